@@ -1,0 +1,168 @@
+//! `GET /admin`, `POST /admin/producers`, `POST /admin/users`.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::extract::State;
+use axum::response::{IntoResponse, Redirect, Response};
+
+use crate::auth::model::{self, Role};
+use crate::auth::store as users;
+use crate::error::{AppError, FieldErrors, PageError};
+use crate::producers::model::{ProducerInput, ProducerKind};
+use crate::producers::{self, Producer};
+use crate::state::AppState;
+use crate::vn::admin_units;
+use crate::web::{CsrfForm, Page, render};
+
+#[derive(Template)]
+#[template(path = "admin/desk.html")]
+struct AdminTemplate {
+    page: Page,
+    producers: Vec<Producer>,
+    users: Vec<users::User>,
+    producer_count: i64,
+    provinces: &'static [admin_units::Province],
+    kinds: [ProducerKind; 4],
+    fields: HashMap<String, String>,
+    errors: FieldErrors,
+    done: Option<String>,
+}
+
+impl AdminTemplate {
+    fn v(&self, name: &str) -> &str {
+        self.fields.get(name).map(String::as_str).unwrap_or("")
+    }
+}
+
+async fn desk(
+    state: &AppState,
+    page: Page,
+    fields: HashMap<String, String>,
+    errors: FieldErrors,
+    done: Option<String>,
+) -> Result<Response, PageError> {
+    page.require_user()?.require_admin()?;
+    let template = AdminTemplate {
+        producers: producers::store::list(&state.db, 500, 0).await?,
+        users: users::list(&state.db).await?,
+        producer_count: producers::store::count(&state.db).await?,
+        provinces: admin_units::provinces(),
+        kinds: ProducerKind::ALL,
+        fields,
+        errors,
+        done,
+        page,
+    };
+    Ok(render(&template))
+}
+
+/// `GET /admin`
+pub async fn admin_desk(State(state): State<AppState>, page: Page) -> Result<Response, PageError> {
+    desk(&state, page, HashMap::new(), FieldErrors::default(), None).await
+}
+
+/// `POST /admin/producers`. The commune may be given by code or by name (new or
+/// pre-2025), resolved within the chosen province.
+pub async fn create_producer(
+    State(state): State<AppState>,
+    page: Page,
+    CsrfForm(fields): CsrfForm<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    page.require_user()?.require_admin()?;
+    let get = |k: &str| fields.get(k).cloned();
+    let province = get("province_code").unwrap_or_default();
+    let commune_text = get("commune").unwrap_or_default();
+    let commune_code = match admin_units::find_commune(&province, &commune_text) {
+        Ok(c) => Some(c.code.clone()),
+        Err(_) => Some(commune_text.clone()),
+    };
+    let input = ProducerInput {
+        name: get("name"),
+        slug: get("slug"),
+        kind: get("kind"),
+        province_code: Some(province),
+        commune_code,
+        street: get("street"),
+        phone: get("phone"),
+        email: get("email"),
+        tax_code: get("tax_code"),
+        story: get("story"),
+    };
+    let valid = match input.validate(None) {
+        Ok(valid) => valid,
+        Err(errors) => return desk(&state, page, fields, errors, None).await,
+    };
+    match producers::store::insert(&state.db, &valid).await {
+        Ok(_) => Ok(Redirect::to(&format!("/s/{}", valid.slug)).into_response()),
+        Err(AppError::Conflict { field, message }) => {
+            let mut errors = FieldErrors::default();
+            errors.add(&field, message);
+            desk(&state, page, fields, errors, None).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// `POST /admin/users`
+pub async fn create_user(
+    State(state): State<AppState>,
+    page: Page,
+    CsrfForm(fields): CsrfForm<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    page.require_user()?.require_admin()?;
+    let get = |k: &str| fields.get(k).map(|v| v.trim().to_string()).unwrap_or_default();
+    let mut errors = FieldErrors::default();
+    let email = model::parse_email(&get("user_email")).map_err(|e| errors.add("user_email", e)).ok();
+    let password = get("user_password");
+    if let Err(e) = model::check_password_strength(&password) {
+        errors.add("user_password", e);
+    }
+    let role = Role::parse(&get("user_role"));
+    if role.is_none() {
+        errors.add("user_role", "chọn vai trò / choose a role");
+    }
+    let producer = match get("user_producer").as_str() {
+        "" => None,
+        slug => producers::store::find_by_slug(&state.db, slug).await?.or_else(|| {
+            errors.add("user_producer", "không có gian hàng này / no such store");
+            None
+        }),
+    };
+    let province = match get("user_province").as_str() {
+        "" => None,
+        code if admin_units::province(code).is_some() => Some(code.to_string()),
+        _ => {
+            errors.add("user_province", "không có tỉnh này / no such province");
+            None
+        }
+    };
+    if role == Some(Role::Seller) && producer.is_none() && errors.get("user_producer").is_none() {
+        errors.add("user_producer", "người bán cần thuộc một gian hàng / a seller belongs to a store");
+    }
+    if role == Some(Role::Officer) && province.is_none() && errors.get("user_province").is_none() {
+        errors.add("user_province", "cán bộ cần phụ trách một tỉnh / an officer covers a province");
+    }
+    let (Some(email), Some(role), true) = (email, role, errors.is_empty()) else {
+        return desk(&state, page, fields, errors, None).await;
+    };
+    let hash =
+        tokio::task::spawn_blocking(move || model::hash_password(&password)).await.map_err(anyhow::Error::new)??;
+    let name = match get("user_name").as_str() {
+        "" => email.split('@').next().unwrap_or("").to_string(),
+        n => n.to_string(),
+    };
+    let new_user =
+        users::NewUser { email: &email, name: &name, phone: None, password_hash: &hash, role, privacy_consent: false };
+    let Some(id) = users::insert(&state.db, &new_user).await? else {
+        errors.add("user_email", "email này đã có tài khoản / this e-mail already has an account");
+        return desk(&state, page, fields, errors, None).await;
+    };
+    if let Some(p) = producer {
+        users::add_producer_member(&state.db, id, p.id, "owner").await?;
+    }
+    if let Some(code) = province {
+        users::add_officer_province(&state.db, id, &code).await?;
+    }
+    desk(&state, page, HashMap::new(), FieldErrors::default(), Some(email)).await
+}

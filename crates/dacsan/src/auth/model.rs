@@ -1,0 +1,121 @@
+//! Roles, e-mail addresses and passwords (argon2id, PHC strings).
+
+use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Buyer,
+    Seller,
+    Officer,
+    Admin,
+}
+
+impl Role {
+    pub fn parse(value: &str) -> Option<Role> {
+        Some(match value {
+            "buyer" => Role::Buyer,
+            "seller" => Role::Seller,
+            "officer" => Role::Officer,
+            "admin" => Role::Admin,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Buyer => "buyer",
+            Role::Seller => "seller",
+            Role::Officer => "officer",
+            Role::Admin => "admin",
+        }
+    }
+}
+
+/// A plausible e-mail address, lower-cased: something@domain.tld, no spaces.
+pub fn parse_email(input: &str) -> Result<String, &'static str> {
+    let email = input.trim().to_lowercase();
+    let Some((local, domain)) = email.split_once('@') else {
+        return Err("thiếu @ / missing @");
+    };
+    let ok = !local.is_empty()
+        && email.len() <= 254
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !email.chars().any(|c| c.is_whitespace() || c == ',' || c == ';')
+        && !domain.contains('@');
+    if ok { Ok(email) } else { Err("không phải địa chỉ email hợp lệ / not a valid e-mail address") }
+}
+
+pub const MIN_PASSWORD_LEN: usize = 8;
+
+pub fn check_password_strength(password: &str) -> Result<(), &'static str> {
+    if password.chars().count() < MIN_PASSWORD_LEN {
+        return Err("cần ít nhất 8 ký tự / at least 8 characters");
+    }
+    if password.len() > 1024 {
+        return Err("quá dài / too long");
+    }
+    Ok(())
+}
+
+pub fn hash_password(password: &str) -> anyhow::Result<String> {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| anyhow::anyhow!("hash a password: {e}"))
+}
+
+pub fn verify_password(password: &str, stored: &str) -> bool {
+    PasswordHash::new(stored)
+        .map(|hash| Argon2::default().verify_password(password.as_bytes(), &hash).is_ok())
+        .unwrap_or(false)
+}
+
+/// A dummy hash verified when the e-mail is unknown, so that the answer takes as
+/// long as for a known e-mail and does not reveal which addresses have accounts.
+pub fn equalise_timing(password: &str) {
+    static DUMMY: std::sync::LazyLock<String> =
+        std::sync::LazyLock::new(|| hash_password("not-a-real-password").unwrap_or_default());
+    let _ = verify_password(password, &DUMMY);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_round_trip() {
+        let hash = hash_password("mật khẩu dài").unwrap();
+        assert!(hash.starts_with("$argon2id$"));
+        assert!(verify_password("mật khẩu dài", &hash));
+        assert!(!verify_password("mat khau dai", &hash));
+        assert!(!verify_password("x", "not a hash"));
+    }
+
+    #[test]
+    fn emails_are_checked_and_lower_cased() {
+        assert_eq!(parse_email(" Lan@Example.VN ").unwrap(), "lan@example.vn");
+        for bad in ["", "lan", "lan@", "@x.vn", "lan@vn", "a b@x.vn", "a@b@c.vn"] {
+            assert!(parse_email(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn short_passwords_are_refused() {
+        assert!(check_password_strength("1234567").is_err());
+        assert!(check_password_strength("12345678").is_ok());
+    }
+
+    #[test]
+    fn roles_parse_their_names() {
+        for role in [Role::Buyer, Role::Seller, Role::Officer, Role::Admin] {
+            assert_eq!(Role::parse(role.as_str()), Some(role));
+        }
+        assert_eq!(Role::parse("root"), None);
+    }
+}

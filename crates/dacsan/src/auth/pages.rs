@@ -1,0 +1,234 @@
+//! Sign-in, registration (with consent to the privacy notice, as the 2025 Personal
+//! Data Protection Law asks), sign-out, the privacy notice and the language switch.
+
+use std::net::SocketAddr;
+
+use askama::Template;
+use axum::extract::{ConnectInfo, Path, Query, State};
+use axum::http::HeaderValue;
+use axum::http::header::SET_COOKIE;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::CookieJar;
+use serde::Deserialize;
+
+use super::extract::SESSION_COOKIE;
+use super::model::{self, Role};
+use super::store;
+use crate::error::{AppError, FieldErrors, PageError};
+use crate::state::AppState;
+use crate::web::layout::LANG_COOKIE;
+use crate::web::{CsrfForm, Lang, Page, render};
+
+const SESSION_DAYS: i64 = 30;
+
+#[derive(Template)]
+#[template(path = "auth/signin.html")]
+struct SigninTemplate {
+    page: Page,
+    email: String,
+    next: String,
+    failed: bool,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct NextParam {
+    pub next: Option<String>,
+}
+
+/// Only local paths: never send people to another site after sign-in.
+fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_string(),
+        _ => "/".to_string(),
+    }
+}
+
+/// `GET /signin`
+pub async fn signin_page(page: Page, Query(q): Query<NextParam>) -> Response {
+    render(&SigninTemplate { page, email: String::new(), next: safe_next(q.next.as_deref()), failed: false })
+}
+
+#[derive(Debug, Deserialize)]
+pub struct SigninForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    next: Option<String>,
+}
+
+fn session_cookie(token: &str, state: &AppState, max_age_days: i64) -> HeaderValue {
+    let secure = if state.settings.secure_cookies { "; Secure" } else { "" };
+    let value =
+        format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}", max_age_days * 86_400);
+    HeaderValue::from_str(&value).unwrap_or(HeaderValue::from_static(""))
+}
+
+/// `POST /signin`
+pub async fn signin(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    page: Page,
+    CsrfForm(form): CsrfForm<SigninForm>,
+) -> Result<Response, PageError> {
+    if state.signin_limiter.check_key(&peer.ip()).is_err() {
+        return Err(AppError::TooManyRequests.into());
+    }
+    let next = safe_next(form.next.as_deref());
+    let email = form.email.trim().to_lowercase();
+    match authenticate(&state, &email, &form.password).await? {
+        Some(user_id) => {
+            let token = store::create_session(&state.db, user_id, "web", SESSION_DAYS).await?;
+            let mut response = Redirect::to(&next).into_response();
+            response.headers_mut().append(SET_COOKIE, session_cookie(&token, &state, SESSION_DAYS));
+            Ok(response)
+        }
+        None => Ok(render(&SigninTemplate { page, email, next, failed: true })),
+    }
+}
+
+/// The user id when the e-mail and password match.
+pub async fn authenticate(state: &AppState, email: &str, password: &str) -> anyhow::Result<Option<i64>> {
+    match store::find_by_email(&state.db, email).await? {
+        Some(user) => {
+            let hash = user.password_hash.clone();
+            let password = password.to_string();
+            let ok = tokio::task::spawn_blocking(move || model::verify_password(&password, &hash)).await?;
+            Ok(ok.then_some(user.id))
+        }
+        None => {
+            let password = password.to_string();
+            tokio::task::spawn_blocking(move || model::equalise_timing(&password)).await?;
+            Ok(None)
+        }
+    }
+}
+
+/// `POST /signout`
+pub async fn signout(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    CsrfForm(_): CsrfForm<NextParam>,
+) -> Result<Response, PageError> {
+    if let Some(cookie) = jar.get(SESSION_COOKIE) {
+        store::delete_session(&state.db, cookie.value()).await?;
+    }
+    let mut response = Redirect::to("/").into_response();
+    response.headers_mut().append(SET_COOKIE, session_cookie("", &state, 0));
+    Ok(response)
+}
+
+#[derive(Template)]
+#[template(path = "auth/register.html")]
+struct RegisterTemplate {
+    page: Page,
+    form: RegisterForm,
+    errors: FieldErrors,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct RegisterForm {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    phone: String,
+    #[serde(default)]
+    password: String,
+    consent: Option<String>,
+}
+
+/// `GET /register`
+pub async fn register_page(page: Page) -> Response {
+    render(&RegisterTemplate { page, form: RegisterForm::default(), errors: FieldErrors::default() })
+}
+
+/// `POST /register`: a buyer account; sellers are added to producers by an admin.
+pub async fn register(
+    State(state): State<AppState>,
+    page: Page,
+    CsrfForm(mut form): CsrfForm<RegisterForm>,
+) -> Result<Response, PageError> {
+    let mut errors = FieldErrors::default();
+    let name = form.name.trim().to_string();
+    if !(2..=100).contains(&name.chars().count()) {
+        errors.add("name", "cần từ 2 đến 100 ký tự / 2 to 100 characters");
+    }
+    let email = model::parse_email(&form.email).map_err(|e| errors.add("email", e)).ok();
+    let phone = match form.phone.trim() {
+        "" => None,
+        p => crate::vn::Phone::parse(p).map(|p| p.e164().to_string()).map_err(|e| errors.add("phone", e)).ok(),
+    };
+    if let Err(e) = model::check_password_strength(&form.password) {
+        errors.add("password", e);
+    }
+    if form.consent.is_none() {
+        errors.add("consent", "cần đồng ý để tạo tài khoản / consent is needed to create an account");
+    }
+    let (Some(email), true) = (email, errors.is_empty()) else {
+        form.password.clear();
+        return Ok(render(&RegisterTemplate { page, form, errors }));
+    };
+    let password = form.password.clone();
+    let hash =
+        tokio::task::spawn_blocking(move || model::hash_password(&password)).await.map_err(anyhow::Error::new)??;
+    let new_user = store::NewUser {
+        email: &email,
+        name: &name,
+        phone: phone.as_deref(),
+        password_hash: &hash,
+        role: Role::Buyer,
+        privacy_consent: true,
+    };
+    let Some(user_id) = store::insert(&state.db, &new_user).await? else {
+        errors.add("email", "email này đã có tài khoản / this e-mail already has an account");
+        form.password.clear();
+        return Ok(render(&RegisterTemplate { page, form, errors }));
+    };
+    let token = store::create_session(&state.db, user_id, "web", SESSION_DAYS).await?;
+    let mut response = Redirect::to("/").into_response();
+    response.headers_mut().append(SET_COOKIE, session_cookie(&token, &state, SESSION_DAYS));
+    Ok(response)
+}
+
+#[derive(Template)]
+#[template(path = "auth/privacy.html")]
+struct PrivacyTemplate {
+    page: Page,
+}
+
+/// `GET /privacy`
+pub async fn privacy_page(page: Page) -> Response {
+    render(&PrivacyTemplate { page })
+}
+
+#[derive(Debug, Deserialize)]
+pub struct BackParam {
+    back: Option<String>,
+}
+
+/// `GET /lang/{code}?back=/path`: remembers the language and goes back.
+pub async fn switch_language(Path(code): Path<String>, Query(q): Query<BackParam>) -> Response {
+    let lang = Lang::parse(&code).unwrap_or_default();
+    let mut response = Redirect::to(&safe_next(q.back.as_deref())).into_response();
+    let cookie = format!("{LANG_COOKIE}={}; Path=/; SameSite=Lax; Max-Age=31536000", lang.code());
+    if let Ok(value) = HeaderValue::from_str(&cookie) {
+        response.headers_mut().append(SET_COOKIE, value);
+    }
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_stays_on_this_site() {
+        assert_eq!(safe_next(Some("/seller")), "/seller");
+        assert_eq!(safe_next(Some("//evil.example")), "/");
+        assert_eq!(safe_next(Some("https://evil.example")), "/");
+        assert_eq!(safe_next(Some("/\\evil.example")), "/");
+        assert_eq!(safe_next(None), "/");
+    }
+}

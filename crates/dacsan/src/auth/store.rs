@@ -1,0 +1,189 @@
+//! All SQL of accounts and sessions.
+
+use anyhow::Context;
+use sha2::{Digest, Sha256};
+use sqlx::Row;
+
+use super::model::Role;
+use crate::db::{self, Db};
+
+#[derive(Debug, Clone)]
+pub struct User {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub password_hash: String,
+}
+
+pub struct NewUser<'a> {
+    pub email: &'a str,
+    pub name: &'a str,
+    pub phone: Option<&'a str>,
+    pub password_hash: &'a str,
+    pub role: Role,
+    pub privacy_consent: bool,
+}
+
+fn user_from_row(row: &sqlx::any::AnyRow) -> Result<User, sqlx::Error> {
+    let role: String = row.try_get("role")?;
+    Ok(User {
+        id: row.try_get("id")?,
+        email: row.try_get("email")?,
+        name: row.try_get("name")?,
+        role: Role::parse(&role).unwrap_or(Role::Buyer),
+        password_hash: row.try_get("password_hash")?,
+    })
+}
+
+/// Inserts a user; `Ok(None)` when the e-mail is taken.
+pub async fn insert(db: &Db, user: &NewUser<'_>) -> anyhow::Result<Option<i64>> {
+    let now = db::now();
+    let result = sqlx::query(
+        "INSERT INTO users (email, name, phone, password_hash, role, privacy_consent_at, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(user.email)
+    .bind(user.name)
+    .bind(user.phone)
+    .bind(user.password_hash)
+    .bind(user.role.as_str())
+    .bind(user.privacy_consent.then(|| now.clone()))
+    .bind(&now)
+    .fetch_one(&db.pool)
+    .await;
+    match result {
+        Ok(row) => Ok(Some(row.try_get("id")?)),
+        Err(e) if db::is_unique_violation(&e) => Ok(None),
+        Err(e) => Err(e).context(format!("insert user {}", user.email)),
+    }
+}
+
+pub async fn update_password_and_role(db: &Db, id: i64, password_hash: &str, role: Role) -> anyhow::Result<()> {
+    sqlx::query("UPDATE users SET password_hash = $1, role = $2 WHERE id = $3")
+        .bind(password_hash)
+        .bind(role.as_str())
+        .bind(id)
+        .execute(&db.pool)
+        .await
+        .context("update user")?;
+    Ok(())
+}
+
+pub async fn find_by_email(db: &Db, email: &str) -> anyhow::Result<Option<User>> {
+    let row = sqlx::query("SELECT id, email, name, role, password_hash FROM users WHERE email = $1")
+        .bind(email)
+        .fetch_optional(&db.pool)
+        .await
+        .context("find user by email")?;
+    Ok(row.map(|r| user_from_row(&r)).transpose()?)
+}
+
+pub async fn list(db: &Db) -> anyhow::Result<Vec<User>> {
+    let rows = sqlx::query("SELECT id, email, name, role, password_hash FROM users ORDER BY id")
+        .fetch_all(&db.pool)
+        .await
+        .context("list users")?;
+    Ok(rows.iter().map(user_from_row).collect::<Result<_, _>>()?)
+}
+
+pub async fn add_producer_member(db: &Db, user_id: i64, producer_id: i64, member_role: &str) -> anyhow::Result<()> {
+    let sql = match db.dialect {
+        db::Dialect::Sqlite => {
+            "INSERT OR IGNORE INTO producer_members (user_id, producer_id, member_role) VALUES ($1, $2, $3)"
+        }
+        db::Dialect::Postgres => {
+            "INSERT INTO producer_members (user_id, producer_id, member_role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING"
+        }
+    };
+    sqlx::query(sql)
+        .bind(user_id)
+        .bind(producer_id)
+        .bind(member_role)
+        .execute(&db.pool)
+        .await
+        .context("add producer member")?;
+    Ok(())
+}
+
+pub async fn add_officer_province(db: &Db, user_id: i64, province_code: &str) -> anyhow::Result<()> {
+    let sql = match db.dialect {
+        db::Dialect::Sqlite => "INSERT OR IGNORE INTO officer_provinces (user_id, province_code) VALUES ($1, $2)",
+        db::Dialect::Postgres => {
+            "INSERT INTO officer_provinces (user_id, province_code) VALUES ($1, $2) ON CONFLICT DO NOTHING"
+        }
+    };
+    sqlx::query(sql).bind(user_id).bind(province_code).execute(&db.pool).await.context("add officer province")?;
+    Ok(())
+}
+
+pub async fn producer_ids_of(db: &Db, user_id: i64) -> anyhow::Result<Vec<i64>> {
+    let rows = sqlx::query("SELECT producer_id FROM producer_members WHERE user_id = $1 ORDER BY producer_id")
+        .bind(user_id)
+        .fetch_all(&db.pool)
+        .await
+        .context("list memberships")?;
+    Ok(rows.iter().map(|r| r.try_get::<i64, _>(0)).collect::<Result<_, _>>()?)
+}
+
+pub async fn provinces_of(db: &Db, user_id: i64) -> anyhow::Result<Vec<String>> {
+    let rows = sqlx::query("SELECT province_code FROM officer_provinces WHERE user_id = $1 ORDER BY province_code")
+        .bind(user_id)
+        .fetch_all(&db.pool)
+        .await
+        .context("list officer provinces")?;
+    Ok(rows.iter().map(|r| r.try_get::<String, _>(0)).collect::<Result<_, _>>()?)
+}
+
+/// Sessions store only the SHA-256 of the token: a leaked database does not leak
+/// usable sessions.
+pub fn token_hash(token: &str) -> String {
+    let digest = Sha256::digest(token.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+pub fn new_token() -> String {
+    use base64::Engine;
+    let bytes: [u8; 32] = rand::random();
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// Starts a session and returns its token.
+pub async fn create_session(db: &Db, user_id: i64, kind: &str, days: i64) -> anyhow::Result<String> {
+    let token = new_token();
+    let expires = time::OffsetDateTime::now_utc() + time::Duration::days(days);
+    let expires = expires.format(&time::format_description::well_known::Rfc3339)?;
+    sqlx::query("INSERT INTO sessions (token_hash, user_id, kind, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)")
+        .bind(token_hash(&token))
+        .bind(user_id)
+        .bind(kind)
+        .bind(db::now())
+        .bind(expires)
+        .execute(&db.pool)
+        .await
+        .context("insert session")?;
+    Ok(token)
+}
+
+/// The user behind a live session token.
+pub async fn user_by_token(db: &Db, token: &str) -> anyhow::Result<Option<User>> {
+    let row = sqlx::query(
+        "SELECT u.id, u.email, u.name, u.role, u.password_hash FROM sessions s JOIN users u ON u.id = s.user_id
+         WHERE s.token_hash = $1 AND s.expires_at > $2",
+    )
+    .bind(token_hash(token))
+    .bind(db::now())
+    .fetch_optional(&db.pool)
+    .await
+    .context("find session")?;
+    Ok(row.map(|r| user_from_row(&r)).transpose()?)
+}
+
+pub async fn delete_session(db: &Db, token: &str) -> anyhow::Result<()> {
+    sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+        .bind(token_hash(token))
+        .execute(&db.pool)
+        .await
+        .context("delete session")?;
+    Ok(())
+}

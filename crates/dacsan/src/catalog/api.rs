@@ -1,0 +1,258 @@
+//! `/api/v1/products`: search, read, create and update products.
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use serde::Serialize;
+
+use super::model::{Product, ProductInput};
+use super::query::{CatalogParams, FacetCounts};
+use super::{ocop, service, store};
+use crate::auth::CurrentUser;
+use crate::db;
+use crate::error::{AppError, AppResult};
+use crate::producers;
+use crate::state::AppState;
+use crate::web::ApiJson;
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct OcopJson {
+    pub stars: u8,
+    pub certificate_no: String,
+    pub authority: String,
+    pub certified_on: String,
+    pub expires_on: String,
+    pub expired: bool,
+}
+
+/// A product as the API shows it.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ProductJson {
+    pub id: i64,
+    pub slug: String,
+    pub url: String,
+    pub name: String,
+    pub name_en: String,
+    pub price_vnd: i64,
+    pub unit: String,
+    pub weight_g: i64,
+    pub stock: i64,
+    pub sku: Option<String>,
+    pub gtin: Option<String>,
+    pub producer_id: i64,
+    pub province_code: String,
+    pub commune_code: String,
+    pub set_code: String,
+    pub sector_code: Option<String>,
+    /// Stars of a certificate valid today; null when none or expired.
+    pub ocop_stars: Option<u8>,
+    pub ocop: Option<OcopJson>,
+    /// Markdown.
+    pub description: String,
+    pub status: String,
+    pub image_url: Option<String>,
+    pub images: Vec<String>,
+    pub sold_count: i64,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+impl ProductJson {
+    pub fn new(p: &Product, images: Vec<String>) -> ProductJson {
+        let today = db::today_vn();
+        ProductJson {
+            id: p.id,
+            slug: p.slug.clone(),
+            url: format!("/p/{}", p.slug),
+            name: p.name.clone(),
+            name_en: p.name_en.clone(),
+            price_vnd: p.price.0,
+            unit: p.unit.clone(),
+            weight_g: p.weight_g,
+            stock: p.stock,
+            sku: p.sku.clone(),
+            gtin: p.gtin.clone(),
+            producer_id: p.producer_id,
+            province_code: p.origin_province_code().to_string(),
+            commune_code: p.origin_commune_code.clone(),
+            set_code: p.set_code.clone(),
+            sector_code: ocop::set(&p.set_code).map(|s| s.sector_code.clone()),
+            ocop_stars: p.valid_stars(today),
+            ocop: p.ocop.as_ref().map(|o| OcopJson {
+                stars: o.stars,
+                certificate_no: o.certificate_no.clone(),
+                authority: o.authority.clone(),
+                certified_on: o.certified_on.to_string(),
+                expires_on: o.expires_on.to_string(),
+                expired: today > o.expires_on,
+            }),
+            description: p.description.clone(),
+            status: p.status.as_str().to_string(),
+            image_url: p.card_image_url(),
+            images,
+            sold_count: p.sold_count,
+            created_at: p.created_at.clone(),
+            updated_at: p.updated_at.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ProductList {
+    pub items: Vec<ProductJson>,
+    pub total: usize,
+    pub page: usize,
+    pub per_page: usize,
+    pub facets: FacetCounts,
+}
+
+/// Search and browse products on sale.
+#[utoipa::path(get, path = "/api/v1/products", params(CatalogParams), tag = "catalog",
+    responses((status = 200, body = ProductList), (status = 422, description = "a parameter is invalid")))]
+pub async fn list_products(
+    State(state): State<AppState>,
+    Query(params): Query<CatalogParams>,
+) -> AppResult<Json<ProductList>> {
+    let query = params.parse()?;
+    let page = service::search(&state.db, &state.search, &query).await?;
+    Ok(Json(ProductList {
+        items: page.products.iter().map(|p| ProductJson::new(p, Vec::new())).collect(),
+        total: page.total,
+        page: query.page,
+        per_page: query.per_page,
+        facets: page.facets,
+    }))
+}
+
+/// Products on sale are public; drafts and archived ones only for their sellers.
+async fn visible_product(state: &AppState, id: &str, user: Option<&CurrentUser>) -> AppResult<Product> {
+    let not_found = || AppError::not_found("sản phẩm / product");
+    let id: i64 = id.parse().map_err(|_| not_found())?;
+    let product = store::find_by_id(&state.db, id).await?.ok_or_else(not_found)?;
+    let can_see = product.status == super::ProductStatus::Active
+        || user.is_some_and(|u| u.can_manage_producer(product.producer_id));
+    if can_see { Ok(product) } else { Err(not_found()) }
+}
+
+async fn product_json(state: &AppState, product: &Product) -> AppResult<ProductJson> {
+    let images = store::photos(&state.db, product.id).await?.iter().map(|(full, _)| format!("/media/{full}")).collect();
+    Ok(ProductJson::new(product, images))
+}
+
+#[utoipa::path(get, path = "/api/v1/products/{id}", tag = "catalog",
+    params(("id" = i64, Path, description = "product id")),
+    responses((status = 200, body = ProductJson), (status = 404, description = "no such product")))]
+pub async fn get_product(
+    State(state): State<AppState>,
+    user: Option<CurrentUser>,
+    Path(id): Path<String>,
+) -> AppResult<Json<ProductJson>> {
+    let product = visible_product(&state, &id, user.as_ref()).await?;
+    Ok(Json(product_json(&state, &product).await?))
+}
+
+/// Create a product for one of your producers (admins: any producer).
+#[utoipa::path(post, path = "/api/v1/products", tag = "catalog", request_body = ProductInput,
+    security(("bearer" = [])),
+    responses((status = 201, body = ProductJson), (status = 401), (status = 403), (status = 409), (status = 422)))]
+pub async fn create_product(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    ApiJson(input): ApiJson<ProductInput>,
+) -> AppResult<(StatusCode, Json<ProductJson>)> {
+    let producer_id = input.producer_id.ok_or_else(|| AppError::invalid("producer_id", "bắt buộc / required"))?;
+    user.require_producer(producer_id)?;
+    let producer = producers::store::find_by_id(&state.db, producer_id)
+        .await?
+        .ok_or_else(|| AppError::invalid("producer_id", "không có cơ sở này / no such producer"))?;
+    let explicit_slug = input.slug.as_deref().is_some_and(|s| !s.trim().is_empty());
+    let valid = input.validate(None, &producer.commune_code).map_err(AppError::Invalid)?;
+    let id = store::insert(&state.db, &valid, explicit_slug).await?;
+    service::reindex_product(&state.db, &state.search, id).await?;
+    let product = store::find_by_id(&state.db, id).await?.ok_or_else(|| AppError::not_found("product"))?;
+    tracing::info!(product.id = id, producer.id = producer_id, user.id = user.id, "product {} created", product.slug);
+    Ok((StatusCode::CREATED, Json(product_json(&state, &product).await?)))
+}
+
+/// Change some fields of a product (e.g. `{"stock": 20}`).
+#[utoipa::path(patch, path = "/api/v1/products/{id}", tag = "catalog", request_body = ProductInput,
+    params(("id" = i64, Path, description = "product id")), security(("bearer" = [])),
+    responses((status = 200, body = ProductJson), (status = 401), (status = 403), (status = 404), (status = 409), (status = 422)))]
+pub async fn update_product(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    ApiJson(input): ApiJson<ProductInput>,
+) -> AppResult<Json<ProductJson>> {
+    let product = visible_product(&state, &id, Some(&user)).await?;
+    user.require_producer(product.producer_id)?;
+    if input.producer_id.is_some_and(|p| p != product.producer_id) {
+        return Err(AppError::invalid(
+            "producer_id",
+            "không đổi được cơ sở của sản phẩm / a product cannot move to another producer",
+        ));
+    }
+    let valid = input.validate(Some(&product), &product.origin_commune_code).map_err(AppError::Invalid)?;
+    store::update(&state.db, product.id, &valid).await?;
+    service::reindex_product(&state.db, &state.search, product.id).await?;
+    let product = store::find_by_id(&state.db, product.id).await?.ok_or_else(|| AppError::not_found("product"))?;
+    Ok(Json(product_json(&state, &product).await?))
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct SetJson {
+    pub code: String,
+    pub name: String,
+    pub name_en: String,
+    pub sector_code: String,
+}
+
+/// The OCOP product sets (Decision 148/QĐ-TTg): the values of `set_code` and `group`.
+#[utoipa::path(get, path = "/api/v1/ocop/sets", tag = "catalog", responses((status = 200, body = [SetJson])))]
+pub async fn list_ocop_sets() -> Json<Vec<SetJson>> {
+    Json(
+        ocop::sets()
+            .iter()
+            .map(|s| SetJson {
+                code: s.code.clone(),
+                name: s.name.clone(),
+                name_en: s.name_en.clone(),
+                sector_code: s.sector_code.clone(),
+            })
+            .collect(),
+    )
+}
+
+/// Add photos to a product: multipart with one or more `photo` files.
+#[utoipa::path(post, path = "/api/v1/products/{id}/photos", tag = "catalog",
+    params(("id" = i64, Path, description = "product id")), security(("bearer" = [])),
+    request_body(content_type = "multipart/form-data", description = "one or more `photo` files (JPEG, PNG or WebP, 8 MB each)"),
+    responses((status = 201, body = ProductJson), (status = 401), (status = 403), (status = 404), (status = 413), (status = 422)))]
+pub async fn add_product_photo(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    mut multipart: axum::extract::Multipart,
+) -> AppResult<(StatusCode, Json<ProductJson>)> {
+    let product = visible_product(&state, &id, Some(&user)).await?;
+    user.require_producer(product.producer_id)?;
+    let mut added = 0;
+    while let Some(field) = multipart.next_field().await.map_err(|e| AppError::invalid("photo", e.body_text()))? {
+        if field.name() != Some("photo") {
+            continue;
+        }
+        let bytes = field.bytes().await.map_err(|e| AppError::invalid("photo", e.body_text()))?;
+        let (full, card) = crate::media::pages::save_upload(&state, bytes.to_vec()).await?;
+        store::add_photo(&state.db, product.id, full, card).await?;
+        added += 1;
+    }
+    if added == 0 {
+        return Err(AppError::invalid(
+            "photo",
+            "gửi ít nhất một tệp ảnh trong trường `photo` / send at least one file in the `photo` field",
+        ));
+    }
+    service::reindex_product(&state.db, &state.search, product.id).await?;
+    let product = store::find_by_id(&state.db, product.id).await?.ok_or_else(|| AppError::not_found("product"))?;
+    Ok((StatusCode::CREATED, Json(product_json(&state, &product).await?)))
+}

@@ -1,0 +1,326 @@
+//! The seller's product editor: `/seller/products/new?producer={id}` and
+//! `/seller/products/{id}/edit`, one multipart form with the fields and photos.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::extract::{Multipart, Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::CookieJar;
+use serde::Deserialize;
+
+use super::model::{Product, ProductInput};
+use super::{ocop, service, store};
+use crate::auth::CurrentUser;
+use crate::error::{AppError, FieldErrors, PageError};
+use crate::media;
+use crate::producers::{self, Producer};
+use crate::state::AppState;
+use crate::vn::{Vnd, admin_units};
+use crate::web::multipart::UploadForm;
+use crate::web::{Page, render};
+
+#[derive(Template)]
+#[template(path = "seller/product_form.html")]
+struct ProductFormTemplate {
+    page: Page,
+    producer: Producer,
+    product: Option<Product>,
+    fields: HashMap<String, String>,
+    errors: FieldErrors,
+    photos: Vec<(i64, i64)>,
+    sets: &'static [ocop::ProductSet],
+    communes: Vec<&'static admin_units::Commune>,
+    saved: bool,
+}
+
+impl ProductFormTemplate {
+    fn v(&self, name: &str) -> &str {
+        self.fields.get(name).map(String::as_str).unwrap_or("")
+    }
+
+    fn action(&self) -> String {
+        match &self.product {
+            Some(p) => format!("/seller/products/{}/edit", p.id),
+            None => format!("/seller/products/new?producer={}", self.producer.id),
+        }
+    }
+}
+
+const TEXT_FIELDS: [&str; 12] = [
+    "name",
+    "name_en",
+    "set_code",
+    "ocop_certificate_no",
+    "ocop_authority",
+    "ocop_certified_on",
+    "ocop_expires_on",
+    "unit",
+    "sku",
+    "gtin",
+    "description",
+    "origin_commune_code",
+];
+
+fn fields_of(product: &Product) -> HashMap<String, String> {
+    let ocop = product.ocop.as_ref();
+    let pairs = [
+        ("name", product.name.clone()),
+        ("name_en", product.name_en.clone()),
+        ("set_code", product.set_code.clone()),
+        ("ocop_stars", ocop.map_or("0".into(), |o| o.stars.to_string())),
+        ("ocop_certificate_no", ocop.map(|o| o.certificate_no.clone()).unwrap_or_default()),
+        ("ocop_authority", ocop.map(|o| o.authority.clone()).unwrap_or_default()),
+        ("ocop_certified_on", ocop.map(|o| o.certified_on.to_string()).unwrap_or_default()),
+        ("ocop_expires_on", ocop.map(|o| o.expires_on.to_string()).unwrap_or_default()),
+        ("price_vnd", product.price.0.to_string()),
+        ("unit", product.unit.clone()),
+        ("weight_g", product.weight_g.to_string()),
+        ("stock", product.stock.to_string()),
+        ("sku", product.sku.clone().unwrap_or_default()),
+        ("gtin", product.gtin.clone().unwrap_or_default()),
+        ("description", product.description.clone()),
+        ("origin_commune_code", product.origin_commune_code.clone()),
+        ("status", product.status.as_str().to_string()),
+    ];
+    pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
+}
+
+/// Form text into a [`ProductInput`]; numbers that do not parse are field errors.
+/// Every field is sent by the form, so blanks clear optional values.
+fn input_from_form(fields: &HashMap<String, String>, producer_id: i64, errors: &mut FieldErrors) -> ProductInput {
+    let text = |name: &str| Some(fields.get(name).cloned().unwrap_or_default());
+    let mut number = |name: &str| -> Option<i64> {
+        let raw = fields.get(name).map(|v| v.trim()).unwrap_or("");
+        if raw.is_empty() {
+            return Some(0);
+        }
+        match Vnd::parse(raw) {
+            Ok(v) => Some(v.0),
+            Err(_) => {
+                errors.add(name, "cần một số nguyên / a whole number");
+                None
+            }
+        }
+    };
+    let price_vnd = number("price_vnd");
+    let weight_g = number("weight_g");
+    let stock = number("stock");
+    let ocop_stars = match fields.get("ocop_stars").map(|s| s.trim()).unwrap_or("0") {
+        "" | "0" => Some(0),
+        s => s.parse().ok().or_else(|| {
+            errors.add("ocop_stars", "chỉ 0, 3, 4 hoặc 5 / only 0, 3, 4 or 5");
+            None
+        }),
+    };
+    let mut input = ProductInput {
+        producer_id: Some(producer_id),
+        ocop_stars,
+        price_vnd,
+        weight_g,
+        stock,
+        status: fields.get("status").cloned(),
+        ..ProductInput::default()
+    };
+    for name in TEXT_FIELDS {
+        let value = text(name);
+        match name {
+            "name" => input.name = value,
+            "name_en" => input.name_en = value,
+            "set_code" => input.set_code = value,
+            "ocop_certificate_no" => input.ocop_certificate_no = value,
+            "ocop_authority" => input.ocop_authority = value,
+            "ocop_certified_on" => input.ocop_certified_on = value,
+            "ocop_expires_on" => input.ocop_expires_on = value,
+            "unit" => input.unit = value,
+            "sku" => input.sku = value,
+            "gtin" => input.gtin = value,
+            "description" => input.description = value,
+            _ => input.origin_commune_code = value,
+        }
+    }
+    input
+}
+
+async fn producer_for(state: &AppState, user: &CurrentUser, producer_id: i64) -> Result<Producer, PageError> {
+    user.require_producer(producer_id)?;
+    Ok(producers::store::find_by_id(&state.db, producer_id)
+        .await?
+        .ok_or_else(|| AppError::not_found("cơ sở / producer"))?)
+}
+
+async fn product_for(state: &AppState, user: &CurrentUser, id: i64) -> Result<(Product, Producer), PageError> {
+    let product = store::find_by_id(&state.db, id).await?.ok_or_else(|| AppError::not_found("sản phẩm / product"))?;
+    let producer = producer_for(state, user, product.producer_id).await?;
+    Ok((product, producer))
+}
+
+fn form_page(
+    page: Page,
+    producer: Producer,
+    product: Option<Product>,
+    fields: HashMap<String, String>,
+    errors: FieldErrors,
+    photos: Vec<(i64, i64)>,
+    saved: bool,
+) -> Response {
+    let communes = admin_units::communes_of(&producer.province_code).collect();
+    render(&ProductFormTemplate {
+        page,
+        producer,
+        product,
+        fields,
+        errors,
+        photos,
+        sets: ocop::sets(),
+        communes,
+        saved,
+    })
+}
+
+#[derive(Debug, Deserialize)]
+pub struct NewParams {
+    producer: i64,
+}
+
+/// `GET /seller/products/new?producer={id}`
+pub async fn new_product_page(
+    State(state): State<AppState>,
+    page: Page,
+    Query(q): Query<NewParams>,
+) -> Result<Response, PageError> {
+    let user = page.require_user()?.clone();
+    let producer = producer_for(&state, &user, q.producer).await?;
+    let fields = HashMap::from([
+        ("origin_commune_code".to_string(), producer.commune_code.clone()),
+        ("status".to_string(), "active".to_string()),
+    ]);
+    Ok(form_page(page, producer, None, fields, FieldErrors::default(), Vec::new(), false))
+}
+
+/// `POST /seller/products/new?producer={id}`
+pub async fn create_product(
+    State(state): State<AppState>,
+    page: Page,
+    jar: CookieJar,
+    Query(q): Query<NewParams>,
+    multipart: Multipart,
+) -> Result<Response, PageError> {
+    let user = page.require_user()?.clone();
+    let producer = producer_for(&state, &user, q.producer).await?;
+    let form = UploadForm::read(&jar, multipart).await?;
+    let mut errors = FieldErrors::default();
+    let input = input_from_form(&form.fields, producer.id, &mut errors);
+    let valid = match input.validate(None, &producer.commune_code) {
+        Ok(valid) if errors.is_empty() => valid,
+        Ok(_) => return Ok(form_page(page, producer, None, form.fields, errors, Vec::new(), false)),
+        Err(more) => {
+            errors.0.extend(more.0);
+            return Ok(form_page(page, producer, None, form.fields, errors, Vec::new(), false));
+        }
+    };
+    let uploads = save_photos(&state, &form).await;
+    let id = match store::insert(&state.db, &valid, false).await {
+        Ok(id) => id,
+        Err(AppError::Conflict { field, message }) => {
+            errors.add(&field, message);
+            return Ok(form_page(page, producer, None, form.fields, errors, Vec::new(), false));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    attach_photos(&state, id, uploads, &mut errors).await?;
+    service::reindex_product(&state.db, &state.search, id).await?;
+    tracing::info!(product.id = id, producer.id = producer.id, user.id = user.id, "product created from the web");
+    if !errors.is_empty() {
+        let (product, producer) = product_for(&state, &user, id).await?;
+        let photos = store::photos(&state.db, id).await?;
+        return Ok(form_page(page, producer, Some(product.clone()), fields_of(&product), errors, photos, true));
+    }
+    Ok(Redirect::to(&format!("/seller/products/{id}/edit?saved=1")).into_response())
+}
+
+#[derive(Debug, Deserialize)]
+pub struct SavedParam {
+    saved: Option<String>,
+}
+
+/// `GET /seller/products/{id}/edit`
+pub async fn edit_product_page(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<i64>,
+    Query(q): Query<SavedParam>,
+) -> Result<Response, PageError> {
+    let user = page.require_user()?.clone();
+    let (product, producer) = product_for(&state, &user, id).await?;
+    let photos = store::photos(&state.db, id).await?;
+    let fields = fields_of(&product);
+    Ok(form_page(page, producer, Some(product), fields, FieldErrors::default(), photos, q.saved.is_some()))
+}
+
+/// `POST /seller/products/{id}/edit`
+pub async fn update_product(
+    State(state): State<AppState>,
+    page: Page,
+    jar: CookieJar,
+    Path(id): Path<i64>,
+    multipart: Multipart,
+) -> Result<Response, PageError> {
+    let user = page.require_user()?.clone();
+    let (product, producer) = product_for(&state, &user, id).await?;
+    let form = UploadForm::read(&jar, multipart).await?;
+    let mut errors = FieldErrors::default();
+    let input = input_from_form(&form.fields, producer.id, &mut errors);
+    let photos = store::photos(&state.db, id).await?;
+    let valid = match input.validate(Some(&product), &producer.commune_code) {
+        Ok(valid) if errors.is_empty() => valid,
+        Ok(_) => return Ok(form_page(page, producer, Some(product), form.fields, errors, photos, false)),
+        Err(more) => {
+            errors.0.extend(more.0);
+            return Ok(form_page(page, producer, Some(product), form.fields, errors, photos, false));
+        }
+    };
+    if let Err(AppError::Conflict { field, message }) = store::update(&state.db, id, &valid).await {
+        errors.add(&field, message);
+        return Ok(form_page(page, producer, Some(product), form.fields, errors, photos, false));
+    }
+    for removed in form.fields.keys().filter_map(|k| k.strip_prefix("remove_photo_")) {
+        if let Ok(media_id) = removed.parse() {
+            store::remove_photo(&state.db, id, media_id).await?;
+        }
+    }
+    let uploads = save_photos(&state, &form).await;
+    attach_photos(&state, id, uploads, &mut errors).await?;
+    service::reindex_product(&state.db, &state.search, id).await?;
+    if !errors.is_empty() {
+        let product = store::find_by_id(&state.db, id).await?.ok_or_else(|| AppError::not_found("product"))?;
+        let photos = store::photos(&state.db, id).await?;
+        return Ok(form_page(page, producer, Some(product.clone()), fields_of(&product), errors, photos, true));
+    }
+    Ok(Redirect::to(&format!("/seller/products/{id}/edit?saved=1")).into_response())
+}
+
+/// Processes each uploaded picture; a bad one is reported, the others kept.
+async fn save_photos(state: &AppState, form: &UploadForm) -> Vec<Result<(i64, i64), AppError>> {
+    let mut out = Vec::new();
+    for (_, bytes) in form.files.iter().filter(|(name, _)| name == "photos") {
+        out.push(media::pages::save_upload(state, bytes.clone()).await);
+    }
+    out
+}
+
+async fn attach_photos(
+    state: &AppState,
+    product_id: i64,
+    uploads: Vec<Result<(i64, i64), AppError>>,
+    errors: &mut FieldErrors,
+) -> anyhow::Result<()> {
+    for upload in uploads {
+        match upload {
+            Ok((full, card)) => store::add_photo(&state.db, product_id, full, card).await?,
+            Err(AppError::Internal(e)) => return Err(e),
+            Err(e) => errors.add("photos", e.detail()),
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,274 @@
+//! The buyer's pages: home (`/`), catalog and search (`/search`), product (`/p/{slug}`).
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::response::Response;
+
+use super::model::{Product, ProductStatus};
+use super::query::{CatalogParams, FacetCounts, FacetValue};
+use super::{ocop, service, store};
+use crate::db;
+use crate::error::{AppError, PageError};
+use crate::producers::{self, Producer};
+use crate::state::AppState;
+use crate::vn::admin_units;
+use crate::web::{Page, markdown, render};
+
+/// What a product card shows.
+pub struct Card {
+    pub url: String,
+    pub name: String,
+    pub image_url: Option<String>,
+    pub price: String,
+    pub unit: String,
+    pub stars: Option<u8>,
+    pub producer_name: String,
+    pub place: String,
+    pub in_stock: bool,
+}
+
+/// Cards for products, with their producers' names looked up in one query.
+pub async fn cards(state: &AppState, products: &[Product], english: bool) -> anyhow::Result<Vec<Card>> {
+    let mut ids: Vec<i64> = products.iter().map(|p| p.producer_id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let producers: HashMap<i64, Producer> =
+        producers::store::list_by_ids(&state.db, &ids).await?.into_iter().map(|p| (p.id, p)).collect();
+    let today = db::today_vn();
+    Ok(products
+        .iter()
+        .map(|p| Card {
+            url: format!("/p/{}", p.slug),
+            name: p.display_name(english).to_string(),
+            image_url: p.card_image_url(),
+            price: p.price.to_string(),
+            unit: p.unit.clone(),
+            stars: p.valid_stars(today),
+            producer_name: producers.get(&p.producer_id).map(|r| r.name.clone()).unwrap_or_default(),
+            place: admin_units::province(p.origin_province_code()).map(|r| r.short_name.clone()).unwrap_or_default(),
+            in_stock: p.stock > 0,
+        })
+        .collect())
+}
+
+#[derive(Template)]
+#[template(path = "catalog/home.html")]
+struct HomeTemplate {
+    page: Page,
+    provinces: Vec<FacetValue>,
+    sectors: Vec<FacetValue>,
+    stars: Vec<FacetValue>,
+    best: Vec<Card>,
+    newest: Vec<Card>,
+}
+
+/// `GET /`
+pub async fn home(State(state): State<AppState>, page: Page) -> Result<Response, PageError> {
+    let best_query =
+        CatalogParams { sort: Some("best_selling".into()), per_page: Some("8".into()), ..Default::default() }
+            .parse()?;
+    let best = service::search(&state.db, &state.search, &best_query).await?;
+    let newest_query =
+        CatalogParams { sort: Some("newest".into()), per_page: Some("8".into()), ..Default::default() }.parse()?;
+    let newest = service::search(&state.db, &state.search, &newest_query).await?;
+    let english = page.is_en();
+    let template = HomeTemplate {
+        sectors: sector_counts(&best.facets),
+        provinces: best.facets.province.clone(),
+        stars: best.facets.stars.iter().filter(|s| s.value != "0").cloned().collect(),
+        best: cards(&state, &best.products, english).await?,
+        newest: cards(&state, &newest.products, english).await?,
+        page,
+    };
+    Ok(render(&template))
+}
+
+/// Product-set counts summed by sector.
+fn sector_counts(facets: &FacetCounts) -> Vec<FacetValue> {
+    ocop::sectors()
+        .iter()
+        .map(|sector| FacetValue {
+            value: sector.code.clone(),
+            label: sector.name.clone(),
+            count: facets
+                .group
+                .iter()
+                .filter(|g| ocop::set(&g.value).is_some_and(|s| s.sector_code == sector.code))
+                .map(|g| g.count)
+                .sum(),
+        })
+        .filter(|s| s.count > 0)
+        .collect()
+}
+
+#[derive(Template)]
+#[template(path = "catalog/search.html")]
+struct SearchTemplate {
+    page: Page,
+    params: CatalogParams,
+    cards: Vec<Card>,
+    total: usize,
+    facets: FacetCounts,
+    provinces: &'static [admin_units::Province],
+    sectors: &'static [ocop::Sector],
+    sets: &'static [ocop::ProductSet],
+    previous_url: Option<String>,
+    next_url: Option<String>,
+    page_number: usize,
+    page_count: usize,
+    error: Option<String>,
+}
+
+impl SearchTemplate {
+    /// This search with one parameter changed (and back to page 1).
+    fn link(&self, key: &str, value: &str) -> String {
+        link_with(&self.params, key, value)
+    }
+
+    fn is(&self, key: &str, value: &str) -> bool {
+        let current = match key {
+            "province" => &self.params.province,
+            "stars" => &self.params.stars,
+            "group" => &self.params.group,
+            "sort" => &self.params.sort,
+            _ => &None,
+        };
+        current.as_deref() == Some(value)
+    }
+
+    fn value(&self, key: &str) -> &str {
+        let v = match key {
+            "q" => &self.params.q,
+            "min_price" => &self.params.min_price,
+            "max_price" => &self.params.max_price,
+            _ => &None,
+        };
+        v.as_deref().unwrap_or("")
+    }
+
+    fn in_stock(&self) -> bool {
+        matches!(self.params.in_stock.as_deref(), Some("1" | "true" | "on"))
+    }
+}
+
+fn link_with(params: &CatalogParams, key: &str, value: &str) -> String {
+    let mut p = params.clone();
+    let value = (!value.is_empty()).then(|| value.to_string());
+    match key {
+        "province" => {
+            p.province = value;
+            p.commune = None;
+        }
+        "stars" => p.stars = value,
+        "group" => p.group = value,
+        "sort" => p.sort = value,
+        "page" => p.page = value,
+        _ => {}
+    }
+    if key != "page" {
+        p.page = None;
+    }
+    format!("/search?{}", serde_urlencoded::to_string(&p).unwrap_or_default())
+}
+
+/// `GET /search?q=&province=&stars=&group=&min_price=&max_price=&in_stock=&sort=&page=`
+pub async fn search_page(
+    State(state): State<AppState>,
+    page: Page,
+    Query(params): Query<CatalogParams>,
+) -> Result<Response, PageError> {
+    let (query, error) = match params.parse() {
+        Ok(q) => (q, None),
+        Err(err) => (CatalogParams::default().parse()?, Some(err.detail())),
+    };
+    let result = service::search(&state.db, &state.search, &query).await?;
+    let page_count = result.total.div_ceil(query.per_page).max(1);
+    let template = SearchTemplate {
+        cards: cards(&state, &result.products, page.is_en()).await?,
+        previous_url: (query.page > 1).then(|| link_with(&params, "page", &(query.page - 1).to_string())),
+        next_url: (query.page < page_count.min(super::query::MAX_PAGE))
+            .then(|| link_with(&params, "page", &(query.page + 1).to_string())),
+        page_number: query.page,
+        page_count,
+        total: result.total,
+        facets: result.facets,
+        provinces: admin_units::provinces(),
+        sectors: ocop::sectors(),
+        sets: ocop::sets(),
+        params,
+        error,
+        page,
+    };
+    Ok(render(&template))
+}
+
+#[derive(Template)]
+#[template(path = "catalog/product.html")]
+struct ProductTemplate {
+    page: Page,
+    product: Product,
+    name: String,
+    producer: Producer,
+    photos: Vec<(i64, i64)>,
+    description_html: String,
+    stars: Option<u8>,
+    expired: bool,
+    set_name: String,
+    origin: String,
+    price: String,
+    more: Vec<Card>,
+    can_edit: bool,
+}
+
+/// `GET /p/{slug}`
+pub async fn product_page(
+    State(state): State<AppState>,
+    page: Page,
+    Path(slug): Path<String>,
+) -> Result<Response, PageError> {
+    let not_found = || AppError::not_found("sản phẩm / product");
+    let product = store::find_by_slug(&state.db, &slug).await?.ok_or_else(not_found)?;
+    let can_edit = page.user.as_ref().is_some_and(|u| u.can_manage_producer(product.producer_id));
+    if product.status != ProductStatus::Active && !can_edit {
+        return Err(not_found().into());
+    }
+    let producer = producers::store::find_by_id(&state.db, product.producer_id).await?.ok_or_else(not_found)?;
+    let photos = store::photos(&state.db, product.id).await?;
+    let siblings: Vec<Product> = store::list_for_producer(&state.db, producer.id, true)
+        .await?
+        .into_iter()
+        .filter(|p| p.id != product.id)
+        .take(4)
+        .collect();
+    let today = db::today_vn();
+    let english = page.is_en();
+    let set = ocop::set(&product.set_code);
+    let template = ProductTemplate {
+        name: product.display_name(english).to_string(),
+        description_html: markdown::to_html(&product.description),
+        stars: product.valid_stars(today),
+        expired: product.has_expired_certificate(today),
+        set_name: set.map(|s| if english { s.name_en.clone() } else { s.name.clone() }).unwrap_or_default(),
+        origin: origin_text(&product.origin_commune_code),
+        price: product.price.to_string(),
+        more: cards(&state, &siblings, english).await?,
+        photos,
+        producer,
+        product,
+        can_edit,
+        page,
+    };
+    Ok(render(&template))
+}
+
+fn origin_text(commune_code: &str) -> String {
+    match admin_units::commune(commune_code) {
+        Some(c) => {
+            let province = admin_units::province(&c.province_code).map(|p| p.name.as_str()).unwrap_or("");
+            format!("{}, {}", c.name, province)
+        }
+        None => String::new(),
+    }
+}

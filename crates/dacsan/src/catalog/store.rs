@@ -1,0 +1,369 @@
+//! All SQL of products and their photos, and the rows the search index is built from.
+
+use anyhow::Context;
+use sqlx::Row;
+use sqlx::any::AnyRow;
+use time::Date;
+
+use super::model::{Ocop, Product, ProductStatus, ValidProduct};
+use super::ocop;
+use crate::db::{self, Db};
+use crate::error::{AppError, AppResult};
+use crate::producers::store::id_list;
+use crate::search::SearchDoc;
+use crate::vn::{Vnd, admin_units};
+
+const COLUMNS: &str = "p.id, p.slug, p.producer_id, p.name, p.name_en, p.set_code, p.ocop_stars, p.ocop_certificate_no,
+    p.ocop_authority, p.ocop_certified_on, p.ocop_expires_on, p.price_vnd, p.unit, p.weight_g, p.stock, p.sku, p.gtin,
+    p.description, p.origin_commune_code, p.status, p.sold_count, p.created_at, p.updated_at,
+    (SELECT media_id FROM product_photos ph WHERE ph.product_id = p.id ORDER BY position LIMIT 1) AS cover_id,
+    (SELECT thumb_media_id FROM product_photos ph WHERE ph.product_id = p.id ORDER BY position LIMIT 1) AS cover_thumb_id";
+
+fn date(value: Option<String>) -> Option<Date> {
+    value.and_then(|v| Date::parse(&v, time::macros::format_description!("[year]-[month]-[day]")).ok())
+}
+
+fn from_row(row: &AnyRow) -> Result<Product, sqlx::Error> {
+    let stars: i64 = row.try_get("ocop_stars")?;
+    let certified_on = date(row.try_get("ocop_certified_on")?);
+    let expires_on = date(row.try_get("ocop_expires_on")?);
+    let ocop = match (stars, certified_on, expires_on) {
+        (3..=5, Some(certified_on), Some(expires_on)) => Some(Ocop {
+            stars: stars as u8,
+            certificate_no: row.try_get::<Option<String>, _>("ocop_certificate_no")?.unwrap_or_default(),
+            authority: row.try_get::<Option<String>, _>("ocop_authority")?.unwrap_or_default(),
+            certified_on,
+            expires_on,
+        }),
+        _ => None,
+    };
+    let status: String = row.try_get("status")?;
+    let cover_id: Option<i64> = row.try_get("cover_id")?;
+    let cover_thumb: Option<i64> = row.try_get("cover_thumb_id")?;
+    Ok(Product {
+        id: row.try_get("id")?,
+        slug: row.try_get("slug")?,
+        producer_id: row.try_get("producer_id")?,
+        name: row.try_get("name")?,
+        name_en: row.try_get("name_en")?,
+        set_code: row.try_get("set_code")?,
+        ocop,
+        price: Vnd(row.try_get("price_vnd")?),
+        unit: row.try_get("unit")?,
+        weight_g: row.try_get("weight_g")?,
+        stock: row.try_get("stock")?,
+        sku: row.try_get("sku")?,
+        gtin: row.try_get("gtin")?,
+        description: row.try_get("description")?,
+        origin_commune_code: row.try_get("origin_commune_code")?,
+        status: ProductStatus::parse(&status).unwrap_or(ProductStatus::Draft),
+        sold_count: row.try_get("sold_count")?,
+        created_at: row.try_get("created_at")?,
+        updated_at: row.try_get("updated_at")?,
+        cover: cover_id.zip(cover_thumb),
+    })
+}
+
+fn iso(date: Option<Date>) -> Option<String> {
+    date.map(|d| d.to_string())
+}
+
+fn conflict_of(err: &sqlx::Error) -> AppError {
+    let message = err.as_database_error().map(|e| e.message().to_string()).unwrap_or_default();
+    if message.contains("sku") {
+        AppError::conflict("sku", "cơ sở đã có sản phẩm với mã hàng này / this SKU is already used")
+    } else {
+        AppError::conflict("slug", "đã có sản phẩm dùng địa chỉ này / this product address is taken")
+    }
+}
+
+/// Inserts a product. A slug taken by another product gets `-2`, `-3`… unless the
+/// caller chose it explicitly (`explicit_slug`), which is then a 409.
+pub async fn insert(db: &Db, p: &ValidProduct, explicit_slug: bool) -> AppResult<i64> {
+    let now = db::now();
+    for attempt in 1..=50 {
+        let slug = if attempt == 1 { p.slug.clone() } else { format!("{}-{attempt}", p.slug) };
+        let ocop = p.ocop.as_ref();
+        let result = sqlx::query(
+            "INSERT INTO products (slug, producer_id, name, name_en, set_code, ocop_stars, ocop_certificate_no, ocop_authority,
+             ocop_certified_on, ocop_expires_on, price_vnd, unit, weight_g, stock, sku, gtin, description, origin_commune_code,
+             status, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $20) RETURNING id",
+        )
+        .bind(&slug)
+        .bind(p.producer_id)
+        .bind(&p.name)
+        .bind(&p.name_en)
+        .bind(&p.set_code)
+        .bind(ocop.map_or(0, |o| i64::from(o.stars)))
+        .bind(ocop.map(|o| o.certificate_no.clone()))
+        .bind(ocop.map(|o| o.authority.clone()))
+        .bind(iso(ocop.map(|o| o.certified_on)))
+        .bind(iso(ocop.map(|o| o.expires_on)))
+        .bind(p.price.0)
+        .bind(&p.unit)
+        .bind(p.weight_g)
+        .bind(p.stock)
+        .bind(&p.sku)
+        .bind(&p.gtin)
+        .bind(&p.description)
+        .bind(&p.origin_commune_code)
+        .bind(p.status.as_str())
+        .bind(&now)
+        .fetch_one(&db.pool)
+        .await;
+        match result {
+            Ok(row) => return Ok(row.try_get("id")?),
+            Err(e) if db::is_unique_violation(&e) => {
+                let conflict = conflict_of(&e);
+                if explicit_slug || !matches!(&conflict, AppError::Conflict { field, .. } if field == "slug") {
+                    return Err(conflict);
+                }
+            }
+            Err(e) => return Err(anyhow::Error::new(e).context(format!("insert product {slug}")).into()),
+        }
+    }
+    Err(AppError::conflict("slug", "không tìm được địa chỉ trống / no free product address"))
+}
+
+pub async fn update(db: &Db, id: i64, p: &ValidProduct) -> AppResult<()> {
+    let ocop = p.ocop.as_ref();
+    let result = sqlx::query(
+        "UPDATE products SET slug = $1, name = $2, name_en = $3, set_code = $4, ocop_stars = $5, ocop_certificate_no = $6,
+         ocop_authority = $7, ocop_certified_on = $8, ocop_expires_on = $9, price_vnd = $10, unit = $11, weight_g = $12,
+         stock = $13, sku = $14, gtin = $15, description = $16, origin_commune_code = $17, status = $18, updated_at = $19
+         WHERE id = $20",
+    )
+    .bind(&p.slug)
+    .bind(&p.name)
+    .bind(&p.name_en)
+    .bind(&p.set_code)
+    .bind(ocop.map_or(0, |o| i64::from(o.stars)))
+    .bind(ocop.map(|o| o.certificate_no.clone()))
+    .bind(ocop.map(|o| o.authority.clone()))
+    .bind(iso(ocop.map(|o| o.certified_on)))
+    .bind(iso(ocop.map(|o| o.expires_on)))
+    .bind(p.price.0)
+    .bind(&p.unit)
+    .bind(p.weight_g)
+    .bind(p.stock)
+    .bind(&p.sku)
+    .bind(&p.gtin)
+    .bind(&p.description)
+    .bind(&p.origin_commune_code)
+    .bind(p.status.as_str())
+    .bind(db::now())
+    .bind(id)
+    .execute(&db.pool)
+    .await;
+    match result {
+        Ok(_) => Ok(()),
+        Err(e) if db::is_unique_violation(&e) => Err(conflict_of(&e)),
+        Err(e) => Err(anyhow::Error::new(e).context(format!("update product {id}")).into()),
+    }
+}
+
+pub async fn find_by_id(db: &Db, id: i64) -> anyhow::Result<Option<Product>> {
+    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM products p WHERE p.id = $1"))
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await
+        .context("find product")?;
+    Ok(row.as_ref().map(from_row).transpose()?)
+}
+
+pub async fn find_by_slug(db: &Db, slug: &str) -> anyhow::Result<Option<Product>> {
+    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM products p WHERE p.slug = $1"))
+        .bind(slug)
+        .fetch_optional(&db.pool)
+        .await
+        .context("find product by slug")?;
+    Ok(row.as_ref().map(from_row).transpose()?)
+}
+
+/// Products by id, in the order of `ids` (the search ranking).
+pub async fn list_by_ids(db: &Db, ids: &[i64]) -> anyhow::Result<Vec<Product>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!("SELECT {COLUMNS} FROM products p WHERE p.id IN ({})", id_list(ids));
+    let rows = sqlx::query(&sql).fetch_all(&db.pool).await.context("list products by id")?;
+    let mut products = rows.iter().map(from_row).collect::<Result<Vec<_>, _>>()?;
+    products.sort_by_key(|p| ids.iter().position(|id| *id == p.id));
+    Ok(products)
+}
+
+/// A producer's products; `only_active` for the public storefront.
+pub async fn list_for_producer(db: &Db, producer_id: i64, only_active: bool) -> anyhow::Result<Vec<Product>> {
+    let filter = if only_active { "AND p.status = 'active'" } else { "" };
+    let sql = format!(
+        "SELECT {COLUMNS} FROM products p WHERE p.producer_id = $1 {filter} ORDER BY p.sold_count DESC, p.id DESC"
+    );
+    let rows = sqlx::query(&sql).bind(producer_id).fetch_all(&db.pool).await.context("list producer products")?;
+    Ok(rows.iter().map(from_row).collect::<Result<_, _>>()?)
+}
+
+pub async fn count(db: &Db) -> anyhow::Result<i64> {
+    let row = sqlx::query("SELECT COUNT(*) FROM products").fetch_one(&db.pool).await.context("count products")?;
+    Ok(row.try_get(0)?)
+}
+
+/// Photo media ids (full size, thumbnail) in order.
+pub async fn photos(db: &Db, product_id: i64) -> anyhow::Result<Vec<(i64, i64)>> {
+    let rows =
+        sqlx::query("SELECT media_id, thumb_media_id FROM product_photos WHERE product_id = $1 ORDER BY position")
+            .bind(product_id)
+            .fetch_all(&db.pool)
+            .await
+            .context("list product photos")?;
+    rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect()
+}
+
+pub async fn add_photo(db: &Db, product_id: i64, media_id: i64, thumb_id: i64) -> anyhow::Result<()> {
+    sqlx::query(
+        "INSERT INTO product_photos (product_id, position, media_id, thumb_media_id)
+         VALUES ($1, (SELECT COALESCE(MAX(position), 0) + 1 FROM product_photos WHERE product_id = $1), $2, $3)",
+    )
+    .bind(product_id)
+    .bind(media_id)
+    .bind(thumb_id)
+    .execute(&db.pool)
+    .await
+    .context("add product photo")?;
+    sqlx::query("UPDATE products SET updated_at = $1 WHERE id = $2")
+        .bind(db::now())
+        .bind(product_id)
+        .execute(&db.pool)
+        .await
+        .context("touch product")?;
+    Ok(())
+}
+
+pub async fn remove_photo(db: &Db, product_id: i64, media_id: i64) -> anyhow::Result<()> {
+    sqlx::query("DELETE FROM product_photos WHERE product_id = $1 AND media_id = $2")
+        .bind(product_id)
+        .bind(media_id)
+        .execute(&db.pool)
+        .await
+        .context("remove product photo")?;
+    Ok(())
+}
+
+/// Marks a producer's products changed, so that other processes re-index them
+/// (their documents include the producer's name and place).
+pub async fn touch_producer_products(db: &Db, producer_id: i64) -> anyhow::Result<()> {
+    sqlx::query("UPDATE products SET updated_at = $1 WHERE producer_id = $2")
+        .bind(db::now())
+        .bind(producer_id)
+        .execute(&db.pool)
+        .await
+        .context("touch producer products")?;
+    Ok(())
+}
+
+const SEARCH_COLUMNS: &str = "p.id, p.name, p.name_en, p.set_code, p.ocop_stars, p.ocop_certified_on, p.ocop_expires_on, p.price_vnd,
+    p.stock, p.description, p.origin_commune_code, p.status, p.sold_count, p.created_at, p.updated_at, r.name AS producer_name";
+
+/// Which products to load for the search index.
+pub enum Changed<'a> {
+    All,
+    Since(&'a str),
+    One(i64),
+}
+
+/// What the index must change: documents of active products, ids of the others,
+/// and the newest `updated_at` seen (where the next sync starts).
+pub struct IndexChanges {
+    pub docs: Vec<SearchDoc>,
+    pub gone: Vec<i64>,
+    pub newest: Option<String>,
+    /// Every id loaded: a sync round that sees only ids it applied before skips.
+    pub ids: Vec<i64>,
+}
+
+pub async fn search_docs(db: &Db, which: Changed<'_>) -> anyhow::Result<IndexChanges> {
+    let filter = match which {
+        Changed::All => "",
+        Changed::Since(_) => "WHERE p.updated_at >= $1",
+        Changed::One(_) => "WHERE p.id = $1",
+    };
+    let sql = format!(
+        "SELECT {SEARCH_COLUMNS} FROM products p JOIN producers r ON r.id = p.producer_id {filter} ORDER BY p.id"
+    );
+    let query = match which {
+        Changed::All => sqlx::query(&sql),
+        Changed::Since(since) => sqlx::query(&sql).bind(since),
+        Changed::One(id) => sqlx::query(&sql).bind(id),
+    };
+    let rows = query.fetch_all(&db.pool).await.context("load products to index")?;
+    let mut docs = Vec::with_capacity(rows.len());
+    let mut gone = Vec::new();
+    let mut newest: Option<String> = None;
+    let mut ids = Vec::with_capacity(rows.len());
+    for row in &rows {
+        ids.push(row.try_get("id")?);
+        let updated: String = row.try_get("updated_at")?;
+        if newest.as_deref() < Some(updated.as_str()) {
+            newest = Some(updated);
+        }
+        let status: String = row.try_get("status")?;
+        if status == "active" {
+            docs.push(search_doc(row)?);
+        } else {
+            gone.push(row.try_get("id")?);
+        }
+    }
+    Ok(IndexChanges { docs, gone, newest, ids })
+}
+
+fn days_since_epoch(date: Date) -> i64 {
+    i64::from(date.to_julian_day() - time::macros::date!(1970 - 01 - 01).to_julian_day())
+}
+
+pub fn today_day_number() -> i64 {
+    days_since_epoch(db::today_vn())
+}
+
+fn search_doc(row: &AnyRow) -> anyhow::Result<SearchDoc> {
+    let commune_code: String = row.try_get("origin_commune_code")?;
+    let commune = admin_units::commune(&commune_code);
+    let province = commune.and_then(|c| admin_units::province(&c.province_code));
+    let set_code: String = row.try_get("set_code")?;
+    let set = ocop::set(&set_code);
+    let stars: i64 = row.try_get("ocop_stars")?;
+    let certified = date(row.try_get("ocop_certified_on")?);
+    let expires = date(row.try_get("ocop_expires_on")?);
+    let producer_name: String = row.try_get("producer_name")?;
+    let description: String = row.try_get("description")?;
+    let created: String = row.try_get("created_at")?;
+    let text = [
+        producer_name.as_str(),
+        commune.map_or("", |c| c.name.as_str()),
+        province.map_or("", |p| p.name.as_str()),
+        set.map_or("", |s| s.name.as_str()),
+        set.map_or("", |s| s.name_en.as_str()),
+        description.as_str(),
+    ]
+    .join(" ");
+    let (stars, expires_day) = match (stars, certified, expires) {
+        (3..=5, Some(_), Some(expires)) => (stars as u64, days_since_epoch(expires)),
+        _ => (0, i64::MAX),
+    };
+    Ok(SearchDoc {
+        id: row.try_get("id")?,
+        name: row.try_get("name")?,
+        name_en: row.try_get("name_en")?,
+        text,
+        province: province.and_then(|p| p.code.parse().ok()).unwrap_or(0),
+        commune: commune_code.parse().unwrap_or(0),
+        group: set.map_or(u64::MAX, |s| s.ordinal),
+        stars,
+        expires_day,
+        price: row.try_get("price_vnd")?,
+        stock: row.try_get("stock")?,
+        created: time::OffsetDateTime::parse(&created, &time::format_description::well_known::Rfc3339)
+            .map(|t| t.unix_timestamp())
+            .unwrap_or(0),
+        sold: row.try_get("sold_count")?,
+    })
+}

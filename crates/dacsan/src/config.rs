@@ -1,0 +1,125 @@
+//! The command line and the settings it carries: one clap struct per subcommand,
+//! every option also readable from a `DACSAN_…` environment variable.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "dacsan",
+    version,
+    about = "Đặc sản: a market, a digital brand and a programme office for the specialty products of Vietnam's northern mountains"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the web site and the API.
+    Serve(ServeArgs),
+    /// Serve on a database filled with the demo region (filled when empty).
+    Demo(DemoArgs),
+    /// Run the database migrations and exit.
+    Migrate(DbArgs),
+    /// Check that the database answers and the search index can be rebuilt from it.
+    Reindex(DbArgs),
+    /// Copy the SQLite database to FILE, consistently, while it is in use.
+    Backup(BackupArgs),
+    /// Manage user accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DbArgs {
+    /// Database URL: a SQLite file path or `sqlite://…`, or `postgres://…`.
+    #[arg(long, env = "DACSAN_DATABASE_URL", default_value = "dacsan.db")]
+    pub database: String,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "DACSAN_ADDR", default_value = "127.0.0.1:8080")]
+    pub addr: SocketAddr,
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Mark session cookies `Secure` (set when served over HTTPS).
+    #[arg(long, env = "DACSAN_SECURE_COOKIES")]
+    pub secure_cookies: bool,
+    /// Sign-in attempts allowed per minute from one address.
+    #[arg(long, env = "DACSAN_SIGNIN_PER_MINUTE", default_value_t = 10)]
+    pub signin_per_minute: u32,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DemoArgs {
+    #[command(flatten)]
+    pub serve: ServeArgs,
+    /// Add synthetic products until the catalog holds this many (for benchmarks).
+    #[arg(long)]
+    pub products: Option<usize>,
+    /// Fill the database and exit without serving.
+    #[arg(long)]
+    pub no_serve: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct BackupArgs {
+    /// Where to write the copy.
+    pub file: PathBuf,
+    #[command(flatten)]
+    pub db: DbArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create a user, or update the password and role of an existing one.
+    Add(UserAddArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct UserAddArgs {
+    #[arg(long)]
+    pub email: String,
+    #[arg(long)]
+    pub password: String,
+    #[arg(long, value_enum)]
+    pub role: RoleArg,
+    /// Display name (defaults to the part of the email before `@`).
+    #[arg(long)]
+    pub name: Option<String>,
+    /// For sellers: the slug of the producer they work for (repeatable).
+    #[arg(long)]
+    pub producer: Vec<String>,
+    /// For officers: the code of a province they cover (repeatable).
+    #[arg(long)]
+    pub province: Vec<String>,
+    #[command(flatten)]
+    pub db: DbArgs,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum RoleArg {
+    Admin,
+    Officer,
+    Seller,
+    Buyer,
+}
+
+/// What a running server needs to know besides its database.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub secure_cookies: bool,
+    pub signin_per_minute: u32,
+}
+
+impl From<&ServeArgs> for Settings {
+    fn from(args: &ServeArgs) -> Self {
+        Settings { secure_cookies: args.secure_cookies, signin_per_minute: args.signin_per_minute }
+    }
+}

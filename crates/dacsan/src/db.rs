@@ -1,0 +1,136 @@
+//! The database: one `sqlx::AnyPool` over SQLite (the embedded default, WAL mode) or
+//! PostgreSQL (to scale), chosen once from the URL at start. Every query is portable
+//! SQL with `$1` placeholders; where the two must differ, code matches on [`Dialect`]
+//! at that spot.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use anyhow::Context;
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::migrate::Migrator;
+use sqlx::{AnyPool, ConnectOptions, Executor};
+
+static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
+static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    Sqlite,
+    Postgres,
+}
+
+#[derive(Clone)]
+pub struct Db {
+    pub pool: AnyPool,
+    pub dialect: Dialect,
+}
+
+impl std::fmt::Debug for Db {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Db").field("dialect", &self.dialect).finish_non_exhaustive()
+    }
+}
+
+/// `dacsan.db` → `sqlite://dacsan.db?mode=rwc`; URLs pass through.
+pub fn normalise_url(url: &str) -> String {
+    if url.starts_with("postgres://") || url.starts_with("postgresql://") || url.starts_with("sqlite:") {
+        url.to_string()
+    } else {
+        format!("sqlite://{url}?mode=rwc")
+    }
+}
+
+impl Db {
+    /// Connects and runs the migrations of the URL's backend.
+    pub async fn connect(url: &str) -> anyhow::Result<Db> {
+        sqlx::any::install_default_drivers();
+        let url = normalise_url(url);
+        let dialect = if url.starts_with("sqlite:") { Dialect::Sqlite } else { Dialect::Postgres };
+        let options = AnyConnectOptions::from_str(&url).context("parse the database URL")?.disable_statement_logging();
+        let pool = match dialect {
+            Dialect::Sqlite => {
+                AnyPoolOptions::new()
+                    .max_connections(8)
+                    .after_connect(|conn, _| {
+                        Box::pin(async move {
+                            conn.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;")
+                                .await?;
+                            Ok(())
+                        })
+                    })
+                    .connect_with(options)
+                    .await
+            }
+            Dialect::Postgres => {
+                AnyPoolOptions::new()
+                    .max_connections(16)
+                    .acquire_timeout(Duration::from_secs(10))
+                    .connect_with(options)
+                    .await
+            }
+        }
+        .context("connect to the database")?;
+        let db = Db { pool, dialect };
+        db.migrate().await?;
+        Ok(db)
+    }
+
+    pub async fn migrate(&self) -> anyhow::Result<()> {
+        let migrator = match self.dialect {
+            Dialect::Sqlite => &SQLITE_MIGRATIONS,
+            Dialect::Postgres => &POSTGRES_MIGRATIONS,
+        };
+        migrator.run(&self.pool).await.context("run database migrations")
+    }
+
+    /// `true` when a trivial query answers: what `/healthz` reports.
+    pub async fn ping(&self) -> bool {
+        sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()
+    }
+}
+
+/// Current UTC time as RFC 3339 text, the form every timestamp column holds.
+pub fn now() -> String {
+    time::OffsetDateTime::now_utc()
+        .replace_nanosecond(0)
+        .expect("zero nanoseconds is valid")
+        .format(&time::format_description::well_known::Rfc3339)
+        .expect("RFC 3339 formatting of a UTC time cannot fail")
+}
+
+/// Today's date in Vietnam (UTC+7) as `YYYY-MM-DD`: certificates expire by local date.
+pub fn today_vn() -> time::Date {
+    (time::OffsetDateTime::now_utc() + time::Duration::hours(7)).date()
+}
+
+/// Is this a unique-constraint violation? Callers turn it into a 409 naming the field.
+pub fn is_unique_violation(err: &sqlx::Error) -> bool {
+    match err {
+        sqlx::Error::Database(db) => {
+            db.is_unique_violation()
+                || db.message().contains("UNIQUE constraint failed")
+                || db.code().as_deref() == Some("23505")
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_paths_become_sqlite_urls() {
+        assert_eq!(normalise_url("dacsan.db"), "sqlite://dacsan.db?mode=rwc");
+        assert_eq!(normalise_url("postgres://u@h/db"), "postgres://u@h/db");
+        assert_eq!(normalise_url("sqlite::memory:"), "sqlite::memory:");
+    }
+
+    #[test]
+    fn twin_migrations_have_the_same_names() {
+        let names = |m: &Migrator| m.iter().map(|m| m.description.to_string()).collect::<Vec<_>>();
+        assert_eq!(names(&SQLITE_MIGRATIONS), names(&POSTGRES_MIGRATIONS));
+        assert!(!SQLITE_MIGRATIONS.iter().count().eq(&0));
+    }
+}

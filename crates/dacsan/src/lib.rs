@@ -1,0 +1,36 @@
+//! dacsan: a market, a digital brand and a programme office for the specialty and
+//! OCOP products of Vietnam's northern midlands and mountains. `router()` is the
+//! whole web site and API; `main.rs` is the command line around it.
+
+pub mod admin;
+pub mod auth;
+pub mod catalog;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod media;
+pub mod places;
+pub mod producers;
+pub mod search;
+pub mod state;
+pub mod vn;
+pub mod web;
+
+mod openapi;
+mod routes;
+
+pub use routes::router;
+pub use state::AppState;
+
+use std::sync::Arc;
+
+/// Connects, migrates, builds the search index from the database and keeps it in
+/// step: everything a server needs before it takes requests.
+pub async fn start(database_url: &str, settings: config::Settings) -> anyhow::Result<AppState> {
+    let db = db::Db::connect(database_url).await?;
+    let index = Arc::new(search::SearchIndex::new()?);
+    let watermark = catalog::service::rebuild_index(&db, &index).await?;
+    catalog::service::spawn_sync(db.clone(), index.clone(), watermark);
+    Ok(AppState::new(db, index, settings))
+}

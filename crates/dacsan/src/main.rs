@@ -1,0 +1,90 @@
+//! The `dacsan` command: serve, demo, migrate, reindex, backup, user.
+
+use std::net::SocketAddr;
+
+use anyhow::Context;
+use clap::Parser;
+use dacsan::config::{Cli, Command, ServeArgs, Settings, UserCommand};
+use dacsan::db::{Db, Dialect};
+use tracing_subscriber::EnvFilter;
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tantivy=warn")),
+        )
+        .init();
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Serve(args) => serve(&args, None).await,
+        Command::Demo(args) => {
+            let db = Db::connect(&args.serve.db.database).await?;
+            let added = dacsan::demo::fill(&db).await?;
+            if added > 0 {
+                println!("Filled the demo region: {added} products.");
+            }
+            if let Some(target) = args.products {
+                let added = dacsan::demo::fill_synthetic(&db, target).await?;
+                println!("Added {added} synthetic products.");
+            }
+            db.pool.close().await;
+            if args.no_serve {
+                return Ok(());
+            }
+            serve(&args.serve, Some(dacsan::demo::accounts_text())).await
+        }
+        Command::Migrate(args) => {
+            Db::connect(&args.database).await?;
+            println!("Migrations are up to date.");
+            Ok(())
+        }
+        Command::Reindex(args) => {
+            let db = Db::connect(&args.database).await?;
+            let index = dacsan::search::SearchIndex::new()?;
+            dacsan::catalog::service::rebuild_index(&db, &index).await?;
+            println!("Indexed {} products on sale. (Each server also rebuilds its index when it starts.)", index.len());
+            Ok(())
+        }
+        Command::Backup(args) => backup(&args.db.database, &args.file).await,
+        Command::User(UserCommand::Add(args)) => {
+            let db = Db::connect(&args.db.database).await?;
+            println!("{}", dacsan::auth::cli::add_user(&db, &args).await?);
+            Ok(())
+        }
+    }
+}
+
+async fn serve(args: &ServeArgs, accounts: Option<String>) -> anyhow::Result<()> {
+    let state = dacsan::start(&args.db.database, Settings::from(args)).await?;
+    let listener =
+        tokio::net::TcpListener::bind(args.addr).await.with_context(|| format!("listen on {}", args.addr))?;
+    let url = format!("http://{}", listener.local_addr()?);
+    println!("dacsan is serving on {url}");
+    if let Some(accounts) = accounts {
+        println!("Demo accounts (e-mail / password):\n{accounts}");
+    }
+    let app = dacsan::router(state).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await.context("serve")
+}
+
+async fn shutdown_signal() {
+    let _ = tokio::signal::ctrl_c().await;
+    tracing::info!("shutting down");
+}
+
+/// A consistent copy of a live SQLite database (`VACUUM INTO`). PostgreSQL has its
+/// own tools for this (`pg_dump`).
+async fn backup(database: &str, file: &std::path::Path) -> anyhow::Result<()> {
+    let db = Db::connect(database).await?;
+    if db.dialect == Dialect::Postgres {
+        anyhow::bail!("backup copies SQLite databases; for PostgreSQL use pg_dump");
+    }
+    if file.exists() {
+        anyhow::bail!("{} exists already: choose a new file", file.display());
+    }
+    let target = file.to_str().context("the backup path must be UTF-8")?;
+    sqlx::query("VACUUM INTO $1").bind(target).execute(&db.pool).await.context("write the backup")?;
+    println!("Backed up to {}", file.display());
+    Ok(())
+}

@@ -1,0 +1,46 @@
+//! The OpenAPI 3.1 document of every `/api/v1` route, served at
+//! `/api/v1/openapi.json`.
+
+use axum::Json;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+use crate::{auth, catalog, places, producers};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "dacsan API", description = "Specialty and OCOP products of Vietnam's northern midlands and mountains. Errors are application/problem+json (RFC 9457)."),
+    paths(
+        places::list_provinces,
+        places::list_communes,
+        catalog::api::list_ocop_sets,
+        catalog::api::list_products,
+        catalog::api::get_product,
+        catalog::api::create_product,
+        catalog::api::update_product,
+        catalog::api::add_product_photo,
+        producers::api::list_producers,
+        producers::api::get_producer,
+        producers::api::create_producer,
+        producers::api::update_producer,
+        auth::api::create_token,
+    ),
+    modifiers(&BearerAuth)
+)]
+pub struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+pub async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
+    Json(ApiDoc::openapi())
+}

@@ -1,0 +1,99 @@
+//! The public storefront `/s/{slug}` and its complaint form.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use serde::Deserialize;
+
+use super::model::Producer;
+use super::store;
+use crate::catalog::pages::{Card, cards};
+use crate::error::{AppError, FieldErrors, PageError};
+use crate::state::AppState;
+use crate::web::{CsrfForm, Page, markdown, render};
+
+#[derive(Template)]
+#[template(path = "producers/storefront.html")]
+struct StorefrontTemplate {
+    page: Page,
+    producer: Producer,
+    story_html: String,
+    photos: Vec<(i64, i64)>,
+    cards: Vec<Card>,
+    can_edit: bool,
+    complaint: ComplaintForm,
+    errors: FieldErrors,
+    complaint_sent: bool,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct ComplaintForm {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub contact: String,
+    #[serde(default)]
+    pub message: String,
+}
+
+async fn storefront(
+    state: &AppState,
+    page: Page,
+    slug: &str,
+    complaint: ComplaintForm,
+    errors: FieldErrors,
+    complaint_sent: bool,
+) -> Result<Response, PageError> {
+    let producer =
+        store::find_by_slug(&state.db, slug).await?.ok_or_else(|| AppError::not_found("gian hàng / store"))?;
+    let products = crate::catalog::store::list_for_producer(&state.db, producer.id, true).await?;
+    let template = StorefrontTemplate {
+        story_html: markdown::to_html(&producer.story),
+        photos: store::photos(&state.db, producer.id).await?,
+        cards: cards(state, &products, page.is_en()).await?,
+        can_edit: page.user.as_ref().is_some_and(|u| u.can_manage_producer(producer.id)),
+        producer,
+        complaint,
+        errors,
+        complaint_sent,
+        page,
+    };
+    Ok(render(&template))
+}
+
+/// `GET /s/{slug}`
+pub async fn show_storefront(
+    State(state): State<AppState>,
+    page: Page,
+    Path(slug): Path<String>,
+) -> Result<Response, PageError> {
+    storefront(&state, page, &slug, ComplaintForm::default(), FieldErrors::default(), false).await
+}
+
+/// `POST /s/{slug}/complaints`
+pub async fn create_complaint(
+    State(state): State<AppState>,
+    page: Page,
+    Path(slug): Path<String>,
+    CsrfForm(form): CsrfForm<ComplaintForm>,
+) -> Result<Response, PageError> {
+    let producer =
+        store::find_by_slug(&state.db, &slug).await?.ok_or_else(|| AppError::not_found("gian hàng / store"))?;
+    let mut errors = FieldErrors::default();
+    if !(2..=100).contains(&form.name.trim().chars().count()) {
+        errors.add("name", "cần từ 2 đến 100 ký tự / 2 to 100 characters");
+    }
+    let contact = form.contact.trim();
+    if crate::vn::Phone::parse(contact).is_err() && crate::auth::model::parse_email(contact).is_err() {
+        errors.add("contact", "cần số điện thoại hoặc email hợp lệ / a valid phone number or e-mail");
+    }
+    if !(10..=4000).contains(&form.message.trim().chars().count()) {
+        errors.add("message", "cần từ 10 đến 4000 ký tự / 10 to 4000 characters");
+    }
+    if !errors.is_empty() {
+        return storefront(&state, page, &slug, form, errors, false).await;
+    }
+    store::insert_complaint(&state.db, producer.id, form.name.trim(), contact, form.message.trim()).await?;
+    tracing::info!(producer.id = producer.id, "complaint received about {}", producer.slug);
+    storefront(&state, page, &slug, ComplaintForm::default(), FieldErrors::default(), true).await
+}

@@ -1,0 +1,228 @@
+//! All SQL of producers, their photos, members and payment accounts.
+
+use anyhow::Context;
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use super::model::{Producer, ProducerKind, ValidProducer};
+use crate::db::{self, Db};
+use crate::error::{AppError, AppResult};
+
+const COLUMNS: &str = "id, slug, name, kind, province_code, commune_code, street, phone, email, tax_code, story, logo_media_id, created_at, updated_at";
+
+fn from_row(row: &AnyRow) -> Result<Producer, sqlx::Error> {
+    let kind: String = row.try_get("kind")?;
+    Ok(Producer {
+        id: row.try_get("id")?,
+        slug: row.try_get("slug")?,
+        name: row.try_get("name")?,
+        kind: ProducerKind::parse(&kind).unwrap_or(ProducerKind::HoKinhDoanh),
+        province_code: row.try_get("province_code")?,
+        commune_code: row.try_get("commune_code")?,
+        street: row.try_get("street")?,
+        phone: row.try_get("phone")?,
+        email: row.try_get("email")?,
+        tax_code: row.try_get("tax_code")?,
+        story: row.try_get("story")?,
+        logo_media_id: row.try_get("logo_media_id")?,
+        created_at: row.try_get("created_at")?,
+        updated_at: row.try_get("updated_at")?,
+    })
+}
+
+fn slug_taken() -> AppError {
+    AppError::conflict("slug", "đã có gian hàng dùng địa chỉ này / this store address is taken")
+}
+
+pub async fn insert(db: &Db, p: &ValidProducer) -> AppResult<i64> {
+    let now = db::now();
+    let result = sqlx::query(
+        "INSERT INTO producers (slug, name, kind, province_code, commune_code, street, phone, email, tax_code, story, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
+    )
+    .bind(&p.slug)
+    .bind(&p.name)
+    .bind(p.kind.as_str())
+    .bind(&p.province_code)
+    .bind(&p.commune_code)
+    .bind(&p.street)
+    .bind(&p.phone)
+    .bind(&p.email)
+    .bind(&p.tax_code)
+    .bind(&p.story)
+    .bind(&now)
+    .fetch_one(&db.pool)
+    .await;
+    match result {
+        Ok(row) => Ok(row.try_get("id")?),
+        Err(e) if db::is_unique_violation(&e) => Err(slug_taken()),
+        Err(e) => Err(anyhow::Error::new(e).context(format!("insert producer {}", p.slug)).into()),
+    }
+}
+
+pub async fn update(db: &Db, id: i64, p: &ValidProducer) -> AppResult<()> {
+    let result = sqlx::query(
+        "UPDATE producers SET slug = $1, name = $2, kind = $3, province_code = $4, commune_code = $5, street = $6,
+         phone = $7, email = $8, tax_code = $9, story = $10, updated_at = $11 WHERE id = $12",
+    )
+    .bind(&p.slug)
+    .bind(&p.name)
+    .bind(p.kind.as_str())
+    .bind(&p.province_code)
+    .bind(&p.commune_code)
+    .bind(&p.street)
+    .bind(&p.phone)
+    .bind(&p.email)
+    .bind(&p.tax_code)
+    .bind(&p.story)
+    .bind(db::now())
+    .bind(id)
+    .execute(&db.pool)
+    .await;
+    match result {
+        Ok(_) => Ok(()),
+        Err(e) if db::is_unique_violation(&e) => Err(slug_taken()),
+        Err(e) => Err(anyhow::Error::new(e).context(format!("update producer {id}")).into()),
+    }
+}
+
+pub async fn set_logo(db: &Db, id: i64, media_id: i64) -> anyhow::Result<()> {
+    sqlx::query("UPDATE producers SET logo_media_id = $1, updated_at = $2 WHERE id = $3")
+        .bind(media_id)
+        .bind(db::now())
+        .bind(id)
+        .execute(&db.pool)
+        .await
+        .context("set producer logo")?;
+    Ok(())
+}
+
+pub async fn find_by_id(db: &Db, id: i64) -> anyhow::Result<Option<Producer>> {
+    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM producers WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await
+        .context("find producer")?;
+    Ok(row.as_ref().map(from_row).transpose()?)
+}
+
+pub async fn find_by_slug(db: &Db, slug: &str) -> anyhow::Result<Option<Producer>> {
+    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM producers WHERE slug = $1"))
+        .bind(slug)
+        .fetch_optional(&db.pool)
+        .await
+        .context("find producer by slug")?;
+    Ok(row.as_ref().map(from_row).transpose()?)
+}
+
+pub async fn list(db: &Db, limit: i64, offset: i64) -> anyhow::Result<Vec<Producer>> {
+    let rows = sqlx::query(&format!("SELECT {COLUMNS} FROM producers ORDER BY name, id LIMIT $1 OFFSET $2"))
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(&db.pool)
+        .await
+        .context("list producers")?;
+    Ok(rows.iter().map(from_row).collect::<Result<_, _>>()?)
+}
+
+pub async fn list_by_ids(db: &Db, ids: &[i64]) -> anyhow::Result<Vec<Producer>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!("SELECT {COLUMNS} FROM producers WHERE id IN ({}) ORDER BY name, id", id_list(ids));
+    let rows = sqlx::query(&sql).fetch_all(&db.pool).await.context("list producers by id")?;
+    Ok(rows.iter().map(from_row).collect::<Result<_, _>>()?)
+}
+
+/// Ids are integers from our own types, so an inline `IN (1,2,3)` list is safe and
+/// portable across both databases.
+pub fn id_list(ids: &[i64]) -> String {
+    ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
+}
+
+pub async fn count(db: &Db) -> anyhow::Result<i64> {
+    let row = sqlx::query("SELECT COUNT(*) FROM producers").fetch_one(&db.pool).await.context("count producers")?;
+    Ok(row.try_get(0)?)
+}
+
+/// Photo media ids (full size, thumbnail) in order.
+pub async fn photos(db: &Db, producer_id: i64) -> anyhow::Result<Vec<(i64, i64)>> {
+    let rows =
+        sqlx::query("SELECT media_id, thumb_media_id FROM producer_photos WHERE producer_id = $1 ORDER BY position")
+            .bind(producer_id)
+            .fetch_all(&db.pool)
+            .await
+            .context("list producer photos")?;
+    rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect()
+}
+
+pub async fn add_photo(db: &Db, producer_id: i64, media_id: i64, thumb_id: i64) -> anyhow::Result<()> {
+    sqlx::query(
+        "INSERT INTO producer_photos (producer_id, position, media_id, thumb_media_id)
+         VALUES ($1, (SELECT COALESCE(MAX(position), 0) + 1 FROM producer_photos WHERE producer_id = $1), $2, $3)",
+    )
+    .bind(producer_id)
+    .bind(media_id)
+    .bind(thumb_id)
+    .execute(&db.pool)
+    .await
+    .context("add producer photo")?;
+    Ok(())
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PaymentAccount {
+    pub bank_bin: String,
+    pub account_number: String,
+    pub account_holder: String,
+}
+
+pub async fn upsert_payment_account(db: &Db, producer_id: i64, account: &PaymentAccount) -> anyhow::Result<()> {
+    sqlx::query(
+        "INSERT INTO payment_accounts (producer_id, bank_bin, account_number, account_holder, updated_at)
+         VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (producer_id) DO UPDATE SET bank_bin = excluded.bank_bin, account_number = excluded.account_number,
+         account_holder = excluded.account_holder, updated_at = excluded.updated_at",
+    )
+    .bind(producer_id)
+    .bind(&account.bank_bin)
+    .bind(&account.account_number)
+    .bind(&account.account_holder)
+    .bind(db::now())
+    .execute(&db.pool)
+    .await
+    .context("save payment account")?;
+    Ok(())
+}
+
+pub async fn payment_account(db: &Db, producer_id: i64) -> anyhow::Result<Option<PaymentAccount>> {
+    let row =
+        sqlx::query("SELECT bank_bin, account_number, account_holder FROM payment_accounts WHERE producer_id = $1")
+            .bind(producer_id)
+            .fetch_optional(&db.pool)
+            .await
+            .context("find payment account")?;
+    row.map(|r| {
+        Ok(PaymentAccount { bank_bin: r.try_get(0)?, account_number: r.try_get(1)?, account_holder: r.try_get(2)? })
+    })
+    .transpose()
+}
+
+pub async fn insert_complaint(
+    db: &Db,
+    producer_id: i64,
+    name: &str,
+    contact: &str,
+    message: &str,
+) -> anyhow::Result<()> {
+    sqlx::query("INSERT INTO complaints (producer_id, name, contact, message, created_at) VALUES ($1, $2, $3, $4, $5)")
+        .bind(producer_id)
+        .bind(name)
+        .bind(contact)
+        .bind(message)
+        .bind(db::now())
+        .execute(&db.pool)
+        .await
+        .context("insert complaint")?;
+    Ok(())
+}

@@ -1,0 +1,124 @@
+//! Every URL of the site and the API, in one place, with the layers around them.
+
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::{HeaderName, HeaderValue, StatusCode, header};
+use axum::middleware;
+use axum::response::IntoResponse;
+use axum::routing::{get, post};
+use tower_http::compression::CompressionLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::{admin, auth, catalog, media, openapi, places, producers, web};
+
+/// Nothing inline, nothing from other hosts.
+const CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+/// Forms with photos: up to 10 pictures of 8 MB.
+const UPLOAD_LIMIT: usize = 90 * 1024 * 1024;
+
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .merge(pages())
+        .merge(uploads())
+        .nest("/api/v1", api())
+        .route("/healthz", get(healthz))
+        .route("/metrics", get(metrics))
+        .route("/assets/{file}", get(web::assets::serve_asset))
+        .route("/media/{id}", get(media::pages::get_media))
+        .fallback(not_found)
+        .layer(middleware::from_fn(web::csrf::protect))
+        .layer(SetResponseHeaderLayer::if_not_present(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP)))
+        .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("strict-origin-when-cross-origin"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            HeaderName::from_static("permissions-policy"),
+            HeaderValue::from_static("camera=(), microphone=(), geolocation=()"),
+        ))
+        .layer(CompressionLayer::new())
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, std::time::Duration::from_secs(30)))
+        .with_state(state)
+}
+
+fn pages() -> Router<AppState> {
+    Router::new()
+        .route("/", get(catalog::pages::home))
+        .route("/search", get(catalog::pages::search_page))
+        .route("/p/{slug}", get(catalog::pages::product_page))
+        .route("/s/{slug}", get(producers::pages::show_storefront))
+        .route("/s/{slug}/complaints", post(producers::pages::create_complaint))
+        .route("/signin", get(auth::pages::signin_page).post(auth::pages::signin))
+        .route("/register", get(auth::pages::register_page).post(auth::pages::register))
+        .route("/signout", post(auth::pages::signout))
+        .route("/privacy", get(auth::pages::privacy_page))
+        .route("/lang/{code}", get(auth::pages::switch_language))
+        .route("/seller", get(producers::editor::seller_desk))
+        .route("/admin", get(admin::pages::admin_desk))
+        .route("/admin/producers", post(admin::pages::create_producer))
+        .route("/admin/users", post(admin::pages::create_user))
+}
+
+fn uploads() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/seller/producers/{id}/edit",
+            get(producers::editor::edit_store_page).post(producers::editor::update_store),
+        )
+        .route("/seller/products/new", get(catalog::editor::new_product_page).post(catalog::editor::create_product))
+        .route(
+            "/seller/products/{id}/edit",
+            get(catalog::editor::edit_product_page).post(catalog::editor::update_product),
+        )
+        .route("/api/v1/products/{id}/photos", post(catalog::api::add_product_photo))
+        .layer(DefaultBodyLimit::max(UPLOAD_LIMIT))
+}
+
+fn api() -> Router<AppState> {
+    Router::new()
+        .route("/openapi.json", get(openapi::openapi_json))
+        .route("/provinces", get(places::list_provinces))
+        .route("/provinces/{code}/communes", get(places::list_communes))
+        .route("/ocop/sets", get(catalog::api::list_ocop_sets))
+        .route("/products", get(catalog::api::list_products).post(catalog::api::create_product))
+        .route("/products/{id}", get(catalog::api::get_product).patch(catalog::api::update_product))
+        .route("/producers", get(producers::api::list_producers).post(producers::api::create_producer))
+        .route("/producers/{id}", get(producers::api::get_producer).patch(producers::api::update_producer))
+        .route("/auth/token", post(auth::api::create_token))
+        .fallback(api_not_found)
+}
+
+/// `GET /healthz`: 200 when the database answers.
+async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
+    if state.db.ping().await {
+        (StatusCode::OK, "ok")
+    } else {
+        (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
+    }
+}
+
+/// `GET /metrics`: Prometheus text format.
+async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
+    let products = crate::catalog::store::count(&state.db).await.unwrap_or(-1);
+    let producers = crate::producers::store::count(&state.db).await.unwrap_or(-1);
+    let body = format!(
+        "# HELP dacsan_products Products in the database.\n# TYPE dacsan_products gauge\ndacsan_products {products}\n\
+         # HELP dacsan_producers Producers in the database.\n# TYPE dacsan_producers gauge\ndacsan_producers {producers}\n\
+         # HELP dacsan_search_documents Products in the search index.\n# TYPE dacsan_search_documents gauge\ndacsan_search_documents {}\n",
+        state.search.len()
+    );
+    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], body)
+}
+
+async fn not_found() -> crate::error::PageError {
+    crate::error::PageError(AppError::not_found("trang / page"))
+}
+
+async fn api_not_found() -> AppError {
+    AppError::not_found("API route")
+}

@@ -1,0 +1,32 @@
+//! What every handler can reach: the database, the search index, the settings and
+//! the sign-in rate limiter. Nothing else lives in the process.
+
+use std::net::IpAddr;
+use std::num::NonZeroU32;
+use std::sync::Arc;
+
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+
+use crate::config::Settings;
+use crate::db::Db;
+use crate::search::SearchIndex;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub search: Arc<SearchIndex>,
+    pub settings: Arc<Settings>,
+    pub signin_limiter: Arc<DefaultKeyedRateLimiter<IpAddr>>,
+}
+
+impl AppState {
+    pub fn new(db: Db, search: Arc<SearchIndex>, settings: Settings) -> AppState {
+        let per_minute = NonZeroU32::new(settings.signin_per_minute.max(1)).expect("at least 1");
+        AppState {
+            db,
+            search,
+            signin_limiter: Arc::new(RateLimiter::keyed(Quota::per_minute(per_minute))),
+            settings: Arc::new(settings),
+        }
+    }
+}

@@ -1,0 +1,13 @@
+//! Vietnam basics that every domain uses: the 2025 administrative units, money in
+//! đồng, phone numbers, tax codes and the text folding that search relies on.
+
+pub mod admin_units;
+pub mod money;
+pub mod phone;
+pub mod tax_code;
+pub mod text;
+
+pub use admin_units::{Commune, Province};
+pub use money::Vnd;
+pub use phone::Phone;
+pub use tax_code::TaxCode;

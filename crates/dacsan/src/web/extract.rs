@@ -1,0 +1,60 @@
+//! Extractors that turn bad input into clear errors instead of axum's plain-text
+//! rejections: JSON bodies name the field that failed, forms check the CSRF token.
+
+use axum::extract::{FromRequest, Request};
+use axum_extra::extract::CookieJar;
+use serde::de::DeserializeOwned;
+
+use super::csrf;
+use crate::error::{AppError, PageError};
+
+/// A JSON body; a syntax or type error is a 422 problem naming the field path.
+pub struct ApiJson<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let content_type_ok = req
+            .headers()
+            .get(axum::http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("application/json") || v.contains("+json"));
+        if !content_type_ok {
+            return Err(AppError::invalid("body", "Content-Type must be application/json"));
+        }
+        let bytes = axum::body::Bytes::from_request(req, state).await.map_err(|_| AppError::TooLarge("body".into()))?;
+        let deserializer = &mut serde_json::Deserializer::from_slice(&bytes);
+        serde_path_to_error::deserialize(deserializer).map(ApiJson).map_err(|err| {
+            let path = err.path().to_string();
+            let field = if path == "." { "body".to_string() } else { path };
+            AppError::invalid(&field, err.into_inner().to_string())
+        })
+    }
+}
+
+/// A url-encoded form whose `csrf` field must match the CSRF cookie.
+pub struct CsrfForm<T>(pub T);
+
+#[derive(serde::Deserialize)]
+struct CsrfField {
+    #[serde(default)]
+    csrf: String,
+}
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for CsrfForm<T> {
+    type Rejection = PageError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let jar = CookieJar::from_headers(req.headers());
+        let bytes = axum::body::Bytes::from_request(req, state).await.map_err(|_| AppError::TooLarge("form".into()))?;
+        let token: CsrfField =
+            serde_urlencoded::from_bytes(&bytes).map_err(|e| AppError::invalid("form", e.to_string()))?;
+        if !csrf::token_matches(&jar, &token.csrf) {
+            return Err(PageError(AppError::Forbidden));
+        }
+        let value: T = serde_urlencoded::from_bytes(&bytes)
+            .map_err(|e: serde_urlencoded::de::Error| PageError(AppError::invalid("form", e.to_string())))?;
+        Ok(CsrfForm(value))
+    }
+}

@@ -1,0 +1,242 @@
+//! Vietnamese first, English second. Every text a page shows comes from this table;
+//! templates call `page.t("key")`.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Vi,
+    En,
+}
+
+impl Lang {
+    pub fn parse(value: &str) -> Option<Lang> {
+        match value {
+            "vi" => Some(Lang::Vi),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn t(self, key: &str) -> &'static str {
+        match TABLE.get(key) {
+            Some((vi, en)) => match self {
+                Lang::Vi => vi,
+                Lang::En => en,
+            },
+            None => {
+                tracing::warn!(key, "missing i18n key");
+                "?"
+            }
+        }
+    }
+}
+
+static TABLE: LazyLock<HashMap<&'static str, (&'static str, &'static str)>> =
+    LazyLock::new(|| TEXTS.iter().map(|(k, vi, en)| (*k, (*vi, *en))).collect());
+
+/// (key, Vietnamese, English)
+pub const TEXTS: &[(&str, &str, &str)] = &[
+    ("site_name", "Đặc sản Miền núi phía Bắc", "Northern Highlands Specialties"),
+    (
+        "site_tagline",
+        "Sản phẩm OCOP và đặc sản từ tận nơi sản xuất",
+        "OCOP and specialty products, straight from their makers",
+    ),
+    (
+        "site_description",
+        "Chợ trực tuyến của các hợp tác xã, hộ kinh doanh và doanh nghiệp vùng trung du và miền núi phía Bắc: chè Shan tuyết, sâm Lai Châu, mật ong bạc hà, gạo Séng Cù và nhiều sản phẩm OCOP.",
+        "The online market of the cooperatives, household businesses and firms of Vietnam's northern midlands and mountains: Shan tuyet tea, Lai Chau ginseng, mint honey, Seng Cu rice and many OCOP products.",
+    ),
+    ("search", "Tìm kiếm", "Search"),
+    ("search_placeholder", "Tìm đặc sản, ví dụ: sam lai chau", "Find a specialty, e.g. lai chau ginseng"),
+    ("search_label", "Tìm sản phẩm", "Search products"),
+    ("home", "Trang chủ", "Home"),
+    ("sign_in", "Đăng nhập", "Sign in"),
+    ("sign_out", "Đăng xuất", "Sign out"),
+    ("register", "Đăng ký", "Register"),
+    ("seller_desk", "Gian hàng của tôi", "My store"),
+    ("admin", "Quản trị", "Admin"),
+    ("language_other", "English", "Tiếng Việt"),
+    ("language_other_code", "en", "vi"),
+    ("privacy", "Chính sách bảo vệ dữ liệu cá nhân", "Privacy notice"),
+    (
+        "footer_note",
+        "Phần mềm mã nguồn mở dacsan. Giá niêm yết bằng đồng Việt Nam, đã gồm thuế.",
+        "Open-source dacsan software. Prices in Vietnamese đồng, taxes included.",
+    ),
+    ("by_province", "Theo tỉnh", "By province"),
+    ("by_group", "Theo nhóm sản phẩm", "By product group"),
+    ("by_stars", "Theo hạng sao OCOP", "By OCOP stars"),
+    ("province", "Tỉnh, thành phố", "Province"),
+    ("commune", "Xã, phường", "Commune"),
+    ("group", "Nhóm sản phẩm", "Product group"),
+    ("stars", "Sao OCOP", "OCOP stars"),
+    ("no_stars", "Chưa xếp hạng", "Not rated"),
+    ("all", "Tất cả", "All"),
+    ("price_from", "Giá từ (₫)", "Price from (₫)"),
+    ("price_to", "đến (₫)", "to (₫)"),
+    ("in_stock_only", "Chỉ hàng còn", "In stock only"),
+    ("sort", "Sắp xếp", "Sort"),
+    ("sort_relevance", "Phù hợp nhất", "Best match"),
+    ("sort_newest", "Mới nhất", "Newest"),
+    ("sort_price_asc", "Giá tăng dần", "Price: low to high"),
+    ("sort_price_desc", "Giá giảm dần", "Price: high to low"),
+    ("sort_best_selling", "Bán chạy", "Best selling"),
+    ("apply_filters", "Lọc", "Filter"),
+    ("results", "sản phẩm", "products"),
+    (
+        "no_results",
+        "Không tìm thấy sản phẩm phù hợp. Hãy thử từ khóa khác hoặc bỏ bớt bộ lọc.",
+        "No matching products. Try other words or fewer filters.",
+    ),
+    ("previous", "Trang trước", "Previous"),
+    ("next", "Trang sau", "Next"),
+    ("page", "Trang", "Page"),
+    ("featured", "Sản phẩm bán chạy", "Best sellers"),
+    ("newest_products", "Mới lên kệ", "New in"),
+    ("see_all", "Xem tất cả", "See all"),
+    ("out_of_stock", "Hết hàng", "Out of stock"),
+    ("in_stock", "Còn hàng", "In stock"),
+    ("stock_left", "Còn", "Left"),
+    ("unit", "Quy cách", "Unit"),
+    ("weight", "Khối lượng", "Weight"),
+    ("sku", "Mã hàng", "SKU"),
+    ("gtin", "Mã vạch GTIN", "GTIN barcode"),
+    ("origin", "Xuất xứ", "Origin"),
+    ("ocop_certificate", "Chứng nhận OCOP", "OCOP certificate"),
+    ("certificate_no", "Số quyết định", "Decision no."),
+    ("issued_by", "Cơ quan cấp", "Issued by"),
+    ("issued_on", "Ngày cấp", "Issued on"),
+    ("expires_on", "Hết hạn", "Expires on"),
+    ("expired", "Đã hết hạn", "Expired"),
+    ("description", "Mô tả", "Description"),
+    ("sold_by", "Người bán", "Sold by"),
+    ("visit_store", "Xem gian hàng", "Visit the store"),
+    ("more_from_store", "Sản phẩm khác của gian hàng", "More from this store"),
+    ("seller_identity", "Thông tin người bán", "Seller details"),
+    ("seller_kind", "Loại hình", "Type"),
+    ("address", "Địa chỉ", "Address"),
+    ("phone", "Điện thoại", "Phone"),
+    ("email", "Email", "Email"),
+    ("tax_code", "Mã số thuế / số đăng ký", "Tax / registration no."),
+    ("our_story", "Câu chuyện của chúng tôi", "Our story"),
+    ("products", "Sản phẩm", "Products"),
+    ("complain", "Phản ánh, khiếu nại về người bán", "Report a problem with this seller"),
+    (
+        "complain_intro",
+        "Nếu sản phẩm hoặc người bán có vấn đề, hãy cho chúng tôi biết. Ban quản lý sàn sẽ liên hệ lại trong 3 ngày làm việc.",
+        "If something is wrong with a product or this seller, tell us. The marketplace team answers within 3 working days.",
+    ),
+    ("your_name", "Họ và tên", "Your name"),
+    ("your_contact", "Số điện thoại hoặc email", "Phone or e-mail"),
+    ("message", "Nội dung", "Message"),
+    ("send", "Gửi", "Send"),
+    ("complaint_received", "Đã nhận phản ánh của bạn. Cảm ơn bạn!", "Your report was received. Thank you!"),
+    ("password", "Mật khẩu", "Password"),
+    ("name", "Họ và tên", "Name"),
+    ("no_account", "Chưa có tài khoản?", "No account yet?"),
+    ("have_account", "Đã có tài khoản?", "Already registered?"),
+    (
+        "consent",
+        "Tôi đã đọc và đồng ý với chính sách bảo vệ dữ liệu cá nhân",
+        "I have read and agree to the privacy notice",
+    ),
+    ("wrong_credentials", "Email hoặc mật khẩu không đúng.", "Wrong e-mail or password."),
+    ("form_has_errors", "Vui lòng sửa các mục được đánh dấu.", "Please correct the marked fields."),
+    ("save", "Lưu", "Save"),
+    ("saved", "Đã lưu.", "Saved."),
+    ("edit_store", "Sửa gian hàng", "Edit store"),
+    ("add_product", "Thêm sản phẩm", "Add a product"),
+    ("edit", "Sửa", "Edit"),
+    ("view", "Xem", "View"),
+    ("status", "Trạng thái", "Status"),
+    ("status_draft", "Nháp", "Draft"),
+    ("status_active", "Đang bán", "On sale"),
+    ("status_archived", "Ngừng bán", "Archived"),
+    ("price", "Giá (₫)", "Price (₫)"),
+    ("stock", "Tồn kho", "Stock"),
+    ("weight_g", "Khối lượng (gam)", "Weight (grams)"),
+    ("unit_hint", "Ví dụ: hộp 500 g", "E.g. box 500 g"),
+    ("name_vi", "Tên sản phẩm (tiếng Việt)", "Product name (Vietnamese)"),
+    ("name_en", "Tên tiếng Anh", "English name"),
+    ("photos", "Ảnh", "Photos"),
+    (
+        "add_photos",
+        "Thêm ảnh (JPEG, PNG hoặc WebP, tối đa 8 MB mỗi ảnh)",
+        "Add photos (JPEG, PNG or WebP, 8 MB each at most)",
+    ),
+    ("logo", "Logo", "Logo"),
+    ("story", "Câu chuyện (Markdown)", "Story (Markdown)"),
+    ("description_md", "Mô tả (Markdown: **đậm**, - danh sách)", "Description (Markdown: **bold**, - lists)"),
+    ("origin_commune", "Xã/phường xuất xứ", "Origin commune"),
+    ("ocop_none", "Không có / chưa xếp hạng", "None / not rated"),
+    ("street", "Số nhà, thôn/bản, đường", "Street, village"),
+    ("producer_name", "Tên cơ sở", "Producer name"),
+    ("kind_doanh_nghiep", "Doanh nghiệp", "Enterprise"),
+    ("kind_hop_tac_xa", "Hợp tác xã", "Cooperative"),
+    ("kind_to_hop_tac", "Tổ hợp tác", "Cooperative group"),
+    ("kind_ho_kinh_doanh", "Hộ kinh doanh", "Household business"),
+    ("my_producers", "Cơ sở của tôi", "My producers"),
+    ("my_products", "Sản phẩm", "Products"),
+    ("no_products_yet", "Chưa có sản phẩm nào.", "No products yet."),
+    ("create_producer", "Tạo cơ sở sản xuất", "Create a producer"),
+    ("create_user", "Tạo tài khoản", "Create a user"),
+    ("role", "Vai trò", "Role"),
+    ("producers", "Cơ sở sản xuất", "Producers"),
+    ("users", "Tài khoản", "Users"),
+    ("producer_slug", "Mã gian hàng (slug)", "Store slug"),
+    ("optional", "không bắt buộc", "optional"),
+    ("choose", "— Chọn —", "— Choose —"),
+    ("remove", "Xóa", "Remove"),
+    ("verified_origin", "Nguồn gốc từ người sản xuất", "Sold by its maker"),
+    ("back_to_top", "Lên đầu trang", "Back to top"),
+    ("error", "Có lỗi", "Something went wrong"),
+    ("go_home", "Về trang chủ", "Back to the home page"),
+    ("star_suffix", "sao", "stars"),
+    ("payment_account", "Tài khoản nhận thanh toán VietQR", "VietQR receiving account"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_unique() {
+        assert_eq!(TABLE.len(), TEXTS.len());
+    }
+
+    #[test]
+    fn every_key_used_in_templates_exists() {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/templates");
+        let mut missing = Vec::new();
+        for path in walk(std::path::Path::new(root)) {
+            let text = std::fs::read_to_string(&path).unwrap();
+            for part in text.split("page.t(\"").skip(1) {
+                let key = part.split('"').next().unwrap();
+                if !TABLE.contains_key(key) {
+                    missing.push(format!("{}: {key}", path.display()));
+                }
+            }
+        }
+        assert!(missing.is_empty(), "missing i18n keys: {missing:?}");
+    }
+
+    fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+        let mut out = Vec::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() { out.extend(walk(&path)) } else { out.push(path) }
+        }
+        out
+    }
+}

@@ -1,0 +1,93 @@
+//! The page context every template gets (language, who is signed in, the CSRF token,
+//! the current path) and the one function that turns a template into a response.
+
+use askama::Template;
+use axum::extract::{FromRequestParts, OptionalFromRequestParts};
+use axum::http::StatusCode;
+use axum::http::request::Parts;
+use axum::response::{Html, IntoResponse, Response};
+use axum_extra::extract::CookieJar;
+
+use super::csrf::CsrfToken;
+use super::i18n::Lang;
+use crate::auth::CurrentUser;
+use crate::error::AppError;
+use crate::state::AppState;
+
+pub const LANG_COOKIE: &str = "lang";
+
+pub struct Page {
+    pub lang: Lang,
+    pub user: Option<CurrentUser>,
+    pub csrf: String,
+    /// Path and query of this request, for the language switch to come back to.
+    pub path: String,
+}
+
+impl Page {
+    pub fn t(&self, key: &str) -> &'static str {
+        self.lang.t(key)
+    }
+
+    pub fn is_en(&self) -> bool {
+        self.lang == Lang::En
+    }
+
+    pub fn is_seller(&self) -> bool {
+        self.user.as_ref().is_some_and(|u| !u.producer_ids.is_empty() || u.is_admin())
+    }
+
+    pub fn is_admin(&self) -> bool {
+        self.user.as_ref().is_some_and(|u| u.is_admin())
+    }
+
+    /// The CSS file's URL carries its content hash, so it is cached for a year.
+    pub fn css_url(&self) -> &'static str {
+        super::assets::css_url()
+    }
+
+    /// Signed-in user, or the sign-in redirect.
+    pub fn require_user(&self) -> Result<&CurrentUser, AppError> {
+        self.user.as_ref().ok_or(AppError::Unauthorized)
+    }
+}
+
+impl FromRequestParts<AppState> for Page {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let jar = CookieJar::from_headers(&parts.headers);
+        let lang = jar.get(LANG_COOKIE).and_then(|c| Lang::parse(c.value())).unwrap_or_default();
+        let csrf = parts.extensions.get::<CsrfToken>().map(|t| t.0.clone()).unwrap_or_default();
+        let path = parts.uri.path_and_query().map(|p| p.as_str().to_string()).unwrap_or_else(|| "/".into());
+        let user =
+            <CurrentUser as OptionalFromRequestParts<AppState>>::from_request_parts(parts, state).await.unwrap_or(None);
+        Ok(Page { lang, user, csrf, path })
+    }
+}
+
+/// Renders a template as an HTML response; a template error is an internal error.
+pub fn render(template: &impl Template) -> Response {
+    match template.render() {
+        Ok(html) => Html(html).into_response(),
+        Err(err) => AppError::Internal(anyhow::Error::new(err).context("render template")).into_response(),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorTemplate<'a> {
+    page: Page,
+    status: u16,
+    detail: &'a str,
+}
+
+/// An error as an HTML page (the request's context is gone by now: Vietnamese, no user).
+pub fn error_page(status: StatusCode, detail: &str) -> Response {
+    let page = Page { lang: Lang::Vi, user: None, csrf: String::new(), path: "/".into() };
+    let template = ErrorTemplate { page, status: status.as_u16(), detail };
+    match template.render() {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(_) => (status, detail.to_string()).into_response(),
+    }
+}

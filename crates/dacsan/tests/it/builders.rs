@@ -1,0 +1,155 @@
+//! Fixture builders: `app.producer().province("12").create().await`, without SQL in
+//! tests. They go through the same domain functions as the app.
+
+use dacsan::auth::Role;
+use dacsan::auth::model::hash_password;
+use dacsan::auth::store as users;
+use dacsan::catalog::model::ProductInput;
+use dacsan::catalog::{service, store as products};
+use dacsan::producers::model::ProducerInput;
+use dacsan::producers::store as producers;
+
+use crate::helpers::TestApp;
+
+pub struct ProducerBuilder<'a> {
+    app: &'a TestApp,
+    input: ProducerInput,
+}
+
+impl TestApp {
+    pub fn producer(&self) -> ProducerBuilder<'_> {
+        ProducerBuilder {
+            app: self,
+            input: ProducerInput {
+                name: Some("Hợp tác xã Chè Shan tuyết Sìn Hồ".into()),
+                kind: Some("hop_tac_xa".into()),
+                province_code: Some("12".into()),
+                commune_code: Some("03478".into()),
+                street: Some("Bản Sìn Hồ Dao".into()),
+                phone: Some("0912345678".into()),
+                tax_code: Some("6200123456".into()),
+                story: Some("Chè cổ thụ **Shan tuyết**.".into()),
+                ..Default::default()
+            },
+        }
+    }
+
+    pub fn product(&self, producer_id: i64) -> ProductBuilder<'_> {
+        ProductBuilder {
+            app: self,
+            input: ProductInput {
+                producer_id: Some(producer_id),
+                name: Some("Chè Shan tuyết cổ thụ".into()),
+                name_en: Some("Ancient Shan tuyet tea".into()),
+                set_code: Some("che".into()),
+                price_vnd: Some(250_000),
+                unit: Some("hộp 200 g".into()),
+                weight_g: Some(250),
+                stock: Some(50),
+                status: Some("active".into()),
+                ..Default::default()
+            },
+        }
+    }
+
+    /// A user with a password of `password-123`; returns (id, e-mail, bearer token).
+    pub async fn user(&self, role: Role, producer_id: Option<i64>) -> (i64, String, String) {
+        let email = format!("{}-{}@example.vn", role.as_str(), rand_id());
+        let hash = hash_password("password-123").unwrap();
+        let new_user = users::NewUser {
+            email: &email,
+            name: "Test",
+            phone: None,
+            password_hash: &hash,
+            role,
+            privacy_consent: true,
+        };
+        let id = users::insert(&self.state.db, &new_user).await.unwrap().unwrap();
+        if let Some(producer_id) = producer_id {
+            users::add_producer_member(&self.state.db, id, producer_id, "owner").await.unwrap();
+        }
+        let token = users::create_session(&self.state.db, id, "api", 1).await.unwrap();
+        (id, email, token)
+    }
+}
+
+fn rand_id() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static N: AtomicU64 = AtomicU64::new(1);
+    N.fetch_add(1, Ordering::Relaxed)
+}
+
+impl ProducerBuilder<'_> {
+    pub fn name(mut self, name: &str) -> Self {
+        self.input.name = Some(name.into());
+        self
+    }
+
+    pub fn place(mut self, province: &str, commune: &str) -> Self {
+        self.input.province_code = Some(province.into());
+        self.input.commune_code = Some(commune.into());
+        self
+    }
+
+    pub async fn create(self) -> dacsan::producers::Producer {
+        let valid = self.input.validate(None).expect("valid producer");
+        let id = producers::insert(&self.app.state.db, &valid).await.expect("insert producer");
+        producers::find_by_id(&self.app.state.db, id).await.unwrap().unwrap()
+    }
+}
+
+pub struct ProductBuilder<'a> {
+    app: &'a TestApp,
+    input: ProductInput,
+}
+
+impl ProductBuilder<'_> {
+    pub fn name(mut self, name: &str, name_en: &str) -> Self {
+        self.input.name = Some(name.into());
+        self.input.name_en = Some(name_en.into());
+        self
+    }
+
+    pub fn price(mut self, price: i64) -> Self {
+        self.input.price_vnd = Some(price);
+        self
+    }
+
+    pub fn stock(mut self, stock: i64) -> Self {
+        self.input.stock = Some(stock);
+        self
+    }
+
+    pub fn set(mut self, set_code: &str) -> Self {
+        self.input.set_code = Some(set_code.into());
+        self
+    }
+
+    pub fn status(mut self, status: &str) -> Self {
+        self.input.status = Some(status.into());
+        self
+    }
+
+    pub fn origin(mut self, commune: &str) -> Self {
+        self.input.origin_commune_code = Some(commune.into());
+        self
+    }
+
+    /// OCOP stars with a certificate from `certified_on` to `expires_on`.
+    pub fn stars(mut self, stars: u8, certified_on: &str, expires_on: &str) -> Self {
+        self.input.ocop_stars = Some(stars);
+        self.input.ocop_certificate_no = Some("123/QĐ-UBND".into());
+        self.input.ocop_authority = Some("UBND tỉnh Lai Châu".into());
+        self.input.ocop_certified_on = Some(certified_on.into());
+        self.input.ocop_expires_on = Some(expires_on.into());
+        self
+    }
+
+    pub async fn create(self) -> dacsan::catalog::Product {
+        let db = &self.app.state.db;
+        let valid = self.input.validate(None, "03478").expect("valid product");
+        let id = products::insert(db, &valid, false).await.expect("insert product");
+        service::reindex_product(db, &self.app.state.search, id).await.unwrap();
+        products::find_by_id(db, id).await.unwrap().unwrap()
+    }
+}

@@ -1,0 +1,54 @@
+//! `dacsan demo`: the demo region.
+
+use std::collections::HashSet;
+
+use dacsan::vn::text::fold;
+
+use crate::helpers::spawn_app;
+
+#[tokio::test]
+async fn the_demo_region_is_complete() {
+    let app = spawn_app().await;
+    let db = &app.state.db;
+    let added = dacsan::demo::fill(db).await.unwrap();
+    assert!(added >= 300, "{added} products");
+    assert_eq!(dacsan::demo::fill(db).await.unwrap(), 0, "fills only an empty database");
+    dacsan::catalog::service::rebuild_index(db, &app.state.search).await.unwrap();
+
+    let producers = dacsan::producers::store::list(db, 1000, 0).await.unwrap();
+    assert!(producers.len() >= 60);
+    let provinces: HashSet<&str> = producers.iter().map(|p| p.province_code.as_str()).collect();
+    assert!(provinces.len() >= 10, "{provinces:?}");
+    for p in &producers {
+        let account = dacsan::producers::store::payment_account(db, p.id).await.unwrap();
+        assert!(account.is_some_and(|a| a.bank_bin.len() == 6), "{} has a VietQR account", p.slug);
+    }
+
+    let (_, all) = app.get_json("/api/v1/products?per_page=100").await;
+    assert!(all["total"].as_u64().unwrap() >= 300);
+    for specialty in [
+        "shan tuyet",
+        "seng cu",
+        "mat ong bac ha",
+        "sam lai chau",
+        "tuong ot muong khuong",
+        "ca hoi",
+        "que",
+        "gac bep",
+        "tho cam",
+        "tao meo",
+        "buoi muc",
+        "dua",
+        "mac ca",
+        "dong trung ha thao",
+    ] {
+        let (_, found) = app.get_json(&format!("/api/v1/products?q={}", specialty.replace(' ', "%20"))).await;
+        assert!(found["total"].as_u64().unwrap() > 0, "no {specialty}");
+    }
+    let (_, found) = app.get_json("/api/v1/products?q=sam%20lai%20chau").await;
+    assert!(fold(found["items"][0]["name"].as_str().unwrap()).contains("sam lai chau"));
+    assert!(found["items"][0]["image_url"].as_str().is_some(), "demo products have pictures");
+
+    let synthetic = dacsan::demo::fill_synthetic(db, 1000).await.unwrap();
+    assert_eq!(synthetic as u64 + all["total"].as_u64().unwrap(), 1000);
+}

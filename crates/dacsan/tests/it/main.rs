@@ -1,0 +1,17 @@
+//! One integration-test binary: the real server on a temporary SQLite file, or on a
+//! fresh PostgreSQL database when `DACSAN_TEST_PG_URL` is set. Files mirror routes.
+
+mod builders;
+mod helpers;
+
+mod admin;
+mod auth;
+mod cli;
+mod demo;
+mod places;
+mod producers;
+mod products;
+mod search;
+mod security;
+mod seller_pages;
+mod site;

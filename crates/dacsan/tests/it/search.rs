@@ -1,0 +1,176 @@
+//! `GET /api/v1/products?q=…` and `/search`: Vietnamese folding, ranking, typos,
+//! prefixes, filters, facets, sorting and pagination.
+
+use serde_json::Value;
+
+use crate::helpers::{TestApp, spawn_app};
+
+async fn catalog(app: &TestApp) {
+    let tea = app.producer().create().await;
+    let ginseng = app.producer().name("Công ty Sâm Lai Châu Mường Tè").place("12", "03463").create().await;
+    let honey = app.producer().name("HTX Mật ong Mèo Vạc").place("08", "00769").create().await;
+    app.product(ginseng.id)
+        .name("Sâm Lai Châu 5 năm tuổi", "Lai Chau ginseng, 5 years")
+        .set("thuc-pham-chuc-nang")
+        .price(1_800_000)
+        .stars(5, "2024-05-01", "2099-05-01")
+        .origin("03463")
+        .create()
+        .await;
+    app.product(ginseng.id)
+        .name("Rượu sâm núi", "Mountain ginseng liquor")
+        .set("ruou-trang")
+        .price(900_000)
+        .origin("03463")
+        .create()
+        .await;
+    app.product(tea.id)
+        .name("Chè Shan tuyết Sìn Hồ", "Sin Ho Shan tuyet tea")
+        .price(250_000)
+        .stars(4, "2024-01-01", "2099-01-01")
+        .create()
+        .await;
+    app.product(tea.id)
+        .name("Chè xanh Tam Đường", "Tam Duong green tea")
+        .price(120_000)
+        .stock(0)
+        .stars(3, "2019-01-01", "2022-01-01")
+        .create()
+        .await;
+    app.product(honey.id)
+        .name("Mật ong bạc hà Mèo Vạc", "Meo Vac mint honey")
+        .set("mat-ong")
+        .price(450_000)
+        .stars(4, "2024-01-01", "2099-01-01")
+        .origin("00769")
+        .create()
+        .await;
+}
+
+fn names(body: &Value) -> Vec<String> {
+    body["items"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap().to_string()).collect()
+}
+
+#[tokio::test]
+async fn finds_without_tone_marks() {
+    let app = spawn_app().await;
+    catalog(&app).await;
+    let (status, body) = app.get_json("/api/v1/products?q=sam%20lai%20chau").await;
+    assert_eq!(status, 200);
+    assert_eq!(names(&body)[0], "Sâm Lai Châu 5 năm tuổi");
+    let first = &body["items"][0];
+    for field in [
+        "id",
+        "slug",
+        "name",
+        "name_en",
+        "price_vnd",
+        "unit",
+        "stock",
+        "producer_id",
+        "province_code",
+        "commune_code",
+        "ocop_stars",
+        "image_url",
+    ] {
+        assert!(first.get(field).is_some(), "{field} missing");
+    }
+    assert_eq!(first["province_code"], "12");
+    assert_eq!(first["ocop_stars"], 5);
+}
+
+#[tokio::test]
+async fn exact_diacritics_rank_higher() {
+    let app = spawn_app().await;
+    let producer = app.producer().create().await;
+    app.product(producer.id).name("Gạo sám hạt dài", "Long grain rice").set("gao-ngu-coc").create().await;
+    app.product(producer.id).name("Sâm tươi", "Fresh ginseng").set("thuc-pham-chuc-nang").create().await;
+    let (_, body) = app.get_json("/api/v1/products?q=s%C3%A2m").await;
+    assert_eq!(names(&body), ["Sâm tươi", "Gạo sám hạt dài"]);
+}
+
+#[tokio::test]
+async fn prefixes_typos_and_english_names_match() {
+    let app = spawn_app().await;
+    catalog(&app).await;
+    let (_, body) = app.get_json("/api/v1/products?q=mat%20ong%20bac").await;
+    assert_eq!(names(&body), ["Mật ong bạc hà Mèo Vạc"], "prefix as you type");
+    let (_, body) = app.get_json("/api/v1/products?q=shan%20tuyett").await;
+    assert_eq!(names(&body)[0], "Chè Shan tuyết Sìn Hồ", "one typo forgiven");
+    let (_, body) = app.get_json("/api/v1/products?q=ginseng").await;
+    assert_eq!(body["total"], 2, "English names are indexed");
+    let (_, body) = app.get_json("/api/v1/products?q=xyzzy").await;
+    assert_eq!(body["total"], 0);
+}
+
+#[tokio::test]
+async fn filters_and_facets() {
+    let app = spawn_app().await;
+    catalog(&app).await;
+    let (_, all) = app.get_json("/api/v1/products").await;
+    assert_eq!(all["total"], 5);
+    let province_facets = all["facets"]["province"].as_array().unwrap();
+    assert!(province_facets.iter().any(|f| f["value"] == "12" && f["count"] == 4));
+    assert!(province_facets.iter().any(|f| f["value"] == "08" && f["count"] == 1));
+
+    let (_, body) = app.get_json("/api/v1/products?province=08").await;
+    assert_eq!(names(&body), ["Mật ong bạc hà Mèo Vạc"]);
+    assert_eq!(body["facets"]["province"].as_array().unwrap().len(), 2, "province counts ignore the province filter");
+
+    let (_, body) = app.get_json("/api/v1/products?stars=4").await;
+    assert_eq!(body["total"], 2, "the expired 3★ tea is not counted as 3★");
+    let (_, body) = app.get_json("/api/v1/products?stars=3").await;
+    assert_eq!(body["total"], 0);
+    let (_, body) = app.get_json("/api/v1/products?stars=0").await;
+    assert_eq!(body["total"], 2, "no stars or expired");
+
+    let (_, body) = app.get_json("/api/v1/products?group=mat-ong").await;
+    assert_eq!(body["total"], 1);
+    let (_, body) = app.get_json("/api/v1/products?group=thuc-pham").await;
+    assert_eq!(body["total"], 3, "a sector covers its product sets: two teas and the honey");
+
+    let (_, body) = app.get_json("/api/v1/products?min_price=200000&max_price=1000000").await;
+    assert_eq!(body["total"], 3);
+    let (_, body) = app.get_json("/api/v1/products?in_stock=1").await;
+    assert_eq!(body["total"], 4);
+}
+
+#[tokio::test]
+async fn sorting_and_stable_pages() {
+    let app = spawn_app().await;
+    catalog(&app).await;
+    let (_, body) = app.get_json("/api/v1/products?sort=price_asc").await;
+    let prices: Vec<i64> = body["items"].as_array().unwrap().iter().map(|p| p["price_vnd"].as_i64().unwrap()).collect();
+    assert_eq!(prices, [120_000, 250_000, 450_000, 900_000, 1_800_000]);
+    let mut seen = Vec::new();
+    for page in 1..=3 {
+        let (_, body) = app.get_json(&format!("/api/v1/products?sort=newest&per_page=2&page={page}")).await;
+        seen.extend(names(&body));
+    }
+    seen.sort();
+    seen.dedup();
+    assert_eq!(seen.len(), 5, "pages neither overlap nor skip");
+}
+
+#[tokio::test]
+async fn bad_parameters_are_named() {
+    let app = spawn_app().await;
+    let (status, body) = app.get_json("/api/v1/products?stars=7&sort=cheap&page=0&min_price=abc").await;
+    assert_eq!(status, 422);
+    let fields: Vec<&str> = body["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
+    for field in ["stars", "sort", "page", "min_price"] {
+        assert!(fields.contains(&field), "{field} not named in {body}");
+    }
+}
+
+#[tokio::test]
+async fn the_search_page_finds_without_tone_marks() {
+    let app = spawn_app().await;
+    catalog(&app).await;
+    let (status, html) = app.page("/search?q=sam+lai+chau").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Sâm Lai Châu 5 năm tuổi"));
+    let (status, html) = app.page("/search?stars=9").await;
+    assert_eq!(status, 200, "a bad filter on a page is explained, not a failure");
+    assert!(html.contains("stars"));
+}
