@@ -89,10 +89,10 @@ impl CatalogParams {
         }
         filters.min_price = price(present(&self.min_price), "min_price", &mut errors);
         filters.max_price = price(present(&self.max_price), "max_price", &mut errors);
-        if let (Some(min), Some(max)) = (filters.min_price, filters.max_price) {
-            if min > max {
-                errors.add("max_price", "phải lớn hơn giá từ / must not be below min_price");
-            }
+        if let (Some(min), Some(max)) = (filters.min_price, filters.max_price)
+            && min > max
+        {
+            errors.add("max_price", "phải lớn hơn giá từ / must not be below min_price");
         }
         filters.in_stock = match present(&self.in_stock) {
             None | Some("0" | "false" | "off") => false,

@@ -51,10 +51,8 @@ pub fn spawn_sync(db: Db, index: Arc<SearchIndex>, mut watermark: Option<String>
                 Ok(changes) => {
                     let already_applied = changes.newest.as_deref() == Some(since.as_str())
                         && changes.ids.iter().all(|id| applied_at_watermark.contains(id));
-                    if !already_applied {
-                        if let Err(err) = index.apply(&changes.docs, &changes.gone) {
-                            tracing::warn!(error = ?err, "search index sync failed");
-                        }
+                    if !already_applied && let Err(err) = index.apply(&changes.docs, &changes.gone) {
+                        tracing::warn!(error = ?err, "search index sync failed");
                     }
                     if changes.newest.is_some() {
                         applied_at_watermark = changes.ids;

@@ -50,14 +50,10 @@ fn is_valid_national(number: &str) -> bool {
 }
 
 impl fmt::Display for Phone {
-    /// Grouped national form: `0912 345 678`, landlines `0214 3 840 123`.
+    /// Grouped national form: `0912 345 678`, landlines `0213 387 6543`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let n = self.national();
-        if n.len() == 10 {
-            write!(f, "{} {} {}", &n[..4], &n[4..7], &n[7..])
-        } else {
-            write!(f, "{} {} {}", &n[..4], &n[4..7], &n[7..])
-        }
+        write!(f, "{} {} {}", &n[..4], &n[4..7], &n[7..])
     }
 }
 

@@ -15,10 +15,10 @@ impl TaxCode {
         if !digits.chars().all(|c| c.is_ascii_digit()) {
             return Err("chỉ được chứa chữ số và dấu gạch ngang");
         }
-        if let Some((main, branch)) = compact.split_once('-') {
-            if main.len() != 10 || branch.len() != 3 {
-                return Err("mã chi nhánh có dạng 10 chữ số - 3 chữ số / a branch code is 10 digits, dash, 3 digits");
-            }
+        if let Some((main, branch)) = compact.split_once('-')
+            && (main.len() != 10 || branch.len() != 3)
+        {
+            return Err("mã chi nhánh có dạng 10 chữ số - 3 chữ số / a branch code is 10 digits, dash, 3 digits");
         }
         match digits.len() {
             10 | 12 => Ok(TaxCode(digits)),

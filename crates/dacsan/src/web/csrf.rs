@@ -3,6 +3,7 @@
 //!    browser's Fetch Metadata (`Sec-Fetch-Site`) or, failing that, its `Origin`;
 //! 2. every form carries a token that must equal the `dacsan_csrf` cookie (double
 //!    submit), checked by [`super::CsrfForm`] and the upload handlers.
+//!
 //! API clients authenticate with bearer tokens, which browsers never send by
 //! themselves, so `/api` is exempt.
 
