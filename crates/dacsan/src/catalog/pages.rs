@@ -118,6 +118,8 @@ struct SearchTemplate {
     next_url: Option<String>,
     page_number: usize,
     page_count: usize,
+    /// How many filters are set, shown on the collapsed filter panel.
+    active_filters: usize,
     error: Option<String>,
 }
 
@@ -192,6 +194,18 @@ pub async fn search_page(
             .then(|| link_with(&params, "page", &(query.page + 1).to_string())),
         page_number: query.page,
         page_count,
+        active_filters: [
+            &params.province,
+            &params.commune,
+            &params.stars,
+            &params.group,
+            &params.min_price,
+            &params.max_price,
+            &params.in_stock,
+        ]
+        .iter()
+        .filter(|v| v.as_deref().is_some_and(|v| !v.is_empty()))
+        .count(),
         total: result.total,
         facets: result.facets,
         provinces: admin_units::provinces(),

@@ -3,7 +3,7 @@
 use std::sync::Mutex;
 
 use anyhow::Context;
-use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
+use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{FAST, Field, INDEXED, IndexRecordOption, STORED, Schema, TextFieldIndexing, TextOptions};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
@@ -35,6 +35,9 @@ struct Fields {
     id: Field,
     name_exact: Field,
     name: Field,
+    /// The first word of the name: in Vietnamese the head noun comes first ("Rượu
+    /// sâm" is a liquor, "Sâm" is ginseng), so a query that starts with it ranks first.
+    head: Field,
     name_en: Field,
     text: Field,
     province: Field,
@@ -73,6 +76,7 @@ fn schema() -> (Schema, Fields) {
         id: b.add_i64_field("id", INDEXED | FAST | STORED),
         name_exact: b.add_text_field("name_exact", text_options(EXACT)),
         name: b.add_text_field("name", text_options(FOLD)),
+        head: b.add_text_field("head", text_options(FOLD)),
         name_en: b.add_text_field("name_en", text_options(FOLD)),
         text: b.add_text_field("text", text_options(FOLD)),
         province: b.add_u64_field("province", FAST),
@@ -111,6 +115,7 @@ impl SearchIndex {
         d.add_i64(f.id, doc.id);
         d.add_text(f.name_exact, &name);
         d.add_text(f.name, &name);
+        d.add_text(f.head, name.split_whitespace().next().unwrap_or(""));
         d.add_text(f.name_en, analyzer::normalise(&doc.name_en));
         d.add_text(f.text, analyzer::normalise(&doc.text));
         d.add_u64(f.province, doc.province);
@@ -180,6 +185,7 @@ impl SearchIndex {
     /// Every word of `q` must match somewhere; in the name with exact diacritics
     /// counts most, then the folded name, the English name, then other text. The last
     /// word also matches as a prefix (search as you type); long words forgive one typo.
+    /// Names that start with the first word, or hold the words as a phrase, rank higher.
     fn text_query(&self, q: &str) -> anyhow::Result<Box<dyn Query>> {
         let f = &self.fields;
         let exact_words = analyzer::tokens(&mut analyzer::exact(), q);
@@ -209,6 +215,11 @@ impl SearchIndex {
                 options.push(should(Box::new(FuzzyTermQuery::new(text_term(f.text, folded), 1, true)), 0.2));
             }
             per_word.push((Occur::Must, Box::new(BooleanQuery::new(options))));
+        }
+        per_word.push(should(term(f.head, &folded_words[0]), 4.0));
+        if folded_words.len() > 1 {
+            let terms = folded_words.iter().map(|w| text_term(f.name, w)).collect();
+            per_word.push(should(Box::new(PhraseQuery::new(terms)), 2.0));
         }
         Ok(Box::new(BooleanQuery::new(per_word)))
     }

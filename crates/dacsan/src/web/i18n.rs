@@ -58,7 +58,7 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
         "The online market of the cooperatives, household businesses and firms of Vietnam's northern midlands and mountains: Shan tuyet tea, Lai Chau ginseng, mint honey, Seng Cu rice and many OCOP products.",
     ),
     ("search", "Tìm kiếm", "Search"),
-    ("search_placeholder", "Tìm đặc sản, ví dụ: sam lai chau", "Find a specialty, e.g. lai chau ginseng"),
+    ("search_placeholder", "Ví dụ: sam lai chau", "E.g. lai chau ginseng"),
     ("search_label", "Tìm sản phẩm", "Search products"),
     ("home", "Trang chủ", "Home"),
     ("sign_in", "Đăng nhập", "Sign in"),

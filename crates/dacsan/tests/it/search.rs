@@ -174,3 +174,20 @@ async fn the_search_page_finds_without_tone_marks() {
     assert_eq!(status, 200, "a bad filter on a page is explained, not a failure");
     assert!(html.contains("stars"));
 }
+
+#[tokio::test]
+async fn the_head_noun_ranks_first() {
+    let app = spawn_app().await;
+    let producer = app.producer().create().await;
+    app.product(producer.id).name("Rượu sâm Lai Châu", "Ginseng liquor").set("ruou-trang").create().await;
+    app.product(producer.id).name("Cao sâm Lai Châu", "Ginseng extract").set("thuc-pham-chuc-nang").create().await;
+    app.product(producer.id)
+        .name("Sâm Lai Châu củ tươi 5 năm tuổi", "Fresh Lai Chau ginseng")
+        .set("thuc-pham-chuc-nang")
+        .create()
+        .await;
+    let (_, body) = app.get_json("/api/v1/products?q=sam%20lai%20chau").await;
+    assert_eq!(names(&body)[0], "Sâm Lai Châu củ tươi 5 năm tuổi", "ginseng itself before ginseng liquor");
+    let (_, body) = app.get_json("/api/v1/products?q=ruou%20sam").await;
+    assert_eq!(names(&body)[0], "Rượu sâm Lai Châu");
+}

@@ -1,0 +1,230 @@
+#!/usr/bin/env python3
+"""Turns the raw results of one bench/run into the table of promises.
+
+Usage: report.py RAW_DIR RESULTS_MD
+
+RAW_DIR holds run.env (key=value lines written by bench/run), one wrk_<scenario>.json
+per load scenario (the JSON line of bench/wrk/paths.lua), preflight.json
+(bench/lib/prepare.py) and weight.json (bench/lib/weight.py). The report is printed
+and written to RESULTS_MD as Markdown.
+
+Ratios: R0 is the mean requests/s of the two baseline runs (one before and one after
+the dacsan scenarios); a scenario's ratio is its requests/s divided by R0. Sizes use
+1 KB = 1 000 bytes and 1 MB = 1 000 000 bytes (the stricter reading of a promise).
+"""
+
+import json
+import os
+import platform
+import sys
+
+SCENARIOS = [
+    ("baseline_before", "baseline `/` (before)"),
+    ("search", "search API, mixed queries"),
+    ("pages", "product pages `/p/{slug}`"),
+    ("search_low", "search API, low concurrency"),
+    ("baseline_after", "baseline `/` (after)"),
+]
+
+
+def read_env(path):
+    env = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            key, _, value = line.rstrip("\n").partition("=")
+            if key:
+                env[key] = value
+    return env
+
+
+def load_json(raw, name):
+    path = os.path.join(raw, name)
+    if not os.path.exists(path):
+        return None
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def scenario(raw, name):
+    data = load_json(raw, f"wrk_{name}.json")
+    if data is None:
+        return None
+    seconds = data["duration_us"] / 1e6
+    data["rps"] = data["requests"] / seconds if seconds else 0.0
+    data["mb_s"] = data["bytes"] / seconds / 1e6 if seconds else 0.0
+    e = data["errors"]
+    data["socket_errors"] = e["connect"] + e["read"] + e["write"] + e["timeout"]
+    return data
+
+
+def machine():
+    model = "unknown"
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    model = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    return f"{os.cpu_count()} CPUs ({model}), Linux {platform.release()}"
+
+
+def ms(us):
+    return f"{us / 1000:.2f} ms"
+
+
+def verdict(ok):
+    return "PASS" if ok else "**FAIL**"
+
+
+def main():
+    raw, out_md = sys.argv[1], sys.argv[2]
+    env = read_env(os.path.join(raw, "run.env"))
+    runs = {name: scenario(raw, name) for name, _ in SCENARIOS}
+    preflight = load_json(raw, "preflight.json") or {"checks": [], "listing": []}
+    weight = load_json(raw, "weight.json")
+
+    products = int(env["products"])
+    at_scale = "" if products == 100_000 else f" (promise is for 100 000; this run has {products:,})"
+    baselines = [runs[n]["rps"] for n in ("baseline_before", "baseline_after") if runs[n]]
+    r0 = sum(baselines) / len(baselines)
+
+    rows = []  # figure, measured, promise, result
+
+    def row(figure, measured, promise="—", result="info"):
+        rows.append((figure, measured, promise, result))
+
+    fill_s = float(env["fill_s"])
+    row(f"Fill {products:,} products (`demo --products … --no-serve`)", f"{fill_s:.1f} s", "< 60 s",
+        verdict(fill_s < 60) + at_scale)
+    row("Server start → `/healthz` 200 (search index built in memory)", f"{float(env['startup_s']):.2f} s")
+    row("Baseline `/` requests/s (R0 = mean of before/after runs)",
+        f"{r0:,.0f} (runs: {', '.join(f'{b:,.0f}' for b in baselines)})")
+
+    def load_rows(name, label, check_p99):
+        s = runs[name]
+        if s is None:
+            row(label, "not measured", "", "**FAIL**")
+            return
+        conns = env["low_connections"] if name == "search_low" else env["connections"]
+        if name != "search_low":
+            ratio = s["rps"] / r0
+            spread = " – ".join(f"{s['rps'] / b:.2f}" for b in baselines)
+            row(f"{label}: requests/s, {conns} connections", f"{s['rps']:,.0f}")
+            row(f"{label}: ratio to baseline R/R0", f"{ratio:.2f} (against each run: {spread})", "≥ 0.25",
+                verdict(ratio >= 0.25))
+        else:
+            row(f"{label}: requests/s, {conns} connections", f"{s['rps']:,.0f}")
+        lat = s["latency_us"]
+        measured = f"p50 {ms(lat['p50'])}, p99 {ms(lat['p99'])}"
+        if check_p99:
+            row(f"{label}: latency, {conns} connections", measured, "p99 < 10 ms",
+                verdict(lat["p99"] < 10_000) + at_scale)
+        else:
+            row(f"{label}: latency, {conns} connections", measured)
+
+    load_rows("search", "Search API", True)
+    load_rows("search_low", "Search API", True)
+    load_rows("pages", "Product page", False)
+
+    if weight:
+        parts = ", ".join(f"{r['what']} {r['sent_bytes']:,} B ({r['encoding']})" for r in weight["counted"])
+        total = weight["total_sent_bytes"]
+        row("Product page weight, gzip: HTML + CSS + JS", f"{total / 1000:.1f} KB ({parts})", "≤ 50 KB",
+            verdict(total <= 50_000 and not weight["non_200"]))
+        row("Product page: resources loaded from other hosts", str(len(weight["other_host_loads"])), "0",
+            verdict(not weight["other_host_loads"]))
+    else:
+        row("Product page weight", "not measured", "≤ 50 KB", "**FAIL**")
+
+    rss, hwm = int(env["rss_kb"]) * 1024, int(env["hwm_kb"]) * 1024
+    row("dacsan memory after the load: VmRSS (peak VmHWM)", f"{rss / 1e6:.1f} MB (peak {hwm / 1e6:.1f} MB)",
+        "< 150 MB", verdict(hwm < 150e6) + " (on the peak)" + at_scale)
+
+    dacsan_runs = [runs[n] for n in ("search", "pages", "search_low") if runs[n]]
+    non2xx = sum(s["errors"]["status"] for s in dacsan_runs)
+    sock = sum(s["socket_errors"] for s in dacsan_runs)
+    bad_checks = [c for c in preflight["checks"] if any(st != 200 for st in c["statuses"])]
+    row("dacsan under load: non-2xx/3xx responses, socket errors",
+        f"{non2xx:,} non-2xx/3xx, {sock:,} socket errors; preflight: {len(bad_checks)} of "
+        f"{len(preflight['checks'])} paths not 200", "0", verdict(non2xx == 0 and sock == 0 and not bad_checks))
+    alive = env.get("dacsan_alive") == "1"
+    row("dacsan still running after the load", "yes" if alive else "NO", "yes", verdict(alive))
+
+    lines = [
+        "# dacsan benchmark",
+        "",
+        f"- When: {env.get('started_at', '?')}; whole run {float(env.get('wall_s', 0)):.0f} s",
+        f"- Machine: {machine()}; load average before the load scenarios: {env.get('loadavg', '?')}",
+        f"- Code: {env.get('commit', '?')}",
+        f"- Settings: {products:,} products; wrk {env['threads']} threads, {env['connections']} connections "
+        f"({env['low_connections']} for low concurrency), {env['duration']} per scenario after {env['warmup']} warm-up; "
+        f"Accept-Encoding: {env.get('accept_encoding') or 'none'}",
+        "- Load generator and servers share this machine; ratios compare runs made under the same conditions.",
+        "",
+        "| Figure | Measured | Promise | Result |",
+        "| --- | --- | --- | --- |",
+    ]
+    lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
+
+    lines += ["", "## Load scenarios", "",
+              "| Scenario | Conns | Requests | req/s | p50 | p90 | p99 | max | MB/s | non-2xx/3xx | socket errors |",
+              "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for name, label in SCENARIOS:
+        s = runs[name]
+        if s is None:
+            continue
+        conns = env["low_connections"] if name == "search_low" else env["connections"]
+        lat = s["latency_us"]
+        e = s["errors"]
+        sock_detail = f"{s['socket_errors']} (c{e['connect']} r{e['read']} w{e['write']} t{e['timeout']})"
+        lines.append(f"| {label} | {conns} | {s['requests']:,} | {s['rps']:,.0f} | {ms(lat['p50'])} | "
+                     f"{ms(lat['p90'])} | {ms(lat['p99'])} | {ms(lat['max'])} | {s['mb_s']:.1f} | "
+                     f"{e['status']} | {sock_detail} |")
+
+    lines += ["", "## Checks at idle (each path requested 3 times before the load)", ""]
+    searches = [c for c in preflight["checks"] if c["kind"] == "search"]
+    pages = [c for c in preflight["checks"] if c["kind"] == "page"]
+    lines.append(f"- Catalog total reported by the API: {preflight.get('catalog_total', '?'):,}; "
+                 f"{len(searches)} search queries, {len(pages)} product pages")
+    for c in bad_checks:
+        lines.append(f"- NOT 200: `{c['path']}` answered {c['statuses']}")
+    empty = [c["query"] for c in searches if c.get("hits") == 0]
+    if empty:
+        lines.append(f"- Queries with no hits: {', '.join(f'`{q}`' for q in empty)}")
+    if searches:
+        slow = sorted(searches, key=lambda c: -c["median_ms"])[:5]
+        lines.append("- Slowest search queries (median of 3, ms / hits / bytes): " + "; ".join(
+            f"`{c['query']}` {c['median_ms']:.1f} / {c['hits']} / {c['bytes']:,}" for c in slow))
+        hit_list = ", ".join(f"`{c['query']}` {c['hits']}" for c in searches)
+        lines.append(f"- Hits per query: {hit_list}")
+    if pages:
+        slow = sorted(pages, key=lambda c: -c["median_ms"])[:3]
+        med = sorted(c["median_ms"] for c in pages)[len(pages) // 2]
+        lines.append(f"- Product pages: median {med:.1f} ms; slowest " + "; ".join(
+            f"`{c['path']}` {c['median_ms']:.1f} ms" for c in slow))
+    for item in preflight.get("listing", []):
+        lines.append(f"- Listing `{item['path']}`: {item['status']} in {item['ms']:.1f} ms")
+    if weight:
+        lines.append(f"- Weighed page `{weight['page']}`: {weight['total_plain_bytes']:,} B uncompressed; pictures "
+                     f"(not counted) {weight['pictures_sent_bytes']:,} B: "
+                     + (", ".join(f"`{p['path']}` {p['sent_bytes']:,} B" for p in weight["pictures"]) or "none"))
+        if weight["other_host_loads"]:
+            lines.append("- Loads from other hosts: " + ", ".join(
+                f"`<{r['tag']} {r['attr']}={r['url']}>`" for r in weight["other_host_loads"]))
+        lines.append(f"- Links (`<a href>`, form actions) to other hosts on that page: {len(weight['other_host_links'])}")
+        if weight["non_200"]:
+            lines.append(f"- Page resources not 200: {', '.join(weight['non_200'])}")
+    lines.append(f"- dacsan log during the run: {env.get('log_errors', '?')} ERROR lines, "
+                 f"{env.get('log_warnings', '?')} WARN lines; memory right after start: "
+                 f"{int(env.get('rss_start_kb', 0)) * 1024 / 1e6:.1f} MB")
+
+    text = "\n".join(lines) + "\n"
+    with open(out_md, "w", encoding="utf-8") as f:
+        f.write(text)
+    sys.stdout.write(text)
+
+
+if __name__ == "__main__":
+    main()
