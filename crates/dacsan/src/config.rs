@@ -25,7 +25,7 @@ pub enum Command {
     Demo(DemoArgs),
     /// Run the database migrations and exit.
     Migrate(DbArgs),
-    /// Check that the database answers and the search index can be rebuilt from it.
+    /// Rebuild the search index from the database (running servers within seconds).
     Reindex(DbArgs),
     /// Copy the SQLite database to FILE, consistently, while it is in use.
     Backup(BackupArgs),

@@ -43,7 +43,8 @@ async fn main() -> anyhow::Result<()> {
             let db = Db::connect(&args.database).await?;
             let index = dacsan::search::SearchIndex::new()?;
             dacsan::catalog::service::rebuild_index(&db, &index).await?;
-            println!("Indexed {} products on sale. (Each server also rebuilds its index when it starts.)", index.len());
+            dacsan::catalog::store::request_rebuild(&db).await?;
+            println!("{} products on sale indexed; running servers rebuild their index within seconds.", index.len());
             Ok(())
         }
         Command::Backup(args) => backup(&args.db.database, &args.file).await,

@@ -32,14 +32,22 @@ pub async fn reindex_producer(db: &Db, index: &SearchIndex, producer_id: i64) ->
     Ok(())
 }
 
-/// Follows writes made by other processes. Timestamps have one-second resolution,
-/// so each round re-reads the last second (`>=`): re-indexing is idempotent.
+/// Follows writes made by other processes, and rebuilds when `dacsan reindex`
+/// asks. Timestamps have one-second resolution, so each round re-reads the last
+/// second (`>=`) and skips what it applied already.
 pub fn spawn_sync(db: Db, index: Arc<SearchIndex>, mut watermark: Option<String>) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(3));
         let mut applied_at_watermark: Vec<i64> = Vec::new();
+        let mut rebuilds_seen = store::latest_rebuild(&db).await.unwrap_or(0);
         loop {
             tick.tick().await;
+            if let Ok(latest) = store::latest_rebuild(&db).await
+                && latest > rebuilds_seen
+            {
+                rebuilds_seen = latest;
+                watermark = None;
+            }
             let Some(since) = watermark.clone() else {
                 match rebuild_index(&db, &index).await {
                     Ok(newest) => watermark = newest,

@@ -367,3 +367,19 @@ fn search_doc(row: &AnyRow) -> anyhow::Result<SearchDoc> {
         sold: row.try_get("sold_count")?,
     })
 }
+
+/// Asks every running server to rebuild its index (see `service::spawn_sync`).
+pub async fn request_rebuild(db: &Db) -> anyhow::Result<()> {
+    sqlx::query("INSERT INTO search_rebuilds (requested_at) VALUES ($1)")
+        .bind(db::now())
+        .execute(&db.pool)
+        .await
+        .context("request a search rebuild")?;
+    Ok(())
+}
+
+/// The newest rebuild request, 0 when there was none.
+pub async fn latest_rebuild(db: &Db) -> anyhow::Result<i64> {
+    let row = sqlx::query("SELECT COALESCE(MAX(id), 0) FROM search_rebuilds").fetch_one(&db.pool).await?;
+    Ok(row.try_get(0)?)
+}

@@ -191,3 +191,40 @@ async fn the_head_noun_ranks_first() {
     let (_, body) = app.get_json("/api/v1/products?q=ruou%20sam").await;
     assert_eq!(names(&body)[0], "Rượu sâm Lai Châu");
 }
+
+/// Polls the search API until `total` is `expected` (the sync loop runs every 3 s).
+async fn wait_for_total(app: &TestApp, path: &str, expected: u64) -> bool {
+    for _ in 0..40 {
+        let (_, body) = app.get_json(path).await;
+        if body["total"].as_u64() == Some(expected) {
+            return true;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+    }
+    false
+}
+
+#[tokio::test]
+async fn writes_by_another_process_reach_the_index() {
+    let app = spawn_app().await;
+    let producer = app.producer().create().await;
+    let product = app.product(producer.id).create().await;
+    // Another process writes straight to the shared database: no reindex call here.
+    let input =
+        dacsan::catalog::model::ProductInput { name: Some("Hồng trà cổ thụ".into()), ..Default::default() };
+    let valid = input.validate(Some(&product), "03478").unwrap();
+    dacsan::catalog::store::update(&app.state.db, product.id, &valid).await.unwrap();
+    assert!(wait_for_total(&app, "/api/v1/products?q=hong%20tra", 1).await, "the sync loop picked the change up");
+}
+
+#[tokio::test]
+async fn reindex_rebuilds_running_servers() {
+    let app = spawn_app().await;
+    let producer = app.producer().create().await;
+    app.product(producer.id).create().await;
+    app.state.search.rebuild(&[]).unwrap();
+    let (_, body) = app.get_json("/api/v1/products").await;
+    assert_eq!(body["total"], 0, "index emptied behind the server's back");
+    dacsan::catalog::store::request_rebuild(&app.state.db).await.unwrap();
+    assert!(wait_for_total(&app, "/api/v1/products", 1).await, "rebuilt from the database");
+}
