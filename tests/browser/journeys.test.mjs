@@ -81,7 +81,7 @@ async function buyerJourney(page, { shots = false } = {}) {
   await clickAndWait(page, hit.locator('a').first(), /\/p\/[^/?#]+$/);
 
   const h1 = page.locator('main h1');
-  assert.match(await h1.innerText(), /Sâm Hà Giang/);
+  assert.match(await h1.innerText(), /Sâm Lai Châu/);
   assert.equal((await h1.innerText()).trim(), hitName, 'product page is not the result that was clicked');
   await assertPhoneFriendly(page, 'product page');
   assert.ok((await page.title()).includes(hitName), 'product <title> should name the product');
@@ -174,7 +174,13 @@ describe('dacsan on a phone (390×844)', { concurrency: false }, () => {
       assert.equal(all, chipCount, `the chip promised ${chipCount} products in ${province}`);
       assert.equal(await page.locator('#f-province').inputValue(), code, 'the filter form should show the province');
 
+      // On phones the filter form may be folded into a <details>: unfold it as a person would.
+      const details = page.locator('main aside.filters details');
+      if ((await details.count()) > 0 && !(await details.evaluate((d) => d.open))) {
+        await details.locator('summary').click();
+      }
       const filters = page.locator('main aside.filters form');
+      await filters.locator('select[name="stars"]').waitFor({ state: 'visible' });
       await filters.locator('select[name="stars"]').selectOption('3,4,5');
       await clickAndWait(page, filters.getByRole('button', { name: 'Lọc' }), /stars=3%2C4%2C5|stars=3,4,5/);
       const params = new URL(page.url()).searchParams;
@@ -210,8 +216,7 @@ describe('dacsan on a phone (390×844)', { concurrency: false }, () => {
   });
 
   test('d. journey (a) works with JavaScript disabled', async () => {
-    await inPhone({ javaScriptEnabled: true }, async (page) => {
-      await page.goto('data:text/html,<p id="x">off</p><script>document.getElementById("x").textContent="on"</script>'); assert.equal(await page.locator('#x').innerText(), 'off');
+    await inPhone({ javaScriptEnabled: false }, async (page) => {
       const { hitName } = await buyerJourney(page);
       assert.match(hitName, /Sâm Lai Châu/);
       // Proof that scripts really were off in this context.
