@@ -251,4 +251,17 @@ describe('dacsan on a phone (390×844)', { concurrency: false }, () => {
       assert.equal(page.viewportSize().width, PHONE.width);
     });
   });
+
+  // Known layout bug, kept visible without failing the run: the OCOP <fieldset>
+  // keeps its min-content width (two date inputs side by side), so the page is
+  // 405 px wide on a 390 px phone. Drop the `todo` once site.css is fixed.
+  test('f. the seller\'s product form fits a 390 px phone', { todo: 'OCOP fieldset overflows (needs fieldset { min-width: 0 })' }, async () => {
+    await inPhone({}, async (page) => {
+      await signIn(page, ACCOUNTS.seller);
+      await page.goto('/seller');
+      await clickAndWait(page, page.getByRole('link', { name: 'Thêm sản phẩm' }).first(), /\/seller\/products\/new/);
+      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(scrollWidth <= PHONE.width, `seller product form: horizontal overflow, scrollWidth ${scrollWidth} > ${PHONE.width}`);
+    });
+  });
 });

@@ -1,6 +1,6 @@
 //! VietQR: the EMVCo merchant-presented QR payload as NAPAS uses it for transfers to a
 //! bank account or a NAPAS card (the NAPAS 247 QR, summarised in
-//! `shared/standards/vietqr.md`). This crate owns the payload's text: building it from
+//! `crates/vietqr/SPEC.md`). This crate owns the payload's text: building it from
 //! validated values ([`Payload`]), writing it ([`Payload::encode`]), reading it back
 //! ([`decode`]) and its checksum ([`crc16_ccitt_false`]), plus folding Vietnamese to
 //! the ASCII a transfer content needs ([`fold_to_ascii`]). It does no IO and knows no

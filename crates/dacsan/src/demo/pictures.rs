@@ -1746,4 +1746,19 @@ mod tests {
             assert!(rng.below(7) < 7);
         }
     }
+
+    #[test]
+    fn tmp_print_hashes() {
+        let fnv = |img: &RgbImage| {
+            img.as_raw().iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+        };
+        let mut out = String::new();
+        for theme in THEMES.iter().copied().chain(["no-such-theme"]) {
+            for seed in 1..=4 {
+                out += &format!("{theme} {seed} {:016x}\n", fnv(&product_picture(theme, seed, 200)));
+            }
+        }
+        out += &format!("logo {:016x}\n", fnv(&producer_logo("Hợp tác xã A", 7, 128)));
+        std::fs::write(std::env::var("PIC_HASH_OUT").unwrap(), out).unwrap();
+    }
 }
