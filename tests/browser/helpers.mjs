@@ -108,7 +108,9 @@ export async function startServer({ healthTimeoutMs = 120_000 } = {}) {
   const deadline = Date.now() + healthTimeoutMs;
   for (;;) {
     if (exited) {
-      throw new Error(`dacsan exited early (${JSON.stringify(exited)}); its output:\n${log()}`);
+      const output = log();
+      if (!process.env.KEEP_TMP) rmSync(tmp, { recursive: true, force: true });
+      throw new Error(`dacsan exited early (${JSON.stringify(exited)}); its output:\n${output}`);
     }
     try {
       const res = await fetch(`${baseURL}/healthz`, { signal: AbortSignal.timeout(2_000) });
@@ -118,7 +120,9 @@ export async function startServer({ healthTimeoutMs = 120_000 } = {}) {
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`dacsan did not answer /healthz with 200 within ${healthTimeoutMs} ms; its output:\n${log()}`);
+      const output = log();
+      if (!process.env.KEEP_TMP) rmSync(tmp, { recursive: true, force: true });
+      throw new Error(`dacsan did not answer /healthz with 200 within ${healthTimeoutMs} ms; its output:\n${output}`);
     }
     // Polling interval for the health check (not a wait for a page state).
     await new Promise((r) => setTimeout(r, 250));

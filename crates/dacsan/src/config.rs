@@ -54,6 +54,30 @@ pub struct ServeArgs {
     /// Sign-in attempts allowed per minute from one address.
     #[arg(long, env = "DACSAN_SIGNIN_PER_MINUTE", default_value_t = 10)]
     pub signin_per_minute: u32,
+    /// Minutes a bank-transfer order holds its stock while waiting for the money.
+    #[arg(long, env = "DACSAN_PAYMENT_MINUTES", default_value_t = 30)]
+    pub payment_minutes: u64,
+    /// The key bank-hook services (SePay `Apikey`, Casso signature) use.
+    #[arg(long, env = "DACSAN_BANK_WEBHOOK_KEY", default_value = "")]
+    pub bank_webhook_key: Secret,
+}
+
+/// A secret setting: never printed in logs or `Debug`.
+#[derive(Clone, Default)]
+pub struct Secret(pub String);
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_empty() { "(unset)" } else { "(redacted)" })
+    }
+}
+
+impl std::str::FromStr for Secret {
+    type Err = std::convert::Infallible;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(Secret(s.to_string()))
+    }
 }
 
 #[derive(Debug, Clone, Args)]
@@ -116,10 +140,28 @@ pub enum RoleArg {
 pub struct Settings {
     pub secure_cookies: bool,
     pub signin_per_minute: u32,
+    pub payment_time: std::time::Duration,
+    pub bank_webhook_key: Secret,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            secure_cookies: false,
+            signin_per_minute: 10,
+            payment_time: std::time::Duration::from_secs(30 * 60),
+            bank_webhook_key: Secret::default(),
+        }
+    }
 }
 
 impl From<&ServeArgs> for Settings {
     fn from(args: &ServeArgs) -> Self {
-        Settings { secure_cookies: args.secure_cookies, signin_per_minute: args.signin_per_minute }
+        Settings {
+            secure_cookies: args.secure_cookies,
+            signin_per_minute: args.signin_per_minute,
+            payment_time: std::time::Duration::from_secs(args.payment_minutes.max(1) * 60),
+            bank_webhook_key: args.bank_webhook_key.clone(),
+        }
     }
 }

@@ -84,6 +84,17 @@ impl Db {
         migrator.run(&self.pool).await.context("run database migrations")
     }
 
+    /// A transaction that will write. SQLite takes the write lock at once
+    /// (`BEGIN IMMEDIATE`), so two writers queue on the busy timeout instead of
+    /// failing when a reader upgrades; PostgreSQL uses row locks as usual.
+    pub async fn begin_write(&self) -> anyhow::Result<sqlx::Transaction<'static, sqlx::Any>> {
+        let tx = match self.dialect {
+            Dialect::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Dialect::Postgres => self.pool.begin().await,
+        };
+        tx.context("begin a transaction")
+    }
+
     /// `true` when a trivial query answers: what `/healthz` reports.
     pub async fn ping(&self) -> bool {
         sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()

@@ -37,6 +37,8 @@ impl FieldErrors {
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
+    #[error("malformed request")]
+    BadRequest(String),
     #[error("not found")]
     NotFound(String),
     #[error("sign-in required")]
@@ -74,6 +76,7 @@ impl AppError {
 
     pub fn status(&self) -> StatusCode {
         match self {
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::NotFound(_) => StatusCode::NOT_FOUND,
             AppError::Unauthorized => StatusCode::UNAUTHORIZED,
             AppError::Forbidden => StatusCode::FORBIDDEN,
@@ -88,6 +91,7 @@ impl AppError {
     /// A sentence for people, in Vietnamese then English.
     pub fn detail(&self) -> String {
         match self {
+            AppError::BadRequest(what) => format!("Yêu cầu không đọc được: {what} / Malformed request: {what}"),
             AppError::NotFound(what) => format!("Không tìm thấy {what}. / {what} not found."),
             AppError::Unauthorized => "Cần đăng nhập. / Sign-in required.".into(),
             AppError::Forbidden => "Bạn không có quyền làm việc này. / You may not do this.".into(),

@@ -10,6 +10,8 @@ pub mod db;
 pub mod demo;
 pub mod error;
 pub mod media;
+pub mod orders;
+pub mod payments;
 pub mod places;
 pub mod producers;
 pub mod search;
@@ -32,5 +34,6 @@ pub async fn start(database_url: &str, settings: config::Settings) -> anyhow::Re
     let index = Arc::new(search::SearchIndex::new()?);
     let watermark = catalog::service::rebuild_index(&db, &index).await?;
     catalog::service::spawn_sync(db.clone(), index.clone(), watermark);
+    orders::service::spawn_expiry(db.clone());
     Ok(AppState::new(db, index, settings))
 }

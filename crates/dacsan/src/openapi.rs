@@ -5,7 +5,7 @@ use axum::Json;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::{auth, catalog, places, producers};
+use crate::{auth, catalog, orders, payments, places, producers};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -24,6 +24,15 @@ use crate::{auth, catalog, places, producers};
         producers::api::create_producer,
         producers::api::update_producer,
         auth::api::create_token,
+        orders::api::checkout,
+        orders::api::list_orders,
+        orders::api::get_order,
+        orders::api::create_transition,
+        payments::api::order_vietqr,
+        payments::api::order_vietqr_png,
+        payments::api::order_vietqr_svg,
+        payments::api::bank_webhook,
+        payments::api::list_unmatched,
     ),
     modifiers(&BearerAuth)
 )]

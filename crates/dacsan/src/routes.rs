@@ -12,7 +12,7 @@ use tower_http::timeout::TimeoutLayer;
 
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::{admin, auth, catalog, media, openapi, places, producers, web};
+use crate::{admin, auth, catalog, media, openapi, orders, payments, places, producers, web};
 
 /// Nothing inline, nothing from other hosts.
 const CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
@@ -90,6 +90,15 @@ fn api() -> Router<AppState> {
         .route("/producers", get(producers::api::list_producers).post(producers::api::create_producer))
         .route("/producers/{id}", get(producers::api::get_producer).patch(producers::api::update_producer))
         .route("/auth/token", post(auth::api::create_token))
+        .route("/checkout", post(orders::api::checkout))
+        .route("/orders", get(orders::api::list_orders))
+        .route("/orders/{id}", get(orders::api::get_order))
+        .route("/orders/{id}/transitions", post(orders::api::create_transition))
+        .route("/orders/{id}/vietqr", get(payments::api::order_vietqr))
+        .route("/orders/{id}/vietqr.png", get(payments::api::order_vietqr_png))
+        .route("/orders/{id}/vietqr.svg", get(payments::api::order_vietqr_svg))
+        .route("/payments/bank-webhook", post(payments::api::bank_webhook))
+        .route("/payments/unmatched", get(payments::api::list_unmatched))
         .fallback(api_not_found)
 }
 

@@ -2,6 +2,7 @@
 //! đồng, phone numbers, tax codes and the text folding that search relies on.
 
 pub mod admin_units;
+pub mod banks;
 pub mod money;
 pub mod phone;
 pub mod tax_code;

@@ -25,12 +25,20 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
         }
         let bytes = axum::body::Bytes::from_request(req, state).await.map_err(|_| AppError::TooLarge("body".into()))?;
         let deserializer = &mut serde_json::Deserializer::from_slice(&bytes);
-        serde_path_to_error::deserialize(deserializer).map(ApiJson).map_err(|err| {
-            let path = err.path().to_string();
-            let field = if path == "." { "body".to_string() } else { path };
-            AppError::invalid(&field, err.into_inner().to_string())
-        })
+        serde_path_to_error::deserialize(deserializer).map(ApiJson).map_err(json_error)
     }
+}
+
+/// A JSON syntax error is a 400 (the body is not JSON); a wrong type or a missing
+/// field is a 422 naming the field.
+pub fn json_error(err: serde_path_to_error::Error<serde_json::Error>) -> AppError {
+    let path = err.path().to_string();
+    let inner = err.into_inner();
+    if matches!(inner.classify(), serde_json::error::Category::Syntax | serde_json::error::Category::Eof) {
+        return AppError::BadRequest(inner.to_string());
+    }
+    let field = if path == "." { "body".to_string() } else { path };
+    AppError::invalid(&field, inner.to_string())
 }
 
 /// A url-encoded form whose `csrf` field must match the CSRF cookie.

@@ -67,7 +67,7 @@ async fn sign_in_and_out() {
 
 #[tokio::test]
 async fn sign_in_is_rate_limited() {
-    let app = spawn_app_with(Settings { secure_cookies: false, signin_per_minute: 3 }).await;
+    let app = spawn_app_with(Settings { signin_per_minute: 3, ..crate::helpers::test_settings() }).await;
     let body = json!({"email": "x@example.vn", "password": "whatever-1"});
     let mut statuses = Vec::new();
     for _ in 0..5 {

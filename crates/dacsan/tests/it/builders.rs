@@ -52,6 +52,16 @@ impl TestApp {
         }
     }
 
+    /// Gives a producer a VietQR receiving account (Vietcombank).
+    pub async fn payment_account(&self, producer_id: i64) {
+        let account = producers::PaymentAccount {
+            bank_bin: "970436".into(),
+            account_number: "0011002233445".into(),
+            account_holder: "HTX CHE SHAN TUYET".into(),
+        };
+        producers::upsert_payment_account(&self.state.db, producer_id, &account).await.unwrap();
+    }
+
     /// A user with a password of `password-123`; returns (id, e-mail, bearer token).
     pub async fn user(&self, role: Role, producer_id: Option<i64>) -> (i64, String, String) {
         let email = format!("{}-{}@example.vn", role.as_str(), rand_id());

@@ -17,7 +17,17 @@ pub struct TestApp {
 }
 
 pub async fn spawn_app() -> TestApp {
-    spawn_app_with(Settings { secure_cookies: false, signin_per_minute: 1000 }).await
+    spawn_app_with(test_settings()).await
+}
+
+pub const WEBHOOK_KEY: &str = "test-webhook-key";
+
+pub fn test_settings() -> Settings {
+    Settings {
+        signin_per_minute: 1000,
+        bank_webhook_key: dacsan::config::Secret(WEBHOOK_KEY.into()),
+        ..Settings::default()
+    }
 }
 
 pub async fn spawn_app_with(settings: Settings) -> TestApp {

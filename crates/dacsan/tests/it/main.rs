@@ -8,6 +8,8 @@ mod admin;
 mod auth;
 mod cli;
 mod demo;
+mod orders;
+mod payments;
 mod places;
 mod producers;
 mod products;

@@ -1,0 +1,246 @@
+//! `/api/v1/checkout` and `/api/v1/orders`: place orders, read them, move them.
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use serde::{Deserialize, Serialize};
+
+use super::model::{Actor, CheckoutInput, OrderStatus};
+use super::service::{self, Transition};
+use super::store::{self, Order};
+use crate::auth::CurrentUser;
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use crate::web::ApiJson;
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ItemJson {
+    pub product_id: i64,
+    pub name: String,
+    pub unit: String,
+    pub price_vnd: i64,
+    pub quantity: i64,
+    pub line_total_vnd: i64,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct EventJson {
+    pub from: Option<String>,
+    pub to: String,
+    /// `buyer`, `guest`, `seller`, `admin` or `system`.
+    pub actor: String,
+    pub reason: String,
+    pub at: String,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct OrderJson {
+    pub id: i64,
+    pub code: String,
+    pub producer_id: i64,
+    pub status: OrderStatus,
+    pub payment_method: String,
+    pub subtotal_vnd: i64,
+    pub shipping_vnd: i64,
+    pub total_vnd: i64,
+    /// Sum of the payments matched to the order.
+    pub paid_vnd: i64,
+    pub buyer: serde_json::Value,
+    pub shipping: serde_json::Value,
+    pub payment_due_at: Option<String>,
+    pub carrier: Option<String>,
+    pub tracking_no: Option<String>,
+    pub items: Vec<ItemJson>,
+    pub timeline: Vec<EventJson>,
+    pub created_at: String,
+}
+
+pub async fn order_json(state: &AppState, order: &Order) -> anyhow::Result<OrderJson> {
+    let items = store::items(&state.db, order.id).await?;
+    let events = store::events(&state.db, order.id).await?;
+    Ok(OrderJson {
+        id: order.id,
+        code: order.code.clone(),
+        producer_id: order.producer_id,
+        status: order.status,
+        payment_method: order.payment_method.as_str().to_string(),
+        subtotal_vnd: order.subtotal_vnd,
+        shipping_vnd: order.shipping_vnd,
+        total_vnd: order.total_vnd,
+        paid_vnd: order.paid_vnd,
+        buyer: serde_json::json!({"name": order.buyer_name, "phone": order.buyer_phone, "email": order.buyer_email}),
+        shipping: serde_json::json!({
+            "province_code": order.ship_province_code,
+            "commune_code": order.ship_commune_code,
+            "street": order.ship_street,
+            "address": crate::producers::model::full_address(&order.ship_street, &order.ship_commune_code, &order.ship_province_code),
+        }),
+        payment_due_at: order.payment_due_at.clone(),
+        carrier: order.carrier.clone(),
+        tracking_no: order.tracking_no.clone(),
+        items: items
+            .into_iter()
+            .map(|i| ItemJson {
+                line_total_vnd: i.price_vnd * i.quantity,
+                product_id: i.product_id,
+                name: i.name,
+                unit: i.unit,
+                price_vnd: i.price_vnd,
+                quantity: i.quantity,
+            })
+            .collect(),
+        timeline: events
+            .into_iter()
+            .map(|e| EventJson {
+                from: e.from_status,
+                to: e.to_status,
+                actor: e.actor,
+                reason: e.reason,
+                at: e.created_at,
+            })
+            .collect(),
+        created_at: order.created_at.clone(),
+    })
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct CheckoutJson {
+    pub orders: Vec<OrderJson>,
+    /// Reads and cancels these orders without an account: send it as `?token=` or
+    /// the `X-Order-Token` header.
+    pub access_token: String,
+}
+
+/// Place one order per producer (bearer token optional: guests give name and phone).
+#[utoipa::path(post, path = "/api/v1/checkout", tag = "orders", request_body = CheckoutInput,
+    responses((status = 201, body = CheckoutJson), (status = 409, description = "stock is short or a product is off sale: names it"), (status = 422)))]
+pub async fn checkout(
+    State(state): State<AppState>,
+    user: Option<CurrentUser>,
+    ApiJson(input): ApiJson<CheckoutInput>,
+) -> AppResult<(StatusCode, Json<CheckoutJson>)> {
+    let valid = input.validate().map_err(AppError::Invalid)?;
+    let result = service::checkout(&state.db, user.as_ref().map(|u| u.id), &valid, state.settings.payment_time).await?;
+    let mut orders = Vec::new();
+    for order in &result.orders {
+        orders.push(order_json(&state, order).await?);
+    }
+    Ok((StatusCode::CREATED, Json(CheckoutJson { orders, access_token: result.access_token })))
+}
+
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+pub struct TokenParam {
+    /// The access token returned at checkout (guests).
+    pub token: Option<String>,
+}
+
+/// How the asker relates to the order, if at all.
+pub fn role_on(order: &Order, user: Option<&CurrentUser>, guest_token: Option<&str>) -> Option<Actor> {
+    if let Some(user) = user {
+        if user.is_admin() {
+            return Some(Actor::Admin);
+        }
+        if user.can_manage_producer(order.producer_id) {
+            return Some(Actor::Seller);
+        }
+        if order.buyer_user_id == Some(user.id) {
+            return Some(Actor::Buyer);
+        }
+    }
+    let token = guest_token?;
+    (crate::auth::store::token_hash(token) == order.access_token_hash).then_some(Actor::Buyer)
+}
+
+pub fn guest_token<'a>(headers: &'a HeaderMap, query: &'a TokenParam) -> Option<&'a str> {
+    query.token.as_deref().or_else(|| headers.get("x-order-token").and_then(|v| v.to_str().ok()))
+}
+
+/// The order if the asker may see it; otherwise 404 (its existence is not revealed).
+pub async fn visible_order(
+    state: &AppState,
+    id: &str,
+    user: Option<&CurrentUser>,
+    token: Option<&str>,
+) -> AppResult<(Order, Actor)> {
+    let not_found = || AppError::not_found("đơn hàng / order");
+    let order = match id.parse::<i64>() {
+        Ok(id) => store::find_by_id(&state.db, id).await?,
+        Err(_) => store::find_by_code(&state.db, id).await?,
+    }
+    .ok_or_else(not_found)?;
+    let actor = role_on(&order, user, token).ok_or_else(not_found)?;
+    Ok((order, actor))
+}
+
+#[utoipa::path(get, path = "/api/v1/orders/{id}", tag = "orders", params(("id" = String, Path, description = "order id or code"), TokenParam),
+    responses((status = 200, body = OrderJson), (status = 404)))]
+pub async fn get_order(
+    State(state): State<AppState>,
+    user: Option<CurrentUser>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Query(q): Query<TokenParam>,
+) -> AppResult<Json<OrderJson>> {
+    let (order, _) = visible_order(&state, &id, user.as_ref(), guest_token(&headers, &q)).await?;
+    Ok(Json(order_json(&state, &order).await?))
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct OrderList {
+    pub items: Vec<OrderJson>,
+}
+
+/// Your orders: a buyer's purchases, or a seller's incoming orders (admins: recent).
+#[utoipa::path(get, path = "/api/v1/orders", tag = "orders", security(("bearer" = [])), responses((status = 200, body = OrderList), (status = 401)))]
+pub async fn list_orders(State(state): State<AppState>, user: CurrentUser) -> AppResult<Json<OrderList>> {
+    let orders = if user.is_admin() {
+        store::list_recent(&state.db, 200).await?
+    } else if !user.producer_ids.is_empty() {
+        store::list_for_producers(&state.db, &user.producer_ids, 200).await?
+    } else {
+        store::list_for_buyer(&state.db, user.id, 200).await?
+    };
+    let mut items = Vec::new();
+    for order in &orders {
+        items.push(order_json(&state, order).await?);
+    }
+    Ok(Json(OrderList { items }))
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+pub struct TransitionInput {
+    pub to: String,
+    #[serde(default)]
+    pub reason: String,
+    pub carrier: Option<String>,
+    pub tracking_no: Option<String>,
+}
+
+/// Move an order: sellers confirm, pack, ship (carrier and tracking number),
+/// deliver, cancel or refund (with a reason); buyers cancel before shipping and
+/// complete after delivery.
+#[utoipa::path(post, path = "/api/v1/orders/{id}/transitions", tag = "orders", request_body = TransitionInput,
+    params(("id" = String, Path, description = "order id or code"), TokenParam),
+    responses((status = 200, body = OrderJson), (status = 404), (status = 409, description = "not allowed from the current status"), (status = 422)))]
+pub async fn create_transition(
+    State(state): State<AppState>,
+    user: Option<CurrentUser>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Query(q): Query<TokenParam>,
+    ApiJson(input): ApiJson<TransitionInput>,
+) -> AppResult<Json<OrderJson>> {
+    let (order, actor) = visible_order(&state, &id, user.as_ref(), guest_token(&headers, &q)).await?;
+    let to = OrderStatus::parse(input.to.trim())
+        .ok_or_else(|| AppError::invalid("to", "không phải trạng thái đơn hàng / not an order status"))?;
+    let t = Transition {
+        to,
+        actor,
+        actor_user_id: user.as_ref().map(|u| u.id),
+        reason: &input.reason,
+        carrier: input.carrier.as_deref(),
+        tracking_no: input.tracking_no.as_deref(),
+    };
+    let order = service::transition(&state.db, order.id, &t).await?;
+    Ok(Json(order_json(&state, &order).await?))
+}

@@ -1,0 +1,12 @@
+//! Orders: checkout (one order per producer, stock taken in the same transaction),
+//! the order lifecycle with its audit trail, the buyer's and the seller's views.
+
+pub mod api;
+pub mod model;
+mod notify;
+pub mod service;
+pub mod store;
+
+pub use model::{OrderStatus, PaymentMethod};
+pub use notify::payment_needs_review as notify_payment_review;
+pub use store::Order;

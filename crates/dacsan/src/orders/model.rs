@@ -1,0 +1,397 @@
+//! Orders: their statuses and who may move them where (the lifecycle as a state
+//! machine), order codes, and what a checkout must contain.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::FieldErrors;
+use crate::vn::{Phone, admin_units};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum OrderStatus {
+    AwaitingPayment,
+    Paid,
+    Confirmed,
+    Packed,
+    Shipped,
+    Delivered,
+    Completed,
+    Cancelled,
+    Refunded,
+}
+
+impl OrderStatus {
+    pub const ALL: [OrderStatus; 9] = [
+        OrderStatus::AwaitingPayment,
+        OrderStatus::Paid,
+        OrderStatus::Confirmed,
+        OrderStatus::Packed,
+        OrderStatus::Shipped,
+        OrderStatus::Delivered,
+        OrderStatus::Completed,
+        OrderStatus::Cancelled,
+        OrderStatus::Refunded,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OrderStatus::AwaitingPayment => "awaiting_payment",
+            OrderStatus::Paid => "paid",
+            OrderStatus::Confirmed => "confirmed",
+            OrderStatus::Packed => "packed",
+            OrderStatus::Shipped => "shipped",
+            OrderStatus::Delivered => "delivered",
+            OrderStatus::Completed => "completed",
+            OrderStatus::Cancelled => "cancelled",
+            OrderStatus::Refunded => "refunded",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<OrderStatus> {
+        OrderStatus::ALL.into_iter().find(|s| s.as_str() == value)
+    }
+
+    /// The i18n key of its name.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            OrderStatus::AwaitingPayment => "order_awaiting_payment",
+            OrderStatus::Paid => "order_paid",
+            OrderStatus::Confirmed => "order_confirmed",
+            OrderStatus::Packed => "order_packed",
+            OrderStatus::Shipped => "order_shipped",
+            OrderStatus::Delivered => "order_delivered",
+            OrderStatus::Completed => "order_completed",
+            OrderStatus::Cancelled => "order_cancelled",
+            OrderStatus::Refunded => "order_refunded",
+        }
+    }
+
+    /// Items are still in the seller's hands: the buyer may cancel.
+    pub fn before_shipping(self) -> bool {
+        matches!(self, OrderStatus::AwaitingPayment | OrderStatus::Paid | OrderStatus::Confirmed | OrderStatus::Packed)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum PaymentMethod {
+    Vietqr,
+    Cod,
+}
+
+impl PaymentMethod {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PaymentMethod::Vietqr => "vietqr",
+            PaymentMethod::Cod => "cod",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<PaymentMethod> {
+        match value {
+            "vietqr" => Some(PaymentMethod::Vietqr),
+            "cod" => Some(PaymentMethod::Cod),
+            _ => None,
+        }
+    }
+
+    /// Bank transfers wait for the money; cash on delivery is confirmed at once.
+    pub fn initial_status(self) -> OrderStatus {
+        match self {
+            PaymentMethod::Vietqr => OrderStatus::AwaitingPayment,
+            PaymentMethod::Cod => OrderStatus::Confirmed,
+        }
+    }
+}
+
+/// Who moves an order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Actor {
+    Buyer,
+    Seller,
+    Admin,
+    /// The bank (a matched transfer) or the clock (payment time ran out).
+    System,
+}
+
+impl Actor {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Actor::Buyer => "buyer",
+            Actor::Seller => "seller",
+            Actor::Admin => "admin",
+            Actor::System => "system",
+        }
+    }
+}
+
+/// May `actor` move an order from `from` to `to`? Admins may do what sellers may.
+pub fn may_transition(actor: Actor, from: OrderStatus, to: OrderStatus) -> bool {
+    use OrderStatus::*;
+    let actor = if actor == Actor::Admin { Actor::Seller } else { actor };
+    match (actor, from, to) {
+        (Actor::System, AwaitingPayment, Paid | Cancelled) => true,
+        // Money for an order whose payment time ran out: it takes its stock again.
+        (Actor::System, Cancelled, Paid) => true,
+        (Actor::Seller, Paid, Confirmed) => true,
+        (Actor::Seller, Confirmed, Packed) => true,
+        (Actor::Seller, Packed, Shipped) => true,
+        (Actor::Seller, Shipped, Delivered) => true,
+        (Actor::Seller | Actor::Buyer, Delivered, Completed) => true,
+        (Actor::Seller, AwaitingPayment | Confirmed | Packed, Cancelled) => true,
+        (Actor::Buyer, f, Cancelled) if f.before_shipping() => true,
+        // Money back: a paid order cancelled, or goods returned.
+        (Actor::Seller, Paid | Confirmed | Packed | Shipped | Delivered | Completed | Cancelled, Refunded) => true,
+        _ => false,
+    }
+}
+
+/// Order codes: `DS` and 8 characters of Crockford's base32 (no I, L, O, U), short
+/// enough to type into a banking app and survive banks' reformatting of the
+/// transfer content.
+pub const CODE_PREFIX: &str = "DS";
+const CODE_ALPHABET: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+pub const CODE_LEN: usize = 10;
+
+pub fn new_order_code() -> String {
+    let mut code = String::from(CODE_PREFIX);
+    for _ in 0..CODE_LEN - CODE_PREFIX.len() {
+        code.push(CODE_ALPHABET[rand::random_range(0..CODE_ALPHABET.len())] as char);
+    }
+    code
+}
+
+/// Order codes a transfer content may hold. Banks upper-case, drop spaces and
+/// punctuation and prepend their own words, so the content is reduced to letters
+/// and digits and every `DS…` window is a candidate.
+pub fn codes_in_transfer(content: &str) -> Vec<String> {
+    let compact: String = crate::vn::text::fold(content)
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    let mut codes = Vec::new();
+    let mut start = 0;
+    while let Some(at) = compact[start..].find(CODE_PREFIX) {
+        let begin = start + at;
+        if let Some(candidate) = compact.get(begin..begin + CODE_LEN) {
+            let body_ok = candidate[CODE_PREFIX.len()..].bytes().all(|b| CODE_ALPHABET.contains(&b));
+            if body_ok && !codes.iter().any(|c| c == candidate) {
+                codes.push(candidate.to_string());
+            }
+        }
+        start = begin + 1;
+    }
+    codes
+}
+
+pub const MAX_LINES: usize = 50;
+pub const MAX_QUANTITY: i64 = 999;
+
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
+pub struct CheckoutItem {
+    pub product_id: i64,
+    pub quantity: i64,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
+pub struct BuyerInput {
+    pub name: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
+pub struct ShippingInput {
+    pub province_code: Option<String>,
+    pub commune_code: Option<String>,
+    pub street: Option<String>,
+}
+
+/// `POST /api/v1/checkout`. A price sent by the client is not a field: prices come
+/// from the catalog at the moment of checkout.
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
+pub struct CheckoutInput {
+    pub items: Vec<CheckoutItem>,
+    #[serde(default)]
+    pub buyer: BuyerInput,
+    #[serde(default)]
+    pub shipping: ShippingInput,
+    /// `vietqr` or `cod`.
+    pub payment_method: String,
+}
+
+/// A checkout whose every field holds.
+#[derive(Debug, Clone)]
+pub struct ValidCheckout {
+    /// (product id, quantity), one line per product.
+    pub items: Vec<(i64, i64)>,
+    pub buyer_name: String,
+    pub buyer_phone: String,
+    pub buyer_email: Option<String>,
+    pub province_code: String,
+    pub commune_code: String,
+    pub street: String,
+    pub payment_method: PaymentMethod,
+}
+
+fn text(value: &Option<String>) -> String {
+    value.as_deref().unwrap_or("").trim().to_string()
+}
+
+impl CheckoutInput {
+    pub fn validate(&self) -> Result<ValidCheckout, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        if self.items.is_empty() {
+            errors.add("items", "giỏ hàng trống / the cart is empty");
+        }
+        if self.items.len() > MAX_LINES {
+            errors.add("items", format!("tối đa {MAX_LINES} dòng / at most {MAX_LINES} lines"));
+        }
+        let mut items: Vec<(i64, i64)> = Vec::new();
+        for (i, item) in self.items.iter().enumerate() {
+            if !(1..=MAX_QUANTITY).contains(&item.quantity) {
+                errors.add(&format!("items[{i}].quantity"), format!("từ 1 đến {MAX_QUANTITY} / 1 to {MAX_QUANTITY}"));
+                continue;
+            }
+            match items.iter_mut().find(|(id, _)| *id == item.product_id) {
+                Some(line) => line.1 = (line.1 + item.quantity).min(MAX_QUANTITY),
+                None => items.push((item.product_id, item.quantity)),
+            }
+        }
+        let buyer_name = text(&self.buyer.name);
+        if !(2..=100).contains(&buyer_name.chars().count()) {
+            errors.add("buyer.name", "cần từ 2 đến 100 ký tự / 2 to 100 characters");
+        }
+        let buyer_phone = match Phone::parse(&text(&self.buyer.phone)) {
+            Ok(p) => p.e164().to_string(),
+            Err(e) => {
+                errors.add("buyer.phone", e);
+                String::new()
+            }
+        };
+        let buyer_email = match text(&self.buyer.email) {
+            e if e.is_empty() => None,
+            e => crate::auth::model::parse_email(&e).map_err(|msg| errors.add("buyer.email", msg)).ok(),
+        };
+        let province_code = text(&self.shipping.province_code);
+        let commune_code = text(&self.shipping.commune_code);
+        if admin_units::province(&province_code).is_none() {
+            errors.add("shipping.province_code", "không có tỉnh/thành phố này (mã 2025) / unknown province code");
+        } else if admin_units::commune_in(&province_code, &commune_code).is_none() {
+            errors.add(
+                "shipping.commune_code",
+                "xã/phường không thuộc tỉnh đã chọn / the commune is not in this province",
+            );
+        }
+        let street = text(&self.shipping.street);
+        if !(3..=200).contains(&street.chars().count()) {
+            errors.add(
+                "shipping.street",
+                "cần số nhà, thôn/bản hoặc đường (3–200 ký tự) / a street line, 3 to 200 characters",
+            );
+        }
+        let payment_method = PaymentMethod::parse(self.payment_method.trim());
+        if payment_method.is_none() {
+            errors.add("payment_method", "chọn vietqr hoặc cod / vietqr or cod");
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(ValidCheckout {
+            items,
+            buyer_name,
+            buyer_phone,
+            buyer_email,
+            province_code,
+            commune_code,
+            street,
+            payment_method: payment_method.expect("checked above"),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use OrderStatus::*;
+
+    #[test]
+    fn the_happy_path_is_allowed() {
+        let path = [
+            (Actor::System, AwaitingPayment, Paid),
+            (Actor::Seller, Paid, Confirmed),
+            (Actor::Seller, Confirmed, Packed),
+            (Actor::Seller, Packed, Shipped),
+            (Actor::Seller, Shipped, Delivered),
+            (Actor::Buyer, Delivered, Completed),
+        ];
+        for (actor, from, to) in path {
+            assert!(may_transition(actor, from, to), "{actor:?} {from:?} → {to:?}");
+        }
+    }
+
+    #[test]
+    fn buyers_cancel_only_before_shipping() {
+        assert!(may_transition(Actor::Buyer, AwaitingPayment, Cancelled));
+        assert!(may_transition(Actor::Buyer, Packed, Cancelled));
+        assert!(!may_transition(Actor::Buyer, Shipped, Cancelled));
+        assert!(!may_transition(Actor::Buyer, Paid, Confirmed), "buyers do not confirm");
+        assert!(!may_transition(Actor::Buyer, Paid, Refunded), "buyers do not refund themselves");
+    }
+
+    #[test]
+    fn nobody_skips_steps_or_leaves_final_states() {
+        assert!(!may_transition(Actor::Seller, AwaitingPayment, Paid), "only the bank marks transfers paid");
+        assert!(!may_transition(Actor::Seller, Confirmed, Shipped));
+        assert!(!may_transition(Actor::Admin, Refunded, Paid));
+        for to in OrderStatus::ALL {
+            assert!(!may_transition(Actor::Seller, Refunded, to));
+        }
+    }
+
+    #[test]
+    fn order_codes_are_found_in_mangled_transfer_contents() {
+        let code = new_order_code();
+        assert_eq!(code.len(), CODE_LEN);
+        assert_eq!(codes_in_transfer(&format!("MBVCB.123456 {code} thanh toan")), vec![code.clone()]);
+        let spaced = format!("ck don {} {}", &code[..5].to_lowercase(), &code[5..].to_lowercase());
+        assert_eq!(codes_in_transfer(&spaced), vec![code.clone()]);
+        let dashed = format!("{}-{}", &code[..4], &code[4..]);
+        assert_eq!(codes_in_transfer(&dashed), vec![code.clone()]);
+        assert!(codes_in_transfer("chuyen tien an sang").is_empty());
+        assert!(codes_in_transfer("DS12").is_empty(), "truncated codes are not guessed");
+    }
+
+    fn checkout() -> CheckoutInput {
+        CheckoutInput {
+            items: vec![CheckoutItem { product_id: 1, quantity: 2 }, CheckoutItem { product_id: 1, quantity: 1 }],
+            buyer: BuyerInput { name: Some("Lan".into()), phone: Some("0912345678".into()), email: None },
+            shipping: ShippingInput {
+                province_code: Some("12".into()),
+                commune_code: Some("03478".into()),
+                street: Some("Bản Sìn Hồ".into()),
+            },
+            payment_method: "vietqr".into(),
+        }
+    }
+
+    #[test]
+    fn repeated_products_are_one_line() {
+        let valid = checkout().validate().unwrap();
+        assert_eq!(valid.items, [(1, 3)]);
+    }
+
+    #[test]
+    fn each_bad_checkout_field_is_named() {
+        let mut bad = checkout();
+        bad.items = vec![CheckoutItem { product_id: 1, quantity: 0 }];
+        bad.buyer.phone = Some("12345".into());
+        bad.shipping.commune_code = Some("00004".into());
+        bad.payment_method = "bitcoin".into();
+        let errors = bad.validate().unwrap_err();
+        for field in ["items[0].quantity", "buyer.phone", "shipping.commune_code", "payment_method"] {
+            assert!(errors.get(field).is_some(), "{field}: {errors:?}");
+        }
+    }
+}

@@ -1,0 +1,67 @@
+//! Messages about orders to their buyer and their seller, kept in the database (the
+//! app shows them) and e-mailed when SMTP is configured.
+
+use sqlx::Any;
+
+use super::model::OrderStatus;
+use super::store::{Order, Tx};
+use crate::db;
+
+async fn insert(tx: &mut Tx, order: &Order, to_seller: bool, subject: &str, body: &str) -> anyhow::Result<()> {
+    let (producer_id, user_id, email) = if to_seller {
+        (Some(order.producer_id), None, None)
+    } else {
+        (None, order.buyer_user_id, order.buyer_email.clone())
+    };
+    sqlx::query::<Any>(
+        "INSERT INTO notifications (order_id, producer_id, user_id, email, subject, body, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(order.id)
+    .bind(producer_id)
+    .bind(user_id)
+    .bind(email)
+    .bind(subject)
+    .bind(body)
+    .bind(db::now())
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+fn money(vnd: i64) -> String {
+    crate::vn::Vnd(vnd).to_string()
+}
+
+pub async fn order_placed(tx: &mut Tx, order: &Order) -> anyhow::Result<()> {
+    let subject = format!("Đơn hàng mới {} / New order {}", order.code, order.code);
+    let body = format!(
+        "Đơn hàng {} của {} ({}): {}. Thanh toán: {}.",
+        order.code,
+        order.buyer_name,
+        order.buyer_phone,
+        money(order.total_vnd),
+        order.payment_method.as_str()
+    );
+    insert(tx, order, true, &subject, &body).await?;
+    let subject = format!("Đã nhận đơn hàng {} / Order {} received", order.code, order.code);
+    let body = format!("Cảm ơn bạn! Đơn hàng {} trị giá {} đã được ghi nhận.", order.code, money(order.total_vnd));
+    insert(tx, order, false, &subject, &body).await
+}
+
+pub async fn status_changed(tx: &mut Tx, order: &Order, to: OrderStatus, reason: &str) -> anyhow::Result<()> {
+    let subject = format!("Đơn hàng {}: {} / Order {}: {}", order.code, to.as_str(), order.code, to.as_str());
+    let body = if reason.is_empty() {
+        format!("Đơn hàng {} chuyển từ {} sang {}.", order.code, order.status.as_str(), to.as_str())
+    } else {
+        format!("Đơn hàng {} chuyển từ {} sang {}. Lý do: {reason}", order.code, order.status.as_str(), to.as_str())
+    };
+    insert(tx, order, true, &subject, &body).await?;
+    insert(tx, order, false, &subject, &body).await
+}
+
+/// A bank transfer the seller must look at (short, too much, or too late).
+pub async fn payment_needs_review(tx: &mut Tx, order: &Order, amount_vnd: i64, what: &str) -> anyhow::Result<()> {
+    let subject = format!("Cần kiểm tra thanh toán đơn {} / Check the payment of {}", order.code, order.code);
+    let body = format!("Nhận {} cho đơn {} (tổng {}): {what}", money(amount_vnd), order.code, money(order.total_vnd));
+    insert(tx, order, true, &subject, &body).await
+}

@@ -1,0 +1,418 @@
+//! All SQL of orders, their items and their timeline. Functions that change an
+//! order take the caller's transaction, so a checkout or a payment is written whole
+//! or not at all.
+
+use anyhow::Context;
+use sqlx::any::AnyRow;
+use sqlx::{Any, Row, Transaction};
+
+use super::model::{OrderStatus, PaymentMethod};
+use crate::db::{self, Db};
+
+pub type Tx = Transaction<'static, Any>;
+
+#[derive(Debug, Clone)]
+pub struct Order {
+    pub id: i64,
+    pub code: String,
+    pub checkout_id: String,
+    pub producer_id: i64,
+    pub buyer_user_id: Option<i64>,
+    pub buyer_name: String,
+    pub buyer_phone: String,
+    pub buyer_email: Option<String>,
+    pub ship_province_code: String,
+    pub ship_commune_code: String,
+    pub ship_street: String,
+    pub payment_method: PaymentMethod,
+    pub status: OrderStatus,
+    pub subtotal_vnd: i64,
+    pub shipping_vnd: i64,
+    pub total_vnd: i64,
+    pub paid_vnd: i64,
+    pub stock_held: bool,
+    pub access_token_hash: String,
+    pub payment_due_at: Option<String>,
+    pub carrier: Option<String>,
+    pub tracking_no: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct OrderItem {
+    pub product_id: i64,
+    pub name: String,
+    pub unit: String,
+    pub price_vnd: i64,
+    pub quantity: i64,
+}
+
+#[derive(Debug, Clone)]
+pub struct OrderEvent {
+    pub from_status: Option<String>,
+    pub to_status: String,
+    pub actor: String,
+    pub actor_user_id: Option<i64>,
+    pub reason: String,
+    pub created_at: String,
+}
+
+const COLUMNS: &str = "id, code, checkout_id, producer_id, buyer_user_id, buyer_name, buyer_phone, buyer_email,
+    ship_province_code, ship_commune_code, ship_street, payment_method, status, subtotal_vnd, shipping_vnd, total_vnd,
+    paid_vnd, stock_held, access_token_hash, payment_due_at, carrier, tracking_no, created_at, updated_at";
+
+fn from_row(r: &AnyRow) -> Result<Order, sqlx::Error> {
+    let method: String = r.try_get("payment_method")?;
+    let status: String = r.try_get("status")?;
+    Ok(Order {
+        id: r.try_get("id")?,
+        code: r.try_get("code")?,
+        checkout_id: r.try_get("checkout_id")?,
+        producer_id: r.try_get("producer_id")?,
+        buyer_user_id: r.try_get("buyer_user_id")?,
+        buyer_name: r.try_get("buyer_name")?,
+        buyer_phone: r.try_get("buyer_phone")?,
+        buyer_email: r.try_get("buyer_email")?,
+        ship_province_code: r.try_get("ship_province_code")?,
+        ship_commune_code: r.try_get("ship_commune_code")?,
+        ship_street: r.try_get("ship_street")?,
+        payment_method: PaymentMethod::parse(&method).unwrap_or(PaymentMethod::Cod),
+        status: OrderStatus::parse(&status).unwrap_or(OrderStatus::Cancelled),
+        subtotal_vnd: r.try_get("subtotal_vnd")?,
+        shipping_vnd: r.try_get("shipping_vnd")?,
+        total_vnd: r.try_get("total_vnd")?,
+        paid_vnd: r.try_get("paid_vnd")?,
+        stock_held: r.try_get::<i64, _>("stock_held")? == 1,
+        access_token_hash: r.try_get("access_token_hash")?,
+        payment_due_at: r.try_get("payment_due_at")?,
+        carrier: r.try_get("carrier")?,
+        tracking_no: r.try_get("tracking_no")?,
+        created_at: r.try_get("created_at")?,
+        updated_at: r.try_get("updated_at")?,
+    })
+}
+
+/// Takes `quantity` of an active product from stock; `false` when there is not
+/// enough. The `stock >= $1` guard in the same statement is what makes two buyers
+/// unable to take the same unit, on either database and from any number of
+/// processes.
+pub async fn take_stock(tx: &mut Tx, product_id: i64, quantity: i64) -> anyhow::Result<bool> {
+    let result = sqlx::query(
+        "UPDATE products SET stock = stock - $1, sold_count = sold_count + $1, updated_at = $3
+         WHERE id = $2 AND status = 'active' AND stock >= $1",
+    )
+    .bind(quantity)
+    .bind(product_id)
+    .bind(db::now())
+    .execute(&mut **tx)
+    .await
+    .context("take stock")?;
+    Ok(result.rows_affected() == 1)
+}
+
+/// Puts an order's items back into stock, once.
+pub async fn release_stock(tx: &mut Tx, order_id: i64) -> anyhow::Result<()> {
+    let held = sqlx::query("UPDATE orders SET stock_held = 0 WHERE id = $1 AND stock_held = 1")
+        .bind(order_id)
+        .execute(&mut **tx)
+        .await
+        .context("release the order's hold")?;
+    if held.rows_affected() == 0 {
+        return Ok(());
+    }
+    for item in items_in(tx, order_id).await? {
+        sqlx::query(
+            "UPDATE products SET stock = stock + $1, sold_count = sold_count - $1, updated_at = $3 WHERE id = $2",
+        )
+        .bind(item.quantity)
+        .bind(item.product_id)
+        .bind(db::now())
+        .execute(&mut **tx)
+        .await
+        .context("return stock")?;
+    }
+    Ok(())
+}
+
+/// Takes an order's items from stock again (money arrived after its time ran
+/// out); `false`, with nothing taken, when some item is short.
+pub async fn retake_stock(tx: &mut Tx, order_id: i64) -> anyhow::Result<bool> {
+    for item in items_in(tx, order_id).await? {
+        if !take_stock(tx, item.product_id, item.quantity).await? {
+            return Ok(false);
+        }
+    }
+    sqlx::query("UPDATE orders SET stock_held = 1 WHERE id = $1").bind(order_id).execute(&mut **tx).await?;
+    Ok(true)
+}
+
+#[derive(Clone, Copy)]
+pub struct NewOrder<'a> {
+    pub code: &'a str,
+    pub checkout_id: &'a str,
+    pub producer_id: i64,
+    pub buyer_user_id: Option<i64>,
+    pub buyer_name: &'a str,
+    pub buyer_phone: &'a str,
+    pub buyer_email: Option<&'a str>,
+    pub province_code: &'a str,
+    pub commune_code: &'a str,
+    pub street: &'a str,
+    pub payment_method: PaymentMethod,
+    pub status: OrderStatus,
+    pub subtotal_vnd: i64,
+    pub shipping_vnd: i64,
+    pub access_token_hash: &'a str,
+    pub payment_due_at: Option<&'a str>,
+}
+
+/// Inserts an order; `Ok(None)` when its code is taken (the caller draws another).
+pub async fn insert(tx: &mut Tx, o: &NewOrder<'_>) -> anyhow::Result<Option<i64>> {
+    let now = db::now();
+    let result = sqlx::query(
+        "INSERT INTO orders (code, checkout_id, producer_id, buyer_user_id, buyer_name, buyer_phone, buyer_email,
+         ship_province_code, ship_commune_code, ship_street, payment_method, status, subtotal_vnd, shipping_vnd, total_vnd,
+         access_token_hash, payment_due_at, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18) RETURNING id",
+    )
+    .bind(o.code)
+    .bind(o.checkout_id)
+    .bind(o.producer_id)
+    .bind(o.buyer_user_id)
+    .bind(o.buyer_name)
+    .bind(o.buyer_phone)
+    .bind(o.buyer_email)
+    .bind(o.province_code)
+    .bind(o.commune_code)
+    .bind(o.street)
+    .bind(o.payment_method.as_str())
+    .bind(o.status.as_str())
+    .bind(o.subtotal_vnd)
+    .bind(o.shipping_vnd)
+    .bind(o.subtotal_vnd + o.shipping_vnd)
+    .bind(o.access_token_hash)
+    .bind(o.payment_due_at)
+    .bind(&now)
+    .fetch_one(&mut **tx)
+    .await;
+    match result {
+        Ok(row) => Ok(Some(row.try_get(0)?)),
+        Err(e) if db::is_unique_violation(&e) => Ok(None),
+        Err(e) => Err(e).context("insert order"),
+    }
+}
+
+pub async fn insert_item(tx: &mut Tx, order_id: i64, item: &OrderItem) -> anyhow::Result<()> {
+    sqlx::query("INSERT INTO order_items (order_id, product_id, name, unit, price_vnd, quantity) VALUES ($1, $2, $3, $4, $5, $6)")
+        .bind(order_id)
+        .bind(item.product_id)
+        .bind(&item.name)
+        .bind(&item.unit)
+        .bind(item.price_vnd)
+        .bind(item.quantity)
+        .execute(&mut **tx)
+        .await
+        .context("insert order item")?;
+    Ok(())
+}
+
+pub async fn insert_event(
+    tx: &mut Tx,
+    order_id: i64,
+    from: Option<OrderStatus>,
+    to: OrderStatus,
+    actor: &str,
+    actor_user_id: Option<i64>,
+    reason: &str,
+) -> anyhow::Result<()> {
+    sqlx::query(
+        "INSERT INTO order_events (order_id, from_status, to_status, actor_user_id, actor, reason, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(order_id)
+    .bind(from.map(OrderStatus::as_str))
+    .bind(to.as_str())
+    .bind(actor_user_id)
+    .bind(actor)
+    .bind(reason)
+    .bind(db::now())
+    .execute(&mut **tx)
+    .await
+    .context("insert order event")?;
+    Ok(())
+}
+
+/// Moves an order from `from` to `to`; `false` when it is no longer in `from`
+/// (someone else moved it first).
+pub async fn set_status(tx: &mut Tx, order_id: i64, from: OrderStatus, to: OrderStatus) -> anyhow::Result<bool> {
+    let result = sqlx::query("UPDATE orders SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4")
+        .bind(to.as_str())
+        .bind(db::now())
+        .bind(order_id)
+        .bind(from.as_str())
+        .execute(&mut **tx)
+        .await
+        .context("set order status")?;
+    Ok(result.rows_affected() == 1)
+}
+
+pub async fn set_shipment(tx: &mut Tx, order_id: i64, carrier: &str, tracking_no: &str) -> anyhow::Result<()> {
+    sqlx::query("UPDATE orders SET carrier = $1, tracking_no = $2 WHERE id = $3")
+        .bind(carrier)
+        .bind(tracking_no)
+        .bind(order_id)
+        .execute(&mut **tx)
+        .await
+        .context("set shipment")?;
+    Ok(())
+}
+
+pub async fn add_paid(tx: &mut Tx, order_id: i64, amount_vnd: i64) -> anyhow::Result<()> {
+    sqlx::query("UPDATE orders SET paid_vnd = paid_vnd + $1, updated_at = $2 WHERE id = $3")
+        .bind(amount_vnd)
+        .bind(db::now())
+        .bind(order_id)
+        .execute(&mut **tx)
+        .await
+        .context("record payment on order")?;
+    Ok(())
+}
+
+pub async fn find_in(tx: &mut Tx, order_id: i64) -> anyhow::Result<Option<Order>> {
+    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM orders WHERE id = $1"))
+        .bind(order_id)
+        .fetch_optional(&mut **tx)
+        .await
+        .context("find order")?;
+    Ok(row.as_ref().map(from_row).transpose()?)
+}
+
+pub async fn find_by_code_in(tx: &mut Tx, code: &str) -> anyhow::Result<Option<Order>> {
+    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM orders WHERE code = $1"))
+        .bind(code)
+        .fetch_optional(&mut **tx)
+        .await
+        .context("find order by code")?;
+    Ok(row.as_ref().map(from_row).transpose()?)
+}
+
+pub async fn find_by_id(db: &Db, order_id: i64) -> anyhow::Result<Option<Order>> {
+    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM orders WHERE id = $1"))
+        .bind(order_id)
+        .fetch_optional(&db.pool)
+        .await
+        .context("find order")?;
+    Ok(row.as_ref().map(from_row).transpose()?)
+}
+
+pub async fn find_by_code(db: &Db, code: &str) -> anyhow::Result<Option<Order>> {
+    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM orders WHERE code = $1"))
+        .bind(code)
+        .fetch_optional(&db.pool)
+        .await
+        .context("find order by code")?;
+    Ok(row.as_ref().map(from_row).transpose()?)
+}
+
+pub async fn list_for_checkout(db: &Db, checkout_id: &str) -> anyhow::Result<Vec<Order>> {
+    let rows = sqlx::query(&format!("SELECT {COLUMNS} FROM orders WHERE checkout_id = $1 ORDER BY id"))
+        .bind(checkout_id)
+        .fetch_all(&db.pool)
+        .await
+        .context("list checkout orders")?;
+    Ok(rows.iter().map(from_row).collect::<Result<_, _>>()?)
+}
+
+pub async fn list_for_producers(db: &Db, producer_ids: &[i64], limit: i64) -> anyhow::Result<Vec<Order>> {
+    if producer_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids = crate::producers::store::id_list(producer_ids);
+    let sql = format!("SELECT {COLUMNS} FROM orders WHERE producer_id IN ({ids}) ORDER BY id DESC LIMIT $1");
+    let rows = sqlx::query(&sql).bind(limit).fetch_all(&db.pool).await.context("list producer orders")?;
+    Ok(rows.iter().map(from_row).collect::<Result<_, _>>()?)
+}
+
+pub async fn list_recent(db: &Db, limit: i64) -> anyhow::Result<Vec<Order>> {
+    let rows = sqlx::query(&format!("SELECT {COLUMNS} FROM orders ORDER BY id DESC LIMIT $1"))
+        .bind(limit)
+        .fetch_all(&db.pool)
+        .await
+        .context("list recent orders")?;
+    Ok(rows.iter().map(from_row).collect::<Result<_, _>>()?)
+}
+
+pub async fn list_for_buyer(db: &Db, user_id: i64, limit: i64) -> anyhow::Result<Vec<Order>> {
+    let rows = sqlx::query(&format!("SELECT {COLUMNS} FROM orders WHERE buyer_user_id = $1 ORDER BY id DESC LIMIT $2"))
+        .bind(user_id)
+        .bind(limit)
+        .fetch_all(&db.pool)
+        .await
+        .context("list buyer orders")?;
+    Ok(rows.iter().map(from_row).collect::<Result<_, _>>()?)
+}
+
+/// Bank-transfer orders whose payment time has run out.
+pub async fn list_overdue(db: &Db, now: &str) -> anyhow::Result<Vec<i64>> {
+    let rows = sqlx::query(
+        "SELECT id FROM orders WHERE status = 'awaiting_payment' AND payment_due_at < $1 ORDER BY id LIMIT 500",
+    )
+    .bind(now)
+    .fetch_all(&db.pool)
+    .await
+    .context("list overdue orders")?;
+    rows.iter().map(|r| Ok(r.try_get(0)?)).collect()
+}
+
+async fn items_in(tx: &mut Tx, order_id: i64) -> anyhow::Result<Vec<OrderItem>> {
+    let rows = sqlx::query(
+        "SELECT product_id, name, unit, price_vnd, quantity FROM order_items WHERE order_id = $1 ORDER BY product_id",
+    )
+    .bind(order_id)
+    .fetch_all(&mut **tx)
+    .await
+    .context("list order items")?;
+    rows.iter().map(item_from_row).collect()
+}
+
+fn item_from_row(r: &AnyRow) -> anyhow::Result<OrderItem> {
+    Ok(OrderItem {
+        product_id: r.try_get(0)?,
+        name: r.try_get(1)?,
+        unit: r.try_get(2)?,
+        price_vnd: r.try_get(3)?,
+        quantity: r.try_get(4)?,
+    })
+}
+
+pub async fn items(db: &Db, order_id: i64) -> anyhow::Result<Vec<OrderItem>> {
+    let rows = sqlx::query(
+        "SELECT product_id, name, unit, price_vnd, quantity FROM order_items WHERE order_id = $1 ORDER BY product_id",
+    )
+    .bind(order_id)
+    .fetch_all(&db.pool)
+    .await
+    .context("list order items")?;
+    rows.iter().map(item_from_row).collect()
+}
+
+pub async fn events(db: &Db, order_id: i64) -> anyhow::Result<Vec<OrderEvent>> {
+    let rows = sqlx::query("SELECT from_status, to_status, actor, actor_user_id, reason, created_at FROM order_events WHERE order_id = $1 ORDER BY id")
+        .bind(order_id)
+        .fetch_all(&db.pool)
+        .await
+        .context("list order events")?;
+    rows.iter()
+        .map(|r| {
+            Ok(OrderEvent {
+                from_status: r.try_get(0)?,
+                to_status: r.try_get(1)?,
+                actor: r.try_get(2)?,
+                actor_user_id: r.try_get(3)?,
+                reason: r.try_get(4)?,
+                created_at: r.try_get(5)?,
+            })
+        })
+        .collect()
+}

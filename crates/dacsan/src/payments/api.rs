@@ -1,0 +1,166 @@
+//! `/api/v1/payments/bank-webhook` (SePay, Casso), an order's VietQR code
+//! (`/api/v1/orders/{id}/vietqr`, `.png`, `.svg`) and the unmatched-transfer inbox.
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+
+use super::model::{self, Transfer};
+use super::qr;
+use super::service::{self, Applied};
+use super::store::{self, StoredTransfer};
+use crate::auth::CurrentUser;
+use crate::error::{AppError, AppResult};
+use crate::orders::api::{TokenParam, guest_token, visible_order};
+use crate::orders::{Order, PaymentMethod};
+use crate::producers;
+use crate::state::AppState;
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct WebhookAnswer {
+    pub success: bool,
+    /// What became of the transfer: `paid`, `underpaid`, `overpaid`, `paid_after_expiry`,
+    /// `refund_needed`, `extra_payment`, `unmatched` or `duplicate`.
+    pub outcome: String,
+    pub order_id: Option<i64>,
+}
+
+/// Bank-transfer notifications: SePay (`Authorization: Apikey <key>`) or Casso v2
+/// (`X-Casso-Signature`), with the key from `DACSAN_BANK_WEBHOOK_KEY`.
+#[utoipa::path(post, path = "/api/v1/payments/bank-webhook", tag = "payments",
+    request_body(content = serde_json::Value, description = "SePay or Casso v2 notification body"),
+    responses((status = 200, body = WebhookAnswer), (status = 400, description = "malformed body"), (status = 401, description = "wrong key or signature"), (status = 422)))]
+pub async fn bank_webhook(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> AppResult<Json<WebhookAnswer>> {
+    let key = &state.settings.bank_webhook_key.0;
+    let header_text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    let transfer: Option<Transfer> = if let Some(signature) = header_text("x-casso-signature") {
+        if !model::casso_authorised(Some(signature), key, &body) {
+            return Err(AppError::Unauthorized);
+        }
+        model::parse_casso(&body)?
+    } else {
+        if !model::sepay_authorised(header_text("authorization"), key) {
+            return Err(AppError::Unauthorized);
+        }
+        model::parse_sepay(&body)?
+    };
+    let Some(transfer) = transfer else {
+        return Ok(Json(WebhookAnswer { success: true, outcome: "ignored".into(), order_id: None }));
+    };
+    let answer = match service::apply_transfer(&state.db, &transfer).await? {
+        Applied::Duplicate => WebhookAnswer { success: true, outcome: "duplicate".into(), order_id: None },
+        Applied::Stored { outcome, order_id } => WebhookAnswer { success: true, outcome: outcome.into(), order_id },
+    };
+    Ok(Json(answer))
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct VietqrJson {
+    pub payload: String,
+    pub bank_bin: String,
+    pub bank_name: String,
+    pub account_number: String,
+    pub account_name: String,
+    pub amount_vnd: i64,
+    /// The transfer content: the order code.
+    pub purpose: String,
+    pub svg: String,
+}
+
+async fn vietqr_of(state: &AppState, order: &Order) -> AppResult<(String, VietqrJson)> {
+    if order.payment_method != PaymentMethod::Vietqr {
+        return Err(AppError::conflict(
+            "payment_method",
+            "đơn hàng trả tiền khi nhận hàng / this order is cash on delivery",
+        ));
+    }
+    let account = producers::store::payment_account(&state.db, order.producer_id).await?.ok_or_else(|| {
+        AppError::conflict(
+            "payment_method",
+            "người bán chưa có tài khoản nhận tiền / the seller has no receiving account",
+        )
+    })?;
+    let payload = qr::payload(order, &account).map_err(AppError::Internal)?;
+    let json = VietqrJson {
+        svg: qr::svg(&payload)?,
+        bank_name: crate::vn::banks::by_bin(&account.bank_bin).map(|b| b.short_name.clone()).unwrap_or_default(),
+        bank_bin: account.bank_bin,
+        account_number: account.account_number,
+        account_name: account.account_holder,
+        amount_vnd: (order.total_vnd - order.paid_vnd).max(0),
+        purpose: order.code.clone(),
+        payload: payload.clone(),
+    };
+    Ok((payload, json))
+}
+
+#[utoipa::path(get, path = "/api/v1/orders/{id}/vietqr", tag = "payments", params(("id" = String, Path, description = "order id or code"), TokenParam),
+    responses((status = 200, body = VietqrJson), (status = 404), (status = 409, description = "not a bank-transfer order")))]
+pub async fn order_vietqr(
+    State(state): State<AppState>,
+    user: Option<CurrentUser>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Query(q): Query<TokenParam>,
+) -> AppResult<Json<VietqrJson>> {
+    let (order, _) = visible_order(&state, &id, user.as_ref(), guest_token(&headers, &q)).await?;
+    Ok(Json(vietqr_of(&state, &order).await?.1))
+}
+
+#[utoipa::path(get, path = "/api/v1/orders/{id}/vietqr.png", tag = "payments", params(("id" = String, Path, description = "order id or code"), TokenParam),
+    responses((status = 200, content_type = "image/png", description = "the QR code"), (status = 404)))]
+pub async fn order_vietqr_png(
+    State(state): State<AppState>,
+    user: Option<CurrentUser>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Query(q): Query<TokenParam>,
+) -> AppResult<Response> {
+    let (order, _) = visible_order(&state, &id, user.as_ref(), guest_token(&headers, &q)).await?;
+    let (payload, _) = vietqr_of(&state, &order).await?;
+    let png = qr::png(&payload)?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static("image/png")),
+            (header::CACHE_CONTROL, HeaderValue::from_static("private, no-store")),
+        ],
+        png,
+    )
+        .into_response())
+}
+
+#[utoipa::path(get, path = "/api/v1/orders/{id}/vietqr.svg", tag = "payments", params(("id" = String, Path, description = "order id or code"), TokenParam),
+    responses((status = 200, content_type = "image/svg+xml", description = "the QR code"), (status = 404)))]
+pub async fn order_vietqr_svg(
+    State(state): State<AppState>,
+    user: Option<CurrentUser>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Query(q): Query<TokenParam>,
+) -> AppResult<Response> {
+    let (order, _) = visible_order(&state, &id, user.as_ref(), guest_token(&headers, &q)).await?;
+    let (_, json) = vietqr_of(&state, &order).await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static("image/svg+xml")),
+            (header::CACHE_CONTROL, HeaderValue::from_static("private, no-store")),
+        ],
+        json.svg,
+    )
+        .into_response())
+}
+
+/// Transfers that matched no order (admins).
+#[utoipa::path(get, path = "/api/v1/payments/unmatched", tag = "payments", security(("bearer" = [])),
+    responses((status = 200, body = [StoredTransfer]), (status = 401), (status = 403)))]
+pub async fn list_unmatched(State(state): State<AppState>, user: CurrentUser) -> AppResult<Json<Vec<StoredTransfer>>> {
+    user.require_admin()?;
+    Ok(Json(store::list_unmatched(&state.db).await?))
+}

@@ -1,0 +1,9 @@
+//! Payments: VietQR codes for bank-transfer orders, and the bank notifications
+//! (SePay, Casso) that confirm them automatically; transfers nobody can match wait
+//! in an inbox, nothing is lost.
+
+pub mod api;
+pub mod model;
+pub mod qr;
+pub mod service;
+pub mod store;

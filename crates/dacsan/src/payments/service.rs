@@ -1,0 +1,109 @@
+//! A transfer arrives: store it once, find its order by the code in the content,
+//! count the money, and move the order — all in one transaction (payment received →
+//! order paid), so a retry or a crash never pays twice or loses a transfer.
+
+use super::model::Transfer;
+use super::store::{self, outcome};
+use crate::db::Db;
+use crate::orders::model::{Actor, OrderStatus, PaymentMethod, codes_in_transfer};
+use crate::orders::service::{EXPIRED_REASON, Transition, apply_transition};
+use crate::orders::store::{self as orders, Order, Tx};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Applied {
+    /// This source sent this transaction before: nothing changed.
+    Duplicate,
+    /// Stored with this outcome (see [`store::outcome`]).
+    Stored { outcome: &'static str, order_id: Option<i64> },
+}
+
+pub async fn apply_transfer(db: &Db, transfer: &Transfer) -> anyhow::Result<Applied> {
+    let mut tx = db.begin_write().await?;
+    let Some(txn_id) = store::insert(&mut tx, transfer).await? else {
+        return Ok(Applied::Duplicate);
+    };
+    let mut order = None;
+    for code in codes_in_transfer(&transfer.content) {
+        if let Some(found) = orders::find_by_code_in(&mut tx, &code).await? {
+            order = Some(found);
+            break;
+        }
+    }
+    let result = match order {
+        None => {
+            store::set_outcome(&mut tx, txn_id, None, outcome::UNMATCHED).await?;
+            tracing::warn!(
+                source = transfer.source,
+                amount_vnd = transfer.amount_vnd,
+                "transfer {} matched no order",
+                transfer.source_txn_id
+            );
+            Applied::Stored { outcome: outcome::UNMATCHED, order_id: None }
+        }
+        Some(order) => {
+            let result = pay_order(&mut tx, &order, transfer.amount_vnd).await?;
+            store::set_outcome(&mut tx, txn_id, Some(order.id), result).await?;
+            tracing::info!(order.code = %order.code, amount_vnd = transfer.amount_vnd, outcome = result, "transfer for order {}", order.code);
+            Applied::Stored { outcome: result, order_id: Some(order.id) }
+        }
+    };
+    tx.commit().await?;
+    Ok(result)
+}
+
+/// Counts the money on the order and moves it when the total is reached.
+async fn pay_order(tx: &mut Tx, order: &Order, amount: i64) -> anyhow::Result<&'static str> {
+    orders::add_paid(tx, order.id, amount).await?;
+    let paid = order.paid_vnd + amount;
+    let expired =
+        order.status == OrderStatus::Cancelled && !order.stock_held && order.payment_method == PaymentMethod::Vietqr;
+    let result = match order.status {
+        OrderStatus::AwaitingPayment if paid < order.total_vnd => outcome::PARTIAL,
+        OrderStatus::AwaitingPayment => {
+            mark_paid(tx, order, "Đã nhận chuyển khoản / transfer received").await?;
+            if paid > order.total_vnd { outcome::OVERPAID } else { outcome::PAID }
+        }
+        OrderStatus::Cancelled if expired && paid >= order.total_vnd && was_expired(tx, order).await? => {
+            if orders::retake_stock(tx, order.id).await? {
+                mark_paid(
+                    tx,
+                    order,
+                    "Tiền đến sau khi hết hạn; đã giữ lại hàng / paid after expiry, stock taken again",
+                )
+                .await?;
+                outcome::PAID_AFTER_EXPIRY
+            } else {
+                outcome::REFUND_NEEDED
+            }
+        }
+        OrderStatus::Cancelled => outcome::REFUND_NEEDED,
+        _ => outcome::EXTRA,
+    };
+    if !matches!(result, outcome::PAID | outcome::PAID_AFTER_EXPIRY) {
+        crate::orders::notify_payment_review(tx, order, amount, result).await?;
+    }
+    Ok(result)
+}
+
+async fn mark_paid(tx: &mut Tx, order: &Order, reason: &str) -> anyhow::Result<()> {
+    let t = Transition {
+        to: OrderStatus::Paid,
+        actor: Actor::System,
+        actor_user_id: None,
+        reason,
+        carrier: None,
+        tracking_no: None,
+    };
+    apply_transition(tx, order, &t).await.map_err(|e| anyhow::anyhow!("mark order {} paid: {e}", order.code))
+}
+
+/// Was the order cancelled by the clock (not by the buyer or the seller)?
+async fn was_expired(tx: &mut Tx, order: &Order) -> anyhow::Result<bool> {
+    let row: Option<(String,)> = sqlx::query_as(
+        "SELECT reason FROM order_events WHERE order_id = $1 AND to_status = 'cancelled' ORDER BY id DESC LIMIT 1",
+    )
+    .bind(order.id)
+    .fetch_optional(&mut **tx)
+    .await?;
+    Ok(row.is_some_and(|(reason,)| reason == EXPIRED_REASON))
+}
