@@ -12,3 +12,8 @@ pub use admin_units::{Commune, Province};
 pub use money::Vnd;
 pub use phone::Phone;
 pub use tax_code::TaxCode;
+
+/// A date as Vietnamese readers write it: `18/12/2022`.
+pub fn date_vn(date: &time::Date) -> String {
+    format!("{:02}/{:02}/{}", date.day(), u8::from(date.month()), date.year())
+}
