@@ -45,7 +45,7 @@ def load_json(raw, name):
         return json.load(f)
 
 
-def scenario(raw, name):
+def scenario(raw, name, env):
     data = load_json(raw, f"wrk_{name}.json")
     if data is None:
         return None
@@ -54,6 +54,8 @@ def scenario(raw, name):
     data["mb_s"] = data["bytes"] / seconds / 1e6 if seconds else 0.0
     e = data["errors"]
     data["socket_errors"] = e["connect"] + e["read"] + e["write"] + e["timeout"]
+    ticks = env.get(f"cpu_ticks_{name}")
+    data["cpu"] = int(ticks) / int(env["clock_ticks"]) / seconds if ticks and seconds else None
     return data
 
 
@@ -74,6 +76,11 @@ def ms(us):
     return f"{us / 1000:.2f} ms"
 
 
+def ratio_text(ratio):
+    """Two decimals, or three significant digits for small ratios (0.0033, not 0.00)."""
+    return f"{ratio:.2f}" if ratio >= 0.1 else f"{ratio:.2g}"
+
+
 def verdict(ok):
     return "PASS" if ok else "**FAIL**"
 
@@ -81,7 +88,7 @@ def verdict(ok):
 def main():
     raw, out_md = sys.argv[1], sys.argv[2]
     env = read_env(os.path.join(raw, "run.env"))
-    runs = {name: scenario(raw, name) for name, _ in SCENARIOS}
+    runs = {name: scenario(raw, name, env) for name, _ in SCENARIOS}
     preflight = load_json(raw, "preflight.json") or {"checks": [], "listing": []}
     weight = load_json(raw, "weight.json")
 
@@ -110,9 +117,9 @@ def main():
         conns = env["low_connections"] if name == "search_low" else env["connections"]
         if name != "search_low":
             ratio = s["rps"] / r0
-            spread = " – ".join(f"{s['rps'] / b:.2f}" for b in baselines)
+            spread = " – ".join(ratio_text(s["rps"] / b) for b in baselines)
             row(f"{label}: requests/s, {conns} connections", f"{s['rps']:,.0f}")
-            row(f"{label}: ratio to baseline R/R0", f"{ratio:.2f} (against each run: {spread})", "≥ 0.25",
+            row(f"{label}: ratio to baseline R/R0", f"{ratio_text(ratio)} (against each run: {spread})", "≥ 0.25",
                 verdict(ratio >= 0.25))
         else:
             row(f"{label}: requests/s, {conns} connections", f"{s['rps']:,.0f}")
@@ -169,8 +176,8 @@ def main():
     lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
 
     lines += ["", "## Load scenarios", "",
-              "| Scenario | Conns | Requests | req/s | p50 | p90 | p99 | max | MB/s | non-2xx/3xx | socket errors |",
-              "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+              "| Scenario | Conns | Requests | req/s | p50 | p90 | p99 | max | MB/s | server CPU | CPU/request | non-2xx/3xx | socket errors |",
+              "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
     for name, label in SCENARIOS:
         s = runs[name]
         if s is None:
@@ -178,12 +185,16 @@ def main():
         conns = env["low_connections"] if name == "search_low" else env["connections"]
         lat = s["latency_us"]
         e = s["errors"]
+        cpu = f"{s['cpu'] * 100:.0f} %" if s["cpu"] is not None else "?"
+        cpu_req = f"{s['cpu'] / s['rps'] * 1e6:.0f} µs" if s["cpu"] is not None and s["rps"] else "?"
         sock_detail = f"{s['socket_errors']} (c{e['connect']} r{e['read']} w{e['write']} t{e['timeout']})"
         lines.append(f"| {label} | {conns} | {s['requests']:,} | {s['rps']:,.0f} | {ms(lat['p50'])} | "
-                     f"{ms(lat['p90'])} | {ms(lat['p99'])} | {ms(lat['max'])} | {s['mb_s']:.1f} | "
+                     f"{ms(lat['p90'])} | {ms(lat['p99'])} | {ms(lat['max'])} | {s['mb_s']:.1f} | {cpu} | {cpu_req} | "
                      f"{e['status']} | {sock_detail} |")
 
-    lines += ["", "## Checks at idle (each path requested 3 times before the load)", ""]
+    lines += ["", "Server CPU: the server process's user + system CPU time during the measured run, "
+              "per second of wall time (100 % = one core busy); CPU/request is that time divided by the requests served.", ""]
+    lines += ["## Checks at idle (each path requested 3 times before the load)", ""]
     searches = [c for c in preflight["checks"] if c["kind"] == "search"]
     pages = [c for c in preflight["checks"] if c["kind"] == "page"]
     lines.append(f"- Catalog total reported by the API: {preflight.get('catalog_total', '?'):,}; "

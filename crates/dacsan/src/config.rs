@@ -32,6 +32,9 @@ pub enum Command {
     /// Manage user accounts.
     #[command(subcommand)]
     User(UserCommand),
+    /// Bring data in from files.
+    #[command(subcommand)]
+    Import(ImportCommand),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -58,8 +61,16 @@ pub struct ServeArgs {
     #[arg(long, env = "DACSAN_PAYMENT_MINUTES", default_value_t = 30)]
     pub payment_minutes: u64,
     /// The key bank-hook services (SePay `Apikey`, Casso signature) use.
-    #[arg(long, env = "DACSAN_BANK_WEBHOOK_KEY", default_value = "")]
+    #[arg(long, env = "DACSAN_BANK_WEBHOOK_KEY", default_value = "", hide_env_values = true)]
     pub bank_webhook_key: Secret,
+    /// SMTP server for e-mail to buyers and sellers: `smtps://user:pass@host:465`,
+    /// `smtp://user:pass@host:587?tls=required` (STARTTLS) or `smtp://host:25` (plain,
+    /// for a local relay). Unset: notifications stay in the app.
+    #[arg(long, env = "DACSAN_SMTP_URL", default_value = "", hide_env_values = true)]
+    pub smtp_url: Secret,
+    /// The sender of those e-mails, e.g. `Đặc sản <no-reply@dacsan.vn>`.
+    #[arg(long, env = "DACSAN_MAIL_FROM", default_value = "")]
+    pub mail_from: String,
 }
 
 /// A secret setting: never printed in logs or `Debug`.
@@ -127,6 +138,21 @@ pub struct UserAddArgs {
     pub db: DbArgs,
 }
 
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Reconcile a bank statement (CSV or Excel) like the bank webhook: every
+    /// incoming row pays its order, or waits in the unmatched inbox.
+    BankStatement(BankStatementArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct BankStatementArgs {
+    /// The statement as downloaded from internet banking (.csv, .xlsx, .xls).
+    pub file: PathBuf,
+    #[command(flatten)]
+    pub db: DbArgs,
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum RoleArg {
     Admin,
@@ -142,6 +168,9 @@ pub struct Settings {
     pub signin_per_minute: u32,
     pub payment_time: std::time::Duration,
     pub bank_webhook_key: Secret,
+    /// Empty: no e-mail is sent (see [`crate::orders::mailer`]).
+    pub smtp_url: Secret,
+    pub mail_from: String,
 }
 
 impl Default for Settings {
@@ -151,6 +180,8 @@ impl Default for Settings {
             signin_per_minute: 10,
             payment_time: std::time::Duration::from_secs(30 * 60),
             bank_webhook_key: Secret::default(),
+            smtp_url: Secret::default(),
+            mail_from: String::new(),
         }
     }
 }
@@ -162,6 +193,8 @@ impl From<&ServeArgs> for Settings {
             signin_per_minute: args.signin_per_minute,
             payment_time: std::time::Duration::from_secs(args.payment_minutes.max(1) * 60),
             bank_webhook_key: args.bank_webhook_key.clone(),
+            smtp_url: args.smtp_url.clone(),
+            mail_from: args.mail_from.clone(),
         }
     }
 }

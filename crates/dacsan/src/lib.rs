@@ -4,6 +4,7 @@
 
 pub mod admin;
 pub mod auth;
+pub mod cart;
 pub mod catalog;
 pub mod config;
 pub mod db;
@@ -35,5 +36,8 @@ pub async fn start(database_url: &str, settings: config::Settings) -> anyhow::Re
     let watermark = catalog::service::rebuild_index(&db, &index).await?;
     catalog::service::spawn_sync(db.clone(), index.clone(), watermark);
     orders::service::spawn_expiry(db.clone());
+    if let Some(mailer) = orders::mailer::Mailer::from_settings(&settings)? {
+        orders::mailer::spawn(db.clone(), mailer);
+    }
     Ok(AppState::new(db, index, settings))
 }

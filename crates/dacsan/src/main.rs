@@ -1,10 +1,10 @@
-//! The `dacsan` command: serve, demo, migrate, reindex, backup, user.
+//! The `dacsan` command: serve, demo, migrate, reindex, backup, user, import.
 
 use std::net::SocketAddr;
 
 use anyhow::Context;
 use clap::Parser;
-use dacsan::config::{Cli, Command, ServeArgs, Settings, UserCommand};
+use dacsan::config::{Cli, Command, ImportCommand, ServeArgs, Settings, UserCommand};
 use dacsan::db::{Db, Dialect};
 use tracing_subscriber::EnvFilter;
 
@@ -53,6 +53,7 @@ async fn main() -> anyhow::Result<()> {
             println!("{}", dacsan::auth::cli::add_user(&db, &args).await?);
             Ok(())
         }
+        Command::Import(ImportCommand::BankStatement(args)) => import_statement(&args).await,
     }
 }
 
@@ -67,6 +68,21 @@ async fn serve(args: &ServeArgs, accounts: Option<String>) -> anyhow::Result<()>
     }
     let app = dacsan::router(state).into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await.context("serve")
+}
+
+/// `dacsan import bank-statement FILE`: the report as a table; a non-zero exit when
+/// some rows could not be read (the others are imported all the same).
+async fn import_statement(args: &dacsan::config::BankStatementArgs) -> anyhow::Result<()> {
+    use dacsan::payments::statement;
+    let bytes = std::fs::read(&args.file).with_context(|| format!("read {}", args.file.display()))?;
+    let parsed = statement::parse(&bytes).map_err(|e| anyhow::anyhow!("{}: {}", args.file.display(), e.detail()))?;
+    let db = Db::connect(&args.db.database).await?;
+    let report = statement::import(&db, parsed, statement::Scope::All).await?;
+    print!("{}", report.table());
+    if report.summary.errors > 0 {
+        anyhow::bail!("{} rows could not be read: correct them and import the file again", report.summary.errors);
+    }
+    Ok(())
 }
 
 async fn shutdown_signal() {

@@ -33,6 +33,7 @@ use crate::{auth, catalog, orders, payments, places, producers};
         payments::api::order_vietqr_svg,
         payments::api::bank_webhook,
         payments::api::list_unmatched,
+        payments::api::import_statement,
     ),
     modifiers(&BearerAuth)
 )]

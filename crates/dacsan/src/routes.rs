@@ -12,7 +12,7 @@ use tower_http::timeout::TimeoutLayer;
 
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::{admin, auth, catalog, media, openapi, orders, payments, places, producers, web};
+use crate::{admin, auth, cart, catalog, media, openapi, orders, payments, places, producers, web};
 
 /// Nothing inline, nothing from other hosts.
 const CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
@@ -59,6 +59,23 @@ fn pages() -> Router<AppState> {
         .route("/privacy", get(auth::pages::privacy_page))
         .route("/lang/{code}", get(auth::pages::switch_language))
         .route("/seller", get(producers::editor::seller_desk))
+        .route("/seller/orders", get(orders::desk::seller_orders))
+        .route(
+            "/seller/producers/{id}/payment",
+            get(payments::pages::edit_payment_account).post(payments::pages::save_payment_account),
+        )
+        .route("/cart", get(cart::pages::show_cart))
+        .route("/cart/add", post(cart::pages::add_to_cart))
+        .route("/cart/update", post(cart::pages::update_cart))
+        .route("/checkout", get(orders::pages::show_checkout).post(orders::pages::place_order))
+        .route("/checkout/communes", get(orders::pages::commune_options))
+        .route("/orders", get(orders::pages::order_history))
+        .route("/orders/c/{checkout}", get(orders::pages::show_checkout_orders))
+        .route("/orders/{code}", get(orders::pages::show_order))
+        .route("/orders/{code}/qr.svg", get(orders::pages::order_qr))
+        .route("/orders/{code}/code.svg", get(orders::desk::order_code_qr))
+        .route("/orders/{code}/slip", get(orders::desk::packing_slip))
+        .route("/orders/{code}/transitions", post(orders::pages::move_order))
         .route("/admin", get(admin::pages::admin_desk))
         .route("/admin/producers", post(admin::pages::create_producer))
         .route("/admin/users", post(admin::pages::create_user))
@@ -76,6 +93,7 @@ fn uploads() -> Router<AppState> {
             get(catalog::editor::edit_product_page).post(catalog::editor::update_product),
         )
         .route("/api/v1/products/{id}/photos", post(catalog::api::add_product_photo))
+        .route("/api/v1/payments/statements", post(payments::api::import_statement))
         .layer(DefaultBodyLimit::max(UPLOAD_LIMIT))
 }
 

@@ -69,6 +69,7 @@ pub async fn signin(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     page: Page,
+    jar: CookieJar,
     CsrfForm(form): CsrfForm<SigninForm>,
 ) -> Result<Response, PageError> {
     if state.signin_limiter.check_key(&peer.ip()).is_err() {
@@ -81,6 +82,9 @@ pub async fn signin(
             let token = store::create_session(&state.db, user_id, "web", SESSION_DAYS).await?;
             let mut response = Redirect::to(&next).into_response();
             response.headers_mut().append(SET_COOKIE, session_cookie(&token, &state, SESSION_DAYS));
+            if let Some(clear) = crate::cart::pages::merge_into_account(&state, user_id, &jar).await? {
+                response.headers_mut().append(SET_COOKIE, clear);
+            }
             Ok(response)
         }
         None => Ok(render(&SigninTemplate { page, email, next, failed: true })),
@@ -148,6 +152,7 @@ pub async fn register_page(page: Page) -> Response {
 pub async fn register(
     State(state): State<AppState>,
     page: Page,
+    jar: CookieJar,
     CsrfForm(mut form): CsrfForm<RegisterForm>,
 ) -> Result<Response, PageError> {
     let mut errors = FieldErrors::default();
@@ -189,6 +194,9 @@ pub async fn register(
     let token = store::create_session(&state.db, user_id, "web", SESSION_DAYS).await?;
     let mut response = Redirect::to("/").into_response();
     response.headers_mut().append(SET_COOKIE, session_cookie(&token, &state, SESSION_DAYS));
+    if let Some(clear) = crate::cart::pages::merge_into_account(&state, user_id, &jar).await? {
+        response.headers_mut().append(SET_COOKIE, clear);
+    }
     Ok(response)
 }
 

@@ -2,8 +2,11 @@
 //! the order lifecycle with its audit trail, the buyer's and the seller's views.
 
 pub mod api;
+pub mod desk;
+pub mod mailer;
 pub mod model;
 mod notify;
+pub mod pages;
 pub mod service;
 pub mod store;
 

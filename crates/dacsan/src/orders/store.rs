@@ -416,3 +416,14 @@ pub async fn events(db: &Db, order_id: i64) -> anyhow::Result<Vec<OrderEvent>> {
         })
         .collect()
 }
+
+/// A guest's orders, by the hash of the access token of their checkout.
+pub async fn list_for_token(db: &Db, token_hash: &str) -> anyhow::Result<Vec<Order>> {
+    let rows =
+        sqlx::query(&format!("SELECT {COLUMNS} FROM orders WHERE access_token_hash = $1 ORDER BY id DESC LIMIT 50"))
+            .bind(token_hash)
+            .fetch_all(&db.pool)
+            .await
+            .context("list guest orders")?;
+    Ok(rows.iter().map(from_row).collect::<Result<_, _>>()?)
+}

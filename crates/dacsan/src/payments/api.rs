@@ -1,5 +1,6 @@
 //! `/api/v1/payments/bank-webhook` (SePay, Casso), an order's VietQR code
-//! (`/api/v1/orders/{id}/vietqr`, `.png`, `.svg`) and the unmatched-transfer inbox.
+//! (`/api/v1/orders/{id}/vietqr`, `.png`, `.svg`), the unmatched-transfer inbox and
+//! bank-statement imports (`/api/v1/payments/statements`).
 
 use axum::Json;
 use axum::body::Bytes;
@@ -163,4 +164,46 @@ pub async fn order_vietqr_svg(
 pub async fn list_unmatched(State(state): State<AppState>, user: CurrentUser) -> AppResult<Json<Vec<StoredTransfer>>> {
     user.require_admin()?;
     Ok(Json(store::list_unmatched(&state.db).await?))
+}
+
+/// The most a statement file may weigh: a year of a busy account is far less.
+const STATEMENT_LIMIT: usize = 20 * 1024 * 1024;
+
+/// Import a bank statement downloaded from internet banking: every incoming row is
+/// reconciled exactly like a webhook transfer. Admins; sellers too, but a row for
+/// another producer's order is reported `not_yours` and not applied.
+#[utoipa::path(post, path = "/api/v1/payments/statements", tag = "payments", security(("bearer" = [])),
+    request_body(content_type = "multipart/form-data", description = "`file`: the statement as CSV (UTF-8) or Excel (.xlsx, .xls)"),
+    responses((status = 200, body = super::statement::StatementReport), (status = 401), (status = 403), (status = 413),
+        (status = 422, description = "no statement table in the file")))]
+pub async fn import_statement(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    multipart: axum::extract::Multipart,
+) -> AppResult<Json<super::statement::StatementReport>> {
+    use super::statement::{self, Scope};
+    let scope = match user.role {
+        _ if user.is_admin() => Scope::All,
+        crate::auth::Role::Seller if !user.producer_ids.is_empty() => Scope::Producers(&user.producer_ids),
+        _ => return Err(AppError::Forbidden),
+    };
+    let bytes = statement_file(multipart).await?;
+    let statement = tokio::task::spawn_blocking(move || statement::parse(&bytes))
+        .await
+        .map_err(|e| AppError::Internal(e.into()))??;
+    Ok(Json(statement::import(&state.db, statement, scope).await?))
+}
+
+async fn statement_file(mut multipart: axum::extract::Multipart) -> AppResult<Bytes> {
+    let unreadable = |e: axum::extract::multipart::MultipartError| AppError::invalid("file", e.body_text());
+    while let Some(field) = multipart.next_field().await.map_err(unreadable)? {
+        if field.name() == Some("file") {
+            let bytes = field.bytes().await.map_err(unreadable)?;
+            if bytes.len() > STATEMENT_LIMIT {
+                return Err(AppError::TooLarge("sao kê / statement (20 MB)".into()));
+            }
+            return Ok(bytes);
+        }
+    }
+    Err(AppError::invalid("file", "gửi tệp sao kê trong trường `file` / send the statement in the `file` field"))
 }

@@ -1,0 +1,13 @@
+-- The carts of signed-in buyers (guests keep theirs in a cookie, merged on sign-in).
+CREATE TABLE cart_items (
+    user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    product_id BIGINT NOT NULL REFERENCES products(id) ON DELETE CASCADE,
+    quantity BIGINT NOT NULL CHECK (quantity > 0),
+    -- The price the buyer saw when adding: a change is shown before checkout.
+    seen_price_vnd BIGINT NOT NULL,
+    added_at TEXT NOT NULL,
+    PRIMARY KEY (user_id, product_id)
+);
+
+-- Guests find their orders by the hash of their checkout token.
+CREATE INDEX orders_token ON orders(access_token_hash);

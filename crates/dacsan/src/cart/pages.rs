@@ -1,0 +1,211 @@
+//! `GET /cart`, `POST /cart/add`, `POST /cart/update`, and the cart as the
+//! checkout page shows it (grouped by producer, prices read now).
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::HeaderValue;
+use axum::http::header::SET_COOKIE;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::CookieJar;
+use serde::Deserialize;
+
+use super::model::{CART_COOKIE, Cart};
+use super::store;
+use crate::catalog::{self, Product, ProductStatus};
+use crate::error::PageError;
+use crate::producers::{self, Producer};
+use crate::state::AppState;
+use crate::vn::Vnd;
+use crate::web::{CsrfForm, Page, render};
+
+/// The cart of this request: the account's when signed in, else the cookie's.
+pub async fn current(state: &AppState, page: &Page, jar: &CookieJar) -> anyhow::Result<Cart> {
+    match &page.user {
+        Some(user) => store::load(&state.db, user.id).await,
+        None => Ok(jar.get(CART_COOKIE).map(|c| Cart::from_cookie(c.value())).unwrap_or_default()),
+    }
+}
+
+/// Stores the cart where it belongs; for guests, the cookie to set.
+pub async fn keep(state: &AppState, page: &Page, cart: &Cart) -> anyhow::Result<Option<HeaderValue>> {
+    match &page.user {
+        Some(user) => {
+            store::save(&state.db, user.id, cart).await?;
+            Ok(None)
+        }
+        None => Ok(Some(cookie(&cart.to_cookie(), 30 * 86_400))),
+    }
+}
+
+fn cookie(value: &str, max_age: i64) -> HeaderValue {
+    HeaderValue::from_str(&format!("{CART_COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}"))
+        .unwrap_or(HeaderValue::from_static(""))
+}
+
+/// At sign-in: the guest cookie's lines join the account's cart; returns the
+/// header that clears the cookie.
+pub async fn merge_into_account(
+    state: &AppState,
+    user_id: i64,
+    jar: &CookieJar,
+) -> anyhow::Result<Option<HeaderValue>> {
+    let Some(guest) = jar.get(CART_COOKIE).map(|c| Cart::from_cookie(c.value())).filter(|c| !c.is_empty()) else {
+        return Ok(None);
+    };
+    let mut cart = store::load(&state.db, user_id).await?;
+    cart.merge(&guest);
+    store::save(&state.db, user_id, &cart).await?;
+    Ok(Some(cookie("", 0)))
+}
+
+pub struct LineView {
+    pub product: Product,
+    pub name: String,
+    pub quantity: i64,
+    pub line_total: Vnd,
+    /// The price the buyer saw, when it has changed since.
+    pub old_price: Option<Vnd>,
+    /// Why this line cannot be bought as it is.
+    pub problem: Option<&'static str>,
+}
+
+pub struct GroupView {
+    pub producer: Producer,
+    pub lines: Vec<LineView>,
+    pub subtotal: Vnd,
+    pub takes_vietqr: bool,
+}
+
+pub struct CartView {
+    pub groups: Vec<GroupView>,
+    pub total: Vnd,
+    pub count: i64,
+    /// Every line can be bought as it is.
+    pub ready: bool,
+}
+
+/// The cart with today's prices and stock, grouped by producer.
+pub async fn view(state: &AppState, cart: &Cart, english: bool) -> anyhow::Result<CartView> {
+    let ids: Vec<i64> = cart.lines.iter().map(|l| l.product_id).collect();
+    let products: HashMap<i64, Product> =
+        catalog::store::list_by_ids(&state.db, &ids).await?.into_iter().map(|p| (p.id, p)).collect();
+    let mut groups: Vec<GroupView> = Vec::new();
+    let mut total = Vnd(0);
+    for line in &cart.lines {
+        let Some(product) = products.get(&line.product_id) else { continue };
+        let problem = if product.status != ProductStatus::Active {
+            Some("cart_unavailable")
+        } else if product.stock < line.quantity {
+            Some("cart_short")
+        } else {
+            None
+        };
+        let line_total = product.price.checked_mul(line.quantity).unwrap_or(Vnd(i64::MAX));
+        let view = LineView {
+            name: product.display_name(english).to_string(),
+            quantity: line.quantity,
+            line_total,
+            old_price: (line.seen_price_vnd != product.price.0).then_some(Vnd(line.seen_price_vnd)),
+            problem,
+            product: product.clone(),
+        };
+        total = total.checked_add(line_total).unwrap_or(Vnd(i64::MAX));
+        match groups.iter_mut().find(|g| g.producer.id == product.producer_id) {
+            Some(group) => {
+                group.subtotal = group.subtotal.checked_add(line_total).unwrap_or(Vnd(i64::MAX));
+                group.lines.push(view);
+            }
+            None => {
+                let Some(producer) = producers::store::find_by_id(&state.db, product.producer_id).await? else {
+                    continue;
+                };
+                let takes_vietqr = producers::store::payment_account(&state.db, producer.id).await?.is_some();
+                groups.push(GroupView { producer, subtotal: line_total, lines: vec![view], takes_vietqr });
+            }
+        }
+    }
+    let ready = !groups.is_empty() && groups.iter().all(|g| g.lines.iter().all(|l| l.problem.is_none()));
+    Ok(CartView { count: cart.count(), groups, total, ready })
+}
+
+#[derive(Template)]
+#[template(path = "cart/cart.html")]
+struct CartTemplate {
+    page: Page,
+    cart: CartView,
+}
+
+/// `GET /cart`
+pub async fn show_cart(State(state): State<AppState>, page: Page, jar: CookieJar) -> Result<Response, PageError> {
+    let cart = current(&state, &page, &jar).await?;
+    let cart = view(&state, &cart, page.is_en()).await?;
+    Ok(render(&CartTemplate { page, cart }))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct AddForm {
+    product_id: i64,
+    #[serde(default = "one")]
+    quantity: i64,
+}
+
+fn one() -> i64 {
+    1
+}
+
+fn with_cookie(mut response: Response, cookie: Option<HeaderValue>) -> Response {
+    if let Some(cookie) = cookie {
+        response.headers_mut().append(SET_COOKIE, cookie);
+    }
+    response
+}
+
+/// `POST /cart/add`
+pub async fn add_to_cart(
+    State(state): State<AppState>,
+    page: Page,
+    jar: CookieJar,
+    CsrfForm(form): CsrfForm<AddForm>,
+) -> Result<Response, PageError> {
+    let product = catalog::store::find_by_id(&state.db, form.product_id)
+        .await?
+        .filter(|p| p.status == ProductStatus::Active)
+        .ok_or_else(|| crate::error::AppError::not_found("sản phẩm / product"))?;
+    let mut cart = current(&state, &page, &jar).await?;
+    cart.add(product.id, form.quantity.clamp(1, crate::orders::model::MAX_QUANTITY), product.price.0);
+    let cookie = keep(&state, &page, &cart).await?;
+    Ok(with_cookie(Redirect::to("/cart").into_response(), cookie))
+}
+
+/// `POST /cart/update`: `q_{product id}` fields set quantities; `remove` drops a line.
+pub async fn update_cart(
+    State(state): State<AppState>,
+    page: Page,
+    jar: CookieJar,
+    CsrfForm(form): CsrfForm<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let mut cart = current(&state, &page, &jar).await?;
+    for (key, value) in &form {
+        if let (Some(id), Ok(quantity)) =
+            (key.strip_prefix("q_").and_then(|id| id.parse().ok()), value.trim().parse::<i64>())
+        {
+            cart.set_quantity(id, quantity);
+        }
+    }
+    if let Some(id) = form.get("remove").and_then(|id| id.parse().ok()) {
+        cart.set_quantity(id, 0);
+    }
+    // Seeing the cart again acknowledges the current prices.
+    let ids: Vec<i64> = cart.lines.iter().map(|l| l.product_id).collect();
+    let prices: HashMap<i64, i64> =
+        catalog::store::list_by_ids(&state.db, &ids).await?.iter().map(|p| (p.id, p.price.0)).collect();
+    for line in &mut cart.lines {
+        if let Some(price) = prices.get(&line.product_id) {
+            line.seen_price_vnd = *price;
+        }
+    }
+    let cookie = keep(&state, &page, &cart).await?;
+    Ok(with_cookie(Redirect::to("/cart").into_response(), cookie))
+}

@@ -1,0 +1,384 @@
+//! The buyer's pages: checkout (`/checkout`), the placed orders with their VietQR
+//! codes (`/orders/c/{checkout}`), one order (`/orders/{code}`) with its timeline
+//! and the moves the viewer may make, and the order history (`/orders`).
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::header::{CONTENT_TYPE, SET_COOKIE};
+use axum::http::{HeaderValue, StatusCode};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum_extra::extract::CookieJar;
+use serde::Deserialize;
+
+use super::model::{
+    Actor, BuyerInput, CheckoutInput, CheckoutItem, OrderStatus, PaymentMethod, ShippingInput, may_transition,
+};
+use super::service::{self, Transition};
+use super::store::{self, Order, OrderEvent, OrderItem};
+use crate::cart::pages::{self as cart_pages, CartView};
+use crate::error::{AppError, FieldErrors, PageError};
+use crate::producers::{self, Producer, store::PaymentAccount};
+use crate::state::AppState;
+use crate::vn::{Vnd, admin_units};
+use crate::web::{CsrfForm, Page, render};
+
+pub const ORDERS_COOKIE: &str = "dacsan_orders";
+
+/// Access tokens of the guest's recent checkouts.
+fn guest_tokens(jar: &CookieJar) -> Vec<String> {
+    jar.get(ORDERS_COOKIE).map(|c| c.value().split('.').map(str::to_string).collect()).unwrap_or_default()
+}
+
+fn orders_cookie(jar: &CookieJar, new_token: &str) -> HeaderValue {
+    let mut tokens = guest_tokens(jar);
+    tokens.insert(0, new_token.to_string());
+    tokens.truncate(10);
+    let value =
+        format!("{ORDERS_COOKIE}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}", tokens.join("."), 90 * 86_400);
+    HeaderValue::from_str(&value).unwrap_or(HeaderValue::from_static(""))
+}
+
+/// How this page's viewer relates to the order, if at all.
+fn role_on(order: &Order, page: &Page, jar: &CookieJar) -> Option<Actor> {
+    let by_account = super::api::role_on(order, page.user.as_ref(), None);
+    by_account.or_else(|| guest_tokens(jar).iter().find_map(|t| super::api::role_on(order, None, Some(t))))
+}
+
+#[derive(Template)]
+#[template(path = "orders/checkout.html")]
+struct CheckoutTemplate {
+    page: Page,
+    cart: CartView,
+    form: CheckoutForm,
+    errors: FieldErrors,
+    problem: Option<String>,
+    provinces: &'static [admin_units::Province],
+    communes: Vec<&'static admin_units::Commune>,
+    vietqr_possible: bool,
+}
+
+impl CheckoutTemplate {
+    fn method_is(&self, method: &str) -> bool {
+        self.form.payment_method.as_deref().unwrap_or(if self.vietqr_possible { "vietqr" } else { "cod" }) == method
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct CheckoutForm {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub province_code: String,
+    #[serde(default)]
+    pub commune_code: String,
+    #[serde(default)]
+    pub street: String,
+    pub payment_method: Option<String>,
+    /// `place` places the order; anything else only redraws the form (the commune
+    /// list of the chosen province, without JavaScript).
+    #[serde(default)]
+    pub action: String,
+}
+
+async fn checkout_page(
+    state: &AppState,
+    page: Page,
+    jar: &CookieJar,
+    form: CheckoutForm,
+    errors: FieldErrors,
+    problem: Option<String>,
+) -> Result<Response, PageError> {
+    let cart = cart_pages::current(state, &page, jar).await?;
+    if cart.is_empty() {
+        return Ok(Redirect::to("/cart").into_response());
+    }
+    let cart = cart_pages::view(state, &cart, page.is_en()).await?;
+    let communes = admin_units::communes_of(&form.province_code).collect();
+    let vietqr_possible = cart.groups.iter().all(|g| g.takes_vietqr);
+    Ok(render(&CheckoutTemplate {
+        page,
+        cart,
+        form,
+        errors,
+        problem,
+        provinces: admin_units::provinces(),
+        communes,
+        vietqr_possible,
+    }))
+}
+
+/// `GET /checkout`
+pub async fn show_checkout(State(state): State<AppState>, page: Page, jar: CookieJar) -> Result<Response, PageError> {
+    let form = match &page.user {
+        Some(user) => CheckoutForm { name: user.name.clone(), email: user.email.clone(), ..Default::default() },
+        None => CheckoutForm::default(),
+    };
+    checkout_page(&state, page, &jar, form, FieldErrors::default(), None).await
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ProvinceParam {
+    #[serde(default)]
+    province_code: String,
+}
+
+/// `GET /checkout/communes?province_code=`: the commune options (htmx swaps them in).
+pub async fn commune_options(Query(q): Query<ProvinceParam>) -> Html<String> {
+    let mut html = String::from("<option value=\"\">— Xã, phường —</option>");
+    for c in admin_units::communes_of(&q.province_code) {
+        html.push_str(&format!(
+            "<option value=\"{}\">{}</option>",
+            c.code,
+            askama::filters::escape(&c.name, askama::filters::Html).map(|e| e.to_string()).unwrap_or_default()
+        ));
+    }
+    Html(html)
+}
+
+/// `POST /checkout`
+pub async fn place_order(
+    State(state): State<AppState>,
+    page: Page,
+    jar: CookieJar,
+    CsrfForm(form): CsrfForm<CheckoutForm>,
+) -> Result<Response, PageError> {
+    if form.action != "place" {
+        return checkout_page(&state, page, &jar, form, FieldErrors::default(), None).await;
+    }
+    let cart = cart_pages::current(&state, &page, &jar).await?;
+    let input = CheckoutInput {
+        items: cart.lines.iter().map(|l| CheckoutItem { product_id: l.product_id, quantity: l.quantity }).collect(),
+        buyer: BuyerInput {
+            name: Some(form.name.clone()),
+            phone: Some(form.phone.clone()),
+            email: Some(form.email.clone()),
+        },
+        shipping: ShippingInput {
+            province_code: Some(form.province_code.clone()),
+            commune_code: Some(form.commune_code.clone()),
+            street: Some(form.street.clone()),
+        },
+        payment_method: form.payment_method.clone().unwrap_or_default(),
+    };
+    let valid = match input.validate() {
+        Ok(valid) => valid,
+        Err(errors) => return checkout_page(&state, page, &jar, form, errors, None).await,
+    };
+    let result =
+        match service::checkout(&state.db, page.user.as_ref().map(|u| u.id), &valid, state.settings.payment_time).await
+        {
+            Ok(result) => result,
+            Err(AppError::Conflict { message, .. }) => {
+                return checkout_page(&state, page, &jar, form, FieldErrors::default(), Some(message)).await;
+            }
+            Err(AppError::Invalid(errors)) => return checkout_page(&state, page, &jar, form, errors, None).await,
+            Err(e) => return Err(e.into()),
+        };
+    let checkout_id = result.orders[0].checkout_id.clone();
+    let mut response = Redirect::to(&format!("/orders/c/{checkout_id}")).into_response();
+    if let Some(cookie) = cart_pages::keep(&state, &page, &crate::cart::model::Cart::default()).await? {
+        response.headers_mut().append(SET_COOKIE, cookie);
+    }
+    response.headers_mut().append(SET_COOKIE, orders_cookie(&jar, &result.access_token));
+    Ok(response)
+}
+
+/// An order with what its page shows.
+pub struct OrderView {
+    pub order: Order,
+    pub producer: Producer,
+    pub items: Vec<OrderItem>,
+    pub events: Vec<OrderEvent>,
+    pub account: Option<PaymentAccount>,
+    pub bank_name: String,
+    pub address: String,
+    pub due: Vnd,
+    /// Statuses the viewer may move the order to.
+    pub moves: Vec<OrderStatus>,
+    pub actor: Actor,
+}
+
+impl OrderView {
+    pub fn awaiting_payment(&self) -> bool {
+        self.order.status == OrderStatus::AwaitingPayment && self.order.payment_method == PaymentMethod::Vietqr
+    }
+
+    pub fn total(&self) -> Vnd {
+        Vnd(self.order.total_vnd)
+    }
+
+    pub fn paid(&self) -> Vnd {
+        Vnd(self.order.paid_vnd)
+    }
+
+    pub fn is_seller(&self) -> bool {
+        matches!(self.actor, Actor::Seller | Actor::Admin)
+    }
+}
+
+pub async fn order_view(state: &AppState, order: Order, actor: Actor) -> anyhow::Result<OrderView> {
+    let producer = producers::store::find_by_id(&state.db, order.producer_id)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("order without producer"))?;
+    let account = producers::store::payment_account(&state.db, order.producer_id).await?;
+    let moves = OrderStatus::ALL.into_iter().filter(|to| may_transition(actor, order.status, *to)).collect();
+    Ok(OrderView {
+        items: store::items(&state.db, order.id).await?,
+        events: store::events(&state.db, order.id).await?,
+        bank_name: account
+            .as_ref()
+            .and_then(|a| crate::vn::banks::by_bin(&a.bank_bin))
+            .map(|b| b.short_name.clone())
+            .unwrap_or_default(),
+        account,
+        address: producers::model::full_address(
+            &order.ship_street,
+            &order.ship_commune_code,
+            &order.ship_province_code,
+        ),
+        due: Vnd((order.total_vnd - order.paid_vnd).max(0)),
+        moves,
+        actor,
+        producer,
+        order,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "orders/placed.html")]
+struct PlacedTemplate {
+    page: Page,
+    views: Vec<OrderView>,
+    refresh: bool,
+}
+
+/// `GET /orders/c/{checkout}`: the orders of one checkout, with how to pay each.
+pub async fn show_checkout_orders(
+    State(state): State<AppState>,
+    page: Page,
+    jar: CookieJar,
+    Path(checkout_id): Path<String>,
+) -> Result<Response, PageError> {
+    let mut views = Vec::new();
+    for order in store::list_for_checkout(&state.db, &checkout_id).await? {
+        if let Some(actor) = role_on(&order, &page, &jar) {
+            views.push(order_view(&state, order, actor).await?);
+        }
+    }
+    if views.is_empty() {
+        return Err(AppError::not_found("đơn hàng / order").into());
+    }
+    let refresh = views.iter().any(OrderView::awaiting_payment);
+    Ok(render(&PlacedTemplate { page, views, refresh }))
+}
+
+#[derive(Template)]
+#[template(path = "orders/order.html")]
+struct OrderTemplate {
+    page: Page,
+    v: OrderView,
+}
+
+async fn visible(state: &AppState, page: &Page, jar: &CookieJar, code: &str) -> Result<(Order, Actor), PageError> {
+    let not_found = || AppError::not_found("đơn hàng / order");
+    let order = store::find_by_code(&state.db, code).await?.ok_or_else(not_found)?;
+    let actor = role_on(&order, page, jar).ok_or_else(not_found)?;
+    Ok((order, actor))
+}
+
+/// `GET /orders/{code}`
+pub async fn show_order(
+    State(state): State<AppState>,
+    page: Page,
+    jar: CookieJar,
+    Path(code): Path<String>,
+) -> Result<Response, PageError> {
+    let (order, actor) = visible(&state, &page, &jar, &code).await?;
+    let v = order_view(&state, order, actor).await?;
+    Ok(render(&OrderTemplate { page, v }))
+}
+
+/// `GET /orders/{code}/qr.svg`: the VietQR code for the page.
+pub async fn order_qr(
+    State(state): State<AppState>,
+    page: Page,
+    jar: CookieJar,
+    Path(code): Path<String>,
+) -> Result<Response, PageError> {
+    let (order, _) = visible(&state, &page, &jar, &code).await?;
+    let account = producers::store::payment_account(&state.db, order.producer_id)
+        .await?
+        .ok_or_else(|| AppError::not_found("tài khoản / account"))?;
+    let payload = crate::payments::qr::payload(&order, &account)?;
+    let svg = crate::payments::qr::svg(&payload)?;
+    Ok((StatusCode::OK, [(CONTENT_TYPE, "image/svg+xml")], svg).into_response())
+}
+
+#[derive(Debug, Deserialize)]
+pub struct MoveForm {
+    to: String,
+    #[serde(default)]
+    reason: String,
+    carrier: Option<String>,
+    tracking_no: Option<String>,
+}
+
+/// `POST /orders/{code}/transitions`
+pub async fn move_order(
+    State(state): State<AppState>,
+    page: Page,
+    jar: CookieJar,
+    Path(code): Path<String>,
+    CsrfForm(form): CsrfForm<MoveForm>,
+) -> Result<Response, PageError> {
+    let (order, actor) = visible(&state, &page, &jar, &code).await?;
+    let to =
+        OrderStatus::parse(&form.to).ok_or_else(|| AppError::invalid("to", "không phải trạng thái / not a status"))?;
+    let t = Transition {
+        to,
+        actor,
+        actor_user_id: page.user.as_ref().map(|u| u.id),
+        reason: &form.reason,
+        carrier: form.carrier.as_deref(),
+        tracking_no: form.tracking_no.as_deref(),
+    };
+    match service::transition(&state.db, order.id, &t).await {
+        Ok(_) => Ok(Redirect::to(&format!("/orders/{code}")).into_response()),
+        Err(AppError::Invalid(errors)) => Err(AppError::Invalid(errors).into()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "orders/history.html")]
+struct HistoryTemplate {
+    page: Page,
+    orders: Vec<(Order, String)>,
+}
+
+/// `GET /orders`: the signed-in buyer's orders and this browser's guest orders.
+pub async fn order_history(State(state): State<AppState>, page: Page, jar: CookieJar) -> Result<Response, PageError> {
+    let mut orders = match &page.user {
+        Some(user) => store::list_for_buyer(&state.db, user.id, 200).await?,
+        None => Vec::new(),
+    };
+    for token in guest_tokens(&jar) {
+        for order in store::list_for_token(&state.db, &crate::auth::store::token_hash(&token)).await? {
+            if !orders.iter().any(|o| o.id == order.id) {
+                orders.push(order);
+            }
+        }
+    }
+    orders.sort_by_key(|o| std::cmp::Reverse(o.id));
+    let mut with_names = Vec::new();
+    for order in orders {
+        let name =
+            producers::store::find_by_id(&state.db, order.producer_id).await?.map(|p| p.name).unwrap_or_default();
+        with_names.push((order, name));
+    }
+    Ok(render(&HistoryTemplate { page, orders: with_names }))
+}
