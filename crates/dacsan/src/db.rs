@@ -103,7 +103,13 @@ impl Db {
 
 /// Current UTC time as RFC 3339 text, the form every timestamp column holds.
 pub fn now() -> String {
-    time::OffsetDateTime::now_utc()
+    time_text(time::OffsetDateTime::now_utc())
+}
+
+/// A UTC time as timestamp columns hold it: RFC 3339 to the second, which sorts
+/// as text.
+pub fn time_text(at: time::OffsetDateTime) -> String {
+    at.to_offset(time::UtcOffset::UTC)
         .replace_nanosecond(0)
         .expect("zero nanoseconds is valid")
         .format(&time::format_description::well_known::Rfc3339)

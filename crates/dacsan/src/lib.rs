@@ -34,7 +34,7 @@ pub async fn start(database_url: &str, settings: config::Settings) -> anyhow::Re
     let db = db::Db::connect(database_url).await?;
     let index = Arc::new(search::SearchIndex::new()?);
     let watermark = catalog::service::rebuild_index(&db, &index).await?;
-    catalog::service::spawn_sync(db.clone(), index.clone(), watermark);
+    catalog::service::spawn_sync(db.clone(), index.clone(), Some(watermark.unwrap_or_default()));
     orders::service::spawn_expiry(db.clone());
     if let Some(mailer) = orders::mailer::Mailer::from_settings(&settings)? {
         orders::mailer::spawn(db.clone(), mailer);

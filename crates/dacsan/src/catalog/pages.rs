@@ -250,7 +250,7 @@ pub async fn product_page(
     }
     let producer = producers::store::find_by_id(&state.db, product.producer_id).await?.ok_or_else(not_found)?;
     let photos = store::photos(&state.db, product.id).await?;
-    let siblings: Vec<Product> = store::list_for_producer(&state.db, producer.id, true)
+    let siblings: Vec<Product> = store::list_for_producer(&state.db, producer.id, true, 5)
         .await?
         .into_iter()
         .filter(|p| p.id != product.id)

@@ -3,6 +3,7 @@
 //! few seconds from `updated_at` for writes made by other processes on the same
 //! database.
 
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -10,11 +11,26 @@ use super::store::{self, Changed};
 use crate::db::Db;
 use crate::search::SearchIndex;
 
-/// Fills the index from scratch; returns the newest `updated_at` it saw.
+/// Products read per query while rebuilding: bounds the memory a rebuild takes.
+const REBUILD_PAGE: i64 = 5_000;
+
+/// Fills the index from scratch, a page of products at a time; returns the
+/// newest `updated_at` it saw.
 pub async fn rebuild_index(db: &Db, index: &SearchIndex) -> anyhow::Result<Option<String>> {
-    let changes = store::search_docs(db, Changed::All).await?;
-    index.rebuild(&changes.docs)?;
-    Ok(changes.newest)
+    let mut rebuild = index.start_rebuild()?;
+    let mut after_id = 0;
+    let mut newest: Option<String> = None;
+    loop {
+        let page = store::search_docs(db, Changed::Page { after_id, limit: REBUILD_PAGE }).await?;
+        let Some((last_id, _)) = page.stamps.last() else { break };
+        after_id = *last_id;
+        if page.newest() > newest.as_deref() {
+            newest = page.newest().map(str::to_string);
+        }
+        rebuild.add(&page.docs)?;
+    }
+    rebuild.finish()?;
+    Ok(newest)
 }
 
 /// Re-indexes one product after a write.
@@ -26,19 +42,21 @@ pub async fn reindex_product(db: &Db, index: &SearchIndex, product_id: i64) -> a
 
 /// Re-indexes a producer's products (its name and place are in their documents).
 pub async fn reindex_producer(db: &Db, index: &SearchIndex, producer_id: i64) -> anyhow::Result<()> {
-    for product in store::list_for_producer(db, producer_id, false).await? {
-        reindex_product(db, index, product.id).await?;
-    }
-    Ok(())
+    let changes = store::search_docs(db, Changed::Producer(producer_id)).await?;
+    index.apply(&changes.docs, &changes.gone)
 }
 
-/// Follows writes made by other processes, and rebuilds when `dacsan reindex`
-/// asks. Timestamps have one-second resolution, so each round re-reads the last
-/// second (`>=`) and skips what it applied already.
+/// How far back each sync round looks again, for writes that committed late.
+const RECENT: Duration = Duration::from_secs(10);
+
+/// Follows writes made by other processes (products whose `updated_at` moved
+/// past the watermark, or changed in the last few seconds and not yet applied),
+/// and rebuilds when `dacsan reindex` asks.
 pub fn spawn_sync(db: Db, index: Arc<SearchIndex>, mut watermark: Option<String>) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(3));
-        let mut applied_at_watermark: Vec<i64> = Vec::new();
+        // (id → updated_at) applied within the recent window.
+        let mut applied: HashMap<i64, String> = HashMap::new();
         let mut rebuilds_seen = store::latest_rebuild(&db).await.unwrap_or(0);
         loop {
             tick.tick().await;
@@ -48,24 +66,34 @@ pub fn spawn_sync(db: Db, index: Arc<SearchIndex>, mut watermark: Option<String>
                 rebuilds_seen = latest;
                 watermark = None;
             }
-            let Some(since) = watermark.clone() else {
+            let Some(after) = watermark.clone() else {
                 match rebuild_index(&db, &index).await {
-                    Ok(newest) => watermark = newest,
+                    Ok(newest) => watermark = Some(newest.unwrap_or_default()),
                     Err(err) => tracing::warn!(error = ?err, "search index rebuild failed"),
                 }
                 continue;
             };
-            match store::search_docs(&db, Changed::Since(&since)).await {
-                Ok(changes) => {
-                    let already_applied = changes.newest.as_deref() == Some(since.as_str())
-                        && changes.ids.iter().all(|id| applied_at_watermark.contains(id));
-                    if !already_applied && let Err(err) = index.apply(&changes.docs, &changes.gone) {
+            let recent = crate::db::time_text(time::OffsetDateTime::now_utc() - RECENT);
+            match store::search_docs(&db, Changed::Since { after: &after, recent: &recent }).await {
+                Ok(mut changes) => {
+                    let fresh: HashSet<i64> = changes
+                        .stamps
+                        .iter()
+                        .filter(|(id, at)| applied.get(id) != Some(at))
+                        .map(|(id, _)| *id)
+                        .collect();
+                    changes.retain(|id| fresh.contains(&id));
+                    if !fresh.is_empty()
+                        && let Err(err) = index.apply(&changes.docs, &changes.gone)
+                    {
                         tracing::warn!(error = ?err, "search index sync failed");
+                        continue;
                     }
-                    if changes.newest.is_some() {
-                        applied_at_watermark = changes.ids;
-                        watermark = changes.newest;
+                    if let Some(newest) = changes.newest().filter(|n| *n > after.as_str()) {
+                        watermark = Some(newest.to_string());
                     }
+                    applied.extend(changes.stamps);
+                    applied.retain(|_, at| *at >= recent);
                 }
                 Err(err) => tracing::warn!(error = ?err, "search index sync failed"),
             }

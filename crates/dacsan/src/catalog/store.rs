@@ -194,12 +194,18 @@ pub async fn list_by_ids(db: &Db, ids: &[i64]) -> anyhow::Result<Vec<Product>> {
 }
 
 /// A producer's products; `only_active` for the public storefront.
-pub async fn list_for_producer(db: &Db, producer_id: i64, only_active: bool) -> anyhow::Result<Vec<Product>> {
+pub async fn list_for_producer(
+    db: &Db,
+    producer_id: i64,
+    only_active: bool,
+    limit: i64,
+) -> anyhow::Result<Vec<Product>> {
     let filter = if only_active { "AND p.status = 'active'" } else { "" };
     let sql = format!(
-        "SELECT {COLUMNS} FROM products p WHERE p.producer_id = $1 {filter} ORDER BY p.sold_count DESC, p.id DESC"
+        "SELECT {COLUMNS} FROM products p WHERE p.producer_id = $1 {filter} ORDER BY p.sold_count DESC, p.id DESC LIMIT $2"
     );
-    let rows = sqlx::query(&sql).bind(producer_id).fetch_all(&db.pool).await.context("list producer products")?;
+    let rows =
+        sqlx::query(&sql).bind(producer_id).bind(limit).fetch_all(&db.pool).await.context("list producer products")?;
     Ok(rows.iter().map(from_row).collect::<Result<_, _>>()?)
 }
 
@@ -266,54 +272,70 @@ const SEARCH_COLUMNS: &str = "p.id, p.name, p.name_en, p.set_code, p.ocop_stars,
 
 /// Which products to load for the search index.
 pub enum Changed<'a> {
-    All,
-    Since(&'a str),
+    /// A page of all products: ids above `after_id`, at most `limit`.
+    Page {
+        after_id: i64,
+        limit: i64,
+    },
+    /// Changed after the watermark, or recently (a write whose transaction
+    /// committed late carries an older timestamp: the recent window catches it).
+    Since {
+        after: &'a str,
+        recent: &'a str,
+    },
     One(i64),
+    /// Every product of a producer.
+    Producer(i64),
 }
 
 /// What the index must change: documents of active products, ids of the others,
-/// and the newest `updated_at` seen (where the next sync starts).
+/// and when each loaded product last changed.
 pub struct IndexChanges {
     pub docs: Vec<SearchDoc>,
     pub gone: Vec<i64>,
-    pub newest: Option<String>,
-    /// Every id loaded: a sync round that sees only ids it applied before skips.
-    pub ids: Vec<i64>,
+    /// (id, updated_at) of every product loaded.
+    pub stamps: Vec<(i64, String)>,
+}
+
+impl IndexChanges {
+    pub fn newest(&self) -> Option<&str> {
+        self.stamps.iter().map(|(_, at)| at.as_str()).max()
+    }
+
+    /// Keeps only the products whose ids pass `keep`.
+    pub fn retain(&mut self, keep: impl Fn(i64) -> bool) {
+        self.docs.retain(|d| keep(d.id));
+        self.gone.retain(|id| keep(*id));
+    }
 }
 
 pub async fn search_docs(db: &Db, which: Changed<'_>) -> anyhow::Result<IndexChanges> {
     let filter = match which {
-        Changed::All => "",
-        Changed::Since(_) => "WHERE p.updated_at >= $1",
+        Changed::Page { .. } => "WHERE p.id > $1 ORDER BY p.id LIMIT $2",
+        Changed::Since { .. } => "WHERE p.updated_at > $1 OR p.updated_at >= $2 ORDER BY p.id",
         Changed::One(_) => "WHERE p.id = $1",
+        Changed::Producer(_) => "WHERE p.producer_id = $1",
     };
-    let sql = format!(
-        "SELECT {SEARCH_COLUMNS} FROM products p JOIN producers r ON r.id = p.producer_id {filter} ORDER BY p.id"
-    );
+    let sql = format!("SELECT {SEARCH_COLUMNS} FROM products p JOIN producers r ON r.id = p.producer_id {filter}");
     let query = match which {
-        Changed::All => sqlx::query(&sql),
-        Changed::Since(since) => sqlx::query(&sql).bind(since),
-        Changed::One(id) => sqlx::query(&sql).bind(id),
+        Changed::Page { after_id, limit } => sqlx::query(&sql).bind(after_id).bind(limit),
+        Changed::Since { after, recent } => sqlx::query(&sql).bind(after).bind(recent),
+        Changed::One(id) | Changed::Producer(id) => sqlx::query(&sql).bind(id),
     };
     let rows = query.fetch_all(&db.pool).await.context("load products to index")?;
-    let mut docs = Vec::with_capacity(rows.len());
-    let mut gone = Vec::new();
-    let mut newest: Option<String> = None;
-    let mut ids = Vec::with_capacity(rows.len());
+    let mut changes =
+        IndexChanges { docs: Vec::with_capacity(rows.len()), gone: Vec::new(), stamps: Vec::with_capacity(rows.len()) };
     for row in &rows {
-        ids.push(row.try_get("id")?);
-        let updated: String = row.try_get("updated_at")?;
-        if newest.as_deref() < Some(updated.as_str()) {
-            newest = Some(updated);
-        }
+        let id: i64 = row.try_get("id")?;
+        changes.stamps.push((id, row.try_get("updated_at")?));
         let status: String = row.try_get("status")?;
         if status == "active" {
-            docs.push(search_doc(row)?);
+            changes.docs.push(search_doc(row)?);
         } else {
-            gone.push(row.try_get("id")?);
+            changes.gone.push(id);
         }
     }
-    Ok(IndexChanges { docs, gone, newest, ids })
+    Ok(changes)
 }
 
 fn days_since_epoch(date: Date) -> i64 {

@@ -14,10 +14,12 @@ pub fn payload(order: &Order, account: &PaymentAccount) -> anyhow::Result<String
     let bin = vietqr::Bin::parse(&account.bank_bin)?;
     let number = vietqr::AccountNumber::parse(&account.account_number)?;
     let due = (order.total_vnd - order.paid_vnd).max(0);
-    let payload = vietqr::Payload::new(bin, vietqr::Beneficiary::Account(number))
-        .with_amount(u64::try_from(due)?)?
-        .with_purpose(&order.code)?;
-    Ok(payload.encode())
+    let mut payload = vietqr::Payload::new(bin, vietqr::Beneficiary::Account(number));
+    // Nothing left to pay: a static code (no amount) still names the account.
+    if due > 0 {
+        payload = payload.with_amount(u64::try_from(due)?)?;
+    }
+    Ok(payload.with_purpose(&order.code)?.encode())
 }
 
 fn code(payload: &str) -> anyhow::Result<QrCode> {

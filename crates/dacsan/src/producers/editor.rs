@@ -36,7 +36,7 @@ pub async fn seller_desk(State(state): State<AppState>, page: Page) -> Result<Re
     };
     let mut with_products = Vec::new();
     for producer in producers {
-        let products = catalog::store::list_for_producer(&state.db, producer.id, false).await?;
+        let products = catalog::store::list_for_producer(&state.db, producer.id, false, 500).await?;
         with_products.push((producer, products));
     }
     Ok(render(&DeskTemplate { page, producers: with_products }))

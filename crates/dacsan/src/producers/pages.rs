@@ -46,7 +46,7 @@ async fn storefront(
 ) -> Result<Response, PageError> {
     let producer =
         store::find_by_slug(&state.db, slug).await?.ok_or_else(|| AppError::not_found("gian hàng / store"))?;
-    let products = crate::catalog::store::list_for_producer(&state.db, producer.id, true).await?;
+    let products = crate::catalog::store::list_for_producer(&state.db, producer.id, true, 200).await?;
     let template = StorefrontTemplate {
         story_html: markdown::to_html(&producer.story),
         photos: store::photos(&state.db, producer.id).await?,

@@ -63,12 +63,23 @@ const FUZZY_MIN_LEN: usize = 4;
 const WRITER_BYTES: usize = 20_000_000;
 
 fn text_options(tokenizer: &str) -> TextOptions {
-    TextOptions::default().set_indexing_options(
-        TextFieldIndexing::default()
-            .set_tokenizer(tokenizer)
-            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
-    )
+    with_record(tokenizer, IndexRecordOption::WithFreqsAndPositions)
 }
+
+/// Long text (producer, places, description) needs no phrase search: no
+/// positions, a much smaller index.
+fn long_text_options(tokenizer: &str) -> TextOptions {
+    with_record(tokenizer, IndexRecordOption::WithFreqs)
+}
+
+fn with_record(tokenizer: &str, record: IndexRecordOption) -> TextOptions {
+    TextOptions::default()
+        .set_indexing_options(TextFieldIndexing::default().set_tokenizer(tokenizer).set_index_option(record))
+}
+
+/// Fewer hits than this without typo tolerance: search again forgiving typos
+/// (fuzzy matching is the costly part of a query).
+const FUZZY_BELOW: usize = 3;
 
 fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
@@ -78,7 +89,7 @@ fn schema() -> (Schema, Fields) {
         name: b.add_text_field("name", text_options(FOLD)),
         head: b.add_text_field("head", text_options(FOLD)),
         name_en: b.add_text_field("name_en", text_options(FOLD)),
-        text: b.add_text_field("text", text_options(FOLD)),
+        text: b.add_text_field("text", long_text_options(FOLD)),
         province: b.add_u64_field("province", FAST),
         commune: b.add_u64_field("commune", FAST),
         group: b.add_u64_field("group", FAST),
@@ -147,14 +158,20 @@ impl SearchIndex {
 
     /// Empties the index and fills it with `docs`.
     pub fn rebuild(&self, docs: &[SearchDoc]) -> anyhow::Result<()> {
-        let mut writer = self.writer.lock().map_err(|_| anyhow::anyhow!("search writer poisoned"))?;
-        writer.delete_all_documents().context("clear the search index")?;
-        for doc in docs {
-            writer.add_document(self.document(doc)).context("index a product")?;
-        }
-        writer.commit().context("commit the search index")?;
-        drop(writer);
-        self.reader.reload().context("reload the search index")
+        let mut rebuild = self.start_rebuild()?;
+        rebuild.add(docs)?;
+        rebuild.finish()
+    }
+
+    /// A rebuild fed in pages. Searches see the old index until it finishes,
+    /// unless a write commits meanwhile (then, for a few seconds, a partial one).
+    pub fn start_rebuild(&self) -> anyhow::Result<Rebuild<'_>> {
+        self.writer()?.delete_all_documents().context("clear the search index")?;
+        Ok(Rebuild { index: self })
+    }
+
+    fn writer(&self) -> anyhow::Result<std::sync::MutexGuard<'_, IndexWriter>> {
+        self.writer.lock().map_err(|_| anyhow::anyhow!("search writer poisoned"))
     }
 
     pub fn len(&self) -> u64 {
@@ -174,19 +191,23 @@ impl SearchIndex {
         page: usize,
         per_page: usize,
     ) -> anyhow::Result<SearchResult> {
-        let query = self.text_query(q)?;
         let searcher = self.reader.searcher();
         let sort = if q.trim().is_empty() && sort == Sort::Relevance { Sort::Newest } else { sort };
         let collector = Hits::new(filters.clone(), sort != Sort::Relevance);
-        let (hits, facets) = searcher.search(query.as_ref(), &collector).context("run a search")?;
+        let (mut hits, mut facets) =
+            searcher.search(self.text_query(q, false)?.as_ref(), &collector).context("run a search")?;
+        if hits.len() < FUZZY_BELOW && !q.trim().is_empty() {
+            (hits, facets) = searcher.search(self.text_query(q, true)?.as_ref(), &collector).context("run a search")?;
+        }
         Ok(SearchResult::page(hits, facets, sort, page, per_page))
     }
 
     /// Every word of `q` must match somewhere; in the name with exact diacritics
     /// counts most, then the folded name, the English name, then other text. The last
-    /// word also matches as a prefix (search as you type); long words forgive one typo.
-    /// Names that start with the first word, or hold the words as a phrase, rank higher.
-    fn text_query(&self, q: &str) -> anyhow::Result<Box<dyn Query>> {
+    /// word also matches as a prefix (search as you type); with `fuzzy`, long words
+    /// forgive one typo. Names that start with the first word, or hold the words as a
+    /// phrase, rank higher.
+    fn text_query(&self, q: &str, fuzzy: bool) -> anyhow::Result<Box<dyn Query>> {
         let f = &self.fields;
         let exact_words = analyzer::tokens(&mut analyzer::exact(), q);
         let folded_words = analyzer::tokens(&mut analyzer::folding(), q);
@@ -203,14 +224,12 @@ impl SearchIndex {
             ];
             if let Some(exact) = exact_words.get(i).filter(|w| *w != folded) {
                 options.push(should(term(f.name_exact, exact), 3.0));
-            } else {
-                options.push(should(term(f.name_exact, folded), 3.0));
             }
             if i == last {
                 options.push(should(Box::new(FuzzyTermQuery::new_prefix(text_term(f.name, folded), 0, true)), 1.0));
                 options.push(should(Box::new(FuzzyTermQuery::new_prefix(text_term(f.name_en, folded), 0, true)), 0.8));
             }
-            if folded.chars().count() >= FUZZY_MIN_LEN {
+            if fuzzy && folded.chars().count() >= FUZZY_MIN_LEN {
                 options.push(should(Box::new(FuzzyTermQuery::new(text_term(f.name, folded), 1, true)), 0.6));
                 options.push(should(Box::new(FuzzyTermQuery::new(text_term(f.text, folded), 1, true)), 0.2));
             }
@@ -222,6 +241,29 @@ impl SearchIndex {
             per_word.push(should(Box::new(PhraseQuery::new(terms)), 2.0));
         }
         Ok(Box::new(BooleanQuery::new(per_word)))
+    }
+}
+
+/// An index rebuild in progress. The writer is locked per page, never across an
+/// `await`, so the database can be read between pages.
+pub struct Rebuild<'a> {
+    index: &'a SearchIndex,
+}
+
+impl Rebuild<'_> {
+    pub fn add(&mut self, docs: &[SearchDoc]) -> anyhow::Result<()> {
+        let writer = self.index.writer()?;
+        for doc in docs {
+            // A write applied meanwhile may have added it already.
+            writer.delete_term(Term::from_field_i64(self.index.fields.id, doc.id));
+            writer.add_document(self.index.document(doc)).context("index a product")?;
+        }
+        Ok(())
+    }
+
+    pub fn finish(self) -> anyhow::Result<()> {
+        self.index.writer()?.commit().context("commit the search index")?;
+        self.index.reader.reload().context("reload the search index")
     }
 }
 

@@ -6,6 +6,7 @@ mod helpers;
 
 mod admin;
 mod auth;
+mod cart_pages;
 mod cli;
 mod demo;
 mod mailer;
