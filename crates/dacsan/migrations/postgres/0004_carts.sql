@@ -11,3 +11,6 @@ CREATE TABLE cart_items (
 
 -- Guests find their orders by the hash of their checkout token.
 CREATE INDEX orders_token ON orders(access_token_hash);
+
+-- A store's best sellers (storefronts, "more from this store").
+CREATE INDEX products_producer_sold ON products(producer_id, sold_count);

@@ -200,9 +200,13 @@ pub async fn list_for_producer(
     only_active: bool,
     limit: i64,
 ) -> anyhow::Result<Vec<Product>> {
-    let filter = if only_active { "AND p.status = 'active'" } else { "" };
+    let filter = if only_active { "AND status = 'active'" } else { "" };
+    // Choose the ids first: the cover subqueries then run for `limit` rows only,
+    // not for every product of the store before the sort.
     let sql = format!(
-        "SELECT {COLUMNS} FROM products p WHERE p.producer_id = $1 {filter} ORDER BY p.sold_count DESC, p.id DESC LIMIT $2"
+        "SELECT {COLUMNS} FROM products p WHERE p.id IN
+         (SELECT id FROM products WHERE producer_id = $1 {filter} ORDER BY sold_count DESC, id DESC LIMIT $2)
+         ORDER BY p.sold_count DESC, p.id DESC"
     );
     let rows =
         sqlx::query(&sql).bind(producer_id).bind(limit).fetch_all(&db.pool).await.context("list producer products")?;
@@ -338,6 +342,12 @@ pub async fn search_docs(db: &Db, which: Changed<'_>) -> anyhow::Result<IndexCha
     Ok(changes)
 }
 
+/// The start of a long text, cut at a character boundary: the search index keeps
+/// the opening of a description, which names what matters, not all of it.
+fn first_chars(text: &str, max: usize) -> &str {
+    text.char_indices().nth(max).map_or(text, |(at, _)| &text[..at])
+}
+
 fn days_since_epoch(date: Date) -> i64 {
     i64::from(date.to_julian_day() - time::macros::date!(1970 - 01 - 01).to_julian_day())
 }
@@ -364,7 +374,7 @@ fn search_doc(row: &AnyRow) -> anyhow::Result<SearchDoc> {
         province.map_or("", |p| p.name.as_str()),
         set.map_or("", |s| s.name.as_str()),
         set.map_or("", |s| s.name_en.as_str()),
-        description.as_str(),
+        first_chars(&description, 400),
     ]
     .join(" ");
     let (stars, expires_day) = match (stars, certified, expires) {
