@@ -21,6 +21,9 @@ export const ACCOUNTS = {
   buyer: { email: 'buyer@dacsan.vn', password: 'dacsan-buyer' },
 };
 
+/** The key the test server accepts on its bank webhook (`Authorization: Apikey …`). */
+export const WEBHOOK_KEY = 'browser-test-webhook-key';
+
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--headless',
@@ -83,7 +86,7 @@ export async function startServer({ healthTimeoutMs = 120_000 } = {}) {
   const child = spawn(bin, ['demo', '--database', path.join(tmp, 'b.db'), '--addr', addr], {
     cwd: tmp,
     stdio: ['ignore', out, out],
-    env: { ...process.env, RUST_LOG: process.env.RUST_LOG || 'warn' },
+    env: { ...process.env, RUST_LOG: process.env.RUST_LOG || 'warn', DACSAN_BANK_WEBHOOK_KEY: WEBHOOK_KEY },
   });
   running.add(child);
   let exited = null;
@@ -284,4 +287,37 @@ export async function loadAllImages(page) {
     window.scrollTo(0, 0);
   });
   await page.waitForFunction(() => [...document.images].every((i) => i.complete), null, { timeout: 20_000 });
+}
+
+let transferId = 880_000;
+
+/**
+ * The bank tells the server that `amount` ₫ arrived on `accountNumber` with the
+ * order code in the transfer content, as SePay's webhook does. Returns its answer
+ * ({ success, outcome, order_id }).
+ */
+export async function bankTransfer(baseURL, { code, amount, accountNumber }) {
+  transferId += 1;
+  const content = `MBVCB.${transferId} ${code} chuyen tien`;
+  const res = await fetch(`${baseURL}/api/v1/payments/bank-webhook`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Apikey ${WEBHOOK_KEY}` },
+    body: JSON.stringify({
+      id: transferId,
+      gateway: 'Vietcombank',
+      transactionDate: '2026-11-25 10:00:00',
+      accountNumber,
+      subAccount: null,
+      code: null,
+      content,
+      transferType: 'in',
+      transferAmount: amount,
+      accumulated: 0,
+      referenceCode: `FT${transferId}`,
+      description: content,
+    }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  assert.equal(res.status, 200, `bank webhook for ${code}: HTTP ${res.status} ${await res.clone().text()}`);
+  return res.json();
 }

@@ -8,6 +8,7 @@ import {
   ACCOUNTS,
   PHONE,
   assertPhoneFriendly,
+  bankTransfer,
   clickAndWait,
   launchBrowser,
   loadAllImages,
@@ -102,6 +103,33 @@ async function buyerJourney(page, { shots = false } = {}) {
   assert.ok(address.length >= 10 && address.includes(','), `address looks empty or partial: "${address}"`);
   if (shots) await page.screenshot({ path: screenshotPath('storefront') });
   return { hitName, storeName };
+}
+
+/** Submits a form whose answer redirects (maybe to the same URL), and waits for the new document. */
+async function submitAndWait(page, button) {
+  await Promise.all([
+    page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame() }),
+    button.click(),
+  ]);
+  await page.waitForLoadState('domcontentloaded');
+}
+
+/** The amount in "1.234.000 ₫". */
+const vnd = (text) => Number(text.replace(/[^\d]/g, ''));
+
+/** Opens, from the current search results, the first card whose maker matches, and adds it to the cart. */
+async function addFromResults(page, { name, maker, notMaker }) {
+  let cards = page.locator('main .card').filter({ has: page.locator('.name', { hasText: name }) });
+  if (maker) cards = cards.filter({ has: page.locator('.maker', { hasText: maker }) });
+  if (notMaker) cards = cards.filter({ hasNot: page.locator('.maker', { hasText: notMaker }) });
+  assert.ok((await cards.count()) > 0, `no result for ${name} (maker ${maker ?? 'any'})`);
+  const card = cards.first();
+  const productName = (await card.locator('.name').innerText()).trim();
+  await clickAndWait(page, card.locator('a').first(), /\/p\/[^/?#]+$/);
+  assert.equal((await page.locator('main h1').innerText()).trim(), productName);
+  const storeHref = await page.locator('main dl.facts a[href^="/s/"]').getAttribute('href');
+  await clickAndWait(page, page.getByRole('button', { name: 'Thêm vào giỏ' }), /\/cart$/);
+  return { productName, storeHref };
 }
 
 describe('dacsan on a phone (390×844)', { concurrency: false }, () => {
@@ -262,6 +290,145 @@ describe('dacsan on a phone (390×844)', { concurrency: false }, () => {
       await clickAndWait(page, page.getByRole('link', { name: 'Thêm sản phẩm' }).first(), /\/seller\/products\/new/);
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(scrollWidth <= PHONE.width, `seller product form: horizontal overflow, scrollWidth ${scrollWidth} > ${PHONE.width}`);
+    });
+  });
+
+  test('g. buyer fills a cart from two stores, pays both orders by VietQR; the seller confirms, packs and ships', async () => {
+    const teaStore = `/s/${ACCOUNTS.seller.producer}`;
+    const placed = await inPhone({}, async (page) => {
+      // A tea of the demo seller's cooperative, found without tone marks.
+      await page.goto('/');
+      await siteSearch(page, 'che shan tuyet sin ho');
+      const tea = await addFromResults(page, { name: /Sìn Hồ/, maker: 'Hợp tác xã Chè Shan tuyết Sìn Hồ' });
+      assert.equal(tea.storeHref, teaStore, 'the tea should come from the demo seller\'s store');
+      // Honey from another store.
+      await siteSearch(page, 'mat ong');
+      const honey = await addFromResults(page, { name: /Mật ong/, notMaker: 'Hợp tác xã Chè Shan tuyết Sìn Hồ' });
+      assert.notEqual(honey.storeHref, teaStore);
+
+      // The cart: one group per store, each line and a total.
+      assert.match(await page.locator('main h1').innerText(), /Giỏ hàng/);
+      const groups = page.locator('main form[action="/cart/update"] section.box');
+      assert.equal(await groups.count(), 2, 'one group per store');
+      const groupText = await groups.allInnerTexts();
+      assert.ok(groupText.some((t) => t.includes(tea.productName)), `${tea.productName} in the cart`);
+      assert.ok(groupText.some((t) => t.includes(honey.productName)), `${honey.productName} in the cart`);
+      const subtotals = await groups.locator('p strong').allInnerTexts();
+      const total = vnd(await page.locator('main p.total .price').innerText());
+      assert.equal(total, subtotals.map(vnd).reduce((a, b) => a + b, 0), 'the total adds up the stores');
+      await assertPhoneFriendly(page, 'cart');
+      await page.screenshot({ path: screenshotPath('cart') });
+      await page.screenshot({ path: screenshotPath('cart-full'), fullPage: true });
+
+      // Checkout: with JavaScript on, the commune list follows the province (htmx).
+      await clickAndWait(page, page.getByRole('link', { name: 'Đặt hàng' }), /\/checkout$/);
+      const form = page.locator('main form[action="/checkout"]');
+      await form.getByLabel('Họ và tên').fill('Nguyễn Thị Lan');
+      await form.getByLabel('Điện thoại').fill('0987 654 321');
+      await form.locator('#province').selectOption('01');
+      await page.waitForFunction(() => document.querySelectorAll('#commune option').length > 1);
+      const commune = form.locator('#commune option').nth(1);
+      const communeName = (await commune.innerText()).trim();
+      await form.locator('#commune').selectOption(await commune.getAttribute('value'));
+      await form.getByLabel('Số nhà, thôn/bản, đường').fill('12 phố Hàng Bông');
+      await form.getByLabel(/Chuyển khoản VietQR/).check();
+      await assertPhoneFriendly(page, 'checkout');
+      await page.screenshot({ path: screenshotPath('checkout') });
+      await page.screenshot({ path: screenshotPath('checkout-full'), fullPage: true });
+      await clickAndWait(page, form.getByRole('button', { name: 'Đặt hàng' }), /\/orders\/c\/[^/?#]+$/);
+
+      // Placed: one order per store, each with its VietQR code.
+      const orders = page.locator('main section.box');
+      assert.equal(await orders.count(), 2, 'one order per store');
+      await loadAllImages(page);
+      const qrs = page.locator('main img.qr');
+      assert.equal(await qrs.count(), 2, 'a QR code per order');
+      for (const width of await qrs.evaluateAll((imgs) => imgs.map((i) => i.naturalWidth))) {
+        assert.ok(width > 0, 'the QR picture loaded');
+      }
+      await assertPhoneFriendly(page, 'placed orders');
+      await page.screenshot({ path: screenshotPath('placed') });
+      await page.screenshot({ path: screenshotPath('placed-full'), fullPage: true });
+      const transfers = [];
+      for (const order of await orders.all()) {
+        const code = await order.getAttribute('aria-label');
+        assert.match(code, /^DS[0-9A-Z]{8}$/);
+        const fact = (name) => order.locator(`dl.facts dt:text-is("${name}") + dd`).innerText();
+        assert.equal((await fact('Nội dung chuyển khoản')).trim(), code);
+        const store = await order.locator('h2 a[href^="/s/"]').getAttribute('href');
+        transfers.push({ code, store, amount: vnd(await fact('Số tiền')), accountNumber: (await fact('Số tài khoản')).trim() });
+      }
+
+      // The money arrives (the bank's webhook), and the page shows both orders paid.
+      for (const t of transfers) {
+        const answer = await bankTransfer(server.baseURL, t);
+        assert.equal(answer.outcome, 'paid', `${t.code}: ${JSON.stringify(answer)}`);
+      }
+      await page.reload({ waitUntil: 'domcontentloaded' });
+      const badges = await page.locator('main section.box .badge').allInnerTexts();
+      assert.deepEqual(badges.map((b) => b.trim()), ['Đã thanh toán', 'Đã thanh toán']);
+      assert.equal(await page.locator('main img.qr').count(), 0, 'no QR code once paid');
+      return { transfers, communeName };
+    });
+
+    const tea = placed.transfers.find((t) => t.store === teaStore);
+    assert.ok(tea, 'an order for the demo seller');
+    await inPhone({}, async (page) => {
+      await signIn(page, ACCOUNTS.seller);
+      await page.goto('/seller/orders');
+      const row = page.locator('main tbody tr').filter({ has: page.locator(`a[href="/orders/${tea.code}"]`) });
+      assert.equal(await row.count(), 1, `${tea.code} on the seller's desk`);
+      assert.match(await row.innerText(), /Nguyễn Thị Lan[\s\S]*Đã thanh toán/);
+      await assertPhoneFriendly(page, 'order desk');
+      await page.screenshot({ path: screenshotPath('seller-orders'), fullPage: true });
+      await clickAndWait(page, row.locator(`a[href="/orders/${tea.code}"]`), new RegExp(`/orders/${tea.code}$`));
+
+      const status = () => page.locator('main section.box p .badge').first().innerText();
+      assert.equal((await status()).trim(), 'Đã thanh toán');
+      const delivery = await page
+        .locator('main section.box')
+        .filter({ has: page.locator('h2', { hasText: /^Giao hàng$/ }) })
+        .innerText();
+      assert.ok(delivery.includes('12 phố Hàng Bông') && delivery.includes(placed.communeName), 'the buyer\'s address');
+      await submitAndWait(page, page.getByRole('button', { name: 'Đã xác nhận' }));
+      assert.equal((await status()).trim(), 'Đã xác nhận');
+      await submitAndWait(page, page.getByRole('button', { name: 'Đã đóng gói' }));
+      assert.equal((await status()).trim(), 'Đã đóng gói');
+      await page.getByLabel('Đơn vị vận chuyển').fill('VNPost');
+      await page.getByLabel('Mã vận đơn').fill('EK123456789VN');
+      await page.screenshot({ path: screenshotPath('seller-order'), fullPage: true });
+      await submitAndWait(page, page.getByRole('button', { name: 'Đã gửi hàng' }));
+      assert.equal((await status()).trim(), 'Đã gửi hàng');
+      assert.match(await page.locator('main dl.facts').last().innerText(), /VNPost · EK123456789VN/);
+      await assertPhoneFriendly(page, 'seller order page');
+    });
+  });
+
+  // Known layout bug, kept visible without failing the run: on a 390 px phone the
+  // two-column facts of the placed page break the 13-digit account number over two
+  // lines, and the order history breaks order codes mid-code. Drop the `todo` once
+  // site.css keeps them whole (e.g. `.facts dd strong, td a { white-space: nowrap }`
+  // or a wider `dd` column).
+  test('h. account numbers and order codes stay on one line', { todo: 'dl.facts / history table break numbers' }, async () => {
+    await inPhone({}, async (page) => {
+      await page.goto('/s/htx-che-shan-tuyet-sin-ho');
+      await clickAndWait(page, page.locator('main .card a').first(), /\/p\/[^/?#]+$/);
+      await clickAndWait(page, page.getByRole('button', { name: 'Thêm vào giỏ' }), /\/cart$/);
+      await clickAndWait(page, page.getByRole('link', { name: 'Đặt hàng' }), /\/checkout$/);
+      const form = page.locator('main form[action="/checkout"]');
+      await form.getByLabel('Họ và tên').fill('Lò Văn Páo');
+      await form.getByLabel('Điện thoại').fill('0912 345 678');
+      await form.locator('#province').selectOption('12');
+      await page.waitForFunction(() => document.querySelectorAll('#commune option').length > 1);
+      await form.locator('#commune').selectOption({ index: 1 });
+      await form.getByLabel('Số nhà, thôn/bản, đường').fill('Bản Sìn Hồ Dao');
+      await clickAndWait(page, form.getByRole('button', { name: 'Đặt hàng' }), /\/orders\/c\/[^/?#]+$/);
+      // An inline element has one client rect per line it spans.
+      const lines = (locator) => locator.evaluateAll((els) => els.map((e) => [e.innerText.trim(), e.getClientRects().length]));
+      const broken = (measured) => measured.filter(([, n]) => n > 1).map(([text]) => text);
+      assert.deepEqual(broken(await lines(page.locator('main dl.facts dd strong'))), [], 'placed page: numbers broken over lines');
+      await page.goto('/orders');
+      assert.deepEqual(broken(await lines(page.locator('main tbody td a'))), [], 'history: order codes broken over lines');
     });
   });
 });

@@ -35,12 +35,13 @@ pub async fn keep(state: &AppState, page: &Page, cart: &Cart) -> anyhow::Result<
             store::save(&state.db, user.id, cart).await?;
             Ok(None)
         }
-        None => Ok(Some(cookie(&cart.to_cookie(), 30 * 86_400))),
+        None => Ok(Some(cookie(state, &cart.to_cookie(), 30 * 86_400))),
     }
 }
 
-fn cookie(value: &str, max_age: i64) -> HeaderValue {
-    HeaderValue::from_str(&format!("{CART_COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}"))
+fn cookie(state: &AppState, value: &str, max_age: i64) -> HeaderValue {
+    let secure = if state.settings.secure_cookies { "; Secure" } else { "" };
+    HeaderValue::from_str(&format!("{CART_COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"))
         .unwrap_or(HeaderValue::from_static(""))
 }
 
@@ -57,7 +58,7 @@ pub async fn merge_into_account(
     let mut cart = store::load(&state.db, user_id).await?;
     cart.merge(&guest);
     store::save(&state.db, user_id, &cart).await?;
-    Ok(Some(cookie("", 0)))
+    Ok(Some(cookie(state, "", 0)))
 }
 
 pub struct LineView {

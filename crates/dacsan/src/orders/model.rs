@@ -66,6 +66,20 @@ impl OrderStatus {
         }
     }
 
+    /// The i18n key of the button that moves an order here.
+    pub fn action_key(self) -> &'static str {
+        match self {
+            OrderStatus::AwaitingPayment | OrderStatus::Paid => "action_paid",
+            OrderStatus::Confirmed => "action_confirm",
+            OrderStatus::Packed => "action_pack",
+            OrderStatus::Shipped => "action_ship",
+            OrderStatus::Delivered => "action_deliver",
+            OrderStatus::Completed => "action_complete",
+            OrderStatus::Cancelled => "action_cancel",
+            OrderStatus::Refunded => "action_refund",
+        }
+    }
+
     /// Items are still in the seller's hands: the buyer may cancel.
     pub fn before_shipping(self) -> bool {
         matches!(self, OrderStatus::AwaitingPayment | OrderStatus::Paid | OrderStatus::Confirmed | OrderStatus::Packed)
@@ -224,6 +238,9 @@ pub struct CheckoutInput {
 /// A checkout whose every field holds.
 #[derive(Debug, Clone)]
 pub struct ValidCheckout {
+    /// The checkout form's one-time key: the same key again (a double submit)
+    /// places nothing more.
+    pub key: Option<String>,
     /// (product id, quantity), one line per product.
     pub items: Vec<(i64, i64)>,
     pub buyer_name: String,
@@ -299,6 +316,7 @@ impl CheckoutInput {
             return Err(errors);
         }
         Ok(ValidCheckout {
+            key: None,
             items,
             buyer_name,
             buyer_phone,

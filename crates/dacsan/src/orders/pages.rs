@@ -29,12 +29,16 @@ fn guest_tokens(jar: &CookieJar) -> Vec<String> {
     jar.get(ORDERS_COOKIE).map(|c| c.value().split('.').map(str::to_string).collect()).unwrap_or_default()
 }
 
-fn orders_cookie(jar: &CookieJar, new_token: &str) -> HeaderValue {
+fn orders_cookie(state: &AppState, jar: &CookieJar, new_token: &str) -> HeaderValue {
     let mut tokens = guest_tokens(jar);
     tokens.insert(0, new_token.to_string());
     tokens.truncate(10);
-    let value =
-        format!("{ORDERS_COOKIE}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}", tokens.join("."), 90 * 86_400);
+    let secure = if state.settings.secure_cookies { "; Secure" } else { "" };
+    let value = format!(
+        "{ORDERS_COOKIE}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
+        tokens.join("."),
+        90 * 86_400
+    );
     HeaderValue::from_str(&value).unwrap_or(HeaderValue::from_static(""))
 }
 
@@ -55,6 +59,7 @@ struct CheckoutTemplate {
     provinces: &'static [admin_units::Province],
     communes: Vec<&'static admin_units::Commune>,
     vietqr_possible: bool,
+    nonce: String,
 }
 
 impl CheckoutTemplate {
@@ -78,6 +83,9 @@ pub struct CheckoutForm {
     #[serde(default)]
     pub street: String,
     pub payment_method: Option<String>,
+    /// One-time key of this form (see [`ValidCheckout::key`]).
+    #[serde(default)]
+    pub nonce: String,
     /// `place` places the order; anything else only redraws the form (the commune
     /// list of the chosen province, without JavaScript).
     #[serde(default)]
@@ -100,6 +108,7 @@ async fn checkout_page(
     let communes = admin_units::communes_of(&form.province_code).collect();
     let vietqr_possible = cart.groups.iter().all(|g| g.takes_vietqr);
     Ok(render(&CheckoutTemplate {
+        nonce: if form.nonce.is_empty() { crate::auth::store::new_token() } else { form.nonce.clone() },
         page,
         cart,
         form,
@@ -127,8 +136,8 @@ pub struct ProvinceParam {
 }
 
 /// `GET /checkout/communes?province_code=`: the commune options (htmx swaps them in).
-pub async fn commune_options(Query(q): Query<ProvinceParam>) -> Html<String> {
-    let mut html = String::from("<option value=\"\">— Xã, phường —</option>");
+pub async fn commune_options(page: Page, Query(q): Query<ProvinceParam>) -> Html<String> {
+    let mut html = format!("<option value=\"\">— {} —</option>", page.t("commune"));
     for c in admin_units::communes_of(&q.province_code) {
         html.push_str(&format!(
             "<option value=\"{}\">{}</option>",
@@ -164,14 +173,21 @@ pub async fn place_order(
         },
         payment_method: form.payment_method.clone().unwrap_or_default(),
     };
-    let valid = match input.validate() {
+    let mut valid = match input.validate() {
         Ok(valid) => valid,
         Err(errors) => return checkout_page(&state, page, &jar, form, errors, None).await,
     };
+    let nonce = form.nonce.trim().to_string();
+    let key_ok =
+        (20..=64).contains(&nonce.len()) && nonce.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    valid.key = key_ok.then(|| nonce.clone());
     let result =
         match service::checkout(&state.db, page.user.as_ref().map(|u| u.id), &valid, state.settings.payment_time).await
         {
             Ok(result) => result,
+            Err(AppError::Conflict { field, .. }) if field == "checkout" => {
+                return Ok(Redirect::to(&format!("/orders/c/{nonce}")).into_response());
+            }
             Err(AppError::Conflict { message, .. }) => {
                 return checkout_page(&state, page, &jar, form, FieldErrors::default(), Some(message)).await;
             }
@@ -183,7 +199,7 @@ pub async fn place_order(
     if let Some(cookie) = cart_pages::keep(&state, &page, &crate::cart::model::Cart::default()).await? {
         response.headers_mut().append(SET_COOKIE, cookie);
     }
-    response.headers_mut().append(SET_COOKIE, orders_cookie(&jar, &result.access_token));
+    response.headers_mut().append(SET_COOKIE, orders_cookie(&state, &jar, &result.access_token));
     Ok(response)
 }
 
@@ -310,6 +326,9 @@ pub async fn order_qr(
     Path(code): Path<String>,
 ) -> Result<Response, PageError> {
     let (order, _) = visible(&state, &page, &jar, &code).await?;
+    if order.payment_method != PaymentMethod::Vietqr {
+        return Err(AppError::not_found("mã VietQR / VietQR code").into());
+    }
     let account = producers::store::payment_account(&state.db, order.producer_id)
         .await?
         .ok_or_else(|| AppError::not_found("tài khoản / account"))?;

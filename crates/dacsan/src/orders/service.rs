@@ -61,9 +61,12 @@ pub async fn checkout(
 
     let access_token = crate::auth::store::new_token();
     let token_hash = crate::auth::store::token_hash(&access_token);
-    let checkout_id = crate::auth::store::new_token();
+    let checkout_id = input.key.clone().unwrap_or_else(crate::auth::store::new_token);
     let due = (input.payment_method == PaymentMethod::Vietqr).then(|| in_future(payment_time));
     let mut tx = db.begin_write().await?;
+    if input.key.is_some() && store::checkout_exists(&mut tx, &checkout_id).await? {
+        return Err(AppError::conflict("checkout", "đơn hàng này đã được đặt / this checkout was placed already"));
+    }
     let mut sorted = input.items.clone();
     sorted.sort_unstable();
     for (id, quantity) in &sorted {

@@ -427,3 +427,13 @@ pub async fn list_for_token(db: &Db, token_hash: &str) -> anyhow::Result<Vec<Ord
             .context("list guest orders")?;
     Ok(rows.iter().map(from_row).collect::<Result<_, _>>()?)
 }
+
+/// Has a checkout with this id placed its orders already?
+pub async fn checkout_exists(tx: &mut Tx, checkout_id: &str) -> anyhow::Result<bool> {
+    let row = sqlx::query("SELECT COUNT(*) FROM orders WHERE checkout_id = $1")
+        .bind(checkout_id)
+        .fetch_one(&mut **tx)
+        .await
+        .context("look for a placed checkout")?;
+    Ok(row.try_get::<i64, _>(0)? > 0)
+}

@@ -278,6 +278,15 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("order_completed", "Hoàn tất", "Completed"),
     ("order_cancelled", "Đã hủy", "Cancelled"),
     ("order_refunded", "Đã hoàn tiền", "Refunded"),
+    ("reload", "Tải lại để xem trạng thái mới", "Reload for the latest status"),
+    ("action_paid", "Đánh dấu đã thanh toán", "Mark paid"),
+    ("action_confirm", "Xác nhận đơn", "Confirm the order"),
+    ("action_pack", "Đã đóng gói xong", "Packed"),
+    ("action_ship", "Gửi hàng", "Ship"),
+    ("action_deliver", "Đã giao hàng", "Delivered"),
+    ("action_complete", "Đã nhận được hàng", "I received it"),
+    ("action_cancel", "Hủy đơn", "Cancel the order"),
+    ("action_refund", "Hoàn tiền", "Refund"),
     ("bank_account_saved", "Đã lưu tài khoản nhận tiền.", "Receiving account saved."),
 ];
 

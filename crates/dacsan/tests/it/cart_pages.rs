@@ -652,3 +652,20 @@ async fn a_paid_orders_qr_code_still_draws_without_an_amount() {
     assert_eq!(payload.amount_vnd(), None, "nothing left to pay");
     assert_eq!(payload.purpose(), Some(order.code.as_str()));
 }
+
+#[tokio::test]
+async fn a_double_submit_places_the_checkout_once() {
+    let app = spawn_app().await;
+    let (tea, honey) = two_stores(&app).await;
+    let guest = Tab::main(&app);
+    guest.add(&tea, 1).await;
+    guest.add(&honey, 1).await;
+    let nonce = "double-click-nonce-0123456789";
+    let fields = [("nonce", nonce)];
+    let (first, second) = tokio::join!(guest.place(&fields), guest.place(&fields));
+    for (status, location, body) in [&first, &second] {
+        assert!(*status == 303 || *status == 200, "{status} {location} {body}");
+    }
+    assert_eq!(all_orders(&app).await, 2, "two stores, one checkout: two orders, not four");
+    assert_eq!(stock_of(&app, tea.id).await, 9);
+}
