@@ -280,10 +280,9 @@ describe('dacsan on a phone (390×844)', { concurrency: false }, () => {
     });
   });
 
-  // Known layout bug, kept visible without failing the run: the OCOP <fieldset>
-  // keeps its min-content width (two date inputs side by side), so the page is
-  // 405 px wide on a 390 px phone. Drop the `todo` once site.css is fixed.
-  test('f. the seller\'s product form fits a 390 px phone', { todo: 'OCOP fieldset overflows (needs fieldset { min-width: 0 })' }, async () => {
+  // The OCOP <fieldset> once kept its min-content width (two date inputs side by
+  // side) and made the page 405 px wide on a 390 px phone.
+  test('f. the seller\'s product form fits a 390 px phone', async () => {
     await inPhone({}, async (page) => {
       await signIn(page, ACCOUNTS.seller);
       await page.goto('/seller');
@@ -390,26 +389,23 @@ describe('dacsan on a phone (390×844)', { concurrency: false }, () => {
         .filter({ has: page.locator('h2', { hasText: /^Giao hàng$/ }) })
         .innerText();
       assert.ok(delivery.includes('12 phố Hàng Bông') && delivery.includes(placed.communeName), 'the buyer\'s address');
-      await submitAndWait(page, page.getByRole('button', { name: 'Đã xác nhận' }));
+      await submitAndWait(page, page.getByRole('button', { name: 'Xác nhận đơn' }));
       assert.equal((await status()).trim(), 'Đã xác nhận');
-      await submitAndWait(page, page.getByRole('button', { name: 'Đã đóng gói' }));
+      await submitAndWait(page, page.getByRole('button', { name: 'Đã đóng gói xong' }));
       assert.equal((await status()).trim(), 'Đã đóng gói');
       await page.getByLabel('Đơn vị vận chuyển').fill('VNPost');
       await page.getByLabel('Mã vận đơn').fill('EK123456789VN');
       await page.screenshot({ path: screenshotPath('seller-order'), fullPage: true });
-      await submitAndWait(page, page.getByRole('button', { name: 'Đã gửi hàng' }));
+      await submitAndWait(page, page.getByRole('button', { name: 'Gửi hàng', exact: true }));
       assert.equal((await status()).trim(), 'Đã gửi hàng');
       assert.match(await page.locator('main dl.facts').last().innerText(), /VNPost · EK123456789VN/);
       await assertPhoneFriendly(page, 'seller order page');
     });
   });
 
-  // Known layout bug, kept visible without failing the run: on a 390 px phone the
-  // two-column facts of the placed page break the 13-digit account number over two
-  // lines, and the order history breaks order codes mid-code. Drop the `todo` once
-  // site.css keeps them whole (e.g. `.facts dd strong, td a { white-space: nowrap }`
-  // or a wider `dd` column).
-  test('h. account numbers and order codes stay on one line', { todo: 'dl.facts / history table break numbers' }, async () => {
+  // On a 390 px phone the account number a buyer types and the order codes must
+  // stay whole (they once broke over two lines).
+  test('h. account numbers and order codes stay on one line', async () => {
     await inPhone({}, async (page) => {
       await page.goto('/s/htx-che-shan-tuyet-sin-ho');
       await clickAndWait(page, page.locator('main .card a').first(), /\/p\/[^/?#]+$/);
