@@ -231,6 +231,11 @@ impl OrderView {
         Vnd(self.order.paid_vnd)
     }
 
+    /// The i18n key of a status as the timeline stores it.
+    pub fn status_key(&self, status: &str) -> &'static str {
+        OrderStatus::parse(status).map_or("error", OrderStatus::label_key)
+    }
+
     pub fn is_seller(&self) -> bool {
         matches!(self.actor, Actor::Seller | Actor::Admin)
     }

@@ -24,7 +24,7 @@ use crate::state::AppState;
 pub struct WebhookAnswer {
     pub success: bool,
     /// What became of the transfer: `paid`, `underpaid`, `overpaid`, `paid_after_expiry`,
-    /// `refund_needed`, `extra_payment`, `unmatched` or `duplicate`.
+    /// `refund_needed`, `extra_payment`, `unmatched`, `other_account` or `duplicate`.
     pub outcome: String,
     pub order_id: Option<i64>,
 }

@@ -40,6 +40,11 @@ pub async fn apply_transfer(db: &Db, transfer: &Transfer) -> anyhow::Result<Appl
             );
             Applied::Stored { outcome: outcome::UNMATCHED, order_id: None }
         }
+        Some(order) if !to_producers_account(db, &order, transfer).await? => {
+            store::set_outcome(&mut tx, txn_id, Some(order.id), outcome::OTHER_ACCOUNT).await?;
+            tracing::warn!(order.code = %order.code, "transfer {} names order {} but reached another account", transfer.source_txn_id, order.code);
+            Applied::Stored { outcome: outcome::OTHER_ACCOUNT, order_id: Some(order.id) }
+        }
         Some(order) => {
             let result = pay_order(&mut tx, &order, transfer.amount_vnd).await?;
             store::set_outcome(&mut tx, txn_id, Some(order.id), result).await?;
@@ -49,6 +54,18 @@ pub async fn apply_transfer(db: &Db, transfer: &Transfer) -> anyhow::Result<Appl
     };
     tx.commit().await?;
     Ok(result)
+}
+
+/// Did the money reach the account the order's producer is paid into? A
+/// notification that does not say which account is taken at its word.
+async fn to_producers_account(db: &Db, order: &Order, transfer: &Transfer) -> anyhow::Result<bool> {
+    let digits = |s: &str| s.chars().filter(char::is_ascii_alphanumeric).collect::<String>();
+    let received = digits(&transfer.account_number);
+    if received.is_empty() {
+        return Ok(true);
+    }
+    let account = crate::producers::store::payment_account(db, order.producer_id).await?;
+    Ok(account.is_none_or(|a| digits(&a.account_number) == received))
 }
 
 /// Counts the money on the order and moves it when the total is reached.

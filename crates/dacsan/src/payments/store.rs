@@ -16,6 +16,9 @@ pub mod outcome {
     pub const REFUND_NEEDED: &str = "refund_needed";
     pub const EXTRA: &str = "extra_payment";
     pub const UNMATCHED: &str = "unmatched";
+    /// The code names an order, but the money went to another account than the
+    /// order's producer's: nothing is paid; an admin looks at it.
+    pub const OTHER_ACCOUNT: &str = "other_account";
 }
 
 /// Stores a transfer once; `None` when this source already sent this id (a retry).

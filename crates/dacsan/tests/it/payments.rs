@@ -166,3 +166,15 @@ async fn money_after_the_deadline_takes_the_stock_again_or_asks_for_a_refund() {
         app.send_json(Method::POST, "/api/v1/checkout", None, &checkout_body(&[(product_id, 1)], "vietqr")).await;
     assert_eq!(body["orders"].as_array().map(Vec::len), None, "nothing left to sell: {body}");
 }
+
+#[tokio::test]
+async fn money_sent_to_another_account_pays_nothing() {
+    let app = spawn_app().await;
+    let (order, token) = one_order(&app, 1).await;
+    let mut body = sepay(5001, order["code"].as_str().unwrap(), 250_000);
+    body["accountNumber"] = json!("9999888877");
+    let (status, answer) = webhook(&app, &body, WEBHOOK_KEY).await;
+    assert_eq!((status, answer["outcome"].as_str()), (200, Some("other_account")));
+    let now = order_now(&app, &order, &token).await;
+    assert_eq!((now["status"].as_str(), now["paid_vnd"].as_i64()), (Some("awaiting_payment"), Some(0)));
+}
