@@ -101,6 +101,16 @@ impl Db {
     }
 }
 
+/// Runs a database write to its end even if the request that started it goes away
+/// (a client that disconnects cancels its handler): a transaction cut off half-way
+/// must not leave its pooled connection inside an open transaction (a known sqlx
+/// 0.8 problem on PostgreSQL), and a checkout or a payment is finished either way.
+pub async fn run_to_completion<T: Send + 'static>(
+    work: impl std::future::Future<Output = T> + Send + 'static,
+) -> Result<T, crate::error::AppError> {
+    tokio::spawn(work).await.map_err(|e| crate::error::AppError::Internal(anyhow::anyhow!("database task failed: {e}")))
+}
+
 /// Current UTC time as RFC 3339 text, the form every timestamp column holds.
 pub fn now() -> String {
     time_text(time::OffsetDateTime::now_utc())

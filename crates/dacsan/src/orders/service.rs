@@ -26,6 +26,16 @@ pub async fn checkout(
     input: &ValidCheckout,
     payment_time: Duration,
 ) -> AppResult<CheckoutResult> {
+    let (db, input) = (db.clone(), input.clone());
+    db::run_to_completion(async move { place(&db, buyer_user_id, &input, payment_time).await }).await?
+}
+
+async fn place(
+    db: &Db,
+    buyer_user_id: Option<i64>,
+    input: &ValidCheckout,
+    payment_time: Duration,
+) -> AppResult<CheckoutResult> {
     let ids: Vec<i64> = input.items.iter().map(|(id, _)| *id).collect();
     let products: HashMap<i64, catalog::Product> =
         catalog::store::list_by_ids(db, &ids).await?.into_iter().map(|p| (p.id, p)).collect();
@@ -170,6 +180,25 @@ pub struct Transition<'a> {
 /// doing what the move implies (stock back on cancellation, cash counted on COD
 /// delivery).
 pub async fn transition(db: &Db, order_id: i64, t: &Transition<'_>) -> AppResult<Order> {
+    let db = db.clone();
+    let (to, actor, actor_user_id) = (t.to, t.actor, t.actor_user_id);
+    let (reason, carrier, tracking_no) =
+        (t.reason.to_string(), t.carrier.map(str::to_string), t.tracking_no.map(str::to_string));
+    db::run_to_completion(async move {
+        let t = Transition {
+            to,
+            actor,
+            actor_user_id,
+            reason: &reason,
+            carrier: carrier.as_deref(),
+            tracking_no: tracking_no.as_deref(),
+        };
+        move_order(&db, order_id, &t).await
+    })
+    .await?
+}
+
+async fn move_order(db: &Db, order_id: i64, t: &Transition<'_>) -> AppResult<Order> {
     let mut tx = db.begin_write().await?;
     let order = store::find_in(&mut tx, order_id).await?.ok_or_else(|| AppError::not_found("đơn hàng / order"))?;
     apply_transition(&mut tx, &order, t).await?;

@@ -18,6 +18,11 @@ pub enum Applied {
 }
 
 pub async fn apply_transfer(db: &Db, transfer: &Transfer) -> anyhow::Result<Applied> {
+    let (db, transfer) = (db.clone(), transfer.clone());
+    Ok(crate::db::run_to_completion(async move { record(&db, &transfer).await }).await??)
+}
+
+async fn record(db: &Db, transfer: &Transfer) -> anyhow::Result<Applied> {
     let mut tx = db.begin_write().await?;
     let Some(txn_id) = store::insert(&mut tx, transfer).await? else {
         return Ok(Applied::Duplicate);
