@@ -22,7 +22,7 @@ pub async fn rebuild_index(db: &Db, index: &SearchIndex) -> anyhow::Result<Optio
     let mut newest: Option<String> = None;
     loop {
         let page = store::search_docs(db, Changed::Page { after_id, limit: REBUILD_PAGE }).await?;
-        let Some((last_id, _)) = page.stamps.last() else { break };
+        let Some((last_id, _, _)) = page.stamps.last() else { break };
         after_id = *last_id;
         if page.newest() > newest.as_deref() {
             newest = page.newest().map(str::to_string);
@@ -55,8 +55,8 @@ const RECENT: Duration = Duration::from_secs(10);
 pub fn spawn_sync(db: Db, index: Arc<SearchIndex>, mut watermark: Option<String>) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(3));
-        // (id → updated_at) applied within the recent window.
-        let mut applied: HashMap<i64, String> = HashMap::new();
+        // id → (updated_at, fingerprint) applied within the recent window.
+        let mut applied: HashMap<i64, (String, u64)> = HashMap::new();
         let mut rebuilds_seen = store::latest_rebuild(&db).await.unwrap_or(0);
         loop {
             tick.tick().await;
@@ -79,8 +79,8 @@ pub fn spawn_sync(db: Db, index: Arc<SearchIndex>, mut watermark: Option<String>
                     let fresh: HashSet<i64> = changes
                         .stamps
                         .iter()
-                        .filter(|(id, at)| applied.get(id) != Some(at))
-                        .map(|(id, _)| *id)
+                        .filter(|(id, _, print)| applied.get(id).map(|(_, p)| p) != Some(print))
+                        .map(|(id, _, _)| *id)
                         .collect();
                     changes.retain(|id| fresh.contains(&id));
                     if !fresh.is_empty()
@@ -92,8 +92,8 @@ pub fn spawn_sync(db: Db, index: Arc<SearchIndex>, mut watermark: Option<String>
                     if let Some(newest) = changes.newest().filter(|n| *n > after.as_str()) {
                         watermark = Some(newest.to_string());
                     }
-                    applied.extend(changes.stamps);
-                    applied.retain(|_, at| *at >= recent);
+                    applied.extend(changes.stamps.into_iter().map(|(id, at, print)| (id, (at, print))));
+                    applied.retain(|_, (at, _)| *at >= recent);
                 }
                 Err(err) => tracing::warn!(error = ?err, "search index sync failed"),
             }

@@ -298,12 +298,14 @@ pub struct IndexChanges {
     pub docs: Vec<SearchDoc>,
     pub gone: Vec<i64>,
     /// (id, updated_at) of every product loaded.
-    pub stamps: Vec<(i64, String)>,
+    /// (id, updated_at, fingerprint of what the index would hold): timestamps have
+    /// one-second resolution, so two writes in one second differ by fingerprint.
+    pub stamps: Vec<(i64, String, u64)>,
 }
 
 impl IndexChanges {
     pub fn newest(&self) -> Option<&str> {
-        self.stamps.iter().map(|(_, at)| at.as_str()).max()
+        self.stamps.iter().map(|(_, at, _)| at.as_str()).max()
     }
 
     /// Keeps only the products whose ids pass `keep`.
@@ -331,15 +333,26 @@ pub async fn search_docs(db: &Db, which: Changed<'_>) -> anyhow::Result<IndexCha
         IndexChanges { docs: Vec::with_capacity(rows.len()), gone: Vec::new(), stamps: Vec::with_capacity(rows.len()) };
     for row in &rows {
         let id: i64 = row.try_get("id")?;
-        changes.stamps.push((id, row.try_get("updated_at")?));
         let status: String = row.try_get("status")?;
-        if status == "active" {
-            changes.docs.push(search_doc(row)?);
+        let fingerprint = if status == "active" {
+            let doc = search_doc(row)?;
+            let fingerprint = fingerprint(&doc);
+            changes.docs.push(doc);
+            fingerprint
         } else {
             changes.gone.push(id);
-        }
+            0
+        };
+        changes.stamps.push((id, row.try_get("updated_at")?, fingerprint));
     }
     Ok(changes)
+}
+
+fn fingerprint(doc: &SearchDoc) -> u64 {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let mut hasher = DefaultHasher::new();
+    format!("{doc:?}").hash(&mut hasher);
+    hasher.finish()
 }
 
 /// The start of a long text, cut at a character boundary: the search index keeps

@@ -19,7 +19,7 @@ pub enum Applied {
 
 pub async fn apply_transfer(db: &Db, transfer: &Transfer) -> anyhow::Result<Applied> {
     let (db, transfer) = (db.clone(), transfer.clone());
-    Ok(crate::db::run_to_completion(async move { record(&db, &transfer).await }).await??)
+    crate::db::run_to_completion(async move { record(&db, &transfer).await }).await?
 }
 
 async fn record(db: &Db, transfer: &Transfer) -> anyhow::Result<Applied> {
