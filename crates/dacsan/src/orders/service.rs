@@ -74,7 +74,7 @@ async fn place(
     let checkout_id = input.key.clone().unwrap_or_else(crate::auth::store::new_token);
     let due = (input.payment_method == PaymentMethod::Vietqr).then(|| in_future(payment_time));
     let mut tx = db.begin_write().await?;
-    if input.key.is_some() && store::checkout_exists(&mut tx, &checkout_id).await? {
+    if input.key.is_some() && store::checkout_exists(&mut tx, db.dialect, &checkout_id).await? {
         return Err(AppError::conflict("checkout", "đơn hàng này đã được đặt / this checkout was placed already"));
     }
     let mut sorted = input.items.clone();

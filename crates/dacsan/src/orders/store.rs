@@ -428,8 +428,17 @@ pub async fn list_for_token(db: &Db, token_hash: &str) -> anyhow::Result<Vec<Ord
     Ok(rows.iter().map(from_row).collect::<Result<_, _>>()?)
 }
 
-/// Has a checkout with this id placed its orders already?
-pub async fn checkout_exists(tx: &mut Tx, checkout_id: &str) -> anyhow::Result<bool> {
+/// Has a checkout with this id placed its orders already? Two submits of one form
+/// queue here: SQLite's write transaction serialises them already; on PostgreSQL an
+/// advisory lock on the id does, until the transaction ends.
+pub async fn checkout_exists(tx: &mut Tx, dialect: db::Dialect, checkout_id: &str) -> anyhow::Result<bool> {
+    if dialect == db::Dialect::Postgres {
+        sqlx::query("SELECT pg_advisory_xact_lock(hashtext($1))")
+            .bind(checkout_id)
+            .execute(&mut **tx)
+            .await
+            .context("lock the checkout")?;
+    }
     let row = sqlx::query("SELECT COUNT(*) FROM orders WHERE checkout_id = $1")
         .bind(checkout_id)
         .fetch_one(&mut **tx)
