@@ -222,6 +222,8 @@ async fn reindex_rebuilds_running_servers() {
     let app = spawn_app().await;
     let producer = app.producer().create().await;
     app.product(producer.id).create().await;
+    // Let the sync loop see the new product once, so it does not re-add it below.
+    tokio::time::sleep(std::time::Duration::from_millis(3500)).await;
     app.state.search.rebuild(&[]).unwrap();
     let (_, body) = app.get_json("/api/v1/products").await;
     assert_eq!(body["total"], 0, "index emptied behind the server's back");
