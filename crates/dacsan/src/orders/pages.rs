@@ -4,8 +4,8 @@
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::http::header::{CONTENT_TYPE, SET_COOKIE};
-use axum::http::{HeaderValue, StatusCode};
+use axum::http::HeaderValue;
+use axum::http::header::SET_COOKIE;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use serde::Deserialize;
@@ -331,15 +331,12 @@ pub async fn order_qr(
     Path(code): Path<String>,
 ) -> Result<Response, PageError> {
     let (order, _) = visible(&state, &page, &jar, &code).await?;
-    if order.payment_method != PaymentMethod::Vietqr {
-        return Err(AppError::not_found("mã VietQR / VietQR code").into());
-    }
-    let account = producers::store::payment_account(&state.db, order.producer_id)
-        .await?
-        .ok_or_else(|| AppError::not_found("tài khoản / account"))?;
-    let payload = crate::payments::qr::payload(&order, &account)?;
-    let svg = crate::payments::qr::svg(&payload)?;
-    Ok((StatusCode::OK, [(CONTENT_TYPE, "image/svg+xml")], svg).into_response())
+    // A page asking for a code that cannot exist (COD, no account) gets a 404.
+    let (payload, _) = crate::payments::api::order_payload(&state, &order).await.map_err(|e| match e {
+        AppError::Conflict { .. } => AppError::not_found("mã VietQR / VietQR code"),
+        other => other,
+    })?;
+    Ok(crate::payments::api::qr_response("image/svg+xml", crate::payments::qr::svg(&payload)?))
 }
 
 #[derive(Debug, Deserialize)]

@@ -18,6 +18,7 @@ use crate::error::{AppError, AppResult};
 use crate::orders::api::{TokenParam, guest_token, visible_order};
 use crate::orders::{Order, PaymentMethod};
 use crate::producers;
+use crate::producers::store::PaymentAccount;
 use crate::state::AppState;
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -75,7 +76,9 @@ pub struct VietqrJson {
     pub svg: String,
 }
 
-async fn vietqr_of(state: &AppState, order: &Order) -> AppResult<(String, VietqrJson)> {
+/// The VietQR payload of a bank-transfer order and the account it pays into; a
+/// 409 for cash-on-delivery orders and producers without an account.
+pub async fn order_payload(state: &AppState, order: &Order) -> AppResult<(String, PaymentAccount)> {
     if order.payment_method != PaymentMethod::Vietqr {
         return Err(AppError::conflict(
             "payment_method",
@@ -89,17 +92,19 @@ async fn vietqr_of(state: &AppState, order: &Order) -> AppResult<(String, Vietqr
         )
     })?;
     let payload = qr::payload(order, &account).map_err(AppError::Internal)?;
-    let json = VietqrJson {
-        svg: qr::svg(&payload)?,
-        bank_name: crate::vn::banks::by_bin(&account.bank_bin).map(|b| b.short_name.clone()).unwrap_or_default(),
-        bank_bin: account.bank_bin,
-        account_number: account.account_number,
-        account_name: account.account_holder,
-        amount_vnd: (order.total_vnd - order.paid_vnd).max(0),
-        purpose: order.code.clone(),
-        payload: payload.clone(),
-    };
-    Ok((payload, json))
+    Ok((payload, account))
+}
+
+/// A QR picture for one viewer: never cached by shared caches.
+pub fn qr_response(content_type: &'static str, body: impl IntoResponse) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
+            (header::CACHE_CONTROL, HeaderValue::from_static("private, no-store")),
+        ],
+        body,
+    )
+        .into_response()
 }
 
 #[utoipa::path(get, path = "/api/v1/orders/{id}/vietqr", tag = "payments", params(("id" = String, Path, description = "order id or code"), TokenParam),
@@ -112,7 +117,17 @@ pub async fn order_vietqr(
     Query(q): Query<TokenParam>,
 ) -> AppResult<Json<VietqrJson>> {
     let (order, _) = visible_order(&state, &id, user.as_ref(), guest_token(&headers, &q)).await?;
-    Ok(Json(vietqr_of(&state, &order).await?.1))
+    let (payload, account) = order_payload(&state, &order).await?;
+    Ok(Json(VietqrJson {
+        svg: qr::svg(&payload)?,
+        bank_name: crate::vn::banks::by_bin(&account.bank_bin).map(|b| b.short_name.clone()).unwrap_or_default(),
+        bank_bin: account.bank_bin,
+        account_number: account.account_number,
+        account_name: account.account_holder,
+        amount_vnd: (order.total_vnd - order.paid_vnd).max(0),
+        purpose: order.code.clone(),
+        payload,
+    }))
 }
 
 #[utoipa::path(get, path = "/api/v1/orders/{id}/vietqr.png", tag = "payments", params(("id" = String, Path, description = "order id or code"), TokenParam),
@@ -125,16 +140,8 @@ pub async fn order_vietqr_png(
     Query(q): Query<TokenParam>,
 ) -> AppResult<Response> {
     let (order, _) = visible_order(&state, &id, user.as_ref(), guest_token(&headers, &q)).await?;
-    let (payload, _) = vietqr_of(&state, &order).await?;
-    let png = qr::png(&payload)?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, HeaderValue::from_static("image/png")),
-            (header::CACHE_CONTROL, HeaderValue::from_static("private, no-store")),
-        ],
-        png,
-    )
-        .into_response())
+    let (payload, _) = order_payload(&state, &order).await?;
+    Ok(qr_response("image/png", qr::png(&payload)?))
 }
 
 #[utoipa::path(get, path = "/api/v1/orders/{id}/vietqr.svg", tag = "payments", params(("id" = String, Path, description = "order id or code"), TokenParam),
@@ -147,18 +154,10 @@ pub async fn order_vietqr_svg(
     Query(q): Query<TokenParam>,
 ) -> AppResult<Response> {
     let (order, _) = visible_order(&state, &id, user.as_ref(), guest_token(&headers, &q)).await?;
-    let (_, json) = vietqr_of(&state, &order).await?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, HeaderValue::from_static("image/svg+xml")),
-            (header::CACHE_CONTROL, HeaderValue::from_static("private, no-store")),
-        ],
-        json.svg,
-    )
-        .into_response())
+    let (payload, _) = order_payload(&state, &order).await?;
+    Ok(qr_response("image/svg+xml", qr::svg(&payload)?))
 }
 
-/// Transfers that matched no order (admins).
 #[utoipa::path(get, path = "/api/v1/payments/unmatched", tag = "payments", security(("bearer" = [])),
     responses((status = 200, body = [StoredTransfer]), (status = 401), (status = 403)))]
 pub async fn list_unmatched(State(state): State<AppState>, user: CurrentUser) -> AppResult<Json<Vec<StoredTransfer>>> {
