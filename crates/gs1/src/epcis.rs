@@ -1,17 +1,24 @@
-//! Building blocks for exporting EPCIS 2.0 JSON-LD: the closed vocabularies an
-//! event uses ([`EventType`], [`Action`], [`BizStep`], [`Disposition`]) and the
-//! identifiers it carries (EPCs, EPC classes, locations and parties) written as
-//! GS1 Digital Link URIs.
+//! EPCIS 2.0 JSON-LD for dacsan: the closed vocabularies an event uses
+//! ([`EventType`], [`Action`], [`BizStep`], [`Disposition`]), the identifiers it
+//! carries (EPCs, EPC classes, locations and parties) written as GS1 Digital Link
+//! URIs, and the events and documents themselves ([`Event`], [`Document`]), built
+//! for an export and read back from a capture ([`events_from_capture`]).
 //!
 //! The vocabulary values are the enum lists of the official EPCIS 2.0 JSON schema
 //! (`EPCIS-JSON-Schema.json`, from GS1's EPCIS repository): CBV 2.0 values are
 //! written as bare words such as `"shipping"`, not as URNs. A test checks every list
-//! here against a copy of that schema.
+//! here against a copy of that schema, and another validates exported documents
+//! against it.
 //!
 //! Identifiers are GS1 Digital Link URIs, which EPCIS 2.0 accepts wherever an EPC
 //! URI is expected, in their constrained form: 14-digit GTIN, only the AIs of the
 //! identifier, no query string. An EPC URN (`urn:epc:id:sgtin:…`) would need the
 //! length of the GS1 Company Prefix inside the GTIN, which a GTIN does not reveal.
+
+mod capture;
+mod document;
+mod event;
+mod syntax;
 
 use std::fmt;
 use std::str::FromStr;
@@ -20,6 +27,13 @@ use crate::ai82::{Lot, Serial};
 use crate::digital_link::DigitalLink;
 use crate::gln::Gln;
 use crate::gtin::Gtin;
+
+pub use capture::{CaptureError, events_from_capture};
+pub use document::Document;
+pub use event::{
+    AggregationEvent, BizTransaction, Common, Destination, ErrorDeclaration, Event, ObjectEvent, QuantityElement,
+    Source, TransformationEvent,
+};
 
 /// The JSON-LD context every EPCIS 2.0 document names in `@context`.
 pub const CONTEXT: &str = "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld";
@@ -204,6 +218,32 @@ vocabulary! {
     }
 }
 
+impl BizStep {
+    /// Reads a business step in any form CBV 2.0 gives it: the bare word
+    /// (`shipping`, as EPCIS 2.0 JSON writes it), the URN
+    /// (`urn:epcglobal:cbv:bizstep:shipping`, EPCIS 1.x) or the web URI
+    /// (`https://ref.gs1.org/cbv/BizStep-shipping`, CBV 2.0's web URIs).
+    pub fn parse_cbv(text: &str) -> Result<Self, UnknownValue> {
+        parse_cbv(text, "urn:epcglobal:cbv:bizstep:", "https://ref.gs1.org/cbv/BizStep-")
+    }
+}
+
+impl Disposition {
+    /// Reads a disposition as the bare word (`in_transit`), the URN
+    /// (`urn:epcglobal:cbv:disp:in_transit`) or the web URI
+    /// (`https://ref.gs1.org/cbv/Disp-in_transit`).
+    pub fn parse_cbv(text: &str) -> Result<Self, UnknownValue> {
+        parse_cbv(text, "urn:epcglobal:cbv:disp:", "https://ref.gs1.org/cbv/Disp-")
+    }
+}
+
+/// Strips the URN or web URI prefix of a CBV value and reads the bare word; an
+/// error quotes the text as given.
+fn parse_cbv<T: FromStr<Err = UnknownValue>>(text: &str, urn: &str, web: &str) -> Result<T, UnknownValue> {
+    let word = text.strip_prefix(urn).or_else(|| text.strip_prefix(web)).unwrap_or(text);
+    word.parse().map_err(|e: UnknownValue| UnknownValue { value: text.to_owned(), ..e })
+}
+
 /// The EPC of one serialised item (an SGTIN), for `epcList`, `childEPCs`,
 /// `inputEPCList` and `outputEPCList`: `{base}/01/{gtin14}/21/{serial}`.
 ///
@@ -284,6 +324,23 @@ mod tests {
         assert!("Shipping".parse::<BizStep>().is_err());
         assert!("observe".parse::<Action>().is_err());
         assert_eq!("sold".parse::<Disposition>().unwrap_err().to_string(), "\"sold\" is not an EPCIS 2.0 disposition");
+    }
+
+    #[test]
+    fn parse_cbv_reads_words_urns_and_web_uris() {
+        for text in ["shipping", "urn:epcglobal:cbv:bizstep:shipping", "https://ref.gs1.org/cbv/BizStep-shipping"] {
+            assert_eq!(BizStep::parse_cbv(text), Ok(BizStep::Shipping), "{text}");
+        }
+        for text in ["in_transit", "urn:epcglobal:cbv:disp:in_transit", "https://ref.gs1.org/cbv/Disp-in_transit"] {
+            assert_eq!(Disposition::parse_cbv(text), Ok(Disposition::InTransit), "{text}");
+        }
+        assert_eq!(
+            BizStep::parse_cbv("urn:epcglobal:cbv:bizstep:dancing").unwrap_err().to_string(),
+            "\"urn:epcglobal:cbv:bizstep:dancing\" is not an EPCIS 2.0 business step"
+        );
+        // A disposition's prefix does not make a business step.
+        assert!(BizStep::parse_cbv("urn:epcglobal:cbv:disp:shipping").is_err());
+        assert!(Disposition::parse_cbv("https://ref.gs1.org/cbv/BizStep-in_transit").is_err());
     }
 
     #[test]

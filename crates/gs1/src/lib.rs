@@ -1,7 +1,7 @@
 //! GS1 identifiers for dacsan, with no IO: GTIN and GLN with their check digits
 //! ([`Gtin`], [`Gln`], [`check_digit`]), batch/lot and serial numbers ([`Lot`],
 //! [`Serial`]), GS1 Digital Link URIs for trade items ([`DigitalLink`]) and the
-//! EPCIS 2.0 vocabularies and identifiers an exported event needs ([`epcis`]).
+//! EPCIS 2.0 events and documents with their vocabularies and identifiers ([`epcis`]).
 //!
 //! Everything is parsed once, at the edge, into these types; past that point no
 //! raw string stands for a GS1 key.
