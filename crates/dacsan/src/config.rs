@@ -35,6 +35,25 @@ pub enum Command {
     /// Bring data in from files.
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Traceability records: `dacsan trace verify FILE`.
+    #[command(subcommand)]
+    Trace(TraceCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TraceCommand {
+    /// Checks a batch record (from /api/v1/batches/{id}/record) offline: every hash,
+    /// link and the signature; names the first record that does not verify.
+    Verify(TraceVerifyArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct TraceVerifyArgs {
+    pub file: PathBuf,
+    /// The published public key: base64, the JSON of /.well-known/dacsan-trace-key,
+    /// or a file holding either.
+    #[arg(long)]
+    pub key: Option<String>,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -71,6 +90,16 @@ pub struct ServeArgs {
     /// The sender of those e-mails, e.g. `Đặc sản <no-reply@dacsan.vn>`.
     #[arg(long, env = "DACSAN_MAIL_FROM", default_value = "")]
     pub mail_from: String,
+    /// The site's public address, printed in QR codes and Digital Link URLs
+    /// (`https://dacsan.example.vn`); `http://` + the listen address when left out.
+    #[arg(long, env = "DACSAN_PUBLIC_URL", default_value = "")]
+    pub public_url: String,
+    /// A serial label scanned more often than this is flagged as a possible copy.
+    #[arg(long, env = "DACSAN_SCAN_ALERT_COUNT", default_value_t = 20)]
+    pub scan_alert_count: i64,
+    /// A serial label scanned from this many different places is flagged too.
+    #[arg(long, env = "DACSAN_SCAN_ALERT_PLACES", default_value_t = 3)]
+    pub scan_alert_places: usize,
 }
 
 /// A secret setting: never printed in logs or `Debug`.
@@ -171,6 +200,10 @@ pub struct Settings {
     /// Empty: no e-mail is sent (see [`crate::orders::mailer`]).
     pub smtp_url: Secret,
     pub mail_from: String,
+    /// No trailing slash.
+    pub public_url: String,
+    pub scan_alert_count: i64,
+    pub scan_alert_places: usize,
 }
 
 impl Default for Settings {
@@ -182,6 +215,9 @@ impl Default for Settings {
             bank_webhook_key: Secret::default(),
             smtp_url: Secret::default(),
             mail_from: String::new(),
+            public_url: "http://127.0.0.1:8080".into(),
+            scan_alert_count: 20,
+            scan_alert_places: 3,
         }
     }
 }
@@ -195,6 +231,12 @@ impl From<&ServeArgs> for Settings {
             bank_webhook_key: args.bank_webhook_key.clone(),
             smtp_url: args.smtp_url.clone(),
             mail_from: args.mail_from.clone(),
+            public_url: match args.public_url.trim().trim_end_matches('/') {
+                "" => format!("http://{}", args.addr),
+                url => url.to_string(),
+            },
+            scan_alert_count: args.scan_alert_count.max(1),
+            scan_alert_places: args.scan_alert_places.max(2),
         }
     }
 }

@@ -17,6 +17,7 @@ pub mod places;
 pub mod producers;
 pub mod search;
 pub mod state;
+pub mod trace;
 pub mod vn;
 pub mod web;
 
@@ -39,5 +40,6 @@ pub async fn start(database_url: &str, settings: config::Settings) -> anyhow::Re
     if let Some(mailer) = orders::mailer::Mailer::from_settings(&settings)? {
         orders::mailer::spawn(db.clone(), mailer);
     }
-    Ok(AppState::new(db, index, settings))
+    let trace_key = trace::keys::load_or_create(&db).await?;
+    Ok(AppState::new(db, index, settings, trace_key))
 }

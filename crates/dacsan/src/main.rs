@@ -4,7 +4,7 @@ use std::net::SocketAddr;
 
 use anyhow::Context;
 use clap::Parser;
-use dacsan::config::{Cli, Command, ImportCommand, ServeArgs, Settings, UserCommand};
+use dacsan::config::{Cli, Command, ImportCommand, ServeArgs, Settings, TraceCommand, UserCommand};
 use dacsan::db::{Db, Dialect};
 use tracing_subscriber::EnvFilter;
 
@@ -23,6 +23,10 @@ async fn main() -> anyhow::Result<()> {
             let added = dacsan::demo::fill(&db).await?;
             if added > 0 {
                 println!("Filled the demo region: {added} products.");
+            }
+            let batches = dacsan::demo::fill_traces(&db, Settings::from(&args.serve)).await?;
+            if batches > 0 {
+                println!("Recorded {batches} traceable batches with their journeys.");
             }
             if let Some(target) = args.products {
                 let added = dacsan::demo::fill_synthetic(&db, target).await?;
@@ -54,6 +58,11 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Import(ImportCommand::BankStatement(args)) => import_statement(&args).await,
+        Command::Trace(TraceCommand::Verify(args)) => {
+            let (ok, line) = dacsan::trace::cli::verify_file(&args.file, args.key.as_deref())?;
+            println!("{line}");
+            if ok { Ok(()) } else { std::process::exit(1) }
+        }
     }
 }
 

@@ -5,7 +5,7 @@ use axum::Json;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::{auth, catalog, orders, payments, places, producers};
+use crate::{auth, catalog, orders, payments, places, producers, trace};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -34,6 +34,19 @@ use crate::{auth, catalog, orders, payments, places, producers};
         payments::api::bank_webhook,
         payments::api::list_unmatched,
         payments::api::import_statement,
+        trace::api::create_batch,
+        trace::api::list_batches,
+        trace::api::get_batch,
+        trace::api::create_event,
+        trace::api::list_events,
+        trace::api::get_record,
+        trace::api::get_epcis,
+        trace::api::capture_events,
+        trace::api::upload_file,
+        trace::api::issue_serials,
+        trace::api::labels_pdf,
+        trace::api::batch_qr_svg,
+        trace::api::batch_qr_png,
     ),
     modifiers(&BearerAuth)
 )]

@@ -12,7 +12,7 @@ use tower_http::timeout::TimeoutLayer;
 
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::{admin, auth, cart, catalog, media, openapi, orders, payments, places, producers, web};
+use crate::{admin, auth, cart, catalog, media, openapi, orders, payments, places, producers, trace, web};
 
 /// Nothing inline, nothing from other hosts.
 const CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
@@ -29,6 +29,7 @@ pub fn router(state: AppState) -> Router {
         .route("/metrics", get(metrics))
         .route("/assets/{file}", get(web::assets::serve_asset))
         .route("/media/{id}", get(media::pages::get_media))
+        .route("/.well-known/dacsan-trace-key", get(trace::api::trace_key))
         .fallback(not_found)
         .layer(middleware::from_fn(web::csrf::protect))
         .layer(SetResponseHeaderLayer::if_not_present(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP)))
@@ -76,6 +77,13 @@ fn pages() -> Router<AppState> {
         .route("/orders/{code}/code.svg", get(orders::desk::order_code_qr))
         .route("/orders/{code}/slip", get(orders::desk::packing_slip))
         .route("/orders/{code}/transitions", post(orders::pages::move_order))
+        .route("/01/{*rest}", get(trace::resolve::resolve_gtin))
+        .route("/q/{code}", get(trace::resolve::resolve_code))
+        .route("/q/{code}/{serial}", get(trace::resolve::resolve_code_serial))
+        .route("/seller/products/{id}/batches", get(trace::desk::product_batches).post(trace::desk::create_batch))
+        .route("/seller/batches/{id}", get(trace::desk::show_batch))
+        .route("/seller/batches/{id}/events", post(trace::desk::add_event))
+        .route("/seller/batches/{id}/serials", post(trace::desk::issue_serials))
         .route("/admin", get(admin::pages::admin_desk))
         .route("/admin/producers", post(admin::pages::create_producer))
         .route("/admin/users", post(admin::pages::create_user))
@@ -94,6 +102,8 @@ fn uploads() -> Router<AppState> {
         )
         .route("/api/v1/products/{id}/photos", post(catalog::api::add_product_photo))
         .route("/api/v1/payments/statements", post(payments::api::import_statement))
+        .route("/api/v1/batches/{id}/files", post(trace::api::upload_file))
+        .route("/seller/batches/{id}/files", post(trace::desk::upload_file))
         .layer(DefaultBodyLimit::max(UPLOAD_LIMIT))
 }
 
@@ -117,6 +127,17 @@ fn api() -> Router<AppState> {
         .route("/orders/{id}/vietqr.svg", get(payments::api::order_vietqr_svg))
         .route("/payments/bank-webhook", post(payments::api::bank_webhook))
         .route("/payments/unmatched", get(payments::api::list_unmatched))
+        .route("/products/{id}/batches", get(trace::api::list_batches).post(trace::api::create_batch))
+        .route("/batches/{id}", get(trace::api::get_batch))
+        .route("/batches/{id}/events", get(trace::api::list_events).post(trace::api::create_event))
+        .route("/batches/{id}/files/{file}", get(trace::api::get_file))
+        .route("/batches/{id}/serials", post(trace::api::issue_serials))
+        .route("/batches/{id}/labels.pdf", get(trace::api::labels_pdf))
+        .route("/batches/{id}/record", get(trace::api::get_record))
+        .route("/batches/{id}/epcis", get(trace::api::get_epcis))
+        .route("/batches/{id}/qr.svg", get(trace::api::batch_qr_svg))
+        .route("/batches/{id}/qr.png", get(trace::api::batch_qr_png))
+        .route("/epcis/events", post(trace::api::capture_events))
         .fallback(api_not_found)
 }
 

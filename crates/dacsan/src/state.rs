@@ -10,6 +10,7 @@ use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use crate::config::Settings;
 use crate::db::Db;
 use crate::search::SearchIndex;
+use crate::trace::{PlatformKey, ScanRecorder};
 
 #[derive(Clone)]
 pub struct AppState {
@@ -17,12 +18,19 @@ pub struct AppState {
     pub search: Arc<SearchIndex>,
     pub settings: Arc<Settings>,
     pub signin_limiter: Arc<DefaultKeyedRateLimiter<IpAddr>>,
+    /// Signs every batch's trace chain.
+    pub trace_key: Arc<PlatformKey>,
+    /// Counts serial label scans in the background.
+    pub scans: ScanRecorder,
 }
 
 impl AppState {
-    pub fn new(db: Db, search: Arc<SearchIndex>, settings: Settings) -> AppState {
+    /// Starts the scan recorder: call inside the runtime.
+    pub fn new(db: Db, search: Arc<SearchIndex>, settings: Settings, trace_key: PlatformKey) -> AppState {
         let per_minute = NonZeroU32::new(settings.signin_per_minute.max(1)).expect("at least 1");
         AppState {
+            scans: ScanRecorder::spawn(db.clone()),
+            trace_key: Arc::new(trace_key),
             db,
             search,
             signin_limiter: Arc::new(RateLimiter::keyed(Quota::per_minute(per_minute))),

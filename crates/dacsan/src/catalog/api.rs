@@ -125,7 +125,7 @@ pub async fn list_products(
 }
 
 /// Products on sale are public; drafts and archived ones only for their sellers.
-async fn visible_product(state: &AppState, id: &str, user: Option<&CurrentUser>) -> AppResult<Product> {
+pub async fn visible_product(state: &AppState, id: &str, user: Option<&CurrentUser>) -> AppResult<Product> {
     let not_found = || AppError::not_found("sản phẩm / product");
     let id: i64 = id.parse().map_err(|_| not_found())?;
     let product = store::find_by_id(&state.db, id).await?.ok_or_else(not_found)?;

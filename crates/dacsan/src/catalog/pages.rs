@@ -234,6 +234,9 @@ struct ProductTemplate {
     price: String,
     more: Vec<Card>,
     can_edit: bool,
+    /// (lot, produced on, batch page path) of the latest traceable batches.
+    batches: Vec<(String, String, String)>,
+    share: crate::trace::resolve::ShareLinks,
 }
 
 /// `GET /p/{slug}`
@@ -259,7 +262,15 @@ pub async fn product_page(
     let today = db::today_vn();
     let english = page.is_en();
     let set = ocop::set(&product.set_code);
+    let batches = crate::trace::store::list_batches_of_product(&state.db, product.id, 5)
+        .await?
+        .into_iter()
+        .map(|b| (b.lot.clone(), b.produced_on.clone(), crate::trace::service::batch_path(&product, &b)))
+        .collect();
+    let share = crate::trace::resolve::ShareLinks::of(&format!("{}/p/{}", state.settings.public_url, product.slug));
     let template = ProductTemplate {
+        batches,
+        share,
         name: product.display_name(english).to_string(),
         description_html: markdown::to_html(&product.description),
         stars: product.valid_stars(today),

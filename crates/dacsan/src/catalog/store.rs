@@ -428,3 +428,14 @@ pub async fn latest_rebuild(db: &Db) -> anyhow::Result<i64> {
     let row = sqlx::query("SELECT COALESCE(MAX(id), 0) FROM search_rebuilds").fetch_one(&db.pool).await?;
     Ok(row.try_get(0)?)
 }
+
+/// The product carrying one of these spellings of a GTIN.
+pub async fn find_id_by_gtin(db: &Db, spellings: &[String]) -> anyhow::Result<Option<i64>> {
+    let placeholders: Vec<String> = (1..=spellings.len()).map(|i| format!("${i}")).collect();
+    let sql = format!("SELECT id FROM products WHERE gtin IN ({}) ORDER BY id LIMIT 1", placeholders.join(", "));
+    let mut query = sqlx::query(&sql);
+    for gtin in spellings {
+        query = query.bind(gtin);
+    }
+    Ok(query.fetch_optional(&db.pool).await?.map(|row| row.get(0)))
+}

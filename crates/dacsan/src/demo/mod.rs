@@ -4,6 +4,7 @@
 
 pub mod pictures;
 mod synthetic;
+mod traces;
 
 use anyhow::Context;
 use image::DynamicImage;
@@ -18,6 +19,7 @@ use crate::producers::model::ProducerInput;
 use crate::producers::store::{self as producers, PaymentAccount};
 
 pub use synthetic::fill_synthetic;
+pub use traces::fill_traces;
 
 const PRODUCERS_CSV: &str = include_str!("../../../../data/demo/producers.csv");
 const PRODUCTS_CSV: &str = include_str!("../../../../data/demo/products.csv");

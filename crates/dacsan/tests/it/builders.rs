@@ -140,6 +140,11 @@ impl ProductBuilder<'_> {
         self
     }
 
+    pub fn gtin(mut self, gtin: &str) -> Self {
+        self.input.gtin = Some(gtin.into());
+        self
+    }
+
     pub fn origin(mut self, commune: &str) -> Self {
         self.input.origin_commune_code = Some(commune.into());
         self

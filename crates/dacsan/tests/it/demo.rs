@@ -49,6 +49,18 @@ async fn the_demo_region_is_complete() {
     assert!(fold(found["items"][0]["name"].as_str().unwrap()).contains("sam lai chau"));
     assert!(found["items"][0]["image_url"].as_str().is_some(), "demo products have pictures");
 
+    let batches = dacsan::demo::fill_traces(db, crate::helpers::test_settings()).await.unwrap();
+    assert!(batches >= 30, "{batches} traceable batches");
+    assert_eq!(dacsan::demo::fill_traces(db, crate::helpers::test_settings()).await.unwrap(), 0);
+    let with_events: i64 =
+        sqlx::query_scalar("SELECT COUNT(DISTINCT batch_id) FROM trace_events").fetch_one(&db.pool).await.unwrap();
+    assert!(with_events >= 30, "{with_events} batches have events");
+    let (status, record) = app.get_json("/api/v1/batches/1/record").await;
+    assert_eq!(status, 200);
+    let record: dacsan::trace::chain::Record = serde_json::from_value(record).unwrap();
+    assert!(record.events.len() >= 5);
+    assert!(dacsan::trace::chain::verify(&record, Some(&app.state.trace_key.verifying())).is_ok());
+
     let synthetic = dacsan::demo::fill_synthetic(db, 1000).await.unwrap();
     assert_eq!(synthetic as u64 + all["total"].as_u64().unwrap(), 1000);
 }

@@ -20,3 +20,4 @@ mod security;
 mod seller_pages;
 mod site;
 mod statements;
+mod trace;

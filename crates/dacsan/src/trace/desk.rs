@@ -1,0 +1,276 @@
+//! The seller's traceability pages, made for a phone: a product's batches with a
+//! form for a new one (`/seller/products/{id}/batches`), and one batch with its
+//! QR code, label sheets, events, files and serials (`/seller/batches/{id}`).
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::extract::{Multipart, Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::CookieJar;
+use serde::Deserialize;
+
+use super::model::{BatchInput, EventInput, EventKind, InputRef};
+use super::service::{self, Recorder};
+use super::store::{self, Batch, StoredEvent, TraceFile};
+use crate::catalog::{self, Product};
+use crate::error::{AppError, FieldErrors, PageError};
+use crate::producers;
+use crate::state::AppState;
+use crate::vn::admin_units;
+use crate::web::{CsrfForm, Page, render};
+
+#[derive(Template)]
+#[template(path = "seller/batches.html")]
+struct BatchesTemplate {
+    page: Page,
+    product: Product,
+    batches: Vec<Batch>,
+    communes: Vec<&'static admin_units::Commune>,
+    form: HashMap<String, String>,
+    errors: FieldErrors,
+}
+
+impl BatchesTemplate {
+    fn v(&self, name: &str) -> &str {
+        self.form.get(name).map(String::as_str).unwrap_or("")
+    }
+}
+
+async fn managed_product(state: &AppState, page: &Page, id: i64) -> Result<Product, PageError> {
+    let product =
+        catalog::store::find_by_id(&state.db, id).await?.ok_or_else(|| AppError::not_found("sản phẩm / product"))?;
+    page.require_user()?.require_producer(product.producer_id)?;
+    Ok(product)
+}
+
+async fn batches_page(
+    state: &AppState,
+    page: Page,
+    product: Product,
+    form: HashMap<String, String>,
+    errors: FieldErrors,
+) -> Result<Response, PageError> {
+    let batches = store::list_batches_of_product(&state.db, product.id, 200).await?;
+    let province =
+        admin_units::commune(&product.origin_commune_code).map(|c| c.province_code.clone()).unwrap_or_default();
+    let communes = admin_units::communes_of(&province).collect();
+    Ok(render(&BatchesTemplate { page, product, batches, communes, form, errors }))
+}
+
+/// `GET /seller/products/{id}/batches`
+pub async fn product_batches(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
+    let product = managed_product(&state, &page, id).await?;
+    let form = HashMap::from([("origin_commune_code".to_string(), product.origin_commune_code.clone())]);
+    batches_page(&state, page, product, form, FieldErrors::default()).await
+}
+
+/// `POST /seller/products/{id}/batches`
+pub async fn create_batch(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<i64>,
+    CsrfForm(form): CsrfForm<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let product = managed_product(&state, &page, id).await?;
+    let user = page.require_user()?.clone();
+    let text = |name: &str| form.get(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+    let input = BatchInput {
+        lot: text("lot"),
+        produced_on: text("produced_on"),
+        expires_on: text("expires_on"),
+        quantity: match text("quantity").map(|q| q.parse::<i64>()) {
+            Some(Ok(q)) => Some(q),
+            Some(Err(_)) => Some(0),
+            None => None,
+        },
+        origin_commune_code: text("origin_commune_code"),
+        latitude: text("latitude").map(serde_json::Value::String),
+        longitude: text("longitude").map(serde_json::Value::String),
+        inputs: text("inputs").map(|d| vec![InputRef { batch_id: None, description: Some(d) }]).unwrap_or_default(),
+        standards: text("standards"),
+    };
+    let valid = match input.validate(&product.origin_commune_code, crate::db::today_vn()) {
+        Ok(valid) => valid,
+        Err(errors) => return batches_page(&state, page, product, form, errors).await,
+    };
+    let producer = producers::store::find_by_id(&state.db, product.producer_id)
+        .await?
+        .ok_or_else(|| AppError::not_found("producer"))?;
+    match service::create_batch(&state, &user, &product, &producer, valid).await {
+        Ok(batch) => Ok(Redirect::to(&format!("/seller/batches/{}", batch.id)).into_response()),
+        Err(e) => batches_page(&state, page, product, form, field_errors(e)?).await,
+    }
+}
+
+/// A refusal the seller can fix, shown next to the form; anything else is an error page.
+fn field_errors(error: AppError) -> Result<FieldErrors, PageError> {
+    let mut errors = FieldErrors::default();
+    match error {
+        AppError::Invalid(invalid) => return Ok(invalid),
+        AppError::Conflict { field, message } => errors.add(&field, message),
+        AppError::TooLarge(message) => errors.add("file", message),
+        other => return Err(other.into()),
+    }
+    Ok(errors)
+}
+
+#[derive(Template)]
+#[template(path = "seller/batch.html")]
+struct BatchTemplate {
+    page: Page,
+    product: Product,
+    batch: Batch,
+    link: String,
+    events: Vec<StoredEvent>,
+    files: Vec<TraceFile>,
+    kinds: [EventKind; 8],
+    communes: Vec<&'static admin_units::Commune>,
+    errors: FieldErrors,
+    notice: String,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct NoticeParam {
+    done: Option<String>,
+}
+
+async fn managed_batch(state: &AppState, page: &Page, id: i64) -> Result<(Batch, Product), PageError> {
+    let batch = store::find_batch(&state.db, id).await?.ok_or_else(|| AppError::not_found("lô hàng / batch"))?;
+    let product = managed_product(state, page, batch.product_id).await?;
+    Ok((batch, product))
+}
+
+async fn batch_page(
+    state: &AppState,
+    page: Page,
+    batch: Batch,
+    product: Product,
+    errors: FieldErrors,
+    notice: String,
+) -> Result<Response, PageError> {
+    let mut events = store::events_of(&state.db, batch.id).await?;
+    events.reverse();
+    let files = store::files_of(&state.db, batch.id).await?;
+    let province =
+        admin_units::commune(&batch.origin_commune_code).map(|c| c.province_code.clone()).unwrap_or_default();
+    let communes = admin_units::communes_of(&province).collect();
+    let link = format!("{}{}", state.settings.public_url, service::batch_path(&product, &batch));
+    Ok(render(&BatchTemplate {
+        page,
+        product,
+        batch,
+        link,
+        events,
+        files,
+        kinds: EventKind::ALL,
+        communes,
+        errors,
+        notice,
+    }))
+}
+
+/// `GET /seller/batches/{id}`
+pub async fn show_batch(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<i64>,
+    Query(q): Query<NoticeParam>,
+) -> Result<Response, PageError> {
+    let (batch, product) = managed_batch(&state, &page, id).await?;
+    let notice = match q.done.as_deref() {
+        Some("event") => page.t("trace_event_saved"),
+        Some("serials") => page.t("trace_serials_issued"),
+        Some("file") => page.t("trace_file_saved"),
+        _ => "",
+    }
+    .to_string();
+    batch_page(&state, page, batch, product, FieldErrors::default(), notice).await
+}
+
+/// `POST /seller/batches/{id}/events`
+pub async fn add_event(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<i64>,
+    CsrfForm(form): CsrfForm<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let (batch, product) = managed_batch(&state, &page, id).await?;
+    let user = page.require_user()?.clone();
+    let text = |name: &str| form.get(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+    // `datetime-local` sends `2026-05-01T08:00` in the seller's (Vietnam's) time.
+    let time = text("time").map(|t| if t.len() == 16 { format!("{t}:00+07:00") } else { t });
+    let input = EventInput {
+        kind: text("kind"),
+        time,
+        commune_code: text("commune_code"),
+        gln: text("gln"),
+        who: text("who"),
+        note: text("note"),
+        quantity: text("quantity").and_then(|q| q.parse().ok()),
+        passed: text("passed").map(|p| p == "yes"),
+        container: text("container"),
+        corrects: text("corrects").and_then(|c| c.parse().ok()),
+        attachments: Vec::new(),
+    };
+    let valid = match input.validate(time::OffsetDateTime::now_utc()) {
+        Ok(valid) => valid,
+        Err(errors) => return batch_page(&state, page, batch, product, errors, String::new()).await,
+    };
+    let content = service::content_of(&state.db, &batch, valid).await?;
+    match service::append(&state, &batch, Recorder::from(&user), content).await {
+        Ok(_) => Ok(Redirect::to(&format!("/seller/batches/{id}?done=event")).into_response()),
+        Err(e) => batch_page(&state, page, batch, product, field_errors(e)?, String::new()).await,
+    }
+}
+
+/// `POST /seller/batches/{id}/serials`
+pub async fn issue_serials(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<i64>,
+    CsrfForm(form): CsrfForm<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let (batch, product) = managed_batch(&state, &page, id).await?;
+    let count = form.get("count").and_then(|c| c.trim().parse::<i64>().ok()).unwrap_or(0);
+    match service::issue_serials(&state, &batch, count).await {
+        Ok(_) => Ok(Redirect::to(&format!("/seller/batches/{id}?done=serials")).into_response()),
+        Err(e) => batch_page(&state, page, batch, product, field_errors(e)?, String::new()).await,
+    }
+}
+
+/// `POST /seller/batches/{id}/files` (multipart: `kind`, `title`, `file`).
+pub async fn upload_file(
+    State(state): State<AppState>,
+    page: Page,
+    jar: CookieJar,
+    Path(id): Path<i64>,
+    mut multipart: Multipart,
+) -> Result<Response, PageError> {
+    let (batch, product) = managed_batch(&state, &page, id).await?;
+    let user = page.require_user()?.clone();
+    let mut upload = super::files::Upload::default();
+    let mut csrf = String::new();
+    while let Some(field) = multipart.next_field().await.map_err(|e| AppError::invalid("form", e.body_text()))? {
+        match field.name().unwrap_or("") {
+            "file" => {
+                upload.bytes = field.bytes().await.map_err(|e| AppError::invalid("file", e.body_text()))?.to_vec()
+            }
+            "kind" => upload.kind = field.text().await.unwrap_or_default(),
+            "title" => upload.title = field.text().await.unwrap_or_default(),
+            "csrf" => csrf = field.text().await.unwrap_or_default(),
+            _ => {}
+        }
+    }
+    if !crate::web::csrf::token_matches(&jar, &csrf) {
+        return Err(AppError::Forbidden.into());
+    }
+    match super::files::store_file(&state, &batch, &user, upload).await {
+        Ok(_) => Ok(Redirect::to(&format!("/seller/batches/{id}?done=file")).into_response()),
+        Err(e) => batch_page(&state, page, batch, product, field_errors(e)?, String::new()).await,
+    }
+}

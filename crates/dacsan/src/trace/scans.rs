@@ -1,0 +1,129 @@
+//! Counting the scans of serial labels. A scan is queued and written with the
+//! others of the same moment in one transaction by a background task, so that a
+//! busy resolver never waits on the database's write lock; the page counts the
+//! scan it is answering itself.
+
+use axum::http::HeaderMap;
+use tokio::sync::mpsc;
+
+use super::store;
+use crate::db::{self, Db};
+
+/// Headers a CDN or proxy in front of dacsan sets with the viewer's city or
+/// region, most precise first; the first one present is the scan's coarse place.
+const PLACE_HEADERS: &[&str] =
+    &["x-dacsan-scan-place", "cf-ipcity", "cloudfront-viewer-city", "x-appengine-city", "cf-region", "cf-ipcountry"];
+
+/// Most scans written in one transaction.
+const BATCH: usize = 500;
+
+#[derive(Clone)]
+pub struct ScanRecorder {
+    queue: mpsc::Sender<(i64, String, String)>,
+}
+
+impl std::fmt::Debug for ScanRecorder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ScanRecorder")
+    }
+}
+
+impl ScanRecorder {
+    /// Starts the writer task.
+    pub fn spawn(db: Db) -> ScanRecorder {
+        let (queue, mut inbox) = mpsc::channel::<(i64, String, String)>(50_000);
+        tokio::spawn(async move {
+            let mut scans = Vec::with_capacity(BATCH);
+            while inbox.recv_many(&mut scans, BATCH).await > 0 {
+                if let Err(e) = store::record_scans(&db, &scans).await {
+                    tracing::warn!("could not record {} serial scans: {e:#}", scans.len());
+                }
+                scans.clear();
+            }
+        });
+        ScanRecorder { queue }
+    }
+
+    /// Queues one scan of a serial; a full queue drops it with a warning rather
+    /// than slow the answer down.
+    pub fn record(&self, serial_id: i64, place: String) {
+        if self.queue.try_send((serial_id, db::now(), place)).is_err() {
+            tracing::warn!("serial scan queue full: a scan was not counted");
+        }
+    }
+}
+
+/// The coarse place a request comes from, if a proxy said so (at most 80 characters).
+pub fn place_from(headers: &HeaderMap) -> String {
+    PLACE_HEADERS
+        .iter()
+        .find_map(|name| headers.get(*name).and_then(|v| v.to_str().ok()).map(str::trim).filter(|v| !v.is_empty()))
+        .map(|v| v.chars().take(80).collect())
+        .unwrap_or_default()
+}
+
+/// What the page says about a serial label's scans.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScanVerdict {
+    /// Including this scan.
+    pub count: i64,
+    pub first_scan_at: String,
+    pub places: Vec<String>,
+    pub too_often: bool,
+    pub too_many_places: bool,
+}
+
+impl ScanVerdict {
+    pub fn suspicious(&self) -> bool {
+        self.too_often || self.too_many_places
+    }
+}
+
+/// Judges a serial's scans against the configured thresholds; `place` is this scan's.
+pub fn verdict(
+    stored_count: i64,
+    first_scan_at: Option<String>,
+    mut places: Vec<String>,
+    place: &str,
+    alert_count: i64,
+    alert_places: usize,
+) -> ScanVerdict {
+    if !place.is_empty() && !places.iter().any(|p| p == place) {
+        places.insert(0, place.to_string());
+    }
+    let count = stored_count + 1;
+    ScanVerdict {
+        count,
+        first_scan_at: first_scan_at.unwrap_or_else(db::now),
+        too_often: count > alert_count,
+        too_many_places: places.len() >= alert_places,
+        places,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_most_precise_place_header_wins() {
+        let mut headers = HeaderMap::new();
+        headers.insert("cf-ipcountry", "VN".parse().unwrap());
+        assert_eq!(place_from(&headers), "VN");
+        headers.insert("cf-ipcity", "Hanoi".parse().unwrap());
+        assert_eq!(place_from(&headers), "Hanoi");
+        assert_eq!(place_from(&HeaderMap::new()), "");
+    }
+
+    #[test]
+    fn labels_scanned_too_often_or_too_widely_are_suspicious() {
+        let first = verdict(0, None, vec![], "Hanoi", 20, 3);
+        assert_eq!(first.count, 1);
+        assert!(!first.suspicious());
+        assert!(verdict(20, Some("2026-01-01T00:00:00Z".into()), vec![], "", 20, 3).too_often);
+        let spread = verdict(3, None, vec!["Hanoi".into(), "Lai Chau".into()], "Ho Chi Minh City", 20, 3);
+        assert!(spread.too_many_places && !spread.too_often);
+        let same = verdict(3, None, vec!["Hanoi".into(), "Lai Chau".into()], "Hanoi", 20, 3);
+        assert!(!same.suspicious(), "the same two places are not a copy");
+    }
+}

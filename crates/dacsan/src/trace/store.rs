@@ -1,0 +1,527 @@
+//! All SQL of batches, trace events, files, serials, scans and the signing key.
+
+use anyhow::Context;
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use crate::db::{Db, Dialect};
+
+#[derive(Debug, Clone)]
+pub struct Batch {
+    pub id: i64,
+    pub product_id: i64,
+    pub producer_id: i64,
+    pub lot: String,
+    pub code: String,
+    pub produced_on: String,
+    pub expires_on: Option<String>,
+    pub quantity: i64,
+    pub origin_commune_code: String,
+    pub gps_e6: Option<(i64, i64)>,
+    pub standards: String,
+    pub header: serde_json::Value,
+    pub header_hash: String,
+    pub head_hash: String,
+    pub event_count: i64,
+    pub signature: String,
+    pub key_id: String,
+    pub serial_count: i64,
+    pub created_at: String,
+}
+
+const BATCH_COLUMNS: &str = "id, product_id, producer_id, lot, code, produced_on, expires_on, quantity,
+    origin_commune_code, latitude_e6, longitude_e6, standards, header, header_hash, head_hash, event_count, signature,
+    key_id, serial_count, created_at";
+
+fn batch_from_row(row: &AnyRow) -> Result<Batch, sqlx::Error> {
+    let lat: Option<i64> = row.try_get("latitude_e6")?;
+    let lon: Option<i64> = row.try_get("longitude_e6")?;
+    let header: String = row.try_get("header")?;
+    Ok(Batch {
+        id: row.try_get("id")?,
+        product_id: row.try_get("product_id")?,
+        producer_id: row.try_get("producer_id")?,
+        lot: row.try_get("lot")?,
+        code: row.try_get("code")?,
+        produced_on: row.try_get("produced_on")?,
+        expires_on: row.try_get("expires_on")?,
+        quantity: row.try_get("quantity")?,
+        origin_commune_code: row.try_get("origin_commune_code")?,
+        gps_e6: lat.zip(lon),
+        standards: row.try_get("standards")?,
+        header: serde_json::from_str(&header).map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
+        header_hash: row.try_get("header_hash")?,
+        head_hash: row.try_get("head_hash")?,
+        event_count: row.try_get("event_count")?,
+        signature: row.try_get("signature")?,
+        key_id: row.try_get("key_id")?,
+        serial_count: row.try_get("serial_count")?,
+        created_at: row.try_get("created_at")?,
+    })
+}
+
+/// A batch row to insert: the header and its signature are made by the service.
+pub struct NewBatch<'a> {
+    pub product_id: i64,
+    pub producer_id: i64,
+    pub lot: &'a str,
+    pub code: &'a str,
+    pub produced_on: &'a str,
+    pub expires_on: Option<&'a str>,
+    pub quantity: i64,
+    pub origin_commune_code: &'a str,
+    pub gps_e6: Option<(i64, i64)>,
+    pub standards: &'a str,
+    pub header: &'a str,
+    pub header_hash: &'a str,
+    pub signature: &'a str,
+    pub key_id: &'a str,
+    pub created_by: Option<i64>,
+    pub created_at: &'a str,
+}
+
+/// `Ok(None)` when the product already has a batch with this lot.
+pub async fn insert_batch(tx: &mut sqlx::AnyConnection, b: &NewBatch<'_>) -> anyhow::Result<Option<i64>> {
+    let result = sqlx::query(
+        "INSERT INTO batches (product_id, producer_id, lot, code, produced_on, expires_on, quantity, origin_commune_code,
+            latitude_e6, longitude_e6, standards, header, header_hash, head_hash, event_count, signature, key_id,
+            created_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, 0, $14, $15, $16, $17) RETURNING id",
+    )
+    .bind(b.product_id)
+    .bind(b.producer_id)
+    .bind(b.lot)
+    .bind(b.code)
+    .bind(b.produced_on)
+    .bind(b.expires_on)
+    .bind(b.quantity)
+    .bind(b.origin_commune_code)
+    .bind(b.gps_e6.map(|g| g.0))
+    .bind(b.gps_e6.map(|g| g.1))
+    .bind(b.standards)
+    .bind(b.header)
+    .bind(b.header_hash)
+    .bind(b.signature)
+    .bind(b.key_id)
+    .bind(b.created_by)
+    .bind(b.created_at)
+    .fetch_one(&mut *tx)
+    .await;
+    match result {
+        Ok(row) => Ok(Some(row.try_get(0)?)),
+        Err(e) if crate::db::is_unique_violation(&e) && e.to_string().contains("lot") => Ok(None),
+        Err(e) => Err(e).context("insert batch"),
+    }
+}
+
+pub async fn insert_input(
+    tx: &mut sqlx::AnyConnection,
+    batch_id: i64,
+    position: i64,
+    input_batch_id: Option<i64>,
+    description: &str,
+) -> anyhow::Result<()> {
+    sqlx::query("INSERT INTO batch_inputs (batch_id, position, input_batch_id, description) VALUES ($1, $2, $3, $4)")
+        .bind(batch_id)
+        .bind(position)
+        .bind(input_batch_id)
+        .bind(description)
+        .execute(&mut *tx)
+        .await
+        .context("insert batch input")?;
+    Ok(())
+}
+
+pub async fn find_batch(db: &Db, id: i64) -> anyhow::Result<Option<Batch>> {
+    let sql = format!("SELECT {BATCH_COLUMNS} FROM batches WHERE id = $1");
+    let row = sqlx::query(&sql).bind(id).fetch_optional(&db.pool).await?;
+    Ok(row.as_ref().map(batch_from_row).transpose()?)
+}
+
+pub async fn find_batch_by_code(db: &Db, code: &str) -> anyhow::Result<Option<Batch>> {
+    let sql = format!("SELECT {BATCH_COLUMNS} FROM batches WHERE code = $1");
+    let row = sqlx::query(&sql).bind(code).fetch_optional(&db.pool).await?;
+    Ok(row.as_ref().map(batch_from_row).transpose()?)
+}
+
+/// The batch with this lot of the product carrying one of these GTIN spellings.
+pub async fn find_batch_by_gtin_lot(db: &Db, gtins: &[String], lot: &str) -> anyhow::Result<Option<Batch>> {
+    let placeholders: Vec<String> = (0..gtins.len()).map(|i| format!("${}", i + 2)).collect();
+    let sql = format!(
+        "SELECT {BATCH_COLUMNS} FROM batches WHERE lot = $1 AND product_id IN
+            (SELECT id FROM products WHERE gtin IN ({}))",
+        placeholders.join(", ")
+    );
+    let mut query = sqlx::query(&sql).bind(lot);
+    for gtin in gtins {
+        query = query.bind(gtin);
+    }
+    let row = query.fetch_optional(&db.pool).await?;
+    Ok(row.as_ref().map(batch_from_row).transpose()?)
+}
+
+pub async fn list_batches_of_product(db: &Db, product_id: i64, limit: i64) -> anyhow::Result<Vec<Batch>> {
+    let sql = format!(
+        "SELECT {BATCH_COLUMNS} FROM batches WHERE product_id = $1 ORDER BY produced_on DESC, id DESC LIMIT $2"
+    );
+    let rows = sqlx::query(&sql).bind(product_id).bind(limit).fetch_all(&db.pool).await?;
+    Ok(rows.iter().map(batch_from_row).collect::<Result<_, _>>()?)
+}
+
+pub async fn list_batches_of_producer(db: &Db, producer_id: i64, limit: i64) -> anyhow::Result<Vec<Batch>> {
+    let sql = format!(
+        "SELECT {BATCH_COLUMNS} FROM batches WHERE producer_id = $1 ORDER BY produced_on DESC, id DESC LIMIT $2"
+    );
+    let rows = sqlx::query(&sql).bind(producer_id).bind(limit).fetch_all(&db.pool).await?;
+    Ok(rows.iter().map(batch_from_row).collect::<Result<_, _>>()?)
+}
+
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct InputRow {
+    pub input_batch_id: Option<i64>,
+    pub description: String,
+}
+
+pub async fn inputs_of(db: &Db, batch_id: i64) -> anyhow::Result<Vec<InputRow>> {
+    let rows =
+        sqlx::query("SELECT input_batch_id, description FROM batch_inputs WHERE batch_id = $1 ORDER BY position")
+            .bind(batch_id)
+            .fetch_all(&db.pool)
+            .await?;
+    rows.iter()
+        .map(|r| Ok(InputRow { input_batch_id: r.try_get(0)?, description: r.try_get(1)? }))
+        .collect::<Result<_, sqlx::Error>>()
+        .map_err(Into::into)
+}
+
+/// Locks the batch row for appending to its chain and returns its head: on
+/// PostgreSQL with `FOR UPDATE`; SQLite's `BEGIN IMMEDIATE` already holds the lock.
+pub async fn lock_head(tx: &mut sqlx::AnyConnection, dialect: Dialect, batch_id: i64) -> anyhow::Result<(String, i64)> {
+    let sql = match dialect {
+        Dialect::Sqlite => "SELECT head_hash, event_count FROM batches WHERE id = $1",
+        Dialect::Postgres => "SELECT head_hash, event_count FROM batches WHERE id = $1 FOR UPDATE",
+    };
+    let row = sqlx::query(sql).bind(batch_id).fetch_one(&mut *tx).await.context("lock the batch")?;
+    Ok((row.try_get(0)?, row.try_get(1)?))
+}
+
+pub struct NewEvent<'a> {
+    pub batch_id: i64,
+    pub seq: i64,
+    pub event_id: &'a str,
+    pub kind: &'a str,
+    pub event_time_utc: &'a str,
+    pub body: &'a str,
+    pub content_hash: &'a str,
+    pub prev_hash: &'a str,
+    pub chain_hash: &'a str,
+    pub corrects_seq: Option<i64>,
+    pub recorded_by: Option<i64>,
+    pub recorded_at: &'a str,
+}
+
+pub async fn append_event(tx: &mut sqlx::AnyConnection, e: &NewEvent<'_>, signature: &str) -> anyhow::Result<()> {
+    sqlx::query(
+        "INSERT INTO trace_events (batch_id, seq, event_id, kind, event_time, body, content_hash, prev_hash, chain_hash,
+            corrects_seq, recorded_by, recorded_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+    )
+    .bind(e.batch_id)
+    .bind(e.seq)
+    .bind(e.event_id)
+    .bind(e.kind)
+    .bind(e.event_time_utc)
+    .bind(e.body)
+    .bind(e.content_hash)
+    .bind(e.prev_hash)
+    .bind(e.chain_hash)
+    .bind(e.corrects_seq)
+    .bind(e.recorded_by)
+    .bind(e.recorded_at)
+    .execute(&mut *tx)
+    .await
+    .context("insert trace event")?;
+    let moved = sqlx::query(
+        "UPDATE batches SET head_hash = $1, event_count = $2, signature = $3 WHERE id = $4 AND event_count = $5",
+    )
+    .bind(e.chain_hash)
+    .bind(e.seq)
+    .bind(signature)
+    .bind(e.batch_id)
+    .bind(e.seq - 1)
+    .execute(&mut *tx)
+    .await
+    .context("move the chain head")?;
+    anyhow::ensure!(moved.rows_affected() == 1, "the chain of batch {} moved meanwhile", e.batch_id);
+    Ok(())
+}
+
+#[derive(Debug, Clone)]
+pub struct StoredEvent {
+    pub seq: i64,
+    pub event_id: String,
+    pub kind: String,
+    pub event_time_utc: String,
+    pub body: serde_json::Value,
+    pub content_hash: String,
+    pub prev_hash: String,
+    pub chain_hash: String,
+    pub corrects_seq: Option<i64>,
+}
+
+/// A batch's events in chain order.
+pub async fn events_of(db: &Db, batch_id: i64) -> anyhow::Result<Vec<StoredEvent>> {
+    let rows = sqlx::query(
+        "SELECT seq, event_id, kind, event_time, body, content_hash, prev_hash, chain_hash, corrects_seq
+         FROM trace_events WHERE batch_id = $1 ORDER BY seq",
+    )
+    .bind(batch_id)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            let body: String = r.try_get("body")?;
+            Ok(StoredEvent {
+                seq: r.try_get("seq")?,
+                event_id: r.try_get("event_id")?,
+                kind: r.try_get("kind")?,
+                event_time_utc: r.try_get("event_time")?,
+                body: serde_json::from_str(&body).context("event body")?,
+                content_hash: r.try_get("content_hash")?,
+                prev_hash: r.try_get("prev_hash")?,
+                chain_hash: r.try_get("chain_hash")?,
+                corrects_seq: r.try_get("corrects_seq")?,
+            })
+        })
+        .collect()
+}
+
+pub async fn event_seq_exists(tx: &mut sqlx::AnyConnection, batch_id: i64, seq: i64) -> anyhow::Result<bool> {
+    let row = sqlx::query("SELECT 1 FROM trace_events WHERE batch_id = $1 AND seq = $2")
+        .bind(batch_id)
+        .bind(seq)
+        .fetch_optional(&mut *tx)
+        .await?;
+    Ok(row.is_some())
+}
+
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct TraceFile {
+    pub id: i64,
+    pub kind: String,
+    pub title: String,
+    pub content_type: String,
+    pub sha256: String,
+    pub size: i64,
+}
+
+pub async fn insert_file(
+    db: &Db,
+    batch_id: i64,
+    kind: &str,
+    title: &str,
+    content_type: &str,
+    bytes: &[u8],
+) -> anyhow::Result<TraceFile> {
+    let sha256 = super::chain::sha256_hex(bytes);
+    let row = sqlx::query(
+        "INSERT INTO trace_files (batch_id, kind, title, content_type, sha256, bytes, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(batch_id)
+    .bind(kind)
+    .bind(title)
+    .bind(content_type)
+    .bind(&sha256)
+    .bind(bytes)
+    .bind(crate::db::now())
+    .fetch_one(&db.pool)
+    .await
+    .context("insert trace file")?;
+    Ok(TraceFile {
+        id: row.try_get(0)?,
+        kind: kind.into(),
+        title: title.into(),
+        content_type: content_type.into(),
+        sha256,
+        size: bytes.len() as i64,
+    })
+}
+
+fn file_from_row(r: &AnyRow) -> Result<TraceFile, sqlx::Error> {
+    Ok(TraceFile {
+        id: r.try_get("id")?,
+        kind: r.try_get("kind")?,
+        title: r.try_get("title")?,
+        content_type: r.try_get("content_type")?,
+        sha256: r.try_get("sha256")?,
+        size: r.try_get("size")?,
+    })
+}
+
+pub async fn files_of(db: &Db, batch_id: i64) -> anyhow::Result<Vec<TraceFile>> {
+    let rows = sqlx::query(
+        "SELECT id, kind, title, content_type, sha256, CAST(LENGTH(bytes) AS BIGINT) AS size FROM trace_files WHERE batch_id = $1 ORDER BY id",
+    )
+    .bind(batch_id)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows.iter().map(file_from_row).collect::<Result<_, _>>()?)
+}
+
+/// A file's metadata and bytes.
+pub async fn file_bytes(db: &Db, batch_id: i64, file_id: i64) -> anyhow::Result<Option<(TraceFile, Vec<u8>)>> {
+    let row = sqlx::query(
+        "SELECT id, kind, title, content_type, sha256, CAST(LENGTH(bytes) AS BIGINT) AS size, bytes FROM trace_files
+         WHERE batch_id = $1 AND id = $2",
+    )
+    .bind(batch_id)
+    .bind(file_id)
+    .fetch_optional(&db.pool)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    Ok(Some((file_from_row(&row)?, row.try_get("bytes")?)))
+}
+
+/// Adds serial numbers to a batch in chunks of multi-row inserts; `false` when one
+/// of them was already taken (the caller draws new ones).
+pub async fn insert_serials(
+    tx: &mut sqlx::AnyConnection,
+    batch_id: i64,
+    serials: &[String],
+    now: &str,
+) -> anyhow::Result<bool> {
+    for chunk in serials.chunks(1_000) {
+        let values: Vec<String> = (0..chunk.len()).map(|i| format!("($1, ${}, $2)", i + 3)).collect();
+        let sql = format!("INSERT INTO serials (batch_id, serial, created_at) VALUES {}", values.join(", "));
+        let mut query = sqlx::query(&sql).bind(batch_id).bind(now);
+        for serial in chunk {
+            query = query.bind(serial);
+        }
+        match query.execute(&mut *tx).await {
+            Ok(_) => {}
+            Err(e) if crate::db::is_unique_violation(&e) => return Ok(false),
+            Err(e) => return Err(e).context("insert serials"),
+        }
+    }
+    sqlx::query("UPDATE batches SET serial_count = serial_count + $1 WHERE id = $2")
+        .bind(serials.len() as i64)
+        .bind(batch_id)
+        .execute(&mut *tx)
+        .await?;
+    Ok(true)
+}
+
+/// Serial numbers of a batch in the order they were issued.
+pub async fn serials_of(db: &Db, batch_id: i64, offset: i64, limit: i64) -> anyhow::Result<Vec<String>> {
+    let rows = sqlx::query("SELECT serial FROM serials WHERE batch_id = $1 ORDER BY id LIMIT $2 OFFSET $3")
+        .bind(batch_id)
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(&db.pool)
+        .await?;
+    Ok(rows.iter().map(|r| r.try_get(0)).collect::<Result<_, _>>()?)
+}
+
+#[derive(Debug, Clone)]
+pub struct SerialRow {
+    pub id: i64,
+    pub batch_id: i64,
+    pub serial: String,
+    pub scan_count: i64,
+    pub first_scan_at: Option<String>,
+}
+
+pub async fn find_serial(db: &Db, serial: &str) -> anyhow::Result<Option<SerialRow>> {
+    let row = sqlx::query("SELECT id, batch_id, serial, scan_count, first_scan_at FROM serials WHERE serial = $1")
+        .bind(serial)
+        .fetch_optional(&db.pool)
+        .await?;
+    let Some(r) = row else { return Ok(None) };
+    Ok(Some(SerialRow {
+        id: r.try_get(0)?,
+        batch_id: r.try_get(1)?,
+        serial: r.try_get(2)?,
+        scan_count: r.try_get(3)?,
+        first_scan_at: r.try_get(4)?,
+    }))
+}
+
+/// The distinct places a serial was scanned from (most recent first, at most 20).
+pub async fn scan_places(db: &Db, serial_id: i64) -> anyhow::Result<Vec<String>> {
+    let rows = sqlx::query(
+        "SELECT place, MAX(scanned_at) AS last_at FROM serial_scans WHERE serial_id = $1 AND place <> ''
+         GROUP BY place ORDER BY last_at DESC LIMIT 20",
+    )
+    .bind(serial_id)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows.iter().map(|r| r.try_get(0)).collect::<Result<_, _>>()?)
+}
+
+/// Records scans in one transaction.
+pub async fn record_scans(db: &Db, scans: &[(i64, String, String)]) -> anyhow::Result<()> {
+    let mut tx = db.begin_write().await?;
+    for (serial_id, at, place) in scans {
+        sqlx::query(
+            "UPDATE serials SET scan_count = scan_count + 1, first_scan_at = COALESCE(first_scan_at, $2),
+                last_scan_at = $2 WHERE id = $1",
+        )
+        .bind(serial_id)
+        .bind(at)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("INSERT INTO serial_scans (serial_id, scanned_at, place) VALUES ($1, $2, $3)")
+            .bind(serial_id)
+            .bind(at)
+            .bind(place)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The platform's signing key: (key id, public, secret), both keys base64.
+pub async fn signing_key(db: &Db) -> anyhow::Result<Option<(String, String, String)>> {
+    let row =
+        sqlx::query("SELECT key_id, public_key, secret_key FROM signing_keys ORDER BY created_at, key_id LIMIT 1")
+            .fetch_optional(&db.pool)
+            .await?;
+    Ok(row.map(|r| (r.get(0), r.get(1), r.get(2))))
+}
+
+/// Stores a key unless one exists (two processes starting together keep the first).
+pub async fn insert_signing_key(db: &Db, key_id: &str, public: &str, secret: &str) -> anyhow::Result<()> {
+    let mut tx = db.begin_write().await?;
+    let exists = sqlx::query("SELECT 1 FROM signing_keys").fetch_optional(&mut *tx).await?.is_some();
+    if !exists {
+        sqlx::query("INSERT INTO signing_keys (key_id, public_key, secret_key, created_at) VALUES ($1, $2, $3, $4)")
+            .bind(key_id)
+            .bind(public)
+            .bind(secret)
+            .bind(crate::db::now())
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The latest event time (UTC text) recorded for a batch so far.
+pub async fn latest_event_time(tx: &mut sqlx::AnyConnection, batch_id: i64) -> anyhow::Result<Option<String>> {
+    let row = sqlx::query("SELECT MAX(event_time) FROM trace_events WHERE batch_id = $1")
+        .bind(batch_id)
+        .fetch_one(&mut *tx)
+        .await?;
+    Ok(row.try_get(0)?)
+}
+
+/// Serials issued so far, with the batch row locked on PostgreSQL.
+pub async fn serial_count(tx: &mut sqlx::AnyConnection, dialect: Dialect, batch_id: i64) -> anyhow::Result<i64> {
+    let sql = match dialect {
+        Dialect::Sqlite => "SELECT serial_count FROM batches WHERE id = $1",
+        Dialect::Postgres => "SELECT serial_count FROM batches WHERE id = $1 FOR UPDATE",
+    };
+    Ok(sqlx::query(sql).bind(batch_id).fetch_one(&mut *tx).await?.try_get(0)?)
+}
