@@ -427,4 +427,62 @@ describe('dacsan on a phone (390×844)', { concurrency: false }, () => {
       assert.deepEqual(broken(await lines(page.locator('main tbody td a'))), [], 'history: order codes broken over lines');
     });
   });
+
+  // A seller records a batch and its journey on a phone, issues serial labels; a
+  // buyer scans one (opens its URL) and sees the timeline and the genuine mark.
+  test('i. seller records a batch with events and serial labels; a scanned label shows the timeline, genuine', async () => {
+    const labelUrl = await inPhone({}, async (page) => {
+      await signIn(page, ACCOUNTS.seller);
+      await page.goto('/seller');
+      await clickAndWait(page, page.getByRole('link', { name: 'Lô hàng truy xuất' }).first(), /\/seller\/products\/\d+\/batches$/);
+      const form = page.locator('main form[action$="/batches"]');
+      await form.getByLabel('Lô', { exact: true }).fill('BT-2611');
+      await form.getByLabel('Ngày sản xuất').fill('2026-11-01');
+      await form.getByLabel('Hết hạn').fill('2027-11-01');
+      await form.getByLabel(/^Số lượng/).fill('100');
+      await form.getByLabel('Tiêu chuẩn áp dụng').fill('TCVN 3218:2012');
+      await clickAndWait(page, form.getByRole('button', { name: 'Ghi lô hàng' }), /\/seller\/batches\/\d+$/);
+      await assertPhoneFriendly(page, 'seller batch page');
+      for (const [kind, who, when] of [['harvest', 'Tổ hái chè bản Sìn Hồ Dao', '2026-11-01T06:30'], ['shipping', 'Viettel Post', '2026-11-03T09:00']]) {
+        const events = page.locator('main form[action$="/events"]');
+        await events.getByLabel('Sự kiện', { exact: true }).selectOption(kind);
+        await events.getByLabel('Thời điểm (để trống: bây giờ)').fill(when);
+        await events.getByLabel('Ai thực hiện').fill(who);
+        await clickAndWait(page, events.getByRole('button', { name: 'Thêm sự kiện' }), /done=event$/);
+        await page.getByRole('status').filter({ hasText: 'Đã ghi sự kiện' }).waitFor();
+      }
+      const serials = page.locator('main form[action$="/serials"]');
+      await serials.getByLabel('Cấp số sê-ri').fill('5');
+      await clickAndWait(page, serials.getByRole('button', { name: 'Cấp số' }), /done=serials$/);
+      const pdfHref = await page.getByRole('link', { name: '5×13' }).last().getAttribute('href');
+      assert.match(pdfHref, /mode=serial/);
+      const pdf = await page.request.get(pdfHref);
+      assert.equal(pdf.status(), 200);
+      assert.equal(pdf.headers()['content-type'], 'application/pdf');
+      await page.screenshot({ path: screenshotPath('seller-batch'), fullPage: true });
+      // The batch's own QR link; a unit label is the same with /{serial} added.
+      const batchLink = await page.locator('main .trace-head a').first().getAttribute('href');
+      const id = page.url().match(/batches\/(\d+)/)[1];
+      const labels = await page.request.post(`/api/v1/batches/${id}/serials`, { data: { count: 1 } });
+      assert.equal(labels.status(), 201);
+      const [unit] = (await labels.json()).urls;
+      assert.ok(unit.startsWith(batchLink), `${unit} is a label of ${batchLink}`);
+      return unit;
+    });
+    await inPhone({}, async (page) => {
+      await page.goto(labelUrl);
+      await page.getByRole('status').filter({ hasText: 'Chính hãng' }).waitFor();
+      const timeline = page.locator('main ol.timeline li');
+      assert.equal(await timeline.count(), 2);
+      assert.match(await timeline.nth(0).innerText(), /Thu hoạch[\s\S]*Tổ hái chè bản Sìn Hồ Dao/);
+      assert.match(await timeline.nth(1).innerText(), /Vận chuyển[\s\S]*Viettel Post/);
+      assert.match(await page.locator('main dl.facts').innerText(), /BT-2611[\s\S]*TCVN 3218:2012/);
+      assert.match(await page.locator('main dl.facts').innerText(), /Lượt quét\s*1/);
+      await assertPhoneFriendly(page, 'batch page');
+      await page.screenshot({ path: screenshotPath('batch-page'), fullPage: true });
+      // The product page lists the batch and links back to it.
+      await clickAndWait(page, page.getByRole('link', { name: 'Xem và mua sản phẩm' }), /\/p\/[^/?#]+$/);
+      await page.getByRole('link', { name: 'Lô BT-2611' }).waitFor();
+    });
+  });
 });

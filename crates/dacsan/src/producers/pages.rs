@@ -24,6 +24,9 @@ struct StorefrontTemplate {
     complaint: ComplaintForm,
     errors: FieldErrors,
     complaint_sent: bool,
+    /// (product name, lot, produced on, batch page path) of the latest traceable batches.
+    batches: Vec<(String, String, String, String)>,
+    share: crate::trace::resolve::ShareLinks,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -47,7 +50,17 @@ async fn storefront(
     let producer =
         store::find_by_slug(&state.db, slug).await?.ok_or_else(|| AppError::not_found("gian hàng / store"))?;
     let products = crate::catalog::store::list_for_producer(&state.db, producer.id, true, 200).await?;
+    let mut batches = Vec::new();
+    for batch in crate::trace::store::list_batches_of_producer(&state.db, producer.id, 10).await? {
+        if let Some(product) = products.iter().find(|p| p.id == batch.product_id) {
+            let path = crate::trace::service::batch_path(product, &batch);
+            batches.push((product.display_name(page.is_en()).to_string(), batch.lot, batch.produced_on, path));
+        }
+    }
+    let share = crate::trace::resolve::ShareLinks::of(&format!("{}/s/{}", state.settings.public_url, producer.slug));
     let template = StorefrontTemplate {
+        batches,
+        share,
         story_html: markdown::to_html(&producer.story),
         photos: store::photos(&state.db, producer.id).await?,
         cards: cards(state, &products, page.is_en()).await?,

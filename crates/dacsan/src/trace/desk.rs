@@ -126,12 +126,33 @@ struct BatchTemplate {
     product: Product,
     batch: Batch,
     link: String,
-    events: Vec<StoredEvent>,
+    events: Vec<EventRow>,
     files: Vec<TraceFile>,
     kinds: [EventKind; 8],
     communes: Vec<&'static admin_units::Commune>,
     errors: FieldErrors,
     notice: String,
+}
+
+/// One line of the seller's list of events, newest first.
+struct EventRow {
+    seq: i64,
+    kind_key: &'static str,
+    time_local: String,
+    corrects: Option<i64>,
+    chain_hash: String,
+}
+
+impl From<StoredEvent> for EventRow {
+    fn from(e: StoredEvent) -> EventRow {
+        EventRow {
+            seq: e.seq,
+            kind_key: EventKind::parse(&e.kind).map(|k| k.label_key()).unwrap_or("trace_event"),
+            time_local: super::resolve::local_time(&e.event_time_utc),
+            corrects: e.corrects_seq,
+            chain_hash: e.chain_hash[..16].to_string(),
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -153,8 +174,8 @@ async fn batch_page(
     errors: FieldErrors,
     notice: String,
 ) -> Result<Response, PageError> {
-    let mut events = store::events_of(&state.db, batch.id).await?;
-    events.reverse();
+    let events: Vec<EventRow> =
+        store::events_of(&state.db, batch.id).await?.into_iter().rev().map(EventRow::from).collect();
     let files = store::files_of(&state.db, batch.id).await?;
     let province =
         admin_units::commune(&batch.origin_commune_code).map(|c| c.province_code.clone()).unwrap_or_default();

@@ -351,7 +351,8 @@ pub struct BatchView {
     pub share: ShareLinks,
 }
 
-fn local_time(utc: &str) -> String {
+/// A UTC timestamp as Vietnam's local time, `06:30 01/11/2026`.
+pub fn local_time(utc: &str) -> String {
     time::OffsetDateTime::parse(utc, &time::format_description::well_known::Rfc3339)
         .map(|t| {
             let t = t.to_offset(time::macros::offset!(+7));

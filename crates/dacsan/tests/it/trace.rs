@@ -128,6 +128,13 @@ async fn a_batch_with_events_resolves_by_digital_link_and_verifies() {
     let response = app.browser.get(app.url("/01/08934563138165")).send().await.unwrap();
     assert_eq!(response.status(), 303, "a GTIN alone opens the product page");
 
+    let (_, product_page) = app.page(&format!("/p/{}", s.slug)).await;
+    assert!(product_page.contains("href=\"/01/08934563138165/10/MO-2026-05\""), "the product page lists its batches");
+    assert!(product_page.contains("facebook.com/sharer"), "with share links");
+    app.browser.get(app.url("/lang/en?back=/")).send().await.unwrap();
+    let english = app.browser.get(app.url("/01/08934563138165/10/MO-2026-05")).send().await.unwrap().text().await.unwrap();
+    assert!(english.contains("Genuine") && english.contains("Mint honey"), "an English page for export buyers");
+
     let record = record_of(&app, id).await;
     let key = published_key(&app).await;
     assert_eq!(chain::verify(&record, Some(&key)).unwrap().event_count, 3);
