@@ -148,7 +148,7 @@ impl From<StoredEvent> for EventRow {
         EventRow {
             seq: e.seq,
             kind_key: EventKind::parse(&e.kind).map(|k| k.label_key()).unwrap_or("trace_event"),
-            time_local: super::resolve::local_time(&e.event_time_utc),
+            time_local: crate::vn::time_vn(&e.event_time_utc),
             corrects: e.corrects_seq,
             chain_hash: e.chain_hash[..16].to_string(),
         }

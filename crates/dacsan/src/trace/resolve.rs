@@ -351,16 +351,6 @@ pub struct BatchView {
     pub share: ShareLinks,
 }
 
-/// A UTC timestamp as Vietnam's local time, `06:30 01/11/2026`.
-pub fn local_time(utc: &str) -> String {
-    time::OffsetDateTime::parse(utc, &time::format_description::well_known::Rfc3339)
-        .map(|t| {
-            let t = t.to_offset(time::macros::offset!(+7));
-            format!("{:02}:{:02} {:02}/{:02}/{}", t.hour(), t.minute(), t.day(), u8::from(t.month()), t.year())
-        })
-        .unwrap_or_else(|_| utc.to_string())
-}
-
 fn date_text(iso: &str) -> String {
     super::model::parse_date(iso).map(|d| crate::vn::date_vn(&d)).unwrap_or_default()
 }
@@ -412,7 +402,7 @@ impl BatchView {
             .map(|e| TimelineRow {
                 seq: e.seq,
                 kind_key: EventKind::parse(&e.kind).map(|k| k.label_key()).unwrap_or("trace_event"),
-                time_local: local_time(&e.event_time_utc),
+                time_local: crate::vn::time_vn(&e.event_time_utc),
                 who: [text(&e.body, "/who"), text(&e.body, "/recorded_by/name")]
                     .into_iter()
                     .find(|w| !w.is_empty())
@@ -493,7 +483,7 @@ impl BatchView {
             genuine: verified.is_ok(),
             broken: verified.as_ref().err().map(|e| e.to_string()).unwrap_or_default(),
             key_id: batch.key_id.clone(),
-            first_scan: verdict.as_ref().map(|v| local_time(&v.first_scan_at)).unwrap_or_default(),
+            first_scan: verdict.as_ref().map(|v| crate::vn::time_vn(&v.first_scan_at)).unwrap_or_default(),
             serial: serial.map(|s| s.serial),
             verdict,
             rows,

@@ -17,3 +17,23 @@ pub use tax_code::TaxCode;
 pub fn date_vn(date: &time::Date) -> String {
     format!("{:02}/{:02}/{}", date.day(), u8::from(date.month()), date.year())
 }
+
+/// A stored UTC timestamp (RFC 3339) in Vietnam's time (UTC+7) as people read it:
+/// `06:30 01/11/2026`; text that is not a timestamp is shown as it is.
+pub fn time_vn(utc: &str) -> String {
+    time::OffsetDateTime::parse(utc, &time::format_description::well_known::Rfc3339)
+        .map(|t| {
+            let t = t.to_offset(time::macros::offset!(+7));
+            format!("{:02}:{:02} {}", t.hour(), t.minute(), date_vn(&t.date()))
+        })
+        .unwrap_or_else(|_| utc.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn utc_times_are_shown_in_vietnam_time() {
+        assert_eq!(super::time_vn("2026-11-01T23:30:00Z"), "06:30 02/11/2026");
+        assert_eq!(super::time_vn("yesterday"), "yesterday");
+    }
+}

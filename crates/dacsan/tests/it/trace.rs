@@ -132,7 +132,8 @@ async fn a_batch_with_events_resolves_by_digital_link_and_verifies() {
     assert!(product_page.contains("href=\"/01/08934563138165/10/MO-2026-05\""), "the product page lists its batches");
     assert!(product_page.contains("facebook.com/sharer"), "with share links");
     app.browser.get(app.url("/lang/en?back=/")).send().await.unwrap();
-    let english = app.browser.get(app.url("/01/08934563138165/10/MO-2026-05")).send().await.unwrap().text().await.unwrap();
+    let english =
+        app.browser.get(app.url("/01/08934563138165/10/MO-2026-05")).send().await.unwrap().text().await.unwrap();
     assert!(english.contains("Genuine") && english.contains("Mint honey"), "an English page for export buyers");
 
     let record = record_of(&app, id).await;
