@@ -16,6 +16,9 @@ pub struct Transfer {
     pub source: &'static str,
     /// The provider's transaction id: the same id twice is one transfer.
     pub source_txn_id: String,
+    /// The bank's own reference (e.g. `FT25123…`), empty when unknown: the same
+    /// transfer reported by a webhook and by a statement carries the same one.
+    pub bank_reference: String,
     pub amount_vnd: i64,
     pub content: String,
     pub account_number: String,
@@ -35,6 +38,8 @@ struct SepayBody {
     content: String,
     transfer_type: String,
     transfer_amount: i64,
+    #[serde(default)]
+    reference_code: Option<String>,
 }
 
 /// `None` for outgoing transfers (SePay reports both directions).
@@ -47,6 +52,7 @@ pub fn parse_sepay(body: &[u8]) -> Result<Option<Transfer>, AppError> {
     Ok(Some(Transfer {
         source: "sepay",
         source_txn_id: b.id.to_string(),
+        bank_reference: b.reference_code.unwrap_or_default().trim().to_string(),
         amount_vnd: b.transfer_amount,
         content: b.content,
         account_number: b.account_number,
@@ -65,6 +71,8 @@ struct CassoTransaction {
     account_number: String,
     #[serde(default)]
     transaction_date_time: String,
+    #[serde(default)]
+    reference: Option<String>,
 }
 
 /// Casso v2: `{"error":0,"data":{…}}`; negative amounts are money going out.
@@ -79,6 +87,7 @@ pub fn parse_casso(body: &[u8]) -> Result<Option<Transfer>, AppError> {
     Ok(Some(Transfer {
         source: "casso",
         source_txn_id: t.id.to_string(),
+        bank_reference: t.reference.unwrap_or_default().trim().to_string(),
         amount_vnd: t.amount,
         content: t.description,
         account_number: t.account_number,

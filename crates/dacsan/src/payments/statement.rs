@@ -348,8 +348,16 @@ fn read_rows(rows: &[(usize, Vec<String>)], columns: &Columns, title_account: &s
             "" => title_account.to_string(),
             account => account.to_string(),
         };
-        let transfer =
-            Transfer { source: SOURCE, source_txn_id, amount_vnd, content, account_number, transacted_at: date };
+        let transfer = Transfer {
+            source: SOURCE,
+            // A reference the bank gave (not our hash of the row) identifies the transfer everywhere.
+            bank_reference: if source_txn_id.starts_with("sha256:") { String::new() } else { source_txn_id.clone() },
+            source_txn_id,
+            amount_vnd,
+            content,
+            account_number,
+            transacted_at: date,
+        };
         statement.credits.push(Credit { row: *row, transfer });
     }
     statement

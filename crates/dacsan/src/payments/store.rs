@@ -21,11 +21,23 @@ pub mod outcome {
     pub const OTHER_ACCOUNT: &str = "other_account";
 }
 
-/// Stores a transfer once; `None` when this source already sent this id (a retry).
+/// Stores a transfer once; `None` when this source already sent this id (a retry),
+/// or another source already reported the same bank reference and amount (a
+/// webhook and a statement telling of one transfer).
 pub async fn insert(tx: &mut Tx, t: &Transfer) -> anyhow::Result<Option<i64>> {
+    if !t.bank_reference.is_empty() {
+        let seen = sqlx::query("SELECT 1 FROM bank_transactions WHERE bank_reference = $1 AND amount_vnd = $2")
+            .bind(&t.bank_reference)
+            .bind(t.amount_vnd)
+            .fetch_optional(&mut **tx)
+            .await?;
+        if seen.is_some() {
+            return Ok(None);
+        }
+    }
     let result = sqlx::query(
-        "INSERT INTO bank_transactions (source, source_txn_id, amount_vnd, content, account_number, transacted_at, outcome, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, 'received', $7) RETURNING id",
+        "INSERT INTO bank_transactions (source, source_txn_id, amount_vnd, content, account_number, transacted_at, outcome, created_at, bank_reference)
+         VALUES ($1, $2, $3, $4, $5, $6, 'received', $7, $8) RETURNING id",
     )
     .bind(t.source)
     .bind(&t.source_txn_id)
@@ -34,6 +46,7 @@ pub async fn insert(tx: &mut Tx, t: &Transfer) -> anyhow::Result<Option<i64>> {
     .bind(&t.account_number)
     .bind(&t.transacted_at)
     .bind(db::now())
+    .bind(&t.bank_reference)
     .fetch_one(&mut **tx)
     .await;
     match result {

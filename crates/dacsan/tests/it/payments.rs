@@ -17,7 +17,7 @@ async fn one_order(app: &TestApp, quantity: i64) -> (Value, String) {
 fn sepay(id: i64, content: &str, amount: i64) -> Value {
     json!({"id": id, "gateway": "Vietcombank", "transactionDate": "2026-11-25 10:00:00", "accountNumber": "0011002233445",
         "subAccount": null, "code": null, "content": content, "transferType": "in", "transferAmount": amount,
-        "accumulated": 0, "referenceCode": "FT123", "description": content})
+        "accumulated": 0, "referenceCode": format!("FT{id}"), "description": content})
 }
 
 async fn webhook(app: &TestApp, body: &Value, key: &str) -> (u16, Value) {

@@ -104,6 +104,32 @@ async fn statements_pay_orders_once_and_report_every_row() {
 }
 
 #[tokio::test]
+async fn a_transfer_seen_by_the_webhook_is_not_paid_again_by_the_statement() {
+    let app = spawn_app().await;
+    let (order, token, _, _) = one_order(&app).await;
+    let code = order["code"].as_str().unwrap();
+    let (_, _, admin) = app.user(Role::Admin, None).await;
+    let hook = json!({"id": 777, "gateway": "Vietcombank", "transactionDate": "2026-11-25 10:00:00",
+        "accountNumber": "0011002233445", "content": format!("MBVCB.8812 {code} chuyen tien"), "transferType": "in",
+        "transferAmount": 500_000, "referenceCode": "FT26329001"});
+    let response = app
+        .api
+        .post(app.url("/api/v1/payments/bank-webhook"))
+        .header("authorization", format!("Apikey {}", crate::helpers::WEBHOOK_KEY))
+        .json(&hook)
+        .send()
+        .await
+        .unwrap();
+    let answer: Value = response.json().await.unwrap();
+    assert_eq!(answer["outcome"], "paid", "{answer}");
+
+    let (status, report) = upload(&app, Some(&admin), "saoke.csv", statement_csv(code).into_bytes()).await;
+    assert_eq!(status, 200, "{report}");
+    assert_eq!(outcomes(&report)[0], (7, "duplicate".into(), json!(code)), "the same bank reference: {report}");
+    assert_eq!(order_now(&app, &order, &token).await["paid_vnd"], 500_000, "paid once");
+}
+
+#[tokio::test]
 async fn excel_statements_are_read_too() {
     use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
     let app = spawn_app().await;
