@@ -22,6 +22,8 @@ pub struct AppState {
     pub trace_key: Arc<PlatformKey>,
     /// Counts serial label scans in the background.
     pub scans: ScanRecorder,
+    /// Batch records already verified, by chain head.
+    pub verified_heads: Arc<crate::trace::verified::VerifiedHeads>,
 }
 
 impl AppState {
@@ -30,6 +32,7 @@ impl AppState {
         let per_minute = NonZeroU32::new(settings.signin_per_minute.max(1)).expect("at least 1");
         AppState {
             scans: ScanRecorder::spawn(db.clone()),
+            verified_heads: Arc::default(),
             trace_key: Arc::new(trace_key),
             db,
             search,

@@ -17,6 +17,7 @@ pub mod resolve;
 pub mod scans;
 pub mod service;
 pub mod store;
+pub mod verified;
 
 pub use keys::PlatformKey;
 pub use scans::ScanRecorder;

@@ -44,13 +44,13 @@ pub async fn resolve_gtin(
         .map_err(|e| AppError::BadRequest(format!("GS1 Digital Link: {e}")))?;
     let spellings = service::gtin_spellings(&link.gtin);
     let gtin = link.gtin.as_gtin14();
-    let (batch, serial) = match (&link.lot, &link.serial) {
+    let (batch, serial, product) = match (&link.lot, &link.serial) {
         (None, None) => return product_by_gtin(&state, &spellings, gtin).await,
         (Some(lot), None) => {
             let batch = store::find_batch_by_gtin_lot(&state.db, &spellings, lot.as_str()).await?.ok_or_else(|| {
                 AppError::not_found(format!("lô {lot} của mã GTIN {gtin} / lot {lot} of GTIN {gtin}"))
             })?;
-            (batch, None)
+            (batch, None, None)
         }
         (lot, Some(serial)) => {
             let unknown = || {
@@ -65,10 +65,10 @@ pub async fn resolve_gtin(
             if !same_gtin || lot.as_ref().is_some_and(|l| l.as_str() != batch.lot) {
                 return Err(unknown().into());
             }
-            (batch, Some(row))
+            (batch, Some(row), Some(product))
         }
     };
-    answer(&state, page, &headers, &params, batch, serial).await
+    answer(&state, page, &headers, &params, batch, serial, product).await
 }
 
 /// `GET /q/{code}`: a batch of a product without a GTIN.
@@ -83,7 +83,7 @@ pub async fn resolve_code(
     let batch = store::find_batch_by_code(&state.db, &code)
         .await?
         .ok_or_else(|| AppError::not_found(format!("mã truy xuất {code} / traceability code {code}")))?;
-    answer(&state, page, &headers, &params, batch, None).await
+    answer(&state, page, &headers, &params, batch, None, None).await
 }
 
 /// `GET /q/{code}/{serial}`: one unit's label.
@@ -102,7 +102,7 @@ pub async fn resolve_code_serial(
     if batch.code != code {
         return Err(unknown().into());
     }
-    answer(&state, page, &headers, &params, batch, Some(row)).await
+    answer(&state, page, &headers, &params, batch, Some(row), None).await
 }
 
 /// `/01/{gtin}` alone: the product's page.
@@ -123,6 +123,7 @@ fn wants_json(headers: &HeaderMap) -> bool {
         .is_some_and(|accept| accept.contains("application/json") && !accept.contains("text/html"))
 }
 
+/// The answer for a resolved batch (and serial); `product` when the caller has it already.
 async fn answer(
     state: &AppState,
     page: Page,
@@ -130,9 +131,13 @@ async fn answer(
     params: &ResolveParams,
     batch: Batch,
     serial: Option<SerialRow>,
+    product: Option<Product>,
 ) -> Result<Response, PageError> {
     let not_found = || AppError::not_found("lô hàng / batch");
-    let product = catalog::store::find_by_id(&state.db, batch.product_id).await?.ok_or_else(not_found)?;
+    let product = match product {
+        Some(product) => product,
+        None => catalog::store::find_by_id(&state.db, batch.product_id).await?.ok_or_else(not_found)?,
+    };
     if product.status == ProductStatus::Draft
         && !page.user.as_ref().is_some_and(|u| u.can_manage_producer(batch.producer_id))
     {
@@ -174,8 +179,10 @@ async fn answer(
     };
     let producer = producers::store::find_by_id(&state.db, batch.producer_id).await?.ok_or_else(not_found)?;
     let events = store::events_of(&state.db, batch.id).await?;
-    let record = service::record(&state.trace_key, &batch, &events);
-    let verified = chain::verify(&record, Some(&state.trace_key.verifying()));
+    let verified = state.verified_heads.get_or_verify(batch.id, &batch.head_hash, batch.event_count, || {
+        let record = service::record(&state.trace_key, &batch, &events);
+        chain::verify(&record, Some(&state.trace_key.verifying()))
+    });
     if wants_json(headers) {
         let body = resolution_json(
             &here,
