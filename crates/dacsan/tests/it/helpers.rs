@@ -13,6 +13,8 @@ pub struct TestApp {
     pub browser: reqwest::Client,
     /// A plain API client.
     pub api: reqwest::Client,
+    /// The database this app serves, for a second server process on it.
+    pub database_url: String,
     _dir: tempfile::TempDir,
 }
 
@@ -37,6 +39,7 @@ pub async fn spawn_app_with(settings: Settings) -> TestApp {
         _ => dir.path().join("test.db").to_string_lossy().into_owned(),
     };
     let state = dacsan::start(&url, settings).await.expect("start dacsan");
+    let database_url = url.clone();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let addr = listener.local_addr().unwrap();
     let app = dacsan::router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
@@ -50,6 +53,7 @@ pub async fn spawn_app_with(settings: Settings) -> TestApp {
             .build()
             .unwrap(),
         api: reqwest::Client::new(),
+        database_url,
         _dir: dir,
     }
 }
