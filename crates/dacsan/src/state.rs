@@ -22,8 +22,8 @@ pub struct AppState {
     pub trace_key: Arc<PlatformKey>,
     /// Counts serial label scans in the background.
     pub scans: ScanRecorder,
-    /// Batch records already verified, by chain head.
-    pub verified_heads: Arc<crate::trace::verified::VerifiedHeads>,
+    /// What batch pages show, by chain head (see [`crate::trace::page_cache`]).
+    pub batch_cache: Arc<crate::trace::page_cache::BatchCache>,
 }
 
 impl AppState {
@@ -32,7 +32,7 @@ impl AppState {
         let per_minute = NonZeroU32::new(settings.signin_per_minute.max(1)).expect("at least 1");
         AppState {
             scans: ScanRecorder::spawn(db.clone()),
-            verified_heads: Arc::default(),
+            batch_cache: Arc::default(),
             trace_key: Arc::new(trace_key),
             db,
             search,

@@ -12,12 +12,12 @@ pub mod files;
 pub mod keys;
 pub mod labels;
 pub mod model;
+pub mod page_cache;
 pub mod qr;
 pub mod resolve;
 pub mod scans;
 pub mod service;
 pub mod store;
-pub mod verified;
 
 pub use keys::PlatformKey;
 pub use scans::ScanRecorder;

@@ -5,6 +5,8 @@
 //! `?linkType=all`, and a redirect for `?linkType=gs1:pip` and the other link types.
 //! Every resolution of a serial is counted.
 
+use std::sync::Arc;
+
 use askama::Template;
 use axum::Json;
 use axum::extract::{Path, Query, State};
@@ -15,13 +17,14 @@ use serde_json::{Value, json};
 
 use super::chain;
 use super::model::EventKind;
+use super::page_cache::BatchData;
 use super::scans::{self, ScanVerdict};
 use super::service;
 use super::store::{self, Batch, SerialRow, StoredEvent, TraceFile};
 use crate::catalog::{self, Product, ProductStatus};
 use crate::db;
 use crate::error::{AppError, PageError};
-use crate::producers::{self, Producer};
+use crate::producers;
 use crate::state::AppState;
 use crate::vn::admin_units;
 use crate::web::{Page, render};
@@ -134,10 +137,8 @@ async fn answer(
     product: Option<Product>,
 ) -> Result<Response, PageError> {
     let not_found = || AppError::not_found("lô hàng / batch");
-    let product = match product {
-        Some(product) => product,
-        None => catalog::store::find_by_id(&state.db, batch.product_id).await?.ok_or_else(not_found)?,
-    };
+    let data = batch_data(state, &batch, product).await?;
+    let product = &data.product;
     if product.status == ProductStatus::Draft
         && !page.user.as_ref().is_some_and(|u| u.can_manage_producer(batch.producer_id))
     {
@@ -145,10 +146,10 @@ async fn answer(
     }
     let base = &state.settings.public_url;
     let here = match &serial {
-        Some(s) => format!("{base}{}", service::serial_path(&product, &batch, &s.serial)),
-        None => format!("{base}{}", service::batch_path(&product, &batch)),
+        Some(s) => format!("{base}{}", service::serial_path(product, &batch, &s.serial)),
+        None => format!("{base}{}", service::batch_path(product, &batch)),
     };
-    let links = Links::of(base, &product, &batch);
+    let links = Links::of(base, product, &batch);
     match params.link_type.as_deref() {
         None => {}
         Some("all") | Some("linkset") => return Ok(linkset(&here, &links)),
@@ -177,31 +178,35 @@ async fn answer(
         }
         None => None,
     };
-    let producer = producers::store::find_by_id(&state.db, batch.producer_id).await?.ok_or_else(not_found)?;
-    let events = store::events_of(&state.db, batch.id).await?;
-    let verified = state.verified_heads.get_or_verify(batch.id, &batch.head_hash, batch.event_count, || {
-        let record = service::record(&state.trace_key, &batch, &events);
-        chain::verify(&record, Some(&state.trace_key.verifying()))
-    });
     if wants_json(headers) {
-        let body = resolution_json(
-            &here,
-            &links,
-            &product,
-            &producer,
-            &batch,
-            &events,
-            &verified,
-            serial.as_ref(),
-            verdict.as_ref(),
-        );
+        let body = resolution_json(&here, &links, &data, &batch, serial.as_ref(), verdict.as_ref());
         return Ok(Json(body).into_response());
     }
-    let files = store::files_of(&state.db, batch.id).await?;
-    let view = BatchView::new(&page, &here, &links, product, producer, batch, events, files, verified, serial, verdict);
+    let view = BatchView::new(&page, &here, &links, &data, batch, serial, verdict);
     let mut response = render(&BatchTemplate { page, v: view });
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     Ok(response)
+}
+
+/// The batch's product, producer, events, files and verdict: from the cache when
+/// its chain head is the same, else from the database (and verified).
+async fn batch_data(state: &AppState, batch: &Batch, product: Option<Product>) -> Result<Arc<BatchData>, AppError> {
+    if let Some(data) = state.batch_cache.get(batch.id, &batch.head_hash) {
+        return Ok(data);
+    }
+    let not_found = || AppError::not_found("lô hàng / batch");
+    let product = match product {
+        Some(product) => product,
+        None => catalog::store::find_by_id(&state.db, batch.product_id).await?.ok_or_else(not_found)?,
+    };
+    let producer = producers::store::find_by_id(&state.db, batch.producer_id).await?.ok_or_else(not_found)?;
+    let events = store::events_of(&state.db, batch.id).await?;
+    let files = store::files_of(&state.db, batch.id).await?;
+    let record = service::record(&state.trace_key, batch, &events);
+    let verified = chain::verify(&record, Some(&state.trace_key.verifying()));
+    let data = Arc::new(BatchData { product, producer, events, files, verified });
+    state.batch_cache.put(batch.id, &batch.head_hash, data.clone());
+    Ok(data)
 }
 
 /// Where a batch's related resources live.
@@ -264,18 +269,15 @@ fn linkset(anchor: &str, links: &Links) -> Response {
     ([(header::CONTENT_TYPE, HeaderValue::from_static("application/linkset+json"))], Json(body)).into_response()
 }
 
-#[expect(clippy::too_many_arguments, reason = "one JSON view of everything the page shows")]
 fn resolution_json(
     here: &str,
     links: &Links,
-    product: &Product,
-    producer: &Producer,
+    data: &BatchData,
     batch: &Batch,
-    events: &[StoredEvent],
-    verified: &Result<chain::Verified, chain::Broken>,
     serial: Option<&SerialRow>,
     verdict: Option<&ScanVerdict>,
 ) -> Value {
+    let (product, producer, verified) = (&data.product, &data.producer, &data.verified);
     json!({
         "url": here,
         "genuine": verified.is_ok(),
@@ -294,7 +296,7 @@ fn resolution_json(
             "first_scan_at": verdict.map(|v| v.first_scan_at.clone()),
             "suspicious": verdict.is_some_and(|v| v.suspicious()),
         })),
-        "events": timeline(events).iter().map(|e| json!({
+        "events": timeline(&data.events).iter().map(|e| json!({
             "seq": e.seq, "kind": e.kind, "event_time": e.event_time_utc, "body": e.body,
         })).collect::<Vec<_>>(),
         "links": {"epcis": links.epcis, "record": links.record},
@@ -389,22 +391,18 @@ impl ShareLinks {
 }
 
 impl BatchView {
-    #[expect(clippy::too_many_arguments, reason = "assembles the page from its parts")]
     fn new(
         page: &Page,
         here: &str,
         links: &Links,
-        product: Product,
-        producer: Producer,
+        data: &BatchData,
         batch: Batch,
-        events: Vec<StoredEvent>,
-        files: Vec<TraceFile>,
-        verified: Result<chain::Verified, chain::Broken>,
         serial: Option<SerialRow>,
         verdict: Option<ScanVerdict>,
     ) -> BatchView {
+        let (product, producer, events, verified) = (&data.product, &data.producer, &data.events, &data.verified);
         let corrected: Vec<i64> = events.iter().filter_map(|e| e.corrects_seq).collect();
-        let rows = timeline(&events)
+        let rows = timeline(events)
             .into_iter()
             .map(|e| TimelineRow {
                 seq: e.seq,
@@ -476,7 +474,7 @@ impl BatchView {
             producer_url: format!("/s/{}", producer.slug),
             producer_address: producer.address(),
             producer_phone: producer.phone_display(),
-            producer_name: producer.name,
+            producer_name: producer.name.clone(),
             lot: batch.lot.clone(),
             code: batch.code.clone(),
             produced_on: date_text(&batch.produced_on),
@@ -494,7 +492,7 @@ impl BatchView {
             serial: serial.map(|s| s.serial),
             verdict,
             rows,
-            files,
+            files: data.files.clone(),
             batch_id: batch.id,
             share: ShareLinks::of(here),
         }
