@@ -165,9 +165,7 @@ pub struct ValidProduct {
 const MAX_STOCK: i64 = 10_000_000;
 const MAX_WEIGHT_G: i64 = 1_000_000;
 
-fn parse_date(value: &str) -> Option<Date> {
-    Date::parse(value.trim(), time::macros::format_description!("[year]-[month]-[day]")).ok()
-}
+use crate::vn::parse_iso_date as parse_date;
 
 fn trimmed(value: Option<String>) -> Option<String> {
     value.map(|v| v.trim().to_string())

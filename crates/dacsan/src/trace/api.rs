@@ -297,26 +297,9 @@ pub async fn upload_file(
     multipart: Multipart,
 ) -> AppResult<(StatusCode, Json<TraceFile>)> {
     let (batch, _) = recordable_batch(&state, &id, &user).await?;
-    let upload = read_file_upload(multipart).await?;
+    let upload = super::files::read_upload(multipart).await?;
     let file = super::files::store_file(&state, &batch, &user, upload).await?;
     Ok((StatusCode::CREATED, Json(file)))
-}
-
-async fn read_file_upload(mut multipart: Multipart) -> AppResult<super::files::Upload> {
-    let mut upload = super::files::Upload::default();
-    while let Some(field) = multipart.next_field().await.map_err(|e| AppError::invalid("form", e.body_text()))? {
-        let name = field.name().unwrap_or("").to_string();
-        match name.as_str() {
-            "file" => {
-                let bytes = field.bytes().await.map_err(|e| AppError::invalid("file", e.body_text()))?;
-                upload.bytes = bytes.to_vec();
-            }
-            "kind" => upload.kind = field.text().await.map_err(|e| AppError::invalid("kind", e.body_text()))?,
-            "title" => upload.title = field.text().await.map_err(|e| AppError::invalid("title", e.body_text()))?,
-            _ => {}
-        }
-    }
-    Ok(upload)
 }
 
 /// A file of a batch (public, like the record it is chained in).

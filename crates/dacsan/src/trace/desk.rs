@@ -270,24 +270,12 @@ pub async fn upload_file(
     page: Page,
     jar: CookieJar,
     Path(id): Path<i64>,
-    mut multipart: Multipart,
+    multipart: Multipart,
 ) -> Result<Response, PageError> {
     let (batch, product) = managed_batch(&state, &page, id).await?;
     let user = page.require_user()?.clone();
-    let mut upload = super::files::Upload::default();
-    let mut csrf = String::new();
-    while let Some(field) = multipart.next_field().await.map_err(|e| AppError::invalid("form", e.body_text()))? {
-        match field.name().unwrap_or("") {
-            "file" => {
-                upload.bytes = field.bytes().await.map_err(|e| AppError::invalid("file", e.body_text()))?.to_vec()
-            }
-            "kind" => upload.kind = field.text().await.unwrap_or_default(),
-            "title" => upload.title = field.text().await.unwrap_or_default(),
-            "csrf" => csrf = field.text().await.unwrap_or_default(),
-            _ => {}
-        }
-    }
-    if !crate::web::csrf::token_matches(&jar, &csrf) {
+    let upload = super::files::read_upload(multipart).await?;
+    if !crate::web::csrf::token_matches(&jar, &upload.csrf) {
         return Err(AppError::Forbidden.into());
     }
     match super::files::store_file(&state, &batch, &user, upload).await {

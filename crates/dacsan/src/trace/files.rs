@@ -17,6 +17,28 @@ pub struct Upload {
     pub kind: String,
     pub title: String,
     pub bytes: Vec<u8>,
+    /// The form's CSRF token (the seller page sends one; API clients do not).
+    pub csrf: String,
+}
+
+/// Reads the multipart fields `file`, `kind`, `title` (and `csrf`).
+pub async fn read_upload(mut multipart: axum::extract::Multipart) -> AppResult<Upload> {
+    let mut upload = Upload::default();
+    while let Some(field) = multipart.next_field().await.map_err(|e| AppError::invalid("form", e.body_text()))? {
+        let name = field.name().unwrap_or("").to_string();
+        if name == "file" {
+            upload.bytes = field.bytes().await.map_err(|e| AppError::invalid("file", e.body_text()))?.to_vec();
+            continue;
+        }
+        let text = field.text().await.map_err(|e| AppError::invalid(&name, e.body_text()))?;
+        match name.as_str() {
+            "kind" => upload.kind = text,
+            "title" => upload.title = text,
+            "csrf" => upload.csrf = text,
+            _ => {}
+        }
+    }
+    Ok(upload)
 }
 
 /// The content type of a file from its first bytes, if it is one we keep.

@@ -28,7 +28,7 @@ pub async fn sheet_for(state: &AppState, product: &Product, batch: &Batch, param
         title: product.name.clone(),
         stars: product.valid_stars(db::today_vn()),
         lot: batch.lot.clone(),
-        expires: batch.expires_on.as_deref().and_then(super::model::parse_date).map(|d| crate::vn::date_vn(&d)),
+        expires: batch.expires_on.as_deref().and_then(crate::vn::parse_iso_date).map(|d| crate::vn::date_vn(&d)),
         serial,
         url,
     };

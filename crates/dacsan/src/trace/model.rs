@@ -181,9 +181,7 @@ pub struct ValidBatch {
     pub standards: String,
 }
 
-pub fn parse_date(value: &str) -> Option<Date> {
-    Date::parse(value.trim(), time::macros::format_description!("[year]-[month]-[day]")).ok()
-}
+use crate::vn::parse_iso_date as parse_date;
 
 impl BatchInput {
     pub fn validate(self, default_commune: &str, today: Date) -> Result<ValidBatch, FieldErrors> {

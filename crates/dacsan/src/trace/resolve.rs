@@ -361,7 +361,7 @@ pub struct BatchView {
 }
 
 fn date_text(iso: &str) -> String {
-    super::model::parse_date(iso).map(|d| crate::vn::date_vn(&d)).unwrap_or_default()
+    crate::vn::parse_iso_date(iso).map(|d| crate::vn::date_vn(&d)).unwrap_or_default()
 }
 
 fn text(body: &Value, pointer: &str) -> String {

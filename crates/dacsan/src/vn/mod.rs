@@ -13,6 +13,11 @@ pub use money::Vnd;
 pub use phone::Phone;
 pub use tax_code::TaxCode;
 
+/// A `YYYY-MM-DD` date as forms, the API and the database write it.
+pub fn parse_iso_date(value: &str) -> Option<time::Date> {
+    time::Date::parse(value.trim(), time::macros::format_description!("[year]-[month]-[day]")).ok()
+}
+
 /// A date as Vietnamese readers write it: `18/12/2022`.
 pub fn date_vn(date: &time::Date) -> String {
     format!("{:02}/{:02}/{}", date.day(), u8::from(date.month()), date.year())
