@@ -15,6 +15,7 @@ pub mod orders;
 pub mod payments;
 pub mod places;
 pub mod producers;
+pub mod programme;
 pub mod search;
 pub mod state;
 pub mod trace;

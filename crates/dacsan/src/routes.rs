@@ -12,7 +12,7 @@ use tower_http::timeout::TimeoutLayer;
 
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::{admin, auth, cart, catalog, media, openapi, orders, payments, places, producers, trace, web};
+use crate::{admin, auth, cart, catalog, media, openapi, orders, payments, places, producers, programme, trace, web};
 
 /// Nothing inline, nothing from other hosts.
 const CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
@@ -24,7 +24,9 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(pages())
         .merge(uploads())
+        .merge(programme::pages())
         .nest("/api/v1", api())
+        .nest("/api/v1/programme", programme::api())
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics))
         .route("/assets/{file}", get(web::assets::serve_asset))

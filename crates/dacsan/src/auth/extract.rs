@@ -38,6 +38,21 @@ impl CurrentUser {
         if self.can_manage_producer(producer_id) { Ok(()) } else { Err(AppError::Forbidden) }
     }
 
+    /// Admins oversee every province, officers the provinces they are bound to.
+    pub fn can_oversee_province(&self, province_code: &str) -> bool {
+        self.is_admin() || (self.role == Role::Officer && self.provinces.iter().any(|p| p == province_code))
+    }
+
+    /// For the programme office: 403 unless this user oversees the province.
+    pub fn require_province(&self, province_code: &str) -> Result<(), AppError> {
+        if self.can_oversee_province(province_code) { Ok(()) } else { Err(AppError::Forbidden) }
+    }
+
+    /// Officers and admins: the people of the programme office.
+    pub fn is_officer(&self) -> bool {
+        self.is_admin() || self.role == Role::Officer
+    }
+
     pub fn require_admin(&self) -> Result<(), AppError> {
         if self.is_admin() { Ok(()) } else { Err(AppError::Forbidden) }
     }

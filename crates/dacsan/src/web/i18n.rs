@@ -42,7 +42,12 @@ impl Lang {
 }
 
 static TABLE: LazyLock<HashMap<&'static str, (&'static str, &'static str)>> =
-    LazyLock::new(|| TEXTS.iter().map(|(k, vi, en)| (*k, (*vi, *en))).collect());
+    LazyLock::new(|| all_texts().map(|(k, vi, en)| (*k, (*vi, *en))).collect());
+
+/// The market's texts and those each programme-office part keeps beside its code.
+fn all_texts() -> impl Iterator<Item = &'static (&'static str, &'static str, &'static str)> {
+    TEXTS.iter().chain(crate::programme::TEXTS.iter().flat_map(|part| part.iter()))
+}
 
 /// (key, Vietnamese, English)
 pub const TEXTS: &[(&str, &str, &str)] = &[
@@ -372,7 +377,7 @@ mod tests {
 
     #[test]
     fn keys_are_unique() {
-        assert_eq!(TABLE.len(), TEXTS.len());
+        assert_eq!(TABLE.len(), all_texts().count());
     }
 
     #[test]

@@ -41,6 +41,11 @@ impl Page {
         self.user.as_ref().is_some_and(|u| u.is_admin())
     }
 
+    /// Officers and admins see the programme office.
+    pub fn is_officer(&self) -> bool {
+        self.user.as_ref().is_some_and(|u| u.is_officer())
+    }
+
     /// The CSS file's URL carries its content hash, so it is cached for a year.
     pub fn css_url(&self) -> &'static str {
         super::assets::css_url()

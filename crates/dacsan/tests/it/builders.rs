@@ -83,6 +83,17 @@ impl TestApp {
     }
 }
 
+impl TestApp {
+    /// An officer bound to the given provinces; returns (id, e-mail, bearer token).
+    pub async fn officer(&self, provinces: &[&str]) -> (i64, String, String) {
+        let (id, email, token) = self.user(Role::Officer, None).await;
+        for code in provinces {
+            users::add_officer_province(&self.state.db, id, code).await.unwrap();
+        }
+        (id, email, token)
+    }
+}
+
 fn rand_id() -> u64 {
     use std::sync::atomic::{AtomicU64, Ordering};
     static N: AtomicU64 = AtomicU64::new(1);
