@@ -179,3 +179,75 @@ impl ProductBuilder<'_> {
         products::find_by_id(db, id).await.unwrap().unwrap()
     }
 }
+
+/// Programme-office facts for the indicator fixtures.
+impl TestApp {
+    /// Lists a product on another channel from `listed_on`, optionally until `delisted_on`.
+    pub async fn listing(&self, product_id: i64, platform: &str, listed_on: &str, delisted_on: Option<&str>) -> i64 {
+        use dacsan::programme::listings::{Platform, store};
+        let platform = Platform::from_code(platform).expect("a platform code");
+        let id =
+            store::upsert(&self.state.db, product_id, platform, "https://example.vn/p", listed_on, None).await.unwrap();
+        if let Some(day) = delisted_on {
+            store::delist(&self.state.db, id, day).await.unwrap();
+        }
+        id
+    }
+
+    /// What a registry declares of a producer (as the registry import records it).
+    pub async fn declare(&self, producer_id: i64, column: &str, on: &str) {
+        assert!(
+            ["declared_store_on", "declared_payment_on", "trained_digital_on", "trained_packaging_on"]
+                .contains(&column),
+            "not a declared column: {column}"
+        );
+        sqlx::query(&format!("UPDATE producers SET {column} = $1 WHERE id = $2"))
+            .bind(on)
+            .bind(producer_id)
+            .execute(&self.state.db.pool)
+            .await
+            .unwrap();
+    }
+
+    /// Marks a product eligible for e-commerce (a registry column).
+    pub async fn eligible(&self, product_id: i64) {
+        sqlx::query("UPDATE products SET ecommerce_eligible = 1 WHERE id = $1")
+            .bind(product_id)
+            .execute(&self.state.db.pool)
+            .await
+            .unwrap();
+    }
+
+    /// A training course of `pillar` in the province with one session on `held_on`
+    /// that `producer_id` attended (`completed` or not).
+    pub async fn trained(&self, province: &str, pillar: &str, held_on: &str, producer_id: i64, completed: bool) {
+        let db = &self.state.db;
+        let now = dacsan::db::now();
+        let course: i64 = sqlx::query_scalar(
+            "INSERT INTO courses (province_code, title, pillar, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+        )
+        .bind(province)
+        .bind(format!("Khoá {pillar}"))
+        .bind(pillar)
+        .bind(&now)
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        let session: i64 = sqlx::query_scalar(
+            "INSERT INTO training_sessions (course_id, held_on, place, trainer, created_at) VALUES ($1, $2, '', '', $3) RETURNING id",
+        )
+        .bind(course)
+        .bind(held_on)
+        .bind(&now)
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+        sqlx::query("INSERT INTO training_attendance (session_id, producer_id, attendee_name, completed) VALUES ($1, $2, 'A', $3)")
+            .bind(session)
+            .bind(producer_id)
+            .bind(i64::from(completed))
+            .execute(&db.pool)
+            .await
+            .unwrap();
+    }
+}

@@ -1,6 +1,7 @@
 //! Programme office: listings (being built).
 
 pub mod platform;
+pub mod store;
 
 pub use platform::Platform;
 

@@ -1,0 +1,264 @@
+//! `GET /api/v1/programme/kpis` (the public contract), `/kpis/communes`, `/kpis/trend`,
+//! `/kpis/gaps`, and the plan's targets (`GET/PUT /api/v1/programme/targets`).
+
+use axum::Json;
+use axum::extract::{Query, State};
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+use super::model::{Indicator, IndicatorValue, Ratio};
+use super::{Market, ProducerGaps, store};
+use crate::auth::CurrentUser;
+use crate::db;
+use crate::error::{AppError, AppResult};
+use crate::programme::scope;
+use crate::state::AppState;
+use crate::vn::{self, admin_units};
+use crate::web::ApiJson;
+
+/// `?province=CODE&commune=CODE&date=YYYY-MM-DD`, every part optional.
+#[derive(Debug, Default, Deserialize)]
+pub struct KpiParams {
+    pub province: Option<String>,
+    pub commune: Option<String>,
+    pub date: Option<String>,
+}
+
+/// What a request is about, checked: a province the user oversees, one of its
+/// communes or none, a date (today in Vietnam by default).
+#[derive(Debug, Clone)]
+pub struct KpiScope {
+    pub province: String,
+    pub commune: Option<String>,
+    pub date: Date,
+}
+
+impl KpiParams {
+    pub fn check(&self, user: &CurrentUser) -> AppResult<KpiScope> {
+        let province = scope::province_for(user, self.province.as_deref())?;
+        let commune = match self.commune.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+            None => None,
+            Some(code) => match admin_units::commune_in(&province, code) {
+                Some(c) => Some(c.code.clone()),
+                None => {
+                    return Err(AppError::invalid(
+                        "commune",
+                        format!(
+                            "xã mã {code} không thuộc tỉnh {province} / commune {code} is not in province {province}"
+                        ),
+                    ));
+                }
+            },
+        };
+        let date = match self.date.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+            None => db::today_vn(),
+            Some(text) => vn::parse_iso_date(text).ok_or_else(|| {
+                AppError::invalid(
+                    "date",
+                    format!("ngày không hợp lệ: {text} (YYYY-MM-DD) / not a date: {text} (YYYY-MM-DD)"),
+                )
+            })?,
+        };
+        Ok(KpiScope { province, commune, date })
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct KpisJson {
+    pub province: String,
+    pub commune: Option<String>,
+    pub date: String,
+    pub indicators: Vec<IndicatorValue>,
+    pub market: Market,
+}
+
+/// `GET /api/v1/programme/kpis?province={code}[&commune={code}][&date=YYYY-MM-DD]`
+pub async fn get_kpis(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Query(params): Query<KpiParams>,
+) -> AppResult<Json<KpisJson>> {
+    let scope = params.check(&user)?;
+    let (snapshot, market) = tokio::try_join!(
+        super::snapshot(&state.db, &scope.province, scope.date, scope.commune.as_deref()),
+        super::market(&state.db, &scope.province, scope.date),
+    )?;
+    Ok(Json(KpisJson {
+        province: scope.province,
+        commune: scope.commune,
+        date: scope.date.to_string(),
+        indicators: snapshot.indicators,
+        market,
+    }))
+}
+
+#[derive(Debug, Serialize)]
+pub struct CommuneRow {
+    pub commune: String,
+    pub name: String,
+    pub producers: i64,
+    pub indicators: Vec<IndicatorValue>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CommuneTableJson {
+    pub province: String,
+    pub date: String,
+    pub communes: Vec<CommuneRow>,
+}
+
+/// `GET /api/v1/programme/kpis/communes?province=&date=`: every commune with producers.
+pub async fn get_commune_table(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Query(params): Query<KpiParams>,
+) -> AppResult<Json<CommuneTableJson>> {
+    let scope = params.check(&user)?;
+    let snapshot = super::snapshot(&state.db, &scope.province, scope.date, scope.commune.as_deref()).await?;
+    let targets = store::targets(&state.db, &scope.province, scope.date.year()).await?;
+    let communes = snapshot
+        .communes
+        .iter()
+        .map(|c| CommuneRow {
+            commune: c.commune_code.clone(),
+            name: admin_units::commune(&c.commune_code).map(|u| u.name.clone()).unwrap_or_default(),
+            producers: c.producers,
+            indicators: super::indicator_values(c, &targets),
+        })
+        .collect();
+    Ok(Json(CommuneTableJson { province: scope.province, date: scope.date.to_string(), communes }))
+}
+
+#[derive(Debug, Serialize)]
+pub struct TrendPoint {
+    pub month: String,
+    pub indicators: Vec<TrendValue>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TrendValue {
+    pub id: &'static str,
+    pub value_pct: Option<f64>,
+    #[serde(flatten)]
+    pub ratio: Ratio,
+}
+
+/// `GET /api/v1/programme/kpis/trend?province=&date=`: the last 12 months.
+pub async fn get_trend(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Query(params): Query<KpiParams>,
+) -> AppResult<Json<Vec<TrendPoint>>> {
+    let scope = params.check(&user)?;
+    let snapshot = super::snapshot(&state.db, &scope.province, scope.date, None).await?;
+    let points = super::trend(&state.db, &scope.province, &snapshot, 12).await?;
+    Ok(Json(
+        points
+            .into_iter()
+            .map(|p| TrendPoint {
+                indicators: p
+                    .values
+                    .iter()
+                    .map(|(i, r)| TrendValue { id: i.id(), value_pct: r.value_pct(), ratio: *r })
+                    .collect(),
+                month: p.month,
+            })
+            .collect(),
+    ))
+}
+
+/// `GET /api/v1/programme/kpis/gaps?province=&commune=&date=`: producers not there yet.
+pub async fn get_gaps(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Query(params): Query<KpiParams>,
+) -> AppResult<Json<Vec<ProducerGaps>>> {
+    let scope = params.check(&user)?;
+    let day = scope.date.to_string();
+    let gaps = store::producers_with_gaps(&state.db, &scope.province, &day, scope.commune.as_deref(), 5_000).await?;
+    Ok(Json(gaps))
+}
+
+#[derive(Debug, Serialize)]
+pub struct TargetJson {
+    pub indicator: String,
+    pub year: i64,
+    pub target_pct: i64,
+    pub plan_name: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TargetsJson {
+    pub province: String,
+    /// The province's own plan rows (empty: the defaults apply).
+    pub plan: Vec<TargetJson>,
+    /// What applies in the year asked (`?date=`, default this year).
+    pub effective: Vec<EffectiveTarget>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EffectiveTarget {
+    pub indicator: &'static str,
+    pub target_pct: i64,
+}
+
+/// `GET /api/v1/programme/targets?province=`
+pub async fn get_targets(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Query(params): Query<KpiParams>,
+) -> AppResult<Json<TargetsJson>> {
+    let scope = params.check(&user)?;
+    let plan = store::plan_rows(&state.db, &scope.province)
+        .await?
+        .into_iter()
+        .map(|(indicator, year, target_pct, plan_name)| TargetJson { indicator, year, target_pct, plan_name })
+        .collect();
+    let effective = store::targets(&state.db, &scope.province, scope.date.year())
+        .await?
+        .into_iter()
+        .map(|(i, target_pct)| EffectiveTarget { indicator: i.id(), target_pct })
+        .collect();
+    Ok(Json(TargetsJson { province: scope.province, plan, effective }))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct TargetInput {
+    pub province: Option<String>,
+    pub indicator: String,
+    pub year: i64,
+    pub target_pct: i64,
+    #[serde(default)]
+    pub plan_name: String,
+}
+
+/// A plan row checked: the indicator exists, the year is plausible, the target a percentage.
+pub fn check_target(indicator: &str, year: i64, target_pct: i64) -> AppResult<(Indicator, i32, i64)> {
+    let mut errors = crate::error::FieldErrors::default();
+    let indicator = Indicator::parse(indicator);
+    if indicator.is_none() {
+        let ids: Vec<&str> = Indicator::ALL.iter().map(|i| i.id()).collect();
+        errors.add("indicator", format!("chỉ tiêu không có / unknown indicator; one of {}", ids.join(", ")));
+    }
+    if !(2020..=2100).contains(&year) {
+        errors.add("year", "năm từ 2020 đến 2100 / a year from 2020 to 2100");
+    }
+    if !(0..=100).contains(&target_pct) {
+        errors.add("target_pct", "chỉ tiêu từ 0 đến 100 % / a target from 0 to 100 %");
+    }
+    errors.into_result()?;
+    Ok((indicator.expect("checked above"), year as i32, target_pct))
+}
+
+/// `PUT /api/v1/programme/targets` `{"province","indicator","year","target_pct","plan_name"}`
+pub async fn put_target(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    ApiJson(input): ApiJson<TargetInput>,
+) -> AppResult<Json<TargetsJson>> {
+    let province = scope::province_for(&user, input.province.as_deref())?;
+    let (indicator, year, target_pct) = check_target(&input.indicator, input.year, input.target_pct)?;
+    store::upsert_target(&state.db, &province, indicator, year, target_pct, input.plan_name.trim()).await?;
+    let params = KpiParams { province: Some(province), commune: None, date: Some(format!("{year}-01-01")) };
+    get_targets(State(state), user, Query(params)).await
+}
