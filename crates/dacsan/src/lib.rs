@@ -18,6 +18,7 @@ pub mod producers;
 pub mod programme;
 pub mod search;
 pub mod state;
+pub mod tables;
 pub mod trace;
 pub mod vn;
 pub mod web;
