@@ -253,8 +253,8 @@ async fn dashboard_exports_to_xlsx() {
     let bytes = response.bytes().await.unwrap().to_vec();
     let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
     let sheet = book.worksheet_range("Chỉ tiêu").unwrap();
-    let ocop = sheet.rows().find(|r| r[1].to_string() == "ocop_products_online").unwrap();
+    let ocop = sheet.rows().find(|r| r[1] == "ocop_products_online").unwrap();
     assert_eq!((ocop[3].to_string(), ocop[4].to_string()), ("2".to_string(), "4".to_string()));
     let gaps = book.worksheet_range("Chủ thể chưa đạt").unwrap();
-    assert!(gaps.rows().any(|r| r[1].to_string() == "HTX Mật ong Sìn Hồ"));
+    assert!(gaps.rows().any(|r| r[1] == "HTX Mật ong Sìn Hồ"));
 }

@@ -86,7 +86,7 @@ impl Ratio {
         (needed - self.numerator).max(0)
     }
 
-    pub fn add(self, other: Ratio) -> Ratio {
+    pub fn plus(self, other: Ratio) -> Ratio {
         Ratio::new(self.numerator + other.numerator, self.denominator + other.denominator)
     }
 }

@@ -50,11 +50,11 @@ impl Counts {
 
     pub fn add(&mut self, other: &Counts) {
         self.producers += other.producers;
-        self.ocop_products_online = self.ocop_products_online.add(other.ocop_products_online);
-        self.producers_store_and_payment = self.producers_store_and_payment.add(other.producers_store_and_payment);
-        self.trained_digital_skills = self.trained_digital_skills.add(other.trained_digital_skills);
-        self.trained_packaging_delivery = self.trained_packaging_delivery.add(other.trained_packaging_delivery);
-        self.eligible_goods_online = self.eligible_goods_online.add(other.eligible_goods_online);
+        self.ocop_products_online = self.ocop_products_online.plus(other.ocop_products_online);
+        self.producers_store_and_payment = self.producers_store_and_payment.plus(other.producers_store_and_payment);
+        self.trained_digital_skills = self.trained_digital_skills.plus(other.trained_digital_skills);
+        self.trained_packaging_delivery = self.trained_packaging_delivery.plus(other.trained_packaging_delivery);
+        self.eligible_goods_online = self.eligible_goods_online.plus(other.eligible_goods_online);
     }
 }
 

@@ -1,20 +1,41 @@
-//! Programme office: listings (being built).
+//! Outside listings: where each product of the province is sold besides dacsan
+//! (Shopee, TikTok Shop, Lazada, Postmart, Voso ...), since when, and what it sells there.
 
+pub mod api;
+pub mod export;
+pub mod model;
+pub mod pages;
 pub mod platform;
+pub mod sales;
 pub mod store;
+mod texts;
 
 pub use platform::Platform;
+pub use texts::TEXTS;
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, patch, post};
 
 use crate::state::AppState;
 
-pub const TEXTS: &[(&str, &str, &str)] = &[];
+/// A sales report upload, with the multipart framing around it.
+const UPLOAD_LIMIT: usize = api::MAX_SALES_FILE + 64 * 1024;
 
 pub fn pages() -> Router<AppState> {
     Router::new()
+        .route("/office/listings", get(pages::show_listings).post(pages::add_listing))
+        .route("/office/listings/{id}/delist", post(pages::delist_listing))
+        .route("/office/listings/sales", post(pages::upload_sales).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)))
+        .route("/office/listings/effectiveness", get(pages::show_effectiveness))
+        .route("/office/listings/effectiveness.xlsx", get(pages::export_effectiveness))
+        .route("/office/listings/export.xlsx", get(pages::export_upload_file))
 }
 
 pub fn api() -> Router<AppState> {
     Router::new()
+        .route("/listings", get(api::list_listings).post(api::create_listing))
+        .route("/listings/{id}", patch(api::update_listing))
+        .route("/listings/sales", post(api::import_sales).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)))
+        .route("/listings/effectiveness", get(api::get_effectiveness))
 }

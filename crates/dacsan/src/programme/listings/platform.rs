@@ -76,14 +76,10 @@ impl Platform {
     }
 
     /// A platform from a name as written by people: case, tone marks, spaces and the
-    /// words "sàn", "shop", ".vn" do not matter; a link is recognised by its host.
+    /// words "sàn", "TMĐT" do not matter ("Tik Tok Shop", "Sàn Postmart", "Shopee
+    /// Mall"); a link or a domain is recognised by its host.
     pub fn parse(name: &str) -> Option<Platform> {
-        let key = name_key(name);
-        let compact: String = key.split(' ').filter(|w| !matches!(*w, "san" | "tmdt" | "vn" | "com" | "www")).collect();
-        if compact.is_empty() {
-            return None;
-        }
-        let known: [(&str, Platform); 17] = [
+        const KNOWN: [(&str, Platform); 16] = [
             ("shopee", Platform::Shopee),
             ("tiktokshop", Platform::TiktokShop),
             ("tiktok", Platform::TiktokShop),
@@ -99,11 +95,22 @@ impl Platform {
             ("zalo", Platform::Zalo),
             ("websiterieng", Platform::OwnSite),
             ("website", Platform::OwnSite),
-            ("ownsite", Platform::OwnSite),
             ("trangwebrieng", Platform::OwnSite),
         ];
-        let host = compact.strip_prefix("https").or_else(|| compact.strip_prefix("http")).unwrap_or(&compact);
-        known.iter().find(|(word, _)| host == *word || host.starts_with(word)).map(|(_, p)| *p)
+        let text = name.trim();
+        if text.contains("://") || text.starts_with("www.") || text.contains(".vn") || text.contains(".com") {
+            let host = text.split("://").last().unwrap_or(text).split('/').next().unwrap_or("").to_lowercase();
+            let labels: Vec<&str> = host.split('.').collect();
+            return KNOWN.iter().find(|(key, _)| labels.contains(key)).map(|(_, p)| *p);
+        }
+        let key = name_key(text);
+        let words: Vec<&str> = key.split(' ').filter(|w| !matches!(*w, "san" | "tmdt")).collect();
+        let compact = words.concat();
+        KNOWN
+            .iter()
+            .find(|(known, _)| compact == *known)
+            .or_else(|| KNOWN.iter().find(|(known, _)| words.first() == Some(known)))
+            .map(|(_, p)| *p)
     }
 }
 
@@ -121,6 +128,10 @@ mod tests {
         assert_eq!(Platform::parse("https://shopee.vn/mat-ong"), Some(Platform::Shopee));
         assert_eq!(Platform::parse("Website riêng"), Some(Platform::OwnSite));
         assert_eq!(Platform::parse("VOSO"), Some(Platform::Voso));
+        assert_eq!(Platform::parse("Shopee Mall"), Some(Platform::Shopee));
+        assert_eq!(Platform::parse("https://www.lazada.vn/products/x"), Some(Platform::Lazada));
+        assert_eq!(Platform::parse("Amazonia"), None);
+        assert_eq!(Platform::parse("https://shopping.example.vn/amazonas"), None);
         assert_eq!(Platform::parse("Chợ phiên Bắc Hà"), None);
         assert_eq!(Platform::parse(""), None);
     }

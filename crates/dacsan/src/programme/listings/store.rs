@@ -185,21 +185,21 @@ pub async fn upsert_sales(
 }
 
 /// Inside a transaction: the listing of a product on a platform, created (listed from
-/// `listed_on`) when missing.
+/// `listed_on`) when missing; `true` when it was created.
 pub async fn ensure_in(
     tx: &mut sqlx::Transaction<'static, sqlx::Any>,
     product_id: i64,
     platform: Platform,
     listed_on: &str,
     user_id: Option<i64>,
-) -> AppResult<i64> {
+) -> AppResult<(i64, bool)> {
     let found = sqlx::query("SELECT id FROM listings WHERE product_id = $1 AND platform = $2")
         .bind(product_id)
         .bind(platform.code())
         .fetch_optional(&mut **tx)
         .await?;
     if let Some(row) = found {
-        return Ok(row.try_get("id")?);
+        return Ok((row.try_get("id")?, false));
     }
     let now = db::now();
     let row = sqlx::query(
@@ -213,7 +213,7 @@ pub async fn ensure_in(
     .bind(&now)
     .fetch_one(&mut **tx)
     .await?;
-    Ok(row.try_get("id")?)
+    Ok((row.try_get("id")?, true))
 }
 
 /// Sales of one product on one platform over a period of months.
@@ -272,4 +272,92 @@ pub async fn province_of_product(db: &Db, product_id: i64) -> AppResult<String> 
         Some(row) => Ok(row.try_get("province_code")?),
         None => Err(AppError::not_found(format!("product {product_id}"))),
     }
+}
+
+/// Every product of the province with its producer's registry id and name, to match
+/// imported rows against.
+pub struct NamedProduct {
+    pub product_id: i64,
+    pub product_name: String,
+    pub producer_id: i64,
+    pub registry_code: Option<String>,
+    pub producer_name: String,
+}
+
+pub async fn named_products(db: &Db, province: &str) -> AppResult<Vec<NamedProduct>> {
+    let rows = sqlx::query(
+        "SELECT p.id, p.name, pr.id AS producer_id, pr.registry_code, pr.name AS producer_name
+         FROM products p JOIN producers pr ON pr.id = p.producer_id
+         WHERE pr.province_code = $1 AND p.status <> 'archived'",
+    )
+    .bind(province)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(NamedProduct {
+                product_id: r.try_get("id")?,
+                product_name: r.try_get("name")?,
+                producer_id: r.try_get("producer_id")?,
+                registry_code: r.try_get("registry_code")?,
+                producer_name: r.try_get("producer_name")?,
+            })
+        })
+        .collect::<Result<_, sqlx::Error>>()
+        .map_err(Into::into)
+}
+
+/// A product for a platform upload file, with its cover photo's media id.
+pub struct UploadRow {
+    pub slug: String,
+    pub sku: Option<String>,
+    pub name: String,
+    pub name_en: String,
+    pub description: String,
+    pub price_vnd: i64,
+    pub stock: i64,
+    pub weight_g: i64,
+    pub unit: String,
+    pub ocop_stars: i64,
+    pub producer_name: String,
+    pub origin_commune_code: String,
+    pub photo_media_id: Option<i64>,
+}
+
+/// The province's (or a commune's) products that are not archived, for upload files.
+pub async fn upload_rows(db: &Db, province: &str, commune: Option<&str>) -> AppResult<Vec<UploadRow>> {
+    let commune_filter = if commune.is_some() { "AND pr.commune_code = $2" } else { "" };
+    let sql = format!(
+        "SELECT p.slug, p.sku, p.name, p.name_en, p.description, p.price_vnd, p.stock, p.weight_g, p.unit, p.ocop_stars,
+                p.origin_commune_code, pr.name AS producer_name,
+                (SELECT ph.media_id FROM product_photos ph WHERE ph.product_id = p.id ORDER BY ph.position LIMIT 1) AS photo
+         FROM products p JOIN producers pr ON pr.id = p.producer_id
+         WHERE pr.province_code = $1 AND p.status <> 'archived' {commune_filter}
+         ORDER BY pr.name, p.name"
+    );
+    let mut query = sqlx::query(&sql).bind(province);
+    if let Some(c) = commune {
+        query = query.bind(c);
+    }
+    let rows = query.fetch_all(&db.pool).await?;
+    rows.iter()
+        .map(|r| {
+            Ok(UploadRow {
+                slug: r.try_get("slug")?,
+                sku: r.try_get("sku")?,
+                name: r.try_get("name")?,
+                name_en: r.try_get("name_en")?,
+                description: r.try_get("description")?,
+                price_vnd: r.try_get("price_vnd")?,
+                stock: r.try_get("stock")?,
+                weight_g: r.try_get("weight_g")?,
+                unit: r.try_get("unit")?,
+                ocop_stars: r.try_get("ocop_stars")?,
+                producer_name: r.try_get("producer_name")?,
+                origin_commune_code: r.try_get("origin_commune_code")?,
+                photo_media_id: r.try_get("photo")?,
+            })
+        })
+        .collect::<Result<_, sqlx::Error>>()
+        .map_err(Into::into)
 }

@@ -1,0 +1,182 @@
+//! `/api/v1/programme/listings` (a province's products and where they are listed),
+//! `POST` a listing, `PATCH /listings/{id}` (address, delisting), `POST
+//! /listings/sales` (monthly sales from a platform's report), `GET
+//! /listings/effectiveness` (which product sells where).
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+use super::model::{ListingInput, is_web_address, parse_month_param};
+use super::sales::{self, SalesReport};
+use super::store::{self, Effectiveness, Listing, ProductChannels};
+use crate::auth::CurrentUser;
+use crate::db;
+use crate::error::{AppError, AppResult};
+use crate::programme::scope;
+use crate::state::AppState;
+use crate::vn::{self, admin_units};
+use crate::web::ApiJson;
+
+/// Largest sales report accepted.
+pub const MAX_SALES_FILE: usize = 8 * 1024 * 1024;
+
+#[derive(Debug, Default, Deserialize)]
+pub struct ListParams {
+    pub province: Option<String>,
+    pub commune: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub valid_only: Option<bool>,
+    pub platform: Option<String>,
+}
+
+impl ListParams {
+    /// The commune asked for, checked to lie in the province.
+    pub fn commune_in(&self, province: &str) -> AppResult<Option<String>> {
+        match self.commune.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+            None => Ok(None),
+            Some(code) => admin_units::commune_in(province, code).map(|c| Some(c.code.clone())).ok_or_else(|| {
+                AppError::invalid(
+                    "commune",
+                    format!("xã mã {code} không thuộc tỉnh {province} / commune {code} is not in the province"),
+                )
+            }),
+        }
+    }
+
+    /// `from..=to` months, by default the twelve months up to this one.
+    pub fn months(&self) -> AppResult<(String, String)> {
+        let today = db::today_vn();
+        let to = match self.to.as_deref().filter(|s| !s.is_empty()) {
+            Some(text) => parse_month_param("to", text)?,
+            None => crate::programme::kpis::model::month_key(today),
+        };
+        let from = match self.from.as_deref().filter(|s| !s.is_empty()) {
+            Some(text) => parse_month_param("from", text)?,
+            None => {
+                let year_ago = today.replace_year(today.year() - 1).unwrap_or(today);
+                crate::programme::kpis::model::month_key(crate::programme::kpis::model::next_month_start(year_ago))
+            }
+        };
+        if from > to {
+            return Err(AppError::invalid("from", "tháng đầu sau tháng cuối / from is after to"));
+        }
+        Ok((from, to))
+    }
+}
+
+/// `GET /api/v1/programme/listings?province=&commune=`
+pub async fn list_listings(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Query(params): Query<ListParams>,
+) -> AppResult<Json<Vec<ProductChannels>>> {
+    let province = scope::province_for(&user, params.province.as_deref())?;
+    let commune = params.commune_in(&province)?;
+    Ok(Json(store::products_with_listings(&state.db, &province, commune.as_deref(), 5_000).await?))
+}
+
+/// The listing's product must be in a province the user oversees.
+async fn require_product_scope(state: &AppState, user: &CurrentUser, product_id: i64) -> AppResult<()> {
+    let province = store::province_of_product(&state.db, product_id).await?;
+    scope::province_for(user, Some(&province)).map(|_| ())
+}
+
+/// `POST /api/v1/programme/listings` `{"product_id","platform","url","listed_on"}`
+pub async fn create_listing(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    ApiJson(input): ApiJson<ListingInput>,
+) -> AppResult<Response> {
+    let valid = input.validate(db::today_vn())?;
+    require_product_scope(&state, &user, valid.product_id).await?;
+    let id =
+        store::upsert(&state.db, valid.product_id, valid.platform, &valid.url, &valid.listed_on, Some(user.id)).await?;
+    Ok((StatusCode::CREATED, Json(store::find_by_id(&state.db, id).await?)).into_response())
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ListingPatch {
+    pub url: Option<String>,
+    /// The day the listing ended (it no longer counts from that day).
+    pub delisted_on: Option<String>,
+}
+
+/// `PATCH /api/v1/programme/listings/{id}` `{"url"}` or `{"delisted_on"}`
+pub async fn update_listing(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    ApiJson(patch): ApiJson<ListingPatch>,
+) -> AppResult<Json<Listing>> {
+    let listing = store::find_by_id(&state.db, id).await?;
+    require_product_scope(&state, &user, listing.product_id).await?;
+    if let Some(url) = patch.url.as_deref().map(str::trim) {
+        if !is_web_address(url) {
+            return Err(AppError::invalid(
+                "url",
+                "địa chỉ cần bắt đầu bằng https:// / the address must start with https://",
+            ));
+        }
+        store::update_url(&state.db, id, url).await?;
+    }
+    if let Some(text) = patch.delisted_on.as_deref() {
+        let day = vn::parse_iso_date(text).ok_or_else(|| {
+            AppError::invalid("delisted_on", "ngày không hợp lệ (YYYY-MM-DD) / not a date (YYYY-MM-DD)")
+        })?;
+        if day.to_string() < listing.listed_on {
+            return Err(AppError::invalid("delisted_on", "ngày gỡ trước ngày lên sàn / delisted before it was listed"));
+        }
+        store::delist(&state.db, id, &day.to_string()).await?;
+    }
+    Ok(Json(store::find_by_id(&state.db, id).await?))
+}
+
+/// `POST /api/v1/programme/listings/sales?province=&valid_only=` with the report
+/// (.xlsx or .csv) as the body. 200 when written, 422 with the problem rows when not.
+pub async fn import_sales(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Query(params): Query<ListParams>,
+    body: Bytes,
+) -> AppResult<Response> {
+    let province = scope::province_for(&user, params.province.as_deref())?;
+    let report = read_and_import(&state, &province, &body, params.valid_only.unwrap_or(false), user.id).await?;
+    let status = if report.written { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    Ok((status, Json(report)).into_response())
+}
+
+/// Shared by the API and the page.
+pub async fn read_and_import(
+    state: &AppState,
+    province: &str,
+    bytes: &[u8],
+    valid_only: bool,
+    user_id: i64,
+) -> AppResult<SalesReport> {
+    if bytes.is_empty() {
+        return Err(AppError::invalid("file", "tệp trống / the file is empty"));
+    }
+    if bytes.len() > MAX_SALES_FILE {
+        return Err(AppError::invalid("file", "tệp quá 8 MB / the file is over 8 MB"));
+    }
+    let file = sales::parse(bytes)?;
+    let db = state.db.clone();
+    let province = province.to_string();
+    db::run_to_completion(async move { sales::import(&db, &province, file, valid_only, Some(user_id)).await }).await?
+}
+
+/// `GET /api/v1/programme/listings/effectiveness?province=&from=YYYY-MM&to=YYYY-MM`
+pub async fn get_effectiveness(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Query(params): Query<ListParams>,
+) -> AppResult<Json<Vec<Effectiveness>>> {
+    let province = scope::province_for(&user, params.province.as_deref())?;
+    let (from, to) = params.months()?;
+    Ok(Json(store::effectiveness(&state.db, &province, &from, &to).await?))
+}

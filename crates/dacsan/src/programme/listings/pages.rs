@@ -1,0 +1,282 @@
+//! `/office/listings`: a province's products and their channels, adding and ending
+//! listings, importing monthly sales, which product sells where
+//! (`/office/listings/effectiveness`, also .xlsx), and upload files per platform
+//! (`/office/listings/export.xlsx`).
+
+use askama::Template;
+use axum::extract::{Multipart, Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::CookieJar;
+use std::collections::HashMap;
+
+use super::Platform;
+use super::api::{ListParams, read_and_import};
+use super::export::{self, UploadProduct};
+use super::model::ListingInput;
+use super::sales::SalesReport;
+use super::store::{self, Effectiveness, ProductChannels};
+use crate::db;
+use crate::error::{AppError, PageError};
+use crate::programme::{scope, xlsx};
+use crate::state::AppState;
+use crate::vn::admin_units::{self, Commune};
+use crate::vn::money::Vnd;
+use crate::web::multipart::UploadForm;
+use crate::web::{CsrfForm, Page, render};
+
+/// At most this many products on the page; the commune filter narrows it.
+const PAGE_LIMIT: i64 = 300;
+
+#[derive(Template)]
+#[template(path = "programme/listings.html")]
+struct ListingsTemplate {
+    page: Page,
+    province: String,
+    commune: String,
+    communes: Vec<&'static Commune>,
+    products: Vec<ProductChannels>,
+    truncated: bool,
+    platforms: [Platform; 12],
+    today: String,
+    report: Option<SalesReport>,
+    error: Option<String>,
+}
+
+impl ListingsTemplate {
+    fn platform_label(&self, code: &str) -> &'static str {
+        Platform::from_code(code).map(Platform::label).unwrap_or("?")
+    }
+}
+
+async fn listings_page(
+    state: &AppState,
+    page: Page,
+    params: &ListParams,
+    report: Option<SalesReport>,
+    error: Option<String>,
+) -> Result<Response, PageError> {
+    let province = scope::province_for(page.require_user()?, params.province.as_deref())?;
+    let commune = params.commune_in(&province)?;
+    let mut products = store::products_with_listings(&state.db, &province, commune.as_deref(), PAGE_LIMIT + 1).await?;
+    let truncated = products.len() as i64 > PAGE_LIMIT;
+    products.truncate(PAGE_LIMIT as usize);
+    let template = ListingsTemplate {
+        communes: admin_units::communes_of(&province).collect(),
+        commune: commune.unwrap_or_default(),
+        products,
+        truncated,
+        platforms: Platform::ALL,
+        today: db::today_vn().to_string(),
+        report,
+        error,
+        province,
+        page,
+    };
+    Ok(render(&template))
+}
+
+/// `GET /office/listings?province=&commune=`
+pub async fn show_listings(
+    State(state): State<AppState>,
+    page: Page,
+    Query(params): Query<ListParams>,
+) -> Result<Response, PageError> {
+    listings_page(&state, page, &params, None, None).await
+}
+
+fn back_to(fields: &HashMap<String, String>) -> String {
+    let province = fields.get("province").map(String::as_str).unwrap_or("");
+    let commune = fields.get("commune").map(String::as_str).unwrap_or("");
+    format!("/office/listings?province={province}&commune={commune}")
+}
+
+/// `POST /office/listings`: a product listed on a platform.
+pub async fn add_listing(
+    State(state): State<AppState>,
+    page: Page,
+    CsrfForm(fields): CsrfForm<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let user = page.require_user()?;
+    let input = ListingInput {
+        product_id: fields.get("product_id").and_then(|v| v.trim().parse().ok()),
+        platform: fields.get("platform").cloned(),
+        url: fields.get("url").cloned().unwrap_or_default(),
+        listed_on: fields.get("listed_on").cloned(),
+    };
+    let valid = input.validate(db::today_vn())?;
+    let province = store::province_of_product(&state.db, valid.product_id).await?;
+    scope::province_for(user, Some(&province))?;
+    store::upsert(&state.db, valid.product_id, valid.platform, &valid.url, &valid.listed_on, Some(user.id)).await?;
+    Ok(Redirect::to(&back_to(&fields)).into_response())
+}
+
+/// `POST /office/listings/{id}/delist`: the listing ends today.
+pub async fn delist_listing(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<i64>,
+    CsrfForm(fields): CsrfForm<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let user = page.require_user()?;
+    let listing = store::find_by_id(&state.db, id).await?;
+    let province = store::province_of_product(&state.db, listing.product_id).await?;
+    scope::province_for(user, Some(&province))?;
+    store::delist(&state.db, id, &db::today_vn().to_string()).await?;
+    Ok(Redirect::to(&back_to(&fields)).into_response())
+}
+
+/// `POST /office/listings/sales` (multipart: `file`, `valid_only`, `province`, `csrf`).
+pub async fn upload_sales(
+    State(state): State<AppState>,
+    page: Page,
+    jar: CookieJar,
+    multipart: Multipart,
+) -> Result<Response, PageError> {
+    let form = UploadForm::read(&jar, multipart).await?;
+    let user = page.require_user()?;
+    let params = ListParams { province: form.text("province"), commune: form.text("commune"), ..ListParams::default() };
+    let province = scope::province_for(user, params.province.as_deref())?;
+    let Some((_, bytes)) = form.files.first() else {
+        return listings_page(
+            &state,
+            page,
+            &params,
+            None,
+            Some("Chọn tệp báo cáo doanh số / choose a sales report file".into()),
+        )
+        .await;
+    };
+    let valid_only = form.text("valid_only").is_some();
+    match read_and_import(&state, &province, bytes, valid_only, user.id).await {
+        Ok(report) => listings_page(&state, page, &params, Some(report), None).await,
+        Err(AppError::Invalid(errors)) => {
+            let message = errors.0.iter().map(|e| e.message.clone()).collect::<Vec<_>>().join("; ");
+            listings_page(&state, page, &params, None, Some(message)).await
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "programme/effectiveness.html")]
+struct EffectivenessTemplate {
+    page: Page,
+    province: String,
+    from: String,
+    to: String,
+    rows: Vec<Effectiveness>,
+    by_platform: Vec<(&'static str, i64, i64)>,
+}
+
+impl EffectivenessTemplate {
+    fn vnd(&self, amount: &i64) -> String {
+        Vnd(*amount).to_string()
+    }
+
+    fn platform_label(&self, code: &str) -> &'static str {
+        Platform::from_code(code).map(Platform::label).unwrap_or("?")
+    }
+}
+
+/// Units and revenue per platform, best first.
+fn totals_by_platform(rows: &[Effectiveness]) -> Vec<(&'static str, i64, i64)> {
+    let mut totals: HashMap<&str, (i64, i64)> = HashMap::new();
+    for r in rows {
+        let t = totals.entry(r.platform.as_str()).or_default();
+        t.0 += r.units;
+        t.1 += r.revenue_vnd;
+    }
+    let mut out: Vec<(&'static str, i64, i64)> = totals
+        .into_iter()
+        .map(|(code, (units, revenue))| (Platform::from_code(code).map(Platform::label).unwrap_or("?"), units, revenue))
+        .collect();
+    out.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(b.0)));
+    out
+}
+
+/// `GET /office/listings/effectiveness?province=&from=&to=`
+pub async fn show_effectiveness(
+    State(state): State<AppState>,
+    page: Page,
+    Query(params): Query<ListParams>,
+) -> Result<Response, PageError> {
+    let province = scope::province_for(page.require_user()?, params.province.as_deref())?;
+    let (from, to) = params.months()?;
+    let rows = store::effectiveness(&state.db, &province, &from, &to).await?;
+    let template = EffectivenessTemplate { by_platform: totals_by_platform(&rows), rows, from, to, province, page };
+    Ok(render(&template))
+}
+
+/// `GET /office/listings/effectiveness.xlsx?province=&from=&to=`
+pub async fn export_effectiveness(
+    State(state): State<AppState>,
+    page: Page,
+    Query(params): Query<ListParams>,
+) -> Result<Response, PageError> {
+    let province = scope::province_for(page.require_user()?, params.province.as_deref())?;
+    let (from, to) = params.months()?;
+    let rows = store::effectiveness(&state.db, &province, &from, &to).await?;
+    let mut sheet =
+        xlsx::Sheet::new("Hiệu quả theo sàn", &["Sản phẩm", "Cơ sở", "Sàn", "Số tháng", "Số lượng", "Doanh thu (đ)"]);
+    for r in &rows {
+        sheet.push(vec![
+            r.product_name.clone().into(),
+            r.producer_name.clone().into(),
+            Platform::from_code(&r.platform).map(Platform::label).unwrap_or("?").into(),
+            r.months.into(),
+            r.units.into(),
+            r.revenue_vnd.into(),
+        ]);
+    }
+    let mut platforms = xlsx::Sheet::new("Theo sàn", &["Sàn", "Số lượng", "Doanh thu (đ)"]);
+    for (label, units, revenue) in totals_by_platform(&rows) {
+        platforms.push(vec![label.into(), units.into(), revenue.into()]);
+    }
+    let bytes = xlsx::workbook(&[sheet, platforms]).map_err(|e| anyhow::anyhow!("write effectiveness.xlsx: {e}"))?;
+    Ok(xlsx::download(&format!("hieu-qua-san-{province}-{from}-{to}.xlsx"), bytes))
+}
+
+/// `GET /office/listings/export.xlsx?province=&commune=&platform=`: an upload file.
+pub async fn export_upload_file(
+    State(state): State<AppState>,
+    page: Page,
+    Query(params): Query<ListParams>,
+) -> Result<Response, PageError> {
+    let province = scope::province_for(page.require_user()?, params.province.as_deref())?;
+    let commune = params.commune_in(&province)?;
+    let code = params.platform.as_deref().unwrap_or("").trim();
+    let platform = Platform::from_code(code)
+        .ok_or_else(|| AppError::invalid("platform", format!("không rõ sàn «{code}» / unknown platform")))?;
+    let base = state.settings.public_url.trim_end_matches('/');
+    let products: Vec<UploadProduct> = store::upload_rows(&state.db, &province, commune.as_deref())
+        .await?
+        .into_iter()
+        .map(|r| UploadProduct {
+            sku: r.sku.unwrap_or_else(|| r.slug.clone()),
+            origin: admin_units::commune(&r.origin_commune_code)
+                .map(|c| {
+                    format!(
+                        "{}, {}",
+                        c.name,
+                        admin_units::province(&c.province_code).map(|p| p.name.as_str()).unwrap_or("")
+                    )
+                })
+                .unwrap_or_default(),
+            image_url: r.photo_media_id.map(|id| format!("{base}/media/{id}")).unwrap_or_default(),
+            page_url: format!("{base}/p/{}", r.slug),
+            name: r.name,
+            name_en: r.name_en,
+            description: r.description,
+            price_vnd: r.price_vnd,
+            stock: r.stock,
+            weight_g: r.weight_g,
+            unit: r.unit,
+            ocop_stars: r.ocop_stars,
+            producer_name: r.producer_name,
+        })
+        .collect();
+    let sheet = export::sheet(platform, &products);
+    let bytes = xlsx::workbook(&[sheet]).map_err(|e| anyhow::anyhow!("write upload file: {e}"))?;
+    let place = commune.unwrap_or(province);
+    Ok(xlsx::download(&format!("{}-{place}.xlsx", platform.code()), bytes))
+}
