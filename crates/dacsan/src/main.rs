@@ -28,6 +28,10 @@ async fn main() -> anyhow::Result<()> {
             if batches > 0 {
                 println!("Recorded {batches} traceable batches with their journeys.");
             }
+            let registered = dacsan::demo::fill_programme(&db).await?;
+            if registered > 0 {
+                println!("Registered {registered} producers in the provinces' programme registries.");
+            }
             if let Some(target) = args.products {
                 let added = dacsan::demo::fill_synthetic(&db, target).await?;
                 println!("Added {added} synthetic products.");

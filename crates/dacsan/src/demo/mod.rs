@@ -3,6 +3,7 @@
 //! accounts, and synthetic products for benchmarks (`dacsan demo --products N`).
 
 pub mod pictures;
+mod programme;
 mod synthetic;
 mod traces;
 
@@ -18,6 +19,7 @@ use crate::media;
 use crate::producers::model::ProducerInput;
 use crate::producers::store::{self as producers, PaymentAccount};
 
+pub use programme::fill_programme;
 pub use synthetic::fill_synthetic;
 pub use traces::fill_traces;
 

@@ -23,6 +23,8 @@ pub struct Card {
     pub label_key: &'static str,
     pub value: IndicatorValue,
     pub pct_text: String,
+    /// Target minus value as pages write it (`18,9 %`), empty without a target.
+    pub gap_text: String,
     pub permille: i64,
     pub chart: String,
 }
@@ -47,6 +49,7 @@ fn cards(page: &Page, snapshot: &Snapshot, trend: &[MonthPoint]) -> Vec<Card> {
             Card {
                 label_key: indicator.label_key(),
                 pct_text: ratio.pct_text(),
+                gap_text: value.gap_pct.map(|g| format!("{} %", g.to_string().replace('.', ","))).unwrap_or_default(),
                 permille: ratio.permille().unwrap_or(0),
                 chart: trend_svg(page.t(indicator.label_key()), &points, value.target_pct),
                 value: value.clone(),
