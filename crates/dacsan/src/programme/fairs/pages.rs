@@ -47,6 +47,14 @@ fn fair_input(form: &HashMap<String, String>, errors: &mut FieldErrors) -> FairI
     }
 }
 
+/// The form's reading errors and the rules' errors together, so that every bad field shows at once.
+fn all_errors(mut errors: FieldErrors, checked: Result<super::model::FairFields, FieldErrors>) -> FieldErrors {
+    if let Err(more) = checked {
+        errors.0.extend(more.0);
+    }
+    errors
+}
+
 #[derive(Template)]
 #[template(path = "programme/fairs.html")]
 struct FairsTemplate {
@@ -112,7 +120,7 @@ pub async fn create_fair(
     let input = fair_input(&form, &mut errors);
     let result = match errors.is_empty() {
         true => events::create(&state.db, &user, Some(&province), &input).await,
-        false => Err(AppError::Invalid(errors)),
+        false => Err(AppError::Invalid(all_errors(errors, input.validate(None)))),
     };
     match result {
         Ok(id) => Ok(Redirect::to(&format!("/office/fairs/{id}")).into_response()),
@@ -238,7 +246,7 @@ pub async fn update_fair(
     let input = fair_input(&form, &mut errors);
     let result = match errors.is_empty() {
         true => events::change(&state.db, &fair, &input).await,
-        false => Err(AppError::Invalid(errors)),
+        false => Err(AppError::Invalid(all_errors(errors, input.validate(Some(&fair.fields()))))),
     };
     match result {
         Ok(()) => Ok(Redirect::to(&format!("/office/fairs/{id}?done=saved")).into_response()),
