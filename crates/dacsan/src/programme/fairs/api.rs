@@ -72,7 +72,11 @@ fn fair_id(id: &str) -> AppResult<i64> {
 
 #[utoipa::path(get, path = "/api/v1/programme/fairs/{id}", tag = "programme", security(("bearer" = [])),
     params(("id" = i64, Path)), responses((status = 200, body = FairJson), (status = 401), (status = 403), (status = 404)))]
-pub async fn get_fair(State(state): State<AppState>, user: CurrentUser, Path(id): Path<String>) -> AppResult<Json<FairJson>> {
+pub async fn get_fair(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<FairJson>> {
     Ok(Json(fair_json(&state, &user, fair_id(&id)?).await?))
 }
 
@@ -123,5 +127,9 @@ pub async fn delete_booth(
     let fair = events::fair_for(&state.db, &user, fair_id(&id)?).await?;
     let no_booth = || AppError::not_found("gian hàng / booth");
     let producer_id: i64 = producer_id.parse().map_err(|_| no_booth())?;
-    if store::delete_booth(&state.db, fair.id, producer_id).await? { Ok(StatusCode::NO_CONTENT) } else { Err(no_booth()) }
+    if store::delete_booth(&state.db, fair.id, producer_id).await? {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(no_booth())
+    }
 }

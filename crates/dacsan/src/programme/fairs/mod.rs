@@ -33,7 +33,11 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("fair_no_booths", "Chưa có gian hàng nào.", "No booths yet."),
     ("fair_booth", "Gian hàng số", "Booth"),
     ("fair_add_booth", "Thêm gian hàng", "Add a booth"),
-    ("fair_booth_hint", "Thêm lại cùng cơ sở để sửa gian hàng và doanh thu.", "Add the same producer again to change its booth and revenue."),
+    (
+        "fair_booth_hint",
+        "Thêm lại cùng cơ sở để sửa gian hàng và doanh thu.",
+        "Add the same producer again to change its booth and revenue.",
+    ),
     ("fair_booth_saved", "Đã lưu gian hàng.", "Booth saved."),
     ("fair_booth_removed", "Đã xóa gian hàng.", "Booth removed."),
     ("fair_revenue_hint", "đồng, ví dụ 12.500.000", "đồng, e.g. 12.500.000"),

@@ -113,7 +113,9 @@ impl FairInput {
         {
             errors.add(
                 "ends_on",
-                format!("Ngày kết thúc {end} trước ngày bắt đầu {start} / end date {end} is before the start date {start}"),
+                format!(
+                    "Ngày kết thúc {end} trước ngày bắt đầu {start} / end date {end} is before the start date {start}"
+                ),
             );
         }
         let visitors = self.visitors.or(existing.map(|e| e.visitors)).unwrap_or(0);
@@ -214,7 +216,12 @@ mod tests {
         let change = FairInput { visitors: Some(5000), ..Default::default() };
         let fields = change.validate(Some(&existing)).unwrap();
         assert_eq!((fields.visitors, fields.name.as_str()), (5000, "Hội chợ OCOP Lai Châu"));
-        let bad = FairInput { ends_on: Some("2026-05-01".into()), kind: Some("expo".into()), visitors: Some(-1), ..Default::default() };
+        let bad = FairInput {
+            ends_on: Some("2026-05-01".into()),
+            kind: Some("expo".into()),
+            visitors: Some(-1),
+            ..Default::default()
+        };
         let errors = bad.validate(Some(&existing)).unwrap_err();
         for field in ["ends_on", "kind", "visitors"] {
             assert!(errors.get(field).is_some(), "{field}");

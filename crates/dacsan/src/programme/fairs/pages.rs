@@ -296,13 +296,15 @@ pub async fn remove_booth(
 }
 
 /// `GET /office/fairs/{id}/booths.xlsx`
-pub async fn export_booths(State(state): State<AppState>, page: Page, Path(id): Path<i64>) -> Result<Response, PageError> {
+pub async fn export_booths(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
     let user = officer(&page)?;
     let fair = events::fair_for(&state.db, &user, id).await?;
-    let mut sheet = xlsx::Sheet::new(
-        "Gian hàng",
-        &["Gian hàng", "Mã cơ sở", "Tên cơ sở", "Xã", "Điện thoại", "Doanh thu (đồng)"],
-    );
+    let mut sheet =
+        xlsx::Sheet::new("Gian hàng", &["Gian hàng", "Mã cơ sở", "Tên cơ sở", "Xã", "Điện thoại", "Doanh thu (đồng)"]);
     let booths = store::booths_of(&state.db, fair.id).await?;
     for b in &booths {
         sheet.push(vec![

@@ -196,7 +196,11 @@ pub async fn upsert_booth(db: &Db, fair_id: i64, producer_id: i64, booth: &str, 
     .execute(&mut *tx)
     .await
     .with_context(|| format!("record the booth of producer {producer_id} at fair {fair_id}"))?;
-    sqlx::query("UPDATE fairs SET updated_at = $1 WHERE id = $2").bind(db::now()).bind(fair_id).execute(&mut *tx).await?;
+    sqlx::query("UPDATE fairs SET updated_at = $1 WHERE id = $2")
+        .bind(db::now())
+        .bind(fair_id)
+        .execute(&mut *tx)
+        .await?;
     tx.commit().await.context("commit a booth")?;
     Ok(())
 }

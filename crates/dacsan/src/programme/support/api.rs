@@ -84,7 +84,11 @@ fn case_id(id: &str) -> AppResult<i64> {
 /// One case with its notes, oldest first.
 #[utoipa::path(get, path = "/api/v1/programme/cases/{id}", tag = "programme", security(("bearer" = [])),
     params(("id" = i64, Path)), responses((status = 200, body = CaseJson), (status = 401), (status = 403), (status = 404)))]
-pub async fn get_case(State(state): State<AppState>, user: CurrentUser, Path(id): Path<String>) -> AppResult<Json<CaseJson>> {
+pub async fn get_case(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<CaseJson>> {
     let case = cases::case_for(&state.db, &user, case_id(&id)?).await?;
     let notes = store::notes_of(&state.db, case.id).await?;
     Ok(Json(CaseJson::of(case, Some(notes))))

@@ -73,7 +73,8 @@ pub enum CaseStatus {
 }
 
 impl CaseStatus {
-    pub const ALL: [CaseStatus; 4] = [CaseStatus::Open, CaseStatus::InProgress, CaseStatus::Done, CaseStatus::Cancelled];
+    pub const ALL: [CaseStatus; 4] =
+        [CaseStatus::Open, CaseStatus::InProgress, CaseStatus::Done, CaseStatus::Cancelled];
 
     pub fn parse(value: &str) -> Option<CaseStatus> {
         CaseStatus::ALL.into_iter().find(|s| s.as_str() == value.trim())
@@ -271,10 +272,8 @@ impl CasePatch {
     pub fn validate(&self) -> Result<CaseChange, FieldErrors> {
         let mut errors = FieldErrors::default();
         let topic = topic_field(&mut errors, self.topic.as_deref(), false);
-        let title = self
-            .title
-            .as_deref()
-            .map(|t| text_field(&mut errors, "title", "Tiêu đề / title", Some(t), MAX_TITLE));
+        let title =
+            self.title.as_deref().map(|t| text_field(&mut errors, "title", "Tiêu đề / title", Some(t), MAX_TITLE));
         let status = match clean(self.status.as_deref()) {
             Some(s) => {
                 let status = CaseStatus::parse(&s);
@@ -288,8 +287,7 @@ impl CasePatch {
             }
             None => None,
         };
-        let due_on =
-            self.due_on.as_deref().map(|d| date_field(&mut errors, "due_on", "Hạn / due date", Some(d)));
+        let due_on = self.due_on.as_deref().map(|d| date_field(&mut errors, "due_on", "Hạn / due date", Some(d)));
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -349,7 +347,8 @@ impl CaseFilter {
     /// The filters as a query string (for the export link and the chips).
     pub fn query_string(&self, province: &str) -> String {
         let mut pairs = vec![("province", province.to_string())];
-        for (key, value) in [("status", &self.status), ("topic", &self.topic), ("owner", &self.owner), ("overdue", &self.overdue)]
+        for (key, value) in
+            [("status", &self.status), ("topic", &self.topic), ("owner", &self.owner), ("overdue", &self.overdue)]
         {
             if let Some(v) = clean(value.as_deref()) {
                 pairs.push((key, v));
@@ -371,7 +370,10 @@ mod tests {
         assert_eq!(closed_at_after(Open, InProgress, None, now), None);
         assert_eq!(closed_at_after(InProgress, Done, None, now).as_deref(), Some(now));
         assert_eq!(closed_at_after(Open, Cancelled, None, now).as_deref(), Some(now));
-        assert_eq!(closed_at_after(Done, Done, Some("2026-01-01T00:00:00Z"), now).as_deref(), Some("2026-01-01T00:00:00Z"));
+        assert_eq!(
+            closed_at_after(Done, Done, Some("2026-01-01T00:00:00Z"), now).as_deref(),
+            Some("2026-01-01T00:00:00Z")
+        );
         assert_eq!(closed_at_after(Done, Cancelled, Some("2026-01-01T00:00:00Z"), now).as_deref(), Some(now));
         assert_eq!(closed_at_after(Done, Open, Some("2026-01-01T00:00:00Z"), now), None);
         assert_eq!(closed_at_after(Cancelled, InProgress, Some(now), now), None);
@@ -430,7 +432,12 @@ mod tests {
 
     #[test]
     fn filters_are_checked() {
-        let filter = CaseFilter { status: Some("open".into()), owner: Some("7".into()), overdue: Some("1".into()), ..Default::default() };
+        let filter = CaseFilter {
+            status: Some("open".into()),
+            owner: Some("7".into()),
+            overdue: Some("1".into()),
+            ..Default::default()
+        };
         assert_eq!(
             filter.validate().unwrap(),
             CaseQuery { status: Some(CaseStatus::Open), topic: None, owner: Some(7), overdue: true }

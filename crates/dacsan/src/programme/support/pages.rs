@@ -121,7 +121,21 @@ pub async fn export_cases(
     let cases = store::list_for_province(&state.db, &province, &q, &db::today_vn().to_string()).await?;
     let mut sheet = xlsx::Sheet::new(
         "Hỗ trợ 1-1",
-        &["Số", "Mã cơ sở", "Tên cơ sở", "Xã", "Điện thoại", "Nội dung", "Tiêu đề", "Người phụ trách", "Trạng thái", "Hạn", "Quá hạn", "Mở lúc", "Đóng lúc"],
+        &[
+            "Số",
+            "Mã cơ sở",
+            "Tên cơ sở",
+            "Xã",
+            "Điện thoại",
+            "Nội dung",
+            "Tiêu đề",
+            "Người phụ trách",
+            "Trạng thái",
+            "Hạn",
+            "Quá hạn",
+            "Mở lúc",
+            "Đóng lúc",
+        ],
     );
     for row in cases.into_iter().map(CaseRow::of) {
         let due = row.due();
@@ -142,7 +156,8 @@ pub async fn export_cases(
             c.closed_at.as_deref().map(time_vn).unwrap_or_default().into(),
         ]);
     }
-    let bytes = xlsx::workbook(&[sheet]).map_err(|e| AppError::Internal(anyhow::Error::new(e).context("case export")))?;
+    let bytes =
+        xlsx::workbook(&[sheet]).map_err(|e| AppError::Internal(anyhow::Error::new(e).context("case export")))?;
     Ok(xlsx::download(&format!("ho-tro-{province}.xlsx"), bytes))
 }
 
@@ -260,7 +275,9 @@ pub async fn create_case(
         Ok(id) => Ok(Redirect::to(&format!("/office/cases/{id}")).into_response()),
         Err(AppError::Invalid(errors)) => {
             let chosen = match input.producer_id {
-                Some(id) => directory::find(&state.db, id).await?.filter(|p| user.can_oversee_province(&p.province_code)),
+                Some(id) => {
+                    directory::find(&state.db, id).await?.filter(|p| user.can_oversee_province(&p.province_code))
+                }
                 None => None,
             };
             let province = match &chosen {

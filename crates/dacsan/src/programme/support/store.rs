@@ -108,14 +108,16 @@ pub async fn insert(db: &Db, case: &NewCase<'_>) -> AppResult<i64> {
     .with_context(|| format!("insert a support case for producer {}", case.producer_id))?;
     let id: i64 = row.try_get("id")?;
     if let Some(note) = case.note {
-        sqlx::query("INSERT INTO support_case_notes (case_id, author_user_id, body, created_at) VALUES ($1, $2, $3, $4)")
-            .bind(id)
-            .bind(case.created_by)
-            .bind(note)
-            .bind(&now)
-            .execute(&mut *tx)
-            .await
-            .with_context(|| format!("insert the first note of case {id}"))?;
+        sqlx::query(
+            "INSERT INTO support_case_notes (case_id, author_user_id, body, created_at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(id)
+        .bind(case.created_by)
+        .bind(note)
+        .bind(&now)
+        .execute(&mut *tx)
+        .await
+        .with_context(|| format!("insert the first note of case {id}"))?;
     }
     tx.commit().await.context("commit a new support case")?;
     Ok(id)
@@ -208,7 +210,11 @@ pub async fn add_note(db: &Db, case_id: i64, author_user_id: i64, body: &str) ->
     .fetch_one(&mut *tx)
     .await
     .with_context(|| format!("add a note to case {case_id}"))?;
-    sqlx::query("UPDATE support_cases SET updated_at = $1 WHERE id = $2").bind(&now).bind(case_id).execute(&mut *tx).await?;
+    sqlx::query("UPDATE support_cases SET updated_at = $1 WHERE id = $2")
+        .bind(&now)
+        .bind(case_id)
+        .execute(&mut *tx)
+        .await?;
     tx.commit().await.context("commit a case note")?;
     Ok(row.try_get("id")?)
 }

@@ -86,7 +86,12 @@ pub async fn list_courses(
 }
 
 /// Creates a course; returns its id.
-pub async fn create_course_for(state: &AppState, user: &CurrentUser, province: Option<&str>, input: &CourseInput) -> AppResult<i64> {
+pub async fn create_course_for(
+    state: &AppState,
+    user: &CurrentUser,
+    province: Option<&str>,
+    input: &CourseInput,
+) -> AppResult<i64> {
     let province = scope::province_for(user, input.province_code.as_deref().or(province))?;
     let (title, pillar) = input.validate().map_err(AppError::Invalid)?;
     let id = store::insert_course(&state.db, &province, &title, pillar).await?;
@@ -113,7 +118,11 @@ fn id_of(id: &str, what: &str) -> AppResult<i64> {
 
 #[utoipa::path(get, path = "/api/v1/programme/courses/{id}", tag = "programme", security(("bearer" = [])),
     params(("id" = i64, Path)), responses((status = 200, body = CourseJson), (status = 401), (status = 403), (status = 404)))]
-pub async fn get_course(State(state): State<AppState>, user: CurrentUser, Path(id): Path<String>) -> AppResult<Json<CourseJson>> {
+pub async fn get_course(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<CourseJson>> {
     let course = attendance::course_for(&state.db, &user, id_of(&id, "khóa học / course")?).await?;
     let sessions = store::sessions_of_province(&state.db, &course.province_code)
         .await?
@@ -135,7 +144,8 @@ pub async fn create_session(
     let course = attendance::course_for(&state.db, &user, id_of(&id, "khóa học / course")?).await?;
     let valid = input.validate().map_err(AppError::Invalid)?;
     let session_id = store::insert_session(&state.db, course.id, &valid).await?;
-    let session = store::find_session(&state.db, session_id).await?.ok_or_else(|| AppError::not_found("buổi học / session"))?;
+    let session =
+        store::find_session(&state.db, session_id).await?.ok_or_else(|| AppError::not_found("buổi học / session"))?;
     Ok((StatusCode::CREATED, Json(session)))
 }
 
@@ -149,7 +159,11 @@ pub struct SessionJson {
 
 #[utoipa::path(get, path = "/api/v1/programme/sessions/{id}", tag = "programme", security(("bearer" = [])),
     params(("id" = i64, Path)), responses((status = 200, body = SessionJson), (status = 401), (status = 403), (status = 404)))]
-pub async fn get_session(State(state): State<AppState>, user: CurrentUser, Path(id): Path<String>) -> AppResult<Json<SessionJson>> {
+pub async fn get_session(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<SessionJson>> {
     let (session, course) = attendance::session_for(&state.db, &user, id_of(&id, "buổi học / session")?).await?;
     let attendance = store::attendance_of(&state.db, session.id).await?;
     Ok(Json(SessionJson { session, course, attendance }))
@@ -186,27 +200,34 @@ pub async fn record_attendance(
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("multipart/form-data"));
     let report = if is_multipart {
-        let multipart = Multipart::from_request(request, &state).await.map_err(|e| AppError::invalid("file", e.body_text()))?;
+        let multipart =
+            Multipart::from_request(request, &state).await.map_err(|e| AppError::invalid("file", e.body_text()))?;
         let (bytes, valid_only) = upload(multipart).await?;
         let parsed = tokio::task::spawn_blocking(move || import::parse(&bytes))
             .await
             .map_err(|e| AppError::Internal(e.into()))??;
-        attendance::record(&state.db, &course, session.id, &parsed.columns, parsed.rows, parsed.errors, valid_only).await?
+        attendance::record(&state.db, &course, session.id, &parsed.columns, parsed.rows, parsed.errors, valid_only)
+            .await?
     } else {
         let ApiJson(rows) = ApiJson::<Vec<AttendeeInput>>::from_request(request, &state).await?;
         let (rows, errors) = attendance::candidates_of(rows);
-        attendance::record(&state.db, &course, session.id, &ColumnNames::api(), rows, errors, is_ticked(q.valid_only.as_deref())).await?
+        attendance::record(
+            &state.db,
+            &course,
+            session.id,
+            &ColumnNames::api(),
+            rows,
+            errors,
+            is_ticked(q.valid_only.as_deref()),
+        )
+        .await?
     };
     report_response(report)
 }
 
 /// 200 with the report when written; a 422 problem naming every bad row otherwise.
 fn report_response(report: ImportReport) -> AppResult<Response> {
-    if report.written {
-        Ok(Json(report).into_response())
-    } else {
-        Err(AppError::Invalid(report.field_errors()))
-    }
+    if report.written { Ok(Json(report).into_response()) } else { Err(AppError::Invalid(report.field_errors())) }
 }
 
 async fn upload(mut multipart: Multipart) -> AppResult<(Bytes, bool)> {
@@ -226,6 +247,8 @@ async fn upload(mut multipart: Multipart) -> AppResult<(Bytes, bool)> {
             _ => {}
         }
     }
-    let file = file.ok_or_else(|| AppError::invalid("file", "gửi danh sách trong trường `file` / send the list in the `file` field"))?;
+    let file = file.ok_or_else(|| {
+        AppError::invalid("file", "gửi danh sách trong trường `file` / send the list in the `file` field")
+    })?;
     Ok((file, valid_only))
 }

@@ -57,7 +57,10 @@ impl ImportReport {
     pub fn field_errors(&self) -> FieldErrors {
         let mut errors = FieldErrors::default();
         for e in &self.errors {
-            errors.add(&format!("row {}: {}", e.row, e.column), format!("dòng {} / row {}, {}: {}", e.row, e.row, e.column, e.message));
+            errors.add(
+                &format!("row {}: {}", e.row, e.column),
+                format!("dòng {} / row {}, {}: {}", e.row, e.row, e.column, e.message),
+            );
         }
         errors
     }
@@ -126,7 +129,13 @@ pub async fn record(
         return Ok(report);
     }
     let (added, updated) = store::write_attendance(db, session_id, &good).await?;
-    tracing::info!(session.id = session_id, added, updated, skipped = report.errors.len(), "attendance of session {session_id} recorded");
+    tracing::info!(
+        session.id = session_id,
+        added,
+        updated,
+        skipped = report.errors.len(),
+        "attendance of session {session_id} recorded"
+    );
     report.written = true;
     report.added = added;
     report.updated = updated;
@@ -137,7 +146,9 @@ async fn id_miss(db: &Db, id: i64) -> AppResult<String> {
     Ok(match directory::find(db, id).await? {
         Some(p) => {
             let other = admin_units::province(&p.province_code).map(|p| p.name.as_str()).unwrap_or("");
-            format!("cơ sở số {id} thuộc {other}, không thuộc tỉnh này / producer {id} belongs to another province ({other})")
+            format!(
+                "cơ sở số {id} thuộc {other}, không thuộc tỉnh này / producer {id} belongs to another province ({other})"
+            )
         }
         None => format!("không có cơ sở số {id} / no producer with id {id}"),
     })

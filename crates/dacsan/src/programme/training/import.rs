@@ -189,7 +189,8 @@ fn csv_grids(bytes: &[u8]) -> Result<Vec<Grid>, AppError> {
 
 /// UTF-8 (with or without BOM) or UTF-16 with its BOM, as Excel saves "Unicode text".
 fn decode_text(bytes: &[u8]) -> Result<String, AppError> {
-    let not_text = || AppError::invalid("file", "không phải tệp Excel hay CSV (UTF-8) / neither a workbook nor a UTF-8 CSV file");
+    let not_text =
+        || AppError::invalid("file", "không phải tệp Excel hay CSV (UTF-8) / neither a workbook nor a UTF-8 CSV file");
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         return String::from_utf8(rest.to_vec()).map_err(|_| not_text());
     }
@@ -212,9 +213,11 @@ fn decode_text(bytes: &[u8]) -> Result<String, AppError> {
 /// The rows below the first header row that names a producer column; `None` when
 /// this grid has no such row.
 fn read_grid(grid: &Grid) -> Result<Option<Parsed>, AppError> {
-    let Some(at) = grid.iter().take(HEADER_SEARCH_ROWS).position(|(_, cells)| {
-        cells.iter().any(|c| Field::Code.matches(c) || Field::Name.matches(c))
-    }) else {
+    let Some(at) = grid
+        .iter()
+        .take(HEADER_SEARCH_ROWS)
+        .position(|(_, cells)| cells.iter().any(|c| Field::Code.matches(c) || Field::Name.matches(c)))
+    else {
         return Ok(None);
     };
     let headers = &grid[at].1;
@@ -237,7 +240,11 @@ fn read_grid(grid: &Grid) -> Result<Option<Parsed>, AppError> {
     if data.len() > MAX_ROWS {
         return Err(AppError::invalid(
             "file",
-            format!("quá nhiều dòng ({}; tối đa {MAX_ROWS}) / too many rows ({}; at most {MAX_ROWS})", data.len(), data.len()),
+            format!(
+                "quá nhiều dòng ({}; tối đa {MAX_ROWS}) / too many rows ({}; at most {MAX_ROWS})",
+                data.len(),
+                data.len()
+            ),
         ));
     }
     let mut rows = Vec::new();
@@ -284,7 +291,8 @@ fn read_grid(grid: &Grid) -> Result<Option<Parsed>, AppError> {
             },
         };
         // A phone typed into a number cell loses its leading zero.
-        let phone_v = cell(&phone).map(|p| if p.len() == 9 && p.bytes().all(|b| b.is_ascii_digit()) { format!("0{p}") } else { p });
+        let phone_v = cell(&phone)
+            .map(|p| if p.len() == 9 && p.bytes().all(|b| b.is_ascii_digit()) { format!("0{p}") } else { p });
         rows.push(Candidate {
             row: *number,
             producer_id: None,

@@ -32,7 +32,11 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("training_new_course", "Thêm khóa học", "New course"),
     ("training_course_title", "Tên khóa học", "Course title"),
     ("training_trained", "Cơ sở đã tập huấn", "Producers trained"),
-    ("training_trained_note", "Cơ sở có người hoàn thành một buổi học đã diễn ra.", "Producers with a completed attendance of a session already held."),
+    (
+        "training_trained_note",
+        "Cơ sở có người hoàn thành một buổi học đã diễn ra.",
+        "Producers with a completed attendance of a session already held.",
+    ),
     ("training_digital", "Kỹ năng số (Go Online, Export, AI, Right)", "Digital skills (Go Online, Export, AI, Right)"),
     ("training_packaging", "Đóng gói – kết nối – giao nhận", "Packaging, connecting & delivery"),
     ("training_sessions", "Buổi học", "Sessions"),
@@ -58,13 +62,21 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("training_producer_ref", "Mã cơ sở hoặc tên cơ sở", "Registry code or producer name"),
     ("training_phone_hint", "Điện thoại (khi hai cơ sở trùng tên)", "Phone (when two producers share a name)"),
     ("training_import", "Nhập danh sách từ tệp", "Import a list"),
-    ("training_import_help", "Tệp .xlsx hoặc .csv có cột Mã cơ sở hoặc Tên cơ sở (thêm Điện thoại nếu trùng tên), Họ tên, Hoàn thành (Có/Không). Nhập lại không tạo dòng trùng.", "An .xlsx or .csv file with a Mã cơ sở (code) or Tên cơ sở (name) column (add Điện thoại when names repeat), Họ tên (attendee), Hoàn thành (Có/Không). Importing again adds no duplicates."),
+    (
+        "training_import_help",
+        "Tệp .xlsx hoặc .csv có cột Mã cơ sở hoặc Tên cơ sở (thêm Điện thoại nếu trùng tên), Họ tên, Hoàn thành (Có/Không). Nhập lại không tạo dòng trùng.",
+        "An .xlsx or .csv file with a Mã cơ sở (code) or Tên cơ sở (name) column (add Điện thoại when names repeat), Họ tên (attendee), Hoàn thành (Có/Không). Importing again adds no duplicates.",
+    ),
     ("training_file", "Tệp danh sách", "List file"),
     ("training_valid_only", "Chỉ nhập các dòng hợp lệ", "Import the valid rows only"),
     ("training_do_import", "Nhập", "Import"),
     ("training_report_written", "Đã nhập: thêm mới", "Imported: added"),
     ("training_report_updated", "cập nhật", "updated"),
-    ("training_report_failed", "Chưa nhập gì: sửa các dòng dưới đây rồi nhập lại, hoặc chọn chỉ nhập các dòng hợp lệ.", "Nothing imported: fix the rows below and import again, or import the valid rows only."),
+    (
+        "training_report_failed",
+        "Chưa nhập gì: sửa các dòng dưới đây rồi nhập lại, hoặc chọn chỉ nhập các dòng hợp lệ.",
+        "Nothing imported: fix the rows below and import again, or import the valid rows only.",
+    ),
     ("training_report_skipped", "Các dòng bị bỏ qua", "Rows left out"),
     ("training_row", "Dòng", "Row"),
     ("training_column", "Cột", "Column"),
@@ -99,8 +111,5 @@ pub fn api() -> Router<AppState> {
         .route("/courses/{id}", get(api::get_course))
         .route("/courses/{id}/sessions", post(api::create_session))
         .route("/sessions/{id}", get(api::get_session))
-        .route(
-            "/sessions/{id}/attendance",
-            post(api::record_attendance).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),
-        )
+        .route("/sessions/{id}/attendance", post(api::record_attendance).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)))
 }

@@ -201,7 +201,11 @@ mod tests {
             .unwrap_err();
         assert!(errors.get("title").is_some());
         assert!(errors.get("pillar").unwrap().contains("go_far"));
-        let ok = CourseInput { title: Some("Bán hàng trên sàn".into()), pillar: Some("go_online".into()), ..Default::default() };
+        let ok = CourseInput {
+            title: Some("Bán hàng trên sàn".into()),
+            pillar: Some("go_online".into()),
+            ..Default::default()
+        };
         assert_eq!(ok.validate().unwrap(), ("Bán hàng trên sàn".to_string(), Pillar::GoOnline));
 
         let errors = SessionInput::default().validate().unwrap_err();

@@ -75,8 +75,15 @@ async fn trainings_page(
     errors: FieldErrors,
 ) -> Result<Response, PageError> {
     let t = trainings_of(state, province.clone()).await?;
-    let template =
-        TrainingsTemplate { page, province, provinces: scope::provinces_of(user), t, pillars: Pillar::ALL, form, errors };
+    let template = TrainingsTemplate {
+        page,
+        province,
+        provinces: scope::provinces_of(user),
+        t,
+        pillars: Pillar::ALL,
+        form,
+        errors,
+    };
     Ok(with_status(&template.errors, render(&template)))
 }
 
@@ -186,7 +193,11 @@ async fn course_page(
 }
 
 /// `GET /office/courses/{id}`
-pub async fn show_course(State(state): State<AppState>, page: Page, Path(id): Path<i64>) -> Result<Response, PageError> {
+pub async fn show_course(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
     let user = officer(&page)?;
     let course = attendance::course_for(&state.db, &user, id).await?;
     course_page(&state, page, course, HashMap::new(), FieldErrors::default()).await
@@ -259,7 +270,8 @@ async fn session_page(
     course: Course,
     view: SessionView,
 ) -> Result<Response, PageError> {
-    let session = store::find_session(&state.db, session_id).await?.ok_or_else(|| AppError::not_found("buổi học / session"))?;
+    let session =
+        store::find_session(&state.db, session_id).await?.ok_or_else(|| AppError::not_found("buổi học / session"))?;
     let rows = store::attendance_of(&state.db, session.id).await?;
     let failed = !view.errors.is_empty() || view.report.as_ref().is_some_and(|r| !r.written);
     let template = SessionTemplate {
@@ -326,7 +338,8 @@ pub async fn add_attendee(
         loose: true,
     };
     let columns = ColumnNames { code: "producer".into(), attendee: "attendee_name".into(), ..ColumnNames::api() };
-    let report = attendance::record(&state.db, &course, session.id, &columns, vec![candidate], Vec::new(), false).await?;
+    let report =
+        attendance::record(&state.db, &course, session.id, &columns, vec![candidate], Vec::new(), false).await?;
     if report.written {
         return Ok(Redirect::to(&format!("/office/sessions/{id}?done=added")).into_response());
     }
@@ -356,14 +369,20 @@ pub async fn import_attendance(
         let view = SessionView { report: None, form: HashMap::new(), errors, notice: "" };
         return session_page(&state, page, session.id, course, view).await;
     };
-    let parsed = tokio::task::spawn_blocking(move || import::parse(&bytes))
-        .await
-        .map_err(|e| AppError::Internal(e.into()))?;
+    let parsed =
+        tokio::task::spawn_blocking(move || import::parse(&bytes)).await.map_err(|e| AppError::Internal(e.into()))?;
     let view = match parsed {
         Ok(parsed) => {
-            let report =
-                attendance::record(&state.db, &course, session.id, &parsed.columns, parsed.rows, parsed.errors, valid_only)
-                    .await?;
+            let report = attendance::record(
+                &state.db,
+                &course,
+                session.id,
+                &parsed.columns,
+                parsed.rows,
+                parsed.errors,
+                valid_only,
+            )
+            .await?;
             SessionView { report: Some(report), form: HashMap::new(), errors: FieldErrors::default(), notice: "" }
         }
         Err(AppError::Invalid(errors)) => SessionView { report: None, form: HashMap::new(), errors, notice: "" },

@@ -151,7 +151,11 @@ pub async fn sessions_of_province(db: &Db, province_code: &str) -> AppResult<Vec
 
 /// Producers with a completed attendance in a session held on or before `today`,
 /// per pillar, and per indicator (`digital`: every pillar but packaging – delivery).
-pub async fn trained_by_pillar(db: &Db, province_code: &str, today: &str) -> AppResult<(HashMap<Pillar, i64>, i64, i64)> {
+pub async fn trained_by_pillar(
+    db: &Db,
+    province_code: &str,
+    today: &str,
+) -> AppResult<(HashMap<Pillar, i64>, i64, i64)> {
     let rows = sqlx::query(
         "SELECT c.pillar, COUNT(DISTINCT a.producer_id) AS trained
          FROM training_attendance a JOIN training_sessions s ON s.id = a.session_id JOIN courses c ON c.id = s.course_id
