@@ -15,7 +15,7 @@ use super::model::{FairInput, FairKind, parse_revenue, parse_visitors};
 use super::store::{self, Booth, Fair, Totals};
 use crate::auth::CurrentUser;
 use crate::error::{AppError, FieldErrors, PageError};
-use crate::programme::training::pages::day_vn;
+use crate::programme::support::model::day_vn;
 use crate::programme::{scope, xlsx};
 use crate::state::AppState;
 use crate::vn::{Vnd, admin_units};

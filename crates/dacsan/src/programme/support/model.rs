@@ -144,6 +144,11 @@ pub fn parse_day(value: &str) -> Option<Date> {
     Date::from_calendar_date(y.parse().ok()?, month, d.parse().ok()?).ok()
 }
 
+/// `2026-05-01` → `01/05/2026`; text that is not a date is shown as it is.
+pub fn day_vn(iso: &str) -> String {
+    parse_day(iso).map(|d| crate::vn::date_vn(&d)).unwrap_or_else(|| iso.to_string())
+}
+
 /// A date field: `None` when blank, the ISO text when readable, else an error
 /// naming the field.
 pub fn date_field(errors: &mut FieldErrors, field: &str, label: &str, value: Option<&str>) -> Option<String> {

@@ -10,11 +10,11 @@ use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
 use super::attendance::{self, ImportReport};
+use super::courses::{self, CourseJson, Trainings, trainings_of};
 use super::import::{self, ColumnNames};
-use super::model::{AttendeeInput, CourseInput, Pillar, SessionInput};
+use super::model::{AttendeeInput, CourseInput, SessionInput, is_ticked};
 use super::store::{self, Attendance, Course, Session};
 use crate::auth::CurrentUser;
-use crate::db;
 use crate::error::{AppError, AppResult};
 use crate::programme::scope;
 use crate::state::AppState;
@@ -22,52 +22,6 @@ use crate::web::ApiJson;
 
 /// The most an attendance file may weigh.
 pub const FILE_LIMIT: usize = 8 * 1024 * 1024;
-
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct PillarTotal {
-    pub pillar: Pillar,
-    pub producers_trained: i64,
-}
-
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct CourseJson {
-    #[serde(flatten)]
-    pub course: Course,
-    pub sessions: Vec<Session>,
-}
-
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct Trainings {
-    pub province: String,
-    /// Producers with a completed session held by today, per pillar.
-    pub pillars: Vec<PillarTotal>,
-    /// … of a Go Online / Export / AI / Right session.
-    pub trained_digital_skills: i64,
-    /// … of a packaging – connecting – delivery session.
-    pub trained_packaging_delivery: i64,
-    pub courses: Vec<CourseJson>,
-}
-
-/// The province's trainings (what the page and the export show).
-pub async fn trainings_of(state: &AppState, province: String) -> AppResult<Trainings> {
-    let today = db::today_vn().to_string();
-    let courses = store::courses_of(&state.db, &province, &today).await?;
-    let mut sessions = store::sessions_of_province(&state.db, &province).await?;
-    let (per_pillar, digital, packaging) = store::trained_by_pillar(&state.db, &province, &today).await?;
-    let courses = courses
-        .into_iter()
-        .map(|course| {
-            let (mine, rest) = sessions.drain(..).partition(|s| s.course_id == course.id);
-            sessions = rest;
-            CourseJson { course, sessions: mine }
-        })
-        .collect();
-    let pillars = Pillar::ALL
-        .into_iter()
-        .map(|pillar| PillarTotal { pillar, producers_trained: per_pillar.get(&pillar).copied().unwrap_or(0) })
-        .collect();
-    Ok(Trainings { province, pillars, trained_digital_skills: digital, trained_packaging_delivery: packaging, courses })
-}
 
 #[derive(Debug, Deserialize)]
 pub struct ProvinceParam {
@@ -85,20 +39,6 @@ pub async fn list_courses(
     Ok(Json(trainings_of(&state, province).await?))
 }
 
-/// Creates a course; returns its id.
-pub async fn create_course_for(
-    state: &AppState,
-    user: &CurrentUser,
-    province: Option<&str>,
-    input: &CourseInput,
-) -> AppResult<i64> {
-    let province = scope::province_for(user, input.province_code.as_deref().or(province))?;
-    let (title, pillar) = input.validate().map_err(AppError::Invalid)?;
-    let id = store::insert_course(&state.db, &province, &title, pillar).await?;
-    tracing::info!(course.id = id, province, user.id = user.id, "course {title} created");
-    Ok(id)
-}
-
 #[utoipa::path(post, path = "/api/v1/programme/courses", tag = "programme", security(("bearer" = [])),
     request_body = CourseInput, params(("province" = Option<String>, Query)),
     responses((status = 201, body = Course), (status = 401), (status = 403), (status = 422)))]
@@ -108,8 +48,8 @@ pub async fn create_course(
     Query(q): Query<ProvinceParam>,
     ApiJson(input): ApiJson<CourseInput>,
 ) -> AppResult<(StatusCode, Json<Course>)> {
-    let id = create_course_for(&state, &user, q.province.as_deref(), &input).await?;
-    Ok((StatusCode::CREATED, Json(attendance::course_for(&state.db, &user, id).await?)))
+    let id = courses::create_course(&state, &user, q.province.as_deref(), &input).await?;
+    Ok((StatusCode::CREATED, Json(courses::course_for(&state.db, &user, id).await?)))
 }
 
 fn id_of(id: &str, what: &str) -> AppResult<i64> {
@@ -123,7 +63,7 @@ pub async fn get_course(
     user: CurrentUser,
     Path(id): Path<String>,
 ) -> AppResult<Json<CourseJson>> {
-    let course = attendance::course_for(&state.db, &user, id_of(&id, "khóa học / course")?).await?;
+    let course = courses::course_for(&state.db, &user, id_of(&id, "khóa học / course")?).await?;
     let sessions = store::sessions_of_province(&state.db, &course.province_code)
         .await?
         .into_iter()
@@ -141,7 +81,7 @@ pub async fn create_session(
     Path(id): Path<String>,
     ApiJson(input): ApiJson<SessionInput>,
 ) -> AppResult<(StatusCode, Json<Session>)> {
-    let course = attendance::course_for(&state.db, &user, id_of(&id, "khóa học / course")?).await?;
+    let course = courses::course_for(&state.db, &user, id_of(&id, "khóa học / course")?).await?;
     let valid = input.validate().map_err(AppError::Invalid)?;
     let session_id = store::insert_session(&state.db, course.id, &valid).await?;
     let session =
@@ -164,7 +104,7 @@ pub async fn get_session(
     user: CurrentUser,
     Path(id): Path<String>,
 ) -> AppResult<Json<SessionJson>> {
-    let (session, course) = attendance::session_for(&state.db, &user, id_of(&id, "buổi học / session")?).await?;
+    let (session, course) = courses::session_for(&state.db, &user, id_of(&id, "buổi học / session")?).await?;
     let attendance = store::attendance_of(&state.db, session.id).await?;
     Ok(Json(SessionJson { session, course, attendance }))
 }
@@ -172,11 +112,6 @@ pub async fn get_session(
 #[derive(Debug, Deserialize)]
 pub struct ValidOnlyParam {
     pub valid_only: Option<String>,
-}
-
-/// `true`, `1`, `on` or `yes`.
-pub fn is_ticked(value: Option<&str>) -> bool {
-    value.is_some_and(|v| matches!(v.trim(), "1" | "true" | "on" | "yes"))
 }
 
 /// Record attendance: a JSON list of rows, or a multipart upload with `file` (.xlsx,
@@ -193,7 +128,7 @@ pub async fn record_attendance(
     Query(q): Query<ValidOnlyParam>,
     request: Request,
 ) -> AppResult<Response> {
-    let (session, course) = attendance::session_for(&state.db, &user, id_of(&id, "buổi học / session")?).await?;
+    let (session, course) = courses::session_for(&state.db, &user, id_of(&id, "buổi học / session")?).await?;
     let is_multipart = request
         .headers()
         .get(header::CONTENT_TYPE)

@@ -10,34 +10,12 @@ use serde::Serialize;
 
 use super::import::{Candidate, ColumnNames, RowError};
 use super::model::{AttendeeInput, MAX_TEXT, attendee_name};
-use super::store::{self, Course, NewAttendance, Session};
-use crate::auth::CurrentUser;
-use crate::db::{self, Db};
-use crate::error::{AppError, AppResult, FieldErrors};
+use super::store::{self, Course, NewAttendance};
+use crate::db::Db;
+use crate::error::{AppResult, FieldErrors};
 use crate::programme::support::directory::{self, Lookup};
 use crate::vn::admin_units;
 use crate::vn::text::name_key;
-
-/// The course, if this user oversees its province (403 otherwise).
-pub async fn course_for(db: &Db, user: &CurrentUser, id: i64) -> AppResult<Course> {
-    if !user.is_officer() {
-        return Err(AppError::Forbidden);
-    }
-    let today = db::today_vn().to_string();
-    let course = store::find_course(db, id, &today).await?.ok_or_else(|| AppError::not_found("khóa học / course"))?;
-    user.require_province(&course.province_code)?;
-    Ok(course)
-}
-
-/// The session and its course, if this user oversees the course's province.
-pub async fn session_for(db: &Db, user: &CurrentUser, id: i64) -> AppResult<(Session, Course)> {
-    if !user.is_officer() {
-        return Err(AppError::Forbidden);
-    }
-    let session = store::find_session(db, id).await?.ok_or_else(|| AppError::not_found("buổi học / session"))?;
-    let course = course_for(db, user, session.course_id).await?;
-    Ok((session, course))
-}
 
 /// What became of a list.
 #[derive(Debug, Clone, Default, Serialize, utoipa::ToSchema)]

@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod attendance;
+pub mod courses;
 pub mod import;
 pub mod model;
 pub mod pages;

@@ -152,6 +152,11 @@ pub fn parse_yes_no(text: &str) -> Option<bool> {
     }
 }
 
+/// A checkbox or flag: `true`, `1`, `on` or `yes`.
+pub fn is_ticked(value: Option<&str>) -> bool {
+    value.is_some_and(|v| matches!(v.trim(), "1" | "true" | "on" | "yes"))
+}
+
 /// An attendee's name as stored: trimmed, single spaces.
 pub fn attendee_name(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")

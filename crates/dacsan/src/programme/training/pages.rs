@@ -12,17 +12,18 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 
-use super::api::{ProvinceParam, Trainings, is_ticked, trainings_of};
+use super::api::ProvinceParam;
 use super::attendance::{self, ImportReport};
+use super::courses::{self, Trainings, trainings_of};
 use super::import::{self, Candidate, ColumnNames};
-use super::model::{CourseInput, Pillar, SessionInput, attendee_name};
+use super::model::{CourseInput, Pillar, SessionInput, attendee_name, is_ticked};
 use super::store::{self, Attendance, Course, Session};
 use crate::auth::CurrentUser;
 use crate::error::{AppError, FieldErrors, PageError};
-use crate::programme::support::model::parse_day;
+use crate::programme::support::model::day_vn;
 use crate::programme::{scope, xlsx};
 use crate::state::AppState;
-use crate::vn::{admin_units, date_vn};
+use crate::vn::admin_units;
 use crate::web::multipart::UploadForm;
 use crate::web::{CsrfForm, Page, render};
 
@@ -32,11 +33,6 @@ fn officer(page: &Page) -> Result<CurrentUser, PageError> {
         return Err(AppError::Forbidden.into());
     }
     Ok(user)
-}
-
-/// `2026-05-01` → `01/05/2026`.
-pub fn day_vn(iso: &str) -> String {
-    parse_day(iso).map(|d| date_vn(&d)).unwrap_or_else(|| iso.to_string())
 }
 
 fn with_status(errors: &FieldErrors, page: Response) -> Response {
@@ -111,7 +107,7 @@ pub async fn create_course(
         title: form.get("title").cloned(),
         pillar: form.get("pillar").cloned(),
     };
-    match super::api::create_course_for(&state, &user, None, &input).await {
+    match courses::create_course(&state, &user, None, &input).await {
         Ok(id) => Ok(Redirect::to(&format!("/office/courses/{id}")).into_response()),
         Err(AppError::Invalid(errors)) => trainings_page(&state, page, &user, province, form, errors).await,
         Err(e) => Err(e.into()),
@@ -199,7 +195,7 @@ pub async fn show_course(
     Path(id): Path<i64>,
 ) -> Result<Response, PageError> {
     let user = officer(&page)?;
-    let course = attendance::course_for(&state.db, &user, id).await?;
+    let course = courses::course_for(&state.db, &user, id).await?;
     course_page(&state, page, course, HashMap::new(), FieldErrors::default()).await
 }
 
@@ -211,7 +207,7 @@ pub async fn create_session(
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     let user = officer(&page)?;
-    let course = attendance::course_for(&state.db, &user, id).await?;
+    let course = courses::course_for(&state.db, &user, id).await?;
     let input = SessionInput {
         held_on: form.get("held_on").cloned(),
         place: form.get("place").cloned(),
@@ -302,7 +298,7 @@ pub async fn show_session(
     Query(q): Query<DoneParam>,
 ) -> Result<Response, PageError> {
     let user = officer(&page)?;
-    let (session, course) = attendance::session_for(&state.db, &user, id).await?;
+    let (session, course) = courses::session_for(&state.db, &user, id).await?;
     let notice = match q.done.as_deref() {
         Some("added") => "training_added",
         Some("removed") => "training_removed",
@@ -319,7 +315,7 @@ pub async fn add_attendee(
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     let user = officer(&page)?;
-    let (session, course) = attendance::session_for(&state.db, &user, id).await?;
+    let (session, course) = courses::session_for(&state.db, &user, id).await?;
     let text = |name: &str| form.get(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
     let Some(producer) = text("producer") else {
         let mut errors = FieldErrors::default();
@@ -360,7 +356,7 @@ pub async fn import_attendance(
     multipart: Multipart,
 ) -> Result<Response, PageError> {
     let user = officer(&page)?;
-    let (session, course) = attendance::session_for(&state.db, &user, id).await?;
+    let (session, course) = courses::session_for(&state.db, &user, id).await?;
     let upload = UploadForm::read(&jar, multipart).await?;
     let valid_only = is_ticked(upload.text("valid_only").as_deref());
     let Some((_, bytes)) = upload.files.into_iter().find(|(name, _)| name == "file") else {
@@ -399,7 +395,7 @@ pub async fn remove_attendee(
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     let user = officer(&page)?;
-    let (session, _) = attendance::session_for(&state.db, &user, id).await?;
+    let (session, _) = courses::session_for(&state.db, &user, id).await?;
     let producer_id = form
         .get("producer_id")
         .and_then(|v| v.trim().parse::<i64>().ok())
@@ -418,7 +414,7 @@ pub async fn export_attendance(
     Path(id): Path<i64>,
 ) -> Result<Response, PageError> {
     let user = officer(&page)?;
-    let (session, course) = attendance::session_for(&state.db, &user, id).await?;
+    let (session, course) = courses::session_for(&state.db, &user, id).await?;
     let mut sheet =
         xlsx::Sheet::new("Điểm danh", &["Mã cơ sở", "Tên cơ sở", "Xã", "Điện thoại", "Họ tên", "Hoàn thành"]);
     for a in store::attendance_of(&state.db, session.id).await? {
