@@ -19,6 +19,7 @@ export const ACCOUNTS = {
   seller: { email: 'seller@dacsan.vn', password: 'dacsan-seller', producer: 'htx-che-shan-tuyet-sin-ho' },
   admin: { email: 'admin@dacsan.vn', password: 'dacsan-admin' },
   buyer: { email: 'buyer@dacsan.vn', password: 'dacsan-buyer' },
+  officer: { email: 'officer@dacsan.vn', password: 'dacsan-officer', province: '12' },
 };
 
 /** The key the test server accepts on its bank webhook (`Authorization: Apikey …`). */

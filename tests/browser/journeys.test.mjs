@@ -3,6 +3,9 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {
   ACCOUNTS,
@@ -21,6 +24,8 @@ import {
   withoutMarks,
   writePng,
 } from './helpers.mjs';
+
+const HERE_DIR = path.dirname(new URL(import.meta.url).pathname);
 
 const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -483,6 +488,83 @@ describe('dacsan on a phone (390×844)', { concurrency: false }, () => {
       // The product page lists the batch and links back to it.
       await clickAndWait(page, page.getByRole('link', { name: 'Xem và mua sản phẩm' }), /\/p\/[^/?#]+$/);
       await page.getByRole('link', { name: 'Lô BT-2611' }).waitFor();
+    });
+  });
+
+  // The province's officer imports the registry workbook (two producers, three OCOP
+  // products of Lai Châu, one already on Shopee), sees the preview, imports, finds the
+  // indicators moved by exactly that on the dashboard, and downloads the .xlsx report.
+  test('j. officer imports the registry, sees the dashboard move and downloads the report', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'dacsan-registry-'));
+    const workbook = path.join(dir, 'so-dang-ky-lai-chau.xlsx');
+    const spec = {
+      'Cơ sở': [
+        ['DANH SÁCH CƠ SỞ SẢN XUẤT SẢN PHẨM OCOP TỈNH LAI CHÂU'],
+        ['Mã cơ sở', 'Tên cơ sở', 'Loại hình', 'Mã số thuế', 'Tỉnh', 'Xã', 'Địa chỉ', 'Điện thoại', 'Email',
+          'Gian hàng số', 'Tài khoản thanh toán điện tử', 'Tập huấn kỹ năng số', 'Tập huấn đóng gói - giao nhận'],
+        ['LC-BT-01', 'HTX Chè Phìn Hồ', 'Hợp tác xã', '6200777001', 'Lai Châu', 'Sìn Hồ', 'Bản Phìn Hồ', '0912 777 001', '',
+          'Có', 'Có', 'Có', 'Không'],
+        ['LC-BT-02', 'Hộ kinh doanh Tẩn Thị Mây', 'Hộ kinh doanh', '', 'Lai Châu', 'Bình Lư', 'Bản Cốc Pa', '0912777002', '',
+          'Không', 'Không', 'Không', 'Không'],
+      ],
+      'Sản phẩm': [
+        ['Mã cơ sở', 'Tên sản phẩm', 'Nhóm sản phẩm', 'Phân loại', 'Số sao OCOP', 'Số quyết định', 'Ngày cấp', 'Ngày hết hạn',
+          'Đủ điều kiện TMĐT', 'Giá', 'Đơn vị', 'Sàn TMĐT', 'Link sàn'],
+        ['LC-BT-01', 'Chè Shan tuyết Phìn Hồ', 'Chè tươi, chè chế biến', 'OCOP', '4', '99/QĐ-UBND', '15/03/2025', '15/03/2028',
+          'Có', '250.000', 'hộp 200 g', 'Shopee', 'https://shopee.vn/che-phin-ho'],
+        ['LC-BT-01', 'Chè xanh Phìn Hồ', 'Chè tươi, chè chế biến', 'OCOP', '3', '99/QĐ-UBND', '15/03/2025', '15/03/2028',
+          'Có', '', '', '', ''],
+        ['LC-BT-02', 'Gạo Séng Cù Cốc Pa', 'Gạo, ngũ cốc, hạt sơ chế khác', 'OCOP', '3', '100/QĐ-UBND', '01/06/2025', '01/06/2028',
+          'Không', '', '', '', ''],
+      ],
+    };
+    writeFileSync(path.join(dir, 'spec.json'), JSON.stringify(spec));
+    execFileSync('python3', [path.join(HERE_DIR, 'make_xlsx.py'), workbook, path.join(dir, 'spec.json')]);
+
+    await inPhone({}, async (page) => {
+      await signIn(page, ACCOUNTS.officer);
+      const kpis = async () => {
+        const response = await page.request.get('/api/v1/programme/kpis?province=12');
+        assert.equal(response.status(), 200);
+        return Object.fromEntries((await response.json()).indicators.map((i) => [i.id, [i.numerator, i.denominator]]));
+      };
+      const before = await kpis();
+
+      await page.goto('/office/registry?province=12');
+      await assertPhoneFriendly(page, 'registry upload page');
+      await page.locator('main input[type=file][name=file]').setInputFiles(workbook);
+      await clickAndWait(page, page.getByRole('button', { name: 'Xem trước' }), /\/office\/registry\/preview/);
+      const preview = await page.locator('main').innerText();
+      assert.match(preview, /HTX Chè Phìn Hồ|LC-BT-01|2/);
+      await page.screenshot({ path: screenshotPath('office-registry-preview'), fullPage: true });
+      await clickAndWait(page, page.getByRole('button', { name: 'Nhập vào hệ thống' }), /\/office\/registry/);
+      await assertPhoneFriendly(page, 'registry import result');
+
+      const after = await kpis();
+      const moved = (id, dn, dd) => {
+        assert.deepEqual(after[id], [before[id][0] + dn, before[id][1] + dd], `${id}: ${before[id]} → ${after[id]}`);
+      };
+      moved('ocop_products_online', 1, 3);
+      moved('producers_store_and_payment', 1, 2);
+      moved('trained_digital_skills', 1, 2);
+      moved('trained_packaging_delivery', 0, 2);
+      moved('eligible_goods_online', 1, 2);
+
+      await page.goto('/office?province=12');
+      await assertPhoneFriendly(page, 'dashboard');
+      const card = page.locator('#kpi-ocop_products_online');
+      assert.equal(await card.locator('[data-kpi-numerator]').innerText(), String(after.ocop_products_online[0]));
+      assert.equal(await card.locator('[data-kpi-denominator]').innerText(), String(after.ocop_products_online[1]));
+      await page.screenshot({ path: screenshotPath('office-dashboard'), fullPage: true });
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: 'Tải bảng .xlsx' }).first().click(),
+      ]);
+      assert.match(download.suggestedFilename(), /^chi-tieu-12-.*\.xlsx$/);
+      const file = await download.path();
+      const bytes = (await import('node:fs')).readFileSync(file);
+      assert.equal(bytes.subarray(0, 2).toString(), 'PK', 'an .xlsx is a zip');
     });
   });
 });

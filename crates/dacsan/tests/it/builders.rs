@@ -251,3 +251,39 @@ impl TestApp {
             .unwrap();
     }
 }
+
+impl TestApp {
+    /// A producer as the province's registry knows it: its `Mã cơ sở` (when given),
+    /// name, commune and phone. Two producers may share a name (their slugs differ).
+    pub async fn registry_producer(
+        &self,
+        code: Option<&str>,
+        name: &str,
+        (province, commune): (&str, &str),
+        phone: &str,
+    ) -> dacsan::producers::Producer {
+        let db = &self.state.db;
+        let input = ProducerInput {
+            slug: Some(format!("{}-{}", dacsan::vn::text::slugify(name), rand_id())),
+            name: Some(name.into()),
+            kind: Some("ho_kinh_doanh".into()),
+            province_code: Some(province.into()),
+            commune_code: Some(commune.into()),
+            street: Some("Bản Mới".into()),
+            phone: Some(phone.into()),
+            ..Default::default()
+        };
+        let valid = input.validate(None).expect("valid producer");
+        let id = producers::insert(db, &valid).await.expect("insert producer");
+        if let Some(code) = code {
+            // The registry import (another part of the office) writes this column.
+            sqlx::query("UPDATE producers SET registry_code = $1 WHERE id = $2")
+                .bind(code)
+                .bind(id)
+                .execute(&db.pool)
+                .await
+                .unwrap();
+        }
+        producers::find_by_id(db, id).await.unwrap().unwrap()
+    }
+}

@@ -10,6 +10,7 @@ mod cart_pages;
 mod cli;
 mod demo;
 mod mailer;
+mod office_desk;
 mod office_listings;
 mod orders;
 mod payments;

@@ -1,0 +1,330 @@
+//! The fairs pages: the province's fairs and market sessions with their totals and
+//! a form for a new one (`/office/fairs`, exported to .xlsx), and one fair with its
+//! booths, a form to change it and to add or remove a booth (`/office/fairs/{id}`).
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+
+use super::api::ProvinceParam;
+use super::events::{self, BoothRequest};
+use super::model::{FairInput, FairKind, parse_revenue, parse_visitors};
+use super::store::{self, Booth, Fair, Totals};
+use crate::auth::CurrentUser;
+use crate::error::{AppError, FieldErrors, PageError};
+use crate::programme::support::model::day_vn;
+use crate::programme::{scope, xlsx};
+use crate::state::AppState;
+use crate::vn::{Vnd, admin_units};
+use crate::web::{CsrfForm, Page, render};
+
+fn officer(page: &Page) -> Result<CurrentUser, PageError> {
+    let user = page.require_user()?.clone();
+    if !user.is_officer() {
+        return Err(AppError::Forbidden.into());
+    }
+    Ok(user)
+}
+
+fn respond(errors: &FieldErrors, page: Response) -> Response {
+    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    (status, page).into_response()
+}
+
+/// A form's fair fields.
+fn fair_input(form: &HashMap<String, String>, errors: &mut FieldErrors) -> FairInput {
+    FairInput {
+        province_code: None,
+        name: form.get("name").cloned(),
+        kind: form.get("kind").cloned(),
+        place: form.get("place").cloned(),
+        starts_on: form.get("starts_on").cloned(),
+        ends_on: form.get("ends_on").cloned(),
+        visitors: parse_visitors(errors, form.get("visitors").map(String::as_str)),
+    }
+}
+
+/// The form's reading errors and the rules' errors together, so that every bad field shows at once.
+fn all_errors(mut errors: FieldErrors, checked: Result<super::model::FairFields, FieldErrors>) -> FieldErrors {
+    if let Err(more) = checked {
+        errors.0.extend(more.0);
+    }
+    errors
+}
+
+#[derive(Template)]
+#[template(path = "programme/fairs.html")]
+struct FairsTemplate {
+    page: Page,
+    province: String,
+    provinces: Vec<&'static admin_units::Province>,
+    fairs: Vec<Fair>,
+    totals: Totals,
+    kinds: [FairKind; 2],
+    form: HashMap<String, String>,
+    errors: FieldErrors,
+}
+
+impl FairsTemplate {
+    fn v(&self, name: &str) -> &str {
+        self.form.get(name).map(String::as_str).unwrap_or("")
+    }
+
+    fn day(&self, iso: &str) -> String {
+        day_vn(iso)
+    }
+
+    fn money(&self, vnd: &i64) -> String {
+        Vnd(*vnd).to_string()
+    }
+}
+
+async fn fairs_page(
+    state: &AppState,
+    page: Page,
+    user: &CurrentUser,
+    province: String,
+    form: HashMap<String, String>,
+    errors: FieldErrors,
+) -> Result<Response, PageError> {
+    let fairs = store::list_for_province(&state.db, &province).await?;
+    let totals = store::totals_of_province(&state.db, &province).await?;
+    let provinces = scope::provinces_of(user);
+    let template = FairsTemplate { page, province, provinces, fairs, totals, kinds: FairKind::ALL, form, errors };
+    Ok(respond(&template.errors, render(&template)))
+}
+
+/// `GET /office/fairs?province=`
+pub async fn list_fairs(
+    State(state): State<AppState>,
+    page: Page,
+    Query(q): Query<ProvinceParam>,
+) -> Result<Response, PageError> {
+    let user = officer(&page)?;
+    let province = scope::province_for(&user, q.province.as_deref())?;
+    fairs_page(&state, page, &user, province, HashMap::new(), FieldErrors::default()).await
+}
+
+/// `POST /office/fairs`
+pub async fn create_fair(
+    State(state): State<AppState>,
+    page: Page,
+    CsrfForm(form): CsrfForm<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let user = officer(&page)?;
+    let province = scope::province_for(&user, form.get("province").map(String::as_str))?;
+    let mut errors = FieldErrors::default();
+    let input = fair_input(&form, &mut errors);
+    let result = match errors.is_empty() {
+        true => events::create(&state.db, &user, Some(&province), &input).await,
+        false => Err(AppError::Invalid(all_errors(errors, input.validate(None)))),
+    };
+    match result {
+        Ok(id) => Ok(Redirect::to(&format!("/office/fairs/{id}")).into_response()),
+        Err(AppError::Invalid(errors)) => fairs_page(&state, page, &user, province, form, errors).await,
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// `GET /office/fairs.xlsx?province=`: every fair with its totals.
+pub async fn export_fairs(
+    State(state): State<AppState>,
+    page: Page,
+    Query(q): Query<ProvinceParam>,
+) -> Result<Response, PageError> {
+    let user = officer(&page)?;
+    let province = scope::province_for(&user, q.province.as_deref())?;
+    let fairs = store::list_for_province(&state.db, &province).await?;
+    let totals = store::totals_of_province(&state.db, &province).await?;
+    let mut sheet = xlsx::Sheet::new(
+        "Hội chợ",
+        &["Tên", "Loại", "Địa điểm", "Từ ngày", "Đến ngày", "Lượt khách", "Gian hàng", "Doanh thu (đồng)"],
+    );
+    for f in fairs {
+        sheet.push(vec![
+            f.name.into(),
+            f.kind.label_vi().into(),
+            f.place.into(),
+            day_vn(&f.starts_on).into(),
+            day_vn(&f.ends_on).into(),
+            f.visitors.into(),
+            f.booths.into(),
+            f.revenue_vnd.into(),
+        ]);
+    }
+    let mut sum = xlsx::Sheet::new("Tổng", &["Sự kiện", "Gian hàng", "Cơ sở", "Lượt khách", "Doanh thu (đồng)"]);
+    sum.push(vec![
+        totals.fairs.into(),
+        totals.booths.into(),
+        totals.producers.into(),
+        totals.visitors.into(),
+        totals.revenue_vnd.into(),
+    ]);
+    let bytes =
+        xlsx::workbook(&[sheet, sum]).map_err(|e| AppError::Internal(anyhow::Error::new(e).context("fairs export")))?;
+    Ok(xlsx::download(&format!("hoi-cho-{province}.xlsx"), bytes))
+}
+
+#[derive(Template)]
+#[template(path = "programme/fair.html")]
+struct FairTemplate {
+    page: Page,
+    province: String,
+    fair: Fair,
+    booths: Vec<Booth>,
+    kinds: [FairKind; 2],
+    form: HashMap<String, String>,
+    errors: FieldErrors,
+    notice: &'static str,
+}
+
+impl FairTemplate {
+    fn v(&self, name: &str) -> &str {
+        self.form.get(name).map(String::as_str).unwrap_or("")
+    }
+
+    fn day(&self, iso: &str) -> String {
+        day_vn(iso)
+    }
+
+    fn money(&self, vnd: &i64) -> String {
+        Vnd(*vnd).to_string()
+    }
+}
+
+async fn fair_page(
+    state: &AppState,
+    page: Page,
+    id: i64,
+    form: HashMap<String, String>,
+    errors: FieldErrors,
+    notice: &'static str,
+) -> Result<Response, PageError> {
+    let fair = store::find_by_id(&state.db, id).await?.ok_or_else(|| AppError::not_found("hội chợ / fair"))?;
+    let booths = store::booths_of(&state.db, id).await?;
+    let province = fair.province_code.clone();
+    let template = FairTemplate { page, province, fair, booths, kinds: FairKind::ALL, form, errors, notice };
+    Ok(respond(&template.errors, render(&template)))
+}
+
+#[derive(Debug, serde::Deserialize)]
+pub struct DoneParam {
+    done: Option<String>,
+}
+
+/// `GET /office/fairs/{id}`
+pub async fn show_fair(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<i64>,
+    Query(q): Query<DoneParam>,
+) -> Result<Response, PageError> {
+    let user = officer(&page)?;
+    let fair = events::fair_for(&state.db, &user, id).await?;
+    let notice = match q.done.as_deref() {
+        Some("saved") => "saved",
+        Some("booth") => "fair_booth_saved",
+        Some("removed") => "fair_booth_removed",
+        _ => "",
+    };
+    fair_page(&state, page, fair.id, HashMap::new(), FieldErrors::default(), notice).await
+}
+
+/// `POST /office/fairs/{id}`: name, kind, place, dates, visitors.
+pub async fn update_fair(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<i64>,
+    CsrfForm(form): CsrfForm<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let user = officer(&page)?;
+    let fair = events::fair_for(&state.db, &user, id).await?;
+    let mut errors = FieldErrors::default();
+    let input = fair_input(&form, &mut errors);
+    let result = match errors.is_empty() {
+        true => events::change(&state.db, &fair, &input).await,
+        false => Err(AppError::Invalid(all_errors(errors, input.validate(Some(&fair.fields()))))),
+    };
+    match result {
+        Ok(()) => Ok(Redirect::to(&format!("/office/fairs/{id}?done=saved")).into_response()),
+        Err(AppError::Invalid(errors)) => fair_page(&state, page, id, form, errors, "").await,
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// `POST /office/fairs/{id}/booths` (`producer`: code or name, `booth`, `revenue`: `12.500.000`)
+pub async fn add_booth(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<i64>,
+    CsrfForm(form): CsrfForm<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let user = officer(&page)?;
+    let fair = events::fair_for(&state.db, &user, id).await?;
+    let mut errors = FieldErrors::default();
+    let revenue_vnd = parse_revenue(&mut errors, form.get("revenue").map(String::as_str));
+    let request = BoothRequest {
+        producer_id: None,
+        producer: form.get("producer").map(String::as_str),
+        booth: form.get("booth").map(String::as_str),
+        revenue_vnd,
+        errors,
+    };
+    match events::add_booth(&state.db, &user, &fair, request).await {
+        Ok(_) => Ok(Redirect::to(&format!("/office/fairs/{id}?done=booth")).into_response()),
+        Err(AppError::Invalid(errors)) => fair_page(&state, page, id, form, errors, "").await,
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// `POST /office/fairs/{id}/booths/{producer_id}/remove`
+pub async fn remove_booth(
+    State(state): State<AppState>,
+    page: Page,
+    Path((id, producer_id)): Path<(i64, i64)>,
+    CsrfForm(_form): CsrfForm<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let user = officer(&page)?;
+    let fair = events::fair_for(&state.db, &user, id).await?;
+    if !store::delete_booth(&state.db, fair.id, producer_id).await? {
+        return Err(AppError::not_found("gian hàng / booth").into());
+    }
+    Ok(Redirect::to(&format!("/office/fairs/{id}?done=removed")).into_response())
+}
+
+/// `GET /office/fairs/{id}/booths.xlsx`
+pub async fn export_booths(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
+    let user = officer(&page)?;
+    let fair = events::fair_for(&state.db, &user, id).await?;
+    let mut sheet =
+        xlsx::Sheet::new("Gian hàng", &["Gian hàng", "Mã cơ sở", "Tên cơ sở", "Xã", "Điện thoại", "Doanh thu (đồng)"]);
+    let booths = store::booths_of(&state.db, fair.id).await?;
+    for b in &booths {
+        sheet.push(vec![
+            b.booth.as_str().into(),
+            b.producer.code().into(),
+            b.producer.name.as_str().into(),
+            b.producer.commune_name().into(),
+            b.producer.phone_display().into(),
+            b.revenue_vnd.into(),
+        ]);
+    }
+    sheet.push(vec![
+        "Tổng / Total".into(),
+        "".into(),
+        format!("{} cơ sở", booths.len()).into(),
+        "".into(),
+        "".into(),
+        fair.revenue_vnd.into(),
+    ]);
+    let bytes =
+        xlsx::workbook(&[sheet]).map_err(|e| AppError::Internal(anyhow::Error::new(e).context("booths export")))?;
+    Ok(xlsx::download(&format!("gian-hang-{id}.xlsx"), bytes))
+}
