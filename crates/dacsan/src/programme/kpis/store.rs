@@ -5,22 +5,79 @@
 //! Sums are cast to BIGINT: PostgreSQL sums BIGINT columns as NUMERIC.
 
 use sqlx::Row;
+use sqlx::any::AnyRow;
 
 use super::model::{Indicator, Ratio};
 use crate::db::{self, Db};
 use crate::error::AppResult;
 
-/// A product that exists on the date and is not archived.
-const KNOWN_PRODUCT: &str = "p.status <> 'archived' AND substr(p.created_at, 1, 10) <= $2";
-
-/// 3★ or more with a certificate valid on the date.
-const OCOP_PRODUCT: &str = "(p.ocop_stars >= 3 AND (p.ocop_certified_on IS NULL OR p.ocop_certified_on <= $2)
-     AND (p.ocop_expires_on IS NULL OR p.ocop_expires_on >= $2))";
-
-/// Listed on dacsan, or on another channel, on the date.
-const ONLINE_PRODUCT: &str = "((p.status = 'active' AND p.active_since <= $2)
-     OR EXISTS (SELECT 1 FROM listings l WHERE l.product_id = p.id AND l.listed_on <= $2
-                AND (l.delisted_on IS NULL OR l.delisted_on > $2)))";
+/// The facts of every producer of the province known on the date `$2` (and of one
+/// commune when `$3` is bound), one row each, computed in one pass over the
+/// province's products: OCOP products (3★+, certificate valid on the date), eligible
+/// products, which of them are online (active on dacsan since, or listed elsewhere
+/// on the date), a store (active on dacsan, listed elsewhere or declared), an
+/// e-payment account (VietQR account on dacsan or declared), completed trainings.
+/// Aggregates are joined, never correlated per row: it stays one scan at 100 000
+/// products.
+fn producer_facts_sql(commune: Option<&str>) -> String {
+    let commune_filter = if commune.is_some() { "AND pr.commune_code = $3" } else { "" };
+    format!(
+        "WITH listed AS (
+            SELECT DISTINCT l.product_id FROM listings l
+            JOIN products p ON p.id = l.product_id JOIN producers pr ON pr.id = p.producer_id
+            WHERE pr.province_code = $1 {commune_filter} AND l.listed_on <= $2 AND (l.delisted_on IS NULL OR l.delisted_on > $2)
+         ),
+         product_facts AS (
+            SELECT p.producer_id,
+                   CASE WHEN p.ocop_stars >= 3 AND (p.ocop_certified_on IS NULL OR p.ocop_certified_on <= $2)
+                             AND (p.ocop_expires_on IS NULL OR p.ocop_expires_on >= $2) THEN 1 ELSE 0 END AS ocop,
+                   CASE WHEN p.ecommerce_eligible = 1 THEN 1 ELSE 0 END AS eligible,
+                   CASE WHEN p.status = 'active' AND p.active_since <= $2 THEN 1 ELSE 0 END AS on_dacsan,
+                   CASE WHEN listed.product_id IS NULL THEN 0 ELSE 1 END AS elsewhere
+            FROM products p JOIN producers pr ON pr.id = p.producer_id
+            LEFT JOIN listed ON listed.product_id = p.id
+            WHERE pr.province_code = $1 {commune_filter} AND p.status <> 'archived' AND substr(p.created_at, 1, 10) <= $2
+         ),
+         per_producer AS (
+            SELECT producer_id,
+                   MAX(ocop) AS has_ocop,
+                   MAX(CASE WHEN on_dacsan = 1 OR elsewhere = 1 THEN 1 ELSE 0 END) AS has_listing,
+                   SUM(ocop) AS ocop_total,
+                   SUM(CASE WHEN ocop = 1 AND (on_dacsan = 1 OR elsewhere = 1) THEN 1 ELSE 0 END) AS ocop_online,
+                   SUM(eligible) AS eligible_total,
+                   SUM(CASE WHEN eligible = 1 AND (on_dacsan = 1 OR elsewhere = 1) THEN 1 ELSE 0 END) AS eligible_online,
+                   SUM(CASE WHEN (ocop = 1 OR eligible = 1) AND on_dacsan = 0 AND elsewhere = 0 THEN 1 ELSE 0 END) AS offline
+            FROM product_facts GROUP BY producer_id
+         ),
+         trained AS (
+            SELECT ta.producer_id,
+                   MAX(CASE WHEN c.pillar IN {DIGITAL_PILLARS} THEN 1 ELSE 0 END) AS digital,
+                   MAX(CASE WHEN c.pillar IN {PACKAGING_PILLARS} THEN 1 ELSE 0 END) AS packaging
+            FROM training_attendance ta
+            JOIN training_sessions ts ON ts.id = ta.session_id
+            JOIN courses c ON c.id = ts.course_id
+            JOIN producers pr ON pr.id = ta.producer_id
+            WHERE pr.province_code = $1 {commune_filter} AND ta.completed = 1 AND ts.held_on <= $2
+            GROUP BY ta.producer_id
+         ),
+         facts AS (
+            SELECT pr.id, pr.slug, pr.name, pr.registry_code, pr.commune_code, pr.phone,
+                   COALESCE(pp.has_ocop, 0) AS has_ocop,
+                   CASE WHEN pr.declared_store_on <= $2 OR pp.has_listing = 1 THEN 1 ELSE 0 END AS has_store,
+                   CASE WHEN pr.declared_payment_on <= $2 OR pa.created_on <= $2 THEN 1 ELSE 0 END AS has_payment,
+                   CASE WHEN pr.trained_digital_on <= $2 OR t.digital = 1 THEN 1 ELSE 0 END AS trained_digital,
+                   CASE WHEN pr.trained_packaging_on <= $2 OR t.packaging = 1 THEN 1 ELSE 0 END AS trained_packaging,
+                   COALESCE(pp.ocop_total, 0) AS ocop_total, COALESCE(pp.ocop_online, 0) AS ocop_online,
+                   COALESCE(pp.eligible_total, 0) AS eligible_total, COALESCE(pp.eligible_online, 0) AS eligible_online,
+                   COALESCE(pp.offline, 0) AS products_offline
+            FROM producers pr
+            LEFT JOIN per_producer pp ON pp.producer_id = pr.id
+            LEFT JOIN payment_accounts pa ON pa.producer_id = pr.id
+            LEFT JOIN trained t ON t.producer_id = pr.id
+            WHERE pr.province_code = $1 {commune_filter} AND substr(pr.created_at, 1, 10) <= $2
+         )"
+    )
+}
 
 const DIGITAL_PILLARS: &str = "('go_online', 'go_export', 'go_ai', 'go_right')";
 const PACKAGING_PILLARS: &str = "('packaging_delivery')";
@@ -58,144 +115,48 @@ impl Counts {
     }
 }
 
-fn commune_filter(commune: Option<&str>) -> &'static str {
-    if commune.is_some() { "AND pr.commune_code = $3" } else { "" }
-}
-
-/// Per commune: OCOP products online / OCOP products, eligible online / eligible.
-async fn product_counts(
+/// Runs a query over the producer facts with the province, date and commune bound.
+async fn fetch_facts(
     db: &Db,
+    select: &str,
     province: &str,
     date: &str,
     commune: Option<&str>,
-) -> AppResult<Vec<(String, [i64; 4])>> {
-    let sql = format!(
-        "SELECT commune,
-                CAST(SUM(ocop) AS BIGINT) AS ocop_total,
-                CAST(SUM(ocop * online) AS BIGINT) AS ocop_online,
-                CAST(SUM(eligible) AS BIGINT) AS eligible_total,
-                CAST(SUM(eligible * online) AS BIGINT) AS eligible_online
-         FROM (SELECT pr.commune_code AS commune,
-                      CASE WHEN {OCOP_PRODUCT} THEN 1 ELSE 0 END AS ocop,
-                      CASE WHEN p.ecommerce_eligible = 1 THEN 1 ELSE 0 END AS eligible,
-                      CASE WHEN (p.ecommerce_eligible = 1 OR {OCOP_PRODUCT}) AND {ONLINE_PRODUCT} THEN 1 ELSE 0 END AS online
-               FROM products p JOIN producers pr ON pr.id = p.producer_id
-               WHERE pr.province_code = $1 AND {KNOWN_PRODUCT} {}) t
-         GROUP BY commune",
-        commune_filter(commune)
-    );
+) -> AppResult<Vec<AnyRow>> {
+    let sql = format!("{} {select}", producer_facts_sql(commune));
     let mut query = sqlx::query(&sql).bind(province).bind(date);
     if let Some(c) = commune {
         query = query.bind(c);
     }
-    let rows = query.fetch_all(&db.pool).await?;
-    rows.iter()
-        .map(|r| {
-            Ok((
-                r.try_get("commune")?,
-                [
-                    r.try_get("ocop_online")?,
-                    r.try_get("ocop_total")?,
-                    r.try_get("eligible_online")?,
-                    r.try_get("eligible_total")?,
-                ],
-            ))
-        })
-        .collect::<Result<_, sqlx::Error>>()
-        .map_err(Into::into)
-}
-
-/// The per-producer flags, as SQL over `pr` (a producer row) on date `$2`.
-fn producer_flags() -> String {
-    format!(
-        "CASE WHEN EXISTS (SELECT 1 FROM products p WHERE p.producer_id = pr.id AND {KNOWN_PRODUCT} AND {OCOP_PRODUCT})
-              THEN 1 ELSE 0 END AS has_ocop,
-         CASE WHEN pr.declared_store_on <= $2
-                OR EXISTS (SELECT 1 FROM products p WHERE p.producer_id = pr.id AND p.status = 'active' AND p.active_since <= $2)
-                OR EXISTS (SELECT 1 FROM products p JOIN listings l ON l.product_id = p.id
-                           WHERE p.producer_id = pr.id AND l.listed_on <= $2 AND (l.delisted_on IS NULL OR l.delisted_on > $2))
-              THEN 1 ELSE 0 END AS has_store,
-         CASE WHEN pr.declared_payment_on <= $2
-                OR EXISTS (SELECT 1 FROM payment_accounts pa WHERE pa.producer_id = pr.id AND pa.created_on <= $2)
-              THEN 1 ELSE 0 END AS has_payment,
-         CASE WHEN pr.trained_digital_on <= $2 OR {} THEN 1 ELSE 0 END AS trained_digital,
-         CASE WHEN pr.trained_packaging_on <= $2 OR {} THEN 1 ELSE 0 END AS trained_packaging",
-        completed_training(DIGITAL_PILLARS),
-        completed_training(PACKAGING_PILLARS),
-    )
-}
-
-fn completed_training(pillars: &str) -> String {
-    format!(
-        "EXISTS (SELECT 1 FROM training_attendance ta
-                 JOIN training_sessions ts ON ts.id = ta.session_id
-                 JOIN courses c ON c.id = ts.course_id
-                 WHERE ta.producer_id = pr.id AND ta.completed = 1 AND ts.held_on <= $2 AND c.pillar IN {pillars})"
-    )
-}
-
-/// A producer known on the date.
-const KNOWN_PRODUCER: &str = "pr.province_code = $1 AND substr(pr.created_at, 1, 10) <= $2";
-
-/// Per commune: producers, with OCOP, with OCOP + store + payment, trained (two kinds).
-async fn producer_counts(
-    db: &Db,
-    province: &str,
-    date: &str,
-    commune: Option<&str>,
-) -> AppResult<Vec<(String, [i64; 5])>> {
-    let sql = format!(
-        "SELECT commune_code,
-                COUNT(*) AS producers,
-                CAST(SUM(has_ocop) AS BIGINT) AS with_ocop,
-                CAST(SUM(has_ocop * has_store * has_payment) AS BIGINT) AS store_and_payment,
-                CAST(SUM(trained_digital) AS BIGINT) AS digital,
-                CAST(SUM(trained_packaging) AS BIGINT) AS packaging
-         FROM (SELECT pr.commune_code, {} FROM producers pr WHERE {KNOWN_PRODUCER} {}) t
-         GROUP BY commune_code",
-        producer_flags(),
-        commune_filter(commune)
-    );
-    let mut query = sqlx::query(&sql).bind(province).bind(date);
-    if let Some(c) = commune {
-        query = query.bind(c);
-    }
-    let rows = query.fetch_all(&db.pool).await?;
-    rows.iter()
-        .map(|r| {
-            Ok((
-                r.try_get("commune_code")?,
-                [
-                    r.try_get("producers")?,
-                    r.try_get("with_ocop")?,
-                    r.try_get("store_and_payment")?,
-                    r.try_get("digital")?,
-                    r.try_get("packaging")?,
-                ],
-            ))
-        })
-        .collect::<Result<_, sqlx::Error>>()
-        .map_err(Into::into)
+    Ok(query.fetch_all(&db.pool).await?)
 }
 
 /// The indicators' counts per commune of the province on the date, in commune code order.
 pub async fn counts_by_commune(db: &Db, province: &str, date: &str, commune: Option<&str>) -> AppResult<Vec<Counts>> {
-    let (products, producers) =
-        tokio::try_join!(product_counts(db, province, date, commune), producer_counts(db, province, date, commune))?;
-    let mut by_commune: std::collections::BTreeMap<String, Counts> = std::collections::BTreeMap::new();
-    for (code, [producers, with_ocop, store_payment, digital, packaging]) in producers {
-        let c = by_commune.entry(code.clone()).or_insert_with(|| Counts { commune_code: code, ..Counts::default() });
-        c.producers = producers;
-        c.producers_store_and_payment = Ratio::new(store_payment, with_ocop);
-        c.trained_digital_skills = Ratio::new(digital, producers);
-        c.trained_packaging_delivery = Ratio::new(packaging, producers);
-    }
-    for (code, [ocop_online, ocop_total, eligible_online, eligible_total]) in products {
-        let c = by_commune.entry(code.clone()).or_insert_with(|| Counts { commune_code: code, ..Counts::default() });
-        c.ocop_products_online = Ratio::new(ocop_online, ocop_total);
-        c.eligible_goods_online = Ratio::new(eligible_online, eligible_total);
-    }
-    Ok(by_commune.into_values().collect())
+    let select = "SELECT commune_code, COUNT(*) AS producers,
+                CAST(SUM(has_ocop) AS BIGINT) AS with_ocop,
+                CAST(SUM(has_ocop * has_store * has_payment) AS BIGINT) AS store_and_payment,
+                CAST(SUM(trained_digital) AS BIGINT) AS digital,
+                CAST(SUM(trained_packaging) AS BIGINT) AS packaging,
+                CAST(SUM(ocop_total) AS BIGINT) AS ocop_total, CAST(SUM(ocop_online) AS BIGINT) AS ocop_online,
+                CAST(SUM(eligible_total) AS BIGINT) AS eligible_total, CAST(SUM(eligible_online) AS BIGINT) AS eligible_online
+         FROM facts GROUP BY commune_code ORDER BY commune_code";
+    let rows = fetch_facts(db, select, province, date, commune).await?;
+    rows.iter()
+        .map(|r| {
+            let producers: i64 = r.try_get("producers")?;
+            Ok(Counts {
+                commune_code: r.try_get("commune_code")?,
+                producers,
+                ocop_products_online: Ratio::new(r.try_get("ocop_online")?, r.try_get("ocop_total")?),
+                producers_store_and_payment: Ratio::new(r.try_get("store_and_payment")?, r.try_get("with_ocop")?),
+                trained_digital_skills: Ratio::new(r.try_get("digital")?, producers),
+                trained_packaging_delivery: Ratio::new(r.try_get("packaging")?, producers),
+                eligible_goods_online: Ratio::new(r.try_get("eligible_online")?, r.try_get("eligible_total")?),
+            })
+        })
+        .collect::<Result<_, sqlx::Error>>()
+        .map_err(Into::into)
 }
 
 /// A producer of the province with what it still lacks on the date.
@@ -222,7 +183,7 @@ impl ProducerGaps {
     }
 }
 
-/// Producers that are "not there yet" on some indicator, fewest gaps last; at most `limit`.
+/// Producers that are "not there yet" on some indicator, by commune and name; at most `limit`.
 pub async fn producers_with_gaps(
     db: &Db,
     province: &str,
@@ -230,25 +191,15 @@ pub async fn producers_with_gaps(
     commune: Option<&str>,
     limit: i64,
 ) -> AppResult<Vec<ProducerGaps>> {
-    let sql = format!(
-        "SELECT * FROM (
-            SELECT pr.id, pr.slug, pr.name, pr.registry_code, pr.commune_code, pr.phone, {},
-                   (SELECT COUNT(*) FROM products p WHERE p.producer_id = pr.id AND {KNOWN_PRODUCT}
-                      AND (p.ecommerce_eligible = 1 OR {OCOP_PRODUCT}) AND NOT {ONLINE_PRODUCT}) AS products_offline
-            FROM producers pr WHERE {KNOWN_PRODUCER} {}) t
+    let select = format!(
+        "SELECT * FROM facts
          WHERE products_offline > 0 OR trained_digital = 0 OR trained_packaging = 0
             OR (has_ocop = 1 AND (has_store = 0 OR has_payment = 0))
          ORDER BY commune_code, name, id
-         LIMIT {limit}",
-        producer_flags(),
-        commune_filter(commune)
+         LIMIT {limit}"
     );
-    let mut query = sqlx::query(&sql).bind(province).bind(date);
-    if let Some(c) = commune {
-        query = query.bind(c);
-    }
-    let rows = query.fetch_all(&db.pool).await?;
-    let flag = |r: &sqlx::any::AnyRow, name: &str| -> Result<bool, sqlx::Error> { Ok(r.try_get::<i64, _>(name)? == 1) };
+    let rows = fetch_facts(db, &select, province, date, commune).await?;
+    let flag = |r: &AnyRow, name: &str| -> Result<bool, sqlx::Error> { Ok(r.try_get::<i64, _>(name)? == 1) };
     rows.iter()
         .map(|r| {
             Ok(ProducerGaps {
