@@ -42,6 +42,7 @@ pub async fn start(database_url: &str, settings: config::Settings) -> anyhow::Re
     if let Some(mailer) = orders::mailer::Mailer::from_settings(&settings)? {
         orders::mailer::spawn(db.clone(), mailer);
     }
+    programme::kpis::spawn_history(db.clone());
     let trace_key = trace::keys::load_or_create(&db).await?;
     Ok(AppState::new(db, index, settings, trace_key))
 }

@@ -167,3 +167,25 @@ pub async fn market(db: &Db, province: &str, date: Date) -> AppResult<Market> {
         channel_sales_previous_month: channel_previous,
     })
 }
+
+/// Keeps every province's monthly history up to date in the background (at start,
+/// then every six hours), so that a dashboard never waits for past months.
+pub fn spawn_history(db: Db) {
+    tokio::spawn(async move {
+        loop {
+            if let Err(err) = record_history(&db).await {
+                tracing::warn!(error = %err, "monthly indicator history not recorded");
+            }
+            tokio::time::sleep(std::time::Duration::from_secs(6 * 3600)).await;
+        }
+    });
+}
+
+async fn record_history(db: &Db) -> anyhow::Result<()> {
+    for province in store::provinces_with_producers(db).await? {
+        let today = crate::db::today_vn();
+        let current = snapshot(db, &province, today, None).await.map_err(|e| anyhow::anyhow!("{province}: {e:?}"))?;
+        trend(db, &province, &current, 12).await.map_err(|e| anyhow::anyhow!("{province}: {e:?}"))?;
+    }
+    Ok(())
+}

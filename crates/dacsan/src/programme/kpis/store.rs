@@ -221,6 +221,13 @@ pub async fn producers_with_gaps(
         .map_err(Into::into)
 }
 
+/// The provinces that have producers, for the monthly history.
+pub async fn provinces_with_producers(db: &Db) -> AppResult<Vec<String>> {
+    let rows =
+        sqlx::query("SELECT DISTINCT province_code FROM producers ORDER BY province_code").fetch_all(&db.pool).await?;
+    rows.iter().map(|r| r.try_get("province_code")).collect::<Result<_, sqlx::Error>>().map_err(Into::into)
+}
+
 /// The plan's target for each indicator in the date's year: the province's own plan
 /// if it has one for that indicator, else the defaults; the year itself, else the
 /// next year with a target, else the latest before.
