@@ -104,8 +104,7 @@ async fn import_statement(args: &dacsan::config::BankStatementArgs) -> anyhow::R
 /// there are errors and nothing was written.
 async fn import_registry(args: &dacsan::config::RegistryImportArgs) -> anyhow::Result<()> {
     let db = Db::connect(&args.db.database).await?;
-    let report =
-        dacsan::programme::registry::cli::import_file(&db, &args.file, args.dry_run, args.valid_only).await?;
+    let report = dacsan::programme::registry::cli::import_file(&db, &args.file, args.dry_run, args.valid_only).await?;
     print!("{}", report.table());
     if report.blocked() {
         anyhow::bail!(

@@ -15,6 +15,7 @@ mod payments;
 mod places;
 mod producers;
 mod products;
+mod registry;
 mod search;
 mod security;
 mod seller_pages;

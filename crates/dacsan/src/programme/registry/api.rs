@@ -47,7 +47,8 @@ async fn workbook_bytes(request: Request, fallback_name: Option<String>) -> AppR
         .is_some_and(|v| v.starts_with("multipart/form-data"));
     let name = fallback_name.unwrap_or_else(|| "registry.xlsx".into());
     let (name, bytes) = if multipart {
-        let mut form = Multipart::from_request(request, &()).await.map_err(|e| AppError::invalid("file", e.body_text()))?;
+        let mut form =
+            Multipart::from_request(request, &()).await.map_err(|e| AppError::invalid("file", e.body_text()))?;
         let mut found = None;
         while let Some(field) = form.next_field().await.map_err(|_| too_large())? {
             if field.name() == Some("file") {
@@ -88,7 +89,13 @@ pub async fn preview_registry(
         return Err(AppError::Forbidden);
     }
     let (name, bytes) = workbook_bytes(request, query.file_name).await?;
-    let options = Options { dry_run: true, valid_only: query.valid_only, scope: scope_of(&user), user_id: Some(user.id), import_id: None };
+    let options = Options {
+        dry_run: true,
+        valid_only: query.valid_only,
+        scope: scope_of(&user),
+        user_id: Some(user.id),
+        import_id: None,
+    };
     let report = run(&state.db, bytes.clone(), &options, &ProgressBar::hidden()).await?;
     let import_id = store::insert_import(&state.db, Some(user.id), &name, &bytes, &report.summary()).await?;
     Ok(Json(RegistryResponse { import_id, report }))

@@ -113,7 +113,10 @@ pub fn store_flag(value: &Value) -> Result<Flag, String> {
 /// `Tập huấn …`: Có/Không or the day the training was completed.
 pub fn training_flag(value: &Value) -> Result<Flag, String> {
     yes_no_or_date(value).map_err(|_| {
-        format!("\"{}\": ghi Có, Không hoặc ngày hoàn thành / write Có (yes), Không (no) or the day completed", value.text())
+        format!(
+            "\"{}\": ghi Có, Không hoặc ngày hoàn thành / write Có (yes), Không (no) or the day completed",
+            value.text()
+        )
     })
 }
 
@@ -138,7 +141,9 @@ pub fn looks_like_link(text: &str) -> bool {
     t.starts_with("http://")
         || t.starts_with("https://")
         || t.starts_with("www.")
-        || (!t.contains(' ') && t.contains('.') && t.split('.').next_back().is_some_and(|tld| tld.len() >= 2)
+        || (!t.contains(' ')
+            && t.contains('.')
+            && t.split('.').next_back().is_some_and(|tld| tld.len() >= 2)
             && !t.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '/' || c == '-'))
 }
 
@@ -198,7 +203,9 @@ fn parse_date_text(text: &str) -> Option<Date> {
 fn day_month_year(token: &str) -> Option<Date> {
     let parts: Vec<&str> = token.split(['/', '-', '.']).collect();
     let [a, b, c] = parts.as_slice() else { return None };
-    let number = |s: &str| (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<i32>().ok())?;
+    let number = |s: &str| {
+        (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<i32>().ok())?
+    };
     let (year, month, day) = if a.len() == 4 {
         (number(a)?, number(b)?, number(c)?)
     } else {
@@ -238,7 +245,8 @@ pub fn expiry_of(issued: Date) -> Date {
 
 /// OCOP stars: 3, 4 or 5; empty or 0 for none. `4 sao`, `4*`, `★★★★` accepted.
 pub fn parse_stars(value: &Value) -> Result<u8, String> {
-    let bad = |t: &str| format!("\"{t}\": số sao chỉ là 3, 4 hoặc 5 (hoặc để trống) / OCOP stars are 3, 4 or 5 (or empty)");
+    let bad =
+        |t: &str| format!("\"{t}\": số sao chỉ là 3, 4 hoặc 5 (hoặc để trống) / OCOP stars are 3, 4 or 5 (or empty)");
     match value {
         v if v.is_empty() => Ok(0),
         Value::Number(n) => match *n {
@@ -277,12 +285,27 @@ pub fn parse_stars(value: &Value) -> Result<u8, String> {
 pub fn parse_kind(text: &str) -> Option<ProducerKind> {
     let key = name_key(text);
     let kind = match key.as_str() {
-        "doanh nghiep" | "dn" | "dntn" | "doanh nghiep tu nhan" | "cong ty" | "cty" | "ctcp" | "tnhh"
-        | "enterprise" | "company" => ProducerKind::DoanhNghiep,
+        "doanh nghiep"
+        | "dn"
+        | "dntn"
+        | "doanh nghiep tu nhan"
+        | "cong ty"
+        | "cty"
+        | "ctcp"
+        | "tnhh"
+        | "enterprise"
+        | "company" => ProducerKind::DoanhNghiep,
         "hop tac xa" | "htx" | "cooperative" => ProducerKind::HopTacXa,
         "to hop tac" | "tht" | "cooperative group" => ProducerKind::ToHopTac,
-        "ho kinh doanh" | "hkd" | "ho kd" | "ho san xuat" | "ho sxkd" | "ho san xuat kinh doanh" | "ho gia dinh"
-        | "household business" | "household" => ProducerKind::HoKinhDoanh,
+        "ho kinh doanh"
+        | "hkd"
+        | "ho kd"
+        | "ho san xuat"
+        | "ho sxkd"
+        | "ho san xuat kinh doanh"
+        | "ho gia dinh"
+        | "household business"
+        | "household" => ProducerKind::HoKinhDoanh,
         _ if key.starts_with("cong ty") || key.starts_with("doanh nghiep") => ProducerKind::DoanhNghiep,
         _ if key.starts_with("hop tac xa") => ProducerKind::HopTacXa,
         _ => return None,
@@ -295,7 +318,10 @@ pub fn parse_class(text: &str) -> Option<RegistryClass> {
     let key = name_key(text);
     match key.as_str() {
         "ocop" | "san pham ocop" => Some(RegistryClass::Ocop),
-        "cnnt" | "cnnt tieu bieu" | "san pham cnnt tieu bieu" | "cong nghiep nong thon tieu bieu"
+        "cnnt"
+        | "cnnt tieu bieu"
+        | "san pham cnnt tieu bieu"
+        | "cong nghiep nong thon tieu bieu"
         | "san pham cong nghiep nong thon tieu bieu" => Some(RegistryClass::Cnnt),
         "nong san mua vu" | "mua vu" | "seasonal" | "nong san" => Some(RegistryClass::Seasonal),
         _ => None,
@@ -320,9 +346,8 @@ const SECTOR_DEFAULTS: [(&str, &str); 6] = [
 pub fn parse_set(text: &str) -> Result<(String, Option<String>), String> {
     let key = name_key(text);
     let sets = ocop::sets();
-    if let Some(set) = sets
-        .iter()
-        .find(|s| name_key(&s.code) == key || name_key(&s.name) == key || name_key(&s.name_en) == key)
+    if let Some(set) =
+        sets.iter().find(|s| name_key(&s.code) == key || name_key(&s.name) == key || name_key(&s.name_en) == key)
     {
         return Ok((set.code.clone(), None));
     }
@@ -545,7 +570,8 @@ mod tests {
         assert_eq!(parse_stars(&Value::Empty), Ok(0));
         assert_eq!(parse_stars(&Value::Number(0.0)), Ok(0));
         assert_eq!(parse_stars(&text("chưa")), Ok(0));
-        for bad in [Value::Number(2.0), Value::Number(6.0), Value::Number(4.5), text("2 sao"), text("nhiều"), text("★★")]
+        for bad in
+            [Value::Number(2.0), Value::Number(6.0), Value::Number(4.5), text("2 sao"), text("nhiều"), text("★★")]
         {
             assert!(parse_stars(&bad).is_err(), "{bad:?}");
         }
@@ -645,7 +671,8 @@ mod tests {
 
     #[test]
     fn platforms_pair_with_their_links() {
-        let (pairs, warnings) = pair_links("Shopee, Tiktok shop", "https://shopee.vn/a, https://vt.tiktok.com/b").unwrap();
+        let (pairs, warnings) =
+            pair_links("Shopee, Tiktok shop", "https://shopee.vn/a, https://vt.tiktok.com/b").unwrap();
         assert_eq!(
             pairs,
             vec![

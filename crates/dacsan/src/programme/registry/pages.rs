@@ -136,9 +136,7 @@ struct Upload {
 
 /// Reads the form, checking its CSRF token; a file over the limit is a field error.
 async fn read_upload(jar: &CookieJar, mut multipart: Multipart) -> Result<Upload, AppError> {
-    let too_large = || {
-        AppError::invalid("file", "tệp quá lớn (tối đa 25 MB) / the file is too large (at most 25 MB)")
-    };
+    let too_large = || AppError::invalid("file", "tệp quá lớn (tối đa 25 MB) / the file is too large (at most 25 MB)");
     let mut fields: HashMap<String, String> = HashMap::new();
     let mut file = None;
     while let Some(field) = multipart.next_field().await.map_err(|_| too_large())? {
@@ -186,7 +184,8 @@ pub async fn preview_upload(
         errors.add("file", "chọn tệp .xlsx / choose an .xlsx file");
         return registry_page(&state, page, province, errors).await;
     };
-    let options = Options { dry_run: true, valid_only: false, scope: scope_of(&user), user_id: Some(user.id), import_id: None };
+    let options =
+        Options { dry_run: true, valid_only: false, scope: scope_of(&user), user_id: Some(user.id), import_id: None };
     let report = run(&state.db, bytes.clone(), &options, &ProgressBar::hidden()).await?;
     let import_id = store::insert_import(&state.db, Some(user.id), &file_name, &bytes, &report.summary()).await?;
     Ok(render(&PreviewTemplate::new(page, province, import_id, file_name, report, false)))
@@ -208,7 +207,8 @@ pub async fn import_upload(
     }
     let bytes = store::import_bytes(&state.db, id).await?;
     let valid_only = form.get("valid_only").is_some_and(|v| matches!(v.as_str(), "on" | "1" | "true"));
-    let options = Options { dry_run: false, valid_only, scope: scope_of(&user), user_id: Some(user.id), import_id: Some(id) };
+    let options =
+        Options { dry_run: false, valid_only, scope: scope_of(&user), user_id: Some(user.id), import_id: Some(id) };
     let db = state.db.clone();
     let report =
         crate::db::run_to_completion(async move { run(&db, bytes, &options, &ProgressBar::hidden()).await }).await??;

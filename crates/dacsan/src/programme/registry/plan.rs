@@ -198,8 +198,7 @@ pub fn plan(parsed: Parsed, existing: &Existing, scope: &Scope, today: Date, val
             }
             Some(o) => {
                 producer_counts.update += 1;
-                let touches_products =
-                    o.fields.name != fields.name || o.fields.commune_code != fields.commune_code;
+                let touches_products = o.fields.name != fields.name || o.fields.commune_code != fields.commune_code;
                 plan.producer_updates.push(ProducerUpdate { row: row.row, id: o.id, fields, touches_products });
                 Ref::Existing(o.id)
             }
@@ -251,9 +250,9 @@ pub fn plan(parsed: Parsed, existing: &Existing, scope: &Scope, today: Date, val
         };
         let (target, province_code, commune) = producer;
         let old = match target {
-            Ref::Existing(id) => products_of
-                .get(&id)
-                .and_then(|list| list.iter().find(|p| name_key(&p.name) == row.key).copied()),
+            Ref::Existing(id) => {
+                products_of.get(&id).and_then(|list| list.iter().find(|p| name_key(&p.name) == row.key).copied())
+            }
             Ref::New(_) => None,
         };
         let fields = match product_fields(&row, old.map(|o| &o.fields), &province_code) {
@@ -597,7 +596,21 @@ mod tests {
     fn a_new_producer_and_product_are_created_with_the_registry_fields() {
         let b = book(
             vec![PRODUCER.to_vec()],
-            vec![vec!["LC-01", "Chè Shan tuyết", "Chè", "", "4 sao", "123/QĐ-UBND", "05/03/2024", "", "Có", "250.000", "", "Shopee", "shopee.vn/che"]],
+            vec![vec![
+                "LC-01",
+                "Chè Shan tuyết",
+                "Chè",
+                "",
+                "4 sao",
+                "123/QĐ-UBND",
+                "05/03/2024",
+                "",
+                "Có",
+                "250.000",
+                "",
+                "Shopee",
+                "shopee.vn/che",
+            ]],
         );
         let parsed = crate::programme::registry::rows::parse(&b, &Scope::All);
         let plan = plan(parsed, &Existing::default(), &Scope::All, today(), false);
@@ -624,7 +637,13 @@ mod tests {
     #[test]
     fn an_existing_producer_is_updated_or_left_alone() {
         let b = book(vec![PRODUCER.to_vec()], vec![]);
-        let first = plan(crate::programme::registry::rows::parse(&b, &Scope::All), &Existing::default(), &Scope::All, today(), false);
+        let first = plan(
+            crate::programme::registry::rows::parse(&b, &Scope::All),
+            &Existing::default(),
+            &Scope::All,
+            today(),
+            false,
+        );
         let stored = ExistingProducer {
             id: 7,
             province_code: "12".into(),
@@ -633,12 +652,14 @@ mod tests {
         };
         let existing = Existing { producers: vec![stored], ..Existing::default() };
         let later = today().next_day().unwrap();
-        let again = plan(crate::programme::registry::rows::parse(&b, &Scope::All), &existing, &Scope::All, later, false);
+        let again =
+            plan(crate::programme::registry::rows::parse(&b, &Scope::All), &existing, &Scope::All, later, false);
         assert_eq!(again.report.producers, Counts { unchanged: 1, ..Counts::default() }, "Có keeps the stored date");
         let mut renamed = PRODUCER.to_vec();
         renamed[1] = "HTX Chè Shan tuyết Sìn Hồ";
         let b = book(vec![renamed], vec![]);
-        let changed = plan(crate::programme::registry::rows::parse(&b, &Scope::All), &existing, &Scope::All, later, false);
+        let changed =
+            plan(crate::programme::registry::rows::parse(&b, &Scope::All), &existing, &Scope::All, later, false);
         assert_eq!(changed.report.producers.update, 1);
         assert!(changed.producer_updates[0].touches_products);
     }
@@ -646,7 +667,13 @@ mod tests {
     #[test]
     fn products_need_a_producer_in_the_file_or_the_database() {
         let b = book(vec![], vec![vec!["LC-99", "Mật ong", "Mật ong", "OCOP"]]);
-        let p = plan(crate::programme::registry::rows::parse(&b, &Scope::All), &Existing::default(), &Scope::All, today(), false);
+        let p = plan(
+            crate::programme::registry::rows::parse(&b, &Scope::All),
+            &Existing::default(),
+            &Scope::All,
+            today(),
+            false,
+        );
         assert_eq!(p.report.errors.len(), 1);
         assert!(p.report.errors[0].message.contains("LC-99"));
         assert_eq!(p.report.products.skipped, 1);
@@ -657,7 +684,13 @@ mod tests {
         let mut bad = PRODUCER.to_vec();
         bad[5] = "Atlantis";
         let b = book(vec![bad], vec![vec!["LC-01", "Mật ong", "Mật ong", "OCOP"]]);
-        let p = plan(crate::programme::registry::rows::parse(&b, &Scope::All), &Existing::default(), &Scope::All, today(), true);
+        let p = plan(
+            crate::programme::registry::rows::parse(&b, &Scope::All),
+            &Existing::default(),
+            &Scope::All,
+            today(),
+            true,
+        );
         assert_eq!(p.report.errors.len(), 2, "{:?}", p.report.errors);
         assert!(p.report.errors[1].message.contains("row 2"), "{:?}", p.report.errors[1]);
         assert!(p.new_products.is_empty());

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use time::Date;
 
-use super::columns::{SheetKind, product as q, producer as p};
+use super::columns::{SheetKind, producer as p, product as q};
 use super::model::{self, Flag, RegistryClass, Scope};
 use super::report::Problem;
 use super::workbook::{Book, Row, SheetRows, Value};
@@ -85,12 +85,8 @@ pub struct Parsed {
 impl Parsed {
     /// Every Producer ID the file names, on either sheet.
     pub fn codes(&self) -> Vec<String> {
-        let mut codes: Vec<String> = self
-            .producers
-            .iter()
-            .map(|r| r.code.clone())
-            .chain(self.products.iter().map(|r| r.code.clone()))
-            .collect();
+        let mut codes: Vec<String> =
+            self.producers.iter().map(|r| r.code.clone()).chain(self.products.iter().map(|r| r.code.clone())).collect();
         codes.sort();
         codes.dedup();
         codes
@@ -166,9 +162,7 @@ impl Places {
                 } else {
                     trimmed.to_string()
                 };
-                admin_units::province(&padded)
-                    .or_else(|| admin_units::find_province(trimmed))
-                    .map(|p| p.code.clone())
+                admin_units::province(&padded).or_else(|| admin_units::find_province(trimmed)).map(|p| p.code.clone())
             })
             .clone()
     }
@@ -484,26 +478,25 @@ fn product_row(check: &mut RowCheck<'_>) -> Option<ProductRow> {
     if unit.as_ref().is_some_and(|u| u.chars().count() > 50) {
         check.error(q::UNIT, "tối đa 50 ký tự (ví dụ: hộp 200 g) / at most 50 characters (e.g. box 200 g)");
     }
-    let listings: Result<Option<Vec<(Platform, String)>>, ()> = if check.sheet.has(q::PLATFORMS)
-        || check.sheet.has(q::LINKS)
-    {
-        let names = check.text(q::PLATFORMS).unwrap_or_default();
-        let links = check.text(q::LINKS).unwrap_or_default();
-        match model::pair_links(&names, &links) {
-            Ok((pairs, warnings)) => {
-                for w in warnings {
-                    check.warn(q::LINKS, w);
+    let listings: Result<Option<Vec<(Platform, String)>>, ()> =
+        if check.sheet.has(q::PLATFORMS) || check.sheet.has(q::LINKS) {
+            let names = check.text(q::PLATFORMS).unwrap_or_default();
+            let links = check.text(q::LINKS).unwrap_or_default();
+            match model::pair_links(&names, &links) {
+                Ok((pairs, warnings)) => {
+                    for w in warnings {
+                        check.warn(q::LINKS, w);
+                    }
+                    Ok(Some(pairs))
                 }
-                Ok(Some(pairs))
+                Err(msg) => {
+                    check.error(q::PLATFORMS, msg);
+                    Err(())
+                }
             }
-            Err(msg) => {
-                check.error(q::PLATFORMS, msg);
-                Err(())
-            }
-        }
-    } else {
-        Ok(None)
-    };
+        } else {
+            Ok(None)
+        };
     let name = name?;
     let key = name_key(&name);
     if key.is_empty() {

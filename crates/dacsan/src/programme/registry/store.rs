@@ -8,7 +8,9 @@ use anyhow::Context;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
-use super::plan::{Existing, ExistingListing, ExistingProducer, ExistingProduct, Plan, ProducerFields, ProductFields, Ref};
+use super::plan::{
+    Existing, ExistingListing, ExistingProducer, ExistingProduct, Plan, ProducerFields, ProductFields, Ref,
+};
 use crate::db::{self, Db};
 use crate::error::{AppError, AppResult};
 use crate::producers::ProducerKind;

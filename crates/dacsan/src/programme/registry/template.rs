@@ -6,7 +6,7 @@
 
 use rust_xlsxwriter::{DataValidation, DataValidationErrorStyle, Format, Formula, Workbook, Worksheet, XlsxError};
 
-use super::columns::{SheetKind, Spec, product as q, producer as p};
+use super::columns::{SheetKind, Spec, producer as p, product as q};
 use crate::catalog::ocop;
 use crate::programme::listings::Platform;
 
@@ -40,7 +40,13 @@ pub fn template() -> Result<Vec<u8>, XlsxError> {
     let ws = book.add_worksheet();
     ws.set_name(SheetKind::Products.name())?;
     headers(ws, SheetKind::Products, &bold)?;
-    list(ws, q::CLASS, &["OCOP", "CNNT tiêu biểu", "Nông sản mùa vụ"], DataValidationErrorStyle::Stop, SheetKind::Products)?;
+    list(
+        ws,
+        q::CLASS,
+        &["OCOP", "CNNT tiêu biểu", "Nông sản mùa vụ"],
+        DataValidationErrorStyle::Stop,
+        SheetKind::Products,
+    )?;
     list(ws, q::STARS, &["3", "4", "5"], DataValidationErrorStyle::Stop, SheetKind::Products)?;
     list(ws, q::ELIGIBLE, &["Có", "Không"], DataValidationErrorStyle::Stop, SheetKind::Products)?;
     let sets = DataValidation::new()
@@ -79,8 +85,10 @@ fn list(
     kind: SheetKind,
 ) -> Result<(), XlsxError> {
     let spec: &Spec = &kind.columns()[column];
-    let validation =
-        DataValidation::new().allow_list_strings(values)?.set_error_style(style).set_input_message(clip(spec.help_vi))?;
+    let validation = DataValidation::new()
+        .allow_list_strings(values)?
+        .set_error_style(style)
+        .set_input_message(clip(spec.help_vi))?;
     ws.add_data_validation(1, column as u16, ROWS, column as u16, &validation)?;
     Ok(())
 }

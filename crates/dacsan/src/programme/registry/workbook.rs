@@ -251,13 +251,7 @@ fn read_sheet(
         }
         let columns: Vec<usize> = (start.1..=end.1).filter_map(|c| header.field_at(c)).collect();
         let Some(first) = columns.first() else { continue };
-        let cells = format!(
-            "{}{}:{}{}",
-            column_letters(start.1),
-            start.0 + 1,
-            column_letters(end.1),
-            end.0 + 1
-        );
+        let cells = format!("{}{}:{}{}", column_letters(start.1), start.0 + 1, column_letters(end.1), end.0 + 1);
         errors.push(Problem::at(
             kind,
             start.0.max(header.row + 1) + 1,
@@ -502,7 +496,8 @@ mod tests {
         let mut book = rust_xlsxwriter::Workbook::new();
         let ws = book.add_worksheet().set_name("Cơ sở").unwrap();
         ws.write(0, 0, "DANH SÁCH CƠ SỞ OCOP TỈNH LAI CHÂU").unwrap();
-        for (i, h) in ["STT", "Mã cơ sở", "Tên cơ sở", "Loại hình", "Tỉnh", "Xã", "Ghi chú"].iter().enumerate() {
+        for (i, h) in ["STT", "Mã cơ sở", "Tên cơ sở", "Loại hình", "Tỉnh", "Xã", "Ghi chú"].iter().enumerate()
+        {
             ws.write(2, i as u16, *h).unwrap();
         }
         ws.write(3, 0, 1).unwrap();
