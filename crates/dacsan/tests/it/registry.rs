@@ -869,3 +869,84 @@ async fn sign_in_with(app: &TestApp, browser: &reqwest::Client, email: &str) -> 
     let status = post_form_with(app, browser, "/signin", &[("email", email), ("password", "password-123")]).await;
     (status, String::new())
 }
+
+/// The workbook `bench/registry/run` imports: `DACSAN_BENCH_REGISTRY_FILE=out.xlsx`
+/// with `DACSAN_BENCH_REGISTRY_PRODUCERS` producers (10 000) of Lai Châu and
+/// `DACSAN_BENCH_REGISTRY_PER_PRODUCER` products each (4): 50 000 rows.
+#[test]
+#[ignore = "writes the benchmark workbook of bench/registry/run"]
+fn bench_workbook() {
+    let file = std::env::var("DACSAN_BENCH_REGISTRY_FILE").expect("DACSAN_BENCH_REGISTRY_FILE");
+    let number = |name: &str, default: usize| std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default);
+    let producers = number("DACSAN_BENCH_REGISTRY_PRODUCERS", 10_000);
+    let per_producer = number("DACSAN_BENCH_REGISTRY_PER_PRODUCER", 4);
+    let communes: Vec<String> = dacsan::vn::admin_units::communes_of("12").map(|c| c.short_name.clone()).collect();
+    let sets: Vec<String> = dacsan::catalog::ocop::sets().iter().map(|s| s.name.clone()).collect();
+    let kinds = ["HTX", "Doanh nghiệp", "Hộ kinh doanh", "THT"];
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet().set_name("Cơ sở").unwrap();
+    ws.write(0, 0, "DANH SÁCH CƠ SỞ SẢN XUẤT").unwrap();
+    for (c, h) in PRODUCER_HEADERS.iter().enumerate() {
+        ws.write(2, c as u16, *h).unwrap();
+    }
+    for i in 0..producers {
+        let r = 3 + i as u32;
+        let cells: [String; 13] = [
+            format!("LC-{i:05}"),
+            format!("Cơ sở sản xuất số {i}"),
+            kinds[i % 4].to_string(),
+            format!("62{i:08}"),
+            "Lai Châu".to_string(),
+            communes[i % communes.len()].clone(),
+            format!("Bản {}", i % 97),
+            format!("09{i:08}"),
+            if i % 3 == 0 { format!("coso{i}@example.vn") } else { String::new() },
+            if i % 2 == 0 { format!("https://shopee.vn/coso-{i}") } else { "Không".into() },
+            if i % 3 == 0 { "Có".into() } else { "Không".into() },
+            if i % 5 == 0 { "12/10/2025".into() } else { "Không".into() },
+            if i % 7 == 0 { "Có".into() } else { String::new() },
+        ];
+        for (c, text) in cells.iter().enumerate() {
+            if !text.is_empty() {
+                ws.write(r, c as u16, text.as_str()).unwrap();
+            }
+        }
+    }
+    let ws = book.add_worksheet().set_name("Sản phẩm").unwrap();
+    for (c, h) in PRODUCT_HEADERS.iter().enumerate() {
+        ws.write(0, c as u16, *h).unwrap();
+    }
+    let mut r = 1u32;
+    for i in 0..producers {
+        for j in 0..per_producer {
+            let stars = [3, 4, 5, 0][(i + j) % 4];
+            let cells: [String; 14] = [
+                r.to_string(),
+                format!("LC-{i:05}"),
+                format!("Sản phẩm {j} của cơ sở {i}"),
+                sets[(i + j) % sets.len()].clone(),
+                if stars > 0 { "OCOP".into() } else { "CNNT tiêu biểu".into() },
+                if stars > 0 { stars.to_string() } else { String::new() },
+                if stars > 0 { format!("{}/QĐ-UBND", 100 + i % 400) } else { String::new() },
+                if stars > 0 { "05/03/2024".into() } else { String::new() },
+                if stars > 0 && j % 10 != 0 { "05/03/2027".into() } else { String::new() },
+                if j % 2 == 0 { "Có".into() } else { "Không".into() },
+                format!("{}.000", 50 + (i + j) % 450),
+                "hộp 200 g".into(),
+                if j % 2 == 0 { "Shopee, Lazada".into() } else { String::new() },
+                if j % 2 == 0 {
+                    format!("https://shopee.vn/sp-{i}-{j}, https://www.lazada.vn/sp-{i}-{j}")
+                } else {
+                    String::new()
+                },
+            ];
+            for (c, text) in cells.iter().enumerate() {
+                if !text.is_empty() {
+                    ws.write(r, c as u16, text.as_str()).unwrap();
+                }
+            }
+            r += 1;
+        }
+    }
+    book.save(&file).unwrap();
+}

@@ -345,18 +345,20 @@ const SECTOR_DEFAULTS: [(&str, &str); 6] = [
 /// name (`Chè`, `Mật ong`, `Gạo`), or a sector's name (with a warning).
 pub fn parse_set(text: &str) -> Result<(String, Option<String>), String> {
     let key = name_key(text);
-    let sets = ocop::sets();
-    if let Some(set) =
-        sets.iter().find(|s| name_key(&s.code) == key || name_key(&s.name) == key || name_key(&s.name_en) == key)
-    {
-        return Ok((set.code.clone(), None));
+    if let Some((code, _)) = SET_KEYS.iter().find(|(_, keys)| keys.whole.contains(&key)) {
+        return Ok((code.to_string(), None));
     }
-    let by_part: Vec<&ocop::ProductSet> = sets.iter().filter(|s| name_parts(&s.name).contains(&key)).collect();
+    let by_part: Vec<&str> =
+        SET_KEYS.iter().filter(|(_, keys)| keys.parts.contains(&key)).map(|(code, _)| *code).collect();
     match by_part.as_slice() {
-        [one] => return Ok((one.code.clone(), None)),
+        [one] => return Ok((one.to_string(), None)),
         [] => {}
         many => {
-            let names: Vec<String> = many.iter().map(|s| format!("\"{}\" ({})", s.name, s.code)).collect();
+            let names: Vec<String> = many
+                .iter()
+                .filter_map(|code| ocop::set(code))
+                .map(|s| format!("\"{}\" ({})", s.name, s.code))
+                .collect();
             return Err(format!(
                 "\"{text}\" có thể là nhiều nhóm: {} / could be several product sets: {}",
                 names.join("; "),
@@ -382,6 +384,24 @@ pub fn parse_set(text: &str) -> Result<(String, Option<String>), String> {
         "\"{text}\" không phải nhóm sản phẩm OCOP (xem trang Hướng dẫn) / \"{text}\" is not an OCOP product set (see the Hướng dẫn sheet)"
     ))
 }
+
+/// The names a product set goes by, folded once.
+struct SetKeys {
+    /// Its code, name and English name.
+    whole: Vec<String>,
+    /// The parts of its name.
+    parts: Vec<String>,
+}
+
+static SET_KEYS: std::sync::LazyLock<Vec<(&'static str, SetKeys)>> = std::sync::LazyLock::new(|| {
+    ocop::sets()
+        .iter()
+        .map(|s| {
+            let whole = vec![name_key(&s.code), name_key(&s.name), name_key(&s.name_en)];
+            (s.code.as_str(), SetKeys { whole, parts: name_parts(&s.name) })
+        })
+        .collect()
+});
 
 /// `Rau, củ, quả, hạt tươi` → [`rau`, `cu`, `qua`, `hat tuoi`]; parts split at commas
 /// and at `và`.
@@ -441,12 +461,15 @@ pub fn tax_code_text(value: &Value) -> String {
     }
 }
 
+/// A platform and the product's link there (empty when the registry gives none).
+pub type Listing = (Platform, String);
+
 /// The channels of a product: the names of `Sàn TMĐT` with the links of `Link sàn`.
 /// A link whose host names a platform goes to that platform (a platform missing from
 /// the names is added, with a warning); other links go, in order, to the platforms
 /// still without one. Returns the listings and the warnings.
-pub fn pair_links(names: &str, links: &str) -> Result<(Vec<(Platform, String)>, Vec<String>), String> {
-    let mut platforms: Vec<(Platform, String)> = Vec::new();
+pub fn pair_links(names: &str, links: &str) -> Result<(Vec<Listing>, Vec<String>), String> {
+    let mut platforms: Vec<Listing> = Vec::new();
     let mut unknown = Vec::new();
     for name in names.split([',', ';', '\n']).map(str::trim).filter(|n| !n.is_empty() && *n != "-") {
         match Platform::parse(name) {

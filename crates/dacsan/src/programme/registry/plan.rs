@@ -226,15 +226,24 @@ pub fn plan(parsed: Parsed, existing: &Existing, scope: &Scope, today: Date, val
     for p in &existing.producers {
         db_by_code.entry(p.registry_code.as_str()).or_default().push(p);
     }
-    let mut products_of: HashMap<i64, Vec<&ExistingProduct>> = HashMap::new();
+    // (producer, name key) → the producer's product of that name; the oldest when two share it.
+    let mut products_of: HashMap<(i64, String), &ExistingProduct> = HashMap::new();
     for p in &existing.products {
-        products_of.entry(p.producer_id).or_default().push(p);
-    }
-    for list in products_of.values_mut() {
-        list.sort_by_key(|p| p.id);
+        products_of
+            .entry((p.producer_id, name_key(&p.name)))
+            .and_modify(|kept| {
+                if p.id < kept.id {
+                    *kept = p;
+                }
+            })
+            .or_insert(p);
     }
     let listings_of: HashMap<(i64, &str), &ExistingListing> =
         existing.listings.iter().map(|l| ((l.product_id, l.platform.as_str()), l)).collect();
+    let mut active_listings: HashMap<i64, Vec<&str>> = HashMap::new();
+    for l in existing.listings.iter().filter(|l| l.delisted_on.is_none()) {
+        active_listings.entry(l.product_id).or_default().push(l.platform.as_str());
+    }
     let mut product_slugs = existing.product_slugs.clone();
     let mut not_named = 0usize;
     let product_label = |column: usize| SheetKind::Products.columns()[column].label();
@@ -250,9 +259,7 @@ pub fn plan(parsed: Parsed, existing: &Existing, scope: &Scope, today: Date, val
         };
         let (target, province_code, commune) = producer;
         let old = match target {
-            Ref::Existing(id) => {
-                products_of.get(&id).and_then(|list| list.iter().find(|p| name_key(&p.name) == row.key).copied())
-            }
+            Ref::Existing(id) => products_of.get(&(id, row.key.clone())).copied(),
             Ref::New(_) => None,
         };
         let fields = match product_fields(&row, old.map(|o| &o.fields), &province_code) {
@@ -294,15 +301,9 @@ pub fn plan(parsed: Parsed, existing: &Existing, scope: &Scope, today: Date, val
             Ref::New(_) => None,
         };
         if let Some(id) = product_id {
-            not_named += existing
-                .listings
-                .iter()
-                .filter(|l| {
-                    l.product_id == id
-                        && l.delisted_on.is_none()
-                        && !listings.iter().any(|(p, _)| p.code() == l.platform)
-                })
-                .count();
+            not_named += active_listings.get(&id).map_or(0, |active| {
+                active.iter().filter(|code| !listings.iter().any(|(p, _)| p.code() == **code)).count()
+            });
         }
         for (platform, url) in listings {
             let old = product_id.and_then(|id| listings_of.get(&(id, platform.code())).copied());

@@ -11,7 +11,6 @@ use super::model::{self, Flag, RegistryClass, Scope};
 use super::report::Problem;
 use super::workbook::{Book, Row, SheetRows, Value};
 use crate::producers::ProducerKind;
-use crate::programme::listings::Platform;
 use crate::vn::admin_units::{self, Commune};
 use crate::vn::text::name_key;
 use crate::vn::{Phone, TaxCode};
@@ -63,7 +62,7 @@ pub struct ProductRow {
     pub price: Option<i64>,
     pub unit: Option<String>,
     /// `None`: neither channel column is present.
-    pub listings: Option<Vec<(Platform, String)>>,
+    pub listings: Option<Vec<model::Listing>>,
 }
 
 /// Every row of the workbook, checked.
@@ -195,8 +194,11 @@ pub fn parse(book: &Book, scope: &Scope) -> Parsed {
         ..Parsed::default()
     };
     // Rows the reader already found fault with (formulas, error cells, merged cells).
-    let mut bad_rows: std::collections::HashSet<(String, u32)> =
-        book.errors.iter().map(|e| (e.sheet.clone(), e.row)).collect();
+    let mut bad_rows: std::collections::HashSet<(SheetKind, u32)> = book
+        .errors
+        .iter()
+        .filter_map(|e| SheetKind::ALL.into_iter().find(|k| k.name() == e.sheet).map(|k| (k, e.row)))
+        .collect();
     let mut places = Places::default();
     let mut seen: HashMap<(String, String), u32> = HashMap::new();
     for row in &book.producers.rows {
@@ -213,7 +215,7 @@ pub fn parse(book: &Book, scope: &Scope) -> Parsed {
                 ),
             );
         }
-        let reader_fault = bad_rows.contains(&(SheetKind::Producers.name().to_string(), row.number));
+        let reader_fault = bad_rows.contains(&(SheetKind::Producers, row.number));
         parsed.warnings.append(&mut check.warnings);
         match parsed_row {
             Some(r) if check.errors.is_empty() && !reader_fault => {
@@ -226,7 +228,7 @@ pub fn parse(book: &Book, scope: &Scope) -> Parsed {
                     parsed.failed_producers.entry(code).or_default().push(row.number);
                 }
                 parsed.skipped_producers += 1;
-                bad_rows.insert((SheetKind::Producers.name().to_string(), row.number));
+                bad_rows.insert((SheetKind::Producers, row.number));
                 parsed.errors.append(&mut check.errors);
             }
         }
@@ -246,7 +248,7 @@ pub fn parse(book: &Book, scope: &Scope) -> Parsed {
                 ),
             );
         }
-        let reader_fault = bad_rows.contains(&(SheetKind::Products.name().to_string(), row.number));
+        let reader_fault = bad_rows.contains(&(SheetKind::Products, row.number));
         parsed.warnings.append(&mut check.warnings);
         match parsed_row {
             Some(r) if check.errors.is_empty() && !reader_fault => {
@@ -478,7 +480,7 @@ fn product_row(check: &mut RowCheck<'_>) -> Option<ProductRow> {
     if unit.as_ref().is_some_and(|u| u.chars().count() > 50) {
         check.error(q::UNIT, "tối đa 50 ký tự (ví dụ: hộp 200 g) / at most 50 characters (e.g. box 200 g)");
     }
-    let listings: Result<Option<Vec<(Platform, String)>>, ()> =
+    let listings: Result<Option<Vec<model::Listing>>, ()> =
         if check.sheet.has(q::PLATFORMS) || check.sheet.has(q::LINKS) {
             let names = check.text(q::PLATFORMS).unwrap_or_default();
             let links = check.text(q::LINKS).unwrap_or_default();

@@ -286,26 +286,31 @@ fn place(
         on_row();
         sheet.rows.push(Row { number, cells: vec![Value::Empty; sheet.kind.columns().len()] });
     }
-    let column = sheet.kind.columns()[field].label();
+    let column = || sheet.kind.columns()[field].label();
     let value = match cell.value {
         Value::Error(e) if cell.formula => {
             errors.push(Problem::at(
                 sheet.kind,
                 number,
-                &column,
+                &column(),
                 format!("công thức cho kết quả lỗi {e} / the formula's result is the error {e}"),
             ));
             Value::Error(e)
         }
         Value::Error(e) => {
-            errors.push(Problem::at(sheet.kind, number, &column, format!("ô lỗi {e} / the cell holds the error {e}")));
+            errors.push(Problem::at(
+                sheet.kind,
+                number,
+                &column(),
+                format!("ô lỗi {e} / the cell holds the error {e}"),
+            ));
             Value::Error(e)
         }
         v if cell.formula && v.is_empty() => {
             errors.push(Problem::at(
                 sheet.kind,
                 number,
-                &column,
+                &column(),
                 "công thức chưa có giá trị đã tính: mở tệp bằng Excel và lưu lại / the formula has no computed value: open the file in Excel and save it",
             ));
             Value::Error("formula".into())
