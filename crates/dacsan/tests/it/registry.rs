@@ -558,8 +558,10 @@ async fn missing_sheets_columns_and_unreadable_files_are_explained() {
     assert!(messages.iter().any(|m| m.contains("\"Sản phẩm\"") && m.contains("missing")), "{messages:?}");
     assert!(messages.iter().any(|m| m.contains("missing columns") && m.contains("\"Xã\"")), "{messages:?}");
 
-    let report = import(&app, b"Ma co so;Ten co so\nLC-01;HTX", false, false).await;
+    assert!(report.unreadable);
+    let report = import(&app, b"Ma co so;Ten co so\nLC-01;HTX", false, true).await;
     assert!(report.errors[0].message.contains("not an Excel .xlsx"), "{:?}", report.errors);
+    assert!(report.unreadable && !report.written, "valid rows only: there are none");
     let mut truncated = good_workbook();
     truncated.truncate(truncated.len() / 2);
     let report = import(&app, &truncated, false, false).await;
@@ -655,6 +657,19 @@ async fn an_officer_uploads_previews_and_imports_on_the_page() {
     assert_eq!(stored(&app, &["LC-01", "LC-02", "YB-01"]).await.producers.len(), 3);
     let (_, html) = app.page("/office/registry?province=12").await;
     assert!(html.contains("so-dang-ky.xlsx") && html.contains("Đã nhập"), "the upload is listed");
+
+    let html = app
+        .browser
+        .post(app.url("/office/registry/preview"))
+        .multipart(upload_form(&csrf, "12", b"STT;Ma co so".to_vec()))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("not an Excel .xlsx"), "{html}");
+    assert!(!html.contains("/import\""), "nothing to import from an unreadable file");
 
     let response = app.browser.get(app.url("/office/registry/template.xlsx")).send().await.unwrap();
     assert_eq!(response.status(), 200);

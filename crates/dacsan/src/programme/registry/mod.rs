@@ -119,7 +119,12 @@ pub async fn run(db: &Db, bytes: Vec<u8>, options: &Options, progress: &Progress
     let parsed = match parsed {
         Ok(parsed) => parsed,
         Err(problems) => {
-            let mut report = Report { dry_run: options.dry_run, valid_only: options.valid_only, ..Report::default() };
+            let mut report = Report {
+                dry_run: options.dry_run,
+                valid_only: options.valid_only,
+                unreadable: true,
+                ..Report::default()
+            };
             report.errors = problems;
             return Ok(report);
         }

@@ -68,6 +68,9 @@ pub struct Report {
     pub valid_only: bool,
     /// Things the officer should know that are not problems of a row.
     pub notes: Vec<String>,
+    /// The file itself could not be used (not a workbook, a sheet or columns
+    /// missing): no row was checked, so there is nothing valid to import either.
+    pub unreadable: bool,
 }
 
 impl Report {
