@@ -106,6 +106,10 @@ pub struct Book {
 /// .xlsx, too large, a missing sheet, missing columns. `on_row` is called once per
 /// data row read (for a progress bar).
 pub fn read(bytes: &[u8], on_row: &dyn Fn()) -> Result<Book, Vec<Problem>> {
+    read_limited(bytes, MAX_ROWS, on_row)
+}
+
+fn read_limited(bytes: &[u8], max_rows: usize, on_row: &dyn Fn()) -> Result<Book, Vec<Problem>> {
     if bytes.len() > MAX_BYTES {
         return Err(vec![Problem::file(format!(
             "tệp quá lớn ({} MB, tối đa 25 MB): hãy chia thành nhiều tệp / the file is too large ({} MB, at most 25 MB): split it",
@@ -122,7 +126,7 @@ pub fn read(bytes: &[u8], on_row: &dyn Fn()) -> Result<Book, Vec<Problem>> {
         return Err(vec![Problem::file("không phải tệp Excel .xlsx / not an Excel .xlsx workbook")]);
     }
     // calamine is careful, but a malformed archive must never take the server down.
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_xlsx(bytes, on_row))).unwrap_or_else(|_| {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_xlsx(bytes, max_rows, on_row))).unwrap_or_else(|_| {
         Err(vec![Problem::file("tệp Excel bị hỏng, không đọc được / the workbook is corrupt and cannot be read")])
     })
 }
@@ -131,7 +135,7 @@ fn unreadable(e: impl std::fmt::Display) -> Vec<Problem> {
     vec![Problem::file(format!("tệp Excel bị hỏng, không đọc được / the workbook is corrupt and cannot be read ({e})"))]
 }
 
-fn read_xlsx(bytes: &[u8], on_row: &dyn Fn()) -> Result<Book, Vec<Problem>> {
+fn read_xlsx(bytes: &[u8], max_rows: usize, on_row: &dyn Fn()) -> Result<Book, Vec<Problem>> {
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(unreadable)?;
     let names = book.sheet_names();
     let mut file_errors = Vec::new();
@@ -154,9 +158,9 @@ fn read_xlsx(bytes: &[u8], on_row: &dyn Fn()) -> Result<Book, Vec<Problem>> {
         errors: Vec::new(),
         warnings: Vec::new(),
     };
-    let mut total_rows = 0usize;
+    let mut rows = RowCount { seen: 0, max: max_rows };
     for (kind, name) in found {
-        match read_sheet(&mut book, kind, &name, &mut total_rows, on_row) {
+        match read_sheet(&mut book, kind, &name, &mut rows, on_row) {
             Ok((sheet, errors, warnings)) => {
                 result.errors.extend(errors);
                 result.warnings.extend(warnings);
@@ -169,6 +173,12 @@ fn read_xlsx(bytes: &[u8], on_row: &dyn Fn()) -> Result<Book, Vec<Problem>> {
         }
     }
     if file_errors.is_empty() { Ok(result) } else { Err(file_errors) }
+}
+
+/// Data rows read so far, both sheets, and how many are allowed.
+struct RowCount {
+    seen: usize,
+    max: usize,
 }
 
 type SheetResult = Result<(SheetRows, Vec<Problem>, Vec<Problem>), Vec<Problem>>;
@@ -185,7 +195,7 @@ fn read_sheet(
     book: &mut Xlsx<Cursor<&[u8]>>,
     kind: SheetKind,
     name: &str,
-    total_rows: &mut usize,
+    total_rows: &mut RowCount,
     on_row: &dyn Fn(),
 ) -> SheetResult {
     let mut errors = Vec::new();
@@ -271,16 +281,17 @@ fn place(
     cell: RawCell,
     formulas: &mut FormulaNotes,
     errors: &mut Vec<Problem>,
-    total_rows: &mut usize,
+    total_rows: &mut RowCount,
     on_row: &dyn Fn(),
 ) -> Result<(), Vec<Problem>> {
     let Some(field) = header.field_at(cell.col) else { return Ok(()) };
     let number = cell.row + 1;
     if sheet.rows.last().is_none_or(|r| r.number != number) {
-        *total_rows += 1;
-        if *total_rows > MAX_ROWS {
+        total_rows.seen += 1;
+        if total_rows.seen > total_rows.max {
+            let max = total_rows.max;
             return Err(vec![Problem::file(format!(
-                "quá {MAX_ROWS} dòng: hãy chia thành nhiều tệp / more than {MAX_ROWS} rows: split the file"
+                "quá {max} dòng: hãy chia thành nhiều tệp / more than {max} rows: split the file"
             ))]);
         }
         on_row();
@@ -494,6 +505,25 @@ mod tests {
         assert!(err[0].message.contains(".xls"), "{err:?}");
         let err = read(b"PK\x03\x04garbage that is no zip", &|| {}).unwrap_err();
         assert!(err[0].message.contains("corrupt"), "{err:?}");
+    }
+
+    #[test]
+    fn too_many_rows_are_refused_whole() {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let ws = book.add_worksheet().set_name("Cơ sở").unwrap();
+        for (i, h) in ["Mã cơ sở", "Tên cơ sở", "Loại hình", "Tỉnh", "Xã"].iter().enumerate() {
+            ws.write(0, i as u16, *h).unwrap();
+        }
+        for r in 1..=6 {
+            ws.write(r, 0, format!("LC-{r}")).unwrap();
+        }
+        let ws = book.add_worksheet().set_name("Sản phẩm").unwrap();
+        ws.write(0, 0, "Mã cơ sở").unwrap();
+        ws.write(0, 1, "Tên sản phẩm").unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let err = read_limited(&bytes, 5, &|| {}).unwrap_err();
+        assert!(err[0].message.contains("more than 5 rows"), "{err:?}");
+        assert!(read_limited(&bytes, 6, &|| {}).is_ok());
     }
 
     #[test]
