@@ -35,6 +35,9 @@ pub enum Command {
     /// Bring data in from files.
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Write files out: `dacsan export registry-template FILE.xlsx`.
+    #[command(subcommand)]
+    Export(ExportCommand),
     /// Traceability records: `dacsan trace verify FILE`.
     #[command(subcommand)]
     Trace(TraceCommand),
@@ -172,6 +175,38 @@ pub enum ImportCommand {
     /// Reconcile a bank statement (CSV or Excel) like the bank webhook: every
     /// incoming row pays its order, or waits in the unmatched inbox.
     BankStatement(BankStatementArgs),
+    /// Import the province's registry of producers and products from its workbook
+    /// (sheets `Cơ sở` and `Sản phẩm`; `dacsan export registry-template` gives an
+    /// empty one). Prints what is created, updated or unchanged and every problem
+    /// row; with errors nothing is written unless `--valid-only`. Importing the same
+    /// file again updates, never duplicates. At most 25 MB and 200 000 rows.
+    Registry(RegistryImportArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct RegistryImportArgs {
+    /// The workbook (.xlsx).
+    pub file: PathBuf,
+    /// Check the file and show what would change, without writing anything.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Write the valid rows even when other rows have errors.
+    #[arg(long)]
+    pub valid_only: bool,
+    #[command(flatten)]
+    pub db: DbArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// Write the empty registry workbook (Cơ sở, Sản phẩm and a Hướng dẫn sheet).
+    RegistryTemplate(ExportFileArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ExportFileArgs {
+    /// Where to write it (.xlsx); an existing file is not overwritten.
+    pub file: PathBuf,
 }
 
 #[derive(Debug, Clone, Args)]

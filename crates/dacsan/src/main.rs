@@ -1,10 +1,10 @@
-//! The `dacsan` command: serve, demo, migrate, reindex, backup, user, import.
+//! The `dacsan` command: serve, demo, migrate, reindex, backup, user, import, export.
 
 use std::net::SocketAddr;
 
 use anyhow::Context;
 use clap::Parser;
-use dacsan::config::{Cli, Command, ImportCommand, ServeArgs, Settings, TraceCommand, UserCommand};
+use dacsan::config::{Cli, Command, ExportCommand, ImportCommand, ServeArgs, Settings, TraceCommand, UserCommand};
 use dacsan::db::{Db, Dialect};
 use tracing_subscriber::EnvFilter;
 
@@ -62,6 +62,12 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Import(ImportCommand::BankStatement(args)) => import_statement(&args).await,
+        Command::Import(ImportCommand::Registry(args)) => import_registry(&args).await,
+        Command::Export(ExportCommand::RegistryTemplate(args)) => {
+            dacsan::programme::registry::cli::export_template(&args.file)?;
+            println!("Wrote the registry template to {}", args.file.display());
+            Ok(())
+        }
         Command::Trace(TraceCommand::Verify(args)) => {
             let (ok, line) = dacsan::trace::cli::verify_file(&args.file, args.key.as_deref())?;
             println!("{line}");
@@ -94,6 +100,22 @@ async fn import_statement(args: &dacsan::config::BankStatementArgs) -> anyhow::R
     print!("{}", report.table());
     if report.summary.errors > 0 {
         anyhow::bail!("{} rows could not be read: correct them and import the file again", report.summary.errors);
+    }
+    Ok(())
+}
+
+/// `dacsan import registry FILE.xlsx`: the report as a table; a non-zero exit when
+/// there are errors and nothing was written.
+async fn import_registry(args: &dacsan::config::RegistryImportArgs) -> anyhow::Result<()> {
+    let db = Db::connect(&args.db.database).await?;
+    let report = dacsan::programme::registry::cli::import_file(&db, &args.file, args.dry_run, args.valid_only).await?;
+    print!("{}", report.table());
+    if report.blocked() {
+        anyhow::bail!(
+            "{} errors in {} rows: nothing was written; correct the file, or import the valid rows with --valid-only",
+            report.errors.len(),
+            report.error_rows
+        );
     }
     Ok(())
 }

@@ -18,6 +18,7 @@ mod places;
 mod producers;
 mod products;
 mod programme;
+mod registry;
 mod search;
 mod security;
 mod seller_pages;

@@ -1,0 +1,555 @@
+//! Reading the registry workbook: the `Cơ sở` and `Sản phẩm` sheets found by name,
+//! the header row searched for (a title block above it is common), and each data
+//! row's cells put under the columns of [`super::columns`]. Cells are streamed, so a
+//! sheet costs memory for the columns we use only, and a stray cell at XFD1048576
+//! cannot make a dense grid of billions of cells.
+//!
+//! What cannot be trusted is reported here, before any rule looks at a value:
+//! formulas without a computed value (the file was written by a program that does not
+//! calculate; open and save it in Excel), error cells (`#N/A`), merged cells in the
+//! data area (only the first row of a merged block holds the value), files over
+//! [`MAX_BYTES`] or [`MAX_ROWS`] rows, `.xls` and anything that is not a workbook.
+
+use std::io::Cursor;
+
+use calamine::{DataRef, Reader, Xlsx};
+
+use super::columns::{self, SheetKind};
+use super::report::Problem;
+
+/// The largest workbook accepted (bytes).
+pub const MAX_BYTES: usize = 25 * 1024 * 1024;
+/// The most data rows accepted, both sheets together.
+pub const MAX_ROWS: usize = 200_000;
+/// How far down a title block may push the header row.
+const HEADER_SEARCH_ROWS: u32 = 30;
+/// Columns further right are ignored (no registry has 256 columns).
+const MAX_COLUMNS: u32 = 256;
+
+/// A cell's value as the workbook holds it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Empty,
+    Text(String),
+    Number(f64),
+    Bool(bool),
+    /// A real Excel date cell (a number with a date format).
+    Date(time::Date),
+    /// An error value (`#N/A`), or a formula without a computed value.
+    Error(String),
+}
+
+impl Value {
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Value::Empty => true,
+            Value::Text(t) => t.trim().is_empty(),
+            _ => false,
+        }
+    }
+
+    /// The value as text: whole numbers without `.0`, dates as `YYYY-MM-DD`.
+    pub fn text(&self) -> String {
+        match self {
+            Value::Empty | Value::Error(_) => String::new(),
+            Value::Text(t) => t.trim().to_string(),
+            Value::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
+            Value::Number(n) => n.to_string(),
+            Value::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
+            Value::Date(d) => d.to_string(),
+        }
+    }
+}
+
+/// A data row: the number Excel shows, and one value per column of the sheet.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub number: u32,
+    pub cells: Vec<Value>,
+}
+
+impl Row {
+    pub fn get(&self, column: usize) -> &Value {
+        self.cells.get(column).unwrap_or(&Value::Empty)
+    }
+}
+
+/// The rows of one sheet, and which of its columns the sheet has.
+#[derive(Debug, Clone)]
+pub struct SheetRows {
+    pub kind: SheetKind,
+    /// `present[i]`: the sheet has column `i` of [`SheetKind::columns`].
+    pub present: Vec<bool>,
+    pub rows: Vec<Row>,
+}
+
+impl SheetRows {
+    fn empty(kind: SheetKind) -> SheetRows {
+        SheetRows { kind, present: vec![false; kind.columns().len()], rows: Vec::new() }
+    }
+
+    pub fn has(&self, column: usize) -> bool {
+        self.present.get(column).copied().unwrap_or(false)
+    }
+}
+
+/// Both sheets, with the problems met while reading them (errors and warnings).
+#[derive(Debug, Clone)]
+pub struct Book {
+    pub producers: SheetRows,
+    pub products: SheetRows,
+    pub errors: Vec<Problem>,
+    pub warnings: Vec<Problem>,
+}
+
+/// Reads a registry workbook. `Err` lists what makes the whole file unusable: not an
+/// .xlsx, too large, a missing sheet, missing columns. `on_row` is called once per
+/// data row read (for a progress bar).
+pub fn read(bytes: &[u8], on_row: &dyn Fn()) -> Result<Book, Vec<Problem>> {
+    read_limited(bytes, MAX_ROWS, on_row)
+}
+
+fn read_limited(bytes: &[u8], max_rows: usize, on_row: &dyn Fn()) -> Result<Book, Vec<Problem>> {
+    if bytes.len() > MAX_BYTES {
+        return Err(vec![Problem::file(format!(
+            "tệp quá lớn ({} MB, tối đa 25 MB): hãy chia thành nhiều tệp / the file is too large ({} MB, at most 25 MB): split it",
+            bytes.len() / (1024 * 1024),
+            bytes.len() / (1024 * 1024)
+        ))]);
+    }
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return Err(vec![Problem::file(
+            "đây là tệp Excel cũ (.xls): hãy mở và lưu lại dạng .xlsx / this is an old Excel file (.xls): save it as .xlsx",
+        )]);
+    }
+    if !bytes.starts_with(b"PK\x03\x04") {
+        return Err(vec![Problem::file("không phải tệp Excel .xlsx / not an Excel .xlsx workbook")]);
+    }
+    // calamine is careful, but a malformed archive must never take the server down.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_xlsx(bytes, max_rows, on_row))).unwrap_or_else(|_| {
+        Err(vec![Problem::file("tệp Excel bị hỏng, không đọc được / the workbook is corrupt and cannot be read")])
+    })
+}
+
+fn unreadable(e: impl std::fmt::Display) -> Vec<Problem> {
+    vec![Problem::file(format!("tệp Excel bị hỏng, không đọc được / the workbook is corrupt and cannot be read ({e})"))]
+}
+
+fn read_xlsx(bytes: &[u8], max_rows: usize, on_row: &dyn Fn()) -> Result<Book, Vec<Problem>> {
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(unreadable)?;
+    let names = book.sheet_names();
+    let mut file_errors = Vec::new();
+    let mut found: Vec<(SheetKind, String)> = Vec::new();
+    for kind in SheetKind::ALL {
+        match names.iter().find(|n| SheetKind::of_sheet_name(n) == Some(kind)) {
+            Some(name) => found.push((kind, name.clone())),
+            None => file_errors.push(Problem::file(format!(
+                "thiếu trang \"{}\" / the sheet \"{}\" ({}) is missing; sheets in the file: {}",
+                kind.name(),
+                kind.name(),
+                kind.english(),
+                names.join(", ")
+            ))),
+        }
+    }
+    let mut result = Book {
+        producers: SheetRows::empty(SheetKind::Producers),
+        products: SheetRows::empty(SheetKind::Products),
+        errors: Vec::new(),
+        warnings: Vec::new(),
+    };
+    let mut rows = RowCount { seen: 0, max: max_rows };
+    for (kind, name) in found {
+        match read_sheet(&mut book, kind, &name, &mut rows, on_row) {
+            Ok((sheet, errors, warnings)) => {
+                result.errors.extend(errors);
+                result.warnings.extend(warnings);
+                match kind {
+                    SheetKind::Producers => result.producers = sheet,
+                    SheetKind::Products => result.products = sheet,
+                }
+            }
+            Err(problems) => file_errors.extend(problems),
+        }
+    }
+    if file_errors.is_empty() { Ok(result) } else { Err(file_errors) }
+}
+
+/// Data rows read so far, both sheets, and how many are allowed.
+struct RowCount {
+    seen: usize,
+    max: usize,
+}
+
+type SheetResult = Result<(SheetRows, Vec<Problem>, Vec<Problem>), Vec<Problem>>;
+
+/// One cell as streamed: position (0-based), value, and whether it holds a formula.
+struct RawCell {
+    row: u32,
+    col: u32,
+    value: Value,
+    formula: bool,
+}
+
+fn read_sheet(
+    book: &mut Xlsx<Cursor<&[u8]>>,
+    kind: SheetKind,
+    name: &str,
+    total_rows: &mut RowCount,
+    on_row: &dyn Fn(),
+) -> SheetResult {
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    let mut head: Vec<RawCell> = Vec::new();
+    let mut header: Option<Header> = None;
+    let mut sheet = SheetRows::empty(kind);
+    let mut formulas = FormulaNotes::default();
+    {
+        let mut reader = book.worksheet_cells_reader(name).map_err(unreadable)?;
+        while let Some(cell) = reader.next_cell_with_formula_metadata().map_err(unreadable)? {
+            let (row, col) = cell.pos;
+            if col >= MAX_COLUMNS {
+                continue;
+            }
+            let raw = RawCell { row, col, value: value_of(&cell.value), formula: cell.formula.is_some() };
+            if header.is_none() {
+                if row < HEADER_SEARCH_ROWS {
+                    head.push(raw);
+                    continue;
+                }
+                let found = find_header(kind, &head)?;
+                for buffered in head.drain(..).filter(|c| c.row > found.row) {
+                    place(&found, &mut sheet, buffered, &mut formulas, &mut errors, total_rows, on_row)?;
+                }
+                header = Some(found);
+            }
+            if let Some(found) = &header {
+                place(found, &mut sheet, raw, &mut formulas, &mut errors, total_rows, on_row)?;
+            }
+        }
+    }
+    if header.is_none() {
+        if head.is_empty() {
+            return Ok((sheet, errors, warnings));
+        }
+        let found = find_header(kind, &head)?;
+        for buffered in head.drain(..).filter(|c| c.row > found.row) {
+            place(&found, &mut sheet, buffered, &mut formulas, &mut errors, total_rows, on_row)?;
+        }
+        header = Some(found);
+    }
+    let Some(header) = header else { return Ok((sheet, errors, warnings)) };
+    sheet.present = header.present(kind.columns().len());
+    warnings.extend(header.duplicates.iter().map(|(col, spec)| {
+        Problem::at(
+            kind,
+            header.row + 1,
+            &kind.columns()[*spec].label(),
+            format!(
+                "cột {} trùng tên, chỉ dùng cột đầu tiên / column {} repeats this header; only the first is read",
+                column_letters(*col),
+                column_letters(*col)
+            ),
+        )
+    }));
+    warnings.extend(formulas.warnings(kind));
+    sheet.rows.retain(|r| r.cells.iter().any(|c| !c.is_empty()));
+    for region in book.merge_cells_by_sheet_name(name).map_err(unreadable)? {
+        let (start, end) = (region.start, region.end);
+        if end.0 <= header.row {
+            continue;
+        }
+        let columns: Vec<usize> = (start.1..=end.1).filter_map(|c| header.field_at(c)).collect();
+        let Some(first) = columns.first() else { continue };
+        let cells = format!("{}{}:{}{}", column_letters(start.1), start.0 + 1, column_letters(end.1), end.0 + 1);
+        errors.push(Problem::at(
+            kind,
+            start.0.max(header.row + 1) + 1,
+            &kind.columns()[*first].label(),
+            format!(
+                "ô gộp {cells}: hãy bỏ gộp và điền giá trị vào từng dòng / merged cells {cells}: unmerge them and fill every row"
+            ),
+        ));
+    }
+    Ok((sheet, errors, warnings))
+}
+
+/// Puts a data cell under its column, starting a new row when the row changes.
+fn place(
+    header: &Header,
+    sheet: &mut SheetRows,
+    cell: RawCell,
+    formulas: &mut FormulaNotes,
+    errors: &mut Vec<Problem>,
+    total_rows: &mut RowCount,
+    on_row: &dyn Fn(),
+) -> Result<(), Vec<Problem>> {
+    let Some(field) = header.field_at(cell.col) else { return Ok(()) };
+    let number = cell.row + 1;
+    if sheet.rows.last().is_none_or(|r| r.number != number) {
+        total_rows.seen += 1;
+        if total_rows.seen > total_rows.max {
+            let max = total_rows.max;
+            return Err(vec![Problem::file(format!(
+                "quá {max} dòng: hãy chia thành nhiều tệp / more than {max} rows: split the file"
+            ))]);
+        }
+        on_row();
+        sheet.rows.push(Row { number, cells: vec![Value::Empty; sheet.kind.columns().len()] });
+    }
+    let column = || sheet.kind.columns()[field].label();
+    let value = match cell.value {
+        Value::Error(e) if cell.formula => {
+            errors.push(Problem::at(
+                sheet.kind,
+                number,
+                &column(),
+                format!("công thức cho kết quả lỗi {e} / the formula's result is the error {e}"),
+            ));
+            Value::Error(e)
+        }
+        Value::Error(e) => {
+            errors.push(Problem::at(
+                sheet.kind,
+                number,
+                &column(),
+                format!("ô lỗi {e} / the cell holds the error {e}"),
+            ));
+            Value::Error(e)
+        }
+        v if cell.formula && v.is_empty() => {
+            errors.push(Problem::at(
+                sheet.kind,
+                number,
+                &column(),
+                "công thức chưa có giá trị đã tính: mở tệp bằng Excel và lưu lại / the formula has no computed value: open the file in Excel and save it",
+            ));
+            Value::Error("formula".into())
+        }
+        v => {
+            if cell.formula {
+                formulas.note(field, number);
+            }
+            v
+        }
+    };
+    if let Some(row) = sheet.rows.last_mut() {
+        row.cells[field] = value;
+    }
+    Ok(())
+}
+
+/// Formulas that carry a computed value are accepted; one warning per column says so.
+#[derive(Default)]
+struct FormulaNotes {
+    /// column → (first row, count)
+    seen: std::collections::BTreeMap<usize, (u32, usize)>,
+}
+
+impl FormulaNotes {
+    fn note(&mut self, field: usize, row: u32) {
+        let entry = self.seen.entry(field).or_insert((row, 0));
+        entry.1 += 1;
+    }
+
+    fn warnings(&self, kind: SheetKind) -> Vec<Problem> {
+        self.seen
+            .iter()
+            .map(|(field, (first, count))| {
+                Problem::at(
+                    kind,
+                    *first,
+                    &kind.columns()[*field].label(),
+                    format!(
+                        "{count} ô có công thức (từ dòng {first}): dùng giá trị đã tính / {count} cells hold formulas (from row {first}): their computed values are used"
+                    ),
+                )
+            })
+            .collect()
+    }
+}
+
+fn value_of(data: &DataRef<'_>) -> Value {
+    match data {
+        DataRef::Empty => Value::Empty,
+        DataRef::String(s) => Value::Text(s.clone()),
+        DataRef::SharedString(s) => Value::Text(s.to_string()),
+        DataRef::Int(i) => Value::Number(*i as f64),
+        DataRef::Float(f) => Value::Number(*f),
+        DataRef::Bool(b) => Value::Bool(*b),
+        DataRef::DateTime(dt) if dt.is_datetime() => {
+            let (y, m, d, ..) = dt.to_ymd_hms_milli();
+            match time::Month::try_from(m).ok().and_then(|m| time::Date::from_calendar_date(i32::from(y), m, d).ok()) {
+                Some(date) => Value::Date(date),
+                None => Value::Number(dt.as_f64()),
+            }
+        }
+        DataRef::DateTime(dt) => Value::Number(dt.as_f64()),
+        DataRef::DateTimeIso(s) => match crate::vn::parse_iso_date(s.get(..10).unwrap_or(s)) {
+            Some(date) => Value::Date(date),
+            None => Value::Text(s.clone()),
+        },
+        DataRef::DurationIso(s) => Value::Text(s.clone()),
+        DataRef::Error(e) => Value::Error(e.to_string()),
+    }
+}
+
+/// The header row: which sheet column holds which field.
+struct Header {
+    row: u32,
+    /// (sheet column, field)
+    fields: Vec<(u32, usize)>,
+    /// Further columns with a header already taken: (sheet column, field).
+    duplicates: Vec<(u32, usize)>,
+}
+
+impl Header {
+    fn field_at(&self, col: u32) -> Option<usize> {
+        self.fields.iter().find(|(c, _)| *c == col).map(|(_, f)| *f)
+    }
+
+    fn present(&self, len: usize) -> Vec<bool> {
+        let mut present = vec![false; len];
+        for (_, f) in &self.fields {
+            present[*f] = true;
+        }
+        present
+    }
+}
+
+/// The row among the first ones naming the most columns (two at least); `Err` names
+/// the required columns it lacks.
+fn find_header(kind: SheetKind, head: &[RawCell]) -> Result<Header, Vec<Problem>> {
+    let mut best: Option<Header> = None;
+    let mut rows: Vec<u32> = head.iter().map(|c| c.row).collect();
+    rows.dedup();
+    for row in rows {
+        let mut fields: Vec<(u32, usize)> = Vec::new();
+        let mut duplicates = Vec::new();
+        for cell in head.iter().filter(|c| c.row == row) {
+            let Value::Text(text) = &cell.value else { continue };
+            if let Some(field) = columns::column_of(kind, text) {
+                if fields.iter().any(|(_, f)| *f == field) {
+                    duplicates.push((cell.col, field));
+                } else {
+                    fields.push((cell.col, field));
+                }
+            }
+        }
+        if fields.len() >= 2 && best.as_ref().is_none_or(|b| fields.len() > b.fields.len()) {
+            best = Some(Header { row, fields, duplicates });
+        }
+    }
+    let missing = |have: &[(u32, usize)]| -> Vec<String> {
+        kind.columns()
+            .iter()
+            .enumerate()
+            .filter(|(i, spec)| spec.required && !have.iter().any(|(_, f)| f == i))
+            .map(|(_, spec)| format!("\"{}\" ({})", spec.header, spec.english))
+            .collect()
+    };
+    match best {
+        Some(header) if missing(&header.fields).is_empty() => Ok(header),
+        Some(header) => Err(vec![Problem::at(
+            kind,
+            header.row + 1,
+            "",
+            format!(
+                "thiếu cột {} / missing columns: {}",
+                missing(&header.fields).join(", "),
+                missing(&header.fields).join(", ")
+            ),
+        )]),
+        None => Err(vec![Problem::at(
+            kind,
+            0,
+            "",
+            format!(
+                "không thấy dòng tiêu đề trong {HEADER_SEARCH_ROWS} dòng đầu; cần các cột {} / no header row in the first {HEADER_SEARCH_ROWS} rows; required columns: {}",
+                missing(&[]).join(", "),
+                missing(&[]).join(", ")
+            ),
+        )]),
+    }
+}
+
+/// `0` → `A`, `27` → `AB`.
+pub fn column_letters(col: u32) -> String {
+    let mut n = col + 1;
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rem = ((n - 1) % 26) as u8;
+        letters.push((b'A' + rem) as char);
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_letters_as_excel_writes_them() {
+        assert_eq!(column_letters(0), "A");
+        assert_eq!(column_letters(25), "Z");
+        assert_eq!(column_letters(26), "AA");
+        assert_eq!(column_letters(27), "AB");
+    }
+
+    #[test]
+    fn what_is_not_an_xlsx_is_refused_clearly() {
+        let err = read(b"hello, world", &|| {}).unwrap_err();
+        assert!(err[0].message.contains("not an Excel .xlsx"), "{err:?}");
+        let err = read(&[0xD0, 0xCF, 0x11, 0xE0, 0, 0], &|| {}).unwrap_err();
+        assert!(err[0].message.contains(".xls"), "{err:?}");
+        let err = read(b"PK\x03\x04garbage that is no zip", &|| {}).unwrap_err();
+        assert!(err[0].message.contains("corrupt"), "{err:?}");
+    }
+
+    #[test]
+    fn too_many_rows_are_refused_whole() {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let ws = book.add_worksheet().set_name("Cơ sở").unwrap();
+        for (i, h) in ["Mã cơ sở", "Tên cơ sở", "Loại hình", "Tỉnh", "Xã"].iter().enumerate() {
+            ws.write(0, i as u16, *h).unwrap();
+        }
+        for r in 1..=6 {
+            ws.write(r, 0, format!("LC-{r}")).unwrap();
+        }
+        let ws = book.add_worksheet().set_name("Sản phẩm").unwrap();
+        ws.write(0, 0, "Mã cơ sở").unwrap();
+        ws.write(0, 1, "Tên sản phẩm").unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let err = read_limited(&bytes, 5, &|| {}).unwrap_err();
+        assert!(err[0].message.contains("more than 5 rows"), "{err:?}");
+        assert!(read_limited(&bytes, 6, &|| {}).is_ok());
+    }
+
+    #[test]
+    fn a_title_block_above_the_header_is_skipped() {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let ws = book.add_worksheet().set_name("Cơ sở").unwrap();
+        ws.write(0, 0, "DANH SÁCH CƠ SỞ OCOP TỈNH LAI CHÂU").unwrap();
+        for (i, h) in ["STT", "Mã cơ sở", "Tên cơ sở", "Loại hình", "Tỉnh", "Xã", "Ghi chú"].iter().enumerate()
+        {
+            ws.write(2, i as u16, *h).unwrap();
+        }
+        ws.write(3, 0, 1).unwrap();
+        ws.write(3, 1, "LC-01").unwrap();
+        ws.write(3, 2, "HTX Chè").unwrap();
+        ws.write(3, 6, "ignored").unwrap();
+        let ws = book.add_worksheet().set_name("Sản phẩm").unwrap();
+        ws.write(0, 0, "Mã cơ sở").unwrap();
+        ws.write(0, 1, "Tên sản phẩm").unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let book = read(&bytes, &|| {}).unwrap();
+        assert_eq!(book.producers.rows.len(), 1);
+        let row = &book.producers.rows[0];
+        assert_eq!(row.number, 4);
+        assert_eq!(row.get(columns::producer::CODE).text(), "LC-01");
+        assert!(book.producers.has(columns::producer::KIND));
+        assert!(!book.producers.has(columns::producer::PHONE));
+        assert!(book.products.rows.is_empty());
+    }
+}
