@@ -5,7 +5,7 @@ use axum::Json;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::{auth, catalog, orders, payments, places, producers, trace};
+use crate::{auth, catalog, orders, payments, places, producers, programme, trace};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -47,6 +47,26 @@ use crate::{auth, catalog, orders, payments, places, producers, trace};
         trace::api::labels_pdf,
         trace::api::batch_qr_svg,
         trace::api::batch_qr_png,
+        programme::registry::api::preview_registry,
+        programme::registry::api::import_registry,
+        programme::registry::api::registry_template,
+        programme::support::api::list_cases,
+        programme::support::api::create_case,
+        programme::support::api::get_case,
+        programme::support::api::update_case,
+        programme::support::api::create_note,
+        programme::training::api::list_courses,
+        programme::training::api::create_course,
+        programme::training::api::get_course,
+        programme::training::api::create_session,
+        programme::training::api::get_session,
+        programme::training::api::record_attendance,
+        programme::fairs::api::list_fairs,
+        programme::fairs::api::create_fair,
+        programme::fairs::api::get_fair,
+        programme::fairs::api::update_fair,
+        programme::fairs::api::create_booth,
+        programme::fairs::api::delete_booth,
     ),
     modifiers(&BearerAuth)
 )]
