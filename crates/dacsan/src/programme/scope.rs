@@ -1,8 +1,40 @@
 //! Which province an office page or API call is about, and whether the user may see it.
 
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
 use crate::auth::CurrentUser;
-use crate::error::AppError;
+use crate::error::{AppError, FieldErrors, PageError};
 use crate::vn::admin_units;
+use crate::web::Page;
+
+/// `?province=CODE`
+#[derive(Debug, Default, Deserialize)]
+pub struct ProvinceParam {
+    pub province: Option<String>,
+}
+
+/// `?done=…`: what the last form did, for the notice on the page it returns to.
+#[derive(Debug, Default, Deserialize)]
+pub struct DoneParam {
+    pub done: Option<String>,
+}
+
+/// The signed-in officer or admin of an office page; 403 for anyone else.
+pub fn office_user(page: &Page) -> Result<CurrentUser, PageError> {
+    let user = page.require_user()?.clone();
+    if !user.is_officer() {
+        return Err(AppError::Forbidden.into());
+    }
+    Ok(user)
+}
+
+/// A form page shown again with its errors answers 422; otherwise 200.
+pub fn form_status(errors: &FieldErrors, page: Response) -> Response {
+    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    (status, page).into_response()
+}
 
 /// The province asked for (`?province=12`), or the officer's first one. An unknown
 /// code is a 400; a province the officer is not bound to is a 403.

@@ -4,7 +4,7 @@
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::events::{self, BoothRequest};
 use super::model::{BoothInput, FairInput};
@@ -29,10 +29,7 @@ pub struct FairJson {
     pub booth_list: Vec<Booth>,
 }
 
-#[derive(Debug, Deserialize)]
-pub struct ProvinceParam {
-    pub province: Option<String>,
-}
+pub use crate::programme::scope::ProvinceParam;
 
 #[utoipa::path(get, path = "/api/v1/programme/fairs", tag = "programme", security(("bearer" = [])),
     params(("province" = Option<String>, Query)), responses((status = 200, body = FairList), (status = 401), (status = 403)))]

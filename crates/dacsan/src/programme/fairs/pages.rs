@@ -6,7 +6,6 @@ use std::collections::HashMap;
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::api::ProvinceParam;
@@ -20,19 +19,6 @@ use crate::programme::{scope, xlsx};
 use crate::state::AppState;
 use crate::vn::{Vnd, admin_units};
 use crate::web::{CsrfForm, Page, render};
-
-fn officer(page: &Page) -> Result<CurrentUser, PageError> {
-    let user = page.require_user()?.clone();
-    if !user.is_officer() {
-        return Err(AppError::Forbidden.into());
-    }
-    Ok(user)
-}
-
-fn respond(errors: &FieldErrors, page: Response) -> Response {
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
-    (status, page).into_response()
-}
 
 /// A form's fair fields.
 fn fair_input(form: &HashMap<String, String>, errors: &mut FieldErrors) -> FairInput {
@@ -94,7 +80,7 @@ async fn fairs_page(
     let totals = store::totals_of_province(&state.db, &province).await?;
     let provinces = scope::provinces_of(user);
     let template = FairsTemplate { page, province, provinces, fairs, totals, kinds: FairKind::ALL, form, errors };
-    Ok(respond(&template.errors, render(&template)))
+    Ok(scope::form_status(&template.errors, render(&template)))
 }
 
 /// `GET /office/fairs?province=`
@@ -103,7 +89,7 @@ pub async fn list_fairs(
     page: Page,
     Query(q): Query<ProvinceParam>,
 ) -> Result<Response, PageError> {
-    let user = officer(&page)?;
+    let user = scope::office_user(&page)?;
     let province = scope::province_for(&user, q.province.as_deref())?;
     fairs_page(&state, page, &user, province, HashMap::new(), FieldErrors::default()).await
 }
@@ -114,7 +100,7 @@ pub async fn create_fair(
     page: Page,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
-    let user = officer(&page)?;
+    let user = scope::office_user(&page)?;
     let province = scope::province_for(&user, form.get("province").map(String::as_str))?;
     let mut errors = FieldErrors::default();
     let input = fair_input(&form, &mut errors);
@@ -135,7 +121,7 @@ pub async fn export_fairs(
     page: Page,
     Query(q): Query<ProvinceParam>,
 ) -> Result<Response, PageError> {
-    let user = officer(&page)?;
+    let user = scope::office_user(&page)?;
     let province = scope::province_for(&user, q.province.as_deref())?;
     let fairs = store::list_for_province(&state.db, &province).await?;
     let totals = store::totals_of_province(&state.db, &province).await?;
@@ -207,12 +193,7 @@ async fn fair_page(
     let booths = store::booths_of(&state.db, id).await?;
     let province = fair.province_code.clone();
     let template = FairTemplate { page, province, fair, booths, kinds: FairKind::ALL, form, errors, notice };
-    Ok(respond(&template.errors, render(&template)))
-}
-
-#[derive(Debug, serde::Deserialize)]
-pub struct DoneParam {
-    done: Option<String>,
+    Ok(scope::form_status(&template.errors, render(&template)))
 }
 
 /// `GET /office/fairs/{id}`
@@ -220,9 +201,9 @@ pub async fn show_fair(
     State(state): State<AppState>,
     page: Page,
     Path(id): Path<i64>,
-    Query(q): Query<DoneParam>,
+    Query(q): Query<scope::DoneParam>,
 ) -> Result<Response, PageError> {
-    let user = officer(&page)?;
+    let user = scope::office_user(&page)?;
     let fair = events::fair_for(&state.db, &user, id).await?;
     let notice = match q.done.as_deref() {
         Some("saved") => "saved",
@@ -240,7 +221,7 @@ pub async fn update_fair(
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
-    let user = officer(&page)?;
+    let user = scope::office_user(&page)?;
     let fair = events::fair_for(&state.db, &user, id).await?;
     let mut errors = FieldErrors::default();
     let input = fair_input(&form, &mut errors);
@@ -262,7 +243,7 @@ pub async fn add_booth(
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
-    let user = officer(&page)?;
+    let user = scope::office_user(&page)?;
     let fair = events::fair_for(&state.db, &user, id).await?;
     let mut errors = FieldErrors::default();
     let revenue_vnd = parse_revenue(&mut errors, form.get("revenue").map(String::as_str));
@@ -287,7 +268,7 @@ pub async fn remove_booth(
     Path((id, producer_id)): Path<(i64, i64)>,
     CsrfForm(_form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
-    let user = officer(&page)?;
+    let user = scope::office_user(&page)?;
     let fair = events::fair_for(&state.db, &user, id).await?;
     if !store::delete_booth(&state.db, fair.id, producer_id).await? {
         return Err(AppError::not_found("gian hàng / booth").into());
@@ -301,7 +282,7 @@ pub async fn export_booths(
     page: Page,
     Path(id): Path<i64>,
 ) -> Result<Response, PageError> {
-    let user = officer(&page)?;
+    let user = scope::office_user(&page)?;
     let fair = events::fair_for(&state.db, &user, id).await?;
     let mut sheet =
         xlsx::Sheet::new("Gian hàng", &["Gian hàng", "Mã cơ sở", "Tên cơ sở", "Xã", "Điện thoại", "Doanh thu (đồng)"]);

@@ -56,10 +56,7 @@ pub async fn list_cases(
     Ok(Json(CaseList { province, cases: cases.into_iter().map(|c| CaseJson::of(c, None)).collect() }))
 }
 
-#[derive(Debug, Deserialize)]
-pub struct ProvinceParam {
-    pub province: Option<String>,
-}
+pub use crate::programme::scope::ProvinceParam;
 
 /// Open a case for a producer (by `producer_id`, or `producer`: its `Mã cơ sở` or name).
 #[utoipa::path(post, path = "/api/v1/programme/cases", tag = "programme", security(("bearer" = [])),

@@ -13,7 +13,6 @@ use super::cases;
 use super::directory::{self, ProducerRef};
 use super::model::{self, CaseFilter, CaseInput, CasePatch, CaseStatus, Topic};
 use super::store::{self, Case, Note, Owner};
-use crate::auth::CurrentUser;
 use crate::db;
 use crate::error::{AppError, FieldErrors, PageError};
 use crate::programme::{scope, xlsx};
@@ -76,21 +75,13 @@ impl CasesTemplate {
     }
 }
 
-fn officer(page: &Page) -> Result<CurrentUser, PageError> {
-    let user = page.require_user()?.clone();
-    if !user.is_officer() {
-        return Err(AppError::Forbidden.into());
-    }
-    Ok(user)
-}
-
 /// `GET /office/cases?province=&status=&topic=&owner=&overdue=`
 pub async fn list_cases(
     State(state): State<AppState>,
     page: Page,
     Query(filter): Query<CaseFilter>,
 ) -> Result<Response, PageError> {
-    let user = officer(&page)?;
+    let user = scope::office_user(&page)?;
     let province = scope::province_for(&user, filter.province.as_deref())?;
     let q = filter.validate().map_err(AppError::Invalid)?;
     let cases = store::list_for_province(&state.db, &province, &q, &db::today_vn().to_string()).await?;
@@ -115,7 +106,7 @@ pub async fn export_cases(
     page: Page,
     Query(filter): Query<CaseFilter>,
 ) -> Result<Response, PageError> {
-    let user = officer(&page)?;
+    let user = scope::office_user(&page)?;
     let province = scope::province_for(&user, filter.province.as_deref())?;
     let q = filter.validate().map_err(AppError::Invalid)?;
     let cases = store::list_for_province(&state.db, &province, &q, &db::today_vn().to_string()).await?;
@@ -196,7 +187,7 @@ pub async fn new_case(
     page: Page,
     Query(p): Query<NewCaseParams>,
 ) -> Result<Response, PageError> {
-    let user = officer(&page)?;
+    let user = scope::office_user(&page)?;
     let producer_id = match model::clean(p.producer.as_deref()) {
         Some(id) => Some(id.parse::<i64>().map_err(|_| AppError::not_found("cơ sở / producer"))?),
         None => None,
@@ -253,7 +244,7 @@ pub async fn create_case(
     page: Page,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
-    let user = officer(&page)?;
+    let user = scope::office_user(&page)?;
     let text = |name: &str| model::clean(form.get(name).map(String::as_str));
     let mut errors = FieldErrors::default();
     let input = CaseInput {
@@ -341,19 +332,14 @@ async fn case_page(
     Ok((status, render(&template)).into_response())
 }
 
-#[derive(Debug, serde::Deserialize)]
-pub struct DoneParam {
-    done: Option<String>,
-}
-
 /// `GET /office/cases/{id}`
 pub async fn show_case(
     State(state): State<AppState>,
     page: Page,
     Path(id): Path<i64>,
-    Query(q): Query<DoneParam>,
+    Query(q): Query<scope::DoneParam>,
 ) -> Result<Response, PageError> {
-    let user = officer(&page)?;
+    let user = scope::office_user(&page)?;
     let case = cases::case_for(&state.db, &user, id).await?;
     let notice = match q.done.as_deref() {
         Some("saved") => "saved",
@@ -370,7 +356,7 @@ pub async fn update_case(
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
-    let user = officer(&page)?;
+    let user = scope::office_user(&page)?;
     let case = cases::case_for(&state.db, &user, id).await?;
     let mut errors = FieldErrors::default();
     let patch = CasePatch {
@@ -402,7 +388,7 @@ pub async fn add_note(
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
-    let user = officer(&page)?;
+    let user = scope::office_user(&page)?;
     let case = cases::case_for(&state.db, &user, id).await?;
     match cases::add_note(&state.db, &user, &case, form.get("body").map(String::as_str)).await {
         Ok(_) => Ok(Redirect::to(&format!("/office/cases/{id}?done=note")).into_response()),

@@ -23,10 +23,7 @@ use crate::web::ApiJson;
 /// The most an attendance file may weigh.
 pub const FILE_LIMIT: usize = 8 * 1024 * 1024;
 
-#[derive(Debug, Deserialize)]
-pub struct ProvinceParam {
-    pub province: Option<String>,
-}
+pub use crate::programme::scope::ProvinceParam;
 
 #[utoipa::path(get, path = "/api/v1/programme/courses", tag = "programme", security(("bearer" = [])),
     params(("province" = Option<String>, Query)), responses((status = 200, body = Trainings), (status = 401), (status = 403)))]

@@ -27,19 +27,6 @@ use crate::vn::admin_units;
 use crate::web::multipart::UploadForm;
 use crate::web::{CsrfForm, Page, render};
 
-fn officer(page: &Page) -> Result<CurrentUser, PageError> {
-    let user = page.require_user()?.clone();
-    if !user.is_officer() {
-        return Err(AppError::Forbidden.into());
-    }
-    Ok(user)
-}
-
-fn with_status(errors: &FieldErrors, page: Response) -> Response {
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
-    (status, page).into_response()
-}
-
 #[derive(Template)]
 #[template(path = "programme/trainings.html")]
 struct TrainingsTemplate {
@@ -80,7 +67,7 @@ async fn trainings_page(
         form,
         errors,
     };
-    Ok(with_status(&template.errors, render(&template)))
+    Ok(scope::form_status(&template.errors, render(&template)))
 }
 
 /// `GET /office/trainings?province=`
@@ -89,7 +76,7 @@ pub async fn list_trainings(
     page: Page,
     Query(q): Query<ProvinceParam>,
 ) -> Result<Response, PageError> {
-    let user = officer(&page)?;
+    let user = scope::office_user(&page)?;
     let province = scope::province_for(&user, q.province.as_deref())?;
     trainings_page(&state, page, &user, province, HashMap::new(), FieldErrors::default()).await
 }
@@ -100,7 +87,7 @@ pub async fn create_course(
     page: Page,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
-    let user = officer(&page)?;
+    let user = scope::office_user(&page)?;
     let province = scope::province_for(&user, form.get("province").map(String::as_str))?;
     let input = CourseInput {
         province_code: Some(province.clone()),
@@ -120,7 +107,7 @@ pub async fn export_trainings(
     page: Page,
     Query(q): Query<ProvinceParam>,
 ) -> Result<Response, PageError> {
-    let user = officer(&page)?;
+    let user = scope::office_user(&page)?;
     let province = scope::province_for(&user, q.province.as_deref())?;
     let t = trainings_of(&state, province.clone()).await?;
     let mut sessions = xlsx::Sheet::new(
@@ -185,7 +172,7 @@ async fn course_page(
         .filter(|s| s.course_id == course.id)
         .collect();
     let template = CourseTemplate { page, province: course.province_code.clone(), course, sessions, form, errors };
-    Ok(with_status(&template.errors, render(&template)))
+    Ok(scope::form_status(&template.errors, render(&template)))
 }
 
 /// `GET /office/courses/{id}`
@@ -194,7 +181,7 @@ pub async fn show_course(
     page: Page,
     Path(id): Path<i64>,
 ) -> Result<Response, PageError> {
-    let user = officer(&page)?;
+    let user = scope::office_user(&page)?;
     let course = courses::course_for(&state.db, &user, id).await?;
     course_page(&state, page, course, HashMap::new(), FieldErrors::default()).await
 }
@@ -206,7 +193,7 @@ pub async fn create_session(
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
-    let user = officer(&page)?;
+    let user = scope::office_user(&page)?;
     let course = courses::course_for(&state.db, &user, id).await?;
     let input = SessionInput {
         held_on: form.get("held_on").cloned(),
@@ -285,19 +272,14 @@ async fn session_page(
     Ok((status, render(&template)).into_response())
 }
 
-#[derive(Debug, serde::Deserialize)]
-pub struct DoneParam {
-    done: Option<String>,
-}
-
 /// `GET /office/sessions/{id}`
 pub async fn show_session(
     State(state): State<AppState>,
     page: Page,
     Path(id): Path<i64>,
-    Query(q): Query<DoneParam>,
+    Query(q): Query<scope::DoneParam>,
 ) -> Result<Response, PageError> {
-    let user = officer(&page)?;
+    let user = scope::office_user(&page)?;
     let (session, course) = courses::session_for(&state.db, &user, id).await?;
     let notice = match q.done.as_deref() {
         Some("added") => "training_added",
@@ -314,7 +296,7 @@ pub async fn add_attendee(
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
-    let user = officer(&page)?;
+    let user = scope::office_user(&page)?;
     let (session, course) = courses::session_for(&state.db, &user, id).await?;
     let text = |name: &str| form.get(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
     let Some(producer) = text("producer") else {
@@ -355,7 +337,7 @@ pub async fn import_attendance(
     Path(id): Path<i64>,
     multipart: Multipart,
 ) -> Result<Response, PageError> {
-    let user = officer(&page)?;
+    let user = scope::office_user(&page)?;
     let (session, course) = courses::session_for(&state.db, &user, id).await?;
     let upload = UploadForm::read(&jar, multipart).await?;
     let valid_only = is_ticked(upload.text("valid_only").as_deref());
@@ -394,7 +376,7 @@ pub async fn remove_attendee(
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
-    let user = officer(&page)?;
+    let user = scope::office_user(&page)?;
     let (session, _) = courses::session_for(&state.db, &user, id).await?;
     let producer_id = form
         .get("producer_id")
@@ -413,7 +395,7 @@ pub async fn export_attendance(
     page: Page,
     Path(id): Path<i64>,
 ) -> Result<Response, PageError> {
-    let user = officer(&page)?;
+    let user = scope::office_user(&page)?;
     let (session, course) = courses::session_for(&state.db, &user, id).await?;
     let mut sheet =
         xlsx::Sheet::new("Điểm danh", &["Mã cơ sở", "Tên cơ sở", "Xã", "Điện thoại", "Họ tên", "Hoàn thành"]);
