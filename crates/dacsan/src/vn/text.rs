@@ -20,6 +20,22 @@ pub fn name_key(text: &str) -> String {
     fold(text).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
+/// `Có`/`Không` as people write it in lists and registries (also `x`, `yes`, `1`,
+/// `đã có`, `đạt`, `hoàn thành` / `chưa`, `no`, `0`, `-`); `None` for anything else or
+/// an empty text.
+pub fn yes_no(text: &str) -> Option<bool> {
+    if matches!(text.trim(), "-" | "—" | "–") {
+        return Some(false);
+    }
+    match name_key(text).as_str() {
+        "co" | "x" | "v" | "yes" | "y" | "true" | "1" | "da" | "da co" | "co roi" | "roi" | "dat" | "hoan thanh"
+        | "da hoan thanh" => Some(true),
+        "khong" | "k" | "ko" | "no" | "n" | "false" | "0" | "chua" | "chua co" | "khong co" | "khong dat"
+        | "chua hoan thanh" | "khong hoan thanh" => Some(false),
+        _ => None,
+    }
+}
+
 /// A URL slug: folded, ASCII letters and digits joined by `-`, at most 80 bytes.
 pub fn slugify(text: &str) -> String {
     let key = name_key(text);

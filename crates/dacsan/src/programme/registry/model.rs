@@ -74,18 +74,8 @@ impl RegistryClass {
     }
 }
 
-/// `Có`, `x`, `yes`, `1`, `đã có` → true; `Không`, `chưa`, `no`, `0`, `-` → false.
-pub fn parse_yes_no(text: &str) -> Option<bool> {
-    let key = name_key(text);
-    match key.as_str() {
-        "co" | "x" | "yes" | "y" | "true" | "1" | "da co" | "roi" | "da" | "co roi" | "dat" | "v" => Some(true),
-        "khong" | "k" | "ko" | "no" | "n" | "false" | "0" | "chua" | "chua co" | "khong co" | "" => {
-            // An empty key from `-` or `—` is a no too; real emptiness is handled by callers.
-            Some(false)
-        }
-        _ => None,
-    }
-}
+/// `Có`/`Không` cells: the words of [`crate::vn::text::yes_no`].
+pub use crate::vn::text::yes_no as parse_yes_no;
 
 const YES_NO: &str = "chỉ ghi Có hoặc Không / write Có (yes) or Không (no)";
 

@@ -8,7 +8,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::FieldErrors;
 use crate::programme::support::model::{clean, date_field, text_field};
-use crate::vn::text::name_key;
 
 /// The plan's training pillars.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
@@ -141,16 +140,8 @@ impl SessionInput {
     }
 }
 
-/// `Có`/`Không` as people write it in a list (also `x`, `yes`, `1`, `đạt`, `chưa` …).
-pub fn parse_yes_no(text: &str) -> Option<bool> {
-    match name_key(text).as_str() {
-        "co" | "x" | "yes" | "y" | "1" | "true" | "dat" | "hoan thanh" | "da hoan thanh" | "roi" => Some(true),
-        "khong" | "no" | "n" | "0" | "false" | "chua" | "chua hoan thanh" | "khong dat" | "khong hoan thanh" => {
-            Some(false)
-        }
-        _ => None,
-    }
-}
+/// `Có`/`Không` cells: the words of [`crate::vn::text::yes_no`].
+pub use crate::vn::text::yes_no as parse_yes_no;
 
 /// A checkbox or flag: `true`, `1`, `on` or `yes`.
 pub fn is_ticked(value: Option<&str>) -> bool {
