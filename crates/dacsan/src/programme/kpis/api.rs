@@ -63,7 +63,7 @@ impl KpiParams {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct KpisJson {
     pub province: String,
     pub commune: Option<String>,
@@ -73,6 +73,9 @@ pub struct KpisJson {
 }
 
 /// `GET /api/v1/programme/kpis?province={code}[&commune={code}][&date=YYYY-MM-DD]`
+#[utoipa::path(get, path = "/api/v1/programme/kpis", tag = "programme", security(("bearer" = [])),
+    params(("province" = Option<String>, Query), ("commune" = Option<String>, Query), ("date" = Option<String>, Query, description = "YYYY-MM-DD, default today in Vietnam")),
+    responses((status = 200, body = KpisJson), (status = 401), (status = 403), (status = 422)))]
 pub async fn get_kpis(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -92,7 +95,7 @@ pub async fn get_kpis(
     }))
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct CommuneRow {
     pub commune: String,
     pub name: String,
@@ -100,7 +103,7 @@ pub struct CommuneRow {
     pub indicators: Vec<IndicatorValue>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct CommuneTableJson {
     pub province: String,
     pub date: String,
@@ -108,6 +111,9 @@ pub struct CommuneTableJson {
 }
 
 /// `GET /api/v1/programme/kpis/communes?province=&date=`: every commune with producers.
+#[utoipa::path(get, path = "/api/v1/programme/kpis/communes", tag = "programme", security(("bearer" = [])),
+    params(("province" = Option<String>, Query), ("commune" = Option<String>, Query), ("date" = Option<String>, Query, description = "YYYY-MM-DD, default today in Vietnam")),
+    responses((status = 200, body = CommuneTableJson), (status = 401), (status = 403), (status = 422)))]
 pub async fn get_commune_table(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -168,6 +174,9 @@ pub async fn get_trend(
 }
 
 /// `GET /api/v1/programme/kpis/gaps?province=&commune=&date=`: producers not there yet.
+#[utoipa::path(get, path = "/api/v1/programme/kpis/gaps", tag = "programme", security(("bearer" = [])),
+    params(("province" = Option<String>, Query), ("commune" = Option<String>, Query), ("date" = Option<String>, Query, description = "YYYY-MM-DD, default today in Vietnam")),
+    responses((status = 200, body = [ProducerGaps]), (status = 401), (status = 403), (status = 422)))]
 pub async fn get_gaps(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -179,7 +188,7 @@ pub async fn get_gaps(
     Ok(Json(gaps))
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct TargetJson {
     pub indicator: String,
     pub year: i64,
@@ -187,7 +196,7 @@ pub struct TargetJson {
     pub plan_name: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct TargetsJson {
     pub province: String,
     /// The province's own plan rows (empty: the defaults apply).
@@ -196,13 +205,16 @@ pub struct TargetsJson {
     pub effective: Vec<EffectiveTarget>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct EffectiveTarget {
     pub indicator: &'static str,
     pub target_pct: i64,
 }
 
 /// `GET /api/v1/programme/targets?province=`
+#[utoipa::path(get, path = "/api/v1/programme/targets", tag = "programme", security(("bearer" = [])),
+    params(("province" = Option<String>, Query)),
+    responses((status = 200, body = TargetsJson), (status = 401), (status = 403)))]
 pub async fn get_targets(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -222,7 +234,7 @@ pub async fn get_targets(
     Ok(Json(TargetsJson { province: scope.province, plan, effective }))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 pub struct TargetInput {
     pub province: Option<String>,
     pub indicator: String,
@@ -251,6 +263,9 @@ pub fn check_target(indicator: &str, year: i64, target_pct: i64) -> AppResult<(I
 }
 
 /// `PUT /api/v1/programme/targets` `{"province","indicator","year","target_pct","plan_name"}`
+#[utoipa::path(put, path = "/api/v1/programme/targets", tag = "programme", security(("bearer" = [])),
+    request_body = TargetInput,
+    responses((status = 200, body = TargetsJson), (status = 401), (status = 403), (status = 422)))]
 pub async fn put_target(
     State(state): State<AppState>,
     user: CurrentUser,

@@ -124,7 +124,7 @@ pub async fn trend(db: &Db, province: &str, current: &Snapshot, months: usize) -
 }
 
 /// The market's own figures for the date's month against the month before.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
 pub struct Market {
     pub month: String,
     pub orders: Sales,

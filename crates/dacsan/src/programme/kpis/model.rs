@@ -51,7 +51,7 @@ impl Indicator {
 }
 
 /// How many of how many.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct Ratio {
     pub numerator: i64,
     pub denominator: i64,
@@ -92,7 +92,7 @@ impl Ratio {
 }
 
 /// One indicator's value against its target on a date.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct IndicatorValue {
     pub id: &'static str,
     pub value_pct: Option<f64>,

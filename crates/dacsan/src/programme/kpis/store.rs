@@ -160,7 +160,7 @@ pub async fn counts_by_commune(db: &Db, province: &str, date: &str, commune: Opt
 }
 
 /// A producer of the province with what it still lacks on the date.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
 pub struct ProducerGaps {
     pub id: i64,
     pub slug: String,
@@ -359,7 +359,7 @@ pub async fn save_month(db: &Db, province: &str, month: &str, counts: &Counts) -
 }
 
 /// The market's own figures in a period: orders placed and not cancelled, their value.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
 pub struct Sales {
     pub orders: i64,
     pub revenue_vnd: i64,
