@@ -8,7 +8,7 @@ use sqlx::any::AnyRow;
 use super::model::{FairFields, FairKind};
 use crate::db::{self, Db};
 use crate::error::AppResult;
-use crate::programme::support::directory::ProducerRef;
+use crate::programme::support::directory::{self, ProducerRef};
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Fair {
@@ -167,14 +167,7 @@ pub async fn booths_of(db: &Db, fair_id: i64) -> AppResult<Vec<Booth>> {
     .await?;
     let booth = |row: &AnyRow| -> Result<Booth, sqlx::Error> {
         Ok(Booth {
-            producer: ProducerRef {
-                id: row.try_get("id")?,
-                name: row.try_get("name")?,
-                registry_code: row.try_get("registry_code")?,
-                province_code: row.try_get("province_code")?,
-                commune_code: row.try_get("commune_code")?,
-                phone: row.try_get("phone")?,
-            },
+            producer: directory::from_row(row)?,
             booth: row.try_get("booth")?,
             revenue_vnd: row.try_get("revenue_vnd")?,
         })

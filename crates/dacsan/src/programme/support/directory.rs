@@ -48,7 +48,9 @@ impl ProducerRef {
 
 const COLUMNS: &str = "id, name, registry_code, province_code, commune_code, phone";
 
-fn from_row(row: &AnyRow) -> Result<ProducerRef, sqlx::Error> {
+/// A producer from a row that has its `id, name, registry_code, province_code,
+/// commune_code, phone` columns (booths and attendance read it joined).
+pub fn from_row(row: &AnyRow) -> Result<ProducerRef, sqlx::Error> {
     Ok(ProducerRef {
         id: row.try_get("id")?,
         name: row.try_get("name")?,

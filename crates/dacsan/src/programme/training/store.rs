@@ -10,7 +10,7 @@ use sqlx::any::AnyRow;
 use super::model::{Pillar, ValidSession};
 use crate::db::{self, Db};
 use crate::error::AppResult;
-use crate::programme::support::directory::ProducerRef;
+use crate::programme::support::directory::{self, ProducerRef};
 use crate::vn::text::name_key;
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
@@ -203,14 +203,7 @@ pub async fn attendance_of(db: &Db, session_id: i64) -> AppResult<Vec<Attendance
     .await?;
     let attendance = |row: &AnyRow| -> Result<Attendance, sqlx::Error> {
         Ok(Attendance {
-            producer: ProducerRef {
-                id: row.try_get("id")?,
-                name: row.try_get("name")?,
-                registry_code: row.try_get("registry_code")?,
-                province_code: row.try_get("province_code")?,
-                commune_code: row.try_get("commune_code")?,
-                phone: row.try_get("phone")?,
-            },
+            producer: directory::from_row(row)?,
             attendee_name: row.try_get("attendee_name")?,
             completed: row.try_get::<i64, _>("completed")? != 0,
         })
