@@ -23,6 +23,7 @@ mod font;
 mod layout;
 mod pdf;
 mod qr;
+pub mod report;
 mod text;
 
 pub use layout::{Layout, UnknownLayout};

@@ -97,16 +97,7 @@ pub fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
 
 /// The response of an .xlsx download named `file_name`.
 pub fn download(file_name: &str, bytes: Vec<u8>) -> axum::response::Response {
-    use axum::http::header;
-    use axum::response::IntoResponse;
-    (
-        [
-            (header::CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string()),
-            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{file_name}\"")),
-        ],
-        bytes,
-    )
-        .into_response()
+    crate::web::download(file_name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes)
 }
 
 #[cfg(test)]

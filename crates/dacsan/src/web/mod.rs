@@ -12,3 +12,12 @@ pub mod multipart;
 pub use extract::{ApiJson, CsrfForm};
 pub use i18n::Lang;
 pub use layout::{Page, render};
+
+/// A file the browser saves as `file_name` (an export, a report).
+pub fn download(file_name: &str, content_type: &'static str, bytes: Vec<u8>) -> axum::response::Response {
+    use axum::http::header;
+    use axum::response::IntoResponse;
+    let disposition = format!("attachment; filename=\"{file_name}\"");
+    ([(header::CONTENT_TYPE, content_type.to_string()), (header::CONTENT_DISPOSITION, disposition)], bytes)
+        .into_response()
+}

@@ -460,8 +460,20 @@ async fn trainings_through_the_api() {
     let (status, course) = app.get_json_as(&format!("/api/v1/programme/courses/{course_id}"), token).await;
     assert_eq!((status, course["producers_trained"].as_i64()), (200, Some(1)));
 
-    // Scope.
+    // A line recorded by mistake goes; the course no longer counts the producer.
     let other = who.lao_cai.2.as_str();
+    let line = format!("{attendance}?producer_id={}&attendee_name=L%C3%B2%20Th%E1%BB%8B%20Mai", tea.id);
+    assert_eq!(api(&app, Method::DELETE, &line, Some(other), json!(null)).await.0, 403);
+    assert_eq!(api(&app, Method::DELETE, &line, Some(token), json!(null)).await.0, 204);
+    assert_eq!(api(&app, Method::DELETE, &line, Some(token), json!(null)).await.0, 404, "already gone");
+    assert_eq!(api(&app, Method::DELETE, &attendance, Some(token), json!(null)).await.0, 400, "which line?");
+    let (_, session) = app.get_json_as(&format!("/api/v1/programme/sessions/{session_id}"), token).await;
+    assert_eq!(
+        (session["attendance"].as_array().unwrap().len(), session["producers_completed"].as_i64()),
+        (1, Some(0))
+    );
+
+    // Scope.
     assert_eq!(app.get_json_as(&format!("/api/v1/programme/sessions/{session_id}"), other).await.0, 403);
     assert_eq!(app.get_json_as(&format!("/api/v1/programme/courses/{course_id}"), other).await.0, 403);
     assert_eq!(app.get_json_as("/api/v1/programme/courses?province=12", other).await.0, 403);

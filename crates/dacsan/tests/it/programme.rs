@@ -242,6 +242,33 @@ async fn dashboard_page_shows_the_indicators_and_communes() {
 }
 
 #[tokio::test]
+async fn monthly_report_downloads_as_a_pdf_with_the_figures() {
+    let app = spawn_app().await;
+    fixture(&app).await;
+    let (_, email, _) = app.officer(&["12"]).await;
+    app.sign_in(&email, "password-123").await;
+    // The running month: the figures as of today, as the dashboard shows them.
+    let response = app.browser.get(app.url("/office/report.pdf?province=12")).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["content-type"], "application/pdf");
+    let disposition = response.headers()["content-disposition"].to_str().unwrap().to_string();
+    assert!(disposition.contains("filename=\"bao-cao-12-20"), "{disposition}");
+    let bytes = response.bytes().await.unwrap().to_vec();
+    let pdf = lopdf::Document::load_mem(&bytes).expect("a PDF an independent reader opens");
+    let pages: Vec<u32> = pdf.get_pages().keys().copied().collect();
+    let text = pdf.extract_text(&pages).unwrap();
+    for expected in
+        ["Báo cáo tháng", "Lai Châu", "Số liệu đến ngày", "50,0 %", "66,7 %", "2 / 4", "Xã Sìn Hồ", "Xã Bình Lư"]
+    {
+        assert!(text.contains(expected), "{expected} missing from the PDF's text:\n{text}");
+    }
+    let (status, _) = app.page("/office/report.pdf?province=15").await;
+    assert_eq!(status, 403);
+    let (status, _) = app.page("/office/report.pdf?province=12&month=June").await;
+    assert_eq!(status, 422);
+}
+
+#[tokio::test]
 async fn dashboard_exports_to_xlsx() {
     use calamine::{Reader, Xlsx};
     let app = spawn_app().await;

@@ -67,7 +67,7 @@ pub fn trend_svg(title: &str, points: &[(String, Option<i64>)], target: Option<i
 }
 
 /// `2026-03` → `03/2026`.
-fn month_label(month: &str) -> String {
+pub(super) fn month_label(month: &str) -> String {
     match month.split_once('-') {
         Some((y, m)) => format!("{m}/{y}"),
         None => month.to_string(),

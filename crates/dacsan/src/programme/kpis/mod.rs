@@ -6,6 +6,7 @@ pub mod api;
 mod chart;
 pub mod model;
 pub mod pages;
+mod report_pdf;
 pub mod store;
 mod texts;
 
@@ -28,6 +29,7 @@ pub fn pages() -> Router<AppState> {
         .route("/office/communes/{code}", get(pages::show_commune))
         .route("/office/plan", get(pages::show_plan).post(pages::save_plan))
         .route("/office/report", get(pages::show_report))
+        .route("/office/report.pdf", get(pages::download_report))
 }
 
 pub fn api() -> Router<AppState> {

@@ -1,5 +1,6 @@
 //! `GET /office` (the dashboard), `/office/communes/{code}` (who is not there yet),
-//! `/office/kpis.xlsx`, `/office/plan` (targets), `/office/report` (monthly, printable).
+//! `/office/kpis.xlsx`, `/office/plan` (targets), `/office/report` (monthly, printable) and
+//! `/office/report.pdf`.
 
 use std::collections::HashMap;
 
@@ -26,6 +27,8 @@ pub struct Card {
     /// Target minus value as pages write it (`18,9 %`), empty without a target.
     pub gap_text: String,
     pub permille: i64,
+    /// The last 12 months: (`YYYY-MM`, tenths of a percent).
+    pub points: Vec<(String, Option<i64>)>,
     pub chart: String,
 }
 
@@ -52,6 +55,7 @@ fn cards(page: &Page, snapshot: &Snapshot, trend: &[MonthPoint]) -> Vec<Card> {
                 gap_text: value.gap_pct.map(|g| format!("{} %", g.to_string().replace('.', ","))).unwrap_or_default(),
                 permille: ratio.permille().unwrap_or(0),
                 chart: trend_svg(page.t(indicator.label_key()), &points, value.target_pct),
+                points,
                 value: value.clone(),
             }
         })
@@ -321,18 +325,18 @@ pub async fn save_plan(
 
 #[derive(Template)]
 #[template(path = "programme/report.html")]
-struct ReportTemplate {
-    page: Page,
-    province: String,
-    province_name: String,
-    month: String,
-    date: String,
-    cards: Vec<Card>,
-    communes: Vec<CommuneLine>,
-    market: Market,
-    revenue_growth: String,
-    indicator_keys: Vec<&'static str>,
-    activity: store::Activity,
+pub struct ReportTemplate {
+    pub page: Page,
+    pub province: String,
+    pub province_name: String,
+    pub month: String,
+    pub date: String,
+    pub cards: Vec<Card>,
+    pub communes: Vec<CommuneLine>,
+    pub market: Market,
+    pub revenue_growth: String,
+    pub indicator_keys: Vec<&'static str>,
+    pub activity: store::Activity,
 }
 
 /// `GET /office/report?province=&month=YYYY-MM`: the month's figures at its last day
@@ -342,6 +346,27 @@ pub async fn show_report(
     page: Page,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
+    Ok(render(&monthly_report(&state, page, &query).await?))
+}
+
+/// `GET /office/report.pdf?province=&month=YYYY-MM`: the same report as a PDF file.
+pub async fn download_report(
+    State(state): State<AppState>,
+    page: Page,
+    Query(query): Query<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let report = monthly_report(&state, page, &query).await?;
+    let file_name = format!("bao-cao-{}-{}.pdf", report.province, report.month);
+    let pdf = super::report_pdf::render(&report).await?;
+    Ok(crate::web::download(&file_name, "application/pdf", pdf))
+}
+
+/// The month's figures at its last day (today for the running month).
+async fn monthly_report(
+    state: &AppState,
+    page: Page,
+    query: &HashMap<String, String>,
+) -> Result<ReportTemplate, PageError> {
     let user = page.require_user()?;
     let province = scope::province_for(user, query.get("province").map(String::as_str))?;
     let today = crate::db::today_vn();
@@ -362,7 +387,7 @@ pub async fn show_report(
         tokio::try_join!(super::snapshot(&state.db, &province, date, None), super::market(&state.db, &province, date))?;
     let trend = super::trend(&state.db, &province, &snapshot, 12).await?;
     let activity = store::activity(&state.db, &province, date).await?;
-    let template = ReportTemplate {
+    Ok(ReportTemplate {
         province_name: province_name(&province),
         month: super::model::month_key(date),
         date: crate::vn::date_vn(&date),
@@ -374,8 +399,7 @@ pub async fn show_report(
         activity,
         province,
         page,
-    };
-    Ok(render(&template))
+    })
 }
 
 /// Money as the templates show it.

@@ -57,6 +57,8 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("kpi_report_title", "Báo cáo tháng", "Monthly report"),
     ("kpi_report_month", "Tháng", "Month"),
     ("kpi_print", "In báo cáo", "Print"),
+    ("kpi_report_pdf", "Tải báo cáo PDF", "Download the PDF"),
+    ("kpi_report_footer", "Báo cáo lập từ dacsan lúc", "Report made by dacsan at"),
     ("kpi_commune_title", "Xã, phường", "Commune"),
     ("kpi_back", "Về bảng chỉ tiêu", "Back to the indicators"),
     ("kpi_province", "Tỉnh", "Province"),

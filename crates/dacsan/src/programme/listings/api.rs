@@ -69,7 +69,11 @@ impl ListParams {
     }
 }
 
-/// `GET /api/v1/programme/listings?province=&commune=`
+/// `GET /api/v1/programme/listings?province=&commune=`: the province's products
+/// (of one commune if given) with where each is listed.
+#[utoipa::path(get, path = "/api/v1/programme/listings", tag = "programme", security(("bearer" = [])),
+    params(("province" = Option<String>, Query), ("commune" = Option<String>, Query)),
+    responses((status = 200, body = Vec<ProductChannels>), (status = 401), (status = 403), (status = 422)))]
 pub async fn list_listings(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -86,7 +90,11 @@ async fn require_product_scope(state: &AppState, user: &CurrentUser, product_id:
     scope::province_for(user, Some(&province)).map(|_| ())
 }
 
-/// `POST /api/v1/programme/listings` `{"product_id","platform","url","listed_on"}`
+/// `POST /api/v1/programme/listings` `{"product_id","platform","url","listed_on"}`:
+/// records (or updates) the product's listing on an outside platform.
+#[utoipa::path(post, path = "/api/v1/programme/listings", tag = "programme", security(("bearer" = [])),
+    request_body = ListingInput,
+    responses((status = 201, body = Listing), (status = 401), (status = 403), (status = 404), (status = 422)))]
 pub async fn create_listing(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -99,7 +107,7 @@ pub async fn create_listing(
     Ok((StatusCode::CREATED, Json(store::find_by_id(&state.db, id).await?)).into_response())
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 pub struct ListingPatch {
     pub url: Option<String>,
     /// The day the listing ended (it no longer counts from that day).
@@ -107,6 +115,9 @@ pub struct ListingPatch {
 }
 
 /// `PATCH /api/v1/programme/listings/{id}` `{"url"}` or `{"delisted_on"}`
+#[utoipa::path(patch, path = "/api/v1/programme/listings/{id}", tag = "programme", security(("bearer" = [])),
+    params(("id" = i64, Path)), request_body = ListingPatch,
+    responses((status = 200, body = Listing), (status = 401), (status = 403), (status = 404), (status = 422)))]
 pub async fn update_listing(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -138,6 +149,10 @@ pub async fn update_listing(
 
 /// `POST /api/v1/programme/listings/sales?province=&valid_only=` with the report
 /// (.xlsx or .csv) as the body. 200 when written, 422 with the problem rows when not.
+#[utoipa::path(post, path = "/api/v1/programme/listings/sales", tag = "programme", security(("bearer" = [])),
+    params(("province" = Option<String>, Query), ("valid_only" = Option<bool>, Query)),
+    request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "the platform's monthly report, .xlsx or .csv"),
+    responses((status = 200, body = SalesReport), (status = 401), (status = 403), (status = 413), (status = 422, body = SalesReport)))]
 pub async fn import_sales(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -170,7 +185,11 @@ pub async fn read_and_import(
     db::run_to_completion(async move { sales::import(&db, &province, file, valid_only, Some(user_id)).await }).await?
 }
 
-/// `GET /api/v1/programme/listings/effectiveness?province=&from=YYYY-MM&to=YYYY-MM`
+/// `GET /api/v1/programme/listings/effectiveness?province=&from=YYYY-MM&to=YYYY-MM`:
+/// units and revenue per product and platform, best first.
+#[utoipa::path(get, path = "/api/v1/programme/listings/effectiveness", tag = "programme", security(("bearer" = [])),
+    params(("province" = Option<String>, Query), ("from" = Option<String>, Query), ("to" = Option<String>, Query)),
+    responses((status = 200, body = Vec<Effectiveness>), (status = 401), (status = 403), (status = 422)))]
 pub async fn get_effectiveness(
     State(state): State<AppState>,
     user: CurrentUser,

@@ -7,7 +7,7 @@ use super::Platform;
 use crate::error::{AppError, FieldErrors};
 use crate::vn;
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 pub struct ListingInput {
     pub product_id: Option<i64>,
     pub platform: Option<String>,

@@ -68,7 +68,7 @@ pub struct SalesRow {
     pub revenue_vnd: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct RowProblem {
     pub row: usize,
     pub column: String,
@@ -250,7 +250,7 @@ mod tests {
 }
 
 /// What an import did, or would do.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, utoipa::ToSchema)]
 pub struct SalesReport {
     pub rows_read: usize,
     pub rows_written: usize,

@@ -7,7 +7,7 @@ use super::Platform;
 use crate::db::{self, Db};
 use crate::error::{AppError, AppResult};
 
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
 pub struct Listing {
     pub id: i64,
     pub product_id: i64,
@@ -90,7 +90,7 @@ pub async fn update_url(db: &Db, id: i64, url: &str) -> AppResult<()> {
 }
 
 /// A product of the province with its listings (for the channels table).
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
 pub struct ProductChannels {
     pub product_id: i64,
     pub product_name: String,
@@ -217,7 +217,7 @@ pub async fn ensure_in(
 }
 
 /// Sales of one product on one platform over a period of months.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
 pub struct Effectiveness {
     pub product_id: i64,
     pub product_name: String,

@@ -157,6 +157,34 @@ pub async fn record_attendance(
     report_response(report)
 }
 
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct AttendeeKey {
+    /// The producer whose line goes.
+    pub producer_id: i64,
+    /// The attendee's name as recorded; empty for a line without a name.
+    #[serde(default)]
+    pub attendee_name: String,
+}
+
+/// Removes one line of a session's attendance (a producer recorded by mistake):
+/// 204, or 404 when there is no such line.
+#[utoipa::path(delete, path = "/api/v1/programme/sessions/{id}/attendance", tag = "programme", security(("bearer" = [])),
+    params(("id" = i64, Path), AttendeeKey),
+    responses((status = 204), (status = 400), (status = 401), (status = 403), (status = 404)))]
+pub async fn remove_attendance(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    Query(key): Query<AttendeeKey>,
+) -> AppResult<StatusCode> {
+    let (session, _) = courses::session_for(&state.db, &user, id_of(&id, "buổi học / session")?).await?;
+    if store::remove_attendance(&state.db, session.id, key.producer_id, key.attendee_name.trim()).await? {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(AppError::not_found("dòng điểm danh / attendance line"))
+    }
+}
+
 /// 200 with the report when written; a 422 problem naming every bad row otherwise.
 fn report_response(report: ImportReport) -> AppResult<Response> {
     if report.written { Ok(Json(report).into_response()) } else { Err(AppError::Invalid(report.field_errors())) }

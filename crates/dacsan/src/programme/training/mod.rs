@@ -112,5 +112,8 @@ pub fn api() -> Router<AppState> {
         .route("/courses/{id}", get(api::get_course))
         .route("/courses/{id}/sessions", post(api::create_session))
         .route("/sessions/{id}", get(api::get_session))
-        .route("/sessions/{id}/attendance", post(api::record_attendance).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)))
+        .route(
+            "/sessions/{id}/attendance",
+            post(api::record_attendance).delete(api::remove_attendance).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),
+        )
 }
