@@ -565,6 +565,17 @@ describe('dacsan on a phone (390×844)', { concurrency: false }, () => {
       const file = await download.path();
       const bytes = (await import('node:fs')).readFileSync(file);
       assert.equal(bytes.subarray(0, 2).toString(), 'PK', 'an .xlsx is a zip');
+
+      // The monthly report: printable page, and its PDF.
+      await page.goto('/office/report?province=12');
+      await assertPhoneFriendly(page, 'monthly report');
+      const [pdf] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: 'Tải báo cáo PDF' }).click(),
+      ]);
+      assert.match(pdf.suggestedFilename(), /^bao-cao-12-\d{4}-\d{2}\.pdf$/);
+      const report = (await import('node:fs')).readFileSync(await pdf.path());
+      assert.equal(report.subarray(0, 5).toString(), '%PDF-');
     });
   });
 });

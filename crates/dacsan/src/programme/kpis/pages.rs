@@ -329,7 +329,10 @@ pub struct ReportTemplate {
     pub page: Page,
     pub province: String,
     pub province_name: String,
+    /// `YYYY-MM`, as the month picker takes it.
     pub month: String,
+    /// `MM/YYYY`, as people write it.
+    pub month_title: String,
     pub date: String,
     pub cards: Vec<Card>,
     pub communes: Vec<CommuneLine>,
@@ -390,6 +393,7 @@ async fn monthly_report(
     Ok(ReportTemplate {
         province_name: province_name(&province),
         month: super::model::month_key(date),
+        month_title: super::chart::month_label(&super::model::month_key(date)),
         date: crate::vn::date_vn(&date),
         cards: cards(&page, &snapshot, &trend),
         communes: commune_lines(&snapshot),

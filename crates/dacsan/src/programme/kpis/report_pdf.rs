@@ -19,7 +19,7 @@ pub async fn render(report: &ReportTemplate) -> AppResult<Vec<u8>> {
 fn document(r: &ReportTemplate) -> Report {
     let t = |key: &str| r.page.t(key).to_string();
     Report {
-        title: format!("{} {} — {}", t("kpi_report_title"), month_label(&r.month), r.province_name),
+        title: format!("{} {} — {}", t("kpi_report_title"), r.month_title, r.province_name),
         subtitle: format!("{} {}", t("kpi_as_of"), r.date),
         footer: format!(
             "dacsan · {} · {} {}",
