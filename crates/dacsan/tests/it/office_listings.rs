@@ -232,6 +232,25 @@ async fn the_listings_page_adds_and_ends_listings_and_imports_sales() {
     assert!(names.contains(&"Mật ong bạc hà".to_string()));
     let (status, _) = app.page("/office/listings/export.xlsx?province=12&platform=myspace").await;
     assert_eq!(status, 422);
+
+    // The channels table: the delisted Postmart line, the imported Voso one, the tea listed nowhere.
+    let response = app.browser.get(app.url("/office/listings.xlsx?province=12")).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    let bytes = response.bytes().await.unwrap().to_vec();
+    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let sheet = book.worksheet_range("Kênh bán").unwrap();
+    let mut lines: Vec<(String, String, String)> =
+        sheet.rows().skip(1).map(|r| (r[3].to_string(), r[6].to_string(), r[9].to_string())).collect();
+    lines.sort();
+    assert_eq!(
+        lines,
+        [
+            ("Chè Shan tuyết".to_string(), String::new(), String::new()),
+            ("Mật ong bạc hà".to_string(), "Postmart".to_string(), dacsan::db::today_vn().to_string()),
+            ("Mật ong bạc hà".to_string(), "Voso".to_string(), String::new()),
+        ]
+    );
+    assert_eq!(app.page("/office/listings.xlsx?province=15").await.0, 403);
     let (status, html) = app.page("/office/listings/effectiveness?province=12&from=2026-01&to=2026-12").await;
     assert_eq!(status, 200);
     assert!(html.contains("Voso"), "{html}");

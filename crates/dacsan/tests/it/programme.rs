@@ -284,4 +284,17 @@ async fn dashboard_exports_to_xlsx() {
     assert_eq!((ocop[3].to_string(), ocop[4].to_string()), ("2".to_string(), "4".to_string()));
     let gaps = book.worksheet_range("Chủ thể chưa đạt").unwrap();
     assert!(gaps.rows().any(|r| r[1] == "HTX Mật ong Sìn Hồ"));
+
+    // The plan's targets: Plan 270's defaults are in force until the province enters its own.
+    let response = app.browser.get(app.url("/office/plan.xlsx?province=12")).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    let bytes = response.bytes().await.unwrap().to_vec();
+    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    assert_eq!(book.worksheet_range("Kế hoạch").unwrap().rows().count(), 1, "only the header: nothing entered");
+    let in_force = book.worksheet_range("Đang áp dụng").unwrap();
+    let targets: Vec<(String, String)> =
+        in_force.rows().skip(1).map(|r| (r[1].to_string(), r[3].to_string())).collect();
+    assert_eq!(targets.len(), 5, "{targets:?}");
+    assert!(targets.contains(&("trained_packaging_delivery".to_string(), "60".to_string())), "{targets:?}");
+    assert_eq!(app.page("/office/plan.xlsx?province=15").await.0, 403);
 }

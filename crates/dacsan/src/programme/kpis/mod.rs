@@ -28,6 +28,7 @@ pub fn pages() -> Router<AppState> {
         .route("/office/kpis.xlsx", get(pages::export_dashboard))
         .route("/office/communes/{code}", get(pages::show_commune))
         .route("/office/plan", get(pages::show_plan).post(pages::save_plan))
+        .route("/office/plan.xlsx", get(pages::export_plan))
         .route("/office/report", get(pages::show_report))
         .route("/office/report.pdf", get(pages::download_report))
 }

@@ -293,6 +293,28 @@ async fn plan_page(
     Ok(render(&template))
 }
 
+/// `GET /office/plan.xlsx?province=`: the targets the province entered, and those in
+/// force this year (its own or Plan 270's defaults).
+pub async fn export_plan(
+    State(state): State<AppState>,
+    page: Page,
+    Query(params): Query<KpiParams>,
+) -> Result<Response, PageError> {
+    let province = checked_scope(&page, &params)?.province;
+    let label = |id: &str| Indicator::parse(id).map(|i| page.t(i.label_key())).unwrap_or("?");
+    let mut entered = xlsx::Sheet::new("Kế hoạch", &["Chỉ tiêu", "Mã", "Năm", "Chỉ tiêu (%)", "Tên kế hoạch"]);
+    for (id, year, target, name) in store::plan_rows(&state.db, &province).await? {
+        entered.push(vec![label(&id).into(), id.clone().into(), year.into(), target.into(), name.into()]);
+    }
+    let year = crate::db::today_vn().year();
+    let mut in_force = xlsx::Sheet::new("Đang áp dụng", &["Chỉ tiêu", "Mã", "Năm", "Chỉ tiêu (%)"]);
+    for (indicator, target) in store::targets(&state.db, &province, year).await? {
+        in_force.push(vec![label(indicator.id()).into(), indicator.id().into(), i64::from(year).into(), target.into()]);
+    }
+    let bytes = xlsx::workbook(&[entered, in_force]).map_err(|e| anyhow::anyhow!("write plan.xlsx: {e}"))?;
+    Ok(xlsx::download(&format!("ke-hoach-{province}.xlsx"), bytes))
+}
+
 /// `GET /office/plan?province=`
 pub async fn show_plan(
     State(state): State<AppState>,

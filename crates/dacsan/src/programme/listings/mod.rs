@@ -25,6 +25,7 @@ const UPLOAD_LIMIT: usize = api::MAX_SALES_FILE + 64 * 1024;
 pub fn pages() -> Router<AppState> {
     Router::new()
         .route("/office/listings", get(pages::show_listings).post(pages::add_listing))
+        .route("/office/listings.xlsx", get(pages::export_listings))
         .route("/office/listings/{id}/delist", post(pages::delist_listing))
         .route("/office/listings/sales", post(pages::upload_sales).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)))
         .route("/office/listings/effectiveness", get(pages::show_effectiveness))

@@ -236,6 +236,59 @@ pub async fn export_effectiveness(
     Ok(xlsx::download(&format!("hieu-qua-san-{province}-{from}-{to}.xlsx"), bytes))
 }
 
+/// `GET /office/listings.xlsx?province=&commune=`: the channels table, one row per
+/// product and listing (a product listed nowhere has one row without a platform).
+pub async fn export_listings(
+    State(state): State<AppState>,
+    page: Page,
+    Query(params): Query<ListParams>,
+) -> Result<Response, PageError> {
+    let province = scope::province_for(page.require_user()?, params.province.as_deref())?;
+    let commune = params.commune_in(&province)?;
+    let products = store::products_with_listings(&state.db, &province, commune.as_deref(), 100_000).await?;
+    let mut sheet = xlsx::Sheet::new(
+        "Kênh bán",
+        &[
+            "Mã cơ sở",
+            "Cơ sở",
+            "Mã xã",
+            "Sản phẩm",
+            "Số sao OCOP",
+            "Trên dacsan",
+            "Sàn",
+            "Link",
+            "Ngày lên sàn",
+            "Ngày gỡ",
+        ],
+    );
+    for p in &products {
+        let product = |platform: &str, url: &str, listed: &str, delisted: &str| -> Vec<xlsx::Cell> {
+            vec![
+                p.registry_code.clone().unwrap_or_default().into(),
+                p.producer_name.clone().into(),
+                p.commune_code.clone().into(),
+                p.product_name.clone().into(),
+                if p.ocop_stars >= 3 { p.ocop_stars.into() } else { "".into() },
+                (if p.status == "active" { "Có" } else { "Không" }).into(),
+                platform.into(),
+                url.into(),
+                listed.into(),
+                delisted.into(),
+            ]
+        };
+        if p.listings.is_empty() {
+            sheet.push(product("", "", "", ""));
+        }
+        for l in &p.listings {
+            let platform = Platform::from_code(&l.platform).map(Platform::label).unwrap_or("?");
+            sheet.push(product(platform, &l.url, &l.listed_on, l.delisted_on.as_deref().unwrap_or("")));
+        }
+    }
+    let bytes = xlsx::workbook(&[sheet]).map_err(|e| anyhow::anyhow!("write listings.xlsx: {e}"))?;
+    let scope = commune.unwrap_or(province);
+    Ok(xlsx::download(&format!("kenh-ban-{scope}.xlsx"), bytes))
+}
+
 /// `GET /office/listings/export.xlsx?province=&commune=&platform=`: an upload file.
 pub async fn export_upload_file(
     State(state): State<AppState>,
