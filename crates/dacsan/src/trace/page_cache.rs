@@ -1,7 +1,8 @@
 //! What a batch page shows besides the scan itself — product, producer, events,
 //! files and the verdict on the signed record — kept in memory per chain head for
-//! a short while, so that a label scanned again and again costs three small
-//! queries (serial, batch, scan places) instead of seven and no re-verification.
+//! a short while, so that a label scanned again and again costs one small query
+//! (the serial with its batch; its scan places only when some were recorded)
+//! instead of seven, and no re-verification.
 //!
 //! A new event moves the head, so it shows at once; product or producer edits show
 //! within [`TTL`]. The database stays the source of truth.

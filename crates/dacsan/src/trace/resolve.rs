@@ -47,7 +47,7 @@ pub async fn resolve_gtin(
         .map_err(|e| AppError::BadRequest(format!("GS1 Digital Link: {e}")))?;
     let spellings = service::gtin_spellings(&link.gtin);
     let gtin = link.gtin.as_gtin14();
-    let (batch, serial, product) = match (&link.lot, &link.serial) {
+    let (batch, serial, data) = match (&link.lot, &link.serial) {
         (None, None) => return product_by_gtin(&state, &spellings, gtin).await,
         (Some(lot), None) => {
             let batch = store::find_batch_by_gtin_lot(&state.db, &spellings, lot.as_str()).await?.ok_or_else(|| {
@@ -59,19 +59,22 @@ pub async fn resolve_gtin(
             let unknown = || {
                 AppError::not_found(format!("số sê-ri {serial} của mã GTIN {gtin} / serial {serial} of GTIN {gtin}"))
             };
-            let row = store::find_serial(&state.db, serial.as_str()).await?.ok_or_else(unknown)?;
-            let batch = store::find_batch(&state.db, row.batch_id).await?.ok_or_else(unknown)?;
-            let product = catalog::store::find_by_id(&state.db, batch.product_id).await?.ok_or_else(unknown)?;
+            let (row, batch) = store::find_serial_with_batch(&state.db, serial.as_str()).await?.ok_or_else(unknown)?;
+            let data = batch_data(&state, &batch).await?;
             // A serial printed under another product's GTIN or another lot is not this label.
-            let same_gtin =
-                product.gtin.as_deref().and_then(|g| gs1::Gtin::parse(g).ok()).is_some_and(|g| g.as_gtin14() == gtin);
+            let same_gtin = data
+                .product
+                .gtin
+                .as_deref()
+                .and_then(|g| gs1::Gtin::parse(g).ok())
+                .is_some_and(|g| g.as_gtin14() == gtin);
             if !same_gtin || lot.as_ref().is_some_and(|l| l.as_str() != batch.lot) {
                 return Err(unknown().into());
             }
-            (batch, Some(row), Some(product))
+            (batch, Some(row), Some(data))
         }
     };
-    answer(&state, page, &headers, &params, batch, serial, product).await
+    answer(&state, page, &headers, &params, batch, serial, data).await
 }
 
 /// `GET /q/{code}`: a batch of a product without a GTIN.
@@ -100,8 +103,7 @@ pub async fn resolve_code_serial(
     let code = code.to_ascii_uppercase();
     let serial = serial.to_ascii_uppercase();
     let unknown = || AppError::not_found(format!("số sê-ri {serial} của mã {code} / serial {serial} of code {code}"));
-    let row = store::find_serial(&state.db, &serial).await?.ok_or_else(unknown)?;
-    let batch = store::find_batch(&state.db, row.batch_id).await?.ok_or_else(unknown)?;
+    let (row, batch) = store::find_serial_with_batch(&state.db, &serial).await?.ok_or_else(unknown)?;
     if batch.code != code {
         return Err(unknown().into());
     }
@@ -126,7 +128,7 @@ fn wants_json(headers: &HeaderMap) -> bool {
         .is_some_and(|accept| accept.contains("application/json") && !accept.contains("text/html"))
 }
 
-/// The answer for a resolved batch (and serial); `product` when the caller has it already.
+/// The answer for a resolved batch (and serial); `data` when the caller has it already.
 async fn answer(
     state: &AppState,
     page: Page,
@@ -134,10 +136,13 @@ async fn answer(
     params: &ResolveParams,
     batch: Batch,
     serial: Option<SerialRow>,
-    product: Option<Product>,
+    data: Option<Arc<BatchData>>,
 ) -> Result<Response, PageError> {
     let not_found = || AppError::not_found("lô hàng / batch");
-    let data = batch_data(state, &batch, product).await?;
+    let data = match data {
+        Some(data) => data,
+        None => batch_data(state, &batch).await?,
+    };
     let product = &data.product;
     if product.status == ProductStatus::Draft
         && !page.user.as_ref().is_some_and(|u| u.can_manage_producer(batch.producer_id))
@@ -165,7 +170,7 @@ async fn answer(
     let place = scans::place_from(headers);
     let verdict = match &serial {
         Some(row) => {
-            let places = store::scan_places(&state.db, row.id).await?;
+            let places = if row.has_places { store::scan_places(&state.db, row.id).await? } else { Vec::new() };
             state.scans.record(row.id, place.clone());
             Some(scans::verdict(
                 row.scan_count,
@@ -190,15 +195,12 @@ async fn answer(
 
 /// The batch's product, producer, events, files and verdict: from the cache when
 /// its chain head is the same, else from the database (and verified).
-async fn batch_data(state: &AppState, batch: &Batch, product: Option<Product>) -> Result<Arc<BatchData>, AppError> {
+async fn batch_data(state: &AppState, batch: &Batch) -> Result<Arc<BatchData>, AppError> {
     if let Some(data) = state.batch_cache.get(batch.id, &batch.head_hash) {
         return Ok(data);
     }
     let not_found = || AppError::not_found("lô hàng / batch");
-    let product = match product {
-        Some(product) => product,
-        None => catalog::store::find_by_id(&state.db, batch.product_id).await?.ok_or_else(not_found)?,
-    };
+    let product = catalog::store::find_by_id(&state.db, batch.product_id).await?.ok_or_else(not_found)?;
     let producer = producers::store::find_by_id(&state.db, batch.producer_id).await?.ok_or_else(not_found)?;
     let events = store::events_of(&state.db, batch.id).await?;
     let files = store::files_of(&state.db, batch.id).await?;

@@ -430,21 +430,44 @@ pub struct SerialRow {
     pub serial: String,
     pub scan_count: i64,
     pub first_scan_at: Option<String>,
+    /// Whether any recorded scan came with a place (see [`scan_places`]).
+    pub has_places: bool,
+}
+
+/// A serial's columns, as `serial_*` where they would clash with a batch's.
+const SERIAL_COLUMNS: &str = "s.id AS serial_id, s.batch_id, s.serial, s.scan_count, s.first_scan_at,
+    CAST(CASE WHEN EXISTS (SELECT 1 FROM serial_scans x WHERE x.serial_id = s.id AND x.place <> '')
+         THEN 1 ELSE 0 END AS BIGINT) AS has_places";
+
+fn serial_from_row(r: &AnyRow) -> Result<SerialRow, sqlx::Error> {
+    Ok(SerialRow {
+        id: r.try_get("serial_id")?,
+        batch_id: r.try_get("batch_id")?,
+        serial: r.try_get("serial")?,
+        scan_count: r.try_get("scan_count")?,
+        first_scan_at: r.try_get("first_scan_at")?,
+        has_places: r.try_get::<i64, _>("has_places")? != 0,
+    })
 }
 
 pub async fn find_serial(db: &Db, serial: &str) -> anyhow::Result<Option<SerialRow>> {
-    let row = sqlx::query("SELECT id, batch_id, serial, scan_count, first_scan_at FROM serials WHERE serial = $1")
-        .bind(serial)
-        .fetch_optional(&db.pool)
-        .await?;
-    let Some(r) = row else { return Ok(None) };
-    Ok(Some(SerialRow {
-        id: r.try_get(0)?,
-        batch_id: r.try_get(1)?,
-        serial: r.try_get(2)?,
-        scan_count: r.try_get(3)?,
-        first_scan_at: r.try_get(4)?,
-    }))
+    let sql = format!("SELECT {SERIAL_COLUMNS} FROM serials s WHERE s.serial = $1");
+    let row = sqlx::query(&sql).bind(serial).fetch_optional(&db.pool).await?;
+    Ok(row.as_ref().map(serial_from_row).transpose()?)
+}
+
+/// A serial with its batch, in one query: what the resolver needs for a unit label.
+pub async fn find_serial_with_batch(db: &Db, serial: &str) -> anyhow::Result<Option<(SerialRow, Batch)>> {
+    static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        let batch_columns: Vec<String> = BATCH_COLUMNS.split(',').map(|c| format!("b.{}", c.trim())).collect();
+        format!(
+            "SELECT {SERIAL_COLUMNS}, {} FROM serials s JOIN batches b ON b.id = s.batch_id WHERE s.serial = $1",
+            batch_columns.join(", ")
+        )
+    });
+    let row = sqlx::query(&SQL).bind(serial).fetch_optional(&db.pool).await?;
+    let Some(row) = row else { return Ok(None) };
+    Ok(Some((serial_from_row(&row)?, batch_from_row(&row)?)))
 }
 
 /// The distinct places a serial was scanned from (most recent first, at most 20).
