@@ -1,6 +1,7 @@
 //! The buyer's pages: home (`/`), catalog and search (`/search`), product (`/p/{slug}`).
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -14,7 +15,7 @@ use crate::error::{AppError, PageError};
 use crate::producers::{self, Producer};
 use crate::state::AppState;
 use crate::vn::admin_units;
-use crate::web::{Page, markdown, render};
+use crate::web::{Page, html_cache, markdown, render};
 
 /// What a product card shows.
 pub struct Card {
@@ -242,9 +243,20 @@ struct ProductTemplate {
 /// `GET /p/{slug}`
 pub async fn product_page(
     State(state): State<AppState>,
-    page: Page,
+    mut page: Page,
     Path(slug): Path<String>,
 ) -> Result<Response, PageError> {
+    // Visitors who are not signed in all see the same page: built once, kept while
+    // the catalog is unchanged. The generation is read before the database is.
+    let generation = state.search.generation();
+    let cache_key = page.user.is_none().then(|| format!("{}{}", page.lang.code(), page.path));
+    let csrf = page.csrf.clone();
+    if let Some(key) = &cache_key {
+        if let Some(html) = state.html_cache.get(key, generation) {
+            return Ok(html_cache::respond(&html, &csrf));
+        }
+        page.csrf = html_cache::CSRF_MARKER.to_string();
+    }
     let not_found = || AppError::not_found("sản phẩm / product");
     let product = store::find_by_slug(&state.db, &slug).await?.ok_or_else(not_found)?;
     let can_edit = page.user.as_ref().is_some_and(|u| u.can_manage_producer(product.producer_id));
@@ -285,7 +297,10 @@ pub async fn product_page(
         can_edit,
         page,
     };
-    Ok(render(&template))
+    let Some(key) = cache_key else { return Ok(render(&template)) };
+    let html: Arc<str> = template.render().map_err(|e| AppError::Internal(anyhow::Error::new(e)))?.into();
+    state.html_cache.put(key, generation, html.clone());
+    Ok(html_cache::respond(&html, &csrf))
 }
 
 fn origin_text(commune_code: &str) -> String {

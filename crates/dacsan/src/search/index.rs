@@ -55,6 +55,8 @@ pub struct SearchIndex {
     reader: IndexReader,
     writer: Mutex<IndexWriter>,
     fields: Fields,
+    /// Moves on every change searches can see: cached pages built before are stale.
+    generation: std::sync::atomic::AtomicU64,
 }
 
 /// Below this length a typo is more likely another word: no fuzzy matching.
@@ -116,7 +118,7 @@ impl SearchIndex {
             .reload_policy(ReloadPolicy::Manual)
             .try_into()
             .context("open the search index reader")?;
-        Ok(SearchIndex { reader, writer: Mutex::new(writer), fields })
+        Ok(SearchIndex { reader, writer: Mutex::new(writer), fields, generation: Default::default() })
     }
 
     fn document(&self, doc: &SearchDoc) -> TantivyDocument {
@@ -153,7 +155,19 @@ impl SearchIndex {
         }
         writer.commit().context("commit the search index")?;
         drop(writer);
-        self.reader.reload().context("reload the search index")
+        self.reloaded()
+    }
+
+    /// Makes committed changes visible and moves the generation.
+    fn reloaded(&self) -> anyhow::Result<()> {
+        self.reader.reload().context("reload the search index")?;
+        self.generation.fetch_add(1, std::sync::atomic::Ordering::Release);
+        Ok(())
+    }
+
+    /// A number that changes whenever the catalog searches see changes.
+    pub fn generation(&self) -> u64 {
+        self.generation.load(std::sync::atomic::Ordering::Acquire)
     }
 
     /// Empties the index and fills it with `docs`.
@@ -263,7 +277,7 @@ impl Rebuild<'_> {
 
     pub fn finish(self) -> anyhow::Result<()> {
         self.index.writer()?.commit().context("commit the search index")?;
-        self.index.reader.reload().context("reload the search index")
+        self.index.reloaded()
     }
 }
 

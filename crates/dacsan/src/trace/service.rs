@@ -202,6 +202,8 @@ pub async fn create_batch(
         Err(AppError::Internal(anyhow::anyhow!("no free batch code after 5 draws")))
     })
     .await??;
+    // The product page lists its latest batches.
+    state.html_cache.clear();
     store::find_batch(&state.db, id).await?.ok_or_else(|| AppError::not_found("batch"))
 }
 

@@ -4,6 +4,7 @@
 pub mod assets;
 pub mod csrf;
 pub mod extract;
+pub mod html_cache;
 pub mod i18n;
 pub mod layout;
 pub mod markdown;

@@ -76,6 +76,41 @@ async fn product_page_is_small_and_self_contained() {
     assert!(html.len() + css.text().await.unwrap().len() < 50 * 1024, "HTML + CSS under 50 KB even uncompressed");
 }
 
+/// Visitors who are not signed in get the product page from the page cache: each
+/// with their own CSRF token, and a write shows at once.
+#[tokio::test]
+async fn cached_product_pages_carry_each_visitors_token_and_follow_writes() {
+    use crate::helpers::csrf_in;
+    let app = spawn_app().await;
+    let producer = app.producer().create().await;
+    let product = app.product(producer.id).create().await;
+    let path = format!("/p/{}", product.slug);
+    let visitor =
+        || reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let (ann, bao) = (visitor(), visitor());
+    let mut tokens = Vec::new();
+    for client in [&ann, &bao, &ann] {
+        let html = client.get(app.url(&path)).send().await.unwrap().text().await.unwrap();
+        assert!(html.contains("250.000"), "{html}");
+        assert!(!html.contains(dacsan::web::html_cache::CSRF_MARKER));
+        tokens.push(csrf_in(&html));
+    }
+    assert_ne!(tokens[0], tokens[1], "two visitors, two tokens");
+    for (client, token) in [(&ann, &tokens[2]), (&bao, &tokens[1])] {
+        let form = [("csrf", token.as_str()), ("product_id", &product.id.to_string()), ("quantity", "1")];
+        let response = client.post(app.url("/cart/add")).form(&form).send().await.unwrap();
+        assert_eq!(response.status(), 303, "the cached page's form works for its visitor");
+    }
+
+    let (_, _, seller) = app.user(dacsan::auth::Role::Seller, Some(producer.id)).await;
+    let patch = serde_json::json!({"price_vnd": 310_000});
+    let (status, _) =
+        app.send_json(reqwest::Method::PATCH, &format!("/api/v1/products/{}", product.id), Some(&seller), &patch).await;
+    assert_eq!(status, 200);
+    let html = ann.get(app.url(&path)).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("310.000") && !html.contains("250.000"), "the new price at once");
+}
+
 #[tokio::test]
 async fn an_expired_certificate_shows_as_expired() {
     let app = spawn_app().await;

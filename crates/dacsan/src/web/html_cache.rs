@@ -1,0 +1,101 @@
+//! Rendered pages for visitors who are not signed in, so that a product page a
+//! thousand people open is built once, not a thousand times. An entry serves while
+//! the catalog is unchanged — the search index's generation, which every product or
+//! producer write (in this process or, within seconds, another) moves — and for at
+//! most [`TTL`], for what the index does not hold (a sibling's photo); writes the
+//! index does not see but pages show (a new batch) clear the cache.
+//!
+//! The page is rendered with [`CSRF_MARKER`] where the visitor's CSRF token goes,
+//! and each visitor's own token is put in when it is served.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use axum::response::{Html, IntoResponse, Response};
+
+pub const TTL: Duration = Duration::from_secs(10);
+/// Most pages kept (product pages are 15–25 KB) before the cache starts over.
+const CAPACITY: usize = 2_000;
+/// Stands for the visitor's CSRF token in a cached page: letters only, so that
+/// HTML escaping leaves it as it is.
+pub const CSRF_MARKER: &str = "dacsanCsrfTokenGoesHere";
+
+struct Entry {
+    at: Instant,
+    generation: u64,
+    html: Arc<str>,
+}
+
+#[derive(Default)]
+pub struct HtmlCache(Mutex<HashMap<String, Entry>>);
+
+impl std::fmt::Debug for HtmlCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("HtmlCache")
+    }
+}
+
+impl HtmlCache {
+    /// The page kept under `key` if it was rendered at this catalog `generation`
+    /// less than [`TTL`] ago.
+    pub fn get(&self, key: &str, generation: u64) -> Option<Arc<str>> {
+        let map = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        map.get(key).filter(|e| e.generation == generation && e.at.elapsed() < TTL).map(|e| e.html.clone())
+    }
+
+    pub fn put(&self, key: String, generation: u64, html: Arc<str>) {
+        let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if map.len() >= CAPACITY && !map.contains_key(&key) {
+            map.retain(|_, e| e.generation == generation && e.at.elapsed() < TTL);
+            if map.len() >= CAPACITY {
+                map.clear();
+            }
+        }
+        map.insert(key, Entry { at: Instant::now(), generation, html });
+    }
+
+    /// Forgets every page, after a write the search index does not see.
+    pub fn clear(&self) {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).clear();
+    }
+}
+
+/// A cached page with the visitor's CSRF token in place of the marker.
+pub fn respond(html: &str, csrf: &str) -> Response {
+    Html(html.replace(CSRF_MARKER, csrf)).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_serves_until_the_catalog_moves() {
+        let cache = HtmlCache::default();
+        cache.put("vi/p/che".into(), 7, Arc::from("<p>chè</p>"));
+        assert_eq!(cache.get("vi/p/che", 7).as_deref(), Some("<p>chè</p>"));
+        assert!(cache.get("vi/p/che", 8).is_none(), "a write moved the generation");
+        assert!(cache.get("en/p/che", 7).is_none());
+    }
+
+    #[test]
+    fn each_visitor_gets_their_own_token() {
+        let html = format!(r#"<input name="csrf" value="{CSRF_MARKER}"><input value="{CSRF_MARKER}">"#);
+        let body = |r: Response| async move {
+            String::from_utf8(axum::body::to_bytes(r.into_body(), usize::MAX).await.unwrap().to_vec()).unwrap()
+        };
+        let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
+        let served = rt.block_on(body(respond(&html, "abc")));
+        assert_eq!(served, r#"<input name="csrf" value="abc"><input value="abc">"#);
+    }
+
+    #[test]
+    fn a_full_cache_starts_over_instead_of_growing() {
+        let cache = HtmlCache::default();
+        for i in 0..CAPACITY + 10 {
+            cache.put(format!("k{i}"), 1, Arc::from("x"));
+        }
+        assert!(cache.0.lock().unwrap().len() <= CAPACITY);
+    }
+}
