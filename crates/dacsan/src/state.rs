@@ -24,8 +24,8 @@ pub struct AppState {
     pub scans: ScanRecorder,
     /// What batch pages show, by chain head (see [`crate::trace::page_cache`]).
     pub batch_cache: Arc<crate::trace::page_cache::BatchCache>,
-    /// Pages for visitors who are not signed in (see [`crate::web::html_cache`]).
-    pub html_cache: Arc<crate::web::html_cache::HtmlCache>,
+    /// Public pages and search results (see [`crate::web::response_cache`]).
+    pub response_cache: Arc<crate::web::response_cache::ResponseCache>,
 }
 
 impl AppState {
@@ -35,7 +35,7 @@ impl AppState {
         AppState {
             scans: ScanRecorder::spawn(db.clone()),
             batch_cache: Arc::default(),
-            html_cache: Arc::default(),
+            response_cache: Arc::default(),
             trace_key: Arc::new(trace_key),
             db,
             search,

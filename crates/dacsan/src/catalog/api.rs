@@ -1,8 +1,11 @@
 //! `/api/v1/products`: search, read, create and update products.
 
+use std::sync::Arc;
+
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
+use axum::response::Response;
 use serde::Serialize;
 
 use super::model::{Product, ProductInput};
@@ -13,7 +16,7 @@ use crate::db;
 use crate::error::{AppError, AppResult};
 use crate::producers;
 use crate::state::AppState;
-use crate::web::ApiJson;
+use crate::web::{ApiJson, response_cache};
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct OcopJson {
@@ -109,19 +112,25 @@ pub struct ProductList {
 /// Search and browse products on sale.
 #[utoipa::path(get, path = "/api/v1/products", params(CatalogParams), tag = "catalog",
     responses((status = 200, body = ProductList), (status = 422, description = "a parameter is invalid")))]
-pub async fn list_products(
-    State(state): State<AppState>,
-    Query(params): Query<CatalogParams>,
-) -> AppResult<Json<ProductList>> {
+pub async fn list_products(State(state): State<AppState>, Query(params): Query<CatalogParams>) -> AppResult<Response> {
     let query = params.parse()?;
+    // The same for everyone: served from memory while the catalog is unchanged.
+    let generation = state.search.generation();
+    let key = format!("api/v1/products {query:?}");
+    if let Some(json) = state.response_cache.get(&key, generation) {
+        return Ok(response_cache::respond_json(json));
+    }
     let page = service::search(&state.db, &state.search, &query).await?;
-    Ok(Json(ProductList {
+    let list = ProductList {
         items: page.products.iter().map(|p| ProductJson::new(p, Vec::new())).collect(),
         total: page.total,
         page: query.page,
         per_page: query.per_page,
         facets: page.facets,
-    }))
+    };
+    let json: Arc<str> = serde_json::to_string(&list).map_err(anyhow::Error::from)?.into();
+    state.response_cache.put(key, generation, json.clone());
+    Ok(response_cache::respond_json(json))
 }
 
 /// Products on sale are public; drafts and archived ones only for their sellers.

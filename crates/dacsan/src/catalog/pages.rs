@@ -15,7 +15,7 @@ use crate::error::{AppError, PageError};
 use crate::producers::{self, Producer};
 use crate::state::AppState;
 use crate::vn::admin_units;
-use crate::web::{Page, html_cache, markdown, render};
+use crate::web::{Page, markdown, render, response_cache};
 
 /// What a product card shows.
 pub struct Card {
@@ -252,10 +252,10 @@ pub async fn product_page(
     let cache_key = page.user.is_none().then(|| format!("{}{}", page.lang.code(), page.path));
     let csrf = page.csrf.clone();
     if let Some(key) = &cache_key {
-        if let Some(html) = state.html_cache.get(key, generation) {
-            return Ok(html_cache::respond(&html, &csrf));
+        if let Some(html) = state.response_cache.get(key, generation) {
+            return Ok(response_cache::respond_html(&html, &csrf));
         }
-        page.csrf = html_cache::CSRF_MARKER.to_string();
+        page.csrf = response_cache::CSRF_MARKER.to_string();
     }
     let not_found = || AppError::not_found("sản phẩm / product");
     let product = store::find_by_slug(&state.db, &slug).await?.ok_or_else(not_found)?;
@@ -299,8 +299,8 @@ pub async fn product_page(
     };
     let Some(key) = cache_key else { return Ok(render(&template)) };
     let html: Arc<str> = template.render().map_err(|e| AppError::Internal(anyhow::Error::new(e)))?.into();
-    state.html_cache.put(key, generation, html.clone());
-    Ok(html_cache::respond(&html, &csrf))
+    state.response_cache.put(key, generation, html.clone());
+    Ok(response_cache::respond_html(&html, &csrf))
 }
 
 fn origin_text(commune_code: &str) -> String {

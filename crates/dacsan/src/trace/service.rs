@@ -203,7 +203,7 @@ pub async fn create_batch(
     })
     .await??;
     // The product page lists its latest batches.
-    state.html_cache.clear();
+    state.response_cache.clear();
     store::find_batch(&state.db, id).await?.ok_or_else(|| AppError::not_found("batch"))
 }
 

@@ -4,11 +4,11 @@
 pub mod assets;
 pub mod csrf;
 pub mod extract;
-pub mod html_cache;
 pub mod i18n;
 pub mod layout;
 pub mod markdown;
 pub mod multipart;
+pub mod response_cache;
 
 pub use extract::{ApiJson, CsrfForm};
 pub use i18n::Lang;

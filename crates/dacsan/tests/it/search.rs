@@ -230,3 +230,23 @@ async fn reindex_rebuilds_running_servers() {
     dacsan::catalog::store::request_rebuild(&app.state.db).await.unwrap();
     assert!(wait_for_total(&app, "/api/v1/products", 1).await, "rebuilt from the database");
 }
+
+/// Results come from memory while the catalog is unchanged; a write shows at once.
+#[tokio::test]
+async fn cached_results_follow_writes() {
+    let app = spawn_app().await;
+    let producer = app.producer().create().await;
+    let product = app.product(producer.id).create().await;
+    let path = "/api/v1/products?q=che%20shan";
+    for _ in 0..2 {
+        let (status, body) = app.get_json(path).await;
+        assert_eq!((status, body["items"][0]["stock"].as_i64()), (200, Some(product.stock)));
+    }
+    let (_, _, seller) = app.user(dacsan::auth::Role::Seller, Some(producer.id)).await;
+    let url = format!("/api/v1/products/{}", product.id);
+    let (status, _) =
+        app.send_json(reqwest::Method::PATCH, &url, Some(&seller), &serde_json::json!({"stock": 3})).await;
+    assert_eq!(status, 200);
+    let (_, body) = app.get_json(path).await;
+    assert_eq!(body["items"][0]["stock"], 3, "{body}");
+}

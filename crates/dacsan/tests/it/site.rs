@@ -92,7 +92,7 @@ async fn cached_product_pages_carry_each_visitors_token_and_follow_writes() {
     for client in [&ann, &bao, &ann] {
         let html = client.get(app.url(&path)).send().await.unwrap().text().await.unwrap();
         assert!(html.contains("250.000"), "{html}");
-        assert!(!html.contains(dacsan::web::html_cache::CSRF_MARKER));
+        assert!(!html.contains(dacsan::web::response_cache::CSRF_MARKER));
         tokens.push(csrf_in(&html));
     }
     assert_ne!(tokens[0], tokens[1], "two visitors, two tokens");

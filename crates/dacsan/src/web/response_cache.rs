@@ -1,21 +1,24 @@
-//! Rendered pages for visitors who are not signed in, so that a product page a
-//! thousand people open is built once, not a thousand times. An entry serves while
-//! the catalog is unchanged — the search index's generation, which every product or
-//! producer write (in this process or, within seconds, another) moves — and for at
-//! most [`TTL`], for what the index does not hold (a sibling's photo); writes the
-//! index does not see but pages show (a new batch) clear the cache.
+//! Public answers that many people ask for and that are the same for all of them —
+//! product pages for visitors who are not signed in, search results — built once
+//! and served from memory. An entry serves while the catalog is unchanged (the
+//! search index's generation, which every product or producer write, in this
+//! process or within seconds another, moves) and for at most [`TTL`], for what the
+//! index does not hold (a sibling's photo); writes the index does not see but pages
+//! show (a new batch) clear the cache.
 //!
-//! The page is rendered with [`CSRF_MARKER`] where the visitor's CSRF token goes,
-//! and each visitor's own token is put in when it is served.
+//! Pages are rendered with [`CSRF_MARKER`] where the visitor's CSRF token goes, and
+//! each visitor's own token is put in when the page is served.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use axum::http::{HeaderValue, header};
 use axum::response::{Html, IntoResponse, Response};
 
 pub const TTL: Duration = Duration::from_secs(10);
-/// Most pages kept (product pages are 15–25 KB) before the cache starts over.
+/// Most answers kept (a product page is 15–25 KB, a page of results about as much)
+/// before the cache starts over.
 const CAPACITY: usize = 2_000;
 /// Stands for the visitor's CSRF token in a cached page: letters only, so that
 /// HTML escaping leaves it as it is.
@@ -28,15 +31,15 @@ struct Entry {
 }
 
 #[derive(Default)]
-pub struct HtmlCache(Mutex<HashMap<String, Entry>>);
+pub struct ResponseCache(Mutex<HashMap<String, Entry>>);
 
-impl std::fmt::Debug for HtmlCache {
+impl std::fmt::Debug for ResponseCache {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("HtmlCache")
+        f.write_str("ResponseCache")
     }
 }
 
-impl HtmlCache {
+impl ResponseCache {
     /// The page kept under `key` if it was rendered at this catalog `generation`
     /// less than [`TTL`] ago.
     pub fn get(&self, key: &str, generation: u64) -> Option<Arc<str>> {
@@ -62,8 +65,13 @@ impl HtmlCache {
 }
 
 /// A cached page with the visitor's CSRF token in place of the marker.
-pub fn respond(html: &str, csrf: &str) -> Response {
+pub fn respond_html(html: &str, csrf: &str) -> Response {
     Html(html.replace(CSRF_MARKER, csrf)).into_response()
+}
+
+/// A cached JSON document.
+pub fn respond_json(json: Arc<str>) -> Response {
+    ([(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], json.to_string()).into_response()
 }
 
 #[cfg(test)]
@@ -72,7 +80,7 @@ mod tests {
 
     #[test]
     fn a_page_serves_until_the_catalog_moves() {
-        let cache = HtmlCache::default();
+        let cache = ResponseCache::default();
         cache.put("vi/p/che".into(), 7, Arc::from("<p>chè</p>"));
         assert_eq!(cache.get("vi/p/che", 7).as_deref(), Some("<p>chè</p>"));
         assert!(cache.get("vi/p/che", 8).is_none(), "a write moved the generation");
@@ -86,13 +94,13 @@ mod tests {
             String::from_utf8(axum::body::to_bytes(r.into_body(), usize::MAX).await.unwrap().to_vec()).unwrap()
         };
         let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
-        let served = rt.block_on(body(respond(&html, "abc")));
+        let served = rt.block_on(body(respond_html(&html, "abc")));
         assert_eq!(served, r#"<input name="csrf" value="abc"><input value="abc">"#);
     }
 
     #[test]
     fn a_full_cache_starts_over_instead_of_growing() {
-        let cache = HtmlCache::default();
+        let cache = ResponseCache::default();
         for i in 0..CAPACITY + 10 {
             cache.put(format!("k{i}"), 1, Arc::from("x"));
         }
