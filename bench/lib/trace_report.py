@@ -122,9 +122,14 @@ def main():
         "NOT VERIFIED, exit 1", verdict(t["rejected"]))
 
     # Server.
-    log = read_log(raw, "dacsan") or {"ERROR": 0, "WARN": 0, "busy": 0, "messages": {}}
+    log = read_log(raw, "server")
+    if log is None:
+        row("Server log", "missing", "read", "FAIL")
+        log = {"ERROR": 0, "WARN": 0, "busy": 0, "messages": {}}
     row("Server log: ERROR lines, busy/locked/timed-out lines", f"{log['ERROR']}, {log['busy']}", "0, 0",
         verdict(log["ERROR"] == 0 and log["busy"] == 0))
+    dropped = sum(n for message, n in log["messages"].items() if "scan queue full" in message)
+    row("Scans dropped because the writer fell behind (server log)", str(dropped), "0", verdict(dropped == 0))
     row("Server log: WARN lines (listed below the table)", str(log["WARN"]))
     row("Server still running after the load", "yes" if env.get("alive") == "1" else "NO", "yes",
         verdict(env.get("alive") == "1"))

@@ -15,7 +15,10 @@ const PLACE_HEADERS: &[&str] =
     &["x-dacsan-scan-place", "cf-ipcity", "cloudfront-viewer-city", "x-appengine-city", "cf-region", "cf-ipcountry"];
 
 /// Most scans written in one transaction.
-const BATCH: usize = 500;
+const BATCH: usize = 2_000;
+/// Scans waiting for the writer; beyond this a scan is dropped (with a warning)
+/// rather than slow the answers down.
+const QUEUE: usize = 200_000;
 
 #[derive(Clone)]
 pub struct ScanRecorder {
@@ -31,7 +34,7 @@ impl std::fmt::Debug for ScanRecorder {
 impl ScanRecorder {
     /// Starts the writer task.
     pub fn spawn(db: Db) -> ScanRecorder {
-        let (queue, mut inbox) = mpsc::channel::<(i64, String, String)>(50_000);
+        let (queue, mut inbox) = mpsc::channel::<(i64, String, String)>(QUEUE);
         tokio::spawn(async move {
             let mut scans = Vec::with_capacity(BATCH);
             while inbox.recv_many(&mut scans, BATCH).await > 0 {

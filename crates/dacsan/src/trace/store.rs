@@ -482,24 +482,59 @@ pub async fn scan_places(db: &Db, serial_id: i64) -> anyhow::Result<Vec<String>>
     Ok(rows.iter().map(|r| r.try_get(0)).collect::<Result<_, _>>()?)
 }
 
-/// Records scans in one transaction.
+/// Rows per statement when scans are written: a few thousand bound values, well
+/// under SQLite's and PostgreSQL's limits.
+const SCAN_ROWS_PER_STATEMENT: usize = 500;
+
+/// Records scans in one transaction with a few set-wise statements — each serial's
+/// count and first and last scan in one `UPDATE … FROM (VALUES …)`, the scans
+/// themselves in one multi-row `INSERT` — so that the writer keeps up with a
+/// resolver answering thousands of scans a second.
 pub async fn record_scans(db: &Db, scans: &[(i64, String, String)]) -> anyhow::Result<()> {
+    // serial → (scans, first, last)
+    let mut per_serial: std::collections::BTreeMap<i64, (i64, &str, &str)> = std::collections::BTreeMap::new();
+    for (serial_id, at, _) in scans {
+        let entry = per_serial.entry(*serial_id).or_insert((0, at.as_str(), at.as_str()));
+        entry.0 += 1;
+        entry.1 = entry.1.min(at.as_str());
+        entry.2 = entry.2.max(at.as_str());
+    }
+    let per_serial: Vec<(i64, (i64, &str, &str))> = per_serial.into_iter().collect();
     let mut tx = db.begin_write().await?;
-    for (serial_id, at, place) in scans {
-        sqlx::query(
-            "UPDATE serials SET scan_count = scan_count + 1, first_scan_at = COALESCE(first_scan_at, $2),
-                last_scan_at = $2 WHERE id = $1",
-        )
-        .bind(serial_id)
-        .bind(at)
-        .execute(&mut *tx)
-        .await?;
-        sqlx::query("INSERT INTO serial_scans (serial_id, scanned_at, place) VALUES ($1, $2, $3)")
-            .bind(serial_id)
-            .bind(at)
-            .bind(place)
-            .execute(&mut *tx)
-            .await?;
+    for chunk in per_serial.chunks(SCAN_ROWS_PER_STATEMENT) {
+        let values: Vec<String> = (0..chunk.len())
+            .map(|i| {
+                let n = 4 * i;
+                format!(
+                    "(CAST(${} AS BIGINT), CAST(${} AS BIGINT), CAST(${} AS TEXT), CAST(${} AS TEXT))",
+                    n + 1,
+                    n + 2,
+                    n + 3,
+                    n + 4
+                )
+            })
+            .collect();
+        let sql = format!(
+            "UPDATE serials SET scan_count = scan_count + v.column2,
+                first_scan_at = COALESCE(first_scan_at, v.column3), last_scan_at = v.column4
+             FROM (VALUES {}) AS v WHERE serials.id = v.column1",
+            values.join(", ")
+        );
+        let mut query = sqlx::query(&sql);
+        for (serial_id, (count, first, last)) in chunk {
+            query = query.bind(*serial_id).bind(*count).bind(*first).bind(*last);
+        }
+        query.execute(&mut *tx).await.context("count serial scans")?;
+    }
+    for chunk in scans.chunks(SCAN_ROWS_PER_STATEMENT) {
+        let values: Vec<String> =
+            (0..chunk.len()).map(|i| format!("(${}, ${}, ${})", 3 * i + 1, 3 * i + 2, 3 * i + 3)).collect();
+        let sql = format!("INSERT INTO serial_scans (serial_id, scanned_at, place) VALUES {}", values.join(", "));
+        let mut query = sqlx::query(&sql);
+        for (serial_id, at, place) in chunk {
+            query = query.bind(*serial_id).bind(at.as_str()).bind(place.as_str());
+        }
+        query.execute(&mut *tx).await.context("record serial scans")?;
     }
     tx.commit().await?;
     Ok(())

@@ -341,6 +341,52 @@ async fn serial_labels_count_scans_and_flag_copies() {
     assert_eq!(fresh["serial"]["suspicious"], false);
 }
 
+/// Every resolution of a serial is counted, also hundreds at once (the writer folds
+/// a serial's scans of one moment into one row update).
+#[tokio::test]
+async fn every_scan_is_counted_under_concurrent_load() {
+    let app = spawn_app().await;
+    let s = setup(&app, Some(GTIN)).await;
+    let id = create_batch(&app, &s, "L1").await["id"].as_i64().unwrap();
+    let path = format!("/api/v1/batches/{id}/serials");
+    let (_, body) = app.send_json(Method::POST, &path, Some(&s.token), &json!({"count": 2})).await;
+    let urls: Vec<String> = body["urls"].as_array().unwrap().iter().map(|u| path_of(u.as_str().unwrap())).collect();
+    let mut tasks = Vec::new();
+    for i in 0..300 {
+        let (client, url) = (app.api.clone(), app.url(&urls[i % 2]));
+        tasks.push(tokio::spawn(async move { client.get(url).send().await.unwrap().status().as_u16() }));
+    }
+    for task in tasks {
+        assert_eq!(task.await.unwrap(), 200);
+    }
+    let counts = || async {
+        let rows = sqlx::query("SELECT scan_count FROM serials WHERE batch_id = $1 ORDER BY id")
+            .bind(id)
+            .fetch_all(&app.state.db.pool)
+            .await
+            .unwrap();
+        rows.iter().map(|r| sqlx::Row::get::<i64, _>(r, 0)).collect::<Vec<i64>>()
+    };
+    let mut seen = Vec::new();
+    for _ in 0..50 {
+        seen = counts().await;
+        if seen.iter().sum::<i64>() >= 300 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(seen, [150, 150], "each of the 300 scans counted once");
+    let scans: i64 = sqlx::Row::get(
+        &sqlx::query("SELECT COUNT(*) FROM serial_scans s JOIN serials x ON x.id = s.serial_id WHERE x.batch_id = $1")
+            .bind(id)
+            .fetch_one(&app.state.db.pool)
+            .await
+            .unwrap(),
+        0,
+    );
+    assert_eq!(scans, 300);
+}
+
 #[tokio::test]
 async fn products_without_a_gtin_get_short_codes_and_labels_decode() {
     let app = spawn_app().await;
