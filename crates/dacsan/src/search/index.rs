@@ -57,6 +57,9 @@ pub struct SearchIndex {
     fields: Fields,
     /// Moves on every change searches can see: cached pages built before are stale.
     generation: std::sync::atomic::AtomicU64,
+    /// While a rebuild runs: the products written meanwhile, which the rebuild must
+    /// replace rather than add a second time.
+    written_during_rebuild: Mutex<Option<std::collections::HashSet<i64>>>,
 }
 
 /// Below this length a typo is more likely another word: no fuzzy matching.
@@ -118,7 +121,13 @@ impl SearchIndex {
             .reload_policy(ReloadPolicy::Manual)
             .try_into()
             .context("open the search index reader")?;
-        Ok(SearchIndex { reader, writer: Mutex::new(writer), fields, generation: Default::default() })
+        Ok(SearchIndex {
+            reader,
+            writer: Mutex::new(writer),
+            fields,
+            generation: Default::default(),
+            written_during_rebuild: Mutex::default(),
+        })
     }
 
     fn document(&self, doc: &SearchDoc) -> TantivyDocument {
@@ -147,7 +156,11 @@ impl SearchIndex {
     /// `gone` (archived, drafts, deleted); visible to searches when this returns.
     pub fn apply(&self, upserts: &[SearchDoc], gone: &[i64]) -> anyhow::Result<()> {
         let mut writer = self.writer.lock().map_err(|_| anyhow::anyhow!("search writer poisoned"))?;
-        for id in gone.iter().copied().chain(upserts.iter().map(|d| d.id)) {
+        let ids = || gone.iter().copied().chain(upserts.iter().map(|d| d.id));
+        if let Some(written) = self.written_during_rebuild().as_mut() {
+            written.extend(ids());
+        }
+        for id in ids() {
             writer.delete_term(Term::from_field_i64(self.fields.id, id));
         }
         for doc in upserts {
@@ -180,8 +193,14 @@ impl SearchIndex {
     /// A rebuild fed in pages. Searches see the old index until it finishes,
     /// unless a write commits meanwhile (then, for a few seconds, a partial one).
     pub fn start_rebuild(&self) -> anyhow::Result<Rebuild<'_>> {
-        self.writer()?.delete_all_documents().context("clear the search index")?;
+        let writer = self.writer()?;
+        writer.delete_all_documents().context("clear the search index")?;
+        *self.written_during_rebuild() = Some(Default::default());
         Ok(Rebuild { index: self })
+    }
+
+    fn written_during_rebuild(&self) -> std::sync::MutexGuard<'_, Option<std::collections::HashSet<i64>>> {
+        self.written_during_rebuild.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     fn writer(&self) -> anyhow::Result<std::sync::MutexGuard<'_, IndexWriter>> {
@@ -267,9 +286,13 @@ pub struct Rebuild<'a> {
 impl Rebuild<'_> {
     pub fn add(&mut self, docs: &[SearchDoc]) -> anyhow::Result<()> {
         let writer = self.index.writer()?;
+        let written = self.index.written_during_rebuild();
         for doc in docs {
-            // A write applied meanwhile may have added it already.
-            writer.delete_term(Term::from_field_i64(self.index.fields.id, doc.id));
+            // A write applied meanwhile has added it already. (Only then: a delete
+            // per document would hold about 1 KB each until the commit.)
+            if written.as_ref().is_some_and(|w| w.contains(&doc.id)) {
+                writer.delete_term(Term::from_field_i64(self.index.fields.id, doc.id));
+            }
             writer.add_document(self.index.document(doc)).context("index a product")?;
         }
         Ok(())
@@ -278,6 +301,12 @@ impl Rebuild<'_> {
     pub fn finish(self) -> anyhow::Result<()> {
         self.index.writer()?.commit().context("commit the search index")?;
         self.index.reloaded()
+    }
+}
+
+impl Drop for Rebuild<'_> {
+    fn drop(&mut self) {
+        *self.index.written_during_rebuild() = None;
     }
 }
 
@@ -291,4 +320,34 @@ fn term(field: Field, word: &str) -> Box<dyn Query> {
 
 fn should(query: Box<dyn Query>, boost: f32) -> (Occur, Box<dyn Query>) {
     (Occur::Should, Box::new(BoostQuery::new(query, boost)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(id: i64, name: &str) -> SearchDoc {
+        SearchDoc { id, name: name.into(), expires_day: i64::MAX, ..SearchDoc::default() }
+    }
+
+    /// A product written while a rebuild runs is in the index once, with what the
+    /// write said, whether the rebuild reached it before or after the write.
+    #[test]
+    fn a_write_during_a_rebuild_is_not_indexed_twice() {
+        let index = SearchIndex::new().unwrap();
+        index.rebuild(&[doc(1, "Chè xanh"), doc(2, "Mật ong")]).unwrap();
+        let mut rebuild = index.start_rebuild().unwrap();
+        rebuild.add(&[doc(1, "Chè xanh")]).unwrap();
+        index.apply(&[doc(1, "Chè Shan tuyết"), doc(2, "Mật ong bạc hà")], &[]).unwrap();
+        rebuild.add(&[doc(2, "Mật ong bạc hà"), doc(3, "Gạo Séng Cù")]).unwrap();
+        rebuild.finish().unwrap();
+        assert_eq!(index.len(), 3);
+        let found = |q: &str| index.search(q, &Filters::default(), Sort::Relevance, 1, 10).unwrap().ids;
+        assert_eq!(found("shan tuyet"), [1]);
+        assert!(found("che xanh").is_empty(), "the rebuild's older copy of 1 was replaced by the write");
+        assert_eq!(found("mat ong"), [2]);
+        assert_eq!(found("seng cu"), [3]);
+        // After the rebuild, writes are not tracked any more.
+        assert!(index.written_during_rebuild().is_none());
+    }
 }
