@@ -23,8 +23,12 @@ SCENARIOS = [
     ("search", "search API, mixed queries"),
     ("pages", "product pages `/p/{slug}`"),
     ("search_low", "search API, low concurrency"),
+    ("search_uncached", "search API, low concurrency, queries not in the cache"),
     ("baseline_after", "baseline `/` (after)"),
 ]
+
+# Scenarios run with the low connection count.
+LOW = ("search_low", "search_uncached")
 
 
 def read_env(path):
@@ -114,8 +118,8 @@ def main():
         if s is None:
             row(label, "not measured", "", "**FAIL**")
             return
-        conns = env["low_connections"] if name == "search_low" else env["connections"]
-        if name != "search_low":
+        conns = env["low_connections"] if name in LOW else env["connections"]
+        if name not in LOW:
             ratio = s["rps"] / r0
             spread = " – ".join(ratio_text(s["rps"] / b) for b in baselines)
             row(f"{label}: requests/s, {conns} connections", f"{s['rps']:,.0f}")
@@ -133,6 +137,7 @@ def main():
 
     load_rows("search", "Search API", True)
     load_rows("search_low", "Search API", True)
+    load_rows("search_uncached", "Search API, queries not in the response cache", True)
     load_rows("pages", "Product page", False)
 
     if weight:
@@ -149,7 +154,7 @@ def main():
     row("dacsan memory after the load: VmRSS (peak VmHWM)", f"{rss / 1e6:.1f} MB (peak {hwm / 1e6:.1f} MB)",
         "< 150 MB", verdict(hwm < 150e6) + " (on the peak)" + at_scale)
 
-    dacsan_runs = [runs[n] for n in ("search", "pages", "search_low") if runs[n]]
+    dacsan_runs = [runs[n] for n in ("search", "pages", "search_low", "search_uncached") if runs[n]]
     non2xx = sum(s["errors"]["status"] for s in dacsan_runs)
     sock = sum(s["socket_errors"] for s in dacsan_runs)
     bad_checks = [c for c in preflight["checks"] if any(st != 200 for st in c["statuses"])]
@@ -182,7 +187,7 @@ def main():
         s = runs[name]
         if s is None:
             continue
-        conns = env["low_connections"] if name == "search_low" else env["connections"]
+        conns = env["low_connections"] if name in LOW else env["connections"]
         lat = s["latency_us"]
         e = s["errors"]
         cpu = f"{s['cpu'] * 100:.0f} %" if s["cpu"] is not None else "?"

@@ -17,9 +17,9 @@ use axum::http::{HeaderValue, header};
 use axum::response::{Html, IntoResponse, Response};
 
 pub const TTL: Duration = Duration::from_secs(10);
-/// Most answers kept (a product page is 15–25 KB, a page of results about as much)
-/// before the cache starts over.
-const CAPACITY: usize = 2_000;
+/// Most bytes of answers kept (a product page is 15–25 KB, a page of results about
+/// as much: some 1 000 answers) before the cache drops the stale ones, or starts over.
+const CAPACITY_BYTES: usize = 24 * 1024 * 1024;
 /// Stands for the visitor's CSRF token in a cached page: letters only, so that
 /// HTML escaping leaves it as it is.
 pub const CSRF_MARKER: &str = "dacsanCsrfTokenGoesHere";
@@ -31,7 +31,20 @@ struct Entry {
 }
 
 #[derive(Default)]
-pub struct ResponseCache(Mutex<HashMap<String, Entry>>);
+pub struct ResponseCache(Mutex<Entries>);
+
+#[derive(Default)]
+struct Entries {
+    map: HashMap<String, Entry>,
+    /// The keys' and answers' lengths, summed.
+    bytes: usize,
+}
+
+impl Entries {
+    fn recount(&mut self) {
+        self.bytes = self.map.iter().map(|(key, e)| key.len() + e.html.len()).sum();
+    }
+}
 
 impl std::fmt::Debug for ResponseCache {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -43,24 +56,34 @@ impl ResponseCache {
     /// The page kept under `key` if it was rendered at this catalog `generation`
     /// less than [`TTL`] ago.
     pub fn get(&self, key: &str, generation: u64) -> Option<Arc<str>> {
-        let map = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        map.get(key).filter(|e| e.generation == generation && e.at.elapsed() < TTL).map(|e| e.html.clone())
+        let entries = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        entries.map.get(key).filter(|e| e.generation == generation && e.at.elapsed() < TTL).map(|e| e.html.clone())
     }
 
     pub fn put(&self, key: String, generation: u64, html: Arc<str>) {
-        let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        if map.len() >= CAPACITY && !map.contains_key(&key) {
-            map.retain(|_, e| e.generation == generation && e.at.elapsed() < TTL);
-            if map.len() >= CAPACITY {
-                map.clear();
+        let mut entries = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let size = key.len() + html.len();
+        if entries.bytes + size > CAPACITY_BYTES {
+            entries.map.retain(|_, e| e.generation == generation && e.at.elapsed() < TTL);
+            entries.recount();
+            if entries.bytes + size > CAPACITY_BYTES {
+                entries.map.clear();
+                entries.bytes = 0;
             }
         }
-        map.insert(key, Entry { at: Instant::now(), generation, html });
+        let added = html.len();
+        match entries.map.insert(key, Entry { at: Instant::now(), generation, html }) {
+            // Same key: only the answer's length changes.
+            Some(old) => entries.bytes = entries.bytes + added - old.html.len(),
+            None => entries.bytes += size,
+        }
     }
 
     /// Forgets every page, after a write the search index does not see.
     pub fn clear(&self) {
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).clear();
+        let mut entries = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        entries.map.clear();
+        entries.bytes = 0;
     }
 }
 
@@ -99,11 +122,16 @@ mod tests {
     }
 
     #[test]
-    fn a_full_cache_starts_over_instead_of_growing() {
+    fn the_cache_stays_under_its_size() {
         let cache = ResponseCache::default();
-        for i in 0..CAPACITY + 10 {
-            cache.put(format!("k{i}"), 1, Arc::from("x"));
+        let page: Arc<str> = Arc::from("x".repeat(20_000));
+        for i in 0..3_000 {
+            cache.put(format!("k{i}"), 1, page.clone());
+            cache.put(format!("k{i}"), 1, page.clone());
         }
-        assert!(cache.0.lock().unwrap().len() <= CAPACITY);
+        let entries = cache.0.lock().unwrap();
+        let counted: usize = entries.map.iter().map(|(k, e)| k.len() + e.html.len()).sum();
+        assert_eq!(entries.bytes, counted, "the running total is right");
+        assert!(entries.bytes <= CAPACITY_BYTES && !entries.map.is_empty());
     }
 }
