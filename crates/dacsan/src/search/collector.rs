@@ -141,7 +141,35 @@ pub(super) struct SegmentHits {
     filters: Filters,
     columns: Columns,
     hits: Vec<Hit>,
-    facets: Facets,
+    province: Tally,
+    stars: [u64; 6],
+    group: Tally,
+}
+
+/// Counts per small number (province codes, product set ordinals) in an array:
+/// this runs for every matching document, where a hash map's hashing showed.
+struct Tally {
+    small: [u64; 128],
+    other: HashMap<u64, u64>,
+}
+
+impl Tally {
+    fn new() -> Tally {
+        Tally { small: [0; 128], other: HashMap::new() }
+    }
+
+    fn add(&mut self, value: u64) {
+        match self.small.get_mut(value as usize) {
+            Some(count) => *count += 1,
+            None => *self.other.entry(value).or_default() += 1,
+        }
+    }
+
+    fn into_map(self) -> HashMap<u64, u64> {
+        let mut map = self.other;
+        map.extend(self.small.iter().enumerate().filter(|(_, n)| **n > 0).map(|(v, n)| (v as u64, *n)));
+        map
+    }
 }
 
 struct Columns {
@@ -175,7 +203,14 @@ impl Collector for Hits {
             created: fast.i64("created")?,
             sold: fast.i64("sold")?,
         };
-        Ok(SegmentHits { filters: self.filters.clone(), columns, hits: Vec::new(), facets: Facets::default() })
+        Ok(SegmentHits {
+            filters: self.filters.clone(),
+            columns,
+            hits: Vec::new(),
+            province: Tally::new(),
+            stars: [0; 6],
+            group: Tally::new(),
+        })
     }
 
     fn requires_scoring(&self) -> bool {
@@ -216,13 +251,13 @@ impl SegmentCollector for SegmentHits {
             return;
         }
         if group_ok && stars_ok {
-            *self.facets.province.entry(province).or_default() += 1;
+            self.province.add(province);
         }
         if place_ok && group_ok {
-            self.facets.stars[stars as usize] += 1;
+            self.stars[stars as usize] += 1;
         }
         if place_ok && stars_ok {
-            *self.facets.group.entry(group).or_default() += 1;
+            self.group.add(group);
         }
         if place_ok && group_ok && stars_ok {
             self.hits.push(Hit {
@@ -236,7 +271,8 @@ impl SegmentCollector for SegmentHits {
     }
 
     fn harvest(self) -> Self::Fruit {
-        (self.hits, self.facets)
+        let facets = Facets { province: self.province.into_map(), stars: self.stars, group: self.group.into_map() };
+        (self.hits, facets)
     }
 }
 
@@ -268,6 +304,17 @@ mod tests {
         let hits = vec![hit(1, 0.5, 0), hit(2, 2.0, 0), hit(3, 1.0, 0)];
         let r = SearchResult::page(hits, Facets::default(), Sort::Relevance, 1, 2);
         assert_eq!(r.ids, [2, 3]);
+    }
+
+    #[test]
+    fn tallies_count_small_and_large_values() {
+        let mut tally = Tally::new();
+        for value in [12, 12, 15, 0, 127, 128, 5_000, 5_000] {
+            tally.add(value);
+        }
+        let map = tally.into_map();
+        let expected: HashMap<u64, u64> = [(12, 2), (15, 1), (0, 1), (127, 1), (128, 1), (5_000, 2)].into();
+        assert_eq!(map, expected);
     }
 
     #[test]
