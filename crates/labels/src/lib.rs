@@ -19,6 +19,7 @@
 //! assert!(pdf.starts_with(b"%PDF-"));
 //! ```
 
+mod document;
 mod font;
 mod layout;
 mod pdf;

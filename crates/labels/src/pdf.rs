@@ -1,8 +1,9 @@
 //! Writing the PDF: one page per sheet, each label a QR image XObject and a few
 //! lines of text, then the two font subsets once all the text is known.
 
-use pdf_writer::{Content, Filter, Name, Pdf, Rect, Ref, Str, TextStr};
+use pdf_writer::{Content, Filter, Name, Pdf, Rect, Ref, Str};
 
+use crate::document::{self, BOLD_NAME, FIRST_FREE_ID, PAGE_TREE, REGULAR_NAME};
 use crate::font::{Font, deflate};
 use crate::layout::{Geometry, Layout};
 use crate::qr::{self, Bitmap};
@@ -13,17 +14,6 @@ use crate::{Label, LabelError};
 const PT_PER_MM: f32 = 72.0 / 25.4;
 /// A4 portrait in millimetres.
 const A4_MM: (f32, f32) = (210.0, 297.0);
-
-const CATALOG: Ref = Ref::new(1);
-const PAGE_TREE: Ref = Ref::new(2);
-const INFO: Ref = Ref::new(3);
-/// Each font takes five objects from its id on (see [`Font::write`]).
-const REGULAR_FONT: Ref = Ref::new(4);
-const BOLD_FONT: Ref = Ref::new(9);
-const FIRST_FREE_ID: i32 = 14;
-
-const REGULAR_NAME: Name = Name(b"F1");
-const BOLD_NAME: Name = Name(b"F2");
 
 /// Renders already checked labels (see [`crate::sheet`]).
 pub(crate) fn render(layout: Layout, labels: &[Label]) -> Result<Vec<u8>, LabelError> {
@@ -38,12 +28,7 @@ pub(crate) fn render(layout: Layout, labels: &[Label]) -> Result<Vec<u8>, LabelE
         next_id = write_page(&mut pdf, &mut fonts, layout, chunk, first, page_id, next_id)?;
         pages.push(page_id);
     }
-    pdf.catalog(CATALOG).pages(PAGE_TREE);
-    pdf.pages(PAGE_TREE).count(pages.len() as i32).kids(pages);
-    pdf.document_info(INFO).producer(TextStr("dacsan labels"));
-    fonts.regular.write(&mut pdf, REGULAR_FONT)?;
-    fonts.bold.write(&mut pdf, BOLD_FONT)?;
-    Ok(pdf.finish())
+    document::finish(pdf, &fonts, pages, None, "dacsan labels")
 }
 
 /// Writes one page with `labels` (the labels from `first` on) and its images,
@@ -86,7 +71,7 @@ fn write_page(
     page.parent(PAGE_TREE);
     page.contents(content_id);
     let mut resources = page.resources();
-    resources.fonts().pair(REGULAR_NAME, REGULAR_FONT).pair(BOLD_NAME, BOLD_FONT);
+    document::add_fonts(&mut resources);
     let mut x_objects = resources.x_objects();
     for (name, id) in &images {
         x_objects.pair(Name(name.as_bytes()), *id);

@@ -5,9 +5,10 @@
 //! The same DejaVu faces as the label sheets, subset into the file, so Vietnamese
 //! prints and can be searched and copied from the PDF.
 
-use pdf_writer::{Content, Filter, Name, Pdf, Rect, Ref, Str, TextStr};
+use pdf_writer::{Content, Filter, Pdf, Rect, Ref, Str};
 
 use crate::LabelError;
+use crate::document::{self, BOLD_NAME, FIRST_FREE_ID, PAGE_TREE, REGULAR_NAME};
 use crate::font::{Font, deflate};
 use crate::text::{Fonts, clean, ellipsize, wrap};
 
@@ -43,16 +44,6 @@ const RULE: Rgb = (0.80, 0.84, 0.81);
 const HEADER_FILL: Rgb = (0.92, 0.95, 0.93);
 const SERIES: Rgb = (0.12, 0.36, 0.23);
 const TARGET: Rgb = (0.54, 0.35, 0.0);
-
-const CATALOG: Ref = Ref::new(1);
-const PAGE_TREE: Ref = Ref::new(2);
-const INFO: Ref = Ref::new(3);
-/// Each font takes five objects from its id on (see [`Font::write`]).
-const REGULAR_FONT: Ref = Ref::new(4);
-const BOLD_FONT: Ref = Ref::new(9);
-const FIRST_FREE_ID: i32 = 14;
-const REGULAR_NAME: Name = Name(b"F1");
-const BOLD_NAME: Name = Name(b"F2");
 
 /// A report: its title (also the PDF's title), a footer line printed on every page
 /// with the page number, and its content from top to bottom.
@@ -451,15 +442,10 @@ impl Writer {
             page.media_box(Rect::new(0.0, 0.0, PAGE.0, PAGE.1));
             page.parent(PAGE_TREE);
             page.contents(content_id);
-            page.resources().fonts().pair(REGULAR_NAME, REGULAR_FONT).pair(BOLD_NAME, BOLD_FONT);
+            document::add_fonts(&mut page.resources());
             page_ids.push(page_id);
         }
-        pdf.catalog(CATALOG).pages(PAGE_TREE);
-        pdf.pages(PAGE_TREE).count(count as i32).kids(page_ids);
-        pdf.document_info(INFO).title(TextStr(&clean(&report.title))).producer(TextStr("dacsan"));
-        self.fonts.regular.write(&mut pdf, REGULAR_FONT)?;
-        self.fonts.bold.write(&mut pdf, BOLD_FONT)?;
-        Ok(pdf.finish())
+        document::finish(pdf, &self.fonts, page_ids, Some(&clean(&report.title)), "dacsan")
     }
 
     /// The footer line at the page's foot: the report's footer on the left, "Trang
