@@ -18,6 +18,28 @@ pub fn parse_iso_date(value: &str) -> Option<time::Date> {
     time::Date::parse(value.trim(), time::macros::format_description!("[year]-[month]-[day]")).ok()
 }
 
+/// A date as Vietnamese documents write it, day first — `05/03/2024`, `5/3/24`,
+/// `05-03-2024`, `05.03.2024` — or year first: `2024-03-05`, `2024/3/5`.
+pub fn parse_day_month_year(token: &str) -> Option<time::Date> {
+    let parts: Vec<&str> = token.trim().split(['/', '-', '.']).collect();
+    let [a, b, c] = parts.as_slice() else { return None };
+    let number = |s: &str| {
+        (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<i32>().ok())?
+    };
+    let (year, month, day) = if a.len() == 4 {
+        (number(a)?, number(b)?, number(c)?)
+    } else {
+        let year = match c.len() {
+            4 => number(c)?,
+            2 => 2000 + number(c)?,
+            _ => return None,
+        };
+        (year, number(b)?, number(a)?)
+    };
+    let month = time::Month::try_from(u8::try_from(month).ok()?).ok()?;
+    time::Date::from_calendar_date(year, month, u8::try_from(day).ok()?).ok()
+}
+
 /// A date as Vietnamese readers write it: `18/12/2022`.
 pub fn date_vn(date: &time::Date) -> String {
     format!("{:02}/{:02}/{}", date.day(), u8::from(date.month()), date.year())

@@ -74,7 +74,7 @@ pub fn parse_date(text: &str) -> Option<String> {
         if token.contains(':') && clock.is_none() {
             clock = Some(parse_clock(token)?);
         } else if date.is_none() {
-            date = Some(parse_day(token)?);
+            date = Some(crate::vn::parse_day_month_year(token)?);
         } else {
             return None;
         }
@@ -84,24 +84,6 @@ pub fn parse_date(text: &str) -> Option<String> {
         Some((h, m, s)) => format!("{date} {h:02}:{m:02}:{s:02}"),
         None => date.to_string(),
     })
-}
-
-fn parse_day(token: &str) -> Option<time::Date> {
-    let parts: Vec<&str> = token.split(['/', '-', '.']).collect();
-    let [a, b, c] = parts.as_slice() else { return None };
-    let number = |s: &str| (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<i32>().ok())?;
-    let (year, month, day) = if a.len() == 4 {
-        (number(a)?, number(b)?, number(c)?)
-    } else {
-        let year = match c.len() {
-            4 => number(c)?,
-            2 => 2000 + number(c)?,
-            _ => return None,
-        };
-        (year, number(b)?, number(a)?)
-    };
-    let month = time::Month::try_from(u8::try_from(month).ok()?).ok()?;
-    time::Date::from_calendar_date(year, month, u8::try_from(day).ok()?).ok()
 }
 
 fn parse_clock(token: &str) -> Option<(u8, u8, u8)> {

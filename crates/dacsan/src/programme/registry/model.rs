@@ -180,33 +180,13 @@ fn parse_date_text(text: &str) -> Option<Date> {
     let trimmed = text.trim();
     // `05/03/2024 00:00:00`, `2024-03-05T00:00:00`: the day is the first part.
     let first = trimmed.split(['T', ' ']).next().unwrap_or(trimmed);
-    if let Some(date) = day_month_year(first) {
+    if let Some(date) = crate::vn::parse_day_month_year(first) {
         return Some(date);
     }
     if first.len() >= 4 && first.len() <= 7 && first.bytes().all(|b| b.is_ascii_digit()) && first == trimmed {
         return excel_serial(first.parse().ok()?);
     }
     words_date(trimmed)
-}
-
-/// `05/03/2024`, `5/3/24`, `05-03-2024`, `05.03.2024`, `2024-03-05`, `2024/3/5`.
-fn day_month_year(token: &str) -> Option<Date> {
-    let parts: Vec<&str> = token.split(['/', '-', '.']).collect();
-    let [a, b, c] = parts.as_slice() else { return None };
-    let number = |s: &str| {
-        (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<i32>().ok())?
-    };
-    let (year, month, day) = if a.len() == 4 {
-        (number(a)?, number(b)?, number(c)?)
-    } else {
-        let year = match c.len() {
-            4 => number(c)?,
-            2 => 2000 + number(c)?,
-            _ => return None,
-        };
-        (year, number(b)?, number(a)?)
-    };
-    calendar(year, month, day)
 }
 
 fn calendar(year: i32, month: i32, day: i32) -> Option<Date> {

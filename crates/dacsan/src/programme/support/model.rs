@@ -132,16 +132,9 @@ pub fn is_overdue(status: CaseStatus, due_on: Option<&str>, today: Date) -> bool
 /// A day as people and forms write it: `2026-05-01` (forms, API) or `01/05/2026`.
 pub fn parse_day(value: &str) -> Option<Date> {
     let value = value.trim();
-    if let Some(date) = crate::vn::parse_iso_date(value) {
-        return Some(date);
-    }
-    let mut parts = value.split(['/', '-', '.']);
-    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some() || y.len() != 4 {
-        return None;
-    }
-    let month = time::Month::try_from(m.parse::<u8>().ok()?).ok()?;
-    Date::from_calendar_date(y.parse().ok()?, month, d.parse().ok()?).ok()
+    // A two-digit year is too easily a typo for a due date.
+    let four_digit_year = value.rsplit(['/', '-', '.']).next().is_some_and(|y| y.len() == 4);
+    crate::vn::parse_iso_date(value).or_else(|| crate::vn::parse_day_month_year(value).filter(|_| four_digit_year))
 }
 
 /// `2026-05-01` → `01/05/2026`; text that is not a date is shown as it is.
