@@ -1,5 +1,5 @@
-//! GS1 identifiers for dacsan, with no IO: GTIN and GLN with their check digits
-//! ([`Gtin`], [`Gln`], [`check_digit`]), batch/lot and serial numbers ([`Lot`],
+//! GS1 identifiers for dacsan, with no IO: GTIN, GLN and SSCC with their check
+//! digits ([`Gtin`], [`Gln`], [`Sscc`], [`check_digit`]), batch/lot and serial numbers ([`Lot`],
 //! [`Serial`]), GS1 Digital Link URIs for trade items ([`DigitalLink`]) and the
 //! EPCIS 2.0 events and documents with their vocabularies and identifiers ([`epcis`]).
 //!
@@ -24,9 +24,11 @@ mod gln;
 mod gtin;
 mod key;
 mod serde_str;
+mod sscc;
 
 pub use ai82::{AiValueError, Lot, Serial, is_ai82};
 pub use digital_link::{DigitalLink, DigitalLinkError, ID_GS1_ORG};
 pub use gln::Gln;
 pub use gtin::Gtin;
 pub use key::{KeyError, check_digit};
+pub use sscc::Sscc;
