@@ -53,6 +53,9 @@ pub enum AppError {
     TooManyRequests,
     #[error("request too large")]
     TooLarge(String),
+    /// Something that existed and no longer works (an expired or revoked link).
+    #[error("gone")]
+    Gone(String),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -84,6 +87,7 @@ impl AppError {
             AppError::Conflict { .. } => StatusCode::CONFLICT,
             AppError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             AppError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::Gone(_) => StatusCode::GONE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -101,6 +105,7 @@ impl AppError {
             AppError::Conflict { field, message } => format!("{field}: {message}"),
             AppError::TooManyRequests => "Quá nhiều yêu cầu, hãy thử lại sau ít phút. / Too many requests.".into(),
             AppError::TooLarge(what) => format!("Quá lớn: {what}. / Too large: {what}."),
+            AppError::Gone(what) => format!("{what} đã hết hiệu lực. / {what} no longer works."),
             AppError::Internal(_) => "Lỗi máy chủ, hãy thử lại. / Internal error.".into(),
         }
     }

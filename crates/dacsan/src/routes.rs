@@ -5,7 +5,7 @@ use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::middleware;
 use axum::response::IntoResponse;
-use axum::routing::{get, post};
+use axum::routing::{delete, get, post};
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
@@ -80,12 +80,16 @@ fn pages() -> Router<AppState> {
         .route("/orders/{code}/slip", get(orders::desk::packing_slip))
         .route("/orders/{code}/transitions", post(orders::pages::move_order))
         .route("/01/{*rest}", get(trace::resolve::resolve_gtin))
+        .route("/00/{sscc}", get(trace::cartons::resolve_sscc))
         .route("/q/{code}", get(trace::resolve::resolve_code))
         .route("/q/{code}/{serial}", get(trace::resolve::resolve_code_serial))
         .route("/seller/products/{id}/batches", get(trace::desk::product_batches).post(trace::desk::create_batch))
         .route("/seller/batches/{id}", get(trace::desk::show_batch))
         .route("/seller/batches/{id}/events", post(trace::desk::add_event))
         .route("/seller/batches/{id}/serials", post(trace::desk::issue_serials))
+        .route("/seller/batches/{id}/handovers", post(trace::desk::create_handover))
+        .route("/seller/batches/{id}/handovers/{handover}/revoke", post(trace::desk::revoke_handover))
+        .route("/carry/{token}", get(trace::carrier::show_carry).post(trace::carrier::record_carry))
         .route("/admin", get(admin::pages::admin_desk))
         .route("/admin/producers", post(admin::pages::create_producer))
         .route("/admin/users", post(admin::pages::create_user))
@@ -140,6 +144,9 @@ fn api() -> Router<AppState> {
         .route("/batches/{id}/qr.svg", get(trace::api::batch_qr_svg))
         .route("/batches/{id}/qr.png", get(trace::api::batch_qr_png))
         .route("/epcis/events", post(trace::api::capture_events))
+        .route("/batches/{id}/handovers", get(trace::carrier::list_handovers).post(trace::carrier::create_handover))
+        .route("/batches/{id}/handovers/{handover}", delete(trace::carrier::revoke_handover))
+        .route("/carry/{token}/events", post(trace::carrier::create_carrier_event))
         .fallback(api_not_found)
 }
 

@@ -170,7 +170,7 @@ pub struct EventJson {
     pub note: Option<String>,
 }
 
-fn event_json(event: StoredEvent, note: Option<String>) -> EventJson {
+pub(super) fn event_json(event: StoredEvent, note: Option<String>) -> EventJson {
     EventJson {
         seq: event.seq,
         event_id: event.event_id,

@@ -10,9 +10,10 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use serde::Deserialize;
 
+use super::handovers::{self, Handover, HandoverInput};
 use super::model::{BatchInput, EventInput, EventKind, InputRef};
 use super::service::{self, Recorder};
-use super::store::{self, Batch, StoredEvent, TraceFile};
+use super::store::{self, Batch, ScanSummary, StoredEvent, TraceFile};
 use crate::catalog::{self, Product};
 use crate::error::{AppError, FieldErrors, PageError};
 use crate::producers;
@@ -132,6 +133,12 @@ struct BatchTemplate {
     communes: Vec<&'static admin_units::Commune>,
     errors: FieldErrors,
     notice: String,
+    /// Only for a batch with serial labels.
+    scans: Option<ScanSummary>,
+    handovers: Vec<Handover>,
+    now: String,
+    /// A link just issued to a carrier, with its QR code (SVG): shown this once.
+    new_handover: Option<(String, String)>,
 }
 
 /// One line of the seller's list of events, newest first.
@@ -166,13 +173,27 @@ async fn managed_batch(state: &AppState, page: &Page, id: i64) -> Result<(Batch,
     Ok((batch, product))
 }
 
+/// What the batch page shows besides the batch: a notice, the errors of a form, a
+/// carrier link just issued.
+#[derive(Default)]
+struct Shown {
+    errors: FieldErrors,
+    notice: String,
+    new_handover: Option<(String, String)>,
+}
+
+impl Shown {
+    fn errors(errors: FieldErrors) -> Shown {
+        Shown { errors, ..Shown::default() }
+    }
+}
+
 async fn batch_page(
     state: &AppState,
     page: Page,
     batch: Batch,
     product: Product,
-    errors: FieldErrors,
-    notice: String,
+    shown: Shown,
 ) -> Result<Response, PageError> {
     let events: Vec<EventRow> =
         store::events_of(&state.db, batch.id).await?.into_iter().rev().map(EventRow::from).collect();
@@ -181,6 +202,13 @@ async fn batch_page(
         admin_units::commune(&batch.origin_commune_code).map(|c| c.province_code.clone()).unwrap_or_default();
     let communes = admin_units::communes_of(&province).collect();
     let link = format!("{}{}", state.settings.public_url, service::batch_path(&product, &batch));
+    let scans = if batch.serial_count > 0 {
+        let settings = &state.settings;
+        Some(store::scan_summary(&state.db, batch.id, settings.scan_alert_count, settings.scan_alert_places).await?)
+    } else {
+        None
+    };
+    let handovers = handovers::list_for_batch(&state.db, batch.id).await?;
     Ok(render(&BatchTemplate {
         page,
         product,
@@ -190,8 +218,12 @@ async fn batch_page(
         files,
         kinds: EventKind::ALL,
         communes,
-        errors,
-        notice,
+        errors: shown.errors,
+        notice: shown.notice,
+        scans,
+        handovers,
+        now: crate::db::now(),
+        new_handover: shown.new_handover,
     }))
 }
 
@@ -207,10 +239,11 @@ pub async fn show_batch(
         Some("event") => page.t("trace_event_saved"),
         Some("serials") => page.t("trace_serials_issued"),
         Some("file") => page.t("trace_file_saved"),
+        Some("revoked") => page.t("trace_handover_revoked"),
         _ => "",
     }
     .to_string();
-    batch_page(&state, page, batch, product, FieldErrors::default(), notice).await
+    batch_page(&state, page, batch, product, Shown { notice, ..Shown::default() }).await
 }
 
 /// `POST /seller/batches/{id}/events`
@@ -235,17 +268,18 @@ pub async fn add_event(
         quantity: text("quantity").and_then(|q| q.parse().ok()),
         passed: text("passed").map(|p| p == "yes"),
         container: text("container"),
+        sscc: text("sscc"),
         corrects: text("corrects").and_then(|c| c.parse().ok()),
         attachments: Vec::new(),
     };
     let valid = match input.validate(time::OffsetDateTime::now_utc()) {
         Ok(valid) => valid,
-        Err(errors) => return batch_page(&state, page, batch, product, errors, String::new()).await,
+        Err(errors) => return batch_page(&state, page, batch, product, Shown::errors(errors)).await,
     };
     let content = service::content_of(&state.db, &batch, valid).await?;
     match service::append(&state, &batch, Recorder::from(&user), content).await {
         Ok(_) => Ok(Redirect::to(&format!("/seller/batches/{id}?done=event")).into_response()),
-        Err(e) => batch_page(&state, page, batch, product, field_errors(e)?, String::new()).await,
+        Err(e) => batch_page(&state, page, batch, product, Shown::errors(field_errors(e)?)).await,
     }
 }
 
@@ -260,7 +294,7 @@ pub async fn issue_serials(
     let count = form.get("count").and_then(|c| c.trim().parse::<i64>().ok()).unwrap_or(0);
     match service::issue_serials(&state, &batch, count).await {
         Ok(_) => Ok(Redirect::to(&format!("/seller/batches/{id}?done=serials")).into_response()),
-        Err(e) => batch_page(&state, page, batch, product, field_errors(e)?, String::new()).await,
+        Err(e) => batch_page(&state, page, batch, product, Shown::errors(field_errors(e)?)).await,
     }
 }
 
@@ -280,6 +314,46 @@ pub async fn upload_file(
     }
     match super::files::store_file(&state, &batch, &user, upload).await {
         Ok(_) => Ok(Redirect::to(&format!("/seller/batches/{id}?done=file")).into_response()),
-        Err(e) => batch_page(&state, page, batch, product, field_errors(e)?, String::new()).await,
+        Err(e) => batch_page(&state, page, batch, product, Shown::errors(field_errors(e)?)).await,
     }
+}
+
+/// `POST /seller/batches/{id}/handovers`: the page shows the carrier's link and its
+/// QR code this once.
+pub async fn create_handover(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<i64>,
+    CsrfForm(form): CsrfForm<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let (batch, product) = managed_batch(&state, &page, id).await?;
+    let user = page.require_user()?.clone();
+    let input = HandoverInput {
+        carrier_name: form.get("carrier_name").cloned(),
+        carrier_phone: form.get("carrier_phone").cloned(),
+        days: form.get("days").and_then(|d| d.trim().parse().ok()),
+    };
+    let valid = match input.validate() {
+        Ok(valid) => valid,
+        Err(errors) => return batch_page(&state, page, batch, product, Shown::errors(errors)).await,
+    };
+    let (_, token) = handovers::insert(&state.db, batch.id, user.id, &valid).await?;
+    let url = super::carrier::carry_url(&state.settings.public_url, &token);
+    let qr = super::qr::svg(&url)?;
+    let notice = page.t("trace_handover_issued").to_string();
+    batch_page(&state, page, batch, product, Shown { notice, new_handover: Some((url, qr)), ..Shown::default() }).await
+}
+
+/// `POST /seller/batches/{id}/handovers/{handover}/revoke`
+pub async fn revoke_handover(
+    State(state): State<AppState>,
+    page: Page,
+    Path((id, handover)): Path<(i64, i64)>,
+    CsrfForm(_): CsrfForm<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let (batch, _) = managed_batch(&state, &page, id).await?;
+    if !handovers::revoke(&state.db, batch.id, handover).await? {
+        return Err(AppError::not_found(format!("giao nhận {handover} / handover {handover}")).into());
+    }
+    Ok(Redirect::to(&format!("/seller/batches/{id}?done=revoked#carriers-h")).into_response())
 }

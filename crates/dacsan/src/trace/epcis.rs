@@ -100,6 +100,7 @@ fn recorded_event(public_url: &str, class: &str, batch: &Batch, stored: &StoredE
     }
     ext.insert(format!("{PREFIX}:contentHash"), json!(stored.content_hash));
     ext.insert(format!("{PREFIX}:chainHash"), json!(stored.chain_hash));
+    let sscc = text(body, "/sscc").and_then(|s| gs1::Sscc::parse(s).ok()).map(|s| s.to_uri(gs1::ID_GS1_ORG));
     let quantity = body.get("quantity").and_then(Value::as_i64).unwrap_or(batch.quantity);
     let lot = vec![QuantityElement { epc_class: class.to_string(), quantity: quantity as f64, uom: None }];
     match kind.event_type() {
@@ -125,12 +126,16 @@ fn recorded_event(public_url: &str, class: &str, batch: &Batch, stored: &StoredE
             })
         }
         epcis::EventType::AggregationEvent => {
-            let container = text(body, "/container").unwrap_or("1");
-            let container: String = serde_urlencoded::to_string([("c", container)]).unwrap_or_default();
+            // The carton's SSCC when it has one; else a name for it under the batch.
+            let parent = sscc.unwrap_or_else(|| {
+                let container = text(body, "/container").unwrap_or("1");
+                let container: String = serde_urlencoded::to_string([("c", container)]).unwrap_or_default();
+                format!("{public_url}/q/{}?{container}", batch.code)
+            });
             Event::Aggregation(AggregationEvent {
                 common,
                 action: kind.action().unwrap_or(epcis::Action::Add),
-                parent_id: Some(format!("{public_url}/q/{}?{container}", batch.code)),
+                parent_id: Some(parent),
                 child_epcs: Vec::new(),
                 child_quantity_list: lot,
             })
@@ -140,7 +145,8 @@ fn recorded_event(public_url: &str, class: &str, batch: &Batch, stored: &StoredE
             Event::Object(ObjectEvent {
                 common,
                 action,
-                epc_list: Vec::new(),
+                // A carton shipped or received is named with the units it holds.
+                epc_list: sscc.into_iter().collect(),
                 quantity_list: lot,
                 ilmd: (action == epcis::Action::Add).then(|| lot_master_data(batch)),
             })
@@ -175,6 +181,17 @@ fn identifiers(event: &Event) -> Vec<String> {
             [e.child_epcs.clone(), classes(&e.child_quantity_list), e.parent_id.clone().into_iter().collect()].concat()
         }
     }
+}
+
+/// The whole units of the lot `class` an event counts, if it counts any.
+fn quantity_of(event: &Event, class: &str) -> Option<i64> {
+    let lists: Vec<&[QuantityElement]> = match event {
+        Event::Object(e) => vec![&e.quantity_list],
+        Event::Aggregation(e) => vec![&e.child_quantity_list],
+        Event::Transformation(e) => vec![&e.output_quantity_list, &e.input_quantity_list],
+    };
+    let total: f64 = lists.into_iter().flatten().filter(|q| q.epc_class == class).map(|q| q.quantity).sum();
+    (total > 0.0 && total.fract() == 0.0 && total < 1e15).then_some(total as i64)
 }
 
 /// The batch an identifier names: a Digital Link with a lot or a serial, or a
@@ -233,7 +250,9 @@ pub async fn read_capture(state: &AppState, body: &Value) -> AppResult<Vec<(Even
                 "không nêu lô hàng nào trên hệ thống / names no batch known here (epcList, quantityList, childEPCs …)",
             )
         })?;
-        catalog::store::find_by_id(&state.db, batch.product_id).await?.ok_or_else(|| AppError::not_found("product"))?;
+        let product = catalog::store::find_by_id(&state.db, batch.product_id)
+            .await?
+            .ok_or_else(|| AppError::not_found("product"))?;
         let common = event.common();
         let time = OffsetDateTime::parse(&common.event_time, &time::format_description::well_known::Rfc3339)
             .map_err(|_| AppError::invalid(&format!("events[{i}].eventTime"), "RFC 3339 with offset"))?;
@@ -250,6 +269,13 @@ pub async fn read_capture(state: &AppState, body: &Value) -> AppResult<Vec<(Even
                 "disposition": common.disposition.map(|d| d.as_str()),
             }),
         );
+        if let Some(sscc) = identifiers(&event).iter().find_map(|uri| gs1::Sscc::from_uri(uri)) {
+            fields.insert("sscc".into(), json!(sscc.as_str()));
+            let class = lot_class(&state.settings.public_url, &product, &batch);
+            if let Some(quantity) = quantity_of(&event, &class) {
+                fields.insert("quantity".into(), json!(quantity));
+            }
+        }
         fields.insert("epcis_event".into(), event.to_json_value());
         let event_id = Some(common.event_id.clone()).filter(|id| !id.is_empty());
         out.push((EventContent { kind, time, corrects: None, event_id, fields }, batch, i));

@@ -4,11 +4,14 @@
 //! a buyer sees when scanning one.
 
 pub mod api;
+pub mod carrier;
+pub mod cartons;
 pub mod chain;
 pub mod cli;
 pub mod desk;
 pub mod epcis;
 pub mod files;
+pub mod handovers;
 pub mod keys;
 pub mod labels;
 pub mod model;

@@ -326,6 +326,9 @@ pub struct EventInput {
     pub passed: Option<bool>,
     /// For packing: the carton or case the units went into.
     pub container: Option<String>,
+    /// The carton's or pallet's SSCC (GS1 AI 00, 18 digits) when it has one: packing
+    /// names it as the parent of the units, shipping and receiving as what moved.
+    pub sscc: Option<String>,
     /// The seq of an earlier event of this batch that this one corrects.
     pub corrects: Option<i64>,
     /// Ids of files uploaded to this batch.
@@ -345,6 +348,7 @@ pub struct ValidEvent {
     pub quantity: Option<i64>,
     pub passed: Option<bool>,
     pub container: Option<String>,
+    pub sscc: Option<gs1::Sscc>,
     pub corrects: Option<i64>,
     pub attachments: Vec<i64>,
 }
@@ -404,6 +408,16 @@ impl EventInput {
         if container.as_ref().is_some_and(|c| c.chars().count() > 80) {
             errors.add("container", "tối đa 80 ký tự / at most 80 characters");
         }
+        let sscc = match self.sscc.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            None => None,
+            Some(text) => match gs1::Sscc::parse(text) {
+                Ok(sscc) => Some(sscc),
+                Err(e) => {
+                    errors.add("sscc", format!("SSCC: {e}"));
+                    None
+                }
+            },
+        };
         if self.corrects.is_some_and(|seq| seq < 1) {
             errors.add("corrects", "số thứ tự sự kiện từ 1 / an event seq from 1");
         }
@@ -423,6 +437,7 @@ impl EventInput {
             quantity: self.quantity,
             passed: self.passed,
             container,
+            sscc,
             corrects: self.corrects,
             attachments: self.attachments,
         })

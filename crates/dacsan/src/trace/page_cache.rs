@@ -27,6 +27,8 @@ pub struct BatchData {
     pub events: Vec<StoredEvent>,
     pub files: Vec<TraceFile>,
     pub verified: Result<Verified, Broken>,
+    /// The timeline as the JSON answer writes it, serialised once.
+    pub events_json: Box<serde_json::value::RawValue>,
 }
 
 /// (batch id, chain head hash)

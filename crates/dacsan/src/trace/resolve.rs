@@ -12,7 +12,8 @@ use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::{Value, json};
 
 use super::chain;
@@ -121,7 +122,7 @@ async fn product_by_gtin(state: &AppState, spellings: &[String], gtin: &str) -> 
     Ok(Redirect::to(&format!("/p/{}", product.slug)).into_response())
 }
 
-fn wants_json(headers: &HeaderMap) -> bool {
+pub(super) fn wants_json(headers: &HeaderMap) -> bool {
     headers
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
@@ -184,8 +185,7 @@ async fn answer(
         None => None,
     };
     if wants_json(headers) {
-        let body = resolution_json(&here, &links, &data, &batch, serial.as_ref(), verdict.as_ref());
-        return Ok(Json(body).into_response());
+        return Ok(resolution_json(&here, &links, &data, &batch, serial.as_ref(), verdict.as_ref()));
     }
     let view = BatchView::new(&page, &here, &links, &data, batch, serial, verdict);
     let mut response = render(&BatchTemplate { page, v: view });
@@ -206,7 +206,8 @@ async fn batch_data(state: &AppState, batch: &Batch) -> Result<Arc<BatchData>, A
     let files = store::files_of(&state.db, batch.id).await?;
     let record = service::record(&state.trace_key, batch, &events);
     let verified = chain::verify(&record, Some(&state.trace_key.verifying()));
-    let data = Arc::new(BatchData { product, producer, events, files, verified });
+    let events_json = events_json(&events);
+    let data = Arc::new(BatchData { product, producer, events, files, verified, events_json });
     state.batch_cache.put(batch.id, &batch.head_hash, data.clone());
     Ok(data)
 }
@@ -271,6 +272,20 @@ fn linkset(anchor: &str, links: &Links) -> Response {
     ([(header::CONTENT_TYPE, HeaderValue::from_static("application/linkset+json"))], Json(body)).into_response()
 }
 
+/// The JSON answer: the batch's timeline comes serialised from the cache.
+#[derive(Serialize)]
+struct Resolution<'a> {
+    url: &'a str,
+    genuine: bool,
+    verification: String,
+    batch: Value,
+    product: Value,
+    producer: Value,
+    serial: Option<Value>,
+    events: &'a RawValue,
+    links: Value,
+}
+
 fn resolution_json(
     here: &str,
     links: &Links,
@@ -278,31 +293,44 @@ fn resolution_json(
     batch: &Batch,
     serial: Option<&SerialRow>,
     verdict: Option<&ScanVerdict>,
-) -> Value {
+) -> Response {
     let (product, producer, verified) = (&data.product, &data.producer, &data.verified);
-    json!({
-        "url": here,
-        "genuine": verified.is_ok(),
-        "verification": match verified { Ok(v) => format!("verified: {} events, key {}", v.event_count, v.key_id), Err(e) => e.to_string() },
-        "batch": {
+    let body = Resolution {
+        url: here,
+        genuine: verified.is_ok(),
+        verification: match verified {
+            Ok(v) => format!("verified: {} events, key {}", v.event_count, v.key_id),
+            Err(e) => e.to_string(),
+        },
+        batch: json!({
             "id": batch.id, "product_id": batch.product_id, "lot": batch.lot, "code": batch.code,
             "produced_on": batch.produced_on, "expires_on": batch.expires_on, "quantity": batch.quantity,
             "origin_commune_code": batch.origin_commune_code, "digital_link": links.batch_page,
-        },
-        "product": {"id": product.id, "name": product.name, "name_en": product.name_en, "gtin": product.gtin, "page": links.pip,
-            "ocop_stars": product.valid_stars(db::today_vn())},
-        "producer": {"id": producer.id, "name": producer.name, "address": producer.address(), "store": format!("/s/{}", producer.slug)},
-        "serial": serial.map(|s| json!({
-            "serial": s.serial,
-            "scan_count": verdict.map(|v| v.count),
-            "first_scan_at": verdict.map(|v| v.first_scan_at.clone()),
-            "suspicious": verdict.is_some_and(|v| v.suspicious()),
-        })),
-        "events": timeline(&data.events).iter().map(|e| json!({
-            "seq": e.seq, "kind": e.kind, "event_time": e.event_time_utc, "body": e.body,
-        })).collect::<Vec<_>>(),
-        "links": {"epcis": links.epcis, "record": links.record},
-    })
+        }),
+        product: json!({"id": product.id, "name": product.name, "name_en": product.name_en, "gtin": product.gtin, "page": links.pip,
+            "ocop_stars": product.valid_stars(db::today_vn())}),
+        producer: json!({"id": producer.id, "name": producer.name, "address": producer.address(), "store": format!("/s/{}", producer.slug)}),
+        serial: serial.map(|s| {
+            json!({
+                "serial": s.serial,
+                "scan_count": verdict.map(|v| v.count),
+                "first_scan_at": verdict.map(|v| v.first_scan_at.clone()),
+                "suspicious": verdict.is_some_and(|v| v.suspicious()),
+            })
+        }),
+        events: &data.events_json,
+        links: json!({"epcis": links.epcis, "record": links.record}),
+    };
+    Json(body).into_response()
+}
+
+/// The timeline of the JSON answer.
+fn events_json(events: &[StoredEvent]) -> Box<RawValue> {
+    let rows: Vec<Value> = timeline(events)
+        .iter()
+        .map(|e| json!({"seq": e.seq, "kind": e.kind, "event_time": e.event_time_utc, "body": e.body}))
+        .collect();
+    serde_json::value::to_raw_value(&rows).expect("JSON values serialise")
 }
 
 /// Events in the order they happened (ties: the order they were recorded).
@@ -325,6 +353,8 @@ pub struct TimelineRow {
     pub corrects: Option<i64>,
     pub corrected: bool,
     pub attachments: Vec<(i64, String)>,
+    /// The carton (SSCC) the event names, if any.
+    pub sscc: String,
 }
 
 pub struct BatchView {
@@ -424,6 +454,7 @@ impl BatchView {
                 failed: e.body.get("passed") == Some(&Value::Bool(false)),
                 corrects: e.corrects_seq,
                 corrected: corrected.contains(&e.seq),
+                sscc: text(&e.body, "/sscc"),
                 attachments: e
                     .body
                     .get("attachments")

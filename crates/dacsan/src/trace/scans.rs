@@ -6,7 +6,7 @@
 use axum::http::HeaderMap;
 use tokio::sync::mpsc;
 
-use super::store;
+use super::store::{self, Scan};
 use crate::db::{self, Db};
 
 /// Headers a CDN or proxy in front of dacsan sets with the viewer's city or
@@ -22,7 +22,7 @@ const QUEUE: usize = 200_000;
 
 #[derive(Clone)]
 pub struct ScanRecorder {
-    queue: mpsc::Sender<(i64, String, String)>,
+    queue: mpsc::Sender<Scan>,
 }
 
 impl std::fmt::Debug for ScanRecorder {
@@ -34,7 +34,7 @@ impl std::fmt::Debug for ScanRecorder {
 impl ScanRecorder {
     /// Starts the writer task.
     pub fn spawn(db: Db) -> ScanRecorder {
-        let (queue, mut inbox) = mpsc::channel::<(i64, String, String)>(QUEUE);
+        let (queue, mut inbox) = mpsc::channel::<Scan>(QUEUE);
         tokio::spawn(async move {
             let mut scans = Vec::with_capacity(BATCH);
             while inbox.recv_many(&mut scans, BATCH).await > 0 {

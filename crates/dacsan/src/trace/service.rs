@@ -234,14 +234,28 @@ async fn check_inputs(db: &Db, producer_id: i64, batch: &ValidBatch) -> AppResul
 /// Who recorded an event.
 #[derive(Debug, Clone)]
 pub struct Recorder {
+    /// The signed-in user, or for a carrier the seller who handed the batch over.
     pub user_id: i64,
     pub name: String,
     pub role: String,
+    /// The carrier handover the event came through.
+    pub handover_id: Option<i64>,
 }
 
 impl From<&CurrentUser> for Recorder {
     fn from(user: &CurrentUser) -> Recorder {
-        Recorder { user_id: user.id, name: user.name.clone(), role: user.role.as_str().to_string() }
+        Recorder { user_id: user.id, name: user.name.clone(), role: user.role.as_str().to_string(), handover_id: None }
+    }
+}
+
+impl From<&super::handovers::Handover> for Recorder {
+    fn from(handover: &super::handovers::Handover) -> Recorder {
+        Recorder {
+            user_id: handover.created_by,
+            name: handover.carrier_name.clone(),
+            role: "carrier".into(),
+            handover_id: Some(handover.id),
+        }
     }
 }
 
@@ -292,6 +306,9 @@ pub async fn content_of(db: &Db, batch: &Batch, event: ValidEvent) -> AppResult<
     }
     if let Some(container) = event.container {
         fields.insert("container".into(), json!(container));
+    }
+    if let Some(sscc) = event.sscc {
+        fields.insert("sscc".into(), json!(sscc.as_str()));
     }
     if !event.attachments.is_empty() {
         let files = store::files_of(db, batch.id).await?;
@@ -362,10 +379,11 @@ pub async fn append(state: &AppState, batch: &Batch, recorder: Recorder, content
         body.insert("kind".into(), json!(content.kind.as_str()));
         body.insert("event_time".into(), json!(event_time));
         body.insert("recorded_at".into(), json!(recorded_at));
-        body.insert(
-            "recorded_by".into(),
-            json!({"user_id": recorder.user_id, "name": recorder.name, "role": recorder.role}),
-        );
+        let mut recorded_by = json!({"user_id": recorder.user_id, "name": recorder.name, "role": recorder.role});
+        if let Some(handover) = recorder.handover_id {
+            recorded_by["handover_id"] = json!(handover);
+        }
+        body.insert("recorded_by".into(), recorded_by);
         if let Some(corrects) = content.corrects {
             body.insert("corrects".into(), json!(corrects));
         }
@@ -396,6 +414,11 @@ pub async fn append(state: &AppState, batch: &Batch, recorder: Recorder, content
                 ));
             }
             other => other?,
+        }
+        if let Some(sscc) = body.get("sscc").and_then(Value::as_str) {
+            let quantity = body.get("quantity").and_then(Value::as_i64);
+            let kind = content.kind.as_str();
+            store::insert_carton_line(&mut tx, sscc, batch.id, seq, kind, &event_time_utc, quantity).await?;
         }
         tx.commit().await.map_err(anyhow::Error::from)?;
         let note = latest.filter(|latest| *latest > event_time_utc).map(|latest| {

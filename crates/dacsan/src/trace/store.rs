@@ -434,9 +434,12 @@ pub struct SerialRow {
     pub has_places: bool,
 }
 
-/// A serial's columns, as `serial_*` where they would clash with a batch's.
-const SERIAL_COLUMNS: &str = "s.id AS serial_id, s.batch_id, s.serial, s.scan_count, s.first_scan_at,
-    CAST(CASE WHEN EXISTS (SELECT 1 FROM serial_scans x WHERE x.serial_id = s.id AND x.place <> '')
+/// A serial's columns and its scan figures, as `serial_*` where they would clash
+/// with a batch's; the query names the serial `s` and its figures `t` (a LEFT JOIN
+/// of `serial_scan_stats`: a label never scanned has no row there).
+const SERIAL_COLUMNS: &str = "s.id AS serial_id, s.batch_id, s.serial,
+    COALESCE(t.scan_count, 0) AS scan_count, t.first_scan_at,
+    CAST(CASE WHEN EXISTS (SELECT 1 FROM serial_scan_places x WHERE x.serial_id = s.id)
          THEN 1 ELSE 0 END AS BIGINT) AS has_places";
 
 fn serial_from_row(r: &AnyRow) -> Result<SerialRow, sqlx::Error> {
@@ -451,7 +454,9 @@ fn serial_from_row(r: &AnyRow) -> Result<SerialRow, sqlx::Error> {
 }
 
 pub async fn find_serial(db: &Db, serial: &str) -> anyhow::Result<Option<SerialRow>> {
-    let sql = format!("SELECT {SERIAL_COLUMNS} FROM serials s WHERE s.serial = $1");
+    let sql = format!(
+        "SELECT {SERIAL_COLUMNS} FROM serials s LEFT JOIN serial_scan_stats t ON t.serial_id = s.id WHERE s.serial = $1"
+    );
     let row = sqlx::query(&sql).bind(serial).fetch_optional(&db.pool).await?;
     Ok(row.as_ref().map(serial_from_row).transpose()?)
 }
@@ -461,7 +466,8 @@ pub async fn find_serial_with_batch(db: &Db, serial: &str) -> anyhow::Result<Opt
     static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
         let batch_columns: Vec<String> = BATCH_COLUMNS.split(',').map(|c| format!("b.{}", c.trim())).collect();
         format!(
-            "SELECT {SERIAL_COLUMNS}, {} FROM serials s JOIN batches b ON b.id = s.batch_id WHERE s.serial = $1",
+            "SELECT {SERIAL_COLUMNS}, {} FROM serials s JOIN batches b ON b.id = s.batch_id
+             LEFT JOIN serial_scan_stats t ON t.serial_id = s.id WHERE s.serial = $1",
             batch_columns.join(", ")
         )
     });
@@ -473,8 +479,7 @@ pub async fn find_serial_with_batch(db: &Db, serial: &str) -> anyhow::Result<Opt
 /// The distinct places a serial was scanned from (most recent first, at most 20).
 pub async fn scan_places(db: &Db, serial_id: i64) -> anyhow::Result<Vec<String>> {
     let rows = sqlx::query(
-        "SELECT place, MAX(scanned_at) AS last_at FROM serial_scans WHERE serial_id = $1 AND place <> ''
-         GROUP BY place ORDER BY last_at DESC LIMIT 20",
+        "SELECT place FROM serial_scan_places WHERE serial_id = $1 ORDER BY last_scan_at DESC, place LIMIT 20",
     )
     .bind(serial_id)
     .fetch_all(&db.pool)
@@ -482,54 +487,114 @@ pub async fn scan_places(db: &Db, serial_id: i64) -> anyhow::Result<Vec<String>>
     Ok(rows.iter().map(|r| r.try_get(0)).collect::<Result<_, _>>()?)
 }
 
+/// What a seller sees of the scans of a batch's serial labels.
+#[derive(Debug, Clone, Default)]
+pub struct ScanSummary {
+    pub labels_scanned: i64,
+    pub scans: i64,
+    /// Labels scanned more often, or from more places, than the thresholds allow:
+    /// most scanned first, at most 50.
+    pub flagged: Vec<FlaggedSerial>,
+}
+
+#[derive(Debug, Clone)]
+pub struct FlaggedSerial {
+    pub serial: String,
+    pub scan_count: i64,
+    pub places: i64,
+    pub first_scan_at: String,
+    pub last_scan_at: String,
+}
+
+/// The scans of a batch's serials, flagged as the resolver flags them: more than
+/// `alert_count` scans, or `alert_places` places or more.
+pub async fn scan_summary(
+    db: &Db,
+    batch_id: i64,
+    alert_count: i64,
+    alert_places: usize,
+) -> anyhow::Result<ScanSummary> {
+    let totals = sqlx::query(
+        "SELECT COUNT(*), CAST(COALESCE(SUM(t.scan_count), 0) AS BIGINT)
+         FROM serials s JOIN serial_scan_stats t ON t.serial_id = s.id WHERE s.batch_id = $1",
+    )
+    .bind(batch_id)
+    .fetch_one(&db.pool)
+    .await?;
+    let rows = sqlx::query(
+        "SELECT serial, scan_count, places, first_scan_at, last_scan_at FROM (
+             SELECT s.serial, t.scan_count, t.first_scan_at, t.last_scan_at,
+                    (SELECT COUNT(*) FROM serial_scan_places p WHERE p.serial_id = s.id) AS places
+             FROM serials s JOIN serial_scan_stats t ON t.serial_id = s.id WHERE s.batch_id = $1
+         ) AS scanned WHERE scan_count > $2 OR places >= $3
+         ORDER BY scan_count DESC, serial LIMIT 50",
+    )
+    .bind(batch_id)
+    .bind(alert_count)
+    .bind(alert_places as i64)
+    .fetch_all(&db.pool)
+    .await?;
+    let flagged = rows
+        .iter()
+        .map(|r| {
+            Ok(FlaggedSerial {
+                serial: r.try_get(0)?,
+                scan_count: r.try_get(1)?,
+                places: r.try_get(2)?,
+                first_scan_at: r.try_get(3)?,
+                last_scan_at: r.try_get(4)?,
+            })
+        })
+        .collect::<Result<_, sqlx::Error>>()?;
+    Ok(ScanSummary { labels_scanned: totals.try_get(0)?, scans: totals.try_get(1)?, flagged })
+}
+
 /// Rows per statement when scans are written: a few thousand bound values, well
 /// under SQLite's and PostgreSQL's limits.
 const SCAN_ROWS_PER_STATEMENT: usize = 500;
 
-/// Records scans in one transaction with a few set-wise statements — each serial's
-/// count and first and last scan in one `UPDATE … FROM (VALUES …)`, the scans
-/// themselves in one multi-row `INSERT` — so that the writer keeps up with a
-/// resolver answering thousands of scans a second.
-pub async fn record_scans(db: &Db, scans: &[(i64, String, String)]) -> anyhow::Result<()> {
-    // serial → (scans, first, last)
-    let mut per_serial: std::collections::BTreeMap<i64, (i64, &str, &str)> = std::collections::BTreeMap::new();
-    for (serial_id, at, _) in scans {
-        let entry = per_serial.entry(*serial_id).or_insert((0, at.as_str(), at.as_str()));
-        entry.0 += 1;
-        entry.1 = entry.1.min(at.as_str());
-        entry.2 = entry.2.max(at.as_str());
-    }
-    let per_serial: Vec<(i64, (i64, &str, &str))> = per_serial.into_iter().collect();
+/// One scan waiting to be written: (serial id, UTC time, coarse place or "").
+pub type Scan = (i64, String, String);
+
+/// Records scans in one transaction with a few set-wise statements: each serial's
+/// count and first and last scan as one upsert row, each (serial, place) seen as
+/// one, the scans themselves appended to the log — so that the writer keeps up with
+/// a resolver answering thousands of scans a second.
+pub async fn record_scans(db: &Db, scans: &[Scan]) -> anyhow::Result<()> {
     let mut tx = db.begin_write().await?;
-    for chunk in per_serial.chunks(SCAN_ROWS_PER_STATEMENT) {
-        let values: Vec<String> = (0..chunk.len())
-            .map(|i| {
-                let n = 4 * i;
-                format!(
-                    "(CAST(${} AS BIGINT), CAST(${} AS BIGINT), CAST(${} AS TEXT), CAST(${} AS TEXT))",
-                    n + 1,
-                    n + 2,
-                    n + 3,
-                    n + 4
-                )
-            })
-            .collect();
+    for chunk in scan_figures(scans).chunks(SCAN_ROWS_PER_STATEMENT) {
         let sql = format!(
-            "UPDATE serials SET scan_count = scan_count + v.column2,
-                first_scan_at = COALESCE(first_scan_at, v.column3), last_scan_at = v.column4
-             FROM (VALUES {}) AS v WHERE serials.id = v.column1",
-            values.join(", ")
+            "INSERT INTO serial_scan_stats (serial_id, scan_count, first_scan_at, last_scan_at) VALUES {}
+             ON CONFLICT (serial_id) DO UPDATE SET scan_count = serial_scan_stats.scan_count + excluded.scan_count,
+                 last_scan_at = CASE WHEN excluded.last_scan_at > serial_scan_stats.last_scan_at
+                                     THEN excluded.last_scan_at ELSE serial_scan_stats.last_scan_at END",
+            placeholders(chunk.len(), &["BIGINT", "BIGINT", "TEXT", "TEXT"])
         );
         let mut query = sqlx::query(&sql);
-        for (serial_id, (count, first, last)) in chunk {
+        for (serial_id, count, first, last) in chunk {
             query = query.bind(*serial_id).bind(*count).bind(*first).bind(*last);
         }
         query.execute(&mut *tx).await.context("count serial scans")?;
     }
+    for chunk in scan_places_seen(scans).chunks(SCAN_ROWS_PER_STATEMENT) {
+        let sql = format!(
+            "INSERT INTO serial_scan_places (serial_id, place, last_scan_at) VALUES {}
+             ON CONFLICT (serial_id, place) DO UPDATE SET
+                 last_scan_at = CASE WHEN excluded.last_scan_at > serial_scan_places.last_scan_at
+                                     THEN excluded.last_scan_at ELSE serial_scan_places.last_scan_at END",
+            placeholders(chunk.len(), &["BIGINT", "TEXT", "TEXT"])
+        );
+        let mut query = sqlx::query(&sql);
+        for ((serial_id, place), last) in chunk {
+            query = query.bind(*serial_id).bind(*place).bind(*last);
+        }
+        query.execute(&mut *tx).await.context("record serial scan places")?;
+    }
     for chunk in scans.chunks(SCAN_ROWS_PER_STATEMENT) {
-        let values: Vec<String> =
-            (0..chunk.len()).map(|i| format!("(${}, ${}, ${})", 3 * i + 1, 3 * i + 2, 3 * i + 3)).collect();
-        let sql = format!("INSERT INTO serial_scans (serial_id, scanned_at, place) VALUES {}", values.join(", "));
+        let sql = format!(
+            "INSERT INTO serial_scans (serial_id, scanned_at, place) VALUES {}",
+            placeholders(chunk.len(), &["BIGINT", "TEXT", "TEXT"])
+        );
         let mut query = sqlx::query(&sql);
         for (serial_id, at, place) in chunk {
             query = query.bind(*serial_id).bind(at.as_str()).bind(place.as_str());
@@ -538,6 +603,104 @@ pub async fn record_scans(db: &Db, scans: &[(i64, String, String)]) -> anyhow::R
     }
     tx.commit().await?;
     Ok(())
+}
+
+/// Each serial's (id, scans, first, last) among these scans: one row per serial, as
+/// an upsert may touch a row only once.
+fn scan_figures(scans: &[Scan]) -> Vec<(i64, i64, &str, &str)> {
+    let mut per_serial: std::collections::BTreeMap<i64, (i64, &str, &str)> = std::collections::BTreeMap::new();
+    for (serial_id, at, _) in scans {
+        let entry = per_serial.entry(*serial_id).or_insert((0, at.as_str(), at.as_str()));
+        entry.0 += 1;
+        entry.1 = entry.1.min(at.as_str());
+        entry.2 = entry.2.max(at.as_str());
+    }
+    per_serial.into_iter().map(|(id, (count, first, last))| (id, count, first, last)).collect()
+}
+
+/// Each (serial, place) among the scans that came with a place, with its latest time.
+fn scan_places_seen(scans: &[Scan]) -> Vec<((i64, &str), &str)> {
+    let mut latest: std::collections::BTreeMap<(i64, &str), &str> = std::collections::BTreeMap::new();
+    for (serial_id, at, place) in scans.iter().filter(|(_, _, place)| !place.is_empty()) {
+        let entry = latest.entry((*serial_id, place.as_str())).or_insert(at.as_str());
+        *entry = (*entry).max(at.as_str());
+    }
+    latest.into_iter().collect()
+}
+
+/// `(CAST($1 AS BIGINT), CAST($2 AS TEXT)), (…)` for `rows` rows of these column types:
+/// the casts let PostgreSQL type the values of a multi-row VALUES list.
+fn placeholders(rows: usize, types: &[&str]) -> String {
+    let row = |r: usize| {
+        let cells: Vec<String> =
+            types.iter().enumerate().map(|(c, ty)| format!("CAST(${} AS {ty})", r * types.len() + c + 1)).collect();
+        format!("({})", cells.join(", "))
+    };
+    (0..rows).map(row).collect::<Vec<_>>().join(", ")
+}
+
+/// Files an event that names a carton (logistic unit) by its SSCC, so that the
+/// carton's label resolves to the batches in it.
+pub async fn insert_carton_line(
+    tx: &mut sqlx::AnyConnection,
+    sscc: &str,
+    batch_id: i64,
+    seq: i64,
+    kind: &str,
+    event_time_utc: &str,
+    quantity: Option<i64>,
+) -> anyhow::Result<()> {
+    sqlx::query(
+        "INSERT INTO carton_lines (sscc, batch_id, event_seq, event_kind, event_time, quantity)
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(sscc)
+    .bind(batch_id)
+    .bind(seq)
+    .bind(kind)
+    .bind(event_time_utc)
+    .bind(quantity)
+    .execute(&mut *tx)
+    .await
+    .with_context(|| format!("file batch {batch_id} under carton {sscc}"))?;
+    Ok(())
+}
+
+/// One batch in a carton: its latest event that named the carton.
+#[derive(Debug, Clone)]
+pub struct CartonLine {
+    pub batch_id: i64,
+    pub event_seq: i64,
+    pub event_kind: String,
+    pub event_time: String,
+    pub quantity: Option<i64>,
+}
+
+/// The batches a carton's events name, each with its latest such event (by event
+/// time), at most 200.
+pub async fn carton_lines(db: &Db, sscc: &str) -> anyhow::Result<Vec<CartonLine>> {
+    let rows = sqlx::query(
+        "SELECT c.batch_id, c.event_seq, c.event_kind, c.event_time, c.quantity FROM carton_lines c
+         WHERE c.sscc = $1 AND NOT EXISTS (
+             SELECT 1 FROM carton_lines later WHERE later.sscc = c.sscc AND later.batch_id = c.batch_id
+               AND (later.event_time > c.event_time OR (later.event_time = c.event_time AND later.event_seq > c.event_seq)))
+         ORDER BY c.batch_id LIMIT 200",
+    )
+    .bind(sscc)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(CartonLine {
+                batch_id: r.try_get(0)?,
+                event_seq: r.try_get(1)?,
+                event_kind: r.try_get(2)?,
+                event_time: r.try_get(3)?,
+                quantity: r.try_get(4)?,
+            })
+        })
+        .collect::<Result<_, sqlx::Error>>()
+        .map_err(Into::into)
 }
 
 /// The platform's signing key: (key id, public, secret), both keys base64.

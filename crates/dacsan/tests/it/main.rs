@@ -6,6 +6,7 @@ mod helpers;
 
 mod admin;
 mod auth;
+mod carrier;
 mod cart_pages;
 mod cli;
 mod demo;

@@ -11,16 +11,16 @@ use serde_json::{Value, json};
 use crate::helpers::{TestApp, spawn_app, spawn_app_with, test_settings};
 
 /// GS1's own example GTIN (valid check digit, Vietnam's 893 prefix).
-const GTIN: &str = "8934563138165";
+pub(crate) const GTIN: &str = "8934563138165";
 const SCHEMA: &str = include_str!("../../../gs1/tests/data/EPCIS-JSON-Schema.json");
 
-struct Setup {
-    product_id: i64,
-    token: String,
-    slug: String,
+pub(crate) struct Setup {
+    pub product_id: i64,
+    pub token: String,
+    pub slug: String,
 }
 
-async fn setup(app: &TestApp, gtin: Option<&str>) -> Setup {
+pub(crate) async fn setup(app: &TestApp, gtin: Option<&str>) -> Setup {
     let producer = app.producer().create().await;
     let mut product =
         app.product(producer.id).name("Mật ong bạc hà", "Mint honey").stars(4, "2025-01-01", "2028-01-01");
@@ -32,7 +32,7 @@ async fn setup(app: &TestApp, gtin: Option<&str>) -> Setup {
     Setup { product_id: product.id, token, slug: product.slug }
 }
 
-async fn create_batch(app: &TestApp, s: &Setup, lot: &str) -> Value {
+pub(crate) async fn create_batch(app: &TestApp, s: &Setup, lot: &str) -> Value {
     let body = json!({
         "lot": lot, "produced_on": "2026-05-01", "expires_on": "2027-05-01", "quantity": 500,
         "latitude": "22.3964", "longitude": 103.2722, "standards": "TCVN 12605:2019",
@@ -48,18 +48,18 @@ async fn add_event(app: &TestApp, batch_id: i64, token: &str, body: Value) -> (u
     app.send_json(Method::POST, &format!("/api/v1/batches/{batch_id}/events"), Some(token), &body).await
 }
 
-fn path_of(url: &str) -> String {
+pub(crate) fn path_of(url: &str) -> String {
     let after_scheme = url.split_once("://").map(|(_, rest)| rest).unwrap_or(url);
     after_scheme[after_scheme.find('/').unwrap()..].to_string()
 }
 
-async fn record_of(app: &TestApp, batch_id: i64) -> Record {
+pub(crate) async fn record_of(app: &TestApp, batch_id: i64) -> Record {
     let (status, record) = app.get_json(&format!("/api/v1/batches/{batch_id}/record")).await;
     assert_eq!(status, 200, "{record}");
     serde_json::from_value(record).unwrap()
 }
 
-async fn published_key(app: &TestApp) -> ed25519_dalek::VerifyingKey {
+pub(crate) async fn published_key(app: &TestApp) -> ed25519_dalek::VerifyingKey {
     let (status, key) = app.get_json("/.well-known/dacsan-trace-key").await;
     assert_eq!(status, 200);
     assert_eq!(key["algorithm"], "Ed25519");
@@ -360,11 +360,14 @@ async fn every_scan_is_counted_under_concurrent_load() {
         assert_eq!(task.await.unwrap(), 200);
     }
     let counts = || async {
-        let rows = sqlx::query("SELECT scan_count FROM serials WHERE batch_id = $1 ORDER BY id")
-            .bind(id)
-            .fetch_all(&app.state.db.pool)
-            .await
-            .unwrap();
+        let rows = sqlx::query(
+            "SELECT COALESCE(t.scan_count, 0) FROM serials s LEFT JOIN serial_scan_stats t ON t.serial_id = s.id
+             WHERE s.batch_id = $1 ORDER BY s.id",
+        )
+        .bind(id)
+        .fetch_all(&app.state.db.pool)
+        .await
+        .unwrap();
         rows.iter().map(|r| sqlx::Row::get::<i64, _>(r, 0)).collect::<Vec<i64>>()
     };
     let mut seen = Vec::new();
@@ -576,4 +579,66 @@ async fn an_exported_record_is_verified_offline_and_tampering_is_named() {
     std::fs::write(&file, &record).unwrap();
     let (ok, line) = dacsan::trace::cli::verify_file(&file, Some(&other_key.to_string())).unwrap();
     assert!(!ok, "signed by another key than the one given: {line}");
+}
+
+/// GS1's example SSCC (General Specifications): extension 1, prefix 0614141.
+const SSCC: &str = "106141412345678908";
+
+#[tokio::test]
+async fn cartons_resolve_by_sscc_to_the_batches_packed_in_them() {
+    let app = spawn_app().await;
+    let s = setup(&app, Some(GTIN)).await;
+    let honey = create_batch(&app, &s, "MO-1").await["id"].as_i64().unwrap();
+    let other = create_batch(&app, &s, "MO-2").await["id"].as_i64().unwrap();
+    let (status, problem) =
+        add_event(&app, honey, &s.token, json!({"kind": "packing", "sscc": "106141412345678901"})).await;
+    assert_eq!((status, problem["errors"][0]["field"].as_str()), (422, Some("sscc")), "{problem}");
+    let packing =
+        json!({"kind": "packing", "sscc": "(00) 1 0614141 234567890 8", "quantity": 24, "container": "Thùng 24 hũ"});
+    let (status, event) = add_event(&app, honey, &s.token, packing).await;
+    assert_eq!((status, event["body"]["sscc"].as_str()), (201, Some(SSCC)), "{event}");
+    assert_eq!(app.page(&format!("/00/{SSCC}")).await.0, 200);
+
+    // Another lot joins the carton through an EPCIS capture naming it by its EPC URN.
+    let capture = json!({
+        "@context": ["https://ref.gs1.org/standards/epcis/epcis-context.jsonld"],
+        "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2026-05-20T10:00:00+07:00",
+        "epcisBody": {"eventList": [{
+            "type": "AggregationEvent", "eventID": "urn:uuid:7a0c3c6a-8f1e-4a52-9d1b-00000000cafe",
+            "eventTime": "2026-05-20T09:00:00+07:00", "eventTimeZoneOffset": "+07:00",
+            "action": "ADD", "bizStep": "packing", "parentID": "urn:epc:id:sscc:0614141.1234567890",
+            "childQuantityList": [{"epcClass": "https://id.gs1.org/01/08934563138165/10/MO-2", "quantity": 12}]
+        }]}
+    });
+    let (status, body) = app.send_json(Method::POST, "/api/v1/epcis/events", Some(&s.token), &capture).await;
+    assert_eq!(status, 201, "{body}");
+
+    let response =
+        app.api.get(app.url(&format!("/00/{SSCC}"))).header("Accept", "application/json").send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    let carton: Value = response.json().await.unwrap();
+    let lots: Vec<(&str, i64)> = carton["batches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| (b["lot"].as_str().unwrap(), b["quantity"].as_i64().unwrap()))
+        .collect();
+    assert_eq!(lots, [("MO-1", 24), ("MO-2", 12)], "{carton}");
+    assert!(carton["batches"][1]["digital_link"].as_str().unwrap().ends_with("/01/08934563138165/10/MO-2"));
+    let (_, html) = app.page(&format!("/00/{SSCC}")).await;
+    assert!(html.contains("MO-1") && html.contains("MO-2") && html.contains("Mật ong bạc hà"), "{html}");
+    let (_, batch_page) = app.page("/01/08934563138165/10/MO-1").await;
+    assert!(batch_page.contains(&format!("href=\"/00/{SSCC}\"")), "the timeline links the carton");
+
+    let (status, html) = app.page("/00/106141412345678901").await;
+    assert!(status == 400 && html.contains("check digit"), "{status} {html}");
+    assert_eq!(app.page("/00/000000000000000000").await.0, 404);
+
+    let document: Value =
+        app.api.get(app.url(&format!("/api/v1/batches/{honey}/epcis"))).send().await.unwrap().json().await.unwrap();
+    assert!(schema_errors(&document).is_empty(), "{document:#}");
+    let events = document["epcisBody"]["eventList"].as_array().unwrap();
+    let aggregation = events.iter().find(|e| e["type"] == "AggregationEvent").unwrap();
+    assert_eq!(aggregation["parentID"], format!("https://id.gs1.org/00/{SSCC}"));
+    assert!(other > honey);
 }
