@@ -491,6 +491,56 @@ describe('dacsan on a phone (390×844)', { concurrency: false }, () => {
     });
   });
 
+  // The seller hands a batch to a carrier with a link (and its QR code); the carrier,
+  // with no account, records the carton's arrival in Hà Nội from their phone; the
+  // carton's label lists the batch; once the seller revokes the link it stops working.
+  test('k. a carrier records a carton\'s arrival with the seller\'s handover link', async () => {
+    const sscc = '106141412345678908';
+    const { carryUrl, batchPath } = await inPhone({}, async (page) => {
+      await signIn(page, ACCOUNTS.seller);
+      await page.goto('/seller');
+      await clickAndWait(page, page.getByRole('link', { name: 'Lô hàng truy xuất' }).first(), /\/seller\/products\/\d+\/batches$/);
+      await clickAndWait(page, page.locator('main table a').first(), /\/seller\/batches\/\d+$/);
+      const batchPath = new URL(page.url()).pathname;
+      const form = page.locator('main form[action$="/handovers"]');
+      await form.getByLabel('Người hoặc đơn vị vận chuyển').fill('Xe khách Sìn Hồ – Hà Nội');
+      await form.getByLabel(/^Điện thoại/).fill('0912 345 678');
+      await form.getByRole('button', { name: 'Tạo liên kết' }).click();
+      const link = page.locator('#carrier-link');
+      await link.waitFor();
+      assert.equal(await page.locator('main .qr svg').count(), 1, 'the link comes with a QR code to scan');
+      await assertPhoneFriendly(page, 'seller batch page with a carrier link');
+      return { carryUrl: await link.getAttribute('href'), batchPath };
+    });
+    await inPhone({}, async (page) => {
+      await page.goto(carryUrl);
+      await page.getByText('Xe khách Sìn Hồ – Hà Nội').first().waitFor();
+      const form = page.locator('main form');
+      await form.getByLabel('Sự kiện', { exact: true }).selectOption('receiving');
+      await form.getByLabel('Tỉnh, thành phố').selectOption({ label: 'Hà Nội' });
+      await form.getByLabel('Xã, phường (tên)').fill('Ba Dinh');
+      await form.getByLabel(/^SSCC/).fill(`(00) ${sscc}`);
+      await form.getByLabel(/^Số lượng/).fill('24');
+      await clickAndWait(page, form.getByRole('button', { name: 'Thêm sự kiện' }), /done=event$/);
+      await page.getByRole('status').filter({ hasText: 'Đã ghi sự kiện' }).waitFor();
+      assert.match(await page.locator('main ol.timeline li').first().innerText(), /Nhận hàng[\s\S]*Xe khách Sìn Hồ/);
+      await assertPhoneFriendly(page, 'carrier page');
+      await page.screenshot({ path: screenshotPath('carrier-page'), fullPage: true });
+      await page.goto(`/00/${sscc}`);
+      await page.locator('main ul.carton li').first().waitFor();
+      assert.match(await page.locator('main').innerText(), /Nhận hàng/);
+      await assertPhoneFriendly(page, 'carton page');
+      await page.screenshot({ path: screenshotPath('carton-page'), fullPage: true });
+    });
+    await inPhone({}, async (page) => {
+      await signIn(page, ACCOUNTS.seller);
+      await page.goto(batchPath);
+      await clickAndWait(page, page.locator('main ul.handovers').getByRole('button', { name: 'Thu hồi' }).first(), /done=revoked/);
+      const gone = await page.request.get(carryUrl);
+      assert.equal(gone.status(), 410, 'a revoked link stops working');
+    });
+  });
+
   // The province's officer imports the registry workbook (two producers, three OCOP
   // products of Lai Châu, one already on Shopee), sees the preview, imports, finds the
   // indicators moved by exactly that on the dashboard, and downloads the .xlsx report.
