@@ -91,6 +91,7 @@ async fn batch_with_journey(
     let valid = input.validate(&product.origin_commune_code, today).map_err(|e| anyhow::anyhow!("{e:?}"))?;
     let batch =
         service::create_batch(state, user, &product, &producer, valid).await.map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    let sscc = demo_sscc(producer.id, batch.id);
     let start = OffsetDateTime::new_in_offset(produced, time::macros::time!(7:30), time::macros::offset!(+7))
         - Duration::days(2);
     let steps = [
@@ -108,9 +109,12 @@ async fn batch_with_journey(
         ),
         (
             3,
-            json!({"kind": "packing", "who": producer.name, "container": format!("Thùng {}", 1 + i % 12), "quantity": batch.quantity}),
+            json!({"kind": "packing", "who": producer.name, "container": format!("Thùng {}", 1 + i % 12), "sscc": sscc, "quantity": batch.quantity}),
         ),
-        (5, json!({"kind": "shipping", "who": CARRIERS[i % CARRIERS.len()], "commune_code": producer.commune_code})),
+        (
+            5,
+            json!({"kind": "shipping", "who": CARRIERS[i % CARRIERS.len()], "commune_code": producer.commune_code, "sscc": sscc}),
+        ),
         (8, json!({"kind": "receiving", "who": "Kho trung chuyển Hà Nội", "commune_code": "00004"})),
     ];
     let now = OffsetDateTime::now_utc();
@@ -130,4 +134,12 @@ async fn batch_with_journey(
         service::issue_serials(state, &latest, 20).await.map_err(|e| anyhow::anyhow!("{e:?}"))?;
     }
     Ok(())
+}
+
+/// A carton's SSCC for the demo: extension digit 0, a made-up company prefix under
+/// GS1 Vietnam's 893, the producer and the batch, and the check digit.
+fn demo_sscc(producer_id: i64, batch_id: i64) -> String {
+    let body = format!("0893{:04}{:09}", producer_id % 10_000, batch_id % 1_000_000_000);
+    let check = gs1::check_digit(&body).expect("the body is 17 digits");
+    format!("{body}{check}")
 }

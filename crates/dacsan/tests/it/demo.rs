@@ -60,6 +60,14 @@ async fn the_demo_region_is_complete() {
     let record: dacsan::trace::chain::Record = serde_json::from_value(record).unwrap();
     assert!(record.events.len() >= 5);
     assert!(dacsan::trace::chain::verify(&record, Some(&app.state.trace_key.verifying())).is_ok());
+    let (_, events) = app.get_json("/api/v1/batches/1/events").await;
+    let sscc =
+        events.as_array().unwrap().iter().find_map(|e| e["body"]["sscc"].as_str()).expect("a carton").to_string();
+    let carton =
+        app.api.get(app.url(&format!("/00/{sscc}"))).header("Accept", "application/json").send().await.unwrap();
+    assert_eq!(carton.status(), 200, "the demo carton resolves");
+    let carton: serde_json::Value = carton.json().await.unwrap();
+    assert_eq!(carton["batches"][0]["batch_id"], 1, "{carton}");
 
     let synthetic = dacsan::demo::fill_synthetic(db, 1000).await.unwrap();
     assert_eq!(synthetic as u64 + all["total"].as_u64().unwrap(), 1000);
