@@ -97,7 +97,7 @@ async fn recordable_batch(state: &AppState, id: &str, user: &CurrentUser) -> App
 }
 
 /// A batch only its producer's sellers (and admins) manage: serials and labels.
-async fn managed_batch(state: &AppState, id: &str, user: &CurrentUser) -> AppResult<(Batch, Product)> {
+pub(super) async fn managed_batch(state: &AppState, id: &str, user: &CurrentUser) -> AppResult<(Batch, Product)> {
     let (batch, product) = visible_batch(state, id, Some(user)).await?;
     user.require_producer(batch.producer_id)?;
     Ok((batch, product))

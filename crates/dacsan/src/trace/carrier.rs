@@ -13,7 +13,8 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
 
-use super::api::{EventJson, event_json, visible_batch};
+use super::api::{EventJson, event_json, managed_batch};
+use super::desk::field_errors;
 use super::handovers::{self, CARRIER_KINDS, Handover, HandoverInput};
 use super::model::{EventInput, EventKind};
 use super::service::{self, Recorder};
@@ -176,7 +177,7 @@ pub async fn record_carry(
     let valid = match carrier_event(&handover, input) {
         Ok(valid) => valid,
         Err(e) => {
-            let errors = page_errors(e)?;
+            let errors = field_errors(e)?;
             return carry_page(&state, page, (handover, batch, product), form, errors, false).await;
         }
     };
@@ -189,13 +190,6 @@ pub async fn record_carry(
         handover.carrier_name
     );
     Ok(Redirect::to(&format!("/carry/{token}?done=event")).into_response())
-}
-
-fn page_errors(error: AppError) -> Result<FieldErrors, PageError> {
-    match error {
-        AppError::Invalid(errors) => Ok(errors),
-        other => Err(other.into()),
-    }
 }
 
 /// The commune code a province and a commune name point to; none when both are empty.
@@ -254,13 +248,6 @@ pub struct HandoverJson {
     pub url: Option<String>,
 }
 
-/// The batch of a handover route, for its producer's sellers (and admins).
-async fn sellers_batch(state: &AppState, id: &str, user: &CurrentUser) -> AppResult<Batch> {
-    let (batch, _) = visible_batch(state, id, Some(user)).await?;
-    user.require_producer(batch.producer_id)?;
-    Ok(batch)
-}
-
 /// Hand a batch to a carrier: a link with which they record its shipping and
 /// receiving, for 1 to 30 days. The link is in this answer only.
 #[utoipa::path(post, path = "/api/v1/batches/{id}/handovers", tag = "trace", request_body = HandoverInput,
@@ -272,7 +259,7 @@ pub async fn create_handover(
     Path(id): Path<String>,
     ApiJson(input): ApiJson<HandoverInput>,
 ) -> AppResult<(StatusCode, Json<HandoverJson>)> {
-    let batch = sellers_batch(&state, &id, &user).await?;
+    let (batch, _) = managed_batch(&state, &id, &user).await?;
     let valid = input.validate().map_err(AppError::Invalid)?;
     let (handover, token) = handovers::insert(&state.db, batch.id, user.id, &valid).await?;
     tracing::info!(batch.id = batch.id, handover.id = handover.id, user.id = user.id, "batch handed to a carrier");
@@ -289,7 +276,7 @@ pub async fn list_handovers(
     user: CurrentUser,
     Path(id): Path<String>,
 ) -> AppResult<Json<Vec<HandoverJson>>> {
-    let batch = sellers_batch(&state, &id, &user).await?;
+    let (batch, _) = managed_batch(&state, &id, &user).await?;
     let now = db::now();
     let list = handovers::list_for_batch(&state.db, batch.id).await?;
     Ok(Json(list.into_iter().map(|h| HandoverJson { live: h.is_live(&now), handover: h, url: None }).collect()))
@@ -305,7 +292,7 @@ pub async fn revoke_handover(
     user: CurrentUser,
     Path((id, handover)): Path<(String, i64)>,
 ) -> AppResult<StatusCode> {
-    let batch = sellers_batch(&state, &id, &user).await?;
+    let (batch, _) = managed_batch(&state, &id, &user).await?;
     if !handovers::revoke(&state.db, batch.id, handover).await? {
         return Err(AppError::not_found(format!("giao nhận {handover} / handover {handover}")));
     }

@@ -109,7 +109,7 @@ pub async fn create_batch(
 }
 
 /// A refusal the seller can fix, shown next to the form; anything else is an error page.
-fn field_errors(error: AppError) -> Result<FieldErrors, PageError> {
+pub(super) fn field_errors(error: AppError) -> Result<FieldErrors, PageError> {
     let mut errors = FieldErrors::default();
     match error {
         AppError::Invalid(invalid) => return Ok(invalid),
