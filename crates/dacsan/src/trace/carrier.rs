@@ -14,7 +14,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
 
 use super::api::{EventJson, event_json, managed_batch};
-use super::desk::field_errors;
+use super::desk::{event_input_from_form, field_errors};
 use super::handovers::{self, CARRIER_KINDS, Handover, HandoverInput};
 use super::model::{EventInput, EventKind};
 use super::service::{self, Recorder};
@@ -112,7 +112,7 @@ async fn carry_page(
         .rev()
         .take(10)
         .map(|e| CarryEventRow {
-            kind_key: EventKind::parse(&e.kind).map(|k| k.label_key()).unwrap_or("trace_event"),
+            kind_key: EventKind::label_key_of(&e.kind),
             time_local: crate::vn::time_vn(&e.event_time_utc),
             who: e.body.get("who").and_then(|w| w.as_str()).unwrap_or_default().to_string(),
         })
@@ -163,17 +163,7 @@ pub async fn record_carry(
         Ok(code) => code,
         Err(errors) => return carry_page(&state, page, (handover, batch, product), form, errors, false).await,
     };
-    let input = EventInput {
-        kind: text("kind"),
-        time: text("time").map(|t| if t.len() == 16 { format!("{t}:00+07:00") } else { t }),
-        commune_code,
-        gln: text("gln"),
-        who: text("who"),
-        note: text("note"),
-        quantity: text("quantity").and_then(|q| q.parse().ok()),
-        sscc: text("sscc"),
-        ..EventInput::default()
-    };
+    let input = EventInput { commune_code, ..event_input_from_form(&form) };
     let valid = match carrier_event(&handover, input) {
         Ok(valid) => valid,
         Err(e) => {

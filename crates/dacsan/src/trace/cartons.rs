@@ -43,7 +43,7 @@ struct CartonTemplate {
 
 impl CartonTemplate {
     fn kind_key(&self, kind: &str) -> &'static str {
-        EventKind::parse(kind).map(|k| k.label_key()).unwrap_or("trace_event")
+        EventKind::label_key_of(kind)
     }
 }
 

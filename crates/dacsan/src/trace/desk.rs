@@ -108,6 +108,27 @@ pub async fn create_batch(
     }
 }
 
+/// An event as the seller's (or the carrier's) form sends it; empty fields are left out.
+pub(super) fn event_input_from_form(form: &HashMap<String, String>) -> EventInput {
+    let text = |name: &str| form.get(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+    // `datetime-local` sends `2026-05-01T08:00` in the sender's (Vietnam's) time.
+    let time = text("time").map(|t| if t.len() == 16 { format!("{t}:00+07:00") } else { t });
+    EventInput {
+        kind: text("kind"),
+        time,
+        commune_code: text("commune_code"),
+        gln: text("gln"),
+        who: text("who"),
+        note: text("note"),
+        quantity: text("quantity").and_then(|q| q.parse().ok()),
+        passed: text("passed").map(|p| p == "yes"),
+        container: text("container"),
+        sscc: text("sscc"),
+        corrects: text("corrects").and_then(|c| c.parse().ok()),
+        attachments: Vec::new(),
+    }
+}
+
 /// A refusal the seller can fix, shown next to the form; anything else is an error page.
 pub(super) fn field_errors(error: AppError) -> Result<FieldErrors, PageError> {
     let mut errors = FieldErrors::default();
@@ -154,7 +175,7 @@ impl From<StoredEvent> for EventRow {
     fn from(e: StoredEvent) -> EventRow {
         EventRow {
             seq: e.seq,
-            kind_key: EventKind::parse(&e.kind).map(|k| k.label_key()).unwrap_or("trace_event"),
+            kind_key: EventKind::label_key_of(&e.kind),
             time_local: crate::vn::time_vn(&e.event_time_utc),
             corrects: e.corrects_seq,
             chain_hash: e.chain_hash[..16].to_string(),
@@ -255,23 +276,7 @@ pub async fn add_event(
 ) -> Result<Response, PageError> {
     let (batch, product) = managed_batch(&state, &page, id).await?;
     let user = page.require_user()?.clone();
-    let text = |name: &str| form.get(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
-    // `datetime-local` sends `2026-05-01T08:00` in the seller's (Vietnam's) time.
-    let time = text("time").map(|t| if t.len() == 16 { format!("{t}:00+07:00") } else { t });
-    let input = EventInput {
-        kind: text("kind"),
-        time,
-        commune_code: text("commune_code"),
-        gln: text("gln"),
-        who: text("who"),
-        note: text("note"),
-        quantity: text("quantity").and_then(|q| q.parse().ok()),
-        passed: text("passed").map(|p| p == "yes"),
-        container: text("container"),
-        sscc: text("sscc"),
-        corrects: text("corrects").and_then(|c| c.parse().ok()),
-        attachments: Vec::new(),
-    };
+    let input = event_input_from_form(&form);
     let valid = match input.validate(time::OffsetDateTime::now_utc()) {
         Ok(valid) => valid,
         Err(errors) => return batch_page(&state, page, batch, product, Shown::errors(errors)).await,

@@ -56,6 +56,11 @@ impl EventKind {
         }
     }
 
+    /// The i18n key of a stored kind's name; "event" for a kind this version does not know.
+    pub fn label_key_of(kind: &str) -> &'static str {
+        EventKind::parse(kind).map_or("trace_event", EventKind::label_key)
+    }
+
     /// The i18n key of its name.
     pub fn label_key(self) -> &'static str {
         match self {

@@ -438,7 +438,7 @@ impl BatchView {
             .into_iter()
             .map(|e| TimelineRow {
                 seq: e.seq,
-                kind_key: EventKind::parse(&e.kind).map(|k| k.label_key()).unwrap_or("trace_event"),
+                kind_key: EventKind::label_key_of(&e.kind),
                 time_local: crate::vn::time_vn(&e.event_time_utc),
                 who: [text(&e.body, "/who"), text(&e.body, "/recorded_by/name")]
                     .into_iter()
