@@ -3,13 +3,18 @@
 //! SQL with `$1` placeholders; where the two must differ, code matches on [`Dialect`]
 //! at that spot.
 
+mod sqlite_file;
+
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::Migrator;
 use sqlx::{AnyPool, ConnectOptions, Executor};
+
+pub use sqlite_file::{Fields, SqliteFile};
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");
@@ -24,6 +29,9 @@ pub enum Dialect {
 pub struct Db {
     pub pool: AnyPool,
     pub dialect: Dialect,
+    /// The SQLite file, for the resolver's reads and the scan writer (see
+    /// [`SqliteFile`]); none on PostgreSQL or in memory.
+    pub sqlite_file: Option<Arc<SqliteFile>>,
 }
 
 impl std::fmt::Debug for Db {
@@ -52,6 +60,9 @@ impl Db {
             Dialect::Sqlite => {
                 AnyPoolOptions::new()
                     .max_connections(sqlite_connections())
+                    // A SQLite connection is a file handle that cannot hang up: a ping
+                    // before each check-out would only cost a hand-over to its thread.
+                    .test_before_acquire(false)
                     .after_connect(|conn, _| {
                         Box::pin(async move {
                             conn.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;")
@@ -71,8 +82,11 @@ impl Db {
             }
         }
         .context("connect to the database")?;
-        let db = Db { pool, dialect };
+        let mut db = Db { pool, dialect, sqlite_file: None };
         db.migrate().await?;
+        if dialect == Dialect::Sqlite {
+            db.sqlite_file = sqlite_path(&url).map(|path| Arc::new(SqliteFile::new(path)));
+        }
         Ok(db)
     }
 
@@ -114,6 +128,13 @@ pub async fn run_to_completion<T: Send + 'static>(
 /// Current UTC time as RFC 3339 text, the form every timestamp column holds.
 pub fn now() -> String {
     time_text(time::OffsetDateTime::now_utc())
+}
+
+/// The file of a SQLite URL, once it exists (an in-memory database has none).
+fn sqlite_path(url: &str) -> Option<std::path::PathBuf> {
+    let options = sqlx::sqlite::SqliteConnectOptions::from_str(url).ok()?;
+    let path = options.get_filename();
+    path.is_file().then(|| path.to_path_buf())
 }
 
 /// SQLite connections in the pool: each one is a thread of its own with its own page

@@ -4,7 +4,7 @@ use anyhow::Context;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
-use crate::db::{Db, Dialect};
+use crate::db::{Db, Dialect, Fields};
 
 #[derive(Debug, Clone)]
 pub struct Batch {
@@ -33,30 +33,30 @@ const BATCH_COLUMNS: &str = "id, product_id, producer_id, lot, code, produced_on
     origin_commune_code, latitude_e6, longitude_e6, standards, header, header_hash, head_hash, event_count, signature,
     key_id, serial_count, created_at";
 
-fn batch_from_row(row: &AnyRow) -> Result<Batch, sqlx::Error> {
-    let lat: Option<i64> = row.try_get("latitude_e6")?;
-    let lon: Option<i64> = row.try_get("longitude_e6")?;
-    let header: String = row.try_get("header")?;
+fn batch_from_row(row: &impl Fields) -> anyhow::Result<Batch> {
+    let lat: Option<i64> = row.field("latitude_e6")?;
+    let lon: Option<i64> = row.field("longitude_e6")?;
+    let header: String = row.field("header")?;
     Ok(Batch {
-        id: row.try_get("id")?,
-        product_id: row.try_get("product_id")?,
-        producer_id: row.try_get("producer_id")?,
-        lot: row.try_get("lot")?,
-        code: row.try_get("code")?,
-        produced_on: row.try_get("produced_on")?,
-        expires_on: row.try_get("expires_on")?,
-        quantity: row.try_get("quantity")?,
-        origin_commune_code: row.try_get("origin_commune_code")?,
+        id: row.field("id")?,
+        product_id: row.field("product_id")?,
+        producer_id: row.field("producer_id")?,
+        lot: row.field("lot")?,
+        code: row.field("code")?,
+        produced_on: row.field("produced_on")?,
+        expires_on: row.field("expires_on")?,
+        quantity: row.field("quantity")?,
+        origin_commune_code: row.field("origin_commune_code")?,
         gps_e6: lat.zip(lon),
-        standards: row.try_get("standards")?,
-        header: serde_json::from_str(&header).map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
-        header_hash: row.try_get("header_hash")?,
-        head_hash: row.try_get("head_hash")?,
-        event_count: row.try_get("event_count")?,
-        signature: row.try_get("signature")?,
-        key_id: row.try_get("key_id")?,
-        serial_count: row.try_get("serial_count")?,
-        created_at: row.try_get("created_at")?,
+        standards: row.field("standards")?,
+        header: serde_json::from_str(&header).context("batch header")?,
+        header_hash: row.field("header_hash")?,
+        head_hash: row.field("head_hash")?,
+        event_count: row.field("event_count")?,
+        signature: row.field("signature")?,
+        key_id: row.field("key_id")?,
+        serial_count: row.field("serial_count")?,
+        created_at: row.field("created_at")?,
     })
 }
 
@@ -135,13 +135,17 @@ pub async fn insert_input(
 pub async fn find_batch(db: &Db, id: i64) -> anyhow::Result<Option<Batch>> {
     let sql = format!("SELECT {BATCH_COLUMNS} FROM batches WHERE id = $1");
     let row = sqlx::query(&sql).bind(id).fetch_optional(&db.pool).await?;
-    Ok(row.as_ref().map(batch_from_row).transpose()?)
+    row.as_ref().map(batch_from_row).transpose()
 }
 
 pub async fn find_batch_by_code(db: &Db, code: &str) -> anyhow::Result<Option<Batch>> {
-    let sql = format!("SELECT {BATCH_COLUMNS} FROM batches WHERE code = $1");
-    let row = sqlx::query(&sql).bind(code).fetch_optional(&db.pool).await?;
-    Ok(row.as_ref().map(batch_from_row).transpose()?)
+    static SQL: std::sync::LazyLock<String> =
+        std::sync::LazyLock::new(|| format!("SELECT {BATCH_COLUMNS} FROM batches WHERE code = $1"));
+    if let Some(file) = &db.sqlite_file {
+        return file.optional(&SQL, [code], |row| batch_from_row(row));
+    }
+    let row = sqlx::query(&SQL).bind(code).fetch_optional(&db.pool).await?;
+    row.as_ref().map(batch_from_row).transpose()
 }
 
 /// The batch with this lot of the product carrying one of these GTIN spellings.
@@ -152,12 +156,16 @@ pub async fn find_batch_by_gtin_lot(db: &Db, gtins: &[String], lot: &str) -> any
             (SELECT id FROM products WHERE gtin IN ({}))",
         placeholders.join(", ")
     );
+    if let Some(file) = &db.sqlite_file {
+        let params = std::iter::once(lot).chain(gtins.iter().map(String::as_str));
+        return file.optional(&sql, rusqlite::params_from_iter(params), |row| batch_from_row(row));
+    }
     let mut query = sqlx::query(&sql).bind(lot);
     for gtin in gtins {
         query = query.bind(gtin);
     }
     let row = query.fetch_optional(&db.pool).await?;
-    Ok(row.as_ref().map(batch_from_row).transpose()?)
+    row.as_ref().map(batch_from_row).transpose()
 }
 
 pub async fn list_batches_of_product(db: &Db, product_id: i64, limit: i64) -> anyhow::Result<Vec<Batch>> {
@@ -165,7 +173,7 @@ pub async fn list_batches_of_product(db: &Db, product_id: i64, limit: i64) -> an
         "SELECT {BATCH_COLUMNS} FROM batches WHERE product_id = $1 ORDER BY produced_on DESC, id DESC LIMIT $2"
     );
     let rows = sqlx::query(&sql).bind(product_id).bind(limit).fetch_all(&db.pool).await?;
-    Ok(rows.iter().map(batch_from_row).collect::<Result<_, _>>()?)
+    rows.iter().map(batch_from_row).collect::<Result<_, _>>()
 }
 
 pub async fn list_batches_of_producer(db: &Db, producer_id: i64, limit: i64) -> anyhow::Result<Vec<Batch>> {
@@ -173,7 +181,7 @@ pub async fn list_batches_of_producer(db: &Db, producer_id: i64, limit: i64) -> 
         "SELECT {BATCH_COLUMNS} FROM batches WHERE producer_id = $1 ORDER BY produced_on DESC, id DESC LIMIT $2"
     );
     let rows = sqlx::query(&sql).bind(producer_id).bind(limit).fetch_all(&db.pool).await?;
-    Ok(rows.iter().map(batch_from_row).collect::<Result<_, _>>()?)
+    rows.iter().map(batch_from_row).collect::<Result<_, _>>()
 }
 
 #[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
@@ -442,14 +450,14 @@ const SERIAL_COLUMNS: &str = "s.id AS serial_id, s.batch_id, s.serial,
     CAST(CASE WHEN EXISTS (SELECT 1 FROM serial_scan_places x WHERE x.serial_id = s.id)
          THEN 1 ELSE 0 END AS BIGINT) AS has_places";
 
-fn serial_from_row(r: &AnyRow) -> Result<SerialRow, sqlx::Error> {
+fn serial_from_row(r: &impl Fields) -> anyhow::Result<SerialRow> {
     Ok(SerialRow {
-        id: r.try_get("serial_id")?,
-        batch_id: r.try_get("batch_id")?,
-        serial: r.try_get("serial")?,
-        scan_count: r.try_get("scan_count")?,
-        first_scan_at: r.try_get("first_scan_at")?,
-        has_places: r.try_get::<i64, _>("has_places")? != 0,
+        id: r.field("serial_id")?,
+        batch_id: r.field("batch_id")?,
+        serial: r.field("serial")?,
+        scan_count: r.field("scan_count")?,
+        first_scan_at: r.field("first_scan_at")?,
+        has_places: r.field::<i64>("has_places")? != 0,
     })
 }
 
@@ -458,7 +466,7 @@ pub async fn find_serial(db: &Db, serial: &str) -> anyhow::Result<Option<SerialR
         "SELECT {SERIAL_COLUMNS} FROM serials s LEFT JOIN serial_scan_stats t ON t.serial_id = s.id WHERE s.serial = $1"
     );
     let row = sqlx::query(&sql).bind(serial).fetch_optional(&db.pool).await?;
-    Ok(row.as_ref().map(serial_from_row).transpose()?)
+    row.as_ref().map(serial_from_row).transpose()
 }
 
 /// A serial with its batch, in one query: what the resolver needs for a unit label.
@@ -471,20 +479,25 @@ pub async fn find_serial_with_batch(db: &Db, serial: &str) -> anyhow::Result<Opt
             batch_columns.join(", ")
         )
     });
+    fn serial_with_batch(row: &impl Fields) -> anyhow::Result<(SerialRow, Batch)> {
+        Ok((serial_from_row(row)?, batch_from_row(row)?))
+    }
+    if let Some(file) = &db.sqlite_file {
+        return file.optional(&SQL, [serial], |row| serial_with_batch(row));
+    }
     let row = sqlx::query(&SQL).bind(serial).fetch_optional(&db.pool).await?;
-    let Some(row) = row else { return Ok(None) };
-    Ok(Some((serial_from_row(&row)?, batch_from_row(&row)?)))
+    row.as_ref().map(serial_with_batch).transpose()
 }
 
 /// The distinct places a serial was scanned from (most recent first, at most 20).
 pub async fn scan_places(db: &Db, serial_id: i64) -> anyhow::Result<Vec<String>> {
-    let rows = sqlx::query(
-        "SELECT place FROM serial_scan_places WHERE serial_id = $1 ORDER BY last_scan_at DESC, place LIMIT 20",
-    )
-    .bind(serial_id)
-    .fetch_all(&db.pool)
-    .await?;
-    Ok(rows.iter().map(|r| r.try_get(0)).collect::<Result<_, _>>()?)
+    const SQL: &str =
+        "SELECT place FROM serial_scan_places WHERE serial_id = $1 ORDER BY last_scan_at DESC, place LIMIT 20";
+    if let Some(file) = &db.sqlite_file {
+        return file.all(SQL, [serial_id], |row| row.field("place"));
+    }
+    let rows = sqlx::query(SQL).bind(serial_id).fetch_all(&db.pool).await?;
+    rows.iter().map(|row| row.field("place")).collect()
 }
 
 /// What a seller sees of the scans of a batch's serial labels.
