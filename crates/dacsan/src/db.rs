@@ -1,7 +1,8 @@
 //! The database: one `sqlx::AnyPool` over SQLite (the embedded default, WAL mode) or
 //! PostgreSQL (to scale), chosen once from the URL at start. Every query is portable
 //! SQL with `$1` placeholders; where the two must differ, code matches on [`Dialect`]
-//! at that spot.
+//! at that spot. On a SQLite file, the label resolver's lookups also read it directly
+//! ([`SqliteFile`]).
 
 mod sqlite_file;
 
@@ -29,7 +30,7 @@ pub enum Dialect {
 pub struct Db {
     pub pool: AnyPool,
     pub dialect: Dialect,
-    /// The SQLite file, for the resolver's reads and the scan writer (see
+    /// The SQLite file, for the resolver's reads on the calling thread (see
     /// [`SqliteFile`]); none on PostgreSQL or in memory.
     pub sqlite_file: Option<Arc<SqliteFile>>,
 }

@@ -107,8 +107,12 @@ impl SqliteFile {
     }
 
     fn open_reader(&self) -> anyhow::Result<rusqlite::Connection> {
-        let conn =
-            rusqlite::Connection::open(&self.path).with_context(|| format!("open {} to read", self.path.display()))?;
+        // Never created here: the file is the pool's, made and migrated before.
+        let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE
+            | rusqlite::OpenFlags::SQLITE_OPEN_URI
+            | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = rusqlite::Connection::open_with_flags(&self.path, flags)
+            .with_context(|| format!("open {} to read", self.path.display()))?;
         // A reader waits for nobody in WAL mode, except while the log is reset: a short
         // wait then, since it holds a worker thread of the server.
         conn.busy_timeout(Duration::from_millis(500))?;
@@ -146,5 +150,14 @@ mod tests {
         assert!(write.is_err(), "a reader must not write");
         let missing = reader.optional("SELECT nothing FROM t", [], |row| row.field::<i64>("nothing"));
         assert!(missing.unwrap_err().to_string().contains("nothing"));
+    }
+
+    #[test]
+    fn a_missing_file_is_an_error_not_a_new_empty_database() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("gone.db");
+        let reader = SqliteFile::new(path.clone());
+        assert!(reader.optional("SELECT 1 AS one", [], |row| row.field::<i64>("one")).is_err());
+        assert!(!path.exists());
     }
 }
