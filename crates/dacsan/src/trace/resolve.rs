@@ -392,10 +392,6 @@ pub struct BatchView {
     pub share: ShareLinks,
 }
 
-fn date_text(iso: &str) -> String {
-    crate::vn::parse_iso_date(iso).map(|d| crate::vn::date_vn(&d)).unwrap_or_default()
-}
-
 fn text(body: &Value, pointer: &str) -> String {
     body.pointer(pointer).and_then(Value::as_str).unwrap_or("").to_string()
 }
@@ -510,8 +506,8 @@ impl BatchView {
             producer_name: producer.name.clone(),
             lot: batch.lot.clone(),
             code: batch.code.clone(),
-            produced_on: date_text(&batch.produced_on),
-            expires_on: batch.expires_on.as_deref().map(date_text).unwrap_or_default(),
+            produced_on: crate::vn::iso_date_vn(&batch.produced_on),
+            expires_on: batch.expires_on.as_deref().map(crate::vn::iso_date_vn).unwrap_or_default(),
             quantity: batch.quantity,
             unit: product.unit.clone(),
             origin,

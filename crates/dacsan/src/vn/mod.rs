@@ -45,6 +45,12 @@ pub fn date_vn(date: &time::Date) -> String {
     format!("{:02}/{:02}/{}", date.day(), u8::from(date.month()), date.year())
 }
 
+/// A stored `YYYY-MM-DD` date as people read it: `06/11/2027`; text that is not a
+/// date is shown as it is.
+pub fn iso_date_vn(iso: &str) -> String {
+    parse_iso_date(iso).map(|d| date_vn(&d)).unwrap_or_else(|| iso.to_string())
+}
+
 /// A stored UTC timestamp (RFC 3339) in Vietnam's time (UTC+7) as people read it:
 /// `06:30 01/11/2026`; text that is not a timestamp is shown as it is.
 pub fn time_vn(utc: &str) -> String {
@@ -62,5 +68,11 @@ mod tests {
     fn utc_times_are_shown_in_vietnam_time() {
         assert_eq!(super::time_vn("2026-11-01T23:30:00Z"), "06:30 02/11/2026");
         assert_eq!(super::time_vn("yesterday"), "yesterday");
+    }
+
+    #[test]
+    fn stored_dates_are_shown_day_first() {
+        assert_eq!(super::iso_date_vn("2027-11-06"), "06/11/2027");
+        assert_eq!(super::iso_date_vn("soon"), "soon");
     }
 }

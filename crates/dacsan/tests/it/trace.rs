@@ -627,6 +627,8 @@ async fn cartons_resolve_by_sscc_to_the_batches_packed_in_them() {
     assert!(carton["batches"][1]["digital_link"].as_str().unwrap().ends_with("/01/08934563138165/10/MO-2"));
     let (_, html) = app.page(&format!("/00/{SSCC}")).await;
     assert!(html.contains("MO-1") && html.contains("MO-2") && html.contains("Mật ong bạc hà"), "{html}");
+    assert!(html.contains("01/05/2027") && !html.contains("2027-05-01"), "expiry day first, as on the label: {html}");
+    assert_eq!(carton["batches"][0]["expires_on"], "2027-05-01", "the API keeps ISO dates");
     let (_, batch_page) = app.page("/01/08934563138165/10/MO-1").await;
     assert!(batch_page.contains(&format!("href=\"/00/{SSCC}\"")), "the timeline links the carton");
 
