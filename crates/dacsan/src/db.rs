@@ -111,6 +111,12 @@ impl Db {
     }
 
     /// `true` when a trivial query answers: what `/healthz` reports.
+    /// Connections checked out of the pool now, and the pool's size.
+    pub fn connections(&self) -> (u32, u32) {
+        let size = self.pool.size();
+        (size.saturating_sub(self.pool.num_idle() as u32), size)
+    }
+
     pub async fn ping(&self) -> bool {
         sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()
     }

@@ -1,6 +1,7 @@
 //! One error type for the whole app. `/api/v1` handlers return it as
-//! `application/problem+json` (RFC 9457); page handlers wrap it in [`PageError`] and
-//! it renders as an HTML page. Internal details are logged once, here, and never shown.
+//! `application/problem+json` (RFC 9457); page handlers wrap it in `web::PageError`,
+//! which renders it as an HTML page. Internal details are logged once, when the error
+//! becomes a response, and never shown.
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -110,7 +111,8 @@ impl AppError {
         }
     }
 
-    fn log_if_internal(&self) {
+    /// Logs an internal error's details: once, as the error becomes a response.
+    pub fn log_if_internal(&self) {
         if let AppError::Internal(err) = self {
             tracing::error!(error = ?err, "internal error");
         }
@@ -162,24 +164,4 @@ fn problem_response(status: StatusCode, detail: &str, errors: Option<&[FieldErro
     let mut response = (status, axum::Json(body)).into_response();
     response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
     response
-}
-
-/// An [`AppError`] met while serving a page: rendered as an HTML page.
-#[derive(Debug)]
-pub struct PageError(pub AppError);
-
-impl<E: Into<AppError>> From<E> for PageError {
-    fn from(err: E) -> Self {
-        PageError(err.into())
-    }
-}
-
-impl IntoResponse for PageError {
-    fn into_response(self) -> Response {
-        self.0.log_if_internal();
-        if matches!(self.0, AppError::Unauthorized) {
-            return axum::response::Redirect::to("/signin").into_response();
-        }
-        crate::web::layout::error_page(self.0.status(), &self.0.detail())
-    }
 }

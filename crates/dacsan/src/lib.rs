@@ -26,14 +26,29 @@ pub mod web;
 mod openapi;
 mod routes;
 
-pub use routes::router;
 pub use state::AppState;
 
 use std::sync::Arc;
 
+use axum::Router;
+
+/// The whole web site and API over `state`.
+pub fn router(state: AppState) -> Router {
+    install_texts();
+    routes::router(state)
+}
+
+/// Every domain's page texts, in one table (`web::i18n`); safe to call more than once.
+pub fn install_texts() {
+    let mut parts: Vec<&'static [web::i18n::Text]> = vec![web::i18n::TEXTS];
+    parts.extend_from_slice(programme::TEXTS);
+    web::i18n::install(&parts);
+}
+
 /// Connects, migrates, builds the search index from the database and keeps it in
 /// step: everything a server needs before it takes requests.
 pub async fn start(database_url: &str, settings: config::Settings) -> anyhow::Result<AppState> {
+    install_texts();
     let db = db::Db::connect(database_url).await?;
     let index = Arc::new(search::SearchIndex::new()?);
     let watermark = catalog::service::rebuild_index(&db, &index).await?;
@@ -45,4 +60,47 @@ pub async fn start(database_url: &str, settings: config::Settings) -> anyhow::Re
     programme::kpis::spawn_history(db.clone());
     let trace_key = trace::keys::load_or_create(&db).await?;
     Ok(AppState::new(db, index, settings, trace_key))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all_keys() -> Vec<&'static str> {
+        let mut keys: Vec<_> = web::i18n::TEXTS.iter().map(|t| t.0).collect();
+        keys.extend(programme::TEXTS.iter().flat_map(|part| part.iter()).map(|t| t.0));
+        keys
+    }
+
+    #[test]
+    fn text_keys_are_unique() {
+        install_texts();
+        assert_eq!(web::i18n::len(), all_keys().len());
+    }
+
+    #[test]
+    fn every_key_used_in_templates_exists() {
+        install_texts();
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/templates");
+        let mut missing = Vec::new();
+        for path in walk(std::path::Path::new(root)) {
+            let text = std::fs::read_to_string(&path).unwrap();
+            for part in text.split("page.t(\"").skip(1) {
+                let key = part.split('"').next().unwrap();
+                if !web::i18n::has_key(key) {
+                    missing.push(format!("{}: {key}", path.display()));
+                }
+            }
+        }
+        assert!(missing.is_empty(), "missing i18n keys: {missing:?}");
+    }
+
+    fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+        let mut out = Vec::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() { out.extend(walk(&path)) } else { out.push(path) }
+        }
+        out
+    }
 }

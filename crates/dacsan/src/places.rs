@@ -5,7 +5,11 @@ use axum::Json;
 use axum::extract::Path;
 use serde::Serialize;
 
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
 use crate::error::{AppError, AppResult};
+use crate::state::AppState;
 use crate::vn::admin_units;
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -59,4 +63,9 @@ pub async fn list_communes(Path(code): Path<String>) -> AppResult<Json<Vec<Commu
             })
             .collect(),
     ))
+}
+
+/// `/api/v1/provinces…`.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(list_provinces)).routes(routes!(list_communes))
 }

@@ -1,14 +1,24 @@
-//! Every URL of the site and the API, in one place, with the layers around them.
+//! The site and the API: every domain's router merged, with the layers around them.
+
+use std::sync::Arc;
 
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, State};
-use axum::http::{HeaderName, HeaderValue, StatusCode, header};
+use axum::extract::State;
+use axum::http::{HeaderName, HeaderValue, StatusCode, Uri, header};
 use axum::middleware;
-use axum::response::IntoResponse;
-use axum::routing::{delete, get, post};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use prometheus_client::encoding::EncodeLabelSet;
+use prometheus_client::metrics::counter::Counter;
+use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::gauge::Gauge;
+use prometheus_client::registry::Registry;
 use tower_http::compression::CompressionLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+use utoipa_axum::router::OpenApiRouter;
 
 use crate::error::AppError;
 use crate::state::AppState;
@@ -17,23 +27,26 @@ use crate::{admin, auth, cart, catalog, media, openapi, orders, payments, places
 /// Nothing inline, nothing from other hosts.
 const CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
-/// Forms with photos: up to 10 pictures of 8 MB.
-const UPLOAD_LIMIT: usize = 90 * 1024 * 1024;
-
 pub fn router(state: AppState) -> Router {
-    Router::new()
-        .merge(pages())
-        .merge(uploads())
-        .merge(programme::pages())
-        .nest("/api/v1", api())
-        .nest("/api/v1/programme", programme::api())
+    let (routes, openapi) = domains().split_for_parts();
+    let openapi_json: Arc<str> = serde_json::to_string(&openapi).expect("the OpenAPI document serialises").into();
+    routes
+        .route("/api/v1/openapi.json", get(move || openapi_document(openapi_json.clone())))
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics))
         .route("/assets/{file}", get(web::assets::serve_asset))
-        .route("/media/{id}", get(media::pages::get_media))
-        .route("/.well-known/dacsan-trace-key", get(trace::api::trace_key))
         .fallback(not_found)
         .layer(middleware::from_fn(web::csrf::protect))
+        .layer(middleware::from_fn_with_state(state.http_metrics.clone(), web::metrics::track))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(web::metrics::request_span)
+                .on_request(())
+                .on_response(web::metrics::log_response)
+                .on_failure(()),
+        )
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
         .layer(SetResponseHeaderLayer::if_not_present(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP)))
         .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::overriding(
@@ -49,105 +62,25 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
-fn pages() -> Router<AppState> {
-    Router::new()
-        .route("/", get(catalog::pages::home))
-        .route("/search", get(catalog::pages::search_page))
-        .route("/p/{slug}", get(catalog::pages::product_page))
-        .route("/s/{slug}", get(producers::pages::show_storefront))
-        .route("/s/{slug}/complaints", post(producers::pages::create_complaint))
-        .route("/signin", get(auth::pages::signin_page).post(auth::pages::signin))
-        .route("/register", get(auth::pages::register_page).post(auth::pages::register))
-        .route("/signout", post(auth::pages::signout))
-        .route("/privacy", get(auth::pages::privacy_page))
-        .route("/lang/{code}", get(auth::pages::switch_language))
-        .route("/seller", get(producers::editor::seller_desk))
-        .route("/seller/orders", get(orders::desk::seller_orders))
-        .route(
-            "/seller/producers/{id}/payment",
-            get(payments::pages::edit_payment_account).post(payments::pages::save_payment_account),
-        )
-        .route("/cart", get(cart::pages::show_cart))
-        .route("/cart/add", post(cart::pages::add_to_cart))
-        .route("/cart/update", post(cart::pages::update_cart))
-        .route("/checkout", get(orders::pages::show_checkout).post(orders::pages::place_order))
-        .route("/checkout/communes", get(orders::pages::commune_options))
-        .route("/orders", get(orders::pages::order_history))
-        .route("/orders/c/{checkout}", get(orders::pages::show_checkout_orders))
-        .route("/orders/{code}", get(orders::pages::show_order))
-        .route("/orders/{code}/qr.svg", get(orders::pages::order_qr))
-        .route("/orders/{code}/code.svg", get(orders::desk::order_code_qr))
-        .route("/orders/{code}/slip", get(orders::desk::packing_slip))
-        .route("/orders/{code}/transitions", post(orders::pages::move_order))
-        .route("/01/{*rest}", get(trace::resolve::resolve_gtin))
-        .route("/00/{sscc}", get(trace::cartons::resolve_sscc))
-        .route("/q/{code}", get(trace::resolve::resolve_code))
-        .route("/q/{code}/{serial}", get(trace::resolve::resolve_code_serial))
-        .route("/seller/products/{id}/batches", get(trace::desk::product_batches).post(trace::desk::create_batch))
-        .route("/seller/batches/{id}", get(trace::desk::show_batch))
-        .route("/seller/batches/{id}/events", post(trace::desk::add_event))
-        .route("/seller/batches/{id}/serials", post(trace::desk::issue_serials))
-        .route("/seller/batches/{id}/handovers", post(trace::desk::create_handover))
-        .route("/seller/batches/{id}/handovers/{handover}/revoke", post(trace::desk::revoke_handover))
-        .route("/carry/{token}", get(trace::carrier::show_carry).post(trace::carrier::record_carry))
-        .route("/admin", get(admin::pages::admin_desk))
-        .route("/admin/producers", post(admin::pages::create_producer))
-        .route("/admin/users", post(admin::pages::create_user))
+/// Every domain's pages and API: each domain's router is also its part of the
+/// OpenAPI document.
+fn domains() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(openapi::frame())
+        .merge(catalog::router())
+        .merge(producers::router())
+        .merge(auth::router())
+        .merge(cart::router())
+        .merge(orders::router())
+        .merge(payments::router())
+        .merge(places::router())
+        .merge(media::router())
+        .merge(trace::router())
+        .merge(admin::router())
+        .merge(programme::router())
 }
 
-fn uploads() -> Router<AppState> {
-    Router::new()
-        .route(
-            "/seller/producers/{id}/edit",
-            get(producers::editor::edit_store_page).post(producers::editor::update_store),
-        )
-        .route("/seller/products/new", get(catalog::editor::new_product_page).post(catalog::editor::create_product))
-        .route(
-            "/seller/products/{id}/edit",
-            get(catalog::editor::edit_product_page).post(catalog::editor::update_product),
-        )
-        .route("/api/v1/products/{id}/photos", post(catalog::api::add_product_photo))
-        .route("/api/v1/payments/statements", post(payments::api::import_statement))
-        .route("/api/v1/batches/{id}/files", post(trace::api::upload_file))
-        .route("/seller/batches/{id}/files", post(trace::desk::upload_file))
-        .layer(DefaultBodyLimit::max(UPLOAD_LIMIT))
-}
-
-fn api() -> Router<AppState> {
-    Router::new()
-        .route("/openapi.json", get(openapi::openapi_json))
-        .route("/provinces", get(places::list_provinces))
-        .route("/provinces/{code}/communes", get(places::list_communes))
-        .route("/ocop/sets", get(catalog::api::list_ocop_sets))
-        .route("/products", get(catalog::api::list_products).post(catalog::api::create_product))
-        .route("/products/{id}", get(catalog::api::get_product).patch(catalog::api::update_product))
-        .route("/producers", get(producers::api::list_producers).post(producers::api::create_producer))
-        .route("/producers/{id}", get(producers::api::get_producer).patch(producers::api::update_producer))
-        .route("/auth/token", post(auth::api::create_token))
-        .route("/checkout", post(orders::api::checkout))
-        .route("/orders", get(orders::api::list_orders))
-        .route("/orders/{id}", get(orders::api::get_order))
-        .route("/orders/{id}/transitions", post(orders::api::create_transition))
-        .route("/orders/{id}/vietqr", get(payments::api::order_vietqr))
-        .route("/orders/{id}/vietqr.png", get(payments::api::order_vietqr_png))
-        .route("/orders/{id}/vietqr.svg", get(payments::api::order_vietqr_svg))
-        .route("/payments/bank-webhook", post(payments::api::bank_webhook))
-        .route("/payments/unmatched", get(payments::api::list_unmatched))
-        .route("/products/{id}/batches", get(trace::api::list_batches).post(trace::api::create_batch))
-        .route("/batches/{id}", get(trace::api::get_batch))
-        .route("/batches/{id}/events", get(trace::api::list_events).post(trace::api::create_event))
-        .route("/batches/{id}/files/{file}", get(trace::api::get_file))
-        .route("/batches/{id}/serials", post(trace::api::issue_serials))
-        .route("/batches/{id}/labels.pdf", get(trace::api::labels_pdf))
-        .route("/batches/{id}/record", get(trace::api::get_record))
-        .route("/batches/{id}/epcis", get(trace::api::get_epcis))
-        .route("/batches/{id}/qr.svg", get(trace::api::batch_qr_svg))
-        .route("/batches/{id}/qr.png", get(trace::api::batch_qr_png))
-        .route("/epcis/events", post(trace::api::capture_events))
-        .route("/batches/{id}/handovers", get(trace::carrier::list_handovers).post(trace::carrier::create_handover))
-        .route("/batches/{id}/handovers/{handover}", delete(trace::carrier::revoke_handover))
-        .route("/carry/{token}/events", post(trace::carrier::create_carrier_event))
-        .fallback(api_not_found)
+async fn openapi_document(json: Arc<str>) -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], json.to_string()).into_response()
 }
 
 /// `GET /healthz`: 200 when the database answers.
@@ -159,23 +92,59 @@ async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
     }
 }
 
-/// `GET /metrics`: Prometheus text format.
-async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
+/// `GET /metrics`: what operators graph first, as OpenMetrics text — requests and
+/// their latency by route and status, the catalog's size, database connections in
+/// use, the response cache's hits and misses, and work waiting in the background.
+async fn metrics(State(state): State<AppState>) -> Response {
+    let mut registry = Registry::with_prefix("dacsan");
+    state.http_metrics.register(&mut registry);
     let products = crate::catalog::store::count(&state.db).await.unwrap_or(-1);
     let producers = crate::producers::store::count(&state.db).await.unwrap_or(-1);
-    let body = format!(
-        "# HELP dacsan_products Products in the database.\n# TYPE dacsan_products gauge\ndacsan_products {products}\n\
-         # HELP dacsan_producers Producers in the database.\n# TYPE dacsan_producers gauge\ndacsan_producers {producers}\n\
-         # HELP dacsan_search_documents Products in the search index.\n# TYPE dacsan_search_documents gauge\ndacsan_search_documents {}\n",
-        state.search.len()
-    );
-    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], body)
+    gauge(&mut registry, "products", "Products in the database", products);
+    gauge(&mut registry, "producers", "Producers in the database", producers);
+    gauge(&mut registry, "search_documents", "Products in the search index", state.search.len() as i64);
+    let (in_use, size) = state.db.connections();
+    gauge(&mut registry, "db_connections_in_use", "Database connections checked out", i64::from(in_use));
+    gauge(&mut registry, "db_connections", "Database connections open in the pool", i64::from(size));
+    let (hits, misses) = state.response_cache.hits_and_misses();
+    counter(&mut registry, "response_cache_hits", "Answers served from the response cache", hits);
+    counter(&mut registry, "response_cache_misses", "Answers looked for in the response cache and built", misses);
+    let waiting = Family::<JobLabels, Gauge>::default();
+    waiting.get_or_create(&JobLabels { kind: "serial_scans" }).set(state.scans.waiting() as i64);
+    if !state.settings.smtp_url.0.trim().is_empty() {
+        let emails = crate::orders::mailer::waiting(&state.db).await.unwrap_or(-1);
+        waiting.get_or_create(&JobLabels { kind: "emails" }).set(emails);
+    }
+    registry.register("jobs_waiting", "Background work queued and not yet done, by kind", waiting);
+    let mut text = String::new();
+    if let Err(err) = prometheus_client::encoding::text::encode(&mut text, &registry) {
+        return AppError::Internal(anyhow::anyhow!("write metrics: {err}")).into_response();
+    }
+    ([(header::CONTENT_TYPE, "application/openmetrics-text; version=1.0.0; charset=utf-8")], text).into_response()
 }
 
-async fn not_found() -> crate::error::PageError {
-    crate::error::PageError(AppError::not_found("trang / page"))
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct JobLabels {
+    kind: &'static str,
 }
 
-async fn api_not_found() -> AppError {
-    AppError::not_found("API route")
+fn gauge(registry: &mut Registry, name: &str, help: &str, value: i64) {
+    let gauge = Gauge::<i64>::default();
+    gauge.set(value);
+    registry.register(name, help, gauge);
+}
+
+fn counter(registry: &mut Registry, name: &str, help: &str, value: u64) {
+    let counter = Counter::<u64>::default();
+    counter.inc_by(value);
+    registry.register(name, help, counter);
+}
+
+/// No route: problem+json under `/api/`, an HTML page elsewhere.
+async fn not_found(uri: Uri) -> Response {
+    if uri.path().starts_with("/api/") {
+        AppError::not_found("API route").into_response()
+    } else {
+        web::PageError(AppError::not_found("trang / page")).into_response()
+    }
 }

@@ -26,6 +26,8 @@ pub struct AppState {
     pub batch_cache: Arc<crate::trace::page_cache::BatchCache>,
     /// Public pages and search results (see [`crate::web::response_cache`]).
     pub response_cache: Arc<crate::web::response_cache::ResponseCache>,
+    /// Requests counted and timed by route (see [`crate::web::metrics`]).
+    pub http_metrics: crate::web::metrics::HttpMetrics,
 }
 
 impl AppState {
@@ -36,6 +38,7 @@ impl AppState {
             scans: ScanRecorder::spawn(db.clone()),
             batch_cache: Arc::default(),
             response_cache: Arc::default(),
+            http_metrics: Default::default(),
             trace_key: Arc::new(trace_key),
             db,
             search,

@@ -8,11 +8,12 @@ use axum::response::{IntoResponse, Redirect, Response};
 
 use crate::auth::model::{self, Role};
 use crate::auth::store as users;
-use crate::error::{AppError, FieldErrors, PageError};
+use crate::error::{AppError, FieldErrors};
 use crate::producers::model::{ProducerInput, ProducerKind};
 use crate::producers::{self, Producer};
 use crate::state::AppState;
 use crate::vn::admin_units;
+use crate::web::PageError;
 use crate::web::{CsrfForm, Page, render};
 
 #[derive(Template)]

@@ -14,8 +14,9 @@ use serde::Deserialize;
 use super::extract::SESSION_COOKIE;
 use super::model::{self, Role};
 use super::store;
-use crate::error::{AppError, FieldErrors, PageError};
+use crate::error::{AppError, FieldErrors};
 use crate::state::AppState;
+use crate::web::PageError;
 use crate::web::layout::LANG_COOKIE;
 use crate::web::{CsrfForm, Lang, Page, render};
 

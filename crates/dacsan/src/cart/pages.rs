@@ -14,10 +14,10 @@ use serde::Deserialize;
 use super::model::{CART_COOKIE, Cart};
 use super::store;
 use crate::catalog::{self, Product, ProductStatus};
-use crate::error::PageError;
 use crate::producers::{self, Producer};
 use crate::state::AppState;
 use crate::vn::Vnd;
+use crate::web::PageError;
 use crate::web::{CsrfForm, Page, render};
 
 /// The cart of this request: the account's when signed in, else the cookie's.

@@ -12,11 +12,12 @@ use serde::Deserialize;
 use super::model::{Product, ProductInput};
 use super::{ocop, service, store};
 use crate::auth::CurrentUser;
-use crate::error::{AppError, FieldErrors, PageError};
+use crate::error::{AppError, FieldErrors};
 use crate::media;
 use crate::producers::{self, Producer};
 use crate::state::AppState;
 use crate::vn::{Vnd, admin_units};
+use crate::web::PageError;
 use crate::web::multipart::UploadForm;
 use crate::web::{Page, render};
 

@@ -11,10 +11,11 @@ use super::model::{Product, ProductStatus};
 use super::query::{CatalogParams, FacetCounts, FacetValue};
 use super::{ocop, service, store};
 use crate::db;
-use crate::error::{AppError, PageError};
+use crate::error::AppError;
 use crate::producers::{self, Producer};
 use crate::state::AppState;
 use crate::vn::admin_units;
+use crate::web::PageError;
 use crate::web::{Page, markdown, render, response_cache};
 
 /// What a product card shows.

@@ -6,3 +6,13 @@
 pub mod model;
 pub mod pages;
 pub mod store;
+
+use axum::routing::get;
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::state::AppState;
+
+/// `/media/{id}`: uploaded pictures.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().route("/media/{id}", get(pages::get_media))
+}

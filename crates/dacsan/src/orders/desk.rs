@@ -10,10 +10,11 @@ use serde::Deserialize;
 use super::model::{Actor, OrderStatus};
 use super::pages::{OrderView, order_view};
 use super::store::{self, Order};
-use crate::error::{AppError, PageError};
+use crate::error::AppError;
 use crate::producers;
 use crate::state::AppState;
 use crate::vn::Vnd;
+use crate::web::PageError;
 use crate::web::{Page, render};
 
 #[derive(Template)]

@@ -73,15 +73,29 @@ struct Pending {
     body: String,
 }
 
+/// Notifications waiting to be e-mailed (those [`send_pending`] would take).
+pub async fn waiting(db: &Db) -> anyhow::Result<i64> {
+    let since = fresh_since()?;
+    sqlx::query_scalar("SELECT COUNT(*) FROM notifications WHERE emailed_at IS NULL AND created_at >= $1")
+        .bind(since)
+        .fetch_one(&db.pool)
+        .await
+        .context("count notifications to e-mail")
+}
+
+fn fresh_since() -> anyhow::Result<String> {
+    (time::OffsetDateTime::now_utc() - FRESH_FOR)
+        .format(&time::format_description::well_known::Rfc3339)
+        .context("format a time")
+}
+
 /// Sends what is waiting; returns how many messages went out. Each row is claimed
 /// (`emailed_at` set) before it is sent, so two servers never send it twice; a
 /// transient failure (server down) gives it back and ends the round, a permanent one
 /// (address refused) is logged and not retried. A row with no address at all is
 /// stamped too: there is nothing to send.
 pub async fn send_pending(db: &Db, mailer: &Mailer) -> anyhow::Result<usize> {
-    let since = (time::OffsetDateTime::now_utc() - FRESH_FOR)
-        .format(&time::format_description::well_known::Rfc3339)
-        .context("format a time")?;
+    let since = fresh_since()?;
     let rows = sqlx::query(
         "SELECT id, producer_id, user_id, email, subject, body FROM notifications
          WHERE emailed_at IS NULL AND created_at >= $1 ORDER BY id LIMIT $2",

@@ -16,10 +16,11 @@ use super::model::{
 use super::service::{self, Transition};
 use super::store::{self, Order, OrderEvent, OrderItem};
 use crate::cart::pages::{self as cart_pages, CartView};
-use crate::error::{AppError, FieldErrors, PageError};
+use crate::error::{AppError, FieldErrors};
 use crate::producers::{self, Producer, store::PaymentAccount};
 use crate::state::AppState;
 use crate::vn::{Vnd, admin_units};
+use crate::web::PageError;
 use crate::web::{CsrfForm, Page, render};
 
 pub const ORDERS_COOKIE: &str = "dacsan_orders";

@@ -6,11 +6,12 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use crate::error::{AppError, FieldErrors, PageError};
+use crate::error::{AppError, FieldErrors};
 use crate::producers::Producer;
 use crate::producers::store::{self, PaymentAccount};
 use crate::state::AppState;
 use crate::vn::banks::{self, Bank};
+use crate::web::PageError;
 use crate::web::{CsrfForm, Page, render};
 
 #[derive(Template)]

@@ -12,10 +12,11 @@ use serde::Deserialize;
 use super::model::{Producer, ProducerInput, ProducerKind};
 use super::store;
 use crate::catalog::{self, Product};
-use crate::error::{AppError, FieldErrors, PageError};
+use crate::error::{AppError, FieldErrors};
 use crate::media;
 use crate::state::AppState;
 use crate::vn::admin_units;
+use crate::web::PageError;
 use crate::web::multipart::UploadForm;
 use crate::web::{Page, render};
 

@@ -8,8 +8,9 @@ use serde::Deserialize;
 use super::model::Producer;
 use super::store;
 use crate::catalog::pages::{Card, cards};
-use crate::error::{AppError, FieldErrors, PageError};
+use crate::error::{AppError, FieldErrors};
 use crate::state::AppState;
+use crate::web::PageError;
 use crate::web::{CsrfForm, Page, markdown, render};
 
 #[derive(Template)]

@@ -14,31 +14,22 @@ mod texts;
 pub mod training;
 pub mod xlsx;
 
-use axum::Router;
+use utoipa_axum::router::OpenApiRouter;
 
 use crate::state::AppState;
+use crate::web::i18n::Text;
 
-/// Page texts of each part, added to the site's table (`web::i18n`).
-pub const TEXTS: &[&[(&str, &str, &str)]] =
+/// Page texts of each part, added to the site's table by the app (`crate::install_texts`).
+pub const TEXTS: &[&[Text]] =
     &[texts::TEXTS, kpis::TEXTS, listings::TEXTS, registry::TEXTS, support::TEXTS, training::TEXTS, fairs::TEXTS];
 
 /// The office's pages (under `/office`) and API (under `/api/v1/programme`).
-pub fn pages() -> Router<AppState> {
-    Router::new()
-        .merge(kpis::pages())
-        .merge(listings::pages())
-        .merge(registry::pages())
-        .merge(support::pages())
-        .merge(training::pages())
-        .merge(fairs::pages())
-}
-
-pub fn api() -> Router<AppState> {
-    Router::new()
-        .merge(kpis::api())
-        .merge(listings::api())
-        .merge(registry::api())
-        .merge(support::api())
-        .merge(training::api())
-        .merge(fairs::api())
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .merge(kpis::router())
+        .merge(listings::router())
+        .merge(registry::router())
+        .merge(support::router())
+        .merge(training::router())
+        .merge(fairs::router())
 }

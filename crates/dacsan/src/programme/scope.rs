@@ -5,9 +5,10 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use crate::auth::CurrentUser;
-use crate::error::{AppError, FieldErrors, PageError};
+use crate::error::{AppError, FieldErrors};
 use crate::vn::admin_units;
 use crate::web::Page;
+use crate::web::PageError;
 
 /// `?province=CODE`
 #[derive(Debug, Default, Deserialize)]

@@ -303,6 +303,9 @@ pub async fn upload_file(
 }
 
 /// A file of a batch (public, like the record it is chained in).
+#[utoipa::path(get, path = "/api/v1/batches/{id}/files/{file}", tag = "trace",
+    params(("id" = i64, Path, description = "batch id"), ("file" = i64, Path, description = "file id")),
+    responses((status = 200, description = "the file's bytes, with its content type"), (status = 404)))]
 pub async fn get_file(
     State(state): State<AppState>,
     user: Option<CurrentUser>,

@@ -22,9 +22,10 @@ use super::store::{self, Batch};
 use crate::auth::CurrentUser;
 use crate::catalog::{self, Product};
 use crate::db;
-use crate::error::{AppError, AppResult, FieldErrors, PageError};
+use crate::error::{AppError, AppResult, FieldErrors};
 use crate::state::AppState;
 use crate::vn::{Province, admin_units};
+use crate::web::PageError;
 use crate::web::{ApiJson, CsrfForm, Page, render};
 
 /// The carrier's page of a batch, and the API with the same link.

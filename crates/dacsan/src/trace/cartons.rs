@@ -13,8 +13,9 @@ use super::model::EventKind;
 use super::service;
 use super::store;
 use crate::catalog::{self, ProductStatus};
-use crate::error::{AppError, PageError};
+use crate::error::AppError;
 use crate::state::AppState;
+use crate::web::PageError;
 use crate::web::{Page, render};
 
 /// One batch in the carton, as the page and the JSON show it.

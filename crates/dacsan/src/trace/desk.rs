@@ -15,10 +15,11 @@ use super::model::{BatchInput, EventInput, EventKind, InputRef};
 use super::service::{self, Recorder};
 use super::store::{self, Batch, ScanSummary, StoredEvent, TraceFile};
 use crate::catalog::{self, Product};
-use crate::error::{AppError, FieldErrors, PageError};
+use crate::error::{AppError, FieldErrors};
 use crate::producers;
 use crate::state::AppState;
 use crate::vn::admin_units;
+use crate::web::PageError;
 use crate::web::{CsrfForm, Page, render};
 
 #[derive(Template)]

@@ -24,10 +24,11 @@ use super::service;
 use super::store::{self, Batch, SerialRow, StoredEvent, TraceFile};
 use crate::catalog::{self, Product, ProductStatus};
 use crate::db;
-use crate::error::{AppError, PageError};
+use crate::error::AppError;
 use crate::producers;
 use crate::state::AppState;
 use crate::vn::admin_units;
+use crate::web::PageError;
 use crate::web::{Page, render};
 
 #[derive(Debug, Deserialize, Default)]

@@ -47,6 +47,11 @@ impl ScanRecorder {
         ScanRecorder { queue }
     }
 
+    /// Scans queued and not yet written.
+    pub fn waiting(&self) -> usize {
+        self.queue.max_capacity() - self.queue.capacity()
+    }
+
     /// Queues one scan of a serial; a full queue drops it with a warning rather
     /// than slow the answer down.
     pub fn record(&self, serial_id: i64, place: String) {

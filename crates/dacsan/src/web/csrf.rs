@@ -13,7 +13,8 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum_extra::extract::CookieJar;
 
-use crate::error::{AppError, PageError};
+use super::PageError;
+use crate::error::AppError;
 
 pub const CSRF_COOKIE: &str = "dacsan_csrf";
 

@@ -5,8 +5,9 @@ use axum::extract::{FromRequest, Request};
 use axum_extra::extract::CookieJar;
 use serde::de::DeserializeOwned;
 
+use super::PageError;
 use super::csrf;
-use crate::error::{AppError, PageError};
+use crate::error::AppError;
 
 /// A JSON body; a syntax or type error is a 422 problem naming the field path.
 pub struct ApiJson<T>(pub T);

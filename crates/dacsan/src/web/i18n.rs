@@ -1,8 +1,9 @@
-//! Vietnamese first, English second. Every text a page shows comes from this table;
-//! templates call `page.t("key")`.
+//! Vietnamese first, English second. Every text a page shows comes from one table,
+//! assembled by the app from the texts each domain keeps beside its code (this file
+//! holds the site's and the market's); templates call `page.t("key")`.
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -28,7 +29,7 @@ impl Lang {
     }
 
     pub fn t(self, key: &str) -> &'static str {
-        match TABLE.get(key) {
+        match TABLE.get().and_then(|table| table.get(key)) {
             Some((vi, en)) => match self {
                 Lang::Vi => vi,
                 Lang::En => en,
@@ -41,16 +42,29 @@ impl Lang {
     }
 }
 
-static TABLE: LazyLock<HashMap<&'static str, (&'static str, &'static str)>> =
-    LazyLock::new(|| all_texts().map(|(k, vi, en)| (*k, (*vi, *en))).collect());
+/// One text of a page: (key, Vietnamese, English).
+pub type Text = (&'static str, &'static str, &'static str);
 
-/// The market's texts and those each programme-office part keeps beside its code.
-fn all_texts() -> impl Iterator<Item = &'static (&'static str, &'static str, &'static str)> {
-    TEXTS.iter().chain(crate::programme::TEXTS.iter().flat_map(|part| part.iter()))
+static TABLE: OnceLock<HashMap<&'static str, (&'static str, &'static str)>> = OnceLock::new();
+
+/// Builds the table from the texts each domain keeps beside its code; the app calls it
+/// once as it assembles its router (`crate::install_texts`). Later calls change nothing.
+pub fn install(parts: &[&'static [Text]]) {
+    TABLE.get_or_init(|| parts.iter().flat_map(|part| part.iter()).map(|(k, vi, en)| (*k, (*vi, *en))).collect());
+}
+
+/// Whether `key` is in the installed table (for tests of templates and texts).
+pub fn has_key(key: &str) -> bool {
+    TABLE.get().is_some_and(|table| table.contains_key(key))
+}
+
+/// The number of keys in the installed table.
+pub fn len() -> usize {
+    TABLE.get().map_or(0, HashMap::len)
 }
 
 /// (key, Vietnamese, English)
-pub const TEXTS: &[(&str, &str, &str)] = &[
+pub const TEXTS: &[Text] = &[
     ("site_name", "Đặc sản Miền núi phía Bắc", "Northern Highlands Specialties"),
     (
         "site_tagline",
@@ -411,38 +425,3 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("trace_file_saved", "Đã lưu tệp.", "The file was saved."),
     ("trace_brand_batches", "Lô hàng có truy xuất nguồn gốc", "Traceable batches"),
 ];
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn keys_are_unique() {
-        assert_eq!(TABLE.len(), all_texts().count());
-    }
-
-    #[test]
-    fn every_key_used_in_templates_exists() {
-        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/templates");
-        let mut missing = Vec::new();
-        for path in walk(std::path::Path::new(root)) {
-            let text = std::fs::read_to_string(&path).unwrap();
-            for part in text.split("page.t(\"").skip(1) {
-                let key = part.split('"').next().unwrap();
-                if !TABLE.contains_key(key) {
-                    missing.push(format!("{}: {key}", path.display()));
-                }
-            }
-        }
-        assert!(missing.is_empty(), "missing i18n keys: {missing:?}");
-    }
-
-    fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-        let mut out = Vec::new();
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() { out.extend(walk(&path)) } else { out.push(path) }
-        }
-        out
-    }
-}

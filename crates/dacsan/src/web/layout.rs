@@ -88,11 +88,32 @@ struct ErrorTemplate<'a> {
 }
 
 /// An error as an HTML page (the request's context is gone by now: Vietnamese, no user).
-pub fn error_page(status: StatusCode, detail: &str) -> Response {
+fn error_page(status: StatusCode, detail: &str) -> Response {
     let page = Page { lang: Lang::Vi, user: None, csrf: String::new(), path: "/".into() };
     let template = ErrorTemplate { page, status: status.as_u16(), detail };
     match template.render() {
         Ok(html) => (status, Html(html)).into_response(),
         Err(_) => (status, detail.to_string()).into_response(),
+    }
+}
+
+/// An [`AppError`] met while serving a page: rendered as an HTML page (a sign-in
+/// redirect when the visitor must sign in).
+#[derive(Debug)]
+pub struct PageError(pub AppError);
+
+impl<E: Into<AppError>> From<E> for PageError {
+    fn from(err: E) -> Self {
+        PageError(err.into())
+    }
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        self.0.log_if_internal();
+        if matches!(self.0, AppError::Unauthorized) {
+            return axum::response::Redirect::to("/signin").into_response();
+        }
+        error_page(self.0.status(), &self.0.detail())
     }
 }

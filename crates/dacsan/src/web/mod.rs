@@ -7,12 +7,13 @@ pub mod extract;
 pub mod i18n;
 pub mod layout;
 pub mod markdown;
+pub mod metrics;
 pub mod multipart;
 pub mod response_cache;
 
 pub use extract::{ApiJson, CsrfForm};
 pub use i18n::Lang;
-pub use layout::{Page, render};
+pub use layout::{Page, PageError, render};
 
 /// A file the browser saves as `file_name` (an export, a report).
 pub fn download(file_name: &str, content_type: &'static str, bytes: Vec<u8>) -> axum::response::Response {

@@ -13,6 +13,9 @@ use crate::media::model::MAX_UPLOAD_BYTES;
 /// At most this many pictures in one form.
 pub const MAX_FILES: usize = 10;
 
+/// The body limit of routes that take uploads: up to 10 pictures of 8 MB and the form.
+pub const UPLOAD_LIMIT: usize = 90 * 1024 * 1024;
+
 #[derive(Default)]
 pub struct UploadForm {
     pub fields: HashMap<String, String>,

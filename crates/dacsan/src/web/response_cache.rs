@@ -10,6 +10,7 @@
 //! each visitor's own token is put in when the page is served.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -33,7 +34,11 @@ struct Entry {
 }
 
 #[derive(Default)]
-pub struct ResponseCache(Mutex<Entries>);
+pub struct ResponseCache {
+    entries: Mutex<Entries>,
+    hits: AtomicU64,
+    misses: AtomicU64,
+}
 
 #[derive(Default)]
 struct Entries {
@@ -58,12 +63,21 @@ impl ResponseCache {
     /// The page kept under `key` if it was rendered at this catalog `generation`
     /// less than [`TTL`] ago.
     pub fn get(&self, key: &str, generation: u64) -> Option<Arc<str>> {
-        let entries = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        entries.map.get(key).filter(|e| e.generation == generation && e.at.elapsed() < TTL).map(|e| e.html.clone())
+        let entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        let found =
+            entries.map.get(key).filter(|e| e.generation == generation && e.at.elapsed() < TTL).map(|e| e.html.clone());
+        let counter = if found.is_some() { &self.hits } else { &self.misses };
+        counter.fetch_add(1, Ordering::Relaxed);
+        found
+    }
+
+    /// Answers served from the cache and answers looked for and not there, since start.
+    pub fn hits_and_misses(&self) -> (u64, u64) {
+        (self.hits.load(Ordering::Relaxed), self.misses.load(Ordering::Relaxed))
     }
 
     pub fn put(&self, key: String, generation: u64, html: Arc<str>) {
-        let mut entries = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
         let size = key.len() + html.len();
         if entries.bytes + size > CAPACITY_BYTES {
             entries.map.retain(|_, e| e.generation == generation && e.at.elapsed() < TTL);
@@ -83,7 +97,7 @@ impl ResponseCache {
 
     /// Forgets every page, after a write the search index does not see.
     pub fn clear(&self) {
-        let mut entries = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
         entries.map.clear();
         entries.bytes = 0;
     }
@@ -131,7 +145,7 @@ mod tests {
             cache.put(format!("k{i}"), 1, page.clone());
             cache.put(format!("k{i}"), 1, page.clone());
         }
-        let entries = cache.0.lock().unwrap();
+        let entries = cache.entries.lock().unwrap();
         let counted: usize = entries.map.iter().map(|(k, e)| k.len() + e.html.len()).sum();
         assert_eq!(entries.bytes, counted, "the running total is right");
         assert!(entries.bytes <= CAPACITY_BYTES && !entries.map.is_empty());

@@ -1,5 +1,8 @@
 //! `/healthz`, `/metrics`, `/api/v1/openapi.json`, `/assets`, home and product pages.
 
+use std::collections::BTreeSet;
+use std::path::Path;
+
 use crate::helpers::spawn_app;
 
 #[tokio::test]
@@ -30,6 +33,80 @@ async fn openapi_lists_every_api_route() {
     }
 }
 
+/// The OpenAPI document and the routes are one list: every documented operation is
+/// served (not the API's "no such route" 404, not a 405), every handler annotated
+/// in the source is documented, and no `/api/v1` route is added beside the domain
+/// routers (which would be served but not documented).
+#[tokio::test]
+async fn openapi_and_routes_are_one_list() {
+    let app = spawn_app().await;
+    let (_, doc) = app.get_json("/api/v1/openapi.json").await;
+    let mut documented = BTreeSet::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for method in item.as_object().unwrap().keys() {
+            documented.insert((method.to_uppercase(), path.clone()));
+        }
+    }
+
+    let source = rust_sources(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")));
+    let annotated: BTreeSet<(String, String)> = source
+        .iter()
+        .flat_map(|(_, text)| text.split("#[utoipa::path(").skip(1))
+        .map(|rest| {
+            let method = rest.split(',').next().unwrap().trim().to_uppercase();
+            let path = rest.split("path = \"").nth(1).unwrap().split('"').next().unwrap().to_string();
+            (method, path)
+        })
+        .collect();
+    assert_eq!(
+        annotated.difference(&documented).collect::<Vec<_>>(),
+        Vec::<&(String, String)>::new(),
+        "annotated handlers missing from the document"
+    );
+    assert_eq!(
+        documented.difference(&annotated).collect::<Vec<_>>(),
+        Vec::<&(String, String)>::new(),
+        "documented operations with no annotated handler"
+    );
+
+    let undocumented: Vec<_> = source
+        .iter()
+        .filter(|(_, text)| {
+            // A nested router would hide its prefix from this check.
+            text.replace(".route(\"/api/v1/openapi.json\"", "").contains(".route(\"/api") || text.contains(".nest(")
+        })
+        .map(|(file, _)| file.clone())
+        .collect();
+    assert!(undocumented.is_empty(), "/api/v1 routes outside routes!(): {undocumented:?}");
+
+    for (method, path) in &documented {
+        let url = app.url(&with_params(path));
+        let response = app.api.request(method.parse().unwrap(), url).send().await.unwrap();
+        let status = response.status();
+        let body = response.text().await.unwrap();
+        assert_ne!(status, 405, "{method} {path}: method not routed");
+        assert!(!(status == 404 && body.contains("API route")), "{method} {path}: not routed ({body})");
+    }
+}
+
+/// `/a/{id}/b/{code}` → `/a/1/b/1`.
+fn with_params(path: &str) -> String {
+    path.split('/').map(|part| if part.starts_with('{') { "1" } else { part }).collect::<Vec<_>>().join("/")
+}
+
+fn rust_sources(dir: &Path) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(rust_sources(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push((path.display().to_string(), std::fs::read_to_string(&path).unwrap()));
+        }
+    }
+    out
+}
+
 #[tokio::test]
 async fn metrics_are_prometheus_text() {
     let app = spawn_app().await;
@@ -38,6 +115,45 @@ async fn metrics_are_prometheus_text() {
     let text = app.api.get(app.url("/metrics")).send().await.unwrap().text().await.unwrap();
     assert!(text.contains("dacsan_products 1"), "{text}");
     assert!(text.contains("dacsan_search_documents 1"), "{text}");
+}
+
+#[tokio::test]
+async fn metrics_count_requests_by_route_and_status() {
+    let app = spawn_app().await;
+    let producer = app.producer().create().await;
+    let product = app.product(producer.id).create().await;
+    for _ in 0..2 {
+        let (status, _) = app.page(&format!("/p/{}", product.slug)).await;
+        assert_eq!(status, 200);
+    }
+    let (status, _) = app.page("/p/no-such-product").await;
+    assert_eq!(status, 404);
+    let response = app.api.get(app.url("/metrics")).send().await.unwrap();
+    assert!(response.headers()["content-type"].to_str().unwrap().starts_with("application/openmetrics-text"));
+    let text = response.text().await.unwrap();
+    for line in [
+        r#"dacsan_http_request_duration_seconds_count{method="GET",route="/p/{slug}",status="200"} 2"#,
+        r#"dacsan_http_request_duration_seconds_count{method="GET",route="/p/{slug}",status="404"} 1"#,
+        r#"dacsan_jobs_waiting{kind="serial_scans"} 0"#,
+        "dacsan_response_cache_hits_total 1",
+        "dacsan_db_connections_in_use ",
+    ] {
+        assert!(text.contains(line), "{line} missing from:\n{text}");
+    }
+    assert!(!text.contains("no-such-product"), "labels carry routes, not URLs");
+}
+
+#[tokio::test]
+async fn every_answer_carries_a_request_id() {
+    let app = spawn_app().await;
+    let mut ids = std::collections::HashSet::new();
+    for path in ["/healthz", "/api/v1/provinces", "/no-such-page"] {
+        let response = app.api.get(app.url(path)).send().await.unwrap();
+        let id = response.headers().get("x-request-id").expect("x-request-id").to_str().unwrap().to_string();
+        assert_eq!(id.len(), 36, "a UUID: {id}");
+        ids.insert(id);
+    }
+    assert_eq!(ids.len(), 3, "one id per request");
 }
 
 #[tokio::test]

@@ -8,8 +8,9 @@ pub mod model;
 pub mod pages;
 pub mod store;
 
-use axum::Router;
-use axum::routing::{delete, get, post};
+use axum::routing::{get, post};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::state::AppState;
 
@@ -49,22 +50,17 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("fair_producer_ref", "Mã cơ sở hoặc tên cơ sở", "Registry code or producer name"),
 ];
 
-/// `/office/fairs…`
-pub fn pages() -> Router<AppState> {
-    Router::new()
+/// `/office/fairs…` and `/api/v1/programme/fairs…`.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
         .route("/office/fairs", get(pages::list_fairs).post(pages::create_fair))
         .route("/office/fairs.xlsx", get(pages::export_fairs))
         .route("/office/fairs/{id}", get(pages::show_fair).post(pages::update_fair))
         .route("/office/fairs/{id}/booths", post(pages::add_booth))
         .route("/office/fairs/{id}/booths.xlsx", get(pages::export_booths))
         .route("/office/fairs/{id}/booths/{producer_id}/remove", post(pages::remove_booth))
-}
-
-/// `/api/v1/programme/fairs…`
-pub fn api() -> Router<AppState> {
-    Router::new()
-        .route("/fairs", get(api::list_fairs).post(api::create_fair))
-        .route("/fairs/{id}", get(api::get_fair).patch(api::update_fair))
-        .route("/fairs/{id}/booths", post(api::create_booth))
-        .route("/fairs/{id}/booths/{producer_id}", delete(api::delete_booth))
+        .routes(routes!(api::list_fairs, api::create_fair))
+        .routes(routes!(api::get_fair, api::update_fair))
+        .routes(routes!(api::create_booth))
+        .routes(routes!(api::delete_booth))
 }

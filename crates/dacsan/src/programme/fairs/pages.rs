@@ -13,11 +13,12 @@ use super::events::{self, BoothRequest};
 use super::model::{FairInput, FairKind, parse_revenue, parse_visitors};
 use super::store::{self, Booth, Fair, Totals};
 use crate::auth::CurrentUser;
-use crate::error::{AppError, FieldErrors, PageError};
+use crate::error::{AppError, FieldErrors};
 use crate::programme::support::model::day_vn;
 use crate::programme::{scope, xlsx};
 use crate::state::AppState;
 use crate::vn::{Vnd, admin_units};
+use crate::web::PageError;
 use crate::web::{CsrfForm, Page, render};
 
 /// A form's fair fields.

@@ -135,13 +135,13 @@ pub async fn get_commune_table(
     Ok(Json(CommuneTableJson { province: scope.province, date: scope.date.to_string(), communes }))
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct TrendPoint {
     pub month: String,
     pub indicators: Vec<TrendValue>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct TrendValue {
     pub id: &'static str,
     pub value_pct: Option<f64>,
@@ -150,6 +150,9 @@ pub struct TrendValue {
 }
 
 /// `GET /api/v1/programme/kpis/trend?province=&date=`: the last 12 months.
+#[utoipa::path(get, path = "/api/v1/programme/kpis/trend", tag = "programme", security(("bearer" = [])),
+    params(("province" = Option<String>, Query), ("date" = Option<String>, Query, description = "YYYY-MM-DD, default today in Vietnam")),
+    responses((status = 200, body = [TrendPoint]), (status = 401), (status = 403), (status = 422)))]
 pub async fn get_trend(
     State(state): State<AppState>,
     user: CurrentUser,

@@ -14,16 +14,19 @@ pub use model::{Indicator, IndicatorValue, Ratio};
 pub use store::{Counts, ProducerGaps, Sales};
 pub use texts::TEXTS;
 
-use axum::Router;
 use axum::routing::get;
 use time::Date;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::db::Db;
 use crate::error::AppResult;
 use crate::state::AppState;
 
-pub fn pages() -> Router<AppState> {
-    Router::new()
+/// `/office` (the dashboard, the commune table, the plan, the monthly report) and
+/// `/api/v1/programme/kpis…`, `/api/v1/programme/targets`.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
         .route("/office", get(pages::show_dashboard))
         .route("/office/kpis.xlsx", get(pages::export_dashboard))
         .route("/office/communes/{code}", get(pages::show_commune))
@@ -31,15 +34,11 @@ pub fn pages() -> Router<AppState> {
         .route("/office/plan.xlsx", get(pages::export_plan))
         .route("/office/report", get(pages::show_report))
         .route("/office/report.pdf", get(pages::download_report))
-}
-
-pub fn api() -> Router<AppState> {
-    Router::new()
-        .route("/kpis", get(api::get_kpis))
-        .route("/kpis/communes", get(api::get_commune_table))
-        .route("/kpis/trend", get(api::get_trend))
-        .route("/kpis/gaps", get(api::get_gaps))
-        .route("/targets", get(api::get_targets).put(api::put_target))
+        .routes(routes!(api::get_kpis))
+        .routes(routes!(api::get_commune_table))
+        .routes(routes!(api::get_trend))
+        .routes(routes!(api::get_gaps))
+        .routes(routes!(api::get_targets, api::put_target))
 }
 
 /// The indicators of a province (or of one of its communes) on a date.

@@ -12,11 +12,12 @@ use super::api::{KpiParams, KpiScope, check_target};
 use super::chart::trend_svg;
 use super::model::{Indicator, IndicatorValue, Ratio, growth_permille};
 use super::{Market, MonthPoint, ProducerGaps, Snapshot, store};
-use crate::error::{FieldErrors, PageError};
+use crate::error::FieldErrors;
 use crate::programme::{scope, xlsx};
 use crate::state::AppState;
 use crate::vn::admin_units::{self, Province};
 use crate::vn::money::Vnd;
+use crate::web::PageError;
 use crate::web::{CsrfForm, Page, render};
 
 /// One indicator as a card shows it.

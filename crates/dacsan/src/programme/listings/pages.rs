@@ -16,11 +16,12 @@ use super::model::ListingInput;
 use super::sales::SalesReport;
 use super::store::{self, Effectiveness, ProductChannels};
 use crate::db;
-use crate::error::{AppError, PageError};
+use crate::error::AppError;
 use crate::programme::{scope, xlsx};
 use crate::state::AppState;
 use crate::vn::admin_units::{self, Commune};
 use crate::vn::money::Vnd;
+use crate::web::PageError;
 use crate::web::multipart::UploadForm;
 use crate::web::{CsrfForm, Page, render};
 

@@ -19,10 +19,11 @@ pub mod store;
 pub mod template;
 pub mod workbook;
 
-use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use indicatif::ProgressBar;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 pub use model::Scope;
 pub use report::{Counts, Problem, Report};
@@ -156,19 +157,15 @@ pub async fn run(db: &Db, bytes: Vec<u8>, options: &Options, progress: &Progress
     Ok(report)
 }
 
-pub fn pages() -> Router<AppState> {
-    Router::new()
+/// `/office/registry…` and `/api/v1/programme/registry…`: workbooks up to the body limit.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
         .route("/office/registry", get(pages::show_registry))
         .route("/office/registry/template.xlsx", get(pages::download_template))
         .route("/office/registry/preview", post(pages::preview_upload))
         .route("/office/registry/{id}/import", post(pages::import_upload))
-        .layer(DefaultBodyLimit::max(BODY_LIMIT))
-}
-
-pub fn api() -> Router<AppState> {
-    Router::new()
-        .route("/registry/preview", post(api::preview_registry))
-        .route("/registry/import", post(api::import_registry))
-        .route("/registry/template.xlsx", get(api::registry_template))
+        .routes(routes!(api::preview_registry))
+        .routes(routes!(api::import_registry))
+        .routes(routes!(api::registry_template))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
 }

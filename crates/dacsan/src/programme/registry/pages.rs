@@ -15,9 +15,10 @@ use serde::Deserialize;
 use super::store::{self, StoredImport};
 use super::{Options, Problem, Report, Scope, run, template, workbook};
 use crate::auth::CurrentUser;
-use crate::error::{AppError, FieldErrors, PageError};
+use crate::error::{AppError, FieldErrors};
 use crate::programme::{scope, xlsx};
 use crate::state::AppState;
+use crate::web::PageError;
 use crate::web::{CsrfForm, Page, csrf, render};
 
 /// Problems listed on the page; the CLI and the API list them all.

@@ -11,8 +11,9 @@ pub mod model;
 pub mod pages;
 pub mod store;
 
-use axum::Router;
 use axum::routing::{get, post};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::state::AppState;
 
@@ -62,20 +63,15 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("case_back", "Danh sách hỗ trợ", "Support cases"),
 ];
 
-/// `/office/cases…`
-pub fn pages() -> Router<AppState> {
-    Router::new()
+/// `/office/cases…` and `/api/v1/programme/cases…`.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
         .route("/office/cases", get(pages::list_cases).post(pages::create_case))
         .route("/office/cases.xlsx", get(pages::export_cases))
         .route("/office/cases/new", get(pages::new_case))
         .route("/office/cases/{id}", get(pages::show_case).post(pages::update_case))
         .route("/office/cases/{id}/notes", post(pages::add_note))
-}
-
-/// `/api/v1/programme/cases…`
-pub fn api() -> Router<AppState> {
-    Router::new()
-        .route("/cases", get(api::list_cases).post(api::create_case))
-        .route("/cases/{id}", get(api::get_case).patch(api::update_case))
-        .route("/cases/{id}/notes", post(api::create_note))
+        .routes(routes!(api::list_cases, api::create_case))
+        .routes(routes!(api::get_case, api::update_case))
+        .routes(routes!(api::create_note))
 }

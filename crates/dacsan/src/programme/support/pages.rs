@@ -14,10 +14,11 @@ use super::directory::{self, ProducerRef};
 use super::model::{self, CaseFilter, CaseInput, CasePatch, CaseStatus, Topic};
 use super::store::{self, Case, Note, Owner};
 use crate::db;
-use crate::error::{AppError, FieldErrors, PageError};
+use crate::error::{AppError, FieldErrors};
 use crate::programme::{scope, xlsx};
 use crate::state::AppState;
 use crate::vn::{admin_units, date_vn, time_vn};
+use crate::web::PageError;
 use crate::web::{CsrfForm, Page, render};
 
 /// One line of the list.

@@ -12,9 +12,10 @@ pub mod model;
 pub mod pages;
 pub mod store;
 
-use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::state::AppState;
 
@@ -87,9 +88,14 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("training_create", "Tạo", "Create"),
 ];
 
-/// `/office/trainings…`, `/office/courses/{id}…`, `/office/sessions/{id}…`
-pub fn pages() -> Router<AppState> {
-    Router::new()
+/// `/office/trainings…`, courses and sessions, and `/api/v1/programme/courses…`,
+/// `/api/v1/programme/sessions…`.
+pub fn router() -> OpenApiRouter<AppState> {
+    let uploads = OpenApiRouter::new()
+        .route("/office/sessions/{id}/import", post(pages::import_attendance))
+        .routes(routes!(api::record_attendance, api::remove_attendance))
+        .layer(DefaultBodyLimit::max(UPLOAD_LIMIT));
+    OpenApiRouter::new()
         .route("/office/trainings", get(pages::list_trainings))
         .route("/office/trainings.xlsx", get(pages::export_trainings))
         .route("/office/trainings/courses", post(pages::create_course))
@@ -99,21 +105,9 @@ pub fn pages() -> Router<AppState> {
         .route("/office/sessions/{id}/attendance", post(pages::add_attendee))
         .route("/office/sessions/{id}/attendance/remove", post(pages::remove_attendee))
         .route("/office/sessions/{id}/attendance.xlsx", get(pages::export_attendance))
-        .route(
-            "/office/sessions/{id}/import",
-            post(pages::import_attendance).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),
-        )
-}
-
-/// `/api/v1/programme/courses…`, `/api/v1/programme/sessions…`
-pub fn api() -> Router<AppState> {
-    Router::new()
-        .route("/courses", get(api::list_courses).post(api::create_course))
-        .route("/courses/{id}", get(api::get_course))
-        .route("/courses/{id}/sessions", post(api::create_session))
-        .route("/sessions/{id}", get(api::get_session))
-        .route(
-            "/sessions/{id}/attendance",
-            post(api::record_attendance).delete(api::remove_attendance).layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),
-        )
+        .routes(routes!(api::list_courses, api::create_course))
+        .routes(routes!(api::get_course))
+        .routes(routes!(api::create_session))
+        .routes(routes!(api::get_session))
+        .merge(uploads)
 }

@@ -19,11 +19,12 @@ use super::import::{self, Candidate, ColumnNames};
 use super::model::{CourseInput, Pillar, SessionInput, attendee_name, is_ticked};
 use super::store::{self, Attendance, Course, Session};
 use crate::auth::CurrentUser;
-use crate::error::{AppError, FieldErrors, PageError};
+use crate::error::{AppError, FieldErrors};
 use crate::programme::support::model::day_vn;
 use crate::programme::{scope, xlsx};
 use crate::state::AppState;
 use crate::vn::admin_units;
+use crate::web::PageError;
 use crate::web::multipart::UploadForm;
 use crate::web::{CsrfForm, Page, render};
 
