@@ -38,7 +38,8 @@ pub async fn create_token(
         return Err(AppError::TooManyRequests);
     }
     let email = request.email.trim().to_lowercase();
-    let user_id = super::pages::authenticate(&state, &email, &request.password).await?.ok_or(AppError::Unauthorized)?;
+    let user_id =
+        super::service::authenticate(&state.db, &email, &request.password).await?.ok_or(AppError::Unauthorized)?;
     let token = store::create_session(&state.db, user_id, "api", TOKEN_DAYS).await?;
     Ok((StatusCode::CREATED, Json(TokenResponse { token, token_type: "Bearer", expires_in_days: TOKEN_DAYS })))
 }

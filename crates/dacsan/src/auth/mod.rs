@@ -7,6 +7,7 @@ pub mod cli;
 pub mod extract;
 pub mod model;
 pub mod pages;
+pub mod service;
 pub mod store;
 
 pub use extract::CurrentUser;

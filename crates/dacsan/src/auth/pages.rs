@@ -78,34 +78,17 @@ pub async fn signin(
     }
     let next = safe_next(form.next.as_deref());
     let email = form.email.trim().to_lowercase();
-    match authenticate(&state, &email, &form.password).await? {
+    match super::service::authenticate(&state.db, &email, &form.password).await? {
         Some(user_id) => {
             let token = store::create_session(&state.db, user_id, "web", SESSION_DAYS).await?;
             let mut response = Redirect::to(&next).into_response();
             response.headers_mut().append(SET_COOKIE, session_cookie(&token, &state, SESSION_DAYS));
-            if let Some(clear) = crate::cart::pages::merge_into_account(&state, user_id, &jar).await? {
+            if let Some(clear) = crate::cart::service::merge_into_account(&state, user_id, &jar).await? {
                 response.headers_mut().append(SET_COOKIE, clear);
             }
             Ok(response)
         }
         None => Ok(render(&SigninTemplate { page, email, next, failed: true })),
-    }
-}
-
-/// The user id when the e-mail and password match.
-pub async fn authenticate(state: &AppState, email: &str, password: &str) -> anyhow::Result<Option<i64>> {
-    match store::find_by_email(&state.db, email).await? {
-        Some(user) => {
-            let hash = user.password_hash.clone();
-            let password = password.to_string();
-            let ok = tokio::task::spawn_blocking(move || model::verify_password(&password, &hash)).await?;
-            Ok(ok.then_some(user.id))
-        }
-        None => {
-            let password = password.to_string();
-            tokio::task::spawn_blocking(move || model::equalise_timing(&password)).await?;
-            Ok(None)
-        }
     }
 }
 
@@ -195,7 +178,7 @@ pub async fn register(
     let token = store::create_session(&state.db, user_id, "web", SESSION_DAYS).await?;
     let mut response = Redirect::to("/").into_response();
     response.headers_mut().append(SET_COOKIE, session_cookie(&token, &state, SESSION_DAYS));
-    if let Some(clear) = crate::cart::pages::merge_into_account(&state, user_id, &jar).await? {
+    if let Some(clear) = crate::cart::service::merge_into_account(&state, user_id, &jar).await? {
         response.headers_mut().append(SET_COOKIE, clear);
     }
     Ok(response)

@@ -4,6 +4,7 @@
 
 pub mod model;
 pub mod pages;
+pub mod service;
 pub mod store;
 
 use axum::routing::{get, post};

@@ -11,55 +11,14 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use serde::Deserialize;
 
-use super::model::{CART_COOKIE, Cart};
-use super::store;
+use super::model::Cart;
+use super::service;
 use crate::catalog::{self, Product, ProductStatus};
 use crate::producers::{self, Producer};
 use crate::state::AppState;
 use crate::vn::Vnd;
 use crate::web::PageError;
 use crate::web::{CsrfForm, Page, render};
-
-/// The cart of this request: the account's when signed in, else the cookie's.
-pub async fn current(state: &AppState, page: &Page, jar: &CookieJar) -> anyhow::Result<Cart> {
-    match &page.user {
-        Some(user) => store::load(&state.db, user.id).await,
-        None => Ok(jar.get(CART_COOKIE).map(|c| Cart::from_cookie(c.value())).unwrap_or_default()),
-    }
-}
-
-/// Stores the cart where it belongs; for guests, the cookie to set.
-pub async fn keep(state: &AppState, page: &Page, cart: &Cart) -> anyhow::Result<Option<HeaderValue>> {
-    match &page.user {
-        Some(user) => {
-            store::save(&state.db, user.id, cart).await?;
-            Ok(None)
-        }
-        None => Ok(Some(cookie(state, &cart.to_cookie(), 30 * 86_400))),
-    }
-}
-
-fn cookie(state: &AppState, value: &str, max_age: i64) -> HeaderValue {
-    let secure = if state.settings.secure_cookies { "; Secure" } else { "" };
-    HeaderValue::from_str(&format!("{CART_COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"))
-        .unwrap_or(HeaderValue::from_static(""))
-}
-
-/// At sign-in: the guest cookie's lines join the account's cart; returns the
-/// header that clears the cookie.
-pub async fn merge_into_account(
-    state: &AppState,
-    user_id: i64,
-    jar: &CookieJar,
-) -> anyhow::Result<Option<HeaderValue>> {
-    let Some(guest) = jar.get(CART_COOKIE).map(|c| Cart::from_cookie(c.value())).filter(|c| !c.is_empty()) else {
-        return Ok(None);
-    };
-    let mut cart = store::load(&state.db, user_id).await?;
-    cart.merge(&guest);
-    store::save(&state.db, user_id, &cart).await?;
-    Ok(Some(cookie(state, "", 0)))
-}
 
 pub struct LineView {
     pub product: Product,
@@ -140,7 +99,7 @@ struct CartTemplate {
 
 /// `GET /cart`
 pub async fn show_cart(State(state): State<AppState>, page: Page, jar: CookieJar) -> Result<Response, PageError> {
-    let cart = current(&state, &page, &jar).await?;
+    let cart = service::current(&state, &page, &jar).await?;
     let cart = view(&state, &cart, page.is_en()).await?;
     Ok(render(&CartTemplate { page, cart }))
 }
@@ -174,9 +133,9 @@ pub async fn add_to_cart(
         .await?
         .filter(|p| p.status == ProductStatus::Active)
         .ok_or_else(|| crate::error::AppError::not_found("sản phẩm / product"))?;
-    let mut cart = current(&state, &page, &jar).await?;
+    let mut cart = service::current(&state, &page, &jar).await?;
     cart.add(product.id, form.quantity.clamp(1, crate::orders::model::MAX_QUANTITY), product.price.0);
-    let cookie = keep(&state, &page, &cart).await?;
+    let cookie = service::keep(&state, &page, &cart).await?;
     Ok(with_cookie(Redirect::to("/cart").into_response(), cookie))
 }
 
@@ -187,7 +146,7 @@ pub async fn update_cart(
     jar: CookieJar,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
-    let mut cart = current(&state, &page, &jar).await?;
+    let mut cart = service::current(&state, &page, &jar).await?;
     for (key, value) in &form {
         if let (Some(id), Ok(quantity)) =
             (key.strip_prefix("q_").and_then(|id| id.parse().ok()), value.trim().parse::<i64>())
@@ -207,6 +166,6 @@ pub async fn update_cart(
             line.seen_price_vnd = *price;
         }
     }
-    let cookie = keep(&state, &page, &cart).await?;
+    let cookie = service::keep(&state, &page, &cart).await?;
     Ok(with_cookie(Redirect::to("/cart").into_response(), cookie))
 }

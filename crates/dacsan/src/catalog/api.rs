@@ -8,6 +8,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Serialize;
 
+use super::access;
 use super::model::{Product, ProductInput};
 use super::query::{CatalogParams, FacetCounts};
 use super::{ocop, service, store};
@@ -133,16 +134,6 @@ pub async fn list_products(State(state): State<AppState>, Query(params): Query<C
     Ok(response_cache::respond_json(json))
 }
 
-/// Products on sale are public; drafts and archived ones only for their sellers.
-pub async fn visible_product(state: &AppState, id: &str, user: Option<&CurrentUser>) -> AppResult<Product> {
-    let not_found = || AppError::not_found("sản phẩm / product");
-    let id: i64 = id.parse().map_err(|_| not_found())?;
-    let product = store::find_by_id(&state.db, id).await?.ok_or_else(not_found)?;
-    let can_see = product.status == super::ProductStatus::Active
-        || user.is_some_and(|u| u.can_manage_producer(product.producer_id));
-    if can_see { Ok(product) } else { Err(not_found()) }
-}
-
 async fn product_json(state: &AppState, product: &Product) -> AppResult<ProductJson> {
     let images = store::photos(&state.db, product.id).await?.iter().map(|(full, _)| format!("/media/{full}")).collect();
     Ok(ProductJson::new(product, images))
@@ -156,7 +147,7 @@ pub async fn get_product(
     user: Option<CurrentUser>,
     Path(id): Path<String>,
 ) -> AppResult<Json<ProductJson>> {
-    let product = visible_product(&state, &id, user.as_ref()).await?;
+    let product = access::visible_product(&state.db, &id, user.as_ref()).await?;
     Ok(Json(product_json(&state, &product).await?))
 }
 
@@ -193,7 +184,7 @@ pub async fn update_product(
     Path(id): Path<String>,
     ApiJson(input): ApiJson<ProductInput>,
 ) -> AppResult<Json<ProductJson>> {
-    let product = visible_product(&state, &id, Some(&user)).await?;
+    let product = access::visible_product(&state.db, &id, Some(&user)).await?;
     user.require_producer(product.producer_id)?;
     if input.producer_id.is_some_and(|p| p != product.producer_id) {
         return Err(AppError::invalid(
@@ -243,7 +234,7 @@ pub async fn add_product_photo(
     Path(id): Path<String>,
     mut multipart: axum::extract::Multipart,
 ) -> AppResult<(StatusCode, Json<ProductJson>)> {
-    let product = visible_product(&state, &id, Some(&user)).await?;
+    let product = access::visible_product(&state.db, &id, Some(&user)).await?;
     user.require_producer(product.producer_id)?;
     let mut added = 0;
     while let Some(field) = multipart.next_field().await.map_err(|e| AppError::invalid("photo", e.body_text()))? {
@@ -251,7 +242,7 @@ pub async fn add_product_photo(
             continue;
         }
         let bytes = field.bytes().await.map_err(|e| AppError::invalid("photo", e.body_text()))?;
-        let (full, card) = crate::media::pages::save_upload(&state, bytes.to_vec()).await?;
+        let (full, card) = crate::media::service::save_upload(&state.db, bytes.to_vec()).await?;
         store::add_photo(&state.db, product.id, full, card).await?;
         added += 1;
     }

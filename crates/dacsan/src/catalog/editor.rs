@@ -305,7 +305,7 @@ pub async fn update_product(
 async fn save_photos(state: &AppState, form: &UploadForm) -> Vec<Result<(i64, i64), AppError>> {
     let mut out = Vec::new();
     for (_, bytes) in form.files.iter().filter(|(name, _)| name == "photos") {
-        out.push(media::pages::save_upload(state, bytes.clone()).await);
+        out.push(media::service::save_upload(&state.db, bytes.clone()).await);
     }
     out
 }

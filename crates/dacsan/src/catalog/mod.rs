@@ -1,6 +1,7 @@
 //! Products: the catalog a buyer browses and searches, the product page at
 //! `/p/{slug}`, and the seller's product editor (web and `/api/v1/products`).
 
+pub mod access;
 pub mod api;
 pub mod editor;
 pub mod model;

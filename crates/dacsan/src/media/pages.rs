@@ -5,7 +5,6 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
-use super::model::{self, Processed};
 use super::store;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
@@ -31,13 +30,4 @@ pub async fn get_media(
         media.bytes,
     )
         .into_response())
-}
-
-/// Checks, resizes (off the async threads) and stores an upload; returns the
-/// (full, card) media ids.
-pub async fn save_upload(state: &AppState, bytes: Vec<u8>) -> AppResult<(i64, i64)> {
-    let processed: Processed = tokio::task::spawn_blocking(move || model::process_upload(&bytes))
-        .await
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("image task failed: {e}")))??;
-    Ok(store::insert_processed(&state.db, &processed).await?)
 }

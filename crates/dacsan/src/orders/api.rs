@@ -5,7 +5,8 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use serde::{Deserialize, Serialize};
 
-use super::model::{Actor, CheckoutInput, OrderStatus};
+use super::access::{TokenParam, guest_token, visible_order};
+use super::model::{CheckoutInput, OrderStatus};
 use super::service::{self, Transition};
 use super::store::{self, Order};
 use crate::auth::CurrentUser;
@@ -128,50 +129,6 @@ pub async fn checkout(
     Ok((StatusCode::CREATED, Json(CheckoutJson { orders, access_token: result.access_token })))
 }
 
-#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
-pub struct TokenParam {
-    /// The access token returned at checkout (guests).
-    pub token: Option<String>,
-}
-
-/// How the asker relates to the order, if at all.
-pub fn role_on(order: &Order, user: Option<&CurrentUser>, guest_token: Option<&str>) -> Option<Actor> {
-    if let Some(user) = user {
-        if user.is_admin() {
-            return Some(Actor::Admin);
-        }
-        if user.can_manage_producer(order.producer_id) {
-            return Some(Actor::Seller);
-        }
-        if order.buyer_user_id == Some(user.id) {
-            return Some(Actor::Buyer);
-        }
-    }
-    let token = guest_token?;
-    (crate::auth::store::token_hash(token) == order.access_token_hash).then_some(Actor::Buyer)
-}
-
-pub fn guest_token<'a>(headers: &'a HeaderMap, query: &'a TokenParam) -> Option<&'a str> {
-    query.token.as_deref().or_else(|| headers.get("x-order-token").and_then(|v| v.to_str().ok()))
-}
-
-/// The order if the asker may see it; otherwise 404 (its existence is not revealed).
-pub async fn visible_order(
-    state: &AppState,
-    id: &str,
-    user: Option<&CurrentUser>,
-    token: Option<&str>,
-) -> AppResult<(Order, Actor)> {
-    let not_found = || AppError::not_found("đơn hàng / order");
-    let order = match id.parse::<i64>() {
-        Ok(id) => store::find_by_id(&state.db, id).await?,
-        Err(_) => store::find_by_code(&state.db, id).await?,
-    }
-    .ok_or_else(not_found)?;
-    let actor = role_on(&order, user, token).ok_or_else(not_found)?;
-    Ok((order, actor))
-}
-
 #[utoipa::path(get, path = "/api/v1/orders/{id}", tag = "orders", params(("id" = String, Path, description = "order id or code"), TokenParam),
     responses((status = 200, body = OrderJson), (status = 404)))]
 pub async fn get_order(
@@ -181,7 +138,7 @@ pub async fn get_order(
     Path(id): Path<String>,
     Query(q): Query<TokenParam>,
 ) -> AppResult<Json<OrderJson>> {
-    let (order, _) = visible_order(&state, &id, user.as_ref(), guest_token(&headers, &q)).await?;
+    let (order, _) = visible_order(&state.db, &id, user.as_ref(), guest_token(&headers, &q)).await?;
     Ok(Json(order_json(&state, &order).await?))
 }
 
@@ -230,7 +187,7 @@ pub async fn create_transition(
     Query(q): Query<TokenParam>,
     ApiJson(input): ApiJson<TransitionInput>,
 ) -> AppResult<Json<OrderJson>> {
-    let (order, actor) = visible_order(&state, &id, user.as_ref(), guest_token(&headers, &q)).await?;
+    let (order, actor) = visible_order(&state.db, &id, user.as_ref(), guest_token(&headers, &q)).await?;
     let to = OrderStatus::parse(input.to.trim())
         .ok_or_else(|| AppError::invalid("to", "không phải trạng thái đơn hàng / not an order status"))?;
     let t = Transition {

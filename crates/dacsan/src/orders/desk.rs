@@ -78,7 +78,7 @@ pub async fn packing_slip(
 ) -> Result<Response, PageError> {
     let not_found = || AppError::not_found("đơn hàng / order");
     let order = store::find_by_code(&state.db, &code).await?.ok_or_else(not_found)?;
-    let actor = super::api::role_on(&order, page.user.as_ref(), None).ok_or_else(not_found)?;
+    let actor = super::access::role_on(&order, page.user.as_ref(), None).ok_or_else(not_found)?;
     if !matches!(actor, Actor::Seller | Actor::Admin) {
         return Err(AppError::Forbidden.into());
     }

@@ -1,6 +1,7 @@
 //! Orders: checkout (one order per producer, stock taken in the same transaction),
 //! the order lifecycle with its audit trail, the buyer's and the seller's views.
 
+pub mod access;
 pub mod api;
 pub mod desk;
 pub mod mailer;

@@ -45,8 +45,8 @@ fn orders_cookie(state: &AppState, jar: &CookieJar, new_token: &str) -> HeaderVa
 
 /// How this page's viewer relates to the order, if at all.
 fn role_on(order: &Order, page: &Page, jar: &CookieJar) -> Option<Actor> {
-    let by_account = super::api::role_on(order, page.user.as_ref(), None);
-    by_account.or_else(|| guest_tokens(jar).iter().find_map(|t| super::api::role_on(order, None, Some(t))))
+    let by_account = super::access::role_on(order, page.user.as_ref(), None);
+    by_account.or_else(|| guest_tokens(jar).iter().find_map(|t| super::access::role_on(order, None, Some(t))))
 }
 
 #[derive(Template)]
@@ -101,7 +101,7 @@ async fn checkout_page(
     errors: FieldErrors,
     problem: Option<String>,
 ) -> Result<Response, PageError> {
-    let cart = cart_pages::current(state, &page, jar).await?;
+    let cart = crate::cart::service::current(state, &page, jar).await?;
     if cart.is_empty() {
         return Ok(Redirect::to("/cart").into_response());
     }
@@ -159,7 +159,7 @@ pub async fn place_order(
     if form.action != "place" {
         return checkout_page(&state, page, &jar, form, FieldErrors::default(), None).await;
     }
-    let cart = cart_pages::current(&state, &page, &jar).await?;
+    let cart = crate::cart::service::current(&state, &page, &jar).await?;
     let input = CheckoutInput {
         items: cart.lines.iter().map(|l| CheckoutItem { product_id: l.product_id, quantity: l.quantity }).collect(),
         buyer: BuyerInput {
@@ -197,7 +197,7 @@ pub async fn place_order(
         };
     let checkout_id = result.orders[0].checkout_id.clone();
     let mut response = Redirect::to(&format!("/orders/c/{checkout_id}")).into_response();
-    if let Some(cookie) = cart_pages::keep(&state, &page, &crate::cart::model::Cart::default()).await? {
+    if let Some(cookie) = crate::cart::service::keep(&state, &page, &crate::cart::model::Cart::default()).await? {
         response.headers_mut().append(SET_COOKIE, cookie);
     }
     response.headers_mut().append(SET_COOKIE, orders_cookie(&state, &jar, &result.access_token));

@@ -15,7 +15,7 @@ use super::service::{self, Applied};
 use super::store::{self, StoredTransfer};
 use crate::auth::CurrentUser;
 use crate::error::{AppError, AppResult};
-use crate::orders::api::{TokenParam, guest_token, visible_order};
+use crate::orders::access::{TokenParam, guest_token, visible_order};
 use crate::orders::{Order, PaymentMethod};
 use crate::producers;
 use crate::producers::store::PaymentAccount;
@@ -116,7 +116,7 @@ pub async fn order_vietqr(
     Path(id): Path<String>,
     Query(q): Query<TokenParam>,
 ) -> AppResult<Json<VietqrJson>> {
-    let (order, _) = visible_order(&state, &id, user.as_ref(), guest_token(&headers, &q)).await?;
+    let (order, _) = visible_order(&state.db, &id, user.as_ref(), guest_token(&headers, &q)).await?;
     let (payload, account) = order_payload(&state, &order).await?;
     Ok(Json(VietqrJson {
         svg: qr::svg(&payload)?,
@@ -139,7 +139,7 @@ pub async fn order_vietqr_png(
     Path(id): Path<String>,
     Query(q): Query<TokenParam>,
 ) -> AppResult<Response> {
-    let (order, _) = visible_order(&state, &id, user.as_ref(), guest_token(&headers, &q)).await?;
+    let (order, _) = visible_order(&state.db, &id, user.as_ref(), guest_token(&headers, &q)).await?;
     let (payload, _) = order_payload(&state, &order).await?;
     Ok(qr_response("image/png", qr::png(&payload)?))
 }
@@ -153,7 +153,7 @@ pub async fn order_vietqr_svg(
     Path(id): Path<String>,
     Query(q): Query<TokenParam>,
 ) -> AppResult<Response> {
-    let (order, _) = visible_order(&state, &id, user.as_ref(), guest_token(&headers, &q)).await?;
+    let (order, _) = visible_order(&state.db, &id, user.as_ref(), guest_token(&headers, &q)).await?;
     let (payload, _) = order_payload(&state, &order).await?;
     Ok(qr_response("image/svg+xml", qr::svg(&payload)?))
 }

@@ -147,7 +147,7 @@ pub async fn update_store(
     }
     let mut errors = FieldErrors::default();
     for (name, bytes) in &form.files {
-        let (full, card) = match media::pages::save_upload(&state, bytes.clone()).await {
+        let (full, card) = match media::service::save_upload(&state.db, bytes.clone()).await {
             Ok(ids) => ids,
             Err(AppError::Internal(e)) => return Err(AppError::Internal(e).into()),
             Err(e) => {

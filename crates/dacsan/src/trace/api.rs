@@ -8,6 +8,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
+use super::access;
 use super::chain::Record;
 use super::keys::PublishedKey;
 use super::model::{BatchInput, EventInput};
@@ -15,7 +16,7 @@ use super::service::{self, Recorder};
 use super::store::{self, Batch, InputRow, StoredEvent, TraceFile};
 use super::{epcis, labels, qr};
 use crate::auth::CurrentUser;
-use crate::catalog::{self, Product, ProductStatus};
+use crate::catalog::{self, Product};
 use crate::db;
 use crate::error::{AppError, AppResult};
 use crate::producers;
@@ -76,15 +77,19 @@ async fn batch_json(state: &AppState, product: &Product, batch: &Batch) -> AppRe
     })
 }
 
-/// A batch anyone may see: its product is on sale, or the user manages it.
+/// The batch id of a path.
+fn batch_id(id: &str) -> AppResult<i64> {
+    id.parse().map_err(|_| AppError::not_found("lô hàng / batch"))
+}
+
+/// A batch anyone may see (see [`access::visible_batch`]).
 pub async fn visible_batch(state: &AppState, id: &str, user: Option<&CurrentUser>) -> AppResult<(Batch, Product)> {
-    let not_found = || AppError::not_found("lô hàng / batch");
-    let id: i64 = id.parse().map_err(|_| not_found())?;
-    let batch = store::find_batch(&state.db, id).await?.ok_or_else(not_found)?;
-    let product = catalog::store::find_by_id(&state.db, batch.product_id).await?.ok_or_else(not_found)?;
-    let can_see =
-        product.status != ProductStatus::Draft || user.is_some_and(|u| u.can_manage_producer(batch.producer_id));
-    if can_see { Ok((batch, product)) } else { Err(not_found()) }
+    access::visible_batch(&state.db, batch_id(id)?, user).await
+}
+
+/// A batch only its producer's sellers (and admins) manage (see [`access::managed_batch`]).
+pub(super) async fn managed_batch(state: &AppState, id: &str, user: &CurrentUser) -> AppResult<(Batch, Product)> {
+    access::managed_batch(&state.db, batch_id(id)?, user).await
 }
 
 /// A batch the user may add events and files to.
@@ -93,13 +98,6 @@ async fn recordable_batch(state: &AppState, id: &str, user: &CurrentUser) -> App
     if !service::may_record(user, &batch) {
         return Err(AppError::Forbidden);
     }
-    Ok((batch, product))
-}
-
-/// A batch only its producer's sellers (and admins) manage: serials and labels.
-pub(super) async fn managed_batch(state: &AppState, id: &str, user: &CurrentUser) -> AppResult<(Batch, Product)> {
-    let (batch, product) = visible_batch(state, id, Some(user)).await?;
-    user.require_producer(batch.producer_id)?;
     Ok((batch, product))
 }
 
@@ -113,7 +111,7 @@ pub async fn create_batch(
     Path(id): Path<String>,
     ApiJson(input): ApiJson<BatchInput>,
 ) -> AppResult<(StatusCode, Json<BatchJson>)> {
-    let product = catalog::api::visible_product(&state, &id, Some(&user)).await?;
+    let product = catalog::access::visible_product(&state.db, &id, Some(&user)).await?;
     user.require_producer(product.producer_id)?;
     let producer = producers::store::find_by_id(&state.db, product.producer_id)
         .await?
@@ -133,7 +131,7 @@ pub async fn list_batches(
     user: Option<CurrentUser>,
     Path(id): Path<String>,
 ) -> AppResult<Json<Vec<BatchJson>>> {
-    let product = catalog::api::visible_product(&state, &id, user.as_ref()).await?;
+    let product = catalog::access::visible_product(&state.db, &id, user.as_ref()).await?;
     let mut out = Vec::new();
     for batch in store::list_batches_of_product(&state.db, product.id, 200).await? {
         out.push(batch_json(&state, &product, &batch).await?);

@@ -190,9 +190,7 @@ pub struct NoticeParam {
 }
 
 async fn managed_batch(state: &AppState, page: &Page, id: i64) -> Result<(Batch, Product), PageError> {
-    let batch = store::find_batch(&state.db, id).await?.ok_or_else(|| AppError::not_found("lô hàng / batch"))?;
-    let product = managed_product(state, page, batch.product_id).await?;
-    Ok((batch, product))
+    Ok(super::access::managed_batch(&state.db, id, page.require_user()?).await?)
 }
 
 /// What the batch page shows besides the batch: a notice, the errors of a form, a

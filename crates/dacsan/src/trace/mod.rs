@@ -3,6 +3,7 @@
 //! QR label sheets, the Digital Link resolver behind every label and the batch page
 //! a buyer sees when scanning one.
 
+pub mod access;
 pub mod api;
 pub mod carrier;
 pub mod cartons;
