@@ -49,12 +49,13 @@ function routeOf(url) {
  *
  * The criteria:
  * - sideways scrolling: the document is wider than the window;
- * - the header's menu (its top-level links and buttons) wraps onto more than one line;
+ * - the header's name and menu (its top-level links and buttons) take more than one line;
  * - a text column too narrow: a visible table cell (`td`, `th`) or description
  *   (`dd`) with text is narrower than a short word — less than the width of
  *   "0000" in its own font, unless its whole text is shorter than that; and
- * - a word broken letter by letter: any whitespace-separated word inside such an
- *   element whose text lies on more than one line (its Range has client rectangles
+ * - a word broken letter by letter: any word (between spaces, hyphens, dashes
+ *   or slashes, where lines may break) inside such an element whose text lies on
+ *   more than one line (its Range has client rectangles
  *   at different heights). That is what narrow columns with `overflow-wrap:
  *   anywhere` do to words; normal wrapping between words is fine. Only words
  *   that fit 40% of a phone's line count: a long e-mail address or URL may break.
@@ -87,13 +88,21 @@ function layoutProblems(phoneWidth) {
     return `${name} "${text.slice(0, 40)}"`;
   }
 
-  const visible = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+  // Rendered, and not inside a visually hidden box (a 1 px clipped table head).
+  const visible = (el) => {
+    if (el.getClientRects().length === 0 || getComputedStyle(el).visibility === 'hidden') return false;
+    for (let a = el; a && a !== document.body; a = a.parentElement) {
+      const r = a.getBoundingClientRect();
+      if (r.width <= 1 || r.height <= 1) return false;
+    }
+    return true;
+  };
 
-  // The header's menu on one line.
+  // The header's name and menu on one line.
   const menu = document.querySelector('header nav');
   if (menu && visible(menu)) {
     // Items share a line when they overlap vertically (they are centred, not top-aligned).
-    const items = [...menu.children].filter(visible);
+    const items = [document.querySelector('header .brand'), ...menu.children].filter((e) => e && visible(e));
     const boxes = items.map((e) => e.getBoundingClientRect()).sort((a, b) => a.top - b.top);
     let lines = 0;
     let bottom = -Infinity;
@@ -101,7 +110,7 @@ function layoutProblems(phoneWidth) {
       if (b.top >= bottom - 2) lines += 1;
       bottom = Math.max(bottom, b.bottom);
     }
-    if (lines > 1) problems.push(`header menu on ${lines} lines: ${items.map(describe).join(', ')}`);
+    if (lines > 1) problems.push(`header on ${lines} lines: ${items.map(describe).join(', ')}`);
   }
 
   const ctx = document.createElement('canvas').getContext('2d');
@@ -128,7 +137,7 @@ function layoutProblems(phoneWidth) {
     let broken = null;
     for (let node = walker.nextNode(); node && !broken; node = walker.nextNode()) {
       if (!node.parentElement || !visible(node.parentElement)) continue;
-      for (const m of node.data.matchAll(/\S+/g)) {
+      for (const m of node.data.matchAll(/[^\s\-\u2010-\u2014/]+/g)) {
         range.setStart(node, m.index);
         range.setEnd(node, m.index + m[0].length);
         const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top / 4)));
