@@ -29,4 +29,4 @@ fi
 export DACSAN_BIN="$bin"
 
 rm -f screenshots/FAILED-*.png
-exec node --test --test-concurrency=1 --test-reporter=spec "$@" journeys.test.mjs
+exec node --test --test-concurrency=1 --test-reporter=spec "$@" journeys.test.mjs phone.test.mjs

@@ -424,4 +424,5 @@ pub const TEXTS: &[Text] = &[
     ("trace_serials_issued", "Đã cấp số sê-ri: in tem ở trên.", "Serials issued: print the labels above."),
     ("trace_file_saved", "Đã lưu tệp.", "The file was saved."),
     ("trace_brand_batches", "Lô hàng có truy xuất nguồn gốc", "Traceable batches"),
+    ("menu", "Menu", "Menu"),
 ];

@@ -615,7 +615,10 @@ async fn attendance_imported_from_a_workbook() {
         officer.post(&page_url).multipart(upload_form(workbook.clone(), Some(&csrf), false)).send().await.unwrap();
     assert_eq!(response.status(), 422);
     let html = response.text().await.unwrap();
-    assert!(html.contains("LC-404") && html.contains("<td>7</td>") && html.contains("Chưa nhập gì"), "{html}");
+    assert!(
+        html.contains("LC-404") && html.contains(r#"<td data-label="Dòng">7</td>"#) && html.contains("Chưa nhập gì"),
+        "{html}"
+    );
     let response = officer.post(&page_url).multipart(upload_form(workbook, Some(&csrf), true)).send().await.unwrap();
     assert_eq!(response.status(), 200);
     let html = response.text().await.unwrap();
