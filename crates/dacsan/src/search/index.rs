@@ -263,8 +263,8 @@ impl SearchIndex {
     /// the words as a phrase, rank higher.
     ///
     /// `forgiving` (when the strict reading finds almost nothing): long words forgive
-    /// one typo, a word the index does not know may be words typed joined
-    /// (`mucangchai`), and two neighbours may be one word typed split (`sa pa`).
+    /// one typo, a word may be words typed joined (`mucangchai`), and two neighbours
+    /// may be one word typed split (`sa pa`).
     fn text_query(&self, searcher: &Searcher, words: &Words, forgiving: bool) -> Box<dyn Query> {
         let f = &self.fields;
         let folded = &words.folded;
@@ -333,9 +333,8 @@ impl SearchIndex {
         if forgiving && folded.chars().count() >= FUZZY_MIN_LEN {
             options.push(should(Box::new(FuzzyTermQuery::new(text_term(f.name, folded), 1, true)), 0.6));
             options.push(should(Box::new(FuzzyTermQuery::new(text_term(f.text, folded), 1, true)), 0.2));
-            if !self.is_word(searcher, folded)
-                && let Some(parts) = self.split(searcher, folded)
-            {
+            // Also when the word is one of the index's: `sapa` finds Sapa and Sa Pa.
+            if let Some(parts) = self.split(searcher, folded) {
                 let all = parts.iter().map(|w| (Occur::Must, self.anywhere(w))).collect();
                 options.push(should(Box::new(BooleanQuery::new(all)), JOINED_BOOST));
             }
@@ -371,7 +370,8 @@ impl SearchIndex {
         for end in 2..=n {
             for start in end.saturating_sub(SYLLABLE_MAX)..=end - 2 {
                 let Some((parts, _)) = best[start] else { continue };
-                if parts >= SPLIT_MAX_PARTS || best[end].is_some_and(|(p, _)| p <= parts + 1) {
+                let whole = start == 0 && end == n;
+                if whole || parts >= SPLIT_MAX_PARTS || best[end].is_some_and(|(p, _)| p <= parts + 1) {
                     continue;
                 }
                 if self.is_word(searcher, &word[bounds[start]..bounds[end]]) {
@@ -558,7 +558,8 @@ mod tests {
         let searcher = index.reader.searcher();
         assert_eq!(index.split(&searcher, "mucangchai").unwrap(), ["mu", "cang", "chai"]);
         assert_eq!(index.split(&searcher, "shantuyet").unwrap(), ["shan", "tuyet"]);
-        assert!(index.split(&searcher, "chai").is_none(), "one word is no split");
+        assert!(index.split(&searcher, "chai").is_none(), "no two words make it");
+        assert_eq!(index.split(&searcher, "nepcai").unwrap(), ["nep", "cai"]);
         assert!(index.split(&searcher, "xyzzyq").is_none());
         assert_eq!(found(&index, "mucangchai"), [1]);
         assert_eq!(found(&index, "che mucangchai"), [1]);
@@ -568,9 +569,14 @@ mod tests {
     #[test]
     fn words_typed_split_find_the_word() {
         let index = SearchIndex::new().unwrap();
-        index.rebuild(&[doc(1, "Cá hồi Sapa"), doc(2, "Mận hậu Bắc Hà")]).unwrap();
+        let mut plum = doc(2, "Mận hậu");
+        plum.text = "Phường Sa Pa, Lào Cai".into();
+        index.rebuild(&[doc(1, "Cá hồi Sapa"), plum]).unwrap();
         assert_eq!(found(&index, "ca hoi sa pa"), [1]);
-        assert_eq!(found(&index, "sa pa"), [1]);
+        let mut both = found(&index, "sa pa");
+        both.sort_unstable();
+        assert_eq!(both, [1, 2], "the words as typed (in the place) and joined (in the name)");
+        assert_eq!(found(&index, "sapa"), [1, 2], "the word as typed first, then split");
     }
 
     #[test]
