@@ -24,11 +24,24 @@ SCENARIOS = [
     ("pages", "product pages `/p/{slug}`"),
     ("search_low", "search API, low concurrency"),
     ("search_uncached", "search API, low concurrency, queries not in the cache"),
+    ("search_longtail", "search API, long tail: thousands of distinct queries"),
     ("baseline_after", "baseline `/` (after)"),
 ]
 
 # Scenarios run with the low connection count.
 LOW = ("search_low", "search_uncached")
+# The long tail's promises (issue 13): p99, throughput ratio, memory during and after.
+LONGTAIL_RATIO = 0.05
+LONGTAIL_P99_US = 10_000
+MEMORY_LIMIT = 150e6
+
+
+def connections(env, name):
+    if name in LOW:
+        return env["low_connections"]
+    if name == "search_longtail":
+        return env.get("longtail_connections", "?")
+    return env["connections"]
 
 
 def read_env(path):
@@ -89,6 +102,34 @@ def verdict(ok):
     return "PASS" if ok else "**FAIL**"
 
 
+def longtail_rows(s, r0, baselines, env, raw, row, at_scale):
+    """The long tail's figures: distinct queries, throughput ratio, latency, memory."""
+    label = "Search API, long tail"
+    info = load_json(raw, "longtail.json")
+    if s is None or info is None:
+        row(label, "not measured", "", "**FAIL**")
+        return
+    kinds = ", ".join(f"{n:,} {k}" for k, n in info["kinds"].items())
+    row(f"{label}: distinct queries (random order)",
+        f"{info['queries']:,} from {info['names']:,} names ({kinds}); {s['requests']:,} requests: "
+        f"each query about {s['requests'] / max(1, info['queries']):.1f} times; "
+        f"median hits {info['hits_median']}, {info['no_hits']} of {info['checked']} checked with none")
+    conns = connections(env, "search_longtail")
+    ratio = s["rps"] / r0
+    spread = " – ".join(ratio_text(s["rps"] / b) for b in baselines)
+    row(f"{label}: requests/s, {conns} connections", f"{s['rps']:,.0f}")
+    row(f"{label}: ratio to baseline R/R0", f"{ratio_text(ratio)} (against each run: {spread})",
+        f"≥ {LONGTAIL_RATIO}", verdict(ratio >= LONGTAIL_RATIO))
+    lat = s["latency_us"]
+    row(f"{label}: latency, {conns} connections", f"p50 {ms(lat['p50'])}, p99 {ms(lat['p99'])}",
+        "p99 < 10 ms", verdict(lat["p99"] < LONGTAIL_P99_US) + at_scale)
+    during = int(env.get("rss_longtail_during_kb", 0)) * 1024
+    after = int(env.get("rss_longtail_after_kb", 0)) * 1024
+    row(f"{label}: dacsan memory during (highest VmRSS sampled) and after the load",
+        f"{during / 1e6:.1f} MB, {after / 1e6:.1f} MB", "< 150 MB",
+        verdict(0 < during < MEMORY_LIMIT and 0 < after < MEMORY_LIMIT) + at_scale)
+
+
 def main():
     raw, out_md = sys.argv[1], sys.argv[2]
     env = read_env(os.path.join(raw, "run.env"))
@@ -118,7 +159,7 @@ def main():
         if s is None:
             row(label, "not measured", "", "**FAIL**")
             return
-        conns = env["low_connections"] if name in LOW else env["connections"]
+        conns = connections(env, name)
         if name not in LOW:
             ratio = s["rps"] / r0
             spread = " – ".join(ratio_text(s["rps"] / b) for b in baselines)
@@ -139,6 +180,7 @@ def main():
     load_rows("search_low", "Search API", True)
     load_rows("search_uncached", "Search API, queries not in the response cache", True)
     load_rows("pages", "Product page", False)
+    longtail_rows(runs["search_longtail"], r0, baselines, env, raw, row, at_scale)
 
     if weight:
         parts = ", ".join(f"{r['what']} {r['sent_bytes']:,} B ({r['encoding']})" for r in weight["counted"])
@@ -154,7 +196,7 @@ def main():
     row("dacsan memory after the load: VmRSS (peak VmHWM)", f"{rss / 1e6:.1f} MB (peak {hwm / 1e6:.1f} MB)",
         "< 150 MB", verdict(hwm < 150e6) + " (on the peak)" + at_scale)
 
-    dacsan_runs = [runs[n] for n in ("search", "pages", "search_low", "search_uncached") if runs[n]]
+    dacsan_runs = [runs[n] for n in ("search", "pages", "search_low", "search_uncached", "search_longtail") if runs[n]]
     non2xx = sum(s["errors"]["status"] for s in dacsan_runs)
     sock = sum(s["socket_errors"] for s in dacsan_runs)
     bad_checks = [c for c in preflight["checks"] if any(st != 200 for st in c["statuses"])]
@@ -171,7 +213,7 @@ def main():
         f"- Machine: {machine()}; load average before the load scenarios: {env.get('loadavg', '?')}",
         f"- Code: {env.get('commit', '?')}",
         f"- Settings: {products:,} products; wrk {env['threads']} threads, {env['connections']} connections "
-        f"({env['low_connections']} for low concurrency), {env['duration']} per scenario after {env['warmup']} warm-up; "
+        f"({env['low_connections']} for low concurrency, {env.get('longtail_connections', '?')} for the long tail), {env['duration']} per scenario after {env['warmup']} warm-up; "
         f"Accept-Encoding: {env.get('accept_encoding') or 'none'}",
         "- Load generator and servers share this machine; ratios compare runs made under the same conditions.",
         "",
@@ -187,7 +229,7 @@ def main():
         s = runs[name]
         if s is None:
             continue
-        conns = env["low_connections"] if name in LOW else env["connections"]
+        conns = connections(env, name)
         lat = s["latency_us"]
         e = s["errors"]
         cpu = f"{s['cpu'] * 100:.0f} %" if s["cpu"] is not None else "?"

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::Column;
+use tantivy::columnar::{Column, ColumnIndex};
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
 #[derive(Debug, Clone, Default)]
@@ -59,13 +59,18 @@ impl Sort {
     }
 }
 
+/// A candidate for the page: how good it is in the chosen order (`good`, higher
+/// first: the score, the date, the price or its negation, the sales), then the sales
+/// (relevance only) and the id as tie-breaks, so pages never overlap or skip.
 #[derive(Debug, Clone, Copy)]
 pub struct Hit {
     id: i64,
-    score: Score,
-    price: i64,
-    created: i64,
+    good: f64,
     sold: i64,
+}
+
+fn order(a: &Hit, b: &Hit) -> std::cmp::Ordering {
+    b.good.total_cmp(&a.good).then(b.sold.cmp(&a.sold)).then(b.id.cmp(&a.id))
 }
 
 /// Counts of matching products per value, for the filter menus.
@@ -99,51 +104,79 @@ pub struct SearchResult {
 }
 
 impl SearchResult {
-    /// Orders the hits (ties broken by id, so pages never overlap or skip) and keeps
-    /// one page. Only the hits up to the page's end are fully sorted.
-    pub(super) fn page(mut hits: Vec<Hit>, facets: Facets, sort: Sort, page: usize, per_page: usize) -> SearchResult {
-        let total = hits.len();
-        let start = page.saturating_sub(1).saturating_mul(per_page).min(total);
-        let end = start.saturating_add(per_page).min(total);
-        let order = |a: &Hit, b: &Hit| {
-            let primary = match sort {
-                Sort::Relevance => b.score.total_cmp(&a.score).then(b.sold.cmp(&a.sold)),
-                Sort::Newest => b.created.cmp(&a.created),
-                Sort::PriceAsc => a.price.cmp(&b.price),
-                Sort::PriceDesc => b.price.cmp(&a.price),
-                Sort::BestSelling => b.sold.cmp(&a.sold),
-            };
-            primary.then(b.id.cmp(&a.id))
-        };
-        if end > 0 && end < total {
-            hits.select_nth_unstable_by(end - 1, order);
-            hits.truncate(end);
-        }
-        hits.sort_unstable_by(order);
-        let ids = hits.get(start..end).unwrap_or_default().iter().map(|h| h.id).collect();
+    /// Orders the candidates and keeps one page; `total` counts every match.
+    pub(super) fn page(mut top: Vec<Hit>, total: usize, facets: Facets, page: usize, per_page: usize) -> SearchResult {
+        let start = page.saturating_sub(1).saturating_mul(per_page);
+        let end = start.saturating_add(per_page);
+        keep_best(&mut top, end);
+        top.sort_unstable_by(order);
+        let ids = top.get(start.min(top.len())..end.min(top.len())).unwrap_or_default().iter().map(|h| h.id).collect();
         SearchResult { ids, total, facets }
     }
 }
 
-pub(super) struct Hits {
-    filters: Filters,
-    /// Sorting by a field, not by score: tantivy can skip scoring.
-    no_scores: bool,
-}
-
-impl Hits {
-    pub(super) fn new(filters: Filters, no_scores: bool) -> Hits {
-        Hits { filters, no_scores }
+/// Keeps the `n` best hits (in no particular order).
+fn keep_best(hits: &mut Vec<Hit>, n: usize) {
+    if n == 0 {
+        hits.clear();
+    } else if n < hits.len() {
+        hits.select_nth_unstable_by(n - 1, order);
+        hits.truncate(n);
     }
 }
 
+/// What the collector fills: the best candidates of every segment, how many
+/// products matched with the filters, and the facet counts.
+pub(super) type Fruit = (Vec<Hit>, usize, Facets);
+
+/// The collector of one search: filters, facet counts and the best `keep` hits in
+/// the order `sort`, in one pass over the matches.
+pub(super) struct Hits {
+    filters: Filters,
+    sort: Sort,
+    /// The end of the page asked for: no more candidates are needed.
+    keep: usize,
+}
+
+impl Hits {
+    pub(super) fn new(filters: Filters, sort: Sort, keep: usize) -> Hits {
+        Hits { filters, sort, keep }
+    }
+}
+
+/// Documents are handled in blocks: each column is read for the whole block at once
+/// (one call, unpacked in a loop), not value by value through a dynamic call.
+const BLOCK: usize = 64;
+
 pub(super) struct SegmentHits {
     filters: Filters,
+    sort: Sort,
+    keep: usize,
     columns: Columns,
-    hits: Vec<Hit>,
+    docs: Vec<DocId>,
+    scores: Vec<Score>,
+    values: Block,
+    /// Candidates: at most `2 × keep`, cut back to `keep` when full.
+    top: Vec<Hit>,
+    /// Once `top` has been cut: a hit less good than this cannot be on the page.
+    threshold: f64,
+    total: usize,
     province: Tally,
     stars: [u64; 6],
     group: Tally,
+}
+
+/// Column values of one block of documents.
+struct Block {
+    province: [u64; BLOCK],
+    group: [u64; BLOCK],
+    stars: [u64; BLOCK],
+    expires: [i64; BLOCK],
+    commune: [u64; BLOCK],
+    price: [i64; BLOCK],
+    stock: [i64; BLOCK],
+    /// The sort's column (created, sold), when it is not the score or the price.
+    key: [i64; BLOCK],
 }
 
 /// Counts per small number (province codes, product set ordinals) in an array:
@@ -172,41 +205,79 @@ impl Tally {
     }
 }
 
+/// A fast field that every document has (the index writes all of them): read a block
+/// at a time; a column with gaps (never written so) falls back to value by value.
+struct Dense<T>(Column<T>);
+
+impl<T: PartialOrd + Default + Copy + Send + Sync + std::fmt::Debug + 'static> Dense<T> {
+    fn read(&self, docs: &[DocId], out: &mut [T]) {
+        let out = &mut out[..docs.len()];
+        match self.0.index {
+            ColumnIndex::Full => self.0.values.get_vals(docs, out),
+            _ => {
+                for (value, doc) in out.iter_mut().zip(docs) {
+                    *value = self.0.first(*doc).unwrap_or_default();
+                }
+            }
+        }
+    }
+
+    fn one(&self, doc: DocId) -> T {
+        self.0.first(doc).unwrap_or_default()
+    }
+}
+
 struct Columns {
-    id: Column<i64>,
-    province: Column<u64>,
-    commune: Column<u64>,
-    group: Column<u64>,
-    stars: Column<u64>,
-    expires: Column<i64>,
-    price: Column<i64>,
-    stock: Column<i64>,
-    created: Column<i64>,
-    sold: Column<i64>,
+    id: Dense<i64>,
+    province: Dense<u64>,
+    commune: Dense<u64>,
+    group: Dense<u64>,
+    stars: Dense<u64>,
+    expires: Dense<i64>,
+    price: Dense<i64>,
+    stock: Dense<i64>,
+    created: Dense<i64>,
+    sold: Dense<i64>,
 }
 
 impl Collector for Hits {
-    type Fruit = (Vec<Hit>, Facets);
+    type Fruit = Fruit;
     type Child = SegmentHits;
 
     fn for_segment(&self, _segment: SegmentOrdinal, reader: &SegmentReader) -> tantivy::Result<SegmentHits> {
         let fast = reader.fast_fields();
         let columns = Columns {
-            id: fast.i64("id")?,
-            province: fast.u64("province")?,
-            commune: fast.u64("commune")?,
-            group: fast.u64("group")?,
-            stars: fast.u64("stars")?,
-            expires: fast.i64("expires")?,
-            price: fast.i64("price")?,
-            stock: fast.i64("stock")?,
-            created: fast.i64("created")?,
-            sold: fast.i64("sold")?,
+            id: Dense(fast.i64("id")?),
+            province: Dense(fast.u64("province")?),
+            commune: Dense(fast.u64("commune")?),
+            group: Dense(fast.u64("group")?),
+            stars: Dense(fast.u64("stars")?),
+            expires: Dense(fast.i64("expires")?),
+            price: Dense(fast.i64("price")?),
+            stock: Dense(fast.i64("stock")?),
+            created: Dense(fast.i64("created")?),
+            sold: Dense(fast.i64("sold")?),
         };
         Ok(SegmentHits {
             filters: self.filters.clone(),
+            sort: self.sort,
+            keep: self.keep,
             columns,
-            hits: Vec::new(),
+            docs: Vec::with_capacity(BLOCK),
+            scores: Vec::with_capacity(BLOCK),
+            values: Block {
+                province: [0; BLOCK],
+                group: [0; BLOCK],
+                stars: [0; BLOCK],
+                expires: [0; BLOCK],
+                commune: [0; BLOCK],
+                price: [0; BLOCK],
+                stock: [0; BLOCK],
+                key: [0; BLOCK],
+            },
+            top: Vec::new(),
+            threshold: f64::NEG_INFINITY,
+            total: 0,
             province: Tally::new(),
             stars: [0; 6],
             group: Tally::new(),
@@ -214,65 +285,127 @@ impl Collector for Hits {
     }
 
     fn requires_scoring(&self) -> bool {
-        !self.no_scores
+        self.sort == Sort::Relevance
     }
 
-    fn merge_fruits(&self, fruits: Vec<(Vec<Hit>, Facets)>) -> tantivy::Result<(Vec<Hit>, Facets)> {
-        let mut all_hits = Vec::with_capacity(fruits.iter().map(|(h, _)| h.len()).sum());
+    fn merge_fruits(&self, fruits: Vec<Fruit>) -> tantivy::Result<Fruit> {
+        let mut top = Vec::with_capacity(fruits.iter().map(|(h, _, _)| h.len()).sum());
+        let mut total = 0;
         let mut facets = Facets::default();
-        for (hits, segment_facets) in fruits {
-            all_hits.extend(hits);
+        for (hits, count, segment_facets) in fruits {
+            top.extend(hits);
+            total += count;
             facets.merge(segment_facets);
         }
-        Ok((all_hits, facets))
+        keep_best(&mut top, self.keep);
+        Ok((top, total, facets))
+    }
+}
+
+impl SegmentHits {
+    /// Filters, counts and ranks the buffered block of documents.
+    fn flush(&mut self) {
+        let docs = std::mem::take(&mut self.docs);
+        if docs.is_empty() {
+            return;
+        }
+        let n = docs.len();
+        let (c, f, v) = (&self.columns, &self.filters, &mut self.values);
+        c.province.read(&docs, &mut v.province);
+        c.group.read(&docs, &mut v.group);
+        c.stars.read(&docs, &mut v.stars);
+        c.expires.read(&docs, &mut v.expires);
+        if f.commune.is_some() {
+            c.commune.read(&docs, &mut v.commune);
+        }
+        let by_price = matches!(self.sort, Sort::PriceAsc | Sort::PriceDesc);
+        if f.min_price.is_some() || f.max_price.is_some() || by_price {
+            c.price.read(&docs, &mut v.price);
+        }
+        if f.in_stock {
+            c.stock.read(&docs, &mut v.stock);
+        }
+        match self.sort {
+            Sort::Newest => c.created.read(&docs, &mut v.key),
+            Sort::BestSelling => c.sold.read(&docs, &mut v.key),
+            _ => {}
+        }
+        for i in 0..n {
+            let (province, group, price) = (v.province[i], v.group[i], v.price[i]);
+            let stars = if v.expires[i] >= f.today { v.stars[i].min(5) } else { 0 };
+            let rest_ok = f.min_price.is_none_or(|min| price >= min)
+                && f.max_price.is_none_or(|max| price <= max)
+                && (!f.in_stock || v.stock[i] > 0);
+            if !rest_ok {
+                continue;
+            }
+            let place_ok = f.province.is_none_or(|p| p == province) && f.commune.is_none_or(|p| p == v.commune[i]);
+            let group_ok = f.groups.is_none_or(|mask| group < 64 && mask & (1 << group) != 0);
+            let stars_ok = f.stars.is_none_or(|mask| mask & (1 << stars) != 0);
+            if group_ok && stars_ok {
+                self.province.add(province);
+            }
+            if place_ok && group_ok {
+                self.stars[stars as usize] += 1;
+            }
+            if place_ok && stars_ok {
+                self.group.add(group);
+            }
+            if !(place_ok && group_ok && stars_ok) {
+                continue;
+            }
+            self.total += 1;
+            let good = match self.sort {
+                Sort::Relevance => f64::from(self.scores.get(i).copied().unwrap_or(0.0)),
+                Sort::PriceAsc => -(price as f64),
+                Sort::PriceDesc => price as f64,
+                Sort::Newest | Sort::BestSelling => v.key[i] as f64,
+            };
+            if good < self.threshold || self.keep == 0 {
+                continue;
+            }
+            let doc = docs[i];
+            let sold = if self.sort == Sort::Relevance { c.sold.one(doc) } else { 0 };
+            self.top.push(Hit { id: c.id.one(doc), good, sold });
+            if self.top.len() >= 2 * self.keep {
+                keep_best(&mut self.top, self.keep);
+                self.threshold = self.top.iter().map(|h| h.good).fold(f64::INFINITY, f64::min);
+            }
+        }
+        self.docs = docs;
+        self.docs.clear();
+        self.scores.clear();
     }
 }
 
 impl SegmentCollector for SegmentHits {
-    type Fruit = (Vec<Hit>, Facets);
+    type Fruit = Fruit;
 
     fn collect(&mut self, doc: DocId, score: Score) {
-        let c = &self.columns;
-        let f = &self.filters;
-        let value = |col: &Column<u64>| col.first(doc).unwrap_or(0);
-        let province = value(&c.province);
-        let group = value(&c.group);
-        let expires = c.expires.first(doc).unwrap_or(0);
-        let stars = if expires >= f.today { value(&c.stars).min(5) } else { 0 };
-        let price = c.price.first(doc).unwrap_or(0);
-
-        let place_ok = f.province.is_none_or(|p| p == province) && f.commune.is_none_or(|p| p == value(&c.commune));
-        let group_ok = f.groups.is_none_or(|mask| group < 64 && mask & (1 << group) != 0);
-        let stars_ok = f.stars.is_none_or(|mask| mask & (1 << stars) != 0);
-        let rest_ok = f.min_price.is_none_or(|min| price >= min)
-            && f.max_price.is_none_or(|max| price <= max)
-            && (!f.in_stock || c.stock.first(doc).unwrap_or(0) > 0);
-        if !rest_ok {
-            return;
-        }
-        if group_ok && stars_ok {
-            self.province.add(province);
-        }
-        if place_ok && group_ok {
-            self.stars[stars as usize] += 1;
-        }
-        if place_ok && stars_ok {
-            self.group.add(group);
-        }
-        if place_ok && group_ok && stars_ok {
-            self.hits.push(Hit {
-                id: c.id.first(doc).unwrap_or(0),
-                score,
-                price,
-                created: c.created.first(doc).unwrap_or(0),
-                sold: c.sold.first(doc).unwrap_or(0),
-            });
+        self.docs.push(doc);
+        self.scores.push(score);
+        if self.docs.len() == BLOCK {
+            self.flush();
         }
     }
 
-    fn harvest(self) -> Self::Fruit {
+    fn collect_block(&mut self, docs: &[DocId]) {
+        for chunk in docs.chunks(BLOCK) {
+            if self.docs.len() + chunk.len() > BLOCK {
+                self.flush();
+            }
+            self.docs.extend_from_slice(chunk);
+            if self.docs.len() == BLOCK {
+                self.flush();
+            }
+        }
+    }
+
+    fn harvest(mut self) -> Fruit {
+        self.flush();
+        keep_best(&mut self.top, self.keep);
         let facets = Facets { province: self.province.into_map(), stars: self.stars, group: self.group.into_map() };
-        (self.hits, facets)
+        (self.top, self.total, facets)
     }
 }
 
@@ -280,30 +413,47 @@ impl SegmentCollector for SegmentHits {
 mod tests {
     use super::*;
 
-    fn hit(id: i64, score: f32, price: i64) -> Hit {
-        Hit { id, score, price, created: id, sold: 0 }
+    fn hit(id: i64, good: f64) -> Hit {
+        Hit { id, good, sold: 0 }
     }
 
     #[test]
     fn pages_are_stable_and_disjoint() {
-        let hits: Vec<Hit> = (1..=25).map(|i| hit(i, 1.0, 100)).collect();
+        let hits: Vec<Hit> = (1..=25).map(|i| hit(i, 1.0)).collect();
         let mut seen = Vec::new();
         for page in 1..=3 {
-            let r = SearchResult::page(hits.clone(), Facets::default(), Sort::PriceAsc, page, 10);
+            let r = SearchResult::page(hits.clone(), 25, Facets::default(), page, 10);
             assert_eq!(r.total, 25);
             seen.extend(r.ids);
         }
         let mut sorted = seen.clone();
         sorted.sort_unstable_by(|a, b| b.cmp(a));
-        assert_eq!(seen, sorted, "equal prices fall back to id order");
+        assert_eq!(seen, sorted, "equal keys fall back to id order");
         assert_eq!(seen.len(), 25);
     }
 
     #[test]
-    fn relevance_puts_higher_scores_first() {
-        let hits = vec![hit(1, 0.5, 0), hit(2, 2.0, 0), hit(3, 1.0, 0)];
-        let r = SearchResult::page(hits, Facets::default(), Sort::Relevance, 1, 2);
+    fn better_hits_come_first() {
+        let hits = vec![hit(1, 0.5), hit(2, 2.0), hit(3, 1.0)];
+        let r = SearchResult::page(hits, 3, Facets::default(), 1, 2);
         assert_eq!(r.ids, [2, 3]);
+    }
+
+    #[test]
+    fn sales_break_ties_before_ids() {
+        let hits = vec![Hit { id: 1, good: 1.0, sold: 9 }, Hit { id: 2, good: 1.0, sold: 0 }, hit(3, 0.5)];
+        assert_eq!(SearchResult::page(hits, 3, Facets::default(), 1, 3).ids, [1, 2, 3]);
+    }
+
+    #[test]
+    fn keep_best_keeps_the_best() {
+        let mut hits: Vec<Hit> = (0..100).map(|i| hit(i, ((i * 37) % 100) as f64)).collect();
+        keep_best(&mut hits, 5);
+        let mut goods: Vec<f64> = hits.iter().map(|h| h.good).collect();
+        goods.sort_by(f64::total_cmp);
+        assert_eq!(goods, [95.0, 96.0, 97.0, 98.0, 99.0]);
+        keep_best(&mut hits, 0);
+        assert!(hits.is_empty());
     }
 
     #[test]
@@ -319,8 +469,7 @@ mod tests {
 
     #[test]
     fn a_page_past_the_end_is_empty() {
-        let hits = vec![hit(1, 1.0, 0)];
-        let r = SearchResult::page(hits, Facets::default(), Sort::Newest, 5, 10);
+        let r = SearchResult::page(vec![hit(1, 1.0)], 1, Facets::default(), 5, 10);
         assert!(r.ids.is_empty());
         assert_eq!(r.total, 1);
     }

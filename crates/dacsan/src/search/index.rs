@@ -3,9 +3,11 @@
 use std::sync::Mutex;
 
 use anyhow::Context;
-use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
+};
 use tantivy::schema::{FAST, Field, INDEXED, IndexRecordOption, STORED, Schema, TextFieldIndexing, TextOptions};
-use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term};
 
 use super::analyzer::{self, EXACT, FOLD};
 use super::collector::{Filters, Hits, SearchResult, Sort};
@@ -40,6 +42,9 @@ struct Fields {
     head: Field,
     name_en: Field,
     text: Field,
+    /// Words of the name and text written with a regional initial (`xôi`, `trà`,
+    /// `giòng`), in their loose form (`soi`, `cha`, `dong`): see [`analyzer::loose`].
+    loose: Field,
     province: Field,
     commune: Field,
     group: Field,
@@ -85,6 +90,13 @@ fn with_record(tokenizer: &str, record: IndexRecordOption) -> TextOptions {
 /// Fewer hits than this without typo tolerance: search again forgiving typos
 /// (fuzzy matching is the costly part of a query).
 const FUZZY_BELOW: usize = 3;
+/// The score a word earns in its regional spelling (`xoi` for `sôi`): a constant
+/// below what a real match of a word scores with its boosts, so exact matches stay first.
+const LOOSE_SCORE: f32 = 0.3;
+/// Words typed joined or split (`mucangchai`, `sa pa`): ranked below the strict reading.
+const JOINED_BOOST: f32 = 0.5;
+const SYLLABLE_MAX: usize = 7;
+const SPLIT_MAX_PARTS: usize = 4;
 
 fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
@@ -95,6 +107,7 @@ fn schema() -> (Schema, Fields) {
         head: b.add_text_field("head", text_options(FOLD)),
         name_en: b.add_text_field("name_en", text_options(FOLD)),
         text: b.add_text_field("text", long_text_options(FOLD)),
+        loose: b.add_text_field("loose", long_text_options(FOLD)),
         province: b.add_u64_field("province", FAST),
         commune: b.add_u64_field("commune", FAST),
         group: b.add_u64_field("group", FAST),
@@ -139,7 +152,11 @@ impl SearchIndex {
         d.add_text(f.name, &name);
         d.add_text(f.head, name.split_whitespace().next().unwrap_or(""));
         d.add_text(f.name_en, analyzer::normalise(&doc.name_en));
-        d.add_text(f.text, analyzer::normalise(&doc.text));
+        let text = analyzer::normalise(&doc.text);
+        let mut folding = analyzer::folding();
+        let loose = [analyzer::loose_words(&mut folding, &name), analyzer::loose_words(&mut folding, &text)];
+        d.add_text(f.text, text);
+        d.add_text(f.loose, loose.join(" "));
         d.add_u64(f.province, doc.province);
         d.add_u64(f.commune, doc.commune);
         d.add_u64(f.group, doc.group);
@@ -225,55 +242,171 @@ impl SearchIndex {
         per_page: usize,
     ) -> anyhow::Result<SearchResult> {
         let searcher = self.reader.searcher();
-        let sort = if q.trim().is_empty() && sort == Sort::Relevance { Sort::Newest } else { sort };
-        let collector = Hits::new(filters.clone(), sort != Sort::Relevance);
-        let (mut hits, mut facets) =
-            searcher.search(self.text_query(q, false)?.as_ref(), &collector).context("run a search")?;
-        if hits.len() < FUZZY_BELOW && !q.trim().is_empty() {
-            (hits, facets) = searcher.search(self.text_query(q, true)?.as_ref(), &collector).context("run a search")?;
+        let words = Words::of(q);
+        let sort = if words.folded.is_empty() && sort == Sort::Relevance { Sort::Newest } else { sort };
+        let keep = page.saturating_mul(per_page);
+        let collector = Hits::new(filters.clone(), sort, keep);
+        let strict = self.text_query(&searcher, &words, false);
+        let (mut top, mut total, mut facets) = searcher.search(strict.as_ref(), &collector).context("run a search")?;
+        if total < FUZZY_BELOW && !words.folded.is_empty() {
+            let forgiving = self.text_query(&searcher, &words, true);
+            (top, total, facets) = searcher.search(forgiving.as_ref(), &collector).context("run a search")?;
         }
-        Ok(SearchResult::page(hits, facets, sort, page, per_page))
+        Ok(SearchResult::page(top, total, facets, page, per_page))
     }
 
     /// Every word of `q` must match somewhere; in the name with exact diacritics
-    /// counts most, then the folded name, the English name, then other text. The last
-    /// word also matches as a prefix (search as you type); with `fuzzy`, long words
-    /// forgive one typo. Names that start with the first word, or hold the words as a
-    /// phrase, rank higher.
-    fn text_query(&self, q: &str, fuzzy: bool) -> anyhow::Result<Box<dyn Query>> {
+    /// counts most, then the folded name, the English name, then other text, then the
+    /// word with its initial as another region writes it (`xôi` for `sôi`, a constant
+    /// below any real match, so exact matches stay first). The last word also matches
+    /// as a prefix (search as you type). Names that start with the first word, or hold
+    /// the words as a phrase, rank higher.
+    ///
+    /// `forgiving` (when the strict reading finds almost nothing): long words forgive
+    /// one typo, a word may be words typed joined (`mucangchai`), and two neighbours
+    /// may be one word typed split (`sa pa`).
+    fn text_query(&self, searcher: &Searcher, words: &Words, forgiving: bool) -> Box<dyn Query> {
         let f = &self.fields;
-        let exact_words = analyzer::tokens(&mut analyzer::exact(), q);
-        let folded_words = analyzer::tokens(&mut analyzer::folding(), q);
-        if folded_words.is_empty() {
-            return Ok(Box::new(AllQuery));
+        let folded = &words.folded;
+        if folded.is_empty() {
+            return Box::new(AllQuery);
         }
-        let last = folded_words.len() - 1;
-        let mut per_word: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for (i, folded) in folded_words.iter().enumerate() {
-            let mut options: Vec<(Occur, Box<dyn Query>)> = vec![
-                should(term(f.name, folded), 2.0),
-                should(term(f.name_en, folded), 1.5),
-                should(term(f.text, folded), 0.5),
-            ];
-            if let Some(exact) = exact_words.get(i).filter(|w| *w != folded) {
-                options.push(should(term(f.name_exact, exact), 3.0));
-            }
-            if i == last {
-                options.push(should(Box::new(FuzzyTermQuery::new_prefix(text_term(f.name, folded), 0, true)), 1.0));
-                options.push(should(Box::new(FuzzyTermQuery::new_prefix(text_term(f.name_en, folded), 0, true)), 0.8));
-            }
-            if fuzzy && folded.chars().count() >= FUZZY_MIN_LEN {
-                options.push(should(Box::new(FuzzyTermQuery::new(text_term(f.name, folded), 1, true)), 0.6));
-                options.push(should(Box::new(FuzzyTermQuery::new(text_term(f.text, folded), 1, true)), 0.2));
-            }
-            per_word.push((Occur::Must, Box::new(BooleanQuery::new(options))));
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = (0..folded.len())
+            .map(|i| (Occur::Must, Box::new(BooleanQuery::new(self.word_options(searcher, words, i, forgiving))) as _))
+            .collect();
+        clauses.push(should(term(f.head, &folded[0]), 4.0));
+        if folded.len() > 1 {
+            let terms = folded.iter().map(|w| text_term(f.name, w)).collect();
+            clauses.push(should(Box::new(PhraseQuery::new(terms)), 2.0));
         }
-        per_word.push(should(term(f.head, &folded_words[0]), 4.0));
-        if folded_words.len() > 1 {
-            let terms = folded_words.iter().map(|w| text_term(f.name, w)).collect();
-            per_word.push(should(Box::new(PhraseQuery::new(terms)), 2.0));
+        let strict: Box<dyn Query> = Box::new(BooleanQuery::new(clauses));
+        if !forgiving {
+            return strict;
         }
-        Ok(Box::new(BooleanQuery::new(per_word)))
+        // Each pair of neighbours that joined is a word of the index is another reading.
+        let mut readings = vec![(Occur::Should, strict)];
+        for i in 0..folded.len() - 1 {
+            let joined = format!("{}{}", folded[i], folded[i + 1]);
+            if !self.is_word(searcher, &joined) {
+                continue;
+            }
+            let mut reading = folded.clone();
+            reading.splice(i..=i + 1, [joined]);
+            let all = reading.iter().map(|w| (Occur::Must, self.anywhere(w))).collect();
+            readings.push(should(Box::new(BooleanQuery::new(all)), JOINED_BOOST));
+        }
+        if readings.len() == 1 {
+            return readings.pop().map(|(_, q)| q).unwrap_or_else(|| Box::new(AllQuery));
+        }
+        Box::new(BooleanQuery::new(readings))
+    }
+
+    /// The ways word `i` of the query may match.
+    fn word_options(
+        &self,
+        searcher: &Searcher,
+        words: &Words,
+        i: usize,
+        forgiving: bool,
+    ) -> Vec<(Occur, Box<dyn Query>)> {
+        let f = &self.fields;
+        let folded = &words.folded[i];
+        let mut options: Vec<(Occur, Box<dyn Query>)> = vec![
+            should(term(f.name, folded), 2.0),
+            should(term(f.name_en, folded), 1.5),
+            should(term(f.text, folded), 0.5),
+        ];
+        if let Some(exact) = words.exact.get(i).filter(|w| *w != folded) {
+            options.push(should(term(f.name_exact, exact), 3.0));
+        }
+        if i == words.folded.len() - 1 {
+            options.push(should(Box::new(FuzzyTermQuery::new_prefix(text_term(f.name, folded), 0, true)), 1.0));
+            options.push(should(Box::new(FuzzyTermQuery::new_prefix(text_term(f.name_en, folded), 0, true)), 0.8));
+        }
+        if let Some(loose) = analyzer::loose(folded) {
+            if loose != *folded {
+                options.push(forgiven(term(f.name, &loose), LOOSE_SCORE));
+                options.push(forgiven(term(f.text, &loose), LOOSE_SCORE / 2.0));
+            }
+            options.push(forgiven(term(f.loose, &loose), LOOSE_SCORE));
+        }
+        if forgiving && folded.chars().count() >= FUZZY_MIN_LEN {
+            options.push(should(Box::new(FuzzyTermQuery::new(text_term(f.name, folded), 1, true)), 0.6));
+            options.push(should(Box::new(FuzzyTermQuery::new(text_term(f.text, folded), 1, true)), 0.2));
+            // Also when the word is one of the index's: `sapa` finds Sapa and Sa Pa.
+            if let Some(parts) = self.split(searcher, folded) {
+                let all = parts.iter().map(|w| (Occur::Must, self.anywhere(w))).collect();
+                options.push(should(Box::new(BooleanQuery::new(all)), JOINED_BOOST));
+            }
+        }
+        options
+    }
+
+    /// A word in the name, the English name or the other text.
+    fn anywhere(&self, word: &str) -> Box<dyn Query> {
+        let f = &self.fields;
+        Box::new(BooleanQuery::new(vec![
+            should(term(f.name, word), 2.0),
+            should(term(f.name_en, word), 1.5),
+            should(term(f.text, word), 0.5),
+        ]))
+    }
+
+    /// Whether some product holds `word` in its name or text.
+    fn is_word(&self, searcher: &Searcher, word: &str) -> bool {
+        [self.fields.name, self.fields.text]
+            .into_iter()
+            .any(|field| searcher.doc_freq(&text_term(field, word)).is_ok_and(|n| n > 0))
+    }
+
+    /// `word` cut into the fewest words of the index (`mucangchai` → `mu cang chai`),
+    /// each of 2 to 7 letters (a Vietnamese syllable has at most 7), at most 4.
+    fn split(&self, searcher: &Searcher, word: &str) -> Option<Vec<String>> {
+        let bounds: Vec<usize> = word.char_indices().map(|(at, _)| at).chain([word.len()]).collect();
+        let n = bounds.len() - 1;
+        // best[j]: the fewest parts covering the first j characters, and where the last starts.
+        let mut best: Vec<Option<(usize, usize)>> = vec![None; n + 1];
+        best[0] = Some((0, 0));
+        for end in 2..=n {
+            for start in end.saturating_sub(SYLLABLE_MAX)..=end - 2 {
+                let Some((parts, _)) = best[start] else { continue };
+                let whole = start == 0 && end == n;
+                if whole || parts >= SPLIT_MAX_PARTS || best[end].is_some_and(|(p, _)| p <= parts + 1) {
+                    continue;
+                }
+                if self.is_word(searcher, &word[bounds[start]..bounds[end]]) {
+                    best[end] = Some((parts + 1, start));
+                }
+            }
+        }
+        let (parts, _) = best[n]?;
+        if parts < 2 {
+            return None;
+        }
+        let mut out = Vec::with_capacity(parts);
+        let mut end = n;
+        while end > 0 {
+            let (_, start) = best[end]?;
+            out.push(word[bounds[start]..bounds[end]].to_string());
+            end = start;
+        }
+        out.reverse();
+        Some(out)
+    }
+}
+
+/// A query's words, folded and with their diacritics.
+struct Words {
+    exact: Vec<String>,
+    folded: Vec<String>,
+}
+
+impl Words {
+    fn of(q: &str) -> Words {
+        Words {
+            exact: analyzer::tokens(&mut analyzer::exact(), q),
+            folded: analyzer::tokens(&mut analyzer::folding(), q),
+        }
     }
 }
 
@@ -322,6 +455,11 @@ fn should(query: Box<dyn Query>, boost: f32) -> (Occur, Box<dyn Query>) {
     (Occur::Should, Box::new(BoostQuery::new(query, boost)))
 }
 
+/// A forgiven spelling: matches, with a constant score whatever the word's rarity.
+fn forgiven(query: Box<dyn Query>, score: f32) -> (Occur, Box<dyn Query>) {
+    (Occur::Should, Box::new(ConstScoreQuery::new(query, score)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -349,5 +487,109 @@ mod tests {
         assert_eq!(found("seng cu"), [3]);
         // After the rebuild, writes are not tracked any more.
         assert!(index.written_during_rebuild().is_none());
+    }
+
+    fn found(index: &SearchIndex, q: &str) -> Vec<i64> {
+        index.search(q, &Filters::default(), Sort::Relevance, 1, 10).unwrap().ids
+    }
+
+    /// Many matches over several segments: the pages of every order are those of a
+    /// full sort, and the total and facets count every match, whatever the page.
+    #[test]
+    fn pages_and_counts_match_a_full_sort() {
+        let index = SearchIndex::new().unwrap();
+        let docs: Vec<SearchDoc> = (1..=700)
+            .map(|id| SearchDoc {
+                price: (id * 7919) % 1000,
+                created: (id * 104_729) % 500,
+                sold: id % 13,
+                province: (id % 5) as u64,
+                stock: id % 3,
+                ..doc(id, if id % 2 == 0 { "Chè xanh" } else { "Chè xanh Tân Cương" })
+            })
+            .collect();
+        // Three commits: three segments.
+        for part in docs.chunks(250) {
+            index.apply(part, &[]).unwrap();
+        }
+        let filters = Filters { in_stock: true, ..Filters::default() };
+        let matching: Vec<&SearchDoc> = docs.iter().filter(|d| d.stock > 0).collect();
+        for sort in [Sort::PriceAsc, Sort::PriceDesc, Sort::Newest, Sort::BestSelling] {
+            let mut expected = matching.clone();
+            expected.sort_by(|a, b| {
+                let key = |d: &SearchDoc| match sort {
+                    Sort::PriceAsc => -d.price,
+                    Sort::PriceDesc => d.price,
+                    Sort::Newest => d.created,
+                    _ => d.sold,
+                };
+                key(b).cmp(&key(a)).then(b.id.cmp(&a.id))
+            });
+            for page in [1, 2, 7, 20] {
+                let r = index.search("", &filters, sort, page, 24).unwrap();
+                let want: Vec<i64> = expected.iter().skip((page - 1) * 24).take(24).map(|d| d.id).collect();
+                assert_eq!(r.ids, want, "{sort:?} page {page}");
+                assert_eq!(r.total, matching.len());
+                let in_province_2 = matching.iter().filter(|d| d.province == 2).count() as u64;
+                assert_eq!(r.facets.province.get(&2), Some(&in_province_2));
+            }
+        }
+        // Relevance: the longer name scores lower for `che xanh`; pages follow one order.
+        let mut seen = Vec::new();
+        for page in 1..=20 {
+            let r = index.search("che xanh", &filters, Sort::Relevance, page, 24).unwrap();
+            assert_eq!(r.total, matching.len());
+            seen.extend(r.ids);
+        }
+        assert_eq!(seen.len(), matching.len());
+        let short_first = seen.iter().take_while(|id| *id % 2 == 0).count();
+        assert_eq!(short_first, matching.iter().filter(|d| d.id % 2 == 0).count(), "shorter names first");
+        seen.sort_unstable();
+        seen.dedup();
+        assert_eq!(seen.len(), matching.len(), "pages neither overlap nor skip");
+    }
+
+    #[test]
+    fn a_word_the_index_lacks_is_cut_into_words_it_has() {
+        let index = SearchIndex::new().unwrap();
+        let mut tea = doc(1, "Chè Shan tuyết");
+        tea.text = "HTX Chè Mù Cang Chải, Yên Bái".into();
+        index.rebuild(&[tea, doc(2, "Gạo nếp cái hoa vàng")]).unwrap();
+        let searcher = index.reader.searcher();
+        assert_eq!(index.split(&searcher, "mucangchai").unwrap(), ["mu", "cang", "chai"]);
+        assert_eq!(index.split(&searcher, "shantuyet").unwrap(), ["shan", "tuyet"]);
+        assert!(index.split(&searcher, "chai").is_none(), "no two words make it");
+        assert_eq!(index.split(&searcher, "nepcai").unwrap(), ["nep", "cai"]);
+        assert!(index.split(&searcher, "xyzzyq").is_none());
+        assert_eq!(found(&index, "mucangchai"), [1]);
+        assert_eq!(found(&index, "che mucangchai"), [1]);
+        assert_eq!(found(&index, "nepcai"), [2]);
+    }
+
+    #[test]
+    fn words_typed_split_find_the_word() {
+        let index = SearchIndex::new().unwrap();
+        let mut plum = doc(2, "Mận hậu");
+        plum.text = "Phường Sa Pa, Lào Cai".into();
+        index.rebuild(&[doc(1, "Cá hồi Sapa"), plum]).unwrap();
+        assert_eq!(found(&index, "ca hoi sa pa"), [1]);
+        let mut both = found(&index, "sa pa");
+        both.sort_unstable();
+        assert_eq!(both, [1, 2], "the words as typed (in the place) and joined (in the name)");
+        assert_eq!(found(&index, "sapa"), [1, 2], "the word as typed first, then split");
+    }
+
+    #[test]
+    fn regional_initials_are_forgiven_below_exact_matches() {
+        let index = SearchIndex::new().unwrap();
+        index
+            .rebuild(&[doc(1, "Xôi ngũ sắc"), doc(2, "Sợi miến dong"), doc(3, "Rượu ngô"), doc(4, "Trà Shan tuyết")])
+            .unwrap();
+        assert_eq!(found(&index, "xoi"), [1, 2], "the exact word first, then its regional twin");
+        assert_eq!(found(&index, "soi"), [2, 1]);
+        assert_eq!(found(&index, "dượu ngô"), [3]);
+        assert_eq!(found(&index, "giuou ngo"), [3]);
+        assert_eq!(found(&index, "chà shan"), [4]);
+        assert_eq!(found(&index, "mien giong"), [2], "gi and d");
     }
 }

@@ -250,3 +250,54 @@ async fn cached_results_follow_writes() {
     let (_, body) = app.get_json(path).await;
     assert_eq!(body["items"][0]["stock"], 3, "{body}");
 }
+
+/// Place names typed joined or split find the place, as a missing tone mark does.
+#[tokio::test]
+async fn place_names_typed_joined_or_split() {
+    let app = spawn_app().await;
+    let mu_cang_chai = app.producer().name("HTX Chè cổ thụ").place("15", "04456").create().await;
+    let sa_pa = app.producer().name("HTX Cá nước lạnh").place("15", "03006").create().await;
+    app.product(mu_cang_chai.id).name("Chè Shan tuyết cổ thụ", "Ancient Shan tea").origin("04456").create().await;
+    app.product(sa_pa.id).name("Cá hồi phi lê", "Salmon fillet").origin("03006").create().await;
+    app.product(sa_pa.id).name("Cá tầm Sapa", "Sapa sturgeon").origin("03006").create().await;
+    for q in ["mucangchai", "mu%20cang%20chai", "m%C3%B9%20cang%20ch%E1%BA%A3i", "che%20mucangchai"] {
+        let (status, body) = app.get_json(&format!("/api/v1/products?q={q}")).await;
+        assert_eq!(status, 200);
+        assert_eq!(names(&body), ["Chè Shan tuyết cổ thụ"], "{q}");
+    }
+    let (_, body) = app.get_json("/api/v1/products?q=sapa").await;
+    assert_eq!(names(&body), ["Cá tầm Sapa", "Cá hồi phi lê"], "the name that says Sapa first, then the place Sa Pa");
+    let (_, body) = app.get_json("/api/v1/products?q=ca%20tam%20sa%20pa").await;
+    assert_eq!(names(&body), ["Cá tầm Sapa"], "split in the query, joined in the name");
+}
+
+/// Regional spellings of initials (d, gi, r; s, x; ch, tr) are forgiven like a
+/// missing tone mark, and rank below the products spelt as typed.
+#[tokio::test]
+async fn regional_spellings_are_forgiven_below_exact_matches() {
+    let app = spawn_app().await;
+    let producer = app.producer().create().await;
+    for (name, name_en) in [
+        ("Xôi ngũ sắc", "Five-colour sticky rice"),
+        ("Sợi miến dong", "Arrowroot noodles"),
+        ("Rượu ngô men lá", "Corn liquor"),
+        ("Trà hoa vàng", "Golden camellia tea"),
+        ("Sâm Lai Châu", "Lai Chau ginseng"),
+    ] {
+        app.product(producer.id).name(name, name_en).create().await;
+    }
+    for (q, expected) in [
+        ("x%C3%B4i", vec!["Xôi ngũ sắc", "Sợi miến dong"]),
+        ("xoi", vec!["Xôi ngũ sắc", "Sợi miến dong"]),
+        ("s%E1%BB%A3i", vec!["Sợi miến dong", "Xôi ngũ sắc"]),
+        ("d%C6%B0%E1%BB%A3u%20ng%C3%B4", vec!["Rượu ngô men lá"]),
+        ("giuou%20ngo", vec!["Rượu ngô men lá"]),
+        ("ch%C3%A0%20hoa%20v%C3%A0ng", vec!["Trà hoa vàng"]),
+        ("xam%20lai%20chau", vec!["Sâm Lai Châu"]),
+        ("mien%20giong", vec!["Sợi miến dong"]),
+    ] {
+        let (status, body) = app.get_json(&format!("/api/v1/products?q={q}")).await;
+        assert_eq!(status, 200);
+        assert_eq!(names(&body), expected, "{q}");
+    }
+}
