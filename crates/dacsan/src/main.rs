@@ -32,6 +32,10 @@ async fn main() -> anyhow::Result<()> {
             if registered > 0 {
                 println!("Registered {registered} producers in the provinces' programme registries.");
             }
+            let orders = dacsan::demo::fill_orders(&db, &Settings::from(&args.serve)).await?;
+            if orders > 0 {
+                println!("Placed {orders} buyers' orders, with their bank transfers.");
+            }
             if let Some(target) = args.products {
                 let added = dacsan::demo::fill_synthetic(&db, target).await?;
                 println!("Added {added} synthetic products.");

@@ -1,7 +1,10 @@
 //! The demo region: producers and products of the northern provinces (invented
 //! businesses in real 2025 communes, from `data/demo/`), generated pictures, demo
-//! accounts, and synthetic products for benchmarks (`dacsan demo --products N`).
+//! accounts, buyers' orders and bank transfers, and synthetic products for
+//! benchmarks (`dacsan demo --products N`). Dates are relative to the day the demo
+//! is filled, so certificates and orders stay current as the calendar moves.
 
+mod orders;
 pub mod pictures;
 mod programme;
 mod synthetic;
@@ -19,6 +22,7 @@ use crate::media;
 use crate::producers::model::ProducerInput;
 use crate::producers::store::{self as producers, PaymentAccount};
 
+pub use orders::fill_orders;
 pub use programme::fill_programme;
 pub use synthetic::fill_synthetic;
 pub use traces::fill_traces;
@@ -26,6 +30,10 @@ pub use traces::fill_traces;
 const PRODUCERS_CSV: &str = include_str!("../../../../data/demo/producers.csv");
 const PRODUCTS_CSV: &str = include_str!("../../../../data/demo/products.csv");
 const PICTURE_SIDE: u32 = 480;
+/// The day `data/demo/products.csv` was written as of: its certificate dates move
+/// forward by the days since, so the share of valid and expired certificates stays
+/// what the file meant.
+const PRODUCTS_WRITTEN_ON: time::Date = time::macros::date!(2026 - 11 - 25);
 
 /// The demo accounts: (e-mail, password, role, producer slug or province).
 pub const ACCOUNTS: [(&str, &str, Role, &str); 4] = [
@@ -75,6 +83,7 @@ pub async fn fill(db: &Db) -> anyhow::Result<usize> {
         .collect::<Result<_, _>>()
         .context("read demo products")?;
     progress.set_length(rows.len() as u64);
+    let shift = crate::db::today_vn() - PRODUCTS_WRITTEN_ON;
     for (i, r) in rows.iter().enumerate() {
         let (producer_id, commune) =
             producer_ids.get(&r[0]).with_context(|| format!("demo product {}: unknown producer {}", &r[1], &r[0]))?;
@@ -88,8 +97,8 @@ pub async fn fill(db: &Db) -> anyhow::Result<usize> {
             ocop_stars: Some(stars),
             ocop_certificate_no: Some(r[6].to_string()),
             ocop_authority: Some(r[7].to_string()),
-            ocop_certified_on: Some(r[8].to_string()),
-            ocop_expires_on: Some(r[9].to_string()),
+            ocop_certified_on: Some(shifted(&r[8], shift)),
+            ocop_expires_on: Some(shifted(&r[9], shift)),
             price_vnd: r[10].parse().ok(),
             unit: Some(r[11].to_string()),
             weight_g: r[12].parse().ok(),
@@ -112,6 +121,11 @@ pub async fn fill(db: &Db) -> anyhow::Result<usize> {
     progress.finish_and_clear();
     create_accounts(db).await?;
     Ok(rows.len())
+}
+
+/// An ISO date moved by `shift`; anything else (an empty cell) as it is.
+fn shifted(date: &str, shift: time::Duration) -> String {
+    crate::vn::parse_iso_date(date).map_or_else(|| date.to_string(), |d| (d + shift).to_string())
 }
 
 /// A steady spread of past sales so that "best selling" means something.

@@ -45,6 +45,17 @@ struct Units {
     old_province_by_name: HashMap<String, String>,
     /// (old province code, folded old commune short name) → new commune codes.
     old_commune_by_name: HashMap<(String, String), Vec<String>>,
+    /// (old province code, folded old district short name) → its old communes as
+    /// (folded type word, folded short name, new commune code), one per old→new row.
+    old_district: HashMap<(String, String), Vec<OldCommune>>,
+}
+
+/// An old commune of an old district, and a new commune (part of) it went into.
+struct OldCommune {
+    /// `xa`, `phuong` or `thi tran`.
+    kind: String,
+    key: String,
+    new_code: String,
 }
 
 static UNITS: LazyLock<Units> = LazyLock::new(load);
@@ -86,7 +97,13 @@ fn load() -> Units {
         old_province_by_name.insert(name_key(strip_type_word(&r[1])), r[0].to_string());
     }
     let mut old_commune_by_name: HashMap<(String, String), Vec<String>> = HashMap::new();
+    let mut old_district: HashMap<(String, String), Vec<OldCommune>> = HashMap::new();
     for r in rows(OLD_COMMUNES_CSV) {
+        let (kind, key) = split_type_key(&name_key(&r[5]), COMMUNE_TYPES);
+        old_district
+            .entry((r[0].to_string(), split_type_key(&name_key(&r[3]), DISTRICT_TYPES).1))
+            .or_default()
+            .push(OldCommune { kind: kind.unwrap_or_default().to_string(), key, new_code: r[7].to_string() });
         let key = (r[0].to_string(), name_key(strip_type_word(&r[5])));
         let targets = old_commune_by_name.entry(key).or_default();
         if !targets.iter().any(|t| t == &r[7]) {
@@ -101,7 +118,44 @@ fn load() -> Units {
         old_province,
         old_province_by_name,
         old_commune_by_name,
+        old_district,
     }
+}
+
+/// Type words of communes as people write them, folded, with their common
+/// abbreviations (`TT. Sìn Hồ`, `X. Tả Phìn`, `P. Tân An`): (written, canonical).
+const COMMUNE_TYPES: &[(&str, &str)] = &[
+    ("thi tran", "thi tran"),
+    ("tt", "thi tran"),
+    ("xa", "xa"),
+    ("x", "xa"),
+    ("phuong", "phuong"),
+    ("p", "phuong"),
+    ("dac khu", "dac khu"),
+];
+/// Type words of the old districts (huyện, thị xã, thành phố, quận) and their abbreviations.
+const DISTRICT_TYPES: &[(&str, &str)] = &[
+    ("huyen", "huyen"),
+    ("h", "huyen"),
+    ("thi xa", "thi xa"),
+    ("tx", "thi xa"),
+    ("thanh pho", "thanh pho"),
+    ("tp", "thanh pho"),
+    ("quan", "quan"),
+    ("q", "quan"),
+];
+
+/// `"xa ta phin"` → (`Some("xa")`, `"ta phin"`): a folded name split into its type
+/// word (canonical) and the rest; a name that is only a type word keeps it as its name.
+fn split_type_key(key: &str, types: &[(&str, &'static str)]) -> (Option<&'static str>, String) {
+    for (written, canonical) in types {
+        if let Some(rest) = key.strip_prefix(written).and_then(|r| r.strip_prefix(' '))
+            && !rest.is_empty()
+        {
+            return (Some(canonical), rest.to_string());
+        }
+    }
+    (None, key.to_string())
 }
 
 /// `Tỉnh Lai Châu` → `Lai Châu`; `Thị xã Sa Pa` → `Sa Pa`.
@@ -176,6 +230,49 @@ pub fn find_commune(province_code: &str, name: &str) -> Result<&'static Commune,
     }
 }
 
+/// A new commune of a (new) province by an old commune written with its old
+/// district, as provinces' lists still write addresses: `xã Tả Phìn`, `huyện Sìn Hồ`
+/// → Xã Sìn Hồ. The district tells apart old communes of the same name (`xã Tân An`
+/// of Văn Bàn and `phường Tân An` of Nghĩa Lộ, both now in Lào Cai); the commune's
+/// type word, when written, tells apart a `thị trấn` and a `xã` of one name in one
+/// district. A new commune's name with its old district (`xã Sìn Hồ, huyện Sìn Hồ`)
+/// is found too, when that commune took in part of the district. `Err` lists the
+/// candidates (an old commune split between several), empty when nothing matches.
+pub fn find_commune_in_old_district(
+    province_code: &str,
+    district: &str,
+    name: &str,
+) -> Result<&'static Commune, Vec<&'static Commune>> {
+    let (_, district_key) = split_type_key(&name_key(district), DISTRICT_TYPES);
+    let (kind, key) = split_type_key(&name_key(name), COMMUNE_TYPES);
+    let mut in_district: Vec<&OldCommune> = Vec::new();
+    for (old_province, new_province) in &UNITS.old_province {
+        if new_province == province_code
+            && let Some(communes) = UNITS.old_district.get(&(old_province.clone(), district_key.clone()))
+        {
+            in_district.extend(communes);
+        }
+    }
+    let named: Vec<&OldCommune> = in_district.iter().copied().filter(|c| c.key == key).collect();
+    let of_kind: Vec<&OldCommune> = named.iter().copied().filter(|c| kind.is_some_and(|k| c.kind == k)).collect();
+    let chosen = if of_kind.is_empty() { named } else { of_kind };
+    let mut found: Vec<&'static Commune> = chosen.iter().filter_map(|c| commune(&c.new_code)).collect();
+    if found.is_empty() {
+        // A new name: the new commune of that name that took in part of the district.
+        found = in_district
+            .iter()
+            .filter_map(|c| commune(&c.new_code))
+            .filter(|c| name_key(&c.short_name) == key && c.province_code == province_code)
+            .collect();
+    }
+    found.sort_by(|a, b| a.code.cmp(&b.code));
+    found.dedup_by(|a, b| a.code == b.code);
+    match found.as_slice() {
+        [one] => Ok(one),
+        _ => Err(found),
+    }
+}
+
 /// The new province an old (pre-2025) province code went into: `15` (Yên Bái) → `15`
 /// (Lào Cai), `10` (old Lào Cai) → `15`.
 pub fn new_province_of_old(old_code: &str) -> Option<&'static Province> {
@@ -211,6 +308,22 @@ mod tests {
         assert_eq!(sin_ho.province_code, "12");
         assert_eq!(find_commune("12", "sin ho").unwrap().code, sin_ho.code);
         assert!(find_commune("12", "Nowhere").is_err());
+    }
+
+    #[test]
+    fn finds_old_communes_by_their_old_district() {
+        let sin_ho = find_commune("12", "Sìn Hồ").unwrap();
+        assert_eq!(find_commune_in_old_district("12", "huyện Sìn Hồ", "xã Tả Phìn").unwrap().code, sin_ho.code);
+        assert_eq!(find_commune_in_old_district("12", "Sin Ho", "Ta Phin").unwrap().code, sin_ho.code);
+        assert_eq!(find_commune_in_old_district("12", "H. Sìn Hồ", "TT. Sìn Hồ").unwrap().code, sin_ho.code);
+        assert_eq!(find_commune_in_old_district("12", "huyện Sìn Hồ", "xã Sìn Hồ").unwrap().code, sin_ho.code);
+        // Two old Tân An and two old Thanh Bình, now all in Lào Cai: the district decides.
+        assert_eq!(find_commune_in_old_district("15", "huyện Văn Bàn", "xã Tân An").unwrap().code, "02989");
+        assert_eq!(find_commune_in_old_district("15", "thị xã Nghĩa Lộ", "phường Tân An").unwrap().code, "04288");
+        assert_eq!(find_commune_in_old_district("15", "Mường Khương", "Thanh Bình").unwrap().code, "02761");
+        assert_eq!(find_commune_in_old_district("15", "thị xã Sa Pa", "xã Thanh Bình").unwrap().code, "03046");
+        assert!(find_commune_in_old_district("12", "huyện Mường Tè", "xã Tả Phìn").unwrap_err().is_empty());
+        assert!(find_commune_in_old_district("15", "huyện Sìn Hồ", "xã Tả Phìn").unwrap_err().is_empty());
     }
 
     #[test]

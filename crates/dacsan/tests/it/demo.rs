@@ -69,6 +69,62 @@ async fn the_demo_region_is_complete() {
     let carton: serde_json::Value = carton.json().await.unwrap();
     assert_eq!(carton["batches"][0]["batch_id"], 1, "{carton}");
 
+    demo_orders_fill_every_desk(&app).await;
+
     let synthetic = dacsan::demo::fill_synthetic(db, 1000).await.unwrap();
     assert_eq!(synthetic as u64 + all["total"].as_u64().unwrap(), 1000);
+}
+
+/// After the programme and the orders: the seller's desk has an order in each of
+/// the nine states, the unmatched inbox has transfers, the demo's certificates are
+/// valid today and the office's market figures are not zero.
+async fn demo_orders_fill_every_desk(app: &crate::helpers::TestApp) {
+    let db = &app.state.db;
+    let settings = crate::helpers::test_settings();
+    assert!(dacsan::demo::fill_programme(db).await.unwrap() > 0);
+    let orders = dacsan::demo::fill_orders(db, &settings).await.unwrap();
+    assert!(orders >= 40, "{orders} demo orders");
+    assert_eq!(dacsan::demo::fill_orders(db, &settings).await.unwrap(), 0, "placed once");
+
+    let seller = dacsan::producers::store::find_by_slug(db, "htx-che-shan-tuyet-sin-ho").await.unwrap().unwrap();
+    let desk = dacsan::orders::store::list_for_producers(db, &[seller.id], 500).await.unwrap();
+    for state in dacsan::orders::model::OrderStatus::ALL {
+        assert!(desk.iter().any(|o| o.status == state), "the seller has no {state:?} order");
+    }
+    let today = dacsan::db::today_vn();
+    let oldest = desk.iter().map(|o| o.created_at.clone()).min().unwrap();
+    let weeks_ago = dacsan::db::time_text(time::OffsetDateTime::now_utc() - time::Duration::days(30));
+    assert!(oldest < weeks_ago, "orders spread over the last weeks: {oldest}");
+    for order in &desk {
+        let events = dacsan::orders::store::events(db, order.id).await.unwrap();
+        assert_eq!(events.last().unwrap().to_status, order.status.as_str(), "{}", order.code);
+        assert!(events.windows(2).all(|w| w[0].created_at <= w[1].created_at), "{} history in order", order.code);
+        let transfers = dacsan::payments::store::list_for_order(db, order.id).await.unwrap();
+        let received: i64 = transfers.iter().map(|t| t.amount_vnd).sum();
+        if order.payment_method == dacsan::orders::model::PaymentMethod::Vietqr {
+            assert_eq!(received, order.paid_vnd, "{}: the transfers are what was paid", order.code);
+        }
+    }
+
+    app.sign_in("admin@dacsan.vn", "dacsan-admin").await;
+    let response = app.browser.get(app.url("/api/v1/payments/unmatched")).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    let unmatched: serde_json::Value = response.json().await.unwrap();
+    assert!(unmatched.as_array().unwrap().len() >= 3, "{unmatched}");
+
+    let five_stars: Vec<String> = sqlx::query_scalar("SELECT ocop_expires_on FROM products WHERE ocop_stars = 5")
+        .fetch_all(&db.pool)
+        .await
+        .unwrap();
+    // The file means 6 of its 8 five-star certificates to be valid (2 expired on purpose): still so today.
+    let valid = five_stars.iter().filter(|e| **e >= today.to_string()).count();
+    assert_eq!(valid, 6, "{five_stars:?}");
+
+    for province in ["12", "15"] {
+        let market = dacsan::programme::kpis::market(db, province, today).await.unwrap();
+        let orders = market.orders.orders + market.orders_previous_month.orders;
+        assert!(orders > 0 && market.orders.revenue_vnd + market.orders_previous_month.revenue_vnd > 0, "{province}");
+    }
+    let market = dacsan::programme::kpis::market(db, "12", today).await.unwrap();
+    assert!(market.orders.orders > 0, "Lai Châu's market this month: {market:?}");
 }

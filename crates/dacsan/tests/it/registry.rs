@@ -965,3 +965,147 @@ fn bench_workbook() {
     }
     book.save(&file).unwrap();
 }
+
+/// A workbook laid out like a department's report: a title block with merged cells,
+/// an STT column, communes written with their old district in the forms provinces
+/// use, phones stored as numbers, a closing "Tổng cộng" row with a formula, and the
+/// signature block (date line, titles, "(Ký, ghi rõ họ tên)", the signers' names).
+fn department_report() -> Vec<u8> {
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("Cơ sở").unwrap();
+    let bold = Format::new().set_bold();
+    ws.merge_range(0, 0, 0, 7, "SỞ CÔNG THƯƠNG TỈNH LAI CHÂU", &bold).unwrap();
+    ws.merge_range(1, 0, 1, 7, "BÁO CÁO DANH SÁCH CƠ SỞ SẢN XUẤT SẢN PHẨM OCOP NĂM 2026", &bold).unwrap();
+    let headers = ["STT", "Mã cơ sở", "Tên cơ sở", "Loại hình", "Tỉnh", "Xã", "Điện thoại", "Ghi chú"];
+    for (c, h) in headers.iter().enumerate() {
+        ws.write(3, c as u16, *h).unwrap();
+    }
+    let producers = [
+        ("LC-21", "HTX Chè Tả Phìn", "HTX", "Lai Châu", "xã Tả Phìn, huyện Sìn Hồ", 912_300_001.0),
+        ("LC-22", "HTX Dược liệu Tam Đường", "HTX", "Lai Châu", "Thị trấn Tam Đường, huyện Tam Đường", 912_300_002.0),
+        (
+            "LC-23",
+            "Hộ kinh doanh Lò Văn Pâng",
+            "HKD",
+            "Lai Châu",
+            "phường Tân Phong, thành phố Lai Châu",
+            912_300_003.0,
+        ),
+        ("YB-21", "HTX Chè Shan Nghĩa Lộ", "HTX", "Yên Bái", "phường Tân An, thị xã Nghĩa Lộ", 912_300_004.0),
+        ("LC-24", "Tổ hợp tác Thảo quả Mường Khương", "THT", "Lào Cai", "Thanh Bình - Mường Khương", 912_300_005.0),
+        ("LC-25", "HTX Nông sản Văn Bàn", "HTX", "Lào Cai", "xã Tân An, huyện Văn Bàn, tỉnh Lào Cai", 912_300_006.0),
+    ];
+    for (i, (code, name, kind, province, commune, phone)) in producers.iter().enumerate() {
+        let r = 4 + i as u32;
+        ws.write(r, 0, (i + 1) as f64).unwrap();
+        ws.write(r, 1, *code).unwrap();
+        ws.write(r, 2, *name).unwrap();
+        ws.write(r, 3, *kind).unwrap();
+        ws.write(r, 4, *province).unwrap();
+        ws.write(r, 5, *commune).unwrap();
+        ws.write(r, 6, *phone).unwrap();
+    }
+    // Row 11: the totals, its label merged over STT and the producer ID, a count by formula.
+    ws.merge_range(10, 0, 10, 1, "Tổng cộng", &bold).unwrap();
+    ws.write_formula(10, 2, Formula::new("=COUNTA(C5:C10)").set_result("6")).unwrap();
+    // Rows 13–17: the signature block.
+    ws.merge_range(12, 4, 12, 6, "Lai Châu, ngày 20 tháng 11 năm 2026", &Format::new()).unwrap();
+    ws.write(13, 1, "Người lập biểu").unwrap();
+    ws.write(13, 5, "Thủ trưởng đơn vị").unwrap();
+    ws.write(14, 1, "(Ký, ghi rõ họ tên)").unwrap();
+    ws.write(14, 5, "(Ký tên, đóng dấu)").unwrap();
+    ws.write(16, 1, "Nguyễn Thị Mai").unwrap();
+    ws.write(16, 5, "Lò Văn Thắng").unwrap();
+    let ws = book.add_worksheet();
+    ws.set_name("Sản phẩm").unwrap();
+    let headers = ["STT", "Mã cơ sở", "Tên sản phẩm", "Số sao OCOP", "Số quyết định", "Ngày cấp", "Nhóm sản phẩm"];
+    for (c, h) in headers.iter().enumerate() {
+        ws.write(0, c as u16, *h).unwrap();
+    }
+    ws.write(1, 0, 1.0).unwrap();
+    ws.write(1, 1, "LC-21").unwrap();
+    ws.write(1, 2, "Chè Shan tuyết Tả Phìn").unwrap();
+    ws.write(1, 3, "4 sao").unwrap();
+    ws.write(1, 4, "1410/QĐ-UBND ngày 19 tháng 8 năm 2025").unwrap();
+    ws.write_datetime_with_format(
+        1,
+        5,
+        ExcelDateTime::from_ymd(2025, 8, 19).unwrap(),
+        &Format::new().set_num_format("dd/mm/yyyy"),
+    )
+    .unwrap();
+    ws.write(1, 6, "Chè").unwrap();
+    ws.write(2, 0, "Cộng").unwrap();
+    ws.write(2, 3, 1.0).unwrap();
+    book.save_to_buffer().unwrap()
+}
+
+#[tokio::test]
+async fn a_department_report_reads_old_districts_and_skips_totals_and_signatures() {
+    let app = spawn_app().await;
+    let report = import(&app, &department_report(), false, false).await;
+    assert!(report.errors.is_empty(), "{:#?}", report.errors);
+    assert!(report.written);
+    assert_eq!(report.producers.create, 6, "{report:?}");
+    assert_eq!(report.producers.skipped, 0, "closing rows are not faulty producers");
+    assert_eq!(report.products.create, 1);
+    let skipped: Vec<(&str, u32)> = report.skipped_rows.iter().map(|s| (s.sheet.as_str(), s.row)).collect();
+    assert_eq!(skipped, [("Cơ sở", 11), ("Cơ sở", 13), ("Sản phẩm", 3)], "{:#?}", report.skipped_rows);
+    assert!(report.skipped_rows[0].message.contains("totals row"), "{:?}", report.skipped_rows[0]);
+    assert!(report.skipped_rows[1].message.contains("signature block (to row 17)"), "{:?}", report.skipped_rows[1]);
+    assert!(!report.warnings.iter().any(|w| w.message.contains("formula")), "the totals' formula is not data");
+    let old_name = report.warnings.iter().find(|w| w.row == 5 && w.column.starts_with("Xã")).expect("a note");
+    assert!(old_name.message.contains("Xã Sìn Hồ (code 03478)"), "{old_name:?}");
+    assert!(report.table().contains("rows left out"), "the command line says so too");
+
+    let stored = stored(&app, &["LC-21", "LC-22", "LC-23", "YB-21", "LC-24", "LC-25"]).await;
+    let commune = |code: &str| producer(&stored, code).fields.commune_code.clone();
+    assert_eq!(commune("LC-21"), "03478", "xã Tả Phìn of huyện Sìn Hồ is now xã Sìn Hồ");
+    assert_eq!(commune("LC-22"), "03390");
+    assert_eq!(commune("LC-23"), "03408");
+    // Two old Tân An, now both in Lào Cai: the old district tells them apart.
+    assert_eq!(commune("YB-21"), "04288");
+    assert_eq!(commune("LC-25"), "02989");
+    assert_eq!(commune("LC-24"), "02761");
+    assert_eq!(producer(&stored, "LC-21").fields.phone, "+84912300001", "a phone stored as a number");
+}
+
+#[tokio::test]
+async fn an_unknown_old_district_is_named_and_the_preview_page_lists_skipped_rows() {
+    let app = spawn_app().await;
+    let bad = xlsx(&[
+        producers(vec![vec![
+            T("LC-31"),
+            T("HTX Chè"),
+            T("HTX"),
+            T(""),
+            T("Lai Châu"),
+            T("xã Tả Phìn, huyện Mường Tè"),
+            T(""),
+            T("0912300031"),
+        ]]),
+        products(vec![]),
+    ]);
+    let report = import(&app, &bad, true, false).await;
+    assert_eq!(report.errors.len(), 1, "{:#?}", report.errors);
+    assert!(report.errors[0].message.contains("no commune \"xã Tả Phìn, huyện Mường Tè\""), "{:?}", report.errors[0]);
+
+    let (_, email, _) = app.officer(&["12", "15"]).await;
+    app.sign_in(&email, "password-123").await;
+    let (_, html) = app.page("/office/registry?province=12").await;
+    let csrf = csrf_in(&html);
+    let html = app
+        .browser
+        .post(app.url("/office/registry/preview"))
+        .multipart(upload_form(&csrf, "12", department_report()))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("Dòng bỏ qua") && html.contains("dòng tổng cộng"), "{html}");
+    assert!(html.contains("(to row 17)"), "{html}");
+    assert!(html.contains("id=\"producers-create\">6<"), "{html}");
+}

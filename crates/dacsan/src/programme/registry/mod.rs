@@ -9,6 +9,7 @@
 
 pub mod api;
 pub mod cli;
+pub mod closing;
 pub mod columns;
 pub mod model;
 pub mod pages;
@@ -64,6 +65,7 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("reg_listings", "Kênh bán ngoài", "Outside listings"),
     ("reg_errors", "Lỗi", "Errors"),
     ("reg_warnings", "Cảnh báo", "Warnings"),
+    ("reg_skipped_rows", "Dòng bỏ qua (không phải dữ liệu)", "Rows left out (not data)"),
     ("reg_sheet", "Trang", "Sheet"),
     ("reg_row", "Dòng", "Row"),
     ("reg_column", "Cột", "Column"),

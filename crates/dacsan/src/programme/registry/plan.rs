@@ -329,6 +329,7 @@ pub fn plan(parsed: Parsed, existing: &Existing, scope: &Scope, today: Date, val
         errors.iter().filter(|e| e.row > 0).map(|e| (e.sheet.clone(), e.row)).collect::<HashSet<_>>().len();
     report.errors = errors;
     report.warnings = warnings;
+    report.skipped_rows = parsed.skipped_rows;
     report.valid_only = valid_only;
     if parsed.has_listings {
         report.notes.push(format!(
@@ -570,6 +571,7 @@ mod tests {
             products: sheet(SheetKind::Products, products),
             errors: Vec::new(),
             warnings: Vec::new(),
+            skipped: Vec::new(),
         }
     }
 

@@ -60,6 +60,9 @@ pub struct Report {
     pub listings_update: usize,
     pub errors: Vec<Problem>,
     pub warnings: Vec<Problem>,
+    /// Rows that are not data and were left out, with the reason: a report's totals
+    /// row, its signature block. Not errors.
+    pub skipped_rows: Vec<Problem>,
     /// Rows (of both sheets) with at least one error.
     pub error_rows: usize,
     /// Whether anything was written to the database.
@@ -128,6 +131,12 @@ impl Report {
         if !self.warnings.is_empty() {
             out.push_str(&format!("\n{} warnings (cảnh báo):\n", self.warnings.len()));
             for p in &self.warnings {
+                out.push_str(&format!("  {}\n", p.line()));
+            }
+        }
+        if !self.skipped_rows.is_empty() {
+            out.push_str(&format!("\n{} rows left out, not data (dòng bỏ qua):\n", self.skipped_rows.len()));
+            for p in &self.skipped_rows {
                 out.push_str(&format!("  {}\n", p.line()));
             }
         }

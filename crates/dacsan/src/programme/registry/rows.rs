@@ -77,6 +77,8 @@ pub struct Parsed {
     pub skipped_products: usize,
     pub errors: Vec<Problem>,
     pub warnings: Vec<Problem>,
+    /// Rows the reader left out as not data (totals, the signature block).
+    pub skipped_rows: Vec<Problem>,
     /// Whether the product sheet has channel columns (for the preview's note).
     pub has_listings: bool,
 }
@@ -169,20 +171,65 @@ impl Places {
     fn commune(&mut self, province: &str, text: &str) -> Result<&'static Commune, Vec<&'static Commune>> {
         self.communes
             .entry((province.to_string(), text.to_string()))
-            .or_insert_with(|| {
-                let trimmed = text.trim();
-                let code = if trimmed.bytes().all(|b| b.is_ascii_digit()) && trimmed.len() < 5 {
-                    format!("{trimmed:0>5}")
-                } else {
-                    trimmed.to_string()
-                };
-                match admin_units::commune_in(province, &code) {
-                    Some(c) => Ok(c),
-                    None => admin_units::find_commune(province, trimmed),
-                }
-            })
+            .or_insert_with(|| find_commune(province, text))
             .clone()
     }
+}
+
+/// A commune as registries write it: its code, its name (new or pre-2025), or an old
+/// commune with its old district — `xã Tả Phìn, huyện Sìn Hồ`, `Tả Phìn - Sìn Hồ`,
+/// `phường Tân An, thị xã Nghĩa Lộ` — possibly followed by the province.
+fn find_commune(province: &str, text: &str) -> Result<&'static Commune, Vec<&'static Commune>> {
+    let trimmed = text.trim();
+    let code = if trimmed.bytes().all(|b| b.is_ascii_digit()) && trimmed.len() < 5 {
+        format!("{trimmed:0>5}")
+    } else {
+        trimmed.to_string()
+    };
+    if let Some(c) = admin_units::commune_in(province, &code) {
+        return Ok(c);
+    }
+    let whole = admin_units::find_commune(province, trimmed);
+    let parts = address_parts(trimmed);
+    if whole.is_ok() || parts.len() < 2 {
+        return whole;
+    }
+    let by_parts = match parts.as_slice() {
+        [commune, district] => match admin_units::find_commune_in_old_district(province, district, commune) {
+            Err(none) if none.is_empty() && names_province(district, province) => {
+                admin_units::find_commune(province, commune)
+            }
+            other => other,
+        },
+        [commune, district, last] if names_province(last, province) => {
+            admin_units::find_commune_in_old_district(province, district, commune)
+        }
+        _ => Err(Vec::new()),
+    };
+    match (by_parts, whole) {
+        (Err(none), Err(candidates)) if none.is_empty() => Err(candidates),
+        (by_parts, _) => by_parts,
+    }
+}
+
+/// `xã Tả Phìn, huyện Sìn Hồ` → [`xã Tả Phìn`, `huyện Sìn Hồ`]; also split at a
+/// dash between spaces (`Tả Phìn - Sìn Hồ`) or, failing both, at a bare dash.
+fn address_parts(text: &str) -> Vec<&str> {
+    let parts: Vec<&str> = text
+        .split([',', ';'])
+        .flat_map(|part| part.split(" - ").flat_map(|p| p.split(" – ")).flat_map(|p| p.split(" — ")))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() > 1 {
+        return parts;
+    }
+    text.split(['-', '–']).map(str::trim).filter(|p| !p.is_empty()).collect()
+}
+
+/// Does the text name this (new) province, by its new or its old name?
+fn names_province(text: &str, province: &str) -> bool {
+    admin_units::find_province(text).is_some_and(|p| p.code == province)
 }
 
 /// Checks every row of both sheets.
@@ -190,6 +237,7 @@ pub fn parse(book: &Book, scope: &Scope) -> Parsed {
     let mut parsed = Parsed {
         errors: book.errors.clone(),
         warnings: book.warnings.clone(),
+        skipped_rows: book.skipped.clone(),
         has_listings: book.products.has(q::PLATFORMS) || book.products.has(q::LINKS),
         ..Parsed::default()
     };
@@ -314,9 +362,11 @@ fn producer_row(check: &mut RowCheck<'_>, scope: &Scope, places: &mut Places) ->
     let commune_code = match (&province_code, commune_text) {
         (Some(province), Some(text)) => match places.commune(province, &text) {
             Ok(commune) => {
-                let key = name_key(&text);
-                let as_written = name_key(&commune.short_name) == key
-                    || name_key(&commune.name) == key
+                let names = |key: &str| name_key(&commune.short_name) == key || name_key(&commune.name) == key;
+                let first = name_key(address_parts(&text).first().copied().unwrap_or(&text));
+                let first = first.strip_prefix("xa ").or_else(|| first.strip_prefix("phuong ")).unwrap_or(&first);
+                let as_written = names(&name_key(&text))
+                    || names(first)
                     || commune.code == text.trim()
                     || commune.code == format!("{:0>5}", text.trim());
                 if !as_written {

@@ -4,6 +4,9 @@
 //! sheet costs memory for the columns we use only, and a stray cell at XFD1048576
 //! cannot make a dense grid of billions of cells.
 //!
+//! A report's closing rows — totals and the signature block ([`super::closing`]) —
+//! are left out here and listed as skipped rows with their reason.
+//!
 //! What cannot be trusted is reported here, before any rule looks at a value:
 //! formulas without a computed value (the file was written by a program that does not
 //! calculate; open and save it in Excel), error cells (`#N/A`), merged cells in the
@@ -14,6 +17,7 @@ use std::io::Cursor;
 
 use calamine::{DataRef, Reader, Xlsx};
 
+use super::closing::Closing;
 use super::columns::{self, SheetKind};
 use super::report::Problem;
 
@@ -100,6 +104,8 @@ pub struct Book {
     pub products: SheetRows,
     pub errors: Vec<Problem>,
     pub warnings: Vec<Problem>,
+    /// Rows left out as not data (totals, the signature block), with the reason.
+    pub skipped: Vec<Problem>,
 }
 
 /// Reads a registry workbook. `Err` lists what makes the whole file unusable: not an
@@ -157,13 +163,15 @@ fn read_xlsx(bytes: &[u8], max_rows: usize, on_row: &dyn Fn()) -> Result<Book, V
         products: SheetRows::empty(SheetKind::Products),
         errors: Vec::new(),
         warnings: Vec::new(),
+        skipped: Vec::new(),
     };
     let mut rows = RowCount { seen: 0, max: max_rows };
     for (kind, name) in found {
         match read_sheet(&mut book, kind, &name, &mut rows, on_row) {
-            Ok((sheet, errors, warnings)) => {
+            Ok((sheet, errors, warnings, skipped)) => {
                 result.errors.extend(errors);
                 result.warnings.extend(warnings);
+                result.skipped.extend(skipped);
                 match kind {
                     SheetKind::Producers => result.producers = sheet,
                     SheetKind::Products => result.products = sheet,
@@ -181,7 +189,8 @@ struct RowCount {
     max: usize,
 }
 
-type SheetResult = Result<(SheetRows, Vec<Problem>, Vec<Problem>), Vec<Problem>>;
+/// The sheet's rows, its errors, warnings and skipped rows; `Err`: the sheet is unusable.
+type SheetResult = Result<(SheetRows, Vec<Problem>, Vec<Problem>, Vec<Problem>), Vec<Problem>>;
 
 /// One cell as streamed: position (0-based), value, and whether it holds a formula.
 struct RawCell {
@@ -204,6 +213,8 @@ fn read_sheet(
     let mut header: Option<Header> = None;
     let mut sheet = SheetRows::empty(kind);
     let mut formulas = FormulaNotes::default();
+    // Rows whose text (in any column, read or not) marks a closing row.
+    let mut closing: std::collections::BTreeMap<u32, Closing> = std::collections::BTreeMap::new();
     {
         let mut reader = book.worksheet_cells_reader(name).map_err(unreadable)?;
         while let Some(cell) = reader.next_cell_with_formula_metadata().map_err(unreadable)? {
@@ -212,6 +223,11 @@ fn read_sheet(
                 continue;
             }
             let raw = RawCell { row, col, value: value_of(&cell.value), formula: cell.formula.is_some() };
+            if let Value::Text(text) = &raw.value
+                && let Some(kind) = Closing::of_text(text)
+            {
+                closing.entry(row + 1).or_insert(kind);
+            }
             if header.is_none() {
                 if row < HEADER_SEARCH_ROWS {
                     head.push(raw);
@@ -230,7 +246,7 @@ fn read_sheet(
     }
     if header.is_none() {
         if head.is_empty() {
-            return Ok((sheet, errors, warnings));
+            return Ok((sheet, errors, warnings, Vec::new()));
         }
         let found = find_header(kind, &head)?;
         for buffered in head.drain(..).filter(|c| c.row > found.row) {
@@ -238,7 +254,10 @@ fn read_sheet(
         }
         header = Some(found);
     }
-    let Some(header) = header else { return Ok((sheet, errors, warnings)) };
+    let Some(header) = header else { return Ok((sheet, errors, warnings, Vec::new())) };
+    let closing: Vec<(u32, Closing)> = closing.into_iter().filter(|(row, _)| *row > header.row + 1).collect();
+    let skipped = leave_out_closing_rows(&mut sheet, &closing, &mut errors);
+    let is_skipped = |row: u32| skipped.iter().any(|p| p.row == row) || signature_from(&closing) <= row;
     sheet.present = header.present(kind.columns().len());
     warnings.extend(header.duplicates.iter().map(|(col, spec)| {
         Problem::at(
@@ -252,11 +271,14 @@ fn read_sheet(
             ),
         )
     }));
-    warnings.extend(formulas.warnings(kind));
+    warnings.extend(formulas.warnings(kind, &is_skipped));
     sheet.rows.retain(|r| r.cells.iter().any(|c| !c.is_empty()));
     for region in book.merge_cells_by_sheet_name(name).map_err(unreadable)? {
         let (start, end) = (region.start, region.end);
         if end.0 <= header.row {
+            continue;
+        }
+        if (start.0.max(header.row + 1)..=end.0).all(|r| is_skipped(r + 1)) {
             continue;
         }
         let columns: Vec<usize> = (start.1..=end.1).filter_map(|c| header.field_at(c)).collect();
@@ -271,7 +293,36 @@ fn read_sheet(
             ),
         ));
     }
-    Ok((sheet, errors, warnings))
+    Ok((sheet, errors, warnings, skipped))
+}
+
+/// The row (as Excel numbers it) the signature block starts at; `u32::MAX` when none.
+fn signature_from(closing: &[(u32, Closing)]) -> u32 {
+    closing.iter().find(|(_, kind)| *kind == Closing::Signature).map_or(u32::MAX, |(row, _)| *row)
+}
+
+/// Takes the totals rows and the signature block (and everything below it) out of
+/// the sheet's rows, drops the reader's errors on them, and says which were left out.
+fn leave_out_closing_rows(
+    sheet: &mut SheetRows,
+    closing: &[(u32, Closing)],
+    errors: &mut Vec<Problem>,
+) -> Vec<Problem> {
+    let signature = signature_from(closing);
+    let totals = |row: u32| closing.iter().any(|(r, kind)| *r == row && *kind == Closing::Totals);
+    let last_row = sheet.rows.iter().map(|r| r.number).chain(closing.iter().map(|(r, _)| *r)).max().unwrap_or(0);
+    let mut skipped: Vec<Problem> = sheet
+        .rows
+        .iter()
+        .filter(|r| r.number < signature && totals(r.number))
+        .map(|r| Problem::at(sheet.kind, r.number, "", Closing::Totals.reason(r.number)))
+        .collect();
+    if signature < u32::MAX {
+        skipped.push(Problem::at(sheet.kind, signature, "", Closing::Signature.reason(last_row)));
+    }
+    sheet.rows.retain(|r| r.number < signature && !totals(r.number));
+    errors.retain(|e| e.sheet != sheet.kind.name() || e.row == 0 || (e.row < signature && !totals(e.row)));
+    skipped
 }
 
 /// Puts a data cell under its column, starting a new row when the row changes.
@@ -342,23 +393,27 @@ fn place(
 /// Formulas that carry a computed value are accepted; one warning per column says so.
 #[derive(Default)]
 struct FormulaNotes {
-    /// column → (first row, count)
-    seen: std::collections::BTreeMap<usize, (u32, usize)>,
+    /// column → the rows with a formula there
+    seen: std::collections::BTreeMap<usize, Vec<u32>>,
 }
 
 impl FormulaNotes {
     fn note(&mut self, field: usize, row: u32) {
-        let entry = self.seen.entry(field).or_insert((row, 0));
-        entry.1 += 1;
+        self.seen.entry(field).or_default().push(row);
     }
 
-    fn warnings(&self, kind: SheetKind) -> Vec<Problem> {
+    /// One warning per column, counting the rows that are data (not `skipped`).
+    fn warnings(&self, kind: SheetKind, skipped: &dyn Fn(u32) -> bool) -> Vec<Problem> {
         self.seen
             .iter()
-            .map(|(field, (first, count))| {
+            .filter_map(|(field, rows)| {
+                let data: Vec<u32> = rows.iter().copied().filter(|r| !skipped(*r)).collect();
+                Some((field, *data.first()?, data.len()))
+            })
+            .map(|(field, first, count)| {
                 Problem::at(
                     kind,
-                    *first,
+                    first,
                     &kind.columns()[*field].label(),
                     format!(
                         "{count} ô có công thức (từ dòng {first}): dùng giá trị đã tính / {count} cells hold formulas (from row {first}): their computed values are used"
