@@ -79,6 +79,12 @@ enum Step {
 }
 
 /// The steps that bring a new order to `status`.
+/// States only an order paid by transfer reaches: a cash-on-delivery order is never
+/// waiting for a transfer, paid before delivery or refunded.
+fn paid_first(status: OrderStatus) -> bool {
+    matches!(status, AwaitingPayment | Paid | Refunded)
+}
+
 fn path_to(status: OrderStatus, method: PaymentMethod) -> Vec<Step> {
     let mut steps = Vec::new();
     let paid = method == Vietqr;
@@ -142,7 +148,7 @@ pub async fn fill_orders(db: &Db, settings: &Settings) -> anyhow::Result<usize> 
             .collect::<Result<_, _>>()?;
     for i in 0..OTHER_ORDERS.min(others.len() * 2) {
         let status = OTHER_STATES[i % OTHER_STATES.len()];
-        let method = if i % 3 == 1 && !matches!(status, Paid | Refunded) { Cod } else { Vietqr };
+        let method = if i % 3 == 1 && !paid_first(status) { Cod } else { Vietqr };
         let at = now - Duration::hours(6 + (i as i64 * 37) % (50 * 24));
         let buyer_id = (i % 4 == 0).then_some(buyer.id);
         // The next producer that had something on sale then.
@@ -344,6 +350,9 @@ mod tests {
     fn every_state_has_a_path_the_state_machine_allows() {
         for status in OrderStatus::ALL {
             for method in [Vietqr, Cod] {
+                if method == Cod && paid_first(status) {
+                    continue;
+                }
                 let mut at = method.initial_status();
                 for step in path_to(status, method) {
                     let (to, actor) = match step {
@@ -353,9 +362,7 @@ mod tests {
                     assert!(crate::orders::model::may_transition(actor, at, to), "{method:?} {at:?} → {to:?}");
                     at = to;
                 }
-                if !(method == Cod && matches!(status, AwaitingPayment | Paid | Refunded)) {
-                    assert_eq!(at, status, "{method:?}");
-                }
+                assert_eq!(at, status, "{method:?}");
             }
         }
         for state in OrderStatus::ALL {

@@ -71,8 +71,10 @@ async fn the_demo_region_is_complete() {
 
     demo_orders_fill_every_desk(&app).await;
 
+    // Products the demo orders sold out leave the public list, not the catalog.
+    let products = dacsan::catalog::store::count(db).await.unwrap();
     let synthetic = dacsan::demo::fill_synthetic(db, 1000).await.unwrap();
-    assert_eq!(synthetic as u64 + all["total"].as_u64().unwrap(), 1000);
+    assert_eq!(synthetic as i64 + products, 1000);
 }
 
 /// After the programme and the orders: the seller's desk has an order in each of
