@@ -330,7 +330,7 @@ impl SegmentHits {
             Sort::BestSelling => c.sold.read(&docs, &mut v.key),
             _ => {}
         }
-        for i in 0..n {
+        for (i, &doc) in docs.iter().enumerate().take(n) {
             let (province, group, price) = (v.province[i], v.group[i], v.price[i]);
             let stars = if v.expires[i] >= f.today { v.stars[i].min(5) } else { 0 };
             let rest_ok = f.min_price.is_none_or(|min| price >= min)
@@ -364,7 +364,6 @@ impl SegmentHits {
             if good < self.threshold || self.keep == 0 {
                 continue;
             }
-            let doc = docs[i];
             let sold = if self.sort == Sort::Relevance { c.sold.one(doc) } else { 0 };
             self.top.push(Hit { id: c.id.one(doc), good, sold });
             if self.top.len() >= 2 * self.keep {
