@@ -295,13 +295,7 @@ async fn backdate(db: &Db, placed: &[Placed], settings: &Settings) -> anyhow::Re
     let due = Duration::try_from(settings.payment_time).unwrap_or(Duration::minutes(30));
     for Placed { order, times } in placed {
         let time = |k: usize| db::time_text(times[k.min(times.len() - 1)]);
-        let events: Vec<i64> = sqlx::query("SELECT id FROM order_events WHERE order_id = $1 ORDER BY id")
-            .bind(order.id)
-            .fetch_all(&mut *tx)
-            .await?
-            .iter()
-            .map(|r| r.try_get("id"))
-            .collect::<Result<_, _>>()?;
+        let events = ids_of_order(&mut tx, "order_events", order.id).await?;
         anyhow::ensure!(events.len() == times.len(), "demo order {}: {} events", order.code, events.len());
         for (k, id) in events.iter().enumerate() {
             sqlx::query("UPDATE order_events SET created_at = $1 WHERE id = $2")
@@ -310,13 +304,7 @@ async fn backdate(db: &Db, placed: &[Placed], settings: &Settings) -> anyhow::Re
                 .execute(&mut *tx)
                 .await?;
         }
-        let notes: Vec<i64> = sqlx::query("SELECT id FROM notifications WHERE order_id = $1 ORDER BY id")
-            .bind(order.id)
-            .fetch_all(&mut *tx)
-            .await?
-            .iter()
-            .map(|r| r.try_get("id"))
-            .collect::<Result<_, _>>()?;
+        let notes = ids_of_order(&mut tx, "notifications", order.id).await?;
         for (k, id) in notes.iter().enumerate() {
             sqlx::query("UPDATE notifications SET created_at = $1, emailed_at = $1 WHERE id = $2")
                 .bind(time(k / 2))
@@ -340,6 +328,21 @@ async fn backdate(db: &Db, placed: &[Placed], settings: &Settings) -> anyhow::Re
     }
     tx.commit().await.context("commit the demo order times")?;
     Ok(())
+}
+
+/// The ids of an order's rows in `table` (one of this module's names, never input),
+/// oldest first.
+async fn ids_of_order(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    table: &'static str,
+    order_id: i64,
+) -> anyhow::Result<Vec<i64>> {
+    let rows = sqlx::query(&format!("SELECT id FROM {table} WHERE order_id = $1 ORDER BY id"))
+        .bind(order_id)
+        .fetch_all(&mut **tx)
+        .await
+        .with_context(|| format!("list {table} of demo order {order_id}"))?;
+    Ok(rows.iter().map(|r| r.try_get("id")).collect::<Result<_, _>>()?)
 }
 
 #[cfg(test)]
