@@ -84,14 +84,14 @@ fn method_label(method: &Method) -> &'static str {
     }
 }
 
-fn route_of(request: &Request) -> String {
-    request.extensions().get::<MatchedPath>().map_or(UNMATCHED, MatchedPath::as_str).to_string()
+fn route_of(request: &Request) -> &str {
+    request.extensions().get::<MatchedPath>().map_or(UNMATCHED, MatchedPath::as_str)
 }
 
 /// Middleware: counts and times every answer.
 pub async fn track(State(metrics): State<HttpMetrics>, request: Request, next: Next) -> Response {
     let method = request.method().clone();
-    let route = route_of(&request);
+    let route = route_of(&request).to_string();
     let started = Instant::now();
     let response = next.run(request).await;
     metrics.observe(&method, &route, response.status().as_u16(), started.elapsed());
@@ -102,7 +102,7 @@ pub async fn track(State(metrics): State<HttpMetrics>, request: Request, next: N
 /// id (set by `SetRequestIdLayer` before this runs).
 pub fn request_span(request: &Request) -> Span {
     let id = request.extensions().get::<RequestId>().and_then(|id| id.header_value().to_str().ok()).unwrap_or("-");
-    tracing::info_span!("request", method = %request.method(), route = %route_of(request), request_id = %id)
+    tracing::info_span!("request", method = %request.method(), route = route_of(request), request_id = %id)
 }
 
 /// One line per answer, inside the request's span.

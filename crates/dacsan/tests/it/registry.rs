@@ -626,6 +626,16 @@ fn upload_form(csrf: &str, province: &str, bytes: Vec<u8>) -> reqwest::multipart
         .part("file", reqwest::multipart::Part::bytes(bytes).file_name("so-dang-ky.xlsx"))
 }
 
+/// Uploads a workbook to the office's preview page.
+async fn preview(app: &TestApp, csrf: &str, province: &str, bytes: Vec<u8>) -> reqwest::Response {
+    app.browser
+        .post(app.url("/office/registry/preview"))
+        .multipart(upload_form(csrf, province, bytes))
+        .send()
+        .await
+        .unwrap()
+}
+
 #[tokio::test]
 async fn an_officer_uploads_previews_and_imports_on_the_page() {
     let app = spawn_app().await;
@@ -636,13 +646,7 @@ async fn an_officer_uploads_previews_and_imports_on_the_page() {
     assert!(html.contains("action=\"/office/registry/preview\"") && html.contains("/office/registry/template.xlsx"));
     let csrf = csrf_in(&html);
 
-    let response = app
-        .browser
-        .post(app.url("/office/registry/preview"))
-        .multipart(upload_form(&csrf, "12", good_workbook()))
-        .send()
-        .await
-        .unwrap();
+    let response = preview(&app, &csrf, "12", good_workbook()).await;
     assert_eq!(response.status(), 200);
     let html = response.text().await.unwrap();
     assert!(html.contains("id=\"producers-create\">3<"), "{html}");
@@ -658,16 +662,7 @@ async fn an_officer_uploads_previews_and_imports_on_the_page() {
     let (_, html) = app.page("/office/registry?province=12").await;
     assert!(html.contains("so-dang-ky.xlsx") && html.contains("Đã nhập"), "the upload is listed");
 
-    let html = app
-        .browser
-        .post(app.url("/office/registry/preview"))
-        .multipart(upload_form(&csrf, "12", b"STT;Ma co so".to_vec()))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = preview(&app, &csrf, "12", b"STT;Ma co so".to_vec()).await.text().await.unwrap();
     assert!(html.contains("not an Excel .xlsx"), "{html}");
     assert!(!html.contains("/import\""), "nothing to import from an unreadable file");
 
@@ -688,24 +683,9 @@ async fn officers_import_only_their_provinces_and_their_uploads() {
     assert_eq!(status, 403);
     let (_, html) = app.page("/office/registry?province=12").await;
     let csrf = csrf_in(&html);
-    let response = app
-        .browser
-        .post(app.url("/office/registry/preview"))
-        .multipart(upload_form(&csrf, "15", good_workbook()))
-        .send()
-        .await
-        .unwrap();
+    let response = preview(&app, &csrf, "15", good_workbook()).await;
     assert_eq!(response.status(), 403, "the form's province is checked too");
-    let html = app
-        .browser
-        .post(app.url("/office/registry/preview"))
-        .multipart(upload_form(&csrf, "12", good_workbook()))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = preview(&app, &csrf, "12", good_workbook()).await.text().await.unwrap();
     assert!(html.contains("you do not oversee Tỉnh Lào Cai"), "{html}");
     let action = html.split("action=\"/office/registry/").nth(1).and_then(|r| r.split('"').next()).unwrap().to_string();
     let (status, _, html) =
@@ -1095,16 +1075,7 @@ async fn an_unknown_old_district_is_named_and_the_preview_page_lists_skipped_row
     app.sign_in(&email, "password-123").await;
     let (_, html) = app.page("/office/registry?province=12").await;
     let csrf = csrf_in(&html);
-    let html = app
-        .browser
-        .post(app.url("/office/registry/preview"))
-        .multipart(upload_form(&csrf, "12", department_report()))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = preview(&app, &csrf, "12", department_report()).await.text().await.unwrap();
     assert!(html.contains("Dòng bỏ qua") && html.contains("dòng tổng cộng"), "{html}");
     assert!(html.contains("(to row 17)"), "{html}");
     assert!(html.contains("id=\"producers-create\">6<"), "{html}");
