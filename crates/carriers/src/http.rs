@@ -118,6 +118,16 @@ pub(crate) fn text(value: &Value) -> Option<String> {
     }
 }
 
+/// A flag sent as a JSON boolean, `1`/`0` or `"true"`/`"1"`; anything else is false.
+pub(crate) fn flag(value: &Value) -> bool {
+    match value {
+        Value::Bool(b) => *b,
+        Value::Number(n) => n.as_i64() == Some(1),
+        Value::String(s) => matches!(s.trim().to_ascii_lowercase().as_str(), "true" | "1"),
+        _ => false,
+    }
+}
+
 /// `value[key]` as text, or `Malformed` naming the call and the field.
 pub(crate) fn required_text(value: &Value, key: &str, call: &str) -> Result<String, CarrierError> {
     text(&value[key]).ok_or_else(|| CarrierError::Malformed(format!("{call}: no {key} in {}", short(value))))
@@ -158,6 +168,12 @@ mod tests {
         assert_eq!(text(&json!(1234567890)), Some("1234567890".to_owned()));
         assert_eq!(text(&json!("")), None);
         assert_eq!(text(&json!(null)), None);
+    }
+
+    #[test]
+    fn flags() {
+        assert!(flag(&json!(true)) && flag(&json!(1)) && flag(&json!("true")) && flag(&json!("1")));
+        assert!(!flag(&json!(false)) && !flag(&json!(0)) && !flag(&json!(null)) && !flag(&json!("false")));
     }
 
     #[test]

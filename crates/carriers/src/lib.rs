@@ -30,6 +30,9 @@
 //! - The amount to collect is the whole amount the receiver pays: the shop pays shipping
 //!   (GHN `payment_type_id` 1, GHTK `is_freeship` 1, Viettel Post `ORDER_PAYMENT` 3).
 //!
+//! Webhooks carry no signature (section 1–3, "Auth"): checking the secret in the callback
+//! URL, or Viettel Post's `TOKEN` (read with [`viettelpost_token`]), is the app's job.
+//!
 //! Money is whole đồng in `i64`, weights grams, sizes centimetres; times are
 //! [`time::OffsetDateTime`] in the carrier's offset (Vietnam time, +07:00, where a carrier
 //! sends local times without one).

@@ -11,7 +11,7 @@ use time::format_description::well_known::Rfc3339;
 use time::macros::{format_description, offset};
 use time::{Date, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
 
-use crate::http::{int, text};
+use crate::http::{flag, int, text};
 use crate::{Carrier, Stage, stage_of};
 
 /// Vietnam time, which carriers use when they send a local time without an offset.
@@ -218,7 +218,7 @@ fn viettelpost(body: &Value) -> Result<Notification, ParseError> {
     let waybill = required(data, "ORDER_NUMBER")?;
     let raw_status = required(data, "ORDER_STATUS")?;
     let time = required(data, "ORDER_STATUSDATE")?;
-    let is_returning = data["IS_RETURNING"].as_bool().unwrap_or(false);
+    let is_returning = flag(&data["IS_RETURNING"]);
     let at = vietnam_time(&time)
         .ok_or_else(|| ParseError(format!("bad time ORDER_STATUSDATE {time:?}: expected dd/MM/yyyy HH:mm:ss")))?;
     let reason =

@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use time::macros::format_description;
 use time::{Duration, OffsetDateTime};
 
-use crate::http::{Answer, Http, int, required_text, says_unserved, short, text};
+use crate::http::{Answer, Http, flag, int, required_text, says_unserved, short, text};
 use crate::notify::{VIETNAM, vietnam_time};
 use crate::{Booking, Carrier, CarrierError, Label, LiveQuote, ParcelRequest, QuoteRequest, TrackEvent, stage_of};
 
@@ -253,7 +253,7 @@ pub(crate) async fn track(http: &Http, waybill: &str) -> Result<Vec<TrackEvent>,
     let path = "order/getOrderDetailV3";
     let data = call(http, Method::GET, path, None, &[("OrderNumber", waybill)]).await?;
     let order = if data.is_array() { &data[0] } else { &data };
-    let returning = order["IS_RETURNING"].as_bool().unwrap_or(false);
+    let returning = flag(&order["IS_RETURNING"]);
     let journey = ["LIST_TRACK", "ORDER_TRACKING", "TRACKING", "JOURNEY", "HISTORY"]
         .iter()
         .find_map(|key| order[*key].as_array().filter(|rows| !rows.is_empty()));
@@ -272,7 +272,7 @@ fn event(row: &Value, returning: bool, path: &str) -> Result<TrackEvent, Carrier
         .ok_or_else(|| CarrierError::Malformed(format!("{path}: no ORDER_STATUSDATE in {}", short(row))))?;
     let at =
         vietnam_time(&when).ok_or_else(|| CarrierError::Malformed(format!("{path}: bad ORDER_STATUSDATE {when:?}")))?;
-    let returning = row["IS_RETURNING"].as_bool().unwrap_or(returning);
+    let returning = if row["IS_RETURNING"].is_null() { returning } else { flag(&row["IS_RETURNING"]) };
     let note = [text(&row["STATUS_NAME"]), text(&row["NOTE"])].into_iter().flatten().collect::<Vec<_>>().join(" – ");
     Ok(TrackEvent { stage: stage_of(Carrier::Viettelpost, &raw_status, returning), raw_status, at, note })
 }
