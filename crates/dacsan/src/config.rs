@@ -103,6 +103,55 @@ pub struct ServeArgs {
     /// A serial label scanned from this many different places is flagged too.
     #[arg(long, env = "DACSAN_SCAN_ALERT_PLACES", default_value_t = 3)]
     pub scan_alert_places: usize,
+    #[command(flatten)]
+    pub carriers: CarrierArgs,
+}
+
+/// The carriers' APIs. Each `_URL` is the base their documented paths follow
+/// (GHN's `…/shiip/public-api`); a carrier without its URL and token is not offered
+/// for booking, though its rate card still prices deliveries.
+#[derive(Debug, Clone, Args, Default)]
+pub struct CarrierArgs {
+    #[arg(long, env = "DACSAN_GHN_URL", default_value = "")]
+    pub ghn_url: String,
+    #[arg(long, env = "DACSAN_GHN_TOKEN", default_value = "", hide_env_values = true)]
+    pub ghn_token: Secret,
+    #[arg(long, env = "DACSAN_GHN_SHOP_ID", default_value = "")]
+    pub ghn_shop_id: String,
+    #[arg(long, env = "DACSAN_GHTK_URL", default_value = "")]
+    pub ghtk_url: String,
+    #[arg(long, env = "DACSAN_GHTK_TOKEN", default_value = "", hide_env_values = true)]
+    pub ghtk_token: Secret,
+    #[arg(long, env = "DACSAN_VIETTELPOST_URL", default_value = "")]
+    pub viettelpost_url: String,
+    #[arg(long, env = "DACSAN_VIETTELPOST_TOKEN", default_value = "", hide_env_values = true)]
+    pub viettelpost_token: Secret,
+    #[arg(long, env = "DACSAN_VNPOST_URL", default_value = "")]
+    pub vnpost_url: String,
+    #[arg(long, env = "DACSAN_VNPOST_TOKEN", default_value = "", hide_env_values = true)]
+    pub vnpost_token: Secret,
+    /// The secret carried as `?token=` by the notification URL registered with
+    /// each carrier (`/api/v1/shipping/webhooks/{carrier}?token=…`). Unset: every
+    /// notification is refused.
+    #[arg(long, env = "DACSAN_SHIPPING_WEBHOOK_TOKEN", default_value = "", hide_env_values = true)]
+    pub shipping_webhook_token: Secret,
+}
+
+impl CarrierArgs {
+    /// The carriers whose API is configured: `(carrier, base URL, token, shop id)`.
+    pub fn configured(&self) -> Vec<(&'static str, String, String, Option<String>)> {
+        let shop = (!self.ghn_shop_id.trim().is_empty()).then(|| self.ghn_shop_id.trim().to_string());
+        [
+            ("ghn", &self.ghn_url, &self.ghn_token, shop),
+            ("ghtk", &self.ghtk_url, &self.ghtk_token, None),
+            ("viettelpost", &self.viettelpost_url, &self.viettelpost_token, None),
+            ("vnpost", &self.vnpost_url, &self.vnpost_token, None),
+        ]
+        .into_iter()
+        .filter(|(_, url, token, _)| !url.trim().is_empty() && !token.0.trim().is_empty())
+        .map(|(name, url, token, shop)| (name, url.trim().to_string(), token.0.trim().to_string(), shop))
+        .collect()
+    }
 }
 
 /// A secret setting: never printed in logs or `Debug`.
@@ -181,6 +230,22 @@ pub enum ImportCommand {
     /// row; with errors nothing is written unless `--valid-only`. Importing the same
     /// file again updates, never duplicates. At most 25 MB and 200 000 rows.
     Registry(RegistryImportArgs),
+    /// Import a carrier's rate cards from its workbook (sheets `Giá` and `Điều
+    /// kiện`; `dacsan export rate-card-template` writes the sample cards in that
+    /// shape). Each service gets a new version; nothing is written when a row has
+    /// a problem.
+    RateCard(RateCardImportArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct RateCardImportArgs {
+    /// The workbook (.xlsx).
+    pub file: PathBuf,
+    /// `ghn`, `ghtk`, `viettelpost` or `vnpost`.
+    #[arg(long)]
+    pub carrier: String,
+    #[command(flatten)]
+    pub db: DbArgs,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -201,6 +266,8 @@ pub struct RegistryImportArgs {
 pub enum ExportCommand {
     /// Write the empty registry workbook (Cơ sở, Sản phẩm and a Hướng dẫn sheet).
     RegistryTemplate(ExportFileArgs),
+    /// Write the sample rate cards as a workbook to edit and import.
+    RateCardTemplate(ExportFileArgs),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -239,6 +306,7 @@ pub struct Settings {
     pub public_url: String,
     pub scan_alert_count: i64,
     pub scan_alert_places: usize,
+    pub carriers: CarrierArgs,
 }
 
 impl Default for Settings {
@@ -253,6 +321,7 @@ impl Default for Settings {
             public_url: "http://127.0.0.1:8080".into(),
             scan_alert_count: 20,
             scan_alert_places: 3,
+            carriers: CarrierArgs::default(),
         }
     }
 }
@@ -272,6 +341,7 @@ impl From<&ServeArgs> for Settings {
             },
             scan_alert_count: args.scan_alert_count.max(1),
             scan_alert_places: args.scan_alert_places.max(2),
+            carriers: args.carriers.clone(),
         }
     }
 }

@@ -10,6 +10,7 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod logistics;
 pub mod media;
 pub mod orders;
 pub mod payments;
@@ -42,6 +43,7 @@ pub fn router(state: AppState) -> Router {
 pub fn install_texts() {
     let mut parts: Vec<&'static [web::i18n::Text]> = vec![web::i18n::TEXTS];
     parts.extend_from_slice(programme::TEXTS);
+    parts.push(logistics::TEXTS);
     web::i18n::install(&parts);
 }
 
@@ -59,7 +61,10 @@ pub async fn start(database_url: &str, settings: config::Settings) -> anyhow::Re
     }
     programme::kpis::spawn_history(db.clone());
     let trace_key = trace::keys::load_or_create(&db).await?;
-    Ok(AppState::new(db, index, settings, trace_key))
+    let logistics = logistics::Logistics::load(&db, &settings.carriers).await?;
+    let state = AppState::new(db, index, settings, trace_key, logistics);
+    logistics::service::spawn_card_refresh(state.db.clone(), state.logistics.clone());
+    Ok(state)
 }
 
 #[cfg(test)]
@@ -69,6 +74,7 @@ mod tests {
     fn all_keys() -> Vec<&'static str> {
         let mut keys: Vec<_> = web::i18n::TEXTS.iter().map(|t| t.0).collect();
         keys.extend(programme::TEXTS.iter().flat_map(|part| part.iter()).map(|t| t.0));
+        keys.extend(logistics::TEXTS.iter().map(|t| t.0));
         keys
     }
 

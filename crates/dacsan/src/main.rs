@@ -67,9 +67,31 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::Import(ImportCommand::BankStatement(args)) => import_statement(&args).await,
         Command::Import(ImportCommand::Registry(args)) => import_registry(&args).await,
+        Command::Import(ImportCommand::RateCard(args)) => {
+            let bytes = std::fs::read(&args.file).with_context(|| format!("read {}", args.file.display()))?;
+            let db = Db::connect(&args.db.database).await?;
+            let logistics = dacsan::logistics::Logistics::load(&db, &Default::default()).await?;
+            let cards = dacsan::logistics::service::import_cards(&db, &logistics, &bytes, &args.carrier, None)
+                .await
+                .map_err(|e| anyhow::anyhow!("{}: {}", args.file.display(), e.detail()))?;
+            for card in cards {
+                println!(
+                    "{}:{} «{}» imported; it prices deliveries from now on",
+                    card.carrier, card.service, card.name
+                );
+            }
+            Ok(())
+        }
         Command::Export(ExportCommand::RegistryTemplate(args)) => {
             dacsan::programme::registry::cli::export_template(&args.file)?;
             println!("Wrote the registry template to {}", args.file.display());
+            Ok(())
+        }
+        Command::Export(ExportCommand::RateCardTemplate(args)) => {
+            let cards = dacsan::logistics::rates::sample_cards();
+            let bytes = dacsan::logistics::rate_book::write(&cards.iter().collect::<Vec<_>>())?;
+            std::fs::write(&args.file, bytes).with_context(|| format!("write {}", args.file.display()))?;
+            println!("Wrote the sample rate cards to {}", args.file.display());
             Ok(())
         }
         Command::Trace(TraceCommand::Verify(args)) => {

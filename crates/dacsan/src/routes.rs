@@ -22,7 +22,9 @@ use utoipa_axum::router::OpenApiRouter;
 
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::{admin, auth, cart, catalog, media, openapi, orders, payments, places, producers, programme, trace, web};
+use crate::{
+    admin, auth, cart, catalog, logistics, media, openapi, orders, payments, places, producers, programme, trace, web,
+};
 
 /// Nothing inline, nothing from other hosts.
 const CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
@@ -71,6 +73,7 @@ fn domains() -> OpenApiRouter<AppState> {
         .merge(auth::router())
         .merge(cart::router())
         .merge(orders::router())
+        .merge(logistics::router())
         .merge(payments::router())
         .merge(places::router())
         .merge(media::router())

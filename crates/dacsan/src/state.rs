@@ -28,11 +28,22 @@ pub struct AppState {
     pub response_cache: Arc<crate::web::response_cache::ResponseCache>,
     /// Requests counted and timed by route (see [`crate::web::metrics`]).
     pub http_metrics: crate::web::metrics::HttpMetrics,
+    /// Rate cards, carriers' clients, the notification secret.
+    pub logistics: Arc<crate::logistics::Logistics>,
+    /// The same, as checkout sees it: what prices delivery.
+    pub delivery: Arc<dyn crate::orders::delivery::Delivery>,
 }
 
 impl AppState {
     /// Starts the scan recorder: call inside the runtime.
-    pub fn new(db: Db, search: Arc<SearchIndex>, settings: Settings, trace_key: PlatformKey) -> AppState {
+    pub fn new(
+        db: Db,
+        search: Arc<SearchIndex>,
+        settings: Settings,
+        trace_key: PlatformKey,
+        logistics: crate::logistics::Logistics,
+    ) -> AppState {
+        let logistics = Arc::new(logistics);
         let per_minute = NonZeroU32::new(settings.signin_per_minute.max(1)).expect("at least 1");
         AppState {
             scans: ScanRecorder::spawn(db.clone()),
@@ -44,6 +55,8 @@ impl AppState {
             search,
             signin_limiter: Arc::new(RateLimiter::keyed(Quota::per_minute(per_minute))),
             settings: Arc::new(settings),
+            delivery: logistics.clone(),
+            logistics,
         }
     }
 }

@@ -10,12 +10,16 @@
 //! end, [`backdate`], spreads the orders over the last weeks (relative to today) by
 //! moving their timestamps, nothing else.
 
+use std::sync::Arc;
+
 use anyhow::Context;
 use sqlx::Row;
 use time::{Duration, OffsetDateTime};
 
 use crate::config::Settings;
 use crate::db::{self, Db};
+use crate::logistics::Logistics;
+use crate::orders::delivery::Delivery;
 use crate::orders::model::{Actor, OrderStatus, PaymentMethod, ValidCheckout};
 use crate::orders::service::{self, Transition};
 use crate::orders::store::Order;
@@ -130,12 +134,13 @@ pub async fn fill_orders(db: &Db, settings: &Settings) -> anyhow::Result<usize> 
     }
     let seller = crate::producers::store::find_by_slug(db, super::ACCOUNTS[1].3).await?.context("the demo seller")?;
     let buyer = crate::auth::store::find_by_email(db, super::ACCOUNTS[3].0).await?.context("the demo buyer")?;
+    let pricer: Arc<dyn Delivery> = Arc::new(Logistics::load(db, &settings.carriers).await?);
     let now = OffsetDateTime::now_utc();
     let mut placed = Vec::new();
     for (i, (status, method, hours)) in SELLER_ORDERS.into_iter().enumerate() {
         let at = now - Duration::hours(hours) - Duration::minutes(if hours == 0 { 0 } else { (i as i64 * 17) % 60 });
         let buyer_id = i.is_multiple_of(2).then_some(buyer.id);
-        let order = place(db, settings, seller.id, i, buyer_id, status, method, at).await?;
+        let order = place(db, settings, &pricer, seller.id, i, buyer_id, status, method, at).await?;
         placed.push(order.context("the demo seller has nothing on sale")?);
     }
     let others: Vec<i64> =
@@ -154,7 +159,7 @@ pub async fn fill_orders(db: &Db, settings: &Settings) -> anyhow::Result<usize> 
         // The next producer that had something on sale then.
         for k in 0..others.len() {
             let producer = others[(i * 7 + k) % others.len()];
-            if let Some(order) = place(db, settings, producer, i + 1, buyer_id, status, method, at).await? {
+            if let Some(order) = place(db, settings, &pricer, producer, i + 1, buyer_id, status, method, at).await? {
                 placed.push(order);
                 break;
             }
@@ -169,6 +174,7 @@ pub async fn fill_orders(db: &Db, settings: &Settings) -> anyhow::Result<usize> 
 async fn place(
     db: &Db,
     settings: &Settings,
+    pricer: &Arc<dyn Delivery>,
     producer_id: i64,
     i: usize,
     buyer_user_id: Option<i64>,
@@ -206,8 +212,9 @@ async fn place(
         commune_code: commune.into(),
         street: street.into(),
         payment_method: method,
+        delivery: Default::default(),
     };
-    let result = service::checkout(db, buyer_user_id, &checkout, settings.payment_time)
+    let result = service::checkout(db, pricer.clone(), buyer_user_id, &checkout, settings.payment_time)
         .await
         .map_err(|e| anyhow::anyhow!("demo checkout: {e:?}"))?;
     let mut order = result.orders.into_iter().next().context("a demo order")?;

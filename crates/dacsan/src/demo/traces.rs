@@ -33,7 +33,8 @@ pub async fn fill_traces(db: &Db, settings: Settings) -> anyhow::Result<usize> {
         return Ok(0);
     }
     let key = keys::load_or_create(db).await?;
-    let state = AppState::new(db.clone(), Arc::new(crate::search::SearchIndex::new()?), settings, key);
+    let logistics = crate::logistics::Logistics::load(db, &settings.carriers).await?;
+    let state = AppState::new(db.clone(), Arc::new(crate::search::SearchIndex::new()?), settings, key, logistics);
     let admin = crate::auth::store::find_by_email(db, super::ACCOUNTS[0].0).await?.context("the demo admin")?;
     let user = CurrentUser {
         id: admin.id,

@@ -85,6 +85,12 @@ mod tests {
             payment_due_at: None,
             carrier: None,
             tracking_no: None,
+            delivery_option: None,
+            delivery_name: None,
+            cod_fee_vnd: 0,
+            parcel_weight_g: None,
+            eta_days_min: None,
+            eta_days_max: None,
             created_at: String::new(),
             updated_at: String::new(),
         }

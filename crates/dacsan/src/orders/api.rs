@@ -6,7 +6,8 @@ use axum::http::{HeaderMap, StatusCode};
 use serde::{Deserialize, Serialize};
 
 use super::access::{TokenParam, guest_token, visible_order};
-use super::model::{CheckoutInput, OrderStatus};
+use super::delivery::ParcelView;
+use super::model::{CheckoutInput, OrderStatus, QuoteInput};
 use super::service::{self, Transition};
 use super::store::{self, Order};
 use crate::auth::CurrentUser;
@@ -51,7 +52,12 @@ pub struct OrderJson {
     pub payment_due_at: Option<String>,
     pub carrier: Option<String>,
     pub tracking_no: Option<String>,
+    /// The delivery chosen at checkout: `{"option", "name", "cod_fee_vnd",
+    /// "weight_g", "eta_days_min", "eta_days_max"}`.
+    pub delivery: Option<serde_json::Value>,
     pub items: Vec<ItemJson>,
+    /// The parcels the order travels in, each with its journey.
+    pub shipments: Vec<ParcelView>,
     pub timeline: Vec<EventJson>,
     pub created_at: String,
 }
@@ -59,7 +65,9 @@ pub struct OrderJson {
 pub async fn order_json(state: &AppState, order: &Order) -> anyhow::Result<OrderJson> {
     let items = store::items(&state.db, order.id).await?;
     let events = store::events(&state.db, order.id).await?;
+    let shipments = state.delivery.parcels(&state.db, order.id).await?;
     Ok(OrderJson {
+        shipments,
         id: order.id,
         code: order.code.clone(),
         producer_id: order.producer_id,
@@ -79,6 +87,16 @@ pub async fn order_json(state: &AppState, order: &Order) -> anyhow::Result<Order
         payment_due_at: order.payment_due_at.clone(),
         carrier: order.carrier.clone(),
         tracking_no: order.tracking_no.clone(),
+        delivery: order.delivery_option.as_ref().map(|option| {
+            serde_json::json!({
+                "option": option,
+                "name": order.delivery_name,
+                "cod_fee_vnd": order.cod_fee_vnd,
+                "weight_g": order.parcel_weight_g,
+                "eta_days_min": order.eta_days_min,
+                "eta_days_max": order.eta_days_max,
+            })
+        }),
         items: items
             .into_iter()
             .map(|i| ItemJson {
@@ -121,12 +139,32 @@ pub async fn checkout(
     ApiJson(input): ApiJson<CheckoutInput>,
 ) -> AppResult<(StatusCode, Json<CheckoutJson>)> {
     let valid = input.validate().map_err(AppError::Invalid)?;
-    let result = service::checkout(&state.db, user.as_ref().map(|u| u.id), &valid, state.settings.payment_time).await?;
+    let buyer = user.as_ref().map(|u| u.id);
+    let result =
+        service::checkout(&state.db, state.delivery.clone(), buyer, &valid, state.settings.payment_time).await?;
     let mut orders = Vec::new();
     for order in &result.orders {
         orders.push(order_json(&state, order).await?);
     }
     Ok((StatusCode::CREATED, Json(CheckoutJson { orders, access_token: result.access_token })))
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct QuoteJson {
+    pub orders: Vec<service::OrderQuote>,
+}
+
+/// The delivery options of each producer's order in a cart, priced, cheapest
+/// first (the checkout body: items and shipping address; `payment_method: cod`
+/// orders them by what a cash buyer pays).
+#[utoipa::path(post, path = "/api/v1/checkout/quote", tag = "orders", request_body = QuoteInput,
+    responses((status = 200, body = QuoteJson), (status = 409, description = "a product is off sale"), (status = 422)))]
+pub async fn quote_checkout(
+    State(state): State<AppState>,
+    ApiJson(input): ApiJson<QuoteInput>,
+) -> AppResult<Json<QuoteJson>> {
+    let valid = input.validate().map_err(AppError::Invalid)?;
+    Ok(Json(QuoteJson { orders: service::quote(&state.db, &*state.delivery, &valid).await? }))
 }
 
 #[utoipa::path(get, path = "/api/v1/orders/{id}", tag = "orders", params(("id" = String, Path, description = "order id or code"), TokenParam),

@@ -3,6 +3,8 @@
 
 pub mod access;
 pub mod api;
+pub mod delivery;
+mod delivery_view;
 pub mod desk;
 pub mod mailer;
 pub mod model;
@@ -27,6 +29,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .route("/checkout", get(pages::show_checkout).post(pages::place_order))
         .route("/checkout/communes", get(pages::commune_options))
+        .route("/checkout/delivery", get(delivery_view::delivery_options))
         .route("/orders", get(pages::order_history))
         .route("/orders/c/{checkout}", get(pages::show_checkout_orders))
         .route("/orders/{code}", get(pages::show_order))
@@ -36,6 +39,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .route("/orders/{code}/transitions", post(pages::move_order))
         .route("/seller/orders", get(desk::seller_orders))
         .routes(routes!(api::checkout))
+        .routes(routes!(api::quote_checkout))
         .routes(routes!(api::list_orders))
         .routes(routes!(api::get_order))
         .routes(routes!(api::create_transition))

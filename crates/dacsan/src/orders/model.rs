@@ -145,6 +145,9 @@ pub fn may_transition(actor: Actor, from: OrderStatus, to: OrderStatus) -> bool 
     let actor = if actor == Actor::Admin { Actor::Seller } else { actor };
     match (actor, from, to) {
         (Actor::System, AwaitingPayment, Paid | Cancelled) => true,
+        // The carrier's notifications: picked up, then delivered.
+        (Actor::System, Paid | Confirmed | Packed, Shipped) => true,
+        (Actor::System, Shipped, Delivered) => true,
         // Money for an order whose payment time ran out: it takes its stock again.
         (Actor::System, Cancelled, Paid) => true,
         (Actor::Seller, Paid, Confirmed) => true,
@@ -233,6 +236,10 @@ pub struct CheckoutInput {
     pub shipping: ShippingInput,
     /// `vietqr` or `cod`.
     pub payment_method: String,
+    /// The delivery option chosen for each producer's order, by producer id (see
+    /// `POST /api/v1/checkout/quote`); a producer left out gets the cheapest.
+    #[serde(default)]
+    pub delivery: std::collections::HashMap<String, String>,
 }
 
 /// A checkout whose every field holds.
@@ -250,32 +257,92 @@ pub struct ValidCheckout {
     pub commune_code: String,
     pub street: String,
     pub payment_method: PaymentMethod,
+    /// Producer id → delivery option id.
+    pub delivery: std::collections::HashMap<i64, String>,
 }
 
 fn text(value: &Option<String>) -> String {
     value.as_deref().unwrap_or("").trim().to_string()
 }
 
+/// One line per product, each quantity in range.
+fn valid_items(lines: &[CheckoutItem], errors: &mut FieldErrors) -> Vec<(i64, i64)> {
+    if lines.is_empty() {
+        errors.add("items", "giỏ hàng trống / the cart is empty");
+    }
+    if lines.len() > MAX_LINES {
+        errors.add("items", format!("tối đa {MAX_LINES} dòng / at most {MAX_LINES} lines"));
+    }
+    let mut items: Vec<(i64, i64)> = Vec::new();
+    for (i, item) in lines.iter().enumerate() {
+        if !(1..=MAX_QUANTITY).contains(&item.quantity) {
+            errors.add(&format!("items[{i}].quantity"), format!("từ 1 đến {MAX_QUANTITY} / 1 to {MAX_QUANTITY}"));
+            continue;
+        }
+        match items.iter_mut().find(|(id, _)| *id == item.product_id) {
+            Some(line) => line.1 = (line.1 + item.quantity).min(MAX_QUANTITY),
+            None => items.push((item.product_id, item.quantity)),
+        }
+    }
+    items
+}
+
+/// The delivery province and commune, a 2025 pair that belongs together.
+fn valid_place(shipping: &ShippingInput, errors: &mut FieldErrors) -> (String, String) {
+    let province_code = text(&shipping.province_code);
+    let commune_code = text(&shipping.commune_code);
+    if admin_units::province(&province_code).is_none() {
+        errors.add("shipping.province_code", "không có tỉnh/thành phố này (mã 2025) / unknown province code");
+    } else if admin_units::commune_in(&province_code, &commune_code).is_none() {
+        errors.add("shipping.commune_code", "xã/phường không thuộc tỉnh đã chọn / the commune is not in this province");
+    }
+    (province_code, commune_code)
+}
+
+/// `POST /api/v1/checkout/quote`: the checkout body; only the items, the place and
+/// (for the order of options) the payment method count.
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
+pub struct QuoteInput {
+    pub items: Vec<CheckoutItem>,
+    #[serde(default)]
+    pub shipping: ShippingInput,
+    pub payment_method: Option<String>,
+}
+
+/// A quote request whose every field holds.
+#[derive(Debug, Clone)]
+pub struct ValidQuote {
+    pub items: Vec<(i64, i64)>,
+    pub province_code: String,
+    pub commune_code: String,
+    pub cash_on_delivery: bool,
+}
+
+impl QuoteInput {
+    pub fn validate(&self) -> Result<ValidQuote, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let items = valid_items(&self.items, &mut errors);
+        let (province_code, commune_code) = valid_place(&self.shipping, &mut errors);
+        let method = self.payment_method.as_deref().map(str::trim).filter(|m| !m.is_empty());
+        let cash_on_delivery = match method.map(PaymentMethod::parse) {
+            None => false,
+            Some(Some(method)) => method == PaymentMethod::Cod,
+            Some(None) => {
+                errors.add("payment_method", "chọn vietqr hoặc cod / vietqr or cod");
+                false
+            }
+        };
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(ValidQuote { items, province_code, commune_code, cash_on_delivery })
+    }
+}
+
 impl CheckoutInput {
     pub fn validate(&self) -> Result<ValidCheckout, FieldErrors> {
         let mut errors = FieldErrors::default();
-        if self.items.is_empty() {
-            errors.add("items", "giỏ hàng trống / the cart is empty");
-        }
-        if self.items.len() > MAX_LINES {
-            errors.add("items", format!("tối đa {MAX_LINES} dòng / at most {MAX_LINES} lines"));
-        }
-        let mut items: Vec<(i64, i64)> = Vec::new();
-        for (i, item) in self.items.iter().enumerate() {
-            if !(1..=MAX_QUANTITY).contains(&item.quantity) {
-                errors.add(&format!("items[{i}].quantity"), format!("từ 1 đến {MAX_QUANTITY} / 1 to {MAX_QUANTITY}"));
-                continue;
-            }
-            match items.iter_mut().find(|(id, _)| *id == item.product_id) {
-                Some(line) => line.1 = (line.1 + item.quantity).min(MAX_QUANTITY),
-                None => items.push((item.product_id, item.quantity)),
-            }
-        }
+        let items = valid_items(&self.items, &mut errors);
         let buyer_name = text(&self.buyer.name);
         if !(2..=100).contains(&buyer_name.chars().count()) {
             errors.add("buyer.name", "cần từ 2 đến 100 ký tự / 2 to 100 characters");
@@ -291,16 +358,7 @@ impl CheckoutInput {
             e if e.is_empty() => None,
             e => crate::auth::model::parse_email(&e).map_err(|msg| errors.add("buyer.email", msg)).ok(),
         };
-        let province_code = text(&self.shipping.province_code);
-        let commune_code = text(&self.shipping.commune_code);
-        if admin_units::province(&province_code).is_none() {
-            errors.add("shipping.province_code", "không có tỉnh/thành phố này (mã 2025) / unknown province code");
-        } else if admin_units::commune_in(&province_code, &commune_code).is_none() {
-            errors.add(
-                "shipping.commune_code",
-                "xã/phường không thuộc tỉnh đã chọn / the commune is not in this province",
-            );
-        }
+        let (province_code, commune_code) = valid_place(&self.shipping, &mut errors);
         let street = text(&self.shipping.street);
         if !(3..=200).contains(&street.chars().count()) {
             errors.add(
@@ -311,6 +369,18 @@ impl CheckoutInput {
         let payment_method = PaymentMethod::parse(self.payment_method.trim());
         if payment_method.is_none() {
             errors.add("payment_method", "chọn vietqr hoặc cod / vietqr or cod");
+        }
+        let mut delivery = std::collections::HashMap::new();
+        for (producer, option) in &self.delivery {
+            match producer.trim().parse::<i64>() {
+                Ok(id) if !option.trim().is_empty() => {
+                    delivery.insert(id, option.trim().to_string());
+                }
+                _ => errors.add(
+                    &format!("delivery.{producer}"),
+                    "cần mã nhà sản xuất và mã cách giao / a producer id and an option id",
+                ),
+            }
         }
         if !errors.is_empty() {
             return Err(errors);
@@ -325,6 +395,7 @@ impl CheckoutInput {
             commune_code,
             street,
             payment_method: payment_method.expect("checked above"),
+            delivery,
         })
     }
 }
@@ -347,6 +418,14 @@ mod tests {
         for (actor, from, to) in path {
             assert!(may_transition(actor, from, to), "{actor:?} {from:?} → {to:?}");
         }
+    }
+
+    #[test]
+    fn carriers_move_orders_they_carry_and_nothing_else() {
+        assert!(may_transition(Actor::System, Confirmed, Shipped), "a COD order picked up before packing");
+        assert!(may_transition(Actor::System, Shipped, Delivered));
+        assert!(!may_transition(Actor::System, AwaitingPayment, Shipped), "unpaid transfers do not ship");
+        assert!(!may_transition(Actor::System, Delivered, Completed), "the buyer completes");
     }
 
     #[test]
@@ -391,6 +470,7 @@ mod tests {
                 street: Some("Bản Sìn Hồ".into()),
             },
             payment_method: "vietqr".into(),
+            delivery: Default::default(),
         }
     }
 

@@ -2,6 +2,8 @@
 //! codes (`/orders/c/{checkout}`), one order (`/orders/{code}`) with its timeline
 //! and the moves the viewer may make, and the order history (`/orders`).
 
+use std::collections::HashMap;
+
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderValue;
@@ -10,6 +12,8 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use serde::Deserialize;
 
+use super::delivery::ParcelView;
+use super::delivery_view::{self, DeliverySection};
 use super::model::{
     Actor, BuyerInput, CheckoutInput, CheckoutItem, OrderStatus, PaymentMethod, ShippingInput, may_transition,
 };
@@ -61,6 +65,8 @@ struct CheckoutTemplate {
     communes: Vec<&'static admin_units::Commune>,
     vietqr_possible: bool,
     nonce: String,
+    delivery: DeliverySection,
+    grand_total: Option<Vnd>,
 }
 
 impl CheckoutTemplate {
@@ -88,9 +94,22 @@ pub struct CheckoutForm {
     #[serde(default)]
     pub nonce: String,
     /// `place` places the order; anything else only redraws the form (the commune
-    /// list of the chosen province, without JavaScript).
+    /// list of the chosen province, the delivery options, without JavaScript).
     #[serde(default)]
     pub action: String,
+    /// `delivery_<producer id>` → the option chosen for that producer's order.
+    #[serde(flatten)]
+    pub chosen: HashMap<String, String>,
+}
+
+impl CheckoutForm {
+    /// The delivery choices as checkout takes them: producer id → option id.
+    fn delivery_choices(&self) -> HashMap<String, String> {
+        self.chosen
+            .iter()
+            .filter_map(|(field, option)| Some((field.strip_prefix("delivery_")?.to_string(), option.clone())))
+            .collect()
+    }
 }
 
 async fn checkout_page(
@@ -108,7 +127,13 @@ async fn checkout_page(
     let cart = cart_pages::view(state, &cart, page.is_en()).await?;
     let communes = admin_units::communes_of(&form.province_code).collect();
     let vietqr_possible = cart.groups.iter().all(|g| g.takes_vietqr);
+    let cod = form.payment_method.as_deref() == Some("cod") || !vietqr_possible;
+    let delivery =
+        delivery_view::section(state, &cart, &form.province_code, &form.commune_code, cod, &form.chosen).await;
+    let grand_total = delivery.total.map(|d| Vnd(cart.total.0 + d.0));
     Ok(render(&CheckoutTemplate {
+        delivery,
+        grand_total,
         nonce: if form.nonce.is_empty() { crate::auth::store::new_token() } else { form.nonce.clone() },
         page,
         cart,
@@ -173,6 +198,7 @@ pub async fn place_order(
             street: Some(form.street.clone()),
         },
         payment_method: form.payment_method.clone().unwrap_or_default(),
+        delivery: form.delivery_choices(),
     };
     let mut valid = match input.validate() {
         Ok(valid) => valid,
@@ -182,19 +208,25 @@ pub async fn place_order(
     let key_ok =
         (20..=64).contains(&nonce.len()) && nonce.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
     valid.key = key_ok.then(|| nonce.clone());
-    let result =
-        match service::checkout(&state.db, page.user.as_ref().map(|u| u.id), &valid, state.settings.payment_time).await
-        {
-            Ok(result) => result,
-            Err(AppError::Conflict { field, .. }) if field == "checkout" => {
-                return Ok(Redirect::to(&format!("/orders/c/{nonce}")).into_response());
-            }
-            Err(AppError::Conflict { message, .. }) => {
-                return checkout_page(&state, page, &jar, form, FieldErrors::default(), Some(message)).await;
-            }
-            Err(AppError::Invalid(errors)) => return checkout_page(&state, page, &jar, form, errors, None).await,
-            Err(e) => return Err(e.into()),
-        };
+    let result = match service::checkout(
+        &state.db,
+        state.delivery.clone(),
+        page.user.as_ref().map(|u| u.id),
+        &valid,
+        state.settings.payment_time,
+    )
+    .await
+    {
+        Ok(result) => result,
+        Err(AppError::Conflict { field, .. }) if field == "checkout" => {
+            return Ok(Redirect::to(&format!("/orders/c/{nonce}")).into_response());
+        }
+        Err(AppError::Conflict { message, .. }) => {
+            return checkout_page(&state, page, &jar, form, FieldErrors::default(), Some(message)).await;
+        }
+        Err(AppError::Invalid(errors)) => return checkout_page(&state, page, &jar, form, errors, None).await,
+        Err(e) => return Err(e.into()),
+    };
     let checkout_id = result.orders[0].checkout_id.clone();
     let mut response = Redirect::to(&format!("/orders/c/{checkout_id}")).into_response();
     if let Some(cookie) = crate::cart::service::keep(&state, &page, &crate::cart::model::Cart::default()).await? {
@@ -217,6 +249,9 @@ pub struct OrderView {
     /// Statuses the viewer may move the order to.
     pub moves: Vec<OrderStatus>,
     pub actor: Actor,
+    pub parcels: Vec<ParcelView>,
+    /// Carriers the seller can book with from here (`ghn`…).
+    pub bookable: Vec<&'static str>,
 }
 
 impl OrderView {
@@ -240,6 +275,21 @@ impl OrderView {
     pub fn is_seller(&self) -> bool {
         matches!(self.actor, Actor::Seller | Actor::Admin)
     }
+
+    pub fn shipping(&self) -> Vnd {
+        Vnd(self.order.shipping_vnd)
+    }
+
+    /// The seller may hand the order's parcels to a carrier now.
+    pub fn may_ship(&self) -> bool {
+        self.is_seller()
+            && matches!(self.order.status, OrderStatus::Paid | OrderStatus::Confirmed | OrderStatus::Packed)
+    }
+
+    /// The carrier chosen at checkout, when it is one dacsan books with.
+    pub fn chosen_carrier(&self) -> &str {
+        self.order.delivery_option.as_deref().and_then(|o| o.split(':').next()).unwrap_or("")
+    }
 }
 
 pub async fn order_view(state: &AppState, order: Order, actor: Actor) -> anyhow::Result<OrderView> {
@@ -249,6 +299,8 @@ pub async fn order_view(state: &AppState, order: Order, actor: Actor) -> anyhow:
     let account = producers::store::payment_account(&state.db, order.producer_id).await?;
     let moves = OrderStatus::ALL.into_iter().filter(|to| may_transition(actor, order.status, *to)).collect();
     Ok(OrderView {
+        parcels: state.delivery.parcels(&state.db, order.id).await?,
+        bookable: state.delivery.bookable(),
         items: store::items(&state.db, order.id).await?,
         events: store::events(&state.db, order.id).await?,
         bank_name: account

@@ -2,10 +2,12 @@
 //! releases the stock of bank-transfer orders nobody paid.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 use std::time::Duration;
 
-use super::model::{Actor, OrderStatus, PaymentMethod, ValidCheckout, may_transition, new_order_code};
-use super::store::{self, NewOrder, Order, OrderItem, Tx};
+use super::delivery::{Delivery, DeliveryOption, DeliveryQuote, DeliveryRequest};
+use super::model::{Actor, OrderStatus, PaymentMethod, ValidCheckout, ValidQuote, may_transition, new_order_code};
+use super::store::{self, ChosenDelivery, NewOrder, Order, OrderItem, Tx};
 use crate::catalog::{self, ProductStatus};
 use crate::db::{self, Db};
 use crate::error::{AppError, AppResult};
@@ -19,28 +21,36 @@ pub struct CheckoutResult {
 
 /// Places one order per producer. Stock is taken in the same transaction, lines in
 /// product-id order (so concurrent checkouts on PostgreSQL cannot deadlock); any
-/// shortage rolls everything back and names the product.
+/// shortage rolls everything back and names the product. Each order's delivery is
+/// priced by `pricer` before anything is written.
 pub async fn checkout(
     db: &Db,
+    pricer: Arc<dyn Delivery>,
     buyer_user_id: Option<i64>,
     input: &ValidCheckout,
     payment_time: Duration,
 ) -> AppResult<CheckoutResult> {
     let (db, input) = (db.clone(), input.clone());
-    db::run_to_completion(async move { place(&db, buyer_user_id, &input, payment_time).await }).await?
+    db::run_to_completion(async move { place(&db, &*pricer, buyer_user_id, &input, payment_time).await }).await?
 }
 
-async fn place(
+/// One producer's share of a cart: its lines `(product id, quantity)` and their sum.
+struct ProducerShare {
+    producer_id: i64,
+    lines: Vec<(i64, i64)>,
+    subtotal_vnd: i64,
+}
+
+/// The cart's products, and its lines split by producer in the order they came.
+async fn split_by_producer(
     db: &Db,
-    buyer_user_id: Option<i64>,
-    input: &ValidCheckout,
-    payment_time: Duration,
-) -> AppResult<CheckoutResult> {
-    let ids: Vec<i64> = input.items.iter().map(|(id, _)| *id).collect();
+    items: &[(i64, i64)],
+) -> AppResult<(HashMap<i64, catalog::Product>, Vec<ProducerShare>)> {
+    let ids: Vec<i64> = items.iter().map(|(id, _)| *id).collect();
     let products: HashMap<i64, catalog::Product> =
         catalog::store::list_by_ids(db, &ids).await?.into_iter().map(|p| (p.id, p)).collect();
-    let mut by_producer: Vec<(i64, Vec<(i64, i64)>)> = Vec::new();
-    for (i, (id, quantity)) in input.items.iter().enumerate() {
+    let mut shares: Vec<ProducerShare> = Vec::new();
+    for (i, (id, quantity)) in items.iter().enumerate() {
         let product = products.get(id).ok_or_else(|| {
             AppError::invalid(&format!("items[{i}].product_id"), "không có sản phẩm này / no such product")
         })?;
@@ -50,15 +60,103 @@ async fn place(
                 format!("{} không còn bán / is no longer on sale", product.name),
             ));
         }
-        match by_producer.iter_mut().find(|(p, _)| *p == product.producer_id) {
-            Some((_, lines)) => lines.push((*id, *quantity)),
-            None => by_producer.push((product.producer_id, vec![(*id, *quantity)])),
-        }
+        let line_total = product.price.0.checked_mul(*quantity);
+        let too_large = || AppError::invalid("items", "tổng tiền quá lớn / the total is too large");
+        let share = match shares.iter_mut().position(|s| s.producer_id == product.producer_id) {
+            Some(at) => &mut shares[at],
+            None => {
+                shares.push(ProducerShare { producer_id: product.producer_id, lines: Vec::new(), subtotal_vnd: 0 });
+                shares.last_mut().expect("just pushed")
+            }
+        };
+        share.lines.push((*id, *quantity));
+        share.subtotal_vnd = line_total.and_then(|t| share.subtotal_vnd.checked_add(t)).ok_or_else(too_large)?;
+    }
+    Ok((products, shares))
+}
+
+/// Asks `pricer` for the delivery options of one producer's share.
+async fn price_delivery(
+    db: &Db,
+    pricer: &dyn Delivery,
+    products: &HashMap<i64, catalog::Product>,
+    share: &ProducerShare,
+    to: (&str, &str),
+    cash_on_delivery: bool,
+) -> AppResult<DeliveryQuote> {
+    let producer = producers::store::find_by_id(db, share.producer_id)
+        .await?
+        .ok_or_else(|| AppError::not_found("nhà sản xuất / producer"))?;
+    let request = DeliveryRequest {
+        producer_id: share.producer_id,
+        from: (producer.province_code, producer.commune_code),
+        to: (to.0.to_string(), to.1.to_string()),
+        lines: share.lines.iter().map(|(id, quantity)| (products[id].weight_g, *quantity)).collect(),
+        subtotal_vnd: share.subtotal_vnd,
+        cash_on_delivery,
+    };
+    Ok(pricer.quote(db, &request).await?)
+}
+
+/// One producer's order as `POST /api/v1/checkout/quote` answers it.
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct OrderQuote {
+    pub producer_id: i64,
+    pub subtotal_vnd: i64,
+    #[serde(flatten)]
+    pub delivery: DeliveryQuote,
+}
+
+/// The delivery options of each producer's order in a cart, before checkout.
+pub async fn quote(db: &Db, pricer: &dyn Delivery, input: &ValidQuote) -> AppResult<Vec<OrderQuote>> {
+    let (products, shares) = split_by_producer(db, &input.items).await?;
+    let mut quotes = Vec::new();
+    for share in &shares {
+        let to = (input.province_code.as_str(), input.commune_code.as_str());
+        let delivery = price_delivery(db, pricer, &products, share, to, input.cash_on_delivery).await?;
+        quotes.push(OrderQuote { producer_id: share.producer_id, subtotal_vnd: share.subtotal_vnd, delivery });
+    }
+    Ok(quotes)
+}
+
+/// The option the buyer chose for a share, or the cheapest; an error that says
+/// what is offered when the choice is not.
+fn chosen_option(quote: &DeliveryQuote, producer_id: i64, choice: Option<&String>) -> AppResult<DeliveryOption> {
+    let Some(cheapest) = quote.options.first() else {
+        return Err(AppError::invalid(
+            "shipping.commune_code",
+            "chưa có cách giao nào tới địa chỉ này / no delivery option reaches this address",
+        ));
+    };
+    let Some(choice) = choice else { return Ok(cheapest.clone()) };
+    quote.options.iter().find(|o| &o.id == choice).cloned().ok_or_else(|| {
+        let offered: Vec<&str> = quote.options.iter().map(|o| o.id.as_str()).collect();
+        AppError::invalid(
+            &format!("delivery.{producer_id}"),
+            format!("không có cách giao «{choice}» cho đơn này / not offered for this order: {}", offered.join(", ")),
+        )
+    })
+}
+
+async fn place(
+    db: &Db,
+    pricer: &dyn Delivery,
+    buyer_user_id: Option<i64>,
+    input: &ValidCheckout,
+    payment_time: Duration,
+) -> AppResult<CheckoutResult> {
+    let (products, shares) = split_by_producer(db, &input.items).await?;
+    if let Some(stray) = input.delivery.keys().find(|id| !shares.iter().any(|s| s.producer_id == **id)) {
+        return Err(AppError::invalid(
+            &format!("delivery.{stray}"),
+            "nhà sản xuất này không có trong giỏ / this producer has nothing in the cart",
+        ));
     }
     if input.payment_method == PaymentMethod::Vietqr {
-        for (producer_id, _) in &by_producer {
-            if producers::store::payment_account(db, *producer_id).await?.is_none() {
-                let name = producers::store::find_by_id(db, *producer_id).await?.map(|p| p.name).unwrap_or_default();
+        for share in &shares {
+            if producers::store::payment_account(db, share.producer_id).await?.is_none() {
+                let name =
+                    producers::store::find_by_id(db, share.producer_id).await?.map(|p| p.name).unwrap_or_default();
                 return Err(AppError::invalid(
                     "payment_method",
                     format!(
@@ -67,6 +165,14 @@ async fn place(
                 ));
             }
         }
+    }
+    let cash_on_delivery = input.payment_method == PaymentMethod::Cod;
+    let mut deliveries = Vec::new();
+    for share in &shares {
+        let to = (input.province_code.as_str(), input.commune_code.as_str());
+        let quote = price_delivery(db, pricer, &products, share, to, cash_on_delivery).await?;
+        let option = chosen_option(&quote, share.producer_id, input.delivery.get(&share.producer_id))?;
+        deliveries.push((option, quote.weight_g));
     }
 
     let access_token = crate::auth::store::new_token();
@@ -90,8 +196,9 @@ async fn place(
         }
     }
     let mut order_ids = Vec::new();
-    for (producer_id, lines) in &by_producer {
-        let items: Vec<OrderItem> = lines
+    for (share, (option, weight_g)) in shares.iter().zip(&deliveries) {
+        let items: Vec<OrderItem> = share
+            .lines
             .iter()
             .map(|(id, quantity)| {
                 let p = &products[id];
@@ -104,16 +211,19 @@ async fn place(
                 }
             })
             .collect();
-        let subtotal = items
-            .iter()
-            .try_fold(0i64, |sum, i| i.price_vnd.checked_mul(i.quantity).and_then(|line| sum.checked_add(line)));
-        let subtotal =
-            subtotal.ok_or_else(|| AppError::invalid("items", "tổng tiền quá lớn / the total is too large"))?;
         let status = input.payment_method.initial_status();
+        let delivery = ChosenDelivery {
+            option_id: option.id.clone(),
+            name: option.name.clone(),
+            cod_fee_vnd: if cash_on_delivery { option.cod_fee_vnd } else { 0 },
+            weight_g: *weight_g,
+            eta_days_min: option.eta_days_min,
+            eta_days_max: option.eta_days_max,
+        };
         let new_order = NewOrder {
             code: "",
             checkout_id: &checkout_id,
-            producer_id: *producer_id,
+            producer_id: share.producer_id,
             buyer_user_id,
             buyer_name: &input.buyer_name,
             buyer_phone: &input.buyer_phone,
@@ -123,8 +233,9 @@ async fn place(
             street: &input.street,
             payment_method: input.payment_method,
             status,
-            subtotal_vnd: subtotal,
-            shipping_vnd: 0,
+            subtotal_vnd: share.subtotal_vnd,
+            shipping_vnd: option.charge_vnd(cash_on_delivery),
+            delivery: Some(&delivery),
             access_token_hash: &token_hash,
             payment_due_at: due.as_deref(),
         };

@@ -35,6 +35,15 @@ pub struct Order {
     pub payment_due_at: Option<String>,
     pub carrier: Option<String>,
     pub tracking_no: Option<String>,
+    /// The delivery option chosen at checkout (`ghn:standard`), its name, the
+    /// carrier's COD fee inside `shipping_vnd`, the parcel's weight and the days
+    /// promised; none on orders placed before delivery was priced.
+    pub delivery_option: Option<String>,
+    pub delivery_name: Option<String>,
+    pub cod_fee_vnd: i64,
+    pub parcel_weight_g: Option<i64>,
+    pub eta_days_min: Option<i64>,
+    pub eta_days_max: Option<i64>,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -60,7 +69,8 @@ pub struct OrderEvent {
 
 const COLUMNS: &str = "id, code, checkout_id, producer_id, buyer_user_id, buyer_name, buyer_phone, buyer_email,
     ship_province_code, ship_commune_code, ship_street, payment_method, status, subtotal_vnd, shipping_vnd, total_vnd,
-    paid_vnd, stock_held, access_token_hash, payment_due_at, carrier, tracking_no, created_at, updated_at";
+    paid_vnd, stock_held, access_token_hash, payment_due_at, carrier, tracking_no, delivery_option, delivery_name,
+    cod_fee_vnd, parcel_weight_g, eta_days_min, eta_days_max, created_at, updated_at";
 
 fn from_row(r: &AnyRow) -> Result<Order, sqlx::Error> {
     let method: String = r.try_get("payment_method")?;
@@ -88,6 +98,12 @@ fn from_row(r: &AnyRow) -> Result<Order, sqlx::Error> {
         payment_due_at: r.try_get("payment_due_at")?,
         carrier: r.try_get("carrier")?,
         tracking_no: r.try_get("tracking_no")?,
+        delivery_option: r.try_get("delivery_option")?,
+        delivery_name: r.try_get("delivery_name")?,
+        cod_fee_vnd: r.try_get("cod_fee_vnd")?,
+        parcel_weight_g: r.try_get("parcel_weight_g")?,
+        eta_days_min: r.try_get("eta_days_min")?,
+        eta_days_max: r.try_get("eta_days_max")?,
         created_at: r.try_get("created_at")?,
         updated_at: r.try_get("updated_at")?,
     })
@@ -163,8 +179,20 @@ pub struct NewOrder<'a> {
     pub status: OrderStatus,
     pub subtotal_vnd: i64,
     pub shipping_vnd: i64,
+    pub delivery: Option<&'a ChosenDelivery>,
     pub access_token_hash: &'a str,
     pub payment_due_at: Option<&'a str>,
+}
+
+/// The delivery option an order was placed with.
+#[derive(Debug, Clone)]
+pub struct ChosenDelivery {
+    pub option_id: String,
+    pub name: String,
+    pub cod_fee_vnd: i64,
+    pub weight_g: i64,
+    pub eta_days_min: i64,
+    pub eta_days_max: i64,
 }
 
 /// Inserts an order; `Ok(None)` when its code is taken (the caller draws another).
@@ -173,8 +201,10 @@ pub async fn insert(tx: &mut Tx, o: &NewOrder<'_>) -> anyhow::Result<Option<i64>
     let result = sqlx::query(
         "INSERT INTO orders (code, checkout_id, producer_id, buyer_user_id, buyer_name, buyer_phone, buyer_email,
          ship_province_code, ship_commune_code, ship_street, payment_method, status, subtotal_vnd, shipping_vnd, total_vnd,
-         access_token_hash, payment_due_at, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18) RETURNING id",
+         access_token_hash, payment_due_at, delivery_option, delivery_name, cod_fee_vnd, parcel_weight_g, eta_days_min,
+         eta_days_max, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23,
+         $24, $24) RETURNING id",
     )
     .bind(o.code)
     .bind(o.checkout_id)
@@ -193,6 +223,12 @@ pub async fn insert(tx: &mut Tx, o: &NewOrder<'_>) -> anyhow::Result<Option<i64>
     .bind(o.subtotal_vnd + o.shipping_vnd)
     .bind(o.access_token_hash)
     .bind(o.payment_due_at)
+    .bind(o.delivery.map(|d| d.option_id.as_str()))
+    .bind(o.delivery.map(|d| d.name.as_str()))
+    .bind(o.delivery.map_or(0, |d| d.cod_fee_vnd))
+    .bind(o.delivery.map(|d| d.weight_g))
+    .bind(o.delivery.map(|d| d.eta_days_min))
+    .bind(o.delivery.map(|d| d.eta_days_max))
     .bind(&now)
     .fetch_one(&mut **tx)
     .await;

@@ -6,14 +6,19 @@ use dacsan::auth::model::hash_password;
 use dacsan::auth::store as users;
 use dacsan::catalog::model::ProductInput;
 use dacsan::catalog::{service, store as products};
+use dacsan::logistics::options::DeliveryTerms;
 use dacsan::producers::model::ProducerInput;
 use dacsan::producers::store as producers;
 
 use crate::helpers::TestApp;
 
+/// Test producers deliver for free within their region (their own delivery), so
+/// that order totals in the market's tests are the goods' prices; `carriers_only()`
+/// leaves delivery to the carriers' rate cards, as `logistics.rs` tests it.
 pub struct ProducerBuilder<'a> {
     app: &'a TestApp,
     input: ProducerInput,
+    free_delivery: bool,
 }
 
 impl TestApp {
@@ -31,6 +36,7 @@ impl TestApp {
                 story: Some("Chè cổ thụ **Shan tuyết**.".into()),
                 ..Default::default()
             },
+            free_delivery: true,
         }
     }
 
@@ -112,10 +118,20 @@ impl ProducerBuilder<'_> {
         self
     }
 
+    pub fn carriers_only(mut self) -> Self {
+        self.free_delivery = false;
+        self
+    }
+
     pub async fn create(self) -> dacsan::producers::Producer {
+        let db = &self.app.state.db;
         let valid = self.input.validate(None).expect("valid producer");
-        let id = producers::insert(&self.app.state.db, &valid).await.expect("insert producer");
-        producers::find_by_id(&self.app.state.db, id).await.unwrap().unwrap()
+        let id = producers::insert(db, &valid).await.expect("insert producer");
+        if self.free_delivery {
+            let terms = DeliveryTerms { own_fee_vnd: Some(0), own_area: "region".into(), ..DeliveryTerms::default() };
+            dacsan::logistics::store::save_delivery_terms(db, id, &terms).await.expect("delivery terms");
+        }
+        producers::find_by_id(db, id).await.unwrap().unwrap()
     }
 }
 

@@ -10,6 +10,7 @@ mod carrier;
 mod cart_pages;
 mod cli;
 mod demo;
+mod logistics;
 mod mailer;
 mod office_desk;
 mod office_listings;

@@ -1,0 +1,287 @@
+//! `/api/v1` of delivery: shipments of an order, carriers' notifications,
+//! producers' delivery terms and the rate cards.
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::{Deserialize, Serialize};
+
+use super::model::{Shipment, StoredNotification};
+use super::options::DeliveryTerms;
+use super::rates::RateCard;
+use super::service::parcels_of;
+use super::shipments::{self, ShipmentInput};
+use super::{notifications, store};
+use crate::auth::CurrentUser;
+use crate::error::{AppError, AppResult};
+use crate::orders::access::visible_order;
+use crate::orders::delivery::ParcelView;
+use crate::orders::model::Actor;
+use crate::state::AppState;
+use crate::web::ApiJson;
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ShipmentJson {
+    pub id: i64,
+    pub code: String,
+    pub carrier: String,
+    pub service: String,
+    pub tracking_code: Option<String>,
+    pub status: String,
+    pub weight_g: i64,
+    pub cod_vnd: i64,
+    pub fee_vnd: Option<i64>,
+    pub label_url: String,
+    pub tracking_url: Option<String>,
+    pub error: Option<String>,
+}
+
+impl From<&Shipment> for ShipmentJson {
+    fn from(s: &Shipment) -> Self {
+        ShipmentJson {
+            id: s.id,
+            code: s.code.clone(),
+            carrier: s.carrier.clone(),
+            service: s.service.clone(),
+            tracking_code: s.tracking_code.clone(),
+            status: s.status.as_str().to_string(),
+            weight_g: s.weight_g,
+            cod_vnd: s.cod_vnd,
+            fee_vnd: s.fee_vnd,
+            label_url: format!("/api/v1/shipments/{}/label", s.id),
+            tracking_url: s.tracking_url(),
+            error: s.error.clone(),
+        }
+    }
+}
+
+fn require_seller(actor: Actor) -> AppResult<()> {
+    match actor {
+        Actor::Seller | Actor::Admin => Ok(()),
+        _ => Err(AppError::Forbidden),
+    }
+}
+
+/// Book the order's parcels with a carrier (the one chosen at checkout unless
+/// another is named), or record a parcel given to another carrier or delivered
+/// by the producer. One shipment per parcel.
+#[utoipa::path(post, path = "/api/v1/orders/{id}/shipments", tag = "shipping", request_body = ShipmentInput,
+    params(("id" = String, Path, description = "order id or code")), security(("bearer" = [])),
+    responses((status = 201, body = Vec<ShipmentJson>), (status = 404), (status = 409, description = "the order cannot ship now, or the carrier did not answer (try again: no second waybill)"), (status = 422)))]
+pub async fn create_shipment(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    ApiJson(input): ApiJson<ShipmentInput>,
+) -> AppResult<(StatusCode, Json<Vec<ShipmentJson>>)> {
+    let (order, actor) = visible_order(&state.db, &id, Some(&user), None).await?;
+    require_seller(actor)?;
+    let created = shipments::create(&state.db, &state.logistics, &order, Some(user.id), &input).await?;
+    Ok((StatusCode::CREATED, Json(created.iter().map(ShipmentJson::from).collect())))
+}
+
+/// The shipment and the order it belongs to, if the asker sells it.
+async fn managed_shipment(state: &AppState, user: &CurrentUser, id: i64) -> AppResult<Shipment> {
+    let shipment =
+        store::find_shipment(&state.db, id).await?.ok_or_else(|| AppError::not_found("kiện hàng / shipment"))?;
+    let (_, actor) = visible_order(&state.db, &shipment.order_id.to_string(), Some(user), None)
+        .await
+        .map_err(|_| AppError::not_found("kiện hàng / shipment"))?;
+    require_seller(actor).map_err(|_| AppError::not_found("kiện hàng / shipment"))?;
+    Ok(shipment)
+}
+
+/// Cancel a booking before the carrier picks the parcel up.
+#[utoipa::path(delete, path = "/api/v1/shipments/{id}", tag = "shipping", params(("id" = i64, Path)), security(("bearer" = [])),
+    responses((status = 200, body = ShipmentJson), (status = 404), (status = 409, description = "already picked up")))]
+pub async fn cancel_shipment(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Json<ShipmentJson>> {
+    let shipment = managed_shipment(&state, &user, id).await?;
+    let cancelled = shipments::cancel(&state.db, &state.logistics, &shipment).await?;
+    Ok(Json(ShipmentJson::from(&cancelled)))
+}
+
+/// The parcel's label: the carrier's own (a PDF, or a redirect to the carrier's
+/// print page), or the order's packing slip for own delivery and other carriers.
+#[utoipa::path(get, path = "/api/v1/shipments/{id}/label", tag = "shipping", params(("id" = i64, Path)), security(("bearer" = [])),
+    responses((status = 200, content_type = "application/pdf"), (status = 303), (status = 404), (status = 409)))]
+pub async fn shipment_label(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let shipment = managed_shipment(&state, &user, id).await?;
+    let (Some(client), Some(waybill)) = (state.logistics.client(&shipment.carrier), shipment.tracking_code.as_deref())
+    else {
+        let order = crate::orders::store::find_by_id(&state.db, shipment.order_id)
+            .await?
+            .ok_or_else(|| AppError::not_found("order"))?;
+        return Ok(Redirect::to(&format!("/orders/{}/slip", order.code)).into_response());
+    };
+    match client.label(waybill).await {
+        Ok(carriers::Label::Pdf(bytes)) => Ok(([(header::CONTENT_TYPE, "application/pdf")], bytes).into_response()),
+        Ok(carriers::Label::Url(url)) => Ok(Redirect::to(&url).into_response()),
+        Err(err) => Err(AppError::conflict(
+            "label",
+            format!("hãng chưa trả nhãn, hãy thử lại / the carrier gave no label: {err}"),
+        )),
+    }
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ParcelList {
+    pub items: Vec<ParcelView>,
+}
+
+/// An order's parcels with their journeys (the same as in the order's `shipments`).
+#[utoipa::path(get, path = "/api/v1/orders/{id}/shipments", tag = "shipping",
+    params(("id" = String, Path, description = "order id or code"), crate::orders::access::TokenParam),
+    responses((status = 200, body = ParcelList), (status = 404)))]
+pub async fn list_shipments(
+    State(state): State<AppState>,
+    user: Option<CurrentUser>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Query(q): Query<crate::orders::access::TokenParam>,
+) -> AppResult<Json<ParcelList>> {
+    let token = crate::orders::access::guest_token(&headers, &q);
+    let (order, _) = visible_order(&state.db, &id, user.as_ref(), token).await?;
+    Ok(Json(ParcelList { items: parcels_of(&state.db, order.id).await? }))
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct WebhookParams {
+    /// The secret registered with the carrier in the notification URL.
+    pub token: Option<String>,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct WebhookAnswer {
+    /// `applied`, `duplicate`, `older`, `unknown_waybill` or `unknown_status`.
+    pub outcome: String,
+}
+
+/// A carrier's status notification, in the carrier's own documented body (GHN
+/// JSON, GHTK form or JSON, Viettel Post JSON). Stored as received; a duplicate
+/// changes nothing; an older status never moves a parcel back.
+#[utoipa::path(post, path = "/api/v1/shipping/webhooks/{carrier}", tag = "shipping",
+    request_body(content = String, description = "the carrier's notification as it sends it (JSON or form)"),
+    params(("carrier" = String, Path, description = "ghn, ghtk, viettelpost or vnpost"), WebhookParams),
+    responses((status = 200, body = WebhookAnswer), (status = 400, description = "unreadable body (kept for an admin)"), (status = 401), (status = 404)))]
+pub async fn receive_notification(
+    State(state): State<AppState>,
+    Path(carrier): Path<String>,
+    Query(params): Query<WebhookParams>,
+    headers: HeaderMap,
+    body: String,
+) -> AppResult<Json<WebhookAnswer>> {
+    let carrier = carriers::Carrier::parse(&carrier).ok_or_else(|| AppError::not_found("hãng vận chuyển / carrier"))?;
+    if !state.logistics.webhook_token_matches(params.token.as_deref().unwrap_or("")) {
+        return Err(AppError::Unauthorized);
+    }
+    let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let outcome = notifications::receive(&state.db, carrier, content_type, body.as_bytes()).await?;
+    Ok(Json(WebhookAnswer { outcome: outcome.as_str().to_string() }))
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct NotificationList {
+    pub items: Vec<StoredNotification>,
+}
+
+/// Notifications that need an admin: unknown waybills and unreadable bodies.
+#[utoipa::path(get, path = "/api/v1/shipping/notifications", tag = "shipping", security(("bearer" = [])),
+    responses((status = 200, body = NotificationList), (status = 403)))]
+pub async fn list_notifications(State(state): State<AppState>, user: CurrentUser) -> AppResult<Json<NotificationList>> {
+    user.require_admin()?;
+    Ok(Json(NotificationList { items: store::notifications_needing_review(&state.db, 200).await? }))
+}
+
+/// A producer's own delivery and pick-up terms.
+#[utoipa::path(get, path = "/api/v1/producers/{id}/delivery", tag = "shipping", params(("id" = i64, Path)),
+    responses((status = 200, body = DeliveryTerms)))]
+pub async fn get_delivery_terms(State(state): State<AppState>, Path(id): Path<i64>) -> AppResult<Json<DeliveryTerms>> {
+    crate::producers::store::find_by_id(&state.db, id)
+        .await?
+        .ok_or_else(|| AppError::not_found("nhà sản xuất / producer"))?;
+    Ok(Json(store::delivery_terms(&state.db, id).await?))
+}
+
+/// Set a producer's own delivery price and area, and whether neighbours may collect.
+#[utoipa::path(put, path = "/api/v1/producers/{id}/delivery", tag = "shipping", params(("id" = i64, Path)),
+    request_body = DeliveryTerms, security(("bearer" = [])),
+    responses((status = 200, body = DeliveryTerms), (status = 403), (status = 422)))]
+pub async fn put_delivery_terms(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    ApiJson(terms): ApiJson<DeliveryTerms>,
+) -> AppResult<Json<DeliveryTerms>> {
+    user.require_producer(id)?;
+    terms.check().map_err(|(field, message)| AppError::invalid(field, message))?;
+    store::save_delivery_terms(&state.db, id, &terms).await?;
+    Ok(Json(terms))
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct RateCardList {
+    /// The cards that price deliveries now (JSON as in `logistics/rates.rs`).
+    #[schema(value_type = Vec<Object>)]
+    pub items: Vec<RateCard>,
+}
+
+/// The rate cards that price deliveries now.
+#[utoipa::path(get, path = "/api/v1/shipping/rate-cards", tag = "shipping", responses((status = 200, body = RateCardList)))]
+pub async fn list_rate_cards(State(state): State<AppState>) -> Json<RateCardList> {
+    Json(RateCardList { items: state.logistics.cards().as_ref().clone() })
+}
+
+/// Add a new version of a carrier service's rate card (admins); it prices from now on.
+#[utoipa::path(post, path = "/api/v1/shipping/rate-cards", tag = "shipping", request_body(content = Object),
+    security(("bearer" = [])), responses((status = 201), (status = 403), (status = 422)))]
+pub async fn create_rate_card(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    ApiJson(card): ApiJson<RateCard>,
+) -> AppResult<StatusCode> {
+    user.require_admin()?;
+    card.check().map_err(|why| AppError::invalid("card", why))?;
+    store::insert_card(&state.db, &card, Some(user.id)).await?;
+    state.logistics.reload_cards(&state.db).await?;
+    Ok(StatusCode::CREATED)
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct CarrierParam {
+    /// `ghn`, `ghtk`, `viettelpost` or `vnpost`.
+    pub carrier: String,
+}
+
+/// Import a carrier's rate cards from its workbook (admins): sheets `Giá` and
+/// `Điều kiện`, as `dacsan export rate-card-template` writes them. Every service in
+/// it gets a new version; nothing is written when a row has a problem.
+#[utoipa::path(post, path = "/api/v1/shipping/rate-cards/import", tag = "shipping", params(CarrierParam),
+    request_body(content_type = "multipart/form-data", description = "`file`: the workbook (.xlsx)"),
+    security(("bearer" = [])), responses((status = 201, body = RateCardList), (status = 403), (status = 422)))]
+pub async fn import_rate_cards(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Query(q): Query<CarrierParam>,
+    mut multipart: axum::extract::Multipart,
+) -> AppResult<(StatusCode, Json<RateCardList>)> {
+    user.require_admin()?;
+    let unreadable = |e: axum::extract::multipart::MultipartError| AppError::invalid("file", e.body_text());
+    let mut bytes = None;
+    while let Some(field) = multipart.next_field().await.map_err(unreadable)? {
+        if field.name() == Some("file") {
+            bytes = Some(field.bytes().await.map_err(unreadable)?);
+        }
+    }
+    let bytes = bytes.ok_or_else(|| AppError::invalid("file", "cần tệp Excel / the workbook is missing"))?;
+    let cards = super::service::import_cards(&state.db, &state.logistics, &bytes, &q.carrier, Some(user.id)).await?;
+    Ok((StatusCode::CREATED, Json(RateCardList { items: cards })))
+}

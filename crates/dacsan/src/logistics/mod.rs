@@ -1,0 +1,39 @@
+//! Delivery: priced options at checkout (rate cards, carriers' live quotes, pick-up
+//! and producers' own delivery), parcels booked with carriers, their journeys from
+//! the carriers' notifications, and the order that follows its parcels.
+
+pub mod api;
+pub mod model;
+pub mod notifications;
+pub mod options;
+pub mod pages;
+pub mod rate_book;
+pub mod rates;
+pub mod service;
+pub mod shipments;
+pub mod store;
+mod texts;
+
+pub use texts::TEXTS;
+
+pub use service::Logistics;
+
+use axum::routing::post;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::state::AppState;
+
+/// `/api/v1/…shipments`, `/api/v1/shipping/…` and producers' delivery terms.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .route("/orders/{code}/shipments", post(pages::create_shipment))
+        .routes(routes!(api::create_shipment, api::list_shipments))
+        .routes(routes!(api::cancel_shipment))
+        .routes(routes!(api::shipment_label))
+        .routes(routes!(api::receive_notification))
+        .routes(routes!(api::list_notifications))
+        .routes(routes!(api::get_delivery_terms, api::put_delivery_terms))
+        .routes(routes!(api::list_rate_cards, api::create_rate_card))
+        .routes(routes!(api::import_rate_cards))
+}

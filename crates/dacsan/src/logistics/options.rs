@@ -1,0 +1,222 @@
+//! The delivery options of one producer's order: each carrier service whose card
+//! takes the parcel, pick-up at the producer, and the producer's own delivery —
+//! priced, with the days they take, cheapest first. Pure: the caller brings the
+//! cards, the producer's terms and the parcel.
+
+use super::rates::{PACKAGING_G, Parcel, RateCard, region_of};
+pub use crate::orders::delivery::{DeliveryOption, OptionKind};
+
+/// Weight assumed for a unit whose product has none (a 500 g pack is the most
+/// common specialty pack); the quote then says it is an estimate.
+pub const UNKNOWN_UNIT_WEIGHT_G: i64 = 500;
+
+/// A producer's own delivery and pick-up terms.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+pub struct DeliveryTerms {
+    /// Buyers in the producer's province may collect at the producer.
+    pub pickup: bool,
+    /// The producer's own delivery price; `None`: it does not deliver itself.
+    pub own_fee_vnd: Option<i64>,
+    /// `province` or `region`: how far the producer delivers itself.
+    pub own_area: String,
+    pub own_eta_days_min: i64,
+    pub own_eta_days_max: i64,
+}
+
+impl Default for DeliveryTerms {
+    fn default() -> Self {
+        DeliveryTerms {
+            pickup: true,
+            own_fee_vnd: None,
+            own_area: "province".into(),
+            own_eta_days_min: 1,
+            own_eta_days_max: 3,
+        }
+    }
+}
+
+impl DeliveryTerms {
+    pub fn check(&self) -> Result<(), (&'static str, &'static str)> {
+        if self.own_fee_vnd.is_some_and(|fee| !(0..=10_000_000).contains(&fee)) {
+            return Err(("own_fee_vnd", "từ 0 đến 10.000.000 đ / 0 to 10,000,000 đồng"));
+        }
+        if !matches!(self.own_area.as_str(), "province" | "region") {
+            return Err(("own_area", "province hoặc region / province or region"));
+        }
+        if self.own_eta_days_min < 0 || self.own_eta_days_max < self.own_eta_days_min || self.own_eta_days_max > 60 {
+            return Err(("own_eta_days_max", "số ngày không hợp lệ / days must make a range of 0 to 60"));
+        }
+        Ok(())
+    }
+}
+
+/// The parcel of an order's lines `(unit weight in grams, quantity)`: the goods
+/// plus packaging, and whether some weight was guessed because a product has none.
+pub fn parcel_of(lines: &[(i64, i64)]) -> (Parcel, bool) {
+    let mut estimated = false;
+    let goods: i64 = lines
+        .iter()
+        .map(|&(weight_g, quantity)| {
+            let unit = if weight_g > 0 {
+                weight_g
+            } else {
+                estimated = true;
+                UNKNOWN_UNIT_WEIGHT_G
+            };
+            unit.saturating_mul(quantity)
+        })
+        .fold(0i64, i64::saturating_add);
+    (Parcel { weight_g: goods.saturating_add(PACKAGING_G), ..Default::default() }, estimated)
+}
+
+/// Where an order goes from and to: `(province code, commune code)` each.
+#[derive(Debug, Clone, Copy)]
+pub struct Route<'a> {
+    pub from: (&'a str, &'a str),
+    pub to: (&'a str, &'a str),
+}
+
+/// Every option for a parcel on a route, cheapest (for the way the buyer pays)
+/// first, then fastest.
+pub fn options_for(
+    cards: &[RateCard],
+    terms: &DeliveryTerms,
+    route: Route<'_>,
+    parcel: &Parcel,
+    subtotal_vnd: i64,
+    cash_on_delivery: bool,
+) -> Vec<DeliveryOption> {
+    let cod_vnd = if cash_on_delivery { subtotal_vnd } else { 0 };
+    let mut options: Vec<DeliveryOption> = cards
+        .iter()
+        .filter_map(|card| {
+            let quote = card.quote(route.from, route.to, parcel, cod_vnd, subtotal_vnd)?;
+            Some(DeliveryOption {
+                id: format!("{}:{}", card.carrier, card.service),
+                kind: OptionKind::Carrier,
+                carrier: Some(card.carrier.clone()),
+                service: card.service.clone(),
+                name: card.name.clone(),
+                fee_vnd: quote.fee_vnd,
+                cod_fee_vnd: quote.cod_fee_vnd,
+                eta_days_min: quote.eta_days_min,
+                eta_days_max: quote.eta_days_max,
+                sample_rates: card.sample,
+            })
+        })
+        .collect();
+    let same_province = route.from.0 == route.to.0;
+    if terms.pickup && same_province {
+        options.push(DeliveryOption {
+            id: PICKUP_AT_PRODUCER.into(),
+            kind: OptionKind::Pickup,
+            carrier: None,
+            service: "producer".into(),
+            name: "Nhận tại nơi sản xuất / collect at the producer".into(),
+            fee_vnd: 0,
+            cod_fee_vnd: 0,
+            eta_days_min: 0,
+            eta_days_max: 1,
+            sample_rates: false,
+        });
+    }
+    let within_area = match terms.own_area.as_str() {
+        "region" => region_of(route.from.0).is_some() && region_of(route.from.0) == region_of(route.to.0),
+        _ => same_province,
+    };
+    if let (Some(fee), true) = (terms.own_fee_vnd, within_area) {
+        options.push(DeliveryOption {
+            id: OWN_DELIVERY.into(),
+            kind: OptionKind::Producer,
+            carrier: None,
+            service: "own".into(),
+            name: "Nhà sản xuất tự giao / the producer delivers".into(),
+            fee_vnd: fee,
+            cod_fee_vnd: 0,
+            eta_days_min: terms.own_eta_days_min,
+            eta_days_max: terms.own_eta_days_max,
+            sample_rates: false,
+        });
+    }
+    options.sort_by_key(|o| (o.charge_vnd(cash_on_delivery), o.eta_days_max, o.kind != OptionKind::Carrier));
+    options
+}
+
+pub const PICKUP_AT_PRODUCER: &str = "pickup:producer";
+pub const OWN_DELIVERY: &str = "producer:own";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::logistics::rates::sample_cards;
+    use crate::vn::admin_units;
+
+    fn hanoi_ward() -> String {
+        admin_units::communes_of("01").find(|c| c.kind == "phuong").unwrap().code.clone()
+    }
+
+    fn lai_chau_commune() -> String {
+        admin_units::communes_of("12").find(|c| c.kind == "xa").unwrap().code.clone()
+    }
+
+    #[test]
+    fn parcels_weigh_goods_and_packaging_and_say_when_they_guess() {
+        let (parcel, estimated) = parcel_of(&[(250, 2), (1000, 1)]);
+        assert_eq!(parcel.weight_g, 1500 + PACKAGING_G);
+        assert!(!estimated);
+        let (parcel, estimated) = parcel_of(&[(0, 3)]);
+        assert_eq!(parcel.weight_g, 3 * UNKNOWN_UNIT_WEIGHT_G + PACKAGING_G);
+        assert!(estimated);
+    }
+
+    #[test]
+    fn carriers_quote_from_a_remote_commune_to_the_capital_cheapest_first() {
+        let (from, to) = (lai_chau_commune(), hanoi_ward());
+        let route = Route { from: ("12", &from), to: ("01", &to) };
+        let parcel = Parcel { weight_g: 1100, ..Default::default() };
+        let options = options_for(&sample_cards(), &DeliveryTerms::default(), route, &parcel, 300_000, false);
+        assert!(options.len() >= 4, "{options:?}");
+        assert!(options.iter().all(|o| o.kind == OptionKind::Carrier), "no pick-up across provinces");
+        assert!(options.windows(2).all(|w| w[0].fee_vnd <= w[1].fee_vnd), "{options:?}");
+        assert!(options.iter().all(|o| o.fee_vnd > 0 && o.sample_rates));
+    }
+
+    #[test]
+    fn cash_on_delivery_orders_the_options_by_what_the_buyer_pays() {
+        let (from, to) = (lai_chau_commune(), hanoi_ward());
+        let route = Route { from: ("12", &from), to: ("01", &to) };
+        let parcel = Parcel { weight_g: 600, ..Default::default() };
+        let options = options_for(&sample_cards(), &DeliveryTerms::default(), route, &parcel, 5_000_000, true);
+        assert!(options.iter().any(|o| o.cod_fee_vnd > 0));
+        assert!(options.windows(2).all(|w| w[0].charge_vnd(true) <= w[1].charge_vnd(true)));
+    }
+
+    #[test]
+    fn neighbours_may_collect_or_have_the_producer_deliver() {
+        let (from, to) = (lai_chau_commune(), lai_chau_commune());
+        let route = Route { from: ("12", &from), to: ("12", &to) };
+        let terms = DeliveryTerms { own_fee_vnd: Some(10_000), ..DeliveryTerms::default() };
+        let options = options_for(
+            &sample_cards(),
+            &terms,
+            route,
+            &Parcel { weight_g: 600, ..Default::default() },
+            100_000,
+            false,
+        );
+        assert_eq!(options[0].id, PICKUP_AT_PRODUCER, "free pick-up is the cheapest");
+        assert!(options.iter().any(|o| o.id == OWN_DELIVERY && o.fee_vnd == 10_000));
+        let far = Route { from: ("12", &from), to: ("79", "26734") };
+        let options =
+            options_for(&sample_cards(), &terms, far, &Parcel { weight_g: 600, ..Default::default() }, 100_000, false);
+        assert!(options.iter().all(|o| o.kind == OptionKind::Carrier), "own delivery stays in the province");
+    }
+
+    #[test]
+    fn bad_terms_are_named() {
+        let terms = DeliveryTerms { own_fee_vnd: Some(-1), ..DeliveryTerms::default() };
+        assert_eq!(terms.check().unwrap_err().0, "own_fee_vnd");
+        let terms = DeliveryTerms { own_eta_days_min: 3, own_eta_days_max: 1, ..DeliveryTerms::default() };
+        assert_eq!(terms.check().unwrap_err().0, "own_eta_days_max");
+    }
+}

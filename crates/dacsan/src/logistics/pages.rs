@@ -1,0 +1,49 @@
+//! The seller's "create shipment" form on the order page.
+
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use super::shipments::{self, ShipmentInput};
+use crate::error::AppError;
+use crate::orders::access::visible_order;
+use crate::orders::model::Actor;
+use crate::state::AppState;
+use crate::web::{CsrfForm, Page, PageError};
+
+#[derive(Debug, Deserialize)]
+pub struct ShipmentForm {
+    #[serde(default)]
+    carrier: String,
+    #[serde(default)]
+    service: String,
+    #[serde(default)]
+    tracking_code: String,
+}
+
+fn filled(value: &str) -> Option<String> {
+    let value = value.trim();
+    (!value.is_empty()).then(|| value.to_string())
+}
+
+/// `POST /orders/{code}/shipments`: books the parcel and goes back to the order.
+pub async fn create_shipment(
+    State(state): State<AppState>,
+    page: Page,
+    Path(code): Path<String>,
+    CsrfForm(form): CsrfForm<ShipmentForm>,
+) -> Result<Response, PageError> {
+    let user = page.user.as_ref().ok_or(AppError::Unauthorized)?;
+    let (order, actor) = visible_order(&state.db, &code, Some(user), None).await?;
+    if !matches!(actor, Actor::Seller | Actor::Admin) {
+        return Err(AppError::Forbidden.into());
+    }
+    let input = ShipmentInput {
+        carrier: filled(&form.carrier),
+        service: filled(&form.service),
+        parcels: None,
+        tracking_code: filled(&form.tracking_code),
+    };
+    shipments::create(&state.db, &state.logistics, &order, Some(user.id), &input).await?;
+    Ok(Redirect::to(&format!("/orders/{}", order.code)).into_response())
+}

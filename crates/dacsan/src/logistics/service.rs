@@ -1,0 +1,258 @@
+//! Delivery as the running app holds it: the current rate cards (in memory, so a
+//! quote costs no query), the carriers' API clients from the settings, and the
+//! pricing checkout asks for — the carrier's live quote when it answers within
+//! 1.5 s, the rate card's otherwise, so a buyer is never stuck.
+
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+
+use anyhow::Context;
+use subtle::ConstantTimeEq;
+
+use super::options::{DeliveryOption, Route, options_for, parcel_of};
+use super::rates::{RateCard, sample_cards};
+use super::store;
+use crate::config::CarrierArgs;
+use crate::db::Db;
+use crate::orders::delivery::{BoxFuture, Delivery, DeliveryQuote, DeliveryRequest, ParcelEvent, ParcelView};
+use crate::vn::admin_units;
+
+/// How long checkout waits for a carrier's live quote.
+pub const LIVE_QUOTE_TIMEOUT: Duration = Duration::from_millis(1500);
+/// How long a booking, a cancellation or a label may take.
+pub const CARRIER_CALL_TIMEOUT: Duration = Duration::from_secs(10);
+
+pub struct Logistics {
+    cards: RwLock<Arc<Vec<RateCard>>>,
+    clients: HashMap<carriers::Carrier, Arc<carriers::Client>>,
+    webhook_token: String,
+}
+
+impl Logistics {
+    /// Reads the rate cards (storing the sample cards on a database that has none)
+    /// and sets up a client for each carrier whose API is configured.
+    pub async fn load(db: &Db, args: &CarrierArgs) -> anyhow::Result<Logistics> {
+        if store::count_cards(db).await? == 0 {
+            for card in sample_cards() {
+                store::insert_card(db, &card, None).await?;
+            }
+        }
+        let mut clients = HashMap::new();
+        for (name, base_url, token, shop_id) in args.configured() {
+            let carrier = carriers::Carrier::parse(name).context("a configured carrier")?;
+            let config = carriers::Config { carrier, base_url, token, shop_id, timeout: CARRIER_CALL_TIMEOUT };
+            clients.insert(carrier, Arc::new(carriers::Client::new(config)));
+        }
+        Ok(Logistics {
+            cards: RwLock::new(Arc::new(store::current_cards(db).await?)),
+            clients,
+            webhook_token: args.shipping_webhook_token.0.trim().to_string(),
+        })
+    }
+
+    /// The cards that quote now.
+    pub fn cards(&self) -> Arc<Vec<RateCard>> {
+        self.cards.read().map(|c| c.clone()).unwrap_or_default()
+    }
+
+    /// Takes the newest cards from the database (after an import or an edit).
+    pub async fn reload_cards(&self, db: &Db) -> anyhow::Result<()> {
+        let fresh = Arc::new(store::current_cards(db).await?);
+        if let Ok(mut cards) = self.cards.write() {
+            *cards = fresh;
+        }
+        Ok(())
+    }
+
+    /// The client of a carrier whose API is configured.
+    pub fn client(&self, carrier: &str) -> Option<Arc<carriers::Client>> {
+        self.clients.get(&carriers::Carrier::parse(carrier)?).cloned()
+    }
+
+    /// Carriers dacsan can book with.
+    pub fn bookable(&self) -> Vec<carriers::Carrier> {
+        let mut list: Vec<_> = self.clients.keys().copied().collect();
+        list.sort_by_key(|c| c.as_str());
+        list
+    }
+
+    /// Is `token` the notification URL's secret? Compared in constant time; an
+    /// unset secret matches nothing.
+    pub fn webhook_token_matches(&self, token: &str) -> bool {
+        !self.webhook_token.is_empty() && bool::from(self.webhook_token.as_bytes().ct_eq(token.as_bytes()))
+    }
+
+    async fn quote_request(&self, db: &Db, request: &DeliveryRequest) -> anyhow::Result<DeliveryQuote> {
+        let terms = store::delivery_terms(db, request.producer_id).await?;
+        let (parcel, weight_estimated) = parcel_of(&request.lines);
+        let route = Route { from: (&request.from.0, &request.from.1), to: (&request.to.0, &request.to.1) };
+        let cards = self.cards();
+        let mut options = options_for(&cards, &terms, route, &parcel, request.subtotal_vnd, request.cash_on_delivery);
+        if !self.clients.is_empty() {
+            self.apply_live_quotes(request, &parcel, &cards, &mut options).await;
+            options.sort_by_key(|o| (o.charge_vnd(request.cash_on_delivery), o.eta_days_max));
+        }
+        Ok(DeliveryQuote { weight_g: parcel.chargeable_g(), weight_estimated, options })
+    }
+
+    /// Replaces card prices with the carriers' own answers where a configured
+    /// carrier answers in time; a carrier that says it does not serve the address
+    /// loses its options.
+    async fn apply_live_quotes(
+        &self,
+        request: &DeliveryRequest,
+        parcel: &super::rates::Parcel,
+        cards: &[RateCard],
+        options: &mut Vec<DeliveryOption>,
+    ) {
+        let mut asks = tokio::task::JoinSet::new();
+        for (carrier, client) in &self.clients {
+            if !options.iter().any(|o| o.carrier.as_deref() == Some(carrier.as_str())) {
+                continue;
+            }
+            let (client, carrier) = (client.clone(), *carrier);
+            let ask = live_quote_request(request, parcel);
+            asks.spawn(async move { (carrier, tokio::time::timeout(LIVE_QUOTE_TIMEOUT, client.quote(&ask)).await) });
+        }
+        while let Some(Ok((carrier, answer))) = asks.join_next().await {
+            match answer {
+                Ok(Ok(live)) => {
+                    for option in options.iter_mut().filter(|o| o.carrier.as_deref() == Some(carrier.as_str())) {
+                        let code = cards
+                            .iter()
+                            .find(|c| c.carrier == carrier.as_str() && c.service == option.service)
+                            .map(|c| c.carrier_service_code.as_str())
+                            .unwrap_or("");
+                        if let Some(quote) = live.iter().find(|q| q.service == code) {
+                            option.fee_vnd = quote.fee_vnd;
+                            option.cod_fee_vnd = quote.cod_fee_vnd;
+                            if let Some((min, max)) = quote.eta_days {
+                                (option.eta_days_min, option.eta_days_max) = (min, max);
+                            }
+                            option.sample_rates = false;
+                        }
+                    }
+                }
+                Ok(Err(carriers::CarrierError::Unserved(why))) => {
+                    tracing::info!(carrier = carrier.as_str(), why, "carrier does not serve this route");
+                    options.retain(|o| o.carrier.as_deref() != Some(carrier.as_str()));
+                }
+                Ok(Err(err)) => {
+                    tracing::warn!(carrier = carrier.as_str(), error = %err, "live quote failed: the card quotes")
+                }
+                Err(_) => tracing::warn!(carrier = carrier.as_str(), "live quote took over 1.5 s: the card quotes"),
+            }
+        }
+    }
+}
+
+/// Takes cards imported by another process (`dacsan import rate-card`, a second
+/// server) every 30 seconds.
+pub fn spawn_card_refresh(db: Db, logistics: Arc<Logistics>) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(30));
+        tick.tick().await;
+        loop {
+            tick.tick().await;
+            if let Err(err) = logistics.reload_cards(&db).await {
+                tracing::warn!(error = ?err, "rate cards not refreshed");
+            }
+        }
+    });
+}
+
+/// Reads a carrier's rate-card workbook and stores a new version of each of its
+/// services; nothing is stored when a row has a problem.
+pub async fn import_cards(
+    db: &Db,
+    logistics: &Logistics,
+    bytes: &[u8],
+    carrier: &str,
+    user_id: Option<i64>,
+) -> Result<Vec<RateCard>, crate::error::AppError> {
+    let carrier = carriers::Carrier::parse(carrier.trim()).ok_or_else(|| {
+        crate::error::AppError::invalid(
+            "carrier",
+            "ghn, ghtk, viettelpost hoặc vnpost / ghn, ghtk, viettelpost or vnpost",
+        )
+    })?;
+    let cards = super::rate_book::read(bytes, carrier.as_str()).map_err(|problems| {
+        let mut errors = crate::error::FieldErrors::default();
+        for problem in problems {
+            errors.add("file", problem);
+        }
+        crate::error::AppError::Invalid(errors)
+    })?;
+    for card in &cards {
+        store::insert_card(db, card, user_id).await?;
+    }
+    logistics.reload_cards(db).await?;
+    Ok(cards)
+}
+
+impl Delivery for Logistics {
+    fn quote<'a>(&'a self, db: &'a Db, request: &'a DeliveryRequest) -> BoxFuture<'a, anyhow::Result<DeliveryQuote>> {
+        Box::pin(self.quote_request(db, request))
+    }
+
+    fn parcels<'a>(&'a self, db: &'a Db, order_id: i64) -> BoxFuture<'a, anyhow::Result<Vec<ParcelView>>> {
+        Box::pin(parcels_of(db, order_id))
+    }
+
+    fn bookable(&self) -> Vec<&'static str> {
+        Logistics::bookable(self).into_iter().map(carriers::Carrier::as_str).collect()
+    }
+}
+
+/// An order's parcels with their journeys.
+pub async fn parcels_of(db: &Db, order_id: i64) -> anyhow::Result<Vec<ParcelView>> {
+    let mut parcels = Vec::new();
+    for shipment in store::shipments_of(db, order_id).await? {
+        let events = store::events_of(db, shipment.id).await?;
+        parcels.push(ParcelView {
+            id: shipment.id,
+            carrier_name: shipment.carrier_name(),
+            tracking_url: shipment.tracking_url(),
+            status: shipment.status.as_str().to_string(),
+            status_key: shipment.status.label_key(),
+            label_url: shipment.label_url.clone(),
+            events: events
+                .into_iter()
+                .map(|e| ParcelEvent {
+                    status: e.status.as_str().to_string(),
+                    status_key: e.status.label_key(),
+                    at: e.at,
+                    note: e.note,
+                })
+                .collect(),
+            carrier: shipment.carrier,
+            tracking_code: shipment.tracking_code,
+        });
+    }
+    Ok(parcels)
+}
+
+/// A place as carriers read it after 2025: the commune's and the province's names.
+pub fn party(name: &str, phone: &str, street: &str, province_code: &str, commune_code: &str) -> carriers::Party {
+    carriers::Party {
+        name: name.to_string(),
+        phone: phone.to_string(),
+        street: street.to_string(),
+        ward_name: admin_units::commune(commune_code).map(|c| c.name.clone()).unwrap_or_default(),
+        province_name: admin_units::province(province_code).map(|p| p.name.clone()).unwrap_or_default(),
+    }
+}
+
+fn live_quote_request(request: &DeliveryRequest, parcel: &super::rates::Parcel) -> carriers::QuoteRequest {
+    carriers::QuoteRequest {
+        from: party("", "", "", &request.from.0, &request.from.1),
+        to: party("", "", "", &request.to.0, &request.to.1),
+        weight_g: parcel.weight_g,
+        length_cm: parcel.length_cm,
+        width_cm: parcel.width_cm,
+        height_cm: parcel.height_cm,
+        cod_vnd: if request.cash_on_delivery { request.subtotal_vnd } else { 0 },
+        value_vnd: request.subtotal_vnd,
+    }
+}

@@ -1,0 +1,387 @@
+//! All SQL of delivery: rate cards, producers' delivery terms, shipments with
+//! their journey, and carriers' notifications as received.
+
+use anyhow::Context;
+use sqlx::any::AnyRow;
+use sqlx::{Any, Row, Transaction};
+
+use super::model::{Shipment, ShipmentEvent, ShipmentStatus, StoredNotification};
+use super::options::DeliveryTerms;
+use super::rates::RateCard;
+use crate::db::{self, Db};
+
+pub type Tx = Transaction<'static, Any>;
+
+/// The newest version of each carrier service's card.
+pub async fn current_cards(db: &Db) -> anyhow::Result<Vec<RateCard>> {
+    let rows = sqlx::query(
+        "SELECT card FROM rate_cards r
+         WHERE id = (SELECT MAX(id) FROM rate_cards n WHERE n.carrier = r.carrier AND n.service = r.service)
+         ORDER BY carrier, service",
+    )
+    .fetch_all(&db.pool)
+    .await
+    .context("list rate cards")?;
+    let mut cards = Vec::new();
+    for row in rows {
+        let text: String = row.try_get("card")?;
+        cards.push(serde_json::from_str(&text).context("read a stored rate card")?);
+    }
+    Ok(cards)
+}
+
+pub async fn count_cards(db: &Db) -> anyhow::Result<i64> {
+    Ok(sqlx::query("SELECT COUNT(*) AS n FROM rate_cards").fetch_one(&db.pool).await?.try_get("n")?)
+}
+
+/// Adds a card version; the earlier ones stay as the record of past prices.
+pub async fn insert_card(db: &Db, card: &RateCard, user_id: Option<i64>) -> anyhow::Result<i64> {
+    let row = sqlx::query(
+        "INSERT INTO rate_cards (carrier, service, card, is_sample, created_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(&card.carrier)
+    .bind(&card.service)
+    .bind(serde_json::to_string(card)?)
+    .bind(i64::from(card.sample))
+    .bind(user_id)
+    .bind(db::now())
+    .fetch_one(&db.pool)
+    .await
+    .with_context(|| format!("insert the rate card {}:{}", card.carrier, card.service))?;
+    Ok(row.try_get("id")?)
+}
+
+pub async fn delivery_terms(db: &Db, producer_id: i64) -> anyhow::Result<DeliveryTerms> {
+    let row = sqlx::query(
+        "SELECT pickup, own_fee_vnd, own_area, own_eta_days_min, own_eta_days_max FROM producer_delivery WHERE producer_id = $1",
+    )
+    .bind(producer_id)
+    .fetch_optional(&db.pool)
+    .await
+    .context("read delivery terms")?;
+    let Some(r) = row else { return Ok(DeliveryTerms::default()) };
+    Ok(DeliveryTerms {
+        pickup: r.try_get::<i64, _>("pickup")? == 1,
+        own_fee_vnd: r.try_get("own_fee_vnd")?,
+        own_area: r.try_get("own_area")?,
+        own_eta_days_min: r.try_get("own_eta_days_min")?,
+        own_eta_days_max: r.try_get("own_eta_days_max")?,
+    })
+}
+
+pub async fn save_delivery_terms(db: &Db, producer_id: i64, terms: &DeliveryTerms) -> anyhow::Result<()> {
+    sqlx::query(
+        "INSERT INTO producer_delivery (producer_id, pickup, own_fee_vnd, own_area, own_eta_days_min, own_eta_days_max, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (producer_id) DO UPDATE SET pickup = excluded.pickup, own_fee_vnd = excluded.own_fee_vnd,
+           own_area = excluded.own_area, own_eta_days_min = excluded.own_eta_days_min,
+           own_eta_days_max = excluded.own_eta_days_max, updated_at = excluded.updated_at",
+    )
+    .bind(producer_id)
+    .bind(i64::from(terms.pickup))
+    .bind(terms.own_fee_vnd)
+    .bind(&terms.own_area)
+    .bind(terms.own_eta_days_min)
+    .bind(terms.own_eta_days_max)
+    .bind(db::now())
+    .execute(&db.pool)
+    .await
+    .context("save delivery terms")?;
+    Ok(())
+}
+
+const SHIPMENT_COLUMNS: &str =
+    "id, order_id, code, carrier, service, tracking_code, status, weight_g, length_cm, width_cm,
+    height_cm, cod_vnd, fee_vnd, label_url, last_event_at, error, created_at, updated_at";
+
+fn shipment_from_row(r: &AnyRow) -> anyhow::Result<Shipment> {
+    let status: String = r.try_get("status")?;
+    Ok(Shipment {
+        id: r.try_get("id")?,
+        order_id: r.try_get("order_id")?,
+        code: r.try_get("code")?,
+        carrier: r.try_get("carrier")?,
+        service: r.try_get("service")?,
+        tracking_code: r.try_get("tracking_code")?,
+        status: ShipmentStatus::parse(&status)
+            .with_context(|| format!("shipment status «{status}» is not one dacsan knows"))?,
+        weight_g: r.try_get("weight_g")?,
+        length_cm: r.try_get("length_cm")?,
+        width_cm: r.try_get("width_cm")?,
+        height_cm: r.try_get("height_cm")?,
+        cod_vnd: r.try_get("cod_vnd")?,
+        fee_vnd: r.try_get("fee_vnd")?,
+        label_url: r.try_get("label_url")?,
+        last_event_at: r.try_get("last_event_at")?,
+        error: r.try_get("error")?,
+        created_at: r.try_get("created_at")?,
+        updated_at: r.try_get("updated_at")?,
+    })
+}
+
+pub struct NewShipment<'a> {
+    pub order_id: i64,
+    pub code: &'a str,
+    pub carrier: &'a str,
+    pub service: &'a str,
+    pub tracking_code: Option<&'a str>,
+    pub status: ShipmentStatus,
+    pub weight_g: i64,
+    pub dims: Option<(i64, i64, i64)>,
+    pub cod_vnd: i64,
+    pub created_by: Option<i64>,
+}
+
+/// Inserts a shipment; `None` when its code is taken (the caller draws another).
+pub async fn insert_shipment(tx: &mut Tx, s: &NewShipment<'_>) -> anyhow::Result<Option<Shipment>> {
+    let now = db::now();
+    let result = sqlx::query(&format!(
+        "INSERT INTO shipments (order_id, code, carrier, service, tracking_code, status, weight_g, length_cm, width_cm,
+           height_cm, cod_vnd, created_by, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING {SHIPMENT_COLUMNS}"
+    ))
+    .bind(s.order_id)
+    .bind(s.code)
+    .bind(s.carrier)
+    .bind(s.service)
+    .bind(s.tracking_code)
+    .bind(s.status.as_str())
+    .bind(s.weight_g)
+    .bind(s.dims.map(|d| d.0))
+    .bind(s.dims.map(|d| d.1))
+    .bind(s.dims.map(|d| d.2))
+    .bind(s.cod_vnd)
+    .bind(s.created_by)
+    .bind(&now)
+    .fetch_one(&mut **tx)
+    .await;
+    match result {
+        Ok(row) => Ok(Some(shipment_from_row(&row)?)),
+        Err(e) if db::is_unique_violation(&e) => Ok(None),
+        Err(e) => Err(anyhow::Error::new(e).context("insert a shipment")),
+    }
+}
+
+pub async fn find_shipment(db: &Db, id: i64) -> anyhow::Result<Option<Shipment>> {
+    let row = sqlx::query(&format!("SELECT {SHIPMENT_COLUMNS} FROM shipments WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await
+        .context("find a shipment")?;
+    row.as_ref().map(shipment_from_row).transpose()
+}
+
+/// The shipment a carrier's notification names: by waybill, else by our code.
+pub async fn find_for_notification(
+    tx: &mut Tx,
+    carrier: &str,
+    waybill: &str,
+    client_code: Option<&str>,
+) -> anyhow::Result<Option<Shipment>> {
+    let row = sqlx::query(&format!(
+        "SELECT {SHIPMENT_COLUMNS} FROM shipments WHERE carrier = $1 AND (tracking_code = $2 OR code = $3)
+         ORDER BY id LIMIT 1"
+    ))
+    .bind(carrier)
+    .bind(waybill)
+    .bind(client_code.unwrap_or(""))
+    .fetch_optional(&mut **tx)
+    .await
+    .context("find the notified shipment")?;
+    row.as_ref().map(shipment_from_row).transpose()
+}
+
+pub async fn shipments_of(db: &Db, order_id: i64) -> anyhow::Result<Vec<Shipment>> {
+    let rows = sqlx::query(&format!("SELECT {SHIPMENT_COLUMNS} FROM shipments WHERE order_id = $1 ORDER BY id"))
+        .bind(order_id)
+        .fetch_all(&db.pool)
+        .await
+        .context("list an order's shipments")?;
+    rows.iter().map(shipment_from_row).collect()
+}
+
+pub async fn count_shipments_in(tx: &mut Tx, order_id: i64) -> anyhow::Result<i64> {
+    Ok(sqlx::query("SELECT COUNT(*) AS n FROM shipments WHERE order_id = $1")
+        .bind(order_id)
+        .fetch_one(&mut **tx)
+        .await?
+        .try_get("n")?)
+}
+
+/// Records the carrier's answer to a booking.
+pub async fn set_booked(tx: &mut Tx, id: i64, tracking_code: &str, fee_vnd: Option<i64>) -> anyhow::Result<()> {
+    sqlx::query(
+        "UPDATE shipments SET tracking_code = $1, fee_vnd = $2, status = 'booked', error = NULL, updated_at = $3 WHERE id = $4",
+    )
+    .bind(tracking_code)
+    .bind(fee_vnd)
+    .bind(db::now())
+    .bind(id)
+    .execute(&mut **tx)
+    .await
+    .context("record a booking")?;
+    Ok(())
+}
+
+/// Records a waybill a carrier's notification brought before its booking answer.
+pub async fn set_waybill_in(tx: &mut Tx, id: i64, waybill: &str) -> anyhow::Result<()> {
+    sqlx::query(
+        "UPDATE shipments SET tracking_code = $1, status = CASE WHEN status = 'booking' THEN 'booked' ELSE status END,
+         error = NULL, updated_at = $2 WHERE id = $3",
+    )
+    .bind(waybill)
+    .bind(db::now())
+    .bind(id)
+    .execute(&mut **tx)
+    .await
+    .context("record a notified waybill")?;
+    Ok(())
+}
+
+pub async fn set_label_url(db: &Db, id: i64, url: &str) -> anyhow::Result<()> {
+    sqlx::query("UPDATE shipments SET label_url = $1, updated_at = $2 WHERE id = $3")
+        .bind(url)
+        .bind(db::now())
+        .bind(id)
+        .execute(&db.pool)
+        .await
+        .context("record a label")?;
+    Ok(())
+}
+
+/// Notes why a booking did not go through, in words for the seller.
+pub async fn set_error(db: &Db, id: i64, status: ShipmentStatus, error: &str) -> anyhow::Result<()> {
+    sqlx::query("UPDATE shipments SET status = $1, error = $2, updated_at = $3 WHERE id = $4")
+        .bind(status.as_str())
+        .bind(error)
+        .bind(db::now())
+        .bind(id)
+        .execute(&db.pool)
+        .await
+        .context("record a booking error")?;
+    Ok(())
+}
+
+/// Moves a shipment to `status` as of `at`.
+pub async fn set_status(tx: &mut Tx, id: i64, status: ShipmentStatus, at: &str) -> anyhow::Result<()> {
+    sqlx::query("UPDATE shipments SET status = $1, last_event_at = $2, updated_at = $3 WHERE id = $4")
+        .bind(status.as_str())
+        .bind(at)
+        .bind(db::now())
+        .bind(id)
+        .execute(&mut **tx)
+        .await
+        .context("move a shipment")?;
+    Ok(())
+}
+
+pub async fn insert_event(tx: &mut Tx, shipment_id: i64, event: &ShipmentEvent) -> anyhow::Result<()> {
+    sqlx::query(
+        "INSERT INTO shipment_events (shipment_id, status, raw_status, at, note, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(shipment_id)
+    .bind(event.status.as_str())
+    .bind(&event.raw_status)
+    .bind(&event.at)
+    .bind(&event.note)
+    .bind(db::now())
+    .execute(&mut **tx)
+    .await
+    .context("record a shipment event")?;
+    Ok(())
+}
+
+/// A shipment's journey, oldest first.
+pub async fn events_of(db: &Db, shipment_id: i64) -> anyhow::Result<Vec<ShipmentEvent>> {
+    let rows =
+        sqlx::query("SELECT status, raw_status, at, note FROM shipment_events WHERE shipment_id = $1 ORDER BY at, id")
+            .bind(shipment_id)
+            .fetch_all(&db.pool)
+            .await
+            .context("list a shipment's events")?;
+    rows.iter()
+        .map(|r| {
+            let status: String = r.try_get("status")?;
+            Ok(ShipmentEvent {
+                status: ShipmentStatus::parse(&status)
+                    .with_context(|| format!("shipment status «{status}» is not one dacsan knows"))?,
+                raw_status: r.try_get("raw_status")?,
+                at: r.try_get("at")?,
+                note: r.try_get("note")?,
+            })
+        })
+        .collect()
+}
+
+pub struct NewNotification<'a> {
+    pub carrier: &'a str,
+    pub dedupe_key: &'a str,
+    pub content_type: &'a str,
+    pub body: &'a str,
+    pub waybill: Option<&'a str>,
+    pub outcome: &'a str,
+    pub error: Option<&'a str>,
+}
+
+/// Stores a notification as received; `None` when the same one was stored
+/// already (the carrier sent it again).
+pub async fn insert_notification(tx: &mut Tx, n: &NewNotification<'_>) -> anyhow::Result<Option<i64>> {
+    let row = sqlx::query(
+        "INSERT INTO carrier_notifications (carrier, dedupe_key, content_type, body, waybill, outcome, error, received_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id",
+    )
+    .bind(n.carrier)
+    .bind(n.dedupe_key)
+    .bind(n.content_type)
+    .bind(n.body)
+    .bind(n.waybill)
+    .bind(n.outcome)
+    .bind(n.error)
+    .bind(db::now())
+    .fetch_optional(&mut **tx)
+    .await
+    .context("store a carrier notification")?;
+    row.map(|r| r.try_get("id")).transpose().map_err(Into::into)
+}
+
+/// What became of a stored notification.
+pub async fn set_notification_outcome(
+    tx: &mut Tx,
+    id: i64,
+    shipment_id: Option<i64>,
+    outcome: &str,
+) -> anyhow::Result<()> {
+    sqlx::query("UPDATE carrier_notifications SET shipment_id = $1, outcome = $2 WHERE id = $3")
+        .bind(shipment_id)
+        .bind(outcome)
+        .bind(id)
+        .execute(&mut **tx)
+        .await
+        .context("record a notification's outcome")?;
+    Ok(())
+}
+
+/// Notifications waiting for an admin: unknown waybills and bodies that did not parse.
+pub async fn notifications_needing_review(db: &Db, limit: i64) -> anyhow::Result<Vec<StoredNotification>> {
+    let rows = sqlx::query(
+        "SELECT id, carrier, waybill, outcome, error, received_at FROM carrier_notifications
+         WHERE outcome IN ('unknown_waybill', 'malformed') ORDER BY id DESC LIMIT $1",
+    )
+    .bind(limit)
+    .fetch_all(&db.pool)
+    .await
+    .context("list notifications needing review")?;
+    rows.iter()
+        .map(|r| {
+            Ok(StoredNotification {
+                id: r.try_get("id")?,
+                carrier: r.try_get("carrier")?,
+                waybill: r.try_get("waybill")?,
+                outcome: r.try_get("outcome")?,
+                error: r.try_get("error")?,
+                received_at: r.try_get("received_at")?,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,336 @@
+//! Delivery: `POST /api/v1/checkout/quote`, checkout with a delivery option,
+//! `POST /api/v1/orders/{id}/shipments` against a local server that answers as
+//! GHN's documentation says, `POST /api/v1/shipping/webhooks/{carrier}`.
+
+use std::sync::{Arc, Mutex};
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::HeaderMap;
+use dacsan::auth::Role;
+use reqwest::Method;
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, spawn_app, spawn_app_with, test_settings};
+use crate::orders::checkout_body;
+
+const HOOK_TOKEN: &str = "test-shipping-hook";
+
+/// A Lai Châu tea cooperative that ships by carrier only, with one 250 g product.
+async fn remote_store(app: &TestApp) -> (dacsan::producers::Producer, dacsan::catalog::Product) {
+    let tea = app.producer().carriers_only().create().await;
+    app.payment_account(tea.id).await;
+    let product = app.product(tea.id).price(250_000).stock(20).create().await;
+    (tea, product)
+}
+
+#[tokio::test]
+async fn quote_prices_delivery_from_a_remote_commune_cheapest_first() {
+    let app = spawn_app().await;
+    let (tea, product) = remote_store(&app).await;
+    let (status, body) =
+        app.send_json(Method::POST, "/api/v1/checkout/quote", None, &checkout_body(&[(product.id, 2)], "vietqr")).await;
+    assert_eq!(status, 200, "{body}");
+    let order = &body["orders"][0];
+    assert_eq!(order["producer_id"], tea.id);
+    assert_eq!(order["subtotal_vnd"], 500_000);
+    let weight = order["weight_g"].as_i64().unwrap();
+    assert!(weight > 2 * product.weight_g, "goods and packaging: {weight}");
+    let options = order["options"].as_array().unwrap();
+    assert!(options.len() >= 4, "{options:?}");
+    let fees: Vec<i64> = options.iter().map(|o| o["fee_vnd"].as_i64().unwrap()).collect();
+    assert!(fees.windows(2).all(|w| w[0] <= w[1]), "cheapest first: {fees:?}");
+    assert!(fees[0] > 0);
+    for option in options {
+        for field in ["id", "kind", "service", "fee_vnd", "cod_fee_vnd", "eta_days_min", "eta_days_max"] {
+            assert!(option.get(field).is_some(), "{field}: {option}");
+        }
+        assert_eq!(option["kind"], "carrier", "Hà Nội is not in the producer's province: no pick-up");
+    }
+}
+
+#[tokio::test]
+async fn quote_names_bad_input() {
+    let app = spawn_app().await;
+    let (_, product) = remote_store(&app).await;
+    let mut body = checkout_body(&[(product.id, 1)], "vietqr");
+    body["shipping"]["commune_code"] = json!("99999");
+    let (status, answer) = app.send_json(Method::POST, "/api/v1/checkout/quote", None, &body).await;
+    assert_eq!(status, 422);
+    assert_eq!(answer["errors"][0]["field"], "shipping.commune_code", "{answer}");
+    let mut body = checkout_body(&[(product.id, 1)], "bitcoin");
+    body["items"][0]["product_id"] = json!(999_999);
+    let (status, answer) = app.send_json(Method::POST, "/api/v1/checkout/quote", None, &body).await;
+    assert_eq!(status, 422, "{answer}");
+}
+
+#[tokio::test]
+async fn checkout_charges_the_chosen_delivery_and_vietqr_asks_for_the_total() {
+    let app = spawn_app().await;
+    let (tea, product) = remote_store(&app).await;
+    let (_, quote) =
+        app.send_json(Method::POST, "/api/v1/checkout/quote", None, &checkout_body(&[(product.id, 2)], "vietqr")).await;
+    let options = quote["orders"][0]["options"].as_array().unwrap().clone();
+    let cheapest = &options[0];
+    let dearest = options.last().unwrap();
+    assert_ne!(cheapest["fee_vnd"], dearest["fee_vnd"], "the test needs two prices");
+
+    let (status, placed) =
+        app.send_json(Method::POST, "/api/v1/checkout", None, &checkout_body(&[(product.id, 2)], "vietqr")).await;
+    assert_eq!(status, 201, "{placed}");
+    let order = &placed["orders"][0];
+    assert_eq!(order["shipping_vnd"], cheapest["fee_vnd"], "no choice: the cheapest");
+    assert_eq!(order["total_vnd"], 500_000 + cheapest["fee_vnd"].as_i64().unwrap());
+
+    let mut body = checkout_body(&[(product.id, 2)], "vietqr");
+    body["delivery"] = json!({ tea.id.to_string(): dearest["id"] });
+    let (status, placed) = app.send_json(Method::POST, "/api/v1/checkout", None, &body).await;
+    assert_eq!(status, 201, "{placed}");
+    let order = &placed["orders"][0];
+    assert_eq!(order["shipping_vnd"], dearest["fee_vnd"], "the chosen option prices it");
+    assert_eq!(order["delivery"]["option"], dearest["id"]);
+    assert_eq!(order["total_vnd"], 500_000 + dearest["fee_vnd"].as_i64().unwrap());
+    let token = placed["access_token"].as_str().unwrap();
+    let (status, qr) = app.get_json(&format!("/api/v1/orders/{}/vietqr?token={token}", order["id"])).await;
+    assert_eq!(status, 200, "{qr}");
+    assert_eq!(qr["amount_vnd"], order["total_vnd"], "the transfer covers goods and delivery");
+}
+
+#[tokio::test]
+async fn checkout_refuses_an_option_not_offered_and_says_which_are() {
+    let app = spawn_app().await;
+    let (tea, product) = remote_store(&app).await;
+    let mut body = checkout_body(&[(product.id, 1)], "vietqr");
+    body["delivery"] = json!({ tea.id.to_string(): "pickup:producer" });
+    let (status, answer) = app.send_json(Method::POST, "/api/v1/checkout", None, &body).await;
+    assert_eq!(status, 422, "{answer}");
+    assert_eq!(answer["errors"][0]["field"], format!("delivery.{}", tea.id));
+    assert!(answer["errors"][0]["message"].as_str().unwrap().contains("ghn:standard"), "{answer}");
+    body["delivery"] = json!({ "12345": "ghn:standard" });
+    let (status, answer) = app.send_json(Method::POST, "/api/v1/checkout", None, &body).await;
+    assert_eq!(status, 422, "{answer}");
+    assert_eq!(answer["errors"][0]["field"], "delivery.12345");
+    let stock = dacsan::catalog::store::find_by_id(&app.state.db, product.id).await.unwrap().unwrap().stock;
+    assert_eq!(stock, 20, "nothing was taken");
+}
+
+#[tokio::test]
+async fn cash_on_delivery_adds_the_carriers_cod_fee() {
+    let app = spawn_app().await;
+    let (tea, product) = remote_store(&app).await;
+    let mut body = checkout_body(&[(product.id, 20)], "cod");
+    body["delivery"] = json!({ tea.id.to_string(): "viettelpost:standard" });
+    let (status, placed) = app.send_json(Method::POST, "/api/v1/checkout", None, &body).await;
+    assert_eq!(status, 201, "{placed}");
+    let order = &placed["orders"][0];
+    let cod_fee = order["delivery"]["cod_fee_vnd"].as_i64().unwrap();
+    assert!(cod_fee >= 13_000, "Viettel Post's sample card charges 0.8 %, at least 13 000: {cod_fee}");
+    assert_eq!(order["total_vnd"], 5_000_000 + order["shipping_vnd"].as_i64().unwrap());
+}
+
+#[tokio::test]
+async fn a_producers_own_delivery_and_pickup_are_offered_to_neighbours() {
+    let app = spawn_app().await;
+    let (tea, product) = remote_store(&app).await;
+    let (_, _, token) = app.user(Role::Seller, Some(tea.id)).await;
+    let terms = json!({"pickup": true, "own_fee_vnd": 15000, "own_area": "province", "own_eta_days_min": 1, "own_eta_days_max": 2});
+    let (status, body) =
+        app.send_json(Method::PUT, &format!("/api/v1/producers/{}/delivery", tea.id), Some(&token), &terms).await;
+    assert_eq!(status, 200, "{body}");
+    let mut body = checkout_body(&[(product.id, 1)], "vietqr");
+    body["shipping"] = json!({"province_code": "12", "commune_code": "03478", "street": "Bản Sìn Hồ"});
+    let (_, quote) = app.send_json(Method::POST, "/api/v1/checkout/quote", None, &body).await;
+    let ids: Vec<&str> =
+        quote["orders"][0]["options"].as_array().unwrap().iter().map(|o| o["id"].as_str().unwrap()).collect();
+    assert_eq!(ids[0], "pickup:producer", "{ids:?}");
+    assert!(ids.contains(&"producer:own"), "{ids:?}");
+    let bad = json!({"pickup": true, "own_fee_vnd": -5, "own_area": "province", "own_eta_days_min": 1, "own_eta_days_max": 2});
+    let (status, answer) =
+        app.send_json(Method::PUT, &format!("/api/v1/producers/{}/delivery", tea.id), Some(&token), &bad).await;
+    assert_eq!(status, 422);
+    assert_eq!(answer["errors"][0]["field"], "own_fee_vnd");
+    let (status, _) = app.send_json(Method::PUT, &format!("/api/v1/producers/{}/delivery", tea.id), None, &terms).await;
+    assert_eq!(status, 401);
+}
+
+/// What the local GHN server saw.
+#[derive(Default)]
+struct GhnSeen {
+    creates: Vec<(HeaderMap, Value)>,
+}
+
+/// Answers `v2/shipping-order/create` as GHN documents it: a repeated
+/// `client_order_code` gets the same `order_code` back.
+async fn ghn_create(
+    State(seen): State<Arc<Mutex<GhnSeen>>>,
+    headers: HeaderMap,
+    Json(body): Json<Value>,
+) -> Json<Value> {
+    let mut seen = seen.lock().unwrap();
+    let code = body["client_order_code"].as_str().unwrap_or("").to_string();
+    let number =
+        seen.creates.iter().position(|(_, b)| b["client_order_code"] == code.as_str()).unwrap_or(seen.creates.len());
+    seen.creates.push((headers, body));
+    Json(json!({"code": 200, "message": "Success", "data": {
+        "order_code": format!("GHN{number:05}"), "sort_code": "190-G-01-A1", "trans_type": "truck",
+        "total_fee": 36500, "expected_delivery_time": "2026-12-05T16:59:59Z",
+        "fee": {"main_service": 36500, "insurance": 0, "station_do": 0, "station_pu": 0, "return": 0, "r2s": 0, "coupon": 0}
+    }}))
+}
+
+async fn spawn_ghn() -> (String, Arc<Mutex<GhnSeen>>) {
+    let seen = Arc::new(Mutex::new(GhnSeen::default()));
+    let app = axum::Router::new()
+        .route("/shiip/public-api/v2/shipping-order/create", axum::routing::post(ghn_create))
+        .with_state(seen.clone());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    (format!("http://{addr}/shiip/public-api"), seen)
+}
+
+async fn app_with_ghn() -> (TestApp, Arc<Mutex<GhnSeen>>) {
+    let (ghn_url, seen) = spawn_ghn().await;
+    let mut settings = test_settings();
+    settings.carriers.ghn_url = ghn_url;
+    settings.carriers.ghn_token = dacsan::config::Secret("ghn-test-token".into());
+    settings.carriers.ghn_shop_id = "81558".into();
+    settings.carriers.shipping_webhook_token = dacsan::config::Secret(HOOK_TOKEN.into());
+    (spawn_app_with(settings).await, seen)
+}
+
+/// A cash-on-delivery order with GHN chosen, and the seller's token.
+async fn ghn_order(app: &TestApp) -> (Value, String) {
+    let (tea, product) = remote_store(app).await;
+    let (_, _, seller) = app.user(Role::Seller, Some(tea.id)).await;
+    let mut body = checkout_body(&[(product.id, 2)], "cod");
+    body["delivery"] = json!({ tea.id.to_string(): "ghn:standard" });
+    let (status, placed) = app.send_json(Method::POST, "/api/v1/checkout", None, &body).await;
+    assert_eq!(status, 201, "{placed}");
+    (placed["orders"][0].clone(), seller)
+}
+
+/// A time `hours` from now, as carriers send it.
+fn at(hours: i64) -> String {
+    let t = time::OffsetDateTime::now_utc() + time::Duration::hours(hours);
+    t.format(&time::format_description::well_known::Rfc3339).unwrap()
+}
+
+async fn notify(app: &TestApp, carrier: &str, token: &str, body: &Value) -> (u16, Value) {
+    app.send_json(Method::POST, &format!("/api/v1/shipping/webhooks/{carrier}?token={token}"), None, body).await
+}
+
+fn ghn_status(waybill: &str, client_code: &str, status: &str, time: &str) -> Value {
+    json!({"OrderCode": waybill, "ClientOrderCode": client_code, "Type": "switch_status", "Status": status,
+        "Time": time, "Reason": "", "ReasonCode": "", "Description": "", "ShopID": 81558, "CODAmount": 536500,
+        "CODTransferDate": null, "PaymentType": 1, "TotalFee": 36500, "Weight": 600, "ConvertedWeight": 600,
+        "IsPartialReturn": false, "Warehouse": "Bưu Cục Sìn Hồ", "Fee": {"MainService": 36500, "Total": 36500}})
+}
+
+#[tokio::test]
+async fn the_seller_books_ghn_once_and_its_notifications_move_the_order_to_delivered() {
+    let (app, seen) = app_with_ghn().await;
+    let (order, seller) = ghn_order(&app).await;
+    let path = format!("/api/v1/orders/{}/shipments", order["id"]);
+    let (status, created) = app.send_json(Method::POST, &path, Some(&seller), &json!({})).await;
+    assert_eq!(status, 201, "{created}");
+    let shipment = &created[0];
+    assert_eq!(shipment["carrier"], "ghn");
+    assert_eq!(shipment["status"], "booked");
+    let waybill = shipment["tracking_code"].as_str().unwrap().to_string();
+    let code = shipment["code"].as_str().unwrap().to_string();
+    {
+        let seen = seen.lock().unwrap();
+        let (headers, body) = &seen.creates[0];
+        assert_eq!(headers["token"], "ghn-test-token");
+        assert_eq!(headers["shopid"], "81558");
+        assert_eq!(body["client_order_code"], code.as_str());
+        assert_eq!(body["is_new_to_address"], true);
+        assert_eq!(body["cod_amount"], order["total_vnd"], "the buyer pays goods and delivery in cash");
+        assert_eq!(body["to_province_name"], "Thành phố Hà Nội");
+    }
+    let (status, again) = app.send_json(Method::POST, &path, Some(&seller), &json!({"carrier": "ghtk"})).await;
+    assert_eq!(status, 422, "GHTK is not connected in this test: {again}");
+
+    let picked = ghn_status(&waybill, &code, "picked", &at(1));
+    let (status, _) = notify(&app, "ghn", "wrong", &picked).await;
+    assert_eq!(status, 401);
+    let (status, answer) = notify(&app, "ghn", HOOK_TOKEN, &picked).await;
+    assert_eq!((status, answer["outcome"].as_str()), (200, Some("applied")), "{answer}");
+    let (_, read) = app.get_json_as(&format!("/api/v1/orders/{}", order["id"]), &seller).await;
+    assert_eq!(read["status"], "shipped");
+    assert_eq!(read["shipments"][0]["status"], "picked_up");
+
+    let (_, answer) = notify(&app, "ghn", HOOK_TOKEN, &picked).await;
+    assert_eq!(answer["outcome"], "duplicate", "the carrier sent it again");
+    let (_, answer) = notify(&app, "ghn", HOOK_TOKEN, &ghn_status(&waybill, &code, "delivering", &at(20))).await;
+    assert_eq!(answer["outcome"], "applied");
+    let (_, answer) = notify(&app, "ghn", HOOK_TOKEN, &ghn_status(&waybill, &code, "transporting", &at(10))).await;
+    assert_eq!(answer["outcome"], "older", "an older status never moves the parcel back");
+    let (_, read) = app.get_json_as(&format!("/api/v1/orders/{}", order["id"]), &seller).await;
+    assert_eq!(read["shipments"][0]["status"], "out_for_delivery");
+
+    let (_, answer) = notify(&app, "ghn", HOOK_TOKEN, &ghn_status(&waybill, &code, "delivered", &at(24))).await;
+    assert_eq!(answer["outcome"], "applied");
+    let (_, read) = app.get_json_as(&format!("/api/v1/orders/{}", order["id"]), &seller).await;
+    assert_eq!(read["status"], "delivered");
+    assert_eq!(read["paid_vnd"], read["total_vnd"], "cash collected on delivery");
+    let journey: Vec<&str> =
+        read["shipments"][0]["events"].as_array().unwrap().iter().map(|e| e["status"].as_str().unwrap()).collect();
+    assert_eq!(journey, ["booked", "picked_up", "in_transit", "out_for_delivery", "delivered"]);
+    assert!(read["shipments"][0]["tracking_url"].as_str().unwrap().contains(&waybill));
+
+    let (status, answer) = app
+        .send_json(Method::DELETE, &format!("/api/v1/shipments/{}", shipment["id"]), Some(&seller), &json!({}))
+        .await;
+    assert_eq!(status, 409, "delivered parcels are not cancelled: {answer}");
+    assert_eq!(seen.lock().unwrap().creates.len(), 1, "one booking, one waybill");
+}
+
+#[tokio::test]
+async fn unknown_waybills_and_unreadable_bodies_are_kept_for_an_admin() {
+    let (app, _) = app_with_ghn().await;
+    let (status, answer) = notify(&app, "ghn", HOOK_TOKEN, &ghn_status("NOPE1", "DS-NOPE-1", "picked", &at(1))).await;
+    assert_eq!((status, answer["outcome"].as_str()), (200, Some("unknown_waybill")), "{answer}");
+    let (status, answer) = notify(&app, "ghn", HOOK_TOKEN, &json!({"Status": "picked"})).await;
+    assert_eq!(status, 400, "{answer}");
+    let (status, _) = notify(&app, "dhl", HOOK_TOKEN, &json!({})).await;
+    assert_eq!(status, 404);
+    let (_, _, admin) = app.user(Role::Admin, None).await;
+    let (status, list) = app.get_json_as("/api/v1/shipping/notifications", &admin).await;
+    assert_eq!(status, 200);
+    let outcomes: Vec<&str> =
+        list["items"].as_array().unwrap().iter().map(|n| n["outcome"].as_str().unwrap()).collect();
+    assert_eq!(outcomes, ["malformed", "unknown_waybill"]);
+}
+
+#[tokio::test]
+async fn a_parcel_with_another_carrier_needs_its_tracking_number_and_cancels_before_pickup() {
+    let app = spawn_app().await;
+    let (tea, product) = remote_store(&app).await;
+    let (_, _, seller) = app.user(Role::Seller, Some(tea.id)).await;
+    let (_, placed) =
+        app.send_json(Method::POST, "/api/v1/checkout", None, &checkout_body(&[(product.id, 1)], "cod")).await;
+    let path = format!("/api/v1/orders/{}/shipments", placed["orders"][0]["id"]);
+    let (status, answer) = app
+        .send_json(Method::POST, &path, Some(&seller), &json!({"carrier": "other", "service": "Xe khách Lai Châu"}))
+        .await;
+    assert_eq!(status, 422);
+    assert_eq!(answer["errors"][0]["field"], "tracking_code");
+    let (status, created) = app
+        .send_json(
+            Method::POST,
+            &path,
+            Some(&seller),
+            &json!({"carrier": "other", "service": "Xe khách Lai Châu", "tracking_code": "XK-2291"}),
+        )
+        .await;
+    assert_eq!(status, 201, "{created}");
+    let (status, _) = app.send_json(Method::POST, &path, None, &json!({})).await;
+    assert_eq!(status, 401);
+    let (status, cancelled) = app
+        .send_json(Method::DELETE, &format!("/api/v1/shipments/{}", created[0]["id"]), Some(&seller), &json!({}))
+        .await;
+    assert_eq!(status, 200, "{cancelled}");
+    assert_eq!(cancelled["status"], "cancelled");
+}
