@@ -336,6 +336,19 @@ describe('dacsan on a phone (390×844)', { concurrency: false }, () => {
       await form.locator('#commune').selectOption(await commune.getAttribute('value'));
       await form.getByLabel('Số nhà, thôn/bản, đường').fill('12 phố Hàng Bông');
       await form.getByLabel(/Chuyển khoản VietQR/).check();
+      // Delivery from each store is priced for the commune, the cheapest chosen.
+      await page.waitForFunction(() => document.querySelectorAll('#delivery .delivery-group').length === 2);
+      const fees = [];
+      for (const group of await page.locator('#delivery .delivery-group').all()) {
+        const options = group.locator('label.delivery-option');
+        assert.ok((await options.count()) >= 2, 'several ways to deliver');
+        const prices = (await options.locator('.price').allInnerTexts()).map(vnd);
+        assert.deepEqual(prices, [...prices].sort((a, b) => a - b), 'cheapest first');
+        assert.ok(await options.first().locator('input').isChecked(), 'the cheapest is chosen');
+        fees.push(prices[0]);
+      }
+      const grandTotal = vnd(await page.locator('#delivery p.total .price').innerText());
+      assert.equal(grandTotal, total + fees[0] + fees[1], 'the total counts the goods and both deliveries');
       await assertPhoneFriendly(page, 'checkout');
       await page.screenshot({ path: screenshotPath('checkout') });
       await page.screenshot({ path: screenshotPath('checkout-full'), fullPage: true });
@@ -398,12 +411,16 @@ describe('dacsan on a phone (390×844)', { concurrency: false }, () => {
       assert.equal((await status()).trim(), 'Đã xác nhận');
       await submitAndWait(page, page.getByRole('button', { name: 'Đã đóng gói xong' }));
       assert.equal((await status()).trim(), 'Đã đóng gói');
-      await page.getByLabel('Đơn vị vận chuyển').fill('VNPost');
-      await page.getByLabel('Mã vận đơn').fill('EK123456789VN');
+      // No carrier API in this demo: the parcel goes with another carrier, by its tracking number.
+      await page.getByLabel('Gửi qua').selectOption('other');
+      await page.getByLabel(/Tên hãng khác/).fill('VNPost');
+      await page.getByLabel(/Mã vận đơn/).fill('EK123456789VN');
       await page.screenshot({ path: screenshotPath('seller-order'), fullPage: true });
-      await submitAndWait(page, page.getByRole('button', { name: 'Gửi hàng', exact: true }));
+      await submitAndWait(page, page.getByRole('button', { name: 'Tạo vận đơn', exact: true }));
       assert.equal((await status()).trim(), 'Đã gửi hàng');
       assert.match(await page.locator('main dl.facts').last().innerText(), /VNPost · EK123456789VN/);
+      const parcels = page.locator('main section.box').filter({ has: page.locator('h2', { hasText: /^Kiện hàng$/ }) });
+      assert.match(await parcels.innerText(), /EK123456789VN[\s\S]*Hãng đã lấy hàng/);
       await assertPhoneFriendly(page, 'seller order page');
     });
   });

@@ -130,9 +130,9 @@ pub async fn create(
             if tracking.chars().count() > 60 || input.service.as_deref().is_none_or(|s| s.trim().is_empty()) {
                 return Err(AppError::invalid("service", "cần tên hãng vận chuyển / the carrier's name"));
             }
-            ShipmentStatus::Booked
+            ShipmentStatus::PickedUp
         }
-        OWN_DELIVERY => ShipmentStatus::Booked,
+        OWN_DELIVERY => ShipmentStatus::PickedUp,
         api => {
             if carriers::Carrier::parse(api).is_none() {
                 return Err(AppError::invalid(
@@ -207,8 +207,33 @@ async fn insert_parcels(
         }
         created.push(shipment);
     }
+    if status != ShipmentStatus::Booking {
+        hand_over(&mut tx, order, carrier, service, &created[0], user_id).await?;
+    }
     tx.commit().await.map_err(anyhow::Error::new)?;
     Ok(created)
+}
+
+/// A parcel given to another carrier or taken by the producer has left: the order
+/// is shipped, under the carrier's name and tracking number.
+async fn hand_over(
+    tx: &mut store::Tx,
+    order: &Order,
+    carrier: &str,
+    service: &str,
+    first: &Shipment,
+    user_id: Option<i64>,
+) -> AppResult<()> {
+    let name = if carrier == OWN_DELIVERY { "Tự giao / own delivery" } else { service };
+    let t = orders::service::Transition {
+        to: OrderStatus::Shipped,
+        actor: orders::model::Actor::System,
+        actor_user_id: user_id,
+        reason: "",
+        carrier: Some(name),
+        tracking_no: first.tracking_code.as_deref(),
+    };
+    orders::service::apply_transition(tx, order, &t).await
 }
 
 /// Asks the carrier to take one parcel; on a lost answer, looks the booking up

@@ -24,6 +24,7 @@ pub const TEXTS: &[Text] = &[
     ("own_delivery", "Tự giao / khách nhận tại chỗ", "Own delivery or pick-up"),
     ("other_carrier", "Hãng khác (nhập mã vận đơn)", "Another carrier (type its tracking number)"),
     ("other_carrier_name", "Tên hãng khác", "Other carrier's name"),
+    ("ship_with", "Gửi qua", "Ship with"),
     ("create_shipment", "Tạo vận đơn", "Create the shipment"),
     ("track_with_carrier", "Theo dõi trên trang của hãng", "Track on the carrier's site"),
     ("ship_booking", "Đang đặt với hãng", "Booking with the carrier"),

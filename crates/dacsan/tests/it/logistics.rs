@@ -178,10 +178,18 @@ async fn ghn_create(
     }}))
 }
 
+/// Answers `v2/switch-status/cancel`: every parcel is still waiting for pick-up.
+async fn ghn_cancel(Json(body): Json<Value>) -> Json<Value> {
+    let codes = body["order_codes"].as_array().cloned().unwrap_or_default();
+    let data: Vec<Value> = codes.iter().map(|c| json!({"order_code": c, "result": true, "message": "OK"})).collect();
+    Json(json!({"code": 200, "message": "Success", "data": data}))
+}
+
 async fn spawn_ghn() -> (String, Arc<Mutex<GhnSeen>>) {
     let seen = Arc::new(Mutex::new(GhnSeen::default()));
     let app = axum::Router::new()
         .route("/shiip/public-api/v2/shipping-order/create", axum::routing::post(ghn_create))
+        .route("/shiip/public-api/v2/switch-status/cancel", axum::routing::post(ghn_cancel))
         .with_state(seen.clone());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
@@ -288,6 +296,32 @@ async fn the_seller_books_ghn_once_and_its_notifications_move_the_order_to_deliv
 }
 
 #[tokio::test]
+async fn a_ghn_booking_is_cancelled_before_pickup_and_the_next_parcel_gets_a_new_code() {
+    let (app, seen) = app_with_ghn().await;
+    let (order, seller) = ghn_order(&app).await;
+    let path = format!("/api/v1/orders/{}/shipments", order["id"]);
+    let (_, created) = app.send_json(Method::POST, &path, Some(&seller), &json!({})).await;
+    let (status, cancelled) = app
+        .send_json(Method::DELETE, &format!("/api/v1/shipments/{}", created[0]["id"]), Some(&seller), &json!({}))
+        .await;
+    assert_eq!(status, 200, "{cancelled}");
+    assert_eq!(cancelled["status"], "cancelled");
+    let (status, again) = app
+        .send_json(Method::POST, &path, Some(&seller), &json!({"parcels": [{"weight_g": 400}, {"weight_g": 300, "length_cm": 20, "width_cm": 15, "height_cm": 10}]}))
+        .await;
+    assert_eq!(status, 201, "{again}");
+    let codes: Vec<&str> = again.as_array().unwrap().iter().map(|s| s["code"].as_str().unwrap()).collect();
+    let code = order["code"].as_str().unwrap();
+    assert_eq!(codes, [format!("{code}-2"), format!("{code}-3")], "each parcel its own client code");
+    assert_eq!(again[1]["cod_vnd"], 0, "cash is collected once, with the first parcel");
+    assert_eq!(seen.lock().unwrap().creates.len(), 3);
+    let (status, answer) =
+        app.send_json(Method::POST, &path, Some(&seller), &json!({"parcels": [{"weight_g": 0}]})).await;
+    assert_eq!(status, 422);
+    assert_eq!(answer["errors"][0]["field"], "parcels[0].weight_g");
+}
+
+#[tokio::test]
 async fn unknown_waybills_and_unreadable_bodies_are_kept_for_an_admin() {
     let (app, _) = app_with_ghn().await;
     let (status, answer) = notify(&app, "ghn", HOOK_TOKEN, &ghn_status("NOPE1", "DS-NOPE-1", "picked", &at(1))).await;
@@ -305,7 +339,7 @@ async fn unknown_waybills_and_unreadable_bodies_are_kept_for_an_admin() {
 }
 
 #[tokio::test]
-async fn a_parcel_with_another_carrier_needs_its_tracking_number_and_cancels_before_pickup() {
+async fn a_parcel_given_to_another_carrier_needs_its_tracking_number_and_ships_the_order() {
     let app = spawn_app().await;
     let (tea, product) = remote_store(&app).await;
     let (_, _, seller) = app.user(Role::Seller, Some(tea.id)).await;
@@ -328,9 +362,15 @@ async fn a_parcel_with_another_carrier_needs_its_tracking_number_and_cancels_bef
     assert_eq!(status, 201, "{created}");
     let (status, _) = app.send_json(Method::POST, &path, None, &json!({})).await;
     assert_eq!(status, 401);
-    let (status, cancelled) = app
+    assert_eq!(created[0]["status"], "picked_up", "the carrier has it");
+    let (_, order) = app.get_json_as(&format!("/api/v1/orders/{}", placed["orders"][0]["id"]), &seller).await;
+    assert_eq!(order["status"], "shipped");
+    assert_eq!(
+        (order["carrier"].as_str(), order["tracking_no"].as_str()),
+        (Some("Xe khách Lai Châu"), Some("XK-2291"))
+    );
+    let (status, _) = app
         .send_json(Method::DELETE, &format!("/api/v1/shipments/{}", created[0]["id"]), Some(&seller), &json!({}))
         .await;
-    assert_eq!(status, 200, "{cancelled}");
-    assert_eq!(cancelled["status"], "cancelled");
+    assert_eq!(status, 409, "handed over: no cancelling");
 }

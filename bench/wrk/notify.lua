@@ -1,0 +1,44 @@
+-- wrk script for bench/logistics: POSTs GHN status notifications to
+-- /api/v1/shipping/webhooks/ghn?token=$BENCH_HOOK_TOKEN, each one new (its Time is
+-- this thread's own counter in milliseconds after a start date, so the dedupe keys of
+-- two requests never match), cycling over the waybills in $BENCH_WAYBILLS ("waybill
+-- client_code" a line) and over in-transit statuses. Prints the "BENCH_JSON " line.
+
+local waybills_file = os.getenv("BENCH_WAYBILLS")
+local token = os.getenv("BENCH_HOOK_TOKEN")
+local threads = {}
+local STATUSES = { "storing", "sorting", "transporting", "delivering" }
+
+function setup(thread)
+  thread:set("thread_no", #threads)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  waybills = {}
+  for line in io.lines(waybills_file) do
+    local waybill, code = line:match("^(%S+)%s+(%S+)$")
+    if waybill then waybills[#waybills + 1] = { waybill, code } end
+  end
+  headers = { ["Content-Type"] = "application/json" }
+  path = "/api/v1/shipping/webhooks/ghn?token=" .. token
+  statuses = {}
+  sent = 0
+end
+
+function request()
+  sent = sent + 1
+  local w = waybills[sent % #waybills + 1]
+  local ms = sent * 10 + thread_no -- distinct across threads too
+  local time = string.format("2027-01-%02dT%02d:%02d:%02d.%03dZ", 1 + math.floor(ms / 86400000) % 28,
+    math.floor(ms / 3600000) % 24, math.floor(ms / 60000) % 60, math.floor(ms / 1000) % 60, ms % 1000)
+  local body = string.format('{"OrderCode":"%s","ClientOrderCode":"%s","Type":"switch_status","Status":"%s",'
+    .. '"Time":"%s","Reason":"","ShopID":1,"CODAmount":0,"Weight":600}', w[1], w[2], STATUSES[sent % #STATUSES + 1], time)
+  return wrk.format("POST", path, headers, body)
+end
+
+function response(status, headers, body)
+  statuses[status] = (statuses[status] or 0) + 1
+end
+
+dofile(os.getenv("BENCH_WRK_DIR") .. "/summary.lua")
