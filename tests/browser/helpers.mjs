@@ -22,6 +22,58 @@ export const ACCOUNTS = {
   officer: { email: 'officer@dacsan.vn', password: 'dacsan-officer', province: '12' },
 };
 
+/** The secret in the carriers' notification URL the test server accepts. */
+export const SHIPPING_HOOK_TOKEN = 'browser-test-shipping-hook';
+
+/**
+ * A local server that answers GHN's calls as its documentation says: create (the
+ * waybill is "GHN" + our client code; a repeated code gets the same one), the label
+ * token and the A5 print page. Returns its base URL (the `DACSAN_GHN_URL` form), the
+ * bodies it was sent and `close()`.
+ */
+export async function startFakeGhn() {
+  const http = await import('node:http');
+  const creates = [];
+  const server = http.createServer((req, res) => {
+    let raw = '';
+    req.on('data', (chunk) => { raw += chunk; });
+    req.on('end', () => {
+      const send = (status, body, type = 'application/json') => {
+        res.writeHead(status, { 'content-type': type });
+        res.end(typeof body === 'string' ? body : JSON.stringify(body));
+      };
+      if (req.method === 'POST' && req.url === '/shiip/public-api/v2/shipping-order/create') {
+        const body = JSON.parse(raw || '{}');
+        creates.push({ headers: req.headers, body });
+        const waybill = `GHN${String(body.client_order_code).replace(/-/g, '')}`;
+        return send(200, { code: 200, message: 'Success', data: { order_code: waybill, total_fee: 45000, expected_delivery_time: '2026-12-06T16:59:59Z' } });
+      }
+      if (req.method === 'POST' && req.url === '/shiip/public-api/v2/a5/gen-token') {
+        return send(200, { code: 200, message: 'Success', data: { token: 'label-token-1' } });
+      }
+      if (req.method === 'GET' && req.url.startsWith('/a5/public-api/printA5?token=label-token-1')) {
+        return send(200, '<!doctype html><title>GHN A5</title><p>Nhãn GHN</p>', 'text/html; charset=utf-8');
+      }
+      return send(404, { code: 404, message: 'not in this test server' });
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return { baseURL: `http://127.0.0.1:${port}/shiip/public-api`, creates, close: () => new Promise((r) => server.close(r)) };
+}
+
+/** Sends a GHN status notification to the server's webhook; returns its JSON answer. */
+export async function ghnNotification(baseURL, { waybill, clientCode, status, time }) {
+  const res = await fetch(`${baseURL}/api/v1/shipping/webhooks/ghn?token=${SHIPPING_HOOK_TOKEN}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ OrderCode: waybill, ClientOrderCode: clientCode, Type: 'switch_status', Status: status, Time: time, Reason: '', ShopID: 81558, CODAmount: 0 }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  assert.equal(res.status, 200, `GHN notification: HTTP ${res.status} ${await res.clone().text()}`);
+  return res.json();
+}
+
 /** The key the test server accepts on its bank webhook (`Authorization: Apikey …`). */
 export const WEBHOOK_KEY = 'browser-test-webhook-key';
 
@@ -74,7 +126,7 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
  * Starts `dacsan demo` on a fresh SQLite file in a temp dir and waits for
  * `/healthz` to answer 200. Returns { baseURL, tmp, log(), stop() }.
  */
-export async function startServer({ healthTimeoutMs = 120_000 } = {}) {
+export async function startServer({ healthTimeoutMs = 120_000, env = {} } = {}) {
   const bin = path.resolve(HERE, process.env.DACSAN_BIN || '../../target/debug/dacsan');
   if (!existsSync(bin)) {
     throw new Error(`dacsan binary not found at ${bin}: build it with 'cargo build --bin dacsan' or set DACSAN_BIN`);
@@ -87,7 +139,7 @@ export async function startServer({ healthTimeoutMs = 120_000 } = {}) {
   const child = spawn(bin, ['demo', '--database', path.join(tmp, 'b.db'), '--addr', addr], {
     cwd: tmp,
     stdio: ['ignore', out, out],
-    env: { ...process.env, RUST_LOG: process.env.RUST_LOG || 'warn', DACSAN_BANK_WEBHOOK_KEY: WEBHOOK_KEY },
+    env: { ...process.env, RUST_LOG: process.env.RUST_LOG || 'warn', DACSAN_BANK_WEBHOOK_KEY: WEBHOOK_KEY, ...env },
   });
   running.add(child);
   let exited = null;

@@ -21,6 +21,9 @@ import {
   signIn,
   siteSearch,
   startServer,
+  startFakeGhn,
+  ghnNotification,
+  SHIPPING_HOOK_TOKEN,
   withoutMarks,
   writePng,
 } from './helpers.mjs';
@@ -31,15 +34,25 @@ const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 let server;
 let browser;
+let ghn;
 
 before(async () => {
-  server = await startServer();
+  ghn = await startFakeGhn();
+  server = await startServer({
+    env: {
+      DACSAN_GHN_URL: ghn.baseURL,
+      DACSAN_GHN_TOKEN: 'browser-test-ghn-token',
+      DACSAN_GHN_SHOP_ID: '81558',
+      DACSAN_SHIPPING_WEBHOOK_TOKEN: SHIPPING_HOOK_TOKEN,
+    },
+  });
   browser = await launchBrowser();
 }, { timeout: 180_000 });
 
 after(async () => {
   // Each step on its own, so that a failure in one still runs the others.
   await browser?.close().catch(() => {});
+  await ghn?.close().catch(() => {});
   await server?.stop();
   if (process.env.KEEP_TMP) console.log(`server temp dir kept: ${server?.tmp}`);
   else server?.removeTmp();
@@ -422,6 +435,81 @@ describe('dacsan on a phone (390×844)', { concurrency: false }, () => {
       const parcels = page.locator('main section.box').filter({ has: page.locator('h2', { hasText: /^Kiện hàng$/ }) });
       assert.match(await parcels.innerText(), /EK123456789VN[\s\S]*Hãng đã lấy hàng/);
       await assertPhoneFriendly(page, 'seller order page');
+    });
+  });
+
+  test('l. buyer picks GHN and pays goods and delivery by VietQR; the seller books GHN and prints the label; the carrier\'s notices reach the buyer', async () => {
+    const teaStore = `/s/${ACCOUNTS.seller.producer}`;
+    const placed = await inPhone({}, async (page) => {
+      await page.goto(teaStore);
+      await clickAndWait(page, page.locator('main .card a').first(), /\/p\/[^/?#]+$/);
+      await clickAndWait(page, page.getByRole('button', { name: 'Thêm vào giỏ' }), /\/cart$/);
+      await clickAndWait(page, page.getByRole('link', { name: 'Đặt hàng' }), /\/checkout$/);
+      const subtotal = vnd(await page.locator('main p.total .price').first().innerText());
+      const form = page.locator('main form[action="/checkout"]');
+      await form.getByLabel('Họ và tên').fill('Trần Văn Minh');
+      await form.getByLabel('Điện thoại').fill('0912 000 111');
+      await form.locator('#province').selectOption('01');
+      await page.waitForFunction(() => document.querySelectorAll('#commune option').length > 1);
+      await form.locator('#commune').selectOption(await form.locator('#commune option').nth(1).getAttribute('value'));
+      await form.getByLabel('Số nhà, thôn/bản, đường').fill('5 Tràng Tiền');
+      await form.getByLabel(/Chuyển khoản VietQR/).check();
+      const option = page.locator('#delivery label.delivery-option', { hasText: 'GHN Chuẩn' });
+      await option.waitFor();
+      await option.locator('input').check();
+      await page.waitForTimeout(300); // the section redraws with the choice kept
+      const fee = vnd(await page.locator('#delivery label.delivery-option', { hasText: 'GHN Chuẩn' }).locator('.price').innerText());
+      assert.ok(await page.locator('#delivery label.delivery-option', { hasText: 'GHN Chuẩn' }).locator('input').isChecked());
+      assert.equal(vnd(await page.locator('#delivery p.total .price').innerText()), subtotal + fee);
+      await assertPhoneFriendly(page, 'checkout with GHN');
+      await page.screenshot({ path: screenshotPath('checkout-ghn'), fullPage: true });
+      await clickAndWait(page, form.getByRole('button', { name: 'Đặt hàng' }), /\/orders\/c\/[^/?#]+$/);
+      const order = page.locator('main section.box').first();
+      const code = await order.getAttribute('aria-label');
+      const fact = (name) => order.locator(`dl.facts dt:text-is("${name}") + dd`).innerText();
+      const amount = vnd(await fact('Số tiền'));
+      assert.equal(amount, subtotal + fee, 'the VietQR amount is goods plus delivery');
+      const answer = await bankTransfer(server.baseURL, { code, amount, accountNumber: (await fact('Số tài khoản')).trim() });
+      assert.equal(answer.outcome, 'paid');
+      return { code, orderURL: `/orders/${code}`, cookies: await page.context().cookies() };
+    });
+
+    const booked = await inPhone({}, async (page) => {
+      await signIn(page, ACCOUNTS.seller);
+      await page.goto(placed.orderURL);
+      assert.equal(await page.getByLabel('Gửi qua').inputValue(), 'ghn', 'the carrier the buyer chose');
+      await submitAndWait(page, page.getByRole('button', { name: 'Tạo vận đơn', exact: true }));
+      const parcels = page.locator('main section.box').filter({ has: page.locator('h2', { hasText: /^Kiện hàng$/ }) });
+      const text = await parcels.innerText();
+      const waybill = `GHN${placed.code}1`;
+      assert.match(text, new RegExp(`GHN · ${waybill}[\\s\\S]*Đã đặt, chờ lấy hàng`));
+      assert.equal(ghn.creates.length, 1, 'one booking');
+      assert.equal(ghn.creates[0].headers.token, 'browser-test-ghn-token');
+      assert.equal(ghn.creates[0].body.client_order_code, `${placed.code}-1`);
+      assert.equal(ghn.creates[0].body.cod_amount, 0, 'paid by VietQR: nothing to collect');
+      await assertPhoneFriendly(page, 'seller order with a GHN parcel');
+      await page.screenshot({ path: screenshotPath('seller-ghn-parcel'), fullPage: true });
+      const label = await page.request.get(await parcels.getByRole('link', { name: 'In nhãn gửi hàng' }).getAttribute('href'));
+      assert.equal(label.status(), 200);
+      assert.match(await label.text(), /Nhãn GHN/, 'the carrier\'s own A5 label');
+      return { waybill };
+    });
+
+    const at = (hours) => new Date(Date.now() + hours * 3_600_000).toISOString();
+    for (const [status, hours] of [['picked', 1], ['transporting', 8], ['delivering', 20], ['delivered', 24]]) {
+      const answer = await ghnNotification(server.baseURL, { waybill: booked.waybill, clientCode: `${placed.code}-1`, status, time: at(hours) });
+      assert.equal(answer.outcome, 'applied', `${status}: ${JSON.stringify(answer)}`);
+    }
+    await inPhone({}, async (page) => {
+      await page.context().addCookies(placed.cookies);
+      await page.goto(placed.orderURL);
+      assert.equal((await page.locator('main section.box p .badge').first().innerText()).trim(), 'Đã giao');
+      const parcels = page.locator('main section.box').filter({ has: page.locator('h2', { hasText: /^Kiện hàng$/ }) });
+      const steps = await parcels.locator('ol.timeline li strong').allInnerTexts();
+      assert.deepEqual(steps, ['Đã đặt, chờ lấy hàng', 'Hãng đã lấy hàng', 'Đang vận chuyển', 'Đang giao', 'Đã giao']);
+      assert.match(await parcels.getByRole('link', { name: 'Theo dõi trên trang của hãng' }).getAttribute('href'), new RegExp(booked.waybill));
+      await assertPhoneFriendly(page, 'buyer order delivered');
+      await page.screenshot({ path: screenshotPath('buyer-parcel-delivered'), fullPage: true });
     });
   });
 
