@@ -6,7 +6,7 @@
 
 local waybills_file = os.getenv("BENCH_WAYBILLS")
 local token = os.getenv("BENCH_HOOK_TOKEN")
-local threads = {}
+threads = {}
 local STATUSES = { "storing", "sorting", "transporting", "delivering" }
 
 function setup(thread)

@@ -4,7 +4,7 @@
 -- checkout.lua for the keys).
 
 local ids_file = os.getenv("BENCH_IDS")
-local threads = {}
+threads = {}
 
 local BODY = '{"items":[{"product_id":%s,"quantity":2}],'
   .. '"shipping":{"province_code":"01","commune_code":"00004"},"payment_method":"cod"}'

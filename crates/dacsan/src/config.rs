@@ -235,11 +235,16 @@ pub enum ImportCommand {
     /// shape). Each service gets a new version; nothing is written when a row has
     /// a problem.
     RateCard(RateCardImportArgs),
+    /// Import a carrier's COD statement (.xlsx or .csv: waybill, collected, fees,
+    /// transferred, transfer date) into the ledger; prints the lines matched,
+    /// differing, unmatched and repeated. The same file again changes nothing.
+    CodStatement(RateCardImportArgs),
 }
 
+/// A carrier's file: a rate-card workbook or a COD statement.
 #[derive(Debug, Clone, Args)]
 pub struct RateCardImportArgs {
-    /// The workbook (.xlsx).
+    /// The file (.xlsx; a COD statement may be .csv).
     pub file: PathBuf,
     /// `ghn`, `ghtk`, `viettelpost` or `vnpost`.
     #[arg(long)]

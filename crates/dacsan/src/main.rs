@@ -87,6 +87,32 @@ async fn main() -> anyhow::Result<()> {
             println!("Wrote the registry template to {}", args.file.display());
             Ok(())
         }
+        Command::Import(ImportCommand::CodStatement(args)) => {
+            let bytes = std::fs::read(&args.file).with_context(|| format!("read {}", args.file.display()))?;
+            let db = Db::connect(&args.db.database).await?;
+            let name = args.file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let report = dacsan::logistics::cod::import(&db, &args.carrier, &name, &bytes, None)
+                .await
+                .map_err(|e| anyhow::anyhow!("{}: {}", args.file.display(), e.detail()))?;
+            if report.already_imported {
+                println!("{} was imported before: nothing changed", args.file.display());
+                return Ok(());
+            }
+            println!(
+                "{} lines: {} matched, {} differing, {} unmatched, {} repeated from earlier statements",
+                report.lines, report.matched, report.differing, report.unmatched, report.repeated
+            );
+            for line in &report.flagged {
+                println!(
+                    "  row {}: {} {} (expected {:?}, collected {})",
+                    line.row, line.waybill, line.outcome, line.expected_vnd, line.collected_vnd
+                );
+            }
+            for problem in &report.problems {
+                println!("  row {}: {}", problem.row, problem.message);
+            }
+            Ok(())
+        }
         Command::Export(ExportCommand::RateCardTemplate(args)) => {
             let cards = dacsan::logistics::rates::sample_cards();
             let bytes = dacsan::logistics::rate_book::write(&cards.iter().collect::<Vec<_>>())?;

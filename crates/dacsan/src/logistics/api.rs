@@ -285,3 +285,126 @@ pub async fn import_rate_cards(
     let cards = super::service::import_cards(&state.db, &state.logistics, &bytes, &q.carrier, Some(user.id)).await?;
     Ok((StatusCode::CREATED, Json(RateCardList { items: cards })))
 }
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct StatementParams {
+    /// `ghn`, `ghtk`, `viettelpost` or `vnpost`.
+    pub carrier: String,
+}
+
+/// Import a carrier's COD statement (admins): each line becomes a ledger row set
+/// against its shipment — matched, differing (flagged), unmatched or repeated. The
+/// same file again changes nothing.
+#[utoipa::path(post, path = "/api/v1/shipping/cod-statements", tag = "shipping", params(StatementParams),
+    request_body(content_type = "multipart/form-data", description = "`file`: the statement (.xlsx or .csv)"),
+    security(("bearer" = [])), responses((status = 200, body = super::cod::CodReport), (status = 403), (status = 422)))]
+pub async fn import_cod_statement(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Query(q): Query<StatementParams>,
+    mut multipart: axum::extract::Multipart,
+) -> AppResult<Json<super::cod::CodReport>> {
+    user.require_admin()?;
+    let unreadable = |e: axum::extract::multipart::MultipartError| AppError::invalid("file", e.body_text());
+    let mut file = None;
+    while let Some(field) = multipart.next_field().await.map_err(unreadable)? {
+        if field.name() == Some("file") {
+            let name = field.file_name().unwrap_or("").to_string();
+            file = Some((name, field.bytes().await.map_err(unreadable)?));
+        }
+    }
+    let (name, bytes) =
+        file.ok_or_else(|| AppError::invalid("file", "cần tệp bảng kê / the statement file is missing"))?;
+    Ok(Json(super::cod::import(&state.db, &q.carrier, &name, &bytes, Some(user.id)).await?))
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct PeriodParams {
+    /// First transfer date, `YYYY-MM-DD`.
+    pub from: String,
+    /// Last transfer date, `YYYY-MM-DD`.
+    pub to: String,
+    /// `xlsx` for the workbook.
+    pub format: Option<String>,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Payouts {
+    pub producer_id: i64,
+    pub from: String,
+    pub to: String,
+    pub lines: Vec<super::cod_store::PayoutLine>,
+    pub collected_vnd: i64,
+    /// Delivery and COD fees the carriers kept.
+    pub fees_vnd: i64,
+    /// Collected − fees: what comes to the producer.
+    pub net_vnd: i64,
+    /// Lines whose collected cash differs from the order's.
+    pub differing: usize,
+}
+
+/// A producer's COD payout statement for a period: each parcel's cash collected, the
+/// carriers' fees, and what comes back (sellers of the producer, admins).
+#[utoipa::path(get, path = "/api/v1/producers/{id}/payouts", tag = "shipping", params(("id" = i64, Path), PeriodParams),
+    security(("bearer" = [])), responses((status = 200, body = Payouts), (status = 403), (status = 422)))]
+pub async fn get_payouts(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    Query(q): Query<PeriodParams>,
+) -> AppResult<Response> {
+    user.require_producer(id)?;
+    let (Some(from), Some(to)) = (crate::vn::parse_iso_date(&q.from), crate::vn::parse_iso_date(&q.to)) else {
+        return Err(AppError::invalid("from", "from và to dạng YYYY-MM-DD / from and to as YYYY-MM-DD"));
+    };
+    if to < from || (to - from).whole_days() > 366 {
+        return Err(AppError::invalid("to", "kỳ từ 1 ngày đến 1 năm / a period of one day to one year"));
+    }
+    let lines = super::cod_store::payout_lines(&state.db, id, &from.to_string(), &to.to_string()).await?;
+    let collected_vnd = lines.iter().map(|l| l.collected_vnd).sum();
+    let fees_vnd = lines.iter().map(|l| l.fee_vnd).sum();
+    let payouts = Payouts {
+        producer_id: id,
+        from: from.to_string(),
+        to: to.to_string(),
+        differing: lines.iter().filter(|l| l.differs).count(),
+        net_vnd: collected_vnd - fees_vnd,
+        collected_vnd,
+        fees_vnd,
+        lines,
+    };
+    if q.format.as_deref() == Some("xlsx") {
+        let bytes = super::payouts::workbook(&payouts)?;
+        let name = format!("doi-soat-cod-{}-{}-{}.xlsx", id, payouts.from, payouts.to);
+        return Ok((
+            [
+                (header::CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string()),
+                (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
+            ],
+            bytes,
+        )
+            .into_response());
+    }
+    Ok(Json(payouts).into_response())
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ShipmentMoney {
+    #[serde(flatten)]
+    pub shipment: ShipmentJson,
+    /// The cash on delivery as the carriers' statements report it.
+    pub cod: super::cod_store::CodMoney,
+}
+
+/// One shipment with its COD money: expected, collected, fees, transferred.
+#[utoipa::path(get, path = "/api/v1/shipments/{id}", tag = "shipping", params(("id" = i64, Path)), security(("bearer" = [])),
+    responses((status = 200, body = ShipmentMoney), (status = 404)))]
+pub async fn get_shipment(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Json<ShipmentMoney>> {
+    let shipment = managed_shipment(&state, &user, id).await?;
+    let cod = super::cod_store::shipment_money(&state.db, shipment.id, shipment.cod_vnd).await?;
+    Ok(Json(ShipmentMoney { shipment: ShipmentJson::from(&shipment), cod }))
+}

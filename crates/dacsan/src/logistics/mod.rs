@@ -3,10 +3,13 @@
 //! the carriers' notifications, and the order that follows its parcels.
 
 pub mod api;
+pub mod cod;
+pub mod cod_store;
 pub mod model;
 pub mod notifications;
 pub mod options;
 pub mod pages;
+pub mod payouts;
 pub mod rate_book;
 pub mod rates;
 pub mod service;
@@ -29,11 +32,13 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .route("/orders/{code}/shipments", post(pages::create_shipment))
         .routes(routes!(api::create_shipment, api::list_shipments))
-        .routes(routes!(api::cancel_shipment))
+        .routes(routes!(api::cancel_shipment, api::get_shipment))
         .routes(routes!(api::shipment_label))
         .routes(routes!(api::receive_notification))
         .routes(routes!(api::list_notifications))
         .routes(routes!(api::get_delivery_terms, api::put_delivery_terms))
         .routes(routes!(api::list_rate_cards, api::create_rate_card))
         .routes(routes!(api::import_rate_cards))
+        .routes(routes!(api::import_cod_statement))
+        .routes(routes!(api::get_payouts))
 }

@@ -120,7 +120,8 @@ async fn apply(db: &Db, note: &carriers::Notification, content_type: &str, body:
             store::insert_event(&mut tx, shipment.id, &event).await?;
             if newer && shipment.status.may_become(status) {
                 store::set_status(&mut tx, shipment.id, status, &at).await?;
-                follow_with_order(&mut tx, shipment.order_id, status, note.carrier.display_name(), &note.waybill).await?;
+                follow_with_order(&mut tx, shipment.order_id, status, note.carrier.display_name(), &note.waybill)
+                    .await?;
                 Outcome::Applied
             } else {
                 Outcome::Older

@@ -16,9 +16,13 @@ use crate::orders::checkout_body;
 
 const HOOK_TOKEN: &str = "test-shipping-hook";
 
-/// A Lai Châu tea cooperative that ships by carrier only, with one 250 g product.
+/// A Lai Châu tea cooperative that ships by carrier only, with one 250 g product;
+/// each call makes another cooperative.
 async fn remote_store(app: &TestApp) -> (dacsan::producers::Producer, dacsan::catalog::Product) {
-    let tea = app.producer().carriers_only().create().await;
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static N: AtomicU32 = AtomicU32::new(1);
+    let name = format!("HTX Chè Sìn Hồ số {}", N.fetch_add(1, Ordering::Relaxed));
+    let tea = app.producer().name(&name).carriers_only().create().await;
     app.payment_account(tea.id).await;
     let product = app.product(tea.id).price(250_000).stock(20).create().await;
     (tea, product)
@@ -155,7 +159,7 @@ async fn a_producers_own_delivery_and_pickup_are_offered_to_neighbours() {
 
 /// What the local GHN server saw.
 #[derive(Default)]
-struct GhnSeen {
+pub struct GhnSeen {
     creates: Vec<(HeaderMap, Value)>,
 }
 
@@ -197,7 +201,7 @@ async fn spawn_ghn() -> (String, Arc<Mutex<GhnSeen>>) {
     (format!("http://{addr}/shiip/public-api"), seen)
 }
 
-async fn app_with_ghn() -> (TestApp, Arc<Mutex<GhnSeen>>) {
+pub async fn app_with_ghn() -> (TestApp, Arc<Mutex<GhnSeen>>) {
     let (ghn_url, seen) = spawn_ghn().await;
     let mut settings = test_settings();
     settings.carriers.ghn_url = ghn_url;
@@ -208,7 +212,7 @@ async fn app_with_ghn() -> (TestApp, Arc<Mutex<GhnSeen>>) {
 }
 
 /// A cash-on-delivery order with GHN chosen, and the seller's token.
-async fn ghn_order(app: &TestApp) -> (Value, String) {
+pub async fn ghn_order(app: &TestApp) -> (Value, String) {
     let (tea, product) = remote_store(app).await;
     let (_, _, seller) = app.user(Role::Seller, Some(tea.id)).await;
     let mut body = checkout_body(&[(product.id, 2)], "cod");

@@ -9,6 +9,7 @@ mod auth;
 mod carrier;
 mod cart_pages;
 mod cli;
+mod cod;
 mod demo;
 mod logistics;
 mod mailer;
