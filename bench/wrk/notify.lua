@@ -8,6 +8,9 @@ local waybills_file = os.getenv("BENCH_WAYBILLS")
 local token = os.getenv("BENCH_HOOK_TOKEN")
 threads = {}
 local STATUSES = { "storing", "sorting", "transporting", "delivering" }
+-- With $BENCH_REPEAT_UNTIL = K, each thread sends its first K bodies over and over:
+-- a replay of what an earlier run sent (every thread of it sent more than K).
+local repeat_until = tonumber(os.getenv("BENCH_REPEAT_UNTIL") or "0")
 
 function setup(thread)
   thread:set("thread_no", #threads)
@@ -28,12 +31,14 @@ end
 
 function request()
   sent = sent + 1
-  local w = waybills[sent % #waybills + 1]
-  local ms = sent * 10 + thread_no -- distinct across threads too
+  local n = sent
+  if repeat_until > 0 then n = (sent - 1) % repeat_until + 1 end
+  local w = waybills[n % #waybills + 1]
+  local ms = n * 10 + thread_no -- distinct across threads too
   local time = string.format("2027-01-%02dT%02d:%02d:%02d.%03dZ", 1 + math.floor(ms / 86400000) % 28,
     math.floor(ms / 3600000) % 24, math.floor(ms / 60000) % 60, math.floor(ms / 1000) % 60, ms % 1000)
   local body = string.format('{"OrderCode":"%s","ClientOrderCode":"%s","Type":"switch_status","Status":"%s",'
-    .. '"Time":"%s","Reason":"","ShopID":1,"CODAmount":0,"Weight":600}', w[1], w[2], STATUSES[sent % #STATUSES + 1], time)
+    .. '"Time":"%s","Reason":"","ShopID":1,"CODAmount":0,"Weight":600}', w[1], w[2], STATUSES[n % #STATUSES + 1], time)
   return wrk.format("POST", path, headers, body)
 end
 

@@ -114,6 +114,7 @@ async fn metrics(State(state): State<AppState>) -> Response {
     counter(&mut registry, "response_cache_misses", "Answers looked for in the response cache and built", misses);
     let waiting = Family::<JobLabels, Gauge>::default();
     waiting.get_or_create(&JobLabels { kind: "serial_scans" }).set(state.scans.waiting() as i64);
+    waiting.get_or_create(&JobLabels { kind: "carrier_notifications" }).set(state.logistics.intake.waiting() as i64);
     if !state.settings.smtp_url.0.trim().is_empty() {
         let emails = crate::orders::mailer::waiting(&state.db).await.unwrap_or(-1);
         waiting.get_or_create(&JobLabels { kind: "emails" }).set(emails);

@@ -184,7 +184,8 @@ pub async fn receive_notification(
         return Err(AppError::Unauthorized);
     }
     let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
-    let outcome = notifications::receive(&state.db, carrier, content_type, body.as_bytes()).await?;
+    let outcome =
+        notifications::receive(&state.db, &state.logistics.intake, carrier, content_type, body.as_bytes()).await?;
     Ok(Json(WebhookAnswer { outcome: outcome.as_str().to_string() }))
 }
 

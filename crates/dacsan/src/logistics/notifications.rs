@@ -4,9 +4,10 @@
 //! shipped, delivered → delivered (a cash-on-delivery order is then paid).
 
 use sha2::{Digest, Sha256};
+use tokio::sync::{mpsc, oneshot};
 
 use super::model::{ShipmentEvent, ShipmentStatus};
-use super::store::{self, NewNotification};
+use super::store::{self, NewNotification, Tx};
 use crate::db::{self, Db};
 use crate::error::{AppError, AppResult};
 use crate::orders::model::Actor;
@@ -40,21 +41,112 @@ impl Outcome {
 }
 
 /// Takes one notification in. A body that does not parse is stored for an admin
-/// and answered 400 with what was wrong.
-pub async fn receive(db: &Db, carrier: carriers::Carrier, content_type: &str, body: &[u8]) -> AppResult<Outcome> {
+/// and answered 400 with what was wrong; one that parses goes through `intake`,
+/// which answers once it is stored and applied.
+pub async fn receive(
+    db: &Db,
+    intake: &Intake,
+    carrier: carriers::Carrier,
+    content_type: &str,
+    body: &[u8],
+) -> AppResult<Outcome> {
     let text = String::from_utf8_lossy(body).into_owned();
-    let parsed = carriers::parse_notification(carrier, content_type, body);
-    let (db, content_type) = (db.clone(), content_type.to_string());
-    db::run_to_completion(async move {
-        match parsed {
-            Ok(note) => apply(&db, &note, &content_type, &text).await,
-            Err(err) => {
-                keep_malformed(&db, carrier, &content_type, &text, &err.to_string()).await?;
-                Err(AppError::BadRequest(format!("thông báo không đọc được / unreadable notification: {err}")))
-            }
+    match carriers::parse_notification(carrier, content_type, body) {
+        Ok(note) => intake.take(Job { note, content_type: content_type.to_string(), body: text }).await,
+        Err(err) => {
+            let (db, content_type, why) = (db.clone(), content_type.to_string(), err.to_string());
+            db::run_to_completion(async move { keep_malformed(&db, carrier, &content_type, &text, &why).await })
+                .await??;
+            Err(AppError::BadRequest(format!("thông báo không đọc được / unreadable notification: {err}")))
         }
-    })
-    .await?
+    }
+}
+
+/// One parsed notification waiting for the writer.
+pub struct Job {
+    note: carriers::Notification,
+    content_type: String,
+    body: String,
+}
+
+/// Notifications are written by one task, many to a transaction (group commit):
+/// on SQLite every write transaction waits for the one before, so a transaction per
+/// notification would cap intake at a few thousand a second. Each request still
+/// gets its answer only once its notification is committed, so a 200 is never
+/// given for a notification that could be lost.
+#[derive(Clone)]
+pub struct Intake {
+    jobs: mpsc::Sender<(Job, oneshot::Sender<AppResult<Outcome>>)>,
+}
+
+/// The most notifications one transaction takes.
+const BATCH: usize = 256;
+
+impl Intake {
+    /// Starts the writer: call inside the runtime.
+    pub fn spawn(db: Db) -> Intake {
+        let (jobs, mut queue) = mpsc::channel::<(Job, oneshot::Sender<AppResult<Outcome>>)>(4 * BATCH);
+        tokio::spawn(async move {
+            while let Some(first) = queue.recv().await {
+                let mut batch = vec![first];
+                while batch.len() < BATCH {
+                    match queue.try_recv() {
+                        Ok(job) => batch.push(job),
+                        Err(_) => break,
+                    }
+                }
+                let (jobs, replies): (Vec<Job>, Vec<_>) = batch.into_iter().unzip();
+                for (reply, outcome) in replies.into_iter().zip(write_batch(&db, &jobs).await) {
+                    let _ = reply.send(outcome); // the asker may have gone; the work is done
+                }
+            }
+        });
+        Intake { jobs }
+    }
+
+    async fn take(&self, job: Job) -> AppResult<Outcome> {
+        let (reply, answer) = oneshot::channel();
+        self.jobs.send((job, reply)).await.map_err(|_| anyhow::anyhow!("the notification writer stopped"))?;
+        answer.await.map_err(|_| anyhow::anyhow!("the notification writer dropped a notification"))?
+    }
+
+    /// Notifications waiting for the writer.
+    pub fn waiting(&self) -> usize {
+        self.jobs.max_capacity() - self.jobs.capacity()
+    }
+}
+
+/// Writes a batch in one transaction. Should any notification fail, the batch is
+/// rolled back and each is written on its own, so one bad notification costs the
+/// others nothing.
+async fn write_batch(db: &Db, jobs: &[Job]) -> Vec<AppResult<Outcome>> {
+    let together = async {
+        let mut tx = db.begin_write().await?;
+        let mut outcomes = Vec::with_capacity(jobs.len());
+        for job in jobs {
+            outcomes.push(apply_in(&mut tx, &job.note, &job.content_type, &job.body).await?);
+        }
+        tx.commit().await.map_err(anyhow::Error::new)?;
+        Ok::<_, AppError>(outcomes)
+    };
+    match together.await {
+        Ok(outcomes) => outcomes.into_iter().map(Ok).collect(),
+        Err(err) if jobs.len() == 1 => vec![Err(err)],
+        Err(_) => {
+            let mut outcomes = Vec::with_capacity(jobs.len());
+            for job in jobs {
+                outcomes.push(write_one(db, job).await);
+            }
+            outcomes
+        }
+    }
+}
+
+async fn write_one(db: &Db, job: &Job) -> AppResult<Outcome> {
+    let mut tx = db.begin_write().await?;
+    let outcome = apply_in(&mut tx, &job.note, &job.content_type, &job.body).await?;
+    tx.commit().await.map_err(anyhow::Error::new)?;
+    Ok(outcome)
 }
 
 async fn keep_malformed(
@@ -80,9 +172,9 @@ async fn keep_malformed(
     Ok(())
 }
 
-async fn apply(db: &Db, note: &carriers::Notification, content_type: &str, body: &str) -> AppResult<Outcome> {
+/// Stores and applies one notification inside the writer's transaction.
+async fn apply_in(tx: &mut Tx, note: &carriers::Notification, content_type: &str, body: &str) -> AppResult<Outcome> {
     let carrier = note.carrier.as_str();
-    let mut tx = db.begin_write().await?;
     let row = NewNotification {
         carrier,
         dedupe_key: &note.dedupe_key,
@@ -92,19 +184,18 @@ async fn apply(db: &Db, note: &carriers::Notification, content_type: &str, body:
         outcome: "received",
         error: None,
     };
-    let Some(notification_id) = store::insert_notification(&mut tx, &row).await? else {
+    let Some(notification_id) = store::insert_notification(tx, &row).await? else {
         return Ok(Outcome::Duplicate);
     };
-    let shipment = store::find_for_notification(&mut tx, carrier, &note.waybill, note.client_code.as_deref()).await?;
+    let shipment = store::find_for_notification(tx, carrier, &note.waybill, note.client_code.as_deref()).await?;
     let Some(shipment) = shipment else {
-        store::set_notification_outcome(&mut tx, notification_id, None, Outcome::UnknownWaybill.as_str()).await?;
-        tx.commit().await.map_err(anyhow::Error::new)?;
+        store::set_notification_outcome(tx, notification_id, None, Outcome::UnknownWaybill.as_str()).await?;
         tracing::warn!(carrier, waybill = %note.waybill, "notification for a waybill dacsan does not know");
         return Ok(Outcome::UnknownWaybill);
     };
     if shipment.status == ShipmentStatus::Booking || shipment.tracking_code.is_none() {
         // The carrier's notice beat its answer to our booking.
-        store::set_waybill_in(&mut tx, shipment.id, &note.waybill).await?;
+        store::set_waybill_in(tx, shipment.id, &note.waybill).await?;
     }
     let at = db::time_text(note.at);
     let outcome = match ShipmentStatus::of_stage(note.stage) {
@@ -117,19 +208,17 @@ async fn apply(db: &Db, note: &carriers::Notification, content_type: &str, body:
                 at: at.clone(),
                 note: note.reason.clone(),
             };
-            store::insert_event(&mut tx, shipment.id, &event).await?;
+            store::insert_event(tx, shipment.id, &event).await?;
             if newer && shipment.status.may_become(status) {
-                store::set_status(&mut tx, shipment.id, status, &at).await?;
-                follow_with_order(&mut tx, shipment.order_id, status, note.carrier.display_name(), &note.waybill)
-                    .await?;
+                store::set_status(tx, shipment.id, status, &at).await?;
+                follow_with_order(tx, shipment.order_id, status, note.carrier.display_name(), &note.waybill).await?;
                 Outcome::Applied
             } else {
                 Outcome::Older
             }
         }
     };
-    store::set_notification_outcome(&mut tx, notification_id, Some(shipment.id), outcome.as_str()).await?;
-    tx.commit().await.map_err(anyhow::Error::new)?;
+    store::set_notification_outcome(tx, notification_id, Some(shipment.id), outcome.as_str()).await?;
     Ok(outcome)
 }
 

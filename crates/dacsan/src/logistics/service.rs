@@ -24,6 +24,8 @@ pub const LIVE_QUOTE_TIMEOUT: Duration = Duration::from_millis(1500);
 pub const CARRIER_CALL_TIMEOUT: Duration = Duration::from_secs(10);
 
 pub struct Logistics {
+    /// Writes carriers' notifications, many to a transaction.
+    pub intake: super::notifications::Intake,
     cards: RwLock<Arc<Vec<RateCard>>>,
     clients: HashMap<carriers::Carrier, Arc<carriers::Client>>,
     webhook_token: String,
@@ -45,6 +47,7 @@ impl Logistics {
             clients.insert(carrier, Arc::new(carriers::Client::new(config)));
         }
         Ok(Logistics {
+            intake: super::notifications::Intake::spawn(db.clone()),
             cards: RwLock::new(Arc::new(store::current_cards(db).await?)),
             clients,
             webhook_token: args.shipping_webhook_token.0.trim().to_string(),
