@@ -409,3 +409,19 @@ pub async fn get_shipment(
     let cod = super::cod_store::shipment_money(&state.db, shipment.id, shipment.cod_vnd).await?;
     Ok(Json(ShipmentMoney { shipment: ShipmentJson::from(&shipment), cod }))
 }
+
+/// Settle a parcel the carrier brought back: back into stock or written off; the
+/// order is cancelled (nothing was paid) or refunded (paid).
+#[utoipa::path(post, path = "/api/v1/shipments/{id}/return", tag = "shipping", params(("id" = i64, Path)),
+    request_body = super::shipments::ReturnInput, security(("bearer" = [])),
+    responses((status = 200, body = ShipmentJson), (status = 404), (status = 409, description = "not returned, or settled already")))]
+pub async fn settle_return(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    ApiJson(input): ApiJson<super::shipments::ReturnInput>,
+) -> AppResult<Json<ShipmentJson>> {
+    let shipment = managed_shipment(&state, &user, id).await?;
+    super::shipments::settle_return(&state.db, &shipment, Some(user.id), &input).await?;
+    Ok(Json(ShipmentJson::from(&shipment)))
+}

@@ -108,8 +108,10 @@ pub struct CodMoney {
 
 pub async fn shipment_money(db: &Db, shipment_id: i64, expected_vnd: i64) -> anyhow::Result<CodMoney> {
     let row = sqlx::query(
-        "SELECT COALESCE(SUM(collected_vnd), 0) AS collected, COALESCE(SUM(fee_vnd), 0) AS fees,
-                COALESCE(SUM(transferred_vnd), 0) AS transferred, COUNT(*) AS n
+        // PostgreSQL sums BIGINTs as NUMERIC: cast back.
+        "SELECT CAST(COALESCE(SUM(collected_vnd), 0) AS BIGINT) AS collected,
+                CAST(COALESCE(SUM(fee_vnd), 0) AS BIGINT) AS fees,
+                CAST(COALESCE(SUM(transferred_vnd), 0) AS BIGINT) AS transferred, COUNT(*) AS n
          FROM cod_lines WHERE shipment_id = $1 AND outcome <> 'repeated'",
     )
     .bind(shipment_id)

@@ -31,9 +31,11 @@ use crate::state::AppState;
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .route("/orders/{code}/shipments", post(pages::create_shipment))
+        .route("/shipments/{id}/return", post(pages::settle_return))
         .routes(routes!(api::create_shipment, api::list_shipments))
         .routes(routes!(api::cancel_shipment, api::get_shipment))
         .routes(routes!(api::shipment_label))
+        .routes(routes!(api::settle_return))
         .routes(routes!(api::receive_notification))
         .routes(routes!(api::list_notifications))
         .routes(routes!(api::get_delivery_terms, api::put_delivery_terms))

@@ -47,3 +47,28 @@ pub async fn create_shipment(
     shipments::create(&state.db, &state.logistics, &order, Some(user.id), &input).await?;
     Ok(Redirect::to(&format!("/orders/{}", order.code)).into_response())
 }
+
+#[derive(Debug, Deserialize)]
+pub struct ReturnForm {
+    #[serde(default)]
+    restock: String,
+}
+
+/// `POST /shipments/{id}/return`: the seller's choice for a returned parcel.
+pub async fn settle_return(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<i64>,
+    CsrfForm(form): CsrfForm<ReturnForm>,
+) -> Result<Response, PageError> {
+    let user = page.user.as_ref().ok_or(AppError::Unauthorized)?;
+    let shipment =
+        super::store::find_shipment(&state.db, id).await?.ok_or_else(|| AppError::not_found("kiện hàng / shipment"))?;
+    let (order, actor) = visible_order(&state.db, &shipment.order_id.to_string(), Some(user), None).await?;
+    if !matches!(actor, Actor::Seller | Actor::Admin) {
+        return Err(AppError::not_found("kiện hàng / shipment").into());
+    }
+    let input = shipments::ReturnInput { restock: form.restock == "yes" };
+    shipments::settle_return(&state.db, &shipment, Some(user.id), &input).await?;
+    Ok(Redirect::to(&format!("/orders/{}", order.code)).into_response())
+}

@@ -362,3 +362,45 @@ pub async fn cancel(db: &Db, logistics: &Logistics, shipment: &Shipment) -> AppR
     tx.commit().await.map_err(anyhow::Error::new)?;
     store::find_shipment(db, shipment.id).await?.ok_or_else(|| AppError::not_found("shipment"))
 }
+
+/// What the seller decides for a parcel the carrier brought back.
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
+pub struct ReturnInput {
+    /// `true`: the goods go back into stock; `false`: they are lost (perishables).
+    pub restock: bool,
+}
+
+/// Settles a returned parcel's order: an order nothing was paid for (cash on
+/// delivery) is cancelled; a paid one is refunded through the refund flow (the
+/// seller pays the money back). The goods go back into stock or are written off.
+pub async fn settle_return(db: &Db, shipment: &Shipment, user_id: Option<i64>, input: &ReturnInput) -> AppResult<()> {
+    if shipment.status != ShipmentStatus::Returned {
+        return Err(AppError::conflict("status", "kiện hàng chưa hoàn về / the parcel has not come back"));
+    }
+    let mut tx = db.begin_write().await?;
+    let order =
+        orders::store::find_in(&mut tx, shipment.order_id).await?.ok_or_else(|| AppError::not_found("order"))?;
+    if order.status != OrderStatus::Shipped {
+        return Err(AppError::conflict("status", "đơn hàng đã được xử lý / the order is settled already"));
+    }
+    if !input.restock {
+        orders::store::forget_stock(&mut tx, order.id).await?;
+    }
+    let reason = if input.restock {
+        "Hàng hoàn về, đã nhập lại kho / returned by the carrier, back in stock"
+    } else {
+        "Hàng hoàn về, hư hỏng / returned by the carrier, written off"
+    };
+    let (to, actor) = if order.paid_vnd == 0 {
+        (OrderStatus::Cancelled, orders::model::Actor::System)
+    } else {
+        (OrderStatus::Refunded, orders::model::Actor::Seller)
+    };
+    let t = orders::service::Transition { to, actor, actor_user_id: user_id, reason, carrier: None, tracking_no: None };
+    orders::service::apply_transition(&mut tx, &order, &t).await?;
+    if to == OrderStatus::Refunded && input.restock {
+        orders::store::release_stock(&mut tx, order.id).await?;
+    }
+    tx.commit().await.map_err(anyhow::Error::new)?;
+    Ok(())
+}

@@ -24,6 +24,8 @@ pub const TEXTS: &[Text] = &[
     ("own_delivery", "Tự giao / khách nhận tại chỗ", "Own delivery or pick-up"),
     ("other_carrier", "Hãng khác (nhập mã vận đơn)", "Another carrier (type its tracking number)"),
     ("other_carrier_name", "Tên hãng khác", "Other carrier's name"),
+    ("return_restock", "Hàng hoàn về: nhập lại kho", "Returned: put back in stock"),
+    ("return_written_off", "Hàng hoàn về: hư hỏng, hủy", "Returned: write it off"),
     ("ship_with", "Gửi qua", "Ship with"),
     ("create_shipment", "Tạo vận đơn", "Create the shipment"),
     ("track_with_carrier", "Theo dõi trên trang của hãng", "Track on the carrier's site"),

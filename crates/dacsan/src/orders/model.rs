@@ -148,6 +148,8 @@ pub fn may_transition(actor: Actor, from: OrderStatus, to: OrderStatus) -> bool 
         // The carrier's notifications: picked up, then delivered.
         (Actor::System, Paid | Confirmed | Packed, Shipped) => true,
         (Actor::System, Shipped, Delivered) => true,
+        // A parcel the carrier brought back, nothing paid for it (cash on delivery).
+        (Actor::System, Shipped, Cancelled) => true,
         // Money for an order whose payment time ran out: it takes its stock again.
         (Actor::System, Cancelled, Paid) => true,
         (Actor::Seller, Paid, Confirmed) => true,
@@ -426,6 +428,8 @@ mod tests {
         assert!(may_transition(Actor::System, Shipped, Delivered));
         assert!(!may_transition(Actor::System, AwaitingPayment, Shipped), "unpaid transfers do not ship");
         assert!(!may_transition(Actor::System, Delivered, Completed), "the buyer completes");
+        assert!(may_transition(Actor::System, Shipped, Cancelled), "returned, never paid");
+        assert!(!may_transition(Actor::Seller, Shipped, Cancelled), "sellers refund what shipped");
     }
 
     #[test]

@@ -127,6 +127,17 @@ pub async fn take_stock(tx: &mut Tx, product_id: i64, quantity: i64) -> anyhow::
     Ok(result.rows_affected() == 1)
 }
 
+/// Ends an order's hold on stock without putting anything back: the goods are
+/// gone (a returned parcel of perishables, a lost one).
+pub async fn forget_stock(tx: &mut Tx, order_id: i64) -> anyhow::Result<()> {
+    sqlx::query("UPDATE orders SET stock_held = 0 WHERE id = $1")
+        .bind(order_id)
+        .execute(&mut **tx)
+        .await
+        .context("end the order's hold")?;
+    Ok(())
+}
+
 /// Puts an order's items back into stock, once.
 pub async fn release_stock(tx: &mut Tx, order_id: i64) -> anyhow::Result<()> {
     let held = sqlx::query("UPDATE orders SET stock_held = 0 WHERE id = $1 AND stock_held = 1")

@@ -378,3 +378,37 @@ async fn a_parcel_given_to_another_carrier_needs_its_tracking_number_and_ships_t
         .await;
     assert_eq!(status, 409, "handed over: no cancelling");
 }
+
+#[tokio::test]
+async fn a_returned_parcel_goes_back_into_stock_or_is_written_off_and_its_order_is_settled() {
+    let (app, _) = app_with_ghn().await;
+    for restock in [true, false] {
+        let (order, seller) = ghn_order(&app).await;
+        let product_id = order["items"][0]["product_id"].as_i64().unwrap();
+        let stock =
+            || async { dacsan::catalog::store::find_by_id(&app.state.db, product_id).await.unwrap().unwrap().stock };
+        let before = stock().await;
+        let path = format!("/api/v1/orders/{}/shipments", order["id"]);
+        let (_, created) = app.send_json(Method::POST, &path, Some(&seller), &json!({})).await;
+        let (id, waybill, code) = (
+            created[0]["id"].clone(),
+            created[0]["tracking_code"].as_str().unwrap().to_string(),
+            created[0]["code"].as_str().unwrap().to_string(),
+        );
+        let settle = format!("/api/v1/shipments/{id}/return");
+        let (status, _) = app.send_json(Method::POST, &settle, Some(&seller), &json!({"restock": true})).await;
+        assert_eq!(status, 409, "not returned yet");
+        for (step, hours) in [("picked", 1), ("delivery_fail", 20), ("return", 30), ("returned", 60)] {
+            let (_, answer) = notify(&app, "ghn", HOOK_TOKEN, &ghn_status(&waybill, &code, step, &at(hours))).await;
+            assert_eq!(answer["outcome"], "applied", "{step}: {answer}");
+        }
+        let (status, body) = app.send_json(Method::POST, &settle, Some(&seller), &json!({"restock": restock})).await;
+        assert_eq!(status, 200, "{body}");
+        let (_, read) = app.get_json_as(&format!("/api/v1/orders/{}", order["id"]), &seller).await;
+        assert_eq!(read["status"], "cancelled", "cash on delivery, nothing paid: {read}");
+        let expected = if restock { before + 2 } else { before };
+        assert_eq!(stock().await, expected, "restock = {restock}");
+        let (status, _) = app.send_json(Method::POST, &settle, Some(&seller), &json!({"restock": true})).await;
+        assert_eq!(status, 409, "settled once");
+    }
+}
