@@ -211,7 +211,12 @@ async fn apply_in(tx: &mut Tx, note: &carriers::Notification, content_type: &str
             store::insert_event(tx, shipment.id, &event).await?;
             if newer && shipment.status.may_become(status) {
                 store::set_status(tx, shipment.id, status, &at).await?;
-                follow_with_order(tx, shipment.order_id, status, note.carrier.display_name(), &note.waybill).await?;
+                // Once a parcel is on its way, only its arrival can still move the order.
+                let order_may_move = status == ShipmentStatus::Delivered || shipment.status.before_pickup();
+                if order_may_move {
+                    follow_with_order(tx, shipment.order_id, status, note.carrier.display_name(), &note.waybill)
+                        .await?;
+                }
                 Outcome::Applied
             } else {
                 Outcome::Older
