@@ -164,6 +164,7 @@ async fn keep_malformed(
         content_type,
         body,
         waybill: None,
+        shipment_id: None,
         outcome: "malformed",
         error: Some(error),
     };
@@ -175,24 +176,38 @@ async fn keep_malformed(
 /// Stores and applies one notification inside the writer's transaction.
 async fn apply_in(tx: &mut Tx, note: &carriers::Notification, content_type: &str, body: &str) -> AppResult<Outcome> {
     let carrier = note.carrier.as_str();
+    if store::notification_seen(tx, &note.dedupe_key).await? {
+        return Ok(Outcome::Duplicate);
+    }
+    let shipment = store::find_for_notification(tx, carrier, &note.waybill, note.client_code.as_deref()).await?;
+    let (outcome, shipment_id) = match shipment {
+        Some(shipment) => (apply_to(tx, note, &shipment).await?, Some(shipment.id)),
+        None => {
+            tracing::warn!(carrier, waybill = %note.waybill, "notification for a waybill dacsan does not know");
+            (Outcome::UnknownWaybill, None)
+        }
+    };
     let row = NewNotification {
         carrier,
         dedupe_key: &note.dedupe_key,
         content_type,
         body,
         waybill: Some(&note.waybill),
-        outcome: "received",
+        shipment_id,
+        outcome: outcome.as_str(),
         error: None,
     };
-    let Some(notification_id) = store::insert_notification(tx, &row).await? else {
-        return Ok(Outcome::Duplicate);
-    };
-    let shipment = store::find_for_notification(tx, carrier, &note.waybill, note.client_code.as_deref()).await?;
-    let Some(shipment) = shipment else {
-        store::set_notification_outcome(tx, notification_id, None, Outcome::UnknownWaybill.as_str()).await?;
-        tracing::warn!(carrier, waybill = %note.waybill, "notification for a waybill dacsan does not know");
-        return Ok(Outcome::UnknownWaybill);
-    };
+    // Written last, with what became of it. Another server that took the same
+    // notification meanwhile (PostgreSQL) makes this fail, and the batch is then
+    // written one by one, where it is seen as a duplicate.
+    if store::insert_notification(tx, &row).await?.is_none() {
+        return Err(anyhow::anyhow!("notification {} was stored meanwhile", note.dedupe_key).into());
+    }
+    Ok(outcome)
+}
+
+/// Moves the parcel (and its order) as a notification says.
+async fn apply_to(tx: &mut Tx, note: &carriers::Notification, shipment: &super::model::Shipment) -> AppResult<Outcome> {
     if shipment.status == ShipmentStatus::Booking || shipment.tracking_code.is_none() {
         // The carrier's notice beat its answer to our booking.
         store::set_waybill_in(tx, shipment.id, &note.waybill).await?;
@@ -223,7 +238,6 @@ async fn apply_in(tx: &mut Tx, note: &carriers::Notification, content_type: &str
             }
         }
     };
-    store::set_notification_outcome(tx, notification_id, Some(shipment.id), outcome.as_str()).await?;
     Ok(outcome)
 }
 

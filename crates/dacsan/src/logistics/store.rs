@@ -320,22 +320,34 @@ pub struct NewNotification<'a> {
     pub content_type: &'a str,
     pub body: &'a str,
     pub waybill: Option<&'a str>,
+    pub shipment_id: Option<i64>,
     pub outcome: &'a str,
     pub error: Option<&'a str>,
+}
+
+/// Was a notification with this dedupe key stored before?
+pub async fn notification_seen(tx: &mut Tx, dedupe_key: &str) -> anyhow::Result<bool> {
+    let row = sqlx::query("SELECT 1 FROM carrier_notifications WHERE dedupe_key = $1")
+        .bind(dedupe_key)
+        .fetch_optional(&mut **tx)
+        .await
+        .context("look for a stored notification")?;
+    Ok(row.is_some())
 }
 
 /// Stores a notification as received; `None` when the same one was stored
 /// already (the carrier sent it again).
 pub async fn insert_notification(tx: &mut Tx, n: &NewNotification<'_>) -> anyhow::Result<Option<i64>> {
     let row = sqlx::query(
-        "INSERT INTO carrier_notifications (carrier, dedupe_key, content_type, body, waybill, outcome, error, received_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id",
+        "INSERT INTO carrier_notifications (carrier, dedupe_key, content_type, body, waybill, shipment_id, outcome, error, received_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id",
     )
     .bind(n.carrier)
     .bind(n.dedupe_key)
     .bind(n.content_type)
     .bind(n.body)
     .bind(n.waybill)
+    .bind(n.shipment_id)
     .bind(n.outcome)
     .bind(n.error)
     .bind(db::now())
@@ -343,23 +355,6 @@ pub async fn insert_notification(tx: &mut Tx, n: &NewNotification<'_>) -> anyhow
     .await
     .context("store a carrier notification")?;
     row.map(|r| r.try_get("id")).transpose().map_err(Into::into)
-}
-
-/// What became of a stored notification.
-pub async fn set_notification_outcome(
-    tx: &mut Tx,
-    id: i64,
-    shipment_id: Option<i64>,
-    outcome: &str,
-) -> anyhow::Result<()> {
-    sqlx::query("UPDATE carrier_notifications SET shipment_id = $1, outcome = $2 WHERE id = $3")
-        .bind(shipment_id)
-        .bind(outcome)
-        .bind(id)
-        .execute(&mut **tx)
-        .await
-        .context("record a notification's outcome")?;
-    Ok(())
 }
 
 /// Notifications waiting for an admin: unknown waybills and bodies that did not parse.
