@@ -210,9 +210,15 @@ pub async fn import(
         return Ok(CodReport { already_imported: true, ..CodReport::default() });
     };
     let mut report = CodReport { lines: lines.len(), problems, ..CodReport::default() };
+    let mut waybills: Vec<&str> = lines.iter().map(|l| l.waybill.as_str()).collect();
+    waybills.sort_unstable();
+    waybills.dedup();
+    let shipments = cod_store::shipments_by_waybill(&mut tx, carrier.as_str(), &waybills).await?;
+    let mut seen = cod_store::lines_seen(&mut tx, carrier.as_str(), &waybills).await?;
     for line in &lines {
-        let shipment = cod_store::shipment_by_waybill(&mut tx, carrier.as_str(), &line.waybill).await?;
-        let repeated = cod_store::line_seen(&mut tx, carrier.as_str(), line).await?;
+        let shipment = shipments.get(&line.waybill).copied();
+        // A line already reported, in an earlier file or higher up in this one.
+        let repeated = !seen.insert(cod_store::line_key(line));
         let (outcome, expected) = match shipment {
             _ if repeated => ("repeated", shipment.map(|s| s.1)),
             None => ("unmatched", None),

@@ -1,6 +1,8 @@
 //! All SQL of the COD ledger: statements, their lines, and the sums a shipment and a
 //! producer's payout statement read from them. Lines are only ever inserted.
 
+use std::collections::{HashMap, HashSet};
+
 use anyhow::Context;
 use serde::Serialize;
 use sqlx::Row;
@@ -34,32 +36,67 @@ pub async fn insert_statement(
     row.map(|r| r.try_get("id")).transpose().map_err(Into::into)
 }
 
-/// The shipment of a waybill and the cash it should bring: `(id, cod_vnd)`.
-pub async fn shipment_by_waybill(tx: &mut Tx, carrier: &str, waybill: &str) -> anyhow::Result<Option<(i64, i64)>> {
-    let row = sqlx::query("SELECT id, cod_vnd FROM shipments WHERE carrier = $1 AND tracking_code = $2")
-        .bind(carrier)
-        .bind(waybill)
-        .fetch_optional(&mut **tx)
-        .await
-        .context("find a statement line's shipment")?;
-    row.map(|r| Ok((r.try_get("id")?, r.try_get("cod_vnd")?))).transpose()
+/// Waybills asked of the database at a time.
+const CHUNK: usize = 500;
+
+fn placeholders(from: usize, count: usize) -> String {
+    (from..from + count).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
 }
 
-/// Did an earlier statement report this very line (same waybill, amounts and date)?
-pub async fn line_seen(tx: &mut Tx, carrier: &str, line: &Line) -> anyhow::Result<bool> {
-    let row = sqlx::query(
-        "SELECT 1 FROM cod_lines WHERE carrier = $1 AND waybill = $2 AND collected_vnd = $3 AND fee_vnd = $4
-         AND COALESCE(transfer_date, '') = $5 AND outcome <> 'repeated' LIMIT 1",
-    )
-    .bind(carrier)
-    .bind(&line.waybill)
-    .bind(line.collected_vnd)
-    .bind(line.fee_vnd)
-    .bind(line.transfer_date.as_deref().unwrap_or(""))
-    .fetch_optional(&mut **tx)
-    .await
-    .context("look for an earlier statement line")?;
-    Ok(row.is_some())
+/// The shipments of these waybills and the cash each should bring: waybill →
+/// `(shipment id, cod_vnd)`.
+pub async fn shipments_by_waybill(
+    tx: &mut Tx,
+    carrier: &str,
+    waybills: &[&str],
+) -> anyhow::Result<HashMap<String, (i64, i64)>> {
+    let mut found = HashMap::new();
+    for chunk in waybills.chunks(CHUNK) {
+        let sql = format!(
+            "SELECT id, cod_vnd, tracking_code FROM shipments WHERE carrier = $1 AND tracking_code IN ({})",
+            placeholders(2, chunk.len())
+        );
+        let mut query = sqlx::query(&sql).bind(carrier);
+        for waybill in chunk {
+            query = query.bind(*waybill);
+        }
+        for row in query.fetch_all(&mut **tx).await.context("find a statement's shipments")? {
+            found.insert(row.try_get("tracking_code")?, (row.try_get("id")?, row.try_get("cod_vnd")?));
+        }
+    }
+    Ok(found)
+}
+
+/// What makes two statement lines the same report: waybill, collected, fee, date.
+pub type LineKey = (String, i64, i64, String);
+
+pub fn line_key(line: &Line) -> LineKey {
+    (line.waybill.clone(), line.collected_vnd, line.fee_vnd, line.transfer_date.clone().unwrap_or_default())
+}
+
+/// The lines earlier statements reported for these waybills.
+pub async fn lines_seen(tx: &mut Tx, carrier: &str, waybills: &[&str]) -> anyhow::Result<HashSet<LineKey>> {
+    let mut seen = HashSet::new();
+    for chunk in waybills.chunks(CHUNK) {
+        let sql = format!(
+            "SELECT waybill, collected_vnd, fee_vnd, COALESCE(transfer_date, '') AS transfer_date FROM cod_lines
+             WHERE carrier = $1 AND outcome <> 'repeated' AND waybill IN ({})",
+            placeholders(2, chunk.len())
+        );
+        let mut query = sqlx::query(&sql).bind(carrier);
+        for waybill in chunk {
+            query = query.bind(*waybill);
+        }
+        for row in query.fetch_all(&mut **tx).await.context("find earlier statement lines")? {
+            seen.insert((
+                row.try_get("waybill")?,
+                row.try_get("collected_vnd")?,
+                row.try_get("fee_vnd")?,
+                row.try_get("transfer_date")?,
+            ));
+        }
+    }
+    Ok(seen)
 }
 
 pub struct NewLine<'a> {
