@@ -6,7 +6,7 @@
 -- so sent minus answered is what was still in flight when wrk stopped).
 
 local ids_file = os.getenv("BENCH_IDS")
-local threads = {}
+threads = {}
 
 local BODY = '{"items":[{"product_id":%s,"quantity":1}],'
   .. '"buyer":{"name":"Bench Buyer","phone":"0912345678"},'
@@ -48,26 +48,4 @@ function response(status, headers, body)
   statuses[status] = (statuses[status] or 0) + 1
 end
 
-function done(summary, latency, _requests)
-  local total, sent_total = {}, 0
-  for _, thread in ipairs(threads) do
-    sent_total = sent_total + (thread:get("sent") or 0)
-    for status, n in pairs(thread:get("statuses") or {}) do
-      total[status] = (total[status] or 0) + n
-    end
-  end
-  local parts = {}
-  for status, n in pairs(total) do
-    parts[#parts + 1] = string.format('"%d": %d', status, n)
-  end
-  local e = summary.errors
-  io.write(string.format(
-    'BENCH_JSON {"requests": %d, "duration_us": %d, "bytes": %d, '
-      .. '"errors": {"connect": %d, "read": %d, "write": %d, "timeout": %d, "status": %d}, '
-      .. '"latency_us": {"mean": %.1f, "p50": %d, "p90": %d, "p99": %d, "max": %d}, "threads": %d, '
-      .. '"sent": %d, "statuses": {%s}}\n',
-    summary.requests, summary.duration, summary.bytes,
-    e.connect, e.read, e.write, e.timeout, e.status,
-    latency.mean, latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max,
-    #threads, sent_total, table.concat(parts, ", ")))
-end
+dofile(os.getenv("BENCH_WRK_DIR") .. "/summary.lua")
