@@ -49,7 +49,7 @@ impl From<&Shipment> for ShipmentJson {
             weight_g: s.weight_g,
             cod_vnd: s.cod_vnd,
             fee_vnd: s.fee_vnd,
-            label_url: format!("/api/v1/shipments/{}/label", s.id),
+            label_url: s.label_path(),
             tracking_url: s.tracking_url(),
             error: s.error.clone(),
         }
@@ -256,6 +256,18 @@ pub async fn create_rate_card(
     Ok(StatusCode::CREATED)
 }
 
+/// The form's `file` field: its name and bytes.
+async fn uploaded_file(mut multipart: axum::extract::Multipart) -> AppResult<(String, axum::body::Bytes)> {
+    let unreadable = |e: axum::extract::multipart::MultipartError| AppError::invalid("file", e.body_text());
+    while let Some(field) = multipart.next_field().await.map_err(unreadable)? {
+        if field.name() == Some("file") {
+            let name = field.file_name().unwrap_or("").to_string();
+            return Ok((name, field.bytes().await.map_err(unreadable)?));
+        }
+    }
+    Err(AppError::invalid("file", "cần tệp / the file is missing"))
+}
+
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 pub struct CarrierParam {
     /// `ghn`, `ghtk`, `viettelpost` or `vnpost`.
@@ -272,17 +284,10 @@ pub async fn import_rate_cards(
     State(state): State<AppState>,
     user: CurrentUser,
     Query(q): Query<CarrierParam>,
-    mut multipart: axum::extract::Multipart,
+    multipart: axum::extract::Multipart,
 ) -> AppResult<(StatusCode, Json<RateCardList>)> {
     user.require_admin()?;
-    let unreadable = |e: axum::extract::multipart::MultipartError| AppError::invalid("file", e.body_text());
-    let mut bytes = None;
-    while let Some(field) = multipart.next_field().await.map_err(unreadable)? {
-        if field.name() == Some("file") {
-            bytes = Some(field.bytes().await.map_err(unreadable)?);
-        }
-    }
-    let bytes = bytes.ok_or_else(|| AppError::invalid("file", "cần tệp Excel / the workbook is missing"))?;
+    let (_, bytes) = uploaded_file(multipart).await?;
     let cards = super::service::import_cards(&state.db, &state.logistics, &bytes, &q.carrier, Some(user.id)).await?;
     Ok((StatusCode::CREATED, Json(RateCardList { items: cards })))
 }
@@ -303,19 +308,10 @@ pub async fn import_cod_statement(
     State(state): State<AppState>,
     user: CurrentUser,
     Query(q): Query<StatementParams>,
-    mut multipart: axum::extract::Multipart,
+    multipart: axum::extract::Multipart,
 ) -> AppResult<Json<super::cod::CodReport>> {
     user.require_admin()?;
-    let unreadable = |e: axum::extract::multipart::MultipartError| AppError::invalid("file", e.body_text());
-    let mut file = None;
-    while let Some(field) = multipart.next_field().await.map_err(unreadable)? {
-        if field.name() == Some("file") {
-            let name = field.file_name().unwrap_or("").to_string();
-            file = Some((name, field.bytes().await.map_err(unreadable)?));
-        }
-    }
-    let (name, bytes) =
-        file.ok_or_else(|| AppError::invalid("file", "cần tệp bảng kê / the statement file is missing"))?;
+    let (name, bytes) = uploaded_file(multipart).await?;
     Ok(Json(super::cod::import(&state.db, &q.carrier, &name, &bytes, Some(user.id)).await?))
 }
 

@@ -163,6 +163,11 @@ impl Shipment {
         Some(carrier.tracking_url(self.tracking_code.as_deref()?))
     }
 
+    /// Where its label prints: the carrier's own, or the packing slip.
+    pub fn label_path(&self) -> String {
+        format!("/api/v1/shipments/{}/label", self.id)
+    }
+
     pub fn carrier_name(&self) -> String {
         match carriers::Carrier::parse(&self.carrier) {
             Some(c) => c.display_name().to_string(),

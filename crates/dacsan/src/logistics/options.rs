@@ -138,8 +138,13 @@ pub fn options_for(
             sample_rates: false,
         });
     }
-    options.sort_by_key(|o| (o.charge_vnd(cash_on_delivery), o.eta_days_max, o.kind != OptionKind::Carrier));
+    sort_cheapest_first(&mut options, cash_on_delivery);
     options
+}
+
+/// What the buyer pays first, then the fewest days, carriers before the rest.
+pub fn sort_cheapest_first(options: &mut [DeliveryOption], cash_on_delivery: bool) {
+    options.sort_by_key(|o| (o.charge_vnd(cash_on_delivery), o.eta_days_max, o.kind != OptionKind::Carrier));
 }
 
 pub const PICKUP_AT_PRODUCER: &str = "pickup:producer";

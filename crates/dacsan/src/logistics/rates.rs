@@ -131,9 +131,6 @@ impl PercentFee {
     }
 }
 
-/// The carriers a card may belong to.
-pub const CARRIERS: [&str; 4] = ["ghn", "ghtk", "viettelpost", "vnpost"];
-
 /// A carrier service's rate card.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RateCard {
@@ -183,7 +180,7 @@ impl RateCard {
     /// Checks a card before it is stored: every zone priced, steps rising, nothing
     /// negative. Says what is wrong in words.
     pub fn check(&self) -> Result<(), String> {
-        if !CARRIERS.contains(&self.carrier.as_str()) {
+        if carriers::Carrier::parse(&self.carrier).is_none() {
             return Err(format!("unknown carrier «{}»: ghn, ghtk, viettelpost or vnpost", self.carrier));
         }
         if self.service.trim().is_empty() || self.name.trim().is_empty() {

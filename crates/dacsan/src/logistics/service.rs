@@ -10,7 +10,7 @@ use std::time::Duration;
 use anyhow::Context;
 use subtle::ConstantTimeEq;
 
-use super::options::{DeliveryOption, Route, options_for, parcel_of};
+use super::options::{DeliveryOption, Route, options_for, parcel_of, sort_cheapest_first};
 use super::rates::{RateCard, sample_cards};
 use super::store;
 use crate::config::CarrierArgs;
@@ -94,7 +94,7 @@ impl Logistics {
         let mut options = options_for(&cards, &terms, route, &parcel, request.subtotal_vnd, request.cash_on_delivery);
         if !self.clients.is_empty() {
             self.apply_live_quotes(request, &parcel, &cards, &mut options).await;
-            options.sort_by_key(|o| (o.charge_vnd(request.cash_on_delivery), o.eta_days_max));
+            sort_cheapest_first(&mut options, request.cash_on_delivery);
         }
         Ok(DeliveryQuote { weight_g: parcel.chargeable_g(), weight_estimated, options })
     }
@@ -219,7 +219,7 @@ pub async fn parcels_of(db: &Db, order_id: i64) -> anyhow::Result<Vec<ParcelView
             tracking_url: shipment.tracking_url(),
             status: shipment.status.as_str().to_string(),
             status_key: shipment.status.label_key(),
-            label_url: shipment.label_url.clone(),
+            label_url: Some(shipment.label_path()),
             events: events
                 .into_iter()
                 .map(|e| ParcelEvent {

@@ -239,17 +239,6 @@ pub async fn set_waybill_in(tx: &mut Tx, id: i64, waybill: &str) -> anyhow::Resu
     Ok(())
 }
 
-pub async fn set_label_url(db: &Db, id: i64, url: &str) -> anyhow::Result<()> {
-    sqlx::query("UPDATE shipments SET label_url = $1, updated_at = $2 WHERE id = $3")
-        .bind(url)
-        .bind(db::now())
-        .bind(id)
-        .execute(&db.pool)
-        .await
-        .context("record a label")?;
-    Ok(())
-}
-
 /// Notes why a booking did not go through, in words for the seller.
 pub async fn set_error(db: &Db, id: i64, status: ShipmentStatus, error: &str) -> anyhow::Result<()> {
     sqlx::query("UPDATE shipments SET status = $1, error = $2, updated_at = $3 WHERE id = $4")
