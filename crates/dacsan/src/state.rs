@@ -32,6 +32,8 @@ pub struct AppState {
     pub logistics: Arc<crate::logistics::Logistics>,
     /// The same, as checkout sees it: what prices delivery.
     pub delivery: Arc<dyn crate::orders::delivery::Delivery>,
+    /// Durable background work: queue a job, run one at once.
+    pub jobs: crate::jobs::Jobs,
 }
 
 impl AppState {
@@ -41,9 +43,9 @@ impl AppState {
         search: Arc<SearchIndex>,
         settings: Settings,
         trace_key: PlatformKey,
-        logistics: crate::logistics::Logistics,
+        logistics: Arc<crate::logistics::Logistics>,
+        jobs: crate::jobs::Jobs,
     ) -> AppState {
-        let logistics = Arc::new(logistics);
         let per_minute = NonZeroU32::new(settings.signin_per_minute.max(1)).expect("at least 1");
         AppState {
             scans: ScanRecorder::spawn(db.clone()),
@@ -57,6 +59,7 @@ impl AppState {
             settings: Arc::new(settings),
             delivery: logistics.clone(),
             logistics,
+            jobs,
         }
     }
 }

@@ -1,10 +1,12 @@
 //! The admin desk (`/admin`): create producers and accounts, bind sellers to
 //! producers and officers to provinces.
 
+pub mod jobs;
 pub mod pages;
 
 use axum::routing::{get, post};
 use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::state::AppState;
 
@@ -14,4 +16,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .route("/admin", get(pages::admin_desk))
         .route("/admin/producers", post(pages::create_producer))
         .route("/admin/users", post(pages::create_user))
+        .route("/admin/jobs/{id}/{action}", post(pages::job_action))
+        .routes(routes!(jobs::list_jobs))
+        .routes(routes!(jobs::retry_job))
+        .routes(routes!(jobs::drop_job))
 }

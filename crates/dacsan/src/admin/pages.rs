@@ -28,6 +28,8 @@ struct AdminTemplate {
     fields: HashMap<String, String>,
     errors: FieldErrors,
     done: Option<String>,
+    failed_jobs: Vec<crate::jobs::Job>,
+    job_counts: Vec<(String, i64)>,
 }
 
 impl AdminTemplate {
@@ -53,9 +55,35 @@ async fn desk(
         fields,
         errors,
         done,
+        failed_jobs: crate::jobs::store::list(&state.db, Some(crate::jobs::JobStatus::Failed), None, 50).await?,
+        job_counts: crate::jobs::store::counts(&state.db).await?,
         page,
     };
     Ok(render(&template))
+}
+
+/// `POST /admin/jobs/{id}/retry` and `…/drop`: the desk's buttons on a failed job.
+pub async fn job_action(
+    State(state): State<AppState>,
+    page: Page,
+    axum::extract::Path((id, action)): axum::extract::Path<(i64, String)>,
+    CsrfForm(_): CsrfForm<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    page.require_user()?.require_admin()?;
+    let done = match action.as_str() {
+        "retry" => super::jobs::retry_failed(&state, id).await.map(|_| page.t("job_retried")),
+        "drop" => super::jobs::drop_failed(&state, id).await.map(|_| page.t("job_dropped")),
+        _ => Err(AppError::not_found("việc nền / job")),
+    };
+    match done {
+        Ok(words) => desk(&state, page, HashMap::new(), FieldErrors::default(), Some(format!("{words} #{id}"))).await,
+        Err(AppError::Conflict { message, .. }) => {
+            let mut errors = FieldErrors::default();
+            errors.add("job", message);
+            desk(&state, page, HashMap::new(), errors, None).await
+        }
+        Err(err) => Err(err.into()),
+    }
 }
 
 /// `GET /admin`

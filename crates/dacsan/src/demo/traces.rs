@@ -33,8 +33,10 @@ pub async fn fill_traces(db: &Db, settings: Settings) -> anyhow::Result<usize> {
         return Ok(0);
     }
     let key = keys::load_or_create(db).await?;
-    let logistics = crate::logistics::Logistics::load(db, &settings.carriers).await?;
-    let state = AppState::new(db.clone(), Arc::new(crate::search::SearchIndex::new()?), settings, key, logistics);
+    let logistics = Arc::new(crate::logistics::Logistics::load(db, &settings.carriers).await?);
+    // The demo fills the database before any server runs: nothing here queues work.
+    let jobs = crate::jobs::Jobs::idle(db.clone(), crate::jobs::Handlers::default());
+    let state = AppState::new(db.clone(), Arc::new(crate::search::SearchIndex::new()?), settings, key, logistics, jobs);
     let admin = crate::auth::store::find_by_email(db, super::ACCOUNTS[0].0).await?.context("the demo admin")?;
     let user = CurrentUser {
         id: admin.id,

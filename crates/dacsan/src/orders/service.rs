@@ -391,17 +391,17 @@ pub async fn expire_overdue(db: &Db) -> anyhow::Result<usize> {
     Ok(expired)
 }
 
-/// Runs [`expire_overdue`] every 30 seconds.
-pub fn spawn_expiry(db: Db) {
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(Duration::from_secs(30));
-        loop {
-            tick.tick().await;
-            match expire_overdue(&db).await {
-                Ok(0) => {}
-                Ok(n) => tracing::info!(count = n, "released the stock of {n} unpaid orders"),
-                Err(err) => tracing::warn!(error = ?err, "order expiry failed"),
+/// Queues [`expire_overdue`] every 30 seconds, once across servers.
+pub fn register_jobs(handlers: &mut crate::jobs::Handlers, db: &Db) {
+    let db = db.clone();
+    handlers.every("orders.expire_unpaid", Duration::from_secs(30), move |_| {
+        let db = db.clone();
+        async move {
+            let n = expire_overdue(&db).await?;
+            if n > 0 {
+                tracing::info!(count = n, "released the stock of {n} unpaid orders");
             }
+            Ok(())
         }
     });
 }

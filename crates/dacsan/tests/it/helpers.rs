@@ -32,12 +32,19 @@ pub fn test_settings() -> Settings {
     }
 }
 
-pub async fn spawn_app_with(settings: Settings) -> TestApp {
+/// A new, empty database of the suite's kind (PostgreSQL when
+/// `DACSAN_TEST_PG_URL` is set, else a SQLite file in the returned folder).
+pub async fn fresh_database() -> (String, tempfile::TempDir) {
     let dir = tempfile::tempdir().expect("temp dir");
     let url = match std::env::var("DACSAN_TEST_PG_URL") {
         Ok(pg) if !pg.is_empty() => fresh_postgres_database(&pg).await,
         _ => dir.path().join("test.db").to_string_lossy().into_owned(),
     };
+    (url, dir)
+}
+
+pub async fn spawn_app_with(settings: Settings) -> TestApp {
+    let (url, dir) = fresh_database().await;
     let state = dacsan::start(&url, settings).await.expect("start dacsan");
     let database_url = url.clone();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");

@@ -170,16 +170,13 @@ pub async fn market(db: &Db, province: &str, date: Date) -> AppResult<Market> {
     })
 }
 
-/// Keeps every province's monthly history up to date in the background (at start,
-/// then every six hours), so that a dashboard never waits for past months.
-pub fn spawn_history(db: Db) {
-    tokio::spawn(async move {
-        loop {
-            if let Err(err) = record_history(&db).await {
-                tracing::warn!(error = %err, "monthly indicator history not recorded");
-            }
-            tokio::time::sleep(std::time::Duration::from_secs(6 * 3600)).await;
-        }
+/// Keeps every province's monthly history up to date in the background (every
+/// six hours, once across servers), so that a dashboard never waits for past months.
+pub fn register_jobs(handlers: &mut crate::jobs::Handlers, db: &Db) {
+    let db = db.clone();
+    handlers.every("programme.indicator_history", std::time::Duration::from_secs(6 * 3600), move |_| {
+        let db = db.clone();
+        async move { Ok(record_history(&db).await?) }
     });
 }
 

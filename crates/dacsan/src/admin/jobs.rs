@@ -1,0 +1,105 @@
+//! `/api/v1/admin/jobs`: background work that failed, for an admin to retry or
+//! drop, and how much is waiting.
+
+use std::collections::BTreeMap;
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use serde::{Deserialize, Serialize};
+
+use crate::auth::CurrentUser;
+use crate::error::{AppError, AppResult};
+use crate::jobs::{Job, JobStatus, store};
+use crate::state::AppState;
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct JobFilter {
+    /// `queued`, `running`, `done` or `failed`.
+    pub status: Option<String>,
+    pub kind: Option<String>,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct JobList {
+    /// Jobs in each status.
+    pub counts: BTreeMap<String, i64>,
+    /// The newest 200 that match.
+    pub items: Vec<Job>,
+}
+
+/// Background jobs by status, newest first, with how many are in each status.
+#[utoipa::path(get, path = "/api/v1/admin/jobs", tag = "admin", params(JobFilter), security(("bearer" = [])),
+    responses((status = 200, body = JobList), (status = 403), (status = 422)))]
+pub async fn list_jobs(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Query(filter): Query<JobFilter>,
+) -> AppResult<Json<JobList>> {
+    user.require_admin()?;
+    let status = match filter.status.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => None,
+        Some(s) => Some(JobStatus::parse(s).ok_or_else(|| {
+            AppError::invalid("status", "queued, running, done hoặc failed / queued, running, done or failed")
+        })?),
+    };
+    let kind = filter.kind.as_deref().map(str::trim).filter(|k| !k.is_empty());
+    let items = store::list(&state.db, status, kind, 200).await?;
+    let counts = store::counts(&state.db).await?.into_iter().collect();
+    Ok(Json(JobList { counts, items }))
+}
+
+async fn failed_job(state: &AppState, id: i64) -> AppResult<Job> {
+    let job = store::find(&state.db, id).await?.ok_or_else(|| AppError::not_found("việc nền / job"))?;
+    if job.status != JobStatus::Failed {
+        return Err(AppError::conflict(
+            "status",
+            format!("việc này đang ở trạng thái {} / only failed jobs are retried or dropped", job.status.as_str()),
+        ));
+    }
+    Ok(job)
+}
+
+/// Queues a failed job again, now, with its attempts counted afresh.
+#[utoipa::path(post, path = "/api/v1/admin/jobs/{id}/retry", tag = "admin", params(("id" = i64, Path)), security(("bearer" = [])),
+    responses((status = 200, body = Job), (status = 403), (status = 404), (status = 409, description = "not failed, or the same work is queued already")))]
+pub async fn retry_job(State(state): State<AppState>, user: CurrentUser, Path(id): Path<i64>) -> AppResult<Json<Job>> {
+    user.require_admin()?;
+    Ok(Json(retry_failed(&state, id).await?))
+}
+
+/// Queues a failed job again (the API's and the desk's "retry").
+pub async fn retry_failed(state: &AppState, id: i64) -> AppResult<Job> {
+    failed_job(state, id).await?;
+    match store::requeue(&state.db, id).await {
+        Ok(true) => {}
+        Ok(false) => return Err(AppError::conflict("status", "việc này không còn lỗi / the job is no longer failed")),
+        Err(e) if crate::db::is_unique_violation(&e) => {
+            return Err(AppError::conflict(
+                "dedupe_key",
+                "việc giống hệt đang chờ chạy / the same work is queued already",
+            ));
+        }
+        Err(e) => return Err(AppError::Internal(anyhow::Error::new(e).context("requeue a job"))),
+    }
+    state.jobs.wake();
+    store::find(&state.db, id).await?.ok_or_else(|| AppError::not_found("việc nền / job"))
+}
+
+/// Drops a failed job for good.
+#[utoipa::path(delete, path = "/api/v1/admin/jobs/{id}", tag = "admin", params(("id" = i64, Path)), security(("bearer" = [])),
+    responses((status = 204), (status = 403), (status = 404), (status = 409, description = "not failed")))]
+pub async fn drop_job(State(state): State<AppState>, user: CurrentUser, Path(id): Path<i64>) -> AppResult<StatusCode> {
+    user.require_admin()?;
+    drop_failed(&state, id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Drops a failed job (the API's and the desk's "drop").
+pub async fn drop_failed(state: &AppState, id: i64) -> AppResult<()> {
+    failed_job(state, id).await?;
+    if !store::drop_failed(&state.db, id).await? {
+        return Err(AppError::conflict("status", "việc này không còn lỗi / the job is no longer failed"));
+    }
+    Ok(())
+}
