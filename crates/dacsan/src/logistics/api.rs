@@ -7,7 +7,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
 
-use super::model::{Shipment, StoredNotification};
+use super::model::{Shipment, ShipmentStatus, StoredNotification};
 use super::options::DeliveryTerms;
 use super::rates::RateCard;
 use super::service::parcels_of;
@@ -68,7 +68,7 @@ fn require_seller(actor: Actor) -> AppResult<()> {
 /// by the producer. One shipment per parcel.
 #[utoipa::path(post, path = "/api/v1/orders/{id}/shipments", tag = "shipping", request_body = ShipmentInput,
     params(("id" = String, Path, description = "order id or code")), security(("bearer" = [])),
-    responses((status = 201, body = Vec<ShipmentJson>), (status = 404), (status = 409, description = "the order cannot ship now, or the carrier did not answer (try again: no second waybill)"), (status = 422)))]
+    responses((status = 201, body = Vec<ShipmentJson>), (status = 202, body = Vec<ShipmentJson>, description = "the carrier did not answer yet: the parcels stay `booking` and dacsan retries by itself (no second waybill)"), (status = 404), (status = 409, description = "the order cannot ship now"), (status = 422, description = "bad parcels, or the carrier refused the parcel")))]
 pub async fn create_shipment(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -77,8 +77,14 @@ pub async fn create_shipment(
 ) -> AppResult<(StatusCode, Json<Vec<ShipmentJson>>)> {
     let (order, actor) = visible_order(&state.db, &id, Some(&user), None).await?;
     require_seller(actor)?;
-    let created = shipments::create(&state.db, &state.logistics, &order, Some(user.id), &input).await?;
-    Ok((StatusCode::CREATED, Json(created.iter().map(ShipmentJson::from).collect())))
+    let created = shipments::create(&state.db, &state.logistics, &state.jobs, &order, Some(user.id), &input).await?;
+    // A parcel the carrier has not answered for yet is retried in the background.
+    let status = if created.iter().any(|s| s.status == ShipmentStatus::Booking) {
+        StatusCode::ACCEPTED
+    } else {
+        StatusCode::CREATED
+    };
+    Ok((status, Json(created.iter().map(ShipmentJson::from).collect())))
 }
 
 /// The shipment and the order it belongs to, if the asker sells it.
@@ -101,7 +107,7 @@ pub async fn cancel_shipment(
     Path(id): Path<i64>,
 ) -> AppResult<Json<ShipmentJson>> {
     let shipment = managed_shipment(&state, &user, id).await?;
-    let cancelled = shipments::cancel(&state.db, &state.logistics, &shipment).await?;
+    let cancelled = shipments::cancel(&state.db, &state.jobs, &shipment).await?;
     Ok(Json(ShipmentJson::from(&cancelled)))
 }
 

@@ -16,6 +16,7 @@ pub mod service;
 pub mod shipments;
 pub mod store;
 mod texts;
+pub mod tracking;
 
 pub use texts::TEXTS;
 
@@ -26,6 +27,21 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::state::AppState;
+
+/// Delivery's durable work: bookings, cancellations and tracking polls.
+pub fn register_jobs(handlers: &mut crate::jobs::Handlers, db: &crate::db::Db, logistics: &std::sync::Arc<Logistics>) {
+    let (d, l) = (db.clone(), logistics.clone());
+    handlers.on(shipments::BOOK_JOB, move |job| {
+        let (db, logistics) = (d.clone(), l.clone());
+        async move { shipments::run_booking(&db, &logistics, job).await }
+    });
+    let (d, l) = (db.clone(), logistics.clone());
+    handlers.on(shipments::CANCEL_JOB, move |job| {
+        let (db, logistics) = (d.clone(), l.clone());
+        async move { shipments::run_cancel(&db, &logistics, job).await }
+    });
+    tracking::register(handlers, db, logistics);
+}
 
 /// `/api/v1/…shipments`, `/api/v1/shipping/…` and producers' delivery terms.
 pub fn router() -> OpenApiRouter<AppState> {

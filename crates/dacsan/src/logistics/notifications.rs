@@ -110,6 +110,17 @@ impl Intake {
         answer.await.map_err(|_| anyhow::anyhow!("the notification writer dropped a notification"))?
     }
 
+    /// Takes in a step of a parcel's journey read from the carrier's tracking API
+    /// (see [`super::tracking`]): stored and applied as a notification would be.
+    pub async fn take_polled(&self, note: carriers::Notification) -> AppResult<Outcome> {
+        let body = serde_json::json!({
+            "polled": true, "waybill": note.waybill, "status": note.raw_status,
+            "at": db::time_text(note.at), "note": note.reason,
+        })
+        .to_string();
+        self.take(Job { note, content_type: "application/json".into(), body }).await
+    }
+
     /// Notifications waiting for the writer.
     pub fn waiting(&self) -> usize {
         self.jobs.max_capacity() - self.jobs.capacity()

@@ -44,7 +44,7 @@ pub async fn create_shipment(
         parcels: None,
         tracking_code: filled(&form.tracking_code),
     };
-    shipments::create(&state.db, &state.logistics, &order, Some(user.id), &input).await?;
+    shipments::create(&state.db, &state.logistics, &state.jobs, &order, Some(user.id), &input).await?;
     Ok(Redirect::to(&format!("/orders/{}", order.code)).into_response())
 }
 

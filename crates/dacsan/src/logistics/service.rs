@@ -68,6 +68,13 @@ impl Logistics {
         Ok(())
     }
 
+    /// The carriers whose API is configured.
+    pub fn connected(&self) -> Vec<&'static str> {
+        let mut names: Vec<&'static str> = self.clients.keys().map(|c| c.as_str()).collect();
+        names.sort_unstable();
+        names
+    }
+
     /// The client of a carrier whose API is configured.
     pub fn client(&self, carrier: &str) -> Option<Arc<carriers::Client>> {
         self.clients.get(&carriers::Carrier::parse(carrier)?).cloned()

@@ -1,7 +1,10 @@
 //! Booking parcels with carriers and cancelling them. A shipment row is written
-//! with our code before the carrier is called, and that code is the carrier's
-//! client order code: a booking whose answer was lost is looked up by it, and a
-//! second try sends the same code, so one parcel never gets two waybills.
+//! with our code, together with the durable job that books it, before the carrier
+//! is called; that code is the carrier's client order code: a booking whose answer
+//! was lost is looked up by it, and every retry sends the same code, so one parcel
+//! never gets two waybills. The job runs at once, on the seller's request; if the
+//! carrier does not answer, the worker tries again with backoff (on this server or
+//! another, after a restart too) and tells the seller in words when it gives up.
 
 use serde::Deserialize;
 
@@ -10,7 +13,39 @@ use super::service::{Logistics, party};
 use super::store::{self, NewShipment};
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
+use crate::jobs::{Job, JobError, Jobs, NewJob};
 use crate::orders::{self, Order, OrderStatus};
+
+/// The job kinds of this file, and how often a booking or a cancellation is tried
+/// (the eighth try comes about 21 minutes after the first).
+pub const BOOK_JOB: &str = "shipping.book";
+pub const CANCEL_JOB: &str = "shipping.cancel";
+const TRIES: i64 = 8;
+/// The request runs its job at once; the worker takes it only if the request
+/// did not get to it (its server stopped), this long after.
+const SAFETY_NET: std::time::Duration = std::time::Duration::from_secs(30);
+/// How long a request waits for a run another server started.
+const PATIENCE: std::time::Duration = std::time::Duration::from_secs(15);
+
+/// What a booking or cancelling job takes.
+#[derive(Debug, serde::Serialize, Deserialize)]
+pub struct ParcelJob {
+    pub shipment_id: i64,
+}
+
+fn book_job(shipment_id: i64) -> NewJob {
+    NewJob::new(BOOK_JOB, serde_json::json!(ParcelJob { shipment_id }))
+        .key(format!("{BOOK_JOB}:{shipment_id}"))
+        .attempts(TRIES)
+        .after(SAFETY_NET)
+}
+
+fn cancel_job(shipment_id: i64) -> NewJob {
+    NewJob::new(CANCEL_JOB, serde_json::json!(ParcelJob { shipment_id }))
+        .key(format!("{CANCEL_JOB}:{shipment_id}"))
+        .attempts(TRIES)
+        .after(SAFETY_NET)
+}
 
 /// `POST /api/v1/orders/{id}/shipments`.
 #[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
@@ -90,10 +125,12 @@ fn parcels_for(order: &Order, input: &ShipmentInput) -> AppResult<Vec<ParcelInpu
 }
 
 /// Books an order's parcels. Parcels whose booking was left unanswered earlier
-/// are tried again (with the same codes) before any new one is made.
+/// are tried again now (with the same codes) before any new one is made. A parcel
+/// still `booking` in the answer is being retried in the background.
 pub async fn create(
     db: &Db,
     logistics: &Logistics,
+    jobs: &Jobs,
     order: &Order,
     user_id: Option<i64>,
     input: &ShipmentInput,
@@ -112,11 +149,7 @@ pub async fn create(
         .filter(|s| s.status == ShipmentStatus::Booking && s.carrier == carrier)
         .collect();
     if !unanswered.is_empty() {
-        let mut booked = Vec::new();
-        for shipment in unanswered {
-            booked.push(book(db, logistics, order, shipment).await?);
-        }
-        return Ok(booked);
+        return book_now(db, jobs, unanswered).await;
     }
     let tracking = input.tracking_code.as_deref().map(str::trim).filter(|t| !t.is_empty());
     let initial = match carrier.as_str() {
@@ -156,9 +189,21 @@ pub async fn create(
     if initial != ShipmentStatus::Booking {
         return Ok(created);
     }
+    book_now(db, jobs, created).await
+}
+
+/// Runs the parcels' booking jobs on this request, so the seller sees the
+/// waybills at once. A refusal is the seller's to read (422); a carrier that did
+/// not answer leaves the parcel `booking` with the reason, retried by the worker.
+async fn book_now(db: &Db, jobs: &Jobs, parcels: Vec<Shipment>) -> AppResult<Vec<Shipment>> {
     let mut booked = Vec::new();
-    for shipment in created {
-        booked.push(book(db, logistics, order, shipment).await?);
+    for shipment in parcels {
+        if let Some(job) = crate::jobs::store::active_id(db, &format!("{BOOK_JOB}:{}", shipment.id)).await?
+            && let Some(Err(JobError::Fail(why))) = jobs.run_now(job, PATIENCE).await?
+        {
+            return Err(AppError::invalid("carrier", why));
+        }
+        booked.push(store::find_shipment(db, shipment.id).await?.ok_or_else(|| AppError::not_found("shipment"))?);
     }
     Ok(booked)
 }
@@ -202,7 +247,9 @@ async fn insert_parcels(
         let shipment = store::insert_shipment(&mut tx, &new).await?.ok_or_else(|| {
             AppError::conflict("tracking_code", "mã vận đơn này đã có / this tracking number is already in use")
         })?;
-        if status != ShipmentStatus::Booking {
+        if status == ShipmentStatus::Booking {
+            crate::jobs::store::enqueue(&mut *tx, &book_job(shipment.id)).await?;
+        } else {
             store::insert_event(&mut tx, shipment.id, &ShipmentEvent::now(status)).await?;
         }
         created.push(shipment);
@@ -236,13 +283,26 @@ async fn hand_over(
     orders::service::apply_transition(tx, order, &t).await
 }
 
-/// Asks the carrier to take one parcel; on a lost answer, looks the booking up
-/// by our code before saying it failed.
-async fn book(db: &Db, logistics: &Logistics, order: &Order, shipment: Shipment) -> AppResult<Shipment> {
-    let client = logistics.client(&shipment.carrier).ok_or_else(|| {
-        AppError::invalid("carrier", format!("{} chưa được kết nối / is not connected here", shipment.carrier))
-    })?;
-    let mut request = parcel_request(db, order, &shipment).await?;
+/// The booking job: asks the carrier to take one parcel; on a lost answer, looks
+/// the booking up by our code before trying again later. A parcel no longer
+/// `booking` (booked by an earlier try, or cancelled) is left as it is.
+pub async fn run_booking(db: &Db, logistics: &Logistics, job: Job) -> Result<(), JobError> {
+    let ParcelJob { shipment_id } = job.input()?;
+    let shipment = store::find_shipment(db, shipment_id)
+        .await?
+        .ok_or_else(|| JobError::Fail(format!("shipment {shipment_id} does not exist")))?;
+    if shipment.status != ShipmentStatus::Booking {
+        return Ok(());
+    }
+    let order = orders::store::find_by_id(db, shipment.order_id)
+        .await?
+        .ok_or_else(|| JobError::Fail(format!("the order of shipment {shipment_id} does not exist")))?;
+    let Some(client) = logistics.client(&shipment.carrier) else {
+        let words = format!("{} chưa được kết nối / is not connected here", shipment.carrier);
+        give_up(db, &order, &shipment, &words).await?;
+        return Err(JobError::Fail(words));
+    };
+    let mut request = parcel_request(db, &order, &shipment).await?;
     request.service = logistics
         .cards()
         .iter()
@@ -261,26 +321,43 @@ async fn book(db: &Db, logistics: &Logistics, order: &Order, shipment: Shipment)
         },
         Err(err) => Err(err),
     };
-    match answer {
+    let err = match answer {
         Ok(booking) => {
             let mut tx = db.begin_write().await?;
             store::set_booked(&mut tx, shipment.id, &booking.waybill, booking.fee_vnd).await?;
             store::insert_event(&mut tx, shipment.id, &ShipmentEvent::now(ShipmentStatus::Booked)).await?;
             tx.commit().await.map_err(anyhow::Error::new)?;
             tracing::info!(shipment = %shipment.code, carrier = %shipment.carrier, waybill = %booking.waybill, "parcel {} booked", shipment.code);
+            return Ok(());
         }
-        Err(err) => {
-            let (status, words) = booking_failure(&err);
-            store::set_error(db, shipment.id, status, &words).await?;
-            tracing::warn!(shipment = %shipment.code, carrier = %shipment.carrier, error = %err, "booking failed");
-            return Err(if status == ShipmentStatus::Booking {
-                AppError::conflict("carrier", words)
-            } else {
-                AppError::invalid("carrier", words)
-            });
-        }
+        Err(err) => err,
+    };
+    tracing::warn!(shipment = %shipment.code, carrier = %shipment.carrier, error = %err, attempt = job.attempts, "booking failed");
+    let (status, words) = booking_failure(&err);
+    if status != ShipmentStatus::Booking {
+        give_up(db, &order, &shipment, &words).await?;
+        return Err(JobError::Fail(words));
     }
-    store::find_shipment(db, shipment.id).await?.ok_or_else(|| AppError::not_found("shipment"))
+    if job.attempts >= job.max_attempts {
+        let words = format!(
+            "hãng vận chuyển không trả lời sau {} lần thử, kiện chưa được gửi: hãy gửi lại hoặc chọn hãng khác / the carrier did not answer after {} tries and the parcel is not booked: book it again or choose another carrier",
+            job.attempts, job.attempts
+        );
+        give_up(db, &order, &shipment, &words).await?;
+        return Err(JobError::Fail(words));
+    }
+    store::set_error(&db.pool, shipment.id, ShipmentStatus::Booking, &words).await?;
+    Err(JobError::Retry(err.to_string()))
+}
+
+/// A booking that will not happen: the parcel is cancelled with the reason, and
+/// the seller is told.
+async fn give_up(db: &Db, order: &Order, shipment: &Shipment, words: &str) -> anyhow::Result<()> {
+    let mut tx = db.begin_write().await?;
+    store::set_error(&mut *tx, shipment.id, ShipmentStatus::Cancelled, words).await?;
+    orders::notify::parcel_not_booked(&mut tx, order, &shipment.code, words).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// What the seller reads when a booking fails, and where the parcel stays: an
@@ -291,7 +368,7 @@ fn booking_failure(err: &carriers::CarrierError) -> (ShipmentStatus, String) {
     match err {
         Timeout | Transport(_) | Malformed(_) => (
             ShipmentStatus::Booking,
-            "hãng vận chuyển chưa trả lời, hãy thử lại sau ít phút (không tạo trùng vận đơn) / the carrier did not answer: try again in a few minutes, no second waybill will be made".into(),
+            "hãng vận chuyển chưa trả lời, dacsan sẽ tự thử lại (không tạo trùng vận đơn) / the carrier did not answer: dacsan tries again by itself, and no second waybill will be made".into(),
         ),
         Unauthorized(_) => (
             ShipmentStatus::Cancelled,
@@ -334,33 +411,78 @@ async fn parcel_request(db: &Db, order: &Order, shipment: &Shipment) -> AppResul
     })
 }
 
-/// Cancels a booking before the carrier has the parcel.
-pub async fn cancel(db: &Db, logistics: &Logistics, shipment: &Shipment) -> AppResult<Shipment> {
+/// Cancels a booking before the carrier has the parcel. A booked parcel is
+/// cancelled with the carrier first, through a job run at once: if the carrier
+/// does not answer, the worker keeps asking and the parcel stays booked meanwhile.
+pub async fn cancel(db: &Db, jobs: &Jobs, shipment: &Shipment) -> AppResult<Shipment> {
     if !shipment.status.before_pickup() {
         return Err(AppError::conflict(
             "status",
             "hãng đã nhận kiện, không hủy được / the carrier has the parcel: it can no longer be cancelled",
         ));
     }
-    if let (Some(client), Some(waybill)) = (logistics.client(&shipment.carrier), shipment.tracking_code.as_deref())
-        && shipment.status == ShipmentStatus::Booked
-    {
+    if shipment.status == ShipmentStatus::Booked && shipment.tracking_code.is_some() {
+        let key = format!("{CANCEL_JOB}:{}", shipment.id);
+        let queued = jobs.enqueue(&cancel_job(shipment.id)).await?;
+        let job = match queued {
+            Some(id) => Some(id),
+            None => crate::jobs::store::active_id(db, &key).await?,
+        };
+        if let Some(job) = job {
+            match jobs.run_now(job, PATIENCE).await? {
+                Some(Err(JobError::Fail(why))) => return Err(AppError::conflict("status", why)),
+                Some(Err(JobError::Retry(_))) | None => {
+                    return Err(AppError::conflict(
+                        "carrier",
+                        "hãng chưa trả lời, dacsan sẽ tự hủy lại / the carrier did not answer: dacsan keeps asking it to cancel",
+                    ));
+                }
+                Some(Ok(())) => {}
+            }
+        }
+    } else {
+        mark_cancelled(db, shipment.id).await?;
+    }
+    store::find_shipment(db, shipment.id).await?.ok_or_else(|| AppError::not_found("shipment"))
+}
+
+/// The cancelling job: the carrier is asked to cancel the waybill; once it has,
+/// the parcel is cancelled here too.
+pub async fn run_cancel(db: &Db, logistics: &Logistics, job: Job) -> Result<(), JobError> {
+    let ParcelJob { shipment_id } = job.input()?;
+    let shipment = store::find_shipment(db, shipment_id)
+        .await?
+        .ok_or_else(|| JobError::Fail(format!("shipment {shipment_id} does not exist")))?;
+    if shipment.status == ShipmentStatus::Cancelled {
+        return Ok(());
+    }
+    if !shipment.status.before_pickup() {
+        return Err(JobError::Fail(
+            "hãng đã nhận kiện, không hủy được / the carrier has the parcel: it can no longer be cancelled".into(),
+        ));
+    }
+    if let (Some(client), Some(waybill)) = (logistics.client(&shipment.carrier), shipment.tracking_code.as_deref()) {
         client.cancel(waybill).await.map_err(|err| match err {
             carriers::CarrierError::NotCancellable(why) => {
-                AppError::conflict("status", format!("hãng không cho hủy / the carrier will not cancel: {why}"))
+                JobError::Fail(format!("hãng không cho hủy / the carrier will not cancel: {why}"))
             }
-            other => AppError::conflict(
-                "carrier",
-                format!("hãng chưa hủy được, hãy thử lại / the carrier did not cancel: {other}"),
-            ),
+            carriers::CarrierError::Timeout
+            | carriers::CarrierError::Transport(_)
+            | carriers::CarrierError::Malformed(_) => JobError::Retry(err.to_string()),
+            other => JobError::Fail(format!("hãng không hủy / the carrier did not cancel: {other}")),
         })?;
     }
+    mark_cancelled(db, shipment.id).await?;
+    Ok(())
+}
+
+async fn mark_cancelled(db: &Db, shipment_id: i64) -> anyhow::Result<()> {
     let mut tx = db.begin_write().await?;
     let event = ShipmentEvent::now(ShipmentStatus::Cancelled);
-    store::set_status(&mut tx, shipment.id, ShipmentStatus::Cancelled, &event.at).await?;
-    store::insert_event(&mut tx, shipment.id, &event).await?;
-    tx.commit().await.map_err(anyhow::Error::new)?;
-    store::find_shipment(db, shipment.id).await?.ok_or_else(|| AppError::not_found("shipment"))
+    store::set_status(&mut tx, shipment_id, ShipmentStatus::Cancelled, &event.at).await?;
+    store::insert_event(&mut tx, shipment_id, &event).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// What the seller decides for a parcel the carrier brought back.

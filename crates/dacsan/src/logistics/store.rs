@@ -240,15 +240,47 @@ pub async fn set_waybill_in(tx: &mut Tx, id: i64, waybill: &str) -> anyhow::Resu
 }
 
 /// Notes why a booking did not go through, in words for the seller.
-pub async fn set_error(db: &Db, id: i64, status: ShipmentStatus, error: &str) -> anyhow::Result<()> {
+pub async fn set_error<'c, E>(conn: E, id: i64, status: ShipmentStatus, error: &str) -> anyhow::Result<()>
+where
+    E: sqlx::Executor<'c, Database = Any>,
+{
     sqlx::query("UPDATE shipments SET status = $1, error = $2, updated_at = $3 WHERE id = $4")
         .bind(status.as_str())
         .bind(error)
         .bind(db::now())
         .bind(id)
-        .execute(&db.pool)
+        .execute(conn)
         .await
         .context("record a booking error")?;
+    Ok(())
+}
+
+/// A carrier's parcels on their way that nothing was heard of since `before`,
+/// the quietest first.
+pub async fn quiet_shipments(db: &Db, carrier: &str, before: &str, limit: i64) -> anyhow::Result<Vec<Shipment>> {
+    let rows = sqlx::query(&format!(
+        "SELECT {SHIPMENT_COLUMNS} FROM shipments
+         WHERE carrier = $1 AND tracking_code IS NOT NULL AND updated_at < $2
+           AND status IN ('booked', 'picked_up', 'in_transit', 'out_for_delivery', 'delivery_failed', 'returning')
+         ORDER BY updated_at LIMIT $3"
+    ))
+    .bind(carrier)
+    .bind(before)
+    .bind(limit)
+    .fetch_all(&db.pool)
+    .await
+    .context("list quiet shipments")?;
+    rows.iter().map(shipment_from_row).collect()
+}
+
+/// Notes that the carrier was just asked about a parcel.
+pub async fn mark_asked(db: &Db, id: i64) -> anyhow::Result<()> {
+    sqlx::query("UPDATE shipments SET updated_at = $1 WHERE id = $2")
+        .bind(db::now())
+        .bind(id)
+        .execute(&db.pool)
+        .await
+        .context("mark a shipment asked about")?;
     Ok(())
 }
 

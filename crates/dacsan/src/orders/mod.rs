@@ -8,7 +8,7 @@ mod delivery_view;
 pub mod desk;
 pub mod mailer;
 pub mod model;
-mod notify;
+pub mod notify;
 pub mod pages;
 pub mod service;
 pub mod store;

@@ -65,3 +65,11 @@ pub async fn payment_needs_review(tx: &mut Tx, order: &Order, amount_vnd: i64, w
     let body = format!("Nhận {} cho đơn {} (tổng {}): {what}", money(amount_vnd), order.code, money(order.total_vnd));
     insert(tx, order, true, &subject, &body).await
 }
+
+/// A parcel the carrier would not take, or never answered for: the seller books
+/// it again, with this or another carrier.
+pub async fn parcel_not_booked(tx: &mut Tx, order: &Order, parcel: &str, why: &str) -> anyhow::Result<()> {
+    let subject = format!("Chưa gửi được kiện {parcel} / Parcel {parcel} is not booked");
+    let body = format!("Đơn {}: kiện {parcel} chưa được hãng vận chuyển nhận. {why}", order.code);
+    insert(tx, order, true, &subject, &body).await
+}

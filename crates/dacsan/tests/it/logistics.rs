@@ -161,6 +161,10 @@ async fn a_producers_own_delivery_and_pickup_are_offered_to_neighbours() {
 #[derive(Default)]
 pub struct GhnSeen {
     creates: Vec<(HeaderMap, Value)>,
+    /// Creates to answer with a 500 before answering again.
+    failing_creates: usize,
+    /// What `v2/shipping-order/detail` reports: `(status, updated_date)`.
+    log: Vec<(String, String)>,
 }
 
 /// Answers `v2/shipping-order/create` as GHN documents it: a repeated
@@ -169,8 +173,15 @@ async fn ghn_create(
     State(seen): State<Arc<Mutex<GhnSeen>>>,
     headers: HeaderMap,
     Json(body): Json<Value>,
-) -> Json<Value> {
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
     let mut seen = seen.lock().unwrap();
+    seen.creates.push((headers.clone(), body.clone()));
+    if seen.failing_creates > 0 {
+        seen.failing_creates -= 1;
+        return (axum::http::StatusCode::INTERNAL_SERVER_ERROR, "upstream timeout").into_response();
+    }
+    seen.creates.pop();
     let code = body["client_order_code"].as_str().unwrap_or("").to_string();
     let number =
         seen.creates.iter().position(|(_, b)| b["client_order_code"] == code.as_str()).unwrap_or(seen.creates.len());
@@ -179,6 +190,17 @@ async fn ghn_create(
         "order_code": format!("GHN{number:05}"), "sort_code": "190-G-01-A1", "trans_type": "truck",
         "total_fee": 36500, "expected_delivery_time": "2026-12-05T16:59:59Z",
         "fee": {"main_service": 36500, "insurance": 0, "station_do": 0, "station_pu": 0, "return": 0, "r2s": 0, "coupon": 0}
+    }}))
+    .into_response()
+}
+
+/// Answers `v2/shipping-order/detail` with the parcel's log.
+async fn ghn_detail(State(seen): State<Arc<Mutex<GhnSeen>>>, Json(body): Json<Value>) -> Json<Value> {
+    let seen = seen.lock().unwrap();
+    let log: Vec<Value> = seen.log.iter().map(|(status, at)| json!({"status": status, "updated_date": at})).collect();
+    let last = seen.log.last().cloned().unwrap_or(("ready_to_pick".into(), "2026-12-01T00:00:00Z".into()));
+    Json(json!({"code": 200, "message": "Success", "data": {
+        "order_code": body["order_code"], "status": last.0, "updated_date": last.1, "log": log
     }}))
 }
 
@@ -194,6 +216,7 @@ async fn spawn_ghn() -> (String, Arc<Mutex<GhnSeen>>) {
     let app = axum::Router::new()
         .route("/shiip/public-api/v2/shipping-order/create", axum::routing::post(ghn_create))
         .route("/shiip/public-api/v2/switch-status/cancel", axum::routing::post(ghn_cancel))
+        .route("/shiip/public-api/v2/shipping-order/detail", axum::routing::post(ghn_detail))
         .with_state(seen.clone());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
@@ -411,4 +434,103 @@ async fn a_returned_parcel_goes_back_into_stock_or_is_written_off_and_its_order_
         let (status, _) = app.send_json(Method::POST, &settle, Some(&seller), &json!({"restock": true})).await;
         assert_eq!(status, 409, "settled once");
     }
+}
+
+/// Makes a queued job due now and wakes the worker.
+async fn run_jobs_now(app: &TestApp, kind: &str) {
+    sqlx::query("UPDATE jobs SET run_at = '2000-01-01T00:00:00Z' WHERE kind = $1 AND status = 'queued'")
+        .bind(kind)
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
+    app.state.jobs.wake();
+}
+
+async fn shipment_status(app: &TestApp, id: &Value, seller: &str, want: &str) -> Value {
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let (_, read) = app.get_json_as(&format!("/api/v1/shipments/{id}"), seller).await;
+        if read["status"] == want || tokio::time::Instant::now() > deadline {
+            return read;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test]
+async fn a_booking_the_carrier_did_not_answer_is_retried_in_the_background_with_the_same_code() {
+    let (app, seen) = app_with_ghn().await;
+    let (order, seller) = ghn_order(&app).await;
+    seen.lock().unwrap().failing_creates = 1;
+    let path = format!("/api/v1/orders/{}/shipments", order["id"]);
+    let (status, created) = app.send_json(Method::POST, &path, Some(&seller), &json!({})).await;
+    assert_eq!(status, 202, "accepted, not booked yet: {created}");
+    assert_eq!(created[0]["status"], "booking");
+    assert!(created[0]["error"].as_str().unwrap().contains("tries again by itself"), "{created}");
+
+    run_jobs_now(&app, "shipping.book").await;
+    let read = shipment_status(&app, &created[0]["id"], &seller, "booked").await;
+    assert_eq!(read["status"], "booked", "{read}");
+    assert_eq!(read["tracking_code"], "GHN00000");
+    let seen = seen.lock().unwrap();
+    assert_eq!(seen.creates.len(), 2, "asked twice");
+    assert_eq!(seen.creates[0].1["client_order_code"], seen.creates[1].1["client_order_code"], "with one code");
+}
+
+#[tokio::test]
+async fn a_booking_still_unanswered_after_its_last_try_is_cancelled_and_the_seller_told() {
+    let (app, seen) = app_with_ghn().await;
+    let (order, seller) = ghn_order(&app).await;
+    seen.lock().unwrap().failing_creates = 100;
+    let path = format!("/api/v1/orders/{}/shipments", order["id"]);
+    let (status, created) = app.send_json(Method::POST, &path, Some(&seller), &json!({})).await;
+    assert_eq!(status, 202, "{created}");
+    sqlx::query("UPDATE jobs SET attempts = max_attempts - 1 WHERE kind = 'shipping.book'")
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
+    run_jobs_now(&app, "shipping.book").await;
+    let read = shipment_status(&app, &created[0]["id"], &seller, "cancelled").await;
+    assert_eq!(read["status"], "cancelled", "{read}");
+    assert!(read["error"].as_str().unwrap().contains("after 8 tries"), "{read}");
+    let told: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM notifications WHERE order_id = $1 AND subject LIKE '%is not booked%'")
+            .bind(order["id"].as_i64().unwrap())
+            .fetch_one(&app.state.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(told, 1, "the seller is told once");
+    let (status, answer) = app.send_json(Method::POST, &path, Some(&seller), &json!({})).await;
+    assert_eq!(status, 202, "the seller can book it again: {answer}");
+    assert_ne!(answer[0]["code"], created[0]["code"], "a new parcel, a new code");
+}
+
+#[tokio::test]
+async fn a_quiet_parcel_is_asked_about_and_its_new_steps_move_it_once() {
+    let (app, seen) = app_with_ghn().await;
+    let (order, seller) = ghn_order(&app).await;
+    let path = format!("/api/v1/orders/{}/shipments", order["id"]);
+    let (_, created) = app.send_json(Method::POST, &path, Some(&seller), &json!({})).await;
+    seen.lock().unwrap().log = vec![("picked".into(), at(1)), ("delivering".into(), at(2))];
+    let quiet = || async {
+        sqlx::query("UPDATE shipments SET updated_at = '2000-01-01T00:00:00Z'")
+            .execute(&app.state.db.pool)
+            .await
+            .unwrap();
+    };
+    let db = &app.state.db;
+    let logistics = &app.state.logistics;
+    assert_eq!(dacsan::logistics::tracking::poll(db, logistics).await.unwrap(), 0, "not quiet yet");
+    quiet().await;
+    assert_eq!(dacsan::logistics::tracking::poll(db, logistics).await.unwrap(), 2);
+    let (_, read) = app.get_json_as(&format!("/api/v1/orders/{}", order["id"]), &seller).await;
+    assert_eq!(read["status"], "shipped", "picked up: the order follows");
+    assert_eq!(read["shipments"][0]["status"], "out_for_delivery");
+    quiet().await;
+    assert_eq!(dacsan::logistics::tracking::poll(db, logistics).await.unwrap(), 0, "nothing new");
+    let (_, read) = app.get_json_as(&format!("/api/v1/orders/{}", order["id"]), &seller).await;
+    assert_eq!(read["shipments"][0]["id"], created[0]["id"]);
+    let events = read["shipments"][0]["events"].as_array().unwrap();
+    let journey: Vec<&str> = events.iter().map(|e| e["status"].as_str().unwrap()).collect();
+    assert_eq!(journey, ["booked", "picked_up", "out_for_delivery"], "each step once");
 }
