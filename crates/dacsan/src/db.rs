@@ -110,13 +110,29 @@ impl Db {
         tx.context("begin a transaction")
     }
 
-    /// `true` when a trivial query answers: what `/healthz` reports.
+    /// `true` when every migration this build knows has been applied: what
+    /// `/readyz` checks besides the database answering (a server of an older build
+    /// on a newer database, or one whose migrations failed, is not ready).
+    pub async fn migrations_applied(&self) -> bool {
+        let migrator = match self.dialect {
+            Dialect::Sqlite => &SQLITE_MIGRATIONS,
+            Dialect::Postgres => &POSTGRES_MIGRATIONS,
+        };
+        let latest = migrator.iter().map(|m| m.version).max().unwrap_or(0);
+        let applied: Result<Option<i64>, _> =
+            sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations WHERE success = TRUE")
+                .fetch_one(&self.pool)
+                .await;
+        matches!(applied, Ok(Some(v)) if v == latest)
+    }
+
     /// Connections checked out of the pool now, and the pool's size.
     pub fn connections(&self) -> (u32, u32) {
         let size = self.pool.size();
         (size.saturating_sub(self.pool.num_idle() as u32), size)
     }
 
+    /// `true` when a trivial query answers: what `/healthz` reports.
     pub async fn ping(&self) -> bool {
         sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()
     }
@@ -161,6 +177,11 @@ pub fn time_text(at: time::OffsetDateTime) -> String {
         .expect("zero nanoseconds is valid")
         .format(&time::format_description::well_known::Rfc3339)
         .expect("RFC 3339 formatting of a UTC time cannot fail")
+}
+
+/// A timestamp column's text read back; `None` if it is not RFC 3339.
+pub fn parse_time(text: &str) -> Option<time::OffsetDateTime> {
+    time::OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339).ok()
 }
 
 /// Today's date in Vietnam (UTC+7) as `YYYY-MM-DD`: certificates expire by local date.

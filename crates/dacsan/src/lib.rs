@@ -10,11 +10,13 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod jobs;
 pub mod logistics;
 pub mod media;
 pub mod orders;
 pub mod payments;
 pub mod places;
+pub mod privacy;
 pub mod producers;
 pub mod programme;
 pub mod search;
@@ -44,6 +46,7 @@ pub fn install_texts() {
     let mut parts: Vec<&'static [web::i18n::Text]> = vec![web::i18n::TEXTS];
     parts.extend_from_slice(programme::TEXTS);
     parts.push(logistics::TEXTS);
+    parts.push(privacy::TEXTS);
     web::i18n::install(&parts);
 }
 
@@ -55,16 +58,25 @@ pub async fn start(database_url: &str, settings: config::Settings) -> anyhow::Re
     let index = Arc::new(search::SearchIndex::new()?);
     let watermark = catalog::service::rebuild_index(&db, &index).await?;
     catalog::service::spawn_sync(db.clone(), index.clone(), Some(watermark.unwrap_or_default()));
-    orders::service::spawn_expiry(db.clone());
     if let Some(mailer) = orders::mailer::Mailer::from_settings(&settings)? {
         orders::mailer::spawn(db.clone(), mailer);
     }
-    programme::kpis::spawn_history(db.clone());
     let trace_key = trace::keys::load_or_create(&db).await?;
-    let logistics = logistics::Logistics::load(&db, &settings.carriers).await?;
-    let state = AppState::new(db, index, settings, trace_key, logistics);
+    let logistics = Arc::new(logistics::Logistics::load(&db, &settings.carriers).await?);
+    let jobs = jobs::Jobs::start(db.clone(), job_handlers(&db, &logistics)).await?;
+    let state = AppState::new(db, index, settings, trace_key, logistics, jobs);
     logistics::service::spawn_card_refresh(state.db.clone(), state.logistics.clone());
     Ok(state)
+}
+
+/// What each kind of durable job does, from every domain that has some.
+pub fn job_handlers(db: &db::Db, logistics: &Arc<logistics::Logistics>) -> jobs::Handlers {
+    let mut handlers = jobs::Handlers::default();
+    jobs::register(&mut handlers, db);
+    orders::service::register_jobs(&mut handlers, db);
+    programme::kpis::register_jobs(&mut handlers, db);
+    logistics::register_jobs(&mut handlers, db, logistics);
+    handlers
 }
 
 #[cfg(test)]
@@ -75,6 +87,7 @@ mod tests {
         let mut keys: Vec<_> = web::i18n::TEXTS.iter().map(|t| t.0).collect();
         keys.extend(programme::TEXTS.iter().flat_map(|part| part.iter()).map(|t| t.0));
         keys.extend(logistics::TEXTS.iter().map(|t| t.0));
+        keys.extend(privacy::TEXTS.iter().map(|t| t.0));
         keys
     }
 

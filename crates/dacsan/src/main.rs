@@ -172,9 +172,25 @@ async fn import_registry(args: &dacsan::config::RegistryImportArgs) -> anyhow::R
     Ok(())
 }
 
+/// Ctrl-C, or the SIGTERM a service manager or an orchestrator sends: the server
+/// stops taking connections and finishes the requests in flight.
 async fn shutdown_signal() {
-    let _ = tokio::signal::ctrl_c().await;
-    tracing::info!("shutting down");
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut term) => {
+                term.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {}
+        _ = terminate => {}
+    }
+    tracing::info!("shutting down: finishing the requests in flight");
 }
 
 /// A consistent copy of a live SQLite database (`VACUUM INTO`). PostgreSQL has its

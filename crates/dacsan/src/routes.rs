@@ -23,7 +23,8 @@ use utoipa_axum::router::OpenApiRouter;
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::{
-    admin, auth, cart, catalog, logistics, media, openapi, orders, payments, places, producers, programme, trace, web,
+    admin, auth, cart, catalog, logistics, media, openapi, orders, payments, places, privacy, producers, programme,
+    trace, web,
 };
 
 /// Nothing inline, nothing from other hosts.
@@ -35,6 +36,7 @@ pub fn router(state: AppState) -> Router {
     routes
         .route("/api/v1/openapi.json", get(move || openapi_document(openapi_json.clone())))
         .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
         .route("/metrics", get(metrics))
         .route("/assets/{file}", get(web::assets::serve_asset))
         .fallback(not_found)
@@ -80,6 +82,7 @@ fn domains() -> OpenApiRouter<AppState> {
         .merge(trace::router())
         .merge(admin::router())
         .merge(programme::router())
+        .merge(privacy::router())
 }
 
 async fn openapi_document(json: Arc<str>) -> Response {
@@ -92,6 +95,18 @@ async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
         (StatusCode::OK, "ok")
     } else {
         (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
+    }
+}
+
+/// `GET /readyz`: 200 when the database answers and holds every migration this
+/// build knows — what a load balancer asks before sending traffic.
+async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
+    if !state.db.ping().await {
+        (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
+    } else if !state.db.migrations_applied().await {
+        (StatusCode::SERVICE_UNAVAILABLE, "database migrations not applied")
+    } else {
+        (StatusCode::OK, "ready")
     }
 }
 
@@ -120,6 +135,11 @@ async fn metrics(State(state): State<AppState>) -> Response {
         waiting.get_or_create(&JobLabels { kind: "emails" }).set(emails);
     }
     registry.register("jobs_waiting", "Background work queued and not yet done, by kind", waiting);
+    let durable = Family::<StatusLabels, Gauge>::default();
+    for (status, n) in crate::jobs::store::counts(&state.db).await.unwrap_or_default() {
+        durable.get_or_create(&StatusLabels { status }).set(n);
+    }
+    registry.register("durable_jobs", "Jobs in the jobs table, by status (failed ones wait for an admin)", durable);
     let mut text = String::new();
     if let Err(err) = prometheus_client::encoding::text::encode(&mut text, &registry) {
         return AppError::Internal(anyhow::anyhow!("write metrics: {err}")).into_response();
@@ -130,6 +150,11 @@ async fn metrics(State(state): State<AppState>) -> Response {
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct JobLabels {
     kind: &'static str,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct StatusLabels {
+    status: String,
 }
 
 fn gauge(registry: &mut Registry, name: &str, help: &str, value: i64) {

@@ -52,6 +52,10 @@ pub fn parse_email(input: &str) -> Result<String, &'static str> {
 
 pub const MIN_PASSWORD_LEN: usize = 8;
 
+/// The privacy notice in force (`/privacy`). A person whose last consent to the
+/// account names an older version is asked again at the next sign-in.
+pub const PRIVACY_NOTICE_VERSION: &str = "2026-01";
+
 pub fn check_password_strength(password: &str) -> Result<(), &'static str> {
     if password.chars().count() < MIN_PASSWORD_LEN {
         return Err("cần ít nhất 8 ký tự / at least 8 characters");

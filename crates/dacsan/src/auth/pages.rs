@@ -81,7 +81,13 @@ pub async fn signin(
     match super::service::authenticate(&state.db, &email, &form.password).await? {
         Some(user_id) => {
             let token = store::create_session(&state.db, user_id, "web", SESSION_DAYS).await?;
-            let mut response = Redirect::to(&next).into_response();
+            // A notice the person has not accepted yet is shown first (`/account/consent`).
+            let to = if store::accepted_notice(&state.db, user_id).await? {
+                next
+            } else {
+                format!("/account/consent?{}", serde_urlencoded::to_string([("next", &next)]).unwrap_or_default())
+            };
+            let mut response = Redirect::to(&to).into_response();
             response.headers_mut().append(SET_COOKIE, session_cookie(&token, &state, SESSION_DAYS));
             if let Some(clear) = crate::cart::service::merge_into_account(&state, user_id, &jar).await? {
                 response.headers_mut().append(SET_COOKIE, clear);

@@ -36,9 +36,11 @@ fn user_from_row(row: &sqlx::any::AnyRow) -> Result<User, sqlx::Error> {
     })
 }
 
-/// Inserts a user; `Ok(None)` when the e-mail is taken.
+/// Inserts a user; `Ok(None)` when the e-mail is taken. Consent given on
+/// registration goes into the consent ledger with the notice's version.
 pub async fn insert(db: &Db, user: &NewUser<'_>) -> anyhow::Result<Option<i64>> {
     let now = db::now();
+    let mut tx = db.begin_write().await?;
     let result = sqlx::query(
         "INSERT INTO users (email, name, phone, password_hash, role, privacy_consent_at, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
@@ -50,13 +52,46 @@ pub async fn insert(db: &Db, user: &NewUser<'_>) -> anyhow::Result<Option<i64>> 
     .bind(user.role.as_str())
     .bind(user.privacy_consent.then(|| now.clone()))
     .bind(&now)
-    .fetch_one(&db.pool)
+    .fetch_one(&mut *tx)
     .await;
-    match result {
-        Ok(row) => Ok(Some(row.try_get("id")?)),
-        Err(e) if db::is_unique_violation(&e) => Ok(None),
-        Err(e) => Err(e).context(format!("insert user {}", user.email)),
+    let id: i64 = match result {
+        Ok(row) => row.try_get("id")?,
+        Err(e) if db::is_unique_violation(&e) => return Ok(None),
+        Err(e) => return Err(e).context(format!("insert user {}", user.email)),
+    };
+    if user.privacy_consent {
+        sqlx::query(
+            "INSERT INTO consents (user_id, purpose, notice_version, granted, source, created_at)
+             VALUES ($1, 'account', $2, 1, 'register', $3)",
+        )
+        .bind(id)
+        .bind(super::model::PRIVACY_NOTICE_VERSION)
+        .bind(&now)
+        .execute(&mut *tx)
+        .await
+        .context("record the consent given on registration")?;
     }
+    tx.commit().await.context("commit a new user")?;
+    Ok(Some(id))
+}
+
+/// `true` when the person's standing consent to the account is to the notice in
+/// force.
+pub async fn accepted_notice(db: &Db, user_id: i64) -> anyhow::Result<bool> {
+    let row = sqlx::query(
+        "SELECT granted, notice_version FROM consents WHERE user_id = $1 AND purpose = 'account' ORDER BY id DESC LIMIT 1",
+    )
+    .bind(user_id)
+    .fetch_optional(&db.pool)
+    .await
+    .context("read the notice consent")?;
+    Ok(match row {
+        Some(r) => {
+            r.try_get::<i64, _>("granted")? == 1
+                && r.try_get::<String, _>("notice_version")? == super::model::PRIVACY_NOTICE_VERSION
+        }
+        None => false,
+    })
 }
 
 pub async fn update_password_and_role(db: &Db, id: i64, password_hash: &str, role: Role) -> anyhow::Result<()> {

@@ -308,6 +308,11 @@ async fn cases_through_the_pages() {
     let bytes = download(&app, &officer, "/office/cases.xlsx?province=12&status=in_progress").await;
     let rows = sheet_rows(&bytes, "Hỗ trợ 1-1");
     assert_eq!(rows.len(), 2, "header and the case");
+    let logged: (String, i64) = sqlx::query_as("SELECT action, people FROM processing_log ORDER BY id DESC LIMIT 1")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(logged, ("office.cases.xlsx".to_string(), 1), "a bulk export of contacts is logged");
     assert_eq!(
         (rows[1][1].as_str(), rows[1][2].as_str(), rows[1][5].as_str()),
         ("LC-001", "HTX Chè Shan tuyết Sìn Hồ", "Mở gian hàng")

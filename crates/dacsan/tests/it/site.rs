@@ -1,4 +1,4 @@
-//! `/healthz`, `/metrics`, `/api/v1/openapi.json`, `/assets`, home and product pages.
+//! `/healthz`, `/readyz`, `/metrics`, `/api/v1/openapi.json`, `/assets`, home and product pages.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -10,6 +10,23 @@ async fn healthz_answers_when_the_database_does() {
     let app = spawn_app().await;
     let response = app.api.get(app.url("/healthz")).send().await.unwrap();
     assert_eq!(response.status(), 200);
+}
+
+#[tokio::test]
+async fn readyz_wants_the_database_and_every_migration() {
+    let app = spawn_app().await;
+    let response = app.api.get(app.url("/readyz")).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    // A database one migration behind this build (a failed or rolled-back upgrade).
+    sqlx::query("DELETE FROM _sqlx_migrations WHERE version = (SELECT MAX(version) FROM _sqlx_migrations)")
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
+    let response = app.api.get(app.url("/readyz")).send().await.unwrap();
+    assert_eq!(response.status(), 503);
+    assert!(response.text().await.unwrap().contains("migrations"));
+    let response = app.api.get(app.url("/healthz")).send().await.unwrap();
+    assert_eq!(response.status(), 200, "alive all the same");
 }
 
 #[tokio::test]

@@ -111,6 +111,10 @@ pub async fn export_cases(
     let province = scope::province_for(&user, filter.province.as_deref())?;
     let q = filter.validate().map_err(AppError::Invalid)?;
     let cases = store::list_for_province(&state.db, &province, &q, &db::today_vn().to_string()).await?;
+    // Producers' contacts with their phones: a bulk use of personal data, logged.
+    let detail = format!("province {province}");
+    crate::privacy::store::log_processing(&state.db, Some(user.id), "office.cases.xlsx", cases.len() as i64, &detail)
+        .await?;
     let mut sheet = xlsx::Sheet::new(
         "Hỗ trợ 1-1",
         &[

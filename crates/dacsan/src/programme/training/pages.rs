@@ -400,7 +400,12 @@ pub async fn export_attendance(
     let (session, course) = courses::session_for(&state.db, &user, id).await?;
     let mut sheet =
         xlsx::Sheet::new("Điểm danh", &["Mã cơ sở", "Tên cơ sở", "Xã", "Điện thoại", "Họ tên", "Hoàn thành"]);
-    for a in store::attendance_of(&state.db, session.id).await? {
+    let attendance = store::attendance_of(&state.db, session.id).await?;
+    // Attendees' names and phones: a bulk use of personal data, logged.
+    let detail = format!("session {}", session.id);
+    let people = attendance.len() as i64;
+    crate::privacy::store::log_processing(&state.db, Some(user.id), "office.attendance.xlsx", people, &detail).await?;
+    for a in attendance {
         sheet.push(vec![
             a.producer.code().into(),
             a.producer.name.as_str().into(),

@@ -1,0 +1,72 @@
+//! The page texts of the privacy desk.
+
+use crate::web::i18n::Text;
+
+pub const TEXTS: &[Text] = &[
+    ("privacy_my_data", "Dữ liệu của tôi", "My data"),
+    (
+        "privacy_my_data_intro",
+        "Xem, tải về, sửa dữ liệu của bạn, rút lại sự đồng ý hoặc xóa tài khoản — không cần viết thư cho ai.",
+        "See, download and correct your data, withdraw a consent or delete your account — without writing to anybody.",
+    ),
+    ("privacy_download", "Tải dữ liệu về", "Download your data"),
+    (
+        "privacy_download_hint",
+        "Mọi thứ dacsan giữ về bạn: hồ sơ, địa chỉ, đơn hàng, tin nhắn, sự đồng ý, phiên đăng nhập, yêu cầu.",
+        "Everything dacsan holds about you: profile, addresses, orders, messages, consents, sessions, requests.",
+    ),
+    ("privacy_download_xlsx", "Tải tệp Excel", "Download as Excel"),
+    ("privacy_profile", "Sửa hồ sơ", "Correct your profile"),
+    ("privacy_profile_saved", "Đã lưu hồ sơ.", "Profile saved."),
+    ("privacy_consents", "Sự đồng ý", "Consents"),
+    ("privacy_consents_saved", "Đã lưu lựa chọn của bạn.", "Your choices are saved."),
+    (
+        "privacy_consents_hint",
+        "Bỏ chọn là rút lại sự đồng ý; việc đã làm hợp pháp trước đó không bị ảnh hưởng.",
+        "Unticking withdraws the consent; what was lawfully done before stays unaffected.",
+    ),
+    ("purpose_account", "Tài khoản, đơn hàng và giao hàng", "The account, orders and delivery"),
+    ("purpose_marketing_email", "Nhận tin và ưu đãi qua e-mail", "News and offers by e-mail"),
+    (
+        "purpose_carrier_sharing",
+        "Cho hãng vận chuyển thêm thông tin ngoài mức cần để giao hàng",
+        "Share more with carriers than a delivery needs",
+    ),
+    ("privacy_delete", "Xóa tài khoản", "Delete my account"),
+    (
+        "privacy_delete_hint",
+        "Họ tên, điện thoại, e-mail, địa chỉ và ghi chú bị xóa ngay; đơn hàng và thanh toán được giữ cho sổ sách với người mua ghi là \"đã xóa\". Không hoàn tác được.",
+        "Your name, phone, e-mail, street address and notes are removed at once; orders and payments stay for the accounts with the buyer shown as \"deleted\". This cannot be undone.",
+    ),
+    ("privacy_delete_held", "Chưa xóa được, cần xong trước:", "Not yet: these must be finished first:"),
+    ("privacy_delete_button", "Xóa tài khoản của tôi", "Delete my account"),
+    ("privacy_wrong_password", "Sai mật khẩu: chưa có gì thay đổi.", "Wrong password: nothing was changed."),
+    ("privacy_requests", "Yêu cầu về dữ liệu", "Data requests"),
+    ("privacy_no_requests", "Chưa có yêu cầu nào.", "No requests yet."),
+    ("privacy_request", "Yêu cầu", "Request"),
+    ("privacy_detail", "Chi tiết", "Detail"),
+    ("privacy_new_notice", "Thông báo bảo vệ dữ liệu mới", "A new privacy notice"),
+    (
+        "privacy_new_notice_hint",
+        "Thông báo về dữ liệu cá nhân đã thay đổi. Hãy đọc và đồng ý để tiếp tục dùng tài khoản.",
+        "The personal data notice has changed. Please read it and agree to keep using your account.",
+    ),
+    ("privacy_accept", "Tôi đã đọc và đồng ý", "I have read it and agree"),
+    (
+        "privacy_decline_hint",
+        "Không đồng ý? Bạn có thể tải dữ liệu về và xóa tài khoản tại",
+        "Do not agree? You can download your data and delete the account at",
+    ),
+    ("privacy_admin", "Dữ liệu cá nhân: yêu cầu và nhật ký", "Personal data: requests and log"),
+    ("privacy_clock", "Thời hạn", "Deadline"),
+    ("privacy_overdue", "quá hạn", "overdue"),
+    ("privacy_ack_by", "Phản hồi trước", "Acknowledge by"),
+    ("privacy_due", "Xong trước", "Done by"),
+    ("privacy_acknowledge", "Đã nhận", "Acknowledge"),
+    ("privacy_mark_done", "Đã xong", "Done"),
+    ("privacy_mark_refused", "Từ chối", "Refuse"),
+    ("privacy_processing_log", "Nhật ký xuất dữ liệu cá nhân", "Bulk exports of personal data"),
+    ("privacy_action", "Việc", "Action"),
+    ("privacy_people", "Số người", "People"),
+    ("privacy_who", "Người thực hiện", "By"),
+];
