@@ -733,4 +733,64 @@ describe('dacsan on a phone (390×844)', { concurrency: false }, () => {
       assert.equal(report.subarray(0, 5).toString(), '%PDF-');
     });
   });
+
+  test('m. a new buyer sees and downloads their data, takes back a consent and deletes the account; the admin sees the requests', async () => {
+    const email = `lan-${Date.now()}@example.vn`;
+    const password = 'mat-khau-rieng';
+    await inPhone({}, async (page) => {
+      await page.goto('/register');
+      const form = page.locator('main form');
+      await form.getByLabel('Họ và tên').fill('Lò Thị Lan');
+      await form.getByLabel('Email').fill(email);
+      await form.getByLabel('Mật khẩu').fill(password);
+      await form.locator('input[name="consent"]').check();
+      await Promise.all([page.waitForURL((u) => u.pathname !== '/register'), form.getByRole('button').last().click()]);
+
+      await page.locator('header summary').click();
+      await clickAndWait(page, page.getByRole('link', { name: 'Dữ liệu của tôi' }), /\/account\/data$/);
+      await assertPhoneFriendly(page, 'my data');
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: 'Tải tệp Excel' }).click(),
+      ]);
+      const bytes = (await import('node:fs')).readFileSync(await download.path());
+      assert.equal(bytes.subarray(0, 2).toString(), 'PK', 'an .xlsx is a zip');
+
+      const consents = page.locator('main form[action="/account/data/consents"]');
+      await consents.getByLabel('Nhận tin và ưu đãi qua e-mail').check();
+      await clickAndWait(page, consents.getByRole('button', { name: 'Lưu' }), /done=consents$/);
+      await page.getByRole('status').filter({ hasText: 'Đã lưu lựa chọn của bạn' }).waitFor();
+      assert.ok(await consents.getByLabel('Nhận tin và ưu đãi qua e-mail').isChecked());
+
+      const profile = page.locator('main form[action="/account/data/profile"]');
+      await profile.getByLabel(/^Điện thoại/).fill('12');
+      await profile.getByRole('button', { name: 'Lưu' }).click();
+      await page.locator('main .field-error').first().waitFor();
+      await profile.getByLabel(/^Điện thoại/).fill('0912 345 678');
+      await clickAndWait(page, profile.getByRole('button', { name: 'Lưu' }), /done=profile$/);
+
+      const erase = page.locator('main form[action="/account/data/erase"]');
+      await erase.getByLabel('Mật khẩu').fill('sai-mat-khau');
+      await erase.getByRole('button', { name: 'Xóa tài khoản của tôi' }).click();
+      await page.getByText('Sai mật khẩu: chưa có gì thay đổi.').waitFor();
+      await page.screenshot({ path: screenshotPath('my-data'), fullPage: true });
+      await erase.getByLabel('Mật khẩu').fill(password);
+      await Promise.all([
+        page.waitForURL((u) => u.pathname === '/'),
+        erase.getByRole('button', { name: 'Xóa tài khoản của tôi' }).click(),
+      ]);
+      assert.equal(await page.locator('header form[action="/signout"]').count(), 0, 'signed out with the account');
+    });
+    await inPhone({}, async (page) => {
+      await signIn(page, ACCOUNTS.admin);
+      await page.goto('/admin/privacy');
+      await assertPhoneFriendly(page, 'privacy inbox');
+      const rows = page.locator('main table').first().locator('tbody tr');
+      assert.ok((await rows.count()) >= 3, 'the deletion, the correction and the downloads are logged');
+      await page.screenshot({ path: screenshotPath('admin-privacy'), fullPage: true });
+      await page.goto('/admin');
+      await page.locator('#jobs').waitFor();
+      await assertPhoneFriendly(page, 'admin desk with background jobs');
+    });
+  });
 });
