@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod cod;
+pub mod collection;
 pub mod cod_store;
 pub mod model;
 pub mod notifications;
@@ -43,4 +44,5 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(api::import_rate_cards))
         .routes(routes!(api::import_cod_statement))
         .routes(routes!(api::get_payouts))
+        .merge(collection::router())
 }
