@@ -218,7 +218,9 @@ pub async fn get_delivery_terms(State(state): State<AppState>, Path(id): Path<i6
     Ok(Json(store::delivery_terms(&state.db, id).await?))
 }
 
-/// Set a producer's own delivery price and area, and whether neighbours may collect.
+/// Set a producer's own delivery price and area, whether neighbours may collect, and
+/// the collection point it drops parcels at (carriers' days then count the wait
+/// for the point's next run).
 #[utoipa::path(put, path = "/api/v1/producers/{id}/delivery", tag = "shipping", params(("id" = i64, Path)),
     request_body = DeliveryTerms, security(("bearer" = [])),
     responses((status = 200, body = DeliveryTerms), (status = 403), (status = 422)))]
@@ -230,6 +232,12 @@ pub async fn put_delivery_terms(
 ) -> AppResult<Json<DeliveryTerms>> {
     user.require_producer(id)?;
     terms.check().map_err(|(field, message)| AppError::invalid(field, message))?;
+    if let Some(point_id) = terms.collection_point_id {
+        let producer = crate::producers::store::find_by_id(&state.db, id)
+            .await?
+            .ok_or_else(|| AppError::not_found("nhà sản xuất / producer"))?;
+        super::collection::service::check_choice(&state.db, &producer.province_code, point_id).await?;
+    }
     store::save_delivery_terms(&state.db, id, &terms).await?;
     Ok(Json(terms))
 }

@@ -5,6 +5,7 @@
 pub mod api;
 pub mod cod;
 pub mod cod_store;
+pub mod collection;
 pub mod model;
 pub mod notifications;
 pub mod options;
@@ -59,4 +60,5 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(api::import_rate_cards))
         .routes(routes!(api::import_cod_statement))
         .routes(routes!(api::get_payouts))
+        .merge(collection::router())
 }

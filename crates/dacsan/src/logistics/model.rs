@@ -10,6 +10,8 @@ use serde::Serialize;
 pub enum ShipmentStatus {
     Booking,
     Booked,
+    /// Dropped at a collection point by the producer, waiting for the point's run.
+    AtCollectionPoint,
     PickedUp,
     InTransit,
     OutForDelivery,
@@ -22,9 +24,10 @@ pub enum ShipmentStatus {
 }
 
 impl ShipmentStatus {
-    pub const ALL: [ShipmentStatus; 11] = [
+    pub const ALL: [ShipmentStatus; 12] = [
         ShipmentStatus::Booking,
         ShipmentStatus::Booked,
+        ShipmentStatus::AtCollectionPoint,
         ShipmentStatus::PickedUp,
         ShipmentStatus::InTransit,
         ShipmentStatus::OutForDelivery,
@@ -40,6 +43,7 @@ impl ShipmentStatus {
         match self {
             ShipmentStatus::Booking => "booking",
             ShipmentStatus::Booked => "booked",
+            ShipmentStatus::AtCollectionPoint => "at_collection_point",
             ShipmentStatus::PickedUp => "picked_up",
             ShipmentStatus::InTransit => "in_transit",
             ShipmentStatus::OutForDelivery => "out_for_delivery",
@@ -82,18 +86,19 @@ impl ShipmentStatus {
         match self {
             ShipmentStatus::Booking => 0,
             ShipmentStatus::Booked => 1,
-            ShipmentStatus::PickedUp => 2,
-            ShipmentStatus::InTransit => 3,
-            ShipmentStatus::OutForDelivery | ShipmentStatus::DeliveryFailed => 4,
-            ShipmentStatus::Returning => 5,
+            ShipmentStatus::AtCollectionPoint => 2,
+            ShipmentStatus::PickedUp => 3,
+            ShipmentStatus::InTransit => 4,
+            ShipmentStatus::OutForDelivery | ShipmentStatus::DeliveryFailed => 5,
+            ShipmentStatus::Returning => 6,
             ShipmentStatus::Delivered | ShipmentStatus::Returned | ShipmentStatus::Cancelled | ShipmentStatus::Lost => {
-                6
+                FINAL_RANK
             }
         }
     }
 
     pub fn is_final(self) -> bool {
-        self.rank() == 6
+        self.rank() == FINAL_RANK
     }
 
     /// May a notification of `next`, newer than what we hold, move a parcel that
@@ -103,8 +108,16 @@ impl ShipmentStatus {
     }
 
     /// Before the carrier has the parcel: a booking may still be cancelled.
+    /// A parcel at a collection point is not cancelled from here: the producer
+    /// fetches it back from the keeper first.
     pub fn before_pickup(self) -> bool {
         matches!(self, ShipmentStatus::Booking | ShipmentStatus::Booked)
+    }
+
+    /// The carrier does not have the parcel yet (it may wait at a collection
+    /// point): its pick-up still moves the order to shipped.
+    pub fn before_carrier(self) -> bool {
+        self.rank() < ShipmentStatus::PickedUp.rank()
     }
 
     /// The i18n key of its name.
@@ -112,6 +125,7 @@ impl ShipmentStatus {
         match self {
             ShipmentStatus::Booking => "ship_booking",
             ShipmentStatus::Booked => "ship_booked",
+            ShipmentStatus::AtCollectionPoint => "ship_at_collection_point",
             ShipmentStatus::PickedUp => "ship_picked_up",
             ShipmentStatus::InTransit => "ship_in_transit",
             ShipmentStatus::OutForDelivery => "ship_out_for_delivery",
@@ -124,6 +138,8 @@ impl ShipmentStatus {
         }
     }
 }
+
+const FINAL_RANK: u8 = 7;
 
 /// Carriers other than the four with an API: a name and the tracking number the
 /// seller types.
@@ -226,6 +242,11 @@ mod tests {
         assert!(!Delivered.may_become(Returning));
         assert!(!Cancelled.may_become(PickedUp));
         assert!(!Booked.may_become(Booked), "the same status twice is no move");
+        assert!(Booked.may_become(AtCollectionPoint));
+        assert!(AtCollectionPoint.may_become(PickedUp), "the run's carrier picks it up");
+        assert!(!PickedUp.may_become(AtCollectionPoint), "a late scan never moves a parcel back");
+        assert!(!Delivered.may_become(AtCollectionPoint));
+        assert!(AtCollectionPoint.before_carrier() && !AtCollectionPoint.before_pickup());
     }
 
     #[test]

@@ -238,7 +238,7 @@ async fn apply_to(tx: &mut Tx, note: &carriers::Notification, shipment: &super::
             if newer && shipment.status.may_become(status) {
                 store::set_status(tx, shipment.id, status, &at).await?;
                 // Once a parcel is on its way, only its arrival can still move the order.
-                let order_may_move = status == ShipmentStatus::Delivered || shipment.status.before_pickup();
+                let order_may_move = status == ShipmentStatus::Delivered || shipment.status.before_carrier();
                 if order_may_move {
                     follow_with_order(tx, shipment.order_id, status, note.carrier.display_name(), &note.waybill)
                         .await?;

@@ -21,6 +21,10 @@ pub struct DeliveryTerms {
     pub own_area: String,
     pub own_eta_days_min: i64,
     pub own_eta_days_max: i64,
+    /// The collection point the producer drops its parcels at; carriers' days
+    /// then count the wait for the point's next run.
+    #[serde(default)]
+    pub collection_point_id: Option<i64>,
 }
 
 impl Default for DeliveryTerms {
@@ -31,6 +35,7 @@ impl Default for DeliveryTerms {
             own_area: "province".into(),
             own_eta_days_min: 1,
             own_eta_days_max: 3,
+            collection_point_id: None,
         }
     }
 }
@@ -102,6 +107,7 @@ pub fn options_for(
                 eta_days_min: quote.eta_days_min,
                 eta_days_max: quote.eta_days_max,
                 sample_rates: card.sample,
+                via: None,
             })
         })
         .collect();
@@ -118,6 +124,7 @@ pub fn options_for(
             eta_days_min: 0,
             eta_days_max: 1,
             sample_rates: false,
+            via: None,
         });
     }
     let within_area = match terms.own_area.as_str() {
@@ -136,6 +143,7 @@ pub fn options_for(
             eta_days_min: terms.own_eta_days_min,
             eta_days_max: terms.own_eta_days_max,
             sample_rates: false,
+            via: None,
         });
     }
     sort_cheapest_first(&mut options, cash_on_delivery);

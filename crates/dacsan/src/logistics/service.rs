@@ -101,6 +101,11 @@ impl Logistics {
         let mut options = options_for(&cards, &terms, route, &parcel, request.subtotal_vnd, request.cash_on_delivery);
         if !self.clients.is_empty() {
             self.apply_live_quotes(request, &parcel, &cards, &mut options).await;
+        }
+        if let Some(point_id) = terms.collection_point_id {
+            super::collection::service::apply_to_quote(db, point_id, &mut options).await?;
+        }
+        if !self.clients.is_empty() || terms.collection_point_id.is_some() {
             sort_cheapest_first(&mut options, request.cash_on_delivery);
         }
         Ok(DeliveryQuote { weight_g: parcel.chargeable_g(), weight_estimated, options })

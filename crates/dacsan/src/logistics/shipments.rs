@@ -415,6 +415,12 @@ async fn parcel_request(db: &Db, order: &Order, shipment: &Shipment) -> AppResul
 /// cancelled with the carrier first, through a job run at once: if the carrier
 /// does not answer, the worker keeps asking and the parcel stays booked meanwhile.
 pub async fn cancel(db: &Db, jobs: &Jobs, shipment: &Shipment) -> AppResult<Shipment> {
+    if shipment.status == ShipmentStatus::AtCollectionPoint {
+        return Err(AppError::conflict(
+            "status",
+            "kiện đang ở điểm tập kết: hãy lấy lại từ người giữ điểm trước / the parcel is at the collection point: fetch it back from the keeper first",
+        ));
+    }
     if !shipment.status.before_pickup() {
         return Err(AppError::conflict(
             "status",

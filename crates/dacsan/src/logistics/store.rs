@@ -54,7 +54,8 @@ pub async fn insert_card(db: &Db, card: &RateCard, user_id: Option<i64>) -> anyh
 
 pub async fn delivery_terms(db: &Db, producer_id: i64) -> anyhow::Result<DeliveryTerms> {
     let row = sqlx::query(
-        "SELECT pickup, own_fee_vnd, own_area, own_eta_days_min, own_eta_days_max FROM producer_delivery WHERE producer_id = $1",
+        "SELECT pickup, own_fee_vnd, own_area, own_eta_days_min, own_eta_days_max, collection_point_id
+         FROM producer_delivery WHERE producer_id = $1",
     )
     .bind(producer_id)
     .fetch_optional(&db.pool)
@@ -67,16 +68,19 @@ pub async fn delivery_terms(db: &Db, producer_id: i64) -> anyhow::Result<Deliver
         own_area: r.try_get("own_area")?,
         own_eta_days_min: r.try_get("own_eta_days_min")?,
         own_eta_days_max: r.try_get("own_eta_days_max")?,
+        collection_point_id: r.try_get("collection_point_id")?,
     })
 }
 
 pub async fn save_delivery_terms(db: &Db, producer_id: i64, terms: &DeliveryTerms) -> anyhow::Result<()> {
     sqlx::query(
-        "INSERT INTO producer_delivery (producer_id, pickup, own_fee_vnd, own_area, own_eta_days_min, own_eta_days_max, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
+        "INSERT INTO producer_delivery (producer_id, pickup, own_fee_vnd, own_area, own_eta_days_min, own_eta_days_max,
+           collection_point_id, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          ON CONFLICT (producer_id) DO UPDATE SET pickup = excluded.pickup, own_fee_vnd = excluded.own_fee_vnd,
            own_area = excluded.own_area, own_eta_days_min = excluded.own_eta_days_min,
-           own_eta_days_max = excluded.own_eta_days_max, updated_at = excluded.updated_at",
+           own_eta_days_max = excluded.own_eta_days_max, collection_point_id = excluded.collection_point_id,
+           updated_at = excluded.updated_at",
     )
     .bind(producer_id)
     .bind(i64::from(terms.pickup))
@@ -84,6 +88,7 @@ pub async fn save_delivery_terms(db: &Db, producer_id: i64, terms: &DeliveryTerm
     .bind(&terms.own_area)
     .bind(terms.own_eta_days_min)
     .bind(terms.own_eta_days_max)
+    .bind(terms.collection_point_id)
     .bind(db::now())
     .execute(&db.pool)
     .await
@@ -261,7 +266,8 @@ pub async fn quiet_shipments(db: &Db, carrier: &str, before: &str, limit: i64) -
     let rows = sqlx::query(&format!(
         "SELECT {SHIPMENT_COLUMNS} FROM shipments
          WHERE carrier = $1 AND tracking_code IS NOT NULL AND updated_at < $2
-           AND status IN ('booked', 'picked_up', 'in_transit', 'out_for_delivery', 'delivery_failed', 'returning')
+           AND status IN ('booked', 'at_collection_point', 'picked_up', 'in_transit', 'out_for_delivery',
+                          'delivery_failed', 'returning')
          ORDER BY updated_at LIMIT $3"
     ))
     .bind(carrier)

@@ -41,6 +41,10 @@ pub struct DeliveryOption {
     pub eta_days_max: i64,
     /// Priced from a sample rate card, not the carrier's contract prices.
     pub sample_rates: bool,
+    /// The collection point the parcel goes through (its name), when the producer
+    /// drops parcels at one: the days include the wait for the point's next run.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
 }
 
 impl DeliveryOption {

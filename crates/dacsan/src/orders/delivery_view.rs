@@ -26,6 +26,8 @@ pub struct OptionView {
     pub days: String,
     pub sample: bool,
     pub checked: bool,
+    /// The collection point the parcel goes through.
+    pub via: Option<String>,
 }
 
 pub struct DeliveryGroup {
@@ -112,6 +114,7 @@ pub async fn section(
                 days: days(o),
                 sample: o.sample_rates,
                 checked: Some(&o.id) == checked_id.as_ref(),
+                via: o.via.clone(),
             })
             .collect();
         total += options.iter().find(|o| o.checked).map_or(0, |o| o.charge.0);

@@ -100,6 +100,19 @@ impl TestApp {
     }
 }
 
+impl TestApp {
+    /// Makes a collection point keeper's link one that expired a minute ago.
+    pub async fn expire_keeper_link(&self, id: i64) {
+        let past = dacsan::db::time_text(time::OffsetDateTime::now_utc() - time::Duration::minutes(1));
+        sqlx::query("UPDATE collection_keepers SET expires_at = $1 WHERE id = $2")
+            .bind(past)
+            .bind(id)
+            .execute(&self.state.db.pool)
+            .await
+            .expect("expire a keeper's link");
+    }
+}
+
 fn rand_id() -> u64 {
     use std::sync::atomic::{AtomicU64, Ordering};
     static N: AtomicU64 = AtomicU64::new(1);

@@ -14,11 +14,11 @@ use serde_json::{Value, json};
 use crate::helpers::{TestApp, spawn_app, spawn_app_with, test_settings};
 use crate::orders::checkout_body;
 
-const HOOK_TOKEN: &str = "test-shipping-hook";
+pub const HOOK_TOKEN: &str = "test-shipping-hook";
 
 /// A Lai Châu tea cooperative that ships by carrier only, with one 250 g product;
 /// each call makes another cooperative.
-async fn remote_store(app: &TestApp) -> (dacsan::producers::Producer, dacsan::catalog::Product) {
+pub async fn remote_store(app: &TestApp) -> (dacsan::producers::Producer, dacsan::catalog::Product) {
     use std::sync::atomic::{AtomicU32, Ordering};
     static N: AtomicU32 = AtomicU32::new(1);
     let name = format!("HTX Chè Sìn Hồ số {}", N.fetch_add(1, Ordering::Relaxed));

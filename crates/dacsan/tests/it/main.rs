@@ -10,6 +10,7 @@ mod carrier;
 mod cart_pages;
 mod cli;
 mod cod;
+mod collection;
 mod demo;
 mod jobs;
 mod logistics;
