@@ -88,7 +88,7 @@ pub const TEXTS: &[Text] = &[
     ("collect_waybill", "Mã vận đơn", "Waybill"),
     ("collect_producer", "Nhà sản xuất", "Producer"),
     ("collect_weight_g", "Khối lượng (g)", "Weight (g)"),
-    ("collect_cod", "Thu hộ (đ)", "COD (đ)"),
+    ("collect_cod_vnd", "Thu hộ (đ)", "COD (đ)"),
     ("collect_total", "Tổng số kiện:", "Parcels:"),
     (
         "collect_signatures",

@@ -31,7 +31,7 @@ fn document(point: &CollectionPoint, run: &Run, view: &ManifestView, lang: Lang)
         column(t("collect_waybill"), 4, false),
         column(t("collect_producer"), 6, false),
         column(t("collect_weight_g"), 3, true),
-        column(t("collect_cod"), 4, true),
+        column(t("collect_cod_vnd"), 4, true),
     ];
     let mut rows: Vec<Vec<String>> = view
         .parcels
