@@ -37,7 +37,7 @@ pub struct NextParam {
 }
 
 /// Only local paths: never send people to another site after sign-in.
-fn safe_next(next: Option<&str>) -> String {
+pub fn safe_next(next: Option<&str>) -> String {
     match next {
         Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_string(),
         _ => "/".to_string(),

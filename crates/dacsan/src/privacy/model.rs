@@ -88,6 +88,18 @@ impl RequestKind {
         s.parse().ok()
     }
 
+    /// The i18n key of its name.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            RequestKind::Access => "privacy_kind_access",
+            RequestKind::Export => "privacy_kind_export",
+            RequestKind::Correction => "privacy_kind_correction",
+            RequestKind::Withdrawal => "privacy_kind_withdrawal",
+            RequestKind::Deletion => "privacy_kind_deletion",
+            RequestKind::Objection => "privacy_kind_objection",
+        }
+    }
+
     /// How long dacsan gives itself to finish a request of this kind: 72 hours
     /// for what a person can do from the account, 15 days for an objection that
     /// an admin has to look into.
@@ -119,6 +131,15 @@ impl RequestStatus {
 
     pub fn parse(s: &str) -> Option<RequestStatus> {
         s.parse().ok()
+    }
+
+    /// The i18n key of its name.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            RequestStatus::Open => "privacy_status_open",
+            RequestStatus::Done => "privacy_status_done",
+            RequestStatus::Refused => "privacy_status_refused",
+        }
     }
 }
 

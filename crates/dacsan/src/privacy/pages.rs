@@ -13,6 +13,7 @@ use serde::Deserialize;
 use super::model::{NOTICE_VERSION, Purpose, RequestStatus};
 use super::service::{self, Erasure, ProfileInput};
 use super::store::{self, ConsentRecord, ProcessingRecord, RequestRecord};
+use crate::auth::pages::safe_next;
 use crate::error::{AppError, FieldErrors};
 use crate::state::AppState;
 use crate::web::{CsrfForm, Page, PageError, render};
@@ -158,14 +159,6 @@ pub struct NextParam {
     next: Option<String>,
 }
 
-/// Only local paths: never send people to another site.
-fn local(next: Option<&str>) -> String {
-    match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_string(),
-        _ => "/".to_string(),
-    }
-}
-
 /// `GET /account/consent`: the notice in force, to accept (or straight on when it is).
 pub async fn consent_page(
     State(state): State<AppState>,
@@ -173,7 +166,7 @@ pub async fn consent_page(
     Query(q): Query<NextParam>,
 ) -> Result<Response, PageError> {
     let user = page.require_user()?;
-    let next = local(q.next.as_deref());
+    let next = safe_next(q.next.as_deref());
     if crate::auth::store::accepted_notice(&state.db, user.id).await? {
         return Ok(Redirect::to(&next).into_response());
     }
@@ -188,7 +181,7 @@ pub async fn accept_notice(
 ) -> Result<Response, PageError> {
     let user = page.require_user()?.clone();
     service::set_consent(&state.db, &user, Purpose::Account.as_str(), true, "/account/consent").await?;
-    Ok(Redirect::to(&local(form.get("next").map(String::as_str))).into_response())
+    Ok(Redirect::to(&safe_next(form.get("next").map(String::as_str))).into_response())
 }
 
 #[derive(Template)]

@@ -92,6 +92,17 @@ pub struct RequestRecord {
     pub overdue: bool,
 }
 
+impl RequestRecord {
+    /// The i18n keys of its kind and status (both checked when read).
+    pub fn kind_key(&self) -> &'static str {
+        RequestKind::parse(&self.kind).map_or("privacy_request", RequestKind::label_key)
+    }
+
+    pub fn status_key(&self) -> &'static str {
+        RequestStatus::parse(&self.status).map_or("status", RequestStatus::label_key)
+    }
+}
+
 const REQUEST_COLUMNS: &str =
     "id, user_id, kind, status, detail, contact, created_at, acknowledge_by, acknowledged_at, due_at, done_at";
 
