@@ -54,7 +54,7 @@ async fn my_data(
         .collect();
     let phone =
         row.1.as_deref().and_then(|p| crate::vn::phone::Phone::parse(p).ok()).map(|p| p.national()).unwrap_or_default();
-    render_ok(MyDataTemplate {
+    Ok(render(&MyDataTemplate {
         name: row.0,
         phone,
         optional,
@@ -63,11 +63,7 @@ async fn my_data(
         holds,
         done,
         page,
-    })
-}
-
-fn render_ok(template: impl Template) -> Result<Response, PageError> {
-    Ok(render(&template))
+    }))
 }
 
 /// `GET /account/data`
@@ -170,7 +166,7 @@ pub async fn consent_page(
     if crate::auth::store::accepted_notice(&state.db, user.id).await? {
         return Ok(Redirect::to(&next).into_response());
     }
-    render_ok(ConsentTemplate { page, next, version: NOTICE_VERSION })
+    Ok(render(&ConsentTemplate { page, next, version: NOTICE_VERSION }))
 }
 
 /// `POST /account/consent`
@@ -195,11 +191,11 @@ struct AdminTemplate {
 /// `GET /admin/privacy`
 pub async fn admin_privacy(State(state): State<AppState>, page: Page) -> Result<Response, PageError> {
     page.require_user()?.require_admin()?;
-    render_ok(AdminTemplate {
+    Ok(render(&AdminTemplate {
         requests: store::all_requests(&state.db, 200).await?,
         log: store::processing_log(&state.db, 100).await?,
         page,
-    })
+    }))
 }
 
 /// `POST /admin/privacy/requests/{id}`: acknowledge, or close as done or refused.

@@ -334,19 +334,6 @@ pub async fn erase(tx: &mut Tx, user_id: i64) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `true` when the account was erased already.
-pub async fn is_erased(db: &Db, user_id: i64) -> anyhow::Result<bool> {
-    let row = sqlx::query("SELECT deleted_at FROM users WHERE id = $1")
-        .bind(user_id)
-        .fetch_optional(&db.pool)
-        .await
-        .context("read an account")?;
-    Ok(match row {
-        Some(r) => r.try_get::<Option<String>, _>("deleted_at")?.is_some(),
-        None => true,
-    })
-}
-
 /// Admins other than `user_id` that can still sign in.
 pub async fn other_admins(tx: &mut Tx, user_id: i64) -> anyhow::Result<i64> {
     let row = sqlx::query("SELECT COUNT(*) AS n FROM users WHERE role = 'admin' AND id <> $1 AND deleted_at IS NULL")
