@@ -113,14 +113,29 @@ def fill(db_path, province, producers, products, orders):
             f"""WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {orders})
             INSERT INTO orders (code, checkout_id, producer_id, buyer_name, buyer_phone, ship_province_code,
                 ship_commune_code, ship_street, payment_method, status, subtotal_vnd, shipping_vnd, total_vnd, paid_vnd,
-                stock_held, access_token_hash, created_at, updated_at)
+                stock_held, access_token_hash, created_at, updated_at, carrier, delivery_days)
             SELECT 'BENCH' || i, 'bench-' || i, {first} + (i * 7919) % ({last} - {first} + 1), 'Khách', '+84900000000',
                 '01', '00004', 'Phố Huế', 'vietqr',
                 CASE i % 10 WHEN 0 THEN 'cancelled' WHEN 1 THEN 'awaiting_payment' ELSE 'completed' END,
-                100000 + (i % 50) * 10000, 0, 100000 + (i % 50) * 10000, 100000 + (i % 50) * 10000, 0, 'x',
+                100000 + (i % 50) * 10000, 30000 + (i % 5) * 5000, 130000 + (i % 50) * 10000 + (i % 5) * 5000,
+                130000 + (i % 50) * 10000 + (i % 5) * 5000, 0, 'x',
                 strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-' || (i % 730) || ' days', '-' || (i % 86400) || ' seconds'),
-                strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-' || (i % 730) || ' days')
+                strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-' || (i % 730) || ' days'),
+                CASE WHEN i % 10 > 1 THEN 'ghn' END, CASE WHEN i % 10 > 1 THEN 1 + (i * 13) % 9 END
             FROM n""")
+        # One parcel in twenty tracked with its steps: a failed attempt on each of those,
+        # and one in five of them sent back (what the office's delivery figures read).
+        db.execute(
+            """INSERT INTO shipments (order_id, code, carrier, tracking_code, status, weight_g, created_at, updated_at)
+            SELECT id, 'BS' || id, 'ghn', 'GHNB' || id, CASE WHEN id % 100 = 0 THEN 'returned' ELSE 'delivered' END,
+                500, created_at, created_at
+            FROM orders WHERE carrier IS NOT NULL AND id % 20 = 0""")
+        db.execute(
+            """INSERT INTO shipment_events (shipment_id, status, at, created_at)
+            SELECT id, 'delivery_failed', created_at, created_at FROM shipments WHERE code LIKE 'BS%'""")
+        db.execute(
+            """INSERT INTO shipment_events (shipment_id, status, at, created_at)
+            SELECT id, 'returned', created_at, created_at FROM shipments WHERE code LIKE 'BS%' AND status = 'returned'""")
     db.execute("ANALYZE")
     db.close()
     print(json.dumps({"fill_s": round(time.time() - t0, 1), "listings": len(listings), "accounts": len(accounts)}))
@@ -142,6 +157,9 @@ def time_pages(url, token, province, runs, out):
         "dashboard_page": f"/office?province={province}",
         "commune_page": None,
         "report_page": f"/office/report?province={province}",
+        "delivery_api": f"/api/v1/programme/delivery?province={province}",
+        "delivery_page": f"/office/delivery?province={province}",
+        "delivery_commune_api": None,
     }
     results = {}
     status, first_ms, body = get(url + targets["dashboard_page"], token)
@@ -150,6 +168,7 @@ def time_pages(url, token, province, runs, out):
     communes = json.loads(body)["communes"]
     busiest = max(communes, key=lambda c: c["producers"])["commune"]
     targets["commune_page"] = f"/office/communes/{busiest}?province={province}"
+    targets["delivery_commune_api"] = f"/api/v1/programme/delivery?province={province}&commune={busiest}"
     kpis = json.loads(get(url + targets["kpis_api"], token)[2])
     results["indicators"] = {i["id"]: [i["numerator"], i["denominator"], i["value_pct"]] for i in kpis["indicators"]}
     for name, path in targets.items():

@@ -354,6 +354,9 @@ pub async fn apply_transition(tx: &mut Tx, order: &Order, t: &Transition<'_>) ->
             "đơn hàng vừa được cập nhật, hãy tải lại / the order just changed: reload",
         ));
     }
+    if t.to == OrderStatus::Delivered {
+        store::set_delivered(tx, order.id, &order.created_at).await?;
+    }
     match t.to {
         OrderStatus::Cancelled => store::release_stock(tx, order.id).await?,
         OrderStatus::Refunded if order.status.before_shipping() => store::release_stock(tx, order.id).await?,

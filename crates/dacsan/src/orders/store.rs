@@ -304,6 +304,28 @@ pub async fn set_status(tx: &mut Tx, order_id: i64, from: OrderStatus, to: Order
     Ok(result.rows_affected() == 1)
 }
 
+/// Records when the order was delivered and in how many calendar days (Vietnam time)
+/// since it was placed, for the office's delivery figures.
+pub async fn set_delivered(tx: &mut Tx, order_id: i64, created_at: &str) -> anyhow::Result<()> {
+    let now = time::OffsetDateTime::now_utc();
+    let days = db::parse_time(created_at).map(|placed| calendar_days_vn(placed, now));
+    sqlx::query("UPDATE orders SET delivered_at = $1, delivery_days = $2 WHERE id = $3")
+        .bind(db::time_text(now))
+        .bind(days)
+        .bind(order_id)
+        .execute(&mut **tx)
+        .await
+        .context("set delivered")?;
+    Ok(())
+}
+
+/// Calendar days between two times as a person in Vietnam counts them: ordered on
+/// Monday evening and delivered on Wednesday morning is 2.
+pub fn calendar_days_vn(from: time::OffsetDateTime, to: time::OffsetDateTime) -> i64 {
+    let vn = time::UtcOffset::from_hms(7, 0, 0).expect("UTC+7 is a valid offset");
+    (to.to_offset(vn).date() - from.to_offset(vn).date()).whole_days()
+}
+
 pub async fn set_shipment(tx: &mut Tx, order_id: i64, carrier: &str, tracking_no: &str) -> anyhow::Result<()> {
     sqlx::query("UPDATE orders SET carrier = $1, tracking_no = $2 WHERE id = $3")
         .bind(carrier)
@@ -492,4 +514,20 @@ pub async fn checkout_exists(tx: &mut Tx, dialect: db::Dialect, checkout_id: &st
         .await
         .context("look for a placed checkout")?;
     Ok(row.try_get::<i64, _>(0)? > 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use time::macros::datetime;
+
+    use super::calendar_days_vn;
+
+    #[test]
+    fn delivery_days_are_counted_on_vietnams_calendar() {
+        // Monday 20:00 in Hà Nội (13:00 UTC) to Wednesday 08:00 (01:00 UTC): two days.
+        assert_eq!(calendar_days_vn(datetime!(2026-11-02 13:00 UTC), datetime!(2026-11-04 01:00 UTC)), 2);
+        // 23:00 UTC is already the next morning in Vietnam: one day, not zero.
+        assert_eq!(calendar_days_vn(datetime!(2026-11-02 10:00 UTC), datetime!(2026-11-02 23:00 UTC)), 1);
+        assert_eq!(calendar_days_vn(datetime!(2026-11-02 01:00 UTC), datetime!(2026-11-02 09:00 UTC)), 0);
+    }
 }

@@ -4,6 +4,7 @@
 //! indicators with targets and trends, 1:1 support cases, trainings and fairs.
 //! Officers see and change only their provinces; admins see all.
 
+pub mod delivery;
 pub mod fairs;
 pub mod kpis;
 pub mod listings;
@@ -20,8 +21,16 @@ use crate::state::AppState;
 use crate::web::i18n::Text;
 
 /// Page texts of each part, added to the site's table by the app (`crate::install_texts`).
-pub const TEXTS: &[&[Text]] =
-    &[texts::TEXTS, kpis::TEXTS, listings::TEXTS, registry::TEXTS, support::TEXTS, training::TEXTS, fairs::TEXTS];
+pub const TEXTS: &[&[Text]] = &[
+    texts::TEXTS,
+    delivery::TEXTS,
+    kpis::TEXTS,
+    listings::TEXTS,
+    registry::TEXTS,
+    support::TEXTS,
+    training::TEXTS,
+    fairs::TEXTS,
+];
 
 /// The office's pages (under `/office`) and API (under `/api/v1/programme`).
 pub fn router() -> OpenApiRouter<AppState> {
@@ -32,4 +41,5 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(support::router())
         .merge(training::router())
         .merge(fairs::router())
+        .merge(delivery::router())
 }

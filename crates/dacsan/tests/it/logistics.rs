@@ -246,16 +246,16 @@ pub async fn ghn_order(app: &TestApp) -> (Value, String) {
 }
 
 /// A time `hours` from now, as carriers send it.
-fn at(hours: i64) -> String {
+pub fn at(hours: i64) -> String {
     let t = time::OffsetDateTime::now_utc() + time::Duration::hours(hours);
     t.format(&time::format_description::well_known::Rfc3339).unwrap()
 }
 
-async fn notify(app: &TestApp, carrier: &str, token: &str, body: &Value) -> (u16, Value) {
+pub async fn notify(app: &TestApp, carrier: &str, token: &str, body: &Value) -> (u16, Value) {
     app.send_json(Method::POST, &format!("/api/v1/shipping/webhooks/{carrier}?token={token}"), None, body).await
 }
 
-fn ghn_status(waybill: &str, client_code: &str, status: &str, time: &str) -> Value {
+pub fn ghn_status(waybill: &str, client_code: &str, status: &str, time: &str) -> Value {
     json!({"OrderCode": waybill, "ClientOrderCode": client_code, "Type": "switch_status", "Status": status,
         "Time": time, "Reason": "", "ReasonCode": "", "Description": "", "ShopID": 81558, "CODAmount": 536500,
         "CODTransferDate": null, "PaymentType": 1, "TotalFee": 36500, "Weight": 600, "ConvertedWeight": 600,

@@ -6,6 +6,7 @@ mod helpers;
 
 mod admin;
 mod auth;
+mod backups;
 mod carrier;
 mod cart_pages;
 mod cli;
@@ -15,6 +16,7 @@ mod demo;
 mod jobs;
 mod logistics;
 mod mailer;
+mod office_delivery;
 mod office_desk;
 mod office_listings;
 mod orders;

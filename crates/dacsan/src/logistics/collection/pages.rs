@@ -83,9 +83,20 @@ async fn points_page(state: &AppState, page: Page, form: Form, errors: FieldErro
     Ok(render(&PointsTemplate { page, points, provinces: admin_units::provinces(), form, errors }))
 }
 
-/// `GET /shipping/collection-points`: the points this user manages, and a new one.
-pub async fn show_points(State(state): State<AppState>, page: Page) -> Result<Response, PageError> {
-    points_page(&state, page, Form::new(), FieldErrors::default()).await
+/// `GET /shipping/collection-points?province=&commune=`: the points this user
+/// manages, and a new one (in that commune when the office's delivery page sent here).
+pub async fn show_points(
+    State(state): State<AppState>,
+    page: Page,
+    Query(query): Query<Form>,
+) -> Result<Response, PageError> {
+    let mut form = Form::new();
+    for (param, field) in [("province", "province_code"), ("commune", "commune_code")] {
+        if let Some(value) = query.get(param) {
+            form.insert(field.to_string(), value.clone());
+        }
+    }
+    points_page(&state, page, form, FieldErrors::default()).await
 }
 
 fn point_input(form: &Form) -> PointInput {

@@ -363,6 +363,10 @@ pub struct ReportTemplate {
     pub revenue_growth: String,
     pub indicator_keys: Vec<&'static str>,
     pub activity: store::Activity,
+    /// Orders placed in the month that needed delivery, and how they went.
+    pub delivery: crate::programme::delivery::model::Tally,
+    /// Communes with producers and no collection point within reach.
+    pub communes_without_point: usize,
 }
 
 /// `GET /office/report?province=&month=YYYY-MM`: the month's figures at its last day
@@ -413,7 +417,11 @@ async fn monthly_report(
         tokio::try_join!(super::snapshot(&state.db, &province, date, None), super::market(&state.db, &province, date))?;
     let trend = super::trend(&state.db, &province, &snapshot, 12).await?;
     let activity = store::activity(&state.db, &province, date).await?;
+    let delivery =
+        crate::programme::delivery::figures(&state.db, &province, None, super::model::month_start(date), date).await?;
     Ok(ReportTemplate {
+        communes_without_point: delivery.uncovered.len(),
+        delivery: delivery.total,
         province_name: province_name(&province),
         month: super::model::month_key(date),
         month_title: super::chart::month_label(&super::model::month_key(date)),

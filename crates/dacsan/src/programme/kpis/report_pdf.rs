@@ -36,6 +36,8 @@ fn document(r: &ReportTemplate) -> Report {
             Block::Table(pairs(market(r))),
             Block::Heading(t("kpi_programme_month")),
             Block::Table(pairs(activity(r))),
+            Block::Heading(t("dlv_report")),
+            Block::Table(pairs(delivery(r))),
             Block::Heading(t("kpi_by_commune")),
             Block::Table(communes(r)),
         ],
@@ -115,6 +117,20 @@ fn activity(r: &ReportTemplate) -> Vec<(String, String)> {
             format!("{} ({} {})", a.sessions_in_month, a.producers_trained_in_month, t("kpi_producers")),
         ),
         (t("kpi_fairs_month"), format!("{} ({})", a.fairs_in_month, a.fair_revenue_vnd.vnd_text())),
+    ]
+}
+
+fn delivery(r: &ReportTemplate) -> Vec<(String, String)> {
+    let t = |key: &str| r.page.t(key).to_string();
+    let d = &r.delivery;
+    vec![
+        (t("dlv_orders"), d.orders.to_string()),
+        (t("dlv_delivered"), format!("{} ({})", d.delivered, d.delivered_share().pct_text())),
+        (t("dlv_median_days"), d.median_text()),
+        (t("dlv_failed"), format!("{} ({})", d.failed, d.failed_share().pct_text())),
+        (t("dlv_returned"), format!("{} ({})", d.returned, d.returned_share().pct_text())),
+        (t("dlv_cost_share"), format!("{} ({})", d.cost_share().pct_text(), d.shipping_vnd.vnd_text())),
+        (t("dlv_uncovered"), r.communes_without_point.to_string()),
     ]
 }
 

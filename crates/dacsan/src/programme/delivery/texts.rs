@@ -1,0 +1,48 @@
+//! Texts of the office's delivery page.
+
+pub const TEXTS: &[(&str, &str, &str)] = &[
+    ("office_delivery", "Giao hàng", "Delivery"),
+    ("dlv_title", "Giao hàng theo xã", "Delivery by commune"),
+    ("dlv_title_commune", "Giao hàng của các cơ sở ở", "Delivery by the producers of"),
+    (
+        "dlv_intro",
+        "Đơn cần giao (không kể đơn chưa thanh toán, đơn huỷ trước khi giao cho hãng, đơn nhận tại cơ sở) đặt trong kỳ, theo xã của cơ sở gửi hàng.",
+        "Orders that needed delivery (not unpaid, not cancelled before a carrier took them, not picked up at the producer) placed in the period, by the sending producer's commune.",
+    ),
+    ("dlv_from", "Từ ngày", "From"),
+    ("dlv_to", "Đến ngày", "To"),
+    ("dlv_show", "Xem", "Show"),
+    ("dlv_place", "Nơi", "Place"),
+    ("dlv_producer", "Cơ sở", "Producer"),
+    ("dlv_orders", "Đơn cần giao", "Orders to deliver"),
+    ("dlv_delivered", "Đã giao", "Delivered"),
+    ("dlv_median_days", "Số ngày giao (trung vị)", "Days to delivery (median)"),
+    ("dlv_failed", "Giao không thành", "Failed attempts"),
+    ("dlv_returned", "Hoàn hàng", "Returned"),
+    ("dlv_cost_share", "Phí giao / giá trị hàng", "Delivery cost / goods value"),
+    ("dlv_shipping_vnd", "Phí giao hàng", "Delivery fees"),
+    ("dlv_goods_vnd", "Giá trị hàng", "Goods value"),
+    ("dlv_points", "Điểm gom", "Collection points"),
+    ("dlv_total", "Cả tỉnh", "Whole province"),
+    ("dlv_commune_total", "Cả xã", "Whole commune"),
+    ("dlv_no_orders", "Không có đơn cần giao trong kỳ.", "No orders to deliver in the period."),
+    (
+        "dlv_uncovered",
+        "Xã có cơ sở nhưng chưa có điểm gom trong tầm",
+        "Communes with producers but no collection point within reach",
+    ),
+    (
+        "dlv_uncovered_note",
+        "Trong tầm: điểm gom đang hoạt động, có chuyến gom, ở ngay xã, hoặc đã có cơ sở của xã chọn gửi hàng ở đó.",
+        "Within reach: an active point with an active run in the commune itself, or one the commune's producers already send their parcels through.",
+    ),
+    (
+        "dlv_all_covered",
+        "Xã nào có cơ sở cũng đã có điểm gom trong tầm.",
+        "Every commune with producers has a collection point within reach.",
+    ),
+    ("dlv_producers", "Số cơ sở", "Producers"),
+    ("dlv_set_up_point", "Lập điểm gom", "Set up a point"),
+    ("dlv_back_province", "Về cả tỉnh", "Back to the province"),
+    ("dlv_report", "Giao hàng trong tháng", "Delivery in the month"),
+];
