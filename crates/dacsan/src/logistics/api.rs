@@ -365,25 +365,8 @@ pub async fn get_payouts(
     Query(q): Query<PeriodParams>,
 ) -> AppResult<Response> {
     user.require_producer(id)?;
-    let (Some(from), Some(to)) = (crate::vn::parse_iso_date(&q.from), crate::vn::parse_iso_date(&q.to)) else {
-        return Err(AppError::invalid("from", "from và to dạng YYYY-MM-DD / from and to as YYYY-MM-DD"));
-    };
-    if to < from || (to - from).whole_days() > 366 {
-        return Err(AppError::invalid("to", "kỳ từ 1 ngày đến 1 năm / a period of one day to one year"));
-    }
-    let lines = super::cod_store::payout_lines(&state.db, id, &from.to_string(), &to.to_string()).await?;
-    let collected_vnd = lines.iter().map(|l| l.collected_vnd).sum();
-    let fees_vnd = lines.iter().map(|l| l.fee_vnd).sum();
-    let payouts = Payouts {
-        producer_id: id,
-        from: from.to_string(),
-        to: to.to_string(),
-        differing: lines.iter().filter(|l| l.differs).count(),
-        net_vnd: collected_vnd - fees_vnd,
-        collected_vnd,
-        fees_vnd,
-        lines,
-    };
+    let (from, to) = super::payouts::period(&q.from, &q.to)?;
+    let payouts = super::payouts::statement(&state.db, id, from, to).await?;
     if q.format.as_deref() == Some("xlsx") {
         let bytes = super::payouts::workbook(&payouts)?;
         let name = format!("doi-soat-cod-{}-{}-{}.xlsx", id, payouts.from, payouts.to);

@@ -23,7 +23,7 @@ pub use texts::TEXTS;
 
 pub use service::Logistics;
 
-use axum::routing::post;
+use axum::routing::{get, post};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -49,6 +49,9 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .route("/orders/{code}/shipments", post(pages::create_shipment))
         .route("/shipments/{id}/return", post(pages::settle_return))
+        .route("/seller/producers/{id}/payouts", get(pages::show_payouts))
+        .route("/seller/producers/{id}/payouts.xlsx", get(pages::download_payouts_xlsx))
+        .route("/seller/producers/{id}/payouts.pdf", get(pages::download_payouts_pdf))
         .routes(routes!(api::create_shipment, api::list_shipments))
         .routes(routes!(api::cancel_shipment, api::get_shipment))
         .routes(routes!(api::shipment_label))

@@ -72,3 +72,93 @@ pub async fn settle_return(
     shipments::settle_return(&state.db, &shipment, Some(user.id), &input).await?;
     Ok(Redirect::to(&format!("/orders/{}", order.code)).into_response())
 }
+
+/// `?from=YYYY-MM-DD&to=YYYY-MM-DD`: transfer dates, this month so far by default.
+#[derive(Debug, Default, Deserialize)]
+pub struct PayoutQuery {
+    #[serde(default)]
+    from: String,
+    #[serde(default)]
+    to: String,
+}
+
+impl PayoutQuery {
+    fn period(&self) -> Result<(time::Date, time::Date), AppError> {
+        let today = crate::db::today_vn();
+        let from = if self.from.trim().is_empty() {
+            today.replace_day(1).unwrap_or(today).to_string()
+        } else {
+            self.from.clone()
+        };
+        let to = if self.to.trim().is_empty() { today.to_string() } else { self.to.clone() };
+        super::payouts::period(&from, &to)
+    }
+}
+
+#[derive(askama::Template)]
+#[template(path = "logistics/payouts.html")]
+struct PayoutsTemplate {
+    page: Page,
+    producer: crate::producers::Producer,
+    payouts: super::api::Payouts,
+}
+
+impl PayoutsTemplate {
+    fn vnd(&self, amount: &i64) -> String {
+        crate::vn::money::Vnd(*amount).to_string()
+    }
+}
+
+/// The producer a seller (or an admin) asks about, and its statement for the period.
+async fn payouts_for(
+    state: &AppState,
+    page: &Page,
+    id: i64,
+    query: &PayoutQuery,
+) -> Result<(crate::producers::Producer, super::api::Payouts), PageError> {
+    page.require_user()?.require_producer(id)?;
+    let producer =
+        crate::producers::store::find_by_id(&state.db, id).await?.ok_or_else(|| AppError::not_found("producer"))?;
+    let (from, to) = query.period()?;
+    let payouts = super::payouts::statement(&state.db, id, from, to).await?;
+    Ok((producer, payouts))
+}
+
+/// `GET /seller/producers/{id}/payouts?from=&to=`: the COD payout statement.
+pub async fn show_payouts(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<i64>,
+    axum::extract::Query(query): axum::extract::Query<PayoutQuery>,
+) -> Result<Response, PageError> {
+    let (producer, payouts) = payouts_for(&state, &page, id, &query).await?;
+    Ok(crate::web::render(&PayoutsTemplate { page, producer, payouts }))
+}
+
+/// `GET /seller/producers/{id}/payouts.xlsx?from=&to=`
+pub async fn download_payouts_xlsx(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<i64>,
+    axum::extract::Query(query): axum::extract::Query<PayoutQuery>,
+) -> Result<Response, PageError> {
+    let (_, payouts) = payouts_for(&state, &page, id, &query).await?;
+    let bytes = super::payouts::workbook(&payouts)?;
+    let name = format!("doi-soat-cod-{id}-{}-{}.xlsx", payouts.from, payouts.to);
+    Ok(crate::web::download(&name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes))
+}
+
+/// `GET /seller/producers/{id}/payouts.pdf?from=&to=`: A4, in the page's language.
+pub async fn download_payouts_pdf(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<i64>,
+    axum::extract::Query(query): axum::extract::Query<PayoutQuery>,
+) -> Result<Response, PageError> {
+    let (producer, payouts) = payouts_for(&state, &page, id, &query).await?;
+    let lang = page.lang;
+    let pdf = tokio::task::spawn_blocking(move || super::payouts::pdf(&payouts, &producer.name, |key| lang.t(key)))
+        .await
+        .map_err(|e| AppError::Internal(e.into()))??;
+    Ok(crate::web::download(&format!("doi-soat-cod-{id}.pdf"), "application/pdf", pdf))
+}

@@ -1,7 +1,101 @@
-//! A producer's COD payout statement as a workbook: one row per parcel, then the
-//! totals — collected, the carriers' fees, and what comes back.
+//! A producer's COD payout statement for a period: one row per parcel the carriers
+//! reported transferring, then the totals — collected, the carriers' fees (delivery,
+//! COD, returns), and what comes back. As JSON (`/api/v1/producers/{id}/payouts`), a
+//! page (`/seller/producers/{id}/payouts`), a workbook and an A4 PDF.
+
+use time::Date;
 
 use super::api::Payouts;
+use crate::db::Db;
+use crate::error::{AppError, AppResult};
+
+/// The longest period one statement covers.
+const MAX_DAYS: i64 = 366;
+
+/// `from` and `to` (`YYYY-MM-DD`, both included) checked: a day to a year.
+pub fn period(from: &str, to: &str) -> AppResult<(Date, Date)> {
+    let (Some(from), Some(to)) = (crate::vn::parse_iso_date(from.trim()), crate::vn::parse_iso_date(to.trim())) else {
+        return Err(AppError::invalid("from", "from và to dạng YYYY-MM-DD / from and to as YYYY-MM-DD"));
+    };
+    if to < from || (to - from).whole_days() > MAX_DAYS {
+        return Err(AppError::invalid("to", "kỳ từ 1 ngày đến 1 năm / a period of one day to one year"));
+    }
+    Ok((from, to))
+}
+
+/// The statement of a producer's COD transferred from `from` to `to`.
+pub async fn statement(db: &Db, producer_id: i64, from: Date, to: Date) -> anyhow::Result<Payouts> {
+    let lines = super::cod_store::payout_lines(db, producer_id, &from.to_string(), &to.to_string()).await?;
+    let collected_vnd = lines.iter().map(|l| l.collected_vnd).sum();
+    let fees_vnd = lines.iter().map(|l| l.fee_vnd).sum();
+    Ok(Payouts {
+        producer_id,
+        from: from.to_string(),
+        to: to.to_string(),
+        differing: lines.iter().filter(|l| l.differs).count(),
+        net_vnd: collected_vnd - fees_vnd,
+        collected_vnd,
+        fees_vnd,
+        lines,
+    })
+}
+
+/// The statement as an A4 PDF in the reader's language (`t` gives a page text).
+pub fn pdf(payouts: &Payouts, producer_name: &str, t: impl Fn(&str) -> &'static str) -> anyhow::Result<Vec<u8>> {
+    use labels::report::{Block, Column, Report, Table};
+    let vnd = |amount: i64| crate::vn::money::Vnd(amount).to_string();
+    let column = |key: &str, weight: u16, numeric: bool| Column { title: t(key).to_string(), weight, numeric };
+    let columns = vec![
+        column("payout_transfer_date", 3, false),
+        column("carrier", 2, false),
+        column("payout_waybill", 4, false),
+        column("order", 3, false),
+        column("payout_expected", 3, true),
+        column("payout_collected", 3, true),
+        column("payout_fees", 3, true),
+        column("payout_transferred", 3, true),
+    ];
+    let rows = payouts
+        .lines
+        .iter()
+        .map(|l| {
+            let flag = if l.differs { format!(" ({})", t("payout_differs")) } else { String::new() };
+            vec![
+                l.transfer_date.clone().unwrap_or_default(),
+                l.carrier.clone(),
+                l.waybill.clone(),
+                l.order_code.clone(),
+                l.expected_vnd.map(vnd).unwrap_or_default(),
+                format!("{}{flag}", vnd(l.collected_vnd)),
+                vnd(l.fee_vnd),
+                vnd(l.transferred_vnd),
+            ]
+        })
+        .collect();
+    let totals = Table {
+        columns: vec![
+            Column { title: String::new(), weight: 3, numeric: false },
+            Column { title: String::new(), weight: 2, numeric: true },
+        ],
+        rows: vec![
+            vec![t("payout_collected").to_string(), vnd(payouts.collected_vnd)],
+            vec![t("payout_fees").to_string(), vnd(payouts.fees_vnd)],
+            vec![t("payout_net").to_string(), vnd(payouts.net_vnd)],
+            vec![t("payout_differing").to_string(), payouts.differing.to_string()],
+        ],
+    };
+    let report = Report {
+        title: format!("{} — {producer_name}", t("payout_title")),
+        subtitle: format!("{} → {}", payouts.from, payouts.to),
+        footer: format!("dacsan · {producer_name} · {}", crate::vn::time_vn(&crate::db::now())),
+        blocks: vec![
+            Block::Table(totals),
+            Block::Heading(t("payout_lines").to_string()),
+            Block::Table(Table { columns, rows }),
+        ],
+    };
+    Ok(labels::report::report(&report)?)
+}
 
 pub fn workbook(payouts: &Payouts) -> anyhow::Result<Vec<u8>> {
     let mut book = rust_xlsxwriter::Workbook::new();

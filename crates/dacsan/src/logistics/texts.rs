@@ -3,6 +3,32 @@
 use crate::web::i18n::Text;
 
 pub const TEXTS: &[Text] = &[
+    ("payout_title", "Đối soát tiền thu hộ (COD)", "Cash-on-delivery payouts"),
+    (
+        "payout_intro",
+        "Tiền các hãng đã thu hộ và chuyển về trong kỳ, theo bảng đối soát của hãng: đã thu, phí hãng giữ lại (giao hàng, thu hộ, hoàn hàng) và thực nhận.",
+        "Cash the carriers collected and transferred in the period, from their COD statements: collected, the fees they kept (delivery, COD, returns) and what comes back.",
+    ),
+    ("payout_from", "Chuyển từ ngày", "Transferred from"),
+    ("payout_to", "đến ngày", "to"),
+    ("payout_show", "Xem", "Show"),
+    ("payout_transfer_date", "Ngày chuyển", "Transfer date"),
+    ("payout_waybill", "Mã vận đơn", "Waybill"),
+    ("payout_expected", "Phải thu", "Expected"),
+    ("payout_collected", "Đã thu", "Collected"),
+    ("payout_fees", "Phí hãng", "Carrier fees"),
+    ("payout_transferred", "Đã chuyển", "Transferred"),
+    ("payout_net", "Thực nhận", "Net to the producer"),
+    ("payout_differs", "lệch", "differs"),
+    ("payout_differing", "Dòng lệch số tiền", "Lines with a different amount"),
+    ("payout_lines", "Từng kiện hàng", "Parcel by parcel"),
+    (
+        "payout_none",
+        "Chưa có khoản thu hộ nào được chuyển trong kỳ.",
+        "No cash on delivery was transferred in the period.",
+    ),
+    ("payout_pdf", "Tải PDF", "Download PDF"),
+    ("payout_xlsx", "Tải Excel", "Download Excel"),
     (
         "delivery_choose_address",
         "Chọn tỉnh và xã/phường để xem phí và thời gian giao.",

@@ -106,3 +106,53 @@ async fn a_statement_without_a_waybill_column_is_refused_and_sellers_cannot_impo
     let (status, _) = import(&app, &seller, "ghn", "Waybill,COD\nA,1\n".into()).await;
     assert_eq!(status, 403);
 }
+
+#[tokio::test]
+async fn a_seller_reads_the_payout_statement_as_a_page_a_workbook_and_a_pdf() {
+    let (app, _) = app_with_ghn().await;
+    let (order, seller) = ghn_order(&app).await;
+    let (_, waybill, cod) = booked(&app, &order, &seller).await;
+    let (_, _, admin) = app.user(Role::Admin, None).await;
+    let statement = format!(
+        "Mã vận đơn;Tiền thu hộ;Tổng phí;Thực nhận;Ngày chuyển\n{waybill};{cod};36500;{};05/12/2026\n",
+        cod - 36_500
+    );
+    let (status, report) = import(&app, &admin, "ghn", statement).await;
+    assert_eq!(status, 200, "{report}");
+    let producer = order["producer_id"].as_i64().unwrap();
+    let (_, email, _) = app.user(Role::Seller, Some(producer)).await;
+    app.sign_in(&email, "password-123").await;
+
+    let (status, desk) = app.page("/seller").await;
+    assert_eq!(status, 200);
+    assert!(desk.contains(&format!("/seller/producers/{producer}/payouts")), "the desk links the statement");
+    let base = format!("/seller/producers/{producer}/payouts");
+    let (status, page) = app.page(&format!("{base}?from=2026-12-01&to=2026-12-31")).await;
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains(&waybill) && page.contains(order["code"].as_str().unwrap()), "{page}");
+    let net = dacsan::vn::money::Vnd(cod - 36_500).to_string();
+    assert!(page.contains(&net), "net {net} on the page");
+    let (status, page) = app.page(&format!("{base}?from=2026-11-01&to=2026-11-30")).await;
+    assert_eq!(status, 200);
+    assert!(!page.contains(&waybill), "another month, another statement");
+    let (status, _) = app.page(&format!("{base}?from=2026-12-31&to=2026-12-01")).await;
+    assert_eq!(status, 422);
+
+    let response = app.browser.get(app.url(&format!("{base}.pdf?from=2026-12-01&to=2026-12-31"))).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    let pdf = lopdf::Document::load_mem(&response.bytes().await.unwrap()).expect("a PDF");
+    assert_eq!(pdf.get_pages().len(), 1, "one page");
+    let text = pdf.extract_text(&[1]).unwrap();
+    let net_digits = net.split(['\u{a0}', ' ']).next().unwrap().to_string();
+    for expected in ["Đối soát tiền thu hộ", waybill.as_str(), net_digits.as_str(), "2026-12-01 → 2026-12-31"] {
+        assert!(text.contains(expected), "{expected} missing from the PDF's text:\n{text}");
+    }
+    let response =
+        app.browser.get(app.url(&format!("{base}.xlsx?from=2026-12-01&to=2026-12-31"))).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    assert!(response.bytes().await.unwrap().starts_with(b"PK"));
+
+    let (other, _) = ghn_order(&app).await;
+    let (status, _) = app.page(&format!("/seller/producers/{}/payouts", other["producer_id"])).await;
+    assert_eq!(status, 403, "another producer's statement");
+}
