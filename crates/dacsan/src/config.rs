@@ -29,6 +29,9 @@ pub enum Command {
     Reindex(DbArgs),
     /// Copy the SQLite database to FILE, consistently, while it is in use.
     Backup(BackupArgs),
+    /// Put a backup FILE back in place of the SQLite database (servers stopped); the
+    /// database it replaces is kept beside it.
+    Restore(BackupArgs),
     /// Manage user accounts.
     #[command(subcommand)]
     User(UserCommand),

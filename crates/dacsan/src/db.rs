@@ -4,6 +4,7 @@
 //! at that spot. On a SQLite file, the label resolver's lookups also read it directly
 //! ([`SqliteFile`]).
 
+pub mod backup;
 mod sqlite_file;
 
 use std::str::FromStr;
@@ -48,6 +49,11 @@ pub fn normalise_url(url: &str) -> String {
     } else {
         format!("sqlite://{url}?mode=rwc")
     }
+}
+
+/// The versions of the SQLite migrations this build carries.
+pub fn sqlite_migration_versions() -> Vec<i64> {
+    SQLITE_MIGRATIONS.iter().map(|m| m.version).collect()
 }
 
 impl Db {

@@ -1,11 +1,11 @@
-//! The `dacsan` command: serve, demo, migrate, reindex, backup, user, import, export.
+//! The `dacsan` command: serve, demo, migrate, reindex, backup, restore, user, import, export.
 
 use std::net::SocketAddr;
 
 use anyhow::Context;
 use clap::Parser;
 use dacsan::config::{Cli, Command, ExportCommand, ImportCommand, ServeArgs, Settings, TraceCommand, UserCommand};
-use dacsan::db::{Db, Dialect};
+use dacsan::db::Db;
 use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
@@ -60,6 +60,7 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Backup(args) => backup(&args.db.database, &args.file).await,
+        Command::Restore(args) => restore(&args.file, &args.db.database).await,
         Command::User(UserCommand::Add(args)) => {
             let db = Db::connect(&args.db.database).await?;
             println!("{}", dacsan::auth::cli::add_user(&db, &args).await?);
@@ -193,18 +194,32 @@ async fn shutdown_signal() {
     tracing::info!("shutting down: finishing the requests in flight");
 }
 
-/// A consistent copy of a live SQLite database (`VACUUM INTO`). PostgreSQL has its
-/// own tools for this (`pg_dump`).
+/// A consistent copy of a live SQLite database, checked after writing.
 async fn backup(database: &str, file: &std::path::Path) -> anyhow::Result<()> {
-    let db = Db::connect(database).await?;
-    if db.dialect == Dialect::Postgres {
-        anyhow::bail!("backup copies SQLite databases; for PostgreSQL use pg_dump");
+    let checked = dacsan::db::backup::backup(database, file).await?;
+    println!(
+        "Backed up to {} ({} bytes, {} migrations up to {}; integrity ok)",
+        file.display(),
+        checked.bytes,
+        checked.migrations,
+        checked.version
+    );
+    Ok(())
+}
+
+/// Puts a backup back in place of the SQLite database, keeping the one it replaces.
+async fn restore(file: &std::path::Path, database: &str) -> anyhow::Result<()> {
+    let restored = dacsan::db::backup::restore(file, database).await?;
+    println!(
+        "Restored {} into {} ({} bytes, {} migrations up to {}; integrity ok; brought up to this build)",
+        file.display(),
+        restored.target.display(),
+        restored.checked.bytes,
+        restored.checked.migrations,
+        restored.checked.version
+    );
+    if let Some(kept) = restored.kept {
+        println!("The database it replaced is kept as {}", kept.display());
     }
-    if file.exists() {
-        anyhow::bail!("{} exists already: choose a new file", file.display());
-    }
-    let target = file.to_str().context("the backup path must be UTF-8")?;
-    sqlx::query("VACUUM INTO $1").bind(target).execute(&db.pool).await.context("write the backup")?;
-    println!("Backed up to {}", file.display());
     Ok(())
 }

@@ -66,7 +66,7 @@ pub async fn spawn_app_with(settings: Settings) -> TestApp {
 }
 
 /// A new, empty database on the PostgreSQL server of `url`.
-async fn fresh_postgres_database(url: &str) -> String {
+pub async fn fresh_postgres_database(url: &str) -> String {
     use sqlx::Connection;
     let name = format!("dacsan_test_{}", rand_suffix());
     let mut admin = sqlx::PgConnection::connect(url).await.expect("connect to DACSAN_TEST_PG_URL");
