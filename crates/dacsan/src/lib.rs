@@ -20,6 +20,7 @@ pub mod privacy;
 pub mod producers;
 pub mod programme;
 pub mod search;
+pub mod secrets;
 pub mod state;
 pub mod tables;
 pub mod trace;
