@@ -70,7 +70,7 @@ async fn main() -> anyhow::Result<()> {
         Command::Import(ImportCommand::RateCard(args)) => {
             let bytes = std::fs::read(&args.file).with_context(|| format!("read {}", args.file.display()))?;
             let db = Db::connect(&args.db.database).await?;
-            let logistics = dacsan::logistics::Logistics::load(&db, &Default::default()).await?;
+            let logistics = dacsan::logistics::Logistics::load(&db, &Default::default(), None).await?;
             let cards = dacsan::logistics::service::import_cards(&db, &logistics, &bytes, &args.carrier, None)
                 .await
                 .map_err(|e| anyhow::anyhow!("{}: {}", args.file.display(), e.detail()))?;

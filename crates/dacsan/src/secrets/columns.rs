@@ -48,8 +48,9 @@ impl SealedColumn {
     }
 
     fn read(&self, row: &AnyRow) -> anyhow::Result<SealedRow> {
-        let identity =
-            (0..self.identity.len()).map(|i| row.try_get::<String, _>(format!("k{i}").as_str())).collect::<Result<_, _>>()?;
+        let identity = (0..self.identity.len())
+            .map(|i| row.try_get::<String, _>(format!("k{i}").as_str()))
+            .collect::<Result<_, _>>()?;
         Ok(SealedRow { identity, sealed: row.try_get("sealed")? })
     }
 

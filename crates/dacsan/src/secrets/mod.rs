@@ -239,7 +239,11 @@ mod tests {
     fn a_value_moved_to_another_row_does_not_open() {
         let ring = Keyring::new(SecretKey::generate());
         let sealed = ring.seal(b"token", ROW).unwrap();
-        for other in [&br#"["carrier_accounts","credentials","8","ghn"]"#[..], br#"["carrier_accounts","credentials","7","ghtk"]"#, b""] {
+        for other in [
+            &br#"["carrier_accounts","credentials","8","ghn"]"#[..],
+            br#"["carrier_accounts","credentials","7","ghtk"]"#,
+            b"",
+        ] {
             assert_eq!(ring.open(&sealed, other), Err(OpenError::Rejected));
         }
     }

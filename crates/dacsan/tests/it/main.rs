@@ -7,6 +7,7 @@ mod helpers;
 mod admin;
 mod auth;
 mod carrier;
+mod carrier_accounts;
 mod cart_pages;
 mod cli;
 mod cod;
