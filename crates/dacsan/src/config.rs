@@ -29,6 +29,10 @@ pub enum Command {
     Reindex(DbArgs),
     /// Copy the SQLite database to FILE, consistently, while it is in use.
     Backup(BackupArgs),
+    /// Re-encrypt every secret sealed in the database (producers' own carrier
+    /// accounts) with DACSAN_NEW_SECRET_KEY, in one transaction; then start the
+    /// servers with that key as DACSAN_SECRET_KEY. Stop the servers first.
+    RotateKey(RotateKeyArgs),
     /// Manage user accounts.
     #[command(subcommand)]
     User(UserCommand),
@@ -111,6 +115,20 @@ pub struct ServeArgs {
     pub secret_key: Secret,
     #[command(flatten)]
     pub carriers: CarrierArgs,
+}
+
+/// `dacsan rotate-key`: the key in use and the new one (better given in the
+/// environment than on a command line that others can list).
+#[derive(Debug, Clone, Args)]
+pub struct RotateKeyArgs {
+    /// The key the values are sealed with now.
+    #[arg(long, env = "DACSAN_SECRET_KEY", default_value = "", hide_env_values = true)]
+    pub secret_key: Secret,
+    /// The key to seal them with from now on (32 random bytes, base64 or hex).
+    #[arg(long, env = "DACSAN_NEW_SECRET_KEY", default_value = "", hide_env_values = true)]
+    pub new_secret_key: Secret,
+    #[command(flatten)]
+    pub db: DbArgs,
 }
 
 /// The carriers' APIs. Each `_URL` is the base their documented paths follow

@@ -1,6 +1,7 @@
 //! Producers' own carrier accounts: `PUT/GET/DELETE
 //! /api/v1/producers/{id}/carrier-accounts…`, bookings made with them against the
-//! local GHN server and the page.
+//! local GHN server, the page, the start-up check of sealed values and
+//! `dacsan rotate-key`.
 
 use dacsan::auth::Role;
 use dacsan::config::{Secret, Settings};
@@ -236,6 +237,73 @@ async fn carrier_accounts_page_saves_shows_the_hint_and_removes() {
     app.sign_in(&stranger, "password-123").await;
     let (status, _) = app.page(&page).await;
     assert_eq!(status, 403, "another seller");
+}
+
+/// Runs `dacsan rotate-key` on the app's database.
+fn rotate_key(app: &TestApp, current: Option<&SecretKey>, new: Option<&SecretKey>) -> std::process::Output {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_dacsan"));
+    command.arg("rotate-key").env("DACSAN_DATABASE_URL", &app.database_url);
+    command.env_remove("DACSAN_SECRET_KEY").env_remove("DACSAN_NEW_SECRET_KEY");
+    if let Some(key) = current {
+        command.env("DACSAN_SECRET_KEY", key.to_base64());
+    }
+    if let Some(key) = new {
+        command.env("DACSAN_NEW_SECRET_KEY", key.to_base64());
+    }
+    command.output().expect("run dacsan rotate-key")
+}
+
+async fn start_with(app: &TestApp, key: Option<&SecretKey>) -> Result<dacsan::AppState, String> {
+    let settings =
+        Settings { secret_key: Secret(key.map(SecretKey::to_base64).unwrap_or_default()), ..test_settings() };
+    dacsan::start(&app.database_url, settings).await.map_err(|e| format!("{e:#}"))
+}
+
+#[tokio::test]
+async fn carrier_account_sealed_values_need_their_key_to_start_and_rotate_key_moves_them_to_a_new_one() {
+    let old = SecretKey::generate();
+    let (settings, _) = ghn_settings(true, Some(&old)).await;
+    let app = spawn_app_with(settings).await;
+    let (order, seller) = ghn_order(&app).await;
+    let producer = &order["producer_id"];
+    assert!(start_with(&app, None).await.is_ok(), "nothing sealed yet: no key needed");
+    assert_eq!(save_ghn(&app, producer, &seller, OWN_TOKEN).await.0, 200);
+
+    let err = start_with(&app, None).await.err().expect("no key: no start");
+    assert!(err.contains("DACSAN_SECRET_KEY is not set") && err.contains(old.id()), "{err}");
+    let new = SecretKey::generate();
+    let err = start_with(&app, Some(&new)).await.err().expect("another key: no start");
+    assert!(err.contains("does not open") && err.contains("DACSAN_SECRET_KEY"), "{err}");
+    let settings = Settings { secret_key: Secret("c2hvcnQ=".into()), ..test_settings() };
+    let err = format!("{:#}", dacsan::start(&app.database_url, settings).await.err().expect("not a key"));
+    assert!(err.contains("DACSAN_SECRET_KEY is not a usable key: it is 5 bytes long"), "{err}");
+
+    let out = rotate_key(&app, Some(&old), None);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("DACSAN_NEW_SECRET_KEY"));
+    let out = rotate_key(&app, Some(&SecretKey::generate()), Some(&new));
+    assert!(!out.status.success(), "the wrong current key");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nothing was changed"), "{out:?}");
+    let before = stored_credentials(&app, producer).await;
+    assert!(before[0].contains(old.id()));
+
+    let out = rotate_key(&app, Some(&old), Some(&new));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Re-encrypted 1 values"), "{out:?}");
+    let after = stored_credentials(&app, producer).await;
+    assert!(after[0].starts_with(&format!("v1:{}:", new.id())), "{}", after[0]);
+    assert!(!after[0].contains(OWN_TOKEN));
+
+    let err = start_with(&app, Some(&old)).await.err().expect("the old key no longer starts it");
+    assert!(err.contains("does not open"), "{err}");
+    let state = start_with(&app, Some(&new)).await.expect("the new key starts it");
+    let accounts =
+        dacsan::logistics::accounts::list(&state.db, &state.logistics, producer.as_i64().unwrap()).await.unwrap();
+    assert_eq!(accounts[0].token_hint.as_deref(), Some("••••7f3a"), "the new key opens the account");
+
+    let out = rotate_key(&app, Some(&old), Some(&new));
+    assert!(out.status.success(), "run twice: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Re-encrypted 0 values"), "{out:?}");
 }
 
 #[tokio::test]
