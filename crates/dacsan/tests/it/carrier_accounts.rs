@@ -214,6 +214,8 @@ async fn carrier_accounts_page_saves_shows_the_hint_and_removes() {
     app.sign_in(&email, "password-123").await;
     let page = format!("/seller/producers/{producer}/carrier-accounts");
 
+    let (_, desk) = app.page("/seller").await;
+    assert!(desk.contains(&format!("href=\"{page}\"")), "the seller's desk leads there");
     let (status, html) = app.page(&page).await;
     assert_eq!(status, 200);
     assert!(html.contains("name=\"token\"") && html.contains("GHTK"), "{html}");
