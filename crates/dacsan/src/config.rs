@@ -32,6 +32,10 @@ pub enum Command {
     /// Put a backup FILE back in place of the SQLite database (servers stopped); the
     /// database it replaces is kept beside it.
     Restore(BackupArgs),
+    /// Re-encrypt every secret sealed in the database (producers' own carrier
+    /// accounts) with DACSAN_NEW_SECRET_KEY, in one transaction; then start the
+    /// servers with that key as DACSAN_SECRET_KEY. Stop the servers first.
+    RotateKey(RotateKeyArgs),
     /// Manage user accounts.
     #[command(subcommand)]
     User(UserCommand),
@@ -106,8 +110,28 @@ pub struct ServeArgs {
     /// A serial label scanned from this many different places is flagged too.
     #[arg(long, env = "DACSAN_SCAN_ALERT_PLACES", default_value_t = 3)]
     pub scan_alert_places: usize,
+    /// The key that encrypts secrets kept in the database (producers' own carrier
+    /// accounts): 32 random bytes as base64 or 64 hex digits, e.g. from `openssl
+    /// rand -base64 32`. Unset: producers cannot save their own carrier accounts,
+    /// and a database that holds encrypted values refuses to start.
+    #[arg(long, env = "DACSAN_SECRET_KEY", default_value = "", hide_env_values = true)]
+    pub secret_key: Secret,
     #[command(flatten)]
     pub carriers: CarrierArgs,
+}
+
+/// `dacsan rotate-key`: the key in use and the new one (better given in the
+/// environment than on a command line that others can list).
+#[derive(Debug, Clone, Args)]
+pub struct RotateKeyArgs {
+    /// The key the values are sealed with now.
+    #[arg(long, env = "DACSAN_SECRET_KEY", default_value = "", hide_env_values = true)]
+    pub secret_key: Secret,
+    /// The key to seal them with from now on (32 random bytes, base64 or hex).
+    #[arg(long, env = "DACSAN_NEW_SECRET_KEY", default_value = "", hide_env_values = true)]
+    pub new_secret_key: Secret,
+    #[command(flatten)]
+    pub db: DbArgs,
 }
 
 /// The carriers' APIs. Each `_URL` is the base their documented paths follow
@@ -153,6 +177,21 @@ impl CarrierArgs {
         .into_iter()
         .filter(|(_, url, token, _)| !url.trim().is_empty() && !token.0.trim().is_empty())
         .map(|(name, url, token, shop)| (name, url.trim().to_string(), token.0.trim().to_string(), shop))
+        .collect()
+    }
+
+    /// Each carrier's API address the settings give, token or not: a producer's
+    /// own account books there.
+    pub fn base_urls(&self) -> Vec<(&'static str, String)> {
+        [
+            ("ghn", &self.ghn_url),
+            ("ghtk", &self.ghtk_url),
+            ("viettelpost", &self.viettelpost_url),
+            ("vnpost", &self.vnpost_url),
+        ]
+        .into_iter()
+        .filter(|(_, url)| !url.trim().is_empty())
+        .map(|(name, url)| (name, url.trim().to_string()))
         .collect()
     }
 }
@@ -314,6 +353,9 @@ pub struct Settings {
     pub public_url: String,
     pub scan_alert_count: i64,
     pub scan_alert_places: usize,
+    /// `DACSAN_SECRET_KEY` as given; read (and refused when it is not a key) at
+    /// start, see [`crate::secrets`].
+    pub secret_key: Secret,
     pub carriers: CarrierArgs,
 }
 
@@ -329,6 +371,7 @@ impl Default for Settings {
             public_url: "http://127.0.0.1:8080".into(),
             scan_alert_count: 20,
             scan_alert_places: 3,
+            secret_key: Secret::default(),
             carriers: CarrierArgs::default(),
         }
     }
@@ -349,6 +392,7 @@ impl From<&ServeArgs> for Settings {
             },
             scan_alert_count: args.scan_alert_count.max(1),
             scan_alert_places: args.scan_alert_places.max(2),
+            secret_key: args.secret_key.clone(),
             carriers: args.carriers.clone(),
         }
     }

@@ -20,6 +20,7 @@ pub mod privacy;
 pub mod producers;
 pub mod programme;
 pub mod search;
+pub mod secrets;
 pub mod state;
 pub mod tables;
 pub mod trace;
@@ -61,13 +62,19 @@ pub async fn start(database_url: &str, settings: config::Settings) -> anyhow::Re
     if let Some(mailer) = orders::mailer::Mailer::from_settings(&settings)? {
         orders::mailer::spawn(db.clone(), mailer);
     }
+    let keyring = secrets::key_from_setting("DACSAN_SECRET_KEY", &settings.secret_key.0)?.map(secrets::Keyring::new);
+    secrets::check_at_start(&db, SEALED_COLUMNS, keyring.as_ref()).await?;
     let trace_key = trace::keys::load_or_create(&db).await?;
-    let logistics = Arc::new(logistics::Logistics::load(&db, &settings.carriers).await?);
+    let logistics = Arc::new(logistics::Logistics::load(&db, &settings.carriers, keyring.map(Arc::new)).await?);
     let jobs = jobs::Jobs::start(db.clone(), job_handlers(&db, &logistics)).await?;
     let state = AppState::new(db, index, settings, trace_key, logistics, jobs);
     logistics::service::spawn_card_refresh(state.db.clone(), state.logistics.clone());
     Ok(state)
 }
+
+/// Every column of sealed values, from every domain that keeps some: checked at
+/// start, re-encrypted by `dacsan rotate-key`.
+pub const SEALED_COLUMNS: &[&secrets::SealedColumn] = &[&logistics::accounts::CREDENTIALS];
 
 /// What each kind of durable job does, from every domain that has some.
 pub fn job_handlers(db: &db::Db, logistics: &Arc<logistics::Logistics>) -> jobs::Handlers {

@@ -1,4 +1,5 @@
-//! The `dacsan` command: serve, demo, migrate, reindex, backup, restore, user, import, export.
+//! The `dacsan` command: serve, demo, migrate, reindex, backup, restore, rotate-key,
+//! user, import, export.
 
 use std::net::SocketAddr;
 
@@ -61,6 +62,7 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::Backup(args) => backup(&args.db.database, &args.file).await,
         Command::Restore(args) => restore(&args.file, &args.db.database).await,
+        Command::RotateKey(args) => rotate_key(&args).await,
         Command::User(UserCommand::Add(args)) => {
             let db = Db::connect(&args.db.database).await?;
             println!("{}", dacsan::auth::cli::add_user(&db, &args).await?);
@@ -71,7 +73,7 @@ async fn main() -> anyhow::Result<()> {
         Command::Import(ImportCommand::RateCard(args)) => {
             let bytes = std::fs::read(&args.file).with_context(|| format!("read {}", args.file.display()))?;
             let db = Db::connect(&args.db.database).await?;
-            let logistics = dacsan::logistics::Logistics::load(&db, &Default::default()).await?;
+            let logistics = dacsan::logistics::Logistics::load(&db, &Default::default(), None).await?;
             let cards = dacsan::logistics::service::import_cards(&db, &logistics, &bytes, &args.carrier, None)
                 .await
                 .map_err(|e| anyhow::anyhow!("{}: {}", args.file.display(), e.detail()))?;
@@ -192,6 +194,27 @@ async fn shutdown_signal() {
         _ = terminate => {}
     }
     tracing::info!("shutting down: finishing the requests in flight");
+}
+
+/// `dacsan rotate-key`: every sealed value opened with DACSAN_SECRET_KEY and sealed
+/// with DACSAN_NEW_SECRET_KEY, in one transaction.
+async fn rotate_key(args: &dacsan::config::RotateKeyArgs) -> anyhow::Result<()> {
+    use dacsan::secrets;
+    let current = secrets::key_from_setting("DACSAN_SECRET_KEY", &args.secret_key.0)?;
+    let Some(new) = secrets::key_from_setting("DACSAN_NEW_SECRET_KEY", &args.new_secret_key.0)? else {
+        anyhow::bail!(
+            "set DACSAN_NEW_SECRET_KEY to the new key (32 random bytes as base64 or hex, e.g. from `openssl rand -base64 32`), and DACSAN_SECRET_KEY to the key in use"
+        );
+    };
+    let db = Db::connect(&args.db.database).await?;
+    let report = secrets::rotate(&db, dacsan::SEALED_COLUMNS, current.as_ref(), &new).await?;
+    println!(
+        "Re-encrypted {} values with the new key {}{}. Start dacsan with DACSAN_SECRET_KEY set to the new key from now on.",
+        report.rotated,
+        new.id(),
+        if report.already > 0 { format!(" ({} had it already)", report.already) } else { String::new() }
+    );
+    Ok(())
 }
 
 /// A consistent copy of a live SQLite database, checked after writing.

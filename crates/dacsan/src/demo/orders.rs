@@ -134,7 +134,7 @@ pub async fn fill_orders(db: &Db, settings: &Settings) -> anyhow::Result<usize> 
     }
     let seller = crate::producers::store::find_by_slug(db, super::ACCOUNTS[1].3).await?.context("the demo seller")?;
     let buyer = crate::auth::store::find_by_email(db, super::ACCOUNTS[3].0).await?.context("the demo buyer")?;
-    let pricer: Arc<dyn Delivery> = Arc::new(Logistics::load(db, &settings.carriers).await?);
+    let pricer: Arc<dyn Delivery> = Arc::new(Logistics::load(db, &settings.carriers, None).await?);
     let now = OffsetDateTime::now_utc();
     let mut placed = Vec::new();
     for (i, (status, method, hours)) in SELLER_ORDERS.into_iter().enumerate() {

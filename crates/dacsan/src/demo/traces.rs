@@ -33,7 +33,7 @@ pub async fn fill_traces(db: &Db, settings: Settings) -> anyhow::Result<usize> {
         return Ok(0);
     }
     let key = keys::load_or_create(db).await?;
-    let logistics = Arc::new(crate::logistics::Logistics::load(db, &settings.carriers).await?);
+    let logistics = Arc::new(crate::logistics::Logistics::load(db, &settings.carriers, None).await?);
     // The demo fills the database before any server runs: nothing here queues work.
     let jobs = crate::jobs::Jobs::idle(db.clone(), crate::jobs::Handlers::default());
     let state = AppState::new(db.clone(), Arc::new(crate::search::SearchIndex::new()?), settings, key, logistics, jobs);

@@ -35,6 +35,8 @@ pub struct ShipmentJson {
     pub label_url: String,
     pub tracking_url: Option<String>,
     pub error: Option<String>,
+    /// Whose carrier account booked it: `platform` or `producer` (its own).
+    pub account: String,
 }
 
 impl From<&Shipment> for ShipmentJson {
@@ -52,6 +54,7 @@ impl From<&Shipment> for ShipmentJson {
             label_url: s.label_path(),
             tracking_url: s.tracking_url(),
             error: s.error.clone(),
+            account: s.account.as_str().to_string(),
         }
     }
 }
@@ -121,8 +124,8 @@ pub async fn shipment_label(
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     let shipment = managed_shipment(&state, &user, id).await?;
-    let (Some(client), Some(waybill)) = (state.logistics.client(&shipment.carrier), shipment.tracking_code.as_deref())
-    else {
+    let client = state.logistics.shipment_client(&state.db, &shipment).await?.ok();
+    let (Some(client), Some(waybill)) = (client, shipment.tracking_code.as_deref()) else {
         let order = crate::orders::store::find_by_id(&state.db, shipment.order_id)
             .await?
             .ok_or_else(|| AppError::not_found("order"))?;

@@ -2,6 +2,7 @@
 //! and producers' own delivery), parcels booked with carriers, their journeys from
 //! the carriers' notifications, and the order that follows its parcels.
 
+pub mod accounts;
 pub mod api;
 pub mod cod;
 pub mod cod_store;
@@ -44,7 +45,8 @@ pub fn register_jobs(handlers: &mut crate::jobs::Handlers, db: &crate::db::Db, l
     tracking::register(handlers, db, logistics);
 }
 
-/// `/api/v1/…shipments`, `/api/v1/shipping/…` and producers' delivery terms.
+/// `/api/v1/…shipments`, `/api/v1/shipping/…`, producers' delivery terms and
+/// their own carrier accounts.
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .route("/orders/{code}/shipments", post(pages::create_shipment))
@@ -64,4 +66,5 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(api::import_cod_statement))
         .routes(routes!(api::get_payouts))
         .merge(collection::router())
+        .merge(accounts::router())
 }

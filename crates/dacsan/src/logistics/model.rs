@@ -147,6 +147,38 @@ pub const OTHER_CARRIER: &str = "other";
 /// The producer's own delivery or the buyer's pick-up: no carrier, dacsan's label.
 pub const OWN_DELIVERY: &str = "own";
 
+/// Whose carrier account booked a parcel: the platform's (from the settings) or
+/// the producer's own. The waybill lives in that account, so cancelling, labels
+/// and tracking use the same one.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    utoipa::ToSchema,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum BookingAccount {
+    Platform,
+    Producer,
+}
+
+impl BookingAccount {
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
+    pub fn parse(s: &str) -> Option<BookingAccount> {
+        s.parse().ok()
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Shipment {
     pub id: i64,
@@ -168,6 +200,8 @@ pub struct Shipment {
     pub last_event_at: Option<String>,
     /// Why the last carrier call failed, in words.
     pub error: Option<String>,
+    /// Whose account booked it (carriers with an API).
+    pub account: BookingAccount,
     pub created_at: String,
     pub updated_at: String,
 }

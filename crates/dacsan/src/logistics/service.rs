@@ -1,5 +1,6 @@
 //! Delivery as the running app holds it: the current rate cards (in memory, so a
-//! quote costs no query), the carriers' API clients from the settings, and the
+//! quote costs no query), the carriers' API clients from the settings (and, for a
+//! producer with its own account, one built with its credentials), and the
 //! pricing checkout asks for — the carrier's live quote when it answers within
 //! 1.5 s, the rate card's otherwise, so a buyer is never stuck.
 
@@ -10,12 +11,15 @@ use std::time::Duration;
 use anyhow::Context;
 use subtle::ConstantTimeEq;
 
+use super::accounts::{self, Unusable};
+use super::model::{BookingAccount, Shipment};
 use super::options::{DeliveryOption, Route, options_for, parcel_of, sort_cheapest_first};
 use super::rates::{RateCard, sample_cards};
 use super::store;
 use crate::config::CarrierArgs;
 use crate::db::Db;
 use crate::orders::delivery::{BoxFuture, Delivery, DeliveryQuote, DeliveryRequest, ParcelEvent, ParcelView};
+use crate::secrets::Keyring;
 use crate::vn::admin_units;
 
 /// How long checkout waits for a carrier's live quote.
@@ -28,13 +32,19 @@ pub struct Logistics {
     pub intake: super::notifications::Intake,
     cards: RwLock<Arc<Vec<RateCard>>>,
     clients: HashMap<carriers::Carrier, Arc<carriers::Client>>,
+    /// Each carrier's API address the settings give, with or without the
+    /// platform's token: producers' own accounts are used there.
+    base_urls: HashMap<carriers::Carrier, String>,
+    /// Seals and opens producers' own carrier credentials; none without
+    /// `DACSAN_SECRET_KEY`.
+    keyring: Option<Arc<Keyring>>,
     webhook_token: String,
 }
 
 impl Logistics {
     /// Reads the rate cards (storing the sample cards on a database that has none)
     /// and sets up a client for each carrier whose API is configured.
-    pub async fn load(db: &Db, args: &CarrierArgs) -> anyhow::Result<Logistics> {
+    pub async fn load(db: &Db, args: &CarrierArgs, keyring: Option<Arc<Keyring>>) -> anyhow::Result<Logistics> {
         if store::count_cards(db).await? == 0 {
             for card in sample_cards() {
                 store::insert_card(db, &card, None).await?;
@@ -50,6 +60,12 @@ impl Logistics {
             intake: super::notifications::Intake::spawn(db.clone()),
             cards: RwLock::new(Arc::new(store::current_cards(db).await?)),
             clients,
+            base_urls: args
+                .base_urls()
+                .into_iter()
+                .filter_map(|(name, url)| Some((carriers::Carrier::parse(name)?, url)))
+                .collect(),
+            keyring,
             webhook_token: args.shipping_webhook_token.0.trim().to_string(),
         })
     }
@@ -80,11 +96,98 @@ impl Logistics {
         self.clients.get(&carriers::Carrier::parse(carrier)?).cloned()
     }
 
-    /// Carriers dacsan can book with.
+    /// Carriers dacsan can book with on the platform's accounts.
     pub fn bookable(&self) -> Vec<carriers::Carrier> {
         let mut list: Vec<_> = self.clients.keys().copied().collect();
         list.sort_by_key(|c| c.as_str());
         list
+    }
+
+    /// Carriers a producer's parcels can book with: the platform's, and those of
+    /// the producer's own accounts whose API address the settings give.
+    pub async fn bookable_for(&self, db: &Db, producer_id: i64) -> anyhow::Result<Vec<&'static str>> {
+        let mut list = self.bookable();
+        for stored in accounts::store::list_for_producer(db, producer_id).await? {
+            if let Some(carrier) = carriers::Carrier::parse(&stored.carrier)
+                && self.base_urls.contains_key(&carrier)
+                && !list.contains(&carrier)
+            {
+                list.push(carrier);
+            }
+        }
+        list.sort_by_key(|c| c.as_str());
+        Ok(list.into_iter().map(carriers::Carrier::as_str).collect())
+    }
+
+    /// The key that seals producers' own carrier credentials, if one is set.
+    pub fn keyring(&self) -> Option<&Keyring> {
+        self.keyring.as_deref()
+    }
+
+    /// The carrier's API address, as the settings give it.
+    pub fn base_url(&self, carrier: carriers::Carrier) -> Option<&str> {
+        self.base_urls.get(&carrier).map(String::as_str)
+    }
+
+    /// Carriers whose API address the settings give (parcels there can be asked about).
+    pub fn reachable(&self) -> Vec<&'static str> {
+        let mut names: Vec<&'static str> = self.base_urls.keys().map(|c| c.as_str()).collect();
+        names.sort_unstable();
+        names
+    }
+
+    /// The account a new parcel of the producer books with: its own when it has
+    /// one with the carrier (and the carrier's API address is known), else the
+    /// platform's; `None` when neither can book.
+    pub async fn booking_account(
+        &self,
+        db: &Db,
+        producer_id: i64,
+        carrier: carriers::Carrier,
+    ) -> anyhow::Result<Option<BookingAccount>> {
+        if self.base_urls.contains_key(&carrier)
+            && accounts::store::find(db, producer_id, carrier.as_str()).await?.is_some()
+        {
+            return Ok(Some(BookingAccount::Producer));
+        }
+        Ok(self.clients.contains_key(&carrier).then_some(BookingAccount::Platform))
+    }
+
+    /// The client of the account that booked (or books) a parcel: the platform's,
+    /// or one built with the producer's own credentials at the platform's address
+    /// for the carrier. `Err` says why there is none, in the seller's words.
+    pub async fn shipment_client(
+        &self,
+        db: &Db,
+        shipment: &Shipment,
+    ) -> anyhow::Result<Result<Arc<carriers::Client>, String>> {
+        let Some(carrier) = carriers::Carrier::parse(&shipment.carrier) else {
+            return Ok(Err(format!("{} không có API / has no API", shipment.carrier)));
+        };
+        if shipment.account == BookingAccount::Platform {
+            return Ok(self
+                .clients
+                .get(&carrier)
+                .cloned()
+                .ok_or_else(|| format!("{} chưa được kết nối / is not connected here", carrier.display_name())));
+        }
+        let Some(base_url) = self.base_url(carrier) else {
+            return Ok(Err(Unusable::NotConnected.words(carrier)));
+        };
+        let producer_id = accounts::store::producer_of_shipment(db, shipment.id)
+            .await?
+            .ok_or_else(|| anyhow::anyhow!("shipment {} has no order", shipment.id))?;
+        Ok(accounts::credentials(db, self, producer_id, carrier).await?.map_err(|why| why.words(carrier)).map(
+            |credentials| {
+                Arc::new(carriers::Client::new(carriers::Config {
+                    carrier,
+                    base_url: base_url.to_string(),
+                    token: credentials.token,
+                    shop_id: credentials.shop_id,
+                    timeout: CARRIER_CALL_TIMEOUT,
+                }))
+            },
+        ))
     }
 
     /// Is `token` the notification URL's secret? Compared in constant time; an
@@ -215,8 +318,8 @@ impl Delivery for Logistics {
         Box::pin(parcels_of(db, order_id))
     }
 
-    fn bookable(&self) -> Vec<&'static str> {
-        Logistics::bookable(self).into_iter().map(carriers::Carrier::as_str).collect()
+    fn bookable<'a>(&'a self, db: &'a Db, producer_id: i64) -> BoxFuture<'a, anyhow::Result<Vec<&'static str>>> {
+        Box::pin(self.bookable_for(db, producer_id))
     }
 }
 

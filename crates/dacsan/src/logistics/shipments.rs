@@ -8,7 +8,9 @@
 
 use serde::Deserialize;
 
-use super::model::{OTHER_CARRIER, OWN_DELIVERY, Shipment, ShipmentEvent, ShipmentStatus, shipment_code};
+use super::model::{
+    BookingAccount, OTHER_CARRIER, OWN_DELIVERY, Shipment, ShipmentEvent, ShipmentStatus, shipment_code,
+};
 use super::service::{Logistics, party};
 use super::store::{self, NewShipment};
 use crate::db::Db;
@@ -152,6 +154,7 @@ pub async fn create(
         return book_now(db, jobs, unanswered).await;
     }
     let tracking = input.tracking_code.as_deref().map(str::trim).filter(|t| !t.is_empty());
+    let mut account = BookingAccount::Platform;
     let initial = match carrier.as_str() {
         OTHER_CARRIER => {
             let Some(tracking) = tracking else {
@@ -167,25 +170,27 @@ pub async fn create(
         }
         OWN_DELIVERY => ShipmentStatus::PickedUp,
         api => {
-            if carriers::Carrier::parse(api).is_none() {
+            let Some(known) = carriers::Carrier::parse(api) else {
                 return Err(AppError::invalid(
                     "carrier",
                     "ghn, ghtk, viettelpost, vnpost, other hoặc own / ghn, ghtk, viettelpost, vnpost, other or own",
                 ));
-            }
-            if logistics.client(api).is_none() {
+            };
+            let Some(chosen) = logistics.booking_account(db, order.producer_id, known).await? else {
                 return Err(AppError::invalid(
                     "carrier",
                     format!(
                         "{api} chưa được kết nối, hãy chọn hãng khác / is not connected here: choose another carrier"
                     ),
                 ));
-            }
+            };
+            account = chosen;
             ShipmentStatus::Booking
         }
     };
     let parcels = parcels_for(order, input)?;
-    let created = insert_parcels(db, order, &carrier, &service, tracking, initial, &parcels, user_id).await?;
+    let what = Parcels { carrier: &carrier, service: &service, tracking, status: initial, account };
+    let created = insert_parcels(db, order, &what, &parcels, user_id).await?;
     if initial != ShipmentStatus::Booking {
         return Ok(created);
     }
@@ -208,19 +213,25 @@ async fn book_now(db: &Db, jobs: &Jobs, parcels: Vec<Shipment>) -> AppResult<Vec
     Ok(booked)
 }
 
+/// What every parcel of one request shares.
+struct Parcels<'a> {
+    carrier: &'a str,
+    service: &'a str,
+    tracking: Option<&'a str>,
+    status: ShipmentStatus,
+    account: BookingAccount,
+}
+
 /// Writes the parcels' rows in one transaction, numbered after the order's
 /// earlier parcels. Cash to collect rides on the first parcel.
-#[expect(clippy::too_many_arguments, reason = "the rows' whole description")]
 async fn insert_parcels(
     db: &Db,
     order: &Order,
-    carrier: &str,
-    service: &str,
-    tracking: Option<&str>,
-    status: ShipmentStatus,
+    what: &Parcels<'_>,
     parcels: &[ParcelInput],
     user_id: Option<i64>,
 ) -> AppResult<Vec<Shipment>> {
+    let Parcels { carrier, service, tracking, status, account } = *what;
     let mut tx = db.begin_write().await?;
     let earlier = store::count_shipments_in(&mut tx, order.id).await?;
     let cod =
@@ -242,6 +253,7 @@ async fn insert_parcels(
             weight_g: parcel.weight_g,
             dims,
             cod_vnd: if i == 0 { cod } else { 0 },
+            account,
             created_by: user_id,
         };
         let shipment = store::insert_shipment(&mut tx, &new).await?.ok_or_else(|| {
@@ -297,10 +309,12 @@ pub async fn run_booking(db: &Db, logistics: &Logistics, job: Job) -> Result<(),
     let order = orders::store::find_by_id(db, shipment.order_id)
         .await?
         .ok_or_else(|| JobError::Fail(format!("the order of shipment {shipment_id} does not exist")))?;
-    let Some(client) = logistics.client(&shipment.carrier) else {
-        let words = format!("{} chưa được kết nối / is not connected here", shipment.carrier);
-        give_up(db, &order, &shipment, &words).await?;
-        return Err(JobError::Fail(words));
+    let client = match logistics.shipment_client(db, &shipment).await? {
+        Ok(client) => client,
+        Err(words) => {
+            give_up(db, &order, &shipment, &words).await?;
+            return Err(JobError::Fail(words));
+        }
     };
     let mut request = parcel_request(db, &order, &shipment).await?;
     request.service = logistics
@@ -327,13 +341,13 @@ pub async fn run_booking(db: &Db, logistics: &Logistics, job: Job) -> Result<(),
             store::set_booked(&mut tx, shipment.id, &booking.waybill, booking.fee_vnd).await?;
             store::insert_event(&mut tx, shipment.id, &ShipmentEvent::now(ShipmentStatus::Booked)).await?;
             tx.commit().await.map_err(anyhow::Error::new)?;
-            tracing::info!(shipment = %shipment.code, carrier = %shipment.carrier, waybill = %booking.waybill, "parcel {} booked", shipment.code);
+            tracing::info!(shipment = %shipment.code, carrier = %shipment.carrier, account = shipment.account.as_str(), waybill = %booking.waybill, "parcel {} booked", shipment.code);
             return Ok(());
         }
         Err(err) => err,
     };
     tracing::warn!(shipment = %shipment.code, carrier = %shipment.carrier, error = %err, attempt = job.attempts, "booking failed");
-    let (status, words) = booking_failure(&err);
+    let (status, words) = booking_failure(&err, shipment.account);
     if status != ShipmentStatus::Booking {
         give_up(db, &order, &shipment, &words).await?;
         return Err(JobError::Fail(words));
@@ -363,9 +377,13 @@ async fn give_up(db: &Db, order: &Order, shipment: &Shipment, words: &str) -> an
 /// What the seller reads when a booking fails, and where the parcel stays: an
 /// unanswered call keeps it `booking` (the next try asks again with the same
 /// code); a refusal cancels it.
-fn booking_failure(err: &carriers::CarrierError) -> (ShipmentStatus, String) {
+fn booking_failure(err: &carriers::CarrierError, account: BookingAccount) -> (ShipmentStatus, String) {
     use carriers::CarrierError::*;
     match err {
+        Unauthorized(_) if account == BookingAccount::Producer => (
+            ShipmentStatus::Cancelled,
+            "hãng từ chối tài khoản riêng của cơ sở: kiểm tra mã token trong mục Tài khoản hãng vận chuyển / the carrier refused the producer's own account: check its token under Carrier accounts".into(),
+        ),
         Timeout | Transport(_) | Malformed(_) => (
             ShipmentStatus::Booking,
             "hãng vận chuyển chưa trả lời, dacsan sẽ tự thử lại (không tạo trùng vận đơn) / the carrier did not answer: dacsan tries again by itself, and no second waybill will be made".into(),
@@ -467,7 +485,14 @@ pub async fn run_cancel(db: &Db, logistics: &Logistics, job: Job) -> Result<(), 
             "hãng đã nhận kiện, không hủy được / the carrier has the parcel: it can no longer be cancelled".into(),
         ));
     }
-    if let (Some(client), Some(waybill)) = (logistics.client(&shipment.carrier), shipment.tracking_code.as_deref()) {
+    let client = match logistics.shipment_client(db, &shipment).await? {
+        Ok(client) => Some(client),
+        // The producer's own account is gone: the booking lives there, so it is not
+        // cancelled here behind the carrier's back.
+        Err(words) if shipment.account == BookingAccount::Producer => return Err(JobError::Fail(words)),
+        Err(_) => None,
+    };
+    if let (Some(client), Some(waybill)) = (client, shipment.tracking_code.as_deref()) {
         client.cancel(waybill).await.map_err(|err| match err {
             carriers::CarrierError::NotCancellable(why) => {
                 JobError::Fail(format!("hãng không cho hủy / the carrier will not cancel: {why}"))

@@ -5,7 +5,7 @@ use anyhow::Context;
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 
-use super::model::{Shipment, ShipmentEvent, ShipmentStatus, StoredNotification};
+use super::model::{BookingAccount, Shipment, ShipmentEvent, ShipmentStatus, StoredNotification};
 use super::options::DeliveryTerms;
 use super::rates::RateCard;
 use crate::db::{self, Db};
@@ -98,10 +98,11 @@ pub async fn save_delivery_terms(db: &Db, producer_id: i64, terms: &DeliveryTerm
 
 const SHIPMENT_COLUMNS: &str =
     "id, order_id, code, carrier, service, tracking_code, status, weight_g, length_cm, width_cm,
-    height_cm, cod_vnd, fee_vnd, label_url, last_event_at, error, created_at, updated_at";
+    height_cm, cod_vnd, fee_vnd, label_url, last_event_at, error, account, created_at, updated_at";
 
 fn shipment_from_row(r: &AnyRow) -> anyhow::Result<Shipment> {
     let status: String = r.try_get("status")?;
+    let account: String = r.try_get("account")?;
     Ok(Shipment {
         id: r.try_get("id")?,
         order_id: r.try_get("order_id")?,
@@ -120,6 +121,8 @@ fn shipment_from_row(r: &AnyRow) -> anyhow::Result<Shipment> {
         label_url: r.try_get("label_url")?,
         last_event_at: r.try_get("last_event_at")?,
         error: r.try_get("error")?,
+        account: BookingAccount::parse(&account)
+            .with_context(|| format!("shipment account «{account}» is not one dacsan knows"))?,
         created_at: r.try_get("created_at")?,
         updated_at: r.try_get("updated_at")?,
     })
@@ -135,6 +138,7 @@ pub struct NewShipment<'a> {
     pub weight_g: i64,
     pub dims: Option<(i64, i64, i64)>,
     pub cod_vnd: i64,
+    pub account: BookingAccount,
     pub created_by: Option<i64>,
 }
 
@@ -143,8 +147,8 @@ pub async fn insert_shipment(tx: &mut Tx, s: &NewShipment<'_>) -> anyhow::Result
     let now = db::now();
     let result = sqlx::query(&format!(
         "INSERT INTO shipments (order_id, code, carrier, service, tracking_code, status, weight_g, length_cm, width_cm,
-           height_cm, cod_vnd, created_by, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING {SHIPMENT_COLUMNS}"
+           height_cm, cod_vnd, account, created_by, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING {SHIPMENT_COLUMNS}"
     ))
     .bind(s.order_id)
     .bind(s.code)
@@ -157,6 +161,7 @@ pub async fn insert_shipment(tx: &mut Tx, s: &NewShipment<'_>) -> anyhow::Result
     .bind(s.dims.map(|d| d.1))
     .bind(s.dims.map(|d| d.2))
     .bind(s.cod_vnd)
+    .bind(s.account.as_str())
     .bind(s.created_by)
     .bind(&now)
     .fetch_one(&mut **tx)

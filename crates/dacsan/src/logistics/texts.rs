@@ -1,4 +1,5 @@
-//! The page texts of delivery: checkout's options and the parcels' journeys.
+//! The page texts of delivery: checkout's options, the parcels' journeys and
+//! producers' own carrier accounts.
 
 use crate::web::i18n::Text;
 
@@ -153,4 +154,39 @@ pub const TEXTS: &[Text] = &[
     ("collect_wd_fri", "T6", "Fri"),
     ("collect_wd_sat", "T7", "Sat"),
     ("collect_wd_sun", "CN", "Sun"),
+    ("carrier_accounts", "Tài khoản hãng vận chuyển", "Carrier accounts"),
+    (
+        "carrier_accounts_intro",
+        "Cơ sở có tài khoản riêng với hãng vận chuyển có thể gửi hàng bằng tài khoản đó thay cho tài khoản của sàn. Mã token được mã hóa trước khi lưu; ở đây chỉ hiện 4 ký tự cuối.",
+        "A producer with its own account at a carrier can book its parcels with it instead of the platform's. The token is encrypted before it is stored; only its last four characters are shown here.",
+    ),
+    (
+        "carrier_accounts_need_key",
+        "Máy chủ chưa có khóa mã hóa (DACSAN_SECRET_KEY) nên chưa lưu được tài khoản riêng: người vận hành cần đặt khóa này.",
+        "This server has no encryption key (DACSAN_SECRET_KEY), so own accounts cannot be saved: the operator must set it.",
+    ),
+    (
+        "carrier_platform_connected",
+        "Sàn đã kết nối: gửi bằng tài khoản của sàn, trừ khi cơ sở có tài khoản riêng.",
+        "Connected by the platform: parcels book with the platform's account unless you add your own.",
+    ),
+    (
+        "carrier_platform_no_account",
+        "Sàn chưa có tài khoản với hãng này: thêm tài khoản riêng để gửi qua hãng.",
+        "The platform has no account with this carrier: add your own to book with it.",
+    ),
+    (
+        "carrier_not_reachable",
+        "Máy chủ chưa kết nối API của hãng này.",
+        "This server is not connected to this carrier's API.",
+    ),
+    ("carrier_own_account", "Tài khoản riêng", "Own account"),
+    ("carrier_token", "Mã token API của hãng", "The carrier's API token"),
+    ("carrier_token_new", "Mã token mới (thay mã cũ)", "New token (replaces the saved one)"),
+    ("carrier_shop_id", "mã cửa hàng", "shop id"),
+    ("carrier_shop_id_optional", "Mã cửa hàng, nếu hãng cấp", "Shop id, if the carrier gave one"),
+    ("carrier_account_saved_at", "lưu lúc", "saved"),
+    ("carrier_account_saved", "Đã lưu tài khoản riêng.", "Your own account is saved."),
+    ("carrier_account_removed", "Đã gỡ tài khoản riêng.", "Your own account is removed."),
+    ("carrier_account_remove", "Gỡ tài khoản riêng", "Remove own account"),
 ];

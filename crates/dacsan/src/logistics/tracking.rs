@@ -1,5 +1,6 @@
-//! Parcels followed by asking: VNPost sends no notifications, and any carrier's
-//! notification can get lost. A recurring job asks the carriers' tracking APIs
+//! Parcels followed by asking: VNPost sends no notifications, any carrier's
+//! notification can get lost, and a producer's own account notifies only if the
+//! producer registered dacsan's notification URL with the carrier. A recurring job asks the carriers' tracking APIs
 //! about parcels on their way that have been quiet too long, and takes in the
 //! steps newer than what the parcel shows as if they had been notified.
 
@@ -38,7 +39,7 @@ pub fn register(handlers: &mut Handlers, db: &Db, logistics: &Arc<Logistics>) {
 pub async fn poll(db: &Db, logistics: &Logistics) -> Result<usize, JobError> {
     let now = time::OffsetDateTime::now_utc();
     let mut taken = 0;
-    for carrier in logistics.connected() {
+    for carrier in logistics.reachable() {
         let quiet = if notifies(carrier) { QUIET_NOTIFYING } else { QUIET_SILENT };
         let before = db::time_text(now - quiet);
         for shipment in store::quiet_shipments(db, carrier, &before, PER_RUN).await? {
@@ -51,7 +52,11 @@ pub async fn poll(db: &Db, logistics: &Logistics) -> Result<usize, JobError> {
 /// Asks the carrier about one parcel. A carrier that does not answer is asked
 /// again at the next run; the parcel is marked asked either way.
 async fn ask(db: &Db, logistics: &Logistics, shipment: &Shipment) -> Result<usize, JobError> {
-    let (Some(client), Some(waybill)) = (logistics.client(&shipment.carrier), shipment.tracking_code.as_deref()) else {
+    let client = logistics.shipment_client(db, shipment).await?.ok();
+    let (Some(client), Some(waybill)) = (client, shipment.tracking_code.as_deref()) else {
+        // No account to ask with (the platform's token or the producer's account
+        // is gone): marked asked, so the parcels after it get their turn.
+        store::mark_asked(db, shipment.id).await?;
         return Ok(0);
     };
     let steps = match client.track(waybill).await {

@@ -117,6 +117,7 @@ pub trait Delivery: Send + Sync + 'static {
     fn quote<'a>(&'a self, db: &'a Db, request: &'a DeliveryRequest) -> BoxFuture<'a, anyhow::Result<DeliveryQuote>>;
     /// The parcels of an order with their journeys, oldest parcel first.
     fn parcels<'a>(&'a self, db: &'a Db, order_id: i64) -> BoxFuture<'a, anyhow::Result<Vec<ParcelView>>>;
-    /// The carriers dacsan can book parcels with (`ghn`…).
-    fn bookable(&self) -> Vec<&'static str>;
+    /// The carriers dacsan can book a producer's parcels with (`ghn`…): the
+    /// platform's and the producer's own accounts.
+    fn bookable<'a>(&'a self, db: &'a Db, producer_id: i64) -> BoxFuture<'a, anyhow::Result<Vec<&'static str>>>;
 }

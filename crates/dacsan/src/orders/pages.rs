@@ -300,7 +300,7 @@ pub async fn order_view(state: &AppState, order: Order, actor: Actor) -> anyhow:
     let moves = OrderStatus::ALL.into_iter().filter(|to| may_transition(actor, order.status, *to)).collect();
     Ok(OrderView {
         parcels: state.delivery.parcels(&state.db, order.id).await?,
-        bookable: state.delivery.bookable(),
+        bookable: state.delivery.bookable(&state.db, order.producer_id).await?,
         items: store::items(&state.db, order.id).await?,
         events: store::events(&state.db, order.id).await?,
         bank_name: account

@@ -160,7 +160,9 @@ async fn a_producers_own_delivery_and_pickup_are_offered_to_neighbours() {
 /// What the local GHN server saw.
 #[derive(Default)]
 pub struct GhnSeen {
-    creates: Vec<(HeaderMap, Value)>,
+    pub creates: Vec<(HeaderMap, Value)>,
+    /// The headers of each cancellation.
+    pub cancels: Vec<HeaderMap>,
     /// Creates to answer with a 500 before answering again.
     failing_creates: usize,
     /// What `v2/shipping-order/detail` reports: `(status, updated_date)`.
@@ -205,13 +207,20 @@ async fn ghn_detail(State(seen): State<Arc<Mutex<GhnSeen>>>, Json(body): Json<Va
 }
 
 /// Answers `v2/switch-status/cancel`: every parcel is still waiting for pick-up.
-async fn ghn_cancel(Json(body): Json<Value>) -> Json<Value> {
+async fn ghn_cancel(
+    State(seen): State<Arc<Mutex<GhnSeen>>>,
+    headers: HeaderMap,
+    Json(body): Json<Value>,
+) -> Json<Value> {
+    seen.lock().unwrap().cancels.push(headers);
     let codes = body["order_codes"].as_array().cloned().unwrap_or_default();
     let data: Vec<Value> = codes.iter().map(|c| json!({"order_code": c, "result": true, "message": "OK"})).collect();
     Json(json!({"code": 200, "message": "Success", "data": data}))
 }
 
-async fn spawn_ghn() -> (String, Arc<Mutex<GhnSeen>>) {
+/// A local server that answers as GHN's documentation says: its base URL and
+/// what it saw.
+pub async fn spawn_ghn() -> (String, Arc<Mutex<GhnSeen>>) {
     let seen = Arc::new(Mutex::new(GhnSeen::default()));
     let app = axum::Router::new()
         .route("/shiip/public-api/v2/shipping-order/create", axum::routing::post(ghn_create))

@@ -8,6 +8,7 @@ mod admin;
 mod auth;
 mod backups;
 mod carrier;
+mod carrier_accounts;
 mod cart_pages;
 mod cli;
 mod cod;

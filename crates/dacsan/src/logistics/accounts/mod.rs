@@ -1,0 +1,193 @@
+//! Producers' own carrier accounts (issue 14): a producer may book its parcels with
+//! its own GHN, GHTK, Viettel Post or VNPost account instead of the platform's, at
+//! the carrier's API address the settings give (`DACSAN_GHN_URL`…). The token and
+//! shop id are sealed with the operator's `DACSAN_SECRET_KEY` before they are
+//! stored (issue 17, [`crate::secrets`]); sellers see the token's last four
+//! characters, never the token.
+
+pub mod api;
+pub mod model;
+pub mod pages;
+pub mod store;
+
+use axum::routing::{get, post};
+use carriers::Carrier;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use self::model::{AccountInput, AccountView, Credentials, mask};
+use super::service::Logistics;
+use crate::db::Db;
+use crate::error::{AppError, AppResult};
+use crate::secrets::SealedColumn;
+use crate::state::AppState;
+
+/// The sealed column, for the start-up check and `dacsan rotate-key`.
+pub const CREDENTIALS: SealedColumn = SealedColumn {
+    what: "producers' carrier accounts",
+    table: "carrier_accounts",
+    column: "credentials",
+    identity: &["producer_id", "carrier"],
+};
+
+/// The associated data of a producer's account with a carrier: a value sealed
+/// for one producer and carrier does not open in another's row.
+fn aad(producer_id: i64, carrier: Carrier) -> Vec<u8> {
+    CREDENTIALS.aad(&[&producer_id.to_string(), carrier.as_str()])
+}
+
+/// Why a producer's own account cannot book a parcel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unusable {
+    /// The settings give no address for the carrier's API.
+    NotConnected,
+    /// The producer has no account with the carrier (any more).
+    Removed,
+    /// Its credentials do not open (altered, or sealed for another row).
+    Unreadable,
+}
+
+impl Unusable {
+    /// What the seller reads.
+    pub fn words(self, carrier: Carrier) -> String {
+        let name = carrier.display_name();
+        match self {
+            Unusable::NotConnected => format!(
+                "dacsan chưa có địa chỉ API của {name} ({}): người vận hành cần đặt / this server has no address for {name}'s API ({}): the operator must set it",
+                url_setting(carrier),
+                url_setting(carrier)
+            ),
+            Unusable::Removed => format!(
+                "tài khoản {name} riêng của cơ sở đã bị gỡ: thêm lại, hoặc làm việc này trên trang của hãng / the producer's own {name} account was removed: add it again, or do this on the carrier's site"
+            ),
+            Unusable::Unreadable => format!(
+                "không đọc được tài khoản {name} riêng của cơ sở: hãy nhập lại / the producer's own {name} account cannot be read: enter it again"
+            ),
+        }
+    }
+}
+
+/// `DACSAN_GHN_URL`…: the setting that gives a carrier's API address.
+fn url_setting(carrier: Carrier) -> String {
+    format!("DACSAN_{}_URL", carrier.as_str().to_uppercase())
+}
+
+/// The carrier named in a path: `ghn`, `ghtk`, `viettelpost` or `vnpost`.
+pub fn parse_carrier(name: &str) -> AppResult<Carrier> {
+    Carrier::parse(name.trim()).ok_or_else(|| AppError::not_found("hãng vận chuyển / carrier"))
+}
+
+/// Seals and saves a producer's account with a carrier, replacing the one it
+/// had. Refused, in words for the operator, when no key is set.
+pub async fn save(
+    db: &Db,
+    logistics: &Logistics,
+    producer_id: i64,
+    carrier: Carrier,
+    input: &AccountInput,
+    user_id: i64,
+) -> AppResult<AccountView> {
+    let Some(keyring) = logistics.keyring() else {
+        return Err(AppError::conflict(
+            "token",
+            "máy chủ chưa có khóa mã hóa DACSAN_SECRET_KEY nên không lưu được tài khoản hãng: người vận hành cần đặt khóa này / this server has no DACSAN_SECRET_KEY to encrypt carrier accounts with: the operator must set it before accounts can be saved",
+        ));
+    };
+    let credentials = input.check().map_err(AppError::Invalid)?;
+    if logistics.base_url(carrier).is_none() {
+        return Err(AppError::conflict("carrier", Unusable::NotConnected.words(carrier)));
+    }
+    let json = serde_json::to_vec(&credentials).map_err(anyhow::Error::new)?;
+    let sealed = keyring.seal(&json, &aad(producer_id, carrier))?;
+    store::upsert(db, producer_id, carrier.as_str(), &sealed, user_id).await?;
+    tracing::info!(
+        producer.id = producer_id,
+        carrier = carrier.as_str(),
+        "own {} account of producer {producer_id} saved",
+        carrier.as_str()
+    );
+    let saved =
+        store::find(db, producer_id, carrier.as_str()).await?.ok_or_else(|| AppError::not_found("carrier account"))?;
+    Ok(view(logistics, carrier, &saved))
+}
+
+/// A producer's accounts, masked.
+pub async fn list(db: &Db, logistics: &Logistics, producer_id: i64) -> anyhow::Result<Vec<AccountView>> {
+    let mut views = Vec::new();
+    for stored in store::list_for_producer(db, producer_id).await? {
+        let carrier = Carrier::parse(&stored.carrier).ok_or_else(|| {
+            anyhow::anyhow!("carrier «{}» of a carrier account is not one dacsan knows", stored.carrier)
+        })?;
+        views.push(view(logistics, carrier, &stored));
+    }
+    Ok(views)
+}
+
+fn view(logistics: &Logistics, carrier: Carrier, stored: &store::StoredAccount) -> AccountView {
+    let opened = open(logistics, carrier, stored);
+    let problem = match (&opened, logistics.base_url(carrier)) {
+        (Err(unusable), _) => Some(*unusable),
+        (Ok(_), None) => Some(Unusable::NotConnected),
+        (Ok(_), Some(_)) => None,
+    };
+    let credentials = opened.ok();
+    AccountView {
+        carrier: carrier.as_str().to_string(),
+        token_hint: credentials.as_ref().map(|c| mask(&c.token)),
+        shop_id: credentials.and_then(|c| c.shop_id),
+        usable: problem.is_none(),
+        updated_at: stored.updated_at.clone(),
+        problem: problem.map(|p| p.words(carrier)),
+    }
+}
+
+/// Opens a stored account's credentials.
+fn open(logistics: &Logistics, carrier: Carrier, stored: &store::StoredAccount) -> Result<Credentials, Unusable> {
+    let keyring = logistics.keyring().ok_or(Unusable::Unreadable)?;
+    let plain = keyring.open(&stored.sealed, &aad(stored.producer_id, carrier)).map_err(|err| {
+        tracing::warn!(
+            producer.id = stored.producer_id,
+            carrier = carrier.as_str(),
+            "carrier account does not open: {err}"
+        );
+        Unusable::Unreadable
+    })?;
+    serde_json::from_slice(&plain).map_err(|_| Unusable::Unreadable)
+}
+
+/// The credentials of a producer's own account with a carrier, to book with.
+pub async fn credentials(
+    db: &Db,
+    logistics: &Logistics,
+    producer_id: i64,
+    carrier: Carrier,
+) -> anyhow::Result<Result<Credentials, Unusable>> {
+    Ok(match store::find(db, producer_id, carrier.as_str()).await? {
+        Some(stored) => open(logistics, carrier, &stored),
+        None => Err(Unusable::Removed),
+    })
+}
+
+/// Removes a producer's account with a carrier; parcels it booked keep it named
+/// but can no longer be cancelled or tracked through dacsan.
+pub async fn remove(db: &Db, producer_id: i64, carrier: Carrier) -> AppResult<()> {
+    if !store::delete(db, producer_id, carrier.as_str()).await? {
+        return Err(AppError::not_found("tài khoản hãng vận chuyển / carrier account"));
+    }
+    tracing::info!(
+        producer.id = producer_id,
+        carrier = carrier.as_str(),
+        "own {} account of producer {producer_id} removed",
+        carrier.as_str()
+    );
+    Ok(())
+}
+
+/// `/api/v1/producers/{id}/carrier-accounts…` and the seller's page.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .route("/seller/producers/{id}/carrier-accounts", get(pages::show_accounts).post(pages::save_account))
+        .route("/seller/producers/{id}/carrier-accounts/{carrier}/delete", post(pages::delete_account))
+        .routes(routes!(api::list_accounts))
+        .routes(routes!(api::put_account, api::delete_account))
+}
