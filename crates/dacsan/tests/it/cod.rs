@@ -144,7 +144,8 @@ async fn a_seller_reads_the_payout_statement_as_a_page_a_workbook_and_a_pdf() {
     assert_eq!(pdf.get_pages().len(), 1, "one page");
     let text = pdf.extract_text(&[1]).unwrap();
     let net_digits = net.split(['\u{a0}', ' ']).next().unwrap().to_string();
-    for expected in ["Đối soát tiền thu hộ", waybill.as_str(), net_digits.as_str(), "2026-12-01 → 2026-12-31"] {
+    for expected in ["Đối soát tiền thu hộ", waybill.as_str(), net_digits.as_str(), "2026-12-01 → 2026-12-31"]
+    {
         assert!(text.contains(expected), "{expected} missing from the PDF's text:\n{text}");
     }
     let response =
