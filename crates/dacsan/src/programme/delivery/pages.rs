@@ -37,16 +37,21 @@ impl DeliveryTemplate {
     }
 }
 
+/// The figures a page asks for, once its user may see them.
+async fn figures_asked(state: &AppState, page: &Page, params: &DeliveryParams) -> Result<Figures, PageError> {
+    let scope = params.check(page.require_user()?)?;
+    Ok(super::figures(&state.db, &scope.province, scope.commune.as_deref(), scope.from, scope.to).await?)
+}
+
 /// `GET /office/delivery?province=&commune=&from=&to=`
 pub async fn show_delivery(
     State(state): State<AppState>,
     page: Page,
     Query(params): Query<DeliveryParams>,
 ) -> Result<Response, PageError> {
-    let scope = params.check(page.require_user()?)?;
-    let figures = super::figures(&state.db, &scope.province, scope.commune.as_deref(), scope.from, scope.to).await?;
+    let figures = figures_asked(&state, &page, &params).await?;
     let commune_name = figures.commune.as_deref().map(super::commune_name);
-    Ok(render(&DeliveryTemplate { province: scope.province, figures, commune_name, page }))
+    Ok(render(&DeliveryTemplate { province: figures.province.clone(), figures, commune_name, page }))
 }
 
 /// `GET /office/delivery.xlsx?province=&commune=&from=&to=`: the table and, for the
@@ -56,8 +61,7 @@ pub async fn export_delivery(
     page: Page,
     Query(params): Query<DeliveryParams>,
 ) -> Result<Response, PageError> {
-    let scope = params.check(page.require_user()?)?;
-    let figures = super::figures(&state.db, &scope.province, scope.commune.as_deref(), scope.from, scope.to).await?;
+    let figures = figures_asked(&state, &page, &params).await?;
     let place = if figures.commune.is_some() { "Cơ sở" } else { "Xã" };
     let mut table = xlsx::Sheet::new(
         "Giao hàng",

@@ -81,6 +81,21 @@ pub async fn tallies(
     Ok(tallies)
 }
 
+/// Runs a grouped query with its province, period and (for a drill-down) commune.
+async fn fetch_grouped(
+    db: &Db,
+    sql: &str,
+    province: &str,
+    period: &Period,
+    grouping: Grouping<'_>,
+) -> AppResult<Vec<sqlx::any::AnyRow>> {
+    let mut query = sqlx::query(sql).bind(province).bind(&period.from).bind(&period.to);
+    if let Some(commune) = grouping.commune() {
+        query = query.bind(commune);
+    }
+    Ok(query.fetch_all(&db.pool).await?)
+}
+
 struct OrderRow {
     key: String,
     days: Option<i64>,
@@ -105,11 +120,7 @@ async fn order_rows(db: &Db, province: &str, period: &Period, grouping: Grouping
         commune = grouping.commune_filter(),
         needed = NEEDED_DELIVERY,
     );
-    let mut query = sqlx::query(&sql).bind(province).bind(&period.from).bind(&period.to);
-    if let Some(commune) = grouping.commune() {
-        query = query.bind(commune);
-    }
-    let rows = query.fetch_all(&db.pool).await?;
+    let rows = fetch_grouped(db, &sql, province, period, grouping).await?;
     rows.iter()
         .map(|r| {
             Ok(OrderRow {
@@ -153,11 +164,7 @@ async fn trouble_rows(
         commune = grouping.commune_filter(),
         needed = NEEDED_DELIVERY,
     );
-    let mut query = sqlx::query(&sql).bind(province).bind(&period.from).bind(&period.to);
-    if let Some(commune) = grouping.commune() {
-        query = query.bind(commune);
-    }
-    let rows = query.fetch_all(&db.pool).await?;
+    let rows = fetch_grouped(db, &sql, province, period, grouping).await?;
     rows.iter()
         .map(|r| {
             let trouble: String = r.try_get("trouble")?;
