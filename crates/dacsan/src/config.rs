@@ -103,8 +103,17 @@ pub struct ServeArgs {
     /// A serial label scanned from this many different places is flagged too.
     #[arg(long, env = "DACSAN_SCAN_ALERT_PLACES", default_value_t = 3)]
     pub scan_alert_places: usize,
+    /// The platform's GS1 Company Prefix (licensed by GS1 Vietnam, 893…), under which
+    /// dacsan numbers the parcels it prints its own labels for (SSCC, AI 00). Unset:
+    /// those labels carry no SSCC.
+    #[arg(long, env = "DACSAN_GS1_COMPANY_PREFIX", value_parser = parse_company_prefix)]
+    pub gs1_company_prefix: Option<gs1::CompanyPrefix>,
     #[command(flatten)]
     pub carriers: CarrierArgs,
+}
+
+fn parse_company_prefix(value: &str) -> Result<gs1::CompanyPrefix, String> {
+    gs1::CompanyPrefix::parse(value).map_err(|e| format!("not a GS1 Company Prefix (4 to 12 digits): {e}"))
 }
 
 /// The carriers' APIs. Each `_URL` is the base their documented paths follow
@@ -311,6 +320,8 @@ pub struct Settings {
     pub public_url: String,
     pub scan_alert_count: i64,
     pub scan_alert_places: usize,
+    /// Numbers parcels' SSCCs; none: dacsan's parcel labels carry no SSCC.
+    pub gs1_company_prefix: Option<gs1::CompanyPrefix>,
     pub carriers: CarrierArgs,
 }
 
@@ -326,6 +337,7 @@ impl Default for Settings {
             public_url: "http://127.0.0.1:8080".into(),
             scan_alert_count: 20,
             scan_alert_places: 3,
+            gs1_company_prefix: None,
             carriers: CarrierArgs::default(),
         }
     }
@@ -346,6 +358,7 @@ impl From<&ServeArgs> for Settings {
             },
             scan_alert_count: args.scan_alert_count.max(1),
             scan_alert_places: args.scan_alert_places.max(2),
+            gs1_company_prefix: args.gs1_company_prefix.clone(),
             carriers: args.carriers.clone(),
         }
     }

@@ -10,6 +10,7 @@ pub mod model;
 pub mod notifications;
 pub mod options;
 pub mod pages;
+pub mod parcel_labels;
 pub mod payouts;
 pub mod rate_book;
 pub mod rates;
@@ -23,7 +24,7 @@ pub use texts::TEXTS;
 
 pub use service::Logistics;
 
-use axum::routing::post;
+use axum::routing::{get, post};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -44,11 +45,13 @@ pub fn register_jobs(handlers: &mut crate::jobs::Handlers, db: &crate::db::Db, l
     tracking::register(handlers, db, logistics);
 }
 
-/// `/api/v1/…shipments`, `/api/v1/shipping/…` and producers' delivery terms.
+/// `/api/v1/…shipments`, `/api/v1/shipping/…`, producers' delivery terms and
+/// `/00/{sscc}` (parcels, then cartons).
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .route("/orders/{code}/shipments", post(pages::create_shipment))
         .route("/shipments/{id}/return", post(pages::settle_return))
+        .route("/00/{sscc}", get(pages::resolve_sscc))
         .routes(routes!(api::create_shipment, api::list_shipments))
         .routes(routes!(api::cancel_shipment, api::get_shipment))
         .routes(routes!(api::shipment_label))

@@ -168,6 +168,8 @@ pub struct Shipment {
     pub last_event_at: Option<String>,
     /// Why the last carrier call failed, in words.
     pub error: Option<String>,
+    /// The parcel's SSCC, given when dacsan first prints its own label for it.
+    pub sscc: Option<gs1::Sscc>,
     pub created_at: String,
     pub updated_at: String,
 }

@@ -18,6 +18,7 @@ mod mailer;
 mod office_desk;
 mod office_listings;
 mod orders;
+mod parcel_labels;
 mod payments;
 mod places;
 mod privacy;
