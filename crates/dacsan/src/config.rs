@@ -116,6 +116,11 @@ pub struct ServeArgs {
     /// and a database that holds encrypted values refuses to start.
     #[arg(long, env = "DACSAN_SECRET_KEY", default_value = "", hide_env_values = true)]
     pub secret_key: Secret,
+    /// The platform's GS1 Company Prefix (licensed by GS1 Vietnam, 893…), under which
+    /// dacsan numbers the parcels it prints its own labels for (SSCC, AI 00). Unset:
+    /// those labels carry no SSCC.
+    #[arg(long, env = "DACSAN_GS1_COMPANY_PREFIX", value_parser = parse_company_prefix)]
+    pub gs1_company_prefix: Option<gs1::CompanyPrefix>,
     #[command(flatten)]
     pub carriers: CarrierArgs,
 }
@@ -132,6 +137,10 @@ pub struct RotateKeyArgs {
     pub new_secret_key: Secret,
     #[command(flatten)]
     pub db: DbArgs,
+}
+
+fn parse_company_prefix(value: &str) -> Result<gs1::CompanyPrefix, String> {
+    gs1::CompanyPrefix::parse(value).map_err(|e| format!("not a GS1 Company Prefix (4 to 12 digits): {e}"))
 }
 
 /// The carriers' APIs. Each `_URL` is the base their documented paths follow
@@ -356,6 +365,8 @@ pub struct Settings {
     /// `DACSAN_SECRET_KEY` as given; read (and refused when it is not a key) at
     /// start, see [`crate::secrets`].
     pub secret_key: Secret,
+    /// Numbers parcels' SSCCs; none: dacsan's parcel labels carry no SSCC.
+    pub gs1_company_prefix: Option<gs1::CompanyPrefix>,
     pub carriers: CarrierArgs,
 }
 
@@ -372,6 +383,7 @@ impl Default for Settings {
             scan_alert_count: 20,
             scan_alert_places: 3,
             secret_key: Secret::default(),
+            gs1_company_prefix: None,
             carriers: CarrierArgs::default(),
         }
     }
@@ -393,6 +405,7 @@ impl From<&ServeArgs> for Settings {
             scan_alert_count: args.scan_alert_count.max(1),
             scan_alert_places: args.scan_alert_places.max(2),
             secret_key: args.secret_key.clone(),
+            gs1_company_prefix: args.gs1_company_prefix.clone(),
             carriers: args.carriers.clone(),
         }
     }

@@ -1,5 +1,6 @@
 //! GS1 identifiers for dacsan, with no IO: GTIN, GLN and SSCC with their check
-//! digits ([`Gtin`], [`Gln`], [`Sscc`], [`check_digit`]), batch/lot and serial numbers ([`Lot`],
+//! digits ([`Gtin`], [`Gln`], [`Sscc`], [`check_digit`]), the company prefix SSCCs are
+//! numbered under ([`CompanyPrefix`]), batch/lot and serial numbers ([`Lot`],
 //! [`Serial`]), GS1 Digital Link URIs for trade items ([`DigitalLink`]) and the
 //! EPCIS 2.0 events and documents with their vocabularies and identifiers ([`epcis`]).
 //!
@@ -18,6 +19,7 @@
 //! ```
 
 mod ai82;
+mod company_prefix;
 mod digital_link;
 pub mod epcis;
 mod gln;
@@ -27,6 +29,7 @@ mod serde_str;
 mod sscc;
 
 pub use ai82::{AiValueError, Lot, Serial, is_ai82};
+pub use company_prefix::CompanyPrefix;
 pub use digital_link::{DigitalLink, DigitalLinkError, ID_GS1_ORG};
 pub use gln::Gln;
 pub use gtin::Gtin;

@@ -5,6 +5,7 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crate::company_prefix::CompanyPrefix;
 use crate::key::{self, KeyError};
 
 const LENGTH: &[usize] = &[18];
@@ -35,6 +36,34 @@ impl Sscc {
         let mut array = [b'0'; 18];
         array.copy_from_slice(digits);
         Ok(Self { digits: array })
+    }
+
+    /// The `number`th SSCC under `prefix`: `number` written in the `17 − prefix
+    /// length` digits of the extension digit and the serial reference (most
+    /// significant first, so the extension digit moves only when the serial
+    /// references of one digit are used up), then the check digit. A company gives
+    /// each logistic unit a number it never gave before (GS1 General Specifications
+    /// §2.2.1); `None` when `number` does not fit (see
+    /// [`CompanyPrefix::sscc_capacity`]).
+    ///
+    /// ```
+    /// let prefix = gs1::CompanyPrefix::parse("0614141").unwrap();
+    /// let sscc = gs1::Sscc::numbered(&prefix, 1_234_567_890).unwrap();
+    /// assert_eq!(sscc.as_str(), "106141412345678908");
+    /// assert_eq!(gs1::Sscc::numbered(&prefix, 7).unwrap().as_str(), "006141410000000074");
+    /// assert!(gs1::Sscc::numbered(&prefix, prefix.sscc_capacity()).is_none());
+    /// ```
+    pub fn numbered(prefix: &CompanyPrefix, number: u64) -> Option<Self> {
+        if number >= prefix.sscc_capacity() {
+            return None;
+        }
+        let width = 17 - prefix.as_str().len();
+        let reference = format!("{number:0width$}");
+        let body = format!("{}{}{}", &reference[..1], prefix.as_str(), &reference[1..]);
+        let digits = key::with_check_digit(body.as_bytes());
+        let mut array = [b'0'; 18];
+        array.copy_from_slice(&digits);
+        Some(Self { digits: array })
     }
 
     /// The SSCC an EPCIS identifier names: a GS1 Digital Link URI on any domain
@@ -110,6 +139,26 @@ mod tests {
             Sscc::parse("106141412345678908").unwrap().to_uri(crate::ID_GS1_ORG),
             "https://id.gs1.org/00/106141412345678908"
         );
+    }
+
+    #[test]
+    fn numbered_units_are_valid_distinct_and_keep_the_prefix() {
+        for prefix in ["8934", "8934563", "893456313816"] {
+            let prefix = CompanyPrefix::parse(prefix).unwrap();
+            let last = prefix.sscc_capacity() - 1;
+            let numbers = [0, 1, 9, 10, 11, last / 10, last];
+            let ssccs: Vec<Sscc> = numbers.iter().map(|n| Sscc::numbered(&prefix, *n).unwrap()).collect();
+            for sscc in &ssccs {
+                assert_eq!(Sscc::parse(sscc.as_str()).as_ref(), Ok(sscc), "the check digit holds");
+                assert_eq!(&sscc.as_str()[1..1 + prefix.as_str().len()], prefix.as_str());
+            }
+            let distinct: std::collections::BTreeSet<&Sscc> = ssccs.iter().collect();
+            assert_eq!(distinct.len(), numbers.len(), "{ssccs:?}");
+            assert_eq!(Sscc::numbered(&prefix, last + 1), None);
+        }
+        // The extension digit is the number's most significant digit.
+        let prefix = CompanyPrefix::parse("893456313816").unwrap();
+        assert_eq!(&Sscc::numbered(&prefix, 99_999).unwrap().as_str()[..1], "9");
     }
 
     #[test]

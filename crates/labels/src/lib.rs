@@ -1,4 +1,5 @@
-//! A4 PDF sheets of QR sticker labels for traceable products.
+//! A4 PDF sheets of QR sticker labels for traceable products, A6 parcel labels
+//! ([`parcels`]) and A4 reports ([`report`]).
 //!
 //! Each label carries a QR code with the item's GS1 Digital Link URL on its left,
 //! filling the label's height, and beside it the product name, its OCOP stars, lot,
@@ -19,15 +20,18 @@
 //! assert!(pdf.starts_with(b"%PDF-"));
 //! ```
 
+mod code128;
 mod document;
 mod font;
 mod layout;
+mod parcel;
 mod pdf;
 mod qr;
 pub mod report;
 mod text;
 
 pub use layout::{Layout, UnknownLayout};
+pub use parcel::{Cash, MAX_PARCEL_LABELS, MIN_MODULE_MM, ParcelCaptions, ParcelLabel, Party, barcode_fits, parcels};
 
 /// The most labels one sheet call renders: 20 000 labels are about 300 pages of
 /// 5x13, more than a cooperative prints at once and still a few megabytes.
@@ -71,6 +75,26 @@ pub enum LabelError {
     /// OCOP ratings go from 3 to 5 stars (Decision 148/QĐ-TTg).
     #[error("label {index} has {stars} OCOP stars; OCOP ratings are 3 to 5 stars")]
     Stars { index: usize, stars: u8 },
+    /// A parcel label's URL needs a QR code whose modules would be under 0.4 mm.
+    #[error("the URL of parcel label {index} ({chars} characters) is too long for a readable QR code")]
+    QrTooLong { index: usize, chars: usize },
+    /// "Parcel n of N" with n outside 1..=N (or a cash parcel that is not another one).
+    #[error("parcel label {index}: parcel {number} of {count} does not exist")]
+    ParcelNumber { index: usize, number: u32, count: u32 },
+    /// A parcel weighs something.
+    #[error("parcel label {index}: a weight of {grams} g")]
+    Weight { index: usize, grams: i64 },
+    /// Cash to collect is a positive number of đồng.
+    #[error("parcel label {index}: {vnd} đồng to collect")]
+    Cash { index: usize, vnd: i64 },
+    /// Not printable ASCII, or too long for bars of at least [`MIN_MODULE_MM`].
+    #[error(
+        "parcel label {index}: {value:?} cannot be printed as a Code 128 barcode that scans (printable ASCII, about 20 characters at most)"
+    )]
+    Barcode { index: usize, value: String },
+    /// Not 18 digits ending in their GS1 check digit.
+    #[error("parcel label {index}: {value:?} is not an SSCC (18 digits with their check digit)")]
+    Sscc { index: usize, value: String },
     /// The embedded font could not be subset; a bug, not a caller's mistake.
     #[error("font: {0}")]
     Font(String),

@@ -12,7 +12,7 @@ use super::options::DeliveryTerms;
 use super::rates::RateCard;
 use super::service::parcels_of;
 use super::shipments::{self, ShipmentInput};
-use super::{notifications, store};
+use super::{notifications, parcel_labels, store};
 use crate::auth::CurrentUser;
 use crate::error::{AppError, AppResult};
 use crate::orders::access::visible_order;
@@ -37,6 +37,8 @@ pub struct ShipmentJson {
     pub error: Option<String>,
     /// Whose carrier account booked it: `platform` or `producer` (its own).
     pub account: String,
+    /// The parcel's SSCC (GS1 AI 00), once dacsan has printed its own label for it.
+    pub sscc: Option<String>,
 }
 
 impl From<&Shipment> for ShipmentJson {
@@ -55,6 +57,7 @@ impl From<&Shipment> for ShipmentJson {
             tracking_url: s.tracking_url(),
             error: s.error.clone(),
             account: s.account.as_str().to_string(),
+            sscc: s.sscc.map(|sscc| sscc.as_str().to_string()),
         }
     }
 }
@@ -114,22 +117,41 @@ pub async fn cancel_shipment(
     Ok(Json(ShipmentJson::from(&cancelled)))
 }
 
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct LabelParams {
+    /// `dacsan` for dacsan's own A6 labels even when the carrier has its own (a
+    /// parcel dropped at a collection point); `carrier` or left out: the carrier's
+    /// label when it has one, else dacsan's.
+    pub source: Option<String>,
+}
+
 /// The parcel's label: the carrier's own (a PDF, or a redirect to the carrier's
-/// print page), or the order's packing slip for own delivery and other carriers.
-#[utoipa::path(get, path = "/api/v1/shipments/{id}/label", tag = "shipping", params(("id" = i64, Path)), security(("bearer" = [])),
-    responses((status = 200, content_type = "application/pdf"), (status = 303), (status = 404), (status = 409)))]
+/// print page), or dacsan's A6 labels (PDF, one page per parcel of the order that
+/// travels the same way) for own delivery, other carriers and collection points:
+/// the order's QR code, a Code 128 of the tracking code and the parcel's SSCC.
+#[utoipa::path(get, path = "/api/v1/shipments/{id}/label", tag = "shipping", params(("id" = i64, Path), LabelParams), security(("bearer" = [])),
+    responses((status = 200, content_type = "application/pdf"), (status = 303), (status = 404), (status = 409, description = "a cancelled parcel, or the carrier gave no label"), (status = 422)))]
 pub async fn shipment_label(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(id): Path<i64>,
+    Query(q): Query<LabelParams>,
 ) -> AppResult<Response> {
     let shipment = managed_shipment(&state, &user, id).await?;
+    let dacsan = match q.source.as_deref().map(str::trim) {
+        None | Some("" | "carrier") => false,
+        Some("dacsan") => true,
+        Some(other) => return Err(AppError::invalid("source", format!("«{other}»: dacsan hoặc/or carrier"))),
+    };
     let client = state.logistics.shipment_client(&state.db, &shipment).await?.ok();
-    let (Some(client), Some(waybill)) = (client, shipment.tracking_code.as_deref()) else {
-        let order = crate::orders::store::find_by_id(&state.db, shipment.order_id)
-            .await?
-            .ok_or_else(|| AppError::not_found("order"))?;
-        return Ok(Redirect::to(&format!("/orders/{}/slip", order.code)).into_response());
+    let (Some(client), Some(waybill), false) = (client, shipment.tracking_code.as_deref(), dacsan) else {
+        let pdf = parcel_labels::pdf(&state, &shipment).await?;
+        let disposition = format!("inline; filename=\"nhan-{}.pdf\"", shipment.code);
+        return Ok((
+            [(header::CONTENT_TYPE, "application/pdf".to_string()), (header::CONTENT_DISPOSITION, disposition)],
+            pdf,
+        )
+            .into_response());
     };
     match client.label(waybill).await {
         Ok(carriers::Label::Pdf(bytes)) => Ok(([(header::CONTENT_TYPE, "application/pdf")], bytes).into_response()),

@@ -11,6 +11,7 @@ pub mod model;
 pub mod notifications;
 pub mod options;
 pub mod pages;
+pub mod parcel_labels;
 pub mod payouts;
 pub mod rate_book;
 pub mod rates;
@@ -46,7 +47,7 @@ pub fn register_jobs(handlers: &mut crate::jobs::Handlers, db: &crate::db::Db, l
 }
 
 /// `/api/v1/…shipments`, `/api/v1/shipping/…`, producers' delivery terms and
-/// their own carrier accounts.
+/// their own carrier accounts, and `/00/{sscc}` (parcels, then cartons).
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .route("/orders/{code}/shipments", post(pages::create_shipment))
@@ -54,6 +55,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .route("/seller/producers/{id}/payouts", get(pages::show_payouts))
         .route("/seller/producers/{id}/payouts.xlsx", get(pages::download_payouts_xlsx))
         .route("/seller/producers/{id}/payouts.pdf", get(pages::download_payouts_pdf))
+        .route("/00/{sscc}", get(pages::resolve_sscc))
         .routes(routes!(api::create_shipment, api::list_shipments))
         .routes(routes!(api::cancel_shipment, api::get_shipment))
         .routes(routes!(api::shipment_label))

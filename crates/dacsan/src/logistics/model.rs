@@ -202,6 +202,8 @@ pub struct Shipment {
     pub error: Option<String>,
     /// Whose account booked it (carriers with an API).
     pub account: BookingAccount,
+    /// The parcel's SSCC, given when dacsan first prints its own label for it.
+    pub sscc: Option<gs1::Sscc>,
     pub created_at: String,
     pub updated_at: String,
 }

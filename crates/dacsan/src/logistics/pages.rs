@@ -1,15 +1,19 @@
-//! The seller's "create shipment" form on the order page.
+//! The seller's "create shipment" form on the order page, and a parcel's journey
+//! behind the SSCC on its label (`/00/{sscc}`).
 
+use askama::Template;
+use axum::Json;
 use axum::extract::{Path, State};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::shipments::{self, ShipmentInput};
 use crate::error::AppError;
 use crate::orders::access::visible_order;
 use crate::orders::model::Actor;
 use crate::state::AppState;
-use crate::web::{CsrfForm, Page, PageError};
+use crate::web::{CsrfForm, Page, PageError, render};
 
 #[derive(Debug, Deserialize)]
 pub struct ShipmentForm {
@@ -161,4 +165,60 @@ pub async fn download_payouts_pdf(
         .await
         .map_err(|e| AppError::Internal(e.into()))??;
     Ok(crate::web::download(&format!("doi-soat-cod-{id}.pdf"), "application/pdf", pdf))
+}
+
+/// One step of a parcel's journey as anyone with its SSCC sees it: no notes, since
+/// they may name people (a point's keeper).
+#[derive(Debug, Serialize)]
+pub struct JourneyStep {
+    pub status: &'static str,
+    #[serde(skip)]
+    pub status_key: &'static str,
+    /// UTC, RFC 3339.
+    pub at: String,
+}
+
+#[derive(Template)]
+#[template(path = "logistics/parcel.html")]
+struct ParcelTemplate {
+    page: Page,
+    sscc: String,
+    carrier: String,
+    status_key: &'static str,
+    steps: Vec<JourneyStep>,
+}
+
+/// `GET /00/{sscc}` (GS1 Digital Link of a logistic unit): a parcel dacsan labelled
+/// shows where it is — carrier, status and the steps with their times, nothing
+/// about the order or who receives it; any other SSCC is a carton's (trace). HTML
+/// for people, JSON with `Accept: application/json`.
+pub async fn resolve_sscc(
+    State(state): State<AppState>,
+    page: Page,
+    headers: HeaderMap,
+    Path(text): Path<String>,
+) -> Result<Response, PageError> {
+    let sscc = gs1::Sscc::parse(&text).map_err(|e| AppError::BadRequest(format!("SSCC {text}: {e}")))?;
+    let Some(parcel) = super::store::find_by_sscc(&state.db, &sscc).await? else {
+        return crate::trace::cartons::resolve_sscc(State(state), page, headers, Path(text)).await;
+    };
+    let steps: Vec<JourneyStep> = super::store::events_of(&state.db, parcel.id)
+        .await?
+        .into_iter()
+        .map(|e| JourneyStep { status: e.status.as_str(), status_key: e.status.label_key(), at: e.at })
+        .collect();
+    let carrier = super::parcel_labels::carrier_name(&parcel, page.lang);
+    if crate::trace::resolve::wants_json(&headers) {
+        let answer = serde_json::json!({
+            "sscc": sscc.as_str(),
+            "url": sscc.to_uri(&state.settings.public_url),
+            "kind": "parcel",
+            "carrier": carrier,
+            "status": parcel.status.as_str(),
+            "events": steps,
+        });
+        return Ok(Json(answer).into_response());
+    }
+    let status_key = parcel.status.label_key();
+    Ok(render(&ParcelTemplate { page, sscc: sscc.as_str().to_string(), carrier, status_key, steps }))
 }

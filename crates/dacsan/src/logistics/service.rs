@@ -321,15 +321,35 @@ impl Delivery for Logistics {
     fn bookable<'a>(&'a self, db: &'a Db, producer_id: i64) -> BoxFuture<'a, anyhow::Result<Vec<&'static str>>> {
         Box::pin(self.bookable_for(db, producer_id))
     }
+
+    fn own_labels<'a>(
+        &'a self,
+        db: &'a Db,
+        order_ids: &'a [i64],
+    ) -> BoxFuture<'a, anyhow::Result<HashMap<i64, String>>> {
+        Box::pin(async move {
+            let found = store::orders_with_own_labels(db, order_ids).await?;
+            Ok(found.into_iter().map(|(order, shipment)| (order, own_labels_path(shipment))).collect())
+        })
+    }
+}
+
+/// dacsan's A6 labels of a parcel and those travelling with it.
+pub fn own_labels_path(shipment_id: i64) -> String {
+    format!("/api/v1/shipments/{shipment_id}/label?source=dacsan")
 }
 
 /// An order's parcels with their journeys.
 pub async fn parcels_of(db: &Db, order_id: i64) -> anyhow::Result<Vec<ParcelView>> {
     let mut parcels = Vec::new();
+    let own_labels: std::collections::HashSet<i64> =
+        store::orders_with_own_labels(db, &[order_id]).await?.into_iter().map(|(_, shipment)| shipment).collect();
     for shipment in store::shipments_of(db, order_id).await? {
         let events = store::events_of(db, shipment.id).await?;
         parcels.push(ParcelView {
             id: shipment.id,
+            code: shipment.code.clone(),
+            own_labels_url: own_labels.contains(&shipment.id).then(|| own_labels_path(shipment.id)),
             carrier_name: shipment.carrier_name(),
             tracking_url: shipment.tracking_url(),
             status: shipment.status.as_str().to_string(),

@@ -5,7 +5,9 @@ use anyhow::Context;
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 
-use super::model::{BookingAccount, Shipment, ShipmentEvent, ShipmentStatus, StoredNotification};
+use super::model::{
+    BookingAccount, OTHER_CARRIER, OWN_DELIVERY, Shipment, ShipmentEvent, ShipmentStatus, StoredNotification,
+};
 use super::options::DeliveryTerms;
 use super::rates::RateCard;
 use crate::db::{self, Db};
@@ -98,7 +100,7 @@ pub async fn save_delivery_terms(db: &Db, producer_id: i64, terms: &DeliveryTerm
 
 const SHIPMENT_COLUMNS: &str =
     "id, order_id, code, carrier, service, tracking_code, status, weight_g, length_cm, width_cm,
-    height_cm, cod_vnd, fee_vnd, label_url, last_event_at, error, account, created_at, updated_at";
+    height_cm, cod_vnd, fee_vnd, label_url, last_event_at, error, account, sscc, created_at, updated_at";
 
 fn shipment_from_row(r: &AnyRow) -> anyhow::Result<Shipment> {
     let status: String = r.try_get("status")?;
@@ -123,6 +125,10 @@ fn shipment_from_row(r: &AnyRow) -> anyhow::Result<Shipment> {
         error: r.try_get("error")?,
         account: BookingAccount::parse(&account)
             .with_context(|| format!("shipment account «{account}» is not one dacsan knows"))?,
+        sscc: r
+            .try_get::<Option<String>, _>("sscc")?
+            .map(|text| gs1::Sscc::parse(&text).with_context(|| format!("the stored SSCC «{text}» is not one")))
+            .transpose()?,
         created_at: r.try_get("created_at")?,
         updated_at: r.try_get("updated_at")?,
     })
@@ -209,6 +215,68 @@ pub async fn shipments_of(db: &Db, order_id: i64) -> anyhow::Result<Vec<Shipment
         .await
         .context("list an order's shipments")?;
     rows.iter().map(shipment_from_row).collect()
+}
+
+/// The parcel whose label carries `sscc`.
+pub async fn find_by_sscc(db: &Db, sscc: &gs1::Sscc) -> anyhow::Result<Option<Shipment>> {
+    let row = sqlx::query(&format!("SELECT {SHIPMENT_COLUMNS} FROM shipments WHERE sscc = $1"))
+        .bind(sscc.as_str())
+        .fetch_optional(&db.pool)
+        .await
+        .with_context(|| format!("find the parcel of SSCC {sscc}"))?;
+    row.as_ref().map(shipment_from_row).transpose()
+}
+
+/// The next number never given under `prefix` (1 for the first): one statement
+/// that both databases run atomically, so that two servers never give one twice.
+pub async fn next_sscc_number(tx: &mut Tx, prefix: &gs1::CompanyPrefix) -> anyhow::Result<i64> {
+    let row = sqlx::query(
+        "INSERT INTO gs1_serial_references (company_prefix, last_number) VALUES ($1, 1)
+         ON CONFLICT (company_prefix) DO UPDATE SET last_number = gs1_serial_references.last_number + 1
+         RETURNING last_number",
+    )
+    .bind(prefix.as_str())
+    .fetch_one(&mut **tx)
+    .await
+    .with_context(|| format!("number an SSCC under {prefix}"))?;
+    Ok(row.try_get("last_number")?)
+}
+
+/// Gives a parcel its SSCC unless it has one; `false` when it had.
+pub async fn set_sscc(tx: &mut Tx, id: i64, sscc: &gs1::Sscc) -> anyhow::Result<bool> {
+    let done = sqlx::query("UPDATE shipments SET sscc = $1, updated_at = $2 WHERE id = $3 AND sscc IS NULL")
+        .bind(sscc.as_str())
+        .bind(db::now())
+        .bind(id)
+        .execute(&mut **tx)
+        .await
+        .with_context(|| format!("give shipment {id} the SSCC {sscc}"))?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// Of these orders, those with a parcel that dacsan labels itself (own delivery,
+/// another carrier, or a producer that drops parcels at a collection point) and is
+/// not cancelled: `(order id, the first such parcel's id)`.
+pub async fn orders_with_own_labels(db: &Db, order_ids: &[i64]) -> anyhow::Result<Vec<(i64, i64)>> {
+    if order_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let placeholders: Vec<String> = (1..=order_ids.len()).map(|i| format!("${i}")).collect();
+    let sql = format!(
+        "SELECT s.order_id, MIN(s.id) AS shipment_id FROM shipments s
+         JOIN orders o ON o.id = s.order_id
+         LEFT JOIN producer_delivery pd ON pd.producer_id = o.producer_id
+         WHERE s.order_id IN ({}) AND s.status <> 'cancelled'
+           AND (s.carrier IN ('{OWN_DELIVERY}', '{OTHER_CARRIER}') OR pd.collection_point_id IS NOT NULL)
+         GROUP BY s.order_id",
+        placeholders.join(", ")
+    );
+    let mut query = sqlx::query(&sql);
+    for id in order_ids {
+        query = query.bind(id);
+    }
+    let rows = query.fetch_all(&db.pool).await.context("find orders with dacsan's parcel labels")?;
+    rows.iter().map(|r| Ok((r.try_get("order_id")?, r.try_get("shipment_id")?))).collect()
 }
 
 pub async fn count_shipments_in(tx: &mut Tx, order_id: i64) -> anyhow::Result<i64> {

@@ -84,6 +84,8 @@ pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ParcelView {
     pub id: i64,
+    /// Our code (`DS7K2M9QXA-1`), the anchor of the parcel on the order's page.
+    pub code: String,
     /// `ghn`, `ghtk`, `viettelpost`, `vnpost`, `other` or `own`.
     pub carrier: String,
     pub carrier_name: String,
@@ -98,6 +100,11 @@ pub struct ParcelView {
     #[serde(skip)]
     pub status_key: &'static str,
     pub label_url: Option<String>,
+    /// dacsan's own A6 labels of the parcels that travel with this one, where they
+    /// are what the seller prints (own delivery, another carrier, a collection
+    /// point): the seller's link, not the buyer's.
+    #[serde(skip)]
+    pub own_labels_url: Option<String>,
     pub events: Vec<ParcelEvent>,
 }
 
@@ -120,4 +127,11 @@ pub trait Delivery: Send + Sync + 'static {
     /// The carriers dacsan can book a producer's parcels with (`ghn`…): the
     /// platform's and the producer's own accounts.
     fn bookable<'a>(&'a self, db: &'a Db, producer_id: i64) -> BoxFuture<'a, anyhow::Result<Vec<&'static str>>>;
+    /// Of these orders, those whose parcels carry dacsan's own labels: order id →
+    /// where the seller prints them.
+    fn own_labels<'a>(
+        &'a self,
+        db: &'a Db,
+        order_ids: &'a [i64],
+    ) -> BoxFuture<'a, anyhow::Result<std::collections::HashMap<i64, String>>>;
 }

@@ -21,7 +21,9 @@ use crate::web::{Page, render};
 #[template(path = "orders/desk.html")]
 struct DeskTemplate {
     page: Page,
-    orders: Vec<(Order, String)>,
+    /// Each order with its producer's name and, when its parcels carry dacsan's
+    /// own labels, where to print them.
+    orders: Vec<(Order, String, Option<String>)>,
     status: String,
     statuses: [OrderStatus; 9],
 }
@@ -53,11 +55,15 @@ pub async fn seller_orders(
         store::list_for_producers(&state.db, &user.producer_ids, 500).await?
     };
     let wanted = OrderStatus::parse(&q.status);
+    let orders: Vec<Order> = orders.into_iter().filter(|o| wanted.is_none_or(|s| o.status == s)).collect();
+    let ids: Vec<i64> = orders.iter().map(|o| o.id).collect();
+    let mut labels = state.delivery.own_labels(&state.db, &ids).await?;
     let mut rows = Vec::new();
-    for order in orders.into_iter().filter(|o| wanted.is_none_or(|s| o.status == s)) {
+    for order in orders {
         let name =
             producers::store::find_by_id(&state.db, order.producer_id).await?.map(|p| p.name).unwrap_or_default();
-        rows.push((order, name));
+        let labels = labels.remove(&order.id);
+        rows.push((order, name, labels));
     }
     Ok(render(&DeskTemplate { page, orders: rows, status: q.status, statuses: OrderStatus::ALL }))
 }

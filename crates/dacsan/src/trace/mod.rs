@@ -33,8 +33,10 @@ use utoipa_axum::routes;
 
 use crate::state::AppState;
 
-/// The resolver (GS1 Digital Link, `/q/`, cartons), the seller's batch desk, the
-/// carriers' hand-over pages and `/api/v1/batches…`, `/api/v1/epcis/events`.
+/// The resolver (GS1 Digital Link, `/q/`), the seller's batch desk, the carriers'
+/// hand-over pages and `/api/v1/batches…`, `/api/v1/epcis/events`. Cartons'
+/// `/00/{sscc}` is routed by delivery, which answers for its parcels' SSCCs and
+/// hands the others to [`cartons::resolve_sscc`].
 pub fn router() -> OpenApiRouter<AppState> {
     let uploads = OpenApiRouter::new()
         .route("/seller/batches/{id}/files", post(desk::upload_file))
@@ -42,7 +44,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .layer(DefaultBodyLimit::max(crate::web::multipart::UPLOAD_LIMIT));
     OpenApiRouter::new()
         .route("/01/{*rest}", get(resolve::resolve_gtin))
-        .route("/00/{sscc}", get(cartons::resolve_sscc))
         .route("/q/{code}", get(resolve::resolve_code))
         .route("/q/{code}/{serial}", get(resolve::resolve_code_serial))
         .route("/.well-known/dacsan-trace-key", get(api::trace_key))

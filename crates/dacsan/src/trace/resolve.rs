@@ -123,7 +123,7 @@ async fn product_by_gtin(state: &AppState, spellings: &[String], gtin: &str) -> 
     Ok(Redirect::to(&format!("/p/{}", product.slug)).into_response())
 }
 
-pub(super) fn wants_json(headers: &HeaderMap) -> bool {
+pub fn wants_json(headers: &HeaderMap) -> bool {
     headers
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())

@@ -10,7 +10,7 @@ use crate::helpers::TestApp;
 use crate::logistics::{app_with_ghn, ghn_order, remote_store};
 use crate::orders::checkout_body;
 
-const POINTS: &str = "/api/v1/shipping/collection-points";
+pub const POINTS: &str = "/api/v1/shipping/collection-points";
 
 fn point_body() -> Value {
     json!({"name": "Bưu điện xã Sìn Hồ", "province_code": "12", "commune_code": "03478",
@@ -20,7 +20,7 @@ fn point_body() -> Value {
 
 /// A Lai Châu point set up by an officer of the province, with one run; returns the
 /// point's and the run's ids.
-async fn point_with_run(app: &TestApp, officer: &str, run: &Value) -> (i64, i64) {
+pub async fn point_with_run(app: &TestApp, officer: &str, run: &Value) -> (i64, i64) {
     let (status, point) = app.send_json(Method::POST, POINTS, Some(officer), &point_body()).await;
     assert_eq!(status, 201, "{point}");
     let id = point["id"].as_i64().unwrap();
@@ -155,7 +155,7 @@ fn in_hours(hours: i64) -> String {
     t.format(&time::format_description::well_known::Rfc3339).unwrap()
 }
 
-fn token_of(url: &str) -> String {
+pub fn token_of(url: &str) -> String {
     url.rsplit_once("/collect/").expect("a keeper's link").1.to_string()
 }
 

@@ -218,6 +218,13 @@ async fn ghn_cancel(
     Json(json!({"code": 200, "message": "Success", "data": data}))
 }
 
+/// Answers `v2/a5/gen-token`: the token of GHN's A5 print page for the waybills.
+async fn ghn_label_token(Json(body): Json<Value>) -> Json<Value> {
+    Json(
+        json!({"code": 200, "message": "Success", "data": {"token": format!("tok-{}", body["order_codes"][0].as_str().unwrap_or(""))}}),
+    )
+}
+
 /// A local server that answers as GHN's documentation says: its base URL and
 /// what it saw.
 pub async fn spawn_ghn() -> (String, Arc<Mutex<GhnSeen>>) {
@@ -226,6 +233,7 @@ pub async fn spawn_ghn() -> (String, Arc<Mutex<GhnSeen>>) {
         .route("/shiip/public-api/v2/shipping-order/create", axum::routing::post(ghn_create))
         .route("/shiip/public-api/v2/switch-status/cancel", axum::routing::post(ghn_cancel))
         .route("/shiip/public-api/v2/shipping-order/detail", axum::routing::post(ghn_detail))
+        .route("/shiip/public-api/v2/a5/gen-token", axum::routing::post(ghn_label_token))
         .with_state(seen.clone());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
@@ -234,8 +242,12 @@ pub async fn spawn_ghn() -> (String, Arc<Mutex<GhnSeen>>) {
 }
 
 pub async fn app_with_ghn() -> (TestApp, Arc<Mutex<GhnSeen>>) {
+    app_with_ghn_and(test_settings()).await
+}
+
+/// The same, with these settings besides GHN's.
+pub async fn app_with_ghn_and(mut settings: dacsan::config::Settings) -> (TestApp, Arc<Mutex<GhnSeen>>) {
     let (ghn_url, seen) = spawn_ghn().await;
-    let mut settings = test_settings();
     settings.carriers.ghn_url = ghn_url;
     settings.carriers.ghn_token = dacsan::config::Secret("ghn-test-token".into());
     settings.carriers.ghn_shop_id = "81558".into();

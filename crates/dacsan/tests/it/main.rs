@@ -21,6 +21,7 @@ mod office_delivery;
 mod office_desk;
 mod office_listings;
 mod orders;
+mod parcel_labels;
 mod payments;
 mod places;
 mod privacy;

@@ -307,7 +307,8 @@ pub async fn get_collect(State(state): State<AppState>, Path(token): Path<String
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 pub struct ScanInput {
     /// The parcel's code as scanned from its label or typed: our shipment code or
-    /// the carrier's waybill.
+    /// the carrier's waybill, the QR code of dacsan's label (the order's URL with
+    /// the parcel's code), or the SSCC of its GS1-128 (`00` or `(00)` and 18 digits).
     pub code: Option<String>,
 }
 

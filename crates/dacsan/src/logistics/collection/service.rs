@@ -90,10 +90,9 @@ impl ScanOutcome {
     }
 }
 
-/// The keeper scans or types a parcel's code (our shipment code or the carrier's
-/// waybill): it is received at the point. A second scan changes nothing; a parcel
-/// the carrier has already, or one that does not go through this point, is refused
-/// in words.
+/// The keeper scans or types a parcel's code (see [`scanned_parcel`]): it is
+/// received at the point. A second scan changes nothing; a parcel the carrier has
+/// already, or one that does not go through this point, is refused in words.
 pub async fn scan(
     db: &Db,
     keeper: &Keeper,
@@ -104,13 +103,14 @@ pub async fn scan(
     if code.is_empty() {
         return Err(AppError::invalid("code", "quét hoặc gõ mã kiện / scan or type the parcel's code"));
     }
-    let code = code.to_uppercase();
-    let Some(parcel) = store::parcel_by_code(db, &code).await? else {
+    let Some(parcel) = scanned_parcel(db, code).await? else {
+        let code = code.to_uppercase();
         return Err(AppError::invalid(
             "code",
             format!("không có kiện hàng nào mã «{code}» / no parcel has the code «{code}»"),
         ));
     };
+    let code = parcel.code.clone();
     if let Some(at) = store::received_point(db, parcel.shipment_id).await? {
         if at == point.id {
             return Ok((ScanOutcome::AlreadyReceived, parcel));
@@ -156,6 +156,27 @@ pub async fn scan(
     tracing::info!(shipment = %parcel.code, point.id = point.id, keeper.id = keeper.id, "parcel {} received at a collection point", parcel.code);
     let parcel = store::parcel_by_code(db, &parcel.code).await?.unwrap_or(parcel);
     Ok((ScanOutcome::Received, parcel))
+}
+
+/// The parcel a scan names: our shipment code or the carrier's waybill (typed, or
+/// from a label's Code 128), the order's URL with the parcel's code that dacsan's
+/// label carries as its QR code, or the parcel's SSCC from the label's GS1-128 as a
+/// scanner sends it (`00` and 18 digits, maybe after the `]C1` symbology
+/// identifier) or as printed under it (`(00) …`).
+async fn scanned_parcel(db: &Db, scanned: &str) -> anyhow::Result<Option<PointParcel>> {
+    let code = crate::logistics::parcel_labels::parcel_in_url(scanned).unwrap_or(scanned).trim().to_uppercase();
+    if let Some(parcel) = store::parcel_by_code(db, &code).await? {
+        return Ok(Some(parcel));
+    }
+    let digits = code.strip_prefix("]C1").unwrap_or(&code);
+    let digits = match digits.strip_prefix("00") {
+        Some(sscc) if digits.len() == 20 => sscc,
+        _ => digits,
+    };
+    match gs1::Sscc::parse(digits) {
+        Ok(sscc) => store::parcel_by_sscc(db, &sscc).await,
+        Err(_) => Ok(None),
+    }
 }
 
 /// A run's manifest on a date: the parcels it took (closed), or those waiting at

@@ -345,6 +345,18 @@ pub async fn parcel_by_code(db: &Db, code: &str) -> anyhow::Result<Option<PointP
     Ok(row.as_ref().map(parcel_from_row).transpose()?)
 }
 
+/// The shipment whose label carries `sscc`.
+pub async fn parcel_by_sscc(db: &Db, sscc: &gs1::Sscc) -> anyhow::Result<Option<PointParcel>> {
+    let row = sqlx::query(&format!(
+        "{PARCEL_SELECT} LEFT JOIN collection_parcels cp ON cp.shipment_id = s.id WHERE s.sscc = $1"
+    ))
+    .bind(sscc.as_str())
+    .fetch_optional(&db.pool)
+    .await
+    .context("find a scanned SSCC")?;
+    Ok(row.as_ref().map(parcel_from_row).transpose()?)
+}
+
 /// The point a producer drops parcels at.
 pub async fn point_of_producer(db: &Db, producer_id: i64) -> anyhow::Result<Option<i64>> {
     let row = sqlx::query("SELECT collection_point_id FROM producer_delivery WHERE producer_id = $1")
