@@ -223,7 +223,8 @@ struct Parcels<'a> {
 }
 
 /// Writes the parcels' rows in one transaction, numbered after the order's
-/// earlier parcels. Cash to collect rides on the first parcel.
+/// earlier parcels. Cash to collect rides on the first parcel, less what earlier
+/// parcels not cancelled already collect.
 async fn insert_parcels(
     db: &Db,
     order: &Order,
@@ -234,8 +235,12 @@ async fn insert_parcels(
     let Parcels { carrier, service, tracking, status, account } = *what;
     let mut tx = db.begin_write().await?;
     let earlier = store::count_shipments_in(&mut tx, order.id).await?;
-    let cod =
-        if order.payment_method == orders::PaymentMethod::Cod { (order.total_vnd - order.paid_vnd).max(0) } else { 0 };
+    // A later batch carries only what the order's live parcels do not already collect.
+    let cod = if order.payment_method == orders::PaymentMethod::Cod {
+        (order.total_vnd - order.paid_vnd - store::cod_on_live_parcels(&mut tx, order.id).await?).max(0)
+    } else {
+        0
+    };
     let mut created = Vec::new();
     for (i, parcel) in parcels.iter().enumerate() {
         let code = shipment_code(&order.code, earlier + i as i64 + 1);

@@ -287,6 +287,17 @@ pub async fn count_shipments_in(tx: &mut Tx, order_id: i64) -> anyhow::Result<i6
         .try_get("n")?)
 }
 
+/// Cash on delivery already riding on the order's parcels that are not cancelled.
+pub async fn cod_on_live_parcels(tx: &mut Tx, order_id: i64) -> anyhow::Result<i64> {
+    Ok(sqlx::query(
+        "SELECT CAST(COALESCE(SUM(cod_vnd), 0) AS BIGINT) AS cod FROM shipments WHERE order_id = $1 AND status <> 'cancelled'",
+    )
+    .bind(order_id)
+    .fetch_one(&mut **tx)
+    .await?
+    .try_get("cod")?)
+}
+
 /// Records the carrier's answer to a booking.
 pub async fn set_booked(tx: &mut Tx, id: i64, tracking_code: &str, fee_vnd: Option<i64>) -> anyhow::Result<()> {
     sqlx::query(

@@ -361,8 +361,12 @@ async fn a_ghn_booking_is_cancelled_before_pickup_and_the_next_parcel_gets_a_new
     let codes: Vec<&str> = again.as_array().unwrap().iter().map(|s| s["code"].as_str().unwrap()).collect();
     let code = order["code"].as_str().unwrap();
     assert_eq!(codes, [format!("{code}-2"), format!("{code}-3")], "each parcel its own client code");
+    assert_eq!(again[0]["cod_vnd"], order["total_vnd"], "the cancelled parcel's cash moves to the new first one");
     assert_eq!(again[1]["cod_vnd"], 0, "cash is collected once, with the first parcel");
     assert_eq!(seen.lock().unwrap().creates.len(), 3);
+    let (status, more) = app.send_json(Method::POST, &path, Some(&seller), &json!({})).await;
+    assert_eq!(status, 201, "{more}");
+    assert_eq!(more[0]["cod_vnd"], 0, "a later parcel does not collect the cash again: {more}");
     let (status, answer) =
         app.send_json(Method::POST, &path, Some(&seller), &json!({"parcels": [{"weight_g": 0}]})).await;
     assert_eq!(status, 422);
