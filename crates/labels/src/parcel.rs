@@ -169,7 +169,7 @@ pub fn parcels(labels: &[ParcelLabel], captions: &ParcelCaptions) -> Result<Vec<
         next_id += 3;
         let content = page.content.finish();
         pdf.stream(content_id, &deflate(&content)).filter(Filter::FlateDecode);
-        write_image(&mut pdf, image_id, &symbols.qr);
+        qr::write_image(&mut pdf, image_id, &symbols.qr);
         let mut page = pdf.page(page_id);
         page.media_box(Rect::new(0.0, 0.0, PAGE_MM.0 * PT_PER_MM, PAGE_MM.1 * PT_PER_MM));
         page.parent(PAGE_TREE);
@@ -521,18 +521,6 @@ impl<'a> Page<'a> {
         self.show(MARGIN + WIDTH - code_width, FOOTER_TOP, 8.0, true, 0.0, &code);
         self.fitted_line(MARGIN, FOOTER_TOP, 7.0, false, WIDTH - code_width - 3.0, &captions.scan);
     }
-}
-
-/// A QR bitmap as a 1-bit grayscale image, sharp-edged when scaled.
-fn write_image(pdf: &mut Pdf, id: Ref, bitmap: &qr::Bitmap) {
-    let data = deflate(&bitmap.bits);
-    let mut image = pdf.image_xobject(id, &data);
-    image.filter(Filter::FlateDecode);
-    image.width(bitmap.size as i32);
-    image.height(bitmap.size as i32);
-    image.color_space().device_gray();
-    image.bits_per_component(1);
-    image.interpolate(false);
 }
 
 #[cfg(test)]

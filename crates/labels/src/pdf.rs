@@ -6,7 +6,7 @@ use pdf_writer::{Content, Filter, Name, Pdf, Rect, Ref, Str};
 use crate::document::{self, BOLD_NAME, FIRST_FREE_ID, PAGE_TREE, REGULAR_NAME};
 use crate::font::{Font, deflate};
 use crate::layout::{Geometry, Layout};
-use crate::qr::{self, Bitmap};
+use crate::qr;
 use crate::text::{self, Area, Fonts, Line};
 use crate::{Label, LabelError};
 
@@ -54,7 +54,7 @@ fn write_page(
         })?;
         let image_id = Ref::new(next_id);
         next_id += 1;
-        write_image(pdf, image_id, &bitmap);
+        qr::write_image(pdf, image_id, &bitmap);
         let name = format!("Im{slot}");
         draw_image(&mut content, Name(name.as_bytes()), cell);
         let lines = text::lay_out(label, fonts, text_area(&geometry, cell), geometry.title_pt, geometry.body_pt);
@@ -94,18 +94,6 @@ fn text_area(g: &Geometry, cell: Area) -> Area {
     let pad = g.pad * PT_PER_MM;
     let qr = cell.height;
     Area { x: cell.x + qr, y: cell.y + pad, width: cell.width - qr - pad, height: cell.height - 2.0 * pad }
-}
-
-/// A QR bitmap as a 1-bit grayscale image, sharp-edged when scaled.
-fn write_image(pdf: &mut Pdf, id: Ref, bitmap: &Bitmap) {
-    let data = deflate(&bitmap.bits);
-    let mut image = pdf.image_xobject(id, &data);
-    image.filter(Filter::FlateDecode);
-    image.width(bitmap.size as i32);
-    image.height(bitmap.size as i32);
-    image.color_space().device_gray();
-    image.bits_per_component(1);
-    image.interpolate(false);
 }
 
 /// Draws the image `name` as the square at the left of `cell`.

@@ -5,7 +5,10 @@
 //! §8.9.5). The symbol fills the label's height with its quiet zone, so the quiet
 //! zone lies in the label's own margin and never reaches a neighbour's symbol.
 
+use pdf_writer::{Filter, Pdf, Ref};
 use qrcode::canvas::{Canvas, MaskPattern};
+
+use crate::font::deflate;
 use qrcode::{Color, EcLevel, QrResult};
 
 /// The smallest module we print, in mm: about the minimum X-dimension that GS1's
@@ -142,6 +145,18 @@ fn bitmap(width: usize, dark: &[bool]) -> Bitmap {
         bits[y * row_bytes + x / 8] &= !(0x80 >> (x % 8));
     }
     Bitmap { size, bits }
+}
+
+/// A QR bitmap as a 1-bit grayscale image, sharp-edged when scaled.
+pub(crate) fn write_image(pdf: &mut Pdf, id: Ref, bitmap: &Bitmap) {
+    let data = deflate(&bitmap.bits);
+    let mut image = pdf.image_xobject(id, &data);
+    image.filter(Filter::FlateDecode);
+    image.width(bitmap.size as i32);
+    image.height(bitmap.size as i32);
+    image.color_space().device_gray();
+    image.bits_per_component(1);
+    image.interpolate(false);
 }
 
 #[cfg(test)]
