@@ -793,4 +793,69 @@ describe('dacsan on a phone (390×844)', { concurrency: false }, () => {
       await assertPhoneFriendly(page, 'admin desk with background jobs');
     });
   });
+  test('n. a stall sells two items by VietQR and one by cash, sells one more offline, and the fair counts all four', async () => {
+    // What the officer's fair page says the stalls sold, in đồng.
+    const fairSales = async (fairId) => inPhone({}, async (page) => {
+      await signIn(page, ACCOUNTS.officer);
+      await page.goto(`/office/fairs/${fairId}`);
+      await assertPhoneFriendly(page, 'fair with stall sales');
+      return vnd(await page.locator('main dl.facts dt:text-is("Bán tại gian hàng") + dd strong').innerText());
+    });
+    const context = await phoneContext(browser, server.baseURL);
+    const page = await context.newPage();
+    try {
+      await signIn(page, ACCOUNTS.seller);
+      await page.goto('/stall');
+      await assertPhoneFriendly(page, 'my booths');
+      await clickAndWait(page, page.locator('main a', { hasText: 'Phiên chợ hàng Việt' }).first(), /\/stall\/\d+/);
+      const fairId = new URL(page.url()).pathname.split('/')[2];
+      await assertPhoneFriendly(page, 'stall till');
+      await page.evaluate(() => navigator.serviceWorker.ready);
+      const before = await fairSales(fairId);
+
+      const rows = page.locator('main .till-items li');
+      assert.ok((await rows.count()) >= 2, 'the booth has two products or more');
+      const price = async (i) => Number(await rows.nth(i).locator('input.qty').getAttribute('data-price'));
+      const expected = 2 * (await price(0)) + (await price(1)) + (await price(0));
+      await rows.nth(0).getByRole('button', { name: /^Thêm/ }).click();
+      await rows.nth(1).getByRole('button', { name: /^Thêm/ }).click();
+      assert.equal(vnd(await page.locator('[data-total]').innerText()), (await price(0)) + (await price(1)));
+      await page.getByRole('button', { name: 'Bán · VietQR' }).click();
+      const qr = page.locator('[data-qr]');
+      await qr.locator('svg').waitFor();
+      const [amountText, code] = (await qr.locator('h2').innerText()).split(' · ');
+      assert.equal(vnd(amountText), (await price(0)) + (await price(1)));
+      await page.screenshot({ path: screenshotPath('stall-vietqr'), fullPage: true });
+      await bankTransfer(server.baseURL, { code, amount: vnd(amountText), accountNumber: '' });
+      await qr.getByText('Đã nhận tiền ✓').waitFor({ timeout: 15_000 });
+      await qr.getByRole('button', { name: 'Bán tiếp' }).click();
+
+      await rows.nth(0).getByRole('button', { name: /^Thêm/ }).click();
+      await page.getByRole('button', { name: 'Bán · Tiền mặt' }).click();
+      await page.locator('[data-queue-box]').waitFor({ state: 'hidden' });
+
+      await context.setOffline(true);
+      await page.locator('.till-net.offline').waitFor();
+      await rows.nth(0).getByRole('button', { name: /^Thêm/ }).click();
+      await page.getByRole('button', { name: 'Bán · Tiền mặt' }).click();
+      const queued = page.locator('[data-queue] li');
+      await queued.first().waitFor();
+      assert.equal(await queued.count(), 1, 'the offline sale waits on the phone');
+      await assertPhoneFriendly(page, 'stall till offline');
+      await page.screenshot({ path: screenshotPath('stall-offline'), fullPage: true });
+      await page.reload({ waitUntil: 'domcontentloaded' });
+      await page.locator('[data-queue] li').first().waitFor();
+      assert.equal(await page.locator('[data-queue] li').count(), 1, 'a reload without network keeps the queue');
+
+      await context.setOffline(false);
+      await page.evaluate(() => window.dispatchEvent(new Event('online')));
+      await page.locator('[data-queue-box]').waitFor({ state: 'hidden', timeout: 20_000 });
+      assert.equal(await fairSales(fairId), before + expected, 'the fair counts the four items, each once');
+    } catch (err) {
+      await page.screenshot({ path: screenshotPath(`FAILED-${Date.now()}`), fullPage: true }).catch(() => {});
+      throw err;
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -439,3 +439,49 @@ pub async fn find_id_by_gtin(db: &Db, spellings: &[String]) -> anyhow::Result<Op
     }
     Ok(query.fetch_optional(&db.pool).await?.map(|row| row.get(0)))
 }
+
+type Tx = sqlx::Transaction<'static, sqlx::Any>;
+
+/// Goods sold at a market stall: they already changed hands, so the sale is never
+/// refused for stock; the count goes down by what it holds, at most, and the number
+/// taken is returned (to put back if the sale is withdrawn).
+pub async fn take_up_to(tx: &mut Tx, product_id: i64, quantity: i64) -> anyhow::Result<i64> {
+    loop {
+        let row = sqlx::query("SELECT stock FROM products WHERE id = $1")
+            .bind(product_id)
+            .fetch_one(&mut **tx)
+            .await
+            .with_context(|| format!("read the stock of product {product_id}"))?;
+        let stock: i64 = row.try_get("stock")?;
+        let taken = stock.min(quantity).max(0);
+        // `stock = $5` makes a concurrent sale on PostgreSQL read the count again.
+        let done = sqlx::query(
+            "UPDATE products SET stock = stock - $1, sold_count = sold_count + $2, updated_at = $3
+             WHERE id = $4 AND stock = $5",
+        )
+        .bind(taken)
+        .bind(quantity)
+        .bind(db::now())
+        .bind(product_id)
+        .bind(stock)
+        .execute(&mut **tx)
+        .await
+        .with_context(|| format!("take stall stock of product {product_id}"))?;
+        if done.rows_affected() == 1 {
+            return Ok(taken);
+        }
+    }
+}
+
+/// Undoes [`take_up_to`]: `taken` back into stock, `sold` off the sold count.
+pub async fn put_back(tx: &mut Tx, product_id: i64, taken: i64, sold: i64) -> anyhow::Result<()> {
+    sqlx::query("UPDATE products SET stock = stock + $1, sold_count = sold_count - $2, updated_at = $3 WHERE id = $4")
+        .bind(taken)
+        .bind(sold)
+        .bind(db::now())
+        .bind(product_id)
+        .execute(&mut **tx)
+        .await
+        .with_context(|| format!("put stall stock of product {product_id} back"))?;
+    Ok(())
+}

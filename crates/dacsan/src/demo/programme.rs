@@ -95,6 +95,7 @@ pub async fn fill_programme(db: &Db) -> anyhow::Result<usize> {
     tx.commit().await.context("commit the demo programme")?;
     add_listings(db).await?;
     add_trainings_cases_and_fair(db).await?;
+    add_market_day(db).await?;
     Ok(producers.len() + REGISTRY_ONLY.len())
 }
 
@@ -269,5 +270,79 @@ async fn add_trainings_cases_and_fair(db: &Db) -> anyhow::Result<()> {
             .await?;
     }
     tx.commit().await.context("commit the demo trainings")?;
+    Ok(())
+}
+
+/// A market session on today and tomorrow with four booths and their first sales, so
+/// that the demo seller's till (`/stall`) and the fair's figures have something to show.
+async fn add_market_day(db: &Db) -> anyhow::Result<()> {
+    use crate::programme::fairs::sales::SaleMethod;
+    use crate::programme::fairs::sales_store::{self, NewItem, NewSale};
+    let today = crate::db::today_vn();
+    let fields = crate::programme::fairs::model::FairFields {
+        name: "Phiên chợ hàng Việt – Lai Châu".into(),
+        kind: crate::programme::fairs::model::FairKind::MarketSession,
+        place: "Nhà văn hóa phường Tân Phong".into(),
+        starts_on: today.to_string(),
+        ends_on: (today + Duration::days(1)).to_string(),
+        visitors: 0,
+        target_revenue_vnd: 1_500_000_000,
+    };
+    let fair = crate::programme::fairs::store::insert(db, "12", &fields).await?;
+    let producers: Vec<i64> = sqlx::query(
+        "SELECT p.id FROM producers p WHERE p.province_code = '12' AND EXISTS
+           (SELECT 1 FROM products x WHERE x.producer_id = p.id AND x.status = 'active')
+         ORDER BY CASE WHEN p.slug = 'htx-che-shan-tuyet-sin-ho' THEN 0 ELSE 1 END, p.id LIMIT 4",
+    )
+    .fetch_all(&db.pool)
+    .await?
+    .iter()
+    .map(|r| r.try_get("id"))
+    .collect::<Result<_, _>>()?;
+    let seller: i64 = sqlx::query("SELECT id FROM users WHERE email = 'seller@dacsan.vn'")
+        .fetch_one(&db.pool)
+        .await?
+        .try_get("id")?;
+    let now = OffsetDateTime::now_utc();
+    for (b, producer) in producers.iter().enumerate() {
+        crate::programme::fairs::store::upsert_booth(db, fair, *producer, &format!("B{}", b + 1), 0).await?;
+        let products = crate::catalog::store::list_for_producer(db, *producer, true, 3).await?;
+        let has_account = crate::producers::store::payment_account(db, *producer).await?.is_some();
+        for (n, product) in products.iter().enumerate() {
+            let method = if has_account && n % 2 == 0 { SaleMethod::Vietqr } else { SaleMethod::Cash };
+            let quantity = 1 + (n as i64 + b as i64) % 3;
+            let sale = NewSale {
+                fair_id: fair,
+                producer_id: *producer,
+                client_sale_id: format!("demo-{b}-{n}"),
+                method,
+                amount_vnd: product.price.0 * quantity,
+                sold_at: db::time_text(now - Duration::minutes(90 - 20 * n as i64 - 7 * b as i64)),
+                created_by: seller,
+                items: vec![NewItem {
+                    product_id: product.id,
+                    name: product.name.clone(),
+                    set_code: product.set_code.clone(),
+                    unit_price_vnd: product.price.0,
+                    quantity,
+                }],
+            };
+            let Some(id) = sales_store::insert(db, &sale).await? else { continue };
+            // The first transfer arrived; a later one is still awaited.
+            if method == SaleMethod::Vietqr && n == 0 {
+                let stored = sales_store::find(db, id).await?.context("the demo stall sale")?;
+                let transfer = crate::payments::model::Transfer {
+                    source: "sepay",
+                    source_txn_id: format!("demo-stall-{}", stored.code),
+                    bank_reference: format!("FT{}", stored.code),
+                    amount_vnd: stored.amount_vnd,
+                    content: format!("{} chuyen tien", stored.code),
+                    account_number: String::new(),
+                    transacted_at: sale.sold_at.clone(),
+                };
+                crate::payments::service::apply_transfer(db, &transfer).await?;
+            }
+        }
+    }
     Ok(())
 }

@@ -6,6 +6,7 @@ pub mod api;
 pub mod model;
 pub mod pages;
 pub mod qr;
+pub mod requests;
 pub mod service;
 pub mod statement;
 pub mod store;

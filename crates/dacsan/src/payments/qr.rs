@@ -11,15 +11,20 @@ use crate::producers::store::PaymentAccount;
 /// The payload for paying `order` into `account`: the exact amount still due and
 /// the order code as transfer content.
 pub fn payload(order: &Order, account: &PaymentAccount) -> anyhow::Result<String> {
+    payload_for(&order.code, (order.total_vnd - order.paid_vnd).max(0), account)
+}
+
+/// The payload for paying `due` đồng into `account` with `code` as transfer content
+/// (an order's or a payment request's).
+pub fn payload_for(code: &str, due: i64, account: &PaymentAccount) -> anyhow::Result<String> {
     let bin = vietqr::Bin::parse(&account.bank_bin)?;
     let number = vietqr::AccountNumber::parse(&account.account_number)?;
-    let due = (order.total_vnd - order.paid_vnd).max(0);
     let mut payload = vietqr::Payload::new(bin, vietqr::Beneficiary::Account(number));
     // Nothing left to pay: a static code (no amount) still names the account.
     if due > 0 {
         payload = payload.with_amount(u64::try_from(due)?)?;
     }
-    Ok(payload.with_purpose(&order.code)?.encode())
+    Ok(payload.with_purpose(code)?.encode())
 }
 
 fn code(payload: &str) -> anyhow::Result<QrCode> {

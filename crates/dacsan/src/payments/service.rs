@@ -3,6 +3,7 @@
 //! order paid), so a retry or a crash never pays twice or loses a transfer.
 
 use super::model::Transfer;
+use super::requests::{self, PaymentRequest};
 use super::store::{self, outcome};
 use crate::db::Db;
 use crate::orders::model::{Actor, OrderStatus, PaymentMethod, codes_in_transfer};
@@ -34,6 +35,13 @@ async fn record(db: &Db, transfer: &Transfer) -> anyhow::Result<Applied> {
             break;
         }
     }
+    if order.is_none()
+        && let Some(request) = request_named(&mut tx, &transfer.content).await?
+    {
+        let result = pay_request(db, &mut tx, txn_id, &request, transfer).await?;
+        tx.commit().await?;
+        return Ok(result);
+    }
     let result = match order {
         None => {
             store::set_outcome(&mut tx, txn_id, None, outcome::UNMATCHED).await?;
@@ -45,7 +53,7 @@ async fn record(db: &Db, transfer: &Transfer) -> anyhow::Result<Applied> {
             );
             Applied::Stored { outcome: outcome::UNMATCHED, order_id: None }
         }
-        Some(order) if !to_producers_account(db, &order, transfer).await? => {
+        Some(order) if !to_producers_account(db, order.producer_id, transfer).await? => {
             store::set_outcome(&mut tx, txn_id, Some(order.id), outcome::OTHER_ACCOUNT).await?;
             tracing::warn!(order.code = %order.code, "transfer {} names order {} but reached another account", transfer.source_txn_id, order.code);
             Applied::Stored { outcome: outcome::OTHER_ACCOUNT, order_id: Some(order.id) }
@@ -63,14 +71,41 @@ async fn record(db: &Db, transfer: &Transfer) -> anyhow::Result<Applied> {
 
 /// Did the money reach the account the order's producer is paid into? A
 /// notification that does not say which account is taken at its word.
-async fn to_producers_account(db: &Db, order: &Order, transfer: &Transfer) -> anyhow::Result<bool> {
+async fn to_producers_account(db: &Db, producer_id: i64, transfer: &Transfer) -> anyhow::Result<bool> {
     let digits = |s: &str| s.chars().filter(char::is_ascii_alphanumeric).collect::<String>();
     let received = digits(&transfer.account_number);
     if received.is_empty() {
         return Ok(true);
     }
-    let account = crate::producers::store::payment_account(db, order.producer_id).await?;
+    let account = crate::producers::store::payment_account(db, producer_id).await?;
     Ok(account.is_none_or(|a| digits(&a.account_number) == received))
+}
+
+/// The payment request (a stall sale) the content names, when it names no order.
+async fn request_named(tx: &mut Tx, content: &str) -> anyhow::Result<Option<PaymentRequest>> {
+    for code in codes_in_transfer(content) {
+        if let Some(found) = requests::find_by_code_in(tx, &code).await? {
+            return Ok(Some(found));
+        }
+    }
+    Ok(None)
+}
+
+async fn pay_request(
+    db: &Db,
+    tx: &mut Tx,
+    txn_id: i64,
+    request: &PaymentRequest,
+    transfer: &Transfer,
+) -> anyhow::Result<Applied> {
+    let result = if to_producers_account(db, request.producer_id, transfer).await? {
+        requests::pay(tx, request, transfer.amount_vnd).await?
+    } else {
+        outcome::OTHER_ACCOUNT
+    };
+    store::set_request_outcome(tx, txn_id, request.id, result).await?;
+    tracing::info!(request.code = %request.code, amount_vnd = transfer.amount_vnd, outcome = result, "transfer for payment request {}", request.code);
+    Ok(Applied::Stored { outcome: result, order_id: None })
 }
 
 /// Counts the money on the order and moves it when the total is reached.

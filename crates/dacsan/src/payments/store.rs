@@ -67,6 +67,17 @@ pub async fn set_outcome(tx: &mut Tx, id: i64, order_id: Option<i64>, outcome: &
     Ok(())
 }
 
+pub async fn set_request_outcome(tx: &mut Tx, id: i64, request_id: i64, outcome: &str) -> anyhow::Result<()> {
+    sqlx::query("UPDATE bank_transactions SET payment_request_id = $1, outcome = $2 WHERE id = $3")
+        .bind(request_id)
+        .bind(outcome)
+        .bind(id)
+        .execute(&mut **tx)
+        .await
+        .context("set transfer outcome")?;
+    Ok(())
+}
+
 #[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
 pub struct StoredTransfer {
     pub id: i64,

@@ -1,6 +1,6 @@
 //! Static assets compiled into the binary: one hand-written CSS file, vendored htmx
-//! (2.0, 0BSD) and the icon. URLs carry a content hash so browsers cache them for a
-//! year and never use a stale copy.
+//! (2.0, 0BSD), the icon, and the stall till's script and service worker. URLs carry
+//! a content hash so browsers cache them for a year and never use a stale copy.
 
 use std::sync::LazyLock;
 
@@ -12,6 +12,9 @@ use sha2::{Digest, Sha256};
 const CSS: &str = include_str!("../../assets/site.css");
 const HTMX: &str = include_str!("../../assets/htmx.min.js");
 const ICON: &str = include_str!("../../assets/icon.svg");
+const TILL_JS: &str = include_str!("../../assets/till.js");
+/// The stall till's service worker, served at `/stall/sw.js` for its scope.
+pub const TILL_SW: &str = include_str!("../../assets/till-sw.js");
 
 fn short_hash(content: &str) -> String {
     Sha256::digest(content.as_bytes()).iter().take(5).map(|b| format!("{b:02x}")).collect()
@@ -19,6 +22,7 @@ fn short_hash(content: &str) -> String {
 
 static CSS_URL: LazyLock<String> = LazyLock::new(|| format!("/assets/site-{}.css", short_hash(CSS)));
 static HTMX_URL: LazyLock<String> = LazyLock::new(|| format!("/assets/htmx-{}.js", short_hash(HTMX)));
+static TILL_JS_URL: LazyLock<String> = LazyLock::new(|| format!("/assets/till-{}.js", short_hash(TILL_JS)));
 
 pub fn css_url() -> &'static str {
     &CSS_URL
@@ -28,6 +32,10 @@ pub fn htmx_url() -> &'static str {
     &HTMX_URL
 }
 
+pub fn till_js_url() -> &'static str {
+    &TILL_JS_URL
+}
+
 /// `GET /assets/{file}`
 pub async fn serve_asset(Path(file): Path<String>) -> Response {
     let path = format!("/assets/{file}");
@@ -35,6 +43,8 @@ pub async fn serve_asset(Path(file): Path<String>) -> Response {
         (CSS, "text/css; charset=utf-8")
     } else if path == *HTMX_URL {
         (HTMX, "text/javascript; charset=utf-8")
+    } else if path == *TILL_JS_URL {
+        (TILL_JS, "text/javascript; charset=utf-8")
     } else if file == "icon.svg" {
         (ICON, "image/svg+xml")
     } else {

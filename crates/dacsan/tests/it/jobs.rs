@@ -77,7 +77,7 @@ async fn a_job_queued_before_a_restart_runs_after_it_and_a_dead_servers_job_is_t
     let restarted = Db::connect(&url).await.unwrap();
     let runs = Runs::default();
     let _jobs = Jobs::start(restarted.clone(), counting(&runs)).await.unwrap();
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(15);
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(40);
     while runs.lock().unwrap().len() < 2 && tokio::time::Instant::now() < deadline {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }

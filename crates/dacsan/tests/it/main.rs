@@ -33,5 +33,6 @@ mod search;
 mod security;
 mod seller_pages;
 mod site;
+mod stalls;
 mod statements;
 mod trace;

@@ -86,8 +86,12 @@ pub async fn import(db: &Db, statement: Statement, scope: Scope<'_>) -> anyhow::
     for credit in statement.credits {
         let t = &credit.transfer;
         let matched = matching_order(db, &t.content).await?;
+        let payee = match &matched {
+            Some(order) => Some(order.producer_id),
+            None => matching_request(db, &t.content).await?,
+        };
         let (outcome, order) = match matched {
-            Some(order) if !scope.allows(order.producer_id) => (NOT_YOURS, None),
+            _ if payee.is_some_and(|producer_id| !scope.allows(producer_id)) => (NOT_YOURS, None),
             matched => match service::apply_transfer(db, t).await? {
                 Applied::Duplicate => (DUPLICATE, matched),
                 Applied::Stored { outcome, order_id } => {
@@ -123,6 +127,16 @@ async fn matching_order(db: &Db, content: &str) -> anyhow::Result<Option<Order>>
     for code in codes_in_transfer(content) {
         if let Some(order) = orders::find_by_code(db, &code).await? {
             return Ok(Some(order));
+        }
+    }
+    Ok(None)
+}
+
+/// The producer of the payment request (a stall sale) the content names, if any.
+async fn matching_request(db: &Db, content: &str) -> anyhow::Result<Option<i64>> {
+    for code in codes_in_transfer(content) {
+        if let Some(request) = crate::payments::requests::find_by_code(db, &code).await? {
+            return Ok(Some(request.producer_id));
         }
     }
     Ok(None)

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::events::{self, BoothRequest};
 use super::model::{BoothInput, FairInput};
+use super::sales_store::FairTakings;
 use super::store::{self, Booth, Fair, Totals};
 use crate::auth::CurrentUser;
 use crate::error::{AppError, AppResult, FieldErrors};
@@ -27,6 +28,8 @@ pub struct FairJson {
     #[serde(flatten)]
     pub fair: Fair,
     pub booth_list: Vec<Booth>,
+    /// The stalls' paid sales: transfer and cash, by booth (producer id), product set and hour.
+    pub sales: FairTakings,
 }
 
 pub use crate::programme::scope::ProvinceParam;
@@ -47,7 +50,8 @@ pub async fn list_fairs(
 async fn fair_json(state: &AppState, user: &CurrentUser, id: i64) -> AppResult<FairJson> {
     let fair = events::fair_for(&state.db, user, id).await?;
     let booth_list = store::booths_of(&state.db, fair.id).await?;
-    Ok(FairJson { fair, booth_list })
+    let sales = super::sales_store::fair_takings(&state.db, fair.id).await?;
+    Ok(FairJson { fair, booth_list, sales })
 }
 
 #[utoipa::path(post, path = "/api/v1/programme/fairs", tag = "programme", security(("bearer" = [])),

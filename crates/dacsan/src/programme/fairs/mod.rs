@@ -1,12 +1,17 @@
 //! Programme office: fairs and market sessions. The event (name, kind, place,
-//! dates, visitors), the producers' booths with their revenue in đồng, and the
-//! totals the province reports (booths, producers, visitors, revenue).
+//! dates, visitors, revenue target), the producers' booths with their revenue in
+//! đồng, the booths' tills that sell by VietQR or cash on the day (`sales*`, `till`),
+//! and the totals the province reports (booths, producers, visitors, revenue).
 
 pub mod api;
 pub mod events;
 pub mod model;
 pub mod pages;
+pub mod sales;
+pub mod sales_api;
+pub mod sales_store;
 pub mod store;
+pub mod till;
 
 use axum::routing::{get, post};
 use utoipa_axum::router::OpenApiRouter;
@@ -48,6 +53,78 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("fair_export", "Tải bảng .xlsx", "Download .xlsx"),
     ("fair_back", "Hội chợ, phiên chợ", "Fairs"),
     ("fair_producer_ref", "Mã cơ sở hoặc tên cơ sở", "Registry code or producer name"),
+    ("fair_target", "Doanh thu mục tiêu", "Revenue target"),
+    ("fair_sales", "Bán tại gian hàng", "Sold at the stalls"),
+    (
+        "fair_sales_hint",
+        "Tính từ các lần bán đã trả tiền trên máy bán hàng của gian hàng.",
+        "From the paid sales of the booths' tills.",
+    ),
+    ("fair_of_target", "so với mục tiêu", "of the target"),
+    ("fair_by_set", "Theo bộ sản phẩm", "By product set"),
+    ("fair_by_hour", "Theo giờ", "By hour"),
+    ("fair_typed_amounts", "Nhập số tiền (không rõ sản phẩm)", "Typed amounts (no product)"),
+    ("fair_units", "Số lượng", "Units"),
+    ("fair_hour", "Giờ", "Hour"),
+    ("stall_till", "Bán hàng tại gian", "Stall till"),
+    ("stall_my_booths", "Gian hàng hội chợ, phiên chợ", "My fair booths"),
+    (
+        "stall_no_booths",
+        "Cơ sở chưa có gian hàng ở hội chợ, phiên chợ nào sắp tới.",
+        "No booth at a coming fair or market session.",
+    ),
+    ("stall_online", "Đang có mạng", "Online"),
+    (
+        "stall_offline",
+        "Mất mạng: bán tiền mặt vẫn được ghi trên máy, sẽ gửi khi có mạng",
+        "Offline: cash sales are kept on this phone and sent when the network is back",
+    ),
+    ("stall_queued", "Chờ gửi", "Waiting to be sent"),
+    ("stall_send_failed", "Không gửi được", "Could not be sent"),
+    ("stall_waiting_money", "Đang chờ tiền về…", "Waiting for the transfer…"),
+    ("stall_money_arrived", "Đã nhận tiền", "Money received"),
+    ("stall_next_sale", "Bán tiếp", "Next sale"),
+    (
+        "stall_vietqr_needs_network",
+        "VietQR cần có mạng; bán tiền mặt hoặc chờ có mạng.",
+        "VietQR needs the network; sell for cash or wait.",
+    ),
+    ("stall_cash_recorded", "Đã ghi bán tiền mặt", "Cash sale recorded"),
+    ("stall_sign_in_again", "Hết phiên đăng nhập: đăng nhập lại để gửi", "Signed out: sign in again to send"),
+    ("stall_open_sale", "Xem lần bán", "Open the sale"),
+    ("stall_no_products", "Gian hàng chưa có sản phẩm đang bán: nhập số tiền.", "No products on sale: type an amount."),
+    ("stall_less", "Bớt", "Fewer"),
+    ("stall_more", "Thêm", "More"),
+    ("stall_amount", "Hoặc nhập số tiền", "Or type an amount"),
+    ("stall_amount_hint", "đồng, khi không chọn sản phẩm", "đồng, without products"),
+    ("stall_sell_vietqr", "Bán · VietQR", "Sell · VietQR"),
+    ("stall_sell_cash", "Bán · Tiền mặt", "Sell · Cash"),
+    (
+        "stall_no_account",
+        "Cơ sở chưa có tài khoản nhận tiền, chỉ bán tiền mặt được.",
+        "No receiving account yet: cash only.",
+    ),
+    ("stall_sales", "Đã bán", "Sales"),
+    ("stall_sales_count", "lần bán", "sales"),
+    ("stall_transfer", "Chuyển khoản", "Transfer"),
+    ("stall_cash", "Tiền mặt", "Cash"),
+    ("stall_no_sales", "Chưa bán lần nào.", "No sales yet."),
+    ("stall_sale", "Lần bán", "Sale"),
+    ("stall_receipt", "Biên nhận", "Receipt"),
+    (
+        "stall_receipt_hint",
+        "Khách quét mã này để giữ biên nhận, hoặc gửi qua tin nhắn, e-mail.",
+        "The buyer scans this to keep the receipt, or send it by text or e-mail.",
+    ),
+    ("stall_send_sms", "Gửi tin nhắn", "Send by text"),
+    ("stall_send_email", "Gửi e-mail", "Send by e-mail"),
+    ("stall_open_receipt", "Mở biên nhận", "Open the receipt"),
+    ("stall_cancel_sale", "Hủy lần bán này", "Withdraw this sale"),
+    ("stall_method_vietqr", "VietQR", "VietQR"),
+    ("stall_method_cash", "Tiền mặt", "Cash"),
+    ("stall_status_awaiting", "Chờ tiền", "Awaiting payment"),
+    ("stall_status_paid", "Đã trả", "Paid"),
+    ("stall_status_cancelled", "Đã hủy", "Withdrawn"),
 ];
 
 /// `/office/fairs…` and `/api/v1/programme/fairs…`.
@@ -63,4 +140,14 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(api::get_fair, api::update_fair))
         .routes(routes!(api::create_booth))
         .routes(routes!(api::delete_booth))
+        .route("/stall", get(till::my_stalls))
+        .route("/stall/sw.js", get(till::service_worker))
+        .route("/stall/receipts/{code}", get(till::receipt))
+        .route("/stall/{fair}", get(till::till))
+        .route("/stall/{fair}/sales", get(till::sales_fragment).post(till::sell))
+        .route("/stall/{fair}/sales/{code}", get(till::show_sale))
+        .route("/stall/{fair}/sales/{code}/cancel", post(till::cancel_sale))
+        .routes(routes!(sales_api::create_sale, sales_api::list_sales))
+        .routes(routes!(sales_api::get_sale))
+        .routes(routes!(sales_api::cancel_sale))
 }

@@ -62,6 +62,8 @@ pub struct FairInput {
     /// The first day when absent (a one-day market session).
     pub ends_on: Option<String>,
     pub visitors: Option<i64>,
+    /// What the fair hopes to sell, whole đồng (0: no target).
+    pub target_revenue_vnd: Option<i64>,
 }
 
 /// A fair's fields once every rule holds.
@@ -73,6 +75,7 @@ pub struct FairFields {
     pub starts_on: String,
     pub ends_on: String,
     pub visitors: i64,
+    pub target_revenue_vnd: i64,
 }
 
 impl FairInput {
@@ -122,9 +125,20 @@ impl FairInput {
         if !(0..=MAX_VISITORS).contains(&visitors) {
             errors.add("visitors", format!("Lượt khách: từ 0 đến {MAX_VISITORS} / visitors: 0 to {MAX_VISITORS}"));
         }
+        let target_revenue_vnd = self.target_revenue_vnd.or(existing.map(|e| e.target_revenue_vnd)).unwrap_or(0);
+        if !(0..=MAX_REVENUE).contains(&target_revenue_vnd) {
+            errors.add(
+                "target_revenue_vnd",
+                format!(
+                    "Doanh thu mục tiêu: từ 0 đến {} / revenue target: 0 to {}",
+                    Vnd(MAX_REVENUE),
+                    Vnd(MAX_REVENUE)
+                ),
+            );
+        }
         match (kind, starts_on, ends_on) {
             (Some(kind), Some(starts_on), Some(ends_on)) if errors.is_empty() => {
-                Ok(FairFields { name, kind, place, starts_on, ends_on, visitors })
+                Ok(FairFields { name, kind, place, starts_on, ends_on, visitors, target_revenue_vnd })
             }
             _ => Err(errors),
         }
@@ -146,11 +160,16 @@ pub fn parse_visitors(errors: &mut FieldErrors, value: Option<&str>) -> Option<i
 
 /// Revenue as typed in a form (`12.500.000`, `12 500 000 ₫`): blank is 0.
 pub fn parse_revenue(errors: &mut FieldErrors, value: Option<&str>) -> i64 {
+    parse_amount(errors, "revenue_vnd", value)
+}
+
+/// An amount of đồng as typed in a form's `field`: blank is 0.
+pub fn parse_amount(errors: &mut FieldErrors, field: &str, value: Option<&str>) -> i64 {
     let Some(value) = clean(value) else { return 0 };
     match Vnd::parse(&value) {
         Ok(Vnd(n)) => n,
         Err(why) => {
-            errors.add("revenue_vnd", format!("Doanh thu «{value}»: {why} / revenue: a whole amount of đồng"));
+            errors.add(field, format!("Số tiền «{value}»: {why} / amount: a whole amount of đồng"));
             0
         }
     }

@@ -10,7 +10,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 
 use super::api::ProvinceParam;
 use super::events::{self, BoothRequest};
-use super::model::{FairInput, FairKind, parse_revenue, parse_visitors};
+use super::model::{FairInput, FairKind, parse_amount, parse_revenue, parse_visitors};
+use super::sales_store::{self, FairTakings};
 use super::store::{self, Booth, Fair, Totals};
 use crate::auth::CurrentUser;
 use crate::error::{AppError, FieldErrors};
@@ -31,6 +32,9 @@ fn fair_input(form: &HashMap<String, String>, errors: &mut FieldErrors) -> FairI
         starts_on: form.get("starts_on").cloned(),
         ends_on: form.get("ends_on").cloned(),
         visitors: parse_visitors(errors, form.get("visitors").map(String::as_str)),
+        target_revenue_vnd: form
+            .contains_key("target_revenue_vnd")
+            .then(|| parse_amount(errors, "target_revenue_vnd", form.get("target_revenue_vnd").map(String::as_str))),
     }
 }
 
@@ -128,7 +132,18 @@ pub async fn export_fairs(
     let totals = store::totals_of_province(&state.db, &province).await?;
     let mut sheet = xlsx::Sheet::new(
         "Hội chợ",
-        &["Tên", "Loại", "Địa điểm", "Từ ngày", "Đến ngày", "Lượt khách", "Gian hàng", "Doanh thu (đồng)"],
+        &[
+            "Tên",
+            "Loại",
+            "Địa điểm",
+            "Từ ngày",
+            "Đến ngày",
+            "Lượt khách",
+            "Gian hàng",
+            "Doanh thu báo cáo (đồng)",
+            "Mục tiêu (đồng)",
+            "Bán tại gian (đồng)",
+        ],
     );
     for f in fairs {
         sheet.push(vec![
@@ -140,6 +155,8 @@ pub async fn export_fairs(
             f.visitors.into(),
             f.booths.into(),
             f.revenue_vnd.into(),
+            f.target_revenue_vnd.into(),
+            f.sales_revenue_vnd.into(),
         ]);
     }
     let mut sum = xlsx::Sheet::new("Tổng", &["Sự kiện", "Gian hàng", "Cơ sở", "Lượt khách", "Doanh thu (đồng)"]);
@@ -166,9 +183,26 @@ struct FairTemplate {
     form: HashMap<String, String>,
     errors: FieldErrors,
     notice: &'static str,
+    takings: FairTakings,
 }
 
 impl FairTemplate {
+    /// A product set's name in the page's language; typed amounts have none.
+    fn set_name(&self, code: &str) -> String {
+        match crate::catalog::ocop::set(code) {
+            Some(set) if self.page.is_en() => set.name_en.clone(),
+            Some(set) => set.name.clone(),
+            None if code.is_empty() => self.page.t("fair_typed_amounts").to_string(),
+            None => code.to_string(),
+        }
+    }
+
+    /// Stall sales as a share of the target, when there is one.
+    fn of_target(&self) -> Option<String> {
+        let share = |target: i64| i128::from(self.fair.sales_revenue_vnd) * 100 / i128::from(target);
+        (self.fair.target_revenue_vnd > 0).then(|| format!("{} %", share(self.fair.target_revenue_vnd)))
+    }
+
     fn v(&self, name: &str) -> &str {
         self.form.get(name).map(String::as_str).unwrap_or("")
     }
@@ -193,7 +227,8 @@ async fn fair_page(
     let fair = store::find_by_id(&state.db, id).await?.ok_or_else(|| AppError::not_found("hội chợ / fair"))?;
     let booths = store::booths_of(&state.db, id).await?;
     let province = fair.province_code.clone();
-    let template = FairTemplate { page, province, fair, booths, kinds: FairKind::ALL, form, errors, notice };
+    let takings = sales_store::fair_takings(&state.db, id).await?;
+    let template = FairTemplate { page, province, fair, booths, kinds: FairKind::ALL, form, errors, notice, takings };
     Ok(scope::form_status(&template.errors, render(&template)))
 }
 
@@ -285,10 +320,24 @@ pub async fn export_booths(
 ) -> Result<Response, PageError> {
     let user = scope::office_user(&page)?;
     let fair = events::fair_for(&state.db, &user, id).await?;
-    let mut sheet =
-        xlsx::Sheet::new("Gian hàng", &["Gian hàng", "Mã cơ sở", "Tên cơ sở", "Xã", "Điện thoại", "Doanh thu (đồng)"]);
+    let mut sheet = xlsx::Sheet::new(
+        "Gian hàng",
+        &[
+            "Gian hàng",
+            "Mã cơ sở",
+            "Tên cơ sở",
+            "Xã",
+            "Điện thoại",
+            "Doanh thu báo cáo (đồng)",
+            "Bán tại gian: chuyển khoản (đồng)",
+            "Bán tại gian: tiền mặt (đồng)",
+            "Số lần bán",
+        ],
+    );
     let booths = store::booths_of(&state.db, fair.id).await?;
+    let takings = sales_store::fair_takings(&state.db, fair.id).await?;
     for b in &booths {
+        let sold = takings.by_booth.get(&b.producer.id).copied().unwrap_or_default();
         sheet.push(vec![
             b.booth.as_str().into(),
             b.producer.code().into(),
@@ -296,6 +345,9 @@ pub async fn export_booths(
             b.producer.commune_name().into(),
             b.producer.phone_display().into(),
             b.revenue_vnd.into(),
+            sold.transfer_vnd.into(),
+            sold.cash_vnd.into(),
+            sold.sales.into(),
         ]);
     }
     sheet.push(vec![
@@ -305,8 +357,27 @@ pub async fn export_booths(
         "".into(),
         "".into(),
         fair.revenue_vnd.into(),
+        takings.total.transfer_vnd.into(),
+        takings.total.cash_vnd.into(),
+        takings.total.sales.into(),
     ]);
-    let bytes =
-        xlsx::workbook(&[sheet]).map_err(|e| AppError::Internal(anyhow::Error::new(e).context("booths export")))?;
+    let mut by_set = xlsx::Sheet::new("Theo bộ sản phẩm", &["Bộ sản phẩm", "Số lượng", "Doanh thu (đồng)"]);
+    for set in &takings.by_set {
+        let name = crate::catalog::ocop::set(&set.set_code).map_or("Nhập số tiền", |s| s.name.as_str());
+        by_set.push(vec![name.into(), set.units.into(), set.revenue_vnd.into()]);
+    }
+    let mut by_hour =
+        xlsx::Sheet::new("Theo giờ", &["Giờ", "Số lần bán", "Chuyển khoản (đồng)", "Tiền mặt (đồng)", "Cộng (đồng)"]);
+    for (hour, t) in &takings.by_hour {
+        by_hour.push(vec![
+            format!("{hour}:00").into(),
+            t.sales.into(),
+            t.transfer_vnd.into(),
+            t.cash_vnd.into(),
+            t.total_vnd().into(),
+        ]);
+    }
+    let bytes = xlsx::workbook(&[sheet, by_set, by_hour])
+        .map_err(|e| AppError::Internal(anyhow::Error::new(e).context("booths export")))?;
     Ok(xlsx::download(&format!("gian-hang-{id}.xlsx"), bytes))
 }

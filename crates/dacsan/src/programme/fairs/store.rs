@@ -24,8 +24,12 @@ pub struct Fair {
     pub updated_at: String,
     /// Booths, one per producer.
     pub booths: i64,
-    /// Revenue of every booth, in đồng.
+    /// Revenue of every booth as the office typed it, in đồng.
     pub revenue_vnd: i64,
+    /// What the fair hoped to sell (0: no target).
+    pub target_revenue_vnd: i64,
+    /// Paid sales of the stalls' tills (transfer and cash).
+    pub sales_revenue_vnd: i64,
 }
 
 impl Fair {
@@ -37,6 +41,7 @@ impl Fair {
             starts_on: self.starts_on.clone(),
             ends_on: self.ends_on.clone(),
             visitors: self.visitors,
+            target_revenue_vnd: self.target_revenue_vnd,
         }
     }
 }
@@ -45,7 +50,10 @@ impl Fair {
 pub struct Booth {
     pub producer: ProducerRef,
     pub booth: String,
+    /// As the office typed it.
     pub revenue_vnd: i64,
+    /// Paid sales of the booth's till.
+    pub sales_revenue_vnd: i64,
 }
 
 /// A province's fairs together.
@@ -60,18 +68,21 @@ pub struct Totals {
 }
 
 const SELECT: &str = "SELECT f.id, f.province_code, f.name, f.kind, f.place, f.starts_on, f.ends_on, f.visitors,
-    f.created_at, f.updated_at,
+    f.created_at, f.updated_at, f.target_revenue_vnd,
     (SELECT COUNT(*) FROM fair_booths b WHERE b.fair_id = f.id) AS booths,
-    (SELECT COALESCE(CAST(SUM(b.revenue_vnd) AS BIGINT), 0) FROM fair_booths b WHERE b.fair_id = f.id) AS revenue_vnd
+    (SELECT COALESCE(CAST(SUM(b.revenue_vnd) AS BIGINT), 0) FROM fair_booths b WHERE b.fair_id = f.id) AS revenue_vnd,
+    (SELECT COALESCE(CAST(SUM(s.amount_vnd) AS BIGINT), 0)
+       FROM stall_sales s LEFT JOIN payment_requests r ON r.id = s.payment_request_id
+      WHERE s.fair_id = f.id AND s.cancelled_at IS NULL AND (s.method = 'cash' OR r.status = 'paid')) AS sales_revenue_vnd
     FROM fairs f";
 
-fn from_row(row: &AnyRow) -> Result<Fair, sqlx::Error> {
+fn from_row(row: &AnyRow) -> anyhow::Result<Fair> {
     let kind: String = row.try_get("kind")?;
     Ok(Fair {
         id: row.try_get("id")?,
         province_code: row.try_get("province_code")?,
         name: row.try_get("name")?,
-        kind: FairKind::parse(&kind).unwrap_or(FairKind::Fair),
+        kind: FairKind::parse(&kind).with_context(|| format!("fair kind «{kind}» is unknown"))?,
         place: row.try_get("place")?,
         starts_on: row.try_get("starts_on")?,
         ends_on: row.try_get("ends_on")?,
@@ -80,13 +91,15 @@ fn from_row(row: &AnyRow) -> Result<Fair, sqlx::Error> {
         updated_at: row.try_get("updated_at")?,
         booths: row.try_get("booths")?,
         revenue_vnd: row.try_get("revenue_vnd")?,
+        target_revenue_vnd: row.try_get("target_revenue_vnd")?,
+        sales_revenue_vnd: row.try_get("sales_revenue_vnd")?,
     })
 }
 
 pub async fn insert(db: &Db, province_code: &str, f: &FairFields) -> AppResult<i64> {
     let row = sqlx::query(
-        "INSERT INTO fairs (province_code, name, kind, place, starts_on, ends_on, visitors, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id",
+        "INSERT INTO fairs (province_code, name, kind, place, starts_on, ends_on, visitors, created_at, updated_at, target_revenue_vnd)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9) RETURNING id",
     )
     .bind(province_code)
     .bind(&f.name)
@@ -96,6 +109,7 @@ pub async fn insert(db: &Db, province_code: &str, f: &FairFields) -> AppResult<i
     .bind(&f.ends_on)
     .bind(f.visitors)
     .bind(db::now())
+    .bind(f.target_revenue_vnd)
     .fetch_one(&db.pool)
     .await
     .with_context(|| format!("insert fair {}", f.name))?;
@@ -104,8 +118,8 @@ pub async fn insert(db: &Db, province_code: &str, f: &FairFields) -> AppResult<i
 
 pub async fn update(db: &Db, id: i64, f: &FairFields) -> AppResult<()> {
     sqlx::query(
-        "UPDATE fairs SET name = $1, kind = $2, place = $3, starts_on = $4, ends_on = $5, visitors = $6, updated_at = $7
-         WHERE id = $8",
+        "UPDATE fairs SET name = $1, kind = $2, place = $3, starts_on = $4, ends_on = $5, visitors = $6, updated_at = $7,
+         target_revenue_vnd = $9 WHERE id = $8",
     )
     .bind(&f.name)
     .bind(f.kind.as_str())
@@ -115,6 +129,7 @@ pub async fn update(db: &Db, id: i64, f: &FairFields) -> AppResult<()> {
     .bind(f.visitors)
     .bind(db::now())
     .bind(id)
+    .bind(f.target_revenue_vnd)
     .execute(&db.pool)
     .await
     .with_context(|| format!("update fair {id}"))?;
@@ -123,7 +138,7 @@ pub async fn update(db: &Db, id: i64, f: &FairFields) -> AppResult<()> {
 
 pub async fn find_by_id(db: &Db, id: i64) -> AppResult<Option<Fair>> {
     let row = sqlx::query(&format!("{SELECT} WHERE f.id = $1")).bind(id).fetch_optional(&db.pool).await?;
-    Ok(row.as_ref().map(from_row).transpose()?)
+    row.as_ref().map(from_row).transpose().map_err(Into::into)
 }
 
 /// The province's fairs, the latest first.
@@ -133,7 +148,7 @@ pub async fn list_for_province(db: &Db, province_code: &str) -> AppResult<Vec<Fa
         .fetch_all(&db.pool)
         .await
         .with_context(|| format!("list the fairs of province {province_code}"))?;
-    Ok(rows.iter().map(from_row).collect::<Result<_, _>>()?)
+    Ok(rows.iter().map(from_row).collect::<anyhow::Result<_>>()?)
 }
 
 pub async fn totals_of_province(db: &Db, province_code: &str) -> AppResult<Totals> {
@@ -159,7 +174,11 @@ pub async fn totals_of_province(db: &Db, province_code: &str) -> AppResult<Total
 
 pub async fn booths_of(db: &Db, fair_id: i64) -> AppResult<Vec<Booth>> {
     let rows = sqlx::query(
-        "SELECT b.booth, b.revenue_vnd, p.id, p.name, p.registry_code, p.province_code, p.commune_code, p.phone
+        "SELECT b.booth, b.revenue_vnd, p.id, p.name, p.registry_code, p.province_code, p.commune_code, p.phone,
+            (SELECT COALESCE(CAST(SUM(s.amount_vnd) AS BIGINT), 0)
+               FROM stall_sales s LEFT JOIN payment_requests r ON r.id = s.payment_request_id
+              WHERE s.fair_id = b.fair_id AND s.producer_id = b.producer_id
+                AND s.cancelled_at IS NULL AND (s.method = 'cash' OR r.status = 'paid')) AS sales_revenue_vnd
          FROM fair_booths b JOIN producers p ON p.id = b.producer_id WHERE b.fair_id = $1 ORDER BY b.booth, p.name, p.id",
     )
     .bind(fair_id)
@@ -170,6 +189,7 @@ pub async fn booths_of(db: &Db, fair_id: i64) -> AppResult<Vec<Booth>> {
             producer: directory::from_row(row)?,
             booth: row.try_get("booth")?,
             revenue_vnd: row.try_get("revenue_vnd")?,
+            sales_revenue_vnd: row.try_get("sales_revenue_vnd")?,
         })
     };
     Ok(rows.iter().map(booth).collect::<Result<_, _>>()?)
@@ -207,4 +227,35 @@ pub async fn delete_booth(db: &Db, fair_id: i64, producer_id: i64) -> AppResult<
         .await
         .with_context(|| format!("remove the booth of producer {producer_id} from fair {fair_id}"))?;
     Ok(done.rows_affected() > 0)
+}
+
+pub async fn has_booth(db: &Db, fair_id: i64, producer_id: i64) -> AppResult<bool> {
+    let row = sqlx::query("SELECT 1 FROM fair_booths WHERE fair_id = $1 AND producer_id = $2")
+        .bind(fair_id)
+        .bind(producer_id)
+        .fetch_optional(&db.pool)
+        .await
+        .context("find a booth")?;
+    Ok(row.is_some())
+}
+
+/// A seller's booths at fairs that end today or later (Vietnam time), the soonest first.
+pub async fn upcoming_booths_of(db: &Db, producer_ids: &[i64]) -> AppResult<Vec<(Fair, i64, String)>> {
+    if producer_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "{SELECT} JOIN fair_booths fb ON fb.fair_id = f.id WHERE fb.producer_id IN ({}) AND f.ends_on >= $1
+         ORDER BY f.starts_on, f.id",
+        crate::producers::store::id_list(producer_ids)
+    );
+    let sql =
+        sql.replacen("SELECT f.id,", "SELECT fb.producer_id AS booth_producer_id, fb.booth AS booth_label, f.id,", 1);
+    let rows =
+        sqlx::query(&sql).bind(crate::db::today_vn().to_string()).fetch_all(&db.pool).await.context("list booths")?;
+    let mut booths = Vec::with_capacity(rows.len());
+    for row in &rows {
+        booths.push((from_row(row)?, row.try_get("booth_producer_id")?, row.try_get("booth_label")?));
+    }
+    Ok(booths)
 }

@@ -117,6 +117,17 @@ fn activity(r: &ReportTemplate) -> Vec<(String, String)> {
             format!("{} ({} {})", a.sessions_in_month, a.producers_trained_in_month, t("kpi_producers")),
         ),
         (t("kpi_fairs_month"), format!("{} ({})", a.fairs_in_month, a.fair_revenue_vnd.vnd_text())),
+        (
+            t("kpi_stall_sales_month"),
+            format!(
+                "{} ({} {}, {} {})",
+                a.stall_sales.total_vnd().vnd_text(),
+                t("stall_transfer"),
+                a.stall_sales.transfer_vnd.vnd_text(),
+                t("stall_cash"),
+                a.stall_sales.cash_vnd.vnd_text()
+            ),
+        ),
     ]
 }
 

@@ -421,6 +421,8 @@ pub struct Activity {
     pub producers_trained_in_month: i64,
     pub fairs_in_month: i64,
     pub fair_revenue_vnd: i64,
+    /// Paid sales of the fairs' stall tills in the month.
+    pub stall_sales: crate::programme::fairs::sales_store::Takings,
 }
 
 pub async fn activity(db: &Db, province: &str, date: time::Date) -> AppResult<Activity> {
@@ -444,7 +446,12 @@ pub async fn activity(db: &Db, province: &str, date: time::Date) -> AppResult<Ac
         .await?;
         Ok::<i64, crate::error::AppError>(row.try_get("n")?)
     };
-    let (open_cases, cases_closed_in_month, sessions_in_month, producers_trained_in_month, fairs_in_month, fair_revenue_vnd) = tokio::try_join!(
+    let stall_sales = async {
+        crate::programme::fairs::sales_store::province_takings(db, province, &first, &last)
+            .await
+            .map_err(crate::error::AppError::from)
+    };
+    let (open_cases, cases_closed_in_month, sessions_in_month, producers_trained_in_month, fairs_in_month, fair_revenue_vnd, stall_sales) = tokio::try_join!(
         open_cases,
         one("SELECT COUNT(*) AS n FROM support_cases s JOIN producers pr ON pr.id = s.producer_id
              WHERE pr.province_code = $1 AND s.status = 'done' AND substr(s.closed_at, 1, 10) >= $2 AND substr(s.closed_at, 1, 10) <= $3"),
@@ -456,6 +463,7 @@ pub async fn activity(db: &Db, province: &str, date: time::Date) -> AppResult<Ac
         one("SELECT COUNT(*) AS n FROM fairs f WHERE f.province_code = $1 AND f.starts_on <= $3 AND f.ends_on >= $2"),
         one("SELECT CAST(COALESCE(SUM(b.revenue_vnd), 0) AS BIGINT) AS n FROM fair_booths b JOIN fairs f ON f.id = b.fair_id
              WHERE f.province_code = $1 AND f.starts_on <= $3 AND f.ends_on >= $2"),
+        stall_sales,
     )?;
     Ok(Activity {
         open_cases,
@@ -464,5 +472,6 @@ pub async fn activity(db: &Db, province: &str, date: time::Date) -> AppResult<Ac
         producers_trained_in_month,
         fairs_in_month,
         fair_revenue_vnd,
+        stall_sales,
     })
 }

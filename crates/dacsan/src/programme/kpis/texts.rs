@@ -67,5 +67,6 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("kpi_support_open", "Hỗ trợ 1:1 đang mở", "Open 1:1 support cases"),
     ("kpi_trainings_month", "Lớp tập huấn trong tháng", "Training sessions this month"),
     ("kpi_fairs_month", "Hội chợ, phiên chợ trong tháng", "Fairs this month"),
+    ("kpi_stall_sales_month", "Bán tại gian hàng hội chợ trong tháng", "Sold at fair stalls this month"),
     ("kpi_programme_month", "Hoạt động của chương trình", "Programme activity"),
 ];

@@ -1,0 +1,379 @@
+//! What a booth sells on a market day, from the producer's phone (the stall till):
+//! tapped products or a typed amount, paid by VietQR into the producer's own account
+//! (a payment request the bank hook pays) or in cash. The phone numbers each sale
+//! (`client_sale_id`): the same number again is the same sale, never a second one,
+//! so a queue of offline sales can be sent as often as the network allows.
+
+use serde::{Deserialize, Serialize};
+use time::{Duration, OffsetDateTime};
+
+use super::sales_store::{self as store, NewItem, NewSale, Sale};
+use super::store::Fair;
+use crate::auth::CurrentUser;
+use crate::catalog::ProductStatus;
+use crate::db::{self, Db};
+use crate::error::{AppError, AppResult, FieldErrors};
+use crate::payments::requests;
+use crate::vn::Vnd;
+
+/// The most one stall sale may come to: above is a typo.
+pub const MAX_SALE: i64 = 500_000_000;
+pub const MAX_LINES: usize = 50;
+pub const MAX_QUANTITY: i64 = 9_999;
+/// The kind of payment request a VietQR stall sale opens.
+pub const PURPOSE: &str = "stall_sale";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema, strum::EnumString, strum::IntoStaticStr)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum SaleMethod {
+    Vietqr,
+    Cash,
+}
+
+impl SaleMethod {
+    pub fn label_key(self) -> &'static str {
+        match self {
+            SaleMethod::Vietqr => "stall_method_vietqr",
+            SaleMethod::Cash => "stall_method_cash",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema, strum::IntoStaticStr)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum SaleStatus {
+    AwaitingPayment,
+    Paid,
+    Cancelled,
+}
+
+impl SaleStatus {
+    pub fn label_key(self) -> &'static str {
+        match self {
+            SaleStatus::AwaitingPayment => "stall_status_awaiting",
+            SaleStatus::Paid => "stall_status_paid",
+            SaleStatus::Cancelled => "stall_status_cancelled",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
+pub struct SaleItemInput {
+    pub product_id: i64,
+    pub quantity: i64,
+}
+
+/// A sale as the till sends it.
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
+pub struct SaleInput {
+    /// The phone's own number for the sale (letters, digits, `-_.:`, up to 64).
+    pub client_sale_id: Option<String>,
+    /// The products sold; the amount is their list prices times the quantities.
+    pub items: Option<Vec<SaleItemInput>>,
+    /// A typed amount in đồng, for a sale without products (or equal to the items' total).
+    pub amount_vnd: Option<i64>,
+    /// `vietqr` or `cash`.
+    pub method: Option<String>,
+    /// When the phone made the sale (RFC 3339); now when absent. A time in the future
+    /// is read as now.
+    pub sold_at: Option<String>,
+}
+
+/// A sale once its fields are read; prices are the catalog's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidSale {
+    pub client_sale_id: String,
+    pub method: SaleMethod,
+    /// Product and quantity, each product once.
+    pub items: Vec<(i64, i64)>,
+    pub amount_vnd: Option<i64>,
+    pub sold_at: OffsetDateTime,
+}
+
+impl SaleInput {
+    pub fn validate(&self, now: OffsetDateTime) -> Result<ValidSale, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let client_sale_id = self.client_sale_id.as_deref().map(str::trim).unwrap_or_default().to_string();
+        let id_ok = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':');
+        if client_sale_id.is_empty() {
+            errors.add("client_sale_id", "Số bán hàng của máy: bắt buộc / client_sale_id: required");
+        } else if client_sale_id.len() > 64 || !client_sale_id.chars().all(id_ok) {
+            errors.add(
+                "client_sale_id",
+                "Số bán hàng: tối đa 64 chữ, số và -_.: / client_sale_id: up to 64 letters, digits and -_.:",
+            );
+        }
+        let method = match self.method.as_deref().map(str::trim) {
+            None | Some("") => {
+                errors.add("method", "Cách trả: bắt buộc (vietqr, cash) / method: required (vietqr, cash)");
+                None
+            }
+            Some(m) => m.parse::<SaleMethod>().ok().or_else(|| {
+                errors.add("method", format!("Cách trả «{m}» không có / unknown method «{m}» (vietqr, cash)"));
+                None
+            }),
+        };
+        let mut items: Vec<(i64, i64)> = Vec::new();
+        for (i, line) in self.items.iter().flatten().enumerate() {
+            if !(1..=MAX_QUANTITY).contains(&line.quantity) {
+                errors.add(
+                    &format!("items[{i}].quantity"),
+                    format!("Số lượng: từ 1 đến {MAX_QUANTITY} / quantity: 1 to {MAX_QUANTITY}"),
+                );
+            }
+            match items.iter_mut().find(|(id, _)| *id == line.product_id) {
+                Some((_, quantity)) => *quantity += line.quantity,
+                None => items.push((line.product_id, line.quantity)),
+            }
+        }
+        if items.len() > MAX_LINES {
+            errors
+                .add("items", format!("Tối đa {MAX_LINES} sản phẩm một lần bán / at most {MAX_LINES} products a sale"));
+        }
+        if let Some(amount) = self.amount_vnd
+            && !(1..=MAX_SALE).contains(&amount)
+        {
+            errors.add("amount_vnd", format!("Số tiền: từ 1 đến {} / amount: 1 to {}", Vnd(MAX_SALE), Vnd(MAX_SALE)));
+        }
+        if items.is_empty() && self.amount_vnd.is_none() {
+            errors.add("items", "Chọn sản phẩm hoặc nhập số tiền / choose products or type an amount");
+        }
+        let sold_at = match self.sold_at.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            None => now,
+            Some(text) => match db::parse_time(text) {
+                Some(at) => at.min(now),
+                None => {
+                    errors.add("sold_at", format!("Giờ bán «{text}»: cần dạng RFC 3339 / sold_at: an RFC 3339 time"));
+                    now
+                }
+            },
+        };
+        match method {
+            Some(method) if errors.is_empty() => {
+                Ok(ValidSale { client_sale_id, method, items, amount_vnd: self.amount_vnd, sold_at })
+            }
+            _ => Err(errors),
+        }
+    }
+}
+
+/// The booth's producer, if this user sells for it and it has a booth at the fair.
+pub async fn till_for(db: &Db, user: &CurrentUser, fair_id: i64, producer_id: i64) -> AppResult<Fair> {
+    if !user.producer_ids.contains(&producer_id) {
+        return Err(AppError::Forbidden);
+    }
+    let fair = super::store::find_by_id(db, fair_id).await?.ok_or_else(|| AppError::not_found("hội chợ / fair"))?;
+    if !super::store::has_booth(db, fair_id, producer_id).await? {
+        return Err(AppError::not_found("gian hàng của cơ sở ở hội chợ này / this producer's booth at the fair"));
+    }
+    Ok(fair)
+}
+
+/// Sales are taken from the day before the fair (setting up) to the day after it.
+fn within_fair_days(fair: &Fair, sold_at: OffsetDateTime) -> Result<(), AppError> {
+    let day = (sold_at + Duration::hours(7)).date().to_string();
+    let open = crate::vn::parse_iso_date(&fair.starts_on).map(|d| d - Duration::days(1)).map(|d| d.to_string());
+    let close = crate::vn::parse_iso_date(&fair.ends_on).map(|d| d + Duration::days(1)).map(|d| d.to_string());
+    match (open, close) {
+        (Some(open), Some(close)) if day < open || day > close => Err(AppError::invalid(
+            "sold_at",
+            format!(
+                "Ngày bán {day} ngoài ngày hội chợ ({} – {}) / sale day {day} is outside the fair ({} – {})",
+                fair.starts_on, fair.ends_on, fair.starts_on, fair.ends_on
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Records the sale once: `(sale, true)` when new, `(the earlier sale, false)` when
+/// the phone sent this number before.
+pub async fn record(
+    db: &Db,
+    user: &CurrentUser,
+    fair: &Fair,
+    producer_id: i64,
+    input: &SaleInput,
+) -> AppResult<(Sale, bool)> {
+    let sale = input.validate(OffsetDateTime::now_utc()).map_err(AppError::Invalid)?;
+    if let Some(earlier) = store::find_by_client_id(db, fair.id, producer_id, &sale.client_sale_id).await? {
+        return same_sale(earlier, &sale).map(|s| (s, false));
+    }
+    within_fair_days(fair, sale.sold_at)?;
+    let items = priced_items(db, producer_id, &sale.items).await?;
+    let total: i64 = items.iter().map(|i| i.unit_price_vnd * i.quantity).sum();
+    let amount = match (sale.amount_vnd, items.is_empty()) {
+        (Some(typed), true) => typed,
+        (Some(typed), false) if typed != total => {
+            return Err(AppError::invalid(
+                "amount_vnd",
+                format!(
+                    "Số tiền {} khác tổng các sản phẩm {} / amount {} differs from the items' total {}",
+                    Vnd(typed),
+                    Vnd(total),
+                    Vnd(typed),
+                    Vnd(total)
+                ),
+            ));
+        }
+        _ => total,
+    };
+    if !(1..=MAX_SALE).contains(&amount) {
+        return Err(AppError::invalid("amount_vnd", "Số tiền phải lớn hơn 0 / the amount must be above zero"));
+    }
+    if sale.method == SaleMethod::Vietqr && crate::producers::store::payment_account(db, producer_id).await?.is_none() {
+        return Err(AppError::conflict(
+            "method",
+            "cơ sở chưa có tài khoản nhận tiền: bán tiền mặt hoặc thêm tài khoản / the producer has no receiving account",
+        ));
+    }
+    let new = NewSale {
+        fair_id: fair.id,
+        producer_id,
+        client_sale_id: sale.client_sale_id.clone(),
+        method: sale.method,
+        amount_vnd: amount,
+        sold_at: db::time_text(sale.sold_at),
+        created_by: user.id,
+        items,
+    };
+    let (db2, new2) = (db.clone(), new);
+    let id = db::run_to_completion(async move { store::insert(&db2, &new2).await }).await??;
+    let stored = match id {
+        Some(id) => store::find(db, id).await?,
+        // Sent twice at the same moment: the other request stored it.
+        None => store::find_by_client_id(db, fair.id, producer_id, &sale.client_sale_id).await?,
+    };
+    let stored = stored.ok_or_else(|| AppError::Internal(anyhow::anyhow!("stall sale vanished after insert")))?;
+    tracing::info!(fair.id = fair.id, producer.id = producer_id, sale.code = %stored.code, amount_vnd = amount, "stall sale");
+    Ok((stored, id.is_some()))
+}
+
+/// A number the phone sent before names the same sale; with other contents it is a
+/// mistake of the phone's, said as such rather than answered with the wrong sale.
+fn same_sale(earlier: Sale, sale: &ValidSale) -> AppResult<Sale> {
+    let items: Vec<(i64, i64)> = earlier.items.iter().map(|i| (i.product_id, i.quantity)).collect();
+    let mut asked = sale.items.clone();
+    let mut had = items.clone();
+    asked.sort_unstable();
+    had.sort_unstable();
+    let same_amount = !items.is_empty() || sale.amount_vnd == Some(earlier.amount_vnd);
+    if earlier.method == sale.method && asked == had && same_amount {
+        Ok(earlier)
+    } else {
+        Err(AppError::conflict(
+            "client_sale_id",
+            format!(
+                "số {} đã dùng cho lần bán {} khác / client_sale_id {} already names another sale ({})",
+                sale.client_sale_id, earlier.code, sale.client_sale_id, earlier.code
+            ),
+        ))
+    }
+}
+
+/// The sale's lines at the catalog's prices; a product of another producer, or one
+/// not on sale, is refused by name.
+async fn priced_items(db: &Db, producer_id: i64, lines: &[(i64, i64)]) -> AppResult<Vec<NewItem>> {
+    let ids: Vec<i64> = lines.iter().map(|(id, _)| *id).collect();
+    let products = crate::catalog::store::list_by_ids(db, &ids).await?;
+    let mut errors = FieldErrors::default();
+    let mut items = Vec::with_capacity(lines.len());
+    for (i, (id, quantity)) in lines.iter().enumerate() {
+        match products.iter().find(|p| p.id == *id) {
+            Some(p) if p.producer_id != producer_id => errors.add(
+                &format!("items[{i}].product_id"),
+                format!("«{}» không phải hàng của gian này / «{}» is another producer's product", p.name, p.name),
+            ),
+            Some(p) if p.status != ProductStatus::Active => errors.add(
+                &format!("items[{i}].product_id"),
+                format!("«{}» đang không bán / «{}» is not on sale", p.name, p.name),
+            ),
+            Some(p) => items.push(NewItem {
+                product_id: p.id,
+                name: p.name.clone(),
+                set_code: p.set_code.clone(),
+                unit_price_vnd: p.price.0,
+                quantity: *quantity,
+            }),
+            None => errors.add(&format!("items[{i}].product_id"), format!("Không có sản phẩm {id} / no product {id}")),
+        }
+    }
+    errors.into_result()?;
+    Ok(items)
+}
+
+/// Withdraws a sale tapped by mistake or never paid: its goods go back into stock. A
+/// VietQR sale whose money arrived is not withdrawn here (that is a refund).
+pub async fn cancel(db: &Db, sale: &Sale) -> AppResult<Sale> {
+    if sale.status == SaleStatus::Cancelled {
+        return Ok(sale.clone());
+    }
+    let mut tx = db.begin_write().await?;
+    if let Some(request_id) = sale.payment_request_id
+        && !requests::cancel(&mut tx, request_id).await?
+    {
+        return Err(AppError::conflict(
+            "status",
+            "tiền đã về: không hủy được lần bán này / the money arrived: this sale cannot be withdrawn",
+        ));
+    }
+    store::mark_cancelled(&mut tx, sale).await?;
+    tx.commit().await.map_err(anyhow::Error::from)?;
+    store::find(db, sale.id).await?.ok_or_else(|| AppError::not_found("lần bán / sale"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> OffsetDateTime {
+        db::parse_time("2026-12-03T03:00:00Z").unwrap()
+    }
+
+    fn input(method: &str) -> SaleInput {
+        SaleInput {
+            client_sale_id: Some("k7f2-12".into()),
+            items: Some(vec![
+                SaleItemInput { product_id: 4, quantity: 2 },
+                SaleItemInput { product_id: 9, quantity: 1 },
+                SaleItemInput { product_id: 4, quantity: 1 },
+            ]),
+            method: Some(method.into()),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn lines_of_one_product_are_added_up() {
+        let sale = input("cash").validate(now()).unwrap();
+        assert_eq!(sale.items, vec![(4, 3), (9, 1)]);
+        assert_eq!((sale.method, sale.sold_at), (SaleMethod::Cash, now()));
+    }
+
+    #[test]
+    fn every_bad_field_is_named() {
+        let bad = SaleInput {
+            client_sale_id: Some("có dấu".into()),
+            items: Some(vec![SaleItemInput { product_id: 4, quantity: 0 }]),
+            amount_vnd: Some(-5),
+            method: Some("card".into()),
+            sold_at: Some("hôm qua".into()),
+        };
+        let errors = bad.validate(now()).unwrap_err();
+        for field in ["client_sale_id", "items[0].quantity", "amount_vnd", "method", "sold_at"] {
+            assert!(errors.get(field).is_some(), "{field}");
+        }
+        let empty = SaleInput { method: Some("cash".into()), client_sale_id: Some("a-1".into()), ..Default::default() };
+        assert!(empty.validate(now()).unwrap_err().get("items").is_some());
+    }
+
+    #[test]
+    fn a_phone_clock_ahead_is_read_as_now() {
+        let ahead = SaleInput { sold_at: Some("2026-12-03T09:00:00Z".into()), ..input("vietqr") };
+        assert_eq!(ahead.validate(now()).unwrap().sold_at, now());
+        let earlier = SaleInput { sold_at: Some("2026-12-03T02:15:00+07:00".into()), ..input("vietqr") };
+        assert_eq!(db::time_text(earlier.validate(now()).unwrap().sold_at), "2026-12-02T19:15:00Z");
+    }
+}

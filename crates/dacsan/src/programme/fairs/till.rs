@@ -1,0 +1,372 @@
+//! The stall till on the producer's phone: `/stall` (the seller's booths at coming
+//! fairs), `/stall/{fair}?producer=` (tap products or type an amount, sell by VietQR
+//! or cash, the day's sales), one sale with its VietQR and receipt, and the public
+//! receipt `/stall/receipts/{code}`. Forms work without JavaScript; `till.js` adds the
+//! offline queue and `sw.js` keeps the page when the network drops.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use super::model::parse_amount;
+use super::sales::{self, SaleInput, SaleItemInput, SaleMethod, SaleStatus};
+use super::sales_api::{SaleJson, booth_sale, sale_json};
+use super::sales_store::{self as store, Sale, Takings};
+use super::store::{Fair, find_by_id, upcoming_booths_of};
+use crate::auth::CurrentUser;
+use crate::catalog::{Product, ProductStatus};
+use crate::error::{AppError, FieldErrors};
+use crate::state::AppState;
+use crate::vn::Vnd;
+use crate::web::{CsrfForm, Page, PageError, render};
+
+#[derive(Debug, Deserialize)]
+pub struct ProducerParam {
+    pub producer: Option<String>,
+}
+
+/// The booth this page is about: the producer asked for, else the first of the
+/// user's producers with a booth at the fair.
+async fn booth_of(
+    state: &AppState,
+    user: &CurrentUser,
+    fair_id: &str,
+    producer: Option<&str>,
+) -> Result<(Fair, i64), PageError> {
+    let fair_id: i64 = fair_id.parse().map_err(|_| AppError::not_found("hội chợ / fair"))?;
+    let producer_id = match producer.map(str::trim).filter(|p| !p.is_empty()) {
+        Some(p) => p.parse().map_err(|_| AppError::not_found("gian hàng / booth"))?,
+        None => {
+            let mut with_booth = None;
+            for id in &user.producer_ids {
+                if super::store::has_booth(&state.db, fair_id, *id).await? {
+                    with_booth = Some(*id);
+                    break;
+                }
+            }
+            with_booth.or(user.producer_ids.first().copied()).ok_or(AppError::Forbidden)?
+        }
+    };
+    let fair = sales::till_for(&state.db, user, fair_id, producer_id).await?;
+    Ok((fair, producer_id))
+}
+
+#[derive(Template)]
+#[template(path = "programme/stalls.html")]
+struct StallsTemplate {
+    page: Page,
+    booths: Vec<(Fair, i64, String)>,
+}
+
+impl StallsTemplate {
+    fn day(&self, iso: &str) -> String {
+        crate::programme::support::model::day_vn(iso)
+    }
+}
+
+/// `GET /stall`: the seller's booths at fairs that have not ended.
+pub async fn my_stalls(State(state): State<AppState>, page: Page) -> Result<Response, PageError> {
+    let user = page.require_user()?;
+    let booths = upcoming_booths_of(&state.db, &user.producer_ids).await?;
+    Ok(render(&StallsTemplate { page, booths }))
+}
+
+#[derive(Template)]
+#[template(path = "programme/till.html")]
+struct TillTemplate {
+    page: Page,
+    fair: Fair,
+    producer_id: i64,
+    producer_name: String,
+    has_account: bool,
+    products: Vec<Product>,
+    takings: Takings,
+    sales: Vec<Sale>,
+    /// This form's sale number, for a sale sent without JavaScript.
+    client_sale_id: String,
+    form: HashMap<String, String>,
+    errors: FieldErrors,
+    till_js: &'static str,
+}
+
+impl TillTemplate {
+    fn money(&self, vnd: impl std::borrow::Borrow<i64>) -> String {
+        Vnd(*vnd.borrow()).to_string()
+    }
+
+    fn v(&self, name: &str) -> &str {
+        self.form.get(name).map(String::as_str).unwrap_or("")
+    }
+
+    fn qty(&self, product_id: &i64) -> &str {
+        self.form.get(&format!("q_{product_id}")).map(String::as_str).unwrap_or("")
+    }
+
+    fn api(&self) -> String {
+        format!("/api/v1/programme/fairs/{}/booths/{}/sales", self.fair.id, self.producer_id)
+    }
+}
+
+async fn till_page(
+    state: &AppState,
+    page: Page,
+    fair: Fair,
+    producer_id: i64,
+    form: HashMap<String, String>,
+    errors: FieldErrors,
+) -> Result<Response, PageError> {
+    let producer = crate::producers::store::find_by_id(&state.db, producer_id)
+        .await?
+        .ok_or_else(|| AppError::not_found("cơ sở / producer"))?;
+    let products = crate::catalog::store::list_for_producer(&state.db, producer_id, true, 200).await?;
+    let has_account = crate::producers::store::payment_account(&state.db, producer_id).await?.is_some();
+    let takings = store::fair_takings(&state.db, fair.id).await?.by_booth.remove(&producer_id).unwrap_or_default();
+    let sales = store::list_for_booth(&state.db, fair.id, producer_id, 50).await?;
+    let template = TillTemplate {
+        page,
+        fair,
+        producer_id,
+        producer_name: producer.name,
+        has_account,
+        products: products.into_iter().filter(|p| p.status == ProductStatus::Active).collect(),
+        takings,
+        sales,
+        client_sale_id: format!("web-{}", crate::auth::store::new_token().get(..20).unwrap_or_default()),
+        form,
+        errors,
+        till_js: crate::web::assets::till_js_url(),
+    };
+    let status = if template.errors.is_empty() { 200 } else { 422 };
+    let mut response = render(&template);
+    *response.status_mut() = axum::http::StatusCode::from_u16(status).unwrap_or_default();
+    Ok(response)
+}
+
+/// `GET /stall/{fair}?producer=`
+pub async fn till(
+    State(state): State<AppState>,
+    page: Page,
+    Path(fair): Path<String>,
+    Query(q): Query<ProducerParam>,
+) -> Result<Response, PageError> {
+    let user = page.require_user()?;
+    let (fair, producer_id) = booth_of(&state, user, &fair, q.producer.as_deref()).await?;
+    till_page(&state, page, fair, producer_id, HashMap::new(), FieldErrors::default()).await
+}
+
+#[derive(Template)]
+#[template(path = "programme/_stall_sales.html")]
+struct SalesFragment {
+    page: Page,
+    fair: Fair,
+    producer_id: i64,
+    takings: Takings,
+    sales: Vec<Sale>,
+}
+
+impl SalesFragment {
+    fn money(&self, vnd: impl std::borrow::Borrow<i64>) -> String {
+        Vnd(*vnd.borrow()).to_string()
+    }
+}
+
+/// `GET /stall/{fair}/sales?producer=`: the day's sales part of the till, which the
+/// till's script asks for again after it sent queued sales.
+pub async fn sales_fragment(
+    State(state): State<AppState>,
+    page: Page,
+    Path(fair): Path<String>,
+    Query(q): Query<ProducerParam>,
+) -> Result<Response, PageError> {
+    let user = page.require_user()?;
+    let (fair, producer_id) = booth_of(&state, user, &fair, q.producer.as_deref()).await?;
+    let takings = store::fair_takings(&state.db, fair.id).await?.by_booth.remove(&producer_id).unwrap_or_default();
+    let sales = store::list_for_booth(&state.db, fair.id, producer_id, 50).await?;
+    let mut response = render(&SalesFragment { page, fair, producer_id, takings, sales });
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(response)
+}
+
+/// The till's form as a sale: `q_{product id}` quantities, a typed `amount`, the
+/// pressed button's `method`.
+fn sale_from_form(form: &HashMap<String, String>, errors: &mut FieldErrors) -> SaleInput {
+    let mut items = Vec::new();
+    for (name, value) in form {
+        let (Some(id), value) = (name.strip_prefix("q_").and_then(|id| id.parse::<i64>().ok()), value.trim()) else {
+            continue;
+        };
+        match value {
+            "" | "0" => {}
+            v => match v.parse::<i64>() {
+                Ok(quantity) => items.push(SaleItemInput { product_id: id, quantity }),
+                Err(_) => errors.add(name, format!("Số lượng «{v}»: cần một số / quantity: a whole number")),
+            },
+        }
+    }
+    items.sort_by_key(|i| i.product_id);
+    let typed = form.get("amount").map(|a| a.trim()).filter(|a| !a.is_empty());
+    SaleInput {
+        client_sale_id: form.get("client_sale_id").cloned(),
+        amount_vnd: typed.map(|a| parse_amount(errors, "amount_vnd", Some(a))),
+        items: Some(items),
+        method: form.get("method").cloned(),
+        sold_at: None,
+    }
+}
+
+/// `POST /stall/{fair}/sales?producer=`: a sale from the form (no JavaScript).
+pub async fn sell(
+    State(state): State<AppState>,
+    page: Page,
+    Path(fair): Path<String>,
+    Query(q): Query<ProducerParam>,
+    CsrfForm(form): CsrfForm<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let user = page.require_user()?;
+    let (fair, producer_id) = booth_of(&state, user, &fair, q.producer.as_deref()).await?;
+    let mut errors = FieldErrors::default();
+    let input = sale_from_form(&form, &mut errors);
+    let result = match errors.is_empty() {
+        true => sales::record(&state.db, user, &fair, producer_id, &input).await,
+        false => Err(AppError::Invalid(errors)),
+    };
+    match result {
+        Ok((sale, _)) => Ok(Redirect::to(&sale_path(&sale)).into_response()),
+        Err(AppError::Invalid(errors)) => till_page(&state, page, fair, producer_id, form, errors).await,
+        Err(AppError::Conflict { field, message }) => {
+            let mut errors = FieldErrors::default();
+            errors.add(&field, message);
+            till_page(&state, page, fair, producer_id, form, errors).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn sale_path(sale: &Sale) -> String {
+    format!("/stall/{}/sales/{}?producer={}", sale.fair_id, sale.code, sale.producer_id)
+}
+
+#[derive(Template)]
+#[template(path = "programme/stall_sale.html")]
+struct SaleTemplate {
+    page: Page,
+    fair: Fair,
+    sale: SaleJson,
+    receipt_svg: String,
+    receipt_link: String,
+}
+
+impl SaleTemplate {
+    fn money(&self, vnd: impl std::borrow::Borrow<i64>) -> String {
+        Vnd(*vnd.borrow()).to_string()
+    }
+
+    fn awaiting(&self) -> bool {
+        self.sale.sale.status == SaleStatus::AwaitingPayment
+    }
+
+    fn cancellable(&self) -> bool {
+        match self.sale.sale.status {
+            SaleStatus::Cancelled => false,
+            SaleStatus::AwaitingPayment => true,
+            SaleStatus::Paid => self.sale.sale.method == SaleMethod::Cash,
+        }
+    }
+
+    /// What `sms:` and `mailto:` links carry: the receipt's link.
+    fn share_text(&self) -> String {
+        format!("{} {}: {}", self.page.t("stall_receipt"), self.sale.sale.code, self.receipt_link)
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct SalePath {
+    fair: String,
+    code: String,
+}
+
+/// The absolute link of a receipt, for a QR the buyer scans.
+pub fn receipt_url(public_url: &str, code: &str) -> String {
+    format!("{}/stall/receipts/{code}", public_url.trim_end_matches('/'))
+}
+
+/// `GET /stall/{fair}/sales/{code}?producer=`: one sale, its VietQR while the money
+/// is due (the page reloads itself until it arrives), its receipt.
+pub async fn show_sale(
+    State(state): State<AppState>,
+    page: Page,
+    Path(path): Path<SalePath>,
+    Query(q): Query<ProducerParam>,
+) -> Result<Response, PageError> {
+    let user = page.require_user()?;
+    let (fair, producer_id) = booth_of(&state, user, &path.fair, q.producer.as_deref()).await?;
+    let sale = booth_sale(&state.db, fair.id, producer_id, &path.code).await?;
+    let receipt_link = receipt_url(&state.settings.public_url, &sale.code);
+    let receipt_svg = crate::payments::qr::svg(&receipt_link)?;
+    let sale = sale_json(&state.db, sale).await?;
+    let mut response = render(&SaleTemplate { page, fair, sale, receipt_svg, receipt_link });
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(response)
+}
+
+/// `POST /stall/{fair}/sales/{code}/cancel?producer=`
+pub async fn cancel_sale(
+    State(state): State<AppState>,
+    page: Page,
+    Path(path): Path<SalePath>,
+    Query(q): Query<ProducerParam>,
+    CsrfForm(_): CsrfForm<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let user = page.require_user()?;
+    let (fair, producer_id) = booth_of(&state, user, &path.fair, q.producer.as_deref()).await?;
+    let sale = booth_sale(&state.db, fair.id, producer_id, &path.code).await?;
+    let sale = sales::cancel(&state.db, &sale).await?;
+    Ok(Redirect::to(&sale_path(&sale)).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "programme/receipt.html")]
+struct ReceiptTemplate {
+    page: Page,
+    fair: Fair,
+    producer_name: String,
+    sale: Sale,
+}
+
+impl ReceiptTemplate {
+    fn money(&self, vnd: impl std::borrow::Borrow<i64>) -> String {
+        Vnd(*vnd.borrow()).to_string()
+    }
+}
+
+/// `GET /stall/receipts/{code}`: the buyer's receipt, for anybody with the link.
+pub async fn receipt(
+    State(state): State<AppState>,
+    page: Page,
+    Path(code): Path<String>,
+) -> Result<Response, PageError> {
+    let sale =
+        store::find_by_code(&state.db, code.trim()).await?.ok_or_else(|| AppError::not_found("hóa đơn / receipt"))?;
+    let fair = find_by_id(&state.db, sale.fair_id).await?.ok_or_else(|| AppError::not_found("hội chợ / fair"))?;
+    let producer_name =
+        crate::producers::store::find_by_id(&state.db, sale.producer_id).await?.map(|p| p.name).unwrap_or_default();
+    let mut response = render(&ReceiptTemplate { page, fair, producer_name, sale });
+    response.headers_mut().insert("x-robots-tag", HeaderValue::from_static("noindex"));
+    Ok(response)
+}
+
+/// `GET /stall/sw.js`: the till's service worker (scope `/stall/`).
+pub async fn service_worker() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static("text/javascript; charset=utf-8")),
+            (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
+        ],
+        crate::web::assets::TILL_SW,
+    )
+        .into_response()
+}
