@@ -129,7 +129,7 @@
     queueList.textContent = "";
     queue.forEach(function (sale) {
       var li = document.createElement("li");
-      li.textContent = money(sale.shown_total || 0) + " · " + new Date(sale.sold_at).toLocaleTimeString("vi-VN") + " · #" + sale.client_sale_id.split("-").pop();
+      li.textContent = money(sale.shown_total || 0) + " · " + new Date(sale.sold_at).toLocaleTimeString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh" }) + " · #" + sale.client_sale_id.split("-").pop();
       if (sale.error) {
         var small = document.createElement("small");
         small.className = "field-error";

@@ -383,9 +383,9 @@ pub async fn order_qr(
     jar: CookieJar,
     Path(code): Path<String>,
 ) -> Result<Response, PageError> {
-    let (order, _) = visible(&state, &page, &jar, &code).await?;
-    // A page asking for a code that cannot exist (COD, no account) gets a 404.
-    let (payload, _) = crate::payments::api::order_payload(&state, &order).await.map_err(|e| match e {
+    let (order, viewer) = visible(&state, &page, &jar, &code).await?;
+    // A page asking for a code that cannot exist (COD, no account, paid) gets a 404.
+    let (payload, _) = crate::payments::api::order_payload(&state, &order, viewer).await.map_err(|e| match e {
         AppError::Conflict { .. } => AppError::not_found("mã VietQR / VietQR code"),
         other => other,
     })?;

@@ -16,6 +16,7 @@ use super::store::{self, StoredTransfer};
 use crate::auth::CurrentUser;
 use crate::error::{AppError, AppResult};
 use crate::orders::access::{TokenParam, guest_token, visible_order};
+use crate::orders::model::Actor;
 use crate::orders::{Order, PaymentMethod};
 use crate::producers;
 use crate::producers::store::PaymentAccount;
@@ -77,8 +78,16 @@ pub struct VietqrJson {
 }
 
 /// The VietQR payload of a bank-transfer order and the account it pays into; a
-/// 409 for cash-on-delivery orders and producers without an account.
-pub async fn order_payload(state: &AppState, order: &Order) -> AppResult<(String, PaymentAccount)> {
+/// 409 for cash-on-delivery orders and producers without an account. The account
+/// number is bank data: a buyer sees it while money is due, the producer's sellers
+/// and admins always (the static code of a paid order).
+pub async fn order_payload(state: &AppState, order: &Order, viewer: Actor) -> AppResult<(String, PaymentAccount)> {
+    if order.total_vnd <= order.paid_vnd && !matches!(viewer, Actor::Seller | Actor::Admin) {
+        return Err(AppError::conflict(
+            "paid_vnd",
+            "đơn đã trả đủ, không còn gì phải chuyển / the order is paid: nothing is left to transfer",
+        ));
+    }
     if order.payment_method != PaymentMethod::Vietqr {
         return Err(AppError::conflict(
             "payment_method",
@@ -108,7 +117,8 @@ pub fn qr_response(content_type: &'static str, body: impl IntoResponse) -> Respo
 }
 
 #[utoipa::path(get, path = "/api/v1/orders/{id}/vietqr", tag = "payments", params(("id" = String, Path, description = "order id or code"), TokenParam),
-    responses((status = 200, body = VietqrJson), (status = 404), (status = 409, description = "not a bank-transfer order")))]
+    responses((status = 200, body = VietqrJson), (status = 404),
+        (status = 409, description = "not a bank-transfer order, or (for the buyer) nothing is left to pay")))]
 pub async fn order_vietqr(
     State(state): State<AppState>,
     user: Option<CurrentUser>,
@@ -116,8 +126,8 @@ pub async fn order_vietqr(
     Path(id): Path<String>,
     Query(q): Query<TokenParam>,
 ) -> AppResult<Json<VietqrJson>> {
-    let (order, _) = visible_order(&state.db, &id, user.as_ref(), guest_token(&headers, &q)).await?;
-    let (payload, account) = order_payload(&state, &order).await?;
+    let (order, viewer) = visible_order(&state.db, &id, user.as_ref(), guest_token(&headers, &q)).await?;
+    let (payload, account) = order_payload(&state, &order, viewer).await?;
     Ok(Json(VietqrJson {
         svg: qr::svg(&payload)?,
         bank_name: crate::vn::banks::by_bin(&account.bank_bin).map(|b| b.short_name.clone()).unwrap_or_default(),
@@ -139,8 +149,8 @@ pub async fn order_vietqr_png(
     Path(id): Path<String>,
     Query(q): Query<TokenParam>,
 ) -> AppResult<Response> {
-    let (order, _) = visible_order(&state.db, &id, user.as_ref(), guest_token(&headers, &q)).await?;
-    let (payload, _) = order_payload(&state, &order).await?;
+    let (order, viewer) = visible_order(&state.db, &id, user.as_ref(), guest_token(&headers, &q)).await?;
+    let (payload, _) = order_payload(&state, &order, viewer).await?;
     Ok(qr_response("image/png", qr::png(&payload)?))
 }
 
@@ -153,8 +163,8 @@ pub async fn order_vietqr_svg(
     Path(id): Path<String>,
     Query(q): Query<TokenParam>,
 ) -> AppResult<Response> {
-    let (order, _) = visible_order(&state.db, &id, user.as_ref(), guest_token(&headers, &q)).await?;
-    let (payload, _) = order_payload(&state, &order).await?;
+    let (order, viewer) = visible_order(&state.db, &id, user.as_ref(), guest_token(&headers, &q)).await?;
+    let (payload, _) = order_payload(&state, &order, viewer).await?;
     Ok(qr_response("image/svg+xml", qr::svg(&payload)?))
 }
 

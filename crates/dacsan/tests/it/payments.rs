@@ -71,6 +71,18 @@ async fn an_exact_transfer_pays_the_order_once() {
     let (status, answer) = webhook(&app, &sepay(1001, &content, 500_000), WEBHOOK_KEY).await;
     assert_eq!((status, answer["outcome"].as_str()), (200, Some("duplicate")));
     assert_eq!(order_now(&app, &order, &token).await["paid_vnd"], 500_000, "a retry pays nothing twice");
+
+    // Paid: the buyer no longer gets the producer's account number; its sellers do.
+    let vietqr = format!("/api/v1/orders/{}/vietqr", order["id"]);
+    let (status, body) = app.get_json(&format!("{vietqr}?token={token}")).await;
+    assert_eq!(status, 409, "{body}");
+    assert!(!body.to_string().contains("0011002233445"));
+    let (status, _) = app.get_json(&format!("{vietqr}.png?token={token}")).await;
+    assert_eq!(status, 409);
+    let producer_id = order["producer_id"].as_i64().unwrap();
+    let (_, _, seller) = app.user(dacsan::auth::Role::Seller, Some(producer_id)).await;
+    let (status, body) = app.get_json_as(&vietqr, &seller).await;
+    assert_eq!((status, body["account_number"].as_str()), (200, Some("0011002233445")), "{body}");
 }
 
 #[tokio::test]
