@@ -384,12 +384,25 @@ pub async fn order_qr(
     Path(code): Path<String>,
 ) -> Result<Response, PageError> {
     let (order, viewer) = visible(&state, &page, &jar, &code).await?;
-    // A page asking for a code that cannot exist (COD, no account, paid) gets a 404.
+    // A picture on a page drawn before the money came: the buyer now sees that it
+    // is paid, no longer the producer's account.
+    if order.total_vnd <= order.paid_vnd && viewer == Actor::Buyer {
+        return Ok(crate::payments::api::qr_response("image/svg+xml", paid_picture(page.t("order_paid"))));
+    }
+    // A page asking for a code that cannot exist (COD, no account) gets a 404.
     let (payload, _) = crate::payments::api::order_payload(&state, &order, viewer).await.map_err(|e| match e {
         AppError::Conflict { .. } => AppError::not_found("mã VietQR / VietQR code"),
         other => other,
     })?;
     Ok(crate::payments::api::qr_response("image/svg+xml", crate::payments::qr::svg(&payload)?))
+}
+
+/// A 240 px square saying the order is paid, in place of its VietQR.
+fn paid_picture(label: &str) -> String {
+    let label = label.replace('&', "&amp;").replace('<', "&lt;");
+    format!(
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="240" height="240" viewBox="0 0 240 240"><rect width="240" height="240" rx="12" fill="#e8f3ea"/><text x="120" y="112" font-size="48" text-anchor="middle" fill="#1f5d3a">✓</text><text x="120" y="160" font-size="22" font-family="sans-serif" text-anchor="middle" fill="#1f5d3a">{label}</text></svg>"##
+    )
 }
 
 #[derive(Debug, Deserialize)]

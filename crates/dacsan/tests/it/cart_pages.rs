@@ -630,8 +630,9 @@ async fn a_seller_saves_the_receiving_account() {
 }
 
 /// The QR of an order paid meanwhile (an <img> on a placed page rendered just
-/// before the money came, or a bookmarked code) still draws: the account without an
-/// amount, never an error.
+/// before the money came, or a bookmarked code) still draws, never an error: for the
+/// buyer a picture that says it is paid (no account number any more); the payload of
+/// a paid order is the account without an amount.
 #[tokio::test]
 async fn a_paid_orders_qr_code_still_draws_without_an_amount() {
     let app = spawn_app().await;
@@ -645,7 +646,7 @@ async fn a_paid_orders_qr_code_still_draws_without_an_amount() {
     pay(&app, 5001, &order).await;
     let (status, svg) = guest.page(&qr).await;
     assert_eq!(status, 200, "{svg}");
-    assert!(svg.contains("<svg"));
+    assert!(svg.contains("<svg") && svg.contains("Đã thanh toán"), "{svg}");
     let paid = dacsan::orders::store::find_by_id(&app.state.db, order.id).await.unwrap().unwrap();
     let account = dacsan::producers::store::payment_account(&app.state.db, order.producer_id).await.unwrap().unwrap();
     let payload = vietqr::decode(&dacsan::payments::qr::payload(&paid, &account).unwrap()).unwrap();
