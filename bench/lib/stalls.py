@@ -37,6 +37,8 @@ def fill(db_path, stalls, email):
     tomorrow = time.strftime("%Y-%m-%d", time.gmtime(time.time() + 31 * 3600))
     with db:
         user = db.execute("SELECT id FROM users WHERE email = ?", (email,)).fetchone()[0]
+        # Made a buyer on the command line (a seller there needs a producer first).
+        db.execute("UPDATE users SET role = 'seller' WHERE id = ?", (user,))
         fair = db.execute(
             "INSERT INTO fairs (province_code, name, kind, place, starts_on, ends_on, visitors, created_at, updated_at,"
             " target_revenue_vnd) VALUES ('31', 'Phiên chợ hàng Việt Hải Phòng', 'market_session', 'Quảng trường',"

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use time::{Duration, OffsetDateTime};
 
 use super::sales_store::{self as store, NewItem, NewSale, Sale};
-use super::store::Fair;
+use super::store::FairHead;
 use crate::auth::CurrentUser;
 use crate::catalog::ProductStatus;
 use crate::db::{self, Db};
@@ -160,11 +160,11 @@ impl SaleInput {
 }
 
 /// The booth's producer, if this user sells for it and it has a booth at the fair.
-pub async fn till_for(db: &Db, user: &CurrentUser, fair_id: i64, producer_id: i64) -> AppResult<Fair> {
+pub async fn till_for(db: &Db, user: &CurrentUser, fair_id: i64, producer_id: i64) -> AppResult<FairHead> {
     if !user.producer_ids.contains(&producer_id) {
         return Err(AppError::Forbidden);
     }
-    let fair = super::store::find_by_id(db, fair_id).await?.ok_or_else(|| AppError::not_found("hội chợ / fair"))?;
+    let fair = super::store::find_head(db, fair_id).await?.ok_or_else(|| AppError::not_found("hội chợ / fair"))?;
     if !super::store::has_booth(db, fair_id, producer_id).await? {
         return Err(AppError::not_found("gian hàng của cơ sở ở hội chợ này / this producer's booth at the fair"));
     }
@@ -172,7 +172,7 @@ pub async fn till_for(db: &Db, user: &CurrentUser, fair_id: i64, producer_id: i6
 }
 
 /// Sales are taken from the day before the fair (setting up) to the day after it.
-fn within_fair_days(fair: &Fair, sold_at: OffsetDateTime) -> Result<(), AppError> {
+fn within_fair_days(fair: &FairHead, sold_at: OffsetDateTime) -> Result<(), AppError> {
     let day = (sold_at + Duration::hours(7)).date().to_string();
     let open = crate::vn::parse_iso_date(&fair.starts_on).map(|d| d - Duration::days(1)).map(|d| d.to_string());
     let close = crate::vn::parse_iso_date(&fair.ends_on).map(|d| d + Duration::days(1)).map(|d| d.to_string());
@@ -193,7 +193,7 @@ fn within_fair_days(fair: &Fair, sold_at: OffsetDateTime) -> Result<(), AppError
 pub async fn record(
     db: &Db,
     user: &CurrentUser,
-    fair: &Fair,
+    fair: &FairHead,
     producer_id: i64,
     input: &SaleInput,
 ) -> AppResult<(Sale, bool)> {

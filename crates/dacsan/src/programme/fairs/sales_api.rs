@@ -111,7 +111,7 @@ pub async fn list_sales(
 ) -> AppResult<Json<BoothSales>> {
     let (fair_id, producer_id) = ids(&path.id, &path.producer_id)?;
     sales::till_for(&state.db, &user, fair_id, producer_id).await?;
-    let takings = store::fair_takings(&state.db, fair_id).await?.by_booth.remove(&producer_id).unwrap_or_default();
+    let takings = store::booth_takings(&state.db, fair_id, producer_id).await?;
     let mut list = Vec::new();
     for sale in store::list_for_booth(&state.db, fair_id, producer_id, 500).await? {
         list.push(sale_json(&state.db, sale).await?);

@@ -320,6 +320,35 @@ pub async fn fair_takings(db: &Db, fair_id: i64) -> anyhow::Result<FairTakings> 
     Ok(takings)
 }
 
+/// What one booth took (its till's figures): one grouped read of its own sales.
+pub async fn booth_takings(db: &Db, fair_id: i64, producer_id: i64) -> anyhow::Result<Takings> {
+    let rows = sqlx::query(&format!(
+        "SELECT s.method, CAST(COUNT(*) AS BIGINT) AS n, CAST(SUM(s.amount_vnd) AS BIGINT) AS amount
+         {FROM} WHERE s.fair_id = $1 AND s.producer_id = $2 AND {PAID} GROUP BY s.method"
+    ))
+    .bind(fair_id)
+    .bind(producer_id)
+    .fetch_all(&db.pool)
+    .await
+    .context("sum a booth's stall sales")?;
+    takings_of(&rows)
+}
+
+/// Rows of (method, n, amount) as takings.
+fn takings_of(rows: &[AnyRow]) -> anyhow::Result<Takings> {
+    let mut takings = Takings::default();
+    for row in rows {
+        let (method, n, amount): (String, i64, i64) =
+            (row.try_get("method")?, row.try_get("n")?, row.try_get("amount")?);
+        takings.sales += n;
+        match method.as_str() {
+            "cash" => takings.cash_vnd += amount,
+            _ => takings.transfer_vnd += amount,
+        }
+    }
+    Ok(takings)
+}
+
 /// `2026-05-10T02:30:00Z` → `2026-05-10 09` (Vietnam time).
 fn hour_vn(utc: &str) -> String {
     match db::parse_time(utc) {

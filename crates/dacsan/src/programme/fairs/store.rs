@@ -239,23 +239,50 @@ pub async fn has_booth(db: &Db, fair_id: i64, producer_id: i64) -> AppResult<boo
     Ok(row.is_some())
 }
 
-/// A seller's booths at fairs that end today or later (Vietnam time), the soonest first.
-pub async fn upcoming_booths_of(db: &Db, producer_ids: &[i64]) -> AppResult<Vec<(Fair, i64, String)>> {
+/// What a stall till needs of its fair: which, where, when (no figures to sum).
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct FairHead {
+    pub id: i64,
+    pub name: String,
+    pub place: String,
+    pub starts_on: String,
+    pub ends_on: String,
+}
+
+const HEAD: &str = "SELECT f.id, f.name, f.place, f.starts_on, f.ends_on FROM fairs f";
+
+fn head_of(row: &AnyRow) -> Result<FairHead, sqlx::Error> {
+    Ok(FairHead {
+        id: row.try_get("id")?,
+        name: row.try_get("name")?,
+        place: row.try_get("place")?,
+        starts_on: row.try_get("starts_on")?,
+        ends_on: row.try_get("ends_on")?,
+    })
+}
+
+pub async fn find_head(db: &Db, id: i64) -> AppResult<Option<FairHead>> {
+    let row = sqlx::query(&format!("{HEAD} WHERE f.id = $1")).bind(id).fetch_optional(&db.pool).await?;
+    Ok(row.as_ref().map(head_of).transpose()?)
+}
+
+/// A seller's booths at fairs that end today or later (Vietnam time), the soonest
+/// first: (fair, producer id, booth label).
+pub async fn upcoming_booths_of(db: &Db, producer_ids: &[i64]) -> AppResult<Vec<(FairHead, i64, String)>> {
     if producer_ids.is_empty() {
         return Ok(Vec::new());
     }
     let sql = format!(
-        "{SELECT} JOIN fair_booths fb ON fb.fair_id = f.id WHERE fb.producer_id IN ({}) AND f.ends_on >= $1
-         ORDER BY f.starts_on, f.id",
+        "SELECT f.id, f.name, f.place, f.starts_on, f.ends_on, fb.producer_id, fb.booth
+         FROM fairs f JOIN fair_booths fb ON fb.fair_id = f.id
+         WHERE fb.producer_id IN ({}) AND f.ends_on >= $1 ORDER BY f.starts_on, f.id",
         crate::producers::store::id_list(producer_ids)
     );
-    let sql =
-        sql.replacen("SELECT f.id,", "SELECT fb.producer_id AS booth_producer_id, fb.booth AS booth_label, f.id,", 1);
     let rows =
         sqlx::query(&sql).bind(crate::db::today_vn().to_string()).fetch_all(&db.pool).await.context("list booths")?;
     let mut booths = Vec::with_capacity(rows.len());
     for row in &rows {
-        booths.push((from_row(row)?, row.try_get("booth_producer_id")?, row.try_get("booth_label")?));
+        booths.push((head_of(row)?, row.try_get("producer_id")?, row.try_get("booth")?));
     }
     Ok(booths)
 }

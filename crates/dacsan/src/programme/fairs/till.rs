@@ -16,7 +16,7 @@ use super::model::parse_amount;
 use super::sales::{self, SaleInput, SaleItemInput, SaleMethod, SaleStatus};
 use super::sales_api::{SaleJson, booth_sale, sale_json};
 use super::sales_store::{self as store, Sale, Takings};
-use super::store::{Fair, find_by_id, upcoming_booths_of};
+use super::store::{FairHead, find_head, upcoming_booths_of};
 use crate::auth::CurrentUser;
 use crate::catalog::{Product, ProductStatus};
 use crate::error::{AppError, FieldErrors};
@@ -36,7 +36,7 @@ async fn booth_of(
     user: &CurrentUser,
     fair_id: &str,
     producer: Option<&str>,
-) -> Result<(Fair, i64), PageError> {
+) -> Result<(FairHead, i64), PageError> {
     let fair_id: i64 = fair_id.parse().map_err(|_| AppError::not_found("hội chợ / fair"))?;
     let producer_id = match producer.map(str::trim).filter(|p| !p.is_empty()) {
         Some(p) => p.parse().map_err(|_| AppError::not_found("gian hàng / booth"))?,
@@ -59,7 +59,7 @@ async fn booth_of(
 #[template(path = "programme/stalls.html")]
 struct StallsTemplate {
     page: Page,
-    booths: Vec<(Fair, i64, String)>,
+    booths: Vec<(FairHead, i64, String)>,
 }
 
 impl StallsTemplate {
@@ -79,7 +79,7 @@ pub async fn my_stalls(State(state): State<AppState>, page: Page) -> Result<Resp
 #[template(path = "programme/till.html")]
 struct TillTemplate {
     page: Page,
-    fair: Fair,
+    fair: FairHead,
     producer_id: i64,
     producer_name: String,
     has_account: bool,
@@ -114,7 +114,7 @@ impl TillTemplate {
 async fn till_page(
     state: &AppState,
     page: Page,
-    fair: Fair,
+    fair: FairHead,
     producer_id: i64,
     form: HashMap<String, String>,
     errors: FieldErrors,
@@ -124,7 +124,7 @@ async fn till_page(
         .ok_or_else(|| AppError::not_found("cơ sở / producer"))?;
     let products = crate::catalog::store::list_for_producer(&state.db, producer_id, true, 200).await?;
     let has_account = crate::producers::store::payment_account(&state.db, producer_id).await?.is_some();
-    let takings = store::fair_takings(&state.db, fair.id).await?.by_booth.remove(&producer_id).unwrap_or_default();
+    let takings = store::booth_takings(&state.db, fair.id, producer_id).await?;
     let sales = store::list_for_booth(&state.db, fair.id, producer_id, 50).await?;
     let template = TillTemplate {
         page,
@@ -162,7 +162,7 @@ pub async fn till(
 #[template(path = "programme/_stall_sales.html")]
 struct SalesFragment {
     page: Page,
-    fair: Fair,
+    fair: FairHead,
     producer_id: i64,
     takings: Takings,
     sales: Vec<Sale>,
@@ -184,7 +184,7 @@ pub async fn sales_fragment(
 ) -> Result<Response, PageError> {
     let user = page.require_user()?;
     let (fair, producer_id) = booth_of(&state, user, &fair, q.producer.as_deref()).await?;
-    let takings = store::fair_takings(&state.db, fair.id).await?.by_booth.remove(&producer_id).unwrap_or_default();
+    let takings = store::booth_takings(&state.db, fair.id, producer_id).await?;
     let sales = store::list_for_booth(&state.db, fair.id, producer_id, 50).await?;
     let mut response = render(&SalesFragment { page, fair, producer_id, takings, sales });
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
@@ -254,7 +254,7 @@ fn sale_path(sale: &Sale) -> String {
 #[template(path = "programme/stall_sale.html")]
 struct SaleTemplate {
     page: Page,
-    fair: Fair,
+    fair: FairHead,
     sale: SaleJson,
     receipt_svg: String,
     receipt_link: String,
@@ -332,7 +332,7 @@ pub async fn cancel_sale(
 #[template(path = "programme/receipt.html")]
 struct ReceiptTemplate {
     page: Page,
-    fair: Fair,
+    fair: FairHead,
     producer_name: String,
     sale: Sale,
 }
@@ -351,7 +351,7 @@ pub async fn receipt(
 ) -> Result<Response, PageError> {
     let sale =
         store::find_by_code(&state.db, code.trim()).await?.ok_or_else(|| AppError::not_found("hóa đơn / receipt"))?;
-    let fair = find_by_id(&state.db, sale.fair_id).await?.ok_or_else(|| AppError::not_found("hội chợ / fair"))?;
+    let fair = find_head(&state.db, sale.fair_id).await?.ok_or_else(|| AppError::not_found("hội chợ / fair"))?;
     let producer_name =
         crate::producers::store::find_by_id(&state.db, sale.producer_id).await?.map(|p| p.name).unwrap_or_default();
     let mut response = render(&ReceiptTemplate { page, fair, producer_name, sale });
