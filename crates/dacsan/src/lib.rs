@@ -11,6 +11,7 @@ pub mod db;
 pub mod demo;
 pub mod error;
 pub mod jobs;
+pub mod live;
 pub mod logistics;
 pub mod media;
 pub mod orders;
@@ -48,6 +49,7 @@ pub fn install_texts() {
     parts.extend_from_slice(programme::TEXTS);
     parts.push(logistics::TEXTS);
     parts.push(privacy::TEXTS);
+    parts.push(live::TEXTS);
     web::i18n::install(&parts);
 }
 
@@ -95,6 +97,7 @@ mod tests {
         keys.extend(programme::TEXTS.iter().flat_map(|part| part.iter()).map(|t| t.0));
         keys.extend(logistics::TEXTS.iter().map(|t| t.0));
         keys.extend(privacy::TEXTS.iter().map(|t| t.0));
+        keys.extend(live::TEXTS.iter().map(|t| t.0));
         keys
     }
 

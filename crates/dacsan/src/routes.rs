@@ -23,8 +23,8 @@ use utoipa_axum::router::OpenApiRouter;
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::{
-    admin, auth, cart, catalog, logistics, media, openapi, orders, payments, places, privacy, producers, programme,
-    trace, web,
+    admin, auth, cart, catalog, live, logistics, media, openapi, orders, payments, places, privacy, producers,
+    programme, trace, web,
 };
 
 /// Nothing inline, nothing from other hosts.
@@ -41,6 +41,7 @@ pub fn router(state: AppState) -> Router {
         .route("/assets/{file}", get(web::assets::serve_asset))
         .fallback(not_found)
         .layer(middleware::from_fn(web::csrf::protect))
+        .layer(middleware::from_fn(web::referral::remember))
         .layer(middleware::from_fn_with_state(state.http_metrics.clone(), web::metrics::track))
         .layer(
             TraceLayer::new_for_http()
@@ -76,6 +77,7 @@ fn domains() -> OpenApiRouter<AppState> {
         .merge(cart::router())
         .merge(orders::router())
         .merge(logistics::router())
+        .merge(live::router())
         .merge(payments::router())
         .merge(places::router())
         .merge(media::router())

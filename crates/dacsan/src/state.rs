@@ -34,6 +34,8 @@ pub struct AppState {
     pub delivery: Arc<dyn crate::orders::delivery::Delivery>,
     /// Durable background work: queue a job, run one at once.
     pub jobs: crate::jobs::Jobs,
+    /// Live sessions, as checkout sees them: referral codes and session prices.
+    pub referrals: Arc<dyn crate::orders::referrals::Referrals>,
 }
 
 impl AppState {
@@ -60,6 +62,12 @@ impl AppState {
             delivery: logistics.clone(),
             logistics,
             jobs,
+            referrals: Arc::new(crate::live::service::LiveReferrals),
         }
+    }
+
+    /// What checkout asks outside the market.
+    pub fn checkout_helpers(&self) -> crate::orders::service::CheckoutHelpers {
+        crate::orders::service::CheckoutHelpers { delivery: self.delivery.clone(), referrals: self.referrals.clone() }
     }
 }

@@ -222,3 +222,8 @@ pub async fn delete_session(db: &Db, token: &str) -> anyhow::Result<()> {
         .context("delete session")?;
     Ok(())
 }
+
+pub async fn user_exists(db: &Db, id: i64) -> anyhow::Result<bool> {
+    let row = sqlx::query("SELECT 1 FROM users WHERE id = $1").bind(id).fetch_optional(&db.pool).await?;
+    Ok(row.is_some())
+}

@@ -213,8 +213,13 @@ async fn place(
         street: street.into(),
         payment_method: method,
         delivery: Default::default(),
+        referral_code: None,
     };
-    let result = service::checkout(db, pricer.clone(), buyer_user_id, &checkout, settings.payment_time)
+    let helpers = service::CheckoutHelpers {
+        delivery: pricer.clone(),
+        referrals: std::sync::Arc::new(crate::live::service::LiveReferrals),
+    };
+    let result = service::checkout(db, &helpers, buyer_user_id, &checkout, settings.payment_time)
         .await
         .map_err(|e| anyhow::anyhow!("demo checkout: {e:?}"))?;
     let mut order = result.orders.into_iter().next().context("a demo order")?;

@@ -63,6 +63,8 @@ mod tests {
 
     fn order() -> Order {
         Order {
+            live_session_id: None,
+            host_user_id: None,
             id: 1,
             code: "DS-1".into(),
             checkout_id: "c".into(),

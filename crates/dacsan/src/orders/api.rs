@@ -60,6 +60,8 @@ pub struct OrderJson {
     pub shipments: Vec<ParcelView>,
     pub timeline: Vec<EventJson>,
     pub created_at: String,
+    /// The live session the order came through, and its host: `{"session_id", "host_user_id"}`.
+    pub attributed_to: Option<serde_json::Value>,
 }
 
 pub async fn order_json(state: &AppState, order: &Order) -> anyhow::Result<OrderJson> {
@@ -119,6 +121,9 @@ pub async fn order_json(state: &AppState, order: &Order) -> anyhow::Result<Order
             })
             .collect(),
         created_at: order.created_at.clone(),
+        attributed_to: order
+            .live_session_id
+            .map(|session_id| serde_json::json!({"session_id": session_id, "host_user_id": order.host_user_id})),
     })
 }
 
@@ -141,7 +146,7 @@ pub async fn checkout(
     let valid = input.validate().map_err(AppError::Invalid)?;
     let buyer = user.as_ref().map(|u| u.id);
     let result =
-        service::checkout(&state.db, state.delivery.clone(), buyer, &valid, state.settings.payment_time).await?;
+        service::checkout(&state.db, &state.checkout_helpers(), buyer, &valid, state.settings.payment_time).await?;
     let mut orders = Vec::new();
     for order in &result.orders {
         orders.push(order_json(&state, order).await?);

@@ -242,6 +242,27 @@ pub struct CheckoutInput {
     /// `POST /api/v1/checkout/quote`); a producer left out gets the cheapest.
     #[serde(default)]
     pub delivery: std::collections::HashMap<String, String>,
+    /// A live session's referral code (typed, or carried by a `?ref=` link): the
+    /// orders are attributed to the session and its host, at its session prices.
+    #[serde(default)]
+    pub referral_code: Option<String>,
+}
+
+/// A referral code as people type it (`ab12 cd`): letters and digits, upper case;
+/// `None` when blank.
+pub fn referral_code(value: Option<&str>, errors: &mut FieldErrors) -> Option<String> {
+    let code: String = value?.chars().filter(|c| !c.is_whitespace() && *c != '-').collect::<String>().to_uppercase();
+    if code.is_empty() {
+        return None;
+    }
+    if code.len() > 32 || !code.chars().all(|c| c.is_ascii_alphanumeric()) {
+        errors.add(
+            "referral_code",
+            format!("Mã giới thiệu «{code}»: chỉ chữ và số / referral code: letters and digits only"),
+        );
+        return None;
+    }
+    Some(code)
 }
 
 /// A checkout whose every field holds.
@@ -261,6 +282,7 @@ pub struct ValidCheckout {
     pub payment_method: PaymentMethod,
     /// Producer id → delivery option id.
     pub delivery: std::collections::HashMap<i64, String>,
+    pub referral_code: Option<String>,
 }
 
 fn text(value: &Option<String>) -> String {
@@ -384,10 +406,12 @@ impl CheckoutInput {
                 ),
             }
         }
+        let referral_code = referral_code(self.referral_code.as_deref(), &mut errors);
         if !errors.is_empty() {
             return Err(errors);
         }
         Ok(ValidCheckout {
+            referral_code,
             key: None,
             items,
             buyer_name,
@@ -466,6 +490,7 @@ mod tests {
 
     fn checkout() -> CheckoutInput {
         CheckoutInput {
+            referral_code: None,
             items: vec![CheckoutItem { product_id: 1, quantity: 2 }, CheckoutItem { product_id: 1, quantity: 1 }],
             buyer: BuyerInput { name: Some("Lan".into()), phone: Some("0912345678".into()), email: None },
             shipping: ShippingInput {

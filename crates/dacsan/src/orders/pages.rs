@@ -97,6 +97,9 @@ pub struct CheckoutForm {
     /// list of the chosen province, the delivery options, without JavaScript).
     #[serde(default)]
     pub action: String,
+    /// A live session's code, typed or carried from its page.
+    #[serde(default)]
+    pub referral_code: String,
     /// `delivery_<producer id>` → the option chosen for that producer's order.
     #[serde(flatten)]
     pub chosen: HashMap<String, String>,
@@ -148,10 +151,11 @@ async fn checkout_page(
 
 /// `GET /checkout`
 pub async fn show_checkout(State(state): State<AppState>, page: Page, jar: CookieJar) -> Result<Response, PageError> {
-    let form = match &page.user {
+    let mut form = match &page.user {
         Some(user) => CheckoutForm { name: user.name.clone(), email: user.email.clone(), ..Default::default() },
         None => CheckoutForm::default(),
     };
+    form.referral_code = crate::web::referral::carried(&jar).unwrap_or_default();
     checkout_page(&state, page, &jar, form, FieldErrors::default(), None).await
 }
 
@@ -199,6 +203,7 @@ pub async fn place_order(
         },
         payment_method: form.payment_method.clone().unwrap_or_default(),
         delivery: form.delivery_choices(),
+        referral_code: Some(form.referral_code.clone()),
     };
     let mut valid = match input.validate() {
         Ok(valid) => valid,
@@ -210,7 +215,7 @@ pub async fn place_order(
     valid.key = key_ok.then(|| nonce.clone());
     let result = match service::checkout(
         &state.db,
-        state.delivery.clone(),
+        &state.checkout_helpers(),
         page.user.as_ref().map(|u| u.id),
         &valid,
         state.settings.payment_time,

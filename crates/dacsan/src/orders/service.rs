@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use super::delivery::{Delivery, DeliveryOption, DeliveryQuote, DeliveryRequest};
 use super::model::{Actor, OrderStatus, PaymentMethod, ValidCheckout, ValidQuote, may_transition, new_order_code};
+use super::referrals::{Referral, Referrals, SessionPrice};
 use super::store::{self, ChosenDelivery, NewOrder, Order, OrderItem, Tx};
 use crate::catalog::{self, ProductStatus};
 use crate::db::{self, Db};
@@ -25,13 +26,35 @@ pub struct CheckoutResult {
 /// priced by `pricer` before anything is written.
 pub async fn checkout(
     db: &Db,
-    pricer: Arc<dyn Delivery>,
+    helpers: &CheckoutHelpers,
     buyer_user_id: Option<i64>,
     input: &ValidCheckout,
     payment_time: Duration,
 ) -> AppResult<CheckoutResult> {
-    let (db, input) = (db.clone(), input.clone());
-    db::run_to_completion(async move { place(&db, &*pricer, buyer_user_id, &input, payment_time).await }).await?
+    let (db, input, helpers) = (db.clone(), input.clone(), helpers.clone());
+    db::run_to_completion(async move { place(&db, &helpers, buyer_user_id, &input, payment_time).await }).await?
+}
+
+/// What checkout asks outside the market: delivery prices and live sessions.
+#[derive(Clone)]
+pub struct CheckoutHelpers {
+    pub delivery: Arc<dyn Delivery>,
+    pub referrals: Arc<dyn Referrals>,
+}
+
+/// The live session a checkout's referral code names; an unknown code is an error
+/// the buyer can act on (remove it or correct it), not a refused order.
+async fn referral_of(db: &Db, referrals: &dyn Referrals, code: Option<&str>) -> AppResult<Option<Referral>> {
+    let Some(code) = code else { return Ok(None) };
+    match referrals.resolve(db, code).await? {
+        Some(referral) => Ok(Some(referral)),
+        None => Err(AppError::invalid(
+            "referral_code",
+            format!(
+                "Không có phiên bán hàng nào có mã giới thiệu «{code}»: sửa hoặc bỏ mã / no live session has the referral code «{code}»: correct it or leave it out"
+            ),
+        )),
+    }
 }
 
 /// One producer's share of a cart: its lines `(product id, quantity)` and their sum.
@@ -45,6 +68,7 @@ struct ProducerShare {
 async fn split_by_producer(
     db: &Db,
     items: &[(i64, i64)],
+    session_prices: &HashMap<i64, SessionPrice>,
 ) -> AppResult<(HashMap<i64, catalog::Product>, Vec<ProducerShare>)> {
     let ids: Vec<i64> = items.iter().map(|(id, _)| *id).collect();
     let products: HashMap<i64, catalog::Product> =
@@ -60,7 +84,22 @@ async fn split_by_producer(
                 format!("{} không còn bán / is no longer on sale", product.name),
             ));
         }
-        let line_total = product.price.0.checked_mul(*quantity);
+        let price = match session_prices.get(id) {
+            Some(session) if session.units_left.is_some_and(|left| left < *quantity) => {
+                return Err(AppError::conflict(
+                    &format!("items[{i}].quantity"),
+                    format!(
+                        "{}: còn {} ở giá phiên live / only {} left at the session price",
+                        product.name,
+                        session.units_left.unwrap_or(0),
+                        session.units_left.unwrap_or(0)
+                    ),
+                ));
+            }
+            Some(session) => session.price_vnd,
+            None => product.price.0,
+        };
+        let line_total = price.checked_mul(*quantity);
         let too_large = || AppError::invalid("items", "tổng tiền quá lớn / the total is too large");
         let share = match shares.iter_mut().position(|s| s.producer_id == product.producer_id) {
             Some(at) => &mut shares[at],
@@ -109,7 +148,7 @@ pub struct OrderQuote {
 
 /// The delivery options of each producer's order in a cart, before checkout.
 pub async fn quote(db: &Db, pricer: &dyn Delivery, input: &ValidQuote) -> AppResult<Vec<OrderQuote>> {
-    let (products, shares) = split_by_producer(db, &input.items).await?;
+    let (products, shares) = split_by_producer(db, &input.items, &HashMap::new()).await?;
     let mut quotes = Vec::new();
     for share in &shares {
         let to = (input.province_code.as_str(), input.commune_code.as_str());
@@ -140,12 +179,15 @@ fn chosen_option(quote: &DeliveryQuote, producer_id: i64, choice: Option<&String
 
 async fn place(
     db: &Db,
-    pricer: &dyn Delivery,
+    helpers: &CheckoutHelpers,
     buyer_user_id: Option<i64>,
     input: &ValidCheckout,
     payment_time: Duration,
 ) -> AppResult<CheckoutResult> {
-    let (products, shares) = split_by_producer(db, &input.items).await?;
+    let pricer = &*helpers.delivery;
+    let referral = referral_of(db, &*helpers.referrals, input.referral_code.as_deref()).await?;
+    let session_prices = referral.as_ref().map(|r| r.prices.clone()).unwrap_or_default();
+    let (products, shares) = split_by_producer(db, &input.items, &session_prices).await?;
     if let Some(stray) = input.delivery.keys().find(|id| !shares.iter().any(|s| s.producer_id == **id)) {
         return Err(AppError::invalid(
             &format!("delivery.{stray}"),
@@ -194,6 +236,15 @@ async fn place(
                 format!("{} không đủ hàng (còn {}) / not enough in stock", product.name, product.stock.max(0)),
             ));
         }
+        if let Some(referral) = referral.as_ref().filter(|r| r.prices.contains_key(id))
+            && !helpers.referrals.take_session_units(&mut tx, referral.session_id, *id, *quantity).await?
+        {
+            let line = input.items.iter().position(|(p, _)| p == id).unwrap_or(0);
+            return Err(AppError::conflict(
+                &format!("items[{line}].quantity"),
+                format!("{} vừa hết giá phiên live / no longer at the session price", products[id].name),
+            ));
+        }
     }
     let mut order_ids = Vec::new();
     for (share, (option, weight_g)) in shares.iter().zip(&deliveries) {
@@ -206,7 +257,7 @@ async fn place(
                     product_id: *id,
                     name: p.name.clone(),
                     unit: p.unit.clone(),
-                    price_vnd: p.price.0,
+                    price_vnd: session_prices.get(id).map_or(p.price.0, |s| s.price_vnd),
                     quantity: *quantity,
                 }
             })
@@ -238,6 +289,8 @@ async fn place(
             delivery: Some(&delivery),
             access_token_hash: &token_hash,
             payment_due_at: due.as_deref(),
+            live_session_id: referral.as_ref().map(|r| r.session_id),
+            host_user_id: referral.as_ref().and_then(|r| r.host_user_id),
         };
         let order_id = insert_with_fresh_code(&mut tx, new_order).await?;
         for item in &items {

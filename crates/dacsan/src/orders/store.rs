@@ -46,6 +46,9 @@ pub struct Order {
     pub eta_days_max: Option<i64>,
     pub created_at: String,
     pub updated_at: String,
+    /// The live session the order is attributed to, and its host.
+    pub live_session_id: Option<i64>,
+    pub host_user_id: Option<i64>,
 }
 
 #[derive(Debug, Clone)]
@@ -70,7 +73,7 @@ pub struct OrderEvent {
 const COLUMNS: &str = "id, code, checkout_id, producer_id, buyer_user_id, buyer_name, buyer_phone, buyer_email,
     ship_province_code, ship_commune_code, ship_street, payment_method, status, subtotal_vnd, shipping_vnd, total_vnd,
     paid_vnd, stock_held, access_token_hash, payment_due_at, carrier, tracking_no, delivery_option, delivery_name,
-    cod_fee_vnd, parcel_weight_g, eta_days_min, eta_days_max, created_at, updated_at";
+    cod_fee_vnd, parcel_weight_g, eta_days_min, eta_days_max, created_at, updated_at, live_session_id, host_user_id";
 
 fn from_row(r: &AnyRow) -> Result<Order, sqlx::Error> {
     let method: String = r.try_get("payment_method")?;
@@ -106,6 +109,8 @@ fn from_row(r: &AnyRow) -> Result<Order, sqlx::Error> {
         eta_days_max: r.try_get("eta_days_max")?,
         created_at: r.try_get("created_at")?,
         updated_at: r.try_get("updated_at")?,
+        live_session_id: r.try_get("live_session_id")?,
+        host_user_id: r.try_get("host_user_id")?,
     })
 }
 
@@ -193,6 +198,9 @@ pub struct NewOrder<'a> {
     pub delivery: Option<&'a ChosenDelivery>,
     pub access_token_hash: &'a str,
     pub payment_due_at: Option<&'a str>,
+    /// The live session the buyer came through, and its host.
+    pub live_session_id: Option<i64>,
+    pub host_user_id: Option<i64>,
 }
 
 /// The delivery option an order was placed with.
@@ -213,9 +221,9 @@ pub async fn insert(tx: &mut Tx, o: &NewOrder<'_>) -> anyhow::Result<Option<i64>
         "INSERT INTO orders (code, checkout_id, producer_id, buyer_user_id, buyer_name, buyer_phone, buyer_email,
          ship_province_code, ship_commune_code, ship_street, payment_method, status, subtotal_vnd, shipping_vnd, total_vnd,
          access_token_hash, payment_due_at, delivery_option, delivery_name, cod_fee_vnd, parcel_weight_g, eta_days_min,
-         eta_days_max, created_at, updated_at)
+         eta_days_max, created_at, updated_at, live_session_id, host_user_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23,
-         $24, $24) RETURNING id",
+         $24, $24, $25, $26) RETURNING id",
     )
     .bind(o.code)
     .bind(o.checkout_id)
@@ -241,6 +249,8 @@ pub async fn insert(tx: &mut Tx, o: &NewOrder<'_>) -> anyhow::Result<Option<i64>
     .bind(o.delivery.map(|d| d.eta_days_min))
     .bind(o.delivery.map(|d| d.eta_days_max))
     .bind(&now)
+    .bind(o.live_session_id)
+    .bind(o.host_user_id)
     .fetch_one(&mut **tx)
     .await;
     match result {

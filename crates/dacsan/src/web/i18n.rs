@@ -299,6 +299,8 @@ pub const TEXTS: &[Text] = &[
     ("prepaid", "Đã thanh toán trước", "Prepaid"),
     ("order_awaiting_payment", "Chờ thanh toán", "Awaiting payment"),
     ("order_paid", "Đã thanh toán", "Paid"),
+    ("referral_code", "Mã giới thiệu", "Referral code"),
+    ("referral_hint", "của phiên live, nếu có; bỏ trống được", "from a live session, if any; may be left empty"),
     ("order_confirmed", "Đã xác nhận", "Confirmed"),
     ("order_packed", "Đã đóng gói", "Packed"),
     ("order_shipped", "Đã gửi hàng", "Shipped"),

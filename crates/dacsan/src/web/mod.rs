@@ -9,6 +9,7 @@ pub mod layout;
 pub mod markdown;
 pub mod metrics;
 pub mod multipart;
+pub mod referral;
 pub mod response_cache;
 
 pub use extract::{ApiJson, CsrfForm};

@@ -15,6 +15,7 @@ mod cod;
 mod collection;
 mod demo;
 mod jobs;
+mod live;
 mod logistics;
 mod mailer;
 mod office_delivery;

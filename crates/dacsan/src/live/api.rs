@@ -1,0 +1,111 @@
+//! `/api/v1/live-sessions`: schedule a session, read it, set its audience after it
+//! ended, and its report.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use serde::{Deserialize, Serialize};
+
+use super::model::SessionInput;
+use super::service::{self, Report};
+use super::store::{self, Session, SessionItem};
+use crate::auth::CurrentUser;
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use crate::web::ApiJson;
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct CreatedSession {
+    pub id: i64,
+    pub slug: String,
+    pub referral_code: String,
+    /// `/l/{referral_code}`: opens the session page and carries the code to checkout.
+    pub short_url: String,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct SessionJson {
+    #[serde(flatten)]
+    pub session: Session,
+    pub items: Vec<SessionItem>,
+}
+
+pub fn short_url(public_url: &str, code: &str) -> String {
+    format!("{}/l/{code}", public_url.trim_end_matches('/'))
+}
+
+#[utoipa::path(post, path = "/api/v1/live-sessions", tag = "live", security(("bearer" = [])), request_body = SessionInput,
+    responses((status = 201, body = CreatedSession), (status = 401), (status = 403), (status = 422)))]
+pub async fn create_session(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    ApiJson(input): ApiJson<SessionInput>,
+) -> AppResult<(StatusCode, Json<CreatedSession>)> {
+    let session = service::create(&state.db, &user, &input).await?;
+    let short_url = short_url(&state.settings.public_url, &session.referral_code);
+    Ok((
+        StatusCode::CREATED,
+        Json(CreatedSession { id: session.id, slug: session.slug, referral_code: session.referral_code, short_url }),
+    ))
+}
+
+async fn managed(state: &AppState, user: &CurrentUser, id: &str) -> AppResult<Session> {
+    let not_found = || AppError::not_found("phiên live / live session");
+    let id: i64 = id.parse().map_err(|_| not_found())?;
+    let session = store::find(&state.db, id).await?.ok_or_else(not_found)?;
+    if service::may_manage(&state.db, user, &session).await? { Ok(session) } else { Err(AppError::Forbidden) }
+}
+
+#[utoipa::path(get, path = "/api/v1/live-sessions/{id}", tag = "live", params(("id" = i64, Path)),
+    responses((status = 200, body = SessionJson), (status = 404)))]
+pub async fn get_session(State(state): State<AppState>, Path(id): Path<String>) -> AppResult<Json<SessionJson>> {
+    let not_found = || AppError::not_found("phiên live / live session");
+    let session = store::find(&state.db, id.parse().map_err(|_| not_found())?).await?.ok_or_else(not_found)?;
+    let items = store::items_of(&state.db, session.id).await?;
+    Ok(Json(SessionJson { session, items }))
+}
+
+#[utoipa::path(get, path = "/api/v1/live-sessions/{id}/report", tag = "live", security(("bearer" = [])),
+    params(("id" = i64, Path)), responses((status = 200, body = Report), (status = 401), (status = 403), (status = 404)))]
+pub async fn session_report(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<Report>> {
+    let session = managed(&state, &user, &id).await?;
+    Ok(Json(service::report(&state.db, session).await?))
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+pub struct Audience {
+    /// Viewers over the session, as the platform counted them.
+    pub viewers: i64,
+    /// The most watching at once.
+    pub peak_viewers: i64,
+}
+
+#[utoipa::path(put, path = "/api/v1/live-sessions/{id}/audience", tag = "live", security(("bearer" = [])),
+    request_body = Audience, params(("id" = i64, Path)),
+    responses((status = 200, body = Report), (status = 401), (status = 403), (status = 404), (status = 422)))]
+pub async fn set_audience(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    ApiJson(audience): ApiJson<Audience>,
+) -> AppResult<Json<Report>> {
+    let session = managed(&state, &user, &id).await?;
+    let mut errors = crate::error::FieldErrors::default();
+    for (field, value) in [("viewers", audience.viewers), ("peak_viewers", audience.peak_viewers)] {
+        if !(0..=1_000_000_000).contains(&value) {
+            errors.add(field, "Từ 0 đến 1 tỉ / 0 to a billion");
+        }
+    }
+    if audience.peak_viewers > audience.viewers {
+        errors.add("peak_viewers", "Không hơn tổng lượt xem / not above the viewers");
+    }
+    errors.into_result()?;
+    store::set_audience(&state.db, session.id, audience.viewers, audience.peak_viewers).await?;
+    let session =
+        store::find(&state.db, session.id).await?.ok_or_else(|| AppError::not_found("phiên live / live session"))?;
+    Ok(Json(service::report(&state.db, session).await?))
+}

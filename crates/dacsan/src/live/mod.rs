@@ -1,0 +1,52 @@
+//! Selling live: livestream sessions with a host, a referral code and session
+//! prices valid only while the session runs; its public page and short link; the
+//! orders attributed to it at checkout (through [`service::LiveReferrals`]) and its
+//! report.
+
+pub mod api;
+pub mod model;
+pub mod pages;
+pub mod service;
+pub mod store;
+
+use axum::routing::get;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::state::AppState;
+
+pub const TEXTS: &[(&str, &str, &str)] = &[
+    ("live_badge", "Phiên bán hàng trực tiếp", "Live selling session"),
+    ("live_now", "Đang phát trực tiếp", "Live now"),
+    ("live_starts", "Bắt đầu", "Starts"),
+    ("live_ends", "Kết thúc", "Ends"),
+    (
+        "live_ended",
+        "Phiên đã kết thúc: giá phiên không còn áp dụng.",
+        "The session has ended: session prices no longer apply.",
+    ),
+    ("live_not_started", "Giá phiên chỉ áp dụng trong giờ phát.", "Session prices apply only while the session runs."),
+    ("live_watch", "Xem trên", "Watch on"),
+    ("live_session_price", "Giá phiên", "Session price"),
+    ("live_list_price", "Giá niêm yết", "List price"),
+    ("live_left_at_price", "còn ở giá phiên", "left at the session price"),
+    ("live_code", "Mã giới thiệu", "Referral code"),
+    ("live_short_link", "Đường dẫn ngắn", "Short link"),
+    (
+        "live_rule",
+        "Đơn đặt qua trang này, đường dẫn ngắn hoặc mã giới thiệu (trong 7 ngày) được tính cho phiên và người dẫn; mỗi đơn chỉ tính cho một phiên — phiên cuối cùng bạn ghé qua.",
+        "Orders placed through this page, its short link or its referral code (within 7 days) count for the session and its host; an order counts for one session only — the last one you came through.",
+    ),
+    ("live_buy", "Xem và mua", "See and buy"),
+];
+
+/// `/live/{slug}`, `/l/{code}` and `/api/v1/live-sessions…`.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .route("/live/{slug}", get(pages::session_page))
+        .route("/l/{code}", get(pages::short_link))
+        .routes(routes!(api::create_session))
+        .routes(routes!(api::get_session))
+        .routes(routes!(api::session_report))
+        .routes(routes!(api::set_audience))
+}

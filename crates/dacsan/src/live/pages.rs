@@ -1,0 +1,94 @@
+//! The session's public page (`/live/{slug}`): its products at their session prices,
+//! when it starts or ends, a link out to the stream (no outside scripts here), the
+//! short link and its QR to put on screen. The short link (`/l/{code}`) and the page
+//! leave the session's code with the buyer's browser for checkout.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Redirect, Response};
+
+use super::api::short_url;
+use super::store::{self, Session, SessionItem};
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::vn::Vnd;
+use crate::web::{Page, PageError, referral, render};
+
+#[derive(Template)]
+#[template(path = "live/session.html")]
+struct SessionTemplate {
+    page: Page,
+    session: Session,
+    items: Vec<SessionItem>,
+    live_now: bool,
+    ended: bool,
+    short_url: String,
+    qr_svg: String,
+}
+
+impl SessionTemplate {
+    fn money(&self, vnd: impl std::borrow::Borrow<i64>) -> String {
+        Vnd(*vnd.borrow()).to_string()
+    }
+
+    fn when(&self, utc: &str) -> String {
+        crate::vn::time_vn(utc)
+    }
+
+    /// Is the session price below the list price, now?
+    fn discounted(&self, item: &SessionItem) -> bool {
+        self.live_now && item.session_price_vnd.is_some_and(|p| p < item.list_price_vnd)
+    }
+
+    /// The session price, shown apart before the session starts.
+    fn later_price(&self, item: &SessionItem) -> Option<String> {
+        item.session_price_vnd.filter(|_| !self.live_now && !self.ended).map(|p| Vnd(p).to_string())
+    }
+
+    /// The price a buyer pays now: the session price while the session runs.
+    fn price_now(&self, item: &SessionItem) -> i64 {
+        match item.session_price_vnd {
+            Some(price) if self.live_now => price,
+            _ => item.list_price_vnd,
+        }
+    }
+}
+
+/// `GET /live/{slug}`
+pub async fn session_page(
+    State(state): State<AppState>,
+    page: Page,
+    Path(slug): Path<String>,
+) -> Result<Response, PageError> {
+    let session =
+        store::find_by_slug(&state.db, &slug).await?.ok_or_else(|| AppError::not_found("phiên live / live session"))?;
+    let items = store::items_of(&state.db, session.id).await?;
+    let now = crate::db::now();
+    let short_url = short_url(&state.settings.public_url, &session.referral_code);
+    let qr_svg = crate::payments::qr::svg(&short_url)?;
+    let code = session.referral_code.clone();
+    let template = SessionTemplate {
+        page,
+        live_now: session.is_live_at(&now),
+        ended: session.ends_at.as_str() <= now.as_str(),
+        session,
+        items,
+        short_url,
+        qr_svg,
+    };
+    let mut response = render(&template);
+    response.headers_mut().append(header::SET_COOKIE, referral::cookie(&code));
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(response)
+}
+
+/// `GET /l/{code}`: the short link on screen.
+pub async fn short_link(State(state): State<AppState>, Path(code): Path<String>) -> Result<Response, PageError> {
+    let code = code.trim().to_uppercase();
+    let session =
+        store::find_by_code(&state.db, &code).await?.ok_or_else(|| AppError::not_found("phiên live / live session"))?;
+    let mut response = Redirect::to(&format!("/live/{}", session.slug)).into_response();
+    response.headers_mut().append(header::SET_COOKIE, referral::cookie(&session.referral_code));
+    Ok(response)
+}

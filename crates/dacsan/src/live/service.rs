@@ -1,0 +1,158 @@
+//! Scheduling a live session (who may put which products on it, at which prices),
+//! reading one for its page and its report, and the referral codes checkout asks
+//! about ([`LiveReferrals`]).
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::model::{SessionInput, ValidSession};
+use super::store::{self, Session, TopProduct};
+use crate::auth::CurrentUser;
+use crate::db::{self, Db};
+use crate::error::{AppError, AppResult, FieldErrors};
+use crate::orders::delivery::BoxFuture;
+use crate::orders::referrals::{Referral, Referrals, SessionPrice};
+use crate::orders::store::Tx;
+
+/// Referral codes: six characters without look-alikes (no 0/O, 1/I/L), easy to read
+/// off a screen and say aloud.
+const CODE_ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
+fn new_code(len: usize) -> String {
+    (0..len).map(|_| CODE_ALPHABET[rand::random_range(0..CODE_ALPHABET.len())] as char).collect()
+}
+
+/// May this user put the product of this producer on a session? Its sellers, the
+/// officers of its province (the province's e-commerce centre), admins.
+async fn may_sell_for(db: &Db, user: &CurrentUser, producer_id: i64) -> AppResult<bool> {
+    if user.is_admin() || user.producer_ids.contains(&producer_id) {
+        return Ok(true);
+    }
+    if !user.is_officer() {
+        return Ok(false);
+    }
+    let producer = crate::producers::store::find_by_id(db, producer_id).await?;
+    Ok(producer.is_some_and(|p| user.can_oversee_province(&p.province_code)))
+}
+
+/// The products' rules: on sale, this user's to sell, session prices not above the list price.
+async fn check_products(db: &Db, user: &CurrentUser, session: &ValidSession) -> AppResult<()> {
+    let ids: Vec<i64> = session.items.iter().map(|i| i.product_id).collect();
+    let products: HashMap<i64, crate::catalog::Product> =
+        crate::catalog::store::list_by_ids(db, &ids).await?.into_iter().map(|p| (p.id, p)).collect();
+    let mut errors = FieldErrors::default();
+    for (i, item) in session.items.iter().enumerate() {
+        let field = format!("items[{i}].product_id");
+        let Some(product) = products.get(&item.product_id) else {
+            errors.add(&field, format!("Không có sản phẩm {} / no product {}", item.product_id, item.product_id));
+            continue;
+        };
+        if product.status != crate::catalog::ProductStatus::Active {
+            errors.add(&field, format!("«{}» đang không bán / is not on sale", product.name));
+        } else if !may_sell_for(db, user, product.producer_id).await? {
+            errors.add(&field, format!("«{}» không phải hàng bạn được bán / is not yours to sell", product.name));
+        }
+        if let Some(price) = item.session_price_vnd.filter(|p| *p > product.price.0) {
+            errors.add(
+                &format!("items[{i}].session_price_vnd"),
+                format!(
+                    "Giá phiên {} cao hơn giá niêm yết {} / the session price is above the list price",
+                    crate::vn::Vnd(price),
+                    product.price
+                ),
+            );
+        }
+    }
+    errors.into_result()
+}
+
+/// Schedules a session; returns it.
+pub async fn create(db: &Db, user: &CurrentUser, input: &SessionInput) -> AppResult<Session> {
+    if user.producer_ids.is_empty() && !user.is_officer() {
+        return Err(AppError::Forbidden);
+    }
+    let session = input.validate().map_err(AppError::Invalid)?;
+    check_products(db, user, &session).await?;
+    if let Some(host) = session.host_user_id
+        && !crate::auth::store::user_exists(db, host).await?
+    {
+        return Err(AppError::invalid("host_user_id", format!("Không có tài khoản {host} / no account {host}")));
+    }
+    let base = crate::vn::text::slugify(&session.title);
+    for _ in 0..10 {
+        let slug = format!("{}-{}", base.chars().take(60).collect::<String>(), new_code(4).to_lowercase());
+        if let Some(id) = store::insert(db, &session, &slug, &new_code(6), user.id).await? {
+            tracing::info!(live.id = id, user.id = user.id, "live session {} scheduled", session.title);
+            return store::find(db, id).await?.ok_or_else(|| AppError::not_found("phiên live / live session"));
+        }
+    }
+    Err(AppError::Internal(anyhow::anyhow!("no free live session slug or code after 10 draws")))
+}
+
+/// Who may read a session's report and set its audience: whoever scheduled it, its
+/// host, the sellers of its products' producers, officers, admins.
+pub async fn may_manage(db: &Db, user: &CurrentUser, session: &Session) -> AppResult<bool> {
+    if user.is_officer() || session.created_by == Some(user.id) || session.host_user_id == Some(user.id) {
+        return Ok(true);
+    }
+    let items = store::items_of(db, session.id).await?;
+    Ok(items.iter().any(|i| user.producer_ids.contains(&i.producer_id)))
+}
+
+/// After the session: audience, orders, units, revenue, conversion, top products.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct Report {
+    pub session: Session,
+    pub orders: i64,
+    pub units: i64,
+    /// Goods of the attributed orders not cancelled or refunded, without delivery.
+    pub revenue_vnd: i64,
+    /// Orders per hundred viewers, to two decimals (`None` before viewers are known).
+    pub conversion_percent: Option<String>,
+    pub top_products: Vec<TopProduct>,
+}
+
+pub async fn report(db: &Db, session: Session) -> AppResult<Report> {
+    let (orders, units, revenue_vnd) = store::attributed_totals(db, session.id).await?;
+    let top_products = store::top_products(db, session.id, 10).await?;
+    let conversion_percent = (session.viewers > 0).then(|| {
+        let hundredths = i128::from(orders) * 10_000 / i128::from(session.viewers);
+        format!("{}.{:02}", hundredths / 100, hundredths % 100)
+    });
+    Ok(Report { session, orders, units, revenue_vnd, conversion_percent, top_products })
+}
+
+/// Referral codes for checkout, from the live sessions.
+pub struct LiveReferrals;
+
+async fn resolve(db: &Db, code: &str) -> anyhow::Result<Option<Referral>> {
+    let Some(session) = store::find_by_code(db, &code.to_uppercase()).await? else { return Ok(None) };
+    let mut prices = HashMap::new();
+    // A session price outside the session's window is never charged.
+    if session.is_live_at(&db::now()) {
+        for item in store::items_of(db, session.id).await? {
+            if let Some(price_vnd) = item.session_price_vnd {
+                let units_left = item.stock_cap.map(|cap| (cap - item.sold_at_session_price).max(0));
+                prices.insert(item.product_id, SessionPrice { price_vnd, units_left });
+            }
+        }
+    }
+    Ok(Some(Referral { session_id: session.id, host_user_id: session.host_user_id, prices }))
+}
+
+impl Referrals for LiveReferrals {
+    fn resolve<'a>(&'a self, db: &'a Db, code: &'a str) -> BoxFuture<'a, anyhow::Result<Option<Referral>>> {
+        Box::pin(resolve(db, code))
+    }
+
+    fn take_session_units<'a>(
+        &'a self,
+        tx: &'a mut Tx,
+        session_id: i64,
+        product_id: i64,
+        units: i64,
+    ) -> BoxFuture<'a, anyhow::Result<bool>> {
+        Box::pin(store::take_session_units(tx, session_id, product_id, units))
+    }
+}

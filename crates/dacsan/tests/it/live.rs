@@ -1,0 +1,155 @@
+//! Live sessions: `POST /api/v1/live-sessions`, the public page and short link,
+//! attribution at checkout (`referral_code`, the `?ref=` cookie), session prices only
+//! inside the window and within their cap, and the report.
+
+use dacsan::auth::Role;
+use reqwest::Method;
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, spawn_app};
+use crate::orders::{checkout_body, two_stores};
+
+fn at(minutes_from_now: i64) -> String {
+    dacsan::db::time_text(time::OffsetDateTime::now_utc() + time::Duration::minutes(minutes_from_now))
+}
+
+/// A session of the tea producer's product: 200 000 ₫ instead of 250 000, 3 units at most.
+async fn session(app: &TestApp, tea: &dacsan::catalog::Product, from: i64, to: i64) -> (Value, String, i64) {
+    let (_, _, seller) = app.user(Role::Seller, Some(tea.producer_id)).await;
+    let (host, _, _) = app.user(Role::Buyer, None).await;
+    let body = json!({"title": "Chè Shan tuyết mùa xuân", "platform": "tiktok", "stream_url": "https://www.tiktok.com/@htx/live",
+        "starts_at": at(from), "ends_at": at(to), "host_user_id": host,
+        "items": [{"product_id": tea.id, "session_price_vnd": 200_000, "stock_cap": 3}]});
+    let (status, created) = app.send_json(Method::POST, "/api/v1/live-sessions", Some(&seller), &body).await;
+    assert_eq!(status, 201, "{created}");
+    (created, seller, host)
+}
+
+fn with_code(mut body: Value, code: &str) -> Value {
+    body["referral_code"] = json!(code);
+    body
+}
+
+#[tokio::test]
+async fn orders_through_a_running_session_pay_its_price_and_count_for_it() {
+    let app = spawn_app().await;
+    let (tea, honey) = two_stores(&app).await;
+    let (created, seller, host) = session(&app, &tea, -10, 60).await;
+    let code = created["referral_code"].as_str().unwrap();
+    assert!(created["short_url"].as_str().unwrap().ends_with(&format!("/l/{code}")));
+
+    let body = with_code(checkout_body(&[(tea.id, 2), (honey.id, 1)], "vietqr"), &code.to_lowercase());
+    let (status, placed) = app.send_json(Method::POST, "/api/v1/checkout", None, &body).await;
+    assert_eq!(status, 201, "{placed}");
+    let orders = placed["orders"].as_array().unwrap();
+    let tea_order = orders.iter().find(|o| o["producer_id"] == tea.producer_id).unwrap();
+    assert_eq!(tea_order["subtotal_vnd"], 400_000, "two at the session price");
+    assert_eq!(tea_order["attributed_to"]["session_id"], created["id"]);
+    assert_eq!(tea_order["attributed_to"]["host_user_id"], host);
+    let honey_order = orders.iter().find(|o| o["producer_id"] == honey.producer_id).unwrap();
+    assert_eq!(honey_order["subtotal_vnd"], 450_000, "no session price: the list price");
+    assert_eq!(
+        honey_order["attributed_to"]["session_id"], created["id"],
+        "the whole checkout came through the session"
+    );
+
+    let two_more = with_code(checkout_body(&[(tea.id, 2)], "vietqr"), code);
+    let (status, answer) = app.send_json(Method::POST, "/api/v1/checkout", None, &two_more).await;
+    assert_eq!(status, 409, "one unit left at the session price: {answer}");
+    assert!(answer.to_string().contains("items[0].quantity"));
+
+    let (status, report) = app.get_json_as(&format!("/api/v1/live-sessions/{}/report", created["id"]), &seller).await;
+    assert_eq!(status, 200, "{report}");
+    assert_eq!(
+        (report["orders"].as_i64(), report["units"].as_i64(), report["revenue_vnd"].as_i64()),
+        (Some(2), Some(3), Some(850_000))
+    );
+    assert!(report["conversion_percent"].is_null(), "no viewers yet");
+    let audience = json!({"viewers": 800, "peak_viewers": 120});
+    let path = format!("/api/v1/live-sessions/{}/audience", created["id"]);
+    let (status, report) = app.send_json(Method::PUT, &path, Some(&seller), &audience).await;
+    assert_eq!((status, report["conversion_percent"].as_str()), (200, Some("0.25")), "{report}");
+    assert_eq!(report["top_products"][0]["product_id"], tea.id);
+    let (_, _, stranger) = app.user(Role::Buyer, None).await;
+    let (status, _) = app.send_json(Method::PUT, &path, Some(&stranger), &audience).await;
+    assert_eq!(status, 403);
+}
+
+#[tokio::test]
+async fn a_session_price_outside_its_window_is_never_charged() {
+    let app = spawn_app().await;
+    let (tea, _) = two_stores(&app).await;
+    let (later, _, _) = session(&app, &tea, 60, 120).await;
+    let body = with_code(checkout_body(&[(tea.id, 1)], "vietqr"), later["referral_code"].as_str().unwrap());
+    let (status, placed) = app.send_json(Method::POST, "/api/v1/checkout", None, &body).await;
+    assert_eq!(status, 201, "{placed}");
+    assert_eq!(placed["orders"][0]["subtotal_vnd"], 250_000, "not started: the list price");
+    assert_eq!(placed["orders"][0]["attributed_to"]["session_id"], later["id"], "still attributed to it");
+
+    let body = with_code(checkout_body(&[(tea.id, 1)], "vietqr"), "NOSUCH");
+    let (status, answer) = app.send_json(Method::POST, "/api/v1/checkout", None, &body).await;
+    assert_eq!(status, 422);
+    assert!(answer.to_string().contains("referral_code"), "{answer}");
+}
+
+#[tokio::test]
+async fn a_session_says_what_is_wrong_and_who_may_sell() {
+    let app = spawn_app().await;
+    let (tea, honey) = two_stores(&app).await;
+    let (_, _, seller) = app.user(Role::Seller, Some(tea.producer_id)).await;
+    let base = json!({"title": "Phiên chè", "platform": "facebook", "stream_url": "https://facebook.com/htx/live",
+        "starts_at": at(10), "ends_at": at(70), "items": [{"product_id": tea.id, "session_price_vnd": 300_000}]});
+    let (status, answer) = app.send_json(Method::POST, "/api/v1/live-sessions", Some(&seller), &base).await;
+    assert_eq!(status, 422, "above the list price: {answer}");
+    assert!(answer.to_string().contains("items[0].session_price_vnd"));
+    let mut other = base.clone();
+    other["items"] = json!([{"product_id": honey.id}]);
+    let (status, answer) = app.send_json(Method::POST, "/api/v1/live-sessions", Some(&seller), &other).await;
+    assert_eq!(status, 422, "another producer's product: {answer}");
+    let (_, _, buyer) = app.user(Role::Buyer, None).await;
+    let mut fine = base.clone();
+    fine["items"] = json!([{"product_id": tea.id, "session_price_vnd": 0}]);
+    let (status, _) = app.send_json(Method::POST, "/api/v1/live-sessions", Some(&buyer), &fine).await;
+    assert_eq!(status, 403, "a buyer schedules nothing");
+    let (_, _, officer) = app.officer(&["12"]).await;
+    let mut both = fine.clone();
+    both["items"] = json!([{"product_id": tea.id}, {"product_id": honey.id}]);
+    let (status, answer) = app.send_json(Method::POST, "/api/v1/live-sessions", Some(&officer), &both).await;
+    let honey_province =
+        dacsan::producers::store::find_by_id(&app.state.db, honey.producer_id).await.unwrap().unwrap().province_code;
+    if honey_province == "12" {
+        assert_eq!(status, 201, "{answer}");
+    } else {
+        assert_eq!(status, 422, "the office sells its own province's products: {answer}");
+    }
+    let mut ghost_host = fine.clone();
+    ghost_host["host_user_id"] = json!(999_999);
+    let (status, answer) = app.send_json(Method::POST, "/api/v1/live-sessions", Some(&seller), &ghost_host).await;
+    assert_eq!(status, 422, "{answer}");
+}
+
+#[tokio::test]
+async fn the_page_and_short_link_carry_the_code_to_checkout() {
+    let app = spawn_app().await;
+    let (tea, _) = two_stores(&app).await;
+    let (created, _, _) = session(&app, &tea, -5, 55).await;
+    let code = created["referral_code"].as_str().unwrap();
+    let response = app.browser.get(app.url(&format!("/l/{code}"))).send().await.unwrap();
+    assert_eq!(response.status().as_u16(), 303);
+    let cookie = response.headers()["set-cookie"].to_str().unwrap().to_string();
+    assert!(cookie.starts_with(&format!("dacsan_ref={code}")) && cookie.contains("Max-Age=604800"), "{cookie}");
+    let location = response.headers()["location"].to_str().unwrap().to_string();
+    let (status, html) = app.page(&location).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("200.000") && html.contains("250.000") && html.contains(code), "session and list prices");
+    assert!(html.contains("https://www.tiktok.com/@htx/live") && !html.contains("<script src=\"https://"));
+    assert!(html.len() < 50_000, "session page {} bytes", html.len());
+
+    app.browser.get(app.url(&format!("/p/{}?ref=OTHER1", tea.slug))).send().await.unwrap();
+    app.browser.get(app.url(&format!("/p/{}?ref={code}", tea.slug))).send().await.unwrap();
+    let (status, _, _) = app.post_form("/cart/add", &[("product_id", &tea.id.to_string()), ("quantity", "1")]).await;
+    assert_eq!(status, 303);
+    let (status, checkout) = app.page("/checkout").await;
+    assert_eq!(status, 200);
+    assert!(checkout.contains(&format!("name=\"referral_code\" maxlength=\"32\" autocapitalize=\"characters\" autocomplete=\"off\" value=\"{code}\"")), "the last code wins");
+}
