@@ -96,6 +96,7 @@ pub async fn fill_programme(db: &Db) -> anyhow::Result<usize> {
     add_listings(db).await?;
     add_trainings_cases_and_fair(db).await?;
     add_market_day(db).await?;
+    add_live_session(db).await?;
     Ok(producers.len() + REGISTRY_ONLY.len())
 }
 
@@ -344,5 +345,40 @@ async fn add_market_day(db: &Db) -> anyhow::Result<()> {
             }
         }
     }
+    Ok(())
+}
+
+/// A live session of the demo seller's products, on air from an hour ago for a day,
+/// hosted by the demo buyer, with session prices on two products.
+async fn add_live_session(db: &Db) -> anyhow::Result<()> {
+    use crate::live::model::{Platform, ValidItem, ValidSession};
+    let seller = crate::producers::store::find_by_slug(db, "htx-che-shan-tuyet-sin-ho").await?.context("the demo seller")?;
+    let products = crate::catalog::store::list_for_producer(db, seller.id, true, 3).await?;
+    let user = |email: &'static str| async move {
+        let row = sqlx::query("SELECT id FROM users WHERE email = $1").bind(email).fetch_one(&db.pool).await?;
+        anyhow::Ok(row.try_get::<i64, _>("id")?)
+    };
+    let now = OffsetDateTime::now_utc();
+    let session = ValidSession {
+        title: "Chè Shan tuyết Sìn Hồ: hái, sao và pha trà cùng HTX".into(),
+        platform: Platform::Tiktok,
+        stream_url: "https://www.tiktok.com/@htxcheshantuyetsinho/live".into(),
+        starts_at: now - Duration::hours(1),
+        ends_at: now + Duration::hours(23),
+        host_user_id: Some(user("buyer@dacsan.vn").await?),
+        items: products
+            .iter()
+            .enumerate()
+            .map(|(i, p)| ValidItem {
+                product_id: p.id,
+                // 10 % off the first two, rounded down to a thousand đồng.
+                session_price_vnd: (i < 2).then(|| p.price.0 * 9 / 10 / 1000 * 1000),
+                stock_cap: (i == 0).then_some(30),
+            })
+            .collect(),
+    };
+    crate::live::store::insert(db, &session, "che-shan-tuyet-sin-ho-live", "SINHO1", user("seller@dacsan.vn").await?)
+        .await?
+        .context("the demo live session")?;
     Ok(())
 }
