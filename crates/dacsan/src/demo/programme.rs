@@ -352,7 +352,8 @@ async fn add_market_day(db: &Db) -> anyhow::Result<()> {
 /// hosted by the demo buyer, with session prices on two products.
 async fn add_live_session(db: &Db) -> anyhow::Result<()> {
     use crate::live::model::{Platform, ValidItem, ValidSession};
-    let seller = crate::producers::store::find_by_slug(db, "htx-che-shan-tuyet-sin-ho").await?.context("the demo seller")?;
+    let seller =
+        crate::producers::store::find_by_slug(db, "htx-che-shan-tuyet-sin-ho").await?.context("the demo seller")?;
     let products = crate::catalog::store::list_for_producer(db, seller.id, true, 3).await?;
     let user = |email: &'static str| async move {
         let row = sqlx::query("SELECT id FROM users WHERE email = $1").bind(email).fetch_one(&db.pool).await?;

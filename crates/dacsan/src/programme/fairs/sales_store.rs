@@ -376,17 +376,7 @@ pub async fn province_takings(db: &Db, province_code: &str, from: &str, to: &str
     .fetch_all(&db.pool)
     .await
     .context("sum a province's stall sales")?;
-    let mut takings = Takings::default();
-    for row in &rows {
-        let (method, n, amount): (String, i64, i64) =
-            (row.try_get("method")?, row.try_get("n")?, row.try_get("amount")?);
-        takings.sales += n;
-        match method.as_str() {
-            "cash" => takings.cash_vnd += amount,
-            _ => takings.transfer_vnd += amount,
-        }
-    }
-    Ok(takings)
+    takings_of(&rows)
 }
 
 fn day_start_utc(day: &str) -> anyhow::Result<time::OffsetDateTime> {
