@@ -94,18 +94,23 @@ pub async fn set_audience(
     ApiJson(audience): ApiJson<Audience>,
 ) -> AppResult<Json<Report>> {
     let session = managed(&state, &user, &id).await?;
-    let mut errors = crate::error::FieldErrors::default();
-    for (field, value) in [("viewers", audience.viewers), ("peak_viewers", audience.peak_viewers)] {
-        if !(0..=1_000_000_000).contains(&value) {
-            errors.add(field, "Từ 0 đến 1 tỉ / 0 to a billion");
-        }
-    }
-    if audience.peak_viewers > audience.viewers {
-        errors.add("peak_viewers", "Không hơn tổng lượt xem / not above the viewers");
-    }
-    errors.into_result()?;
+    check_audience(audience.viewers, audience.peak_viewers).map_err(AppError::Invalid)?;
     store::set_audience(&state.db, session.id, audience.viewers, audience.peak_viewers).await?;
     let session =
         store::find(&state.db, session.id).await?.ok_or_else(|| AppError::not_found("phiên live / live session"))?;
     Ok(Json(service::report(&state.db, session).await?))
+}
+
+/// Viewers as platforms count them: 0 to a billion, the peak not above the total.
+pub fn check_audience(viewers: i64, peak_viewers: i64) -> Result<(), crate::error::FieldErrors> {
+    let mut errors = crate::error::FieldErrors::default();
+    for (field, value) in [("viewers", viewers), ("peak_viewers", peak_viewers)] {
+        if !(0..=1_000_000_000).contains(&value) {
+            errors.add(field, "Từ 0 đến 1 tỉ / 0 to a billion");
+        }
+    }
+    if peak_viewers > viewers {
+        errors.add("peak_viewers", "Không hơn tổng lượt xem / not above the viewers");
+    }
+    if errors.is_empty() { Ok(()) } else { Err(errors) }
 }

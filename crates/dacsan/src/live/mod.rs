@@ -6,10 +6,11 @@
 pub mod api;
 pub mod model;
 pub mod pages;
+pub mod seller;
 pub mod service;
 pub mod store;
 
-use axum::routing::get;
+use axum::routing::{get, post};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -38,6 +39,34 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
         "Orders placed through this page, its short link or its referral code (within 7 days) count for the session and its host; an order counts for one session only — the last one you came through.",
     ),
     ("live_buy", "Xem và mua", "See and buy"),
+    ("live_sessions", "Bán hàng trực tiếp (livestream)", "Live selling"),
+    ("live_none", "Chưa có phiên nào.", "No sessions yet."),
+    ("live_new", "Lên lịch một phiên", "Schedule a session"),
+    ("live_title", "Tên phiên", "Title"),
+    ("live_platform", "Nền tảng", "Platform"),
+    ("live_stream_url", "Đường dẫn buổi phát", "Stream link"),
+    ("live_stream_hint", "https://…; bỏ trống nếu phát trên trang dacsan", "https://…; empty for dacsan's own page"),
+    ("live_host_email", "E-mail người dẫn (KOL/KOC)", "Host's e-mail (KOL/KOC)"),
+    ("live_host_hint", "tài khoản đã có; bỏ trống nếu tự dẫn", "an existing account; empty if you host"),
+    ("live_products", "Sản phẩm trong phiên", "Products in the session"),
+    ("live_price_hint", "giá phiên, đồng (không quá giá niêm yết)", "session price, đồng (not above the list price)"),
+    ("live_cap", "tối đa ở giá phiên", "at most at the session price"),
+    ("live_schedule", "Lên lịch", "Schedule"),
+    ("live_report", "Kết quả phiên", "Session report"),
+    ("live_orders", "Đơn hàng", "Orders"),
+    ("live_units", "Số lượng", "Units"),
+    ("live_revenue", "Doanh thu hàng", "Revenue of goods"),
+    ("live_conversion", "Tỉ lệ chuyển đổi", "Conversion"),
+    ("live_viewers", "Lượt xem", "Viewers"),
+    ("live_peak", "Xem cùng lúc nhiều nhất", "Peak viewers"),
+    (
+        "live_audience_hint",
+        "Nhập theo số liệu của nền tảng sau khi phiên kết thúc.",
+        "Type in the platform's figures after the session.",
+    ),
+    ("live_save", "Lưu", "Save"),
+    ("live_top", "Bán chạy trong phiên", "Top products"),
+    ("live_open_page", "Mở trang phiên", "Open the session page"),
 ];
 
 /// `/live/{slug}`, `/l/{code}` and `/api/v1/live-sessions…`.
@@ -45,6 +74,9 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .route("/live/{slug}", get(pages::session_page))
         .route("/l/{code}", get(pages::short_link))
+        .route("/seller/live", get(seller::list).post(seller::create))
+        .route("/seller/live/{id}", get(seller::show))
+        .route("/seller/live/{id}/audience", post(seller::audience))
         .routes(routes!(api::create_session))
         .routes(routes!(api::get_session))
         .routes(routes!(api::session_report))

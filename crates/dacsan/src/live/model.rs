@@ -32,6 +32,11 @@ pub enum Platform {
 }
 
 impl Platform {
+    /// What forms and the API send: `tiktok`.
+    pub fn code(self) -> &'static str {
+        self.into()
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Platform::Tiktok => "TikTok",

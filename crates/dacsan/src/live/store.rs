@@ -253,3 +253,25 @@ pub async fn top_products(db: &Db, session_id: i64, limit: i64) -> anyhow::Resul
         })
         .collect()
 }
+
+/// Sessions a user scheduled, hosts, or that show their producers' products; the latest first.
+pub async fn list_for_user(db: &Db, user_id: i64, producer_ids: &[i64]) -> anyhow::Result<Vec<Session>> {
+    let products = if producer_ids.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " OR id IN (SELECT i.session_id FROM live_session_items i JOIN products p ON p.id = i.product_id
+                         WHERE p.producer_id IN ({}))",
+            crate::producers::store::id_list(producer_ids)
+        )
+    };
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM live_sessions WHERE created_by = $1 OR host_user_id = $1{products}
+         ORDER BY starts_at DESC, id DESC LIMIT 200"
+    ))
+    .bind(user_id)
+    .fetch_all(&db.pool)
+    .await
+    .context("list a user's live sessions")?;
+    rows.iter().map(from_row).collect()
+}

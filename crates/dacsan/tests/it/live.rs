@@ -153,3 +153,54 @@ async fn the_page_and_short_link_carry_the_code_to_checkout() {
     assert_eq!(status, 200);
     assert!(checkout.contains(&format!("name=\"referral_code\" maxlength=\"32\" autocapitalize=\"characters\" autocomplete=\"off\" value=\"{code}\"")), "the last code wins");
 }
+
+#[tokio::test]
+async fn a_seller_schedules_a_session_from_a_phone_and_types_the_audience_in() {
+    let app = spawn_app().await;
+    let (tea, _) = two_stores(&app).await;
+    let (_, email, _) = app.user(Role::Seller, Some(tea.producer_id)).await;
+    let (_, host_email, _) = app.user(Role::Buyer, None).await;
+    app.sign_in(&email, "password-123").await;
+    let (status, html) = app.page("/seller/live").await;
+    assert_eq!(status, 200);
+    assert!(html.contains(&format!("name=\"product_{}\"", tea.id)));
+    let product = format!("product_{}", tea.id);
+    let price = format!("price_{}", tea.id);
+    let cap = format!("cap_{}", tea.id);
+    let mut fields = vec![
+        ("title", "Chè xuân Sìn Hồ"),
+        ("platform", "facebook"),
+        ("stream_url", "https://facebook.com/htx/live"),
+        ("starts_at", "2026-12-20T20:00"),
+        ("ends_at", "2026-12-20T22:00"),
+        ("host_email", "nobody@example.vn"),
+        (product.as_str(), "on"),
+        (price.as_str(), "300.000"),
+        (cap.as_str(), "20"),
+    ];
+    let (status, _, html) = app.post_form("/seller/live", &fields).await;
+    assert_eq!(status, 422);
+    assert!(html.contains("nobody@example.vn"), "the unknown host is named");
+    fields[5].1 = &host_email;
+    let (status, _, html) = app.post_form("/seller/live", &fields).await;
+    assert_eq!(status, 422, "above the list price");
+    assert!(html.contains("300.000"));
+    fields[7].1 = "225.000";
+    let (status, location, _) = app.post_form("/seller/live", &fields).await;
+    assert_eq!(status, 303, "{location}");
+    let id: i64 = location.rsplit('/').next().unwrap().parse().unwrap();
+    let (_, session) = app.get_json(&format!("/api/v1/live-sessions/{id}")).await;
+    assert_eq!(session["starts_at"], "2026-12-20T13:00:00Z", "the form's time is Vietnam's");
+    assert_eq!(
+        (session["items"][0]["session_price_vnd"].as_i64(), session["items"][0]["stock_cap"].as_i64()),
+        (Some(225_000), Some(20))
+    );
+    let (status, _, _) =
+        app.post_form(&format!("{location}/audience"), &[("viewers", "1.200"), ("peak_viewers", "3000")]).await;
+    assert_eq!(status, 422, "the peak above the total");
+    let (status, _, _) =
+        app.post_form(&format!("{location}/audience"), &[("viewers", "1.200"), ("peak_viewers", "300")]).await;
+    assert_eq!(status, 303);
+    let (_, page) = app.page(&location).await;
+    assert!(page.contains("1200") && page.contains("Chè xuân Sìn Hồ"));
+}

@@ -1,0 +1,225 @@
+//! The seller's live sessions on a phone: `/seller/live` (the sessions with their
+//! figures, and a form to schedule one of its products) and `/seller/live/{id}` (the
+//! report, and the audience to type in after the session).
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+
+use super::model::{Platform, SessionInput, SessionItemInput};
+use super::service::{self, Report};
+use super::store::{self, Session};
+use crate::auth::CurrentUser;
+use crate::catalog::Product;
+use crate::error::{AppError, FieldErrors};
+use crate::state::AppState;
+use crate::vn::Vnd;
+use crate::web::{CsrfForm, Page, PageError, render};
+
+#[derive(Template)]
+#[template(path = "live/seller_sessions.html")]
+struct SessionsTemplate {
+    page: Page,
+    sessions: Vec<Session>,
+    products: Vec<Product>,
+    platforms: &'static [Platform],
+    form: HashMap<String, String>,
+    errors: FieldErrors,
+}
+
+impl SessionsTemplate {
+    fn v(&self, name: &str) -> &str {
+        self.form.get(name).map(String::as_str).unwrap_or("")
+    }
+
+    fn when(&self, utc: &str) -> String {
+        crate::vn::time_vn(utc)
+    }
+
+    fn field(&self, name: &str, product_id: &i64) -> &str {
+        self.v(&format!("{name}_{product_id}"))
+    }
+
+    fn chosen(&self, product_id: &i64) -> bool {
+        self.form.contains_key(&format!("product_{product_id}"))
+    }
+}
+
+async fn sessions_page(
+    state: &AppState,
+    page: Page,
+    form: HashMap<String, String>,
+    errors: FieldErrors,
+) -> Result<Response, PageError> {
+    let user = page.require_user()?.clone();
+    let sessions = store::list_for_user(&state.db, user.id, &user.producer_ids).await?;
+    let mut products = Vec::new();
+    for producer in &user.producer_ids {
+        products.extend(crate::catalog::store::list_for_producer(&state.db, *producer, true, 200).await?);
+    }
+    products.retain(|p| p.status == crate::catalog::ProductStatus::Active);
+    use strum::VariantArray;
+    let template = SessionsTemplate { page, sessions, products, platforms: Platform::VARIANTS, form, errors };
+    let status = if template.errors.is_empty() { 200 } else { 422 };
+    let mut response = render(&template);
+    *response.status_mut() = axum::http::StatusCode::from_u16(status).unwrap_or_default();
+    Ok(response)
+}
+
+/// `GET /seller/live`
+pub async fn list(State(state): State<AppState>, page: Page) -> Result<Response, PageError> {
+    sessions_page(&state, page, HashMap::new(), FieldErrors::default()).await
+}
+
+/// `datetime-local` sends `2026-12-05T20:00` in the seller's (Vietnam's) time.
+fn local_time(value: Option<&String>) -> Option<String> {
+    value
+        .map(|t| t.trim())
+        .filter(|t| !t.is_empty())
+        .map(|t| if t.len() == 16 { format!("{t}:00+07:00") } else { t.to_string() })
+}
+
+/// The form as the API's input; the host is named by e-mail.
+async fn input_of(
+    state: &AppState,
+    form: &HashMap<String, String>,
+    errors: &mut FieldErrors,
+) -> Result<SessionInput, PageError> {
+    let number = |errors: &mut FieldErrors, name: String| -> Option<i64> {
+        let text = form.get(&name).map(|v| v.trim()).filter(|v| !v.is_empty())?;
+        match Vnd::parse(text) {
+            Ok(Vnd(n)) => Some(n),
+            Err(why) => {
+                errors.add(&name, format!("«{text}»: {why}"));
+                None
+            }
+        }
+    };
+    let mut items = Vec::new();
+    let mut chosen: Vec<i64> = form.keys().filter_map(|k| k.strip_prefix("product_")?.parse().ok()).collect();
+    chosen.sort_unstable();
+    for id in chosen {
+        items.push(SessionItemInput {
+            product_id: id,
+            session_price_vnd: number(errors, format!("price_{id}")),
+            stock_cap: number(errors, format!("cap_{id}")),
+        });
+    }
+    let host_user_id = match form.get("host_email").map(|e| e.trim()).filter(|e| !e.is_empty()) {
+        None => None,
+        Some(email) => match crate::auth::store::find_by_email(&state.db, &email.to_lowercase()).await? {
+            Some(host) => Some(host.id),
+            None => {
+                errors.add("host_email", format!("Không có tài khoản «{email}» / no account «{email}»"));
+                None
+            }
+        },
+    };
+    Ok(SessionInput {
+        title: form.get("title").cloned(),
+        platform: form.get("platform").cloned(),
+        stream_url: form.get("stream_url").cloned(),
+        starts_at: local_time(form.get("starts_at")),
+        ends_at: local_time(form.get("ends_at")),
+        host_user_id,
+        items,
+    })
+}
+
+/// `POST /seller/live`: schedules a session from the form.
+pub async fn create(
+    State(state): State<AppState>,
+    page: Page,
+    CsrfForm(form): CsrfForm<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let user: CurrentUser = page.require_user()?.clone();
+    let mut errors = FieldErrors::default();
+    let input = input_of(&state, &form, &mut errors).await?;
+    let result = match errors.is_empty() {
+        true => service::create(&state.db, &user, &input).await,
+        false => Err(AppError::Invalid(errors)),
+    };
+    match result {
+        Ok(session) => Ok(Redirect::to(&format!("/seller/live/{}", session.id)).into_response()),
+        Err(AppError::Invalid(errors)) => sessions_page(&state, page, form, errors).await,
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "live/seller_session.html")]
+struct ReportTemplate {
+    page: Page,
+    report: Report,
+    short_url: String,
+    errors: FieldErrors,
+}
+
+impl ReportTemplate {
+    fn money(&self, vnd: &i64) -> String {
+        Vnd(*vnd).to_string()
+    }
+
+    fn when(&self, utc: &str) -> String {
+        crate::vn::time_vn(utc)
+    }
+}
+
+async fn managed(state: &AppState, page: &Page, id: &str) -> Result<Session, PageError> {
+    let user = page.require_user()?;
+    let not_found = || AppError::not_found("phiên live / live session");
+    let session = store::find(&state.db, id.parse().map_err(|_| not_found())?).await?.ok_or_else(not_found)?;
+    if service::may_manage(&state.db, user, &session).await? { Ok(session) } else { Err(AppError::Forbidden.into()) }
+}
+
+async fn report_page(
+    state: &AppState,
+    page: Page,
+    session: Session,
+    errors: FieldErrors,
+) -> Result<Response, PageError> {
+    let short_url = super::api::short_url(&state.settings.public_url, &session.referral_code);
+    let report = service::report(&state.db, session).await?;
+    let status = if errors.is_empty() { 200 } else { 422 };
+    let mut response = render(&ReportTemplate { page, report, short_url, errors });
+    *response.status_mut() = axum::http::StatusCode::from_u16(status).unwrap_or_default();
+    Ok(response)
+}
+
+/// `GET /seller/live/{id}`
+pub async fn show(State(state): State<AppState>, page: Page, Path(id): Path<String>) -> Result<Response, PageError> {
+    let session = managed(&state, &page, &id).await?;
+    report_page(&state, page, session, FieldErrors::default()).await
+}
+
+/// `POST /seller/live/{id}/audience`: viewers and peak viewers after the session.
+pub async fn audience(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let session = managed(&state, &page, &id).await?;
+    let mut errors = FieldErrors::default();
+    let mut count =
+        |name: &str| match form.get(name).map(|v| v.replace(['.', ',', ' '], "")).unwrap_or_default().parse::<i64>() {
+            Ok(n) => n,
+            Err(_) => {
+                errors.add(name, "Cần một số / a whole number");
+                0
+            }
+        };
+    let (viewers, peak) = (count("viewers"), count("peak_viewers"));
+    if errors.is_empty() {
+        match super::api::check_audience(viewers, peak) {
+            Ok(()) => {
+                store::set_audience(&state.db, session.id, viewers, peak).await?;
+                return Ok(Redirect::to(&format!("/seller/live/{}", session.id)).into_response());
+            }
+            Err(more) => errors = more,
+        }
+    }
+    report_page(&state, page, session, errors).await
+}
