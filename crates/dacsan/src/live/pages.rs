@@ -28,10 +28,6 @@ struct SessionTemplate {
 }
 
 impl SessionTemplate {
-    fn money(&self, vnd: impl std::borrow::Borrow<i64>) -> String {
-        Vnd(*vnd.borrow()).to_string()
-    }
-
     fn when(&self, utc: &str) -> String {
         crate::vn::time_vn(utc)
     }

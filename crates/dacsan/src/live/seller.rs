@@ -158,10 +158,6 @@ struct ReportTemplate {
 }
 
 impl ReportTemplate {
-    fn money(&self, vnd: &i64) -> String {
-        Vnd(*vnd).to_string()
-    }
-
     fn when(&self, utc: &str) -> String {
         crate::vn::time_vn(utc)
     }

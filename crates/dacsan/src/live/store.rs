@@ -46,8 +46,6 @@ pub struct SessionItem {
     pub stock_cap: Option<i64>,
     pub sold_at_session_price: i64,
     pub stock: i64,
-    #[serde(skip)]
-    pub cover: Option<i64>,
 }
 
 const COLUMNS: &str = "id, slug, referral_code, title, platform, stream_url, starts_at, ends_at, host_user_id,
@@ -150,8 +148,7 @@ pub async fn find_by_code(db: &Db, code: &str) -> anyhow::Result<Option<Session>
 pub async fn items_of(db: &Db, session_id: i64) -> anyhow::Result<Vec<SessionItem>> {
     let rows = sqlx::query(
         "SELECT i.product_id, p.producer_id, p.slug, p.name, p.unit, p.price_vnd, p.stock, i.session_price_vnd, i.stock_cap,
-                i.sold_at_session_price,
-                (SELECT ph.thumb_media_id FROM product_photos ph WHERE ph.product_id = p.id ORDER BY ph.position LIMIT 1) AS cover
+                i.sold_at_session_price
          FROM live_session_items i JOIN products p ON p.id = i.product_id
          WHERE i.session_id = $1 ORDER BY i.position",
     )
@@ -172,7 +169,6 @@ pub async fn items_of(db: &Db, session_id: i64) -> anyhow::Result<Vec<SessionIte
                 stock_cap: r.try_get("stock_cap")?,
                 sold_at_session_price: r.try_get("sold_at_session_price")?,
                 stock: r.try_get("stock")?,
-                cover: r.try_get("cover")?,
             })
         })
         .collect()

@@ -14,6 +14,12 @@ pub struct Vnd(pub i64);
 pub const MAX_PRICE: Vnd = Vnd(10_000_000_000);
 
 impl Vnd {
+    /// An amount as pages show it (`1.250.000 ₫`), from a value or a reference:
+    /// templates pass fields by reference and sums by value.
+    pub fn text(vnd: impl std::borrow::Borrow<i64>) -> String {
+        Vnd(*vnd.borrow()).to_string()
+    }
+
     /// Parses what people type: `1250000`, `1.250.000`, `1 250 000 ₫`, `1,250,000đ`.
     /// Decimals are refused: đồng have no minor unit.
     pub fn parse(input: &str) -> Result<Vnd, &'static str> {

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::sales::{self, SaleInput, SaleStatus};
 use super::sales_store::{self as store, Sale, Takings};
+use super::store::FairHead;
 use crate::auth::CurrentUser;
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
@@ -46,10 +47,11 @@ pub struct SalePath {
     code: String,
 }
 
-fn ids(fair: &str, producer: &str) -> AppResult<(i64, i64)> {
-    let fair = fair.parse().map_err(|_| AppError::not_found("hội chợ / fair"))?;
-    let producer = producer.parse().map_err(|_| AppError::not_found("gian hàng / booth"))?;
-    Ok((fair, producer))
+/// The booth's till, if this user sells for its producer: (fair, producer id).
+async fn till(db: &Db, user: &CurrentUser, fair: &str, producer: &str) -> AppResult<(FairHead, i64)> {
+    let fair: i64 = fair.parse().map_err(|_| AppError::not_found("hội chợ / fair"))?;
+    let producer: i64 = producer.parse().map_err(|_| AppError::not_found("gian hàng / booth"))?;
+    Ok((sales::till_for(db, user, fair, producer).await?, producer))
 }
 
 /// The sale as the till shows it, with its VietQR while money is due.
@@ -93,8 +95,7 @@ pub async fn create_sale(
     Path(path): Path<BoothPath>,
     ApiJson(input): ApiJson<SaleInput>,
 ) -> AppResult<(StatusCode, Json<SaleJson>)> {
-    let (fair_id, producer_id) = ids(&path.id, &path.producer_id)?;
-    let fair = sales::till_for(&state.db, &user, fair_id, producer_id).await?;
+    let (fair, producer_id) = till(&state.db, &user, &path.id, &path.producer_id).await?;
     let (sale, created) = sales::record(&state.db, &user, &fair, producer_id, &input).await?;
     let status = if created { StatusCode::CREATED } else { StatusCode::OK };
     Ok((status, Json(sale_json(&state.db, sale).await?)))
@@ -109,11 +110,10 @@ pub async fn list_sales(
     user: CurrentUser,
     Path(path): Path<BoothPath>,
 ) -> AppResult<Json<BoothSales>> {
-    let (fair_id, producer_id) = ids(&path.id, &path.producer_id)?;
-    sales::till_for(&state.db, &user, fair_id, producer_id).await?;
-    let takings = store::booth_takings(&state.db, fair_id, producer_id).await?;
+    let (fair, producer_id) = till(&state.db, &user, &path.id, &path.producer_id).await?;
+    let takings = store::booth_takings(&state.db, fair.id, producer_id).await?;
     let mut list = Vec::new();
-    for sale in store::list_for_booth(&state.db, fair_id, producer_id, 500).await? {
+    for sale in store::list_for_booth(&state.db, fair.id, producer_id, 500).await? {
         list.push(sale_json(&state.db, sale).await?);
     }
     Ok(Json(BoothSales { takings, sales: list }))
@@ -138,9 +138,8 @@ pub async fn get_sale(
     user: CurrentUser,
     Path(path): Path<SalePath>,
 ) -> AppResult<Json<SaleJson>> {
-    let (fair_id, producer_id) = ids(&path.id, &path.producer_id)?;
-    sales::till_for(&state.db, &user, fair_id, producer_id).await?;
-    let sale = booth_sale(&state.db, fair_id, producer_id, &path.code).await?;
+    let (fair, producer_id) = till(&state.db, &user, &path.id, &path.producer_id).await?;
+    let sale = booth_sale(&state.db, fair.id, producer_id, &path.code).await?;
     Ok(Json(sale_json(&state.db, sale).await?))
 }
 
@@ -155,9 +154,8 @@ pub async fn cancel_sale(
     user: CurrentUser,
     Path(path): Path<SalePath>,
 ) -> AppResult<Json<SaleJson>> {
-    let (fair_id, producer_id) = ids(&path.id, &path.producer_id)?;
-    sales::till_for(&state.db, &user, fair_id, producer_id).await?;
-    let sale = booth_sale(&state.db, fair_id, producer_id, &path.code).await?;
+    let (fair, producer_id) = till(&state.db, &user, &path.id, &path.producer_id).await?;
+    let sale = booth_sale(&state.db, fair.id, producer_id, &path.code).await?;
     let sale = sales::cancel(&state.db, &sale).await?;
     Ok(Json(sale_json(&state.db, sale).await?))
 }

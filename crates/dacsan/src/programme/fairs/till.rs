@@ -21,7 +21,6 @@ use crate::auth::CurrentUser;
 use crate::catalog::{Product, ProductStatus};
 use crate::error::{AppError, FieldErrors};
 use crate::state::AppState;
-use crate::vn::Vnd;
 use crate::web::{CsrfForm, Page, PageError, render};
 
 #[derive(Debug, Deserialize)]
@@ -94,10 +93,6 @@ struct TillTemplate {
 }
 
 impl TillTemplate {
-    fn money(&self, vnd: impl std::borrow::Borrow<i64>) -> String {
-        Vnd(*vnd.borrow()).to_string()
-    }
-
     fn v(&self, name: &str) -> &str {
         self.form.get(name).map(String::as_str).unwrap_or("")
     }
@@ -166,12 +161,6 @@ struct SalesFragment {
     producer_id: i64,
     takings: Takings,
     sales: Vec<Sale>,
-}
-
-impl SalesFragment {
-    fn money(&self, vnd: impl std::borrow::Borrow<i64>) -> String {
-        Vnd(*vnd.borrow()).to_string()
-    }
 }
 
 /// `GET /stall/{fair}/sales?producer=`: the day's sales part of the till, which the
@@ -261,10 +250,6 @@ struct SaleTemplate {
 }
 
 impl SaleTemplate {
-    fn money(&self, vnd: impl std::borrow::Borrow<i64>) -> String {
-        Vnd(*vnd.borrow()).to_string()
-    }
-
     fn awaiting(&self) -> bool {
         self.sale.sale.status == SaleStatus::AwaitingPayment
     }
@@ -335,12 +320,6 @@ struct ReceiptTemplate {
     fair: FairHead,
     producer_name: String,
     sale: Sale,
-}
-
-impl ReceiptTemplate {
-    fn money(&self, vnd: impl std::borrow::Borrow<i64>) -> String {
-        Vnd(*vnd.borrow()).to_string()
-    }
 }
 
 /// `GET /stall/receipts/{code}`: the buyer's receipt, for anybody with the link.
