@@ -25,6 +25,7 @@ pub mod secrets;
 pub mod state;
 pub mod tables;
 pub mod trace;
+pub mod trade;
 pub mod vn;
 pub mod web;
 
@@ -50,6 +51,7 @@ pub fn install_texts() {
     parts.push(logistics::TEXTS);
     parts.push(privacy::TEXTS);
     parts.push(live::TEXTS);
+    parts.push(trade::TEXTS);
     web::i18n::install(&parts);
 }
 
@@ -98,6 +100,7 @@ mod tests {
         keys.extend(logistics::TEXTS.iter().map(|t| t.0));
         keys.extend(privacy::TEXTS.iter().map(|t| t.0));
         keys.extend(live::TEXTS.iter().map(|t| t.0));
+        keys.extend(trade::TEXTS.iter().map(|t| t.0));
         keys
     }
 

@@ -24,7 +24,7 @@ use crate::error::AppError;
 use crate::state::AppState;
 use crate::{
     admin, auth, cart, catalog, live, logistics, media, openapi, orders, payments, places, privacy, producers,
-    programme, trace, web,
+    programme, trace, trade, web,
 };
 
 /// Nothing inline, nothing from other hosts.
@@ -78,6 +78,7 @@ fn domains() -> OpenApiRouter<AppState> {
         .merge(orders::router())
         .merge(logistics::router())
         .merge(live::router())
+        .merge(trade::router())
         .merge(payments::router())
         .merge(places::router())
         .merge(media::router())

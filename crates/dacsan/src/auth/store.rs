@@ -114,6 +114,15 @@ pub async fn find_by_email(db: &Db, email: &str) -> anyhow::Result<Option<User>>
     Ok(row.map(|r| user_from_row(&r)).transpose()?)
 }
 
+pub async fn find_by_id(db: &Db, id: i64) -> anyhow::Result<Option<User>> {
+    let row = sqlx::query("SELECT id, email, name, role, password_hash FROM users WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await
+        .context("find user by id")?;
+    Ok(row.map(|r| user_from_row(&r)).transpose()?)
+}
+
 pub async fn list(db: &Db) -> anyhow::Result<Vec<User>> {
     let rows = sqlx::query("SELECT id, email, name, role, password_hash FROM users ORDER BY id")
         .fetch_all(&db.pool)

@@ -65,6 +65,7 @@ mod tests {
         Order {
             live_session_id: None,
             host_user_id: None,
+            deposit_vnd: 0,
             id: 1,
             code: "DS-1".into(),
             checkout_id: "c".into(),

@@ -73,3 +73,26 @@ pub async fn parcel_not_booked(tx: &mut Tx, order: &Order, parcel: &str, why: &s
     let body = format!("Đơn {}: kiện {parcel} chưa được hãng vận chuyển nhận. {why}", order.code);
     insert(tx, order, true, &subject, &body).await
 }
+
+/// A message about something other than an order (a request for quotation, a
+/// quote): to a producer's sellers when `producer_id` is set, else to one account.
+pub async fn about_trade(
+    tx: &mut Tx,
+    producer_id: Option<i64>,
+    user: Option<(i64, &str)>,
+    subject: &str,
+    body: &str,
+) -> anyhow::Result<()> {
+    sqlx::query::<Any>(
+        "INSERT INTO notifications (producer_id, user_id, email, subject, body, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(producer_id)
+    .bind(user.map(|(id, _)| id))
+    .bind(user.map(|(_, email)| email))
+    .bind(subject)
+    .bind(body)
+    .bind(db::now())
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}

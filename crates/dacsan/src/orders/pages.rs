@@ -319,7 +319,7 @@ pub async fn order_view(state: &AppState, order: Order, actor: Actor) -> anyhow:
             &order.ship_commune_code,
             &order.ship_province_code,
         ),
-        due: Vnd((order.total_vnd - order.paid_vnd).max(0)),
+        due: Vnd(order.due_now()),
         moves,
         actor,
         producer,

@@ -315,6 +315,68 @@ async fn place(
     Ok(CheckoutResult { orders, access_token })
 }
 
+/// An order agreed outside the cart (a wholesale quote accepted): one line at the
+/// agreed price, made to order by its lead time, so it takes nothing from the
+/// shop's retail stock.
+pub struct AgreedOrder<'a> {
+    pub producer_id: i64,
+    pub buyer_user_id: i64,
+    pub buyer_name: &'a str,
+    pub buyer_phone: &'a str,
+    pub buyer_email: Option<&'a str>,
+    pub province_code: &'a str,
+    pub commune_code: &'a str,
+    pub street: &'a str,
+    pub payment_method: PaymentMethod,
+    pub item: OrderItem,
+    pub shipping_vnd: i64,
+    /// Paid before work starts; 0 when the whole order is paid at once (or on delivery).
+    pub deposit_vnd: i64,
+    /// How long a bank-transfer order waits for its money.
+    pub payment_time: Duration,
+}
+
+/// Writes an agreed order inside the caller's transaction (the caller also marks
+/// what it came from, in the same commit).
+pub async fn insert_agreed(tx: &mut Tx, agreed: &AgreedOrder<'_>) -> AppResult<Order> {
+    let too_large = || AppError::invalid("quantity", "tổng tiền quá lớn / the total is too large");
+    let subtotal = agreed.item.price_vnd.checked_mul(agreed.item.quantity).ok_or_else(too_large)?;
+    subtotal.checked_add(agreed.shipping_vnd).ok_or_else(too_large)?;
+    let status = agreed.payment_method.initial_status();
+    let due = (agreed.payment_method == PaymentMethod::Vietqr).then(|| in_future(agreed.payment_time));
+    let checkout_id = crate::auth::store::new_token();
+    let token_hash = crate::auth::store::token_hash(&crate::auth::store::new_token());
+    let new_order = NewOrder {
+        code: "",
+        checkout_id: &checkout_id,
+        producer_id: agreed.producer_id,
+        buyer_user_id: Some(agreed.buyer_user_id),
+        buyer_name: agreed.buyer_name,
+        buyer_phone: agreed.buyer_phone,
+        buyer_email: agreed.buyer_email,
+        province_code: agreed.province_code,
+        commune_code: agreed.commune_code,
+        street: agreed.street,
+        payment_method: agreed.payment_method,
+        status,
+        subtotal_vnd: subtotal,
+        shipping_vnd: agreed.shipping_vnd,
+        delivery: None,
+        access_token_hash: &token_hash,
+        payment_due_at: due.as_deref(),
+        live_session_id: None,
+        host_user_id: None,
+    };
+    let order_id = insert_with_fresh_code(tx, new_order).await?;
+    store::insert_item(tx, order_id, &agreed.item).await?;
+    store::forget_stock(tx, order_id).await?;
+    store::set_deposit(tx, order_id, agreed.deposit_vnd).await?;
+    store::insert_event(tx, order_id, None, status, "buyer", Some(agreed.buyer_user_id), "").await?;
+    let order = store::find_in(tx, order_id).await?.ok_or_else(|| AppError::not_found("order"))?;
+    super::notify::order_placed(tx, &order).await?;
+    Ok(order)
+}
+
 async fn insert_with_fresh_code(tx: &mut Tx, order: NewOrder<'_>) -> anyhow::Result<i64> {
     for _ in 0..10 {
         let code = new_order_code();

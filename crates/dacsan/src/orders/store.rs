@@ -49,6 +49,25 @@ pub struct Order {
     /// The live session the order is attributed to, and its host.
     pub live_session_id: Option<i64>,
     pub host_user_id: Option<i64>,
+    /// What must come in before work starts (a wholesale deposit); 0: the total.
+    pub deposit_vnd: i64,
+}
+
+impl Order {
+    /// What the buyer is asked to transfer now: the rest of the deposit while it
+    /// is short, then the rest of the total.
+    pub fn due_now(&self) -> i64 {
+        if self.status == OrderStatus::AwaitingPayment && self.paid_vnd < self.deposit_vnd {
+            self.deposit_vnd - self.paid_vnd
+        } else {
+            (self.total_vnd - self.paid_vnd).max(0)
+        }
+    }
+
+    /// What starts the order: the deposit when it asks for one, else the total.
+    pub fn amount_to_start(&self) -> i64 {
+        if self.deposit_vnd > 0 { self.deposit_vnd.min(self.total_vnd) } else { self.total_vnd }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -73,7 +92,7 @@ pub struct OrderEvent {
 const COLUMNS: &str = "id, code, checkout_id, producer_id, buyer_user_id, buyer_name, buyer_phone, buyer_email,
     ship_province_code, ship_commune_code, ship_street, payment_method, status, subtotal_vnd, shipping_vnd, total_vnd,
     paid_vnd, stock_held, access_token_hash, payment_due_at, carrier, tracking_no, delivery_option, delivery_name,
-    cod_fee_vnd, parcel_weight_g, eta_days_min, eta_days_max, created_at, updated_at, live_session_id, host_user_id";
+    cod_fee_vnd, parcel_weight_g, eta_days_min, eta_days_max, created_at, updated_at, live_session_id, host_user_id, deposit_vnd";
 
 fn from_row(r: &AnyRow) -> Result<Order, sqlx::Error> {
     let method: String = r.try_get("payment_method")?;
@@ -111,6 +130,7 @@ fn from_row(r: &AnyRow) -> Result<Order, sqlx::Error> {
         updated_at: r.try_get("updated_at")?,
         live_session_id: r.try_get("live_session_id")?,
         host_user_id: r.try_get("host_user_id")?,
+        deposit_vnd: r.try_get("deposit_vnd")?,
     })
 }
 
@@ -260,6 +280,17 @@ pub async fn insert(tx: &mut Tx, o: &NewOrder<'_>) -> anyhow::Result<Option<i64>
     }
 }
 
+/// The part of the total that starts the order (see [`Order::deposit_vnd`]).
+pub async fn set_deposit(tx: &mut Tx, order_id: i64, deposit_vnd: i64) -> anyhow::Result<()> {
+    sqlx::query("UPDATE orders SET deposit_vnd = $1 WHERE id = $2")
+        .bind(deposit_vnd)
+        .bind(order_id)
+        .execute(&mut **tx)
+        .await
+        .context("set the order's deposit")?;
+    Ok(())
+}
+
 pub async fn insert_item(tx: &mut Tx, order_id: i64, item: &OrderItem) -> anyhow::Result<()> {
     sqlx::query("INSERT INTO order_items (order_id, product_id, name, unit, price_vnd, quantity) VALUES ($1, $2, $3, $4, $5, $6)")
         .bind(order_id)
@@ -356,6 +387,18 @@ pub async fn add_paid(tx: &mut Tx, order_id: i64, amount_vnd: i64) -> anyhow::Re
         .await
         .context("record payment on order")?;
     Ok(())
+}
+
+/// How many of a producer's orders reached their buyer: what business buyers
+/// weigh a quote by.
+pub async fn delivered_count(db: &Db, producer_id: i64) -> anyhow::Result<i64> {
+    let row =
+        sqlx::query("SELECT COUNT(*) FROM orders WHERE producer_id = $1 AND status IN ('delivered', 'completed')")
+            .bind(producer_id)
+            .fetch_one(&db.pool)
+            .await
+            .context("count delivered orders")?;
+    Ok(row.try_get(0)?)
 }
 
 pub async fn find_in(tx: &mut Tx, order_id: i64) -> anyhow::Result<Option<Order>> {

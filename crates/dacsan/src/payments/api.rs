@@ -134,7 +134,7 @@ pub async fn order_vietqr(
         bank_bin: account.bank_bin,
         account_number: account.account_number,
         account_name: account.account_holder,
-        amount_vnd: (order.total_vnd - order.paid_vnd).max(0),
+        amount_vnd: order.due_now(),
         purpose: order.code.clone(),
         payload,
     }))

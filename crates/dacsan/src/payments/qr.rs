@@ -11,7 +11,7 @@ use crate::producers::store::PaymentAccount;
 /// The payload for paying `order` into `account`: the exact amount still due and
 /// the order code as transfer content.
 pub fn payload(order: &Order, account: &PaymentAccount) -> anyhow::Result<String> {
-    payload_for(&order.code, (order.total_vnd - order.paid_vnd).max(0), account)
+    payload_for(&order.code, order.due_now(), account)
 }
 
 /// The payload for paying `due` đồng into `account` with `code` as transfer content

@@ -115,10 +115,22 @@ async fn pay_order(tx: &mut Tx, order: &Order, amount: i64) -> anyhow::Result<&'
     let expired =
         order.status == OrderStatus::Cancelled && !order.stock_held && order.payment_method == PaymentMethod::Vietqr;
     let result = match order.status {
-        OrderStatus::AwaitingPayment if paid < order.total_vnd => outcome::PARTIAL,
+        OrderStatus::AwaitingPayment if paid < order.amount_to_start() => outcome::PARTIAL,
         OrderStatus::AwaitingPayment => {
-            mark_paid(tx, order, "Đã nhận chuyển khoản / transfer received").await?;
+            let reason = if paid < order.total_vnd {
+                "Đã nhận tiền đặt cọc / deposit received"
+            } else {
+                "Đã nhận chuyển khoản / transfer received"
+            };
+            mark_paid(tx, order, reason).await?;
             if paid > order.total_vnd { outcome::OVERPAID } else { outcome::PAID }
+        }
+        // The balance of a deposit order, paid by transfer while it is under way.
+        s if order.deposit_vnd > 0
+            && paid <= order.total_vnd
+            && !matches!(s, OrderStatus::Cancelled | OrderStatus::Refunded) =>
+        {
+            outcome::PAID
         }
         OrderStatus::Cancelled if expired && paid >= order.total_vnd && was_expired(tx, order).await? => {
             if orders::retake_stock(tx, order.id).await? {

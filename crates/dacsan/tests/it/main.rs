@@ -37,3 +37,4 @@ mod site;
 mod stalls;
 mod statements;
 mod trace;
+mod trade;

@@ -1,0 +1,361 @@
+//! `/api/v1/me/business`, `/api/v1/rfqs…`, `/api/v1/quotes…`, `/api/v1/offers…`
+//! and `/api/v1/me/follows`: the trade board for programs.
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use serde::{Deserialize, Serialize};
+
+use super::model::{BusinessInput, OfferInput, QuoteInput, RfqInput};
+use super::service::{self, AcceptInput, QuoteView, Viewer};
+use super::store::{self, Business, Decline, Follow, Message, Offer, Quote, Revision, Rfq};
+use crate::auth::CurrentUser;
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use crate::web::ApiJson;
+
+fn id_of(text: &str, what: &str) -> AppResult<i64> {
+    text.parse().map_err(|_| AppError::not_found(what.to_string()))
+}
+
+#[utoipa::path(put, path = "/api/v1/me/business", tag = "trade", security(("bearer" = [])), request_body = BusinessInput,
+    responses((status = 200, body = Business), (status = 401), (status = 422)))]
+pub async fn put_business(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    ApiJson(input): ApiJson<BusinessInput>,
+) -> AppResult<Json<Business>> {
+    Ok(Json(service::save_business(&state.db, &user, &input).await?))
+}
+
+#[utoipa::path(get, path = "/api/v1/me/business", tag = "trade", security(("bearer" = [])),
+    responses((status = 200, body = Business), (status = 401), (status = 404)))]
+pub async fn get_business(State(state): State<AppState>, user: CurrentUser) -> AppResult<Json<Business>> {
+    let business = store::business(&state.db, user.id).await?;
+    Ok(Json(business.ok_or_else(|| AppError::not_found("hồ sơ doanh nghiệp / business profile"))?))
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct PostedRfq {
+    #[serde(flatten)]
+    pub rfq: Rfq,
+    /// How many producers it was put in front of.
+    pub matched_producers: usize,
+}
+
+#[utoipa::path(post, path = "/api/v1/rfqs", tag = "trade", security(("bearer" = [])), request_body = RfqInput,
+    responses((status = 201, body = PostedRfq), (status = 401),
+        (status = 403, description = "only accounts with a business profile, and admins"), (status = 422)))]
+pub async fn post_rfq(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    ApiJson(input): ApiJson<RfqInput>,
+) -> AppResult<(StatusCode, Json<PostedRfq>)> {
+    let (rfq, matched_producers) = service::post_rfq(&state.db, &state.search, &user, &input).await?;
+    Ok((StatusCode::CREATED, Json(PostedRfq { rfq, matched_producers })))
+}
+
+#[utoipa::path(get, path = "/api/v1/rfqs", tag = "trade", security(("bearer" = [])),
+    responses((status = 200, body = [Rfq], description = "a buyer's own; a seller's, those put before its producers or quoted; the office's, all"),
+        (status = 401)))]
+pub async fn list_rfqs(State(state): State<AppState>, user: CurrentUser) -> AppResult<Json<Vec<Rfq>>> {
+    Ok(Json(service::list_rfqs(&state.db, &user, 200).await?))
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct RfqJson {
+    #[serde(flatten)]
+    pub rfq: Rfq,
+    /// The business's name: for its own account, the office, and producers.
+    pub buyer_name: Option<String>,
+    /// The quotes this viewer may see (see `/quotes`).
+    pub quotes: usize,
+}
+
+#[utoipa::path(get, path = "/api/v1/rfqs/{id}", tag = "trade", params(("id" = i64, Path)),
+    responses((status = 200, body = RfqJson), (status = 404)))]
+pub async fn get_rfq(
+    State(state): State<AppState>,
+    user: Option<CurrentUser>,
+    Path(id): Path<String>,
+) -> AppResult<Json<RfqJson>> {
+    let (rfq, viewer) = service::visible_rfq(&state.db, user.as_ref(), id_of(&id, "rfq")?).await?;
+    let buyer_name = match viewer {
+        Viewer::Public => None,
+        _ => store::business(&state.db, rfq.buyer_user_id).await?.map(|b| b.name),
+    };
+    let quotes = service::quotes_for(&state.db, &rfq, &viewer).await?.len();
+    Ok(Json(RfqJson { rfq, buyer_name, quotes }))
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct SentQuote {
+    #[serde(flatten)]
+    pub quote: Quote,
+    /// The terms of this revision.
+    pub latest: Revision,
+}
+
+#[utoipa::path(post, path = "/api/v1/rfqs/{id}/quotes", tag = "trade", security(("bearer" = [])),
+    params(("id" = i64, Path)), request_body = QuoteInput,
+    responses((status = 201, body = SentQuote, description = "a new quote, or the next revision of this producer's"),
+        (status = 401), (status = 403), (status = 404),
+        (status = 409, description = "the request is closed; the quote was accepted, withdrawn or expired"), (status = 422)))]
+pub async fn send_quote(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    ApiJson(input): ApiJson<QuoteInput>,
+) -> AppResult<(StatusCode, Json<SentQuote>)> {
+    let (quote, latest) = service::send_quote(&state.db, &user, id_of(&id, "rfq")?, &input).await?;
+    Ok((StatusCode::CREATED, Json(SentQuote { quote, latest })))
+}
+
+#[utoipa::path(get, path = "/api/v1/rfqs/{id}/quotes", tag = "trade", security(("bearer" = [])),
+    params(("id" = i64, Path)),
+    responses((status = 200, body = [QuoteView], description = "the buyer sees every quote, a producer its own"),
+        (status = 401), (status = 403), (status = 404)))]
+pub async fn list_quotes(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<Vec<QuoteView>>> {
+    let (rfq, viewer) = service::visible_rfq(&state.db, Some(&user), id_of(&id, "rfq")?).await?;
+    if viewer == Viewer::Public {
+        return Err(AppError::Forbidden);
+    }
+    Ok(Json(service::quotes_for(&state.db, &rfq, &viewer).await?))
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+pub struct DeclineInput {
+    pub producer_id: i64,
+    pub reason: String,
+}
+
+#[utoipa::path(post, path = "/api/v1/rfqs/{id}/decline", tag = "trade", security(("bearer" = [])),
+    params(("id" = i64, Path)), request_body = DeclineInput,
+    responses((status = 204), (status = 401), (status = 403), (status = 404), (status = 409), (status = 422)))]
+pub async fn decline(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    ApiJson(input): ApiJson<DeclineInput>,
+) -> AppResult<StatusCode> {
+    service::decline(&state.db, &user, id_of(&id, "rfq")?, input.producer_id, &input.reason).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[utoipa::path(get, path = "/api/v1/rfqs/{id}/declines", tag = "trade", security(("bearer" = [])),
+    params(("id" = i64, Path)), responses((status = 200, body = [Decline]), (status = 401), (status = 404)))]
+pub async fn list_declines(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<Vec<Decline>>> {
+    let (rfq, viewer) = service::visible_rfq(&state.db, Some(&user), id_of(&id, "rfq")?).await?;
+    let declines = store::declines(&state.db, rfq.id).await?;
+    Ok(Json(match viewer {
+        Viewer::Owner | Viewer::Office => declines,
+        Viewer::Producers(ids) => declines.into_iter().filter(|d| ids.contains(&d.producer_id)).collect(),
+        Viewer::Public => return Err(AppError::Forbidden),
+    }))
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct QuoteJson {
+    #[serde(flatten)]
+    pub view: QuoteView,
+    /// Every revision, the first first.
+    pub revisions: Vec<Revision>,
+}
+
+#[utoipa::path(get, path = "/api/v1/quotes/{id}", tag = "trade", security(("bearer" = [])), params(("id" = i64, Path)),
+    responses((status = 200, body = QuoteJson), (status = 401), (status = 404)))]
+pub async fn get_quote(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<QuoteJson>> {
+    let (quote, rfq, _) = service::quote_party(&state.db, &user, id_of(&id, "quote")?).await?;
+    let revisions = store::revisions(&state.db, quote.id).await?;
+    let view = service::quote_view(&state.db, &rfq, quote).await?;
+    Ok(Json(QuoteJson { view, revisions }))
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct AcceptedOrder {
+    pub id: i64,
+    pub code: String,
+    pub total_vnd: i64,
+    /// Paid by VietQR before work starts (0: none).
+    pub deposit_vnd: i64,
+    pub status: String,
+    pub payment_method: String,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Accepted {
+    pub order: AcceptedOrder,
+}
+
+#[utoipa::path(post, path = "/api/v1/quotes/{id}/accept", tag = "trade", security(("bearer" = [])),
+    params(("id" = i64, Path)), request_body = AcceptInput,
+    responses((status = 201, body = Accepted), (status = 401), (status = 403), (status = 404),
+        (status = 409, description = "expired, withdrawn or accepted; under the MOQ"), (status = 422)))]
+pub async fn accept(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    ApiJson(input): ApiJson<AcceptInput>,
+) -> AppResult<(StatusCode, Json<Accepted>)> {
+    let order = service::accept(&state.db, &user, id_of(&id, "quote")?, &input).await?;
+    let order = AcceptedOrder {
+        id: order.id,
+        code: order.code,
+        total_vnd: order.total_vnd,
+        deposit_vnd: order.deposit_vnd,
+        status: order.status.as_str().to_string(),
+        payment_method: order.payment_method.as_str().to_string(),
+    };
+    Ok((StatusCode::CREATED, Json(Accepted { order })))
+}
+
+#[utoipa::path(post, path = "/api/v1/quotes/{id}/withdraw", tag = "trade", security(("bearer" = [])),
+    params(("id" = i64, Path)), responses((status = 200, body = Quote), (status = 401), (status = 403), (status = 404), (status = 409)))]
+pub async fn withdraw(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<Quote>> {
+    Ok(Json(service::withdraw(&state.db, &user, id_of(&id, "quote")?).await?))
+}
+
+#[utoipa::path(get, path = "/api/v1/quotes/{id}/messages", tag = "trade", security(("bearer" = [])),
+    params(("id" = i64, Path)), responses((status = 200, body = [Message]), (status = 401), (status = 404)))]
+pub async fn list_messages(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<Vec<Message>>> {
+    let (quote, _, _) = service::quote_party(&state.db, &user, id_of(&id, "quote")?).await?;
+    Ok(Json(store::messages(&state.db, quote.id).await?))
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+pub struct MessageInput {
+    pub body: String,
+}
+
+#[utoipa::path(post, path = "/api/v1/quotes/{id}/messages", tag = "trade", security(("bearer" = [])),
+    params(("id" = i64, Path)), request_body = MessageInput,
+    responses((status = 201, body = Message), (status = 401), (status = 403), (status = 404), (status = 422)))]
+pub async fn post_message(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    ApiJson(input): ApiJson<MessageInput>,
+) -> AppResult<(StatusCode, Json<Message>)> {
+    let message = service::post_message(&state.db, &user, id_of(&id, "quote")?, &input.body).await?;
+    Ok((StatusCode::CREATED, Json(message)))
+}
+
+#[utoipa::path(post, path = "/api/v1/offers", tag = "trade", security(("bearer" = [])), request_body = OfferInput,
+    responses((status = 201, body = Offer), (status = 401), (status = 403), (status = 422)))]
+pub async fn post_offer(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    ApiJson(input): ApiJson<OfferInput>,
+) -> AppResult<(StatusCode, Json<Offer>)> {
+    Ok((StatusCode::CREATED, Json(service::post_offer(&state.db, &user, &input).await?)))
+}
+
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+pub struct OfferFilter {
+    /// An OCOP product set.
+    pub set: Option<String>,
+    /// The producers' province.
+    pub province: Option<String>,
+}
+
+#[utoipa::path(get, path = "/api/v1/offers", tag = "trade", params(OfferFilter),
+    responses((status = 200, body = [Offer], description = "open supply offers, newest first")))]
+pub async fn list_offers(
+    State(state): State<AppState>,
+    Query(filter): Query<OfferFilter>,
+) -> AppResult<Json<Vec<Offer>>> {
+    let set = filter.set.as_deref().unwrap_or("").trim();
+    let province = filter.province.as_deref().unwrap_or("").trim();
+    Ok(Json(store::list_offers(&state.db, set, province, 200).await?))
+}
+
+#[utoipa::path(post, path = "/api/v1/offers/{id}/close", tag = "trade", security(("bearer" = [])),
+    params(("id" = i64, Path)), responses((status = 200, body = Offer), (status = 401), (status = 403), (status = 404), (status = 409)))]
+pub async fn close_offer(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<Offer>> {
+    let not_found = || AppError::not_found("chào bán / supply offer");
+    let offer = store::find_offer(&state.db, id_of(&id, "offer")?).await?.ok_or_else(not_found)?;
+    user.require_producer(offer.producer_id)?;
+    if !store::close_offer(&state.db, offer.id).await? {
+        return Err(AppError::conflict("offer", "Chào bán đã đóng / the offer is closed already"));
+    }
+    Ok(Json(store::find_offer(&state.db, offer.id).await?.ok_or_else(not_found)?))
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+pub struct FollowInput {
+    pub set_code: Option<String>,
+    pub province_code: Option<String>,
+}
+
+#[utoipa::path(get, path = "/api/v1/me/follows", tag = "trade", security(("bearer" = [])),
+    responses((status = 200, body = [Follow]), (status = 401)))]
+pub async fn list_follows(State(state): State<AppState>, user: CurrentUser) -> AppResult<Json<Vec<Follow>>> {
+    Ok(Json(store::follows(&state.db, user.id).await?))
+}
+
+#[utoipa::path(post, path = "/api/v1/me/follows", tag = "trade", security(("bearer" = [])), request_body = FollowInput,
+    responses((status = 200, body = [Follow], description = "everything followed now; told of matching offers"), (status = 401), (status = 422)))]
+pub async fn follow(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    ApiJson(input): ApiJson<FollowInput>,
+) -> AppResult<Json<Vec<Follow>>> {
+    let follow = service::valid_follow(input.set_code.as_deref(), input.province_code.as_deref())?;
+    store::add_follow(&state.db, user.id, &follow).await?;
+    Ok(Json(store::follows(&state.db, user.id).await?))
+}
+
+#[utoipa::path(delete, path = "/api/v1/me/follows", tag = "trade", security(("bearer" = [])), request_body = FollowInput,
+    responses((status = 200, body = [Follow]), (status = 401), (status = 404), (status = 422)))]
+pub async fn unfollow(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    ApiJson(input): ApiJson<FollowInput>,
+) -> AppResult<Json<Vec<Follow>>> {
+    let follow = service::valid_follow(input.set_code.as_deref(), input.province_code.as_deref())?;
+    if !store::remove_follow(&state.db, user.id, &follow).await? {
+        return Err(AppError::not_found("theo dõi / follow"));
+    }
+    Ok(Json(store::follows(&state.db, user.id).await?))
+}
+
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+pub struct ProvinceFilter {
+    /// A province the officer covers; the officer's first when left out.
+    pub province: Option<String>,
+}
+
+#[utoipa::path(get, path = "/api/v1/programme/trade", tag = "trade", security(("bearer" = [])), params(ProvinceFilter),
+    responses((status = 200, body = super::figures::TradeFigures), (status = 401), (status = 403), (status = 422)))]
+pub async fn trade_figures(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Query(filter): Query<ProvinceFilter>,
+) -> AppResult<Json<super::figures::TradeFigures>> {
+    let province = crate::programme::scope::province_for(&user, filter.province.as_deref())?;
+    Ok(Json(super::figures::for_province(&state.db, &province).await?))
+}

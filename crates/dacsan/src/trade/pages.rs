@@ -1,0 +1,620 @@
+//! The trade board's pages: `/trade` (open requests and supply offers),
+//! `/trade/business` (a business profile), `/trade/rfqs/new`, `/trade/rfqs/{id}`
+//! (the buyer compares and accepts; a seller quotes or declines), `/trade/quotes/{id}`
+//! (revisions and the thread), `/seller/trade` (the seller's requests and offers) and
+//! `/office/trade` (the province's figures).
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+
+use super::figures::{self, TradeFigures};
+use super::model::{BusinessInput, Incoterm, OfferInput, QuoteInput, Requirement, RfqInput, Tier};
+use super::service::{self, AcceptInput, QuoteView, Viewer};
+use super::store::{self, Message, Offer, Revision, Rfq};
+use crate::catalog::{Product, ocop};
+use crate::error::{AppError, FieldErrors};
+use crate::programme::scope;
+use crate::state::AppState;
+use crate::vn::{Vnd, admin_units};
+use crate::web::{CsrfForm, Page, PageError, render};
+
+type Form = HashMap<String, String>;
+
+/// Names pages show for codes.
+pub struct Names;
+
+impl Names {
+    pub fn set(&self, code: &str, en: bool) -> String {
+        match ocop::set(code) {
+            Some(set) if en => set.name_en.clone(),
+            Some(set) => set.name.clone(),
+            None => String::new(),
+        }
+    }
+
+    pub fn province(&self, code: &str) -> String {
+        admin_units::province(code).map(|p| p.name.clone()).unwrap_or_else(|| code.to_string())
+    }
+
+    pub fn money(&self, vnd: impl Amount) -> String {
+        Vnd(vnd.vnd()).to_string()
+    }
+
+    pub fn tiers(&self, tiers: &[Tier], unit: &str) -> String {
+        service::tiers_text(tiers, unit)
+    }
+}
+
+/// An amount however deep templates pass it by reference.
+pub trait Amount {
+    fn vnd(&self) -> i64;
+}
+
+impl Amount for i64 {
+    fn vnd(&self) -> i64 {
+        *self
+    }
+}
+
+impl<T: Amount + ?Sized> Amount for &T {
+    fn vnd(&self) -> i64 {
+        (**self).vnd()
+    }
+}
+
+fn with_status(errors: &FieldErrors, response: Response) -> Response {
+    scope::form_status(errors, response)
+}
+
+fn number(form: &Form, name: &str, errors: &mut FieldErrors) -> Option<i64> {
+    let text = form.get(name).map(|v| v.trim()).filter(|v| !v.is_empty())?;
+    match Vnd::parse(text) {
+        Ok(Vnd(n)) => Some(n),
+        Err(why) => {
+            errors.add(name, format!("«{text}»: {why}"));
+            None
+        }
+    }
+}
+
+fn text(form: &Form, name: &str) -> Option<String> {
+    form.get(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty())
+}
+
+#[derive(Template)]
+#[template(path = "trade/board.html")]
+struct BoardTemplate {
+    page: Page,
+    rfqs: Vec<Rfq>,
+    offers: Vec<Offer>,
+    names: Names,
+}
+
+/// `GET /trade`: open requests and supply offers, for everyone.
+pub async fn board(State(state): State<AppState>, page: Page) -> Result<Response, PageError> {
+    let rfqs = store::list_rfqs(&state.db, store::RfqScope::Open, 50).await?;
+    let offers = store::list_offers(&state.db, "", "", 30).await?;
+    Ok(render(&BoardTemplate { page, rfqs, offers, names: Names }))
+}
+
+#[derive(Template)]
+#[template(path = "trade/business.html")]
+struct BusinessTemplate {
+    page: Page,
+    form: Form,
+    errors: FieldErrors,
+}
+
+impl BusinessTemplate {
+    fn v(&self, name: &str) -> &str {
+        self.form.get(name).map(String::as_str).unwrap_or("")
+    }
+}
+
+/// `GET /trade/business`: the signed-in account's business profile.
+pub async fn business_form(State(state): State<AppState>, page: Page) -> Result<Response, PageError> {
+    let user = page.require_user()?;
+    let mut form = Form::new();
+    if let Some(b) = store::business(&state.db, user.id).await? {
+        form.insert("name".into(), b.name);
+        form.insert("tax_code".into(), b.tax_code);
+        form.insert("address".into(), b.address);
+        form.insert(
+            "contact_phone".into(),
+            crate::vn::Phone::parse(&b.contact_phone).map(|p| p.national()).unwrap_or(b.contact_phone),
+        );
+    }
+    Ok(render(&BusinessTemplate { page, form, errors: FieldErrors::default() }))
+}
+
+/// `POST /trade/business`: saves it, then on to posting a request.
+pub async fn save_business(
+    State(state): State<AppState>,
+    page: Page,
+    CsrfForm(form): CsrfForm<Form>,
+) -> Result<Response, PageError> {
+    let user = page.require_user()?.clone();
+    let input = BusinessInput {
+        name: text(&form, "name"),
+        tax_code: text(&form, "tax_code"),
+        address: text(&form, "address"),
+        contact_phone: text(&form, "contact_phone"),
+    };
+    match service::save_business(&state.db, &user, &input).await {
+        Ok(_) => Ok(Redirect::to("/trade/rfqs/new").into_response()),
+        Err(AppError::Invalid(errors)) => {
+            let response = render(&BusinessTemplate { page, form, errors: errors.clone() });
+            Ok(with_status(&errors, response))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "trade/new_rfq.html")]
+struct NewRfqTemplate {
+    page: Page,
+    form: Form,
+    errors: FieldErrors,
+    sets: &'static [ocop::ProductSet],
+    provinces: &'static [admin_units::Province],
+    requirements: &'static [Requirement],
+    incoterms: &'static [Incoterm],
+}
+
+impl NewRfqTemplate {
+    fn v(&self, name: &str) -> &str {
+        self.form.get(name).map(String::as_str).unwrap_or("")
+    }
+}
+
+fn new_rfq_page(page: Page, form: Form, errors: FieldErrors) -> Response {
+    use strum::VariantArray;
+    let template = NewRfqTemplate {
+        page,
+        form,
+        errors,
+        sets: ocop::sets(),
+        provinces: admin_units::provinces(),
+        requirements: Requirement::VARIANTS,
+        incoterms: Incoterm::VARIANTS,
+    };
+    let response = render(&template);
+    with_status(&template.errors, response)
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct FromOffer {
+    pub offer: Option<i64>,
+}
+
+/// `GET /trade/rfqs/new[?offer=ID]`: a business's request form (the profile first).
+pub async fn new_rfq(
+    State(state): State<AppState>,
+    page: Page,
+    Query(from): Query<FromOffer>,
+) -> Result<Response, PageError> {
+    let user = page.require_user()?;
+    if !user.is_admin() && store::business(&state.db, user.id).await?.is_none() {
+        return Ok(Redirect::to("/trade/business").into_response());
+    }
+    let mut form = Form::new();
+    form.insert("needed_by".into(), (crate::db::today_vn() + time::Duration::days(30)).to_string());
+    if let Some(offer) = match from.offer {
+        Some(id) => store::find_offer(&state.db, id).await?,
+        None => None,
+    } {
+        form.insert("offer_id".into(), offer.id.to_string());
+        form.insert("title".into(), offer.title.clone());
+        form.insert("set_code".into(), offer.set_code.clone());
+        form.insert("quantity".into(), offer.min_quantity.to_string());
+        form.insert("unit".into(), offer.unit.clone());
+        form.insert("target_price".into(), offer.unit_price_vnd.to_string());
+    }
+    Ok(new_rfq_page(page, form, FieldErrors::default()))
+}
+
+/// `POST /trade/rfqs`
+pub async fn post_rfq(
+    State(state): State<AppState>,
+    page: Page,
+    CsrfForm(form): CsrfForm<Form>,
+) -> Result<Response, PageError> {
+    let user = page.require_user()?.clone();
+    let mut errors = FieldErrors::default();
+    let requirements: Vec<String> =
+        Requirement::all_codes().filter(|c| form.contains_key(&format!("req_{c}"))).map(str::to_string).collect();
+    let input = RfqInput {
+        title: text(&form, "title"),
+        set_code: text(&form, "set_code"),
+        description: text(&form, "description"),
+        quantity: number(&form, "quantity", &mut errors),
+        unit: text(&form, "unit"),
+        target_price_vnd: number(&form, "target_price", &mut errors),
+        deliver_province_code: text(&form, "deliver_province_code"),
+        deliver_commune_code: text(&form, "deliver_commune_code"),
+        from_province_code: text(&form, "from_province_code"),
+        needed_by: text(&form, "needed_by"),
+        min_ocop_stars: number(&form, "min_ocop_stars", &mut errors),
+        requirements,
+        export: text(&form, "export_country").map(|country| super::model::ExportInput {
+            country: Some(country),
+            incoterm: text(&form, "export_incoterm"),
+        }),
+        offer_id: text(&form, "offer_id").and_then(|v| v.parse().ok()),
+    };
+    if !errors.is_empty() {
+        return Ok(new_rfq_page(page, form, errors));
+    }
+    match service::post_rfq(&state.db, &state.search, &user, &input).await {
+        Ok((rfq, _)) => Ok(Redirect::to(&format!("/trade/rfqs/{}", rfq.id)).into_response()),
+        Err(AppError::Invalid(errors)) => Ok(new_rfq_page(page, form, errors)),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "trade/rfq.html")]
+struct RfqTemplate {
+    page: Page,
+    rfq: Rfq,
+    viewer: Viewer,
+    buyer_name: Option<String>,
+    quotes: Vec<QuoteView>,
+    /// A seller's producers and their products to quote with.
+    quoting: Vec<(crate::producers::Producer, Vec<Product>)>,
+    form: Form,
+    errors: FieldErrors,
+    names: Names,
+    incoterms: &'static [Incoterm],
+}
+
+impl RfqTemplate {
+    fn v(&self, name: &str) -> &str {
+        self.form.get(name).map(String::as_str).unwrap_or("")
+    }
+
+    fn is_owner(&self) -> bool {
+        self.viewer == Viewer::Owner
+    }
+
+    fn is_seller(&self) -> bool {
+        matches!(self.viewer, Viewer::Producers(_))
+    }
+
+    fn requirement_names(&self) -> String {
+        let en = self.page.is_en();
+        self.rfq
+            .requirements
+            .iter()
+            .filter_map(|code| code.parse::<Requirement>().ok())
+            .map(|r| if en { r.name().1 } else { r.name().0 })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+async fn rfq_page(
+    state: &AppState,
+    page: Page,
+    id: i64,
+    form: Form,
+    errors: FieldErrors,
+) -> Result<Response, PageError> {
+    let (rfq, viewer) = service::visible_rfq(&state.db, page.user.as_ref(), id).await?;
+    let buyer_name = match viewer {
+        Viewer::Public => None,
+        _ => store::business(&state.db, rfq.buyer_user_id).await?.map(|b| b.name),
+    };
+    let quotes = service::quotes_for(&state.db, &rfq, &viewer).await?;
+    let mut quoting = Vec::new();
+    if let Viewer::Producers(ids) = &viewer {
+        for id in ids {
+            if let Some(producer) = crate::producers::store::find_by_id(&state.db, *id).await? {
+                let products = crate::catalog::store::list_for_producer(&state.db, *id, true, 200).await?;
+                quoting.push((producer, products));
+            }
+        }
+    }
+    let mut form = form;
+    if form.is_empty() {
+        form.insert("valid_until".into(), (crate::db::today_vn() + time::Duration::days(14)).to_string());
+        form.insert("quantity".into(), rfq.quantity.to_string());
+        form.insert("tier_q_0".into(), rfq.quantity.to_string());
+        form.insert("moq".into(), rfq.quantity.to_string());
+    }
+    use strum::VariantArray;
+    let template = RfqTemplate {
+        page,
+        rfq,
+        viewer,
+        buyer_name,
+        quotes,
+        quoting,
+        form,
+        errors,
+        names: Names,
+        incoterms: Incoterm::VARIANTS,
+    };
+    let response = render(&template);
+    Ok(with_status(&template.errors, response))
+}
+
+fn id_of(text: &str) -> Result<i64, AppError> {
+    text.parse().map_err(|_| AppError::not_found("trang / page"))
+}
+
+/// `GET /trade/rfqs/{id}`
+pub async fn show_rfq(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    rfq_page(&state, page, id_of(&id)?, Form::new(), FieldErrors::default()).await
+}
+
+/// `POST /trade/rfqs/{id}/quotes`: a seller's quote (or its next revision).
+pub async fn send_quote(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<Form>,
+) -> Result<Response, PageError> {
+    let user = page.require_user()?.clone();
+    let id = id_of(&id)?;
+    let mut errors = FieldErrors::default();
+    let mut tiers = Vec::new();
+    for i in 0..4 {
+        let (q, p) =
+            (number(&form, &format!("tier_q_{i}"), &mut errors), number(&form, &format!("tier_p_{i}"), &mut errors));
+        match (q, p) {
+            (Some(min_quantity), Some(unit_price_vnd)) => tiers.push(Tier { min_quantity, unit_price_vnd }),
+            (None, None) => {}
+            _ => errors.add(&format!("tiers[{i}]"), "Cần cả số lượng và giá / both a quantity and a price"),
+        }
+    }
+    let input = QuoteInput {
+        producer_id: number(&form, "producer_id", &mut errors),
+        product_id: number(&form, "product_id", &mut errors),
+        tiers,
+        moq: number(&form, "moq", &mut errors),
+        pack_size: text(&form, "pack_size"),
+        lead_days: number(&form, "lead_days", &mut errors),
+        valid_until: text(&form, "valid_until"),
+        deposit_pct: number(&form, "deposit_pct", &mut errors),
+        delivery_vnd: number(&form, "delivery_vnd", &mut errors),
+        sample_price_vnd: number(&form, "sample_price_vnd", &mut errors),
+        incoterm: text(&form, "incoterm"),
+        port: text(&form, "port"),
+        notes: text(&form, "notes"),
+    };
+    if !errors.is_empty() {
+        return rfq_page(&state, page, id, form, errors).await;
+    }
+    match service::send_quote(&state.db, &user, id, &input).await {
+        Ok((quote, _)) => Ok(Redirect::to(&format!("/trade/quotes/{}", quote.id)).into_response()),
+        Err(AppError::Invalid(errors)) => rfq_page(&state, page, id, form, errors).await,
+        Err(AppError::Conflict { field, message }) => {
+            let mut errors = FieldErrors::default();
+            errors.add(&field, message);
+            rfq_page(&state, page, id, form, errors).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// `POST /trade/rfqs/{id}/decline`
+pub async fn decline(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<Form>,
+) -> Result<Response, PageError> {
+    let user = page.require_user()?.clone();
+    let id = id_of(&id)?;
+    let producer_id = text(&form, "producer_id").and_then(|v| v.parse().ok()).unwrap_or(0);
+    let reason = form.get("reason").cloned().unwrap_or_default();
+    match service::decline(&state.db, &user, id, producer_id, &reason).await {
+        Ok(()) => Ok(Redirect::to("/seller/trade").into_response()),
+        Err(AppError::Invalid(errors)) => rfq_page(&state, page, id, form, errors).await,
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// `POST /trade/quotes/{id}/accept`: the buyer takes a quote; on to the order.
+pub async fn accept(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<Form>,
+) -> Result<Response, PageError> {
+    let user = page.require_user()?.clone();
+    let quote_id = id_of(&id)?;
+    let mut errors = FieldErrors::default();
+    let input = AcceptInput {
+        quantity: number(&form, "quantity", &mut errors),
+        payment_method: text(&form, "payment_method"),
+        street: text(&form, "street"),
+        commune_code: text(&form, "commune_code"),
+    };
+    let rfq_id =
+        store::find_quote(&state.db, quote_id).await?.map(|q| q.rfq_id).ok_or_else(|| AppError::not_found("quote"))?;
+    let result = if errors.is_empty() {
+        service::accept(&state.db, &user, quote_id, &input).await
+    } else {
+        Err(AppError::Invalid(errors))
+    };
+    match result {
+        Ok(order) => Ok(Redirect::to(&format!("/orders/{}", order.code)).into_response()),
+        Err(AppError::Invalid(errors)) => rfq_page(&state, page, rfq_id, form, errors).await,
+        Err(AppError::Conflict { field, message }) => {
+            let mut errors = FieldErrors::default();
+            errors.add(&field, message);
+            rfq_page(&state, page, rfq_id, form, errors).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "trade/quote.html")]
+struct QuoteTemplate {
+    page: Page,
+    rfq: Rfq,
+    view: QuoteView,
+    revisions: Vec<Revision>,
+    messages: Vec<Message>,
+    may_withdraw: bool,
+    errors: FieldErrors,
+    names: Names,
+}
+
+async fn quote_page(state: &AppState, page: Page, id: i64, errors: FieldErrors) -> Result<Response, PageError> {
+    let user = page.require_user()?.clone();
+    let (quote, rfq, _) = service::quote_party(&state.db, &user, id).await?;
+    let revisions = store::revisions(&state.db, quote.id).await?;
+    let messages = store::messages(&state.db, quote.id).await?;
+    let may_withdraw = user.can_manage_producer(quote.producer_id) && quote.status == "open";
+    let view = service::quote_view(&state.db, &rfq, quote).await?;
+    let template = QuoteTemplate { page, rfq, view, revisions, messages, may_withdraw, errors, names: Names };
+    let response = render(&template);
+    Ok(with_status(&template.errors, response))
+}
+
+/// `GET /trade/quotes/{id}`
+pub async fn show_quote(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    quote_page(&state, page, id_of(&id)?, FieldErrors::default()).await
+}
+
+/// `POST /trade/quotes/{id}/messages`
+pub async fn post_message(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<Form>,
+) -> Result<Response, PageError> {
+    let user = page.require_user()?.clone();
+    let id = id_of(&id)?;
+    match service::post_message(&state.db, &user, id, form.get("body").map(String::as_str).unwrap_or("")).await {
+        Ok(_) => Ok(Redirect::to(&format!("/trade/quotes/{id}#thread")).into_response()),
+        Err(AppError::Invalid(errors)) => quote_page(&state, page, id, errors).await,
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// `POST /trade/quotes/{id}/withdraw`
+pub async fn withdraw(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<String>,
+    CsrfForm(_): CsrfForm<Form>,
+) -> Result<Response, PageError> {
+    let user = page.require_user()?.clone();
+    let quote = service::withdraw(&state.db, &user, id_of(&id)?).await?;
+    Ok(Redirect::to(&format!("/trade/quotes/{}", quote.id)).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "trade/seller.html")]
+struct SellerTemplate {
+    page: Page,
+    rfqs: Vec<Rfq>,
+    offers: Vec<Offer>,
+    producers: Vec<crate::producers::Producer>,
+    sets: &'static [ocop::ProductSet],
+    form: Form,
+    errors: FieldErrors,
+    names: Names,
+}
+
+impl SellerTemplate {
+    fn v(&self, name: &str) -> &str {
+        self.form.get(name).map(String::as_str).unwrap_or("")
+    }
+}
+
+async fn seller_page(state: &AppState, page: Page, form: Form, errors: FieldErrors) -> Result<Response, PageError> {
+    let user = page.require_user()?.clone();
+    if user.producer_ids.is_empty() {
+        return Err(AppError::Forbidden.into());
+    }
+    let rfqs = store::list_rfqs(&state.db, store::RfqScope::Producers(&user.producer_ids), 100).await?;
+    let offers = store::offers_of_producers(&state.db, &user.producer_ids).await?;
+    let mut producers = Vec::new();
+    for id in &user.producer_ids {
+        producers.extend(crate::producers::store::find_by_id(&state.db, *id).await?);
+    }
+    let template = SellerTemplate { page, rfqs, offers, producers, sets: ocop::sets(), form, errors, names: Names };
+    let response = render(&template);
+    Ok(with_status(&template.errors, response))
+}
+
+/// `GET /seller/trade`: requests put before the seller's producers, its supply offers.
+pub async fn seller_desk(State(state): State<AppState>, page: Page) -> Result<Response, PageError> {
+    let mut form = Form::new();
+    form.insert("available_from".into(), (crate::db::today_vn() + time::Duration::days(30)).to_string());
+    seller_page(&state, page, form, FieldErrors::default()).await
+}
+
+/// `POST /seller/trade/offers`: a supply offer ahead of a harvest.
+pub async fn post_offer(
+    State(state): State<AppState>,
+    page: Page,
+    CsrfForm(form): CsrfForm<Form>,
+) -> Result<Response, PageError> {
+    let user = page.require_user()?.clone();
+    let mut errors = FieldErrors::default();
+    let input = OfferInput {
+        producer_id: number(&form, "producer_id", &mut errors),
+        product_id: None,
+        set_code: text(&form, "set_code"),
+        title: text(&form, "title"),
+        quantity: number(&form, "quantity", &mut errors),
+        unit: text(&form, "unit"),
+        unit_price_vnd: number(&form, "unit_price", &mut errors),
+        min_quantity: number(&form, "min_quantity", &mut errors),
+        available_from: text(&form, "available_from"),
+        available_until: text(&form, "available_until"),
+        notes: text(&form, "notes"),
+    };
+    let result = if errors.is_empty() {
+        service::post_offer(&state.db, &user, &input).await
+    } else {
+        Err(AppError::Invalid(errors))
+    };
+    match result {
+        Ok(_) => Ok(Redirect::to("/seller/trade").into_response()),
+        Err(AppError::Invalid(errors)) => seller_page(&state, page, form, errors).await,
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "trade/office.html")]
+struct OfficeTemplate {
+    page: Page,
+    province: String,
+    provinces: Vec<&'static admin_units::Province>,
+    figures: TradeFigures,
+    names: Names,
+}
+
+/// `GET /office/trade?province=`: the board as figures for the province.
+pub async fn office(
+    State(state): State<AppState>,
+    page: Page,
+    Query(p): Query<scope::ProvinceParam>,
+) -> Result<Response, PageError> {
+    let user = scope::office_user(&page)?;
+    let province = scope::province_for(&user, p.province.as_deref())?;
+    let figures = figures::for_province(&state.db, &province).await?;
+    let provinces = scope::provinces_of(&user);
+    Ok(render(&OfficeTemplate { page, province, provinces, figures, names: Names }))
+}

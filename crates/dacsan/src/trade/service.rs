@@ -1,0 +1,622 @@
+//! The trade board's rules: who may post a request and who sees it, which
+//! producers it is put in front of, quoting and revising, declining, the thread per
+//! quote, accepting a quote into an order, supply offers and the buyers told of them.
+
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+use super::model::{BusinessInput, OfferInput, QuoteInput, RfqInput, Tier, price_for};
+use super::store::{self, Business, Offer, Quote, Revision, Rfq, RfqScope};
+use crate::auth::CurrentUser;
+use crate::catalog::{self, Product, ProductStatus};
+use crate::db::{self, Db};
+use crate::error::{AppError, AppResult};
+use crate::orders::model::PaymentMethod;
+use crate::orders::service::{AgreedOrder, insert_agreed};
+use crate::orders::store::{Order, OrderItem};
+use crate::search::{Filters, SearchIndex, Sort};
+
+/// A wholesale order waits this long for its deposit (or its payment) by transfer.
+pub const PAYMENT_TIME: Duration = Duration::from_secs(3 * 24 * 3600);
+
+pub async fn save_business(db: &Db, user: &CurrentUser, input: &BusinessInput) -> AppResult<Business> {
+    let valid = input.validate().map_err(AppError::Invalid)?;
+    store::save_business(db, user.id, &valid).await?;
+    store::business(db, user.id).await?.ok_or_else(|| AppError::not_found("business profile"))
+}
+
+/// Who is looking at a request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Viewer {
+    /// The business that posted it.
+    Owner,
+    /// Admins and officers: every request, every quote.
+    Office,
+    /// A seller: these producers' quotes only.
+    Producers(Vec<i64>),
+    /// Anyone else: an open request's summary on the board.
+    Public,
+}
+
+impl Viewer {
+    pub fn of(user: Option<&CurrentUser>, rfq: &Rfq) -> Viewer {
+        match user {
+            Some(u) if u.id == rfq.buyer_user_id => Viewer::Owner,
+            Some(u) if u.is_officer() => Viewer::Office,
+            Some(u) if !u.producer_ids.is_empty() => Viewer::Producers(u.producer_ids.clone()),
+            _ => Viewer::Public,
+        }
+    }
+
+    /// The quotes this viewer may see: all, its producers', or none.
+    pub fn quote_filter(&self) -> Option<Option<&[i64]>> {
+        match self {
+            Viewer::Owner | Viewer::Office => Some(None),
+            Viewer::Producers(ids) => Some(Some(ids.as_slice())),
+            Viewer::Public => None,
+        }
+    }
+}
+
+/// The request, if this user may see it: open ones are on the public board;
+/// awarded and closed ones only to their buyer, the office and the producers it
+/// was put in front of or that quoted.
+pub async fn visible_rfq(db: &Db, user: Option<&CurrentUser>, id: i64) -> AppResult<(Rfq, Viewer)> {
+    let not_found = || AppError::not_found("yêu cầu báo giá / request for quotation");
+    let rfq = store::find_rfq(db, id).await?.ok_or_else(not_found)?;
+    let viewer = Viewer::of(user, &rfq);
+    let visible = match &viewer {
+        Viewer::Owner | Viewer::Office => true,
+        _ if rfq.status == "open" => true,
+        Viewer::Producers(ids) => {
+            store::is_matched(db, rfq.id, ids).await? || !store::quotes_of_rfq(db, rfq.id, Some(ids)).await?.is_empty()
+        }
+        Viewer::Public => false,
+    };
+    if visible { Ok((rfq, viewer)) } else { Err(not_found()) }
+}
+
+/// What a list of requests shows this user: a business its own; a seller those
+/// of its producers; the office every one.
+pub async fn list_rfqs(db: &Db, user: &CurrentUser, limit: i64) -> AppResult<Vec<Rfq>> {
+    let scope = if user.is_officer() {
+        RfqScope::All
+    } else if !user.producer_ids.is_empty() {
+        RfqScope::Producers(&user.producer_ids)
+    } else {
+        RfqScope::Buyer(user.id)
+    };
+    Ok(store::list_rfqs(db, scope, limit).await?)
+}
+
+/// Posts a request and puts it in front of the producers that can supply it.
+pub async fn post_rfq(db: &Db, search: &SearchIndex, user: &CurrentUser, input: &RfqInput) -> AppResult<(Rfq, usize)> {
+    if !user.is_admin() && store::business(db, user.id).await?.is_none() {
+        return Err(AppError::Forbidden);
+    }
+    let rfq = input.validate(db::today_vn()).map_err(AppError::Invalid)?;
+    if let Some(offer_id) = rfq.offer_id {
+        match store::find_offer(db, offer_id).await? {
+            Some(offer) if offer.status == "open" => {}
+            _ => return Err(AppError::invalid("offer_id", "Không có chào bán đang mở này / no open supply offer")),
+        }
+    }
+    let from = rfq.from_province_code.as_deref();
+    let producers = if rfq.set_code.is_empty() {
+        let text = format!("{} {}", rfq.title, rfq.description);
+        let found = search
+            .search(&text, &Filters::default(), Sort::Relevance, 1, 200)
+            .map_err(|e| AppError::Internal(e.context("search for an rfq")))?;
+        store::producers_of_products(db, &found.ids, rfq.min_ocop_stars, from).await?
+    } else {
+        store::producers_of_set(db, &rfq.set_code, rfq.min_ocop_stars, from).await?
+    };
+    let subject = format!("Yêu cầu báo giá mới: {} / New request for quotation", rfq.title);
+    let body = format!(
+        "Cần {} {} «{}», giao tại {} trước {}. Gửi báo giá trong mục Giao thương của bạn.",
+        rfq.quantity,
+        rfq.unit,
+        rfq.title,
+        crate::vn::admin_units::province(&rfq.deliver_province_code).map_or("", |p| p.name.as_str()),
+        rfq.needed_by
+    );
+    let mut tx = db.begin_write().await?;
+    let id = store::insert_rfq(&mut tx, user.id, &rfq).await?;
+    store::insert_matches(&mut tx, id, &producers, &subject, &body).await?;
+    let saved = store::find_rfq_in(&mut tx, id).await?.ok_or_else(|| AppError::not_found("rfq"))?;
+    tx.commit().await.map_err(anyhow::Error::new)?;
+    tracing::info!(rfq.id = id, matched = producers.len(), "request for quotation {id} posted");
+    Ok((saved, producers.len()))
+}
+
+/// One quote as its viewer compares it: the latest revision and what the buyer
+/// weighs — the price and total at the asked quantity, stars, traceable batches,
+/// the producer's delivered orders.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct QuoteView {
+    #[serde(flatten)]
+    pub quote: Quote,
+    /// `open`, `expired`, `accepted` or `withdrawn`.
+    pub state: String,
+    pub producer_name: String,
+    pub product_name: String,
+    pub ocop_stars: Option<u8>,
+    pub traceable: bool,
+    pub delivered_orders: i64,
+    pub latest: Revision,
+    /// Đồng per unit at the request's quantity; `None` below the first tier.
+    pub unit_price_at_quantity_vnd: Option<i64>,
+    /// At the request's quantity, delivery included.
+    pub total_at_quantity_vnd: Option<i64>,
+}
+
+impl QuoteView {
+    pub fn is_open(&self) -> bool {
+        self.state == "open"
+    }
+}
+
+fn is_expired(revision: &Revision) -> bool {
+    revision.valid_until < db::today_vn().to_string()
+}
+
+pub async fn quote_view(db: &Db, rfq: &Rfq, quote: Quote) -> AppResult<QuoteView> {
+    let latest = store::revisions(db, quote.id).await?.pop().ok_or_else(|| AppError::not_found("quote revision"))?;
+    let state = match quote.status.as_str() {
+        "open" if is_expired(&latest) => "expired",
+        other => other,
+    }
+    .to_string();
+    let producer_name =
+        crate::producers::store::find_by_id(db, quote.producer_id).await?.map(|p| p.name).unwrap_or_default();
+    let product = catalog::store::find_by_id(db, quote.product_id).await?;
+    let traceable = !crate::trace::store::list_batches_of_product(db, quote.product_id, 1).await?.is_empty();
+    let delivered_orders = crate::orders::store::delivered_count(db, quote.producer_id).await?;
+    let unit_price = price_for(&latest.tiers, rfq.quantity);
+    let total = unit_price.and_then(|p| p.checked_mul(rfq.quantity)).and_then(|t| t.checked_add(latest.delivery_vnd));
+    Ok(QuoteView {
+        state,
+        producer_name,
+        product_name: product.as_ref().map(|p| p.name.clone()).unwrap_or_default(),
+        ocop_stars: product.as_ref().and_then(|p| p.valid_stars(db::today_vn())),
+        traceable,
+        delivered_orders,
+        latest,
+        unit_price_at_quantity_vnd: unit_price,
+        total_at_quantity_vnd: total,
+        quote,
+    })
+}
+
+/// The quotes a viewer may see on a request, cheapest at the asked quantity first.
+pub async fn quotes_for(db: &Db, rfq: &Rfq, viewer: &Viewer) -> AppResult<Vec<QuoteView>> {
+    let Some(filter) = viewer.quote_filter() else { return Ok(Vec::new()) };
+    let mut views = Vec::new();
+    for quote in store::quotes_of_rfq(db, rfq.id, filter).await? {
+        views.push(quote_view(db, rfq, quote).await?);
+    }
+    views.sort_by_key(|v| (!v.is_open(), v.total_at_quantity_vnd.unwrap_or(i64::MAX)));
+    Ok(views)
+}
+
+/// The product a quote is for: the one named (the producer's, on sale, with the
+/// stars asked), or the producer's best of the request's set.
+async fn quoted_product(db: &Db, rfq: &Rfq, producer_id: i64, named: Option<i64>) -> AppResult<Product> {
+    let today = db::today_vn();
+    let meets = |p: &Product| p.valid_stars(today).map_or(0, i64::from) >= rfq.min_ocop_stars;
+    if let Some(id) = named {
+        let product = catalog::store::find_by_id(db, id)
+            .await?
+            .filter(|p| p.producer_id == producer_id && p.status == ProductStatus::Active)
+            .ok_or_else(|| {
+                AppError::invalid(
+                    "product_id",
+                    "Không phải sản phẩm đang bán của bạn / not one of your products on sale",
+                )
+            })?;
+        if !meets(&product) {
+            return Err(AppError::invalid(
+                "product_id",
+                format!(
+                    "Yêu cầu cần OCOP {}★ trở lên / the request asks for OCOP {}★ or more",
+                    rfq.min_ocop_stars, rfq.min_ocop_stars
+                ),
+            ));
+        }
+        return Ok(product);
+    }
+    let mut candidates: Vec<Product> =
+        catalog::store::list_for_producer(db, producer_id, true, 500).await?.into_iter().filter(|p| meets(p)).collect();
+    candidates.sort_by_key(|p| (p.set_code != rfq.set_code, std::cmp::Reverse(p.valid_stars(today))));
+    candidates.into_iter().next().ok_or_else(|| {
+        AppError::invalid(
+            "product_id",
+            "Hãy đăng sản phẩm bạn chào giá trước (đủ hạng sao yêu cầu) / add the product you quote for first (with the stars asked)",
+        )
+    })
+}
+
+/// Sends a quote, or its next revision: the request open, the quote neither
+/// accepted, withdrawn nor expired.
+pub async fn send_quote(db: &Db, user: &CurrentUser, rfq_id: i64, input: &QuoteInput) -> AppResult<(Quote, Revision)> {
+    let quote = input.validate(db::today_vn()).map_err(AppError::Invalid)?;
+    user.require_producer(quote.producer_id)?;
+    let (rfq, _) = visible_rfq(db, Some(user), rfq_id).await?;
+    if rfq.status != "open" {
+        return Err(AppError::conflict("rfq", "Yêu cầu đã đóng / the request is closed"));
+    }
+    let producer = crate::producers::store::find_by_id(db, quote.producer_id)
+        .await?
+        .ok_or_else(|| AppError::invalid("producer_id", "Không có nhà sản xuất này / no such producer"))?;
+    if let Some(from) = rfq.from_province_code.as_deref().filter(|p| *p != producer.province_code) {
+        let name = crate::vn::admin_units::province(from).map_or(from, |p| p.name.as_str());
+        return Err(AppError::conflict(
+            "producer_id",
+            format!("Người mua chỉ nhận hàng từ {name} / the buyer asks for producers of {name} only"),
+        ));
+    }
+    let product = quoted_product(db, &rfq, quote.producer_id, quote.product_id).await?;
+    let mut tx = db.begin_write().await?;
+    let (quote_id, revision) = match store::quote_of_producer(&mut tx, rfq.id, quote.producer_id).await? {
+        None => {
+            let id = store::insert_quote(&mut tx, rfq.id, quote.producer_id, product.id).await?.ok_or_else(|| {
+                AppError::conflict("producer_id", "Báo giá vừa được gửi, hãy tải lại / just quoted: reload")
+            })?;
+            (id, 1)
+        }
+        Some(existing) => {
+            let latest = store::revision_in(&mut tx, existing.id, existing.revision).await?;
+            match existing.status.as_str() {
+                "accepted" => {
+                    return Err(AppError::conflict(
+                        "quote",
+                        "Báo giá đã được chấp nhận, không sửa được nữa / the quote was accepted: it can no longer be revised",
+                    ));
+                }
+                "withdrawn" => {
+                    return Err(AppError::conflict("quote", "Báo giá đã rút lại / the quote was withdrawn"));
+                }
+                _ if latest.as_ref().is_some_and(is_expired) => {
+                    return Err(AppError::conflict("quote", "Báo giá đã hết hạn / the quote has expired"));
+                }
+                _ => {}
+            }
+            if !store::bump_revision(&mut tx, &existing, product.id).await? {
+                return Err(AppError::conflict(
+                    "quote",
+                    "Báo giá vừa thay đổi, hãy tải lại / the quote just changed: reload",
+                ));
+            }
+            (existing.id, existing.revision + 1)
+        }
+    };
+    store::insert_revision(&mut tx, quote_id, revision, &quote, user.id).await?;
+    let buyer = crate::auth::store::find_by_id(db, rfq.buyer_user_id).await?;
+    let subject = format!("Báo giá cho «{}» / A quote for your request", rfq.title);
+    let body = format!("{} gửi báo giá (lần {revision}) cho yêu cầu «{}».", producer.name, rfq.title);
+    let to = buyer.as_ref().map(|b| (b.id, b.email.as_str()));
+    crate::orders::notify::about_trade(&mut tx, None, to, &subject, &body).await?;
+    let saved = store::find_quote_in(&mut tx, quote_id).await?.ok_or_else(|| AppError::not_found("quote"))?;
+    let revision =
+        store::revision_in(&mut tx, quote_id, revision).await?.ok_or_else(|| AppError::not_found("quote"))?;
+    tx.commit().await.map_err(anyhow::Error::new)?;
+    Ok((saved, revision))
+}
+
+pub async fn decline(db: &Db, user: &CurrentUser, rfq_id: i64, producer_id: i64, reason: &str) -> AppResult<()> {
+    user.require_producer(producer_id)?;
+    let (rfq, _) = visible_rfq(db, Some(user), rfq_id).await?;
+    let reason = reason.trim();
+    if !(3..=1_000).contains(&reason.chars().count()) {
+        return Err(AppError::invalid("reason", "Lý do: 3 đến 1.000 ký tự / reason: 3 to 1,000 characters"));
+    }
+    if rfq.status != "open" {
+        return Err(AppError::conflict("rfq", "Yêu cầu đã đóng / the request is closed"));
+    }
+    if !store::insert_decline(db, rfq.id, producer_id, reason, user.id).await? {
+        return Err(AppError::conflict(
+            "producer_id",
+            "Bạn đã từ chối yêu cầu này / you declined this request already",
+        ));
+    }
+    Ok(())
+}
+
+/// The quote and its request, if this user quoted it (its producer's seller) or
+/// asked for it (the buyer), or works in the office.
+pub async fn quote_party(db: &Db, user: &CurrentUser, quote_id: i64) -> AppResult<(Quote, Rfq, Viewer)> {
+    let not_found = || AppError::not_found("báo giá / quote");
+    let quote = store::find_quote(db, quote_id).await?.ok_or_else(not_found)?;
+    let rfq = store::find_rfq(db, quote.rfq_id).await?.ok_or_else(not_found)?;
+    let viewer = Viewer::of(Some(user), &rfq);
+    let sees = match &viewer {
+        Viewer::Owner | Viewer::Office => true,
+        Viewer::Producers(ids) => ids.contains(&quote.producer_id),
+        Viewer::Public => false,
+    };
+    if sees { Ok((quote, rfq, viewer)) } else { Err(not_found()) }
+}
+
+pub async fn withdraw(db: &Db, user: &CurrentUser, quote_id: i64) -> AppResult<Quote> {
+    let (quote, _, _) = quote_party(db, user, quote_id).await?;
+    user.require_producer(quote.producer_id)?;
+    if !store::withdraw_quote(db, quote.id).await? {
+        return Err(AppError::conflict(
+            "quote",
+            format!("Báo giá đang «{}» / the quote is {}", quote.status, quote.status),
+        ));
+    }
+    store::find_quote(db, quote.id).await?.ok_or_else(|| AppError::not_found("quote"))
+}
+
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
+pub struct AcceptInput {
+    /// In the request's unit; at least the quote's MOQ.
+    pub quantity: Option<i64>,
+    /// `vietqr` or `cod`; a quote with a deposit is paid by VietQR. Defaults to
+    /// VietQR when the producer takes it.
+    pub payment_method: Option<String>,
+    /// The street line of the delivery address; the business's address when left out.
+    pub street: Option<String>,
+    /// Needed when the request named no commune.
+    pub commune_code: Option<String>,
+}
+
+/// Accepts a quote: an order at the quoted price for the quantity's tier, with its
+/// deposit; the quote and the request are closed in the same commit.
+pub async fn accept(db: &Db, user: &CurrentUser, quote_id: i64, input: &AcceptInput) -> AppResult<Order> {
+    let (quote, rfq, viewer) = quote_party(db, user, quote_id).await?;
+    if !matches!(viewer, Viewer::Owner) && !user.is_admin() {
+        return Err(AppError::Forbidden);
+    }
+    let quantity = match input.quantity {
+        Some(q) if (1..=1_000_000_000_000).contains(&q) => q,
+        _ => {
+            return Err(AppError::invalid("quantity", "Số lượng: số nguyên dương / quantity: a positive whole number"));
+        }
+    };
+    let business = store::business(db, rfq.buyer_user_id)
+        .await?
+        .ok_or_else(|| AppError::conflict("business", "Người mua chưa có hồ sơ doanh nghiệp / no business profile"))?;
+    let buyer = crate::auth::store::find_by_id(db, rfq.buyer_user_id).await?;
+    let commune_code = match (rfq.deliver_commune_code.clone(), input.commune_code.as_deref().map(str::trim)) {
+        (_, Some(code)) if !code.is_empty() => code.to_string(),
+        (Some(code), _) => code,
+        _ => {
+            return Err(AppError::invalid(
+                "commune_code",
+                "Cần xã/phường nhận hàng / the commune to deliver to is required",
+            ));
+        }
+    };
+    if crate::vn::admin_units::commune_in(&rfq.deliver_province_code, &commune_code).is_none() {
+        return Err(AppError::invalid(
+            "commune_code",
+            "Xã/phường không thuộc tỉnh giao hàng / the commune is not in the delivery province",
+        ));
+    }
+    let street = input.street.as_deref().map(str::trim).filter(|s| !s.is_empty()).unwrap_or(&business.address);
+    let has_account = crate::producers::store::payment_account(db, quote.producer_id).await?.is_some();
+    let product =
+        catalog::store::find_by_id(db, quote.product_id).await?.ok_or_else(|| AppError::not_found("product"))?;
+
+    let mut tx = db.begin_write().await?;
+    let rfq = store::find_rfq_in(&mut tx, rfq.id).await?.ok_or_else(|| AppError::not_found("rfq"))?;
+    if rfq.status != "open" {
+        return Err(AppError::conflict(
+            "rfq",
+            "Yêu cầu đã chọn một báo giá khác hoặc đã đóng / the request has accepted another quote or is closed",
+        ));
+    }
+    let quote = store::find_quote_in(&mut tx, quote.id).await?.ok_or_else(|| AppError::not_found("quote"))?;
+    let revision =
+        store::revision_in(&mut tx, quote.id, quote.revision).await?.ok_or_else(|| AppError::not_found("quote"))?;
+    match quote.status.as_str() {
+        "open" if is_expired(&revision) => {
+            return Err(AppError::conflict(
+                "quote",
+                format!(
+                    "Báo giá hết hạn ngày {} / the quote expired on {}",
+                    revision.valid_until, revision.valid_until
+                ),
+            ));
+        }
+        "open" => {}
+        status => {
+            return Err(AppError::conflict("quote", format!("Báo giá đang «{status}» / the quote is {status}")));
+        }
+    }
+    if quantity < revision.moq {
+        return Err(AppError::conflict(
+            "quantity",
+            format!(
+                "Dưới số lượng tối thiểu {} {} / under the minimum order quantity of {} {}",
+                revision.moq, rfq.unit, revision.moq, rfq.unit
+            ),
+        ));
+    }
+    let unit_price = price_for(&revision.tiers, quantity)
+        .ok_or_else(|| AppError::conflict("quantity", "Dưới bậc giá đầu tiên / under the first price tier"))?;
+    let payment_method = payment_method(input.payment_method.as_deref(), revision.deposit_pct, has_account)?;
+    let subtotal = unit_price
+        .checked_mul(quantity)
+        .ok_or_else(|| AppError::invalid("quantity", "tổng tiền quá lớn / the total is too large"))?;
+    let total = subtotal + revision.delivery_vnd;
+    let deposit = deposit_of(total, revision.deposit_pct);
+    let agreed = AgreedOrder {
+        producer_id: quote.producer_id,
+        buyer_user_id: rfq.buyer_user_id,
+        buyer_name: &business.name,
+        buyer_phone: &business.contact_phone,
+        buyer_email: buyer.as_ref().map(|b| b.email.as_str()),
+        province_code: &rfq.deliver_province_code,
+        commune_code: &commune_code,
+        street,
+        payment_method,
+        item: OrderItem {
+            product_id: product.id,
+            name: format!("{} — {}", product.name, rfq.title),
+            unit: rfq.unit.clone(),
+            price_vnd: unit_price,
+            quantity,
+        },
+        shipping_vnd: revision.delivery_vnd,
+        deposit_vnd: deposit,
+        payment_time: PAYMENT_TIME,
+    };
+    let order = insert_agreed(&mut tx, &agreed).await?;
+    if !store::accept_quote(&mut tx, &quote, order.id, quantity).await? {
+        return Err(AppError::conflict("quote", "Báo giá vừa thay đổi, hãy tải lại / the quote just changed: reload"));
+    }
+    if !store::award_rfq(&mut tx, rfq.id).await? {
+        return Err(AppError::conflict("rfq", "Yêu cầu vừa chọn báo giá khác / another quote was just accepted"));
+    }
+    tx.commit().await.map_err(anyhow::Error::new)?;
+    tracing::info!(quote.id = quote.id, order.code = %order.code, "quote {} accepted as order {}", quote.id, order.code);
+    Ok(order)
+}
+
+/// A deposit asks for VietQR; otherwise the buyer's choice, VietQR when the
+/// producer takes it.
+fn payment_method(asked: Option<&str>, deposit_pct: i64, has_account: bool) -> AppResult<PaymentMethod> {
+    let asked = match asked.map(str::trim).filter(|m| !m.is_empty()) {
+        None => None,
+        Some(text) => Some(PaymentMethod::parse(text).ok_or_else(|| {
+            AppError::invalid("payment_method", format!("«{text}»: vietqr hoặc cod / vietqr or cod"))
+        })?),
+    };
+    let method = match asked {
+        _ if deposit_pct > 0 => PaymentMethod::Vietqr,
+        Some(method) => method,
+        None if has_account => PaymentMethod::Vietqr,
+        None => PaymentMethod::Cod,
+    };
+    if method == PaymentMethod::Vietqr && !has_account {
+        return Err(AppError::conflict(
+            "payment_method",
+            "Người bán chưa có tài khoản nhận VietQR / the producer has no VietQR account yet",
+        ));
+    }
+    if asked == Some(PaymentMethod::Cod) && deposit_pct > 0 {
+        return Err(AppError::conflict(
+            "payment_method",
+            "Báo giá cần đặt cọc qua VietQR / the quote asks for a deposit by VietQR",
+        ));
+    }
+    Ok(method)
+}
+
+/// `pct` of `total`, rounded up to the đồng.
+pub fn deposit_of(total: i64, pct: i64) -> i64 {
+    if pct <= 0 {
+        return 0;
+    }
+    let exact = i128::from(total) * i128::from(pct);
+    i64::try_from((exact + 99) / 100).unwrap_or(total)
+}
+
+pub async fn post_message(db: &Db, user: &CurrentUser, quote_id: i64, body: &str) -> AppResult<store::Message> {
+    let (quote, rfq, viewer) = quote_party(db, user, quote_id).await?;
+    let side = match viewer {
+        Viewer::Owner => "buyer",
+        Viewer::Producers(_) => "producer",
+        _ => return Err(AppError::Forbidden),
+    };
+    let body = body.trim();
+    if !(1..=2_000).contains(&body.chars().count()) {
+        return Err(AppError::invalid("body", "Tin nhắn: 1 đến 2.000 ký tự / message: 1 to 2,000 characters"));
+    }
+    let buyer = crate::auth::store::find_by_id(db, rfq.buyer_user_id).await?;
+    let mut tx = db.begin_write().await?;
+    let id = store::insert_message(&mut tx, quote.id, user.id, side, body).await?;
+    let subject = format!("Tin nhắn về báo giá «{}» / A message about a quote", rfq.title);
+    if side == "buyer" {
+        crate::orders::notify::about_trade(&mut tx, Some(quote.producer_id), None, &subject, body).await?;
+    } else if let Some(buyer) = buyer {
+        crate::orders::notify::about_trade(&mut tx, None, Some((buyer.id, &buyer.email)), &subject, body).await?;
+    }
+    tx.commit().await.map_err(anyhow::Error::new)?;
+    let messages = store::messages(db, quote.id).await?;
+    messages.into_iter().find(|m| m.id == id).ok_or_else(|| AppError::not_found("message"))
+}
+
+/// Posts a supply offer and tells the buyers following its set or province.
+pub async fn post_offer(db: &Db, user: &CurrentUser, input: &OfferInput) -> AppResult<Offer> {
+    let offer = input.validate().map_err(AppError::Invalid)?;
+    user.require_producer(offer.producer_id)?;
+    let producer = crate::producers::store::find_by_id(db, offer.producer_id)
+        .await?
+        .ok_or_else(|| AppError::invalid("producer_id", "Không có nhà sản xuất này / no such producer"))?;
+    if let Some(id) = offer.product_id {
+        let ok = catalog::store::find_by_id(db, id).await?.is_some_and(|p| p.producer_id == offer.producer_id);
+        if !ok {
+            return Err(AppError::invalid("product_id", "Không phải sản phẩm của bạn / not one of your products"));
+        }
+    }
+    let mut tx = db.begin_write().await?;
+    let id = store::insert_offer(&mut tx, &offer, &producer.province_code).await?;
+    let subject = format!("Chào bán mới: {} / New supply offer", offer.title);
+    let body = format!(
+        "{}: {} {} từ {}, {}/{} từ {} {}.",
+        producer.name,
+        offer.quantity,
+        offer.unit,
+        offer.available_from,
+        crate::vn::Vnd(offer.unit_price_vnd),
+        offer.unit,
+        offer.min_quantity,
+        offer.unit
+    );
+    let told = store::tell_followers(&mut tx, &offer.set_code, &producer.province_code, &subject, &body).await?;
+    tx.commit().await.map_err(anyhow::Error::new)?;
+    tracing::info!(offer.id = id, told, "supply offer {id} posted");
+    store::find_offer(db, id).await?.ok_or_else(|| AppError::not_found("offer"))
+}
+
+/// A follow as sent: a known set and/or province, not both empty.
+pub fn valid_follow(set_code: Option<&str>, province_code: Option<&str>) -> AppResult<store::Follow> {
+    let set_code = set_code.unwrap_or("").trim().to_string();
+    let province_code = province_code.unwrap_or("").trim().to_string();
+    if set_code.is_empty() && province_code.is_empty() {
+        return Err(AppError::invalid("set_code", "Chọn bộ sản phẩm hoặc tỉnh / choose a product set or a province"));
+    }
+    if !set_code.is_empty() && catalog::ocop::set(&set_code).is_none() {
+        return Err(AppError::invalid("set_code", format!("Không có bộ sản phẩm «{set_code}» / no such product set")));
+    }
+    if !province_code.is_empty() && crate::vn::admin_units::province(&province_code).is_none() {
+        return Err(AppError::invalid("province_code", format!("Không có tỉnh «{province_code}» / no such province")));
+    }
+    Ok(store::Follow { set_code, province_code })
+}
+
+/// Tiers as a page shows them: `100 kg+: 380.000 ₫`.
+pub fn tiers_text(tiers: &[Tier], unit: &str) -> String {
+    tiers
+        .iter()
+        .map(|t| format!("{} {unit}+: {}", t.min_quantity, crate::vn::Vnd(t.unit_price_vnd)))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_deposit_rounds_up_to_the_dong() {
+        assert_eq!(deposit_of(1_000_001, 30), 300_001);
+        assert_eq!(deposit_of(1_000_000, 30), 300_000);
+        assert_eq!(deposit_of(1_000_000, 0), 0);
+        assert_eq!(deposit_of(1_000_000, 100), 1_000_000);
+    }
+
+    #[test]
+    fn a_deposit_is_paid_by_vietqr() {
+        assert_eq!(payment_method(None, 30, true).unwrap(), PaymentMethod::Vietqr);
+        assert!(payment_method(Some("cod"), 30, true).is_err());
+        assert!(payment_method(None, 30, false).is_err());
+        assert_eq!(payment_method(None, 0, false).unwrap(), PaymentMethod::Cod);
+        assert_eq!(payment_method(Some("cod"), 0, true).unwrap(), PaymentMethod::Cod);
+    }
+}

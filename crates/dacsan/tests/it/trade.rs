@@ -1,0 +1,367 @@
+//! The trade board: business profiles, `POST /api/v1/rfqs` matched to producers,
+//! quotes and their revisions, who sees which quote, tiers, MOQ and expiry,
+//! acceptance into an order paid (deposit, then balance) by VietQR and the bank
+//! webhook, supply offers told to followers, and the office's figures.
+
+use dacsan::auth::Role;
+use reqwest::Method;
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, WEBHOOK_KEY, spawn_app};
+
+fn in_days(days: i64) -> String {
+    (dacsan::db::today_vn() + time::Duration::days(days)).to_string()
+}
+
+/// A buyer account with a business profile: its bearer token.
+async fn business_buyer(app: &TestApp) -> (i64, String) {
+    let (id, _, token) = app.user(Role::Buyer, None).await;
+    let profile = json!({"name": "Công ty TNHH Nhà hàng Phố Cổ", "tax_code": "0101234567",
+        "address": "25 phố Hàng Buồm, Hoàn Kiếm", "contact_phone": "0987 654 321"});
+    let (status, body) = app.send_json(Method::PUT, "/api/v1/me/business", Some(&token), &profile).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["contact_phone"], "+84987654321");
+    (id, token)
+}
+
+/// Two tea producers (Lai Châu, Hà Giang) with a product each, and a seller of each.
+async fn two_tea_producers(app: &TestApp) -> ((i64, i64, String), (i64, i64, String)) {
+    let mut made = Vec::new();
+    for (name, province, commune) in [("HTX Chè Sìn Hồ", "12", "03478"), ("HTX Chè Vị Xuyên", "08", "00769")] {
+        let producer = app.producer().name(name).place(province, commune).create().await;
+        app.payment_account(producer.id).await;
+        let product = app.product(producer.id).stock(40).create().await;
+        let (_, _, seller) = app.user(Role::Seller, Some(producer.id)).await;
+        made.push((producer.id, product.id, seller));
+    }
+    let second = made.pop().unwrap();
+    (made.pop().unwrap(), second)
+}
+
+fn rfq_body() -> Value {
+    json!({"title": "Chè Shan tuyết cho chuỗi nhà hàng", "set_code": "che", "description": "Chè búp khô, đóng túi 1 kg",
+        "quantity": 600, "unit": "kg", "target_price_vnd": 360_000, "deliver_province_code": "01",
+        "deliver_commune_code": "00004", "needed_by": in_days(30)})
+}
+
+fn quote_body(producer_id: i64, tiers: &[(i64, i64)], moq: i64, valid_days: i64) -> Value {
+    json!({"producer_id": producer_id,
+        "tiers": tiers.iter().map(|(q, p)| json!({"min_quantity": q, "unit_price_vnd": p})).collect::<Vec<_>>(),
+        "moq": moq, "lead_days": 14, "valid_until": in_days(valid_days), "pack_size": "túi 1 kg"})
+}
+
+async fn post_rfq(app: &TestApp, token: &str, body: &Value) -> Value {
+    let (status, rfq) = app.send_json(Method::POST, "/api/v1/rfqs", Some(token), body).await;
+    assert_eq!(status, 201, "{rfq}");
+    rfq
+}
+
+#[tokio::test]
+async fn only_businesses_post_requests_and_they_reach_the_producers_of_the_set() {
+    let app = spawn_app().await;
+    let ((lai_chau, _, lai_chau_seller), (ha_giang, _, _)) = two_tea_producers(&app).await;
+    let honey = app.producer().name("HTX Mật ong").place("08", "00769").create().await;
+    app.product(honey.id).name("Mật ong bạc hà", "Mint honey").set("mat-ong").create().await;
+
+    let (_, _, plain_buyer) = app.user(Role::Buyer, None).await;
+    let (status, _) = app.send_json(Method::POST, "/api/v1/rfqs", Some(&plain_buyer), &rfq_body()).await;
+    assert_eq!(status, 403, "no business profile");
+    let (status, _) = app.send_json(Method::POST, "/api/v1/rfqs", None, &rfq_body()).await;
+    assert_eq!(status, 401);
+    let (_, buyer) = business_buyer(&app).await;
+    let bad_profile = json!({"name": "X", "tax_code": "123", "address": "", "contact_phone": "12"});
+    let (status, errors) = app.send_json(Method::PUT, "/api/v1/me/business", Some(&buyer), &bad_profile).await;
+    assert_eq!(status, 422);
+    for field in ["name", "tax_code", "address", "contact_phone"] {
+        assert!(errors.to_string().contains(field), "{field}: {errors}");
+    }
+
+    let mut bad = rfq_body();
+    bad["set_code"] = json!("khong-co");
+    bad["quantity"] = json!(0);
+    bad["needed_by"] = json!("2020-01-01");
+    bad["export"] = json!({"country": "Japan", "incoterm": "XYZ"});
+    let (status, errors) = app.send_json(Method::POST, "/api/v1/rfqs", Some(&buyer), &bad).await;
+    assert_eq!(status, 422, "{errors}");
+    for field in ["set_code", "quantity", "needed_by", "export.country", "export.incoterm"] {
+        assert!(errors.to_string().contains(field), "{field}: {errors}");
+    }
+
+    let rfq = post_rfq(&app, &buyer, &rfq_body()).await;
+    assert_eq!((rfq["status"].as_str(), rfq["matched_producers"].as_i64()), (Some("open"), Some(2)));
+    let mut from_lai_chau = rfq_body();
+    from_lai_chau["from_province_code"] = json!("12");
+    let limited = post_rfq(&app, &buyer, &from_lai_chau).await;
+    assert_eq!(limited["matched_producers"], 1);
+
+    let (_, seen) = app.get_json_as("/api/v1/rfqs", &lai_chau_seller).await;
+    assert_eq!(seen.as_array().unwrap().len(), 2, "both requests reached Lai Châu: {seen}");
+    let (_, mine) = app.get_json_as("/api/v1/rfqs", &buyer).await;
+    assert_eq!(mine.as_array().unwrap().len(), 2);
+    let (_, _, other_buyer) = app.user(Role::Buyer, None).await;
+    let (_, theirs) = app.get_json_as("/api/v1/rfqs", &other_buyer).await;
+    assert_eq!(theirs, json!([]));
+    let (status, public) = app.get_json(&format!("/api/v1/rfqs/{}", rfq["id"])).await;
+    assert_eq!(status, 200, "open requests are on the public board");
+    assert!(public["buyer_name"].is_null(), "the public does not see who asks");
+
+    let quote = quote_body(ha_giang, &[(100, 380_000)], 100, 10);
+    let path = format!("/api/v1/rfqs/{}/quotes", limited["id"]);
+    let (_, _, ha_giang_seller) = app.user(Role::Seller, Some(ha_giang)).await;
+    let (status, answer) = app.send_json(Method::POST, &path, Some(&ha_giang_seller), &quote).await;
+    assert_eq!(status, 409, "the buyer asked for Lai Châu only: {answer}");
+    let (status, _) =
+        app.send_json(Method::POST, &path, Some(&ha_giang_seller), &quote_body(lai_chau, &[(1, 1)], 1, 5)).await;
+    assert_eq!(status, 403, "not this seller's producer");
+}
+
+#[tokio::test]
+async fn quotes_are_private_revised_and_accepted_into_an_order_paid_by_deposit_then_balance() {
+    let app = spawn_app().await;
+    let ((first, _, first_seller), (second, _, second_seller)) = two_tea_producers(&app).await;
+    let (_, buyer) = business_buyer(&app).await;
+    let rfq = post_rfq(&app, &buyer, &rfq_body()).await;
+    let quotes_path = format!("/api/v1/rfqs/{}/quotes", rfq["id"]);
+
+    let bad = quote_body(first, &[(500, 350_000), (100, 380_000)], 100, 10);
+    let (status, errors) = app.send_json(Method::POST, &quotes_path, Some(&first_seller), &bad).await;
+    assert_eq!(status, 422, "tiers must increase: {errors}");
+    let (status, one) = app
+        .send_json(Method::POST, &quotes_path, Some(&first_seller), &quote_body(first, &[(100, 390_000)], 100, 10))
+        .await;
+    assert_eq!((status, one["revision"].as_i64()), (201, Some(1)), "{one}");
+    let mut revised = quote_body(first, &[(100, 380_000), (500, 350_000)], 100, 10);
+    revised["deposit_pct"] = json!(30);
+    revised["delivery_vnd"] = json!(1_500_000);
+    let (status, two) = app.send_json(Method::POST, &quotes_path, Some(&first_seller), &revised).await;
+    assert_eq!((status, two["revision"].as_i64(), two["id"].clone()), (201, Some(2), one["id"].clone()), "{two}");
+    let (status, other) = app
+        .send_json(Method::POST, &quotes_path, Some(&second_seller), &quote_body(second, &[(50, 370_000)], 50, 10))
+        .await;
+    assert_eq!(status, 201, "{other}");
+
+    let (_, buyer_sees) = app.get_json_as(&quotes_path, &buyer).await;
+    assert_eq!(buyer_sees.as_array().unwrap().len(), 2, "the buyer sees every quote");
+    let cheapest = &buyer_sees[0];
+    assert_eq!(cheapest["id"], one["id"], "600 kg at 350 000 + delivery beats 370 000: {buyer_sees}");
+    assert_eq!(cheapest["unit_price_at_quantity_vnd"], 350_000);
+    assert_eq!(cheapest["total_at_quantity_vnd"], 600 * 350_000 + 1_500_000);
+    assert_eq!(cheapest["latest"]["revision"], 2);
+    let (_, first_sees) = app.get_json_as(&quotes_path, &first_seller).await;
+    assert_eq!(first_sees.as_array().unwrap().len(), 1, "a producer sees its own quote only");
+    assert_eq!(first_sees[0]["producer_id"], first);
+    let (status, _) = app.get_json_as(&format!("/api/v1/quotes/{}", other["id"]), &first_seller).await;
+    assert_eq!(status, 404, "nor another's by its id");
+    let (_, _, stranger) = app.user(Role::Buyer, None).await;
+    let (status, _) = app.get_json_as(&quotes_path, &stranger).await;
+    assert_eq!(status, 403, "another buyer sees no quotes");
+    let (status, history) = app.get_json_as(&format!("/api/v1/quotes/{}", one["id"]), &buyer).await;
+    assert_eq!((status, history["revisions"].as_array().map(Vec::len)), (200, Some(2)), "every revision kept");
+
+    let thread = format!("/api/v1/quotes/{}/messages", one["id"]);
+    let (status, _) =
+        app.send_json(Method::POST, &thread, Some(&buyer), &json!({"body": "Có giấy kiểm nghiệm không?"})).await;
+    assert_eq!(status, 201);
+    let (status, _) = app.send_json(Method::POST, &thread, Some(&first_seller), &json!({"body": "Có, gửi kèm."})).await;
+    assert_eq!(status, 201);
+    let (status, _) = app.send_json(Method::POST, &thread, Some(&second_seller), &json!({"body": "?"})).await;
+    assert_eq!(status, 404, "not the second producer's thread");
+    let (_, messages) = app.get_json_as(&thread, &buyer).await;
+    assert_eq!(
+        messages.as_array().unwrap().iter().map(|m| m["side"].as_str().unwrap()).collect::<Vec<_>>(),
+        ["buyer", "producer"]
+    );
+
+    let accept = format!("/api/v1/quotes/{}/accept", one["id"]);
+    let (status, answer) = app.send_json(Method::POST, &accept, Some(&buyer), &json!({"quantity": 99})).await;
+    assert_eq!(status, 409, "under the MOQ: {answer}");
+    let (status, _) = app.send_json(Method::POST, &accept, Some(&first_seller), &json!({"quantity": 600})).await;
+    assert_eq!(status, 403, "the seller cannot accept its own quote");
+    let (status, accepted) = app.send_json(Method::POST, &accept, Some(&buyer), &json!({"quantity": 600})).await;
+    assert_eq!(status, 201, "{accepted}");
+    let total = 600 * 350_000 + 1_500_000;
+    let deposit = (total * 30 + 99) / 100;
+    assert_eq!(accepted["order"]["total_vnd"], total);
+    assert_eq!(accepted["order"]["deposit_vnd"], deposit);
+    assert_eq!(accepted["order"]["status"], "awaiting_payment");
+    let (status, again) = app.send_json(Method::POST, &accept, Some(&buyer), &json!({"quantity": 600})).await;
+    assert_eq!(status, 409, "accepted once: {again}");
+    let (status, _) = app.send_json(Method::POST, &quotes_path, Some(&first_seller), &revised).await;
+    assert_eq!(status, 409, "no revision after acceptance");
+    let (status, _) = app
+        .send_json(
+            Method::POST,
+            &format!("/api/v1/quotes/{}/accept", other["id"]),
+            Some(&buyer),
+            &json!({"quantity": 600}),
+        )
+        .await;
+    assert_eq!(status, 409, "the request is awarded");
+
+    let order_id = accepted["order"]["id"].as_i64().unwrap();
+    let code = accepted["order"]["code"].as_str().unwrap();
+    let (status, qr) = app.get_json_as(&format!("/api/v1/orders/{order_id}/vietqr"), &buyer).await;
+    assert_eq!((status, qr["amount_vnd"].as_i64()), (200, Some(deposit)), "the QR asks for the deposit: {qr}");
+    assert_eq!(bank_transfer(&app, 7001, code, deposit).await, "paid");
+    let (_, order) = app.get_json_as(&format!("/api/v1/orders/{order_id}"), &buyer).await;
+    assert_eq!((order["status"].as_str(), order["paid_vnd"].as_i64()), (Some("paid"), Some(deposit)), "{order}");
+    assert_eq!(order["items"][0]["unit"], "kg");
+    assert_eq!(order["items"][0]["price_vnd"], 350_000);
+    let (_, qr) = app.get_json_as(&format!("/api/v1/orders/{order_id}/vietqr"), &buyer).await;
+    assert_eq!(qr["amount_vnd"], total - deposit, "then the balance");
+    assert_eq!(bank_transfer(&app, 7002, code, total - deposit).await, "paid", "the balance needs no review");
+    let (_, desk) = app.get_json_as("/api/v1/orders", &first_seller).await;
+    assert!(desk.to_string().contains(code), "the seller sees the order on its desk");
+    let stock =
+        dacsan::catalog::store::find_by_id(&app.state.db, two["product_id"].as_i64().unwrap()).await.unwrap().unwrap();
+    assert_eq!(stock.stock, 40, "made to order: the shop's retail stock is untouched");
+}
+
+async fn bank_transfer(app: &TestApp, id: i64, code: &str, amount: i64) -> String {
+    let body = json!({"id": id, "gateway": "Vietcombank", "transactionDate": "2026-11-25 10:00:00",
+        "accountNumber": "0011002233445", "subAccount": null, "code": null, "content": format!("{code} chuyen tien"),
+        "transferType": "in", "transferAmount": amount, "accumulated": 0, "referenceCode": format!("FT{id}"),
+        "description": code});
+    let response = app
+        .api
+        .post(app.url("/api/v1/payments/bank-webhook"))
+        .header("authorization", format!("Apikey {WEBHOOK_KEY}"))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let answer: Value = response.json().await.unwrap();
+    answer["outcome"].as_str().unwrap_or_default().to_string()
+}
+
+#[tokio::test]
+async fn expired_withdrawn_and_declined_quotes_are_refused_with_the_reason() {
+    let app = spawn_app().await;
+    let ((first, _, first_seller), (second, _, second_seller)) = two_tea_producers(&app).await;
+    let (_, buyer) = business_buyer(&app).await;
+    let rfq = post_rfq(&app, &buyer, &rfq_body()).await;
+    let quotes_path = format!("/api/v1/rfqs/{}/quotes", rfq["id"]);
+    let (_, quote) = app
+        .send_json(Method::POST, &quotes_path, Some(&first_seller), &quote_body(first, &[(100, 380_000)], 100, 3))
+        .await;
+    sqlx::query("UPDATE quote_revisions SET valid_until = '2020-01-01' WHERE quote_id = $1")
+        .bind(quote["id"].as_i64().unwrap())
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
+    let accept = format!("/api/v1/quotes/{}/accept", quote["id"]);
+    let (status, answer) = app.send_json(Method::POST, &accept, Some(&buyer), &json!({"quantity": 600})).await;
+    assert_eq!(status, 409);
+    assert!(answer.to_string().contains("expired"), "{answer}");
+    let (status, _) =
+        app.send_json(Method::POST, &quotes_path, Some(&first_seller), &quote_body(first, &[(100, 1)], 100, 3)).await;
+    assert_eq!(status, 409, "an expired quote is not revised");
+    let (_, listed) = app.get_json_as(&quotes_path, &buyer).await;
+    assert_eq!(listed[0]["state"], "expired");
+
+    let (_, second_quote) =
+        app.send_json(Method::POST, &quotes_path, Some(&second_seller), &quote_body(second, &[(100, 1)], 100, 3)).await;
+    let (status, withdrawn) = app
+        .send_json(
+            Method::POST,
+            &format!("/api/v1/quotes/{}/withdraw", second_quote["id"]),
+            Some(&second_seller),
+            &json!({}),
+        )
+        .await;
+    assert_eq!((status, withdrawn["status"].as_str()), (200, Some("withdrawn")));
+    let (status, _) = app
+        .send_json(
+            Method::POST,
+            &format!("/api/v1/quotes/{}/accept", second_quote["id"]),
+            Some(&buyer),
+            &json!({"quantity": 600}),
+        )
+        .await;
+    assert_eq!(status, 409, "a withdrawn quote cannot be accepted");
+
+    let decline = format!("/api/v1/rfqs/{}/decline", rfq["id"]);
+    let no = json!({"producer_id": second, "reason": "Hết hàng vụ này"});
+    let (status, _) = app.send_json(Method::POST, &decline, Some(&second_seller), &no).await;
+    assert_eq!(status, 204);
+    let (status, _) = app.send_json(Method::POST, &decline, Some(&second_seller), &no).await;
+    assert_eq!(status, 409);
+    let (_, declines) = app.get_json_as(&format!("/api/v1/rfqs/{}/declines", rfq["id"]), &buyer).await;
+    assert_eq!(declines[0]["reason"], "Hết hàng vụ này");
+}
+
+#[tokio::test]
+async fn supply_offers_tell_followers_and_an_rfq_answers_one() {
+    let app = spawn_app().await;
+    let ((first, _, first_seller), _) = two_tea_producers(&app).await;
+    let (follower, buyer) = business_buyer(&app).await;
+    let (status, follows) =
+        app.send_json(Method::POST, "/api/v1/me/follows", Some(&buyer), &json!({"set_code": "che"})).await;
+    assert_eq!((status, follows.as_array().map(Vec::len)), (200, Some(1)));
+    let (status, _) =
+        app.send_json(Method::POST, "/api/v1/me/follows", Some(&buyer), &json!({"set_code": "khong-co"})).await;
+    assert_eq!(status, 422);
+    let offer = json!({"producer_id": first, "set_code": "che", "title": "Chè Shan tuyết vụ xuân 2027",
+        "quantity": 2_000, "unit": "kg", "unit_price_vnd": 340_000, "min_quantity": 100, "available_from": in_days(60)});
+    let (status, posted) = app.send_json(Method::POST, "/api/v1/offers", Some(&first_seller), &offer).await;
+    assert_eq!(status, 201, "{posted}");
+    let (status, _) = app.send_json(Method::POST, "/api/v1/offers", Some(&buyer), &offer).await;
+    assert_eq!(status, 403, "only the producer's sellers offer its goods");
+    let (_, listed) = app.get_json("/api/v1/offers?set=che").await;
+    assert_eq!(listed[0]["id"], posted["id"]);
+    let told: (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND subject LIKE '%supply offer%'")
+            .bind(follower)
+            .fetch_one(&app.state.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(told.0, 1, "the follower is told");
+
+    let mut answer = rfq_body();
+    answer["offer_id"] = posted["id"].clone();
+    let rfq = post_rfq(&app, &buyer, &answer).await;
+    assert_eq!(rfq["offer_id"], posted["id"]);
+}
+
+#[tokio::test]
+async fn the_office_sees_requests_deals_and_flows_of_its_province() {
+    let app = spawn_app().await;
+    let ((first, _, first_seller), _) = two_tea_producers(&app).await;
+    let (_, buyer) = business_buyer(&app).await;
+    let rfq = post_rfq(&app, &buyer, &rfq_body()).await;
+    let unanswered = post_rfq(&app, &buyer, &rfq_body()).await;
+    let (_, quote) = app
+        .send_json(
+            Method::POST,
+            &format!("/api/v1/rfqs/{}/quotes", rfq["id"]),
+            Some(&first_seller),
+            &quote_body(first, &[(100, 380_000)], 100, 10),
+        )
+        .await;
+    let (status, _) = app
+        .send_json(
+            Method::POST,
+            &format!("/api/v1/quotes/{}/accept", quote["id"]),
+            Some(&buyer),
+            &json!({"quantity": 200}),
+        )
+        .await;
+    assert_eq!(status, 201);
+
+    let (_, _, lai_chau_officer) = app.officer(&["12"]).await;
+    let (status, figures) = app.get_json_as("/api/v1/programme/trade?province=12", &lai_chau_officer).await;
+    assert_eq!(status, 200, "{figures}");
+    assert_eq!(figures["requests"], 2);
+    assert_eq!(figures["quotes"], 1);
+    assert_eq!((figures["deals"].as_i64(), figures["deal_value_vnd"].as_i64()), (Some(1), Some(200 * 380_000)));
+    assert_eq!(figures["flows"][0]["from_province_code"], "12");
+    assert_eq!(figures["flows"][0]["to_province_code"], "01");
+    assert_eq!(figures["by_set"][0]["set_code"], "che");
+    assert_eq!(figures["unanswered"][0]["rfq_id"], unanswered["id"]);
+    assert_eq!(figures["unanswered"][0]["silent_producer_ids"], json!([first]));
+    let (status, _) = app.get_json_as("/api/v1/programme/trade?province=08", &lai_chau_officer).await;
+    assert_eq!(status, 403, "not this officer's province");
+    let (status, _) = app.get_json_as("/api/v1/programme/trade", &buyer).await;
+    assert_eq!(status, 403);
+}
