@@ -87,6 +87,7 @@ pub fn job_handlers(db: &db::Db, logistics: &Arc<logistics::Logistics>) -> jobs:
     orders::service::register_jobs(&mut handlers, db);
     programme::kpis::register_jobs(&mut handlers, db);
     logistics::register_jobs(&mut handlers, db, logistics);
+    trade::service::register_jobs(&mut handlers, db);
     handlers
 }
 

@@ -37,6 +37,10 @@ async fn main() -> anyhow::Result<()> {
             if orders > 0 {
                 println!("Placed {orders} buyers' orders, with their bank transfers.");
             }
+            let requests = dacsan::demo::fill_trade(&db).await?;
+            if requests > 0 {
+                println!("Posted {requests} requests for quotation on the trade board, with quotes and an offer.");
+            }
             if let Some(target) = args.products {
                 let added = dacsan::demo::fill_synthetic(&db, target).await?;
                 println!("Added {added} synthetic products.");

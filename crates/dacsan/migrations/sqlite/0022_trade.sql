@@ -136,6 +136,13 @@ CREATE TABLE trade_follows (
 );
 CREATE INDEX trade_follows_set ON trade_follows(set_code, province_code);
 
+-- New products whose followers were told (once each).
+CREATE TABLE trade_product_alerts (
+    product_id INTEGER PRIMARY KEY REFERENCES products(id) ON DELETE CASCADE,
+    told INTEGER NOT NULL,
+    created_at TEXT NOT NULL
+);
+
 -- Matching a request to producers reads the active products of one set.
 CREATE INDEX products_set_status ON products(set_code, status, producer_id);
 

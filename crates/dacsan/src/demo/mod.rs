@@ -9,6 +9,7 @@ pub mod pictures;
 mod programme;
 mod synthetic;
 mod traces;
+mod trade;
 
 use anyhow::Context;
 use image::DynamicImage;
@@ -26,6 +27,7 @@ pub use orders::fill_orders;
 pub use programme::fill_programme;
 pub use synthetic::fill_synthetic;
 pub use traces::fill_traces;
+pub use trade::fill_trade;
 
 const PRODUCERS_CSV: &str = include_str!("../../../../data/demo/producers.csv");
 const PRODUCTS_CSV: &str = include_str!("../../../../data/demo/products.csv");

@@ -296,13 +296,7 @@ pub async fn close_offer(
     user: CurrentUser,
     Path(id): Path<String>,
 ) -> AppResult<Json<Offer>> {
-    let not_found = || AppError::not_found("chào bán / supply offer");
-    let offer = store::find_offer(&state.db, id_of(&id, "offer")?).await?.ok_or_else(not_found)?;
-    user.require_producer(offer.producer_id)?;
-    if !store::close_offer(&state.db, offer.id).await? {
-        return Err(AppError::conflict("offer", "Chào bán đã đóng / the offer is closed already"));
-    }
-    Ok(Json(store::find_offer(&state.db, offer.id).await?.ok_or_else(not_found)?))
+    Ok(Json(service::close_offer(&state.db, &user, id_of(&id, "offer")?).await?))
 }
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]

@@ -26,7 +26,13 @@ pub struct Unanswered {
     pub created_at: String,
     pub needed_by: String,
     /// The province's producers it was put before that neither quoted nor declined.
-    pub silent_producer_ids: Vec<i64>,
+    pub silent_producers: Vec<SilentProducer>,
+}
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct SilentProducer {
+    pub id: i64,
+    pub name: String,
 }
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
@@ -171,7 +177,7 @@ async fn unanswered(db: &Db, province: &str) -> anyhow::Result<Vec<Unanswered>> 
     for row in rows {
         let rfq_id: i64 = row.try_get(0)?;
         let silent = sqlx::query(
-            "SELECT m.producer_id FROM rfq_matches m JOIN producers p ON p.id = m.producer_id
+            "SELECT m.producer_id, p.name FROM rfq_matches m JOIN producers p ON p.id = m.producer_id
              WHERE m.rfq_id = $1 AND p.province_code = $2
                AND NOT EXISTS (SELECT 1 FROM rfq_declines d WHERE d.rfq_id = m.rfq_id AND d.producer_id = m.producer_id)
              ORDER BY m.producer_id LIMIT 5",
@@ -185,7 +191,10 @@ async fn unanswered(db: &Db, province: &str) -> anyhow::Result<Vec<Unanswered>> 
             title: row.try_get(1)?,
             created_at: row.try_get(2)?,
             needed_by: row.try_get(3)?,
-            silent_producer_ids: silent.iter().map(|r| r.try_get(0)).collect::<Result<_, _>>()?,
+            silent_producers: silent
+                .iter()
+                .map(|r| Ok(SilentProducer { id: r.try_get(0)?, name: r.try_get(1)? }))
+                .collect::<Result<_, sqlx::Error>>()?,
         });
     }
     Ok(list)
@@ -215,4 +224,34 @@ async fn flows(db: &Db, province: &str) -> anyhow::Result<Vec<Flow>> {
         .collect::<anyhow::Result<Vec<_>>>()?;
     flows.sort_by_key(|f| std::cmp::Reverse(f.value_vnd));
     Ok(flows)
+}
+
+impl TradeFigures {
+    /// The flows as a matrix: the provinces goods leave (rows) and reach (columns),
+    /// each cell the deals' value.
+    pub fn matrix(&self) -> (Vec<String>, Vec<(String, Vec<i64>)>) {
+        let mut columns: Vec<String> = self.flows.iter().map(|f| f.to_province_code.clone()).collect();
+        columns.sort();
+        columns.dedup();
+        let mut rows: Vec<String> = self.flows.iter().map(|f| f.from_province_code.clone()).collect();
+        rows.sort();
+        rows.dedup();
+        let cells = rows
+            .into_iter()
+            .map(|from| {
+                let values = columns
+                    .iter()
+                    .map(|to| {
+                        self.flows
+                            .iter()
+                            .filter(|f| f.from_province_code == from && &f.to_province_code == to)
+                            .map(|f| f.value_vnd)
+                            .sum()
+                    })
+                    .collect();
+                (from, values)
+            })
+            .collect();
+        (columns, cells)
+    }
 }

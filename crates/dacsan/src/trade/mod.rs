@@ -128,6 +128,21 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("trade_fig_by_set", "Theo bộ sản phẩm", "By product set"),
     ("trade_fig_flows", "Luồng hàng giữa các tỉnh", "Flows between provinces"),
     ("trade_fig_from", "Từ", "From"),
+    ("trade_offer_open", "Đang chào", "Open"),
+    ("trade_follow", "Theo dõi nguồn hàng", "Follow supply"),
+    (
+        "trade_follow_hint",
+        "Nhận tin khi có chào bán hoặc sản phẩm mới thuộc bộ sản phẩm, tỉnh bạn chọn.",
+        "Be told of new supply offers and products in the sets and provinces you choose.",
+    ),
+    ("trade_follow_button", "Theo dõi", "Follow"),
+    ("trade_unfollow", "Bỏ theo dõi", "Unfollow"),
+    ("trade_any_set", "Mọi bộ sản phẩm", "Every product set"),
+    ("trade_offer_closed", "Đã đóng", "Closed"),
+    ("trade_close_offer", "Đóng chào bán", "Close the offer"),
+    ("trade_offered", "Hàng chào bán", "Goods offered"),
+    ("trade_fig_matrix", "Ma trận luồng hàng (giá trị)", "Flow matrix (value)"),
+    ("trade_revise_quote", "Sửa báo giá (giữ lại các lần trước)", "Revise the quote (earlier revisions are kept)"),
     ("trade_fig_unanswered", "Yêu cầu chưa ai trong tỉnh trả lời", "Requests nobody in the province answered"),
     ("trade_give_hand", "Hỗ trợ cơ sở", "Give a hand to producer"),
 ];
@@ -137,6 +152,7 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .route("/trade", get(pages::board))
+        .route("/trade/follows", post(pages::follow))
         .route("/trade/business", get(pages::business_form).post(pages::save_business))
         .route("/trade/rfqs", post(pages::post_rfq))
         .route("/trade/rfqs/new", get(pages::new_rfq))
@@ -149,6 +165,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .route("/trade/quotes/{id}/withdraw", post(pages::withdraw))
         .route("/seller/trade", get(pages::seller_desk))
         .route("/seller/trade/offers", post(pages::post_offer))
+        .route("/seller/trade/offers/{id}/close", post(pages::close_offer))
         .route("/office/trade", get(pages::office))
         .routes(routes!(api::put_business, api::get_business))
         .routes(routes!(api::post_rfq, api::list_rfqs))

@@ -90,14 +90,61 @@ struct BoardTemplate {
     page: Page,
     rfqs: Vec<Rfq>,
     offers: Vec<Offer>,
+    /// What the signed-in buyer follows.
+    follows: Vec<store::Follow>,
+    sets: &'static [ocop::ProductSet],
+    provinces: &'static [admin_units::Province],
+    errors: FieldErrors,
     names: Names,
+}
+
+async fn board_page(state: &AppState, page: Page, errors: FieldErrors) -> Result<Response, PageError> {
+    let rfqs = store::list_rfqs(&state.db, store::RfqScope::Open, 50).await?;
+    let offers = store::list_offers(&state.db, "", "", 30).await?;
+    let follows = match &page.user {
+        Some(user) => store::follows(&state.db, user.id).await?,
+        None => Vec::new(),
+    };
+    let template = BoardTemplate {
+        page,
+        rfqs,
+        offers,
+        follows,
+        sets: ocop::sets(),
+        provinces: admin_units::provinces(),
+        errors,
+        names: Names,
+    };
+    let response = render(&template);
+    Ok(with_status(&template.errors, response))
 }
 
 /// `GET /trade`: open requests and supply offers, for everyone.
 pub async fn board(State(state): State<AppState>, page: Page) -> Result<Response, PageError> {
-    let rfqs = store::list_rfqs(&state.db, store::RfqScope::Open, 50).await?;
-    let offers = store::list_offers(&state.db, "", "", 30).await?;
-    Ok(render(&BoardTemplate { page, rfqs, offers, names: Names }))
+    board_page(&state, page, FieldErrors::default()).await
+}
+
+/// `POST /trade/follows`: follow a product set and/or a province; `remove` unfollows.
+pub async fn follow(
+    State(state): State<AppState>,
+    page: Page,
+    CsrfForm(form): CsrfForm<Form>,
+) -> Result<Response, PageError> {
+    let user = page.require_user()?.clone();
+    let follow = match service::valid_follow(
+        form.get("set_code").map(String::as_str),
+        form.get("province_code").map(String::as_str),
+    ) {
+        Ok(follow) => follow,
+        Err(AppError::Invalid(errors)) => return board_page(&state, page, errors).await,
+        Err(e) => return Err(e.into()),
+    };
+    if form.contains_key("remove") {
+        store::remove_follow(&state.db, user.id, &follow).await?;
+    } else {
+        store::add_follow(&state.db, user.id, &follow).await?;
+    }
+    Ok(Redirect::to("/trade#follow").into_response())
 }
 
 #[derive(Template)]
@@ -266,6 +313,9 @@ struct RfqTemplate {
     quotes: Vec<QuoteView>,
     /// A seller's producers and their products to quote with.
     quoting: Vec<(crate::producers::Producer, Vec<Product>)>,
+    /// The seller may send a quote or its next revision.
+    may_quote: bool,
+    revising: bool,
     form: Form,
     errors: FieldErrors,
     names: Names,
@@ -320,12 +370,24 @@ async fn rfq_page(
         }
     }
     let mut form = form;
+    let own_quote = match viewer {
+        Viewer::Producers(_) => quotes.first(),
+        _ => None,
+    };
     if form.is_empty() {
-        form.insert("valid_until".into(), (crate::db::today_vn() + time::Duration::days(14)).to_string());
+        match own_quote {
+            Some(quote) => prefill_revision(&mut form, quote),
+            None => {
+                form.insert("valid_until".into(), (crate::db::today_vn() + time::Duration::days(14)).to_string());
+                form.insert("tier_q_0".into(), rfq.quantity.to_string());
+                form.insert("moq".into(), rfq.quantity.to_string());
+            }
+        }
         form.insert("quantity".into(), rfq.quantity.to_string());
-        form.insert("tier_q_0".into(), rfq.quantity.to_string());
-        form.insert("moq".into(), rfq.quantity.to_string());
     }
+    let revising = own_quote.is_some();
+    let may_quote =
+        matches!(viewer, Viewer::Producers(_)) && rfq.status == "open" && own_quote.is_none_or(|q| q.is_open());
     use strum::VariantArray;
     let template = RfqTemplate {
         page,
@@ -334,6 +396,8 @@ async fn rfq_page(
         buyer_name,
         quotes,
         quoting,
+        may_quote,
+        revising,
         form,
         errors,
         names: Names,
@@ -341,6 +405,29 @@ async fn rfq_page(
     };
     let response = render(&template);
     Ok(with_status(&template.errors, response))
+}
+
+/// The seller's form starts from its latest revision.
+fn prefill_revision(form: &mut Form, quote: &QuoteView) {
+    let latest = &quote.latest;
+    let mut put = |name: &str, value: String| {
+        form.insert(name.to_string(), value);
+    };
+    put("producer_id", quote.quote.producer_id.to_string());
+    put("product_id", quote.quote.product_id.to_string());
+    for (i, tier) in latest.tiers.iter().enumerate() {
+        put(&format!("tier_q_{i}"), tier.min_quantity.to_string());
+        put(&format!("tier_p_{i}"), tier.unit_price_vnd.to_string());
+    }
+    put("moq", latest.moq.to_string());
+    put("lead_days", latest.lead_days.to_string());
+    put("valid_until", latest.valid_until.clone());
+    put("deposit_pct", latest.deposit_pct.to_string());
+    put("delivery_vnd", latest.delivery_vnd.to_string());
+    put("pack_size", latest.pack_size.clone());
+    put("incoterm", latest.incoterm.clone().unwrap_or_default());
+    put("port", latest.port.clone());
+    put("notes", latest.notes.clone());
 }
 
 fn id_of(text: &str) -> Result<i64, AppError> {
@@ -472,6 +559,12 @@ struct QuoteTemplate {
     names: Names,
 }
 
+impl QuoteTemplate {
+    fn when(&self, utc: &str) -> String {
+        crate::vn::time_vn(utc)
+    }
+}
+
 async fn quote_page(state: &AppState, page: Page, id: i64, errors: FieldErrors) -> Result<Response, PageError> {
     let user = page.require_user()?.clone();
     let (quote, rfq, _) = service::quote_party(&state.db, &user, id).await?;
@@ -594,6 +687,18 @@ pub async fn post_offer(
         Err(AppError::Invalid(errors)) => seller_page(&state, page, form, errors).await,
         Err(e) => Err(e.into()),
     }
+}
+
+/// `POST /seller/trade/offers/{id}/close`
+pub async fn close_offer(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<String>,
+    CsrfForm(_): CsrfForm<Form>,
+) -> Result<Response, PageError> {
+    let user = page.require_user()?.clone();
+    service::close_offer(&state.db, &user, id_of(&id)?).await?;
+    Ok(Redirect::to("/seller/trade").into_response())
 }
 
 #[derive(Template)]

@@ -574,6 +574,49 @@ pub async fn post_offer(db: &Db, user: &CurrentUser, input: &OfferInput) -> AppR
     store::find_offer(db, id).await?.ok_or_else(|| AppError::not_found("offer"))
 }
 
+/// Tells the buyers following a new product's set or province about it, once per
+/// product; returns how many products were announced.
+pub async fn announce_new_products(db: &Db) -> anyhow::Result<usize> {
+    let mut announced = 0;
+    for (id, name, set_code, province_code) in store::products_to_announce(db).await? {
+        let mut tx = db.begin_write().await?;
+        let subject = format!("Sản phẩm mới: {name} / New product");
+        let body = format!("{name} vừa lên sàn dacsan, trong mục bạn theo dõi.");
+        let told = store::tell_followers(&mut tx, &set_code, &province_code, &subject, &body).await?;
+        if store::mark_announced(&mut tx, id, told).await? {
+            tx.commit().await?;
+            announced += 1;
+        }
+    }
+    Ok(announced)
+}
+
+/// Queues [`announce_new_products`] every five minutes, once across servers.
+pub fn register_jobs(handlers: &mut crate::jobs::Handlers, db: &Db) {
+    let db = db.clone();
+    handlers.every("trade.announce_new_products", Duration::from_secs(300), move |_| {
+        let db = db.clone();
+        async move {
+            let n = announce_new_products(&db).await?;
+            if n > 0 {
+                tracing::info!(count = n, "told followers of {n} new products");
+            }
+            Ok(())
+        }
+    });
+}
+
+/// Closes one of the seller's open offers.
+pub async fn close_offer(db: &Db, user: &CurrentUser, id: i64) -> AppResult<Offer> {
+    let not_found = || AppError::not_found("chào bán / supply offer");
+    let offer = store::find_offer(db, id).await?.ok_or_else(not_found)?;
+    user.require_producer(offer.producer_id)?;
+    if !store::close_offer(db, offer.id).await? {
+        return Err(AppError::conflict("offer", "Chào bán đã đóng / the offer is closed already"));
+    }
+    store::find_offer(db, offer.id).await?.ok_or_else(not_found)
+}
+
 /// A follow as sent: a known set and/or province, not both empty.
 pub fn valid_follow(set_code: Option<&str>, province_code: Option<&str>) -> AppResult<store::Follow> {
     let set_code = set_code.unwrap_or("").trim().to_string();

@@ -810,3 +810,35 @@ pub async fn tell_followers(
     .context("tell followers")?;
     Ok(result.rows_affected())
 }
+
+/// Active products added in the last week whose followers were not told yet
+/// (500 at a time): (id, name, set, the producer's province).
+pub async fn products_to_announce(db: &Db) -> anyhow::Result<Vec<(i64, String, String, String)>> {
+    let since = db::time_text(time::OffsetDateTime::now_utc() - time::Duration::days(7));
+    let rows = sqlx::query(
+        "SELECT p.id, p.name, p.set_code, r.province_code FROM products p JOIN producers r ON r.id = p.producer_id
+         WHERE p.status = 'active' AND p.created_at >= $1
+           AND NOT EXISTS (SELECT 1 FROM trade_product_alerts a WHERE a.product_id = p.id)
+         ORDER BY p.id LIMIT 500",
+    )
+    .bind(since)
+    .fetch_all(&db.pool)
+    .await
+    .context("list new products to announce")?;
+    rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?, r.try_get(3)?))).collect()
+}
+
+/// Marks a product announced; `false` when another server did it first.
+pub async fn mark_announced(tx: &mut Tx, product_id: i64, told: u64) -> anyhow::Result<bool> {
+    let result = sqlx::query(
+        "INSERT INTO trade_product_alerts (product_id, told, created_at) VALUES ($1, $2, $3)
+         ON CONFLICT (product_id) DO NOTHING",
+    )
+    .bind(product_id)
+    .bind(told as i64)
+    .bind(db::now())
+    .execute(&mut **tx)
+    .await
+    .context("mark product announced")?;
+    Ok(result.rows_affected() == 1)
+}

@@ -318,6 +318,21 @@ async fn supply_offers_tell_followers_and_an_rfq_answers_one() {
             .unwrap();
     assert_eq!(told.0, 1, "the follower is told");
 
+    let (status, _) =
+        app.send_json(Method::POST, "/api/v1/me/follows", Some(&buyer), &json!({"province_code": "08"})).await;
+    assert_eq!(status, 200);
+    let tea = app.producer().name("HTX Chè Hoàng Su Phì").place("08", "00769").create().await;
+    app.product(tea.id).name("Chè Shan tuyết Hoàng Su Phì", "Hoang Su Phi tea").create().await;
+    assert!(dacsan::trade::service::announce_new_products(&app.state.db).await.unwrap() >= 1);
+    assert_eq!(dacsan::trade::service::announce_new_products(&app.state.db).await.unwrap(), 0, "once per product");
+    let told: (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND subject LIKE '%Hoàng Su Phì%'")
+            .bind(follower)
+            .fetch_one(&app.state.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(told.0, 1, "a new product in a followed set and province: told once, not once per follow");
+
     let mut answer = rfq_body();
     answer["offer_id"] = posted["id"].clone();
     let rfq = post_rfq(&app, &buyer, &answer).await;
@@ -359,7 +374,7 @@ async fn the_office_sees_requests_deals_and_flows_of_its_province() {
     assert_eq!(figures["flows"][0]["to_province_code"], "01");
     assert_eq!(figures["by_set"][0]["set_code"], "che");
     assert_eq!(figures["unanswered"][0]["rfq_id"], unanswered["id"]);
-    assert_eq!(figures["unanswered"][0]["silent_producer_ids"], json!([first]));
+    assert_eq!(figures["unanswered"][0]["silent_producers"][0]["id"], first);
     let (status, _) = app.get_json_as("/api/v1/programme/trade?province=08", &lai_chau_officer).await;
     assert_eq!(status, 403, "not this officer's province");
     let (status, _) = app.get_json_as("/api/v1/programme/trade", &buyer).await;
