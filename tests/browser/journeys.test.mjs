@@ -858,4 +858,94 @@ describe('dacsan on a phone (390×844)', { concurrency: false }, () => {
       await context.close();
     }
   });
+
+  test('o. a business posts a request for quotation, two cooperatives quote, the buyer compares, accepts and pays the deposit; the seller sees the order', async () => {
+    const title = `Chè Shan tuyết cho bếp ăn ${Date.now() % 100000}`;
+    // The admin gives a second tea cooperative a seller account.
+    const second = { email: `tanuyen-${Date.now()}@example.vn`, password: 'tan-uyen-2026' };
+    await inPhone({}, async (page) => {
+      await signIn(page, ACCOUNTS.admin);
+      await page.goto('/admin');
+      await page.locator('#u-email').fill(second.email);
+      await page.locator('#u-password').fill(second.password);
+      await page.locator('#u-role').selectOption('seller');
+      await page.locator('#u-producer').fill('htx-che-tan-uyen');
+      await submitAndWait(page, page.locator('form[action="/admin/users"] button[type="submit"]'));
+    });
+
+    const rfqUrl = await inPhone({}, async (page) => {
+      await signIn(page, ACCOUNTS.buyer);
+      await page.goto('/trade');
+      await assertPhoneFriendly(page, 'trade board');
+      await clickAndWait(page, page.locator('main a', { hasText: 'Đăng yêu cầu báo giá' }).first(), /\/trade\/(rfqs\/new|business)$/);
+      await page.goto('/trade/business');
+      await assertPhoneFriendly(page, 'business profile');
+      await page.getByLabel('Tên doanh nghiệp').fill('Công ty TNHH Bếp ăn Ba Đình');
+      await submitAndWait(page, page.getByRole('button', { name: 'Lưu' }));
+      assert.match(page.url(), /\/trade\/rfqs\/new$/);
+      await assertPhoneFriendly(page, 'new request');
+      await page.getByLabel('Hàng cần').fill(title);
+      await page.getByLabel('Bộ sản phẩm OCOP').selectOption('che');
+      await page.getByLabel('Số lượng', { exact: true }).fill('300');
+      await page.getByLabel('Đơn vị', { exact: true }).fill('kg');
+      await page.getByLabel('Giao tại tỉnh/thành').selectOption('01');
+      await page.getByLabel(/Mã xã\/phường nhận hàng/).fill('00004');
+      await submitAndWait(page, page.getByRole('button', { name: 'Đăng', exact: true }));
+      assert.match(page.url(), /\/trade\/rfqs\/\d+$/);
+      assert.equal((await page.locator('main h1').innerText()).trim(), title);
+      return new URL(page.url()).pathname;
+    });
+
+    // Two cooperatives quote: the demo seller with a deposit, the second without.
+    const quote = async (account, tiers, deposit) => inPhone({}, async (page) => {
+      await signIn(page, account);
+      await page.goto('/seller/trade');
+      await assertPhoneFriendly(page, 'seller trade desk');
+      await clickAndWait(page, page.locator('main a', { hasText: title }), /\/trade\/rfqs\/\d+$/);
+      const form = page.locator(`form[action="${rfqUrl}/quotes"]`);
+      for (const [i, [q, p]] of tiers.entries()) {
+        await form.locator(`input[name="tier_q_${i}"]`).fill(String(q));
+        await form.locator(`input[name="tier_p_${i}"]`).fill(String(p));
+      }
+      await form.getByLabel('Số lượng tối thiểu').fill('100');
+      await form.getByLabel('Số ngày chuẩn bị hàng').fill('10');
+      await form.getByLabel(/Đặt cọc/).fill(String(deposit));
+      await assertPhoneFriendly(page, 'quote form');
+      await submitAndWait(page, form.getByRole('button', { name: 'Gửi', exact: true }));
+      assert.match(page.url(), /\/trade\/quotes\/\d+$/);
+      await assertPhoneFriendly(page, 'quote page');
+    });
+    await quote(ACCOUNTS.seller, [[100, 390_000], [300, 355_000]], 30);
+    await quote(second, [[100, 370_000]], 0);
+
+    const order = await inPhone({}, async (page) => {
+      await signIn(page, ACCOUNTS.buyer);
+      await page.goto(rfqUrl);
+      const quotes = page.locator('main article.quote');
+      assert.equal(await quotes.count(), 2, 'the buyer sees both quotes');
+      assert.match(await quotes.first().locator('h3').innerText(), /Sìn Hồ/, '300 kg at 355 000 ₫ is the cheaper');
+      await assertPhoneFriendly(page, 'quotes compared');
+      await page.screenshot({ path: screenshotPath('trade-compare'), fullPage: true });
+      await clickAndWait(page, quotes.first().getByRole('button', { name: 'Chấp nhận và đặt hàng' }), /\/orders\/DS[0-9A-Z]{8}$/);
+      const code = new URL(page.url()).pathname.split('/')[2];
+      const fact = (name) => page.locator(`main dl.facts dt:text-is("${name}") + dd`).first().innerText();
+      const total = 300 * 355_000 + 0;
+      const deposit = Math.ceil((total * 30) / 100);
+      assert.equal(vnd(await fact('Số tiền')), deposit, 'the QR asks for the deposit');
+      await assertPhoneFriendly(page, 'wholesale order');
+      const answer = await bankTransfer(server.baseURL, { code, amount: deposit, accountNumber: '' });
+      assert.equal(answer.outcome, 'paid', JSON.stringify(answer));
+      await page.reload({ waitUntil: 'domcontentloaded' });
+      assert.equal((await page.locator('main section.box p .badge').first().innerText()).trim(), 'Đã thanh toán');
+      return code;
+    });
+
+    await inPhone({}, async (page) => {
+      await signIn(page, ACCOUNTS.seller);
+      await page.goto('/seller/orders');
+      const row = page.locator('main tbody tr').filter({ has: page.locator(`a[href="/orders/${order}"]`) });
+      assert.equal(await row.count(), 1, `${order} on the seller's desk`);
+      assert.match(await row.innerText(), /Bếp ăn Ba Đình[\s\S]*Đã thanh toán/);
+    });
+  });
 });
