@@ -353,3 +353,26 @@ pub async fn trade_figures(
     let province = crate::programme::scope::province_for(&user, filter.province.as_deref())?;
     Ok(Json(super::figures::for_province(&state.db, &province).await?))
 }
+
+#[utoipa::path(get, path = "/api/v1/quotes/{id}/proforma.pdf", tag = "trade", security(("bearer" = [])),
+    params(("id" = i64, Path)),
+    responses((status = 200, content_type = "application/pdf", description = "the pro-forma invoice, English and Vietnamese"),
+        (status = 401), (status = 404), (status = 409, description = "the quote is not accepted")))]
+pub async fn proforma(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+) -> AppResult<axum::response::Response> {
+    use axum::response::IntoResponse;
+    let pdf = service::proforma(&state.db, &user, id_of(&id, "quote")?).await?;
+    let name = format!("attachment; filename=\"proforma-{id}.pdf\"");
+    Ok((
+        [
+            (axum::http::header::CONTENT_TYPE, "application/pdf".to_string()),
+            (axum::http::header::CONTENT_DISPOSITION, name),
+            (axum::http::header::CACHE_CONTROL, "private, no-store".to_string()),
+        ],
+        pdf,
+    )
+        .into_response())
+}

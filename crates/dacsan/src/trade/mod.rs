@@ -7,6 +7,7 @@ pub mod api;
 pub mod figures;
 pub mod model;
 pub mod pages;
+pub mod proforma;
 pub mod service;
 pub mod store;
 
@@ -129,6 +130,7 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("trade_fig_flows", "Luồng hàng giữa các tỉnh", "Flows between provinces"),
     ("trade_fig_from", "Từ", "From"),
     ("trade_offer_open", "Đang chào", "Open"),
+    ("trade_proforma", "Hóa đơn chiếu lệ (PDF)", "Pro-forma invoice (PDF)"),
     ("trade_follow", "Theo dõi nguồn hàng", "Follow supply"),
     (
         "trade_follow_hint",
@@ -175,6 +177,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(api::list_declines))
         .routes(routes!(api::get_quote))
         .routes(routes!(api::accept))
+        .routes(routes!(api::proforma))
         .routes(routes!(api::withdraw))
         .routes(routes!(api::list_messages, api::post_message))
         .routes(routes!(api::post_offer, api::list_offers))

@@ -198,6 +198,30 @@ async fn quotes_are_private_revised_and_accepted_into_an_order_paid_by_deposit_t
         .await;
     assert_eq!(status, 409, "the request is awarded");
 
+    let pdf = app
+        .api
+        .get(app.url(&format!("/api/v1/quotes/{}/proforma.pdf", one["id"])))
+        .bearer_auth(&buyer)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(pdf.status(), 200);
+    let pdf = lopdf::Document::load_mem(&pdf.bytes().await.unwrap()).expect("a PDF an independent reader opens");
+    let text = pdf.extract_text(&[1]).unwrap();
+    for expected in [
+        "PRO-FORMA INVOICE",
+        "HÓA ĐƠN CHIẾU LỆ",
+        accepted["order"]["code"].as_str().unwrap(),
+        "211.500.000",
+        "Nhà hàng Phố Cổ",
+    ] {
+        assert!(text.contains(expected), "{expected} missing from the pro-forma:\n{text}");
+    }
+    let (status, _) = app.get_json_as(&format!("/api/v1/quotes/{}/proforma.pdf", other["id"]), &buyer).await;
+    assert_eq!(status, 409, "only an accepted quote has one");
+    let (status, _) = app.get_json_as(&format!("/api/v1/quotes/{}/proforma.pdf", one["id"]), &second_seller).await;
+    assert_eq!(status, 404, "not the other producer's");
+
     let order_id = accepted["order"]["id"].as_i64().unwrap();
     let code = accepted["order"]["code"].as_str().unwrap();
     let (status, qr) = app.get_json_as(&format!("/api/v1/orders/{order_id}/vietqr"), &buyer).await;
