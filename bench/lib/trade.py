@@ -107,7 +107,7 @@ def summary(times):
             "p95_ms": round(times[min(len(times) - 1, int(len(times) * 0.95))], 1), "max_ms": round(times[-1], 1)}
 
 
-def request(conn, method, path, token=None, body=None):
+def request(conn, method, path, token=None, body=None, timings=None):
     headers = {"Content-Type": "application/json"}
     if token:
         headers["Authorization"] = f"Bearer {token}"
@@ -116,6 +116,11 @@ def request(conn, method, path, token=None, body=None):
     response = conn.getresponse()
     payload = response.read()
     ms = (time.perf_counter() - t0) * 1000
+    if timings is not None:
+        for part in (response.getheader("server-timing") or "").split(","):
+            name, _, dur = part.strip().partition(";dur=")
+            if dur:
+                timings.setdefault(name, []).append(float(dur))
     if response.status >= 300:
         sys.exit(f"trade bench: {method} {path} answered {response.status}: {payload[:300]!r}")
     return ms, payload
@@ -131,14 +136,15 @@ def timings(url, out, password, buyer_email, officer_email, tries):
     conn = http.client.HTTPConnection(host, int(port), timeout=60)
     buyer, officer = token(conn, buyer_email, password), token(conn, officer_email, password)
     sets = set_codes()
-    post, matched = [], []
+    post, matched, server = [], [], {}
     for i in range(tries):
         body = {"title": f"Bench {i}", "set_code": sets[i % len(sets)], "quantity": 500, "unit": "kg",
                 "deliver_province_code": "01", "needed_by": day(30), "min_ocop_stars": [0, 3][i % 2]}
-        ms, payload = request(conn, "POST", "/api/v1/rfqs", buyer, body)
+        ms, payload = request(conn, "POST", "/api/v1/rfqs", buyer, body, server)
         post.append(ms)
         matched.append(json.loads(payload)["matched_producers"])
-    results = {"post_rfq": {**summary(post), "matched_producers_median": statistics.median(matched)}}
+    results = {"post_rfq": {**summary(post), "matched_producers_median": statistics.median(matched)},
+               "matching": summary(server["match"])}
     for name, path, who in [("board_page", "/trade", None),
                             ("office_figures_api", "/api/v1/programme/trade?province=12", officer),
                             ("office_trade_page", "/office/trade?province=12", officer)]:

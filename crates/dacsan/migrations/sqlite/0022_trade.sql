@@ -40,6 +40,7 @@ CREATE TABLE rfqs (
 );
 CREATE INDEX rfqs_status ON rfqs(status, id);
 CREATE INDEX rfqs_buyer ON rfqs(buyer_user_id, id);
+CREATE INDEX rfqs_deliver ON rfqs(deliver_province_code, id);
 
 -- The producers a request was put in front of when it was posted.
 CREATE TABLE rfq_matches (
@@ -72,7 +73,9 @@ CREATE TABLE quotes (
     updated_at TEXT NOT NULL,
     UNIQUE (rfq_id, producer_id)
 );
-CREATE INDEX quotes_producer ON quotes(producer_id, id);
+-- Covers the office's figures of a province's producers: their quotes by status,
+-- request and order, and when they were sent.
+CREATE INDEX quotes_producer ON quotes(producer_id, status, rfq_id, order_id, created_at);
 
 -- Every revision of a quote, never changed once written.
 CREATE TABLE quote_revisions (

@@ -63,8 +63,7 @@ pub async fn fill_trade(db: &Db) -> anyhow::Result<usize> {
         requirements: vec!["traceable".into(), "sample_first".into()],
         ..Default::default()
     };
-    let (tea, _) =
-        service::post_rfq(db, &search, &buyer, &tea).await.map_err(|e| anyhow::anyhow!("demo rfq: {e:?}"))?;
+    let tea = service::post_rfq(db, &search, &buyer, &tea).await.map_err(|e| anyhow::anyhow!("demo rfq: {e:?}"))?.rfq;
     let honey = RfqInput {
         title: Some("Mint honey for a Japanese importer".into()),
         set_code: Some("mat-ong".into()),

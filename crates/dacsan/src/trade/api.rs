@@ -44,15 +44,17 @@ pub struct PostedRfq {
 }
 
 #[utoipa::path(post, path = "/api/v1/rfqs", tag = "trade", security(("bearer" = [])), request_body = RfqInput,
-    responses((status = 201, body = PostedRfq), (status = 401),
+    responses((status = 201, body = PostedRfq, description = "`Server-Timing: match;dur=…` says how long finding the producers took"), (status = 401),
         (status = 403, description = "only accounts with a business profile, and admins"), (status = 422)))]
 pub async fn post_rfq(
     State(state): State<AppState>,
     user: CurrentUser,
     ApiJson(input): ApiJson<RfqInput>,
-) -> AppResult<(StatusCode, Json<PostedRfq>)> {
-    let (rfq, matched_producers) = service::post_rfq(&state.db, &state.search, &user, &input).await?;
-    Ok((StatusCode::CREATED, Json(PostedRfq { rfq, matched_producers })))
+) -> AppResult<(StatusCode, [(axum::http::HeaderName, String); 1], Json<PostedRfq>)> {
+    let posted = service::post_rfq(&state.db, &state.search, &user, &input).await?;
+    let timing = format!("match;dur={:.1}", posted.matching.as_secs_f64() * 1000.0);
+    let body = PostedRfq { rfq: posted.rfq, matched_producers: posted.matched };
+    Ok((StatusCode::CREATED, [(axum::http::HeaderName::from_static("server-timing"), timing)], Json(body)))
 }
 
 #[utoipa::path(get, path = "/api/v1/rfqs", tag = "trade", security(("bearer" = [])),

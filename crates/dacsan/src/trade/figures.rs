@@ -54,7 +54,8 @@ pub struct TradeFigures {
     /// Quotes of the province's producers accepted, their orders not cancelled.
     pub deals: i64,
     pub deal_value_vnd: i64,
-    /// Median hours from a request to the province's first quote on it.
+    /// Median hours from a request to the province's first quote on it, over the
+    /// last 90 days.
     pub median_response_hours: Option<i64>,
     pub by_set: Vec<SetFigures>,
     /// The oldest open requests nobody of the province answered (50 at most).
@@ -63,41 +64,39 @@ pub struct TradeFigures {
     pub flows: Vec<Flow>,
 }
 
+/// The response time is of the requests of the last this many days.
+pub const RESPONSE_DAYS: i64 = 90;
+
 const LIVE_DEAL: &str = "q.status = 'accepted' AND o.status NOT IN ('cancelled', 'refunded')";
 
+/// The figures; each part is one query, run side by side on the pool's connections.
 pub async fn for_province(db: &Db, province: &str) -> anyhow::Result<TradeFigures> {
-    let pool = &db.pool;
-    let count = |sql: &'static str| async move {
-        let row = sqlx::query(sql).bind(province).fetch_one(pool).await?;
+    let into = async {
+        let row = sqlx::query("SELECT COUNT(*) FROM rfqs WHERE deliver_province_code = $1")
+            .bind(province)
+            .fetch_one(&db.pool)
+            .await?;
         anyhow::Ok(row.try_get::<i64, _>(0)?)
     };
-    let requests = count(
-        "SELECT COUNT(DISTINCT m.rfq_id) FROM rfq_matches m JOIN producers p ON p.id = m.producer_id
-         WHERE p.province_code = $1",
-    )
-    .await?;
-    let requests_into_province = count("SELECT COUNT(*) FROM rfqs WHERE deliver_province_code = $1").await?;
-    let quotes =
-        count("SELECT COUNT(*) FROM quotes q JOIN producers p ON p.id = q.producer_id WHERE p.province_code = $1")
-            .await?;
-    let deals = sqlx::query(&format!(
-        "SELECT COUNT(*), CAST(COALESCE(SUM(o.total_vnd), 0) AS BIGINT) FROM quotes q JOIN producers p ON p.id = q.producer_id
-         JOIN orders o ON o.id = q.order_id WHERE p.province_code = $1 AND {LIVE_DEAL}"
-    ))
-    .bind(province)
-    .fetch_one(pool)
-    .await?;
+    let (requests_into_province, by_set, median_response_hours, unanswered, flows) = tokio::try_join!(
+        into,
+        by_set(db, province),
+        median_response_hours(db, province),
+        unanswered(db, province),
+        flows(db, province)
+    )?;
+    // A request has one set: the sets' counts add up to the province's.
     Ok(TradeFigures {
         province_code: province.to_string(),
-        requests,
+        requests: by_set.iter().map(|s| s.requests).sum(),
         requests_into_province,
-        quotes,
-        deals: deals.try_get(0)?,
-        deal_value_vnd: deals.try_get(1)?,
-        median_response_hours: median_response_hours(db, province).await?,
-        by_set: by_set(db, province).await?,
-        unanswered: unanswered(db, province).await?,
-        flows: flows(db, province).await?,
+        quotes: by_set.iter().map(|s| s.quotes).sum(),
+        deals: by_set.iter().map(|s| s.deals).sum(),
+        deal_value_vnd: by_set.iter().map(|s| s.value_vnd).sum(),
+        median_response_hours,
+        by_set,
+        unanswered,
+        flows,
     })
 }
 
@@ -138,13 +137,17 @@ async fn by_set(db: &Db, province: &str) -> anyhow::Result<Vec<SetFigures>> {
     Ok(list)
 }
 
-/// Hours from each request to the province's first quote on it; the middle one.
+/// Hours from each request of the last 90 days to the province's first quote on
+/// it; the middle one.
 async fn median_response_hours(db: &Db, province: &str) -> anyhow::Result<Option<i64>> {
+    let since = db::time_text(time::OffsetDateTime::now_utc() - time::Duration::days(RESPONSE_DAYS));
     let rows = sqlx::query(
         "SELECT r.created_at, MIN(q.created_at) FROM quotes q JOIN producers p ON p.id = q.producer_id
-         JOIN rfqs r ON r.id = q.rfq_id WHERE p.province_code = $1 GROUP BY r.id, r.created_at",
+         JOIN rfqs r ON r.id = q.rfq_id WHERE p.province_code = $1 AND q.created_at >= $2
+         GROUP BY r.id, r.created_at",
     )
     .bind(province)
+    .bind(since)
     .fetch_all(&db.pool)
     .await?;
     let mut hours: Vec<i64> = Vec::with_capacity(rows.len());
@@ -166,8 +169,8 @@ async fn unanswered(db: &Db, province: &str) -> anyhow::Result<Vec<Unanswered>> 
         "SELECT r.id, r.title, r.created_at, r.needed_by FROM rfqs r
          WHERE r.status = 'open'
            AND r.id IN (SELECT m.rfq_id FROM rfq_matches m JOIN producers p ON p.id = m.producer_id WHERE p.province_code = $1)
-           AND NOT EXISTS (SELECT 1 FROM quotes q JOIN producers p2 ON p2.id = q.producer_id
-                           WHERE q.rfq_id = r.id AND p2.province_code = $1)
+           AND NOT EXISTS (SELECT 1 FROM quotes q CROSS JOIN producers p2
+                           WHERE q.rfq_id = r.id AND p2.id = q.producer_id AND p2.province_code = $1)
          ORDER BY r.id LIMIT 50",
     )
     .bind(province)
@@ -201,11 +204,19 @@ async fn unanswered(db: &Db, province: &str) -> anyhow::Result<Vec<Unanswered>> 
 }
 
 async fn flows(db: &Db, province: &str) -> anyhow::Result<Vec<Flow>> {
+    // Out of the province (from its producers), then into it from elsewhere: each
+    // half starts from an index, where one OR would read every quote.
     let rows = sqlx::query(&format!(
         "SELECT p.province_code, r.deliver_province_code, COUNT(*), CAST(SUM(o.total_vnd) AS BIGINT)
-         FROM quotes q JOIN producers p ON p.id = q.producer_id JOIN rfqs r ON r.id = q.rfq_id
+         FROM producers p JOIN quotes q ON q.producer_id = p.id JOIN rfqs r ON r.id = q.rfq_id
          JOIN orders o ON o.id = q.order_id
-         WHERE {LIVE_DEAL} AND (p.province_code = $1 OR r.deliver_province_code = $1)
+         WHERE p.province_code = $1 AND {LIVE_DEAL}
+         GROUP BY p.province_code, r.deliver_province_code
+         UNION ALL
+         SELECT p.province_code, r.deliver_province_code, COUNT(*), CAST(SUM(o.total_vnd) AS BIGINT)
+         FROM rfqs r JOIN quotes q ON q.rfq_id = r.id JOIN producers p ON p.id = q.producer_id
+         JOIN orders o ON o.id = q.order_id
+         WHERE r.deliver_province_code = $1 AND p.province_code <> $1 AND {LIVE_DEAL}
          GROUP BY p.province_code, r.deliver_province_code"
     ))
     .bind(province)

@@ -69,6 +69,20 @@ fn with_status(errors: &FieldErrors, response: Response) -> Response {
     scope::form_status(errors, response)
 }
 
+/// What a form shows again: bad fields and refusals (a closed request, an expired
+/// quote) as messages on the page; anything else is an error page.
+fn shown_on_form(error: AppError) -> Result<FieldErrors, PageError> {
+    match error {
+        AppError::Invalid(errors) => Ok(errors),
+        AppError::Conflict { field, message } => {
+            let mut errors = FieldErrors::default();
+            errors.add(&field, message);
+            Ok(errors)
+        }
+        other => Err(other.into()),
+    }
+}
+
 fn number(form: &Form, name: &str, errors: &mut FieldErrors) -> Option<i64> {
     let text = form.get(name).map(|v| v.trim()).filter(|v| !v.is_empty())?;
     match Vnd::parse(text) {
@@ -297,7 +311,7 @@ pub async fn post_rfq(
         return Ok(new_rfq_page(page, form, errors));
     }
     match service::post_rfq(&state.db, &state.search, &user, &input).await {
-        Ok((rfq, _)) => Ok(Redirect::to(&format!("/trade/rfqs/{}", rfq.id)).into_response()),
+        Ok(posted) => Ok(Redirect::to(&format!("/trade/rfqs/{}", posted.rfq.id)).into_response()),
         Err(AppError::Invalid(errors)) => Ok(new_rfq_page(page, form, errors)),
         Err(e) => Err(e.into()),
     }
@@ -483,13 +497,7 @@ pub async fn send_quote(
     }
     match service::send_quote(&state.db, &user, id, &input).await {
         Ok((quote, _)) => Ok(Redirect::to(&format!("/trade/quotes/{}", quote.id)).into_response()),
-        Err(AppError::Invalid(errors)) => rfq_page(&state, page, id, form, errors).await,
-        Err(AppError::Conflict { field, message }) => {
-            let mut errors = FieldErrors::default();
-            errors.add(&field, message);
-            rfq_page(&state, page, id, form, errors).await
-        }
-        Err(e) => Err(e.into()),
+        Err(e) => rfq_page(&state, page, id, form, shown_on_form(e)?).await,
     }
 }
 
@@ -506,8 +514,7 @@ pub async fn decline(
     let reason = form.get("reason").cloned().unwrap_or_default();
     match service::decline(&state.db, &user, id, producer_id, &reason).await {
         Ok(()) => Ok(Redirect::to("/seller/trade").into_response()),
-        Err(AppError::Invalid(errors)) => rfq_page(&state, page, id, form, errors).await,
-        Err(e) => Err(e.into()),
+        Err(e) => rfq_page(&state, page, id, form, shown_on_form(e)?).await,
     }
 }
 
@@ -536,13 +543,7 @@ pub async fn accept(
     };
     match result {
         Ok(order) => Ok(Redirect::to(&format!("/orders/{}", order.code)).into_response()),
-        Err(AppError::Invalid(errors)) => rfq_page(&state, page, rfq_id, form, errors).await,
-        Err(AppError::Conflict { field, message }) => {
-            let mut errors = FieldErrors::default();
-            errors.add(&field, message);
-            rfq_page(&state, page, rfq_id, form, errors).await
-        }
-        Err(e) => Err(e.into()),
+        Err(e) => rfq_page(&state, page, rfq_id, form, shown_on_form(e)?).await,
     }
 }
 

@@ -90,8 +90,16 @@ pub async fn list_rfqs(db: &Db, user: &CurrentUser, limit: i64) -> AppResult<Vec
     Ok(store::list_rfqs(db, scope, limit).await?)
 }
 
+/// A request as posted: how many producers it was put before, and how long
+/// finding them took (the bench's figure; the API's `Server-Timing`).
+pub struct Posted {
+    pub rfq: Rfq,
+    pub matched: usize,
+    pub matching: std::time::Duration,
+}
+
 /// Posts a request and puts it in front of the producers that can supply it.
-pub async fn post_rfq(db: &Db, search: &SearchIndex, user: &CurrentUser, input: &RfqInput) -> AppResult<(Rfq, usize)> {
+pub async fn post_rfq(db: &Db, search: &SearchIndex, user: &CurrentUser, input: &RfqInput) -> AppResult<Posted> {
     if !user.is_admin() && store::business(db, user.id).await?.is_none() {
         return Err(AppError::Forbidden);
     }
@@ -103,6 +111,7 @@ pub async fn post_rfq(db: &Db, search: &SearchIndex, user: &CurrentUser, input: 
         }
     }
     let from = rfq.from_province_code.as_deref();
+    let started = std::time::Instant::now();
     let producers = if rfq.set_code.is_empty() {
         let text = format!("{} {}", rfq.title, rfq.description);
         let found = search
@@ -112,6 +121,7 @@ pub async fn post_rfq(db: &Db, search: &SearchIndex, user: &CurrentUser, input: 
     } else {
         store::producers_of_set(db, &rfq.set_code, rfq.min_ocop_stars, from).await?
     };
+    let matching = started.elapsed();
     let subject = format!("Yêu cầu báo giá mới: {} / New request for quotation", rfq.title);
     let body = format!(
         "Cần {} {} «{}», giao tại {} trước {}. Gửi báo giá trong mục Giao thương của bạn.",
@@ -126,8 +136,13 @@ pub async fn post_rfq(db: &Db, search: &SearchIndex, user: &CurrentUser, input: 
     store::insert_matches(&mut tx, id, &producers, &subject, &body).await?;
     let saved = store::find_rfq_in(&mut tx, id).await?.ok_or_else(|| AppError::not_found("rfq"))?;
     tx.commit().await.map_err(anyhow::Error::new)?;
-    tracing::info!(rfq.id = id, matched = producers.len(), "request for quotation {id} posted");
-    Ok((saved, producers.len()))
+    tracing::info!(
+        rfq.id = id,
+        matched = producers.len(),
+        matching_ms = matching.as_millis(),
+        "request for quotation {id} posted"
+    );
+    Ok(Posted { rfq: saved, matched: producers.len(), matching })
 }
 
 /// One quote as its viewer compares it: the latest revision and what the buyer
