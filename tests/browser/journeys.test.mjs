@@ -44,6 +44,9 @@ before(async () => {
       DACSAN_GHN_TOKEN: 'browser-test-ghn-token',
       DACSAN_GHN_SHOP_ID: '81558',
       DACSAN_SHIPPING_WEBHOOK_TOKEN: SHIPPING_HOOK_TOKEN,
+      // The journeys sign in some 30 times within minutes from one address; the
+      // default (10 a minute) would answer the later ones 429.
+      DACSAN_SIGNIN_PER_MINUTE: '120',
     },
   });
   browser = await launchBrowser();
