@@ -65,10 +65,6 @@ impl<T: Amount + ?Sized> Amount for &T {
     }
 }
 
-fn with_status(errors: &FieldErrors, response: Response) -> Response {
-    scope::form_status(errors, response)
-}
-
 /// What a form shows again: bad fields and refusals (a closed request, an expired
 /// quote) as messages on the page; anything else is an error page.
 fn shown_on_form(error: AppError) -> Result<FieldErrors, PageError> {
@@ -130,7 +126,7 @@ async fn board_page(state: &AppState, page: Page, errors: FieldErrors) -> Result
         names: Names,
     };
     let response = render(&template);
-    Ok(with_status(&template.errors, response))
+    Ok(scope::form_status(&template.errors, response))
 }
 
 /// `GET /trade`: open requests and supply offers, for everyone.
@@ -208,7 +204,7 @@ pub async fn save_business(
         Ok(_) => Ok(Redirect::to("/trade/rfqs/new").into_response()),
         Err(AppError::Invalid(errors)) => {
             let response = render(&BusinessTemplate { page, form, errors: errors.clone() });
-            Ok(with_status(&errors, response))
+            Ok(scope::form_status(&errors, response))
         }
         Err(e) => Err(e.into()),
     }
@@ -244,7 +240,7 @@ fn new_rfq_page(page: Page, form: Form, errors: FieldErrors) -> Response {
         incoterms: Incoterm::VARIANTS,
     };
     let response = render(&template);
-    with_status(&template.errors, response)
+    scope::form_status(&template.errors, response)
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -418,7 +414,7 @@ async fn rfq_page(
         incoterms: Incoterm::VARIANTS,
     };
     let response = render(&template);
-    Ok(with_status(&template.errors, response))
+    Ok(scope::form_status(&template.errors, response))
 }
 
 /// The seller's form starts from its latest revision.
@@ -575,7 +571,7 @@ async fn quote_page(state: &AppState, page: Page, id: i64, errors: FieldErrors) 
     let view = service::quote_view(&state.db, &rfq, quote).await?;
     let template = QuoteTemplate { page, rfq, view, revisions, messages, may_withdraw, errors, names: Names };
     let response = render(&template);
-    Ok(with_status(&template.errors, response))
+    Ok(scope::form_status(&template.errors, response))
 }
 
 /// `GET /trade/quotes/{id}`
@@ -647,7 +643,7 @@ async fn seller_page(state: &AppState, page: Page, form: Form, errors: FieldErro
     }
     let template = SellerTemplate { page, rfqs, offers, producers, sets: ocop::sets(), form, errors, names: Names };
     let response = render(&template);
-    Ok(with_status(&template.errors, response))
+    Ok(scope::form_status(&template.errors, response))
 }
 
 /// `GET /seller/trade`: requests put before the seller's producers, its supply offers.

@@ -177,7 +177,8 @@ fn is_expired(revision: &Revision) -> bool {
 }
 
 pub async fn quote_view(db: &Db, rfq: &Rfq, quote: Quote) -> AppResult<QuoteView> {
-    let latest = store::revisions(db, quote.id).await?.pop().ok_or_else(|| AppError::not_found("quote revision"))?;
+    let latest =
+        store::revision(db, quote.id, quote.revision).await?.ok_or_else(|| AppError::not_found("quote revision"))?;
     let state = match quote.status.as_str() {
         "open" if is_expired(&latest) => "expired",
         other => other,

@@ -232,18 +232,14 @@ pub async fn insert_matches(
     Ok(())
 }
 
+/// Was the request put before any of these producers?
 pub async fn is_matched(db: &Db, rfq_id: i64, producer_ids: &[i64]) -> anyhow::Result<bool> {
-    for id in producer_ids {
-        let row = sqlx::query("SELECT 1 FROM rfq_matches WHERE rfq_id = $1 AND producer_id = $2")
-            .bind(rfq_id)
-            .bind(id)
-            .fetch_optional(&db.pool)
-            .await?;
-        if row.is_some() {
-            return Ok(true);
-        }
+    if producer_ids.is_empty() {
+        return Ok(false);
     }
-    Ok(false)
+    let ids: Vec<String> = producer_ids.iter().map(i64::to_string).collect();
+    let sql = format!("SELECT 1 FROM rfq_matches WHERE rfq_id = $1 AND producer_id IN ({}) LIMIT 1", ids.join(","));
+    Ok(sqlx::query(&sql).bind(rfq_id).fetch_optional(&db.pool).await.context("read rfq matches")?.is_some())
 }
 
 pub async fn find_rfq(db: &Db, id: i64) -> anyhow::Result<Option<Rfq>> {
@@ -490,6 +486,18 @@ pub async fn revision_in(tx: &mut Tx, quote_id: i64, revision: i64) -> anyhow::R
             .bind(quote_id)
             .bind(revision)
             .fetch_optional(&mut **tx)
+            .await
+            .context("read quote revision")?;
+    row.as_ref().map(revision_from_row).transpose()
+}
+
+/// One revision of a quote (the latest, for a quote's current terms).
+pub async fn revision(db: &Db, quote_id: i64, revision: i64) -> anyhow::Result<Option<Revision>> {
+    let row =
+        sqlx::query(&format!("SELECT {REVISION_COLUMNS} FROM quote_revisions WHERE quote_id = $1 AND revision = $2"))
+            .bind(quote_id)
+            .bind(revision)
+            .fetch_optional(&db.pool)
             .await
             .context("read quote revision")?;
     row.as_ref().map(revision_from_row).transpose()
