@@ -78,7 +78,10 @@ async fn a_job_queued_before_a_restart_runs_after_it_and_a_dead_servers_job_is_t
     let runs = Runs::default();
     let _jobs = Jobs::start(restarted.clone(), counting(&runs)).await.unwrap();
     let deadline = tokio::time::Instant::now() + Duration::from_secs(40);
-    while runs.lock().unwrap().len() < 2 && tokio::time::Instant::now() < deadline {
+    // A run's end is recorded after its handler returns: wait for both.
+    while (runs.lock().unwrap().len() < 2 || store::counts(&restarted).await.unwrap() != [("done".to_string(), 2)])
+        && tokio::time::Instant::now() < deadline
+    {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     let mut seen = runs.lock().unwrap().clone();
@@ -148,12 +151,22 @@ async fn a_recurring_job_is_queued_once_however_many_servers_start() {
     let two = Jobs::start(Db::connect(&url).await.unwrap(), every(&ticks)).await.unwrap();
     one.drain().await.unwrap();
     two.drain().await.unwrap();
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
-    while ticks.lock().unwrap().is_empty() && tokio::time::Instant::now() < deadline {
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    // The handler ticks before its server records the run's end and queues the
+    // next one: wait for that end, not for the tick.
+    let next_run = || async {
+        let done = store::list(&db, Some(JobStatus::Done), Some("test.tick"), 10).await.unwrap();
+        let queued = store::list(&db, Some(JobStatus::Queued), Some("test.tick"), 10).await.unwrap();
+        (!done.is_empty()).then_some(queued)
+    };
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
+    let queued = loop {
+        match next_run().await {
+            Some(queued) => break queued,
+            None if tokio::time::Instant::now() < deadline => tokio::time::sleep(Duration::from_millis(50)).await,
+            None => panic!("no server ran the recurring job in 30 s"),
+        }
+    };
     assert_eq!(ticks.lock().unwrap().len(), 1, "one run across both servers");
-    let queued = store::list(&db, Some(JobStatus::Queued), Some("test.tick"), 10).await.unwrap();
     assert_eq!(queued.len(), 1, "the next run is queued once");
     let wait = dacsan::db::parse_time(&queued[0].run_at).unwrap() - time::OffsetDateTime::now_utc();
     assert!(wait > time::Duration::minutes(59), "an hour later: {wait}");
