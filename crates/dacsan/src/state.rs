@@ -36,6 +36,8 @@ pub struct AppState {
     pub jobs: crate::jobs::Jobs,
     /// Live sessions, as checkout sees them: referral codes and session prices.
     pub referrals: Arc<dyn crate::orders::referrals::Referrals>,
+    /// Business profiles, as checkout sees them: who pays wholesale prices.
+    pub business: Arc<dyn crate::orders::pricing::BusinessBuyers>,
 }
 
 impl AppState {
@@ -63,11 +65,24 @@ impl AppState {
             logistics,
             jobs,
             referrals: Arc::new(crate::live::service::LiveReferrals),
+            business: Arc::new(crate::trade::service::TradeBuyers),
         }
     }
 
     /// What checkout asks outside the market.
     pub fn checkout_helpers(&self) -> crate::orders::service::CheckoutHelpers {
-        crate::orders::service::CheckoutHelpers { delivery: self.delivery.clone(), referrals: self.referrals.clone() }
+        crate::orders::service::CheckoutHelpers {
+            delivery: self.delivery.clone(),
+            referrals: self.referrals.clone(),
+            business: self.business.clone(),
+        }
+    }
+
+    /// Whether this visitor buys as a business (wholesale prices apply).
+    pub async fn buys_as_business(&self, user: Option<&crate::auth::CurrentUser>) -> anyhow::Result<bool> {
+        match user {
+            Some(user) => self.business.is_business(&self.db, user.id).await,
+            None => Ok(false),
+        }
     }
 }

@@ -30,6 +30,8 @@ struct AdminTemplate {
     done: Option<String>,
     failed_jobs: Vec<crate::jobs::Job>,
     job_counts: Vec<(String, i64)>,
+    /// Đồng per dollar and when it was set.
+    usd_rate: Option<(i64, String)>,
 }
 
 impl AdminTemplate {
@@ -57,6 +59,7 @@ async fn desk(
         done,
         failed_jobs: crate::jobs::store::list(&state.db, Some(crate::jobs::JobStatus::Failed), None, 50).await?,
         job_counts: crate::jobs::store::counts(&state.db).await?,
+        usd_rate: crate::catalog::store::usd_rate_set(&state.db).await?.map(|(rate, at, _)| (rate, at)),
         page,
     };
     Ok(render(&template))
@@ -82,6 +85,22 @@ pub async fn job_action(
             errors.add("job", message);
             desk(&state, page, HashMap::new(), errors, None).await
         }
+        Err(err) => Err(err.into()),
+    }
+}
+
+/// `POST /admin/exchange-rates`: the dollar rate of English pages' figures.
+pub async fn set_usd_rate(
+    State(state): State<AppState>,
+    page: Page,
+    CsrfForm(fields): CsrfForm<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let user = page.require_user()?.clone();
+    user.require_admin()?;
+    let typed = fields.get("vnd_per_usd").map(String::as_str).unwrap_or("");
+    match super::rates::set_usd(&state, &user, typed).await {
+        Ok(rate) => desk(&state, page, HashMap::new(), FieldErrors::default(), Some(format!("1 USD = {rate}"))).await,
+        Err(AppError::Invalid(errors)) => desk(&state, page, fields, errors, None).await,
         Err(err) => Err(err.into()),
     }
 }

@@ -14,6 +14,7 @@ use serde::Deserialize;
 use super::model::Cart;
 use super::service;
 use crate::catalog::{self, Product, ProductStatus};
+use crate::orders::pricing::{self, PriceKind};
 use crate::producers::{self, Producer};
 use crate::state::AppState;
 use crate::vn::Vnd;
@@ -24,6 +25,12 @@ pub struct LineView {
     pub product: Product,
     pub name: String,
     pub quantity: i64,
+    /// What one unit costs this buyer (the wholesale price when it reaches a break).
+    pub unit_price: Vnd,
+    /// At a wholesale price break.
+    pub wholesale: bool,
+    /// For a business buyer: the next price break up (quantity, unit price).
+    pub next_break: Option<(i64, Vnd)>,
     pub line_total: Vnd,
     /// The price the buyer saw, when it has changed since.
     pub old_price: Option<Vnd>,
@@ -44,10 +51,15 @@ pub struct CartView {
     pub count: i64,
     /// Every line can be bought as it is.
     pub ready: bool,
+    /// The buyer has a business profile: wholesale prices apply.
+    pub business: bool,
 }
 
-/// The cart with today's prices and stock, grouped by producer.
-pub async fn view(state: &AppState, cart: &Cart, english: bool) -> anyhow::Result<CartView> {
+/// The cart with today's prices and stock, grouped by producer, priced for this
+/// visitor (a business account pays wholesale prices where it reaches a break).
+pub async fn view(state: &AppState, cart: &Cart, page: &Page) -> anyhow::Result<CartView> {
+    let english = page.is_en();
+    let business = state.buys_as_business(page.user.as_ref()).await?;
     let ids: Vec<i64> = cart.lines.iter().map(|l| l.product_id).collect();
     let products: HashMap<i64, Product> =
         catalog::store::list_by_ids(&state.db, &ids).await?.into_iter().map(|p| (p.id, p)).collect();
@@ -62,10 +74,17 @@ pub async fn view(state: &AppState, cart: &Cart, english: bool) -> anyhow::Resul
         } else {
             None
         };
-        let line_total = product.price.checked_mul(line.quantity).unwrap_or(Vnd(i64::MAX));
+        let (unit_price, kind) = pricing::unit_price(product, line.quantity, None, business);
+        let line_total = Vnd(unit_price).checked_mul(line.quantity).unwrap_or(Vnd(i64::MAX));
         let view = LineView {
             name: product.display_name(english).to_string(),
             quantity: line.quantity,
+            unit_price: Vnd(unit_price),
+            wholesale: kind == PriceKind::Wholesale,
+            next_break: business
+                .then(|| product.wholesale.iter().find(|b| b.min_quantity > line.quantity))
+                .flatten()
+                .map(|b| (b.min_quantity, Vnd(b.unit_price_vnd))),
             line_total,
             old_price: (line.seen_price_vnd != product.price.0).then_some(Vnd(line.seen_price_vnd)),
             problem,
@@ -87,7 +106,7 @@ pub async fn view(state: &AppState, cart: &Cart, english: bool) -> anyhow::Resul
         }
     }
     let ready = !groups.is_empty() && groups.iter().all(|g| g.lines.iter().all(|l| l.problem.is_none()));
-    Ok(CartView { count: cart.count(), groups, total, ready })
+    Ok(CartView { count: cart.count(), groups, total, ready, business })
 }
 
 #[derive(Template)]
@@ -100,7 +119,7 @@ struct CartTemplate {
 /// `GET /cart`
 pub async fn show_cart(State(state): State<AppState>, page: Page, jar: CookieJar) -> Result<Response, PageError> {
     let cart = service::current(&state, &page, &jar).await?;
-    let cart = view(&state, &cart, page.is_en()).await?;
+    let cart = view(&state, &cart, &page).await?;
     Ok(render(&CartTemplate { page, cart }))
 }
 

@@ -9,8 +9,10 @@ use axum::response::Response;
 use serde::Serialize;
 
 use super::access;
+use super::export;
 use super::model::{Product, ProductInput};
 use super::query::{CatalogParams, FacetCounts};
+use super::wholesale::{self, PriceBreak};
 use super::{ocop, service, store};
 use crate::auth::CurrentUser;
 use crate::db;
@@ -53,10 +55,28 @@ pub struct ProductJson {
     pub ocop: Option<OcopJson>,
     /// Markdown.
     pub description: String,
+    /// Markdown, for English pages (empty: none yet).
+    pub description_en: String,
+    pub unit_en: String,
+    /// HS code digits, for export.
+    pub hs_code: Option<String>,
+    /// The heading the product's set suggests for its HS code.
+    pub hs_heading_suggested: Option<String>,
+    pub shelf_life_days: Option<i64>,
+    pub certifications: Vec<String>,
+    /// ISO 3166 two-letter codes.
+    pub export_markets: Vec<String>,
+    /// The price in US dollars at the rate an admin set (`"US$9.82"`), indicative
+    /// only: the price is in đồng. Null when no rate is set (and in lists).
+    pub indicative_usd: Option<String>,
     pub status: String,
     pub image_url: Option<String>,
     pub images: Vec<String>,
     pub sold_count: i64,
+    /// Price breaks for business buyers (accounts with a business profile).
+    pub wholesale_breaks: Vec<PriceBreak>,
+    /// The first break's quantity: under it everyone pays `price_vnd`.
+    pub wholesale_min_quantity: Option<i64>,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -91,10 +111,20 @@ impl ProductJson {
                 expired: today > o.expires_on,
             }),
             description: p.description.clone(),
+            description_en: p.description_en.clone(),
+            unit_en: p.unit_en.clone(),
+            hs_code: p.export.hs_code.clone(),
+            hs_heading_suggested: ocop::set(&p.set_code).map(|s| s.hs_heading.clone()).filter(|h| !h.is_empty()),
+            shelf_life_days: p.export.shelf_life_days,
+            certifications: p.export.certifications.clone(),
+            export_markets: p.export.markets.clone(),
+            indicative_usd: None,
             status: p.status.as_str().to_string(),
             image_url: p.card_image_url(),
             images,
             sold_count: p.sold_count,
+            wholesale_breaks: p.wholesale.clone(),
+            wholesale_min_quantity: wholesale::minimum(&p.wholesale),
             created_at: p.created_at.clone(),
             updated_at: p.updated_at.clone(),
         }
@@ -136,7 +166,10 @@ pub async fn list_products(State(state): State<AppState>, Query(params): Query<C
 
 async fn product_json(state: &AppState, product: &Product) -> AppResult<ProductJson> {
     let images = store::photos(&state.db, product.id).await?.iter().map(|(full, _)| format!("/media/{full}")).collect();
-    Ok(ProductJson::new(product, images))
+    let usd = store::usd_rate(&state.db).await?;
+    let mut json = ProductJson::new(product, images);
+    json.indicative_usd = usd.and_then(|rate| export::usd_figure(product.price.0, rate));
+    Ok(json)
 }
 
 #[utoipa::path(get, path = "/api/v1/products/{id}", tag = "catalog",
@@ -205,6 +238,8 @@ pub struct SetJson {
     pub name: String,
     pub name_en: String,
     pub sector_code: String,
+    /// The HS heading suggested for the set's products (empty for services).
+    pub hs_heading: String,
 }
 
 /// The OCOP product sets (Decision 148/QĐ-TTg): the values of `set_code` and `group`.
@@ -218,6 +253,7 @@ pub async fn list_ocop_sets() -> Json<Vec<SetJson>> {
                 name: s.name.clone(),
                 name_en: s.name_en.clone(),
                 sector_code: s.sector_code.clone(),
+                hs_heading: s.hs_heading.clone(),
             })
             .collect(),
     )

@@ -10,6 +10,7 @@ use axum_extra::extract::CookieJar;
 use serde::Deserialize;
 
 use super::model::{Product, ProductInput};
+use super::wholesale::{self, PriceBreak};
 use super::{ocop, service, store};
 use crate::auth::CurrentUser;
 use crate::error::{AppError, FieldErrors};
@@ -40,6 +41,31 @@ impl ProductFormTemplate {
         self.fields.get(name).map(String::as_str).unwrap_or("")
     }
 
+    /// The price-break rows of the form: (quantity field, price field) names.
+    fn break_rows(&self) -> Vec<(String, String)> {
+        (0..wholesale::MAX_BREAKS)
+            .map(|row| (break_field(row, "min_quantity"), break_field(row, "unit_price_vnd")))
+            .collect()
+    }
+
+    /// The price breaks start open when there are some or one is wrong.
+    fn wholesale_open(&self) -> bool {
+        !self.v(&break_field(0, "min_quantity")).is_empty()
+            || self.errors.0.iter().any(|e| e.field.starts_with("wholesale"))
+    }
+
+    /// The export section starts open when something in it is filled or wrong.
+    fn export_open(&self) -> bool {
+        const FIELDS: [&str; 6] =
+            ["unit_en", "description_en", "hs_code", "shelf_life_days", "certifications", "export_markets"];
+        FIELDS.iter().any(|f| (!self.v(f).is_empty() && self.v(f) != "0") || self.errors.get(f).is_some())
+    }
+
+    /// The HS heading the chosen product set suggests.
+    fn hs_hint(&self) -> Option<&'static str> {
+        ocop::set(self.v("set_code")).map(|s| s.hs_heading.as_str()).filter(|h| !h.is_empty())
+    }
+
     fn action(&self) -> String {
         match &self.product {
             Some(p) => format!("/seller/products/{}/edit", p.id),
@@ -48,8 +74,11 @@ impl ProductFormTemplate {
     }
 }
 
-const TEXT_FIELDS: [&str; 12] = [
+const TEXT_FIELDS: [&str; 15] = [
     "name",
+    "description_en",
+    "unit_en",
+    "hs_code",
     "name_en",
     "set_code",
     "ocop_certificate_no",
@@ -83,8 +112,48 @@ fn fields_of(product: &Product) -> HashMap<String, String> {
         ("description", product.description.clone()),
         ("origin_commune_code", product.origin_commune_code.clone()),
         ("status", product.status.as_str().to_string()),
+        ("description_en", product.description_en.clone()),
+        ("unit_en", product.unit_en.clone()),
+        ("hs_code", product.export.hs_display().unwrap_or_default()),
+        ("shelf_life_days", product.export.shelf_life_days.map(|d| d.to_string()).unwrap_or_default()),
+        ("certifications", product.export.certifications.join(", ")),
+        ("export_markets", product.export.markets.join(", ")),
     ];
-    pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
+    let mut fields: HashMap<String, String> = pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    for (i, b) in product.wholesale.iter().enumerate() {
+        fields.insert(break_field(i, "min_quantity"), b.min_quantity.to_string());
+        fields.insert(break_field(i, "unit_price_vnd"), b.unit_price_vnd.to_string());
+    }
+    fields
+}
+
+/// A price break's form field: named as the API names its error.
+fn break_field(row: usize, part: &str) -> String {
+    format!("wholesale_breaks[{row}].{part}")
+}
+
+/// The form's price-break rows, read in order; a blank row before a filled one is
+/// an error (the rows are the breaks, from the smallest quantity up).
+fn breaks_from_form(fields: &HashMap<String, String>, errors: &mut FieldErrors) -> Vec<PriceBreak> {
+    let cell = |row: usize, part: &str| fields.get(&break_field(row, part)).map(|v| v.trim()).unwrap_or("");
+    let last_filled = (0..wholesale::MAX_BREAKS)
+        .rev()
+        .find(|&row| !cell(row, "min_quantity").is_empty() || !cell(row, "unit_price_vnd").is_empty());
+    let Some(last_filled) = last_filled else { return Vec::new() };
+    let mut breaks = Vec::new();
+    for row in 0..=last_filled {
+        let mut number = |part: &str| match Vnd::parse(cell(row, part)) {
+            Ok(v) if !cell(row, part).is_empty() => Some(v.0),
+            _ => {
+                errors.add(&break_field(row, part), "cần một số nguyên / a whole number");
+                None
+            }
+        };
+        if let (Some(min_quantity), Some(unit_price_vnd)) = (number("min_quantity"), number("unit_price_vnd")) {
+            breaks.push(PriceBreak { min_quantity, unit_price_vnd });
+        }
+    }
+    breaks
 }
 
 /// Form text into a [`ProductInput`]; numbers that do not parse are field errors.
@@ -107,6 +176,10 @@ fn input_from_form(fields: &HashMap<String, String>, producer_id: i64, errors: &
     let price_vnd = number("price_vnd");
     let weight_g = number("weight_g");
     let stock = number("stock");
+    let shelf_life_days = number("shelf_life_days");
+    let list = |name: &str| -> Option<Vec<String>> {
+        Some(fields.get(name).map(|v| v.split(',').map(|item| item.trim().to_string()).collect()).unwrap_or_default())
+    };
     let ocop_stars = match fields.get("ocop_stars").map(|s| s.trim()).unwrap_or("0") {
         "" | "0" => Some(0),
         s => s.parse().ok().or_else(|| {
@@ -114,8 +187,13 @@ fn input_from_form(fields: &HashMap<String, String>, producer_id: i64, errors: &
             None
         }),
     };
+    let wholesale_breaks = Some(breaks_from_form(fields, errors));
     let mut input = ProductInput {
         producer_id: Some(producer_id),
+        wholesale_breaks,
+        shelf_life_days,
+        certifications: list("certifications"),
+        export_markets: list("export_markets"),
         ocop_stars,
         price_vnd,
         weight_g,
@@ -128,6 +206,9 @@ fn input_from_form(fields: &HashMap<String, String>, producer_id: i64, errors: &
         match name {
             "name" => input.name = value,
             "name_en" => input.name_en = value,
+            "description_en" => input.description_en = value,
+            "unit_en" => input.unit_en = value,
+            "hs_code" => input.hs_code = value,
             "set_code" => input.set_code = value,
             "ocop_certificate_no" => input.ocop_certificate_no = value,
             "ocop_authority" => input.ocop_authority = value,

@@ -4,12 +4,14 @@
 pub mod access;
 pub mod api;
 pub mod editor;
+pub mod export;
 pub mod model;
 pub mod ocop;
 pub mod pages;
 pub mod query;
 pub mod service;
 pub mod store;
+pub mod wholesale;
 
 pub use model::{Product, ProductStatus};
 

@@ -4,7 +4,9 @@
 use serde::{Deserialize, Serialize};
 use time::Date;
 
+use super::export::{self, ExportFacts};
 use super::ocop;
+use super::wholesale::{self, PriceBreak};
 use crate::error::FieldErrors;
 use crate::vn::money::{MAX_PRICE, Vnd};
 use crate::vn::{admin_units, text};
@@ -77,9 +79,16 @@ pub struct Product {
     pub sku: Option<String>,
     pub gtin: Option<String>,
     pub description: String,
+    /// The description for English pages (Markdown); empty: the Vietnamese one.
+    pub description_en: String,
+    /// The unit for English pages; empty: the Vietnamese one.
+    pub unit_en: String,
+    pub export: ExportFacts,
     pub origin_commune_code: String,
     pub status: ProductStatus,
     pub sold_count: i64,
+    /// Price breaks for business buyers; empty when the product is sold retail only.
+    pub wholesale: Vec<PriceBreak>,
     pub created_at: String,
     pub updated_at: String,
     /// First photo: (full, card thumbnail) media ids.
@@ -107,6 +116,14 @@ impl Product {
     /// The name in the reader's language, Vietnamese when there is no English one.
     pub fn display_name(&self, english: bool) -> &str {
         if english && !self.name_en.is_empty() { &self.name_en } else { &self.name }
+    }
+
+    pub fn display_unit(&self, english: bool) -> &str {
+        if english && !self.unit_en.is_empty() { &self.unit_en } else { &self.unit }
+    }
+
+    pub fn display_description(&self, english: bool) -> &str {
+        if english && !self.description_en.is_empty() { &self.description_en } else { &self.description }
     }
 }
 
@@ -137,9 +154,25 @@ pub struct ProductInput {
     pub gtin: Option<String>,
     /// Markdown.
     pub description: Option<String>,
+    /// Markdown, for English pages.
+    pub description_en: Option<String>,
+    /// The unit for English pages, e.g. `box of 500 g`.
+    pub unit_en: Option<String>,
+    /// For export: 6, 8 or 10 digits (dots allowed, `0902.30.10`); `""` clears it.
+    /// `GET /api/v1/ocop/sets` suggests the heading of each set.
+    pub hs_code: Option<String>,
+    /// Days; 0 clears it.
+    pub shelf_life_days: Option<i64>,
+    /// E.g. `["VietGAP", "HACCP", "Organic (EU)"]`.
+    pub certifications: Option<Vec<String>>,
+    /// ISO 3166 two-letter codes of the countries the product is sold to.
+    pub export_markets: Option<Vec<String>>,
     pub origin_commune_code: Option<String>,
     /// `draft`, `active` or `archived`.
     pub status: Option<String>,
+    /// Price breaks for business buyers, quantities rising and prices falling; the
+    /// first quantity is the business minimum. `[]` removes them.
+    pub wholesale_breaks: Option<Vec<PriceBreak>>,
 }
 
 /// A product's fields once every rule holds.
@@ -158,8 +191,12 @@ pub struct ValidProduct {
     pub sku: Option<String>,
     pub gtin: Option<String>,
     pub description: String,
+    pub description_en: String,
+    pub unit_en: String,
+    pub export: ExportFacts,
     pub origin_commune_code: String,
     pub status: ProductStatus,
+    pub wholesale: Vec<PriceBreak>,
 }
 
 const MAX_STOCK: i64 = 10_000_000;
@@ -248,6 +285,25 @@ impl ProductInput {
         if description.chars().count() > 20_000 {
             errors.add("description", "tối đa 20.000 ký tự / at most 20,000 characters");
         }
+        let description_en =
+            self.description_en.or_else(|| existing.map(|p| p.description_en.clone())).unwrap_or_default();
+        if description_en.chars().count() > 20_000 {
+            errors.add("description_en", "tối đa 20.000 ký tự / at most 20,000 characters");
+        }
+        let unit_en = trimmed(self.unit_en).or_else(|| existing.map(|p| p.unit_en.clone())).unwrap_or_default();
+        if unit_en.chars().count() > 50 {
+            errors.add("unit_en", "tối đa 50 ký tự / at most 50 characters");
+        }
+        let old = existing.map(|p| &p.export);
+        let hs = self.hs_code.or_else(|| old.and_then(|e| e.hs_code.clone()));
+        let shelf_life = match self.shelf_life_days {
+            Some(0) => None,
+            Some(days) => Some(days),
+            None => old.and_then(|e| e.shelf_life_days),
+        };
+        let certifications = self.certifications.or_else(|| old.map(|e| e.certifications.clone())).unwrap_or_default();
+        let markets = self.export_markets.or_else(|| old.map(|e| e.markets.clone())).unwrap_or_default();
+        let export = export::validate(hs.as_deref(), shelf_life, &certifications, &markets, &mut errors);
         let origin_commune_code = trimmed(self.origin_commune_code)
             .filter(|c| !c.is_empty())
             .or_else(|| existing.map(|p| p.origin_commune_code.clone()))
@@ -270,6 +326,10 @@ impl ProductInput {
                 errors.add("weight_g", "sản phẩm đang bán cần khối lượng để tính phí giao hàng / needed for shipping");
             }
         }
+        let wholesale = self.wholesale_breaks.or_else(|| existing.map(|p| p.wholesale.clone())).unwrap_or_default();
+        if errors.get("price_vnd").is_none() {
+            wholesale::validate(&wholesale, price, &mut errors);
+        }
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -287,8 +347,12 @@ impl ProductInput {
             sku,
             gtin,
             description,
+            description_en,
+            unit_en,
+            export,
             origin_commune_code,
             status,
+            wholesale,
         })
     }
 }

@@ -11,6 +11,8 @@ pub struct ProductSet {
     pub name: String,
     pub name_en: String,
     pub sector_code: String,
+    /// The HS heading suggested for its products' export HS codes (empty: none).
+    pub hs_heading: String,
     /// Position in the list: the number the search index stores.
     pub ordinal: u64,
 }
@@ -42,6 +44,7 @@ static OCOP: LazyLock<Classification> = LazyLock::new(|| {
             code: r[3].to_string(),
             name: r[4].to_string(),
             name_en: r[5].to_string(),
+            hs_heading: r[6].to_string(),
             ordinal: i as u64,
         });
     }

@@ -9,7 +9,7 @@ use axum::response::Response;
 
 use super::model::{Product, ProductStatus};
 use super::query::{CatalogParams, FacetCounts, FacetValue};
-use super::{ocop, service, store};
+use super::{export, ocop, service, store};
 use crate::db;
 use crate::error::AppError;
 use crate::producers::{self, Producer};
@@ -24,6 +24,8 @@ pub struct Card {
     pub name: String,
     pub image_url: Option<String>,
     pub price: String,
+    /// On English pages, the dollar figure at the admin's rate.
+    pub usd: Option<String>,
     pub unit: String,
     pub stars: Option<u8>,
     pub producer_name: String,
@@ -39,14 +41,16 @@ pub async fn cards(state: &AppState, products: &[Product], english: bool) -> any
     let producers: HashMap<i64, Producer> =
         producers::store::list_by_ids(&state.db, &ids).await?.into_iter().map(|p| (p.id, p)).collect();
     let today = db::today_vn();
+    let usd_rate = if english { store::usd_rate(&state.db).await? } else { None };
     Ok(products
         .iter()
         .map(|p| Card {
+            usd: usd_rate.and_then(|rate| export::usd_figure(p.price.0, rate)),
             url: format!("/p/{}", p.slug),
             name: p.display_name(english).to_string(),
             image_url: p.card_image_url(),
             price: p.price.to_string(),
-            unit: p.unit.clone(),
+            unit: p.display_unit(english).to_string(),
             stars: p.valid_stars(today),
             producer_name: producers.get(&p.producer_id).map(|r| r.name.clone()).unwrap_or_default(),
             place: admin_units::province(p.origin_province_code()).map(|r| r.short_name.clone()).unwrap_or_default(),
@@ -234,6 +238,10 @@ struct ProductTemplate {
     set_name: String,
     origin: String,
     price: String,
+    /// The unit in the reader's language.
+    unit: String,
+    /// On English pages: the price in dollars at the admin's rate.
+    usd: Option<String>,
     more: Vec<Card>,
     can_edit: bool,
     /// (lot, produced on, batch page path) of the latest traceable batches.
@@ -285,7 +293,12 @@ pub async fn product_page(
         batches,
         share,
         name: product.display_name(english).to_string(),
-        description_html: markdown::to_html(&product.description),
+        description_html: markdown::to_html(product.display_description(english)),
+        unit: product.display_unit(english).to_string(),
+        usd: match english {
+            true => store::usd_rate(&state.db).await?.and_then(|rate| export::usd_figure(product.price.0, rate)),
+            false => None,
+        },
         stars: product.valid_stars(today),
         expired: product.has_expired_certificate(today),
         set_name: set.map(|s| if english { s.name_en.clone() } else { s.name.clone() }).unwrap_or_default(),

@@ -5,8 +5,10 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 use time::Date;
 
+use super::export::{self, ExportFacts};
 use super::model::{Ocop, Product, ProductStatus, ValidProduct};
 use super::ocop;
+use super::wholesale;
 use crate::db::{self, Db};
 use crate::error::{AppError, AppResult};
 use crate::producers::store::id_list;
@@ -15,7 +17,8 @@ use crate::vn::{Vnd, admin_units};
 
 const COLUMNS: &str = "p.id, p.slug, p.producer_id, p.name, p.name_en, p.set_code, p.ocop_stars, p.ocop_certificate_no,
     p.ocop_authority, p.ocop_certified_on, p.ocop_expires_on, p.price_vnd, p.unit, p.weight_g, p.stock, p.sku, p.gtin,
-    p.description, p.origin_commune_code, p.status, p.sold_count, p.created_at, p.updated_at,
+    p.description, p.origin_commune_code, p.status, p.sold_count, p.wholesale_breaks, p.created_at, p.updated_at,
+    p.description_en, p.unit_en, p.hs_code, p.shelf_life_days, p.certifications, p.export_markets,
     (SELECT media_id FROM product_photos ph WHERE ph.product_id = p.id ORDER BY position LIMIT 1) AS cover_id,
     (SELECT thumb_media_id FROM product_photos ph WHERE ph.product_id = p.id ORDER BY position LIMIT 1) AS cover_thumb_id";
 
@@ -40,6 +43,8 @@ fn from_row(row: &AnyRow) -> Result<Product, sqlx::Error> {
     let status: String = row.try_get("status")?;
     let cover_id: Option<i64> = row.try_get("cover_id")?;
     let cover_thumb: Option<i64> = row.try_get("cover_thumb_id")?;
+    let wholesale: String = row.try_get("wholesale_breaks")?;
+    let wholesale = wholesale::from_stored(&wholesale).map_err(|e| sqlx::Error::Decode(e.into()))?;
     Ok(Product {
         id: row.try_get("id")?,
         slug: row.try_get("slug")?,
@@ -55,9 +60,19 @@ fn from_row(row: &AnyRow) -> Result<Product, sqlx::Error> {
         sku: row.try_get("sku")?,
         gtin: row.try_get("gtin")?,
         description: row.try_get("description")?,
+        description_en: row.try_get("description_en")?,
+        unit_en: row.try_get("unit_en")?,
+        export: ExportFacts {
+            hs_code: row.try_get("hs_code")?,
+            shelf_life_days: row.try_get("shelf_life_days")?,
+            certifications: export::list_from_stored(&row.try_get::<String, _>("certifications")?),
+            markets: export::list_from_stored(&row.try_get::<String, _>("export_markets")?),
+        },
         origin_commune_code: row.try_get("origin_commune_code")?,
-        status: ProductStatus::parse(&status).unwrap_or(ProductStatus::Draft),
+        status: ProductStatus::parse(&status)
+            .ok_or_else(|| sqlx::Error::Decode(format!("a product's status {status:?} is none dacsan knows").into()))?,
         sold_count: row.try_get("sold_count")?,
+        wholesale,
         created_at: row.try_get("created_at")?,
         updated_at: row.try_get("updated_at")?,
         cover: cover_id.zip(cover_thumb),
@@ -87,8 +102,11 @@ pub async fn insert(db: &Db, p: &ValidProduct, explicit_slug: bool) -> AppResult
         let result = sqlx::query(
             "INSERT INTO products (slug, producer_id, name, name_en, set_code, ocop_stars, ocop_certificate_no, ocop_authority,
              ocop_certified_on, ocop_expires_on, price_vnd, unit, weight_g, stock, sku, gtin, description, origin_commune_code,
-             status, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $20) RETURNING id",
+             status, wholesale_breaks, description_en, unit_en, hs_code, shelf_life_days, certifications, export_markets,
+             created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $21, $22, $23, $24,
+             $25, $26, $27, $20, $20)
+             RETURNING id",
         )
         .bind(&slug)
         .bind(p.producer_id)
@@ -110,6 +128,13 @@ pub async fn insert(db: &Db, p: &ValidProduct, explicit_slug: bool) -> AppResult
         .bind(&p.origin_commune_code)
         .bind(p.status.as_str())
         .bind(&now)
+        .bind(wholesale::to_stored(&p.wholesale))
+        .bind(&p.description_en)
+        .bind(&p.unit_en)
+        .bind(&p.export.hs_code)
+        .bind(p.export.shelf_life_days)
+        .bind(export::list_to_stored(&p.export.certifications))
+        .bind(export::list_to_stored(&p.export.markets))
         .fetch_one(&db.pool)
         .await;
         match result {
@@ -131,7 +156,9 @@ pub async fn update(db: &Db, id: i64, p: &ValidProduct) -> AppResult<()> {
     let result = sqlx::query(
         "UPDATE products SET slug = $1, name = $2, name_en = $3, set_code = $4, ocop_stars = $5, ocop_certificate_no = $6,
          ocop_authority = $7, ocop_certified_on = $8, ocop_expires_on = $9, price_vnd = $10, unit = $11, weight_g = $12,
-         stock = $13, sku = $14, gtin = $15, description = $16, origin_commune_code = $17, status = $18, updated_at = $19
+         stock = $13, sku = $14, gtin = $15, description = $16, origin_commune_code = $17, status = $18, updated_at = $19,
+         wholesale_breaks = $21, description_en = $22, unit_en = $23, hs_code = $24, shelf_life_days = $25,
+         certifications = $26, export_markets = $27
          WHERE id = $20",
     )
     .bind(&p.slug)
@@ -154,6 +181,13 @@ pub async fn update(db: &Db, id: i64, p: &ValidProduct) -> AppResult<()> {
     .bind(p.status.as_str())
     .bind(db::now())
     .bind(id)
+    .bind(wholesale::to_stored(&p.wholesale))
+    .bind(&p.description_en)
+    .bind(&p.unit_en)
+    .bind(&p.export.hs_code)
+    .bind(p.export.shelf_life_days)
+    .bind(export::list_to_stored(&p.export.certifications))
+    .bind(export::list_to_stored(&p.export.markets))
     .execute(&db.pool)
     .await;
     match result {
@@ -483,5 +517,38 @@ pub async fn put_back(tx: &mut Tx, product_id: i64, taken: i64, sold: i64) -> an
         .execute(&mut **tx)
         .await
         .with_context(|| format!("put stall stock of product {product_id} back"))?;
+    Ok(())
+}
+
+/// The đồng value of one US dollar an admin set, for indicative figures.
+pub async fn usd_rate(db: &Db) -> anyhow::Result<Option<i64>> {
+    let row = sqlx::query("SELECT vnd_per_unit FROM exchange_rates WHERE currency = 'USD'")
+        .fetch_optional(&db.pool)
+        .await
+        .context("read the dollar rate")?;
+    row.map(|r| r.try_get(0)).transpose().map_err(Into::into)
+}
+
+/// The rate and when (and by whom) it was set.
+pub async fn usd_rate_set(db: &Db) -> anyhow::Result<Option<(i64, String, Option<i64>)>> {
+    let row = sqlx::query("SELECT vnd_per_unit, set_at, set_by FROM exchange_rates WHERE currency = 'USD'")
+        .fetch_optional(&db.pool)
+        .await
+        .context("read the dollar rate")?;
+    row.map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?))).transpose()
+}
+
+pub async fn set_usd_rate(db: &Db, vnd_per_usd: i64, user_id: i64) -> anyhow::Result<()> {
+    sqlx::query(
+        "INSERT INTO exchange_rates (currency, vnd_per_unit, set_by, set_at) VALUES ('USD', $1, $2, $3)
+         ON CONFLICT (currency) DO UPDATE SET vnd_per_unit = excluded.vnd_per_unit, set_by = excluded.set_by,
+           set_at = excluded.set_at",
+    )
+    .bind(vnd_per_usd)
+    .bind(user_id)
+    .bind(db::now())
+    .execute(&db.pool)
+    .await
+    .context("set the dollar rate")?;
     Ok(())
 }

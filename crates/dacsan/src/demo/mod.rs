@@ -110,6 +110,8 @@ pub async fn fill(db: &Db) -> anyhow::Result<usize> {
             description: Some(r[16].to_string()),
             origin_commune_code: Some(r[17].to_string()),
             status: Some("active".into()),
+            wholesale_breaks: r[10].parse().ok().map(|price| demo_wholesale(i, price)),
+            ..Default::default()
         };
         let valid = input.validate(None, commune).map_err(|e| anyhow::anyhow!("demo product {}: {e:?}", &r[1]))?;
         let id =
@@ -128,6 +130,21 @@ pub async fn fill(db: &Db) -> anyhow::Result<usize> {
 /// An ISO date moved by `shift`; anything else (an empty cell) as it is.
 fn shifted(date: &str, shift: time::Duration) -> String {
     crate::vn::parse_iso_date(date).map_or_else(|| date.to_string(), |d| (d + shift).to_string())
+}
+
+/// Every third product sells wholesale: 10 % off from 20 units, 18 % from 100,
+/// rounded down to a thousand đồng.
+fn demo_wholesale(i: usize, price_vnd: i64) -> Vec<crate::catalog::wholesale::PriceBreak> {
+    if !i.is_multiple_of(3) || price_vnd < 10_000 {
+        return Vec::new();
+    }
+    [(20, 90), (100, 82)]
+        .into_iter()
+        .map(|(min_quantity, percent)| crate::catalog::wholesale::PriceBreak {
+            min_quantity,
+            unit_price_vnd: price_vnd * percent / 100 / 1000 * 1000,
+        })
+        .collect()
 }
 
 /// A steady spread of past sales so that "best selling" means something.

@@ -218,6 +218,7 @@ async fn place(
     let helpers = service::CheckoutHelpers {
         delivery: pricer.clone(),
         referrals: std::sync::Arc::new(crate::live::service::LiveReferrals),
+        business: std::sync::Arc::new(crate::trade::service::TradeBuyers),
     };
     let result = service::checkout(db, &helpers, buyer_user_id, &checkout, settings.payment_time)
         .await

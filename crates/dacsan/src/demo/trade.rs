@@ -34,6 +34,37 @@ fn quote(producer_id: i64, tiers: &[(i64, i64)], moq: i64, deposit_pct: i64, not
     }
 }
 
+/// The Sìn Hồ teas ready for buyers abroad, and the dollar rate of English pages
+/// (the admin's to keep current; this is the demo's starting figure).
+async fn go_export(db: &Db) -> anyhow::Result<()> {
+    let admin = crate::auth::store::find_by_email(db, super::ACCOUNTS[0].0).await?.context("the demo admin")?;
+    crate::catalog::store::set_usd_rate(db, 26_300, admin.id).await?;
+    for (slug, grams) in
+        [("che-shan-tuyet-co-thu-sin-ho-hop-100-g", 100), ("che-shan-tuyet-co-thu-sin-ho-hop-200-g", 200)]
+    {
+        let Some(product) = crate::catalog::store::find_by_slug(db, slug).await? else { continue };
+        let input = crate::catalog::model::ProductInput {
+            unit_en: Some(format!("box of {grams} g")),
+            description_en: Some(
+                "Shan tuyết buds from trees over a hundred years old on the Sìn Hồ plateau (1,500 m), hand-picked \
+                 by Hmong and Dao families, pan-fired in cast iron and dried over wood. Bright amber liquor, honeyed \
+                 finish; brew at 85 °C for 2 minutes, up to five infusions."
+                    .into(),
+            ),
+            hs_code: Some("0902.10.90".into()),
+            shelf_life_days: Some(730),
+            certifications: Some(vec!["OCOP 3★".into(), "VietGAP".into()]),
+            export_markets: Some(vec!["JP".into(), "KR".into()]),
+            ..Default::default()
+        };
+        let valid = input
+            .validate(Some(&product), &product.origin_commune_code)
+            .map_err(|e| anyhow::anyhow!("demo export facts of {slug}: {e:?}"))?;
+        crate::catalog::store::update(db, product.id, &valid).await.map_err(|e| anyhow::anyhow!("{slug}: {e}"))?;
+    }
+    Ok(())
+}
+
 /// Fills the board once (nothing when a request exists); returns the requests posted.
 pub async fn fill_trade(db: &Db) -> anyhow::Result<usize> {
     if sqlx::query("SELECT 1 FROM rfqs LIMIT 1").fetch_optional(&db.pool).await?.is_some() {
@@ -48,6 +79,7 @@ pub async fn fill_trade(db: &Db) -> anyhow::Result<usize> {
         contact_phone: Some("0987 654 321".into()),
     };
     service::save_business(db, &buyer, &business).await.map_err(|e| anyhow::anyhow!("demo business: {e:?}"))?;
+    go_export(db).await?;
     let search = SearchIndex::new()?;
     let tea = RfqInput {
         title: Some("Chè Shan tuyết cho 12 nhà hàng".into()),

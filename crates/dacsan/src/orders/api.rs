@@ -166,10 +166,12 @@ pub struct QuoteJson {
     responses((status = 200, body = QuoteJson), (status = 409, description = "a product is off sale"), (status = 422)))]
 pub async fn quote_checkout(
     State(state): State<AppState>,
+    user: Option<CurrentUser>,
     ApiJson(input): ApiJson<QuoteInput>,
 ) -> AppResult<Json<QuoteJson>> {
     let valid = input.validate().map_err(AppError::Invalid)?;
-    Ok(Json(QuoteJson { orders: service::quote(&state.db, &*state.delivery, &valid).await? }))
+    let business = state.buys_as_business(user.as_ref()).await?;
+    Ok(Json(QuoteJson { orders: service::quote(&state.db, &*state.delivery, &valid, business).await? }))
 }
 
 #[utoipa::path(get, path = "/api/v1/orders/{id}", tag = "orders", params(("id" = String, Path, description = "order id or code"), TokenParam),

@@ -87,7 +87,7 @@ pub async fn section(
         payment_method: Some(if cash_on_delivery { "cod" } else { "vietqr" }.into()),
     };
     let Ok(valid) = input.validate() else { return empty(None) };
-    let quotes = match service::quote(&state.db, &*state.delivery, &valid).await {
+    let quotes = match service::quote(&state.db, &*state.delivery, &valid, cart.business).await {
         Ok(quotes) => quotes,
         Err(err) => return empty(Some(err.to_string())),
     };
@@ -165,7 +165,7 @@ pub async fn delivery_options(
     Query(q): Query<DeliveryParams>,
 ) -> Result<Response, PageError> {
     let cart = crate::cart::service::current(&state, &page, &jar).await?;
-    let cart = crate::cart::pages::view(&state, &cart, page.is_en()).await?;
+    let cart = crate::cart::pages::view(&state, &cart, &page).await?;
     let cod = q.payment_method.as_deref() == Some("cod");
     let delivery = section(&state, &cart, &q.province_code, &q.commune_code, cod, &q.chosen).await;
     let grand_total = delivery.total.map(|d| Vnd(cart.total.0 + d.0));

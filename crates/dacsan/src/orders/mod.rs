@@ -10,6 +10,7 @@ pub mod mailer;
 pub mod model;
 pub mod notify;
 pub mod pages;
+pub mod pricing;
 pub mod referrals;
 pub mod service;
 pub mod store;

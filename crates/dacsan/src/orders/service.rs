@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use super::delivery::{Delivery, DeliveryOption, DeliveryQuote, DeliveryRequest};
 use super::model::{Actor, OrderStatus, PaymentMethod, ValidCheckout, ValidQuote, may_transition, new_order_code};
+use super::pricing::{self, BusinessBuyers, PriceKind};
 use super::referrals::{Referral, Referrals, SessionPrice};
 use super::store::{self, ChosenDelivery, NewOrder, Order, OrderItem, Tx};
 use crate::catalog::{self, ProductStatus};
@@ -35,11 +36,13 @@ pub async fn checkout(
     db::run_to_completion(async move { place(&db, &helpers, buyer_user_id, &input, payment_time).await }).await?
 }
 
-/// What checkout asks outside the market: delivery prices and live sessions.
+/// What checkout asks outside the market: delivery prices, live sessions and
+/// business buyers.
 #[derive(Clone)]
 pub struct CheckoutHelpers {
     pub delivery: Arc<dyn Delivery>,
     pub referrals: Arc<dyn Referrals>,
+    pub business: Arc<dyn BusinessBuyers>,
 }
 
 /// The live session a checkout's referral code names; an unknown code is an error
@@ -57,18 +60,33 @@ async fn referral_of(db: &Db, referrals: &dyn Referrals, code: Option<&str>) -> 
     }
 }
 
-/// One producer's share of a cart: its lines `(product id, quantity)` and their sum.
+/// One producer's share of a cart: its lines in the order they came, and their sum.
 struct ProducerShare {
     producer_id: i64,
-    lines: Vec<(i64, i64)>,
+    lines: Vec<ShareLine>,
     subtotal_vnd: i64,
 }
 
-/// The cart's products, and its lines split by producer in the order they came.
+struct ShareLine {
+    product_id: i64,
+    quantity: i64,
+    unit_price_vnd: i64,
+    price: PriceKind,
+}
+
+/// How the buyer is priced: a live session's prices, and whether it buys as a business.
+#[derive(Default)]
+struct Pricing {
+    session_prices: HashMap<i64, SessionPrice>,
+    business: bool,
+}
+
+/// The cart's products, and its lines split by producer in the order they came,
+/// each at the price this buyer pays (see [`pricing::unit_price`]).
 async fn split_by_producer(
     db: &Db,
     items: &[(i64, i64)],
-    session_prices: &HashMap<i64, SessionPrice>,
+    pricing: &Pricing,
 ) -> AppResult<(HashMap<i64, catalog::Product>, Vec<ProducerShare>)> {
     let ids: Vec<i64> = items.iter().map(|(id, _)| *id).collect();
     let products: HashMap<i64, catalog::Product> =
@@ -84,22 +102,18 @@ async fn split_by_producer(
                 format!("{} không còn bán / is no longer on sale", product.name),
             ));
         }
-        let price = match session_prices.get(id) {
-            Some(session) if session.units_left.is_some_and(|left| left < *quantity) => {
-                return Err(AppError::conflict(
-                    &format!("items[{i}].quantity"),
-                    format!(
-                        "{}: còn {} ở giá phiên live / only {} left at the session price",
-                        product.name,
-                        session.units_left.unwrap_or(0),
-                        session.units_left.unwrap_or(0)
-                    ),
-                ));
-            }
-            Some(session) => session.price_vnd,
-            None => product.price.0,
-        };
-        let line_total = price.checked_mul(*quantity);
+        let session = pricing.session_prices.get(id);
+        let (unit_price_vnd, price) = pricing::unit_price(product, *quantity, session, pricing.business);
+        if let Some(session) = session.filter(|_| price == PriceKind::Session)
+            && session.units_left.is_some_and(|left| left < *quantity)
+        {
+            let left = session.units_left.unwrap_or(0);
+            return Err(AppError::conflict(
+                &format!("items[{i}].quantity"),
+                format!("{}: còn {left} ở giá phiên live / only {left} left at the session price", product.name),
+            ));
+        }
+        let line_total = unit_price_vnd.checked_mul(*quantity);
         let too_large = || AppError::invalid("items", "tổng tiền quá lớn / the total is too large");
         let share = match shares.iter_mut().position(|s| s.producer_id == product.producer_id) {
             Some(at) => &mut shares[at],
@@ -108,7 +122,7 @@ async fn split_by_producer(
                 shares.last_mut().expect("just pushed")
             }
         };
-        share.lines.push((*id, *quantity));
+        share.lines.push(ShareLine { product_id: *id, quantity: *quantity, unit_price_vnd, price });
         share.subtotal_vnd = line_total.and_then(|t| share.subtotal_vnd.checked_add(t)).ok_or_else(too_large)?;
     }
     Ok((products, shares))
@@ -130,7 +144,7 @@ async fn price_delivery(
         producer_id: share.producer_id,
         from: (producer.province_code, producer.commune_code),
         to: (to.0.to_string(), to.1.to_string()),
-        lines: share.lines.iter().map(|(id, quantity)| (products[id].weight_g, *quantity)).collect(),
+        lines: share.lines.iter().map(|l| (products[&l.product_id].weight_g, l.quantity)).collect(),
         subtotal_vnd: share.subtotal_vnd,
         cash_on_delivery,
     };
@@ -146,9 +160,11 @@ pub struct OrderQuote {
     pub delivery: DeliveryQuote,
 }
 
-/// The delivery options of each producer's order in a cart, before checkout.
-pub async fn quote(db: &Db, pricer: &dyn Delivery, input: &ValidQuote) -> AppResult<Vec<OrderQuote>> {
-    let (products, shares) = split_by_producer(db, &input.items, &HashMap::new()).await?;
+/// The delivery options of each producer's order in a cart, before checkout;
+/// `business`: the buyer pays wholesale prices where it reaches a price break.
+pub async fn quote(db: &Db, pricer: &dyn Delivery, input: &ValidQuote, business: bool) -> AppResult<Vec<OrderQuote>> {
+    let pricing = Pricing { business, ..Pricing::default() };
+    let (products, shares) = split_by_producer(db, &input.items, &pricing).await?;
     let mut quotes = Vec::new();
     for share in &shares {
         let to = (input.province_code.as_str(), input.commune_code.as_str());
@@ -186,8 +202,14 @@ async fn place(
 ) -> AppResult<CheckoutResult> {
     let pricer = &*helpers.delivery;
     let referral = referral_of(db, &*helpers.referrals, input.referral_code.as_deref()).await?;
-    let session_prices = referral.as_ref().map(|r| r.prices.clone()).unwrap_or_default();
-    let (products, shares) = split_by_producer(db, &input.items, &session_prices).await?;
+    let pricing = Pricing {
+        session_prices: referral.as_ref().map(|r| r.prices.clone()).unwrap_or_default(),
+        business: match buyer_user_id {
+            Some(id) => helpers.business.is_business(db, id).await?,
+            None => false,
+        },
+    };
+    let (products, shares) = split_by_producer(db, &input.items, &pricing).await?;
     if let Some(stray) = input.delivery.keys().find(|id| !shares.iter().any(|s| s.producer_id == **id)) {
         return Err(AppError::invalid(
             &format!("delivery.{stray}"),
@@ -236,7 +258,9 @@ async fn place(
                 format!("{} không đủ hàng (còn {}) / not enough in stock", product.name, product.stock.max(0)),
             ));
         }
-        if let Some(referral) = referral.as_ref().filter(|r| r.prices.contains_key(id))
+        let at_session_price =
+            shares.iter().flat_map(|s| &s.lines).any(|l| l.product_id == *id && l.price == PriceKind::Session);
+        if let Some(referral) = referral.as_ref().filter(|_| at_session_price)
             && !helpers.referrals.take_session_units(&mut tx, referral.session_id, *id, *quantity).await?
         {
             let line = input.items.iter().position(|(p, _)| p == id).unwrap_or(0);
@@ -251,14 +275,14 @@ async fn place(
         let items: Vec<OrderItem> = share
             .lines
             .iter()
-            .map(|(id, quantity)| {
-                let p = &products[id];
+            .map(|line| {
+                let p = &products[&line.product_id];
                 OrderItem {
-                    product_id: *id,
+                    product_id: line.product_id,
                     name: p.name.clone(),
                     unit: p.unit.clone(),
-                    price_vnd: session_prices.get(id).map_or(p.price.0, |s| s.price_vnd),
-                    quantity: *quantity,
+                    price_vnd: line.unit_price_vnd,
+                    quantity: line.quantity,
                 }
             })
             .collect();

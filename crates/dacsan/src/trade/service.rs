@@ -20,6 +20,20 @@ use crate::search::{Filters, SearchIndex, Sort};
 /// A wholesale order waits this long for its deposit (or its payment) by transfer.
 pub const PAYMENT_TIME: Duration = Duration::from_secs(3 * 24 * 3600);
 
+/// Business buyers as checkout sees them: an account with a business profile pays
+/// a product's wholesale price where it reaches a price break.
+pub struct TradeBuyers;
+
+impl crate::orders::pricing::BusinessBuyers for TradeBuyers {
+    fn is_business<'a>(
+        &'a self,
+        db: &'a Db,
+        user_id: i64,
+    ) -> crate::orders::delivery::BoxFuture<'a, anyhow::Result<bool>> {
+        Box::pin(async move { Ok(store::business(db, user_id).await?.is_some()) })
+    }
+}
+
 pub async fn save_business(db: &Db, user: &CurrentUser, input: &BusinessInput) -> AppResult<Business> {
     let valid = input.validate().map_err(AppError::Invalid)?;
     store::save_business(db, user.id, &valid).await?;

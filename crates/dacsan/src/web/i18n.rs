@@ -21,6 +21,19 @@ impl Lang {
         }
     }
 
+    /// The language of a visitor who has not chosen one, from the browser's
+    /// `Accept-Language`: the first of Vietnamese or English it lists; English for a
+    /// browser that lists languages but neither (a buyer abroad); else Vietnamese.
+    pub fn from_accept_language(header: Option<&str>) -> Lang {
+        let listed = accept_language::parse(header.unwrap_or(""));
+        let primary = |tag: &String| tag.split('-').next().unwrap_or("").to_ascii_lowercase();
+        match listed.iter().map(primary).find(|p| p == "vi" || p == "en") {
+            Some(p) => Lang::parse(&p).unwrap_or_default(),
+            None if listed.iter().any(|tag| tag != "*") => Lang::En,
+            None => Lang::Vi,
+        }
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Lang::Vi => "vi",
@@ -243,6 +256,49 @@ pub const TEXTS: &[Text] = &[
     ("cart_price_changed", "giá đã đổi, trước là", "price changed, was"),
     ("cart_unavailable", "Sản phẩm không còn bán", "No longer on sale"),
     ("cart_short", "Không đủ hàng", "Not enough in stock"),
+    ("wholesale_price", "giá sỉ", "wholesale price"),
+    ("wholesale_from", "Giá sỉ từ", "Wholesale from"),
+    ("wholesale_prices", "Giá sỉ cho doanh nghiệp", "Wholesale prices for businesses"),
+    (
+        "wholesale_note",
+        "Cho tài khoản có hồ sơ doanh nghiệp: giỏ hàng tự tính giá sỉ khi bạn mua từ số lượng tối thiểu.",
+        "For accounts with a business profile: the cart applies them from the minimum quantity.",
+    ),
+    ("wholesale_quantity", "Số lượng", "Quantity"),
+    ("wholesale_from_quantity", "Từ số lượng", "From quantity"),
+    ("wholesale_unit_price", "Đơn giá", "Unit price"),
+    (
+        "wholesale_form_hint",
+        "Mỗi dòng một mức: từ số lượng này, mỗi đơn vị giá này (dưới giá lẻ, giảm dần). Dòng đầu là số lượng tối thiểu để mua giá sỉ.",
+        "One break per row: from this quantity, each unit at this price (under the list price, falling). The first row is the minimum for wholesale.",
+    ),
+    ("go_export", "Xuất khẩu và tiếng Anh", "Export and English"),
+    (
+        "go_export_hint",
+        "Cho khách nước ngoài: trang tiếng Anh dùng đơn vị và mô tả này; mã HS, hạn dùng, chứng nhận và thị trường hiện trên trang sản phẩm.",
+        "For buyers abroad: English pages use this unit and description; the HS code, shelf life, certifications and markets show on the product page.",
+    ),
+    ("unit_en", "Đơn vị (tiếng Anh)", "Unit (English)"),
+    ("description_en", "Mô tả tiếng Anh (Markdown)", "English description (Markdown)"),
+    ("hs_code", "Mã HS", "HS code"),
+    ("hs_suggested", "gợi ý theo nhóm:", "suggested for the set:"),
+    ("shelf_life_days", "Hạn sử dụng (ngày)", "Shelf life (days)"),
+    ("shelf_life", "Hạn sử dụng", "Shelf life"),
+    ("certifications", "Chứng nhận", "Certifications"),
+    ("comma_separated", "(cách nhau bằng dấu phẩy)", "(comma separated)"),
+    ("export_markets", "Thị trường xuất khẩu", "Export markets"),
+    ("export_markets_hint", "(mã nước ISO: JP, US, DE…)", "(ISO country codes: JP, US, DE…)"),
+    ("export_facts", "Thông tin xuất khẩu", "Export facts"),
+    ("indicative", "tham khảo", "indicative"),
+    ("usd_rate", "Tỷ giá đô la Mỹ (tham khảo)", "US dollar rate (indicative)"),
+    (
+        "usd_rate_hint",
+        "Trang tiếng Anh hiện giá quy đổi USD theo tỷ giá này; giá bán vẫn là đồng.",
+        "English pages show dollar figures at this rate; prices stay in đồng.",
+    ),
+    ("usd_rate_now", "Đang dùng:", "Now:"),
+    ("usd_rate_field", "Số đồng cho 1 USD", "Đồng for 1 USD"),
+    ("wholesale_set_up", "Tạo hồ sơ doanh nghiệp", "Set up a business profile"),
     (
         "cart_fix_first",
         "Hãy sửa các dòng được đánh dấu trước khi đặt hàng.",
@@ -437,3 +493,18 @@ pub const TEXTS: &[Text] = &[
     ("trace_brand_batches", "Lô hàng có truy xuất nguồn gốc", "Traceable batches"),
     ("menu", "Menu", "Menu"),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::Lang;
+
+    #[test]
+    fn a_browsers_languages_choose_until_the_visitor_does() {
+        assert_eq!(Lang::from_accept_language(Some("vi-VN,vi;q=0.9,en-US;q=0.8")), Lang::Vi);
+        assert_eq!(Lang::from_accept_language(Some("en-GB,en;q=0.9")), Lang::En);
+        assert_eq!(Lang::from_accept_language(Some("ja-JP,ja;q=0.9,en;q=0.5,vi;q=0.4")), Lang::En);
+        assert_eq!(Lang::from_accept_language(Some("fr-FR,fr;q=0.9")), Lang::En, "neither: a buyer abroad");
+        assert_eq!(Lang::from_accept_language(Some("*")), Lang::Vi);
+        assert_eq!(Lang::from_accept_language(None), Lang::Vi);
+    }
+}

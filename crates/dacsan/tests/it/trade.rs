@@ -404,3 +404,120 @@ async fn the_office_sees_requests_deals_and_flows_of_its_province() {
     let (status, _) = app.get_json_as("/api/v1/programme/trade", &buyer).await;
     assert_eq!(status, 403);
 }
+
+#[tokio::test]
+async fn business_buyers_pay_the_wholesale_price_they_reach_and_others_the_list_price() {
+    let app = spawn_app().await;
+    let producer = app.producer().create().await;
+    app.payment_account(producer.id).await;
+    let product = app.product(producer.id).price(100_000).stock(500).create().await;
+    let (_, _, seller) = app.user(Role::Seller, Some(producer.id)).await;
+    let path = format!("/api/v1/products/{}", product.id);
+
+    let bad = json!({"wholesale_breaks": [{"min_quantity": 1, "unit_price_vnd": 120_000},
+        {"min_quantity": 50, "unit_price_vnd": 90_000}, {"min_quantity": 40, "unit_price_vnd": 95_000}]});
+    let (status, errors) = app.send_json(Method::PATCH, &path, Some(&seller), &bad).await;
+    assert_eq!(status, 422, "{errors}");
+    for field in
+        ["wholesale_breaks[0].min_quantity", "wholesale_breaks[0].unit_price_vnd", "wholesale_breaks[2].min_quantity"]
+    {
+        assert!(errors.to_string().contains(field), "{field}: {errors}");
+    }
+    let breaks = json!({"wholesale_breaks": [{"min_quantity": 20, "unit_price_vnd": 90_000},
+        {"min_quantity": 100, "unit_price_vnd": 80_000}]});
+    let (status, saved) = app.send_json(Method::PATCH, &path, Some(&seller), &breaks).await;
+    assert_eq!(status, 200, "{saved}");
+    let (_, read) = app.get_json(&path).await;
+    assert_eq!(read["wholesale_breaks"], breaks["wholesale_breaks"]);
+    assert_eq!(read["wholesale_min_quantity"], 20);
+    let (_, html) = app.page(&format!("/p/{}", product.slug)).await;
+    assert!(html.contains("Giá sỉ cho doanh nghiệp") && html.contains("80.000"), "shown on the product page");
+
+    let (_, _, retail) = app.user(Role::Buyer, None).await;
+    let (_, business) = business_buyer(&app).await;
+    let subtotal = |placed: &Value| placed["orders"][0]["subtotal_vnd"].as_i64();
+    let cases = [
+        (&retail, 100, 10_000_000),
+        (&business, 19, 1_900_000),
+        (&business, 20, 1_800_000),
+        (&business, 150, 12_000_000),
+    ];
+    for (token, quantity, expected) in cases {
+        let body = crate::orders::checkout_body(&[(product.id, quantity)], "vietqr");
+        let (status, placed) = app.send_json(Method::POST, "/api/v1/checkout", Some(token), &body).await;
+        assert_eq!(status, 201, "{placed}");
+        assert_eq!(subtotal(&placed), Some(expected), "{quantity} units: {placed}");
+    }
+    let quote = json!({"items": [{"product_id": product.id, "quantity": 100}],
+        "shipping": {"province_code": "01", "commune_code": "00004"}});
+    let (status, quoted) = app.send_json(Method::POST, "/api/v1/checkout/quote", Some(&business), &quote).await;
+    assert_eq!((status, quoted["orders"][0]["subtotal_vnd"].as_i64()), (200, Some(8_000_000)), "{quoted}");
+    let (_, quoted) = app.send_json(Method::POST, "/api/v1/checkout/quote", None, &quote).await;
+    assert_eq!(quoted["orders"][0]["subtotal_vnd"], 10_000_000, "a guest pays the list price");
+
+    // A business account's cart shows the wholesale price and the next break.
+    let (_, email, token) = app.user(Role::Buyer, None).await;
+    let profile = json!({"name": "Siêu thị Hải Phòng", "tax_code": "0201234567", "address": "Lê Chân, Hải Phòng",
+        "contact_phone": "0912 345 678"});
+    let (status, _) = app.send_json(Method::PUT, "/api/v1/me/business", Some(&token), &profile).await;
+    assert_eq!(status, 200);
+    app.sign_in(&email, "password-123").await;
+    let (status, _, _) =
+        app.post_form("/cart/add", &[("product_id", &product.id.to_string()), ("quantity", "25")]).await;
+    assert_eq!(status, 303);
+    let (_, cart) = app.page("/cart").await;
+    assert!(cart.contains("2.250.000"), "25 × 90 000: {cart}");
+    assert!(cart.contains("Giá sỉ từ 100"), "the next break is pointed out");
+}
+
+#[tokio::test]
+async fn go_export_facts_and_the_admins_dollar_rate_reach_the_english_product_page() {
+    let app = spawn_app().await;
+    let producer = app.producer().create().await;
+    let product = app.product(producer.id).price(250_000).create().await;
+    let (_, _, seller) = app.user(Role::Seller, Some(producer.id)).await;
+    let (_, _, admin) = app.user(Role::Admin, None).await;
+    let path = format!("/api/v1/products/{}", product.id);
+
+    let bad = json!({"hs_code": "0902", "shelf_life_days": 9000, "export_markets": ["JP", "XX"],
+        "certifications": ["x".repeat(61)]});
+    let (status, errors) = app.send_json(Method::PATCH, &path, Some(&seller), &bad).await;
+    assert_eq!(status, 422, "{errors}");
+    for field in ["hs_code", "shelf_life_days", "export_markets", "certifications"] {
+        assert!(errors.to_string().contains(&format!("\"{field}\"")), "{field}: {errors}");
+    }
+    assert!(errors.to_string().contains("XX"), "the bad country is quoted: {errors}");
+    let facts = json!({"hs_code": "0902.30.10", "shelf_life_days": 540, "export_markets": ["jp", "US"],
+        "certifications": ["VietGAP", "HACCP"], "unit_en": "box of 200 g",
+        "description_en": "Sun-withered buds of **ancient** Shan tuyet trees."});
+    let (status, saved) = app.send_json(Method::PATCH, &path, Some(&seller), &facts).await;
+    assert_eq!(status, 200, "{saved}");
+    assert_eq!(saved["hs_code"], "09023010");
+    assert_eq!(saved["hs_heading_suggested"], "0902", "tea: the set's heading");
+    assert_eq!(saved["export_markets"], json!(["JP", "US"]));
+    assert!(saved["indicative_usd"].is_null(), "no rate set yet");
+
+    let rate = json!({"vnd_per_usd": 25_450});
+    let (status, _) = app.send_json(Method::PUT, "/api/v1/admin/exchange-rates/usd", Some(&seller), &rate).await;
+    assert_eq!(status, 403, "only admins set the rate");
+    let silly = json!({"vnd_per_usd": 25});
+    let (status, answer) = app.send_json(Method::PUT, "/api/v1/admin/exchange-rates/usd", Some(&admin), &silly).await;
+    assert_eq!(status, 422, "{answer}");
+    let (status, set) = app.send_json(Method::PUT, "/api/v1/admin/exchange-rates/usd", Some(&admin), &rate).await;
+    assert_eq!((status, set["vnd_per_usd"].as_i64()), (200, Some(25_450)), "{set}");
+    let (_, rates) = app.get_json("/api/v1/exchange-rates").await;
+    assert_eq!(rates[0]["currency"], "USD");
+    let (_, read) = app.get_json(&path).await;
+    assert_eq!(read["indicative_usd"], "US$9.82", "250 000 ₫ at 25 450 ₫/US$");
+
+    let (_, vietnamese) = app.page(&format!("/p/{}", product.slug)).await;
+    assert!(vietnamese.contains("0902.30.10") && vietnamese.contains("JP — Japan"), "export facts shown");
+    assert!(!vietnamese.contains("US$"), "Vietnamese pages stay in đồng");
+    app.browser.get(app.url("/lang/en?back=/")).send().await.unwrap();
+    let (_, english) = app.page(&format!("/p/{}", product.slug)).await;
+    assert!(english.contains("US$9.82") && english.contains("box of 200 g"), "dollars and the English unit");
+    assert!(english.contains("<strong>ancient</strong>"), "the English description");
+    assert!(english.len() < 40 * 1024, "the English product page stays small: {} bytes", english.len());
+    let (_, search) = app.page("/search?q=che").await;
+    assert!(search.contains("≈ US$9.82"), "cards show the figure too");
+}
