@@ -1,8 +1,9 @@
--- Go Export (issue 15): a product's English description and unit, and what a buyer
+-- Go Export (issue 15): a producer's English story; a product's English description and unit, and what a buyer
 -- abroad needs: its HS code (digits only), shelf life, certifications and the
 -- markets it already sells to (lists joined by '|'); and the exchange rates an
 -- admin sets for the indicative foreign-currency figures on English pages.
 
+ALTER TABLE producers ADD COLUMN story_en TEXT NOT NULL DEFAULT '';
 ALTER TABLE products ADD COLUMN description_en TEXT NOT NULL DEFAULT '';
 ALTER TABLE products ADD COLUMN unit_en TEXT NOT NULL DEFAULT '';
 ALTER TABLE products ADD COLUMN hs_code TEXT;

@@ -136,6 +136,7 @@ pub async fn create_producer(
         email: get("email"),
         tax_code: get("tax_code"),
         story: get("story"),
+        story_en: None,
     };
     let valid = match input.validate(None) {
         Ok(valid) => valid,

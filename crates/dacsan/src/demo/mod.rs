@@ -66,6 +66,7 @@ pub async fn fill(db: &Db) -> anyhow::Result<usize> {
             email: Some(r[7].to_string()),
             tax_code: Some(r[8].to_string()),
             story: Some(r[9].to_string()),
+            story_en: None,
         };
         let valid = input.validate(None).map_err(|e| anyhow::anyhow!("demo producer {}: {e:?}", &r[0]))?;
         let id = producers::insert(db, &valid).await.map_err(|e| anyhow::anyhow!("demo producer {}: {e}", &r[0]))?;

@@ -39,6 +39,18 @@ fn quote(producer_id: i64, tiers: &[(i64, i64)], moq: i64, deposit_pct: i64, not
 async fn go_export(db: &Db) -> anyhow::Result<()> {
     let admin = crate::auth::store::find_by_email(db, super::ACCOUNTS[0].0).await?.context("the demo admin")?;
     crate::catalog::store::set_usd_rate(db, 26_300, admin.id).await?;
+    let sin_ho = crate::producers::store::find_by_slug(db, "htx-che-shan-tuyet-sin-ho").await?.context("Sìn Hồ")?;
+    let story = crate::producers::model::ProducerInput {
+        story_en: Some(
+            "Founded in 2016 by 27 Hmong and Dao families who keep ancient tea trees on the Sìn Hồ plateau, the \
+             cooperative now tends more than **120 ha of Shan tuyết tea**, some trees over 200 years old. Every bud \
+             is bought at a guaranteed floor price, so families can keep their tea forests."
+                .into(),
+        ),
+        ..Default::default()
+    };
+    let valid = story.validate(Some(&sin_ho)).map_err(|e| anyhow::anyhow!("demo story: {e:?}"))?;
+    crate::producers::store::update(db, sin_ho.id, &valid).await.map_err(|e| anyhow::anyhow!("demo story: {e}"))?;
     for (slug, grams) in
         [("che-shan-tuyet-co-thu-sin-ho-hop-100-g", 100), ("che-shan-tuyet-co-thu-sin-ho-hop-200-g", 200)]
     {

@@ -30,6 +30,8 @@ pub struct ProducerJson {
     pub tax_code: Option<String>,
     /// Markdown.
     pub story: String,
+    /// Markdown, for English pages.
+    pub story_en: String,
     pub logo_url: Option<String>,
 }
 
@@ -49,6 +51,7 @@ impl From<&Producer> for ProducerJson {
             email: p.email.clone(),
             tax_code: p.tax_code.clone(),
             story: p.story.clone(),
+            story_en: p.story_en.clone(),
             logo_url: p.logo_url(),
         }
     }

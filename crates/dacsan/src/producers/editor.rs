@@ -73,6 +73,7 @@ fn fields_of(p: &Producer) -> HashMap<String, String> {
         ("email", p.email.clone().unwrap_or_default()),
         ("tax_code", p.tax_code.clone().unwrap_or_default()),
         ("story", p.story.clone()),
+        ("story_en", p.story_en.clone()),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))
@@ -135,6 +136,7 @@ pub async fn update_store(
         email: Some(form.text("email").unwrap_or_default()),
         tax_code: Some(form.text("tax_code").unwrap_or_default()),
         story: form.text("story"),
+        story_en: form.text("story_en"),
     };
     let valid = match input.validate(Some(&producer)) {
         Ok(valid) => valid,

@@ -56,12 +56,19 @@ pub struct Producer {
     pub email: Option<String>,
     pub tax_code: Option<String>,
     pub story: String,
+    /// The story for English pages (Markdown); empty: the Vietnamese one.
+    pub story_en: String,
     pub logo_media_id: Option<i64>,
     pub created_at: String,
     pub updated_at: String,
 }
 
 impl Producer {
+    /// The story in the reader's language, Vietnamese when there is no English one.
+    pub fn display_story(&self, english: bool) -> &str {
+        if english && !self.story_en.is_empty() { &self.story_en } else { &self.story }
+    }
+
     /// `Thôn Nậm Tăm, Xã Sìn Hồ, Tỉnh Lai Châu`
     pub fn address(&self) -> String {
         full_address(&self.street, &self.commune_code, &self.province_code)
@@ -104,6 +111,8 @@ pub struct ProducerInput {
     pub email: Option<String>,
     pub tax_code: Option<String>,
     pub story: Option<String>,
+    /// Markdown, for English pages.
+    pub story_en: Option<String>,
 }
 
 /// A producer's fields once every rule holds.
@@ -119,6 +128,7 @@ pub struct ValidProducer {
     pub email: Option<String>,
     pub tax_code: Option<String>,
     pub story: String,
+    pub story_en: String,
 }
 
 fn non_empty(value: Option<String>) -> Option<String> {
@@ -199,6 +209,10 @@ impl ProducerInput {
         if story.chars().count() > 20_000 {
             errors.add("story", "tối đa 20.000 ký tự / at most 20,000 characters");
         }
+        let story_en = self.story_en.or_else(|| existing.map(|p| p.story_en.clone())).unwrap_or_default();
+        if story_en.chars().count() > 20_000 {
+            errors.add("story_en", "tối đa 20.000 ký tự / at most 20,000 characters");
+        }
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -213,6 +227,7 @@ impl ProducerInput {
             email,
             tax_code,
             story,
+            story_en,
         })
     }
 }

@@ -62,7 +62,7 @@ async fn storefront(
     let template = StorefrontTemplate {
         batches,
         share,
-        story_html: markdown::to_html(&producer.story),
+        story_html: markdown::to_html(producer.display_story(page.is_en())),
         photos: store::photos(&state.db, producer.id).await?,
         cards: cards(state, &products, page.is_en()).await?,
         can_edit: page.user.as_ref().is_some_and(|u| u.can_manage_producer(producer.id)),

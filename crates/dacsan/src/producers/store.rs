@@ -8,7 +8,7 @@ use super::model::{Producer, ProducerKind, ValidProducer};
 use crate::db::{self, Db};
 use crate::error::{AppError, AppResult};
 
-const COLUMNS: &str = "id, slug, name, kind, province_code, commune_code, street, phone, email, tax_code, story, logo_media_id, created_at, updated_at";
+const COLUMNS: &str = "id, slug, name, kind, province_code, commune_code, street, phone, email, tax_code, story, story_en, logo_media_id, created_at, updated_at";
 
 fn from_row(row: &AnyRow) -> Result<Producer, sqlx::Error> {
     let kind: String = row.try_get("kind")?;
@@ -24,6 +24,7 @@ fn from_row(row: &AnyRow) -> Result<Producer, sqlx::Error> {
         email: row.try_get("email")?,
         tax_code: row.try_get("tax_code")?,
         story: row.try_get("story")?,
+        story_en: row.try_get("story_en")?,
         logo_media_id: row.try_get("logo_media_id")?,
         created_at: row.try_get("created_at")?,
         updated_at: row.try_get("updated_at")?,
@@ -37,8 +38,8 @@ fn slug_taken() -> AppError {
 pub async fn insert(db: &Db, p: &ValidProducer) -> AppResult<i64> {
     let now = db::now();
     let result = sqlx::query(
-        "INSERT INTO producers (slug, name, kind, province_code, commune_code, street, phone, email, tax_code, story, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
+        "INSERT INTO producers (slug, name, kind, province_code, commune_code, street, phone, email, tax_code, story, created_at, updated_at, story_en)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12) RETURNING id",
     )
     .bind(&p.slug)
     .bind(&p.name)
@@ -51,6 +52,7 @@ pub async fn insert(db: &Db, p: &ValidProducer) -> AppResult<i64> {
     .bind(&p.tax_code)
     .bind(&p.story)
     .bind(&now)
+    .bind(&p.story_en)
     .fetch_one(&db.pool)
     .await;
     match result {
@@ -63,7 +65,7 @@ pub async fn insert(db: &Db, p: &ValidProducer) -> AppResult<i64> {
 pub async fn update(db: &Db, id: i64, p: &ValidProducer) -> AppResult<()> {
     let result = sqlx::query(
         "UPDATE producers SET slug = $1, name = $2, kind = $3, province_code = $4, commune_code = $5, street = $6,
-         phone = $7, email = $8, tax_code = $9, story = $10, updated_at = $11 WHERE id = $12",
+         phone = $7, email = $8, tax_code = $9, story = $10, updated_at = $11, story_en = $13 WHERE id = $12",
     )
     .bind(&p.slug)
     .bind(&p.name)
@@ -77,6 +79,7 @@ pub async fn update(db: &Db, id: i64, p: &ValidProducer) -> AppResult<()> {
     .bind(&p.story)
     .bind(db::now())
     .bind(id)
+    .bind(&p.story_en)
     .execute(&db.pool)
     .await;
     match result {

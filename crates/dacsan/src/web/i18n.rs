@@ -279,6 +279,7 @@ pub const TEXTS: &[Text] = &[
         "For buyers abroad: English pages use this unit and description; the HS code, shelf life, certifications and markets show on the product page.",
     ),
     ("unit_en", "Đơn vị (tiếng Anh)", "Unit (English)"),
+    ("story_en", "Câu chuyện bằng tiếng Anh (Markdown)", "Story in English (Markdown)"),
     ("description_en", "Mô tả tiếng Anh (Markdown)", "English description (Markdown)"),
     ("hs_code", "Mã HS", "HS code"),
     ("hs_suggested", "gợi ý theo nhóm:", "suggested for the set:"),

@@ -520,4 +520,18 @@ async fn go_export_facts_and_the_admins_dollar_rate_reach_the_english_product_pa
     assert!(english.len() < 40 * 1024, "the English product page stays small: {} bytes", english.len());
     let (_, search) = app.page("/search?q=che").await;
     assert!(search.contains("≈ US$9.82"), "cards show the figure too");
+
+    let story = json!({"story_en": "Ancient **Shan tuyet** trees on the Sin Ho plateau."});
+    let (status, saved) =
+        app.send_json(Method::PATCH, &format!("/api/v1/producers/{}", producer.id), Some(&seller), &story).await;
+    assert_eq!(status, 200, "{saved}");
+    let (_, store) = app.page(&format!("/s/{}", producer.slug)).await;
+    assert!(store.contains("Ancient <strong>Shan tuyet</strong> trees"), "the storefront tells its story in English");
+
+    // A browser abroad gets English before any choice; Vietnamese browsers keep Vietnamese.
+    let abroad = app.api.get(app.url(&format!("/p/{}", product.slug))).header("accept-language", "ja-JP,ja;q=0.9");
+    let html = abroad.send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("<html lang=\"en\">") && html.contains("US$9.82"), "English for a buyer abroad");
+    let home = app.api.get(app.url("/")).header("accept-language", "vi-VN,vi;q=0.9,en;q=0.8");
+    assert!(home.send().await.unwrap().text().await.unwrap().contains("<html lang=\"vi\">"));
 }
