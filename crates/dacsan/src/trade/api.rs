@@ -170,6 +170,8 @@ pub struct QuoteJson {
     pub view: QuoteView,
     /// Every revision, the first first.
     pub revisions: Vec<Revision>,
+    /// Test results and other files the producer added.
+    pub attachments: Vec<store::Attachment>,
 }
 
 #[utoipa::path(get, path = "/api/v1/quotes/{id}", tag = "trade", security(("bearer" = [])), params(("id" = i64, Path)),
@@ -181,8 +183,9 @@ pub async fn get_quote(
 ) -> AppResult<Json<QuoteJson>> {
     let (quote, rfq, _) = service::quote_party(&state.db, &user, id_of(&id, "quote")?).await?;
     let revisions = store::revisions(&state.db, quote.id).await?;
+    let attachments = store::attachments(&state.db, quote.id).await?;
     let view = service::quote_view(&state.db, &rfq, quote).await?;
-    Ok(Json(QuoteJson { view, revisions }))
+    Ok(Json(QuoteJson { view, revisions, attachments }))
 }
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]

@@ -4,6 +4,7 @@
 //! followers are told of, and the board's figures for the programme office.
 
 pub mod api;
+pub mod attachments;
 pub mod figures;
 pub mod model;
 pub mod pages;
@@ -11,6 +12,7 @@ pub mod proforma;
 pub mod service;
 pub mod store;
 
+use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -147,6 +149,15 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("trade_revise_quote", "Sửa báo giá (giữ lại các lần trước)", "Revise the quote (earlier revisions are kept)"),
     ("trade_fig_unanswered", "Yêu cầu chưa ai trong tỉnh trả lời", "Requests nobody in the province answered"),
     ("trade_give_hand", "Hỗ trợ cơ sở", "Give a hand to producer"),
+    ("trade_files", "Tệp đính kèm", "Attachments"),
+    (
+        "trade_files_hint",
+        "Phiếu kiểm nghiệm, chứng nhận, quy cách: PDF hoặc ảnh, tối đa 5 MB, 5 tệp mỗi báo giá.",
+        "Test results, certificates, spec sheets: PDF or pictures, up to 5 MB, five per quote.",
+    ),
+    ("trade_file_title", "Tên tệp", "Title"),
+    ("trade_file", "Tệp", "File"),
+    ("trade_add_file", "Thêm tệp", "Add the file"),
 ];
 
 /// `/api/v1/rfqs…`, `/api/v1/quotes…`, `/api/v1/offers…`, `/api/v1/me/business`,
@@ -184,4 +195,11 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(api::close_offer))
         .routes(routes!(api::list_follows, api::follow, api::unfollow))
         .routes(routes!(api::trade_figures))
+        .merge(
+            OpenApiRouter::new()
+                .route("/trade/quotes/{id}/attachments", post(attachments::upload_on_page))
+                .routes(routes!(attachments::post_attachment))
+                .routes(routes!(attachments::get_attachment))
+                .layer(DefaultBodyLimit::max(8 * 1024 * 1024)),
+        )
 }

@@ -552,6 +552,9 @@ struct QuoteTemplate {
     revisions: Vec<Revision>,
     messages: Vec<Message>,
     may_withdraw: bool,
+    attachments: Vec<store::Attachment>,
+    /// The quoting producer's seller, while the quote is open.
+    may_attach: bool,
     errors: FieldErrors,
     names: Names,
 }
@@ -560,16 +563,45 @@ impl QuoteTemplate {
     fn when(&self, utc: &str) -> String {
         crate::vn::time_vn(utc)
     }
+
+    /// `PDF · 240 KB`
+    fn file_facts(&self, file: &store::Attachment) -> String {
+        let kind = file.content_type.rsplit('/').next().unwrap_or("").to_uppercase();
+        let size = match file.size_bytes {
+            n if n < 1024 => format!("{n} B"),
+            n if n < 1024 * 1024 => format!("{} KB", (n + 1023) / 1024),
+            n => format!("{}.{} MB", n / (1024 * 1024), n % (1024 * 1024) * 10 / (1024 * 1024)),
+        };
+        format!("{kind} · {size}")
+    }
 }
 
-async fn quote_page(state: &AppState, page: Page, id: i64, errors: FieldErrors) -> Result<Response, PageError> {
+pub(super) async fn quote_page(
+    state: &AppState,
+    page: Page,
+    id: i64,
+    errors: FieldErrors,
+) -> Result<Response, PageError> {
     let user = page.require_user()?.clone();
     let (quote, rfq, _) = service::quote_party(&state.db, &user, id).await?;
     let revisions = store::revisions(&state.db, quote.id).await?;
     let messages = store::messages(&state.db, quote.id).await?;
     let may_withdraw = user.can_manage_producer(quote.producer_id) && quote.status == "open";
+    let attachments = store::attachments(&state.db, quote.id).await?;
+    let may_attach = may_withdraw && (attachments.len() as i64) < super::attachments::MAX_ATTACHMENTS;
     let view = service::quote_view(&state.db, &rfq, quote).await?;
-    let template = QuoteTemplate { page, rfq, view, revisions, messages, may_withdraw, errors, names: Names };
+    let template = QuoteTemplate {
+        page,
+        rfq,
+        view,
+        revisions,
+        messages,
+        may_withdraw,
+        attachments,
+        may_attach,
+        errors,
+        names: Names,
+    };
     let response = render(&template);
     Ok(scope::form_status(&template.errors, response))
 }

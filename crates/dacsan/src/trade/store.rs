@@ -850,3 +850,101 @@ pub async fn mark_announced(tx: &mut Tx, product_id: i64, told: u64) -> anyhow::
     .context("mark product announced")?;
     Ok(result.rows_affected() == 1)
 }
+
+/// A file added to a quote (its bytes are read apart).
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct Attachment {
+    pub id: i64,
+    pub quote_id: i64,
+    pub title: String,
+    pub content_type: String,
+    pub size_bytes: i64,
+    /// Where it downloads, for whoever sees the quote.
+    pub url: String,
+    pub created_at: String,
+}
+
+fn attachment_from_row(r: &AnyRow) -> anyhow::Result<Attachment> {
+    let (id, quote_id): (i64, i64) = (r.try_get("id")?, r.try_get("quote_id")?);
+    Ok(Attachment {
+        id,
+        quote_id,
+        title: r.try_get("title")?,
+        content_type: r.try_get("content_type")?,
+        size_bytes: r.try_get("size_bytes")?,
+        url: format!("/api/v1/quotes/{quote_id}/attachments/{id}"),
+        created_at: r.try_get("created_at")?,
+    })
+}
+
+/// Adds a file unless the quote has `max` already; `None` when it is full. The
+/// quote's row is locked first, so two uploads at once cannot pass the cap.
+pub async fn insert_attachment(
+    db: &Db,
+    quote_id: i64,
+    title: &str,
+    content_type: &str,
+    bytes: &[u8],
+    user_id: i64,
+    max: i64,
+) -> anyhow::Result<Option<Attachment>> {
+    let mut tx = db.begin_write().await?;
+    sqlx::query("UPDATE quotes SET updated_at = updated_at WHERE id = $1")
+        .bind(quote_id)
+        .execute(&mut *tx)
+        .await
+        .context("lock the quote")?;
+    let count: i64 = sqlx::query("SELECT COUNT(*) FROM quote_attachments WHERE quote_id = $1")
+        .bind(quote_id)
+        .fetch_one(&mut *tx)
+        .await
+        .context("count quote attachments")?
+        .try_get(0)?;
+    if count >= max {
+        return Ok(None);
+    }
+    let row = sqlx::query(
+        "INSERT INTO quote_attachments (quote_id, title, content_type, size_bytes, bytes, uploaded_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         RETURNING id, quote_id, title, content_type, size_bytes, created_at",
+    )
+    .bind(quote_id)
+    .bind(title)
+    .bind(content_type)
+    .bind(bytes.len() as i64)
+    .bind(bytes)
+    .bind(user_id)
+    .bind(db::now())
+    .fetch_one(&mut *tx)
+    .await
+    .context("add a quote attachment")?;
+    let attachment = attachment_from_row(&row)?;
+    tx.commit().await.context("commit a quote attachment")?;
+    Ok(Some(attachment))
+}
+
+pub async fn attachments(db: &Db, quote_id: i64) -> anyhow::Result<Vec<Attachment>> {
+    let rows = sqlx::query(
+        "SELECT id, quote_id, title, content_type, size_bytes, created_at FROM quote_attachments
+         WHERE quote_id = $1 ORDER BY id",
+    )
+    .bind(quote_id)
+    .fetch_all(&db.pool)
+    .await
+    .context("list quote attachments")?;
+    rows.iter().map(attachment_from_row).collect()
+}
+
+/// An attachment of this quote with its bytes.
+pub async fn attachment_file(db: &Db, quote_id: i64, id: i64) -> anyhow::Result<Option<(Attachment, Vec<u8>)>> {
+    let row = sqlx::query(
+        "SELECT id, quote_id, title, content_type, size_bytes, created_at, bytes FROM quote_attachments
+         WHERE quote_id = $1 AND id = $2",
+    )
+    .bind(quote_id)
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await
+    .context("read a quote attachment")?;
+    row.map(|r| Ok((attachment_from_row(&r)?, r.try_get("bytes")?))).transpose()
+}

@@ -535,3 +535,66 @@ async fn go_export_facts_and_the_admins_dollar_rate_reach_the_english_product_pa
     let home = app.api.get(app.url("/")).header("accept-language", "vi-VN,vi;q=0.9,en;q=0.8");
     assert!(home.send().await.unwrap().text().await.unwrap().contains("<html lang=\"vi\">"));
 }
+
+/// Uploads a file to a quote: (status, answer).
+async fn attach(app: &TestApp, quote_id: &Value, token: &str, title: &str, bytes: Vec<u8>) -> (u16, Value) {
+    let form = reqwest::multipart::Form::new()
+        .text("title", title.to_string())
+        .part("file", reqwest::multipart::Part::bytes(bytes).file_name("file.pdf"));
+    let url = app.url(&format!("/api/v1/quotes/{quote_id}/attachments"));
+    let response = app.api.post(url).bearer_auth(token).multipart(form).send().await.unwrap();
+    (response.status().as_u16(), response.json().await.unwrap_or(Value::Null))
+}
+
+#[tokio::test]
+async fn a_producer_attaches_test_results_that_only_the_quotes_parties_read() {
+    let app = spawn_app().await;
+    let ((first, _, first_seller), (_, _, second_seller)) = two_tea_producers(&app).await;
+    let (_, buyer) = business_buyer(&app).await;
+    let rfq = post_rfq(&app, &buyer, &rfq_body()).await;
+    let quotes_path = format!("/api/v1/rfqs/{}/quotes", rfq["id"]);
+    let (_, quote) = app
+        .send_json(Method::POST, &quotes_path, Some(&first_seller), &quote_body(first, &[(100, 390_000)], 100, 10))
+        .await;
+    let pdf = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".to_vec();
+
+    let (status, answer) =
+        attach(&app, &quote["id"], &first_seller, "Phiếu kiểm nghiệm", b"MZ not a pdf".to_vec()).await;
+    assert_eq!(status, 422, "{answer}");
+    assert!(answer.to_string().contains("PDF"), "says what is taken: {answer}");
+    let (status, answer) = attach(&app, &quote["id"], &first_seller, " ", pdf.clone()).await;
+    assert_eq!(status, 422, "a title is needed: {answer}");
+    let (status, _) = attach(&app, &quote["id"], &second_seller, "x", pdf.clone()).await;
+    assert_eq!(status, 404, "another producer cannot see the quote, let alone add to it");
+    let (status, _) = attach(&app, &quote["id"], &buyer, "x", pdf.clone()).await;
+    assert_eq!(status, 403, "the buyer reads, the producer adds");
+    let (status, file) = attach(&app, &quote["id"], &first_seller, "Phiếu kiểm nghiệm dư lượng", pdf.clone()).await;
+    assert_eq!(status, 201, "{file}");
+    assert_eq!(file["content_type"], "application/pdf");
+    for n in 2..=5 {
+        let (status, _) = attach(&app, &quote["id"], &first_seller, &format!("Tệp {n}"), pdf.clone()).await;
+        assert_eq!(status, 201);
+    }
+    let (status, answer) = attach(&app, &quote["id"], &first_seller, "Tệp 6", pdf.clone()).await;
+    assert_eq!(status, 409, "five per quote: {answer}");
+
+    let (_, read) = app.get_json_as(&format!("/api/v1/quotes/{}", quote["id"]), &buyer).await;
+    assert_eq!(read["attachments"].as_array().map(Vec::len), Some(5), "{read}");
+    let url = app.url(file["url"].as_str().unwrap());
+    let response = app.api.get(&url).bearer_auth(&buyer).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["content-type"], "application/pdf");
+    assert_eq!(response.headers()["content-security-policy"], "sandbox");
+    assert_eq!(response.bytes().await.unwrap().to_vec(), pdf, "the same bytes back");
+    let (_, _, stranger) = app.user(Role::Buyer, None).await;
+    assert_eq!(app.api.get(&url).bearer_auth(&stranger).send().await.unwrap().status(), 404);
+    assert_eq!(app.api.get(&url).bearer_auth(&second_seller).send().await.unwrap().status(), 404);
+
+    let (status, _) = app
+        .send_json(Method::POST, &format!("/api/v1/quotes/{}/withdraw", quote["id"]), Some(&first_seller), &json!({}))
+        .await;
+    assert_eq!(status, 200);
+    let (_, _, seller_again) = app.user(Role::Seller, Some(first)).await;
+    let (status, answer) = attach(&app, &quote["id"], &seller_again, "Muộn", pdf).await;
+    assert_eq!(status, 409, "a withdrawn quote takes no more files: {answer}");
+}

@@ -1,0 +1,121 @@
+//! Files a producer adds to its quote (test results, certificates, spec sheets):
+//! PDF or pictures up to 5 MB, five per quote, added while the quote is open and
+//! read by whoever sees the quote.
+
+use axum::Json;
+use axum::extract::{Multipart, Path, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::CookieJar;
+
+use super::service;
+use super::store::{self, Attachment};
+use crate::auth::CurrentUser;
+use crate::db::Db;
+use crate::error::{AppError, AppResult, FieldErrors};
+use crate::state::AppState;
+use crate::trace::files::{Upload, read_upload, sniff};
+use crate::web::{Page, PageError};
+
+pub const MAX_ATTACHMENTS: i64 = 5;
+const MAX_BYTES: usize = crate::trace::api::MAX_FILE_BYTES;
+
+/// Checks and stores an upload on a quote of one of this seller's producers.
+pub async fn attach(db: &Db, user: &CurrentUser, quote_id: i64, upload: &Upload) -> AppResult<Attachment> {
+    let (quote, _, _) = service::quote_party(db, user, quote_id).await?;
+    user.require_producer(quote.producer_id)?;
+    if quote.status != "open" {
+        return Err(AppError::conflict(
+            "quote",
+            format!(
+                "Báo giá đang «{}»: không thêm tệp được / the quote is {}: no more files",
+                quote.status, quote.status
+            ),
+        ));
+    }
+    if upload.bytes.is_empty() {
+        return Err(AppError::invalid("file", "chưa chọn tệp / no file sent"));
+    }
+    if upload.bytes.len() > MAX_BYTES {
+        return Err(AppError::TooLarge("tệp tối đa 5 MB / files up to 5 MB".into()));
+    }
+    let content_type = sniff(&upload.bytes)
+        .ok_or_else(|| AppError::invalid("file", "chỉ nhận PDF, JPEG, PNG, WebP / PDF, JPEG, PNG or WebP only"))?;
+    let title = upload.title.trim();
+    if title.is_empty() || title.chars().count() > 200 {
+        return Err(AppError::invalid("title", "cần tên tệp, tối đa 200 ký tự / a title of up to 200 characters"));
+    }
+    store::insert_attachment(db, quote.id, title, content_type, &upload.bytes, user.id, MAX_ATTACHMENTS)
+        .await?
+        .ok_or_else(|| {
+            AppError::conflict(
+                "file",
+                format!("mỗi báo giá tối đa {MAX_ATTACHMENTS} tệp / at most {MAX_ATTACHMENTS} files per quote"),
+            )
+        })
+}
+
+/// Add a file to your quote (multipart fields `file` and `title`; PDF, JPEG, PNG
+/// or WebP up to 5 MB; five per quote; while the quote is open).
+#[utoipa::path(post, path = "/api/v1/quotes/{id}/attachments", tag = "trade", security(("bearer" = [])),
+    params(("id" = i64, Path)),
+    responses((status = 201, body = Attachment), (status = 401), (status = 403), (status = 404),
+        (status = 409, description = "the quote is closed, or has five files"), (status = 413), (status = 422)))]
+pub async fn post_attachment(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    multipart: Multipart,
+) -> AppResult<(StatusCode, Json<Attachment>)> {
+    let upload = read_upload(multipart).await?;
+    Ok((StatusCode::CREATED, Json(attach(&state.db, &user, id, &upload).await?)))
+}
+
+/// A file of a quote, for the buyer, the quoting producer's sellers and the office.
+#[utoipa::path(get, path = "/api/v1/quotes/{id}/attachments/{file}", tag = "trade", security(("bearer" = [])),
+    params(("id" = i64, Path), ("file" = i64, Path)),
+    responses((status = 200, description = "the file's bytes, with its content type"), (status = 401), (status = 404)))]
+pub async fn get_attachment(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path((id, file_id)): Path<(i64, i64)>,
+) -> AppResult<Response> {
+    let (quote, _, _) = service::quote_party(&state.db, &user, id).await?;
+    let (file, bytes) =
+        store::attachment_file(&state.db, quote.id, file_id).await?.ok_or_else(|| AppError::not_found("tệp / file"))?;
+    let content_type = HeaderValue::from_str(&file.content_type).map_err(anyhow::Error::from)?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, content_type),
+            // A PDF opened in the browser runs in a sandbox, never as our page.
+            (header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("sandbox")),
+            (header::CACHE_CONTROL, HeaderValue::from_static("private, max-age=3600")),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+/// `POST /trade/quotes/{id}/attachments`: the quote page's upload form.
+pub async fn upload_on_page(
+    State(state): State<AppState>,
+    page: Page,
+    jar: CookieJar,
+    Path(id): Path<i64>,
+    multipart: Multipart,
+) -> Result<Response, PageError> {
+    let user = page.require_user()?.clone();
+    let upload = read_upload(multipart).await?;
+    if !crate::web::csrf::token_matches(&jar, &upload.csrf) {
+        return Err(AppError::Forbidden.into());
+    }
+    let mut errors = FieldErrors::default();
+    match attach(&state.db, &user, id, &upload).await {
+        Ok(_) => return Ok(Redirect::to(&format!("/trade/quotes/{id}#files")).into_response()),
+        Err(AppError::Invalid(invalid)) => errors = invalid,
+        Err(AppError::Conflict { field, message }) => errors.add(&field, message),
+        Err(AppError::TooLarge(message)) => errors.add("file", message),
+        Err(err) => return Err(err.into()),
+    }
+    super::pages::quote_page(&state, page, id, errors).await
+}
