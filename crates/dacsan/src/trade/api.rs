@@ -70,6 +70,8 @@ pub struct RfqJson {
     pub rfq: Rfq,
     /// The business's name: for its own account, the office, and producers.
     pub buyer_name: Option<String>,
+    /// A fair lead's phone, for the same readers.
+    pub lead_phone: Option<String>,
     /// The quotes this viewer may see (see `/quotes`).
     pub quotes: usize,
 }
@@ -82,12 +84,22 @@ pub async fn get_rfq(
     Path(id): Path<String>,
 ) -> AppResult<Json<RfqJson>> {
     let (rfq, viewer) = service::visible_rfq(&state.db, user.as_ref(), id_of(&id, "rfq")?).await?;
-    let buyer_name = match viewer {
-        Viewer::Public => None,
-        _ => store::business(&state.db, rfq.buyer_user_id).await?.map(|b| b.name),
-    };
+    let (buyer_name, lead_phone) = service::buyer_of(&state.db, &rfq, &viewer).await?;
     let quotes = service::quotes_for(&state.db, &rfq, &viewer).await?.len();
-    Ok(Json(RfqJson { rfq, buyer_name, quotes }))
+    Ok(Json(RfqJson { rfq, buyer_name, lead_phone, quotes }))
+}
+
+/// Take over a request an officer entered for your business at a fair (its tax
+/// code is yours); you then compare and accept its quotes.
+#[utoipa::path(post, path = "/api/v1/rfqs/{id}/claim", tag = "trade", security(("bearer" = [])), params(("id" = i64, Path)),
+    responses((status = 200, body = Rfq), (status = 401), (status = 403, description = "no business profile"), (status = 404),
+        (status = 409, description = "not a lead of your tax code, or claimed already")))]
+pub async fn claim_rfq(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<Rfq>> {
+    Ok(Json(service::claim(&state.db, &user, id_of(&id, "rfq")?).await?))
 }
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]

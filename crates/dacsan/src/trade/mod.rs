@@ -150,6 +150,20 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("trade_fig_unanswered", "Yêu cầu chưa ai trong tỉnh trả lời", "Requests nobody in the province answered"),
     ("trade_give_hand", "Hỗ trợ cơ sở", "Give a hand to producer"),
     ("trade_files", "Tệp đính kèm", "Attachments"),
+    ("trade_fair_lead", "Mối giao thương từ hội chợ", "Trade lead from a fair"),
+    (
+        "trade_fair_lead_hint",
+        "Doanh nghiệp gặp ở hội chợ: nhập yêu cầu thay họ. Các cơ sở phù hợp được báo và gửi báo giá; doanh nghiệp nhận yêu cầu bằng mã số thuế khi có tài khoản.",
+        "A business met at the fair: enter its request for it. Matching producers are told and quote; the business claims the request by its tax code once it has an account.",
+    ),
+    ("trade_fair_leads", "Mối giao thương", "Trade leads"),
+    ("trade_enter_lead", "Nhập mối giao thương", "Enter a trade lead"),
+    ("trade_claim", "Nhận yêu cầu này", "Claim this request"),
+    (
+        "trade_leads_for_you",
+        "Yêu cầu cán bộ nhập cho doanh nghiệp bạn ở hội chợ",
+        "Requests officers entered for your business at fairs",
+    ),
     (
         "trade_files_hint",
         "Phiếu kiểm nghiệm, chứng nhận, quy cách: PDF hoặc ảnh, tối đa 5 MB, 5 tệp mỗi báo giá.",
@@ -172,6 +186,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .route("/trade/rfqs/{id}", get(pages::show_rfq))
         .route("/trade/rfqs/{id}/quotes", post(pages::send_quote))
         .route("/trade/rfqs/{id}/decline", post(pages::decline))
+        .route("/trade/rfqs/{id}/claim", post(pages::claim))
         .route("/trade/quotes/{id}", get(pages::show_quote))
         .route("/trade/quotes/{id}/accept", post(pages::accept))
         .route("/trade/quotes/{id}/messages", post(pages::post_message))
@@ -183,6 +198,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(api::put_business, api::get_business))
         .routes(routes!(api::post_rfq, api::list_rfqs))
         .routes(routes!(api::get_rfq))
+        .routes(routes!(api::claim_rfq))
         .routes(routes!(api::send_quote, api::list_quotes))
         .routes(routes!(api::decline))
         .routes(routes!(api::list_declines))

@@ -232,6 +232,59 @@ pub struct RfqInput {
     pub export: Option<ExportInput>,
     /// The supply offer this request answers.
     pub offer_id: Option<i64>,
+    /// Posted by an officer for a business met at a fair (officers of the fair's
+    /// province only); the business claims it later by its tax code.
+    pub fair_lead: Option<FairLeadInput>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FairLeadInput {
+    pub fair_id: Option<i64>,
+    /// The business's name.
+    pub name: Option<String>,
+    pub phone: Option<String>,
+    /// Lets the business claim the request once it has a business profile.
+    pub tax_code: Option<String>,
+}
+
+/// A fair lead once its fields hold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FairLead {
+    pub fair_id: i64,
+    pub name: String,
+    /// E.164.
+    pub phone: String,
+    pub tax_code: Option<String>,
+}
+
+fn fair_lead(errors: &mut FieldErrors, input: &FairLeadInput) -> Option<FairLead> {
+    let fair_id = input.fair_id.filter(|id| *id > 0);
+    if fair_id.is_none() {
+        errors.add("fair_lead.fair_id", "Chọn hội chợ / the fair is required");
+    }
+    let name = text(errors, "fair_lead.name", input.name.as_deref(), 2..=200);
+    let phone = match Phone::parse(input.phone.as_deref().unwrap_or("")) {
+        Ok(phone) => Some(phone.e164().to_string()),
+        Err(msg) => {
+            errors.add("fair_lead.phone", format!("Số điện thoại: {msg} / not a Vietnamese phone number"));
+            None
+        }
+    };
+    let tax_code = match input.tax_code.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        None => None,
+        Some(typed) => match TaxCode::parse(typed) {
+            Ok(code) => Some(code.as_str().to_string()),
+            Err(msg) => {
+                errors.add(
+                    "fair_lead.tax_code",
+                    format!("Mã số thuế: {msg} / tax code: 10 digits, or 10-3 for a branch"),
+                );
+                None
+            }
+        },
+    };
+    Some(FairLead { fair_id: fair_id?, name, phone: phone?, tax_code })
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -250,6 +303,7 @@ pub struct ValidRfq {
     pub requirements: Vec<Requirement>,
     pub export: Option<(String, Incoterm)>,
     pub offer_id: Option<i64>,
+    pub fair_lead: Option<FairLead>,
 }
 
 impl RfqInput {
@@ -308,6 +362,7 @@ impl RfqInput {
             }
         }
         let export = self.export.as_ref().and_then(|e| export(&mut errors, e));
+        let fair_lead = self.fair_lead.as_ref().and_then(|lead| fair_lead(&mut errors, lead));
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -326,13 +381,14 @@ impl RfqInput {
             requirements,
             export,
             offer_id: self.offer_id,
+            fair_lead,
         })
     }
 }
 
 fn export(errors: &mut FieldErrors, input: &ExportInput) -> Option<(String, Incoterm)> {
     let country = input.country.as_deref().unwrap_or("").trim().to_ascii_uppercase();
-    let country_ok = country.len() == 2 && country.chars().all(|c| c.is_ascii_uppercase()) && country != "VN";
+    let country_ok = isocountry::CountryCode::for_alpha2(&country).is_ok() && country != "VN";
     if !country_ok {
         errors.add("export.country", "Mã nước hai chữ (ISO 3166), không phải VN / a two-letter country code, not VN");
     }

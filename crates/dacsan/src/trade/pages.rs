@@ -163,6 +163,8 @@ struct BusinessTemplate {
     page: Page,
     form: Form,
     errors: FieldErrors,
+    /// Requests officers entered for this business's tax code at fairs.
+    leads: Vec<Rfq>,
 }
 
 impl BusinessTemplate {
@@ -175,7 +177,9 @@ impl BusinessTemplate {
 pub async fn business_form(State(state): State<AppState>, page: Page) -> Result<Response, PageError> {
     let user = page.require_user()?;
     let mut form = Form::new();
+    let mut leads = Vec::new();
     if let Some(b) = store::business(&state.db, user.id).await? {
+        leads = store::leads_for_tax_code(&state.db, &b.tax_code).await?;
         form.insert("name".into(), b.name);
         form.insert("tax_code".into(), b.tax_code);
         form.insert("address".into(), b.address);
@@ -184,7 +188,19 @@ pub async fn business_form(State(state): State<AppState>, page: Page) -> Result<
             crate::vn::Phone::parse(&b.contact_phone).map(|p| p.national()).unwrap_or(b.contact_phone),
         );
     }
-    Ok(render(&BusinessTemplate { page, form, errors: FieldErrors::default() }))
+    Ok(render(&BusinessTemplate { page, form, errors: FieldErrors::default(), leads }))
+}
+
+/// `POST /trade/rfqs/{id}/claim`: a business takes over its fair lead's request.
+pub async fn claim(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<String>,
+    CsrfForm(_): CsrfForm<Form>,
+) -> Result<Response, PageError> {
+    let user = page.require_user()?.clone();
+    let rfq = service::claim(&state.db, &user, id_of(&id)?).await?;
+    Ok(Redirect::to(&format!("/trade/rfqs/{}", rfq.id)).into_response())
 }
 
 /// `POST /trade/business`: saves it, then on to posting a request.
@@ -203,7 +219,7 @@ pub async fn save_business(
     match service::save_business(&state.db, &user, &input).await {
         Ok(_) => Ok(Redirect::to("/trade/rfqs/new").into_response()),
         Err(AppError::Invalid(errors)) => {
-            let response = render(&BusinessTemplate { page, form, errors: errors.clone() });
+            let response = render(&BusinessTemplate { page, form, errors: errors.clone(), leads: Vec::new() });
             Ok(scope::form_status(&errors, response))
         }
         Err(e) => Err(e.into()),
@@ -246,19 +262,29 @@ fn new_rfq_page(page: Page, form: Form, errors: FieldErrors) -> Response {
 #[derive(Debug, Default, serde::Deserialize)]
 pub struct FromOffer {
     pub offer: Option<i64>,
+    /// An officer entering a lead met at this fair.
+    pub fair: Option<i64>,
 }
 
-/// `GET /trade/rfqs/new[?offer=ID]`: a business's request form (the profile first).
+/// `GET /trade/rfqs/new[?offer=ID][?fair=ID]`: a business's request form (the
+/// profile first), or an officer's for a fair's lead.
 pub async fn new_rfq(
     State(state): State<AppState>,
     page: Page,
     Query(from): Query<FromOffer>,
 ) -> Result<Response, PageError> {
     let user = page.require_user()?;
-    if !user.is_admin() && store::business(&state.db, user.id).await?.is_none() {
+    let mut form = Form::new();
+    if let Some(fair_id) = from.fair {
+        let fair = crate::programme::fairs::store::find_by_id(&state.db, fair_id)
+            .await?
+            .ok_or_else(|| AppError::not_found("hội chợ / fair"))?;
+        user.require_province(&fair.province_code)?;
+        form.insert("fair_id".into(), fair.id.to_string());
+        form.insert("deliver_province_code".into(), fair.province_code.clone());
+    } else if !user.is_admin() && store::business(&state.db, user.id).await?.is_none() {
         return Ok(Redirect::to("/trade/business").into_response());
     }
-    let mut form = Form::new();
     form.insert("needed_by".into(), (crate::db::today_vn() + time::Duration::days(30)).to_string());
     if let Some(offer) = match from.offer {
         Some(id) => store::find_offer(&state.db, id).await?,
@@ -302,6 +328,12 @@ pub async fn post_rfq(
             incoterm: text(&form, "export_incoterm"),
         }),
         offer_id: text(&form, "offer_id").and_then(|v| v.parse().ok()),
+        fair_lead: text(&form, "fair_id").map(|fair_id| super::model::FairLeadInput {
+            fair_id: fair_id.parse().ok(),
+            name: text(&form, "lead_name"),
+            phone: text(&form, "lead_phone"),
+            tax_code: text(&form, "lead_tax_code"),
+        }),
     };
     if !errors.is_empty() {
         return Ok(new_rfq_page(page, form, errors));
@@ -320,6 +352,8 @@ struct RfqTemplate {
     rfq: Rfq,
     viewer: Viewer,
     buyer_name: Option<String>,
+    /// A fair lead's phone, for the parties.
+    lead_phone: Option<String>,
     quotes: Vec<QuoteView>,
     /// A seller's producers and their products to quote with.
     quoting: Vec<(crate::producers::Producer, Vec<Product>)>,
@@ -365,10 +399,7 @@ async fn rfq_page(
     errors: FieldErrors,
 ) -> Result<Response, PageError> {
     let (rfq, viewer) = service::visible_rfq(&state.db, page.user.as_ref(), id).await?;
-    let buyer_name = match viewer {
-        Viewer::Public => None,
-        _ => store::business(&state.db, rfq.buyer_user_id).await?.map(|b| b.name),
-    };
+    let (buyer_name, lead_phone) = service::buyer_of(&state.db, &rfq, &viewer).await?;
     let quotes = service::quotes_for(&state.db, &rfq, &viewer).await?;
     let mut quoting = Vec::new();
     if let Viewer::Producers(ids) = &viewer {
@@ -404,6 +435,7 @@ async fn rfq_page(
         rfq,
         viewer,
         buyer_name,
+        lead_phone,
         quotes,
         quoting,
         may_quote,
@@ -737,6 +769,9 @@ struct OfficeTemplate {
     province: String,
     provinces: Vec<&'static admin_units::Province>,
     figures: TradeFigures,
+    /// The fair asked for (`?fair=`): its id and name, and its trade leads.
+    fair: Option<(i64, String)>,
+    leads: Vec<Rfq>,
     names: Names,
 }
 
@@ -744,11 +779,30 @@ struct OfficeTemplate {
 pub async fn office(
     State(state): State<AppState>,
     page: Page,
-    Query(p): Query<scope::ProvinceParam>,
+    Query(p): Query<OfficeParams>,
 ) -> Result<Response, PageError> {
     let user = scope::office_user(&page)?;
     let province = scope::province_for(&user, p.province.as_deref())?;
     let figures = figures::for_province(&state.db, &province).await?;
     let provinces = scope::provinces_of(&user);
-    Ok(render(&OfficeTemplate { page, province, provinces, figures, names: Names }))
+    let fair = match p.fair {
+        Some(id) => crate::programme::fairs::store::find_by_id(&state.db, id)
+            .await?
+            .filter(|f| f.province_code == province)
+            .map(|f| (f.id, f.name)),
+        None => None,
+    };
+    let leads = match &fair {
+        Some((id, _)) => store::rfqs_of_fair(&state.db, *id).await?,
+        None => Vec::new(),
+    };
+    Ok(render(&OfficeTemplate { page, province, provinces, figures, fair, leads, names: Names }))
+}
+
+/// `?province=&fair=`
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct OfficeParams {
+    pub province: Option<String>,
+    /// Lists the trade leads entered at this fair.
+    pub fair: Option<i64>,
 }

@@ -114,10 +114,20 @@ pub struct Posted {
 
 /// Posts a request and puts it in front of the producers that can supply it.
 pub async fn post_rfq(db: &Db, search: &SearchIndex, user: &CurrentUser, input: &RfqInput) -> AppResult<Posted> {
-    if !user.is_admin() && store::business(db, user.id).await?.is_none() {
+    let may_post = match input.fair_lead {
+        Some(_) => user.is_officer(),
+        None => user.is_admin() || store::business(db, user.id).await?.is_some(),
+    };
+    if !may_post {
         return Err(AppError::Forbidden);
     }
     let rfq = input.validate(db::today_vn()).map_err(AppError::Invalid)?;
+    if let Some(lead) = &rfq.fair_lead {
+        let fair = crate::programme::fairs::store::find_by_id(db, lead.fair_id)
+            .await?
+            .ok_or_else(|| AppError::invalid("fair_lead.fair_id", "Không có hội chợ này / no such fair"))?;
+        user.require_province(&fair.province_code)?;
+    }
     if let Some(offer_id) = rfq.offer_id {
         match store::find_offer(db, offer_id).await? {
             Some(offer) if offer.status == "open" => {}
@@ -157,6 +167,41 @@ pub async fn post_rfq(db: &Db, search: &SearchIndex, user: &CurrentUser, input: 
         "request for quotation {id} posted"
     );
     Ok(Posted { rfq: saved, matched: producers.len(), matching })
+}
+
+/// Who asked, as this viewer may see it: the business's name (a fair lead's name
+/// while the lead is unclaimed) and, for a lead, its phone. Nothing for the public.
+pub async fn buyer_of(db: &Db, rfq: &Rfq, viewer: &Viewer) -> AppResult<(Option<String>, Option<String>)> {
+    if matches!(viewer, Viewer::Public) {
+        return Ok((None, None));
+    }
+    let lead_phone = rfq.lead.as_ref().map(|(_, phone, _)| phone.clone());
+    if rfq.is_unclaimed_lead() {
+        return Ok((rfq.lead.as_ref().map(|(name, _, _)| name.clone()), lead_phone));
+    }
+    Ok((store::business(db, rfq.buyer_user_id).await?.map(|b| b.name), lead_phone))
+}
+
+/// A business takes over the request an officer entered for it at a fair (the
+/// lead's tax code is its own); from then on it is the business's request.
+pub async fn claim(db: &Db, user: &CurrentUser, rfq_id: i64) -> AppResult<Rfq> {
+    let business = store::business(db, user.id).await?.ok_or(AppError::Forbidden)?;
+    let not_found = || AppError::not_found("yêu cầu / request");
+    let rfq = store::find_rfq(db, rfq_id).await?.ok_or_else(not_found)?;
+    let Some((_, _, tax_code)) = rfq.lead.as_ref() else {
+        return Err(AppError::conflict("rfq", "Không phải mối giao thương từ hội chợ / not a fair lead"));
+    };
+    if tax_code.as_deref() != Some(business.tax_code.as_str()) {
+        return Err(AppError::conflict(
+            "tax_code",
+            "Mã số thuế của doanh nghiệp không khớp mối giao thương này / your tax code is not this lead's",
+        ));
+    }
+    if !store::claim_rfq(db, rfq.id, user.id, &business.tax_code).await? {
+        return Err(AppError::conflict("rfq", "Yêu cầu này đã được nhận / this request was claimed already"));
+    }
+    tracing::info!(rfq.id = rfq.id, user.id = user.id, "fair lead {} claimed", rfq.id);
+    store::find_rfq(db, rfq.id).await?.ok_or_else(not_found)
 }
 
 /// One quote as its viewer compares it: the latest revision and what the buyer
@@ -399,6 +444,13 @@ pub async fn accept(db: &Db, user: &CurrentUser, quote_id: i64, input: &AcceptIn
     let (quote, rfq, viewer) = quote_party(db, user, quote_id).await?;
     if !matches!(viewer, Viewer::Owner) && !user.is_admin() {
         return Err(AppError::Forbidden);
+    }
+    if rfq.is_unclaimed_lead() {
+        return Err(AppError::conflict(
+            "rfq",
+            "Mối giao thương từ hội chợ: doanh nghiệp nhận yêu cầu (theo mã số thuế) rồi chấp nhận / \
+             a fair lead: the business claims the request by its tax code, then accepts",
+        ));
     }
     let quantity = match input.quantity {
         Some(q) if (1..=1_000_000_000_000).contains(&q) => q,

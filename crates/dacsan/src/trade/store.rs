@@ -83,11 +83,26 @@ pub struct Rfq {
     /// `open`, `awarded` (a quote was accepted) or `closed`.
     pub status: String,
     pub created_at: String,
+    /// The fair where an officer met the business this request is for.
+    pub fair_id: Option<i64>,
+    /// That business (name, phone, tax code), shown to the parties, not the public.
+    #[serde(skip)]
+    pub lead: Option<(String, String, Option<String>)>,
+    /// When the business claimed it (it is then the business's own request).
+    pub claimed_at: Option<String>,
+}
+
+impl Rfq {
+    /// Entered by an officer for a fair's lead, not yet claimed by the business.
+    pub fn is_unclaimed_lead(&self) -> bool {
+        self.lead.is_some() && self.claimed_at.is_none()
+    }
 }
 
 const RFQ_COLUMNS: &str = "id, buyer_user_id, title, set_code, description, quantity, unit, target_price_vnd,
     deliver_province_code, deliver_commune_code, from_province_code, needed_by, min_ocop_stars, requirements,
-    export_country, export_incoterm, offer_id, status, created_at";
+    export_country, export_incoterm, offer_id, status, created_at, fair_id, lead_name, lead_phone, lead_tax_code,
+    claimed_at";
 
 fn rfq_from_row(r: &AnyRow) -> anyhow::Result<Rfq> {
     let requirements: String = r.try_get("requirements")?;
@@ -111,6 +126,12 @@ fn rfq_from_row(r: &AnyRow) -> anyhow::Result<Rfq> {
         offer_id: r.try_get("offer_id")?,
         status: r.try_get("status")?,
         created_at: r.try_get("created_at")?,
+        fair_id: r.try_get("fair_id")?,
+        lead: match (r.try_get::<Option<String>, _>("lead_name")?, r.try_get::<Option<String>, _>("lead_phone")?) {
+            (Some(name), Some(phone)) => Some((name, phone, r.try_get("lead_tax_code")?)),
+            _ => None,
+        },
+        claimed_at: r.try_get("claimed_at")?,
     })
 }
 
@@ -120,8 +141,10 @@ pub async fn insert_rfq(tx: &mut Tx, buyer_user_id: i64, rfq: &ValidRfq) -> anyh
     let row = sqlx::query(
         "INSERT INTO rfqs (buyer_user_id, title, set_code, description, quantity, unit, target_price_vnd,
          deliver_province_code, deliver_commune_code, from_province_code, needed_by, min_ocop_stars, requirements,
-         export_country, export_incoterm, offer_id, status, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'open', $17, $17) RETURNING id",
+         export_country, export_incoterm, offer_id, status, created_at, updated_at, fair_id, lead_name, lead_phone,
+         lead_tax_code)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'open', $17, $17, $18, $19, $20,
+         $21) RETURNING id",
     )
     .bind(buyer_user_id)
     .bind(&rfq.title)
@@ -140,6 +163,10 @@ pub async fn insert_rfq(tx: &mut Tx, buyer_user_id: i64, rfq: &ValidRfq) -> anyh
     .bind(rfq.export.as_ref().map(|(_, term)| term.code()))
     .bind(rfq.offer_id)
     .bind(&now)
+    .bind(rfq.fair_lead.as_ref().map(|l| l.fair_id))
+    .bind(rfq.fair_lead.as_ref().map(|l| l.name.as_str()))
+    .bind(rfq.fair_lead.as_ref().map(|l| l.phone.as_str()))
+    .bind(rfq.fair_lead.as_ref().and_then(|l| l.tax_code.as_deref()))
     .fetch_one(&mut **tx)
     .await
     .context("insert rfq")?;
@@ -947,4 +974,44 @@ pub async fn attachment_file(db: &Db, quote_id: i64, id: i64) -> anyhow::Result<
     .await
     .context("read a quote attachment")?;
     row.map(|r| Ok((attachment_from_row(&r)?, r.try_get("bytes")?))).transpose()
+}
+
+/// Hands a fair lead's request to the business with its tax code; `false` when it
+/// is not an unclaimed lead of that tax code (or was claimed meanwhile).
+pub async fn claim_rfq(db: &Db, rfq_id: i64, user_id: i64, tax_code: &str) -> anyhow::Result<bool> {
+    let now = db::now();
+    let done = sqlx::query(
+        "UPDATE rfqs SET buyer_user_id = $1, claimed_at = $2, updated_at = $2
+         WHERE id = $3 AND lead_tax_code = $4 AND claimed_at IS NULL",
+    )
+    .bind(user_id)
+    .bind(&now)
+    .bind(rfq_id)
+    .bind(tax_code)
+    .execute(&db.pool)
+    .await
+    .context("claim a fair lead's request")?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The unclaimed fair leads' requests for this tax code, newest first.
+pub async fn leads_for_tax_code(db: &Db, tax_code: &str) -> anyhow::Result<Vec<Rfq>> {
+    let rows = sqlx::query(&format!(
+        "SELECT {RFQ_COLUMNS} FROM rfqs WHERE lead_tax_code = $1 AND claimed_at IS NULL ORDER BY id DESC LIMIT 20"
+    ))
+    .bind(tax_code)
+    .fetch_all(&db.pool)
+    .await
+    .context("fair leads of a tax code")?;
+    rows.iter().map(rfq_from_row).collect()
+}
+
+/// The requests entered for a fair's leads, newest first.
+pub async fn rfqs_of_fair(db: &Db, fair_id: i64) -> anyhow::Result<Vec<Rfq>> {
+    let rows = sqlx::query(&format!("SELECT {RFQ_COLUMNS} FROM rfqs WHERE fair_id = $1 ORDER BY id DESC LIMIT 200"))
+        .bind(fair_id)
+        .fetch_all(&db.pool)
+        .await
+        .context("a fair's leads")?;
+    rows.iter().map(rfq_from_row).collect()
 }

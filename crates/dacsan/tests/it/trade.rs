@@ -598,3 +598,65 @@ async fn a_producer_attaches_test_results_that_only_the_quotes_parties_read() {
     let (status, answer) = attach(&app, &quote["id"], &seller_again, "Muộn", pdf).await;
     assert_eq!(status, 409, "a withdrawn quote takes no more files: {answer}");
 }
+
+#[tokio::test]
+async fn an_officer_enters_a_fairs_lead_that_the_business_claims_by_its_tax_code() {
+    let app = spawn_app().await;
+    let ((first, _, first_seller), _) = two_tea_producers(&app).await;
+    let (_, _, officer) = app.officer(&["12"]).await;
+    let (_, _, other_officer) = app.officer(&["08"]).await;
+    let fair = json!({"name": "Hội chợ OCOP Lai Châu", "kind": "fair", "starts_on": in_days(0)});
+    let (status, fair) =
+        app.send_json(Method::POST, "/api/v1/programme/fairs?province=12", Some(&officer), &fair).await;
+    assert_eq!(status, 201, "{fair}");
+    let lead = |phone: &str| {
+        let mut body = rfq_body();
+        body["fair_lead"] = json!({"fair_id": fair["id"], "name": "Công ty CP Thực phẩm Hải Phòng",
+            "phone": phone, "tax_code": "0201234567"});
+        body
+    };
+    let (status, errors) = app.send_json(Method::POST, "/api/v1/rfqs", Some(&officer), &lead("12")).await;
+    assert_eq!(status, 422, "{errors}");
+    assert!(errors.to_string().contains("fair_lead.phone"), "{errors}");
+    let (status, _) = app.send_json(Method::POST, "/api/v1/rfqs", Some(&other_officer), &lead("0912 345 678")).await;
+    assert_eq!(status, 403, "another province's officer");
+    let (status, _) = app.send_json(Method::POST, "/api/v1/rfqs", Some(&first_seller), &lead("0912 345 678")).await;
+    assert_eq!(status, 403, "sellers do not enter leads");
+    let rfq = post_rfq(&app, &officer, &lead("0912 345 678")).await;
+    assert_eq!(rfq["fair_id"], fair["id"]);
+    assert_eq!(rfq["matched_producers"], 2, "{rfq}");
+
+    let path = format!("/api/v1/rfqs/{}", rfq["id"]);
+    let (_, seen) = app.get_json_as(&path, &first_seller).await;
+    assert_eq!(seen["buyer_name"], "Công ty CP Thực phẩm Hải Phòng", "producers see whom to call");
+    assert_eq!(seen["lead_phone"], "+84912345678");
+    let (_, public) = app.get_json(&path).await;
+    assert!(public["lead_phone"].is_null() && public["buyer_name"].is_null(), "not the public: {public}");
+
+    let quotes_path = format!("{path}/quotes");
+    let (_, quote) = app
+        .send_json(Method::POST, &quotes_path, Some(&first_seller), &quote_body(first, &[(100, 380_000)], 100, 10))
+        .await;
+    let accept = format!("/api/v1/quotes/{}/accept", quote["id"]);
+    let (status, answer) = app.send_json(Method::POST, &accept, Some(&officer), &json!({"quantity": 600})).await;
+    assert_eq!(status, 409, "the business accepts, once it claims: {answer}");
+
+    let claim = format!("{path}/claim");
+    let (_, other_business) = business_buyer(&app).await;
+    let (status, answer) = app.send_json(Method::POST, &claim, Some(&other_business), &json!({})).await;
+    assert_eq!(status, 409, "another tax code: {answer}");
+    let (_, _, token) = app.user(Role::Buyer, None).await;
+    let profile = json!({"name": "Công ty CP Thực phẩm Hải Phòng", "tax_code": "0201234567",
+        "address": "Lê Chân, Hải Phòng", "contact_phone": "0912 345 678"});
+    app.send_json(Method::PUT, "/api/v1/me/business", Some(&token), &profile).await;
+    let (status, claimed) = app.send_json(Method::POST, &claim, Some(&token), &json!({})).await;
+    assert_eq!(status, 200, "{claimed}");
+    assert!(claimed["claimed_at"].is_string());
+    let (status, _) = app.send_json(Method::POST, &claim, Some(&token), &json!({})).await;
+    assert_eq!(status, 409, "claimed once");
+    let (status, accepted) =
+        app.send_json(Method::POST, &accept, Some(&token), &json!({"quantity": 600, "payment_method": "cod"})).await;
+    assert_eq!(status, 201, "the business's own request now: {accepted}");
+    let (_, figures) = app.get_json_as("/api/v1/programme/trade?province=12", &officer).await;
+    assert!(figures.to_string().contains("deals"), "{figures}");
+}
