@@ -4,6 +4,7 @@
 //! of bulk exports.
 
 pub mod api;
+pub mod breaches;
 pub mod export;
 pub mod model;
 pub mod pages;
@@ -30,6 +31,14 @@ pub fn router() -> OpenApiRouter<AppState> {
         .route("/account/consent", get(pages::consent_page).post(pages::accept_notice))
         .route("/admin/privacy", get(pages::admin_privacy))
         .route("/admin/privacy/requests/{id}", post(pages::admin_handle))
+        .route("/admin/breaches", get(breaches::pages::breaches).post(breaches::pages::record))
+        .route("/admin/breaches/{id}", get(breaches::pages::breach))
+        .route("/admin/breaches/{id}/notices", post(breaches::pages::notice))
+        .route("/admin/breaches/{id}/close", post(breaches::pages::close))
+        .routes(routes!(breaches::api::record_breach, breaches::api::list_breaches))
+        .routes(routes!(breaches::api::get_breach))
+        .routes(routes!(breaches::api::add_notice))
+        .routes(routes!(breaches::api::close_breach))
         .routes(routes!(api::my_data))
         .routes(routes!(api::my_data_xlsx))
         .routes(routes!(api::erase_me))

@@ -235,3 +235,68 @@ async fn requests_from_outside_land_in_the_admin_inbox_with_their_clock() {
     let (status, _) = app.send_json(Method::POST, &path, Some(&admin), &json!({"status": "open"})).await;
     assert_eq!(status, 422);
 }
+
+#[tokio::test]
+async fn admins_keep_a_breach_register_with_its_72_hour_clock_and_notices() {
+    let app = spawn_app().await;
+    let (_, _, admin) = app.user(Role::Admin, None).await;
+    let (_, _, seller) = app.user(Role::Seller, None).await;
+    let found = (time::OffsetDateTime::now_utc() - time::Duration::hours(70)).to_offset(time::macros::offset!(+7));
+    let found_at = format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}",
+        found.year(),
+        u8::from(found.month()),
+        found.day(),
+        found.hour(),
+        found.minute()
+    );
+    let body = json!({"title": "Tệp xuất đơn hàng gửi nhầm", "description": "Một tệp xuất đơn hàng tháng 11 bị gửi nhầm cho một đối tác.",
+        "found_at": found_at, "data_kinds": ["contact", "address"], "people_affected": 312});
+    let (status, _) = app.send_json(Method::POST, "/api/v1/admin/breaches", Some(&seller), &body).await;
+    assert_eq!(status, 403, "admins only");
+    let bad = json!({"title": "x", "description": "ngắn", "found_at": "2999-01-01T00:00", "data_kinds": ["passwords"],
+        "people_affected": -3});
+    let (status, errors) = app.send_json(Method::POST, "/api/v1/admin/breaches", Some(&admin), &bad).await;
+    assert_eq!(status, 422, "{errors}");
+    for field in ["title", "description", "found_at", "data_kinds[0]", "people_affected"] {
+        assert!(errors.to_string().contains(&format!("\"{field}\"")), "{field}: {errors}");
+    }
+    let (status, breach) = app.send_json(Method::POST, "/api/v1/admin/breaches", Some(&admin), &body).await;
+    assert_eq!(status, 201, "{breach}");
+    assert_eq!(breach["clock"]["state"], "due");
+    let left = breach["clock"]["hours_left"].as_i64().unwrap();
+    assert!((1..=2).contains(&left), "found 70 hours ago: {left} hours left");
+
+    let notices = format!("/api/v1/admin/breaches/{}/notices", breach["id"]);
+    let early = json!({"recipient": "authority", "channel": "Cổng A05", "sent_at": "2020-01-01T08:00"});
+    let (status, errors) = app.send_json(Method::POST, &notices, Some(&admin), &early).await;
+    assert_eq!(status, 422, "a notice cannot precede the breach: {errors}");
+    let told = json!({"recipient": "authority", "channel": "Cổng A05 (Bộ Công an)", "note": "Mẫu 03"});
+    let (status, breach) = app.send_json(Method::POST, &notices, Some(&admin), &told).await;
+    assert_eq!(status, 201, "{breach}");
+    assert_eq!(
+        (breach["clock"]["state"].as_str(), breach["clock"]["on_time"].as_bool()),
+        (Some("notified"), Some(true))
+    );
+    let people = json!({"recipient": "subjects", "channel": "SMS"});
+    let (_, breach) = app.send_json(Method::POST, &notices, Some(&admin), &people).await;
+    assert_eq!(breach["notices"].as_array().map(Vec::len), Some(2));
+
+    let close = format!("/api/v1/admin/breaches/{}/close", breach["id"]);
+    let (status, closed) = app.send_json(Method::POST, &close, Some(&admin), &json!({})).await;
+    assert_eq!((status, closed["status"].as_str()), (200, Some("closed")));
+    let (status, _) = app.send_json(Method::POST, &close, Some(&admin), &json!({})).await;
+    assert_eq!(status, 409, "closed once");
+    let (_, list) = app.get_json_as("/api/v1/admin/breaches", &admin).await;
+    assert_eq!(list[0]["id"], breach["id"]);
+    let (status, _) = app.get_json_as("/api/v1/admin/breaches/999999", &admin).await;
+    assert_eq!(status, 404);
+
+    // An overdue one, on the page.
+    let old = json!({"title": "Máy tính xách tay bị mất", "description": "Máy có bản sao danh sách hộ sản xuất.",
+        "found_at": "2026-01-05T08:00", "data_kinds": ["identity", "contact"], "people_affected": 40});
+    let (_, overdue) = app.send_json(Method::POST, "/api/v1/admin/breaches", Some(&admin), &old).await;
+    assert_eq!(overdue["clock"]["state"], "overdue");
+    let (_, list) = app.get_json_as("/api/v1/admin/breaches", &admin).await;
+    assert_eq!(list[0]["id"], overdue["id"], "open ones first");
+}
