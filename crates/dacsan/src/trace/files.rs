@@ -56,16 +56,9 @@ pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
     }
 }
 
-/// Checks and stores an upload; a test result or certificate also becomes an event.
-pub async fn store_file(state: &AppState, batch: &Batch, user: &CurrentUser, upload: Upload) -> AppResult<TraceFile> {
-    let event_kind = match upload.kind.trim() {
-        "test_result" => Some(EventKind::QualityTest),
-        "certificate" => Some(EventKind::Certification),
-        "attachment" | "" => None,
-        other => {
-            return Err(AppError::invalid("kind", format!("{other:?}: test_result, certificate hoặc/or attachment")));
-        }
-    };
+/// An upload's content type and trimmed title, once it is a PDF or a picture of at
+/// most 5 MB with a title of 1 to 200 characters.
+pub fn checked(upload: &Upload) -> AppResult<(&'static str, &str)> {
     if upload.bytes.is_empty() {
         return Err(AppError::invalid("file", "chưa chọn tệp / no file sent"));
     }
@@ -78,6 +71,20 @@ pub async fn store_file(state: &AppState, batch: &Batch, user: &CurrentUser, upl
     if title.is_empty() || title.chars().count() > 200 {
         return Err(AppError::invalid("title", "cần tên tệp, tối đa 200 ký tự / a title of up to 200 characters"));
     }
+    Ok((content_type, title))
+}
+
+/// Checks and stores an upload; a test result or certificate also becomes an event.
+pub async fn store_file(state: &AppState, batch: &Batch, user: &CurrentUser, upload: Upload) -> AppResult<TraceFile> {
+    let event_kind = match upload.kind.trim() {
+        "test_result" => Some(EventKind::QualityTest),
+        "certificate" => Some(EventKind::Certification),
+        "attachment" | "" => None,
+        other => {
+            return Err(AppError::invalid("kind", format!("{other:?}: test_result, certificate hoặc/or attachment")));
+        }
+    };
+    let (content_type, title) = checked(&upload)?;
     let kind = if event_kind.is_some() { upload.kind.trim() } else { "attachment" };
     let file = store::insert_file(&state.db, batch.id, kind, title, content_type, &upload.bytes).await?;
     if let Some(event_kind) = event_kind {

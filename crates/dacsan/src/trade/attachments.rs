@@ -14,11 +14,10 @@ use crate::auth::CurrentUser;
 use crate::db::Db;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::state::AppState;
-use crate::trace::files::{Upload, read_upload, sniff};
+use crate::trace::files::{Upload, checked, read_upload};
 use crate::web::{Page, PageError};
 
 pub const MAX_ATTACHMENTS: i64 = 5;
-const MAX_BYTES: usize = crate::trace::api::MAX_FILE_BYTES;
 
 /// Checks and stores an upload on a quote of one of this seller's producers.
 pub async fn attach(db: &Db, user: &CurrentUser, quote_id: i64, upload: &Upload) -> AppResult<Attachment> {
@@ -33,18 +32,7 @@ pub async fn attach(db: &Db, user: &CurrentUser, quote_id: i64, upload: &Upload)
             ),
         ));
     }
-    if upload.bytes.is_empty() {
-        return Err(AppError::invalid("file", "chưa chọn tệp / no file sent"));
-    }
-    if upload.bytes.len() > MAX_BYTES {
-        return Err(AppError::TooLarge("tệp tối đa 5 MB / files up to 5 MB".into()));
-    }
-    let content_type = sniff(&upload.bytes)
-        .ok_or_else(|| AppError::invalid("file", "chỉ nhận PDF, JPEG, PNG, WebP / PDF, JPEG, PNG or WebP only"))?;
-    let title = upload.title.trim();
-    if title.is_empty() || title.chars().count() > 200 {
-        return Err(AppError::invalid("title", "cần tên tệp, tối đa 200 ký tự / a title of up to 200 characters"));
-    }
+    let (content_type, title) = checked(upload)?;
     store::insert_attachment(db, quote.id, title, content_type, &upload.bytes, user.id, MAX_ATTACHMENTS)
         .await?
         .ok_or_else(|| {
