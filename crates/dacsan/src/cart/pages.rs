@@ -29,6 +29,8 @@ pub struct LineView {
     pub unit_price: Vnd,
     /// At a wholesale price break.
     pub wholesale: bool,
+    /// At the price of the live session whose code the buyer carries.
+    pub session: bool,
     /// For a business buyer: the next price break up (quantity, unit price).
     pub next_break: Option<(i64, Vnd)>,
     pub line_total: Vnd,
@@ -56,10 +58,16 @@ pub struct CartView {
 }
 
 /// The cart with today's prices and stock, grouped by producer, priced for this
-/// visitor (a business account pays wholesale prices where it reaches a break).
-pub async fn view(state: &AppState, cart: &Cart, page: &Page) -> anyhow::Result<CartView> {
+/// visitor as checkout will price it: a business account pays wholesale prices where
+/// it reaches a break; a live session's code (`referral`) brings its session prices
+/// while the session runs (an unknown code brings none: checkout names it).
+pub async fn view(state: &AppState, cart: &Cart, page: &Page, referral: Option<&str>) -> anyhow::Result<CartView> {
     let english = page.is_en();
     let business = state.buys_as_business(page.user.as_ref()).await?;
+    let session_prices = match referral.map(str::trim).filter(|c| !c.is_empty()) {
+        Some(code) => state.referrals.resolve(&state.db, code).await?.map(|r| r.prices).unwrap_or_default(),
+        None => HashMap::new(),
+    };
     let ids: Vec<i64> = cart.lines.iter().map(|l| l.product_id).collect();
     let products: HashMap<i64, Product> =
         catalog::store::list_by_ids(&state.db, &ids).await?.into_iter().map(|p| (p.id, p)).collect();
@@ -67,20 +75,27 @@ pub async fn view(state: &AppState, cart: &Cart, page: &Page) -> anyhow::Result<
     let mut total = Vnd(0);
     for line in &cart.lines {
         let Some(product) = products.get(&line.product_id) else { continue };
+        let session = session_prices.get(&product.id);
+        let (unit_price, kind) = pricing::unit_price(product, line.quantity, session, business);
         let problem = if product.status != ProductStatus::Active {
             Some("cart_unavailable")
         } else if product.stock < line.quantity {
             Some("cart_short")
+        } else if kind == PriceKind::Session
+            && session.and_then(|s| s.units_left).is_some_and(|left| left < line.quantity)
+        {
+            // Checkout refuses it too: fewer units are left at the session price.
+            Some("cart_session_short")
         } else {
             None
         };
-        let (unit_price, kind) = pricing::unit_price(product, line.quantity, None, business);
         let line_total = Vnd(unit_price).checked_mul(line.quantity).unwrap_or(Vnd(i64::MAX));
         let view = LineView {
             name: product.display_name(english).to_string(),
             quantity: line.quantity,
             unit_price: Vnd(unit_price),
             wholesale: kind == PriceKind::Wholesale,
+            session: kind == PriceKind::Session,
             next_break: business
                 .then(|| product.wholesale.iter().find(|b| b.min_quantity > line.quantity))
                 .flatten()
@@ -119,7 +134,8 @@ struct CartTemplate {
 /// `GET /cart`
 pub async fn show_cart(State(state): State<AppState>, page: Page, jar: CookieJar) -> Result<Response, PageError> {
     let cart = service::current(&state, &page, &jar).await?;
-    let cart = view(&state, &cart, &page).await?;
+    let referral = crate::web::referral::carried(&jar);
+    let cart = view(&state, &cart, &page, referral.as_deref()).await?;
     Ok(render(&CartTemplate { page, cart }))
 }
 

@@ -165,7 +165,8 @@ pub async fn delivery_options(
     Query(q): Query<DeliveryParams>,
 ) -> Result<Response, PageError> {
     let cart = crate::cart::service::current(&state, &page, &jar).await?;
-    let cart = crate::cart::pages::view(&state, &cart, &page).await?;
+    let referral = crate::web::referral::carried(&jar);
+    let cart = crate::cart::pages::view(&state, &cart, &page, referral.as_deref()).await?;
     let cod = q.payment_method.as_deref() == Some("cod");
     let delivery = section(&state, &cart, &q.province_code, &q.commune_code, cod, &q.chosen).await;
     let grand_total = delivery.total.map(|d| Vnd(cart.total.0 + d.0));

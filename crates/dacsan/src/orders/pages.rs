@@ -127,7 +127,7 @@ async fn checkout_page(
     if cart.is_empty() {
         return Ok(Redirect::to("/cart").into_response());
     }
-    let cart = cart_pages::view(state, &cart, &page).await?;
+    let cart = cart_pages::view(state, &cart, &page, Some(form.referral_code.as_str())).await?;
     let communes = admin_units::communes_of(&form.province_code).collect();
     let vietqr_possible = cart.groups.iter().all(|g| g.takes_vietqr);
     let cod = form.payment_method.as_deref() == Some("cod") || !vietqr_possible;

@@ -257,6 +257,12 @@ pub const TEXTS: &[Text] = &[
     ("cart_unavailable", "Sản phẩm không còn bán", "No longer on sale"),
     ("cart_short", "Không đủ hàng", "Not enough in stock"),
     ("wholesale_price", "giá sỉ", "wholesale price"),
+    ("cart_session_price", "giá phiên live", "live session price"),
+    (
+        "cart_session_short",
+        "Không còn đủ hàng ở giá phiên live, hãy giảm số lượng",
+        "Not that many left at the session price: lower the quantity",
+    ),
     ("wholesale_from", "Giá sỉ từ", "Wholesale from"),
     ("wholesale_prices", "Giá sỉ cho doanh nghiệp", "Wholesale prices for businesses"),
     (

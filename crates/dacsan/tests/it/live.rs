@@ -204,3 +204,25 @@ async fn a_seller_schedules_a_session_from_a_phone_and_types_the_audience_in() {
     let (_, page) = app.page(&location).await;
     assert!(page.contains("1200") && page.contains("Chè xuân Sìn Hồ"));
 }
+
+#[tokio::test]
+async fn the_cart_shows_the_session_price_a_carried_code_brings() {
+    let app = spawn_app().await;
+    let (tea, _) = two_stores(&app).await;
+    let (created, _, _) = session(&app, &tea, -10, 60).await;
+    let code = created["referral_code"].as_str().unwrap();
+    let (status, _, _) = app.post_form("/cart/add", &[("product_id", &tea.id.to_string()), ("quantity", "2")]).await;
+    assert_eq!(status, 303);
+    let (_, cart) = app.page("/cart").await;
+    assert!(cart.contains("500.000") && !cart.contains("giá phiên live"), "no code: the list price");
+    app.page(&format!("/search?ref={code}")).await;
+    let (_, cart) = app.page("/cart").await;
+    assert!(cart.contains("400.000") && cart.contains("giá phiên live"), "2 × 200 000 with the code: {cart}");
+    let (status, _, _) = app.post_form("/cart/add", &[("product_id", &tea.id.to_string()), ("quantity", "2")]).await;
+    assert_eq!(status, 303);
+    let (_, cart) = app.page("/cart").await;
+    assert!(
+        cart.contains("Không còn đủ hàng ở giá phiên live"),
+        "4 units are over the session's cap of 3, as checkout says"
+    );
+}
