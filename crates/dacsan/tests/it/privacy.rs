@@ -300,3 +300,31 @@ async fn admins_keep_a_breach_register_with_its_72_hour_clock_and_notices() {
     let (_, list) = app.get_json_as("/api/v1/admin/breaches", &admin).await;
     assert_eq!(list[0]["id"], overdue["id"], "open ones first");
 }
+
+#[tokio::test]
+async fn an_admin_records_a_breach_and_its_notice_on_the_pages() {
+    let app = spawn_app().await;
+    let (_, email, _) = app.user(Role::Admin, None).await;
+    app.sign_in(&email, "password-123").await;
+    let (status, _, html) =
+        app.post_form("/admin/breaches", &[("title", "Mất máy tính"), ("people_affected", "40")]).await;
+    assert_eq!(status, 422, "the form comes back with what is missing");
+    assert!(html.contains("Mất máy tính"), "what was typed is kept");
+    let fields = [
+        ("title", "Mất máy tính xách tay"),
+        ("description", "Máy có bản sao danh sách hộ sản xuất của tỉnh."),
+        ("found_at", "2026-11-20T08:00"),
+        ("data_kinds", "identity"),
+        ("data_kinds", "contact"),
+        ("people_affected", "1.200"),
+    ];
+    let (status, location, _) = app.post_form("/admin/breaches", &fields).await;
+    assert_eq!(status, 303, "{location}");
+    let (_, page) = app.page(&location).await;
+    assert!(page.contains("Mất máy tính xách tay") && page.contains("1200") && page.contains("Quá hạn"), "{page}");
+    let notice = [("recipient", "authority"), ("channel", "Cổng A05"), ("sent_at", "")];
+    let (status, _, _) = app.post_form(&format!("{location}/notices"), &notice).await;
+    assert_eq!(status, 303);
+    let (_, page) = app.page(&location).await;
+    assert!(page.contains("Đã báo cơ quan") && page.contains("trễ hạn"), "told, and late");
+}

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use askama::Template;
 use axum::extract::{Path, State};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::model::{BreachInput, DATA_KINDS, NoticeInput, RECIPIENTS};
@@ -14,6 +15,11 @@ use crate::state::AppState;
 use crate::web::{CsrfForm, Page, PageError, render};
 
 type Form = HashMap<String, String>;
+
+/// A form shown again with its errors answers 422.
+fn status_of(errors: &FieldErrors) -> StatusCode {
+    if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY }
+}
 
 /// Times as the pages show them (Vietnam's time).
 struct When;
@@ -45,8 +51,7 @@ async fn list_page(state: &AppState, page: Page, form: Form, errors: FieldErrors
     page.require_user()?.require_admin()?;
     let breaches = store::list(&state.db, 200).await?;
     let template = ListTemplate { page, breaches, kinds: DATA_KINDS, form, errors, when: When };
-    let status = if template.errors.is_empty() { 200 } else { 422 };
-    Ok((axum::http::StatusCode::from_u16(status).expect("valid"), render(&template)).into_response())
+    Ok((status_of(&template.errors), render(&template)).into_response())
 }
 
 /// `GET /admin/breaches`
@@ -69,6 +74,7 @@ pub async fn record(
         found_at: get("found_at"),
         occurred_at: get("occurred_at"),
         data_kinds: form.iter().filter(|(k, _)| k == "data_kinds").map(|(_, v)| v.clone()).collect(),
+        // Typed with thousands dots as Vietnamese write them: "1.200".
         people_affected: crate::vn::Vnd::parse(people.trim()).ok().map(|n| n.0),
     };
     match super::record(&state.db, &user, &input).await {
@@ -111,8 +117,7 @@ async fn breach_page(
     let user = page.require_user()?.clone();
     let breach = super::find(&state.db, &user, id).await?;
     let template = BreachTemplate { page, breach, recipients: RECIPIENTS, form, errors, when: When };
-    let status = if template.errors.is_empty() { 200 } else { 422 };
-    Ok((axum::http::StatusCode::from_u16(status).expect("valid"), render(&template)).into_response())
+    Ok((status_of(&template.errors), render(&template)).into_response())
 }
 
 /// `GET /admin/breaches/{id}`
