@@ -48,6 +48,12 @@ fn hs_dotted(code: &str) -> String {
     parts.join(".")
 }
 
+/// A country goods can be exported to: an ISO 3166 two-letter code (upper case)
+/// other than Vietnam.
+pub fn is_export_country(code: &str) -> bool {
+    code != "VN" && isocountry::CountryCode::for_alpha2(code).is_ok()
+}
+
 /// The English name of an ISO 3166 two-letter code (the code itself when unknown).
 pub fn country_name(code: &str) -> &'static str {
     isocountry::CountryCode::for_alpha2(code).map(|c| c.name()).unwrap_or("?")
@@ -98,7 +104,7 @@ pub fn validate(
     }
     let mut codes: Vec<String> = Vec::new();
     for m in markets.iter().map(|m| m.trim().to_ascii_uppercase()).filter(|m| !m.is_empty()) {
-        if isocountry::CountryCode::for_alpha2(&m).is_err() || m == "VN" {
+        if !is_export_country(&m) {
             errors.add(
                 "export_markets",
                 format!(

@@ -522,11 +522,7 @@ pub async fn put_back(tx: &mut Tx, product_id: i64, taken: i64, sold: i64) -> an
 
 /// The đồng value of one US dollar an admin set, for indicative figures.
 pub async fn usd_rate(db: &Db) -> anyhow::Result<Option<i64>> {
-    let row = sqlx::query("SELECT vnd_per_unit FROM exchange_rates WHERE currency = 'USD'")
-        .fetch_optional(&db.pool)
-        .await
-        .context("read the dollar rate")?;
-    row.map(|r| r.try_get(0)).transpose().map_err(Into::into)
+    Ok(usd_rate_set(db).await?.map(|(rate, _, _)| rate))
 }
 
 /// The rate and when (and by whom) it was set.

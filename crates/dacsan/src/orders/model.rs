@@ -432,6 +432,11 @@ mod tests {
     use OrderStatus::*;
 
     #[test]
+    fn a_wholesale_break_fits_in_a_cart_line() {
+        assert_eq!(crate::catalog::wholesale::MAX_BREAK_QUANTITY, MAX_QUANTITY);
+    }
+
+    #[test]
     fn the_happy_path_is_allowed() {
         let path = [
             (Actor::System, AwaitingPayment, Paid),

@@ -312,16 +312,7 @@ pub async fn get_file(
     let (batch, _) = visible_batch(&state, &id, user.as_ref()).await?;
     let (file, bytes) =
         store::file_bytes(&state.db, batch.id, file_id).await?.ok_or_else(|| AppError::not_found("tệp / file"))?;
-    let content_type = HeaderValue::from_str(&file.content_type).map_err(anyhow::Error::from)?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, content_type),
-            (header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("sandbox")),
-            (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=31536000, immutable")),
-        ],
-        bytes,
-    )
-        .into_response())
+    Ok(crate::web::uploaded_file(&file.content_type, "public, max-age=31536000, immutable", bytes))
 }
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]

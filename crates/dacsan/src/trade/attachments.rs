@@ -4,7 +4,7 @@
 
 use axum::Json;
 use axum::extract::{Multipart, Path, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 
@@ -71,17 +71,7 @@ pub async fn get_attachment(
     let (quote, _, _) = service::quote_party(&state.db, &user, id).await?;
     let (file, bytes) =
         store::attachment_file(&state.db, quote.id, file_id).await?.ok_or_else(|| AppError::not_found("tệp / file"))?;
-    let content_type = HeaderValue::from_str(&file.content_type).map_err(anyhow::Error::from)?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, content_type),
-            // A PDF opened in the browser runs in a sandbox, never as our page.
-            (header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("sandbox")),
-            (header::CACHE_CONTROL, HeaderValue::from_static("private, max-age=3600")),
-        ],
-        bytes,
-    )
-        .into_response())
+    Ok(crate::web::uploaded_file(&file.content_type, "private, max-age=3600", bytes))
 }
 
 /// `POST /trade/quotes/{id}/attachments`: the quote page's upload form.

@@ -388,7 +388,7 @@ impl RfqInput {
 
 fn export(errors: &mut FieldErrors, input: &ExportInput) -> Option<(String, Incoterm)> {
     let country = input.country.as_deref().unwrap_or("").trim().to_ascii_uppercase();
-    let country_ok = isocountry::CountryCode::for_alpha2(&country).is_ok() && country != "VN";
+    let country_ok = crate::catalog::export::is_export_country(&country);
     if !country_ok {
         errors.add("export.country", "Mã nước hai chữ (ISO 3166), không phải VN / a two-letter country code, not VN");
     }

@@ -24,3 +24,21 @@ pub fn download(file_name: &str, content_type: &'static str, bytes: Vec<u8>) -> 
     ([(header::CONTENT_TYPE, content_type.to_string()), (header::CONTENT_DISPOSITION, disposition)], bytes)
         .into_response()
 }
+
+/// An uploaded file shown in the browser (a test result, a certificate): its stored
+/// content type, and a sandbox so that a PDF never runs as one of our pages.
+pub fn uploaded_file(content_type: &str, cache_control: &'static str, bytes: Vec<u8>) -> axum::response::Response {
+    use axum::http::{HeaderValue, header};
+    use axum::response::IntoResponse;
+    let content_type =
+        HeaderValue::from_str(content_type).unwrap_or(HeaderValue::from_static("application/octet-stream"));
+    (
+        [
+            (header::CONTENT_TYPE, content_type),
+            (header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("sandbox")),
+            (header::CACHE_CONTROL, HeaderValue::from_static(cache_control)),
+        ],
+        bytes,
+    )
+        .into_response()
+}

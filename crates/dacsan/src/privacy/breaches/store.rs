@@ -1,5 +1,7 @@
 //! All SQL of the breach register.
 
+use std::collections::HashMap;
+
 use anyhow::Context;
 use serde::Serialize;
 use sqlx::Row;
@@ -7,6 +9,7 @@ use sqlx::any::AnyRow;
 
 use super::model::{Clock, ValidBreach, ValidNotice, clock};
 use crate::db::{self, Db};
+use crate::producers::store::id_list;
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Notice {
@@ -95,16 +98,24 @@ pub async fn insert(db: &Db, b: &ValidBreach, user_id: i64) -> anyhow::Result<i6
     Ok(row.try_get(0)?)
 }
 
-async fn notices_of(db: &Db, breach_id: i64) -> anyhow::Result<Vec<Notice>> {
-    let rows = sqlx::query(
-        "SELECT id, recipient, channel, sent_at, note, recorded_by FROM data_breach_notices
-         WHERE breach_id = $1 ORDER BY sent_at, id",
-    )
-    .bind(breach_id)
+/// The notices of these breaches, by breach, each list in the order sent.
+async fn notices_of(db: &Db, breach_ids: &[i64]) -> anyhow::Result<HashMap<i64, Vec<Notice>>> {
+    let mut by_breach: HashMap<i64, Vec<Notice>> = HashMap::new();
+    if breach_ids.is_empty() {
+        return Ok(by_breach);
+    }
+    let rows = sqlx::query(&format!(
+        "SELECT breach_id, id, recipient, channel, sent_at, note, recorded_by FROM data_breach_notices
+         WHERE breach_id IN ({}) ORDER BY sent_at, id",
+        id_list(breach_ids)
+    ))
     .fetch_all(&db.pool)
     .await
-    .context("read a breach's notices")?;
-    rows.iter().map(notice_from_row).collect()
+    .context("read breaches' notices")?;
+    for row in &rows {
+        by_breach.entry(row.try_get("breach_id")?).or_default().push(notice_from_row(row)?);
+    }
+    Ok(by_breach)
 }
 
 pub async fn find(db: &Db, id: i64) -> anyhow::Result<Option<Breach>> {
@@ -114,7 +125,10 @@ pub async fn find(db: &Db, id: i64) -> anyhow::Result<Option<Breach>> {
         .await
         .context("find a breach")?;
     match row {
-        Some(row) => Ok(Some(breach_from_row(&row, notices_of(db, id).await?)?)),
+        Some(row) => {
+            let notices = notices_of(db, &[id]).await?.remove(&id).unwrap_or_default();
+            Ok(Some(breach_from_row(&row, notices)?))
+        }
         None => Ok(None),
     }
 }
@@ -132,12 +146,9 @@ pub async fn list(db: &Db, limit: i64) -> anyhow::Result<Vec<Breach>> {
     .fetch_all(&db.pool)
     .await
     .context("list breaches")?;
-    let mut breaches = Vec::with_capacity(rows.len());
-    for row in &rows {
-        let id: i64 = row.try_get("id")?;
-        breaches.push(breach_from_row(row, notices_of(db, id).await?)?);
-    }
-    Ok(breaches)
+    let ids = rows.iter().map(|r| r.try_get("id")).collect::<Result<Vec<i64>, _>>()?;
+    let mut notices = notices_of(db, &ids).await?;
+    rows.iter().zip(&ids).map(|(row, id)| breach_from_row(row, notices.remove(id).unwrap_or_default())).collect()
 }
 
 pub async fn insert_notice(db: &Db, breach_id: i64, n: &ValidNotice, user_id: i64) -> anyhow::Result<()> {
