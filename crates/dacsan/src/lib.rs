@@ -51,6 +51,7 @@ pub fn install_texts() {
     parts.push(logistics::TEXTS);
     parts.push(privacy::TEXTS);
     parts.push(live::TEXTS);
+    parts.push(live::commissions::TEXTS);
     parts.push(trade::TEXTS);
     web::i18n::install(&parts);
 }
@@ -101,6 +102,7 @@ mod tests {
         keys.extend(logistics::TEXTS.iter().map(|t| t.0));
         keys.extend(privacy::TEXTS.iter().map(|t| t.0));
         keys.extend(live::TEXTS.iter().map(|t| t.0));
+        keys.extend(live::commissions::TEXTS.iter().map(|t| t.0));
         keys.extend(trade::TEXTS.iter().map(|t| t.0));
         keys
     }

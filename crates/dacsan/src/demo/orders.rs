@@ -135,12 +135,15 @@ pub async fn fill_orders(db: &Db, settings: &Settings) -> anyhow::Result<usize> 
     let seller = crate::producers::store::find_by_slug(db, super::ACCOUNTS[1].3).await?.context("the demo seller")?;
     let buyer = crate::auth::store::find_by_email(db, super::ACCOUNTS[3].0).await?.context("the demo buyer")?;
     let pricer: Arc<dyn Delivery> = Arc::new(Logistics::load(db, &settings.carriers, None).await?);
+    add_affiliate(db, seller.id, buyer.id).await?;
     let now = OffsetDateTime::now_utc();
     let mut placed = Vec::new();
     for (i, (status, method, hours)) in SELLER_ORDERS.into_iter().enumerate() {
         let at = now - Duration::hours(hours) - Duration::minutes(if hours == 0 { 0 } else { (i as i64 * 17) % 60 });
         let buyer_id = i.is_multiple_of(2).then_some(buyer.id);
-        let order = place(db, settings, &pricer, seller.id, i, buyer_id, status, method, at).await?;
+        // A guest order in three came through the demo buyer's affiliate link.
+        let referral = (i % 3 == 1).then_some(DEMO_AFFILIATE_CODE);
+        let order = place(db, settings, &pricer, seller.id, i, buyer_id, referral, status, method, at).await?;
         placed.push(order.context("the demo seller has nothing on sale")?);
     }
     let others: Vec<i64> =
@@ -159,7 +162,9 @@ pub async fn fill_orders(db: &Db, settings: &Settings) -> anyhow::Result<usize> 
         // The next producer that had something on sale then.
         for k in 0..others.len() {
             let producer = others[(i * 7 + k) % others.len()];
-            if let Some(order) = place(db, settings, &pricer, producer, i + 1, buyer_id, status, method, at).await? {
+            if let Some(order) =
+                place(db, settings, &pricer, producer, i + 1, buyer_id, None, status, method, at).await?
+            {
                 placed.push(order);
                 break;
             }
@@ -170,6 +175,16 @@ pub async fn fill_orders(db: &Db, settings: &Settings) -> anyhow::Result<usize> 
     Ok(placed.len())
 }
 
+/// The demo buyer is also a KOC: its own referral code, and 8 % from the demo
+/// seller on the orders it brings.
+const DEMO_AFFILIATE_CODE: &str = "KOCMINHA";
+
+async fn add_affiliate(db: &Db, producer_id: i64, buyer_id: i64) -> anyhow::Result<()> {
+    let seller = crate::auth::store::find_by_email(db, super::ACCOUNTS[1].0).await?.context("the demo seller")?;
+    crate::live::commissions::store::insert_affiliate(db, buyer_id, DEMO_AFFILIATE_CODE).await?;
+    crate::live::commissions::store::set_rate(db, producer_id, buyer_id, None, 800, seller.id).await
+}
+
 #[expect(clippy::too_many_arguments, reason = "one demo order's whole description")]
 async fn place(
     db: &Db,
@@ -178,6 +193,7 @@ async fn place(
     producer_id: i64,
     i: usize,
     buyer_user_id: Option<i64>,
+    referral: Option<&str>,
     status: OrderStatus,
     method: PaymentMethod,
     at: OffsetDateTime,
@@ -213,7 +229,7 @@ async fn place(
         street: street.into(),
         payment_method: method,
         delivery: Default::default(),
-        referral_code: None,
+        referral_code: referral.map(str::to_string),
     };
     let helpers = service::CheckoutHelpers {
         delivery: pricer.clone(),
@@ -338,8 +354,34 @@ async fn backdate(db: &Db, placed: &[Placed], settings: &Settings) -> anyhow::Re
             .bind(order.id)
             .execute(&mut *tx)
             .await?;
+        backdate_delivery(&mut tx, order.id, times[0]).await?;
     }
     tx.commit().await.context("commit the demo order times")?;
+    Ok(())
+}
+
+/// A delivered order's `delivered_at` and `delivery_days` from its backdated
+/// "delivered" step (Vietnam's calendar days, as checkout's figures count them).
+async fn backdate_delivery(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    order_id: i64,
+    placed_at: OffsetDateTime,
+) -> anyhow::Result<()> {
+    let row =
+        sqlx::query("SELECT MIN(created_at) AS at FROM order_events WHERE order_id = $1 AND to_status = 'delivered'")
+            .bind(order_id)
+            .fetch_one(&mut **tx)
+            .await?;
+    let Some(delivered_at) = row.try_get::<Option<String>, _>("at")? else { return Ok(()) };
+    let vn_date = |t: OffsetDateTime| (t + Duration::hours(7)).date();
+    let delivered = db::parse_time(&delivered_at).context("a delivered step's time")?;
+    let days = (vn_date(delivered) - vn_date(placed_at)).whole_days();
+    sqlx::query("UPDATE orders SET delivered_at = $1, delivery_days = $2 WHERE id = $3")
+        .bind(&delivered_at)
+        .bind(days)
+        .bind(order_id)
+        .execute(&mut **tx)
+        .await?;
     Ok(())
 }
 

@@ -4,6 +4,7 @@
 //! report.
 
 pub mod api;
+pub mod commissions;
 pub mod model;
 pub mod pages;
 pub mod seller;
@@ -81,4 +82,5 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(api::get_session))
         .routes(routes!(api::session_report))
         .routes(routes!(api::set_audience))
+        .merge(commissions::router())
 }

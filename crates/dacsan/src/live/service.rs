@@ -1,6 +1,6 @@
 //! Scheduling a live session (who may put which products on it, at which prices),
 //! reading one for its page and its report, and the referral codes checkout asks
-//! about ([`LiveReferrals`]).
+//! about ([`LiveReferrals`]): a session's, or an affiliate's own.
 
 use std::collections::HashMap;
 
@@ -19,7 +19,7 @@ use crate::orders::store::Tx;
 /// off a screen and say aloud.
 const CODE_ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 
-fn new_code(len: usize) -> String {
+pub(crate) fn new_code(len: usize) -> String {
     (0..len).map(|_| CODE_ALPHABET[rand::random_range(0..CODE_ALPHABET.len())] as char).collect()
 }
 
@@ -127,7 +127,10 @@ pub async fn report(db: &Db, session: Session) -> AppResult<Report> {
 pub struct LiveReferrals;
 
 async fn resolve(db: &Db, code: &str) -> anyhow::Result<Option<Referral>> {
-    let Some(session) = store::find_by_code(db, &code.to_uppercase()).await? else { return Ok(None) };
+    let code = code.to_uppercase();
+    let Some(session) = store::find_by_code(db, &code).await? else {
+        return super::commissions::service::affiliate_referral(db, &code).await;
+    };
     let mut prices = HashMap::new();
     // A session price outside the session's window is never charged.
     if session.is_live_at(&db::now()) {
@@ -138,7 +141,11 @@ async fn resolve(db: &Db, code: &str) -> anyhow::Result<Option<Referral>> {
             }
         }
     }
-    Ok(Some(Referral { session_id: session.id, host_user_id: session.host_user_id, prices }))
+    let commissions = match session.host_user_id {
+        Some(host) => super::commissions::service::rates_of_host(db, host).await?,
+        None => Default::default(),
+    };
+    Ok(Some(Referral { session_id: Some(session.id), host_user_id: session.host_user_id, prices, commissions }))
 }
 
 impl Referrals for LiveReferrals {

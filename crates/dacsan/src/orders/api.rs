@@ -60,7 +60,8 @@ pub struct OrderJson {
     pub shipments: Vec<ParcelView>,
     pub timeline: Vec<EventJson>,
     pub created_at: String,
-    /// The live session the order came through, and its host: `{"session_id", "host_user_id"}`.
+    /// The live session the order came through and its host, or the affiliate whose
+    /// link it came through (no session): `{"session_id"?, "host_user_id"?}`.
     pub attributed_to: Option<serde_json::Value>,
 }
 
@@ -121,9 +122,8 @@ pub async fn order_json(state: &AppState, order: &Order) -> anyhow::Result<Order
             })
             .collect(),
         created_at: order.created_at.clone(),
-        attributed_to: order
-            .live_session_id
-            .map(|session_id| serde_json::json!({"session_id": session_id, "host_user_id": order.host_user_id})),
+        attributed_to: (order.live_session_id.is_some() || order.host_user_id.is_some())
+            .then(|| serde_json::json!({"session_id": order.live_session_id, "host_user_id": order.host_user_id})),
     })
 }
 

@@ -45,7 +45,7 @@ pub struct CheckoutHelpers {
     pub business: Arc<dyn BusinessBuyers>,
 }
 
-/// The live session a checkout's referral code names; an unknown code is an error
+/// The live session or affiliate a checkout's referral code names; an unknown code is an error
 /// the buyer can act on (remove it or correct it), not a refused order.
 async fn referral_of(db: &Db, referrals: &dyn Referrals, code: Option<&str>) -> AppResult<Option<Referral>> {
     let Some(code) = code else { return Ok(None) };
@@ -54,7 +54,7 @@ async fn referral_of(db: &Db, referrals: &dyn Referrals, code: Option<&str>) -> 
         None => Err(AppError::invalid(
             "referral_code",
             format!(
-                "Không có phiên bán hàng nào có mã giới thiệu «{code}»: sửa hoặc bỏ mã / no live session has the referral code «{code}»: correct it or leave it out"
+                "Không có phiên bán hàng hay cộng tác viên nào có mã giới thiệu «{code}»: sửa hoặc bỏ mã / no live session or affiliate has the referral code «{code}»: correct it or leave it out"
             ),
         )),
     }
@@ -260,8 +260,8 @@ async fn place(
         }
         let at_session_price =
             shares.iter().flat_map(|s| &s.lines).any(|l| l.product_id == *id && l.price == PriceKind::Session);
-        if let Some(referral) = referral.as_ref().filter(|_| at_session_price)
-            && !helpers.referrals.take_session_units(&mut tx, referral.session_id, *id, *quantity).await?
+        if let Some(session_id) = referral.as_ref().and_then(|r| r.session_id).filter(|_| at_session_price)
+            && !helpers.referrals.take_session_units(&mut tx, session_id, *id, *quantity).await?
         {
             let line = input.items.iter().position(|(p, _)| p == id).unwrap_or(0);
             return Err(AppError::conflict(
@@ -313,12 +313,16 @@ async fn place(
             delivery: Some(&delivery),
             access_token_hash: &token_hash,
             payment_due_at: due.as_deref(),
-            live_session_id: referral.as_ref().map(|r| r.session_id),
+            live_session_id: referral.as_ref().and_then(|r| r.session_id),
             host_user_id: referral.as_ref().and_then(|r| r.host_user_id),
         };
         let order_id = insert_with_fresh_code(&mut tx, new_order).await?;
         for item in &items {
-            store::insert_item(&mut tx, order_id, item).await?;
+            let commission_bp = referral
+                .as_ref()
+                .filter(|r| r.host_user_id.is_some())
+                .and_then(|r| r.commissions.rate(share.producer_id, item.product_id));
+            store::insert_item(&mut tx, order_id, item, commission_bp).await?;
         }
         let actor = if buyer_user_id.is_some() { "buyer" } else { "guest" };
         store::insert_event(&mut tx, order_id, None, status, actor, buyer_user_id, "").await?;
@@ -392,7 +396,7 @@ pub async fn insert_agreed(tx: &mut Tx, agreed: &AgreedOrder<'_>) -> AppResult<O
         host_user_id: None,
     };
     let order_id = insert_with_fresh_code(tx, new_order).await?;
-    store::insert_item(tx, order_id, &agreed.item).await?;
+    store::insert_item(tx, order_id, &agreed.item, None).await?;
     store::forget_stock(tx, order_id).await?;
     store::set_deposit(tx, order_id, agreed.deposit_vnd).await?;
     store::insert_event(tx, order_id, None, status, "buyer", Some(agreed.buyer_user_id), "").await?;

@@ -291,17 +291,28 @@ pub async fn set_deposit(tx: &mut Tx, order_id: i64, deposit_vnd: i64) -> anyhow
     Ok(())
 }
 
-pub async fn insert_item(tx: &mut Tx, order_id: i64, item: &OrderItem) -> anyhow::Result<()> {
-    sqlx::query("INSERT INTO order_items (order_id, product_id, name, unit, price_vnd, quantity) VALUES ($1, $2, $3, $4, $5, $6)")
-        .bind(order_id)
-        .bind(item.product_id)
-        .bind(&item.name)
-        .bind(&item.unit)
-        .bind(item.price_vnd)
-        .bind(item.quantity)
-        .execute(&mut **tx)
-        .await
-        .context("insert order item")?;
+/// A line of a new order; `commission_bp` is the rate its producer pays the order's
+/// host on it, when they agreed one.
+pub async fn insert_item(
+    tx: &mut Tx,
+    order_id: i64,
+    item: &OrderItem,
+    commission_bp: Option<i64>,
+) -> anyhow::Result<()> {
+    sqlx::query(
+        "INSERT INTO order_items (order_id, product_id, name, unit, price_vnd, quantity, commission_bp)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(order_id)
+    .bind(item.product_id)
+    .bind(&item.name)
+    .bind(&item.unit)
+    .bind(item.price_vnd)
+    .bind(item.quantity)
+    .bind(commission_bp)
+    .execute(&mut **tx)
+    .await
+    .context("insert order item")?;
     Ok(())
 }
 

@@ -328,6 +328,9 @@ pub async fn erase(tx: &mut Tx, user_id: i64) -> anyhow::Result<()> {
         "DELETE FROM notifications WHERE user_id = $1",
         "DELETE FROM producer_members WHERE user_id = $1",
         "DELETE FROM officer_provinces WHERE user_id = $1",
+        // An erased affiliate's code no longer attributes orders; the commissions
+        // earned stay on the orders' lines.
+        "DELETE FROM affiliates WHERE user_id = $1",
     ] {
         sqlx::query(sql).bind(user_id).execute(&mut **tx).await.with_context(|| format!("erase: {sql}"))?;
     }

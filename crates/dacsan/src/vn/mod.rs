@@ -51,6 +51,14 @@ pub fn iso_date_vn(iso: &str) -> String {
     parse_iso_date(iso).map(|d| date_vn(&d)).unwrap_or_else(|| iso.to_string())
 }
 
+/// A stored UTC timestamp's date in Vietnam (UTC+7) as `YYYY-MM-DD`; text that is
+/// not a timestamp is given back as it is.
+pub fn iso_date_of_utc(utc: &str) -> String {
+    time::OffsetDateTime::parse(utc, &time::format_description::well_known::Rfc3339)
+        .map(|t| t.to_offset(time::macros::offset!(+7)).date().to_string())
+        .unwrap_or_else(|_| utc.to_string())
+}
+
 /// A stored UTC timestamp (RFC 3339) in Vietnam's time (UTC+7) as people read it:
 /// `06:30 01/11/2026`; text that is not a timestamp is shown as it is.
 pub fn time_vn(utc: &str) -> String {

@@ -13,6 +13,7 @@ mod cart_pages;
 mod cli;
 mod cod;
 mod collection;
+mod commissions;
 mod demo;
 mod jobs;
 mod live;

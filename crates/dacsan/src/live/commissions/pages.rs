@@ -1,0 +1,309 @@
+//! The affiliate's page (`/account/affiliate`: its code, links, the rates producers
+//! pay it, the month's statement and its downloads) and the producer's
+//! (`/seller/producers/{id}/commissions`: rates per host, what it owes each host).
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use super::model::{Month, RateInput, parse_percent};
+use super::report::{self, Heading};
+use super::service::{self, Owed, Statement, StatementOrder};
+use super::store::{self, Rate};
+use crate::catalog::Product;
+use crate::error::{AppError, FieldErrors};
+use crate::producers::Producer;
+use crate::state::AppState;
+use crate::web::{CsrfForm, Page, PageError, render};
+
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+#[derive(Debug, Default, Deserialize)]
+pub struct MonthQuery {
+    month: Option<String>,
+}
+
+impl MonthQuery {
+    fn month(&self) -> Result<Month, AppError> {
+        Month::parse(self.month.as_deref())
+    }
+}
+
+/// A page with its status: 422 when it shows refusals.
+fn render_with(template: &impl Template, errors: &FieldErrors) -> Response {
+    let mut response = render(template);
+    if !errors.is_empty() {
+        *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    response
+}
+
+#[derive(Template)]
+#[template(path = "live/affiliate.html")]
+struct AffiliateTemplate {
+    page: Page,
+    code: Option<String>,
+    public_url: String,
+    rates: Vec<Rate>,
+    statement: Statement,
+}
+
+impl AffiliateTemplate {
+    /// A page's address carrying this account's code.
+    fn link(&self, path: &str) -> String {
+        super::api::link(&self.public_url, path, self.code.as_deref().unwrap_or_default())
+    }
+
+    fn month_name(&self) -> &str {
+        &self.statement.month
+    }
+}
+
+/// `GET /account/affiliate?month=YYYY-MM`
+pub async fn affiliate_page(
+    State(state): State<AppState>,
+    page: Page,
+    Query(query): Query<MonthQuery>,
+) -> Result<Response, PageError> {
+    let user = page.require_user()?.clone();
+    let month = query.month()?;
+    let code = store::affiliate_code(&state.db, user.id).await?;
+    let public_url = state.settings.public_url.clone();
+    let rates = store::rates_for_host(&state.db, user.id).await?;
+    let statement = service::statement(&state.db, user.id, month).await?;
+    Ok(render(&AffiliateTemplate { page, code, public_url, rates, statement }))
+}
+
+/// `POST /account/affiliate`: gives the account its referral code.
+pub async fn become_affiliate(
+    State(state): State<AppState>,
+    page: Page,
+    CsrfForm(_): CsrfForm<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let user = page.require_user()?;
+    service::become_affiliate(&state.db, user).await?;
+    Ok(Redirect::to("/account/affiliate").into_response())
+}
+
+async fn my_statement(state: &AppState, page: &Page, query: &MonthQuery) -> Result<Statement, PageError> {
+    let user = page.require_user()?;
+    Ok(service::statement(&state.db, user.id, query.month()?).await?)
+}
+
+/// `GET /account/affiliate/statement.xlsx?month=`
+pub async fn affiliate_xlsx(
+    State(state): State<AppState>,
+    page: Page,
+    Query(query): Query<MonthQuery>,
+) -> Result<Response, PageError> {
+    let statement = my_statement(&state, &page, &query).await?;
+    let name = page.require_user()?.name.clone();
+    let bytes = report::workbook(&statement_heading(&name, &statement), &statement.orders)?;
+    Ok(crate::web::download(&format!("hoa-hong-{}.xlsx", statement.month), XLSX, bytes))
+}
+
+/// `GET /account/affiliate/statement.pdf?month=`: A4, in the page's language.
+pub async fn affiliate_pdf(
+    State(state): State<AppState>,
+    page: Page,
+    Query(query): Query<MonthQuery>,
+) -> Result<Response, PageError> {
+    let statement = my_statement(&state, &page, &query).await?;
+    let name = page.require_user()?.name.clone();
+    let lang = page.lang;
+    let file = format!("hoa-hong-{}.pdf", statement.month);
+    let pdf = tokio::task::spawn_blocking(move || {
+        report::pdf(&statement_heading(&name, &statement), &statement.orders, |key| lang.t(key))
+    })
+    .await
+    .map_err(|e| AppError::Internal(e.into()))??;
+    Ok(crate::web::download(&file, "application/pdf", pdf))
+}
+
+fn statement_heading<'a>(who: &'a str, statement: &'a Statement) -> Heading<'a> {
+    Heading {
+        who,
+        month: &statement.month,
+        goods_vnd: statement.goods_vnd,
+        commission_vnd: statement.commission_vnd,
+        with_host: false,
+    }
+}
+
+#[derive(Template)]
+#[template(path = "live/commissions.html")]
+struct CommissionsTemplate {
+    page: Page,
+    producer: Producer,
+    products: Vec<Product>,
+    rates: Vec<Rate>,
+    owed: Owed,
+    form: HashMap<String, String>,
+    errors: FieldErrors,
+}
+
+impl CommissionsTemplate {
+    fn v(&self, name: &str) -> &str {
+        self.form.get(name).map(String::as_str).unwrap_or("")
+    }
+
+    fn session_or_link(&self, order: &StatementOrder) -> String {
+        order.session_title.clone().unwrap_or_else(|| self.page.t("commission_by_link").to_string())
+    }
+}
+
+/// The producer a seller (or an admin) manages.
+async fn managed_producer(state: &AppState, page: &Page, id: i64) -> Result<Producer, PageError> {
+    page.require_user()?.require_producer(id)?;
+    Ok(crate::producers::store::find_by_id(&state.db, id).await?.ok_or_else(|| AppError::not_found("producer"))?)
+}
+
+async fn commissions_page(
+    state: &AppState,
+    page: Page,
+    producer: Producer,
+    month: Month,
+    form: HashMap<String, String>,
+    errors: FieldErrors,
+) -> Result<Response, PageError> {
+    let products = crate::catalog::store::list_for_producer(&state.db, producer.id, true, 200).await?;
+    let rates = store::rates_of_producer(&state.db, producer.id).await?;
+    let owed = service::owed(&state.db, producer.id, month).await?;
+    let template = CommissionsTemplate { page, producer, products, rates, owed, form, errors };
+    Ok(render_with(&template, &template.errors))
+}
+
+/// `GET /seller/producers/{id}/commissions?month=`
+pub async fn commissions(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<i64>,
+    Query(query): Query<MonthQuery>,
+) -> Result<Response, PageError> {
+    let producer = managed_producer(&state, &page, id).await?;
+    let month = query.month()?;
+    commissions_page(&state, page, producer, month, HashMap::new(), FieldErrors::default()).await
+}
+
+/// The rate form as the API's input: the host by e-mail, the product by id (blank:
+/// all), the rate as a per cent.
+async fn rate_input(state: &AppState, form: &HashMap<String, String>) -> Result<RateInput, PageError> {
+    let mut errors = FieldErrors::default();
+    let email = form.get("host_email").map(|e| e.trim().to_lowercase()).unwrap_or_default();
+    let host = match email.as_str() {
+        "" => {
+            errors.add("host_email", "Cần e-mail của người dẫn / the host's e-mail");
+            None
+        }
+        email => match crate::auth::store::find_by_email(&state.db, email).await? {
+            Some(user) => Some(user.id),
+            None => {
+                errors.add("host_email", format!("Không có tài khoản «{email}» / no account «{email}»"));
+                None
+            }
+        },
+    };
+    let product_id = match form.get("product_id").map(|p| p.trim()).unwrap_or_default() {
+        "" => None,
+        id => match id.parse() {
+            Ok(id) => Some(id),
+            Err(_) => {
+                errors.add("product_id", "Chọn một sản phẩm / choose a product");
+                None
+            }
+        },
+    };
+    let rate_bp = match parse_percent(form.get("rate").map(String::as_str).unwrap_or_default()) {
+        Ok(rate) => rate,
+        Err(why) => {
+            errors.add("rate_bp", why);
+            0
+        }
+    };
+    match (host, errors.is_empty()) {
+        (Some(host_user_id), true) => Ok(RateInput { host_user_id, product_id, rate_bp }),
+        _ => Err(AppError::Invalid(errors).into()),
+    }
+}
+
+/// `POST /seller/producers/{id}/commissions/rates`: sets a rate from the form.
+pub async fn set_rate(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<i64>,
+    CsrfForm(form): CsrfForm<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let producer = managed_producer(&state, &page, id).await?;
+    let user = page.require_user()?.clone();
+    let result = match rate_input(&state, &form).await {
+        Ok(input) => service::set_rate(&state.db, &user, id, &input).await.map_err(PageError::from),
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(()) => Ok(Redirect::to(&format!("/seller/producers/{id}/commissions")).into_response()),
+        Err(PageError(AppError::Invalid(errors))) => {
+            commissions_page(&state, page, producer, Month::current(), form, errors).await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// `POST /seller/producers/{id}/commissions/rates/{rate_id}/delete`
+pub async fn delete_rate(
+    State(state): State<AppState>,
+    page: Page,
+    Path((id, rate_id)): Path<(i64, i64)>,
+    CsrfForm(_): CsrfForm<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let user = page.require_user()?;
+    service::delete_rate(&state.db, user, id, rate_id).await?;
+    Ok(Redirect::to(&format!("/seller/producers/{id}/commissions")).into_response())
+}
+
+async fn owed_of(state: &AppState, page: &Page, id: i64, query: &MonthQuery) -> Result<(Producer, Owed), PageError> {
+    let producer = managed_producer(state, page, id).await?;
+    let owed = service::owed(&state.db, id, query.month()?).await?;
+    Ok((producer, owed))
+}
+
+fn owed_heading<'a>(producer: &'a Producer, owed: &'a Owed) -> Heading<'a> {
+    Heading {
+        who: &producer.name,
+        month: &owed.month,
+        goods_vnd: owed.goods_vnd,
+        commission_vnd: owed.commission_vnd,
+        with_host: true,
+    }
+}
+
+/// `GET /seller/producers/{id}/commissions.xlsx?month=`
+pub async fn commissions_xlsx(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<i64>,
+    Query(query): Query<MonthQuery>,
+) -> Result<Response, PageError> {
+    let (producer, owed) = owed_of(&state, &page, id, &query).await?;
+    let bytes = report::workbook(&owed_heading(&producer, &owed), &owed.orders)?;
+    Ok(crate::web::download(&format!("hoa-hong-phai-tra-{id}-{}.xlsx", owed.month), XLSX, bytes))
+}
+
+/// `GET /seller/producers/{id}/commissions.pdf?month=`
+pub async fn commissions_pdf(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<i64>,
+    Query(query): Query<MonthQuery>,
+) -> Result<Response, PageError> {
+    let (producer, owed) = owed_of(&state, &page, id, &query).await?;
+    let lang = page.lang;
+    let file = format!("hoa-hong-phai-tra-{id}-{}.pdf", owed.month);
+    let pdf =
+        tokio::task::spawn_blocking(move || report::pdf(&owed_heading(&producer, &owed), &owed.orders, |k| lang.t(k)))
+            .await
+            .map_err(|e| AppError::Internal(e.into()))??;
+    Ok(crate::web::download(&file, "application/pdf", pdf))
+}
