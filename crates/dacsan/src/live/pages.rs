@@ -25,9 +25,22 @@ struct SessionTemplate {
     ended: bool,
     short_url: String,
     qr_svg: String,
+    countdown_js: &'static str,
+    /// Seconds to the start (before it) or to the end (while it runs).
+    seconds_left: i64,
 }
 
 impl SessionTemplate {
+    /// The countdown's target: the start before it, the end while it runs.
+    fn countdown_until(&self) -> &str {
+        if self.live_now { &self.session.ends_at } else { &self.session.starts_at }
+    }
+
+    /// `H:MM:SS`, with the days in front when there are any: what the script ticks.
+    fn countdown_text(&self) -> String {
+        countdown(self.seconds_left, self.page.t("live_days"))
+    }
+
     fn when(&self, utc: &str) -> String {
         crate::vn::time_vn(utc)
     }
@@ -64,19 +77,32 @@ pub async fn session_page(
     let short_url = short_url(&state.settings.public_url, &session.referral_code);
     let qr_svg = crate::payments::qr::svg(&short_url)?;
     let code = session.referral_code.clone();
+    let live_now = session.is_live_at(&now);
+    let until = if live_now { &session.ends_at } else { &session.starts_at };
+    let seconds_left =
+        crate::db::parse_time(until).map(|t| (t - time::OffsetDateTime::now_utc()).whole_seconds().max(0)).unwrap_or(0);
     let template = SessionTemplate {
         page,
-        live_now: session.is_live_at(&now),
+        live_now,
         ended: session.ends_at.as_str() <= now.as_str(),
         session,
         items,
         short_url,
         qr_svg,
+        countdown_js: crate::web::assets::countdown_js_url(),
+        seconds_left,
     };
     let mut response = render(&template);
     response.headers_mut().append(header::SET_COOKIE, referral::cookie(&code));
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     Ok(response)
+}
+
+/// Seconds as the countdown shows them: `1:05:09`, `3 ngày 1:05:09`.
+fn countdown(seconds: i64, days_word: &str) -> String {
+    let (days, rest) = (seconds / 86_400, seconds % 86_400);
+    let clock = format!("{}:{:02}:{:02}", rest / 3600, rest % 3600 / 60, rest % 60);
+    if days > 0 { format!("{days} {days_word} {clock}") } else { clock }
 }
 
 /// `GET /l/{code}`: the short link on screen.
@@ -87,4 +113,14 @@ pub async fn short_link(State(state): State<AppState>, Path(code): Path<String>)
     let mut response = Redirect::to(&format!("/live/{}", session.slug)).into_response();
     response.headers_mut().append(header::SET_COOKIE, referral::cookie(&session.referral_code));
     Ok(response)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_countdown_reads_as_a_clock_with_the_days_in_front() {
+        assert_eq!(super::countdown(3909, "ngày"), "1:05:09");
+        assert_eq!(super::countdown(59, "days"), "0:00:59");
+        assert_eq!(super::countdown(3 * 86_400 + 3909, "ngày"), "3 ngày 1:05:09");
+    }
 }

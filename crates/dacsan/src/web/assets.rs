@@ -1,5 +1,5 @@
 //! Static assets compiled into the binary: one hand-written CSS file, vendored htmx
-//! (2.0, 0BSD), the icon, and the stall till's script and service worker. URLs carry
+//! (2.0, 0BSD), the icon, and the stall till's script and service worker, a live session's countdown. URLs carry
 //! a content hash so browsers cache them for a year and never use a stale copy.
 
 use std::sync::LazyLock;
@@ -13,6 +13,7 @@ const CSS: &str = include_str!("../../assets/site.css");
 const HTMX: &str = include_str!("../../assets/htmx.min.js");
 const ICON: &str = include_str!("../../assets/icon.svg");
 const TILL_JS: &str = include_str!("../../assets/till.js");
+const COUNTDOWN_JS: &str = include_str!("../../assets/countdown.js");
 /// The stall till's service worker, served at `/stall/sw.js` for its scope.
 pub const TILL_SW: &str = include_str!("../../assets/till-sw.js");
 
@@ -23,6 +24,8 @@ fn short_hash(content: &str) -> String {
 static CSS_URL: LazyLock<String> = LazyLock::new(|| format!("/assets/site-{}.css", short_hash(CSS)));
 static HTMX_URL: LazyLock<String> = LazyLock::new(|| format!("/assets/htmx-{}.js", short_hash(HTMX)));
 static TILL_JS_URL: LazyLock<String> = LazyLock::new(|| format!("/assets/till-{}.js", short_hash(TILL_JS)));
+static COUNTDOWN_JS_URL: LazyLock<String> =
+    LazyLock::new(|| format!("/assets/countdown-{}.js", short_hash(COUNTDOWN_JS)));
 
 pub fn css_url() -> &'static str {
     &CSS_URL
@@ -36,6 +39,11 @@ pub fn till_js_url() -> &'static str {
     &TILL_JS_URL
 }
 
+/// A live session page's countdown.
+pub fn countdown_js_url() -> &'static str {
+    &COUNTDOWN_JS_URL
+}
+
 /// `GET /assets/{file}`
 pub async fn serve_asset(Path(file): Path<String>) -> Response {
     let path = format!("/assets/{file}");
@@ -45,6 +53,8 @@ pub async fn serve_asset(Path(file): Path<String>) -> Response {
         (HTMX, "text/javascript; charset=utf-8")
     } else if path == *TILL_JS_URL {
         (TILL_JS, "text/javascript; charset=utf-8")
+    } else if path == *COUNTDOWN_JS_URL {
+        (COUNTDOWN_JS, "text/javascript; charset=utf-8")
     } else if file == "icon.svg" {
         (ICON, "image/svg+xml")
     } else {

@@ -25,6 +25,11 @@ async fn session(app: &TestApp, tea: &dacsan::catalog::Product, from: i64, to: i
     (created, seller, host)
 }
 
+async fn created_ends(app: &TestApp, created: &Value) -> String {
+    let (_, session) = app.get_json(&format!("/api/v1/live-sessions/{}", created["id"])).await;
+    session["ends_at"].as_str().unwrap().to_string()
+}
+
 fn with_code(mut body: Value, code: &str) -> Value {
     body["referral_code"] = json!(code);
     body
@@ -144,6 +149,9 @@ async fn the_page_and_short_link_carry_the_code_to_checkout() {
     assert!(html.contains("200.000") && html.contains("250.000") && html.contains(code), "session and list prices");
     assert!(html.contains("https://www.tiktok.com/@htx/live") && !html.contains("<script src=\"https://"));
     assert!(html.len() < 50_000, "session page {} bytes", html.len());
+    let clock = html.split("id=\"countdown\"").nth(1).and_then(|c| c.split('>').nth(1)).unwrap_or_default();
+    assert!(clock.starts_with("0:5") && clock.contains(':'), "about 55 minutes of session prices left: {clock}");
+    assert!(html.contains(&format!("data-countdown-until=\"{}\"", created_ends(&app, &created).await)));
 
     app.browser.get(app.url(&format!("/p/{}?ref=OTHER1", tea.slug))).send().await.unwrap();
     app.browser.get(app.url(&format!("/p/{}?ref={code}", tea.slug))).send().await.unwrap();
