@@ -101,6 +101,34 @@ pub async fn set_audience(
     Ok(Json(service::report(&state.db, session).await?))
 }
 
+/// Sets the audience from the platform's export file (multipart `file`, .xlsx or
+/// .csv): the total viewers and the peak at once, by the platform's column names.
+#[utoipa::path(post, path = "/api/v1/live-sessions/{id}/audience/import", tag = "live", security(("bearer" = [])),
+    request_body(content_type = "multipart/form-data", description = "`file`: the platform's export (.xlsx or .csv)"),
+    params(("id" = i64, Path)),
+    responses((status = 200, body = Report), (status = 401), (status = 403), (status = 404), (status = 422)))]
+pub async fn import_audience(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    mut multipart: axum::extract::Multipart,
+) -> AppResult<Json<Report>> {
+    let session = managed(&state, &user, &id).await?;
+    let unreadable = |e: axum::extract::multipart::MultipartError| AppError::invalid("file", e.body_text());
+    let mut file = None;
+    while let Some(field) = multipart.next_field().await.map_err(unreadable)? {
+        if field.name() == Some("file") {
+            file = Some(field.bytes().await.map_err(unreadable)?);
+        }
+    }
+    let bytes = file.ok_or_else(|| AppError::invalid("file", "cần tệp / the file is missing"))?;
+    let (viewers, peak) = super::audience::read_export(&bytes)?;
+    store::set_audience(&state.db, session.id, viewers, peak).await?;
+    let session =
+        store::find(&state.db, session.id).await?.ok_or_else(|| AppError::not_found("phiên live / live session"))?;
+    Ok(Json(service::report(&state.db, session).await?))
+}
+
 /// Viewers as platforms count them: 0 to a billion, the peak not above the total.
 pub fn check_audience(viewers: i64, peak_viewers: i64) -> Result<(), crate::error::FieldErrors> {
     let mut errors = crate::error::FieldErrors::default();

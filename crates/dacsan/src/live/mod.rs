@@ -4,6 +4,7 @@
 //! report.
 
 pub mod api;
+pub mod audience;
 pub mod commissions;
 pub mod model;
 pub mod pages;
@@ -11,6 +12,7 @@ pub mod seller;
 pub mod service;
 pub mod store;
 
+use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -71,6 +73,13 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("live_save", "Lưu", "Save"),
     ("live_top", "Bán chạy trong phiên", "Top products"),
     ("live_open_page", "Mở trang phiên", "Open the session page"),
+    ("live_import", "Hoặc nhập từ tệp xuất của nền tảng", "Or import the platform's export file"),
+    (
+        "live_import_hint",
+        ".xlsx hoặc .csv từ trang thống kê LIVE (TikTok, Facebook, YouTube, Zalo): cột lượt xem và xem cùng lúc cao nhất",
+        ".xlsx or .csv from the LIVE analytics (TikTok, Facebook, YouTube, Zalo): the viewers and peak viewers figures",
+    ),
+    ("live_import_button", "Nhập tệp", "Import the file"),
 ];
 
 /// `/live/{slug}`, `/l/{code}` and `/api/v1/live-sessions…`.
@@ -81,9 +90,14 @@ pub fn router() -> OpenApiRouter<AppState> {
         .route("/seller/live", get(seller::list).post(seller::create))
         .route("/seller/live/{id}", get(seller::show))
         .route("/seller/live/{id}/audience", post(seller::audience))
+        .route(
+            "/seller/live/{id}/audience/import",
+            post(seller::import_audience).layer(DefaultBodyLimit::max(crate::web::multipart::UPLOAD_LIMIT)),
+        )
         .routes(routes!(api::create_session))
         .routes(routes!(api::get_session))
         .routes(routes!(api::session_report))
         .routes(routes!(api::set_audience))
+        .routes(routes!(api::import_audience))
         .merge(commissions::router())
 }

@@ -219,3 +219,27 @@ pub async fn audience(
     }
     report_page(&state, page, session, errors).await
 }
+
+/// `POST /seller/live/{id}/audience/import`: the audience from the platform's export file.
+pub async fn import_audience(
+    State(state): State<AppState>,
+    page: Page,
+    jar: axum_extra::extract::CookieJar,
+    Path(id): Path<String>,
+    multipart: axum::extract::Multipart,
+) -> Result<Response, PageError> {
+    let session = managed(&state, &page, &id).await?;
+    let form = crate::web::multipart::UploadForm::read(&jar, multipart).await?;
+    let result = match form.files.iter().find(|(name, _)| name == "file") {
+        Some((_, bytes)) => super::audience::read_export(bytes),
+        None => Err(AppError::invalid("file", "Chọn tệp xuất từ nền tảng / choose the platform's export file")),
+    };
+    match result {
+        Ok((viewers, peak)) => {
+            store::set_audience(&state.db, session.id, viewers, peak).await?;
+            Ok(Redirect::to(&format!("/seller/live/{}", session.id)).into_response())
+        }
+        Err(AppError::Invalid(errors)) => report_page(&state, page, session, errors).await,
+        Err(e) => Err(e.into()),
+    }
+}

@@ -234,3 +234,49 @@ async fn the_cart_shows_the_session_price_a_carried_code_brings() {
         "4 units are over the session's cap of 3, as checkout says"
     );
 }
+
+#[tokio::test]
+async fn the_audience_comes_from_the_platforms_export_file() {
+    let app = spawn_app().await;
+    let (tea, _) = two_stores(&app).await;
+    let (created, seller, _) = session(&app, &tea, -90, -30).await;
+    let path = format!("/api/v1/live-sessions/{}/audience/import", created["id"]);
+    let send = |token: String, file: &'static str| {
+        let form = reqwest::multipart::Form::new()
+            .part("file", reqwest::multipart::Part::bytes(file.as_bytes()).file_name("live-analytics.csv"));
+        app.api.post(app.url(&path)).bearer_auth(token).multipart(form).send()
+    };
+    let export = "LIVE title,Duration,Viewers,Peak concurrent viewers\nChè Shan tuyết,01:00:00,\"4,000\",350\n";
+    let response = send(seller.clone(), export).await.unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    let report: Value = response.json().await.unwrap();
+    assert_eq!(
+        (report["session"]["viewers"].as_i64(), report["session"]["peak_viewers"].as_i64()),
+        (Some(4000), Some(350))
+    );
+    let response = send(seller.clone(), "Likes,Shares\n10,2\n").await.unwrap();
+    assert_eq!(response.status().as_u16(), 422);
+    assert!(response.text().await.unwrap().contains("Peak viewers"), "says what it looked for");
+    let (_, _, stranger) = app.user(Role::Buyer, None).await;
+    assert_eq!(send(stranger, export).await.unwrap().status().as_u16(), 403);
+
+    let (_, email, _) = app.user(Role::Seller, Some(tea.producer_id)).await;
+    app.sign_in(&email, "password-123").await;
+    let page = format!("/seller/live/{}", created["id"]);
+    let (_, html) = app.page(&page).await;
+    assert!(html.contains("audience/import"), "the page's upload form");
+    let upload = |file: &'static str, csrf: String| {
+        let form = reqwest::multipart::Form::new()
+            .text("csrf", csrf)
+            .part("file", reqwest::multipart::Part::bytes(file.as_bytes()).file_name("facebook.csv"));
+        app.browser.post(app.url(&format!("{page}/audience/import"))).multipart(form).send()
+    };
+    let response =
+        upload("Metric,Value\nPeak live viewers,90\nViews,1500\n", crate::helpers::csrf_in(&html)).await.unwrap();
+    assert_eq!(response.status().as_u16(), 303);
+    let (_, html) = app.page(&page).await;
+    assert!(html.contains("value=\"1500\"") && html.contains("value=\"90\""), "the figures read from the file");
+    let response = upload("Viewers,Peak viewers\nmany,few\n", crate::helpers::csrf_in(&html)).await.unwrap();
+    assert_eq!(response.status().as_u16(), 422);
+    assert!(response.text().await.unwrap().contains("«many»"));
+}
