@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod audience;
+pub mod channels;
 pub mod commissions;
 pub mod model;
 pub mod pages;

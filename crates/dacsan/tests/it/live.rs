@@ -280,3 +280,71 @@ async fn the_audience_comes_from_the_platforms_export_file() {
     assert_eq!(response.status().as_u16(), 422);
     assert!(response.text().await.unwrap().contains("«many»"));
 }
+
+#[tokio::test]
+async fn the_office_compares_live_platforms_affiliates_and_direct_orders() {
+    let app = spawn_app().await;
+    let (tea, _) = two_stores(&app).await;
+    let province = app.state.db.clone();
+    let province =
+        dacsan::producers::store::find_by_id(&province, tea.producer_id).await.unwrap().unwrap().province_code;
+    let (created, seller, _) = session(&app, &tea, -10, 60).await;
+    let audience = json!({"viewers": 400, "peak_viewers": 90});
+    let path = format!("/api/v1/live-sessions/{}/audience", created["id"]);
+    assert_eq!(app.send_json(Method::PUT, &path, Some(&seller), &audience).await.0, 200);
+    let (status, _) = app
+        .send_json(
+            Method::POST,
+            "/api/v1/checkout",
+            None,
+            &with_code(checkout_body(&[(tea.id, 2)], "cod"), created["referral_code"].as_str().unwrap()),
+        )
+        .await;
+    assert_eq!(status, 201);
+    let (_, _, affiliate) = app.user(Role::Buyer, None).await;
+    let (_, me) = app.send_json(Method::POST, "/api/v1/affiliates/me", Some(&affiliate), &json!({})).await;
+    let (status, _) = app
+        .send_json(
+            Method::POST,
+            "/api/v1/checkout",
+            None,
+            &with_code(checkout_body(&[(tea.id, 1)], "cod"), me["referral_code"].as_str().unwrap()),
+        )
+        .await;
+    assert_eq!(status, 201);
+    for _ in 0..3 {
+        let (status, _) =
+            app.send_json(Method::POST, "/api/v1/checkout", None, &checkout_body(&[(tea.id, 1)], "cod")).await;
+        assert_eq!(status, 201);
+    }
+
+    let (_, _, officer) = app.officer(&[&province]).await;
+    let (status, channels) =
+        app.get_json_as(&format!("/api/v1/programme/channels?province={province}"), &officer).await;
+    assert_eq!(status, 200, "{channels}");
+    let of = |name: &str| channels.as_array().unwrap().iter().find(|c| c["channel"] == name).cloned().unwrap();
+    assert_eq!((of("direct")["orders"].as_i64(), of("direct")["revenue_vnd"].as_i64()), (Some(3), Some(750_000)));
+    let tiktok = of("tiktok");
+    assert_eq!(
+        (
+            tiktok["sessions"].as_i64(),
+            tiktok["viewers"].as_i64(),
+            tiktok["orders"].as_i64(),
+            tiktok["revenue_vnd"].as_i64()
+        ),
+        (Some(1), Some(400), Some(1), Some(400_000)),
+        "two at the session price"
+    );
+    assert_eq!((of("link")["orders"].as_i64(), of("link")["revenue_vnd"].as_i64()), (Some(1), Some(250_000)));
+    assert_eq!(channels[0]["channel"], "direct", "direct orders first");
+    let (status, _) = app.get_json_as(&format!("/api/v1/programme/channels?province={province}"), &seller).await;
+    assert_eq!(status, 403, "the office's figures");
+
+    let (_, email, _) = app.officer(&[&province]).await;
+    app.sign_in(&email, "password-123").await;
+    let (status, html) = app.page(&format!("/office/listings/effectiveness?province={province}")).await;
+    assert_eq!(status, 200);
+    let table = html.split("id=\"own-channels\"").nth(1).unwrap().split("</table>").next().unwrap();
+    assert!(table.contains("Livestream · TikTok") && table.contains("0.25 %"), "one order per 400 viewers: {table}");
+    assert!(table.contains("Cộng tác viên") && table.contains("Chợ dacsan"));
+}

@@ -45,6 +45,11 @@ impl Month {
         time::Date::from_calendar_date(self.year, month, 1).unwrap_or(time::Date::MIN)
     }
 
+    /// The month's last day.
+    pub fn last_day(self) -> time::Date {
+        self.next().first_day().previous_day().unwrap_or(time::Date::MIN)
+    }
+
     fn next(self) -> Month {
         if self.month == 12 { Month { year: self.year + 1, month: 1 } } else { Month { month: self.month + 1, ..self } }
     }
@@ -139,6 +144,7 @@ mod tests {
             assert!(Month::parse(Some(bad)).is_err(), "{bad}");
         }
         assert_eq!(Month::parse(Some(" ")).unwrap(), Month::current());
+        assert_eq!(Month::parse(Some("2028-02")).unwrap().last_day().to_string(), "2028-02-29");
     }
 
     #[test]

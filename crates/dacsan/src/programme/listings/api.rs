@@ -16,6 +16,7 @@ use super::store::{self, Effectiveness, Listing, ProductChannels};
 use crate::auth::CurrentUser;
 use crate::db;
 use crate::error::{AppError, AppResult};
+use crate::live::channels::ChannelFigures;
 use crate::programme::scope;
 use crate::state::AppState;
 use crate::vn::{self, admin_units};
@@ -198,4 +199,48 @@ pub async fn get_effectiveness(
     let province = scope::province_for(&user, params.province.as_deref())?;
     let (from, to) = params.months()?;
     Ok(Json(store::effectiveness(&state.db, &province, &from, &to).await?))
+}
+
+/// dacsan's own channels over the months `from..=to`: orders placed directly, through
+/// each live platform's sessions (with their audience) and through affiliates' links
+/// (`crate::live::channels`), then market-day stall sales (`stalls`, when any).
+pub async fn own_channel_figures(
+    db: &crate::db::Db,
+    province: &str,
+    from: &str,
+    to: &str,
+) -> AppResult<Vec<ChannelFigures>> {
+    use crate::live::commissions::model::Month;
+    let (from, to) = (Month::parse(Some(from))?, Month::parse(Some(to))?);
+    let mut channels = crate::live::channels::province_channels(db, province, from, to).await?;
+    let first_day = format!("{from}-01");
+    let stalls =
+        crate::programme::fairs::sales_store::province_takings(db, province, &first_day, &to.last_day().to_string())
+            .await?;
+    if stalls.sales > 0 {
+        channels.push(ChannelFigures {
+            channel: "stalls".into(),
+            sessions: None,
+            viewers: None,
+            orders: stalls.sales,
+            revenue_vnd: stalls.total_vnd(),
+        });
+    }
+    Ok(channels)
+}
+
+/// `GET /api/v1/programme/channels?province=&from=YYYY-MM&to=YYYY-MM`: what each of
+/// dacsan's own channels brought the province — `direct` orders, each live platform
+/// (`tiktok` …, with sessions and viewers), affiliates' `link`s, market-day `stalls`.
+#[utoipa::path(get, path = "/api/v1/programme/channels", tag = "programme", security(("bearer" = [])),
+    params(("province" = Option<String>, Query), ("from" = Option<String>, Query), ("to" = Option<String>, Query)),
+    responses((status = 200, body = Vec<ChannelFigures>), (status = 401), (status = 403), (status = 422)))]
+pub async fn get_channels(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Query(params): Query<ListParams>,
+) -> AppResult<Json<Vec<ChannelFigures>>> {
+    let province = scope::province_for(&user, params.province.as_deref())?;
+    let (from, to) = params.months()?;
+    Ok(Json(own_channel_figures(&state.db, &province, &from, &to).await?))
 }

@@ -39,5 +39,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(api::list_listings, api::create_listing))
         .routes(routes!(api::update_listing))
         .routes(routes!(api::get_effectiveness))
+        .routes(routes!(api::get_channels))
         .merge(uploads)
 }

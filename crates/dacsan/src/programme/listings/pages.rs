@@ -16,12 +16,13 @@ use super::model::ListingInput;
 use super::sales::SalesReport;
 use super::store::{self, Effectiveness, ProductChannels};
 use crate::db;
-use crate::error::AppError;
+use crate::error::{AppError, AppResult};
 use crate::programme::{scope, xlsx};
 use crate::state::AppState;
 use crate::vn::admin_units::{self, Commune};
 use crate::vn::money::Vnd;
 use crate::web::PageError;
+use crate::web::i18n::Lang;
 use crate::web::multipart::UploadForm;
 use crate::web::{CsrfForm, Page, render};
 
@@ -167,6 +168,45 @@ struct EffectivenessTemplate {
     to: String,
     rows: Vec<Effectiveness>,
     by_platform: Vec<(&'static str, i64, i64)>,
+    channels: Vec<ChannelRow>,
+}
+
+/// One of dacsan's own channels on the effectiveness page and workbook.
+struct ChannelRow {
+    label: String,
+    sessions: Option<i64>,
+    viewers: Option<i64>,
+    orders: i64,
+    revenue_vnd: i64,
+    conversion_percent: Option<String>,
+}
+
+/// dacsan's channels as the page and its workbook show them, in the reader's language.
+async fn own_channels(
+    state: &AppState,
+    lang: Lang,
+    province: &str,
+    from: &str,
+    to: &str,
+) -> AppResult<Vec<ChannelRow>> {
+    let figures = super::api::own_channel_figures(&state.db, province, from, to).await?;
+    Ok(figures
+        .into_iter()
+        .map(|c| ChannelRow {
+            label: match (c.channel.as_str(), c.platform_name()) {
+                ("direct", _) => lang.t("lst_channel_direct").to_string(),
+                ("link", _) => lang.t("lst_channel_link").to_string(),
+                ("stalls", _) => lang.t("lst_channel_stalls").to_string(),
+                (_, Some(platform)) => format!("{} · {platform}", lang.t("lst_channel_live")),
+                (other, None) => other.to_string(),
+            },
+            conversion_percent: c.conversion_percent(),
+            sessions: c.sessions,
+            viewers: c.viewers,
+            orders: c.orders,
+            revenue_vnd: c.revenue_vnd,
+        })
+        .collect())
 }
 
 impl EffectivenessTemplate {
@@ -204,7 +244,9 @@ pub async fn show_effectiveness(
     let province = scope::province_for(page.require_user()?, params.province.as_deref())?;
     let (from, to) = params.months()?;
     let rows = store::effectiveness(&state.db, &province, &from, &to).await?;
-    let template = EffectivenessTemplate { by_platform: totals_by_platform(&rows), rows, from, to, province, page };
+    let channels = own_channels(&state, page.lang, &province, &from, &to).await?;
+    let template =
+        EffectivenessTemplate { by_platform: totals_by_platform(&rows), rows, channels, from, to, province, page };
     Ok(render(&template))
 }
 
@@ -233,7 +275,22 @@ pub async fn export_effectiveness(
     for (label, units, revenue) in totals_by_platform(&rows) {
         platforms.push(vec![label.into(), units.into(), revenue.into()]);
     }
-    let bytes = xlsx::workbook(&[sheet, platforms]).map_err(|e| anyhow::anyhow!("write effectiveness.xlsx: {e}"))?;
+    let mut own = xlsx::Sheet::new(
+        "Kênh dacsan",
+        &["Kênh", "Số phiên", "Lượt xem", "Đơn / lượt bán", "Doanh thu (đ)", "Chuyển đổi (%)"],
+    );
+    for c in own_channels(&state, Lang::Vi, &province, &from, &to).await? {
+        own.push(vec![
+            c.label.into(),
+            c.sessions.map(Into::into).unwrap_or_else(|| "".into()),
+            c.viewers.map(Into::into).unwrap_or_else(|| "".into()),
+            c.orders.into(),
+            c.revenue_vnd.into(),
+            c.conversion_percent.unwrap_or_default().into(),
+        ]);
+    }
+    let bytes =
+        xlsx::workbook(&[sheet, platforms, own]).map_err(|e| anyhow::anyhow!("write effectiveness.xlsx: {e}"))?;
     Ok(xlsx::download(&format!("hieu-qua-san-{province}-{from}-{to}.xlsx"), bytes))
 }
 
