@@ -42,6 +42,8 @@ pub struct ProductJson {
     pub price_vnd: i64,
     pub unit: String,
     pub weight_g: i64,
+    /// Packed size; null when not measured.
+    pub package_cm: Option<super::model::PackageSize>,
     pub stock: i64,
     pub sku: Option<String>,
     pub gtin: Option<String>,
@@ -93,6 +95,7 @@ impl ProductJson {
             price_vnd: p.price.0,
             unit: p.unit.clone(),
             weight_g: p.weight_g,
+            package_cm: p.package,
             stock: p.stock,
             sku: p.sku.clone(),
             gtin: p.gtin.clone(),

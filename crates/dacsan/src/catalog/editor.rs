@@ -106,6 +106,9 @@ fn fields_of(product: &Product) -> HashMap<String, String> {
         ("price_vnd", product.price.0.to_string()),
         ("unit", product.unit.clone()),
         ("weight_g", product.weight_g.to_string()),
+        ("package_length_cm", product.package.map(|s| s.length_cm.to_string()).unwrap_or_default()),
+        ("package_width_cm", product.package.map(|s| s.width_cm.to_string()).unwrap_or_default()),
+        ("package_height_cm", product.package.map(|s| s.height_cm.to_string()).unwrap_or_default()),
         ("stock", product.stock.to_string()),
         ("sku", product.sku.clone().unwrap_or_default()),
         ("gtin", product.gtin.clone().unwrap_or_default()),
@@ -175,6 +178,12 @@ fn input_from_form(fields: &HashMap<String, String>, producer_id: i64, errors: &
     };
     let price_vnd = number("price_vnd");
     let weight_g = number("weight_g");
+    let package_cm = match [number("package_length_cm"), number("package_width_cm"), number("package_height_cm")] {
+        [Some(length_cm), Some(width_cm), Some(height_cm)] => {
+            Some(super::model::PackageSize { length_cm, width_cm, height_cm })
+        }
+        _ => None,
+    };
     let stock = number("stock");
     let shelf_life_days = number("shelf_life_days");
     let list = |name: &str| -> Option<Vec<String>> {
@@ -197,6 +206,7 @@ fn input_from_form(fields: &HashMap<String, String>, producer_id: i64, errors: &
         ocop_stars,
         price_vnd,
         weight_g,
+        package_cm,
         stock,
         status: fields.get("status").cloned(),
         ..ProductInput::default()

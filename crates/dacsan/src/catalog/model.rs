@@ -63,6 +63,39 @@ impl Ocop {
     }
 }
 
+/// A product's packed size in whole centimetres, as carriers measure a parcel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+pub struct PackageSize {
+    pub length_cm: i64,
+    pub width_cm: i64,
+    pub height_cm: i64,
+}
+
+/// The longest side carriers take for a parcel of goods.
+pub const MAX_PACKAGE_CM: i64 = 200;
+
+impl PackageSize {
+    pub fn volume_cm3(&self) -> i64 {
+        self.length_cm * self.width_cm * self.height_cm
+    }
+
+    /// All three sides from 1 to [`MAX_PACKAGE_CM`]; all zero clears the size
+    /// (`Ok(None)`).
+    pub fn checked(self) -> Result<Option<PackageSize>, String> {
+        let sides = [self.length_cm, self.width_cm, self.height_cm];
+        if sides == [0, 0, 0] {
+            return Ok(None);
+        }
+        if sides.iter().all(|s| (1..=MAX_PACKAGE_CM).contains(s)) {
+            Ok(Some(self))
+        } else {
+            Err(format!(
+                "dài, rộng, cao: mỗi cạnh 1 đến {MAX_PACKAGE_CM} cm (0 cả ba để bỏ) / length, width, height: 1 to {MAX_PACKAGE_CM} cm each (all 0 to clear)"
+            ))
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Product {
     pub id: i64,
@@ -75,6 +108,8 @@ pub struct Product {
     pub price: Vnd,
     pub unit: String,
     pub weight_g: i64,
+    /// Packed size; `None` when not measured (the weight alone prices delivery).
+    pub package: Option<PackageSize>,
     pub stock: i64,
     pub sku: Option<String>,
     pub gtin: Option<String>,
@@ -149,6 +184,8 @@ pub struct ProductInput {
     pub price_vnd: Option<i64>,
     pub unit: Option<String>,
     pub weight_g: Option<i64>,
+    /// Packed size in cm; all three 0 clears it.
+    pub package_cm: Option<PackageSize>,
     pub stock: Option<i64>,
     pub sku: Option<String>,
     pub gtin: Option<String>,
@@ -187,6 +224,7 @@ pub struct ValidProduct {
     pub price: Vnd,
     pub unit: String,
     pub weight_g: i64,
+    pub package: Option<PackageSize>,
     pub stock: i64,
     pub sku: Option<String>,
     pub gtin: Option<String>,
@@ -260,6 +298,14 @@ impl ProductInput {
         if !(0..=MAX_WEIGHT_G).contains(&weight_g) {
             errors.add("weight_g", "phải từ 0 đến 1.000.000 gam / must be 0 to 1,000,000 grams");
         }
+        let package = match self.package_cm.map(PackageSize::checked) {
+            None => existing.and_then(|p| p.package),
+            Some(Ok(size)) => size,
+            Some(Err(why)) => {
+                errors.add("package_cm", why);
+                None
+            }
+        };
         let stock = self.stock.or(existing.map(|p| p.stock)).unwrap_or(0);
         if !(0..=MAX_STOCK).contains(&stock) {
             errors.add("stock", "phải từ 0 đến 10.000.000 / must be 0 to 10,000,000");
@@ -343,6 +389,7 @@ impl ProductInput {
             price,
             unit,
             weight_g,
+            package,
             stock,
             sku,
             gtin,

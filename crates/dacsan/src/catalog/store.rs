@@ -6,7 +6,7 @@ use sqlx::any::AnyRow;
 use time::Date;
 
 use super::export::{self, ExportFacts};
-use super::model::{Ocop, Product, ProductStatus, ValidProduct};
+use super::model::{Ocop, PackageSize, Product, ProductStatus, ValidProduct};
 use super::ocop;
 use super::wholesale;
 use crate::db::{self, Db};
@@ -19,11 +19,23 @@ const COLUMNS: &str = "p.id, p.slug, p.producer_id, p.name, p.name_en, p.set_cod
     p.ocop_authority, p.ocop_certified_on, p.ocop_expires_on, p.price_vnd, p.unit, p.weight_g, p.stock, p.sku, p.gtin,
     p.description, p.origin_commune_code, p.status, p.sold_count, p.wholesale_breaks, p.created_at, p.updated_at,
     p.description_en, p.unit_en, p.hs_code, p.shelf_life_days, p.certifications, p.export_markets,
+    p.package_length_cm, p.package_width_cm, p.package_height_cm,
     (SELECT media_id FROM product_photos ph WHERE ph.product_id = p.id ORDER BY position LIMIT 1) AS cover_id,
     (SELECT thumb_media_id FROM product_photos ph WHERE ph.product_id = p.id ORDER BY position LIMIT 1) AS cover_thumb_id";
 
 fn date(value: Option<String>) -> Option<Date> {
     value.and_then(|v| Date::parse(&v, time::macros::format_description!("[year]-[month]-[day]")).ok())
+}
+
+fn package_of(length: Option<i64>, width: Option<i64>, height: Option<i64>) -> Option<PackageSize> {
+    Some(PackageSize { length_cm: length?, width_cm: width?, height_cm: height? })
+}
+
+fn package_sides(p: &ValidProduct) -> [Option<i64>; 3] {
+    match p.package {
+        Some(size) => [Some(size.length_cm), Some(size.width_cm), Some(size.height_cm)],
+        None => [None; 3],
+    }
 }
 
 fn from_row(row: &AnyRow) -> Result<Product, sqlx::Error> {
@@ -56,6 +68,11 @@ fn from_row(row: &AnyRow) -> Result<Product, sqlx::Error> {
         price: Vnd(row.try_get("price_vnd")?),
         unit: row.try_get("unit")?,
         weight_g: row.try_get("weight_g")?,
+        package: package_of(
+            row.try_get("package_length_cm")?,
+            row.try_get("package_width_cm")?,
+            row.try_get("package_height_cm")?,
+        ),
         stock: row.try_get("stock")?,
         sku: row.try_get("sku")?,
         gtin: row.try_get("gtin")?,
@@ -103,9 +120,9 @@ pub async fn insert(db: &Db, p: &ValidProduct, explicit_slug: bool) -> AppResult
             "INSERT INTO products (slug, producer_id, name, name_en, set_code, ocop_stars, ocop_certificate_no, ocop_authority,
              ocop_certified_on, ocop_expires_on, price_vnd, unit, weight_g, stock, sku, gtin, description, origin_commune_code,
              status, wholesale_breaks, description_en, unit_en, hs_code, shelf_life_days, certifications, export_markets,
-             created_at, updated_at)
+             package_length_cm, package_width_cm, package_height_cm, created_at, updated_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $21, $22, $23, $24,
-             $25, $26, $27, $20, $20)
+             $25, $26, $27, $28, $29, $30, $20, $20)
              RETURNING id",
         )
         .bind(&slug)
@@ -135,6 +152,9 @@ pub async fn insert(db: &Db, p: &ValidProduct, explicit_slug: bool) -> AppResult
         .bind(p.export.shelf_life_days)
         .bind(export::list_to_stored(&p.export.certifications))
         .bind(export::list_to_stored(&p.export.markets))
+        .bind(package_sides(p)[0])
+        .bind(package_sides(p)[1])
+        .bind(package_sides(p)[2])
         .fetch_one(&db.pool)
         .await;
         match result {
@@ -158,7 +178,8 @@ pub async fn update(db: &Db, id: i64, p: &ValidProduct) -> AppResult<()> {
          ocop_authority = $7, ocop_certified_on = $8, ocop_expires_on = $9, price_vnd = $10, unit = $11, weight_g = $12,
          stock = $13, sku = $14, gtin = $15, description = $16, origin_commune_code = $17, status = $18, updated_at = $19,
          wholesale_breaks = $21, description_en = $22, unit_en = $23, hs_code = $24, shelf_life_days = $25,
-         certifications = $26, export_markets = $27
+         certifications = $26, export_markets = $27, package_length_cm = $28, package_width_cm = $29,
+         package_height_cm = $30
          WHERE id = $20",
     )
     .bind(&p.slug)
@@ -188,6 +209,9 @@ pub async fn update(db: &Db, id: i64, p: &ValidProduct) -> AppResult<()> {
     .bind(p.export.shelf_life_days)
     .bind(export::list_to_stored(&p.export.certifications))
     .bind(export::list_to_stored(&p.export.markets))
+    .bind(package_sides(p)[0])
+    .bind(package_sides(p)[1])
+    .bind(package_sides(p)[2])
     .execute(&db.pool)
     .await;
     match result {

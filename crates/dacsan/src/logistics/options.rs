@@ -4,7 +4,7 @@
 //! cards, the producer's terms and the parcel.
 
 use super::rates::{PACKAGING_G, Parcel, RateCard, region_of};
-pub use crate::orders::delivery::{DeliveryOption, OptionKind};
+pub use crate::orders::delivery::{DeliveryOption, OptionKind, ParcelLine};
 
 /// Weight assumed for a unit whose product has none (a 500 g pack is the most
 /// common specialty pack); the quote then says it is an estimate.
@@ -55,23 +55,46 @@ impl DeliveryTerms {
     }
 }
 
-/// The parcel of an order's lines `(unit weight in grams, quantity)`: the goods
-/// plus packaging, and whether some weight was guessed because a product has none.
-pub fn parcel_of(lines: &[(i64, i64)]) -> (Parcel, bool) {
+/// The parcel of an order's lines: the goods plus packaging, and whether some
+/// weight was guessed because a product has none. Its size is the one package of a
+/// single unit, else a cube holding the measured packages (what carriers estimate
+/// for a box of several); products without a size add weight only.
+pub fn parcel_of(lines: &[ParcelLine]) -> (Parcel, bool) {
     let mut estimated = false;
     let goods: i64 = lines
         .iter()
-        .map(|&(weight_g, quantity)| {
-            let unit = if weight_g > 0 {
-                weight_g
+        .map(|line| {
+            let unit = if line.weight_g > 0 {
+                line.weight_g
             } else {
                 estimated = true;
                 UNKNOWN_UNIT_WEIGHT_G
             };
-            unit.saturating_mul(quantity)
+            unit.saturating_mul(line.quantity)
         })
         .fold(0i64, i64::saturating_add);
-    (Parcel { weight_g: goods.saturating_add(PACKAGING_G), ..Default::default() }, estimated)
+    let (length_cm, width_cm, height_cm) = match lines {
+        [ParcelLine { quantity: 1, package: Some(size), .. }] => (size.length_cm, size.width_cm, size.height_cm),
+        _ => {
+            let volume = lines
+                .iter()
+                .filter_map(|l| l.package.map(|size| size.volume_cm3().saturating_mul(l.quantity)))
+                .fold(0i64, i64::saturating_add);
+            let side = cube_side(volume);
+            (side, side, side)
+        }
+    };
+    (Parcel { weight_g: goods.saturating_add(PACKAGING_G), length_cm, width_cm, height_cm }, estimated)
+}
+
+/// The side of the smallest whole-centimetre cube holding `volume` cm³.
+fn cube_side(volume: i64) -> i64 {
+    let (mut low, mut high) = (0i64, 2_100_000);
+    while low < high {
+        let mid = (low + high) / 2;
+        if mid.saturating_mul(mid).saturating_mul(mid) >= volume { high = mid } else { low = mid + 1 }
+    }
+    low
 }
 
 /// Where an order goes from and to: `(province code, commune code)` each.
@@ -172,14 +195,34 @@ mod tests {
         admin_units::communes_of("12").find(|c| c.kind == "xa").unwrap().code.clone()
     }
 
+    fn line(weight_g: i64, quantity: i64) -> ParcelLine {
+        ParcelLine { weight_g, quantity, package: None }
+    }
+
     #[test]
     fn parcels_weigh_goods_and_packaging_and_say_when_they_guess() {
-        let (parcel, estimated) = parcel_of(&[(250, 2), (1000, 1)]);
+        let (parcel, estimated) = parcel_of(&[line(250, 2), line(1000, 1)]);
         assert_eq!(parcel.weight_g, 1500 + PACKAGING_G);
+        assert_eq!(parcel.chargeable_g(), parcel.weight_g, "no size: the weight alone");
         assert!(!estimated);
-        let (parcel, estimated) = parcel_of(&[(0, 3)]);
+        let (parcel, estimated) = parcel_of(&[line(0, 3)]);
         assert_eq!(parcel.weight_g, 3 * UNKNOWN_UNIT_WEIGHT_G + PACKAGING_G);
         assert!(estimated);
+    }
+
+    #[test]
+    fn a_bulky_parcel_is_charged_its_volumetric_weight() {
+        use crate::catalog::model::PackageSize;
+        // Dried bamboo shoots: 400 g in a 40 × 30 × 20 cm bag: 24 000 cm³ / 6000 = 4 kg.
+        let bag = PackageSize { length_cm: 40, width_cm: 30, height_cm: 20 };
+        let (parcel, _) = parcel_of(&[ParcelLine { weight_g: 400, quantity: 1, package: Some(bag) }]);
+        assert_eq!((parcel.length_cm, parcel.width_cm, parcel.height_cm), (40, 30, 20));
+        assert_eq!(parcel.chargeable_g(), 4000);
+        // Two bags and a tin without a size: a 37 cm cube holds 48 000 cm³.
+        let (parcel, _) = parcel_of(&[ParcelLine { weight_g: 400, quantity: 2, package: Some(bag) }, line(300, 1)]);
+        assert_eq!((parcel.length_cm, parcel.weight_g), (37, 800 + 300 + PACKAGING_G));
+        assert_eq!(parcel.chargeable_g(), 37 * 37 * 37 * 1000 / 6000 + 1);
+        assert_eq!((cube_side(0), cube_side(1), cube_side(27), cube_side(28)), (0, 1, 3, 4));
     }
 
     #[test]

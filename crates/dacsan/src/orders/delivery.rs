@@ -54,6 +54,16 @@ impl DeliveryOption {
     }
 }
 
+/// One line of an order as delivery weighs it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ParcelLine {
+    /// Of one unit; 0 is unknown.
+    pub weight_g: i64,
+    pub quantity: i64,
+    /// Of one unit packed, when the producer measured it.
+    pub package: Option<crate::catalog::model::PackageSize>,
+}
+
 /// One producer's order, as delivery needs to see it.
 #[derive(Debug, Clone)]
 pub struct DeliveryRequest {
@@ -62,8 +72,7 @@ pub struct DeliveryRequest {
     pub from: (String, String),
     /// …and of the buyer.
     pub to: (String, String),
-    /// `(unit weight in grams, quantity)`; a weight of 0 is unknown.
-    pub lines: Vec<(i64, i64)>,
+    pub lines: Vec<ParcelLine>,
     pub subtotal_vnd: i64,
     pub cash_on_delivery: bool,
 }
@@ -71,7 +80,8 @@ pub struct DeliveryRequest {
 /// The options for one order, cheapest first.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct DeliveryQuote {
-    /// The parcel's weight as carriers charge it: goods and packaging.
+    /// The parcel's weight as carriers charge it: goods and packaging, or its
+    /// volumetric weight when that is larger.
     pub weight_g: i64,
     /// Some product has no weight: a typical weight was assumed.
     pub weight_estimated: bool,

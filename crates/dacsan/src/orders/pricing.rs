@@ -64,6 +64,7 @@ mod tests {
             price: Vnd(100_000),
             unit: "hộp".into(),
             weight_g: 500,
+            package: None,
             stock: 1000,
             sku: None,
             gtin: None,

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::delivery::{Delivery, DeliveryOption, DeliveryQuote, DeliveryRequest};
+use super::delivery::{Delivery, DeliveryOption, DeliveryQuote, DeliveryRequest, ParcelLine};
 use super::model::{Actor, OrderStatus, PaymentMethod, ValidCheckout, ValidQuote, may_transition, new_order_code};
 use super::pricing::{self, BusinessBuyers, PriceKind};
 use super::referrals::{Referral, Referrals, SessionPrice};
@@ -144,7 +144,14 @@ async fn price_delivery(
         producer_id: share.producer_id,
         from: (producer.province_code, producer.commune_code),
         to: (to.0.to_string(), to.1.to_string()),
-        lines: share.lines.iter().map(|l| (products[&l.product_id].weight_g, l.quantity)).collect(),
+        lines: share
+            .lines
+            .iter()
+            .map(|l| {
+                let product = &products[&l.product_id];
+                ParcelLine { weight_g: product.weight_g, quantity: l.quantity, package: product.package }
+            })
+            .collect(),
         subtotal_vnd: share.subtotal_vnd,
         cash_on_delivery,
     };

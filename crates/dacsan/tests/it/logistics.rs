@@ -54,6 +54,32 @@ async fn quote_prices_delivery_from_a_remote_commune_cheapest_first() {
 }
 
 #[tokio::test]
+async fn a_bulky_package_is_priced_at_its_volumetric_weight() {
+    let app = spawn_app().await;
+    let (tea, product) = remote_store(&app).await;
+    let (_, _, seller) = app.user(Role::Seller, Some(tea.id)).await;
+    let body = checkout_body(&[(product.id, 1)], "vietqr");
+    let quote = || app.send_json(Method::POST, "/api/v1/checkout/quote", None, &body);
+    let (_, light) = quote().await;
+    let light_fee = light["orders"][0]["options"][0]["fee_vnd"].as_i64().unwrap();
+    let path = format!("/api/v1/products/{}", product.id);
+    let bad = json!({"package_cm": {"length_cm": 40, "width_cm": 0, "height_cm": 20}});
+    let (status, answer) = app.send_json(Method::PATCH, &path, Some(&seller), &bad).await;
+    assert_eq!(status, 422, "{answer}");
+    assert!(answer.to_string().contains("package_cm"));
+    let bag = json!({"package_cm": {"length_cm": 40, "width_cm": 30, "height_cm": 20}});
+    let (status, saved) = app.send_json(Method::PATCH, &path, Some(&seller), &bag).await;
+    assert_eq!(status, 200, "{saved}");
+    assert_eq!(saved["package_cm"]["width_cm"], 30);
+    let (_, bulky) = quote().await;
+    assert_eq!(bulky["orders"][0]["weight_g"], 4000, "40 × 30 × 20 cm / 6000 = 4 kg, above the real weight");
+    assert!(bulky["orders"][0]["options"][0]["fee_vnd"].as_i64().unwrap() > light_fee, "{bulky}");
+    let clear = json!({"package_cm": {"length_cm": 0, "width_cm": 0, "height_cm": 0}});
+    let (_, cleared) = app.send_json(Method::PATCH, &path, Some(&seller), &clear).await;
+    assert!(cleared["package_cm"].is_null(), "{cleared}");
+}
+
+#[tokio::test]
 async fn quote_names_bad_input() {
     let app = spawn_app().await;
     let (_, product) = remote_store(&app).await;
