@@ -18,6 +18,7 @@ pub mod rates;
 pub mod service;
 pub mod shipments;
 pub mod store;
+pub mod terms_page;
 mod texts;
 pub mod tracking;
 
@@ -52,6 +53,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .route("/orders/{code}/shipments", post(pages::create_shipment))
         .route("/shipments/{id}/return", post(pages::settle_return))
+        .route("/seller/producers/{id}/delivery", get(terms_page::show_terms).post(terms_page::save_terms))
         .route("/seller/producers/{id}/payouts", get(pages::show_payouts))
         .route("/seller/producers/{id}/payouts.xlsx", get(pages::download_payouts_xlsx))
         .route("/seller/producers/{id}/payouts.pdf", get(pages::download_payouts_pdf))

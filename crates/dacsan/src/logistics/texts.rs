@@ -4,6 +4,34 @@
 use crate::web::i18n::Text;
 
 pub const TEXTS: &[Text] = &[
+    ("terms_title", "Cách giao hàng", "Delivery terms"),
+    (
+        "terms_intro",
+        "Người mua thấy các cách giao này khi thanh toán, cùng giá và số ngày của các hãng vận chuyển.",
+        "Buyers see these ways at checkout, next to the carriers' prices and days.",
+    ),
+    ("terms_saved", "Đã lưu cách giao hàng.", "Delivery terms saved."),
+    (
+        "terms_pickup",
+        "Người mua trong tỉnh có thể đến lấy hàng tại cơ sở",
+        "Buyers in the province may collect at the producer",
+    ),
+    ("terms_own", "Cơ sở tự giao hàng", "We deliver ourselves"),
+    ("terms_own_fee", "Phí tự giao, đồng", "Our delivery fee, đồng"),
+    ("terms_own_area", "Tự giao đến", "We deliver within"),
+    ("terms_area_province", "trong tỉnh", "the province"),
+    ("terms_area_region", "cả vùng (miền Bắc)", "the whole region (the North)"),
+    ("terms_days_min", "Nhanh nhất, ngày", "At the soonest, days"),
+    ("terms_days_max", "Chậm nhất, ngày", "At the latest, days"),
+    ("terms_point", "Điểm gom hàng", "Collection point"),
+    (
+        "terms_point_hint",
+        "Nơi cơ sở mang hàng đến cho chuyến gom; thời gian giao tính thêm thời gian chờ chuyến gom kế tiếp.",
+        "Where we drop parcels for the collection run; delivery days then count the wait for the next run.",
+    ),
+    ("terms_point_none", "Không: hãng vận chuyển lấy tại cơ sở", "None: carriers pick up at the producer"),
+    ("terms_no_points", "Tỉnh chưa có điểm gom nào.", "The province has no collection point yet."),
+    ("terms_save", "Lưu", "Save"),
     ("payout_title", "Đối soát tiền thu hộ (COD)", "Cash-on-delivery payouts"),
     (
         "payout_intro",

@@ -309,3 +309,53 @@ async fn an_officer_manages_points_and_runs_from_the_pages() {
     let (_, page) = app.page(&location).await;
     assert!(page.contains("Xe HTX") && page.contains("14:00"), "{page}");
 }
+
+#[tokio::test]
+async fn a_producer_sets_its_delivery_terms_and_point_from_a_phone() {
+    let app = crate::helpers::spawn_app().await;
+    let (_, _, officer) = app.officer(&["12"]).await;
+    let run = json!({"weekdays": [weekday_in(2)], "time": "14:00", "carrier": "vehicle", "vehicle_name": "Xe HTX"});
+    let (point, _) = point_with_run(&app, &officer, &run).await;
+    let (tea, _) = remote_store(&app).await;
+    let (_, email, _) = app.user(Role::Seller, Some(tea.id)).await;
+    app.sign_in(&email, "password-123").await;
+    let page = format!("/seller/producers/{}/delivery", tea.id);
+    let (status, html) = app.page(&page).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Bưu điện xã Sìn Hồ"), "the province's points to choose from");
+
+    let point = point.to_string();
+    let mut fields = vec![
+        ("pickup", "on"),
+        ("own_delivery", "on"),
+        ("own_fee_vnd", "ba mươi nghìn"),
+        ("own_area", "province"),
+        ("own_eta_days_min", "1"),
+        ("own_eta_days_max", "2"),
+        ("collection_point_id", point.as_str()),
+    ];
+    let (status, _, html) = app.post_form(&page, &fields).await;
+    assert_eq!(status, 422);
+    assert!(html.contains("«ba mươi nghìn»"), "names what was typed");
+    fields[2] = ("own_fee_vnd", "30.000");
+    fields[5] = ("own_eta_days_max", "0");
+    let (status, _, html) = app.post_form(&page, &fields).await;
+    assert_eq!(status, 422, "the latest before the soonest");
+    assert!(html.contains("0 to 60"));
+    fields[5] = ("own_eta_days_max", "2");
+    let (status, location, _) = app.post_form(&page, &fields).await;
+    assert_eq!((status, location), (303, format!("{page}?saved=1")));
+
+    let (_, terms) = app.get_json(&format!("/api/v1/producers/{}/delivery", tea.id)).await;
+    assert_eq!(terms["own_fee_vnd"], 30_000);
+    assert_eq!(terms["collection_point_id"].to_string(), point);
+    assert_eq!((terms["pickup"].as_bool(), terms["own_eta_days_max"].as_i64()), (Some(true), Some(2)));
+    let (_, html) = app.page(&format!("{page}?saved=1")).await;
+    assert!(html.contains(&format!("<option value=\"{point}\" selected>")), "the choice shown again");
+
+    let other = app.producer().name("HTX Mật ong Mèo Vạc").place("08", "00769").create().await;
+    let (_, other_email, _) = app.user(Role::Seller, Some(other.id)).await;
+    app.sign_in(&other_email, "password-123").await;
+    let (status, _) = app.page(&page).await;
+    assert_eq!(status, 403, "another producer's sellers do not see it");
+}
