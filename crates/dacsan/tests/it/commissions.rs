@@ -223,6 +223,9 @@ async fn a_producer_sets_a_rate_and_the_affiliate_reads_its_statement_on_pages()
     assert_eq!((status, location.as_str()), (303, page.as_str()));
     let (_, html) = app.page(&page).await;
     assert!(html.contains("7,5 %"), "the rate as people read it");
+    let response = app.browser.get(app.url(&format!("{page}.xlsx"))).send().await.unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    assert!(response.bytes().await.unwrap().starts_with(b"PK"), "what the producer owes, as a workbook");
 
     app.sign_in(&affiliate_email, "password-123").await;
     let (_, html) = app.page("/account/affiliate").await;

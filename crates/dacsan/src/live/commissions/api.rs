@@ -66,32 +66,17 @@ pub struct MonthParams {
     pub format: Option<String>,
 }
 
-/// The statement as JSON, a workbook or a PDF.
-fn answer<T: Serialize>(
+/// The statement as JSON, or as a workbook or a PDF when a format is asked.
+async fn answer<T: Serialize>(
     json: T,
-    heading: Heading,
-    orders: &[service::StatementOrder],
+    heading: impl FnOnce() -> Heading,
     format: Option<&str>,
     lang: Lang,
-    file: &str,
 ) -> AppResult<Response> {
-    let (bytes, kind, extension) = match format {
-        Some("xlsx") => (
-            report::workbook(&heading, orders)?,
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "xlsx",
-        ),
-        Some("pdf") => (report::pdf(&heading, orders, |key| lang.t(key))?, "application/pdf", "pdf"),
-        Some(other) => {
-            return Err(crate::error::AppError::invalid(
-                "format",
-                format!("«{other}»: xlsx, pdf hoặc bỏ trống / or none"),
-            ));
-        }
-        None => return Ok(Json(json).into_response()),
-    };
-    let disposition = format!("attachment; filename=\"{file}-{}.{extension}\"", heading.month);
-    Ok(([(header::CONTENT_TYPE, kind.to_string()), (header::CONTENT_DISPOSITION, disposition)], bytes).into_response())
+    match format {
+        None => Ok(Json(json).into_response()),
+        Some(format) => report::download(heading(), format, lang).await,
+    }
 }
 
 fn lang_of(headers: &HeaderMap) -> Lang {
@@ -111,15 +96,8 @@ pub async fn my_statement(
 ) -> AppResult<Response> {
     let month = Month::parse(q.month.as_deref())?;
     let statement = service::statement(&state.db, user.id, month).await?;
-    let heading = Heading {
-        who: &user.name,
-        month: &statement.month,
-        goods_vnd: statement.goods_vnd,
-        commission_vnd: statement.commission_vnd,
-        with_host: false,
-    };
-    let orders = statement.orders.clone();
-    answer(&statement, heading, &orders, q.format.as_deref(), lang_of(&headers), "hoa-hong")
+    let heading = || Heading::of_statement(&user.name, &statement);
+    answer(&statement, heading, q.format.as_deref(), lang_of(&headers)).await
 }
 
 /// What the producer owes each host for the month.
@@ -136,14 +114,8 @@ pub async fn producer_commissions(
     let month = Month::parse(q.month.as_deref())?;
     let owed = service::owed(&state.db, id, month).await?;
     let name = crate::producers::store::find_by_id(&state.db, id).await?.map(|p| p.name).unwrap_or_default();
-    let heading = Heading {
-        who: &name,
-        month: &owed.month,
-        goods_vnd: owed.goods_vnd,
-        commission_vnd: owed.commission_vnd,
-        with_host: true,
-    };
-    answer(&owed, heading, &owed.orders, q.format.as_deref(), lang_of(&headers), &format!("hoa-hong-phai-tra-{id}"))
+    let heading = || Heading::of_owed(&name, &owed);
+    answer(&owed, heading, q.format.as_deref(), lang_of(&headers)).await
 }
 
 #[utoipa::path(get, path = "/api/v1/producers/{id}/commission-rates", tag = "live", security(("bearer" = [])),

@@ -19,8 +19,6 @@ use crate::producers::Producer;
 use crate::state::AppState;
 use crate::web::{CsrfForm, Page, PageError, render};
 
-const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
 #[derive(Debug, Default, Deserialize)]
 pub struct MonthQuery {
     month: Option<String>,
@@ -88,9 +86,16 @@ pub async fn become_affiliate(
     Ok(Redirect::to("/account/affiliate").into_response())
 }
 
-async fn my_statement(state: &AppState, page: &Page, query: &MonthQuery) -> Result<Statement, PageError> {
+/// The signed-in account's statement of the month as a download.
+async fn my_statement_as(
+    state: &AppState,
+    page: Page,
+    query: &MonthQuery,
+    format: &str,
+) -> Result<Response, PageError> {
     let user = page.require_user()?;
-    Ok(service::statement(&state.db, user.id, query.month()?).await?)
+    let statement = service::statement(&state.db, user.id, query.month()?).await?;
+    Ok(report::download(Heading::of_statement(&user.name, &statement), format, page.lang).await?)
 }
 
 /// `GET /account/affiliate/statement.xlsx?month=`
@@ -99,10 +104,7 @@ pub async fn affiliate_xlsx(
     page: Page,
     Query(query): Query<MonthQuery>,
 ) -> Result<Response, PageError> {
-    let statement = my_statement(&state, &page, &query).await?;
-    let name = page.require_user()?.name.clone();
-    let bytes = report::workbook(&statement_heading(&name, &statement), &statement.orders)?;
-    Ok(crate::web::download(&format!("hoa-hong-{}.xlsx", statement.month), XLSX, bytes))
+    my_statement_as(&state, page, &query, "xlsx").await
 }
 
 /// `GET /account/affiliate/statement.pdf?month=`: A4, in the page's language.
@@ -111,26 +113,7 @@ pub async fn affiliate_pdf(
     page: Page,
     Query(query): Query<MonthQuery>,
 ) -> Result<Response, PageError> {
-    let statement = my_statement(&state, &page, &query).await?;
-    let name = page.require_user()?.name.clone();
-    let lang = page.lang;
-    let file = format!("hoa-hong-{}.pdf", statement.month);
-    let pdf = tokio::task::spawn_blocking(move || {
-        report::pdf(&statement_heading(&name, &statement), &statement.orders, |key| lang.t(key))
-    })
-    .await
-    .map_err(|e| AppError::Internal(e.into()))??;
-    Ok(crate::web::download(&file, "application/pdf", pdf))
-}
-
-fn statement_heading<'a>(who: &'a str, statement: &'a Statement) -> Heading<'a> {
-    Heading {
-        who,
-        month: &statement.month,
-        goods_vnd: statement.goods_vnd,
-        commission_vnd: statement.commission_vnd,
-        with_host: false,
-    }
+    my_statement_as(&state, page, &query, "pdf").await
 }
 
 #[derive(Template)]
@@ -263,20 +246,17 @@ pub async fn delete_rate(
     Ok(Redirect::to(&format!("/seller/producers/{id}/commissions")).into_response())
 }
 
-async fn owed_of(state: &AppState, page: &Page, id: i64, query: &MonthQuery) -> Result<(Producer, Owed), PageError> {
-    let producer = managed_producer(state, page, id).await?;
+/// What the producer owes its hosts for the month, as a download.
+async fn owed_as(
+    state: &AppState,
+    page: Page,
+    id: i64,
+    query: &MonthQuery,
+    format: &str,
+) -> Result<Response, PageError> {
+    let producer = managed_producer(state, &page, id).await?;
     let owed = service::owed(&state.db, id, query.month()?).await?;
-    Ok((producer, owed))
-}
-
-fn owed_heading<'a>(producer: &'a Producer, owed: &'a Owed) -> Heading<'a> {
-    Heading {
-        who: &producer.name,
-        month: &owed.month,
-        goods_vnd: owed.goods_vnd,
-        commission_vnd: owed.commission_vnd,
-        with_host: true,
-    }
+    Ok(report::download(Heading::of_owed(&producer.name, &owed), format, page.lang).await?)
 }
 
 /// `GET /seller/producers/{id}/commissions.xlsx?month=`
@@ -286,24 +266,15 @@ pub async fn commissions_xlsx(
     Path(id): Path<i64>,
     Query(query): Query<MonthQuery>,
 ) -> Result<Response, PageError> {
-    let (producer, owed) = owed_of(&state, &page, id, &query).await?;
-    let bytes = report::workbook(&owed_heading(&producer, &owed), &owed.orders)?;
-    Ok(crate::web::download(&format!("hoa-hong-phai-tra-{id}-{}.xlsx", owed.month), XLSX, bytes))
+    owed_as(&state, page, id, &query, "xlsx").await
 }
 
-/// `GET /seller/producers/{id}/commissions.pdf?month=`
+/// `GET /seller/producers/{id}/commissions.pdf?month=`: A4, in the page's language.
 pub async fn commissions_pdf(
     State(state): State<AppState>,
     page: Page,
     Path(id): Path<i64>,
     Query(query): Query<MonthQuery>,
 ) -> Result<Response, PageError> {
-    let (producer, owed) = owed_of(&state, &page, id, &query).await?;
-    let lang = page.lang;
-    let file = format!("hoa-hong-phai-tra-{id}-{}.pdf", owed.month);
-    let pdf =
-        tokio::task::spawn_blocking(move || report::pdf(&owed_heading(&producer, &owed), &owed.orders, |k| lang.t(k)))
-            .await
-            .map_err(|e| AppError::Internal(e.into()))??;
-    Ok(crate::web::download(&file, "application/pdf", pdf))
+    owed_as(&state, page, id, &query, "pdf").await
 }

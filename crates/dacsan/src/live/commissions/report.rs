@@ -1,21 +1,76 @@
 //! A commission statement as an A4 PDF (in the reader's language) and a workbook:
 //! a host's (or affiliate's) month, or what a producer owes its hosts.
 
-use super::service::StatementOrder;
-use crate::vn::Vnd;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
 
-/// What heads the document and closes it.
-pub struct Heading<'a> {
+use super::service::{Owed, Statement, StatementOrder};
+use crate::error::{AppError, AppResult};
+use crate::vn::Vnd;
+use crate::web::i18n::Lang;
+
+/// A statement ready to print.
+pub struct Heading {
     /// The host's name (its statement) or the producer's (what it owes).
-    pub who: &'a str,
-    pub month: &'a str,
+    pub who: String,
+    pub month: String,
     pub goods_vnd: i64,
     pub commission_vnd: i64,
     /// A column naming each order's host: on a producer's statement.
     pub with_host: bool,
+    pub orders: Vec<StatementOrder>,
+    /// The download's name without its extension.
+    pub file_stem: String,
 }
 
-pub fn pdf(heading: &Heading, orders: &[StatementOrder], t: impl Fn(&str) -> &'static str) -> anyhow::Result<Vec<u8>> {
+impl Heading {
+    pub fn of_statement(host_name: &str, statement: &Statement) -> Heading {
+        Heading {
+            who: host_name.to_string(),
+            month: statement.month.clone(),
+            goods_vnd: statement.goods_vnd,
+            commission_vnd: statement.commission_vnd,
+            with_host: false,
+            orders: statement.orders.clone(),
+            file_stem: format!("hoa-hong-{}", statement.month),
+        }
+    }
+
+    pub fn of_owed(producer_name: &str, owed: &Owed) -> Heading {
+        Heading {
+            who: producer_name.to_string(),
+            month: owed.month.clone(),
+            goods_vnd: owed.goods_vnd,
+            commission_vnd: owed.commission_vnd,
+            with_host: true,
+            orders: owed.orders.clone(),
+            file_stem: format!("hoa-hong-phai-tra-{}-{}", owed.producer_id, owed.month),
+        }
+    }
+}
+
+/// The statement as a download: `xlsx`, or `pdf` in `lang` (drawn off the async
+/// threads); another format is a 422 naming it.
+pub async fn download(heading: Heading, format: &str, lang: Lang) -> AppResult<Response> {
+    let file = format!("{}.{format}", heading.file_stem);
+    let (bytes, kind) = match format {
+        "xlsx" => (workbook(&heading)?, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        "pdf" => {
+            let drawn = tokio::task::spawn_blocking(move || pdf(&heading, |key| lang.t(key)));
+            (drawn.await.map_err(|e| AppError::Internal(e.into()))??, "application/pdf")
+        }
+        other => return Err(AppError::invalid("format", format!("«{other}»: xlsx, pdf hoặc bỏ trống / or none"))),
+    };
+    Ok(attachment(bytes, kind, &file))
+}
+
+fn attachment(bytes: Vec<u8>, kind: &'static str, file: &str) -> Response {
+    let disposition = format!("attachment; filename=\"{file}\"");
+    ([(header::CONTENT_TYPE, kind.to_string()), (header::CONTENT_DISPOSITION, disposition)], bytes).into_response()
+}
+
+pub fn pdf(heading: &Heading, t: impl Fn(&str) -> &'static str) -> anyhow::Result<Vec<u8>> {
+    let orders = &heading.orders;
     use labels::report::{Block, Column, Report, Table};
     let column = |key: &str, weight: u16, numeric: bool| Column { title: t(key).to_string(), weight, numeric };
     let mut columns = vec![
@@ -71,7 +126,8 @@ pub fn pdf(heading: &Heading, orders: &[StatementOrder], t: impl Fn(&str) -> &'s
     Ok(labels::report::report(&report)?)
 }
 
-pub fn workbook(heading: &Heading, orders: &[StatementOrder]) -> anyhow::Result<Vec<u8>> {
+pub fn workbook(heading: &Heading) -> anyhow::Result<Vec<u8>> {
+    let orders = &heading.orders;
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet().set_name("Hoa hồng")?;
     let bold = rust_xlsxwriter::Format::new().set_bold();
