@@ -362,6 +362,7 @@ async fn add_live_session(db: &Db) -> anyhow::Result<()> {
     let now = OffsetDateTime::now_utc();
     let session = ValidSession {
         title: "Chè Shan tuyết Sìn Hồ: hái, sao và pha trà cùng HTX".into(),
+        title_en: "Sìn Hồ Shan tuyết tea: picking, roasting and brewing with the cooperative".into(),
         platform: Platform::Tiktok,
         stream_url: "https://www.tiktok.com/@htxcheshantuyetsinho/live".into(),
         starts_at: now - Duration::hours(1),

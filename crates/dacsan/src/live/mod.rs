@@ -50,6 +50,7 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("live_none", "Chưa có phiên nào.", "No sessions yet."),
     ("live_new", "Lên lịch một phiên", "Schedule a session"),
     ("live_title", "Tên phiên", "Title"),
+    ("live_title_en", "Tên phiên bằng tiếng Anh", "Title in English"),
     ("live_platform", "Nền tảng", "Platform"),
     ("live_stream_url", "Đường dẫn buổi phát", "Stream link"),
     ("live_stream_hint", "https://…; bỏ trống nếu phát trên trang dacsan", "https://…; empty for dacsan's own page"),

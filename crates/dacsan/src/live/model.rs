@@ -64,6 +64,9 @@ pub struct SessionItemInput {
 #[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
 pub struct SessionInput {
     pub title: Option<String>,
+    /// For English pages; empty or left out: the title.
+    #[serde(default)]
+    pub title_en: Option<String>,
     /// `tiktok`, `facebook`, `youtube`, `zalo` or `dacsan`.
     pub platform: Option<String>,
     /// The stream's link (`https://…`); may be left out for `dacsan`.
@@ -87,6 +90,7 @@ pub struct ValidItem {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValidSession {
     pub title: String,
+    pub title_en: String,
     pub platform: Platform,
     pub stream_url: String,
     pub starts_at: OffsetDateTime,
@@ -114,6 +118,10 @@ impl SessionInput {
         let title = self.title.as_deref().unwrap_or("").trim().to_string();
         if !(3..=200).contains(&title.chars().count()) {
             errors.add("title", "Tên phiên: 3 đến 200 ký tự / title: 3 to 200 characters");
+        }
+        let title_en = self.title_en.as_deref().unwrap_or("").trim().to_string();
+        if title_en.chars().count() > 200 {
+            errors.add("title_en", "Tên tiếng Anh: tối đa 200 ký tự / English title: at most 200 characters");
         }
         let platform = match self.platform.as_deref().map(str::trim) {
             Some(p) => p.parse::<Platform>().ok(),
@@ -172,6 +180,7 @@ impl SessionInput {
         match (platform, starts_at, ends_at) {
             (Some(platform), Some(starts_at), Some(ends_at)) if errors.is_empty() => Ok(ValidSession {
                 title,
+                title_en,
                 platform,
                 stream_url,
                 starts_at,
@@ -191,6 +200,7 @@ mod tests {
     fn input() -> SessionInput {
         SessionInput {
             title: Some("Chè Shan tuyết mùa xuân".into()),
+            title_en: Some(" Spring Shan tuyet tea ".into()),
             platform: Some("tiktok".into()),
             stream_url: Some("https://www.tiktok.com/@htxsinho/live".into()),
             starts_at: Some("2026-12-05T20:00:00+07:00".into()),
@@ -204,6 +214,7 @@ mod tests {
     fn a_good_session_reads_back() {
         let valid = input().validate().unwrap();
         assert_eq!((valid.platform, valid.items.len()), (Platform::Tiktok, 1));
+        assert_eq!(valid.title_en, "Spring Shan tuyet tea");
         assert_eq!(db::time_text(valid.starts_at), "2026-12-05T13:00:00Z");
     }
 
@@ -211,6 +222,7 @@ mod tests {
     fn every_bad_field_is_named() {
         let bad = SessionInput {
             title: Some("x".into()),
+            title_en: Some("y".repeat(201)),
             platform: Some("myspace".into()),
             stream_url: Some("javascript:alert(1)".into()),
             starts_at: Some("2026-12-05T20:00:00+07:00".into()),

@@ -31,6 +31,19 @@ struct SessionTemplate {
 }
 
 impl SessionTemplate {
+    fn title(&self) -> &str {
+        self.session.title_in(self.page.lang)
+    }
+
+    /// A product's name and unit in the reader's language.
+    fn item_name<'a>(&self, item: &'a SessionItem) -> &'a str {
+        if self.page.is_en() && !item.name_en.is_empty() { &item.name_en } else { &item.name }
+    }
+
+    fn item_unit<'a>(&self, item: &'a SessionItem) -> &'a str {
+        if self.page.is_en() && !item.unit_en.is_empty() { &item.unit_en } else { &item.unit }
+    }
+
     /// The countdown's target: the start before it, the end while it runs.
     fn countdown_until(&self) -> &str {
         if self.live_now { &self.session.ends_at } else { &self.session.starts_at }

@@ -119,6 +119,7 @@ async fn input_of(
     };
     Ok(SessionInput {
         title: form.get("title").cloned(),
+        title_en: form.get("title_en").cloned(),
         platform: form.get("platform").cloned(),
         stream_url: form.get("stream_url").cloned(),
         starts_at: local_time(form.get("starts_at")),

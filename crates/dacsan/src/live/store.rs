@@ -16,6 +16,8 @@ pub struct Session {
     pub slug: String,
     pub referral_code: String,
     pub title: String,
+    /// For English pages; empty: the title.
+    pub title_en: String,
     pub platform: Platform,
     pub stream_url: String,
     pub starts_at: String,
@@ -29,6 +31,11 @@ pub struct Session {
 
 impl Session {
     /// Is `at` between the start and the end?
+    /// The title in the reader's language.
+    pub fn title_in(&self, lang: crate::web::i18n::Lang) -> &str {
+        if lang == crate::web::i18n::Lang::En && !self.title_en.is_empty() { &self.title_en } else { &self.title }
+    }
+
     pub fn is_live_at(&self, at: &str) -> bool {
         self.starts_at.as_str() <= at && at < self.ends_at.as_str()
     }
@@ -41,6 +48,9 @@ pub struct SessionItem {
     pub slug: String,
     pub name: String,
     pub unit: String,
+    /// For English pages; empty: the Vietnamese ones.
+    pub name_en: String,
+    pub unit_en: String,
     pub list_price_vnd: i64,
     pub session_price_vnd: Option<i64>,
     pub stock_cap: Option<i64>,
@@ -48,7 +58,8 @@ pub struct SessionItem {
     pub stock: i64,
 }
 
-const COLUMNS: &str = "id, slug, referral_code, title, platform, stream_url, starts_at, ends_at, host_user_id,
+const COLUMNS: &str =
+    "id, slug, referral_code, title, title_en, platform, stream_url, starts_at, ends_at, host_user_id,
     created_by, viewers, peak_viewers";
 
 fn from_row(row: &AnyRow) -> anyhow::Result<Session> {
@@ -58,6 +69,7 @@ fn from_row(row: &AnyRow) -> anyhow::Result<Session> {
         slug: row.try_get("slug")?,
         referral_code: row.try_get("referral_code")?,
         title: row.try_get("title")?,
+        title_en: row.try_get("title_en")?,
         platform: platform.parse().with_context(|| format!("live platform «{platform}» is unknown"))?,
         stream_url: row.try_get("stream_url")?,
         starts_at: row.try_get("starts_at")?,
@@ -81,8 +93,8 @@ pub async fn insert(
     let now = db::now();
     let inserted = sqlx::query(
         "INSERT INTO live_sessions (slug, referral_code, title, platform, stream_url, starts_at, ends_at, host_user_id,
-                                    created_by, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id",
+                                    created_by, created_at, updated_at, title_en)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11) RETURNING id",
     )
     .bind(slug)
     .bind(code)
@@ -94,6 +106,7 @@ pub async fn insert(
     .bind(session.host_user_id)
     .bind(created_by)
     .bind(&now)
+    .bind(&session.title_en)
     .fetch_one(&mut *tx)
     .await;
     let id: i64 = match inserted {
@@ -147,7 +160,7 @@ pub async fn find_by_code(db: &Db, code: &str) -> anyhow::Result<Option<Session>
 
 pub async fn items_of(db: &Db, session_id: i64) -> anyhow::Result<Vec<SessionItem>> {
     let rows = sqlx::query(
-        "SELECT i.product_id, p.producer_id, p.slug, p.name, p.unit, p.price_vnd, p.stock, i.session_price_vnd, i.stock_cap,
+        "SELECT i.product_id, p.producer_id, p.slug, p.name, p.unit, p.name_en, p.unit_en, p.price_vnd, p.stock, i.session_price_vnd, i.stock_cap,
                 i.sold_at_session_price
          FROM live_session_items i JOIN products p ON p.id = i.product_id
          WHERE i.session_id = $1 ORDER BY i.position",
@@ -164,6 +177,8 @@ pub async fn items_of(db: &Db, session_id: i64) -> anyhow::Result<Vec<SessionIte
                 slug: r.try_get("slug")?,
                 name: r.try_get("name")?,
                 unit: r.try_get("unit")?,
+                name_en: r.try_get("name_en")?,
+                unit_en: r.try_get("unit_en")?,
                 list_price_vnd: r.try_get("price_vnd")?,
                 session_price_vnd: r.try_get("session_price_vnd")?,
                 stock_cap: r.try_get("stock_cap")?,

@@ -348,3 +348,23 @@ async fn the_office_compares_live_platforms_affiliates_and_direct_orders() {
     assert!(table.contains("Livestream · TikTok") && table.contains("0.25 %"), "one order per 400 viewers: {table}");
     assert!(table.contains("Cộng tác viên") && table.contains("Chợ dacsan"));
 }
+
+#[tokio::test]
+async fn the_session_page_reads_in_english_abroad() {
+    let app = spawn_app().await;
+    let (tea, _) = two_stores(&app).await;
+    let (_, _, seller) = app.user(Role::Seller, Some(tea.producer_id)).await;
+    let body = json!({"title": "Chè Shan tuyết mùa xuân", "title_en": "Spring Shan tuyet tea", "platform": "dacsan",
+        "starts_at": at(-5), "ends_at": at(60), "items": [{"product_id": tea.id, "session_price_vnd": 200_000}]});
+    let (status, created) = app.send_json(Method::POST, "/api/v1/live-sessions", Some(&seller), &body).await;
+    assert_eq!(status, 201, "{created}");
+    let page = format!("/live/{}", created["slug"].as_str().unwrap());
+    let english = app.api.get(app.url(&page)).header("accept-language", "en-GB,en;q=0.9").send().await.unwrap();
+    let html = english.text().await.unwrap();
+    assert!(html.contains("<h1>Spring Shan tuyet tea</h1>"), "the English title");
+    assert!(html.contains(&format!("<strong>{}</strong>", tea.name_en)), "the product's English name");
+    let (_, vietnamese) = app.page(&page).await;
+    assert!(vietnamese.contains("<h1>Chè Shan tuyết mùa xuân</h1>"));
+    let (_, json) = app.get_json(&format!("/api/v1/live-sessions/{}", created["id"])).await;
+    assert_eq!(json["title_en"], "Spring Shan tuyet tea");
+}
