@@ -96,16 +96,40 @@ fn service_for(order: &Order, carrier: &str, input: &ShipmentInput) -> String {
     }
 }
 
-/// The parcels asked for, checked; one parcel of the order's weight by default.
-fn parcels_for(order: &Order, input: &ShipmentInput) -> AppResult<Vec<ParcelInput>> {
+/// One parcel holding the whole order, as checkout priced it: its goods' real
+/// weight and packaging, and the size of its products' packages where they are
+/// measured (carriers ask for length, width and height).
+async fn whole_order_parcel(db: &Db, order: &Order) -> anyhow::Result<ParcelInput> {
+    let items = crate::orders::store::items(db, order.id).await?;
+    let ids: Vec<i64> = items.iter().map(|i| i.product_id).collect();
+    let products: std::collections::HashMap<i64, crate::catalog::Product> =
+        crate::catalog::store::list_by_ids(db, &ids).await?.into_iter().map(|p| (p.id, p)).collect();
+    let lines: Vec<super::options::ParcelLine> = items
+        .iter()
+        .map(|item| {
+            let product = products.get(&item.product_id);
+            super::options::ParcelLine {
+                weight_g: product.map_or(0, |p| p.weight_g),
+                quantity: item.quantity,
+                package: product.and_then(|p| p.package),
+            }
+        })
+        .collect();
+    let (parcel, _) = super::options::parcel_of(&lines);
+    let side = |cm: i64| (cm > 0).then_some(cm.min(300));
+    Ok(ParcelInput {
+        weight_g: parcel.weight_g.clamp(1, MAX_PARCEL_G),
+        length_cm: side(parcel.length_cm),
+        width_cm: side(parcel.width_cm),
+        height_cm: side(parcel.height_cm),
+    })
+}
+
+/// The parcels asked for, checked; by default one parcel holding the whole order.
+async fn parcels_for(db: &Db, order: &Order, input: &ShipmentInput) -> AppResult<Vec<ParcelInput>> {
     let parcels = match &input.parcels {
         Some(parcels) if !parcels.is_empty() => parcels.clone(),
-        _ => vec![ParcelInput {
-            weight_g: order.parcel_weight_g.unwrap_or(super::rates::PACKAGING_G + 500),
-            length_cm: None,
-            width_cm: None,
-            height_cm: None,
-        }],
+        _ => vec![whole_order_parcel(db, order).await?],
     };
     if parcels.len() > MAX_PARCELS {
         return Err(AppError::invalid("parcels", format!("tối đa {MAX_PARCELS} kiện / at most {MAX_PARCELS} parcels")));
@@ -188,7 +212,7 @@ pub async fn create(
             ShipmentStatus::Booking
         }
     };
-    let parcels = parcels_for(order, input)?;
+    let parcels = parcels_for(db, order, input).await?;
     let what = Parcels { carrier: &carrier, service: &service, tracking, status: initial, account };
     let created = insert_parcels(db, order, &what, &parcels, user_id).await?;
     if initial != ShipmentStatus::Booking {

@@ -585,3 +585,32 @@ async fn a_quiet_parcel_is_asked_about_and_its_new_steps_move_it_once() {
     let journey: Vec<&str> = events.iter().map(|e| e["status"].as_str().unwrap()).collect();
     assert_eq!(journey, ["booked", "picked_up", "out_for_delivery"], "each step once");
 }
+
+#[tokio::test]
+async fn a_parcel_booked_without_sizes_gets_the_orders_real_weight_and_its_packages_size() {
+    let (app, seen) = app_with_ghn().await;
+    let (tea, product) = remote_store(&app).await;
+    let (_, _, seller) = app.user(Role::Seller, Some(tea.id)).await;
+    let size = json!({"package_cm": {"length_cm": 20, "width_cm": 15, "height_cm": 10}});
+    let (status, _) =
+        app.send_json(Method::PATCH, &format!("/api/v1/products/{}", product.id), Some(&seller), &size).await;
+    assert_eq!(status, 200);
+    let mut body = checkout_body(&[(product.id, 2)], "cod");
+    body["delivery"] = json!({ tea.id.to_string(): "ghn:standard" });
+    let (status, placed) = app.send_json(Method::POST, "/api/v1/checkout", None, &body).await;
+    assert_eq!(status, 201, "{placed}");
+    let path = format!("/api/v1/orders/{}/shipments", placed["orders"][0]["id"]);
+    let (status, created) = app.send_json(Method::POST, &path, Some(&seller), &json!({})).await;
+    assert_eq!(status, 201, "{created}");
+    let sent = seen.lock().unwrap().creates[0].1.clone();
+    assert_eq!(
+        sent["weight"].as_i64(),
+        Some(2 * product.weight_g + 100),
+        "the goods' real weight and packaging: {sent}"
+    );
+    assert_eq!(
+        (sent["length"].as_i64(), sent["width"].as_i64(), sent["height"].as_i64()),
+        (Some(19), Some(19), Some(19)),
+        "two 20 × 15 × 10 cm boxes fill a 19 cm cube"
+    );
+}
