@@ -27,6 +27,8 @@ pub struct PersonalData {
     pub cart: Vec<CartLine>,
     /// Producers the person sells for, and provinces they serve as an officer.
     pub memberships: Vec<String>,
+    /// The person's own referral code and the commission rates producers pay them.
+    pub affiliate: Vec<String>,
     /// Complaints the person sent about products.
     pub complaints: Vec<ComplaintRecord>,
     /// The programme office's support cases of producers whose contact is this
@@ -143,6 +145,7 @@ pub async fn gather(db: &Db, id: i64) -> anyhow::Result<Option<PersonalData>> {
         )
         .await?,
         memberships: memberships(db, id).await?,
+        affiliate: affiliate(db, id).await?,
         complaints: complaints(db, &profile.email, &phone).await?,
         support_cases: cases(db, &profile.email, &phone).await?,
         profile,
@@ -236,6 +239,33 @@ async fn orders(db: &Db, id: i64) -> anyhow::Result<Vec<OrderRecord>> {
         }
     }
     Ok(orders.into_iter().map(|(_, o)| o).collect())
+}
+
+async fn affiliate(db: &Db, id: i64) -> anyhow::Result<Vec<String>> {
+    let mut held = rows(db, "SELECT referral_code FROM affiliates WHERE user_id = $1", id, |r| {
+        Ok(format!("referral code {}", r.try_get::<String, _>("referral_code")?))
+    })
+    .await?;
+    held.extend(
+        rows(
+            db,
+            "SELECT pr.name AS producer, p.name AS product, r.rate_bp FROM commission_rates r
+             JOIN producers pr ON pr.id = r.producer_id LEFT JOIN products p ON p.id = r.product_id
+             WHERE r.host_user_id = $1 ORDER BY r.id",
+            id,
+            |r| {
+                let product: Option<String> = r.try_get("product")?;
+                Ok(format!(
+                    "commission {} from {} on {}",
+                    crate::live::commissions::model::percent_text(r.try_get("rate_bp")?),
+                    r.try_get::<String, _>("producer")?,
+                    product.unwrap_or_else(|| "all products".into())
+                ))
+            },
+        )
+        .await?,
+    );
+    Ok(held)
 }
 
 async fn memberships(db: &Db, id: i64) -> anyhow::Result<Vec<String>> {

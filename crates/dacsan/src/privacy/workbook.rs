@@ -118,6 +118,7 @@ pub fn write(data: &PersonalData) -> Result<Vec<u8>, XlsxError> {
             .iter()
             .map(|c| vec!["cart".to_string(), format!("{} ×{} ({})", c.product, c.quantity, c.added_at)])
             .chain(data.memberships.iter().map(|m| vec!["membership".to_string(), m.clone()]))
+            .chain(data.affiliate.iter().map(|a| vec!["affiliate".to_string(), a.clone()]))
             .chain(
                 data.complaints
                     .iter()

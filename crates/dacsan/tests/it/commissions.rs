@@ -146,6 +146,12 @@ async fn an_affiliate_earns_the_rates_its_producers_set_on_delivered_orders() {
         assert!(response.bytes().await.unwrap().starts_with(magic), "{format}");
     }
 
+    let (status, data) = app.get_json_as("/api/v1/me/data", &affiliate_token).await;
+    assert_eq!(status, 200);
+    let held: Vec<&str> = data["affiliate"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
+    assert!(held.contains(&format!("referral code {code}").as_str()), "the affiliate's own data: {held:?}");
+    assert!(held.iter().any(|h| h.starts_with("commission 5 % from")), "{held:?}");
+
     let rate_id = list[1]["id"].as_i64().unwrap();
     let path = format!("{rates}/{rate_id}");
     assert_eq!(app.send_json(Method::DELETE, &path, Some(&honey_seller), &json!({})).await.0, 403);
