@@ -291,6 +291,7 @@ pub const TEXTS: &[Text] = &[
     ("hs_suggested", "gợi ý theo nhóm:", "suggested for the set:"),
     ("shelf_life_days", "Hạn sử dụng (ngày)", "Shelf life (days)"),
     ("package_cm", "Kích thước gói hàng, cm", "Packed size, cm"),
+    ("package_size", "Kích thước gói", "Packed size"),
     (
         "package_hint",
         "dài × rộng × cao; hãng vận chuyển tính theo khối lượng quy đổi khi gói cồng kềnh",
