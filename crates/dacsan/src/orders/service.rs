@@ -325,10 +325,8 @@ async fn place(
         };
         let order_id = insert_with_fresh_code(&mut tx, new_order).await?;
         for item in &items {
-            let commission_bp = referral
-                .as_ref()
-                .filter(|r| r.host_user_id.is_some())
-                .and_then(|r| r.commissions.rate(share.producer_id, item.product_id));
+            // A referral without a host carries no rates.
+            let commission_bp = referral.as_ref().and_then(|r| r.commissions.rate(share.producer_id, item.product_id));
             store::insert_item(&mut tx, order_id, item, commission_bp).await?;
         }
         let actor = if buyer_user_id.is_some() { "buyer" } else { "guest" };

@@ -54,10 +54,6 @@ impl AffiliateTemplate {
     fn link(&self, path: &str) -> String {
         super::api::link(&self.public_url, path, self.code.as_deref().unwrap_or_default())
     }
-
-    fn month_name(&self) -> &str {
-        &self.statement.month
-    }
 }
 
 /// `GET /account/affiliate?month=YYYY-MM`
