@@ -6,6 +6,7 @@
 
 pub mod backup;
 mod sqlite_file;
+pub mod unique;
 
 use std::str::FromStr;
 use std::sync::Arc;
@@ -34,6 +35,9 @@ pub struct Db {
     /// The SQLite file, for the resolver's reads on the calling thread (see
     /// [`SqliteFile`]); none on PostgreSQL or in memory.
     pub sqlite_file: Option<Arc<SqliteFile>>,
+    /// On a SQLite file, the one connection that write transactions take turns on
+    /// ([`Db::begin_write`]); none on PostgreSQL or in memory.
+    writer: Option<AnyPool>,
 }
 
 impl std::fmt::Debug for Db {
@@ -64,37 +68,33 @@ impl Db {
         let dialect = if url.starts_with("sqlite:") { Dialect::Sqlite } else { Dialect::Postgres };
         let options = AnyConnectOptions::from_str(&url).context("parse the database URL")?.disable_statement_logging();
         let pool = match dialect {
-            Dialect::Sqlite => {
-                AnyPoolOptions::new()
-                    .max_connections(sqlite_connections())
-                    // A SQLite connection is a file handle that cannot hang up: a ping
-                    // before each check-out would only cost a hand-over to its thread.
-                    .test_before_acquire(false)
-                    .after_connect(|conn, _| {
-                        Box::pin(async move {
-                            conn.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;")
-                                .await?;
-                            Ok(())
-                        })
-                    })
-                    .connect_with(options)
-                    .await
-            }
+            Dialect::Sqlite => sqlite_pool(sqlite_connections()).connect_with(options.clone()).await,
             Dialect::Postgres => {
                 AnyPoolOptions::new()
                     .max_connections(16)
                     .acquire_timeout(Duration::from_secs(10))
-                    .connect_with(options)
+                    .connect_with(options.clone())
                     .await
             }
         }
         .context("connect to the database")?;
-        let mut db = Db { pool, dialect, sqlite_file: None };
+        let mut db = Db { pool, dialect, sqlite_file: None, writer: None };
         db.migrate().await?;
-        if dialect == Dialect::Sqlite {
-            db.sqlite_file = sqlite_path(&url).map(|path| Arc::new(SqliteFile::new(path)));
+        if dialect == Dialect::Sqlite
+            && let Some(path) = sqlite_path(&url)
+        {
+            db.sqlite_file = Some(Arc::new(SqliteFile::new(path)));
+            db.writer = Some(sqlite_pool(1).connect_with(options).await.context("open the SQLite writer")?);
         }
         Ok(db)
+    }
+
+    /// Closes the connections (before a file is replaced, or at shutdown).
+    pub async fn close(&self) {
+        self.pool.close().await;
+        if let Some(writer) = &self.writer {
+            writer.close().await;
+        }
     }
 
     pub async fn migrate(&self) -> anyhow::Result<()> {
@@ -105,13 +105,17 @@ impl Db {
         migrator.run(&self.pool).await.context("run database migrations")
     }
 
-    /// A transaction that will write. SQLite takes the write lock at once
-    /// (`BEGIN IMMEDIATE`), so two writers queue on the busy timeout instead of
-    /// failing when a reader upgrades; PostgreSQL uses row locks as usual.
+    /// A transaction that will write. On a SQLite file, write transactions take turns
+    /// on one connection, first come first served: SQLite lets one write at a time
+    /// anyway, and waiting in that queue costs nothing, where waiting on the file's lock
+    /// sleeps in steps of up to 100 ms (the busy timeout). The lock is still taken at once
+    /// (`BEGIN IMMEDIATE`), for writes from other processes. PostgreSQL uses row locks
+    /// as usual.
     pub async fn begin_write(&self) -> anyhow::Result<sqlx::Transaction<'static, sqlx::Any>> {
-        let tx = match self.dialect {
-            Dialect::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
-            Dialect::Postgres => self.pool.begin().await,
+        let tx = match (self.dialect, &self.writer) {
+            (Dialect::Sqlite, Some(writer)) => writer.begin_with("BEGIN IMMEDIATE").await,
+            (Dialect::Sqlite, None) => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            (Dialect::Postgres, _) => self.pool.begin().await,
         };
         tx.context("begin a transaction")
     }
@@ -166,6 +170,25 @@ fn sqlite_path(url: &str) -> Option<std::path::PathBuf> {
     path.is_file().then(|| path.to_path_buf())
 }
 
+/// A pool of SQLite connections in WAL mode; a connection waits up to 10 s for a write
+/// lock another process holds.
+fn sqlite_pool(connections: u32) -> AnyPoolOptions {
+    AnyPoolOptions::new()
+        .max_connections(connections)
+        // A SQLite connection is a file handle that cannot hang up: a ping before each
+        // check-out would only cost a hand-over to its thread.
+        .test_before_acquire(false)
+        .after_connect(|conn, _| {
+            Box::pin(async move {
+                conn.execute(
+                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;",
+                )
+                .await?;
+                Ok(())
+            })
+        })
+}
+
 /// SQLite connections in the pool: each one is a thread of its own with its own page
 /// cache. Two a core keep the cores busy (WAL readers do not wait on each other);
 /// more only take turns on the cores and hold more memory (bench/trace on two cores:
@@ -195,16 +218,22 @@ pub fn today_vn() -> time::Date {
     (time::OffsetDateTime::now_utc() + time::Duration::hours(7)).date()
 }
 
-/// Is this a unique-constraint violation? Callers turn it into a 409 naming the field.
-pub fn is_unique_violation(err: &sqlx::Error) -> bool {
-    match err {
-        sqlx::Error::Database(db) => {
-            db.is_unique_violation()
-                || db.message().contains("UNIQUE constraint failed")
-                || db.code().as_deref() == Some("23505")
-        }
-        _ => false,
-    }
+/// A text column holding one of the values the code knows (a status, a kind, a role).
+/// A value it does not know is an error naming the column and the value, never read
+/// as another one.
+pub fn known<T: FromStr>(row: &sqlx::any::AnyRow, column: &str) -> Result<T, sqlx::Error> {
+    use sqlx::Row;
+    let value: String = row.try_get(column)?;
+    value.parse().map_err(|_| sqlx::Error::ColumnDecode {
+        index: column.to_string(),
+        source: format!("{value:?} is not a value dacsan knows").into(),
+    })
+}
+
+/// Did this write break the unique rule named `name` (as PostgreSQL names it; see
+/// [`unique`])? Callers turn it into a 409 naming the field, or into "already there".
+pub fn breaks_unique(err: &sqlx::Error, name: &str) -> bool {
+    unique::violated(err).is_some_and(|broken| broken == name)
 }
 
 #[cfg(test)]

@@ -45,7 +45,7 @@ async fn main() -> anyhow::Result<()> {
                 let added = dacsan::demo::fill_synthetic(&db, target).await?;
                 println!("Added {added} synthetic products.");
             }
-            db.pool.close().await;
+            db.close().await;
             if args.no_serve {
                 return Ok(());
             }

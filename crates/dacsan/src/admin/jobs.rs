@@ -74,7 +74,7 @@ pub async fn retry_failed(state: &AppState, id: i64) -> AppResult<Job> {
     match store::requeue(&state.db, id).await {
         Ok(true) => {}
         Ok(false) => return Err(AppError::conflict("status", "việc này không còn lỗi / the job is no longer failed")),
-        Err(e) if crate::db::is_unique_violation(&e) => {
+        Err(e) if crate::db::breaks_unique(&e, "jobs_active_key") => {
             return Err(AppError::conflict(
                 "dedupe_key",
                 "việc giống hệt đang chờ chạy / the same work is queued already",

@@ -24,7 +24,7 @@ struct AdminTemplate {
     users: Vec<users::User>,
     producer_count: i64,
     provinces: &'static [admin_units::Province],
-    kinds: [ProducerKind; 4],
+    kinds: &'static [ProducerKind],
     fields: HashMap<String, String>,
     errors: FieldErrors,
     done: Option<String>,

@@ -4,8 +4,11 @@ use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng};
 use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::EnumString, strum::IntoStaticStr, strum::VariantArray,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Role {
     Buyer,
     Seller,
@@ -15,22 +18,11 @@ pub enum Role {
 
 impl Role {
     pub fn parse(value: &str) -> Option<Role> {
-        Some(match value {
-            "buyer" => Role::Buyer,
-            "seller" => Role::Seller,
-            "officer" => Role::Officer,
-            "admin" => Role::Admin,
-            _ => return None,
-        })
+        value.parse().ok()
     }
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Buyer => "buyer",
-            Role::Seller => "seller",
-            Role::Officer => "officer",
-            Role::Admin => "admin",
-        }
+        self.into()
     }
 }
 

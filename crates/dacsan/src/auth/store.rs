@@ -26,12 +26,11 @@ pub struct NewUser<'a> {
 }
 
 fn user_from_row(row: &sqlx::any::AnyRow) -> Result<User, sqlx::Error> {
-    let role: String = row.try_get("role")?;
     Ok(User {
         id: row.try_get("id")?,
         email: row.try_get("email")?,
         name: row.try_get("name")?,
-        role: Role::parse(&role).unwrap_or(Role::Buyer),
+        role: crate::db::known(row, "role")?,
         password_hash: row.try_get("password_hash")?,
     })
 }
@@ -56,7 +55,7 @@ pub async fn insert(db: &Db, user: &NewUser<'_>) -> anyhow::Result<Option<i64>> 
     .await;
     let id: i64 = match result {
         Ok(row) => row.try_get("id")?,
-        Err(e) if db::is_unique_violation(&e) => return Ok(None),
+        Err(e) if db::breaks_unique(&e, "users_email_key") => return Ok(None),
         Err(e) => return Err(e).context(format!("insert user {}", user.email)),
     };
     if user.privacy_consent {

@@ -11,8 +11,9 @@ use crate::error::FieldErrors;
 use crate::vn::money::{MAX_PRICE, Vnd};
 use crate::vn::{admin_units, text};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, strum::EnumString, strum::IntoStaticStr)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum ProductStatus {
     Draft,
     Active,
@@ -21,12 +22,7 @@ pub enum ProductStatus {
 
 impl ProductStatus {
     pub fn parse(value: &str) -> Option<ProductStatus> {
-        Some(match value {
-            "draft" => ProductStatus::Draft,
-            "active" => ProductStatus::Active,
-            "archived" => ProductStatus::Archived,
-            _ => return None,
-        })
+        value.parse().ok()
     }
 
     /// The i18n key of its name.
@@ -39,11 +35,7 @@ impl ProductStatus {
     }
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            ProductStatus::Draft => "draft",
-            ProductStatus::Active => "active",
-            ProductStatus::Archived => "archived",
-        }
+        self.into()
     }
 }
 

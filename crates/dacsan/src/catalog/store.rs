@@ -100,12 +100,16 @@ fn iso(date: Option<Date>) -> Option<String> {
     date.map(|d| d.to_string())
 }
 
-fn conflict_of(err: &sqlx::Error) -> AppError {
-    let message = err.as_database_error().map(|e| e.message().to_string()).unwrap_or_default();
-    if message.contains("sku") {
-        AppError::conflict("sku", "cơ sở đã có sản phẩm với mã hàng này / this SKU is already used")
-    } else {
-        AppError::conflict("slug", "đã có sản phẩm dùng địa chỉ này / this product address is taken")
+/// The 409 of a product's unique rule: its SKU within the producer, or its address.
+fn conflict_of(err: &sqlx::Error) -> Option<AppError> {
+    match db::unique::violated(err)?.as_str() {
+        "products_producer_sku" => {
+            Some(AppError::conflict("sku", "cơ sở đã có sản phẩm với mã hàng này / this SKU is already used"))
+        }
+        "products_slug_key" => {
+            Some(AppError::conflict("slug", "đã có sản phẩm dùng địa chỉ này / this product address is taken"))
+        }
+        _ => None,
     }
 }
 
@@ -159,13 +163,11 @@ pub async fn insert(db: &Db, p: &ValidProduct, explicit_slug: bool) -> AppResult
         .await;
         match result {
             Ok(row) => return Ok(row.try_get("id")?),
-            Err(e) if db::is_unique_violation(&e) => {
-                let conflict = conflict_of(&e);
-                if explicit_slug || !matches!(&conflict, AppError::Conflict { field, .. } if field == "slug") {
-                    return Err(conflict);
-                }
-            }
-            Err(e) => return Err(anyhow::Error::new(e).context(format!("insert product {slug}")).into()),
+            Err(e) => match conflict_of(&e) {
+                Some(AppError::Conflict { field, .. }) if field == "slug" && !explicit_slug => {}
+                Some(conflict) => return Err(conflict),
+                None => return Err(anyhow::Error::new(e).context(format!("insert product {slug}")).into()),
+            },
         }
     }
     Err(AppError::conflict("slug", "không tìm được địa chỉ trống / no free product address"))
@@ -216,8 +218,9 @@ pub async fn update(db: &Db, id: i64, p: &ValidProduct) -> AppResult<()> {
     .await;
     match result {
         Ok(_) => Ok(()),
-        Err(e) if db::is_unique_violation(&e) => Err(conflict_of(&e)),
-        Err(e) => Err(anyhow::Error::new(e).context(format!("update product {id}")).into()),
+        Err(e) => {
+            Err(conflict_of(&e).unwrap_or_else(|| anyhow::Error::new(e).context(format!("update product {id}")).into()))
+        }
     }
 }
 
@@ -268,6 +271,21 @@ pub async fn list_for_producer(
     );
     let rows =
         sqlx::query(&sql).bind(producer_id).bind(limit).fetch_all(&db.pool).await.context("list producer products")?;
+    Ok(rows.iter().map(from_row).collect::<Result<_, _>>()?)
+}
+
+/// The products on sale of several producers in one statement (the office's live
+/// session of a province), by producer, best-selling first.
+pub async fn list_active_for_producers(db: &Db, producer_ids: &[i64], limit: i64) -> anyhow::Result<Vec<Product>> {
+    if producer_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT {COLUMNS} FROM products p WHERE p.producer_id IN ({}) AND p.status = 'active'
+         ORDER BY p.producer_id, p.sold_count DESC, p.id DESC LIMIT $1",
+        id_list(producer_ids)
+    );
+    let rows = sqlx::query(&sql).bind(limit).fetch_all(&db.pool).await.context("list producers' products on sale")?;
     Ok(rows.iter().map(from_row).collect::<Result<_, _>>()?)
 }
 

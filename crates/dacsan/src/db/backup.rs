@@ -33,7 +33,7 @@ pub async fn backup(database: &str, file: &Path) -> anyhow::Result<FileCheck> {
     }
     let target = file.to_str().context("the backup path must be UTF-8")?;
     sqlx::query("VACUUM INTO $1").bind(target).execute(&db.pool).await.context("write the backup")?;
-    db.pool.close().await;
+    db.close().await;
     let file = file.to_path_buf();
     tokio::task::spawn_blocking(move || check_file(&file)).await?.context("check the backup just written")
 }
@@ -59,7 +59,7 @@ pub async fn restore(file: &Path, database: &str) -> anyhow::Result<Restored> {
     std::fs::copy(file, &staging).with_context(|| format!("copy {} to {}", file.display(), staging.display()))?;
     let staging_url = format!("sqlite://{}", staging.to_str().context("the database path must be UTF-8")?);
     let db = Db::connect(&staging_url).await.context("bring the backup up to this build's migrations")?;
-    db.pool.close().await;
+    db.close().await;
     let kept = if target.exists() {
         let stamp = time::OffsetDateTime::now_utc().unix_timestamp();
         let kept = with_suffix(&target, &format!(".before-restore-{stamp}"));

@@ -406,7 +406,7 @@ mod tests {
 
     #[test]
     fn every_state_has_a_path_the_state_machine_allows() {
-        for status in OrderStatus::ALL {
+        for &status in OrderStatus::ALL {
             for method in [Vietqr, Cod] {
                 if method == Cod && paid_first(status) {
                     continue;
@@ -423,7 +423,7 @@ mod tests {
                 assert_eq!(at, status, "{method:?}");
             }
         }
-        for state in OrderStatus::ALL {
+        for &state in OrderStatus::ALL {
             assert!(SELLER_ORDERS.iter().any(|(s, _, _)| *s == state), "the seller has a {state:?} order");
         }
     }

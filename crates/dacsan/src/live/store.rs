@@ -111,7 +111,12 @@ pub async fn insert(
     .await;
     let id: i64 = match inserted {
         Ok(row) => row.try_get("id")?,
-        Err(e) if db::is_unique_violation(&e) => return Ok(None),
+        Err(e)
+            if db::breaks_unique(&e, "live_sessions_slug_key")
+                || db::breaks_unique(&e, "live_sessions_referral_code_key") =>
+        {
+            return Ok(None);
+        }
         Err(e) => return Err(e).context("insert live session"),
     };
     for (position, item) in session.items.iter().enumerate() {

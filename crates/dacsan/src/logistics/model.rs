@@ -5,8 +5,20 @@ use serde::Serialize;
 
 /// Where a parcel is. `booking` is dacsan's own: the carrier was asked and has not
 /// answered yet; the rest are the carriers' stages (see `carriers::Stage`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    utoipa::ToSchema,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum ShipmentStatus {
     Booking,
     Booked,
@@ -24,40 +36,14 @@ pub enum ShipmentStatus {
 }
 
 impl ShipmentStatus {
-    pub const ALL: [ShipmentStatus; 12] = [
-        ShipmentStatus::Booking,
-        ShipmentStatus::Booked,
-        ShipmentStatus::AtCollectionPoint,
-        ShipmentStatus::PickedUp,
-        ShipmentStatus::InTransit,
-        ShipmentStatus::OutForDelivery,
-        ShipmentStatus::Delivered,
-        ShipmentStatus::DeliveryFailed,
-        ShipmentStatus::Returning,
-        ShipmentStatus::Returned,
-        ShipmentStatus::Cancelled,
-        ShipmentStatus::Lost,
-    ];
+    pub const ALL: &[ShipmentStatus] = <ShipmentStatus as strum::VariantArray>::VARIANTS;
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            ShipmentStatus::Booking => "booking",
-            ShipmentStatus::Booked => "booked",
-            ShipmentStatus::AtCollectionPoint => "at_collection_point",
-            ShipmentStatus::PickedUp => "picked_up",
-            ShipmentStatus::InTransit => "in_transit",
-            ShipmentStatus::OutForDelivery => "out_for_delivery",
-            ShipmentStatus::Delivered => "delivered",
-            ShipmentStatus::DeliveryFailed => "delivery_failed",
-            ShipmentStatus::Returning => "returning",
-            ShipmentStatus::Returned => "returned",
-            ShipmentStatus::Cancelled => "cancelled",
-            ShipmentStatus::Lost => "lost",
-        }
+        self.into()
     }
 
     pub fn parse(value: &str) -> Option<ShipmentStatus> {
-        ShipmentStatus::ALL.into_iter().find(|s| s.as_str() == value)
+        value.parse().ok()
     }
 
     /// The status of a carrier's stage; `None` for a stage nobody can place
@@ -287,7 +273,7 @@ mod tests {
 
     #[test]
     fn statuses_read_back_what_they_write() {
-        for s in ShipmentStatus::ALL {
+        for &s in ShipmentStatus::ALL {
             assert_eq!(ShipmentStatus::parse(s.as_str()), Some(s));
         }
         assert_eq!(ShipmentStatus::parse("teleported"), None);

@@ -15,7 +15,8 @@ use crate::orders::service::{Transition, apply_transition};
 use crate::orders::{self, OrderStatus};
 
 /// What became of a notification.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum Outcome {
     Applied,
     /// Stored before: nothing done again.
@@ -30,13 +31,7 @@ pub enum Outcome {
 
 impl Outcome {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Outcome::Applied => "applied",
-            Outcome::Duplicate => "duplicate",
-            Outcome::Older => "older",
-            Outcome::UnknownWaybill => "unknown_waybill",
-            Outcome::UnknownStatus => "unknown_status",
-        }
+        self.into()
     }
 }
 

@@ -31,8 +31,20 @@ pub fn region_of(province_code: &str) -> Option<Region> {
     })
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Zone {
     SameProvince,
     SameRegion,
@@ -41,19 +53,14 @@ pub enum Zone {
 }
 
 impl Zone {
-    pub const ALL: [Zone; 4] = [Zone::SameProvince, Zone::SameRegion, Zone::NearRegion, Zone::Far];
+    pub const ALL: &[Zone] = <Zone as strum::VariantArray>::VARIANTS;
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            Zone::SameProvince => "same_province",
-            Zone::SameRegion => "same_region",
-            Zone::NearRegion => "near_region",
-            Zone::Far => "far",
-        }
+        self.into()
     }
 
     pub fn parse(value: &str) -> Option<Zone> {
-        Zone::ALL.into_iter().find(|z| z.as_str() == value)
+        value.parse().ok()
     }
 }
 
@@ -186,7 +193,7 @@ impl RateCard {
         if self.service.trim().is_empty() || self.name.trim().is_empty() {
             return Err("a card needs a service and a name".into());
         }
-        for zone in Zone::ALL {
+        for &zone in Zone::ALL {
             let Some(prices) = self.zones.iter().find(|z| z.zone == zone) else {
                 return Err(format!("zone {} has no prices", zone.as_str()));
             };

@@ -174,7 +174,7 @@ pub async fn insert_shipment(tx: &mut Tx, s: &NewShipment<'_>) -> anyhow::Result
     .await;
     match result {
         Ok(row) => Ok(Some(shipment_from_row(&row)?)),
-        Err(e) if db::is_unique_violation(&e) => Ok(None),
+        Err(e) if db::breaks_unique(&e, "shipments_waybill") => Ok(None),
         Err(e) => Err(anyhow::Error::new(e).context("insert a shipment")),
     }
 }

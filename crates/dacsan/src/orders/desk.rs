@@ -25,7 +25,7 @@ struct DeskTemplate {
     /// own labels, where to print them.
     orders: Vec<(Order, String, Option<String>)>,
     status: String,
-    statuses: [OrderStatus; 9],
+    statuses: &'static [OrderStatus],
 }
 
 impl DeskTemplate {

@@ -6,8 +6,21 @@ use serde::{Deserialize, Serialize};
 use crate::error::FieldErrors;
 use crate::vn::{Phone, admin_units};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum OrderStatus {
     AwaitingPayment,
     Paid,
@@ -21,34 +34,14 @@ pub enum OrderStatus {
 }
 
 impl OrderStatus {
-    pub const ALL: [OrderStatus; 9] = [
-        OrderStatus::AwaitingPayment,
-        OrderStatus::Paid,
-        OrderStatus::Confirmed,
-        OrderStatus::Packed,
-        OrderStatus::Shipped,
-        OrderStatus::Delivered,
-        OrderStatus::Completed,
-        OrderStatus::Cancelled,
-        OrderStatus::Refunded,
-    ];
+    pub const ALL: &[OrderStatus] = <OrderStatus as strum::VariantArray>::VARIANTS;
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            OrderStatus::AwaitingPayment => "awaiting_payment",
-            OrderStatus::Paid => "paid",
-            OrderStatus::Confirmed => "confirmed",
-            OrderStatus::Packed => "packed",
-            OrderStatus::Shipped => "shipped",
-            OrderStatus::Delivered => "delivered",
-            OrderStatus::Completed => "completed",
-            OrderStatus::Cancelled => "cancelled",
-            OrderStatus::Refunded => "refunded",
-        }
+        self.into()
     }
 
     pub fn parse(value: &str) -> Option<OrderStatus> {
-        OrderStatus::ALL.into_iter().find(|s| s.as_str() == value)
+        value.parse().ok()
     }
 
     /// The i18n key of its name.
@@ -86,8 +79,21 @@ impl OrderStatus {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum PaymentMethod {
     Vietqr,
     Cod,
@@ -95,18 +101,11 @@ pub enum PaymentMethod {
 
 impl PaymentMethod {
     pub fn as_str(self) -> &'static str {
-        match self {
-            PaymentMethod::Vietqr => "vietqr",
-            PaymentMethod::Cod => "cod",
-        }
+        self.into()
     }
 
     pub fn parse(value: &str) -> Option<PaymentMethod> {
-        match value {
-            "vietqr" => Some(PaymentMethod::Vietqr),
-            "cod" => Some(PaymentMethod::Cod),
-            _ => None,
-        }
+        value.parse().ok()
     }
 
     /// Bank transfers wait for the money; cash on delivery is confirmed at once.
@@ -119,7 +118,8 @@ impl PaymentMethod {
 }
 
 /// Who moves an order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
 pub enum Actor {
     Buyer,
     Seller,
@@ -130,12 +130,7 @@ pub enum Actor {
 
 impl Actor {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Actor::Buyer => "buyer",
-            Actor::Seller => "seller",
-            Actor::Admin => "admin",
-            Actor::System => "system",
-        }
+        self.into()
     }
 }
 
@@ -475,7 +470,7 @@ mod tests {
         assert!(!may_transition(Actor::Seller, AwaitingPayment, Paid), "only the bank marks transfers paid");
         assert!(!may_transition(Actor::Seller, Confirmed, Shipped));
         assert!(!may_transition(Actor::Admin, Refunded, Paid));
-        for to in OrderStatus::ALL {
+        for &to in OrderStatus::ALL {
             assert!(!may_transition(Actor::Seller, Refunded, to));
         }
     }

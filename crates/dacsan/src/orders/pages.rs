@@ -302,7 +302,7 @@ pub async fn order_view(state: &AppState, order: Order, actor: Actor) -> anyhow:
         .await?
         .ok_or_else(|| anyhow::anyhow!("order without producer"))?;
     let account = producers::store::payment_account(&state.db, order.producer_id).await?;
-    let moves = OrderStatus::ALL.into_iter().filter(|to| may_transition(actor, order.status, *to)).collect();
+    let moves = OrderStatus::ALL.iter().copied().filter(|to| may_transition(actor, order.status, *to)).collect();
     Ok(OrderView {
         parcels: state.delivery.parcels(&state.db, order.id).await?,
         bookable: state.delivery.bookable(&state.db, order.producer_id).await?,

@@ -95,8 +95,6 @@ const COLUMNS: &str = "id, code, checkout_id, producer_id, buyer_user_id, buyer_
     cod_fee_vnd, parcel_weight_g, eta_days_min, eta_days_max, created_at, updated_at, live_session_id, host_user_id, deposit_vnd";
 
 fn from_row(r: &AnyRow) -> Result<Order, sqlx::Error> {
-    let method: String = r.try_get("payment_method")?;
-    let status: String = r.try_get("status")?;
     Ok(Order {
         id: r.try_get("id")?,
         code: r.try_get("code")?,
@@ -109,8 +107,8 @@ fn from_row(r: &AnyRow) -> Result<Order, sqlx::Error> {
         ship_province_code: r.try_get("ship_province_code")?,
         ship_commune_code: r.try_get("ship_commune_code")?,
         ship_street: r.try_get("ship_street")?,
-        payment_method: PaymentMethod::parse(&method).unwrap_or(PaymentMethod::Cod),
-        status: OrderStatus::parse(&status).unwrap_or(OrderStatus::Cancelled),
+        payment_method: crate::db::known(r, "payment_method")?,
+        status: crate::db::known(r, "status")?,
         subtotal_vnd: r.try_get("subtotal_vnd")?,
         shipping_vnd: r.try_get("shipping_vnd")?,
         total_vnd: r.try_get("total_vnd")?,
@@ -275,7 +273,7 @@ pub async fn insert(tx: &mut Tx, o: &NewOrder<'_>) -> anyhow::Result<Option<i64>
     .await;
     match result {
         Ok(row) => Ok(Some(row.try_get(0)?)),
-        Err(e) if db::is_unique_violation(&e) => Ok(None),
+        Err(e) if db::breaks_unique(&e, "orders_code_key") => Ok(None),
         Err(e) => Err(e).context("insert order"),
     }
 }

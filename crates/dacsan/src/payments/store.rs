@@ -51,7 +51,7 @@ pub async fn insert(tx: &mut Tx, t: &Transfer) -> anyhow::Result<Option<i64>> {
     .await;
     match result {
         Ok(row) => Ok(Some(row.try_get(0)?)),
-        Err(e) if db::is_unique_violation(&e) => Ok(None),
+        Err(e) if db::breaks_unique(&e, "bank_transactions_source_source_txn_id_key") => Ok(None),
         Err(e) => Err(e).context("insert bank transaction"),
     }
 }

@@ -51,7 +51,7 @@ struct StoreFormTemplate {
     fields: HashMap<String, String>,
     errors: FieldErrors,
     photos: Vec<(i64, i64)>,
-    kinds: [ProducerKind; 4],
+    kinds: &'static [ProducerKind],
     communes: Vec<&'static admin_units::Commune>,
     saved: bool,
 }

@@ -5,8 +5,20 @@ use serde::{Deserialize, Serialize};
 use crate::error::FieldErrors;
 use crate::vn::{Phone, TaxCode, admin_units, text};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum ProducerKind {
     DoanhNghiep,
     HopTacXa,
@@ -15,20 +27,14 @@ pub enum ProducerKind {
 }
 
 impl ProducerKind {
-    pub const ALL: [ProducerKind; 4] =
-        [ProducerKind::DoanhNghiep, ProducerKind::HopTacXa, ProducerKind::ToHopTac, ProducerKind::HoKinhDoanh];
+    pub const ALL: &[ProducerKind] = <ProducerKind as strum::VariantArray>::VARIANTS;
 
     pub fn parse(value: &str) -> Option<ProducerKind> {
-        ProducerKind::ALL.into_iter().find(|k| k.as_str() == value)
+        value.parse().ok()
     }
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            ProducerKind::DoanhNghiep => "doanh_nghiep",
-            ProducerKind::HopTacXa => "hop_tac_xa",
-            ProducerKind::ToHopTac => "to_hop_tac",
-            ProducerKind::HoKinhDoanh => "ho_kinh_doanh",
-        }
+        self.into()
     }
 
     /// The i18n key of its name.

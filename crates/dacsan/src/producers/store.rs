@@ -4,19 +4,18 @@ use anyhow::Context;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
-use super::model::{Producer, ProducerKind, ValidProducer};
+use super::model::{Producer, ValidProducer};
 use crate::db::{self, Db};
 use crate::error::{AppError, AppResult};
 
 const COLUMNS: &str = "id, slug, name, kind, province_code, commune_code, street, phone, email, tax_code, story, story_en, logo_media_id, created_at, updated_at";
 
 fn from_row(row: &AnyRow) -> Result<Producer, sqlx::Error> {
-    let kind: String = row.try_get("kind")?;
     Ok(Producer {
         id: row.try_get("id")?,
         slug: row.try_get("slug")?,
         name: row.try_get("name")?,
-        kind: ProducerKind::parse(&kind).unwrap_or(ProducerKind::HoKinhDoanh),
+        kind: crate::db::known(row, "kind")?,
         province_code: row.try_get("province_code")?,
         commune_code: row.try_get("commune_code")?,
         street: row.try_get("street")?,
@@ -57,7 +56,7 @@ pub async fn insert(db: &Db, p: &ValidProducer) -> AppResult<i64> {
     .await;
     match result {
         Ok(row) => Ok(row.try_get("id")?),
-        Err(e) if db::is_unique_violation(&e) => Err(slug_taken()),
+        Err(e) if db::breaks_unique(&e, "producers_slug_key") => Err(slug_taken()),
         Err(e) => Err(anyhow::Error::new(e).context(format!("insert producer {}", p.slug)).into()),
     }
 }
@@ -84,7 +83,7 @@ pub async fn update(db: &Db, id: i64, p: &ValidProducer) -> AppResult<()> {
     .await;
     match result {
         Ok(_) => Ok(()),
-        Err(e) if db::is_unique_violation(&e) => Err(slug_taken()),
+        Err(e) if db::breaks_unique(&e, "producers_slug_key") => Err(slug_taken()),
         Err(e) => Err(anyhow::Error::new(e).context(format!("update producer {id}")).into()),
     }
 }

@@ -25,8 +25,11 @@ pub struct Filters {
     pub today: i64,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, strum::EnumString, strum::IntoStaticStr, strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Sort {
     #[default]
     Relevance,
@@ -37,25 +40,13 @@ pub enum Sort {
 }
 
 impl Sort {
+    /// An empty value is the default order.
     pub fn parse(value: &str) -> Option<Sort> {
-        Some(match value {
-            "" | "relevance" => Sort::Relevance,
-            "newest" => Sort::Newest,
-            "price_asc" => Sort::PriceAsc,
-            "price_desc" => Sort::PriceDesc,
-            "best_selling" => Sort::BestSelling,
-            _ => return None,
-        })
+        if value.is_empty() { Some(Sort::default()) } else { value.parse().ok() }
     }
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            Sort::Relevance => "relevance",
-            Sort::Newest => "newest",
-            Sort::PriceAsc => "price_asc",
-            Sort::PriceDesc => "price_desc",
-            Sort::BestSelling => "best_selling",
-        }
+        self.into()
     }
 }
 

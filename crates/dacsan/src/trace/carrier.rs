@@ -75,7 +75,7 @@ struct CarryTemplate {
     batch_link: String,
     /// Latest first.
     events: Vec<CarryEventRow>,
-    kinds: [EventKind; 2],
+    kinds: &'static [EventKind],
     provinces: &'static [Province],
     form: HashMap<String, String>,
     errors: FieldErrors,
@@ -126,7 +126,7 @@ async fn carry_page(
         batch,
         batch_link,
         events,
-        kinds: CARRIER_KINDS,
+        kinds: &CARRIER_KINDS,
         provinces: admin_units::provinces(),
         form,
         errors,

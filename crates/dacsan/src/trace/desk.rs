@@ -151,7 +151,7 @@ struct BatchTemplate {
     link: String,
     events: Vec<EventRow>,
     files: Vec<TraceFile>,
-    kinds: [EventKind; 8],
+    kinds: &'static [EventKind],
     communes: Vec<&'static admin_units::Commune>,
     errors: FieldErrors,
     notice: String,

@@ -40,7 +40,7 @@ pub fn export(public_url: &str, product: &Product, batch: &Batch, events: &[Stor
         let event = match stored.body.get("epcis_event") {
             Some(captured) => Event::from_json_value(captured.clone())
                 .map_err(|e| AppError::Internal(anyhow::anyhow!("stored EPCIS event {}: {e}", stored.event_id)))?,
-            None => recorded_event(public_url, &class, batch, stored, events),
+            None => recorded_event(public_url, &class, batch, stored, events)?,
         };
         out.push(event);
     }
@@ -66,9 +66,21 @@ fn offset_of(event_time: &str) -> String {
 }
 
 /// An event recorded through dacsan, in EPCIS terms.
-fn recorded_event(public_url: &str, class: &str, batch: &Batch, stored: &StoredEvent, all: &[StoredEvent]) -> Event {
+fn recorded_event(
+    public_url: &str,
+    class: &str,
+    batch: &Batch,
+    stored: &StoredEvent,
+    all: &[StoredEvent],
+) -> AppResult<Event> {
     let body = &stored.body;
-    let kind = EventKind::parse(&stored.kind).unwrap_or(EventKind::QualityTest);
+    let kind = EventKind::parse(&stored.kind).ok_or_else(|| {
+        AppError::Internal(anyhow::anyhow!(
+            "event {}: its kind {:?} is none dacsan knows",
+            stored.event_id,
+            stored.kind
+        ))
+    })?;
     let event_time = text(body, "/event_time").unwrap_or(&stored.event_time_utc).to_string();
     let mut common = Common::new(stored.event_id.clone(), event_time.clone(), offset_of(&event_time));
     common.record_time = text(body, "/recorded_at").map(str::to_string);
@@ -103,7 +115,7 @@ fn recorded_event(public_url: &str, class: &str, batch: &Batch, stored: &StoredE
     let sscc = text(body, "/sscc").and_then(|s| gs1::Sscc::parse(s).ok()).map(|s| s.to_uri(gs1::ID_GS1_ORG));
     let quantity = body.get("quantity").and_then(Value::as_i64).unwrap_or(batch.quantity);
     let lot = vec![QuantityElement { epc_class: class.to_string(), quantity: quantity as f64, uom: None }];
-    match kind.event_type() {
+    Ok(match kind.event_type() {
         epcis::EventType::TransformationEvent => {
             if let Some(inputs) = batch.header.get("inputs").and_then(Value::as_array) {
                 let codes: Vec<String> = inputs
@@ -151,7 +163,7 @@ fn recorded_event(public_url: &str, class: &str, batch: &Batch, stored: &StoredE
                 ilmd: (action == epcis::Action::Add).then(|| lot_master_data(batch)),
             })
         }
-    }
+    })
 }
 
 /// CBV master data of the lot: its number and the dates.

@@ -14,8 +14,21 @@ const MAX_QUANTITY: i64 = 1_000_000_000;
 const MAX_TEXT: usize = 2_000;
 
 /// The kinds of step a seller, carrier or officer records along a batch's way.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum EventKind {
     Harvest,
     Processing,
@@ -28,32 +41,14 @@ pub enum EventKind {
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 8] = [
-        EventKind::Harvest,
-        EventKind::Processing,
-        EventKind::Packing,
-        EventKind::QualityTest,
-        EventKind::Certification,
-        EventKind::Shipping,
-        EventKind::Receiving,
-        EventKind::Retail,
-    ];
+    pub const ALL: &[EventKind] = <EventKind as strum::VariantArray>::VARIANTS;
 
     pub fn parse(value: &str) -> Option<EventKind> {
-        EventKind::ALL.into_iter().find(|k| k.as_str() == value)
+        value.parse().ok()
     }
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            EventKind::Harvest => "harvest",
-            EventKind::Processing => "processing",
-            EventKind::Packing => "packing",
-            EventKind::QualityTest => "quality_test",
-            EventKind::Certification => "certification",
-            EventKind::Shipping => "shipping",
-            EventKind::Receiving => "receiving",
-            EventKind::Retail => "retail",
-        }
+        self.into()
     }
 
     /// The i18n key of a stored kind's name; "event" for a kind this version does not know.
@@ -541,7 +536,7 @@ mod tests {
 
     #[test]
     fn every_kind_maps_to_epcis_values() {
-        for kind in EventKind::ALL {
+        for &kind in EventKind::ALL {
             assert_eq!(EventKind::parse(kind.as_str()), Some(kind));
             assert_eq!(EventKind::from_biz_step(Some(kind.biz_step()), kind.event_type()).biz_step(), kind.biz_step());
             assert_eq!(kind.action().is_none(), kind.event_type() == EventType::TransformationEvent);

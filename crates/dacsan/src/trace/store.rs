@@ -109,7 +109,7 @@ pub async fn insert_batch(tx: &mut sqlx::AnyConnection, b: &NewBatch<'_>) -> any
     .await;
     match result {
         Ok(row) => Ok(Some(row.try_get(0)?)),
-        Err(e) if crate::db::is_unique_violation(&e) && e.to_string().contains("lot") => Ok(None),
+        Err(e) if crate::db::breaks_unique(&e, "batches_product_id_lot_key") => Ok(None),
         Err(e) => Err(e).context("insert batch"),
     }
 }
@@ -408,7 +408,7 @@ pub async fn insert_serials(
         }
         match query.execute(&mut *tx).await {
             Ok(_) => {}
-            Err(e) if crate::db::is_unique_violation(&e) => return Ok(false),
+            Err(e) if crate::db::breaks_unique(&e, "serials_serial_key") => return Ok(false),
             Err(e) => return Err(e).context("insert serials"),
         }
     }

@@ -419,7 +419,7 @@ pub async fn insert_quote(tx: &mut Tx, rfq_id: i64, producer_id: i64, product_id
     .await;
     match result {
         Ok(row) => Ok(Some(row.try_get(0)?)),
-        Err(e) if db::is_unique_violation(&e) => Ok(None),
+        Err(e) if db::breaks_unique(&e, "quotes_rfq_id_producer_id_key") => Ok(None),
         Err(e) => Err(e).context("insert quote"),
     }
 }
@@ -590,7 +590,7 @@ pub async fn insert_decline(db: &Db, rfq_id: i64, producer_id: i64, reason: &str
     .await;
     match result {
         Ok(_) => Ok(true),
-        Err(e) if db::is_unique_violation(&e) => Ok(false),
+        Err(e) if db::breaks_unique(&e, "rfq_declines_pkey") => Ok(false),
         Err(e) => Err(e).context("insert decline"),
     }
 }

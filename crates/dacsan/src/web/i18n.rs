@@ -5,7 +5,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, strum::EnumString, strum::IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
 pub enum Lang {
     #[default]
     Vi,
@@ -14,11 +15,7 @@ pub enum Lang {
 
 impl Lang {
     pub fn parse(value: &str) -> Option<Lang> {
-        match value {
-            "vi" => Some(Lang::Vi),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
+        value.parse().ok()
     }
 
     /// The language of a visitor who has not chosen one, from the browser's
@@ -35,10 +32,7 @@ impl Lang {
     }
 
     pub fn code(self) -> &'static str {
-        match self {
-            Lang::Vi => "vi",
-            Lang::En => "en",
-        }
+        self.into()
     }
 
     pub fn t(self, key: &str) -> &'static str {

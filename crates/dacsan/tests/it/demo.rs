@@ -90,7 +90,7 @@ async fn demo_orders_fill_every_desk(app: &crate::helpers::TestApp) {
 
     let seller = dacsan::producers::store::find_by_slug(db, "htx-che-shan-tuyet-sin-ho").await.unwrap().unwrap();
     let desk = dacsan::orders::store::list_for_producers(db, &[seller.id], 500).await.unwrap();
-    for state in dacsan::orders::model::OrderStatus::ALL {
+    for &state in dacsan::orders::model::OrderStatus::ALL {
         assert!(desk.iter().any(|o| o.status == state), "the seller has no {state:?} order");
     }
     let today = dacsan::db::today_vn();

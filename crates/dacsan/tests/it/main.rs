@@ -31,6 +31,7 @@ mod producers;
 mod products;
 mod programme;
 mod registry;
+mod schema;
 mod search;
 mod security;
 mod seller_pages;

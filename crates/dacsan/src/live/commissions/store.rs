@@ -29,7 +29,9 @@ pub async fn insert_affiliate(db: &Db, user_id: i64, code: &str) -> anyhow::Resu
         .await;
     match inserted {
         Ok(_) => Ok(true),
-        Err(e) if db::is_unique_violation(&e) => Ok(false),
+        Err(e) if db::breaks_unique(&e, "affiliates_pkey") || db::breaks_unique(&e, "affiliates_referral_code_key") => {
+            Ok(false)
+        }
         Err(e) => Err(e).context("insert an affiliate"),
     }
 }

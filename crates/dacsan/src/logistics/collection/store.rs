@@ -446,7 +446,7 @@ pub async fn insert_manifest(
         Ok(row) => {
             Ok(Some(Manifest { id: row.try_get("id")?, run_id, run_date: run_date.to_string(), handed_over_at: at }))
         }
-        Err(e) if db::is_unique_violation(&e) => Ok(None),
+        Err(e) if db::breaks_unique(&e, "collection_manifests_run_date") => Ok(None),
         Err(e) => Err(anyhow::Error::new(e).context("close a run's manifest")),
     }
 }

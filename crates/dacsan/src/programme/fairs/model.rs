@@ -8,25 +8,35 @@ use crate::error::FieldErrors;
 use crate::programme::support::model::{clean, date_field, text_field};
 use crate::vn::Vnd;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum FairKind {
     Fair,
     MarketSession,
 }
 
 impl FairKind {
-    pub const ALL: [FairKind; 2] = [FairKind::Fair, FairKind::MarketSession];
+    pub const ALL: &[FairKind] = <FairKind as strum::VariantArray>::VARIANTS;
 
     pub fn parse(value: &str) -> Option<FairKind> {
-        FairKind::ALL.into_iter().find(|k| k.as_str() == value.trim())
+        value.trim().parse().ok()
     }
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            FairKind::Fair => "fair",
-            FairKind::MarketSession => "market_session",
-        }
+        self.into()
     }
 
     pub fn label_key(self) -> &'static str {

@@ -54,7 +54,7 @@ struct FairsTemplate {
     provinces: Vec<&'static admin_units::Province>,
     fairs: Vec<Fair>,
     totals: Totals,
-    kinds: [FairKind; 2],
+    kinds: &'static [FairKind],
     form: HashMap<String, String>,
     errors: FieldErrors,
 }
@@ -179,7 +179,7 @@ struct FairTemplate {
     province: String,
     fair: Fair,
     booths: Vec<Booth>,
-    kinds: [FairKind; 2],
+    kinds: &'static [FairKind],
     form: HashMap<String, String>,
     errors: FieldErrors,
     notice: &'static str,

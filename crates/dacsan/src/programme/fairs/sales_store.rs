@@ -127,7 +127,7 @@ pub async fn insert(db: &Db, sale: &NewSale) -> anyhow::Result<Option<i64>> {
     .await;
     let id: i64 = match inserted {
         Ok(row) => row.try_get("id")?,
-        Err(e) if db::is_unique_violation(&e) => return Ok(None),
+        Err(e) if db::breaks_unique(&e, "stall_sales_fair_id_producer_id_client_sale_id_key") => return Ok(None),
         Err(e) => return Err(e).context("insert stall sale"),
     };
     for item in &sale.items {

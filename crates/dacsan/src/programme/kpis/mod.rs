@@ -66,7 +66,8 @@ pub async fn snapshot(db: &Db, province: &str, date: Date, commune: Option<&str>
 
 pub fn indicator_values(counts: &Counts, targets: &[(Indicator, i64)]) -> Vec<IndicatorValue> {
     Indicator::ALL
-        .into_iter()
+        .iter()
+        .copied()
         .map(|i| {
             let target = targets.iter().find(|(t, _)| *t == i).map(|(_, pct)| *pct);
             IndicatorValue::new(i, counts.ratio(i), target)
@@ -105,7 +106,7 @@ pub async fn trend(db: &Db, province: &str, current: &Snapshot, months: usize) -
     for start in starts {
         let month = model::month_key(start);
         if month == this_month {
-            let values = Indicator::ALL.into_iter().map(|i| (i, current.totals.ratio(i))).collect();
+            let values = Indicator::ALL.iter().copied().map(|i| (i, current.totals.ratio(i))).collect();
             points.push(MonthPoint { month, values });
             continue;
         }
@@ -115,7 +116,7 @@ pub async fn trend(db: &Db, province: &str, current: &Snapshot, months: usize) -
             let last_day = model::next_month_start(start).previous_day().expect("a month has a last day");
             let past = snapshot(db, province, last_day, None).await?;
             store::save_month(db, province, &month, &past.totals).await?;
-            values = Indicator::ALL.into_iter().map(|i| (i, past.totals.ratio(i))).collect();
+            values = Indicator::ALL.iter().copied().map(|i| (i, past.totals.ratio(i))).collect();
         }
         points.push(MonthPoint { month, values });
     }

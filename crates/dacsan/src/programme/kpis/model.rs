@@ -3,7 +3,8 @@
 
 use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumString, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum Indicator {
     /// OCOP products (3★+, certificate valid on the date) with an active listing.
     OcopProductsOnline,
@@ -16,26 +17,14 @@ pub enum Indicator {
 }
 
 impl Indicator {
-    pub const ALL: [Indicator; 5] = [
-        Indicator::OcopProductsOnline,
-        Indicator::ProducersStoreAndPayment,
-        Indicator::TrainedDigitalSkills,
-        Indicator::TrainedPackagingDelivery,
-        Indicator::EligibleGoodsOnline,
-    ];
+    pub const ALL: &[Indicator] = <Indicator as strum::VariantArray>::VARIANTS;
 
     pub fn id(self) -> &'static str {
-        match self {
-            Indicator::OcopProductsOnline => "ocop_products_online",
-            Indicator::ProducersStoreAndPayment => "producers_store_and_payment",
-            Indicator::TrainedDigitalSkills => "trained_digital_skills",
-            Indicator::TrainedPackagingDelivery => "trained_packaging_delivery",
-            Indicator::EligibleGoodsOnline => "eligible_goods_online",
-        }
+        self.into()
     }
 
     pub fn parse(id: &str) -> Option<Indicator> {
-        Indicator::ALL.into_iter().find(|i| i.id() == id)
+        id.parse().ok()
     }
 
     /// The i18n key of its name.

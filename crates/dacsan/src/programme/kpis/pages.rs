@@ -45,7 +45,7 @@ fn cards(page: &Page, snapshot: &Snapshot, trend: &[MonthPoint]) -> Vec<Card> {
     snapshot
         .indicators
         .iter()
-        .zip(Indicator::ALL)
+        .zip(Indicator::ALL.iter().copied())
         .map(|(value, indicator)| {
             let ratio = Ratio::new(value.numerator, value.denominator);
             let points: Vec<(String, Option<i64>)> =
@@ -73,7 +73,7 @@ fn commune_lines(snapshot: &Snapshot) -> Vec<CommuneLine> {
                 .unwrap_or_else(|| c.commune_code.clone()),
             code: c.commune_code.clone(),
             producers: c.producers,
-            cells: Indicator::ALL.into_iter().map(|i| (c.ratio(i), c.ratio(i).pct_text())).collect(),
+            cells: Indicator::ALL.iter().copied().map(|i| (c.ratio(i), c.ratio(i).pct_text())).collect(),
         })
         .collect()
 }

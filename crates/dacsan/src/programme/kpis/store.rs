@@ -239,7 +239,7 @@ pub async fn targets(db: &Db, province: &str, year: i32) -> AppResult<Vec<(Indic
     .fetch_all(&db.pool)
     .await?;
     let mut found = Vec::new();
-    for indicator in Indicator::ALL {
+    for &indicator in Indicator::ALL {
         let mut candidates: Vec<(bool, i64, i64)> = Vec::new();
         for r in &rows {
             if r.try_get::<String, _>("indicator")? != indicator.id() {
@@ -336,7 +336,7 @@ pub async fn monthly(db: &Db, province: &str, from: &str, to: &str) -> AppResult
 pub async fn save_month(db: &Db, province: &str, month: &str, counts: &Counts) -> AppResult<()> {
     let mut tx = db.begin_write().await?;
     let now = db::now();
-    for indicator in Indicator::ALL {
+    for &indicator in Indicator::ALL {
         let ratio = counts.ratio(indicator);
         sqlx::query(
             "INSERT INTO kpi_monthly (province_code, month, indicator, numerator, denominator, computed_at)

@@ -13,7 +13,6 @@ use super::plan::{
 };
 use crate::db::{self, Db};
 use crate::error::{AppError, AppResult};
-use crate::producers::ProducerKind;
 
 /// Values per `IN (…)` list: well under SQLite's and PostgreSQL's parameter limits.
 const CHUNK: usize = 500;
@@ -27,14 +26,13 @@ fn id_list(ids: &[i64]) -> String {
 }
 
 fn producer_from_row(row: &AnyRow) -> Result<ExistingProducer, sqlx::Error> {
-    let kind: String = row.try_get("kind")?;
     Ok(ExistingProducer {
         id: row.try_get("id")?,
         province_code: row.try_get("province_code")?,
         registry_code: row.try_get("registry_code")?,
         fields: ProducerFields {
             name: row.try_get("name")?,
-            kind: ProducerKind::parse(&kind).unwrap_or(ProducerKind::HoKinhDoanh),
+            kind: crate::db::known(row, "kind")?,
             commune_code: row.try_get("commune_code")?,
             street: row.try_get("street")?,
             phone: row.try_get("phone")?,
@@ -142,7 +140,7 @@ pub async fn apply(
     let today = today.to_string();
     let mut tx = db.begin_write().await?;
     let conflict = |e: sqlx::Error, what: String| -> AppError {
-        if db::is_unique_violation(&e) {
+        if db::breaks_unique(&e, "producers_registry_code") {
             AppError::conflict(
                 "file",
                 "một lần nhập khác vừa ghi cùng các cơ sở này; hãy nhập lại / another import wrote the same producers just now; import again",

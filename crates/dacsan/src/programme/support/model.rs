@@ -8,8 +8,21 @@ use time::Date;
 use crate::error::FieldErrors;
 
 /// What the producer needs a hand with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Topic {
     OpenStore,
     PaymentAccount,
@@ -20,22 +33,14 @@ pub enum Topic {
 }
 
 impl Topic {
-    pub const ALL: [Topic; 6] =
-        [Topic::OpenStore, Topic::PaymentAccount, Topic::Packaging, Topic::Photos, Topic::Livestream, Topic::Other];
+    pub const ALL: &[Topic] = <Topic as strum::VariantArray>::VARIANTS;
 
     pub fn parse(value: &str) -> Option<Topic> {
-        Topic::ALL.into_iter().find(|t| t.as_str() == value.trim())
+        value.trim().parse().ok()
     }
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            Topic::OpenStore => "open_store",
-            Topic::PaymentAccount => "payment_account",
-            Topic::Packaging => "packaging",
-            Topic::Photos => "photos",
-            Topic::Livestream => "livestream",
-            Topic::Other => "other",
-        }
+        self.into()
     }
 
     /// The i18n key of its name.
@@ -63,8 +68,21 @@ impl Topic {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum CaseStatus {
     Open,
     InProgress,
@@ -73,20 +91,14 @@ pub enum CaseStatus {
 }
 
 impl CaseStatus {
-    pub const ALL: [CaseStatus; 4] =
-        [CaseStatus::Open, CaseStatus::InProgress, CaseStatus::Done, CaseStatus::Cancelled];
+    pub const ALL: &[CaseStatus] = <CaseStatus as strum::VariantArray>::VARIANTS;
 
     pub fn parse(value: &str) -> Option<CaseStatus> {
-        CaseStatus::ALL.into_iter().find(|s| s.as_str() == value.trim())
+        value.trim().parse().ok()
     }
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            CaseStatus::Open => "open",
-            CaseStatus::InProgress => "in_progress",
-            CaseStatus::Done => "done",
-            CaseStatus::Cancelled => "cancelled",
-        }
+        self.into()
     }
 
     pub fn label_key(self) -> &'static str {

@@ -60,8 +60,8 @@ struct CasesTemplate {
     query: String,
     owners: Vec<Owner>,
     rows: Vec<CaseRow>,
-    topics: [Topic; 6],
-    statuses: [CaseStatus; 4],
+    topics: &'static [Topic],
+    statuses: &'static [CaseStatus],
 }
 
 impl CasesTemplate {
@@ -167,7 +167,7 @@ struct NewCaseTemplate {
     query: String,
     matches: Vec<ProducerRef>,
     owners: Vec<Owner>,
-    topics: [Topic; 6],
+    topics: &'static [Topic],
     form: HashMap<String, String>,
     errors: FieldErrors,
 }
@@ -294,8 +294,8 @@ struct CaseTemplate {
     row: CaseRow,
     notes: Vec<NoteRow>,
     owners: Vec<Owner>,
-    topics: [Topic; 6],
-    statuses: [CaseStatus; 4],
+    topics: &'static [Topic],
+    statuses: &'static [CaseStatus],
     errors: FieldErrors,
     notice: &'static str,
 }

@@ -52,8 +52,6 @@ const SELECT: &str = "SELECT c.id, c.topic, c.title, c.owner_user_id, u.name AS 
     FROM support_cases c JOIN producers p ON p.id = c.producer_id LEFT JOIN users u ON u.id = c.owner_user_id";
 
 fn from_row(row: &AnyRow) -> Result<Case, sqlx::Error> {
-    let topic: String = row.try_get("topic")?;
-    let status: String = row.try_get("status")?;
     Ok(Case {
         id: row.try_get("id")?,
         producer: ProducerRef {
@@ -64,11 +62,11 @@ fn from_row(row: &AnyRow) -> Result<Case, sqlx::Error> {
             commune_code: row.try_get("commune_code")?,
             phone: row.try_get("phone")?,
         },
-        topic: Topic::parse(&topic).unwrap_or(Topic::Other),
+        topic: crate::db::known(row, "topic")?,
         title: row.try_get("title")?,
         owner_user_id: row.try_get("owner_user_id")?,
         owner_name: row.try_get("owner_name")?,
-        status: CaseStatus::parse(&status).unwrap_or(CaseStatus::Open),
+        status: crate::db::known(row, "status")?,
         due_on: row.try_get("due_on")?,
         created_by: row.try_get("created_by")?,
         created_at: row.try_get("created_at")?,

@@ -73,7 +73,8 @@ pub async fn trainings_of(state: &AppState, province: String) -> AppResult<Train
         })
         .collect();
     let pillars = Pillar::ALL
-        .into_iter()
+        .iter()
+        .copied()
         .map(|pillar| PillarTotal { pillar, producers_trained: per_pillar.get(&pillar).copied().unwrap_or(0) })
         .collect();
     Ok(Trainings { province, pillars, trained_digital_skills: digital, trained_packaging_delivery: packaging, courses })

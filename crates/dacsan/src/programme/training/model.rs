@@ -10,8 +10,22 @@ use crate::error::FieldErrors;
 use crate::programme::support::model::{clean, date_field, text_field};
 
 /// The plan's training pillars.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Pillar {
     GoOnline,
     GoExport,
@@ -21,21 +35,14 @@ pub enum Pillar {
 }
 
 impl Pillar {
-    pub const ALL: [Pillar; 5] =
-        [Pillar::GoOnline, Pillar::GoExport, Pillar::GoAi, Pillar::GoRight, Pillar::PackagingDelivery];
+    pub const ALL: &[Pillar] = <Pillar as strum::VariantArray>::VARIANTS;
 
     pub fn parse(value: &str) -> Option<Pillar> {
-        Pillar::ALL.into_iter().find(|p| p.as_str() == value.trim())
+        value.trim().parse().ok()
     }
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            Pillar::GoOnline => "go_online",
-            Pillar::GoExport => "go_export",
-            Pillar::GoAi => "go_ai",
-            Pillar::GoRight => "go_right",
-            Pillar::PackagingDelivery => "packaging_delivery",
-        }
+        self.into()
     }
 
     pub fn label_key(self) -> &'static str {

@@ -35,7 +35,7 @@ struct TrainingsTemplate {
     province: String,
     provinces: Vec<&'static admin_units::Province>,
     t: Trainings,
-    pillars: [Pillar; 5],
+    pillars: &'static [Pillar],
     form: HashMap<String, String>,
     errors: FieldErrors,
 }

@@ -59,12 +59,11 @@ const COURSE: &str = "SELECT c.id, c.province_code, c.title, c.pillar, c.created
     FROM courses c";
 
 fn course_from(row: &AnyRow) -> Result<Course, sqlx::Error> {
-    let pillar: String = row.try_get("pillar")?;
     Ok(Course {
         id: row.try_get("id")?,
         province_code: row.try_get("province_code")?,
         title: row.try_get("title")?,
-        pillar: Pillar::parse(&pillar).unwrap_or(Pillar::GoOnline),
+        pillar: crate::db::known(row, "pillar")?,
         created_at: row.try_get("created_at")?,
         producers_trained: row.try_get("producers_trained")?,
     })
