@@ -363,6 +363,9 @@ pub struct AgreedOrder<'a> {
     pub payment_method: PaymentMethod,
     pub item: OrderItem,
     pub shipping_vnd: i64,
+    /// The carrier's option delivery was priced with, when it was (the seller then
+    /// books that carrier from the order as after checkout).
+    pub delivery: Option<ChosenDelivery>,
     /// Paid before work starts; 0 when the whole order is paid at once (or on delivery).
     pub deposit_vnd: i64,
     /// How long a bank-transfer order waits for its money.
@@ -394,7 +397,7 @@ pub async fn insert_agreed(tx: &mut Tx, agreed: &AgreedOrder<'_>) -> AppResult<O
         status,
         subtotal_vnd: subtotal,
         shipping_vnd: agreed.shipping_vnd,
-        delivery: None,
+        delivery: agreed.delivery.as_ref(),
         access_token_hash: &token_hash,
         payment_due_at: due.as_deref(),
         live_session_id: None,

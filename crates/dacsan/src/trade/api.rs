@@ -85,7 +85,7 @@ pub async fn get_rfq(
 ) -> AppResult<Json<RfqJson>> {
     let (rfq, viewer) = service::visible_rfq(&state.db, user.as_ref(), id_of(&id, "rfq")?).await?;
     let (buyer_name, lead_phone) = service::buyer_of(&state.db, &rfq, &viewer).await?;
-    let quotes = service::quotes_for(&state.db, &rfq, &viewer).await?.len();
+    let quotes = service::quote_count(&state.db, &rfq, &viewer).await?;
     Ok(Json(RfqJson { rfq, buyer_name, lead_phone, quotes }))
 }
 
@@ -138,7 +138,7 @@ pub async fn list_quotes(
     if viewer == Viewer::Public {
         return Err(AppError::Forbidden);
     }
-    Ok(Json(service::quotes_for(&state.db, &rfq, &viewer).await?))
+    Ok(Json(service::quotes_for(&state.db, state.delivery.as_ref(), &rfq, &viewer).await?))
 }
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -196,7 +196,8 @@ pub async fn get_quote(
     let (quote, rfq, _) = service::quote_party(&state.db, &user, id_of(&id, "quote")?).await?;
     let revisions = store::revisions(&state.db, quote.id).await?;
     let attachments = store::attachments(&state.db, quote.id).await?;
-    let view = service::quote_view(&state.db, &rfq, quote).await?;
+    let mut view = service::quote_view(&state.db, &rfq, quote).await?;
+    service::estimate_delivery(&state.db, state.delivery.as_ref(), &rfq, &mut view).await?;
     Ok(Json(QuoteJson { view, revisions, attachments }))
 }
 
@@ -204,6 +205,9 @@ pub async fn get_quote(
 pub struct AcceptedOrder {
     pub id: i64,
     pub code: String,
+    /// Delivery, in the total: the quote's price, or the carrier's for the
+    /// accepted quantity.
+    pub shipping_vnd: i64,
     pub total_vnd: i64,
     /// Paid by VietQR before work starts (0: none).
     pub deposit_vnd: i64,
@@ -226,10 +230,11 @@ pub async fn accept(
     Path(id): Path<String>,
     ApiJson(input): ApiJson<AcceptInput>,
 ) -> AppResult<(StatusCode, Json<Accepted>)> {
-    let order = service::accept(&state.db, &user, id_of(&id, "quote")?, &input).await?;
+    let order = service::accept(&state.db, state.delivery.as_ref(), &user, id_of(&id, "quote")?, &input).await?;
     let order = AcceptedOrder {
         id: order.id,
         code: order.code,
+        shipping_vnd: order.shipping_vnd,
         total_vnd: order.total_vnd,
         deposit_vnd: order.deposit_vnd,
         status: order.status.as_str().to_string(),

@@ -89,6 +89,28 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("trade_deposit", "Đặt cọc", "Deposit"),
     ("trade_delivery_fee", "Phí giao hàng", "Delivery"),
     ("trade_included", "đã gồm trong giá", "included"),
+    (
+        "trade_by_carrier",
+        "Giao qua hãng vận chuyển, giá của hãng khi chốt đơn",
+        "By carrier, at the carrier's price when accepted",
+    ),
+    ("trade_unit_weight", "Khối lượng một đơn vị (g)", "Weight of one unit (g)"),
+    (
+        "trade_unit_weight_hint",
+        "khi giao qua hãng: hãng tính giá theo khối lượng",
+        "by carrier: carriers price by weight",
+    ),
+    ("trade_days", "ngày", "days"),
+    (
+        "trade_carrier_estimate_note",
+        "giá hãng hôm nay cho số lượng yêu cầu, hãng rẻ nhất; tính lại theo số lượng khi chấp nhận",
+        "the cheapest carrier's price today for the asked quantity; priced again for the quantity you accept",
+    ),
+    (
+        "trade_no_carrier",
+        "Chưa hãng nào nhận gói hàng này — hỏi người bán",
+        "No carrier takes this parcel — ask the producer",
+    ),
     ("trade_quote_open", "Đang hiệu lực", "Open"),
     ("trade_quote_expired", "Hết hạn", "Expired"),
     ("trade_quote_accepted", "Đã chấp nhận", "Accepted"),

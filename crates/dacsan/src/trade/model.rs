@@ -429,6 +429,8 @@ pub fn price_for(tiers: &[Tier], quantity: i64) -> Option<i64> {
 }
 
 pub const MAX_TIERS: usize = 10;
+/// The heaviest unit a quote may weigh for carriers: a tonne.
+const MAX_UNIT_WEIGHT_G: i64 = 1_000_000;
 
 #[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
 pub struct QuoteInput {
@@ -450,6 +452,10 @@ pub struct QuoteInput {
     pub deposit_pct: Option<i64>,
     /// Delivery to the request's address, đồng (0: included).
     pub delivery_vnd: Option<i64>,
+    /// Delivery left to the carriers' prices, for parcels of this many grams a unit
+    /// of the request: priced (and booked) when the quote is accepted, for the
+    /// accepted quantity. Not with `delivery_vnd`.
+    pub carrier_unit_weight_g: Option<i64>,
     pub sample_price_vnd: Option<i64>,
     pub incoterm: Option<String>,
     pub port: Option<String>,
@@ -467,6 +473,7 @@ pub struct ValidQuote {
     pub valid_until: Date,
     pub deposit_pct: i64,
     pub delivery_vnd: i64,
+    pub carrier_unit_weight_g: Option<i64>,
     pub sample_price_vnd: Option<i64>,
     pub incoterm: Option<Incoterm>,
     pub port: String,
@@ -504,6 +511,22 @@ impl QuoteInput {
             }
         };
         let delivery_vnd = self.delivery_vnd.map_or(0, |v| amount(&mut errors, "delivery_vnd", Some(v), 0));
+        let carrier_unit_weight_g = match self.carrier_unit_weight_g {
+            None => None,
+            Some(_) if delivery_vnd > 0 => {
+                errors.add(
+                    "carrier_unit_weight_g",
+                    "Hoặc một giá giao hàng, hoặc giá của hãng vận chuyển, không cả hai / \
+                     either a delivery price or the carriers' prices, not both",
+                );
+                None
+            }
+            Some(g @ 1..=MAX_UNIT_WEIGHT_G) => Some(g),
+            Some(_) => {
+                errors.add("carrier_unit_weight_g", "Từ 1 g đến 1 tấn một đơn vị / 1 g to 1 tonne a unit");
+                None
+            }
+        };
         let sample_price_vnd = self.sample_price_vnd.map(|v| amount(&mut errors, "sample_price_vnd", Some(v), 0));
         let incoterm = incoterm(&mut errors, "incoterm", self.incoterm.as_deref(), false);
         let port = text(&mut errors, "port", self.port.as_deref(), 0..=100);
@@ -521,6 +544,7 @@ impl QuoteInput {
             valid_until: valid_until.expect("checked above"),
             deposit_pct,
             delivery_vnd,
+            carrier_unit_weight_g,
             sample_price_vnd,
             incoterm,
             port,

@@ -400,7 +400,7 @@ async fn rfq_page(
 ) -> Result<Response, PageError> {
     let (rfq, viewer) = service::visible_rfq(&state.db, page.user.as_ref(), id).await?;
     let (buyer_name, lead_phone) = service::buyer_of(&state.db, &rfq, &viewer).await?;
-    let quotes = service::quotes_for(&state.db, &rfq, &viewer).await?;
+    let quotes = service::quotes_for(&state.db, state.delivery.as_ref(), &rfq, &viewer).await?;
     let mut quoting = Vec::new();
     if let Viewer::Producers(ids) = &viewer {
         for id in ids {
@@ -466,6 +466,10 @@ fn prefill_revision(form: &mut Form, quote: &QuoteView) {
     put("valid_until", latest.valid_until.clone());
     put("deposit_pct", latest.deposit_pct.to_string());
     put("delivery_vnd", latest.delivery_vnd.to_string());
+    if let Some(grams) = latest.carrier_unit_weight_g {
+        put("by_carrier", "on".into());
+        put("carrier_unit_weight_g", grams.to_string());
+    }
     put("pack_size", latest.pack_size.clone());
     put("incoterm", latest.incoterm.clone().unwrap_or_default());
     put("port", latest.port.clone());
@@ -505,6 +509,20 @@ pub async fn send_quote(
             _ => errors.add(&format!("tiers[{i}]"), "Cần cả số lượng và giá / both a quantity and a price"),
         }
     }
+    // Delivery by carrier asks what one unit weighs.
+    let carrier_unit_weight_g = match form.contains_key("by_carrier") {
+        true => {
+            let grams = number(&form, "carrier_unit_weight_g", &mut errors);
+            if grams.is_none() && errors.get("carrier_unit_weight_g").is_none() {
+                errors.add(
+                    "carrier_unit_weight_g",
+                    "Cần khối lượng một đơn vị để hãng tính giá / the weight of one unit, for the carriers' prices",
+                );
+            }
+            grams
+        }
+        false => None,
+    };
     let input = QuoteInput {
         producer_id: number(&form, "producer_id", &mut errors),
         product_id: number(&form, "product_id", &mut errors),
@@ -515,6 +533,7 @@ pub async fn send_quote(
         valid_until: text(&form, "valid_until"),
         deposit_pct: number(&form, "deposit_pct", &mut errors),
         delivery_vnd: number(&form, "delivery_vnd", &mut errors),
+        carrier_unit_weight_g,
         sample_price_vnd: number(&form, "sample_price_vnd", &mut errors),
         incoterm: text(&form, "incoterm"),
         port: text(&form, "port"),
@@ -561,11 +580,12 @@ pub async fn accept(
         payment_method: text(&form, "payment_method"),
         street: text(&form, "street"),
         commune_code: text(&form, "commune_code"),
+        delivery_option: text(&form, "delivery_option"),
     };
     let rfq_id =
         store::find_quote(&state.db, quote_id).await?.map(|q| q.rfq_id).ok_or_else(|| AppError::not_found("quote"))?;
     let result = if errors.is_empty() {
-        service::accept(&state.db, &user, quote_id, &input).await
+        service::accept(&state.db, state.delivery.as_ref(), &user, quote_id, &input).await
     } else {
         Err(AppError::Invalid(errors))
     };

@@ -12,9 +12,10 @@ use crate::auth::CurrentUser;
 use crate::catalog::{self, Product, ProductStatus};
 use crate::db::{self, Db};
 use crate::error::{AppError, AppResult};
+use crate::orders::delivery::{Delivery, DeliveryOption, DeliveryRequest, OptionKind, ParcelLine};
 use crate::orders::model::PaymentMethod;
 use crate::orders::service::{AgreedOrder, insert_agreed};
-use crate::orders::store::{Order, OrderItem};
+use crate::orders::store::{ChosenDelivery, Order, OrderItem};
 use crate::search::{Filters, SearchIndex, Sort};
 
 /// A wholesale order waits this long for its deposit (or its payment) by transfer.
@@ -221,8 +222,13 @@ pub struct QuoteView {
     pub latest: Revision,
     /// Đồng per unit at the request's quantity; `None` below the first tier.
     pub unit_price_at_quantity_vnd: Option<i64>,
-    /// At the request's quantity, delivery included.
+    /// At the request's quantity, delivery included (the estimate's, when delivery
+    /// is left to the carriers).
     pub total_at_quantity_vnd: Option<i64>,
+    /// When delivery is left to the carriers' prices: the cheapest carrier's price
+    /// for the request's quantity to its delivery place, as it stands today; `None`
+    /// when no carrier takes such a parcel there.
+    pub delivery_estimate: Option<DeliveryOption>,
 }
 
 impl QuoteView {
@@ -260,16 +266,122 @@ pub async fn quote_view(db: &Db, rfq: &Rfq, quote: Quote) -> AppResult<QuoteView
         latest,
         unit_price_at_quantity_vnd: unit_price,
         total_at_quantity_vnd: total,
+        delivery_estimate: None,
         quote,
     })
 }
 
+/// Prices the delivery of a quote left to the carriers' prices, at the request's
+/// quantity, into its total (to the request's commune, or its province when it
+/// names none).
+pub async fn estimate_delivery(db: &Db, delivery: &dyn Delivery, rfq: &Rfq, view: &mut QuoteView) -> AppResult<()> {
+    let Some(unit_weight_g) = view.latest.carrier_unit_weight_g else { return Ok(()) };
+    let to = (rfq.deliver_province_code.as_str(), rfq.deliver_commune_code.as_deref().unwrap_or(""));
+    let subtotal = view.total_at_quantity_vnd.unwrap_or(0);
+    let parcel = CarrierParcel { producer_id: view.quote.producer_id, unit_weight_g, quantity: rfq.quantity, subtotal };
+    let (_, options) = carrier_options(db, delivery, &parcel, to, false).await?;
+    view.delivery_estimate = options.into_iter().next();
+    view.total_at_quantity_vnd = match &view.delivery_estimate {
+        Some(option) => view.total_at_quantity_vnd.and_then(|t| t.checked_add(option.fee_vnd)),
+        None => None,
+    };
+    Ok(())
+}
+
+/// The goods of a quote delivered by carrier.
+struct CarrierParcel {
+    producer_id: i64,
+    unit_weight_g: i64,
+    quantity: i64,
+    subtotal: i64,
+}
+
+/// The carriers' options for a parcel from the producer to `to` (province, commune),
+/// cheapest first, with the weight they charge: what logistics prices for checkout,
+/// carriers only (the producer left delivery to them).
+async fn carrier_options(
+    db: &Db,
+    delivery: &dyn Delivery,
+    parcel: &CarrierParcel,
+    to: (&str, &str),
+    cash_on_delivery: bool,
+) -> AppResult<(i64, Vec<DeliveryOption>)> {
+    let producer = crate::producers::store::find_by_id(db, parcel.producer_id)
+        .await?
+        .ok_or_else(|| AppError::not_found("producer"))?;
+    let request = DeliveryRequest {
+        producer_id: parcel.producer_id,
+        from: (producer.province_code, producer.commune_code),
+        to: (to.0.to_string(), to.1.to_string()),
+        lines: vec![ParcelLine { weight_g: parcel.unit_weight_g, quantity: parcel.quantity, package: None }],
+        subtotal_vnd: parcel.subtotal,
+        cash_on_delivery,
+    };
+    let quote = delivery.quote(db, &request).await?;
+    Ok((quote.weight_g, quote.options.into_iter().filter(|o| o.kind == OptionKind::Carrier).collect()))
+}
+
+/// The option the buyer chose (`asked`, an option's id), or the cheapest, as the
+/// order records it, with what the buyer pays for it.
+fn chosen_carrier(
+    weight_g: i64,
+    options: &[DeliveryOption],
+    asked: Option<&str>,
+    cash_on_delivery: bool,
+) -> AppResult<(ChosenDelivery, i64)> {
+    let option = match asked.map(str::trim).filter(|a| !a.is_empty()) {
+        Some(id) => options.iter().find(|o| o.id == id).ok_or_else(|| {
+            let offered = options.iter().map(|o| o.id.as_str()).collect::<Vec<_>>().join(", ");
+            AppError::invalid(
+                "delivery_option",
+                format!("«{id}» không có cho đơn này; có: {offered} / «{id}» is not offered for this order; offered: {offered}"),
+            )
+        })?,
+        None => options.first().ok_or_else(|| {
+            AppError::conflict(
+                "delivery",
+                format!(
+                    "Chưa hãng vận chuyển nào nhận gói {} kg tới địa chỉ này; hãy hỏi người bán giá giao hàng / \
+                     no carrier takes a parcel of {} kg to this address: ask the producer to price delivery",
+                    kilograms(weight_g),
+                    kilograms(weight_g)
+                ),
+            )
+        })?,
+    };
+    let chosen = ChosenDelivery {
+        option_id: option.id.clone(),
+        name: option.name.clone(),
+        cod_fee_vnd: if cash_on_delivery { option.cod_fee_vnd } else { 0 },
+        weight_g,
+        eta_days_min: option.eta_days_min,
+        eta_days_max: option.eta_days_max,
+    };
+    Ok((chosen, option.charge_vnd(cash_on_delivery)))
+}
+
+/// Grams as kilograms to one decimal, for people (`12,5`).
+fn kilograms(grams: i64) -> String {
+    let tenths = (grams + 50) / 100;
+    format!("{},{}", tenths / 10, tenths % 10)
+}
+
+/// How many quotes a viewer may see on a request.
+pub async fn quote_count(db: &Db, rfq: &Rfq, viewer: &Viewer) -> AppResult<usize> {
+    Ok(match viewer.quote_filter() {
+        Some(filter) => store::quotes_of_rfq(db, rfq.id, filter).await?.len(),
+        None => 0,
+    })
+}
+
 /// The quotes a viewer may see on a request, cheapest at the asked quantity first.
-pub async fn quotes_for(db: &Db, rfq: &Rfq, viewer: &Viewer) -> AppResult<Vec<QuoteView>> {
+pub async fn quotes_for(db: &Db, delivery: &dyn Delivery, rfq: &Rfq, viewer: &Viewer) -> AppResult<Vec<QuoteView>> {
     let Some(filter) = viewer.quote_filter() else { return Ok(Vec::new()) };
     let mut views = Vec::new();
     for quote in store::quotes_of_rfq(db, rfq.id, filter).await? {
-        views.push(quote_view(db, rfq, quote).await?);
+        let mut view = quote_view(db, rfq, quote).await?;
+        estimate_delivery(db, delivery, rfq, &mut view).await?;
+        views.push(view);
     }
     views.sort_by_key(|v| (!v.is_open(), v.total_at_quantity_vnd.unwrap_or(i64::MAX)));
     Ok(views)
@@ -436,11 +548,21 @@ pub struct AcceptInput {
     pub street: Option<String>,
     /// Needed when the request named no commune.
     pub commune_code: Option<String>,
+    /// When the quote leaves delivery to the carriers: the option chosen (an id
+    /// from the quote's `delivery_estimate` or `POST /api/v1/checkout/quote`'s
+    /// kind, e.g. `ghn:standard`); the cheapest when left out.
+    pub delivery_option: Option<String>,
 }
 
 /// Accepts a quote: an order at the quoted price for the quantity's tier, with its
 /// deposit; the quote and the request are closed in the same commit.
-pub async fn accept(db: &Db, user: &CurrentUser, quote_id: i64, input: &AcceptInput) -> AppResult<Order> {
+pub async fn accept(
+    db: &Db,
+    delivery: &dyn Delivery,
+    user: &CurrentUser,
+    quote_id: i64,
+    input: &AcceptInput,
+) -> AppResult<Order> {
     let (quote, rfq, viewer) = quote_party(db, user, quote_id).await?;
     if !matches!(viewer, Viewer::Owner) && !user.is_admin() {
         return Err(AppError::Forbidden);
@@ -482,6 +604,21 @@ pub async fn accept(db: &Db, user: &CurrentUser, quote_id: i64, input: &AcceptIn
     let has_account = crate::producers::store::payment_account(db, quote.producer_id).await?.is_some();
     let product =
         catalog::store::find_by_id(db, quote.product_id).await?.ok_or_else(|| AppError::not_found("product"))?;
+    // Carriers are asked before the write starts (a live quote may take a second);
+    // the revision priced is checked to be the one accepted.
+    let priced = store::revision(db, quote.id, quote.revision).await?.ok_or_else(|| AppError::not_found("quote"))?;
+    let by_carrier = match priced.carrier_unit_weight_g {
+        Some(unit_weight_g) => {
+            let cod =
+                payment_method(input.payment_method.as_deref(), priced.deposit_pct, has_account)? == PaymentMethod::Cod;
+            let subtotal = price_for(&priced.tiers, quantity).and_then(|p| p.checked_mul(quantity)).unwrap_or(0);
+            let parcel = CarrierParcel { producer_id: quote.producer_id, unit_weight_g, quantity, subtotal };
+            let to = (rfq.deliver_province_code.as_str(), commune_code.as_str());
+            let (weight_g, options) = carrier_options(db, delivery, &parcel, to, cod).await?;
+            Some(chosen_carrier(weight_g, &options, input.delivery_option.as_deref(), cod)?)
+        }
+        None => None,
+    };
 
     let mut tx = db.begin_write().await?;
     let rfq = store::find_rfq_in(&mut tx, rfq.id).await?.ok_or_else(|| AppError::not_found("rfq"))?;
@@ -492,6 +629,9 @@ pub async fn accept(db: &Db, user: &CurrentUser, quote_id: i64, input: &AcceptIn
         ));
     }
     let quote = store::find_quote_in(&mut tx, quote.id).await?.ok_or_else(|| AppError::not_found("quote"))?;
+    if quote.revision != priced.revision {
+        return Err(AppError::conflict("quote", "Báo giá vừa thay đổi, hãy tải lại / the quote just changed: reload"));
+    }
     let revision =
         store::revision_in(&mut tx, quote.id, quote.revision).await?.ok_or_else(|| AppError::not_found("quote"))?;
     match quote.status.as_str() {
@@ -524,7 +664,8 @@ pub async fn accept(db: &Db, user: &CurrentUser, quote_id: i64, input: &AcceptIn
     let subtotal = unit_price
         .checked_mul(quantity)
         .ok_or_else(|| AppError::invalid("quantity", "tổng tiền quá lớn / the total is too large"))?;
-    let total = subtotal + revision.delivery_vnd;
+    let shipping = by_carrier.as_ref().map_or(revision.delivery_vnd, |(_, charge)| *charge);
+    let total = subtotal + shipping;
     let deposit = deposit_of(total, revision.deposit_pct);
     let agreed = AgreedOrder {
         producer_id: quote.producer_id,
@@ -543,7 +684,8 @@ pub async fn accept(db: &Db, user: &CurrentUser, quote_id: i64, input: &AcceptIn
             price_vnd: unit_price,
             quantity,
         },
-        shipping_vnd: revision.delivery_vnd,
+        shipping_vnd: shipping,
+        delivery: by_carrier.map(|(chosen, _)| chosen),
         deposit_vnd: deposit,
         payment_time: PAYMENT_TIME,
     };

@@ -451,6 +451,9 @@ pub struct Revision {
     pub valid_until: String,
     pub deposit_pct: i64,
     pub delivery_vnd: i64,
+    /// Set when delivery is left to the carriers' prices: what one unit of the
+    /// request weighs, in grams.
+    pub carrier_unit_weight_g: Option<i64>,
     pub sample_price_vnd: Option<i64>,
     pub incoterm: Option<String>,
     pub port: String,
@@ -459,7 +462,7 @@ pub struct Revision {
 }
 
 const REVISION_COLUMNS: &str = "revision, tiers, moq, pack_size, lead_days, valid_until, deposit_pct, delivery_vnd,
-    sample_price_vnd, incoterm, port, notes, created_at";
+    carrier_unit_weight_g, sample_price_vnd, incoterm, port, notes, created_at";
 
 fn revision_from_row(r: &AnyRow) -> anyhow::Result<Revision> {
     let tiers: String = r.try_get("tiers")?;
@@ -472,6 +475,7 @@ fn revision_from_row(r: &AnyRow) -> anyhow::Result<Revision> {
         valid_until: r.try_get("valid_until")?,
         deposit_pct: r.try_get("deposit_pct")?,
         delivery_vnd: r.try_get("delivery_vnd")?,
+        carrier_unit_weight_g: r.try_get("carrier_unit_weight_g")?,
         sample_price_vnd: r.try_get("sample_price_vnd")?,
         incoterm: r.try_get("incoterm")?,
         port: r.try_get("port")?,
@@ -483,8 +487,8 @@ fn revision_from_row(r: &AnyRow) -> anyhow::Result<Revision> {
 pub async fn insert_revision(tx: &mut Tx, quote_id: i64, revision: i64, q: &ValidQuote, by: i64) -> anyhow::Result<()> {
     sqlx::query(
         "INSERT INTO quote_revisions (quote_id, revision, tiers, moq, pack_size, lead_days, valid_until, deposit_pct,
-         delivery_vnd, sample_price_vnd, incoterm, port, notes, created_by, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+         delivery_vnd, sample_price_vnd, incoterm, port, notes, created_by, created_at, carrier_unit_weight_g)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
     )
     .bind(quote_id)
     .bind(revision)
@@ -501,6 +505,7 @@ pub async fn insert_revision(tx: &mut Tx, quote_id: i64, revision: i64, q: &Vali
     .bind(&q.notes)
     .bind(by)
     .bind(db::now())
+    .bind(q.carrier_unit_weight_g)
     .execute(&mut **tx)
     .await
     .context("insert quote revision")?;

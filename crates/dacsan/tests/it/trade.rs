@@ -15,13 +15,19 @@ fn in_days(days: i64) -> String {
 
 /// A buyer account with a business profile: its bearer token.
 async fn business_buyer(app: &TestApp) -> (i64, String) {
-    let (id, _, token) = app.user(Role::Buyer, None).await;
+    let (id, _, token) = business_buyer_signing_in(app).await;
+    (id, token)
+}
+
+/// The same, with its e-mail (password `password-123`).
+async fn business_buyer_signing_in(app: &TestApp) -> (i64, String, String) {
+    let (id, email, token) = app.user(Role::Buyer, None).await;
     let profile = json!({"name": "Công ty TNHH Nhà hàng Phố Cổ", "tax_code": "0101234567",
         "address": "25 phố Hàng Buồm, Hoàn Kiếm", "contact_phone": "0987 654 321"});
     let (status, body) = app.send_json(Method::PUT, "/api/v1/me/business", Some(&token), &profile).await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["contact_phone"], "+84987654321");
-    (id, token)
+    (id, email, token)
 }
 
 /// Two tea producers (Lai Châu, Hà Giang) with a product each, and a seller of each.
@@ -659,4 +665,82 @@ async fn an_officer_enters_a_fairs_lead_that_the_business_claims_by_its_tax_code
     assert_eq!(status, 201, "the business's own request now: {accepted}");
     let (_, figures) = app.get_json_as("/api/v1/programme/trade?province=12", &officer).await;
     assert!(figures.to_string().contains("deals"), "{figures}");
+}
+
+#[tokio::test]
+async fn a_quote_left_to_the_carriers_is_priced_for_the_accepted_quantity_and_books_that_carrier() {
+    let app = spawn_app().await;
+    let ((producer, _, seller), _) = two_tea_producers(&app).await;
+    let (_, buyer) = business_buyer(&app).await;
+    let mut small = rfq_body();
+    small["quantity"] = json!(40);
+    small["unit"] = json!("hộp");
+    let rfq = post_rfq(&app, &buyer, &small).await;
+    let quotes_path = format!("/api/v1/rfqs/{}/quotes", rfq["id"]);
+
+    let mut both = quote_body(producer, &[(20, 95_000)], 20, 10);
+    both["delivery_vnd"] = json!(200_000);
+    both["carrier_unit_weight_g"] = json!(250);
+    let (status, errors) = app.send_json(Method::POST, &quotes_path, Some(&seller), &both).await;
+    assert_eq!(status, 422, "a delivery price or the carriers', not both: {errors}");
+    assert_eq!(errors["errors"][0]["field"], "carrier_unit_weight_g");
+    let mut by_carrier = quote_body(producer, &[(20, 95_000)], 20, 10);
+    by_carrier["carrier_unit_weight_g"] = json!(250);
+    let (status, quote) = app.send_json(Method::POST, &quotes_path, Some(&seller), &by_carrier).await;
+    assert_eq!(status, 201, "{quote}");
+
+    // 40 boxes of 250 g from Lai Châu to Hà Nội: the cheapest carrier, in the total.
+    let (_, compared) = app.get_json_as(&quotes_path, &buyer).await;
+    let estimate = &compared[0]["delivery_estimate"];
+    let fee = estimate["fee_vnd"].as_i64().expect("an estimate");
+    assert!(fee > 0 && estimate["kind"] == "carrier", "{compared}");
+    assert_eq!(compared[0]["latest"]["carrier_unit_weight_g"], 250);
+    assert_eq!(compared[0]["total_at_quantity_vnd"], 40 * 95_000 + fee);
+
+    let accept = format!("/api/v1/quotes/{}/accept", quote["id"]);
+    let (status, refused) = app
+        .send_json(Method::POST, &accept, Some(&buyer), &json!({"quantity": 40, "delivery_option": "boat:river"}))
+        .await;
+    assert_eq!(status, 422, "an option not offered is named: {refused}");
+    assert_eq!(refused["errors"][0]["field"], "delivery_option");
+    assert!(refused["errors"][0]["message"].as_str().unwrap().contains(estimate["id"].as_str().unwrap()));
+
+    // Accepting more boxes prices the larger parcel.
+    let (status, accepted) = app.send_json(Method::POST, &accept, Some(&buyer), &json!({"quantity": 120})).await;
+    assert_eq!(status, 201, "{accepted}");
+    let order = &accepted["order"];
+    let shipping = order["shipping_vnd"].as_i64().unwrap();
+    assert!(shipping > fee, "120 boxes cost more to carry than 40: {shipping} vs {fee}");
+    assert_eq!(order["total_vnd"], 120 * 95_000 + shipping);
+    let (_, full) = app.get_json_as(&format!("/api/v1/orders/{}", order["id"]), &buyer).await;
+    assert_eq!(full["delivery"]["option"], estimate["id"], "the order books the carrier it was priced with: {full}");
+    assert!(full["delivery"]["weight_g"].as_i64().unwrap() >= 30_000, "{full}");
+}
+
+#[tokio::test]
+async fn a_parcel_no_carrier_takes_is_refused_with_the_reason() {
+    let app = spawn_app().await;
+    let ((producer, _, seller), _) = two_tea_producers(&app).await;
+    let (_, email, buyer) = business_buyer_signing_in(&app).await;
+    let rfq = post_rfq(&app, &buyer, &rfq_body()).await;
+    let quotes_path = format!("/api/v1/rfqs/{}/quotes", rfq["id"]);
+    let mut by_carrier = quote_body(producer, &[(100, 380_000)], 100, 10);
+    by_carrier["carrier_unit_weight_g"] = json!(1000);
+    let (status, quote) = app.send_json(Method::POST, &quotes_path, Some(&seller), &by_carrier).await;
+    assert_eq!(status, 201, "{quote}");
+
+    let (_, compared) = app.get_json_as(&quotes_path, &buyer).await;
+    assert_eq!(compared[0]["delivery_estimate"], Value::Null, "600 kg is no parcel: {compared}");
+    assert_eq!(compared[0]["total_at_quantity_vnd"], Value::Null);
+    app.sign_in(&email, "password-123").await;
+    let (status, page) = app.page(&format!("/trade/rfqs/{}", rfq["id"])).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("ask the producer") || page.contains("hỏi người bán"), "the page says so");
+
+    let accept = format!("/api/v1/quotes/{}/accept", quote["id"]);
+    let (status, refused) = app.send_json(Method::POST, &accept, Some(&buyer), &json!({"quantity": 600})).await;
+    assert_eq!(status, 409, "{refused}");
+    assert_eq!(refused["errors"][0]["field"], "delivery");
+    assert!(refused["detail"].as_str().unwrap().contains("600,1 kg"), "600 kg and its packing: {refused}");
+    assert!(refused["detail"].as_str().unwrap().contains("kg"), "{refused}");
 }
