@@ -69,7 +69,7 @@ pub async fn start(database_url: &str, settings: config::Settings) -> anyhow::Re
     }
     let keyring = secrets::key_from_setting("DACSAN_SECRET_KEY", &settings.secret_key.0)?.map(secrets::Keyring::new);
     secrets::check_at_start(&db, SEALED_COLUMNS, keyring.as_ref()).await?;
-    let trace_key = trace::keys::load_or_create(&db).await?;
+    let trace_key = trace::keys::load_or_create(&db, keyring.as_ref()).await?;
     let logistics = Arc::new(logistics::Logistics::load(&db, &settings.carriers, keyring.map(Arc::new)).await?);
     let jobs = jobs::Jobs::start(db.clone(), job_handlers(&db, &logistics)).await?;
     let state = AppState::new(db, index, settings, trace_key, logistics, jobs);
@@ -79,7 +79,7 @@ pub async fn start(database_url: &str, settings: config::Settings) -> anyhow::Re
 
 /// Every column of sealed values, from every domain that keeps some: checked at
 /// start, re-encrypted by `dacsan rotate-key`.
-pub const SEALED_COLUMNS: &[&secrets::SealedColumn] = &[&logistics::accounts::CREDENTIALS];
+pub const SEALED_COLUMNS: &[&secrets::SealedColumn] = &[&logistics::accounts::CREDENTIALS, &trace::keys::SEALED_SECRET];
 
 /// What each kind of durable job does, from every domain that has some.
 pub fn job_handlers(db: &db::Db, logistics: &Arc<logistics::Logistics>) -> jobs::Handlers {

@@ -32,7 +32,9 @@ pub async fn fill_traces(db: &Db, settings: Settings) -> anyhow::Result<usize> {
     if sqlx::query("SELECT 1 FROM batches LIMIT 1").fetch_optional(&db.pool).await?.is_some() {
         return Ok(0);
     }
-    let key = keys::load_or_create(db).await?;
+    let keyring = crate::secrets::key_from_setting("DACSAN_SECRET_KEY", &settings.secret_key.0)?
+        .map(crate::secrets::Keyring::new);
+    let key = keys::load_or_create(db, keyring.as_ref()).await?;
     let logistics = Arc::new(crate::logistics::Logistics::load(db, &settings.carriers, None).await?);
     // The demo fills the database before any server runs: nothing here queues work.
     let jobs = crate::jobs::Jobs::idle(db.clone(), crate::jobs::Handlers::default());

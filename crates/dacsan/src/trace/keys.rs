@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use super::{chain, store};
 use crate::db::Db;
+use crate::secrets::{Keyring, SealedColumn};
 
 #[derive(Clone)]
 pub struct PlatformKey {
@@ -73,22 +74,46 @@ pub struct Jwk {
     pub kid: String,
 }
 
-/// The deployment's key, made and stored on first use.
-pub async fn load_or_create(db: &Db) -> anyhow::Result<PlatformKey> {
+/// The signing key's secret half, sealed when the operator sets `DACSAN_SECRET_KEY`:
+/// checked at start and re-encrypted by `dacsan rotate-key` with the other secrets.
+pub const SEALED_SECRET: SealedColumn = SealedColumn {
+    what: "the trace signing key",
+    table: "signing_keys",
+    column: "secret_key_sealed",
+    identity: &["key_id"],
+};
+
+/// The deployment's key, made and stored on first use: sealed under `keyring` when
+/// there is one (a plain one stored before a key was set is sealed now).
+pub async fn load_or_create(db: &Db, keyring: Option<&Keyring>) -> anyhow::Result<PlatformKey> {
     if store::signing_key(db).await?.is_none() {
         let mut secret = [0u8; 32];
         rand::rng().fill_bytes(&mut secret);
         let key = PlatformKey::from_secret(secret);
         let public = chain::public_key_base64(&key.verifying());
-        store::insert_signing_key(db, &key.key_id, &public, &BASE64.encode(secret)).await?;
+        match keyring {
+            Some(ring) => {
+                let sealed = ring.seal(&secret, &SEALED_SECRET.aad(&[&key.key_id]))?;
+                store::insert_signing_key(db, &key.key_id, &public, "", Some(&sealed)).await?;
+            }
+            None => store::insert_signing_key(db, &key.key_id, &public, &BASE64.encode(secret), None).await?,
+        }
     }
-    let (key_id, _, secret) = store::signing_key(db).await?.context("the signing key was just stored")?;
-    let secret: [u8; 32] = BASE64
-        .decode(secret)
-        .ok()
-        .and_then(|b| b.try_into().ok())
-        .context("the stored signing key is not 32 bytes of base64")?;
+    let stored = store::signing_key(db).await?.context("the signing key was just stored")?;
+    let aad = SEALED_SECRET.aad(&[&stored.key_id]);
+    let secret: Vec<u8> = match (&stored.sealed, keyring) {
+        (Some(sealed), Some(ring)) => {
+            ring.open(sealed, &aad).map_err(|e| anyhow::anyhow!("the trace signing key does not open: {e}"))?
+        }
+        (Some(_), None) => anyhow::bail!("the trace signing key is sealed and DACSAN_SECRET_KEY is not set"),
+        (None, _) => BASE64.decode(&stored.secret).unwrap_or_default(),
+    };
+    let secret: [u8; 32] = secret.try_into().ok().context("the stored signing key is not 32 bytes")?;
     let key = PlatformKey::from_secret(secret);
-    anyhow::ensure!(key.key_id == key_id, "the stored signing key does not match its id {key_id}");
+    anyhow::ensure!(key.key_id == stored.key_id, "the stored signing key does not match its id {}", stored.key_id);
+    if let (None, Some(ring)) = (&stored.sealed, keyring) {
+        store::seal_signing_key(db, &key.key_id, &ring.seal(&secret, &aad)?).await?;
+        tracing::info!(key_id = %key.key_id, "the trace signing key is now sealed under DACSAN_SECRET_KEY");
+    }
     Ok(key)
 }

@@ -716,29 +716,61 @@ pub async fn carton_lines(db: &Db, sscc: &str) -> anyhow::Result<Vec<CartonLine>
         .map_err(Into::into)
 }
 
-/// The platform's signing key: (key id, public, secret), both keys base64.
-pub async fn signing_key(db: &Db) -> anyhow::Result<Option<(String, String, String)>> {
-    let row =
-        sqlx::query("SELECT key_id, public_key, secret_key FROM signing_keys ORDER BY created_at, key_id LIMIT 1")
-            .fetch_optional(&db.pool)
-            .await?;
-    Ok(row.map(|r| (r.get(0), r.get(1), r.get(2))))
+/// The platform's signing key as stored.
+pub struct StoredKey {
+    pub key_id: String,
+    /// Base64, when stored plain (no `DACSAN_SECRET_KEY`); empty when sealed.
+    pub secret: String,
+    /// Sealed under `DACSAN_SECRET_KEY` (see `secrets`).
+    pub sealed: Option<String>,
 }
 
-/// Stores a key unless one exists (two processes starting together keep the first).
-pub async fn insert_signing_key(db: &Db, key_id: &str, public: &str, secret: &str) -> anyhow::Result<()> {
+/// The platform's signing key.
+pub async fn signing_key(db: &Db) -> anyhow::Result<Option<StoredKey>> {
+    let row = sqlx::query(
+        "SELECT key_id, secret_key, secret_key_sealed FROM signing_keys ORDER BY created_at, key_id LIMIT 1",
+    )
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(row.map(|r| StoredKey { key_id: r.get(0), secret: r.get(1), sealed: r.get(2) }))
+}
+
+/// Stores a key (its secret plain, or sealed with `secret` left empty) unless one
+/// exists: two processes starting together keep the first.
+pub async fn insert_signing_key(
+    db: &Db,
+    key_id: &str,
+    public: &str,
+    secret: &str,
+    sealed: Option<&str>,
+) -> anyhow::Result<()> {
     let mut tx = db.begin_write().await?;
     let exists = sqlx::query("SELECT 1 FROM signing_keys").fetch_optional(&mut *tx).await?.is_some();
     if !exists {
-        sqlx::query("INSERT INTO signing_keys (key_id, public_key, secret_key, created_at) VALUES ($1, $2, $3, $4)")
-            .bind(key_id)
-            .bind(public)
-            .bind(secret)
-            .bind(crate::db::now())
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO signing_keys (key_id, public_key, secret_key, secret_key_sealed, created_at) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(key_id)
+        .bind(public)
+        .bind(secret)
+        .bind(sealed)
+        .bind(crate::db::now())
+        .execute(&mut *tx)
+        .await?;
     }
     tx.commit().await?;
+    Ok(())
+}
+
+/// Replaces a plain secret with its sealed form (a key set after the first start).
+pub async fn seal_signing_key(db: &Db, key_id: &str, sealed: &str) -> anyhow::Result<()> {
+    sqlx::query(
+        "UPDATE signing_keys SET secret_key = '', secret_key_sealed = $1 WHERE key_id = $2 AND secret_key_sealed IS NULL",
+    )
+    .bind(sealed)
+    .bind(key_id)
+    .execute(&db.pool)
+    .await?;
     Ok(())
 }
 

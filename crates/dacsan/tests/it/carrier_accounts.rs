@@ -268,7 +268,8 @@ async fn carrier_account_sealed_values_need_their_key_to_start_and_rotate_key_mo
     let app = spawn_app_with(settings).await;
     let (order, seller) = ghn_order(&app).await;
     let producer = &order["producer_id"];
-    assert!(start_with(&app, None).await.is_ok(), "nothing sealed yet: no key needed");
+    let err = start_with(&app, None).await.err().expect("the signing key was sealed at the first start");
+    assert!(err.contains("the trace signing key") && err.contains("DACSAN_SECRET_KEY is not set"), "{err}");
     assert_eq!(save_ghn(&app, producer, &seller, OWN_TOKEN).await.0, 200);
 
     let err = start_with(&app, None).await.err().expect("no key: no start");
@@ -291,7 +292,7 @@ async fn carrier_account_sealed_values_need_their_key_to_start_and_rotate_key_mo
 
     let out = rotate_key(&app, Some(&old), Some(&new));
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("Re-encrypted 1 values"), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Re-encrypted 2 values"), "{out:?}");
     let after = stored_credentials(&app, producer).await;
     assert!(after[0].starts_with(&format!("v1:{}:", new.id())), "{}", after[0]);
     assert!(!after[0].contains(OWN_TOKEN));
@@ -316,4 +317,33 @@ async fn carrier_accounts_of_an_app_without_carriers_list_nothing() {
     let (status, list) =
         app.get_json_as(&format!("/api/v1/producers/{}/carrier-accounts", order_producer.id), &seller).await;
     assert_eq!((status, list["items"].as_array().map(Vec::len)), (200, Some(0)), "{list}");
+}
+
+async fn stored_signing_key(app: &TestApp) -> (String, Option<String>) {
+    sqlx::query_as("SELECT secret_key, secret_key_sealed FROM signing_keys").fetch_one(&app.state.db.pool).await.unwrap()
+}
+
+#[tokio::test]
+async fn the_trace_signing_key_is_sealed_once_a_key_is_set_and_rotates_with_the_other_secrets() {
+    let app = spawn_app().await;
+    let signer = app.state.trace_key.key_id.clone();
+    let (plain, sealed) = stored_signing_key(&app).await;
+    assert!(!plain.is_empty() && sealed.is_none(), "no key set: stored as it is");
+
+    let key = SecretKey::generate();
+    let state = start_with(&app, Some(&key)).await.expect("a key set later");
+    assert_eq!(state.trace_key.key_id, signer, "the same key signs");
+    let (plain, sealed) = stored_signing_key(&app).await;
+    assert!(plain.is_empty(), "the plain secret is gone");
+    assert!(sealed.as_deref().unwrap().starts_with(&format!("v1:{}:", key.id())), "{sealed:?}");
+    let err = start_with(&app, None).await.err().expect("sealed: no start without the key");
+    assert!(err.contains("the trace signing key") && err.contains(key.id()), "{err}");
+
+    let new = SecretKey::generate();
+    let out = rotate_key(&app, Some(&key), Some(&new));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Re-encrypted 1 values"), "{out:?}");
+    let state = start_with(&app, Some(&new)).await.expect("the new key opens it");
+    assert_eq!(state.trace_key.key_id, signer);
+    assert!(start_with(&app, Some(&key)).await.is_err(), "the old key no longer does");
 }
