@@ -45,6 +45,11 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
         "Đơn đặt qua trang này, đường dẫn ngắn hoặc mã giới thiệu (trong 7 ngày) được tính cho phiên và người dẫn; mỗi đơn chỉ tính cho một phiên — phiên cuối cùng bạn ghé qua.",
         "Orders placed through this page, its short link or its referral code (within 7 days) count for the session and its host; an order counts for one session only — the last one you came through.",
     ),
+    (
+        "live_cap_rule",
+        "Giá phiên chỉ áp dụng trong giờ phiên và cho số lượng còn lại ở giá phiên; khi bạn đặt nhiều hơn số còn lại, đơn báo số còn lại để bạn giảm số lượng (hoặc bỏ mã để mua giá niêm yết).",
+        "Session prices hold during the session and for the units left at that price; if you order more than are left, checkout tells you how many are left so you can order fewer (or remove the code and pay the list price).",
+    ),
     ("live_buy", "Xem và mua", "See and buy"),
     ("live_sessions", "Bán hàng trực tiếp (livestream)", "Live selling"),
     ("live_none", "Chưa có phiên nào.", "No sessions yet."),
