@@ -951,4 +951,67 @@ describe('dacsan on a phone (390×844)', { concurrency: false }, () => {
       assert.match(await row.innerText(), /Bếp ăn Ba Đình[\s\S]*Đã thanh toán/);
     });
   });
+
+  test('p. a seller schedules a live session at a session price; a viewer comes through its short link, pays the session price, and the report counts the order', async () => {
+    const session = await inPhone({}, async (page) => {
+      await signIn(page, ACCOUNTS.seller);
+      await page.goto('/seller');
+      await clickAndWait(page, page.locator('main a[href="/seller/live"]'), /\/seller\/live$/);
+      await assertPhoneFriendly(page, 'seller live sessions');
+      const form = page.locator('main form[action="/seller/live"]');
+      await form.getByLabel('Tên phiên', { exact: true }).fill('Chè Shan tuyết lên sóng');
+      await form.locator('#stream').fill('https://www.tiktok.com/@htxchesinho/live');
+      // On air since a minute ago, for two hours, in Vietnam's time.
+      const local = (ms) => new Date(Date.now() + 7 * 3600_000 + ms).toISOString().slice(0, 16);
+      await form.locator('#starts').fill(local(-60_000));
+      await form.locator('#ends').fill(local(2 * 3600_000));
+      const item = form.locator('.live-item').first();
+      const listPrice = vnd((await item.locator('small').innerText()).split('₫')[0]);
+      const sessionPrice = listPrice - 10_000;
+      await item.locator('input[type=checkbox]').check();
+      await item.locator('input[name^="price_"]').fill(String(sessionPrice));
+      await item.locator('input[name^="cap_"]').fill('5');
+      await clickAndWait(page, form.getByRole('button', { name: 'Lên lịch' }), /\/seller\/live\/\d+$/);
+      const shortLink = await page.locator('main a[href*="/l/"]').first().getAttribute('href');
+      await assertPhoneFriendly(page, 'session report');
+      return { report: new URL(page.url()).pathname, shortLink: new URL(shortLink, server.baseURL).pathname, listPrice, sessionPrice };
+    });
+
+    await inPhone({}, async (page) => {
+      await page.goto(session.shortLink);
+      assert.match(page.url(), /\/live\/[^/?#]+$/, 'the short link opens the session page');
+      assert.match(await page.locator('main h1').innerText(), /Chè Shan tuyết lên sóng/);
+      await page.locator('#countdown').waitFor();
+      assert.equal(vnd(await page.locator('main ul.lines .price').first().innerText()), session.sessionPrice);
+      await assertPhoneFriendly(page, 'live session page');
+      await page.screenshot({ path: screenshotPath('live-session'), fullPage: true });
+      await clickAndWait(page, page.locator('main ul.lines a', { hasText: 'Xem và mua' }).first(), /\/p\/[^/?#]+$/);
+      await clickAndWait(page, page.getByRole('button', { name: 'Thêm vào giỏ' }), /\/cart$/);
+      const line = page.locator('main form[action="/cart/update"] li').filter({ has: page.locator('.badge', { hasText: 'giá phiên live' }) });
+      assert.equal(await line.count(), 1, 'the cart charges the session price the code brings');
+      assert.equal(vnd(await line.locator('.price').first().innerText()), session.sessionPrice);
+
+      await clickAndWait(page, page.getByRole('link', { name: 'Đặt hàng' }), /\/checkout$/);
+      const form = page.locator('main form[action="/checkout"]');
+      await form.getByLabel('Họ và tên').fill('Lò Thị Hoa');
+      await form.getByLabel('Điện thoại').fill('0912 345 678');
+      await form.locator('#province').selectOption('01');
+      await page.waitForFunction(() => document.querySelectorAll('#commune option').length > 1);
+      await form.locator('#commune').selectOption(await form.locator('#commune option').nth(1).getAttribute('value'));
+      await form.getByLabel('Số nhà, thôn/bản, đường').fill('5 phố Lò Đúc');
+      await form.getByLabel(/khi nhận hàng/).check();
+      await page.waitForFunction(() => document.querySelectorAll('#delivery .delivery-group').length === 1);
+      await clickAndWait(page, form.getByRole('button', { name: 'Đặt hàng' }), /\/orders\/c\/[^/?#]+$/);
+      assert.equal(await page.locator('main section.box').count(), 1, 'one order');
+    });
+
+    await inPhone({}, async (page) => {
+      await signIn(page, ACCOUNTS.seller);
+      await page.goto(session.report);
+      const fact = (name) => page.locator(`main dl.facts dt:text-is("${name}") + dd`).innerText();
+      assert.equal((await fact('Đơn hàng')).trim(), '1', 'the order is attributed to the session');
+      assert.equal(vnd(await fact('Doanh thu hàng')), session.sessionPrice, 'at the session price');
+      await page.screenshot({ path: screenshotPath('live-report'), fullPage: true });
+    });
+  });
 });
