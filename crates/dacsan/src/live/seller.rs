@@ -74,7 +74,7 @@ pub async fn list(State(state): State<AppState>, page: Page) -> Result<Response,
 }
 
 /// `datetime-local` sends `2026-12-05T20:00` in the seller's (Vietnam's) time.
-fn local_time(value: Option<&String>) -> Option<String> {
+pub(crate) fn local_time(value: Option<&String>) -> Option<String> {
     value
         .map(|t| t.trim())
         .filter(|t| !t.is_empty())
@@ -82,7 +82,7 @@ fn local_time(value: Option<&String>) -> Option<String> {
 }
 
 /// The form as the API's input; the host is named by e-mail.
-async fn input_of(
+pub(crate) async fn input_of(
     state: &AppState,
     form: &HashMap<String, String>,
     errors: &mut FieldErrors,
@@ -161,6 +161,11 @@ struct ReportTemplate {
 impl ReportTemplate {
     fn when(&self, utc: &str) -> String {
         crate::vn::time_vn(utc)
+    }
+
+    /// Officers come from the office's list of the province's sessions, others from theirs.
+    fn back_href(&self) -> &'static str {
+        if self.page.user.as_ref().is_some_and(|u| u.is_officer()) { "/office/live" } else { "/seller/live" }
     }
 }
 

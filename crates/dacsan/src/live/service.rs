@@ -91,13 +91,22 @@ pub async fn create(db: &Db, user: &CurrentUser, input: &SessionInput) -> AppRes
 }
 
 /// Who may read a session's report and set its audience: whoever scheduled it, its
-/// host, the sellers of its products' producers, officers, admins.
+/// host, the sellers of its products' producers, the officers of a province one of
+/// those producers is in (the office sees only its provinces), admins.
 pub async fn may_manage(db: &Db, user: &CurrentUser, session: &Session) -> AppResult<bool> {
-    if user.is_officer() || session.created_by == Some(user.id) || session.host_user_id == Some(user.id) {
+    if user.is_admin() || session.created_by == Some(user.id) || session.host_user_id == Some(user.id) {
         return Ok(true);
     }
     let items = store::items_of(db, session.id).await?;
-    Ok(items.iter().any(|i| user.producer_ids.contains(&i.producer_id)))
+    if items.iter().any(|i| user.producer_ids.contains(&i.producer_id)) {
+        return Ok(true);
+    }
+    if !user.is_officer() {
+        return Ok(false);
+    }
+    let producer_ids: Vec<i64> = items.iter().map(|i| i.producer_id).collect();
+    let producers = crate::producers::store::list_by_ids(db, &producer_ids).await?;
+    Ok(producers.iter().any(|p| user.can_oversee_province(&p.province_code)))
 }
 
 /// After the session: audience, orders, units, revenue, conversion, top products.

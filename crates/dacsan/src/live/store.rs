@@ -230,14 +230,17 @@ pub struct TopProduct {
     pub revenue_vnd: i64,
 }
 
+/// The statuses of the orders a session's figures count: all but cancelled and refunded.
+const COUNTED: &str = "NOT IN ('cancelled', 'refunded')";
+
 /// Orders attributed to a session that were not cancelled: (orders, units, revenue of goods).
 pub async fn attributed_totals(db: &Db, session_id: i64) -> anyhow::Result<(i64, i64, i64)> {
-    let row = sqlx::query(
+    let row = sqlx::query(&format!(
         "SELECT COUNT(*) AS orders, COALESCE(CAST(SUM(o.subtotal_vnd) AS BIGINT), 0) AS revenue,
                 COALESCE((SELECT CAST(SUM(i.quantity) AS BIGINT) FROM order_items i JOIN orders x ON x.id = i.order_id
-                          WHERE x.live_session_id = $1 AND x.status NOT IN ('cancelled', 'refunded')), 0) AS units
-         FROM orders o WHERE o.live_session_id = $1 AND o.status NOT IN ('cancelled', 'refunded')",
-    )
+                          WHERE x.live_session_id = $1 AND x.status {COUNTED}), 0) AS units
+         FROM orders o WHERE o.live_session_id = $1 AND o.status {COUNTED}",
+    ))
     .bind(session_id)
     .fetch_one(&db.pool)
     .await
@@ -290,4 +293,53 @@ pub async fn list_for_user(db: &Db, user_id: i64, producer_ids: &[i64]) -> anyho
     .await
     .context("list a user's live sessions")?;
     rows.iter().map(from_row).collect()
+}
+
+/// A session in the programme office's list: its host, how many products and
+/// producers it carries, and its orders and revenue counted as [`attributed_totals`] does.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProvinceSession {
+    pub session: Session,
+    /// The host's name; `None` when the scheduler hosts.
+    pub host_name: Option<String>,
+    pub products: i64,
+    pub producers: i64,
+    pub orders: i64,
+    pub revenue_vnd: i64,
+}
+
+/// The sessions that carry a product of one of the province's producers, with their
+/// counts, in one statement; the latest first.
+pub async fn list_for_province(db: &Db, province_code: &str, limit: i64) -> anyhow::Result<Vec<ProvinceSession>> {
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS},
+                (SELECT u.name FROM users u WHERE u.id = s.host_user_id) AS host_name,
+                (SELECT COUNT(*) FROM live_session_items i WHERE i.session_id = s.id) AS products,
+                (SELECT COUNT(DISTINCT p.producer_id) FROM live_session_items i JOIN products p ON p.id = i.product_id
+                 WHERE i.session_id = s.id) AS producers,
+                (SELECT COUNT(*) FROM orders o WHERE o.live_session_id = s.id AND o.status {COUNTED}) AS orders,
+                (SELECT COALESCE(CAST(SUM(o.subtotal_vnd) AS BIGINT), 0) FROM orders o
+                 WHERE o.live_session_id = s.id AND o.status {COUNTED}) AS revenue
+         FROM live_sessions s
+         WHERE s.id IN (SELECT i.session_id FROM live_session_items i JOIN products p ON p.id = i.product_id
+                        JOIN producers pr ON pr.id = p.producer_id WHERE pr.province_code = $1)
+         ORDER BY s.starts_at DESC, s.id DESC LIMIT $2"
+    ))
+    .bind(province_code)
+    .bind(limit)
+    .fetch_all(&db.pool)
+    .await
+    .with_context(|| format!("list the live sessions of province {province_code}"))?;
+    rows.iter()
+        .map(|r| {
+            Ok(ProvinceSession {
+                session: from_row(r)?,
+                host_name: r.try_get("host_name")?,
+                products: r.try_get("products")?,
+                producers: r.try_get("producers")?,
+                orders: r.try_get("orders")?,
+                revenue_vnd: r.try_get("revenue")?,
+            })
+        })
+        .collect()
 }

@@ -1,13 +1,15 @@
 //! The programme office: what the province's Department of Industry and Trade uses
 //! to run its e-commerce plan. The registry of producers and products imported from
 //! the province's workbooks, listings on other channels and their sales, the plan's
-//! indicators with targets and trends, 1:1 support cases, trainings and fairs.
+//! indicators with targets and trends, 1:1 support cases, trainings, fairs and live
+//! selling sessions for the province's producers.
 //! Officers see and change only their provinces; admins see all.
 
 pub mod delivery;
 pub mod fairs;
 pub mod kpis;
 pub mod listings;
+pub mod live_sessions;
 pub mod registry;
 pub mod scope;
 pub mod support;
@@ -15,6 +17,7 @@ mod texts;
 pub mod training;
 pub mod xlsx;
 
+use axum::routing::get;
 use utoipa_axum::router::OpenApiRouter;
 
 use crate::state::AppState;
@@ -30,6 +33,7 @@ pub const TEXTS: &[&[Text]] = &[
     support::TEXTS,
     training::TEXTS,
     fairs::TEXTS,
+    live_sessions::TEXTS,
 ];
 
 /// The office's pages (under `/office`) and API (under `/api/v1/programme`).
@@ -42,4 +46,5 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(training::router())
         .merge(fairs::router())
         .merge(delivery::router())
+        .route("/office/live", get(live_sessions::list_sessions).post(live_sessions::schedule_session))
 }

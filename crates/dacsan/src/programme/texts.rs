@@ -8,5 +8,6 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("office_cases", "Hỗ trợ 1:1", "1:1 support"),
     ("office_trainings", "Tập huấn", "Trainings"),
     ("office_fairs", "Hội chợ, phiên chợ", "Fairs"),
+    ("office_live", "Bán hàng trực tiếp", "Live selling"),
     ("office_report", "Báo cáo tháng", "Monthly report"),
 ];

@@ -368,3 +368,145 @@ async fn the_session_page_reads_in_english_abroad() {
     let (_, json) = app.get_json(&format!("/api/v1/live-sessions/{}", created["id"])).await;
     assert_eq!(json["title_en"], "Spring Shan tuyet tea");
 }
+
+/// The fields of the office's schedule form for `products` (session price 1 000 đồng below the list price).
+fn office_form<'a>(
+    province: &'a str,
+    producers: &'a str,
+    products: &'a [(String, String, String)],
+) -> Vec<(&'a str, &'a str)> {
+    let mut fields = vec![
+        ("province", province),
+        ("producers", producers),
+        ("title", "Đặc sản Lai Châu lên sóng"),
+        ("platform", "tiktok"),
+        ("stream_url", "https://www.tiktok.com/@laichau/live"),
+        ("starts_at", "2030-05-01T20:00"),
+        ("ends_at", "2030-05-01T22:00"),
+    ];
+    for (product, price, _) in products {
+        fields.push((product.as_str(), "on"));
+        fields.push((price.as_str(), "1.000"));
+    }
+    fields
+}
+
+/// `product_ID`, `price_ID`, `cap_ID` of a product.
+fn item_fields(product_id: i64) -> (String, String, String) {
+    (format!("product_{product_id}"), format!("price_{product_id}"), format!("cap_{product_id}"))
+}
+
+#[tokio::test]
+async fn the_office_schedules_one_session_for_several_producers_of_its_province() {
+    let app = spawn_app().await;
+    let (tea, _) = two_stores(&app).await;
+    let ginseng_house = app.producer().name("Công ty Sâm Lai Châu Mường Tè").place("12", "03463").create().await;
+    app.payment_account(ginseng_house.id).await;
+    let ginseng =
+        app.product(ginseng_house.id).name("Sâm Lai Châu khô", "Dried Lai Chau ginseng").price(900_000).create().await;
+    let idle = app.producer().name("HTX Chưa bán gì").place("12", "03463").create().await;
+    app.product(idle.id).name("Măng khô", "Dried bamboo shoots").status("draft").create().await;
+    let (_, email, _) = app.officer(&["12"]).await;
+    app.sign_in(&email, "password-123").await;
+
+    let (status, html) = app.page("/office/live?province=12").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("href=\"/office/live?province=12\""), "the office's navigation links the page");
+    assert!(html.contains(&format!("name=\"producers\" value=\"{}\"", tea.producer_id)));
+    assert!(html.contains(&format!("name=\"producers\" value=\"{}\"", ginseng_house.id)));
+    assert!(!html.contains("HTX Chưa bán gì"), "nothing on sale, nothing to put on a session");
+    assert!(!html.contains("name=\"product_"), "no products before producers are picked");
+    let picked = format!("/office/live?province=12&producers={}&producers={}", tea.producer_id, ginseng_house.id);
+    let (status, html) = app.page(&picked).await;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains(&format!("name=\"product_{}\"", tea.id))
+            && html.contains(&format!("name=\"product_{}\"", ginseng.id))
+    );
+    let (_, listed) =
+        app.page(&format!("/office/live?province=12&producers={},{}", tea.producer_id, ginseng_house.id)).await;
+    assert!(listed.contains(&format!("name=\"product_{}\"", ginseng.id)), "a comma list picks them too");
+
+    let producers = format!("{},{}", tea.producer_id, ginseng_house.id);
+    let items = [item_fields(tea.id), item_fields(ginseng.id)];
+    let mut fields = office_form("12", &producers, &items);
+    fields[2].1 = "";
+    let (status, _, html) = app.post_form("/office/live", &fields).await;
+    assert_eq!(status, 422, "no title");
+    assert!(html.contains("title: 3 to 200 characters"), "the error is named");
+    assert!(html.contains("https://www.tiktok.com/@laichau/live"), "the form is kept");
+    assert!(html.contains(&format!("name=\"product_{}\" checked", ginseng.id)), "the products stay ticked");
+    fields[2].1 = "Đặc sản Lai Châu lên sóng";
+    fields[6].1 = "2030-05-01T19:00";
+    let (status, _, html) = app.post_form("/office/live", &fields).await;
+    assert_eq!(status, 422, "the end before the start");
+    assert!(html.contains("ends after it starts"));
+    fields[6].1 = "2030-05-01T22:00";
+    let (status, location, _) = app.post_form("/office/live", &fields).await;
+    assert_eq!(status, 303);
+    let id: i64 = location.strip_prefix("/seller/live/").expect("on to the report").parse().unwrap();
+
+    let (_, session) = app.get_json(&format!("/api/v1/live-sessions/{id}")).await;
+    assert_eq!(session["starts_at"], "2030-05-01T13:00:00Z", "the form's time is Vietnam's");
+    let mut on_it: Vec<i64> =
+        session["items"].as_array().unwrap().iter().map(|i| i["product_id"].as_i64().unwrap()).collect();
+    on_it.sort_unstable();
+    assert_eq!(on_it, {
+        let mut both = vec![tea.id, ginseng.id];
+        both.sort_unstable();
+        both
+    });
+    assert_eq!(session["items"][0]["session_price_vnd"], 1_000);
+    let code = session["referral_code"].as_str().unwrap();
+    let (status, _) = app
+        .send_json(Method::POST, "/api/v1/checkout", None, &with_code(checkout_body(&[(ginseng.id, 1)], "cod"), code))
+        .await;
+    assert_eq!(status, 201, "an order through the session");
+    let (status, report) = app.page(&location).await;
+    assert_eq!(status, 200, "the officer opens the session's report");
+    assert!(report.contains("Đặc sản Lai Châu lên sóng") && report.contains("900.000"));
+    assert!(report.contains("<a href=\"/office/live\">"), "back to the office's list");
+
+    let (_, html) = app.page("/office/live?province=12").await;
+    let table =
+        html.split("id=\"live-sessions\"").nth(1).expect("the province's sessions").split("</table>").next().unwrap();
+    assert!(table.contains(&format!("href=\"/seller/live/{id}\"")) && table.contains("Đặc sản Lai Châu lên sóng"));
+    assert!(table.contains("TikTok") && table.contains("20:00 01/05/2030"), "{table}");
+    for (label, value) in [("Sản phẩm", "2"), ("Cơ sở", "2"), ("Đơn hàng", "1"), ("Doanh thu hàng", "900.000")]
+    {
+        assert!(table.contains(&format!("data-label=\"{label}\">{value}")), "{label} {value}: {table}");
+    }
+}
+
+#[tokio::test]
+async fn an_officer_of_another_province_neither_sees_nor_schedules_for_it() {
+    let app = spawn_app().await;
+    let (tea, honey) = two_stores(&app).await;
+    let (_, email, _) = app.officer(&["08"]).await;
+    app.sign_in(&email, "password-123").await;
+    let (status, _) = app.page("/office/live?province=12").await;
+    assert_eq!(status, 403);
+    let items = [item_fields(tea.id)];
+    let producers = tea.producer_id.to_string();
+    let (status, _, _) = app.post_form("/office/live", &office_form("12", &producers, &items)).await;
+    assert_eq!(status, 403, "nor posts for it");
+
+    let (status, html) = app.page(&format!("/office/live?province=08&producers={}", tea.producer_id)).await;
+    assert_eq!(status, 200);
+    assert!(!html.contains(&format!("name=\"product_{}\"", tea.id)), "another province's producer is not picked");
+    let (status, _, html) = app.post_form("/office/live", &office_form("08", &producers, &items)).await;
+    assert_eq!(status, 422, "another province's product");
+    let alert = html.split("role=\"alert\">").nth(1).unwrap().split("</p>").next().unwrap();
+    assert!(alert.contains(&tea.name) && alert.contains("not yours to sell"), "the product is named: {alert}");
+
+    let honey_items = [item_fields(honey.id)];
+    let own = honey.producer_id.to_string();
+    let (status, location, _) = app.post_form("/office/live", &office_form("08", &own, &honey_items)).await;
+    assert_eq!(status, 303, "its own province's product");
+    let (_, other_email, _) = app.officer(&["12"]).await;
+    app.sign_in(&other_email, "password-123").await;
+    let (status, _) = app.page(&location).await;
+    assert_eq!(status, 403, "the report of another province's session");
+    let (_, html) = app.page("/office/live?province=12").await;
+    assert!(html.contains("Chưa có phiên nào có sản phẩm của tỉnh."), "not in this province's list");
+}

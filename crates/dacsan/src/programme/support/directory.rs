@@ -79,6 +79,20 @@ pub async fn of_province(db: &Db, province_code: &str) -> AppResult<Directory> {
     Ok(Directory::new(producers))
 }
 
+/// The province's producers with a product on sale: those the office may put on a
+/// live session.
+pub async fn with_products_on_sale(db: &Db, province_code: &str) -> AppResult<Vec<ProducerRef>> {
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM producers pr WHERE pr.province_code = $1
+           AND EXISTS (SELECT 1 FROM products p WHERE p.producer_id = pr.id AND p.status = 'active')
+         ORDER BY pr.name, pr.id"
+    ))
+    .bind(province_code)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows.iter().map(from_row).collect::<Result<Vec<_>, _>>()?)
+}
+
 /// The province of a producer outside `province_code` with this code or this exact
 /// name, to tell "another province's producer" from "unknown".
 pub async fn province_elsewhere(
