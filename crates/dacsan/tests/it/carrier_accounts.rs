@@ -320,7 +320,10 @@ async fn carrier_accounts_of_an_app_without_carriers_list_nothing() {
 }
 
 async fn stored_signing_key(app: &TestApp) -> (String, Option<String>) {
-    sqlx::query_as("SELECT secret_key, secret_key_sealed FROM signing_keys").fetch_one(&app.state.db.pool).await.unwrap()
+    sqlx::query_as("SELECT secret_key, secret_key_sealed FROM signing_keys")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap()
 }
 
 #[tokio::test]
