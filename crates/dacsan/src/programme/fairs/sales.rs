@@ -239,26 +239,20 @@ pub async fn record(
         created_by: user.id,
         items,
     };
-    let new = std::sync::Arc::new(new);
-    let mut created = None;
-    // A unique clash is the phone's number sent twice at once (the other request
-    // stored it), or, once in a trillion, a sale code drawn twice: then draw again.
-    for _ in 0..3 {
-        let (db_task, new_task) = (db.clone(), new.clone());
-        let id = db::run_to_completion(async move { store::insert(&db_task, &new_task).await }).await??;
-        let stored = match id {
-            Some(id) => store::find(db, id).await?,
-            None => store::find_by_client_id(db, fair.id, producer_id, &sale.client_sale_id).await?,
-        };
-        if let Some(stored) = stored {
-            created = Some((stored, id.is_some()));
-            break;
-        }
-    }
-    let (stored, is_new) =
-        created.ok_or_else(|| AppError::Internal(anyhow::anyhow!("no free stall sale code after 3 draws")))?;
+    let db_task = db.clone();
+    let id = db::run_to_completion(async move { store::insert(&db_task, &new).await }).await??;
+    let stored = match id {
+        Some(id) => store::find(db, id).await?,
+        // The phone's number sent twice at once: the other request stored it.
+        None => match store::find_by_client_id(db, fair.id, producer_id, &sale.client_sale_id).await? {
+            Some(earlier) => return same_sale(earlier, &sale).map(|s| (s, false)),
+            None => None,
+        },
+    };
+    let stored = stored
+        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("stall sale {} was not stored", sale.client_sale_id)))?;
     tracing::info!(fair.id = fair.id, producer.id = producer_id, sale.code = %stored.code, amount_vnd = amount, "stall sale");
-    Ok((stored, is_new))
+    Ok((stored, true))
 }
 
 /// A number the phone sent before names the same sale; with other contents it is a
