@@ -379,10 +379,11 @@ pub async fn quotes_for(db: &Db, delivery: &dyn Delivery, rfq: &Rfq, viewer: &Vi
     let Some(filter) = viewer.quote_filter() else { return Ok(Vec::new()) };
     let mut views = Vec::new();
     for quote in store::quotes_of_rfq(db, rfq.id, filter).await? {
-        let mut view = quote_view(db, rfq, quote).await?;
-        estimate_delivery(db, delivery, rfq, &mut view).await?;
-        views.push(view);
+        views.push(quote_view(db, rfq, quote).await?);
     }
+    // Carriers are asked for every quote at once: a live quote may take a second.
+    let estimates = views.iter_mut().map(|view| estimate_delivery(db, delivery, rfq, view));
+    futures_util::future::try_join_all(estimates).await?;
     views.sort_by_key(|v| (!v.is_open(), v.total_at_quantity_vnd.unwrap_or(i64::MAX)));
     Ok(views)
 }
@@ -607,10 +608,10 @@ pub async fn accept(
     // Carriers are asked before the write starts (a live quote may take a second);
     // the revision priced is checked to be the one accepted.
     let priced = store::revision(db, quote.id, quote.revision).await?.ok_or_else(|| AppError::not_found("quote"))?;
+    let payment_method = payment_method(input.payment_method.as_deref(), priced.deposit_pct, has_account)?;
     let by_carrier = match priced.carrier_unit_weight_g {
         Some(unit_weight_g) => {
-            let cod =
-                payment_method(input.payment_method.as_deref(), priced.deposit_pct, has_account)? == PaymentMethod::Cod;
+            let cod = payment_method == PaymentMethod::Cod;
             let subtotal = price_for(&priced.tiers, quantity).and_then(|p| p.checked_mul(quantity)).unwrap_or(0);
             let parcel = CarrierParcel { producer_id: quote.producer_id, unit_weight_g, quantity, subtotal };
             let to = (rfq.deliver_province_code.as_str(), commune_code.as_str());
@@ -660,7 +661,6 @@ pub async fn accept(
     }
     let unit_price = price_for(&revision.tiers, quantity)
         .ok_or_else(|| AppError::conflict("quantity", "Dưới bậc giá đầu tiên / under the first price tier"))?;
-    let payment_method = payment_method(input.payment_method.as_deref(), revision.deposit_pct, has_account)?;
     let subtotal = unit_price
         .checked_mul(quantity)
         .ok_or_else(|| AppError::invalid("quantity", "tổng tiền quá lớn / the total is too large"))?;
