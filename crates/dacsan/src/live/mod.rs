@@ -64,6 +64,12 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("live_products", "Sản phẩm trong phiên", "Products in the session"),
     ("live_price_hint", "giá phiên, đồng (không quá giá niêm yết)", "session price, đồng (not above the list price)"),
     ("live_cap", "tối đa ở giá phiên", "at most at the session price"),
+    ("live_cap_short", "Tối đa", "At most"),
+    (
+        "live_items_hint",
+        "Giá phiên tính bằng đồng, không quá giá niêm yết; «Tối đa»: số đơn vị bán ở giá phiên (bỏ trống: không giới hạn).",
+        "Session price in đồng, not above the list price; «At most»: units sold at the session price (empty: no limit).",
+    ),
     ("live_schedule", "Lên lịch", "Schedule"),
     ("live_report", "Kết quả phiên", "Session report"),
     ("live_orders", "Đơn hàng", "Orders"),
