@@ -6,7 +6,7 @@ use sqlx::any::AnyRow;
 use time::Date;
 
 use super::export::{self, ExportFacts};
-use super::model::{Ocop, PackageSize, Product, ProductStatus, ValidProduct};
+use super::model::{Ocop, PackageSize, Product, ValidProduct};
 use super::ocop;
 use super::wholesale;
 use crate::db::{self, Db};
@@ -52,7 +52,6 @@ fn from_row(row: &AnyRow) -> Result<Product, sqlx::Error> {
         }),
         _ => None,
     };
-    let status: String = row.try_get("status")?;
     let cover_id: Option<i64> = row.try_get("cover_id")?;
     let cover_thumb: Option<i64> = row.try_get("cover_thumb_id")?;
     let wholesale: String = row.try_get("wholesale_breaks")?;
@@ -86,8 +85,7 @@ fn from_row(row: &AnyRow) -> Result<Product, sqlx::Error> {
             markets: export::list_from_stored(&row.try_get::<String, _>("export_markets")?),
         },
         origin_commune_code: row.try_get("origin_commune_code")?,
-        status: ProductStatus::parse(&status)
-            .ok_or_else(|| sqlx::Error::Decode(format!("a product's status {status:?} is none dacsan knows").into()))?,
+        status: db::known(row, "status")?,
         sold_count: row.try_get("sold_count")?,
         wholesale,
         created_at: row.try_get("created_at")?,

@@ -19,13 +19,12 @@ fn later(after: Duration) -> String {
 }
 
 fn job_of(row: &AnyRow) -> anyhow::Result<Job> {
-    let status: String = row.try_get("status")?;
     Ok(Job {
         id: row.try_get("id")?,
         kind: row.try_get("kind")?,
         payload: row.try_get("payload")?,
         dedupe_key: row.try_get("dedupe_key")?,
-        status: JobStatus::parse(&status).with_context(|| format!("a job's status {status:?} is none dacsan knows"))?,
+        status: db::known(row, "status")?,
         attempts: row.try_get("attempts")?,
         max_attempts: row.try_get("max_attempts")?,
         repeat_s: row.try_get("repeat_s")?,

@@ -103,8 +103,6 @@ const SHIPMENT_COLUMNS: &str =
     height_cm, cod_vnd, fee_vnd, label_url, last_event_at, error, account, sscc, created_at, updated_at";
 
 fn shipment_from_row(r: &AnyRow) -> anyhow::Result<Shipment> {
-    let status: String = r.try_get("status")?;
-    let account: String = r.try_get("account")?;
     Ok(Shipment {
         id: r.try_get("id")?,
         order_id: r.try_get("order_id")?,
@@ -112,8 +110,7 @@ fn shipment_from_row(r: &AnyRow) -> anyhow::Result<Shipment> {
         carrier: r.try_get("carrier")?,
         service: r.try_get("service")?,
         tracking_code: r.try_get("tracking_code")?,
-        status: ShipmentStatus::parse(&status)
-            .with_context(|| format!("shipment status «{status}» is not one dacsan knows"))?,
+        status: db::known(r, "status")?,
         weight_g: r.try_get("weight_g")?,
         length_cm: r.try_get("length_cm")?,
         width_cm: r.try_get("width_cm")?,
@@ -123,8 +120,7 @@ fn shipment_from_row(r: &AnyRow) -> anyhow::Result<Shipment> {
         label_url: r.try_get("label_url")?,
         last_event_at: r.try_get("last_event_at")?,
         error: r.try_get("error")?,
-        account: BookingAccount::parse(&account)
-            .with_context(|| format!("shipment account «{account}» is not one dacsan knows"))?,
+        account: db::known(r, "account")?,
         sscc: r
             .try_get::<Option<String>, _>("sscc")?
             .map(|text| gs1::Sscc::parse(&text).with_context(|| format!("the stored SSCC «{text}» is not one")))
@@ -413,10 +409,8 @@ pub async fn events_of(db: &Db, shipment_id: i64) -> anyhow::Result<Vec<Shipment
             .context("list a shipment's events")?;
     rows.iter()
         .map(|r| {
-            let status: String = r.try_get("status")?;
             Ok(ShipmentEvent {
-                status: ShipmentStatus::parse(&status)
-                    .with_context(|| format!("shipment status «{status}» is not one dacsan knows"))?,
+                status: db::known(r, "status")?,
                 raw_status: r.try_get("raw_status")?,
                 at: r.try_get("at")?,
                 note: r.try_get("note")?,

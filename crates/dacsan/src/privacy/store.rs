@@ -109,9 +109,8 @@ const REQUEST_COLUMNS: &str =
 fn request_of(r: &AnyRow, now: &str) -> anyhow::Result<RequestRecord> {
     let status: String = r.try_get("status")?;
     let kind: String = r.try_get("kind")?;
-    RequestStatus::parse(&status)
-        .with_context(|| format!("a privacy request's status {status:?} is none dacsan knows"))?;
-    RequestKind::parse(&kind).with_context(|| format!("a privacy request's kind {kind:?} is none dacsan knows"))?;
+    db::known::<RequestStatus>(r, "status")?;
+    db::known::<RequestKind>(r, "kind")?;
     let due_at: String = r.try_get("due_at")?;
     let acknowledge: String = r.try_get("acknowledge_by")?;
     let acknowledged_at: Option<String> = r.try_get("acknowledged_at")?;

@@ -77,12 +77,11 @@ const SELECT: &str = "SELECT f.id, f.province_code, f.name, f.kind, f.place, f.s
     FROM fairs f";
 
 fn from_row(row: &AnyRow) -> anyhow::Result<Fair> {
-    let kind: String = row.try_get("kind")?;
     Ok(Fair {
         id: row.try_get("id")?,
         province_code: row.try_get("province_code")?,
         name: row.try_get("name")?,
-        kind: FairKind::parse(&kind).with_context(|| format!("fair kind «{kind}» is unknown"))?,
+        kind: db::known(row, "kind")?,
         place: row.try_get("place")?,
         starts_on: row.try_get("starts_on")?,
         ends_on: row.try_get("ends_on")?,
