@@ -1,6 +1,7 @@
 """bench/stalls helpers: a market day in a migrated SQLite database (one fair, STALLS
-booths, each its producer with a receiving account and three products), then two
-measurements against the running server:
+booths, each its producer with a receiving account, three products and its own seller
+account, signed in on the stall's phone), then two measurements against the running
+server:
 
   stalls.py fill DB STALLS SELLER_EMAIL
   stalls.py time URL DB OUT.json PASSWORD SELLER_EMAIL KEY SECONDS QUEUED
@@ -36,9 +37,9 @@ def fill(db_path, stalls, email):
     today = time.strftime("%Y-%m-%d", time.gmtime(time.time() + 7 * 3600))
     tomorrow = time.strftime("%Y-%m-%d", time.gmtime(time.time() + 31 * 3600))
     with db:
-        user = db.execute("SELECT id FROM users WHERE email = ?", (email,)).fetchone()[0]
-        # Made a buyer on the command line (a seller there needs a producer first).
-        db.execute("UPDATE users SET role = 'seller' WHERE id = ?", (user,))
+        # Made a buyer on the command line (a seller there needs a producer first);
+        # each stall's seller is a copy of it, with its password.
+        template = db.execute("SELECT id FROM users WHERE email = ?", (email,)).fetchone()[0]
         fair = db.execute(
             "INSERT INTO fairs (province_code, name, kind, place, starts_on, ends_on, visitors, created_at, updated_at,"
             " target_revenue_vnd) VALUES ('31', 'Phiên chợ hàng Việt Hải Phòng', 'market_session', 'Quảng trường',"
@@ -51,6 +52,10 @@ def fill(db_path, stalls, email):
             db.execute(
                 "INSERT INTO payment_accounts (producer_id, bank_bin, account_number, account_holder, updated_at)"
                 " VALUES (?, '970436', ?, 'HTX GIAN HANG', ?)", (producer, f"00110022{n:05d}", stamp()))
+            user = db.execute(
+                "INSERT INTO users (email, name, password_hash, role, created_at)"
+                " SELECT ?, name, password_hash, 'seller', created_at FROM users WHERE id = ?",
+                (stall_email(n), template)).lastrowid
             db.execute("INSERT INTO producer_members (user_id, producer_id, member_role) VALUES (?, ?, 'staff')", (user, producer))
             db.execute("INSERT INTO fair_booths (fair_id, producer_id, booth, revenue_vnd) VALUES (?, ?, ?, 0)",
                        (fair, producer, f"A{n + 1}"))
@@ -62,6 +67,16 @@ def fill(db_path, stalls, email):
                     (f"stall-{n}-{i}", producer, f"Chè Shan tuyết hộp {i}", 150_000 + i * 50_000, stamp(), stamp()))
     db.close()
     print(json.dumps({"fair": fair, "stalls": stalls}))
+
+
+def stall_email(n):
+    return f"stall{n}@bench.vn"
+
+
+def sign_in(url, email, password):
+    request = urllib.request.Request(f"{url}/api/v1/auth/token", data=json.dumps({"email": email, "password": password}).encode(),
+                                     headers={"Content-Type": "application/json"}, method="POST")
+    return json.loads(urllib.request.urlopen(request).read())["token"]
 
 
 class Connection:
@@ -104,13 +119,13 @@ def summary(times):
             "p99_ms": percentile(times, 0.99), "max_ms": round(max(times), 1)}
 
 
-async def vietqr_load(host, port, fair, producers, products, token, key, seconds):
-    auth = {"Authorization": f"Bearer {token}"}
+async def vietqr_load(host, port, fair, producers, products, tokens, key, seconds):
     times, failures, paid = [], [], []
     sales = asyncio.Queue()
 
     async def stall(n, producer):
         conn = Connection(host, port)
+        auth = {"Authorization": f"Bearer {tokens[producer]}"}
         start = time.perf_counter() + random.random() * 0.5
         k = 0
         while True:
@@ -158,12 +173,12 @@ async def vietqr_load(host, port, fair, producers, products, token, key, seconds
     return result
 
 
-async def offline_replay(host, port, fair, producers, token, queued):
-    auth = {"Authorization": f"Bearer {token}"}
+async def offline_replay(host, port, fair, producers, tokens, queued):
     sent_at = stamp()
 
     async def phone(n, producer):
         conn = Connection(host, port)
+        auth = {"Authorization": f"Bearer {tokens[producer]}"}
         statuses = []
         for k in range(queued):
             body = {"client_sale_id": f"phone{n}-{k}", "method": "cash", "amount_vnd": 20_000 + 1_000 * (k % 50),
@@ -184,18 +199,18 @@ async def offline_replay(host, port, fair, producers, token, queued):
 
 
 def time_all(url, db_path, out, password, email, key, seconds, queued):
-    request = urllib.request.Request(f"{url}/api/v1/auth/token", data=json.dumps({"email": email, "password": password}).encode(),
-                                     headers={"Content-Type": "application/json"}, method="POST")
-    token = json.loads(urllib.request.urlopen(request).read())["token"]
     db = sqlite3.connect(db_path)
     fair = db.execute("SELECT id FROM fairs ORDER BY id DESC LIMIT 1").fetchone()[0]
     producers = [r[0] for r in db.execute("SELECT producer_id FROM fair_booths WHERE fair_id = ? ORDER BY producer_id", (fair,))]
     products = {}
     for producer, product in db.execute("SELECT producer_id, id FROM products ORDER BY id"):
         products.setdefault(producer, []).append(product)
+    sellers = db.execute("SELECT m.producer_id, u.email FROM producer_members m JOIN users u ON u.id = m.user_id"
+                         " WHERE u.email LIKE 'stall%@bench.vn'").fetchall()
+    tokens = {producer: sign_in(url, seller, password) for producer, seller in sellers}
     host, port = url.removeprefix("http://").split(":")
-    results = {"vietqr_sale": asyncio.run(vietqr_load(host, int(port), fair, producers, products, token, key, seconds))}
-    results["offline_replay"] = asyncio.run(offline_replay(host, int(port), fair, producers, token, queued))
+    results = {"vietqr_sale": asyncio.run(vietqr_load(host, int(port), fair, producers, products, tokens, key, seconds))}
+    results["offline_replay"] = asyncio.run(offline_replay(host, int(port), fair, producers, tokens, queued))
     cash = db.execute("SELECT COUNT(*), COUNT(DISTINCT client_sale_id) FROM stall_sales WHERE method = 'cash'").fetchone()
     results["offline_replay_stored"] = {"sales": cash[0], "distinct": cash[1], "expected": len(producers) * queued}
     Path(out).write_text(json.dumps(results, indent=2))

@@ -61,6 +61,7 @@ pub fn install_texts() {
 pub async fn start(database_url: &str, settings: config::Settings) -> anyhow::Result<AppState> {
     install_texts();
     let db = db::Db::connect(database_url).await?;
+    db.spawn_checkpoints();
     let index = Arc::new(search::SearchIndex::new()?);
     let watermark = catalog::service::rebuild_index(&db, &index).await?;
     catalog::service::spawn_sync(db.clone(), index.clone(), Some(watermark.unwrap_or_default()));

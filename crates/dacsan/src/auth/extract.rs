@@ -77,8 +77,7 @@ async fn load(parts: &Parts, state: &AppState) -> Result<Option<CurrentUser>, Ap
     let Some(user) = store::user_by_token(&state.db, &token).await? else {
         return if bearer_token(parts).is_some() { Err(AppError::Unauthorized) } else { Ok(None) };
     };
-    let producer_ids = store::producer_ids_of(&state.db, user.id).await?;
-    let provinces = store::provinces_of(&state.db, user.id).await?;
+    let (producer_ids, provinces) = store::memberships_of(&state.db, user.id).await?;
     Ok(Some(CurrentUser { id: user.id, email: user.email, name: user.name, role: user.role, producer_ids, provinces }))
 }
 

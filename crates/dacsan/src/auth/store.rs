@@ -160,22 +160,28 @@ pub async fn add_officer_province(db: &Db, user_id: i64, province_code: &str) ->
     Ok(())
 }
 
-pub async fn producer_ids_of(db: &Db, user_id: i64) -> anyhow::Result<Vec<i64>> {
-    let rows = sqlx::query("SELECT producer_id FROM producer_members WHERE user_id = $1 ORDER BY producer_id")
-        .bind(user_id)
-        .fetch_all(&db.pool)
-        .await
-        .context("list memberships")?;
-    Ok(rows.iter().map(|r| r.try_get::<i64, _>(0)).collect::<Result<_, _>>()?)
-}
-
-pub async fn provinces_of(db: &Db, user_id: i64) -> anyhow::Result<Vec<String>> {
-    let rows = sqlx::query("SELECT province_code FROM officer_provinces WHERE user_id = $1 ORDER BY province_code")
-        .bind(user_id)
-        .fetch_all(&db.pool)
-        .await
-        .context("list officer provinces")?;
-    Ok(rows.iter().map(|r| r.try_get::<String, _>(0)).collect::<Result<_, _>>()?)
+/// The producers a user sells for and the provinces an officer is bound to, in one
+/// read (every signed-in request asks both): `(producer ids, province codes)`, sorted.
+pub async fn memberships_of(db: &Db, user_id: i64) -> anyhow::Result<(Vec<i64>, Vec<String>)> {
+    let rows = sqlx::query(
+        "SELECT producer_id, NULL AS province_code FROM producer_members WHERE user_id = $1
+         UNION ALL SELECT NULL, province_code FROM officer_provinces WHERE user_id = $1",
+    )
+    .bind(user_id)
+    .fetch_all(&db.pool)
+    .await
+    .context("list memberships")?;
+    let (mut producers, mut provinces) = (Vec::new(), Vec::new());
+    for row in &rows {
+        match (row.try_get::<Option<i64>, _>(0)?, row.try_get::<Option<String>, _>(1)?) {
+            (Some(producer), _) => producers.push(producer),
+            (None, Some(province)) => provinces.push(province),
+            (None, None) => {}
+        }
+    }
+    producers.sort_unstable();
+    provinces.sort_unstable();
+    Ok((producers, provinces))
 }
 
 /// Sessions store only the SHA-256 of the token: a leaked database does not leak
