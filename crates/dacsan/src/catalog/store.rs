@@ -518,17 +518,14 @@ type Tx = sqlx::Transaction<'static, sqlx::Any>;
 
 /// Goods sold at a market stall: they already changed hands, so the sale is never
 /// refused for stock; the count goes down by what it holds, at most, and the number
-/// taken is returned (to put back if the sale is withdrawn).
-pub async fn take_up_to(tx: &mut Tx, product_id: i64, quantity: i64) -> anyhow::Result<i64> {
+/// taken is returned (to put back if the sale is withdrawn). `stock_seen` is the count
+/// the caller read before its transaction: one statement when nobody sold since, a
+/// fresh read when somebody did.
+pub async fn take_up_to(tx: &mut Tx, product_id: i64, quantity: i64, stock_seen: i64) -> anyhow::Result<i64> {
+    let mut stock = stock_seen;
     loop {
-        let row = sqlx::query("SELECT stock FROM products WHERE id = $1")
-            .bind(product_id)
-            .fetch_one(&mut **tx)
-            .await
-            .with_context(|| format!("read the stock of product {product_id}"))?;
-        let stock: i64 = row.try_get("stock")?;
         let taken = stock.min(quantity).max(0);
-        // `stock = $5` makes a concurrent sale on PostgreSQL read the count again.
+        // `stock = $5` makes a sale that read an older count read it again.
         let done = sqlx::query(
             "UPDATE products SET stock = stock - $1, sold_count = sold_count + $2, updated_at = $3
              WHERE id = $4 AND stock = $5",
@@ -544,7 +541,26 @@ pub async fn take_up_to(tx: &mut Tx, product_id: i64, quantity: i64) -> anyhow::
         if done.rows_affected() == 1 {
             return Ok(taken);
         }
+        let row = sqlx::query("SELECT stock FROM products WHERE id = $1")
+            .bind(product_id)
+            .fetch_one(&mut **tx)
+            .await
+            .with_context(|| format!("read the stock of product {product_id}"))?;
+        stock = row.try_get("stock")?;
     }
+}
+
+/// Units sold at a stall from goods counted apart from the shop's stock: the sold
+/// count goes up, the stock stays (undone by [`put_back`] with nothing taken).
+pub async fn count_sold(tx: &mut Tx, product_id: i64, quantity: i64) -> anyhow::Result<()> {
+    sqlx::query("UPDATE products SET sold_count = sold_count + $1, updated_at = $2 WHERE id = $3")
+        .bind(quantity)
+        .bind(db::now())
+        .bind(product_id)
+        .execute(&mut **tx)
+        .await
+        .with_context(|| format!("count stall units of product {product_id}"))?;
+    Ok(())
 }
 
 /// Undoes [`take_up_to`]: `taken` back into stock, `sold` off the sold count.

@@ -326,12 +326,13 @@ async fn add_market_day(db: &Db) -> anyhow::Result<()> {
                     set_code: product.set_code.clone(),
                     unit_price_vnd: product.price.0,
                     quantity,
+                    stock_seen: product.stock,
+                    counted_apart: false,
                 }],
             };
-            let Some(id) = sales_store::insert(db, &sale).await? else { continue };
+            let Some(stored) = sales_store::insert(db, &sale).await? else { continue };
             // The first transfer arrived; a later one is still awaited.
             if method == SaleMethod::Vietqr && n == 0 {
-                let stored = sales_store::find(db, id).await?.context("the demo stall sale")?;
                 let transfer = crate::payments::model::Transfer {
                     source: "sepay",
                     source_txn_id: format!("demo-stall-{}", stored.code),

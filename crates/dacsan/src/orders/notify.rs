@@ -96,3 +96,36 @@ pub async fn about_trade(
     .await?;
     Ok(())
 }
+
+/// A message to an address with no account behind it (a stall's buyer asking for the
+/// receipt); `key` is a word of the subject that names what it is about, and at most
+/// `limit` messages carry it: `false` when that many were sent already.
+pub async fn to_address(
+    db: &db::Db,
+    email: &str,
+    subject: &str,
+    body: &str,
+    key: &str,
+    limit: i64,
+) -> anyhow::Result<bool> {
+    let mut tx = db.begin_write().await?;
+    let sent: i64 = sqlx::query_scalar::<Any, i64>(
+        "SELECT COUNT(*) FROM notifications WHERE order_id IS NULL AND producer_id IS NULL AND user_id IS NULL
+           AND subject LIKE $1",
+    )
+    .bind(format!("%{key}%"))
+    .fetch_one(&mut *tx)
+    .await?;
+    if sent >= limit {
+        return Ok(false);
+    }
+    sqlx::query::<Any>("INSERT INTO notifications (email, subject, body, created_at) VALUES ($1, $2, $3, $4)")
+        .bind(email)
+        .bind(subject)
+        .bind(body)
+        .bind(db::now())
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(true)
+}

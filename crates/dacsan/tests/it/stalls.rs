@@ -164,6 +164,31 @@ async fn a_stall_sells_by_vietqr_and_cash_and_the_fair_counts_what_was_paid() {
     let (status, list) = app.get_json_as(&sales_path(&m, m.tea.id), &m.tea_seller).await;
     assert_eq!((status, list["sales"].as_array().unwrap().len()), (200, 2), "{list}");
     assert_eq!(list["takings"]["cash_vnd"], 120_000);
+
+    // The office reads every sale of the fair, and one booth's alone.
+    let list_path = format!("/office/fairs/{}/sales", m.fair);
+    let (status, page) = page_as(&app, &list_path, &m.officer).await;
+    assert_eq!(status, 200, "{page}");
+    let (cash_code, row_of) =
+        (cash["code"].as_str().unwrap(), |code: &str| page.split(code).nth(1).unwrap_or("").to_string());
+    assert!(page.contains(&code) && page.contains(cash_code), "both sales listed");
+    assert!(page.find(cash_code) < page.find(&code), "the latest first");
+    assert!(row_of(&code).contains("2 × ") && row_of(&code).contains("B1 · "), "its lines and its booth");
+    assert!(row_of(cash_code).contains("Nhập số tiền"), "a typed amount says so");
+    let honey_booth = m.honey.producer_id;
+    let (_, honey_only) = page_as(&app, &format!("{list_path}?producer={honey_booth}"), &m.officer).await;
+    assert!(!honey_only.contains(&code) && honey_only.contains("Chưa bán lần nào"), "one booth's sales only");
+    let (status, _) = page_as(&app, &format!("{list_path}?producer=999999"), &m.officer).await;
+    assert_eq!(status, 404, "a producer without a booth here");
+    let (_, _, elsewhere) = app.officer(&["08"]).await;
+    let (status, _) = page_as(&app, &list_path, &elsewhere).await;
+    assert!(status == 403 || status == 404, "another province's officer: {status}");
+}
+
+/// A page as the holder of a bearer token sees it.
+async fn page_as(app: &TestApp, path: &str, token: &str) -> (u16, String) {
+    let response = app.api.get(app.url(path)).bearer_auth(token).send().await.unwrap();
+    (response.status().as_u16(), response.text().await.unwrap())
 }
 
 #[tokio::test]
@@ -317,4 +342,116 @@ async fn the_till_pages_sell_without_javascript() {
 
     let (status, _) = app.page(&format!("/stall/{}?producer={}", m.fair, m.honey.producer_id)).await;
     assert_eq!(status, 403, "another producer's till");
+}
+
+#[tokio::test]
+async fn a_booth_counts_what_it_brought_apart_from_the_shops_stock() {
+    let app = spawn_app().await;
+    let m = market(&app).await;
+    let stock_path = format!("/api/v1/programme/fairs/{}/booths/{}/stock", m.fair, m.tea.id);
+    let brought = |product: i64, n: Value| json!({"items": [{"product_id": product, "brought": n}]});
+
+    let (status, _) =
+        app.send_json(Method::PUT, &stock_path, Some(&m.honey_seller), &brought(m.green_tea.id, json!(5))).await;
+    assert_eq!(status, 403, "another producer's seller");
+    let (status, body) =
+        app.send_json(Method::PUT, &stock_path, Some(&m.tea_seller), &brought(m.honey.id, json!(5))).await;
+    assert_eq!(status, 422, "{body}");
+    assert!(body.to_string().contains("items[0].product_id"), "{body}");
+    let (status, body) =
+        app.send_json(Method::PUT, &stock_path, Some(&m.tea_seller), &brought(m.green_tea.id, json!(-1))).await;
+    assert_eq!(status, 422, "{body}");
+    assert!(body.to_string().contains("items[0].brought"), "{body}");
+    let (status, counts) =
+        app.send_json(Method::PUT, &stock_path, Some(&m.tea_seller), &brought(m.green_tea.id, json!(5))).await;
+    assert_eq!(status, 200, "{counts}");
+    assert_eq!(counts, json!([{"product_id": m.green_tea.id, "brought": 5, "sold": 0, "left": 5}]));
+
+    // Goods counted apart leave the shop's stock alone; the others take from it as before.
+    let two =
+        json!({"client_sale_id": "d-1", "method": "cash", "items": [{"product_id": m.green_tea.id, "quantity": 2}]});
+    let (status, sale) = sell(&app, &m, &m.tea_seller, two).await;
+    assert_eq!(status, 201, "{sale}");
+    assert_eq!(stock_of(&app, m.green_tea.id).await, 10, "the shop's stock is untouched");
+    let black =
+        json!({"client_sale_id": "d-2", "method": "cash", "items": [{"product_id": m.black_tea.id, "quantity": 1}]});
+    assert_eq!(sell(&app, &m, &m.tea_seller, black).await.0, 201);
+    assert_eq!(stock_of(&app, m.black_tea.id).await, 0, "not counted apart: the shop's stock");
+    let (_, counts) = app.get_json_as(&stock_path, &m.tea_seller).await;
+    assert_eq!(counts[0]["left"], 3, "{counts}");
+    let (_, till) = page_as(&app, &format!("/stall/{}?producer={}", m.fair, m.tea.id), &m.tea_seller).await;
+    assert!(till.contains("mang đến còn 3/5"), "the till shows what is left of what was brought");
+
+    // A withdrawn sale gives its units back to the count, and only to it.
+    let code = sale["code"].as_str().unwrap();
+    let (status, _) = app
+        .send_json(
+            Method::POST,
+            &format!("{}/{code}/cancel", sales_path(&m, m.tea.id)),
+            Some(&m.tea_seller),
+            &json!({}),
+        )
+        .await;
+    assert_eq!(status, 200);
+    let (_, counts) = app.get_json_as(&stock_path, &m.tea_seller).await;
+    assert_eq!((counts[0]["sold"].as_i64(), counts[0]["left"].as_i64()), (Some(0), Some(5)), "{counts}");
+    assert_eq!(stock_of(&app, m.green_tea.id).await, 10);
+
+    // Selling past the count is recorded (the goods changed hands); left stays at zero.
+    let six =
+        json!({"client_sale_id": "d-3", "method": "cash", "items": [{"product_id": m.green_tea.id, "quantity": 6}]});
+    assert_eq!(sell(&app, &m, &m.tea_seller, six).await.0, 201);
+    let (_, counts) = app.get_json_as(&stock_path, &m.tea_seller).await;
+    assert_eq!((counts[0]["sold"].as_i64(), counts[0]["left"].as_i64()), (Some(6), Some(0)));
+
+    // No longer counted apart: the next sale takes from the shop again.
+    let (_, counts) =
+        app.send_json(Method::PUT, &stock_path, Some(&m.tea_seller), &brought(m.green_tea.id, Value::Null)).await;
+    assert_eq!(counts, json!([]));
+    let one =
+        json!({"client_sale_id": "d-4", "method": "cash", "items": [{"product_id": m.green_tea.id, "quantity": 1}]});
+    assert_eq!(sell(&app, &m, &m.tea_seller, one).await.0, 201);
+    assert_eq!(stock_of(&app, m.green_tea.id).await, 9);
+}
+
+#[tokio::test]
+async fn a_receipt_is_emailed_to_the_buyer_through_the_outbox() {
+    let app = spawn_app().await;
+    let m = market(&app).await;
+    let body =
+        json!({"client_sale_id": "r-1", "method": "cash", "items": [{"product_id": m.green_tea.id, "quantity": 2}]});
+    let (_, sale) = sell(&app, &m, &m.tea_seller, body).await;
+    let code = sale["code"].as_str().unwrap();
+    let path = format!("{}/{code}/receipt", sales_path(&m, m.tea.id));
+
+    let (status, answer) =
+        app.send_json(Method::POST, &path, Some(&m.tea_seller), &json!({"email": "không phải"})).await;
+    assert_eq!(status, 422, "{answer}");
+    let (status, _) =
+        app.send_json(Method::POST, &path, Some(&m.honey_seller), &json!({"email": "lan@example.vn"})).await;
+    assert_eq!(status, 403, "another booth's seller");
+    let (status, _) =
+        app.send_json(Method::POST, &path, Some(&m.tea_seller), &json!({"email": "Lan@Example.vn"})).await;
+    assert_eq!(status, 202);
+    let (email, subject, body): (String, String, String) =
+        sqlx::query_as("SELECT email, subject, body FROM notifications WHERE email IS NOT NULL AND subject LIKE $1")
+            .bind(format!("%{code}%"))
+            .fetch_one(&app.state.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(email, "lan@example.vn");
+    assert!(subject.contains(code) && subject.contains(&m.tea.name), "{subject}");
+    assert!(
+        body.contains("× 2") && body.contains("500.000") && body.contains(&format!("/stall/receipts/{code}")),
+        "{body}"
+    );
+    for _ in 0..2 {
+        assert_eq!(
+            app.send_json(Method::POST, &path, Some(&m.tea_seller), &json!({"email": "lan@example.vn"})).await.0,
+            202
+        );
+    }
+    let (status, answer) =
+        app.send_json(Method::POST, &path, Some(&m.tea_seller), &json!({"email": "lan@example.vn"})).await;
+    assert_eq!(status, 409, "three times a sale at most: {answer}");
 }

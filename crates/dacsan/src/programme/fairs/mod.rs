@@ -125,6 +125,26 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("stall_status_awaiting", "Chờ tiền", "Awaiting payment"),
     ("stall_status_paid", "Đã trả", "Paid"),
     ("stall_status_cancelled", "Đã hủy", "Withdrawn"),
+    ("fair_sales_list", "Các lần bán", "Every sale"),
+    ("stall_day_left", "mang đến còn", "brought, left"),
+    ("stall_receipt_email", "E-mail của khách", "The buyer's e-mail"),
+    ("stall_receipt_emailed", "Đã xếp biên nhận vào hàng gửi e-mail.", "The receipt is on its way by e-mail."),
+    ("stall_day_stock", "Hàng mang đến chợ hôm nay", "Goods brought to the fair"),
+    (
+        "stall_day_stock_hint",
+        "Ghi số hàng mang đến để gian hàng tính riêng: bán ở chợ trừ vào số này, không trừ tồn kho cửa hàng. Để trống: trừ tồn kho như thường.",
+        "Count what you brought apart: stall sales take from it, not from the shop's stock. Empty: the shop's stock as usual.",
+    ),
+    ("stall_day_stock_save", "Lưu số mang đến", "Save what I brought"),
+    ("fair_sales_of", "Các lần bán tại", "Sales at"),
+    ("fair_sales_all_booths", "Mọi gian hàng", "All booths"),
+    ("fair_sales_show", "Xem", "Show"),
+    ("fair_sales_when", "Giờ bán", "Sold at"),
+    ("fair_sales_what", "Hàng", "Goods"),
+    ("fair_sales_amount", "Số tiền", "Amount"),
+    ("fair_sales_typed", "Nhập số tiền", "Typed amount"),
+    ("fair_sales_newer", "Mới hơn", "Newer"),
+    ("fair_sales_older", "Cũ hơn", "Older"),
 ];
 
 /// `/office/fairs…` and `/api/v1/programme/fairs…`.
@@ -135,6 +155,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .route("/office/fairs/{id}", get(pages::show_fair).post(pages::update_fair))
         .route("/office/fairs/{id}/booths", post(pages::add_booth))
         .route("/office/fairs/{id}/booths.xlsx", get(pages::export_booths))
+        .route("/office/fairs/{id}/sales", get(pages::list_sales))
         .route("/office/fairs/{id}/booths/{producer_id}/remove", post(pages::remove_booth))
         .routes(routes!(api::list_fairs, api::create_fair))
         .routes(routes!(api::get_fair, api::update_fair))
@@ -147,7 +168,11 @@ pub fn router() -> OpenApiRouter<AppState> {
         .route("/stall/{fair}/sales", get(till::sales_fragment).post(till::sell))
         .route("/stall/{fair}/sales/{code}", get(till::show_sale))
         .route("/stall/{fair}/sales/{code}/cancel", post(till::cancel_sale))
+        .route("/stall/{fair}/sales/{code}/receipt", post(till::email_receipt))
         .routes(routes!(sales_api::create_sale, sales_api::list_sales))
         .routes(routes!(sales_api::get_sale))
         .routes(routes!(sales_api::cancel_sale))
+        .routes(routes!(sales_api::email_receipt))
+        .routes(routes!(sales_api::get_day_counts, sales_api::put_day_counts))
+        .route("/stall/{fair}/stock", post(till::set_day_counts))
 }

@@ -381,3 +381,79 @@ pub async fn export_booths(
         .map_err(|e| AppError::Internal(anyhow::Error::new(e).context("booths export")))?;
     Ok(xlsx::download(&format!("gian-hang-{id}.xlsx"), bytes))
 }
+
+/// Sales on one page of the office's list.
+const SALES_PER_PAGE: i64 = 100;
+
+#[derive(Debug, serde::Deserialize)]
+pub struct SalesParams {
+    /// One booth's sales (its producer's id); all booths when left out.
+    producer: Option<String>,
+    page: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "programme/fair_sales.html")]
+struct FairSalesTemplate {
+    page: Page,
+    /// The office menu's province.
+    province: String,
+    fair: Fair,
+    booths: Vec<Booth>,
+    /// The booth shown alone, if one was chosen.
+    producer_id: Option<i64>,
+    sales: Vec<sales_store::Sale>,
+    page_number: i64,
+    has_next: bool,
+}
+
+impl FairSalesTemplate {
+    /// `A12 · HTX …`: the booth a sale was made at.
+    fn booth_of(&self, producer_id: &i64) -> String {
+        match self.booths.iter().find(|b| b.producer.id == *producer_id) {
+            Some(b) => format!("{} · {}", b.booth, b.producer.name),
+            None => producer_id.to_string(),
+        }
+    }
+
+    fn chosen(&self, producer_id: &i64) -> bool {
+        self.producer_id == Some(*producer_id)
+    }
+
+    /// The list's address for another page, keeping the booth chosen.
+    fn page_link(&self, number: i64) -> String {
+        match self.producer_id {
+            Some(producer) => format!("/office/fairs/{}/sales?producer={producer}&page={number}", self.fair.id),
+            None => format!("/office/fairs/{}/sales?page={number}", self.fair.id),
+        }
+    }
+}
+
+/// `GET /office/fairs/{id}/sales`: every sale the fair's tills recorded, the latest
+/// first, with its booth, method, status and lines (one booth with `?producer=`).
+pub async fn list_sales(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<i64>,
+    Query(q): Query<SalesParams>,
+) -> Result<Response, PageError> {
+    let user = scope::office_user(&page)?;
+    let fair = events::fair_for(&state.db, &user, id).await?;
+    let producer_id = match q.producer.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+        Some(text) => Some(text.parse::<i64>().map_err(|_| AppError::not_found("gian hàng / booth"))?),
+        None => None,
+    };
+    let page_number = q.page.as_deref().and_then(|p| p.parse::<i64>().ok()).unwrap_or(1).clamp(1, 10_000);
+    let booths = store::booths_of(&state.db, fair.id).await?;
+    if let Some(producer) = producer_id
+        && !booths.iter().any(|b| b.producer.id == producer)
+    {
+        return Err(AppError::not_found("gian hàng / booth").into());
+    }
+    let offset = (page_number - 1) * SALES_PER_PAGE;
+    let mut sales = sales_store::list_for_fair(&state.db, fair.id, producer_id, SALES_PER_PAGE + 1, offset).await?;
+    let has_next = sales.len() as i64 > SALES_PER_PAGE;
+    sales.truncate(SALES_PER_PAGE as usize);
+    let province = fair.province_code.clone();
+    Ok(render(&FairSalesTemplate { page, province, fair, booths, producer_id, sales, page_number, has_next }))
+}

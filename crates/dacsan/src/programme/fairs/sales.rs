@@ -14,6 +14,7 @@ use crate::catalog::ProductStatus;
 use crate::db::{self, Db};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::payments::requests;
+use crate::producers::store::PaymentAccount;
 use crate::vn::Vnd;
 
 /// The most one stall sale may come to: above is a typo.
@@ -164,8 +165,10 @@ pub async fn till_for(db: &Db, user: &CurrentUser, fair_id: i64, producer_id: i6
     if !user.producer_ids.contains(&producer_id) {
         return Err(AppError::Forbidden);
     }
-    let fair = super::store::find_head(db, fair_id).await?.ok_or_else(|| AppError::not_found("hội chợ / fair"))?;
-    if !super::store::has_booth(db, fair_id, producer_id).await? {
+    let (fair, has_booth) = super::store::find_head_with_booth(db, fair_id, producer_id)
+        .await?
+        .ok_or_else(|| AppError::not_found("hội chợ / fair"))?;
+    if !has_booth {
         return Err(AppError::not_found("gian hàng của cơ sở ở hội chợ này / this producer's booth at the fair"));
     }
     Ok(fair)
@@ -188,21 +191,34 @@ fn within_fair_days(fair: &FairHead, sold_at: OffsetDateTime) -> Result<(), AppE
     }
 }
 
-/// Records the sale once: `(sale, true)` when new, `(the earlier sale, false)` when
-/// the phone sent this number before.
+/// A sale as [`record`] leaves it.
+pub struct Recorded {
+    pub sale: Sale,
+    /// `false` when the phone sent this number before: the earlier sale.
+    pub created: bool,
+    /// The account a new VietQR sale is paid into, as read to take the sale.
+    pub account: Option<PaymentAccount>,
+}
+
+/// Records the sale once; the phone's number sent again answers with the earlier sale.
 pub async fn record(
     db: &Db,
     user: &CurrentUser,
     fair: &FairHead,
     producer_id: i64,
     input: &SaleInput,
-) -> AppResult<(Sale, bool)> {
+) -> AppResult<Recorded> {
     let sale = input.validate(OffsetDateTime::now_utc()).map_err(AppError::Invalid)?;
-    if let Some(earlier) = store::find_by_client_id(db, fair.id, producer_id, &sale.client_sale_id).await? {
-        return same_sale(earlier, &sale).map(|s| (s, false));
+    let earlier = |found: Sale| same_sale(found, &sale).map(|sale| Recorded { sale, created: false, account: None });
+    if let Some(found) = store::find_by_client_id(db, fair.id, producer_id, &sale.client_sale_id).await? {
+        return earlier(found);
     }
     within_fair_days(fair, sale.sold_at)?;
-    let items = priced_items(db, producer_id, &sale.items).await?;
+    let apart = match sale.items.is_empty() {
+        true => Vec::new(),
+        false => store::counted_apart(db, fair.id, producer_id).await?,
+    };
+    let items = priced_items(db, producer_id, &sale.items, &apart).await?;
     let total: i64 = items.iter().map(|i| i.unit_price_vnd * i.quantity).sum();
     let amount = match (sale.amount_vnd, items.is_empty()) {
         (Some(typed), true) => typed,
@@ -223,12 +239,15 @@ pub async fn record(
     if !(1..=MAX_SALE).contains(&amount) {
         return Err(AppError::invalid("amount_vnd", "Số tiền phải lớn hơn 0 / the amount must be above zero"));
     }
-    if sale.method == SaleMethod::Vietqr && crate::producers::store::payment_account(db, producer_id).await?.is_none() {
-        return Err(AppError::conflict(
-            "method",
-            "cơ sở chưa có tài khoản nhận tiền: bán tiền mặt hoặc thêm tài khoản / the producer has no receiving account",
-        ));
-    }
+    let account = match sale.method {
+        SaleMethod::Vietqr => Some(crate::producers::store::payment_account(db, producer_id).await?.ok_or_else(|| {
+            AppError::conflict(
+                "method",
+                "cơ sở chưa có tài khoản nhận tiền: bán tiền mặt hoặc thêm tài khoản / the producer has no receiving account",
+            )
+        })?),
+        SaleMethod::Cash => None,
+    };
     let new = NewSale {
         fair_id: fair.id,
         producer_id,
@@ -240,19 +259,15 @@ pub async fn record(
         items,
     };
     let db_task = db.clone();
-    let id = db::run_to_completion(async move { store::insert(&db_task, &new).await }).await??;
-    let stored = match id {
-        Some(id) => store::find(db, id).await?,
+    let Some(stored) = db::run_to_completion(async move { store::insert(&db_task, &new).await }).await?? else {
         // The phone's number sent twice at once: the other request stored it.
-        None => match store::find_by_client_id(db, fair.id, producer_id, &sale.client_sale_id).await? {
-            Some(earlier) => return same_sale(earlier, &sale).map(|s| (s, false)),
-            None => None,
-        },
+        return match store::find_by_client_id(db, fair.id, producer_id, &sale.client_sale_id).await? {
+            Some(found) => earlier(found),
+            None => Err(AppError::Internal(anyhow::anyhow!("stall sale {} was not stored", sale.client_sale_id))),
+        };
     };
-    let stored = stored
-        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("stall sale {} was not stored", sale.client_sale_id)))?;
     tracing::info!(fair.id = fair.id, producer.id = producer_id, sale.code = %stored.code, amount_vnd = amount, "stall sale");
-    Ok((stored, true))
+    Ok(Recorded { sale: stored, created: true, account })
 }
 
 /// A number the phone sent before names the same sale; with other contents it is a
@@ -278,8 +293,9 @@ fn same_sale(earlier: Sale, sale: &ValidSale) -> AppResult<Sale> {
 }
 
 /// The sale's lines at the catalog's prices; a product of another producer, or one
-/// not on sale, is refused by name.
-async fn priced_items(db: &Db, producer_id: i64, lines: &[(i64, i64)]) -> AppResult<Vec<NewItem>> {
+/// not on sale, is refused by name. Products in `apart` come out of the booth's own
+/// count for the day.
+async fn priced_items(db: &Db, producer_id: i64, lines: &[(i64, i64)], apart: &[i64]) -> AppResult<Vec<NewItem>> {
     let ids: Vec<i64> = lines.iter().map(|(id, _)| *id).collect();
     let products = crate::catalog::store::list_by_ids(db, &ids).await?;
     let mut errors = FieldErrors::default();
@@ -300,12 +316,111 @@ async fn priced_items(db: &Db, producer_id: i64, lines: &[(i64, i64)]) -> AppRes
                 set_code: p.set_code.clone(),
                 unit_price_vnd: p.price.0,
                 quantity: *quantity,
+                stock_seen: p.stock,
+                counted_apart: apart.contains(&p.id),
             }),
             None => errors.add(&format!("items[{i}].product_id"), format!("Không có sản phẩm {id} / no product {id}")),
         }
     }
     errors.into_result()?;
     Ok(items)
+}
+
+/// Receipts e-mailed for one sale at most (a till is no mailing list).
+pub const RECEIPT_EMAILS: i64 = 3;
+
+/// The absolute link of a receipt, for a QR the buyer scans or a message.
+pub fn receipt_url(public_url: &str, code: &str) -> String {
+    format!("{}/stall/receipts/{code}", public_url.trim_end_matches('/'))
+}
+
+/// Queues the sale's receipt to the buyer's address through the e-mail outbox: the
+/// fair, the booth, the lines, the amount and the receipt's link; no other personal
+/// data. Refused (409) past [`RECEIPT_EMAILS`] for the sale.
+pub async fn email_receipt(db: &Db, public_url: &str, sale: &Sale, fair: &FairHead, email: &str) -> AppResult<()> {
+    let email = crate::auth::model::parse_email(email).map_err(|msg| AppError::invalid("email", msg))?;
+    let producer_name = crate::producers::store::find_by_id(db, sale.producer_id)
+        .await?
+        .ok_or_else(|| AppError::not_found("cơ sở / producer"))?
+        .name;
+    let receipt_link = receipt_url(public_url, &sale.code);
+    let subject = format!("Biên nhận {} / Receipt {} — {producer_name}", sale.code, sale.code);
+    let mut body = format!("{}\n{}\n\n", fair.name, crate::vn::time_vn(&sale.sold_at));
+    for item in &sale.items {
+        body.push_str(&format!("{} × {}: {}\n", item.name, item.quantity, Vnd(item.unit_price_vnd * item.quantity)));
+    }
+    let method = match sale.method {
+        SaleMethod::Vietqr => "chuyển khoản VietQR / VietQR transfer",
+        SaleMethod::Cash => "tiền mặt / cash",
+    };
+    body.push_str(&format!("\nTổng / Total: {} ({method})\n{receipt_link}\n", Vnd(sale.amount_vnd)));
+    if !crate::orders::notify::to_address(db, &email, &subject, &body, &sale.code, RECEIPT_EMAILS).await? {
+        return Err(AppError::conflict(
+            "email",
+            format!(
+                "đã gửi biên nhận này {RECEIPT_EMAILS} lần / this receipt was e-mailed {RECEIPT_EMAILS} times already"
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// The most a booth may say it brought of one product.
+pub const MAX_BROUGHT: i64 = 999_999;
+
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
+pub struct DayCountLine {
+    pub product_id: i64,
+    /// Units brought to the fair; `null` stops counting the product apart.
+    pub brought: Option<i64>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
+pub struct DayCountsInput {
+    #[serde(default)]
+    pub items: Vec<DayCountLine>,
+}
+
+/// Sets what the booth brought of its products for the fair (see
+/// `store::set_day_count`); every line is checked before any is written.
+pub async fn set_day_counts(
+    db: &Db,
+    fair_id: i64,
+    producer_id: i64,
+    input: &DayCountsInput,
+) -> AppResult<Vec<store::DayCount>> {
+    let mut errors = FieldErrors::default();
+    if input.items.len() > 200 {
+        errors.add("items", "Tối đa 200 sản phẩm một lần / at most 200 products at once");
+    }
+    let ids: Vec<i64> = input.items.iter().map(|l| l.product_id).collect();
+    let products = crate::catalog::store::list_by_ids(db, &ids).await?;
+    for (i, line) in input.items.iter().enumerate() {
+        match products.iter().find(|p| p.id == line.product_id) {
+            Some(p) if p.producer_id == producer_id => {}
+            Some(p) => errors.add(
+                &format!("items[{i}].product_id"),
+                format!("«{}» không phải hàng của gian này / «{}» is another producer's product", p.name, p.name),
+            ),
+            None => errors.add(
+                &format!("items[{i}].product_id"),
+                format!("Không có sản phẩm {} / no product {}", line.product_id, line.product_id),
+            ),
+        }
+        if let Some(brought) = line.brought
+            && !(0..=MAX_BROUGHT).contains(&brought)
+        {
+            errors.add(
+                &format!("items[{i}].brought"),
+                format!("Số mang đến: từ 0 đến {MAX_BROUGHT} / brought: 0 to {MAX_BROUGHT}"),
+            );
+        }
+    }
+    errors.into_result()?;
+    for line in &input.items {
+        store::set_day_count(db, fair_id, producer_id, line.product_id, line.brought).await?;
+    }
+    Ok(store::day_counts(db, fair_id, producer_id).await?)
 }
 
 /// Withdraws a sale tapped by mistake or never paid: its goods go back into stock. A

@@ -8,13 +8,14 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 
-use super::sales::{self, SaleInput, SaleStatus};
-use super::sales_store::{self as store, Sale, Takings};
+use super::sales::{self, DayCountsInput, Recorded, SaleInput, SaleStatus};
+use super::sales_store::{self as store, DayCount, Sale, Takings};
 use super::store::FairHead;
 use crate::auth::CurrentUser;
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::payments::{api::VietqrJson, qr};
+use crate::producers::store::PaymentAccount;
 use crate::state::AppState;
 use crate::web::ApiJson;
 
@@ -60,7 +61,24 @@ pub async fn sale_json(db: &Db, sale: Sale) -> AppResult<SaleJson> {
         (SaleStatus::AwaitingPayment, Some(request_id)) => vietqr_of(db, &sale, request_id).await?,
         _ => None,
     };
-    Ok(SaleJson { receipt_url: format!("/stall/receipts/{}", sale.code), vietqr, sale })
+    Ok(SaleJson { vietqr, ..sale_json_without_qr(sale) })
+}
+
+fn sale_json_without_qr(sale: Sale) -> SaleJson {
+    SaleJson { receipt_url: format!("/stall/receipts/{}", sale.code), vietqr: None, sale }
+}
+
+/// A sale just recorded: a new VietQR sale asks its whole amount under its own code,
+/// into the account read to take it, so nothing is read again.
+async fn recorded_json(db: &Db, recorded: Recorded) -> AppResult<SaleJson> {
+    let Recorded { sale, created, account } = recorded;
+    match (created, sale.status, account) {
+        (true, SaleStatus::AwaitingPayment, Some(account)) => {
+            let vietqr = vietqr_json(&sale.code, sale.amount_vnd, account)?;
+            Ok(SaleJson { vietqr: Some(vietqr), ..sale_json_without_qr(sale) })
+        }
+        _ => sale_json(db, sale).await,
+    }
 }
 
 async fn vietqr_of(db: &Db, sale: &Sale, request_id: i64) -> AppResult<Option<VietqrJson>> {
@@ -70,17 +88,21 @@ async fn vietqr_of(db: &Db, sale: &Sale, request_id: i64) -> AppResult<Option<Vi
     ) else {
         return Ok(None);
     };
-    let payload = qr::payload_for(&request.code, request.due_vnd(), &account).map_err(AppError::Internal)?;
-    Ok(Some(VietqrJson {
+    vietqr_json(&request.code, request.due_vnd(), account).map(Some)
+}
+
+fn vietqr_json(code: &str, due_vnd: i64, account: PaymentAccount) -> AppResult<VietqrJson> {
+    let payload = qr::payload_for(code, due_vnd, &account).map_err(AppError::Internal)?;
+    Ok(VietqrJson {
         svg: qr::svg(&payload)?,
         bank_name: crate::vn::banks::by_bin(&account.bank_bin).map(|b| b.short_name.clone()).unwrap_or_default(),
         bank_bin: account.bank_bin,
         account_number: account.account_number,
         account_name: account.account_holder,
-        amount_vnd: request.due_vnd(),
-        purpose: request.code,
+        amount_vnd: due_vnd,
+        purpose: code.to_string(),
         payload,
-    }))
+    })
 }
 
 /// Record a stall sale: 201 when new, 200 with the same sale when the phone sends a
@@ -96,9 +118,9 @@ pub async fn create_sale(
     ApiJson(input): ApiJson<SaleInput>,
 ) -> AppResult<(StatusCode, Json<SaleJson>)> {
     let (fair, producer_id) = till(&state.db, &user, &path.id, &path.producer_id).await?;
-    let (sale, created) = sales::record(&state.db, &user, &fair, producer_id, &input).await?;
-    let status = if created { StatusCode::CREATED } else { StatusCode::OK };
-    Ok((status, Json(sale_json(&state.db, sale).await?)))
+    let recorded = sales::record(&state.db, &user, &fair, producer_id, &input).await?;
+    let status = if recorded.created { StatusCode::CREATED } else { StatusCode::OK };
+    Ok((status, Json(recorded_json(&state.db, recorded).await?)))
 }
 
 /// The booth's sales, the latest first (500 at most), and what it took.
@@ -158,4 +180,56 @@ pub async fn cancel_sale(
     let sale = booth_sale(&state.db, fair.id, producer_id, &path.code).await?;
     let sale = sales::cancel(&state.db, &sale).await?;
     Ok(Json(sale_json(&state.db, sale).await?))
+}
+
+/// What the booth brought of each product it counts apart for the fair, what its sales
+/// took and what is left.
+#[utoipa::path(get, path = "/api/v1/programme/fairs/{id}/booths/{producer_id}/stock", tag = "programme",
+    security(("bearer" = [])), params(("id" = i64, Path), ("producer_id" = i64, Path)),
+    responses((status = 200, body = Vec<DayCount>), (status = 401), (status = 403), (status = 404)))]
+pub async fn get_day_counts(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(path): Path<BoothPath>,
+) -> AppResult<Json<Vec<DayCount>>> {
+    let (fair, producer_id) = till(&state.db, &user, &path.id, &path.producer_id).await?;
+    Ok(Json(store::day_counts(&state.db, fair.id, producer_id).await?))
+}
+
+/// Set what the booth brought of its products (`brought: null` stops counting one
+/// apart): their stall sales then take from that count, not from the shop's stock.
+#[utoipa::path(put, path = "/api/v1/programme/fairs/{id}/booths/{producer_id}/stock", tag = "programme",
+    security(("bearer" = [])), request_body = DayCountsInput, params(("id" = i64, Path), ("producer_id" = i64, Path)),
+    responses((status = 200, body = Vec<DayCount>), (status = 401), (status = 403), (status = 404), (status = 422)))]
+pub async fn put_day_counts(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(path): Path<BoothPath>,
+    ApiJson(input): ApiJson<DayCountsInput>,
+) -> AppResult<Json<Vec<DayCount>>> {
+    let (fair, producer_id) = till(&state.db, &user, &path.id, &path.producer_id).await?;
+    Ok(Json(sales::set_day_counts(&state.db, fair.id, producer_id, &input).await?))
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+pub struct ReceiptEmailInput {
+    pub email: String,
+}
+
+/// E-mail the sale's receipt to the buyer (through the outbox; three times a sale at
+/// most): 202 once queued.
+#[utoipa::path(post, path = "/api/v1/programme/fairs/{id}/booths/{producer_id}/sales/{code}/receipt", tag = "programme",
+    security(("bearer" = [])), request_body = ReceiptEmailInput,
+    params(("id" = i64, Path), ("producer_id" = i64, Path), ("code" = String, Path)),
+    responses((status = 202), (status = 401), (status = 403), (status = 404), (status = 409), (status = 422)))]
+pub async fn email_receipt(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(path): Path<SalePath>,
+    ApiJson(input): ApiJson<ReceiptEmailInput>,
+) -> AppResult<StatusCode> {
+    let (fair, producer_id) = till(&state.db, &user, &path.id, &path.producer_id).await?;
+    let sale = booth_sale(&state.db, fair.id, producer_id, &path.code).await?;
+    sales::email_receipt(&state.db, &state.settings.public_url, &sale, &fair, &input.email).await?;
+    Ok(StatusCode::ACCEPTED)
 }

@@ -50,6 +50,10 @@ pub struct NewItem {
     pub set_code: String,
     pub unit_price_vnd: i64,
     pub quantity: i64,
+    /// The product's stock when the sale was priced (see `take_up_to`).
+    pub stock_seen: i64,
+    /// Taken from the booth's own count for the day, not from the shop's stock.
+    pub counted_apart: bool,
 }
 
 pub struct NewSale {
@@ -100,14 +104,16 @@ fn from_row(row: &AnyRow) -> anyhow::Result<Sale> {
 }
 
 /// Stores the sale with its lines, its payment request (VietQR) and the stock it
-/// takes, in one transaction; `None` when the phone's number is already stored.
-pub async fn insert(db: &Db, sale: &NewSale) -> anyhow::Result<Option<i64>> {
+/// takes, in one transaction, and returns it as stored; `None` when the phone's
+/// number is already stored.
+pub async fn insert(db: &Db, sale: &NewSale) -> anyhow::Result<Option<Sale>> {
     let mut tx = db.begin_write().await?;
     let code = requests::unused_code(&mut tx).await?;
     let request_id = match sale.method {
         SaleMethod::Vietqr => Some(requests::open(&mut tx, &code, sale.producer_id, sale.amount_vnd, PURPOSE).await?),
         SaleMethod::Cash => None,
     };
+    let created_at = db::now();
     let inserted = sqlx::query(
         "INSERT INTO stall_sales (fair_id, producer_id, client_sale_id, code, method, amount_vnd, payment_request_id,
                                   sold_at, created_at, created_by)
@@ -121,7 +127,7 @@ pub async fn insert(db: &Db, sale: &NewSale) -> anyhow::Result<Option<i64>> {
     .bind(sale.amount_vnd)
     .bind(request_id)
     .bind(&sale.sold_at)
-    .bind(db::now())
+    .bind(&created_at)
     .bind(sale.created_by)
     .fetch_one(&mut *tx)
     .await;
@@ -130,25 +136,76 @@ pub async fn insert(db: &Db, sale: &NewSale) -> anyhow::Result<Option<i64>> {
         Err(e) if db::breaks_unique(&e, "stall_sales_fair_id_producer_id_client_sale_id_key") => return Ok(None),
         Err(e) => return Err(e).context("insert stall sale"),
     };
+    let mut items = Vec::with_capacity(sale.items.len());
     for item in &sale.items {
-        let taken = crate::catalog::store::take_up_to(&mut tx, item.product_id, item.quantity).await?;
-        sqlx::query(
-            "INSERT INTO stall_sale_items (sale_id, product_id, name, set_code, unit_price_vnd, quantity, stock_taken)
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        )
-        .bind(id)
-        .bind(item.product_id)
-        .bind(&item.name)
-        .bind(&item.set_code)
-        .bind(item.unit_price_vnd)
-        .bind(item.quantity)
-        .bind(taken)
-        .execute(&mut *tx)
-        .await
-        .context("insert stall sale item")?;
+        let stock_taken = if item.counted_apart {
+            crate::catalog::store::count_sold(&mut tx, item.product_id, item.quantity).await?;
+            0
+        } else {
+            crate::catalog::store::take_up_to(&mut tx, item.product_id, item.quantity, item.stock_seen).await?
+        };
+        items.push(SaleItem {
+            product_id: item.product_id,
+            name: item.name.clone(),
+            set_code: item.set_code.clone(),
+            unit_price_vnd: item.unit_price_vnd,
+            quantity: item.quantity,
+            stock_taken,
+        });
     }
+    insert_items(&mut tx, id, &items).await?;
     tx.commit().await.context("commit stall sale")?;
-    Ok(Some(id))
+    items.sort_by(|a, b| a.name.cmp(&b.name));
+    let status = match sale.method {
+        SaleMethod::Vietqr => SaleStatus::AwaitingPayment,
+        SaleMethod::Cash => SaleStatus::Paid,
+    };
+    Ok(Some(Sale {
+        id,
+        code,
+        client_sale_id: sale.client_sale_id.clone(),
+        fair_id: sale.fair_id,
+        producer_id: sale.producer_id,
+        method: sale.method,
+        amount_vnd: sale.amount_vnd,
+        status,
+        sold_at: sale.sold_at.clone(),
+        created_at,
+        cancelled_at: None,
+        items,
+        payment_request_id: request_id,
+    }))
+}
+
+/// A sale's lines in one statement.
+async fn insert_items(tx: &mut Tx, sale_id: i64, items: &[SaleItem]) -> anyhow::Result<()> {
+    if items.is_empty() {
+        return Ok(());
+    }
+    let rows: Vec<String> = (0..items.len())
+        .map(|i| {
+            let n = i * 7;
+            format!("(${}, ${}, ${}, ${}, ${}, ${}, ${})", n + 1, n + 2, n + 3, n + 4, n + 5, n + 6, n + 7)
+        })
+        .collect();
+    let sql = format!(
+        "INSERT INTO stall_sale_items (sale_id, product_id, name, set_code, unit_price_vnd, quantity, stock_taken)
+         VALUES {}",
+        rows.join(", ")
+    );
+    let mut query = sqlx::query(&sql);
+    for item in items {
+        query = query
+            .bind(sale_id)
+            .bind(item.product_id)
+            .bind(&item.name)
+            .bind(&item.set_code)
+            .bind(item.unit_price_vnd)
+            .bind(item.quantity)
+            .bind(item.stock_taken);
+    }
+    query.execute(&mut **tx).await.context("insert stall sale items")?;
+    Ok(())
 }
 
 pub async fn mark_cancelled(tx: &mut Tx, sale: &Sale) -> anyhow::Result<()> {
@@ -232,6 +289,102 @@ pub async fn list_for_booth(db: &Db, fair_id: i64, producer_id: i64, limit: i64)
     .context("list booth sales")?;
     let sales = rows.iter().map(from_row).collect::<anyhow::Result<Vec<_>>>()?;
     with_items(db, sales).await
+}
+
+/// A fair's sales, the latest first: of one booth or of all, `limit` from `offset`
+/// (the office's list of what was sold).
+pub async fn list_for_fair(
+    db: &Db,
+    fair_id: i64,
+    producer_id: Option<i64>,
+    limit: i64,
+    offset: i64,
+) -> anyhow::Result<Vec<Sale>> {
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS} {FROM} WHERE s.fair_id = $1 AND ($2 = 0 OR s.producer_id = $2)
+         ORDER BY s.sold_at DESC, s.id DESC LIMIT $3 OFFSET $4"
+    ))
+    .bind(fair_id)
+    .bind(producer_id.unwrap_or(0))
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(&db.pool)
+    .await
+    .context("list a fair's sales")?;
+    let sales = rows.iter().map(from_row).collect::<anyhow::Result<Vec<_>>>()?;
+    with_items(db, sales).await
+}
+
+/// A product the booth counts apart for the fair: what it brought, what its sales not
+/// withdrawn took, and what is left (never below zero: goods sold past the count
+/// already changed hands).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct DayCount {
+    pub product_id: i64,
+    pub brought: i64,
+    pub sold: i64,
+    pub left: i64,
+}
+
+/// The booth's day counts, by product id.
+pub async fn day_counts(db: &Db, fair_id: i64, producer_id: i64) -> anyhow::Result<Vec<DayCount>> {
+    let rows = sqlx::query(
+        "SELECT b.product_id, b.brought,
+                CAST(COALESCE((SELECT SUM(i.quantity) FROM stall_sale_items i JOIN stall_sales s ON s.id = i.sale_id
+                               WHERE s.fair_id = b.fair_id AND s.producer_id = b.producer_id
+                                 AND i.product_id = b.product_id AND s.cancelled_at IS NULL), 0) AS BIGINT) AS sold
+         FROM booth_stock b WHERE b.fair_id = $1 AND b.producer_id = $2 ORDER BY b.product_id",
+    )
+    .bind(fair_id)
+    .bind(producer_id)
+    .fetch_all(&db.pool)
+    .await
+    .context("read a booth's day counts")?;
+    rows.iter()
+        .map(|row| {
+            let (product_id, brought, sold): (i64, i64, i64) =
+                (row.try_get("product_id")?, row.try_get("brought")?, row.try_get("sold")?);
+            Ok(DayCount { product_id, brought, sold, left: (brought - sold).max(0) })
+        })
+        .collect()
+}
+
+/// Sets what the booth brought of a product (`Some`), or stops counting it apart
+/// (`None`): its next sales take from the shop's stock again.
+pub async fn set_day_count(
+    db: &Db,
+    fair_id: i64,
+    producer_id: i64,
+    product_id: i64,
+    brought: Option<i64>,
+) -> anyhow::Result<()> {
+    let query = match brought {
+        Some(brought) => sqlx::query(
+            "INSERT INTO booth_stock (fair_id, producer_id, product_id, brought, updated_at) VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT (fair_id, producer_id, product_id) DO UPDATE SET brought = excluded.brought, updated_at = excluded.updated_at",
+        )
+        .bind(fair_id)
+        .bind(producer_id)
+        .bind(product_id)
+        .bind(brought)
+        .bind(db::now()),
+        None => sqlx::query("DELETE FROM booth_stock WHERE fair_id = $1 AND producer_id = $2 AND product_id = $3")
+            .bind(fair_id)
+            .bind(producer_id)
+            .bind(product_id),
+    };
+    query.execute(&db.pool).await.context("set a booth's day count")?;
+    Ok(())
+}
+
+/// The products this booth counts apart (what a sale asks before it is priced).
+pub async fn counted_apart(db: &Db, fair_id: i64, producer_id: i64) -> anyhow::Result<Vec<i64>> {
+    sqlx::query_scalar("SELECT product_id FROM booth_stock WHERE fair_id = $1 AND producer_id = $2")
+        .bind(fair_id)
+        .bind(producer_id)
+        .fetch_all(&db.pool)
+        .await
+        .context("list a booth's day counts")
 }
 
 /// Money a booth (or the whole fair) took: transfer and cash apart.

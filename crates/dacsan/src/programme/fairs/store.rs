@@ -265,6 +265,23 @@ pub async fn find_head(db: &Db, id: i64) -> AppResult<Option<FairHead>> {
     Ok(row.as_ref().map(head_of).transpose()?)
 }
 
+/// The fair and whether this producer has a booth at it, in one read (every till
+/// request asks both).
+pub async fn find_head_with_booth(db: &Db, fair_id: i64, producer_id: i64) -> AppResult<Option<(FairHead, bool)>> {
+    let row = sqlx::query(
+        "SELECT f.id, f.name, f.place, f.starts_on, f.ends_on, fb.producer_id AS booth_producer_id
+         FROM fairs f LEFT JOIN fair_booths fb ON fb.fair_id = f.id AND fb.producer_id = $2 WHERE f.id = $1",
+    )
+    .bind(fair_id)
+    .bind(producer_id)
+    .fetch_optional(&db.pool)
+    .await
+    .context("find a fair and a booth")?;
+    let Some(row) = row else { return Ok(None) };
+    let booth: Option<i64> = row.try_get("booth_producer_id")?;
+    Ok(Some((head_of(&row)?, booth.is_some())))
+}
+
 /// A seller's booths at fairs that end today or later (Vietnam time), the soonest
 /// first: (fair, producer id, booth label).
 pub async fn upcoming_booths_of(db: &Db, producer_ids: &[i64]) -> AppResult<Vec<(FairHead, i64, String)>> {

@@ -83,6 +83,8 @@ struct TillTemplate {
     producer_name: String,
     has_account: bool,
     products: Vec<Product>,
+    /// The products the booth counts apart for the fair.
+    day_counts: Vec<store::DayCount>,
     takings: Takings,
     sales: Vec<Sale>,
     /// This form's sale number, for a sale sent without JavaScript.
@@ -104,6 +106,23 @@ impl TillTemplate {
     fn api(&self) -> String {
         format!("/api/v1/programme/fairs/{}/booths/{}/sales", self.fair.id, self.producer_id)
     }
+
+    fn day_count(&self, product_id: &i64) -> Option<&store::DayCount> {
+        self.day_counts.iter().find(|c| c.product_id == *product_id)
+    }
+
+    /// The day-count form came back with errors: it stays open.
+    fn day_stock_refused(&self) -> bool {
+        self.errors.0.iter().any(|e| e.field.starts_with("b_") || e.field.contains("brought"))
+    }
+
+    /// The day-count form's field: what was typed, else what is stored.
+    fn brought(&self, product_id: &i64) -> String {
+        match self.form.get(&format!("b_{product_id}")) {
+            Some(typed) => typed.clone(),
+            None => self.day_count(product_id).map(|c| c.brought.to_string()).unwrap_or_default(),
+        }
+    }
 }
 
 async fn till_page(
@@ -121,6 +140,7 @@ async fn till_page(
     let has_account = crate::producers::store::payment_account(&state.db, producer_id).await?.is_some();
     let takings = store::booth_takings(&state.db, fair.id, producer_id).await?;
     let sales = store::list_for_booth(&state.db, fair.id, producer_id, 50).await?;
+    let day_counts = store::day_counts(&state.db, fair.id, producer_id).await?;
     let template = TillTemplate {
         page,
         fair,
@@ -128,6 +148,7 @@ async fn till_page(
         producer_name: producer.name,
         has_account,
         products: products.into_iter().filter(|p| p.status == ProductStatus::Active).collect(),
+        day_counts,
         takings,
         sales,
         client_sale_id: format!("web-{}", crate::auth::store::new_token().get(..20).unwrap_or_default()),
@@ -151,6 +172,33 @@ pub async fn till(
     let user = page.require_user()?;
     let (fair, producer_id) = booth_of(&state, user, &fair, q.producer.as_deref()).await?;
     till_page(&state, page, fair, producer_id, HashMap::new(), FieldErrors::default()).await
+}
+
+/// `POST /stall/{fair}/stock?producer=`: what the booth brought of each product
+/// (`b_{product id}`; empty: counted in the shop's stock as before).
+pub async fn set_day_counts(
+    State(state): State<AppState>,
+    page: Page,
+    Path(fair): Path<String>,
+    Query(q): Query<ProducerParam>,
+    CsrfForm(form): CsrfForm<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let user = page.require_user()?;
+    let (fair, producer_id) = booth_of(&state, user, &fair, q.producer.as_deref()).await?;
+    let mut errors = FieldErrors::default();
+    let mut items: Vec<sales::DayCountLine> = numbers_by_product(&form, "b_", ("Số mang đến", "brought"), &mut errors)
+        .into_iter()
+        .map(|(product_id, brought)| sales::DayCountLine { product_id, brought })
+        .collect();
+    items.sort_by_key(|l| l.product_id);
+    let result = match errors.is_empty() {
+        true => sales::set_day_counts(&state.db, fair.id, producer_id, &sales::DayCountsInput { items }).await,
+        false => Err(AppError::Invalid(errors)),
+    };
+    match result {
+        Ok(_) => Ok(Redirect::to(&format!("/stall/{}?producer={producer_id}#day-stock", fair.id)).into_response()),
+        Err(e) => till_page(&state, page, fair, producer_id, form, PageError::form_errors(e)?).await,
+    }
 }
 
 #[derive(Template)]
@@ -180,22 +228,38 @@ pub async fn sales_fragment(
     Ok(response)
 }
 
-/// The till's form as a sale: `q_{product id}` quantities, a typed `amount`, the
-/// pressed button's `method`.
-fn sale_from_form(form: &HashMap<String, String>, errors: &mut FieldErrors) -> SaleInput {
-    let mut items = Vec::new();
+/// The form's whole numbers named `{prefix}{product id}`, by product: `None` for an
+/// empty field; a field that is not a number is named in `errors` with `what` it is
+/// (Vietnamese, English).
+fn numbers_by_product(
+    form: &HashMap<String, String>,
+    prefix: &str,
+    what: (&str, &str),
+    errors: &mut FieldErrors,
+) -> Vec<(i64, Option<i64>)> {
+    let mut numbers = Vec::new();
     for (name, value) in form {
-        let (Some(id), value) = (name.strip_prefix("q_").and_then(|id| id.parse::<i64>().ok()), value.trim()) else {
-            continue;
-        };
-        match value {
-            "" | "0" => {}
+        let Some(product_id) = name.strip_prefix(prefix).and_then(|id| id.parse::<i64>().ok()) else { continue };
+        match value.trim() {
+            "" => numbers.push((product_id, None)),
             v => match v.parse::<i64>() {
-                Ok(quantity) => items.push(SaleItemInput { product_id: id, quantity }),
-                Err(_) => errors.add(name, format!("Số lượng «{v}»: cần một số / quantity: a whole number")),
+                Ok(n) => numbers.push((product_id, Some(n))),
+                Err(_) => errors.add(name, format!("{} «{v}»: cần một số / {}: a whole number", what.0, what.1)),
             },
         }
     }
+    numbers
+}
+
+/// The till's form as a sale: `q_{product id}` quantities, a typed `amount`, the
+/// pressed button's `method`.
+fn sale_from_form(form: &HashMap<String, String>, errors: &mut FieldErrors) -> SaleInput {
+    let mut items: Vec<SaleItemInput> = numbers_by_product(form, "q_", ("Số lượng", "quantity"), errors)
+        .into_iter()
+        .filter_map(|(product_id, quantity)| {
+            Some(SaleItemInput { product_id, quantity: quantity.filter(|q| *q != 0)? })
+        })
+        .collect();
     items.sort_by_key(|i| i.product_id);
     let typed = form.get("amount").map(|a| a.trim()).filter(|a| !a.is_empty());
     SaleInput {
@@ -224,14 +288,8 @@ pub async fn sell(
         false => Err(AppError::Invalid(errors)),
     };
     match result {
-        Ok((sale, _)) => Ok(Redirect::to(&sale_path(&sale)).into_response()),
-        Err(AppError::Invalid(errors)) => till_page(&state, page, fair, producer_id, form, errors).await,
-        Err(AppError::Conflict { field, message }) => {
-            let mut errors = FieldErrors::default();
-            errors.add(&field, message);
-            till_page(&state, page, fair, producer_id, form, errors).await
-        }
-        Err(e) => Err(e.into()),
+        Ok(recorded) => Ok(Redirect::to(&sale_path(&recorded.sale)).into_response()),
+        Err(e) => till_page(&state, page, fair, producer_id, form, PageError::form_errors(e)?).await,
     }
 }
 
@@ -247,6 +305,11 @@ struct SaleTemplate {
     sale: SaleJson,
     receipt_svg: String,
     receipt_link: String,
+    /// The receipt was just queued to an e-mail address.
+    emailed: bool,
+    /// The receipt form's address and what was wrong with it.
+    email: String,
+    errors: FieldErrors,
 }
 
 impl SaleTemplate {
@@ -262,7 +325,7 @@ impl SaleTemplate {
         }
     }
 
-    /// What `sms:` and `mailto:` links carry: the receipt's link.
+    /// What the `sms:` link carries: the receipt's link.
     fn share_text(&self) -> String {
         format!("{} {}: {}", self.page.t("stall_receipt"), self.sale.sale.code, self.receipt_link)
     }
@@ -274,9 +337,10 @@ pub struct SalePath {
     code: String,
 }
 
-/// The absolute link of a receipt, for a QR the buyer scans.
-pub fn receipt_url(public_url: &str, code: &str) -> String {
-    format!("{}/stall/receipts/{code}", public_url.trim_end_matches('/'))
+#[derive(Debug, Deserialize)]
+pub struct SaleParams {
+    producer: Option<String>,
+    done: Option<String>,
 }
 
 /// `GET /stall/{fair}/sales/{code}?producer=`: one sale, its VietQR while the money
@@ -285,17 +349,53 @@ pub async fn show_sale(
     State(state): State<AppState>,
     page: Page,
     Path(path): Path<SalePath>,
-    Query(q): Query<ProducerParam>,
+    Query(q): Query<SaleParams>,
 ) -> Result<Response, PageError> {
     let user = page.require_user()?;
     let (fair, producer_id) = booth_of(&state, user, &path.fair, q.producer.as_deref()).await?;
     let sale = booth_sale(&state.db, fair.id, producer_id, &path.code).await?;
-    let receipt_link = receipt_url(&state.settings.public_url, &sale.code);
+    let emailed = q.done.as_deref() == Some("emailed");
+    sale_page(&state, page, fair, sale, emailed, String::new(), FieldErrors::default()).await
+}
+
+async fn sale_page(
+    state: &AppState,
+    page: Page,
+    fair: FairHead,
+    sale: Sale,
+    emailed: bool,
+    email: String,
+    errors: FieldErrors,
+) -> Result<Response, PageError> {
+    let receipt_link = sales::receipt_url(&state.settings.public_url, &sale.code);
     let receipt_svg = crate::payments::qr::svg(&receipt_link)?;
     let sale = sale_json(&state.db, sale).await?;
-    let mut response = render(&SaleTemplate { page, fair, sale, receipt_svg, receipt_link });
+    let template = SaleTemplate { page, fair, sale, receipt_svg, receipt_link, emailed, email, errors };
+    let mut response = render(&template);
+    if !template.errors.is_empty() {
+        *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+    }
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     Ok(response)
+}
+
+/// `POST /stall/{fair}/sales/{code}/receipt?producer=`: the receipt to the buyer's
+/// e-mail address, through the outbox.
+pub async fn email_receipt(
+    State(state): State<AppState>,
+    page: Page,
+    Path(path): Path<SalePath>,
+    Query(q): Query<ProducerParam>,
+    CsrfForm(form): CsrfForm<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let user = page.require_user()?;
+    let (fair, producer_id) = booth_of(&state, user, &path.fair, q.producer.as_deref()).await?;
+    let sale = booth_sale(&state.db, fair.id, producer_id, &path.code).await?;
+    let email = form.get("email").cloned().unwrap_or_default();
+    match sales::email_receipt(&state.db, &state.settings.public_url, &sale, &fair, &email).await {
+        Ok(()) => Ok(Redirect::to(&format!("{}&done=emailed", sale_path(&sale))).into_response()),
+        Err(e) => sale_page(&state, page, fair, sale, false, email, PageError::form_errors(e)?).await,
+    }
 }
 
 /// `POST /stall/{fair}/sales/{code}/cancel?producer=`
