@@ -95,6 +95,11 @@ def fill(db_path, producers, products, rfqs, quotes, buyer_email):
             db.execute(
                 "INSERT INTO quote_revisions (quote_id, revision, tiers, moq, lead_days, valid_until, created_at)"
                 " VALUES (?, 1, ?, 100, 14, ?, ?)", (quote, tiers, day(20), now))
+        # What the server copies onto each match and quote as it writes them: the
+        # producer's province and the request's product set.
+        for table in ("rfq_matches", "quotes"):
+            db.execute(f"UPDATE {table} SET province_code = (SELECT province_code FROM producers p WHERE p.id = {table}.producer_id),"
+                       f" set_code = (SELECT set_code FROM rfqs r WHERE r.id = {table}.rfq_id)")
     counts = {t: db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
               for t in ["producers", "products", "rfqs", "rfq_matches", "quotes", "orders"]}
     db.close()

@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Weighs one product page as a browser would download it, and looks for other hosts.
 
-Usage: weight.py BASE_URL PAGE_PATH OUT_JSON
+Usage: weight.py BASE_URL PAGE_PATH OUT_JSON [LANG]
+
+With LANG (`en`), every request carries the language cookie a visitor gets from the
+language switch, and the page must say it is in that language (`<html lang>`).
 
 Fetches the page with `Accept-Encoding: gzip`, then every stylesheet
 (`<link rel="stylesheet" href>`) and script (`<script src>`) it links, and adds up the
@@ -58,8 +61,11 @@ def other_host(url, netloc):
     return parts.netloc != netloc
 
 
-def fetch(client, path):
-    status, headers, body, _ = client.get(path, {"Accept-Encoding": "gzip"})
+def fetch(client, path, lang=None):
+    sent = {"Accept-Encoding": "gzip"}
+    if lang:
+        sent["Cookie"] = f"lang={lang}"
+    status, headers, body, _ = client.get(path, sent)
     encoding = headers.get("content-encoding", "")
     plain = gzip.decompress(body) if encoding == "gzip" else body
     return {"path": path, "status": status, "encoding": encoding or "none", "sent_bytes": len(body),
@@ -73,10 +79,15 @@ def local_path(url):
 
 def main():
     base, page, out = sys.argv[1], sys.argv[2], sys.argv[3]
+    lang = sys.argv[4] if len(sys.argv) > 4 else None
     client = Client(base)
     netloc = urllib.parse.urlsplit(base).netloc
 
-    html_info, html = fetch(client, page)
+    html_info, html = fetch(client, page, lang)
+    if lang:
+        said = re.search(r"<html[^>]*\slang=\"([^\"]+)\"", html.decode("utf-8", "replace"))
+        if not said or said.group(1) != lang:
+            sys.exit(f"weight: {page} with the {lang} cookie says lang={said.group(1) if said else None}")
     parser = Refs()
     parser.feed(html.decode("utf-8", "replace"))
     refs = list(parser.refs)
@@ -90,11 +101,11 @@ def main():
         if other_host(url, netloc):
             continue
         if tag == "link" and "stylesheet" in rel.split():
-            info, css = fetch(client, local_path(url))
+            info, css = fetch(client, local_path(url), lang)
             counted.append(dict(info, what="css"))
             refs += [("css", "url", "", a or b) for a, b in CSS_URL.findall(css.decode("utf-8", "replace"))]
         elif tag == "script" and attr == "src":
-            info, _ = fetch(client, local_path(url))
+            info, _ = fetch(client, local_path(url), lang)
             counted.append(dict(info, what="js"))
         elif (tag == "img" and attr in ("src", "srcset")) or (tag == "link" and "icon" in rel.split()):
             if not url.startswith("data:") and local_path(url) not in {p["path"] for p in pictures}:
@@ -106,6 +117,7 @@ def main():
     loads = [r for r in outside if not (r["tag"] == "a" and r["attr"] == "href") and r["attr"] != "action"]
     result = {
         "page": page,
+        "lang": lang or "vi",
         "counted": counted,
         "total_sent_bytes": sum(r["sent_bytes"] for r in counted),
         "total_plain_bytes": sum(r["plain_bytes"] for r in counted),

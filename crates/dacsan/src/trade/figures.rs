@@ -1,7 +1,8 @@
 //! The trade board as the programme office sees it for one province: requests put
 //! before its producers, their quotes and deals, by product set; how fast they
 //! answer; requests nobody of the province answered (and who to give a hand); the
-//! flows of goods between provinces.
+//! flows of goods between provinces. A match or a quote counts for the province its
+//! producer was in when it was written (the columns copied onto it for these reads).
 
 use std::collections::BTreeMap;
 
@@ -103,8 +104,7 @@ pub async fn for_province(db: &Db, province: &str) -> anyhow::Result<TradeFigure
 async fn by_set(db: &Db, province: &str) -> anyhow::Result<Vec<SetFigures>> {
     let mut sets: BTreeMap<String, SetFigures> = BTreeMap::new();
     let requests = sqlx::query(
-        "SELECT r.set_code, COUNT(DISTINCT r.id) FROM rfq_matches m JOIN producers p ON p.id = m.producer_id
-         JOIN rfqs r ON r.id = m.rfq_id WHERE p.province_code = $1 GROUP BY r.set_code",
+        "SELECT set_code, COUNT(DISTINCT rfq_id) FROM rfq_matches WHERE province_code = $1 GROUP BY set_code",
     )
     .bind(province)
     .fetch_all(&db.pool)
@@ -115,12 +115,11 @@ async fn by_set(db: &Db, province: &str) -> anyhow::Result<Vec<SetFigures>> {
             row.try_get(1)?;
     }
     let quotes = sqlx::query(&format!(
-        "SELECT r.set_code, COUNT(*),
+        "SELECT q.set_code, COUNT(*),
                 CAST(SUM(CASE WHEN {LIVE_DEAL} THEN 1 ELSE 0 END) AS BIGINT),
                 CAST(SUM(CASE WHEN {LIVE_DEAL} THEN o.total_vnd ELSE 0 END) AS BIGINT)
-         FROM quotes q JOIN producers p ON p.id = q.producer_id JOIN rfqs r ON r.id = q.rfq_id
-         LEFT JOIN orders o ON o.id = q.order_id
-         WHERE p.province_code = $1 GROUP BY r.set_code"
+         FROM quotes q LEFT JOIN orders o ON o.id = q.order_id
+         WHERE q.province_code = $1 GROUP BY q.set_code"
     ))
     .bind(province)
     .fetch_all(&db.pool)
@@ -142,9 +141,8 @@ async fn by_set(db: &Db, province: &str) -> anyhow::Result<Vec<SetFigures>> {
 async fn median_response_hours(db: &Db, province: &str) -> anyhow::Result<Option<i64>> {
     let since = db::time_text(time::OffsetDateTime::now_utc() - time::Duration::days(RESPONSE_DAYS));
     let rows = sqlx::query(
-        "SELECT r.created_at, MIN(q.created_at) FROM quotes q JOIN producers p ON p.id = q.producer_id
-         JOIN rfqs r ON r.id = q.rfq_id WHERE p.province_code = $1 AND q.created_at >= $2
-         GROUP BY r.id, r.created_at",
+        "SELECT r.created_at, MIN(q.created_at) FROM quotes q JOIN rfqs r ON r.id = q.rfq_id
+         WHERE q.province_code = $1 AND q.created_at >= $2 GROUP BY r.id, r.created_at",
     )
     .bind(province)
     .bind(since)
@@ -168,9 +166,8 @@ async fn unanswered(db: &Db, province: &str) -> anyhow::Result<Vec<Unanswered>> 
     let rows = sqlx::query(
         "SELECT r.id, r.title, r.created_at, r.needed_by FROM rfqs r
          WHERE r.status = 'open'
-           AND r.id IN (SELECT m.rfq_id FROM rfq_matches m JOIN producers p ON p.id = m.producer_id WHERE p.province_code = $1)
-           AND NOT EXISTS (SELECT 1 FROM quotes q CROSS JOIN producers p2
-                           WHERE q.rfq_id = r.id AND p2.id = q.producer_id AND p2.province_code = $1)
+           AND r.id IN (SELECT m.rfq_id FROM rfq_matches m WHERE m.province_code = $1)
+           AND NOT EXISTS (SELECT 1 FROM quotes q WHERE q.rfq_id = r.id AND q.province_code = $1)
          ORDER BY r.id LIMIT 50",
     )
     .bind(province)
@@ -181,7 +178,7 @@ async fn unanswered(db: &Db, province: &str) -> anyhow::Result<Vec<Unanswered>> 
         let rfq_id: i64 = row.try_get(0)?;
         let silent = sqlx::query(
             "SELECT m.producer_id, p.name FROM rfq_matches m JOIN producers p ON p.id = m.producer_id
-             WHERE m.rfq_id = $1 AND p.province_code = $2
+             WHERE m.rfq_id = $1 AND m.province_code = $2
                AND NOT EXISTS (SELECT 1 FROM rfq_declines d WHERE d.rfq_id = m.rfq_id AND d.producer_id = m.producer_id)
              ORDER BY m.producer_id LIMIT 5",
         )
@@ -207,17 +204,15 @@ async fn flows(db: &Db, province: &str) -> anyhow::Result<Vec<Flow>> {
     // Out of the province (from its producers), then into it from elsewhere: each
     // half starts from an index, where one OR would read every quote.
     let rows = sqlx::query(&format!(
-        "SELECT p.province_code, r.deliver_province_code, COUNT(*), CAST(SUM(o.total_vnd) AS BIGINT)
-         FROM producers p JOIN quotes q ON q.producer_id = p.id JOIN rfqs r ON r.id = q.rfq_id
-         JOIN orders o ON o.id = q.order_id
-         WHERE p.province_code = $1 AND {LIVE_DEAL}
-         GROUP BY p.province_code, r.deliver_province_code
+        "SELECT q.province_code, r.deliver_province_code, COUNT(*), CAST(SUM(o.total_vnd) AS BIGINT)
+         FROM quotes q JOIN rfqs r ON r.id = q.rfq_id JOIN orders o ON o.id = q.order_id
+         WHERE q.province_code = $1 AND {LIVE_DEAL}
+         GROUP BY q.province_code, r.deliver_province_code
          UNION ALL
-         SELECT p.province_code, r.deliver_province_code, COUNT(*), CAST(SUM(o.total_vnd) AS BIGINT)
-         FROM rfqs r JOIN quotes q ON q.rfq_id = r.id JOIN producers p ON p.id = q.producer_id
-         JOIN orders o ON o.id = q.order_id
-         WHERE r.deliver_province_code = $1 AND p.province_code <> $1 AND {LIVE_DEAL}
-         GROUP BY p.province_code, r.deliver_province_code"
+         SELECT q.province_code, r.deliver_province_code, COUNT(*), CAST(SUM(o.total_vnd) AS BIGINT)
+         FROM rfqs r JOIN quotes q ON q.rfq_id = r.id JOIN orders o ON o.id = q.order_id
+         WHERE r.deliver_province_code = $1 AND q.province_code <> $1 AND {LIVE_DEAL}
+         GROUP BY q.province_code, r.deliver_province_code"
     ))
     .bind(province)
     .fetch_all(&db.pool)

@@ -65,20 +65,6 @@ impl<T: Amount + ?Sized> Amount for &T {
     }
 }
 
-/// What a form shows again: bad fields and refusals (a closed request, an expired
-/// quote) as messages on the page; anything else is an error page.
-fn shown_on_form(error: AppError) -> Result<FieldErrors, PageError> {
-    match error {
-        AppError::Invalid(errors) => Ok(errors),
-        AppError::Conflict { field, message } => {
-            let mut errors = FieldErrors::default();
-            errors.add(&field, message);
-            Ok(errors)
-        }
-        other => Err(other.into()),
-    }
-}
-
 fn number(form: &Form, name: &str, errors: &mut FieldErrors) -> Option<i64> {
     let text = form.get(name).map(|v| v.trim()).filter(|v| !v.is_empty())?;
     match Vnd::parse(text) {
@@ -106,6 +92,15 @@ struct BoardTemplate {
     provinces: &'static [admin_units::Province],
     errors: FieldErrors,
     names: Names,
+    /// Đồng per dollar on English pages (the admin's rate), for offers' dollar figures.
+    usd_rate: Option<i64>,
+}
+
+impl BoardTemplate {
+    /// `≈ US$…` beside a price in đồng, on English pages once the admin set a rate.
+    fn usd(&self, vnd: &i64) -> Option<String> {
+        self.usd_rate.and_then(|rate| crate::catalog::export::usd_figure(*vnd, rate))
+    }
 }
 
 async fn board_page(state: &AppState, page: Page, errors: FieldErrors) -> Result<Response, PageError> {
@@ -115,6 +110,7 @@ async fn board_page(state: &AppState, page: Page, errors: FieldErrors) -> Result
         Some(user) => store::follows(&state.db, user.id).await?,
         None => Vec::new(),
     };
+    let usd_rate = if page.is_en() { crate::catalog::store::usd_rate(&state.db).await? } else { None };
     let template = BoardTemplate {
         page,
         rfqs,
@@ -124,6 +120,7 @@ async fn board_page(state: &AppState, page: Page, errors: FieldErrors) -> Result
         provinces: admin_units::provinces(),
         errors,
         names: Names,
+        usd_rate,
     };
     let response = render(&template);
     Ok(scope::form_status(&template.errors, response))
@@ -544,7 +541,7 @@ pub async fn send_quote(
     }
     match service::send_quote(&state.db, &user, id, &input).await {
         Ok((quote, _)) => Ok(Redirect::to(&format!("/trade/quotes/{}", quote.id)).into_response()),
-        Err(e) => rfq_page(&state, page, id, form, shown_on_form(e)?).await,
+        Err(e) => rfq_page(&state, page, id, form, PageError::form_errors(e)?).await,
     }
 }
 
@@ -561,7 +558,7 @@ pub async fn decline(
     let reason = form.get("reason").cloned().unwrap_or_default();
     match service::decline(&state.db, &user, id, producer_id, &reason).await {
         Ok(()) => Ok(Redirect::to("/seller/trade").into_response()),
-        Err(e) => rfq_page(&state, page, id, form, shown_on_form(e)?).await,
+        Err(e) => rfq_page(&state, page, id, form, PageError::form_errors(e)?).await,
     }
 }
 
@@ -591,7 +588,7 @@ pub async fn accept(
     };
     match result {
         Ok(order) => Ok(Redirect::to(&format!("/orders/{}", order.code)).into_response()),
-        Err(e) => rfq_page(&state, page, rfq_id, form, shown_on_form(e)?).await,
+        Err(e) => rfq_page(&state, page, rfq_id, form, PageError::form_errors(e)?).await,
     }
 }
 

@@ -238,12 +238,18 @@ pub async fn insert_matches(
     body: &str,
 ) -> anyhow::Result<()> {
     let now = db::now();
+    // Each match keeps the producer's province and the request's set (the office's figures).
     for chunk in producers.chunks(400) {
-        let values: Vec<String> = chunk.iter().map(|id| format!("({rfq_id}, {id})")).collect();
-        sqlx::query(&format!("INSERT INTO rfq_matches (rfq_id, producer_id) VALUES {}", values.join(", ")))
-            .execute(&mut **tx)
-            .await
-            .context("insert rfq matches")?;
+        sqlx::query(&format!(
+            "INSERT INTO rfq_matches (rfq_id, producer_id, province_code, set_code)
+             SELECT r.id, p.id, p.province_code, r.set_code FROM rfqs r JOIN producers p ON p.id IN ({})
+             WHERE r.id = $1",
+            crate::producers::store::id_list(chunk)
+        ))
+        .bind(rfq_id)
+        .execute(&mut **tx)
+        .await
+        .context("insert rfq matches")?;
     }
     sqlx::query(
         "INSERT INTO notifications (producer_id, subject, body, created_at)
@@ -407,9 +413,12 @@ pub async fn quotes_of_rfq(db: &Db, rfq_id: i64, producers: Option<&[i64]>) -> a
 /// Inserts a quote at revision 1; `None` when the producer quoted meanwhile.
 pub async fn insert_quote(tx: &mut Tx, rfq_id: i64, producer_id: i64, product_id: i64) -> anyhow::Result<Option<i64>> {
     let now = db::now();
+    // The quote keeps the producer's province and the request's set (the office's figures).
     let result = sqlx::query(
-        "INSERT INTO quotes (rfq_id, producer_id, product_id, status, revision, created_at, updated_at)
-         VALUES ($1, $2, $3, 'open', 1, $4, $4) RETURNING id",
+        "INSERT INTO quotes (rfq_id, producer_id, product_id, status, revision, created_at, updated_at,
+                             province_code, set_code)
+         SELECT r.id, p.id, $3, 'open', 1, $4, $4, p.province_code, r.set_code
+         FROM rfqs r JOIN producers p ON p.id = $2 WHERE r.id = $1 RETURNING id",
     )
     .bind(rfq_id)
     .bind(producer_id)

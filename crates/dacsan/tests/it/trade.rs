@@ -340,6 +340,20 @@ async fn supply_offers_tell_followers_and_an_rfq_answers_one() {
     assert_eq!(status, 403, "only the producer's sellers offer its goods");
     let (_, listed) = app.get_json("/api/v1/offers?set=che").await;
     assert_eq!(listed[0]["id"], posted["id"]);
+    // Go Export: the English board gives offers a dollar figure once the admin set a rate.
+    let (_, _, admin) = app.user(Role::Admin, None).await;
+    let rate = json!({"vnd_per_usd": 25_450});
+    let (status, _) = app.send_json(Method::PUT, "/api/v1/admin/exchange-rates/usd", Some(&admin), &rate).await;
+    assert_eq!(status, 200);
+    let (_, vietnamese) = app.page("/trade").await;
+    assert!(
+        vietnamese.contains("Chè Shan tuyết vụ xuân 2027") && !vietnamese.contains("US$"),
+        "đồng only in Vietnamese"
+    );
+    app.browser.get(app.url("/lang/en?back=/")).send().await.unwrap();
+    let (_, english) = app.page("/trade").await;
+    assert!(english.contains("≈ US$13.36"), "340 000 ₫ at 25 450 ₫/US$ on the English board");
+    app.browser.get(app.url("/lang/vi?back=/")).send().await.unwrap();
     let told: (i64,) =
         sqlx::query_as("SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND subject LIKE '%supply offer%'")
             .bind(follower)
