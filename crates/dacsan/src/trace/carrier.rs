@@ -14,7 +14,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
 
 use super::api::{EventJson, event_json, managed_batch};
-use super::desk::{event_input_from_form, field_errors};
+use super::desk::event_input_from_form;
 use super::handovers::{self, CARRIER_KINDS, Handover, HandoverInput};
 use super::model::{EventInput, EventKind};
 use super::service::{self, Recorder};
@@ -168,7 +168,7 @@ pub async fn record_carry(
     let valid = match carrier_event(&handover, input) {
         Ok(valid) => valid,
         Err(e) => {
-            let errors = field_errors(e)?;
+            let errors = PageError::form_errors(e)?;
             return carry_page(&state, page, (handover, batch, product), form, errors, false).await;
         }
     };

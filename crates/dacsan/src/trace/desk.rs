@@ -105,7 +105,7 @@ pub async fn create_batch(
         .ok_or_else(|| AppError::not_found("producer"))?;
     match service::create_batch(&state, &user, &product, &producer, valid).await {
         Ok(batch) => Ok(Redirect::to(&format!("/seller/batches/{}", batch.id)).into_response()),
-        Err(e) => batches_page(&state, page, product, form, field_errors(e)?).await,
+        Err(e) => batches_page(&state, page, product, form, PageError::form_errors(e)?).await,
     }
 }
 
@@ -128,18 +128,6 @@ pub(super) fn event_input_from_form(form: &HashMap<String, String>) -> EventInpu
         corrects: text("corrects").and_then(|c| c.parse().ok()),
         attachments: Vec::new(),
     }
-}
-
-/// A refusal the seller can fix, shown next to the form; anything else is an error page.
-pub(super) fn field_errors(error: AppError) -> Result<FieldErrors, PageError> {
-    let mut errors = FieldErrors::default();
-    match error {
-        AppError::Invalid(invalid) => return Ok(invalid),
-        AppError::Conflict { field, message } => errors.add(&field, message),
-        AppError::TooLarge(message) => errors.add("file", message),
-        other => return Err(other.into()),
-    }
-    Ok(errors)
 }
 
 #[derive(Template)]
@@ -283,7 +271,7 @@ pub async fn add_event(
     let content = service::content_of(&state.db, &batch, valid).await?;
     match service::append(&state, &batch, Recorder::from(&user), content).await {
         Ok(_) => Ok(Redirect::to(&format!("/seller/batches/{id}?done=event")).into_response()),
-        Err(e) => batch_page(&state, page, batch, product, Shown::errors(field_errors(e)?)).await,
+        Err(e) => batch_page(&state, page, batch, product, Shown::errors(PageError::form_errors(e)?)).await,
     }
 }
 
@@ -298,7 +286,7 @@ pub async fn issue_serials(
     let count = form.get("count").and_then(|c| c.trim().parse::<i64>().ok()).unwrap_or(0);
     match service::issue_serials(&state, &batch, count).await {
         Ok(_) => Ok(Redirect::to(&format!("/seller/batches/{id}?done=serials")).into_response()),
-        Err(e) => batch_page(&state, page, batch, product, Shown::errors(field_errors(e)?)).await,
+        Err(e) => batch_page(&state, page, batch, product, Shown::errors(PageError::form_errors(e)?)).await,
     }
 }
 
@@ -318,7 +306,7 @@ pub async fn upload_file(
     }
     match super::files::store_file(&state, &batch, &user, upload).await {
         Ok(_) => Ok(Redirect::to(&format!("/seller/batches/{id}?done=file")).into_response()),
-        Err(e) => batch_page(&state, page, batch, product, Shown::errors(field_errors(e)?)).await,
+        Err(e) => batch_page(&state, page, batch, product, Shown::errors(PageError::form_errors(e)?)).await,
     }
 }
 

@@ -104,6 +104,21 @@ fn error_page(status: StatusCode, detail: &str) -> Response {
 #[derive(Debug)]
 pub struct PageError(pub AppError);
 
+impl PageError {
+    /// A refusal the user can fix (bad fields, a conflict, a file too large) as the
+    /// messages a form shows again; anything else stays an error page.
+    pub fn form_errors(error: AppError) -> Result<crate::error::FieldErrors, PageError> {
+        let mut errors = crate::error::FieldErrors::default();
+        match error {
+            AppError::Invalid(invalid) => return Ok(invalid),
+            AppError::Conflict { field, message } => errors.add(&field, message),
+            AppError::TooLarge(message) => errors.add("file", message),
+            other => return Err(other.into()),
+        }
+        Ok(errors)
+    }
+}
+
 impl<E: Into<AppError>> From<E> for PageError {
     fn from(err: E) -> Self {
         PageError(err.into())
