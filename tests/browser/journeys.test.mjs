@@ -1014,4 +1014,165 @@ describe('dacsan on a phone (390×844)', { concurrency: false }, () => {
       await page.screenshot({ path: screenshotPath('live-report'), fullPage: true });
     });
   });
+
+  test('q. an affiliate asks for its referral code, the seller sets it a rate, a buyer orders through its link; the statement shows the order on its way, then the commission once delivered', async () => {
+    const affiliate = { name: 'Hà Thị Mai', email: `mai-${Date.now()}@example.vn`, password: 'mat-khau-cua-mai' };
+    const buyer = { name: 'Vàng Thị Dợ', phone: '0988 123 457', street: '17 ngõ Văn Chương' };
+    const rate = { typed: '7,5', shown: '7,5 %', bp: 750 }; // typed as a Vietnamese seller writes 7.5 %
+    const teaStore = `/s/${ACCOUNTS.seller.producer}`;
+    // This month in Vietnam (UTC+7), the statement's default period.
+    const thisMonth = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7);
+
+    /** Opens the affiliate page from the header menu, as the affiliate would. */
+    const openAffiliatePage = async (page) => {
+      await page.locator('header summary').click();
+      await clickAndWait(page, page.getByRole('link', { name: 'Tiếp thị liên kết' }), /\/account\/affiliate$/);
+    };
+    const statementFact = (page, name) => page.locator(`#statement-totals dt:text-is("${name}") + dd`).innerText();
+    /** The buyer's details must never reach the affiliate's page. */
+    const assertNoBuyerDetails = async (page, what) => {
+      const html = await page.content();
+      for (const secret of [buyer.name, buyer.street]) assert.ok(!html.includes(secret), `${what}: shows the buyer's "${secret}"`);
+      assert.ok(!html.replace(/\s/g, '').includes(buyer.phone.replace(/\s/g, '').slice(1)), `${what}: shows the buyer's phone`);
+    };
+
+    // 1. A new account signs up and asks for its own referral code.
+    const code = await inPhone({}, async (page) => {
+      await page.goto('/register');
+      const form = page.locator('main form');
+      await form.getByLabel('Họ và tên').fill(affiliate.name);
+      await form.getByLabel('Email').fill(affiliate.email);
+      await form.getByLabel('Mật khẩu').fill(affiliate.password);
+      await form.locator('input[name="consent"]').check();
+      await Promise.all([page.waitForURL((u) => u.pathname !== '/register'), form.getByRole('button').last().click()]);
+      await openAffiliatePage(page);
+      assert.equal(await page.locator('#affiliate-code').count(), 0, 'no code before asking for one');
+      await submitAndWait(page, page.getByRole('button', { name: 'Nhận mã giới thiệu của tôi' }));
+      const myCode = (await page.locator('#affiliate-code').innerText()).trim();
+      assert.match(myCode, /^[0-9A-Z]{8}$/, 'an affiliate code is eight letters and digits');
+      const link = (await page.locator('main code.wraps').first().innerText()).trim();
+      assert.ok(link.endsWith(`/?ref=${myCode}`), `the example link carries the code: ${link}`);
+      assert.match(await page.locator('main').innerText(), /Chưa nhà sản xuất nào đặt mức hoa hồng cho bạn/);
+      await assertPhoneFriendly(page, 'affiliate page with its code');
+      return myCode;
+    });
+
+    // 2. The demo seller pays that affiliate 7,5 % on all its products, naming it by e-mail.
+    const commissionsPath = await inPhone({}, async (page) => {
+      await signIn(page, ACCOUNTS.seller);
+      await page.goto('/seller');
+      const store = page.locator('main section.box').filter({ has: page.locator(`h2 a[href="${teaStore}"]`) });
+      await clickAndWait(page, store.getByRole('link', { name: 'Hoa hồng phải trả' }), /\/seller\/producers\/\d+\/commissions$/);
+      await assertPhoneFriendly(page, 'seller commissions');
+      const form = page.locator('main form[action$="/commissions/rates"]');
+      await form.getByLabel('E-mail người dẫn / cộng tác viên').fill(affiliate.email);
+      assert.equal(await form.locator('#product').inputValue(), '', 'all products by default');
+      await form.locator('#rate').fill(rate.typed);
+      await submitAndWait(page, form.getByRole('button', { name: 'Lưu mức' }));
+      assert.equal(await page.locator('main [role="alert"]').count(), 0, 'the rate form came back with errors');
+      const set = page.locator('#producer-rates li').filter({ hasText: affiliate.email });
+      assert.equal(await set.count(), 1, 'the rate is listed for the affiliate');
+      assert.match(await set.innerText(), new RegExp(`${escapeRegExp(rate.shown)}[\\s\\S]*${affiliate.name}[\\s\\S]*Mọi sản phẩm`));
+      return new URL(page.url()).pathname;
+    });
+
+    // 3. A buyer without an account opens one of the seller's products through the
+    // affiliate's link, and orders it (cash on delivery).
+    const placed = await inPhone({}, async (page) => {
+      await page.goto(teaStore);
+      const productPath = await page.locator('main .card a').first().getAttribute('href');
+      await page.goto(`${productPath}?ref=${code}`);
+      const productName = (await page.locator('main h1').innerText()).trim();
+      const price = vnd(await page.locator('main .price').first().innerText());
+      await clickAndWait(page, page.getByRole('button', { name: 'Thêm vào giỏ' }), /\/cart$/);
+      const line = page.locator('main form[action="/cart/update"] li').filter({ hasText: productName });
+      assert.equal(vnd(await line.locator('.price').first().innerText()), price, 'an affiliate\'s link changes no price');
+      assert.equal(vnd(await page.locator('main p.total .price').innerText()), price, 'one unit in the cart');
+
+      await clickAndWait(page, page.getByRole('link', { name: 'Đặt hàng' }), /\/checkout$/);
+      assert.equal(await page.locator('#referral').inputValue(), code, 'checkout carries the affiliate\'s code');
+      const form = page.locator('main form[action="/checkout"]');
+      await form.getByLabel('Họ và tên').fill(buyer.name);
+      await form.getByLabel('Điện thoại').fill(buyer.phone);
+      await form.locator('#province').selectOption('01');
+      await page.waitForFunction(() => document.querySelectorAll('#commune option').length > 1);
+      await form.locator('#commune').selectOption(await form.locator('#commune option').nth(1).getAttribute('value'));
+      await form.getByLabel('Số nhà, thôn/bản, đường').fill(buyer.street);
+      await form.getByLabel(/khi nhận hàng/).check();
+      await page.waitForFunction(() => document.querySelectorAll('#delivery .delivery-group').length === 1);
+      await clickAndWait(page, form.getByRole('button', { name: 'Đặt hàng' }), /\/orders\/c\/[^/?#]+$/);
+      const orders = page.locator('main section.box');
+      assert.equal(await orders.count(), 1, 'one order');
+      return { orderCode: await orders.first().getAttribute('aria-label'), goods: price };
+    });
+    assert.match(placed.orderCode, /^DS[0-9A-Z]{8}$/);
+    // The commission: the rate on the goods (delivery left out), rounded down to the đồng on each line.
+    const expectedCommission = Math.floor((placed.goods * rate.bp) / 10_000);
+
+    // 4. The affiliate's statement of this month: nothing due yet, one order on its way.
+    await inPhone({}, async (page) => {
+      await signIn(page, affiliate);
+      await openAffiliatePage(page);
+      assert.equal(await page.locator('#month').inputValue(), thisMonth, 'the statement is this month\'s');
+      assert.match(
+        await page.locator('#affiliate-rates').innerText(),
+        new RegExp(`${escapeRegExp(rate.shown)}[\\s\\S]*Mọi sản phẩm[\\s\\S]*Hợp tác xã Chè Shan tuyết Sìn Hồ`),
+        'the affiliate sees the rate the seller set',
+      );
+      assert.equal((await statementFact(page, 'Đơn hàng')).trim(), '0', 'nothing delivered yet');
+      assert.equal(vnd(await statementFact(page, 'Hoa hồng')), 0);
+      const onTheWay = await page.locator('main p.muted').filter({ hasText: 'đơn đang trên đường' }).innerText();
+      const [, count, amount] = /(\d+)\s*đơn đang trên đường[^(]*\(([^)]*)\)/.exec(onTheWay) ?? [];
+      assert.equal(Number(count), 1, `one order on its way: "${onTheWay}"`);
+      assert.equal(vnd(amount), placed.goods, 'its goods, without delivery');
+      await assertNoBuyerDetails(page, 'statement with an order on its way');
+      await assertPhoneFriendly(page, 'affiliate statement, order on its way');
+      await page.screenshot({ path: screenshotPath('affiliate-statement-on-the-way'), fullPage: true });
+    });
+
+    // 5. The seller packs, ships and marks the order delivered on its order desk.
+    await inPhone({}, async (page) => {
+      await signIn(page, ACCOUNTS.seller);
+      await page.goto('/seller/orders');
+      const row = page.locator('main tbody tr').filter({ has: page.locator(`a[href="/orders/${placed.orderCode}"]`) });
+      assert.equal(await row.count(), 1, `${placed.orderCode} on the seller's desk`);
+      await clickAndWait(page, row.locator(`a[href="/orders/${placed.orderCode}"]`), new RegExp(`/orders/${placed.orderCode}$`));
+      const status = async () => (await page.locator('main section.box p .badge').first().innerText()).trim();
+      assert.equal(await status(), 'Đã xác nhận', 'cash on delivery starts confirmed');
+      await submitAndWait(page, page.getByRole('button', { name: 'Đã đóng gói xong' }));
+      assert.equal(await status(), 'Đã đóng gói');
+      await page.getByLabel('Gửi qua').selectOption('other');
+      await page.getByLabel(/Tên hãng khác/).fill('Viettel Post');
+      await page.getByLabel(/Mã vận đơn/).fill('VTP2611000123');
+      await submitAndWait(page, page.getByRole('button', { name: 'Tạo vận đơn', exact: true }));
+      assert.equal(await status(), 'Đã gửi hàng');
+      await submitAndWait(page, page.getByRole('button', { name: 'Đã giao hàng', exact: true }));
+      assert.equal(await status(), 'Đã giao');
+
+      // The seller's side agrees: what it owes the affiliate this month.
+      await page.goto(commissionsPath);
+      const owed = page.locator('#owed-hosts tbody tr').filter({ hasText: affiliate.name });
+      assert.equal(await owed.count(), 1, 'the seller owes the affiliate');
+      assert.equal(vnd(await owed.locator('td').last().innerText()), expectedCommission);
+    });
+
+    // 6. The affiliate's statement now counts the delivered order and its commission.
+    await inPhone({}, async (page) => {
+      await signIn(page, affiliate);
+      await openAffiliatePage(page);
+      assert.equal((await statementFact(page, 'Đơn hàng')).trim(), '1');
+      assert.equal(vnd(await statementFact(page, 'Tiền hàng')), placed.goods);
+      assert.equal(vnd(await statementFact(page, 'Hoa hồng')), expectedCommission, `${rate.shown} of ${placed.goods} ₫, rounded down`);
+      const order = page.locator('#statement-orders tbody tr').filter({ hasText: placed.orderCode });
+      assert.equal(await order.count(), 1, 'the order is on the statement');
+      const cell = (label) => order.locator(`td[data-label="${label}"]`).innerText();
+      assert.equal(vnd(await cell('Tiền hàng')), placed.goods);
+      assert.equal((await cell('Tỉ lệ')).trim(), rate.shown);
+      assert.equal(vnd(await cell('Hoa hồng')), expectedCommission);
+      assert.equal(await page.locator('main p.muted').filter({ hasText: 'đơn đang trên đường' }).count(), 0, 'nothing on its way any more');
+      await assertNoBuyerDetails(page, 'statement with the delivered order');
+      await assertPhoneFriendly(page, 'affiliate statement');
+      await page.screenshot({ path: screenshotPath('affiliate-statement'), fullPage: true });
+    });
+  });
 });
