@@ -34,8 +34,11 @@ impl Answer {
 }
 
 impl Http {
+    /// Every client shares one connection pool: a producer's own account costs
+    /// no new pool, and the timeout is set on each request.
     pub(crate) fn new(config: Config) -> Http {
-        Http { config, client: reqwest::Client::new() }
+        static SHARED: std::sync::OnceLock<reqwest::Client> = std::sync::OnceLock::new();
+        Http { config, client: SHARED.get_or_init(reqwest::Client::new).clone() }
     }
 
     /// `base_url` joined with a documented path, tolerating a trailing slash on the base.

@@ -11,6 +11,7 @@ use std::time::Duration;
 use anyhow::Context;
 use subtle::ConstantTimeEq;
 
+use super::accounts::model::Credentials;
 use super::accounts::{self, Unusable};
 use super::model::{BookingAccount, Shipment};
 use super::options::{DeliveryOption, Route, options_for, parcel_of, sort_cheapest_first};
@@ -177,17 +178,34 @@ impl Logistics {
         let producer_id = accounts::store::producer_of_shipment(db, shipment.id)
             .await?
             .ok_or_else(|| anyhow::anyhow!("shipment {} has no order", shipment.id))?;
-        Ok(accounts::credentials(db, self, producer_id, carrier).await?.map_err(|why| why.words(carrier)).map(
-            |credentials| {
-                Arc::new(carriers::Client::new(carriers::Config {
-                    carrier,
-                    base_url: base_url.to_string(),
-                    token: credentials.token,
-                    shop_id: credentials.shop_id,
-                    timeout: CARRIER_CALL_TIMEOUT,
-                }))
-            },
-        ))
+        Ok(accounts::credentials(db, self, producer_id, carrier)
+            .await?
+            .map_err(|why| why.words(carrier))
+            .map(|credentials| own_client(carrier, base_url, credentials)))
+    }
+
+    /// The clients that price a producer's parcels live: its own account with a
+    /// carrier where it has one (its contract prices are what booking will pay),
+    /// the platform's otherwise. An own account that does not open prices
+    /// nothing live: the card quotes, as booking with it would fail.
+    async fn live_quoters(
+        &self,
+        db: &Db,
+        producer_id: i64,
+    ) -> anyhow::Result<HashMap<carriers::Carrier, Arc<carriers::Client>>> {
+        let mut quoters = self.clients.clone();
+        if self.base_urls.is_empty() {
+            return Ok(quoters);
+        }
+        for stored in accounts::store::list_for_producer(db, producer_id).await? {
+            let Some(carrier) = carriers::Carrier::parse(&stored.carrier) else { continue };
+            let Some(base_url) = self.base_url(carrier) else { continue };
+            match accounts::open(self, carrier, &stored) {
+                Ok(credentials) => quoters.insert(carrier, own_client(carrier, base_url, credentials)),
+                Err(_) => quoters.remove(&carrier),
+            };
+        }
+        Ok(quoters)
     }
 
     /// Is `token` the notification URL's secret? Compared in constant time; an
@@ -202,67 +220,78 @@ impl Logistics {
         let route = Route { from: (&request.from.0, &request.from.1), to: (&request.to.0, &request.to.1) };
         let cards = self.cards();
         let mut options = options_for(&cards, &terms, route, &parcel, request.subtotal_vnd, request.cash_on_delivery);
-        if !self.clients.is_empty() {
-            self.apply_live_quotes(request, &parcel, &cards, &mut options).await;
+        let quoters = self.live_quoters(db, request.producer_id).await?;
+        let quoters_were_empty = quoters.is_empty();
+        if !quoters_were_empty {
+            apply_live_quotes(quoters, request, &parcel, &cards, &mut options).await;
         }
         if let Some(point_id) = terms.collection_point_id {
             super::collection::service::apply_to_quote(db, point_id, &mut options).await?;
         }
-        if !self.clients.is_empty() || terms.collection_point_id.is_some() {
+        if !quoters_were_empty || terms.collection_point_id.is_some() {
             sort_cheapest_first(&mut options, request.cash_on_delivery);
         }
         Ok(DeliveryQuote { weight_g: parcel.chargeable_g(), weight_estimated, options })
     }
+}
 
-    /// Replaces card prices with the carriers' own answers where a configured
-    /// carrier answers in time; a carrier that says it does not serve the address
-    /// loses its options.
-    async fn apply_live_quotes(
-        &self,
-        request: &DeliveryRequest,
-        parcel: &super::rates::Parcel,
-        cards: &[RateCard],
-        options: &mut Vec<DeliveryOption>,
-    ) {
-        let mut asks = tokio::task::JoinSet::new();
-        for (carrier, client) in &self.clients {
-            if !options.iter().any(|o| o.carrier.as_deref() == Some(carrier.as_str())) {
-                continue;
-            }
-            let (client, carrier) = (client.clone(), *carrier);
-            let ask = live_quote_request(request, parcel);
-            asks.spawn(async move { (carrier, tokio::time::timeout(LIVE_QUOTE_TIMEOUT, client.quote(&ask)).await) });
+/// Replaces card prices with the carriers' own answers where a carrier answers
+/// in time; a carrier that says it does not serve the address loses its options.
+async fn apply_live_quotes(
+    quoters: HashMap<carriers::Carrier, Arc<carriers::Client>>,
+    request: &DeliveryRequest,
+    parcel: &super::rates::Parcel,
+    cards: &[RateCard],
+    options: &mut Vec<DeliveryOption>,
+) {
+    let mut asks = tokio::task::JoinSet::new();
+    for (carrier, client) in quoters {
+        if !options.iter().any(|o| o.carrier.as_deref() == Some(carrier.as_str())) {
+            continue;
         }
-        while let Some(Ok((carrier, answer))) = asks.join_next().await {
-            match answer {
-                Ok(Ok(live)) => {
-                    for option in options.iter_mut().filter(|o| o.carrier.as_deref() == Some(carrier.as_str())) {
-                        let code = cards
-                            .iter()
-                            .find(|c| c.carrier == carrier.as_str() && c.service == option.service)
-                            .map(|c| c.carrier_service_code.as_str())
-                            .unwrap_or("");
-                        if let Some(quote) = live.iter().find(|q| q.service == code) {
-                            option.fee_vnd = quote.fee_vnd;
-                            option.cod_fee_vnd = quote.cod_fee_vnd;
-                            if let Some((min, max)) = quote.eta_days {
-                                (option.eta_days_min, option.eta_days_max) = (min, max);
-                            }
-                            option.sample_rates = false;
+        let ask = live_quote_request(request, parcel);
+        asks.spawn(async move { (carrier, tokio::time::timeout(LIVE_QUOTE_TIMEOUT, client.quote(&ask)).await) });
+    }
+    while let Some(Ok((carrier, answer))) = asks.join_next().await {
+        match answer {
+            Ok(Ok(live)) => {
+                for option in options.iter_mut().filter(|o| o.carrier.as_deref() == Some(carrier.as_str())) {
+                    let code = cards
+                        .iter()
+                        .find(|c| c.carrier == carrier.as_str() && c.service == option.service)
+                        .map(|c| c.carrier_service_code.as_str())
+                        .unwrap_or("");
+                    if let Some(quote) = live.iter().find(|q| q.service == code) {
+                        option.fee_vnd = quote.fee_vnd;
+                        option.cod_fee_vnd = quote.cod_fee_vnd;
+                        if let Some((min, max)) = quote.eta_days {
+                            (option.eta_days_min, option.eta_days_max) = (min, max);
                         }
+                        option.sample_rates = false;
                     }
                 }
-                Ok(Err(carriers::CarrierError::Unserved(why))) => {
-                    tracing::info!(carrier = carrier.as_str(), why, "carrier does not serve this route");
-                    options.retain(|o| o.carrier.as_deref() != Some(carrier.as_str()));
-                }
-                Ok(Err(err)) => {
-                    tracing::warn!(carrier = carrier.as_str(), error = %err, "live quote failed: the card quotes")
-                }
-                Err(_) => tracing::warn!(carrier = carrier.as_str(), "live quote took over 1.5 s: the card quotes"),
             }
+            Ok(Err(carriers::CarrierError::Unserved(why))) => {
+                tracing::info!(carrier = carrier.as_str(), why, "carrier does not serve this route");
+                options.retain(|o| o.carrier.as_deref() != Some(carrier.as_str()));
+            }
+            Ok(Err(err)) => {
+                tracing::warn!(carrier = carrier.as_str(), error = %err, "live quote failed: the card quotes")
+            }
+            Err(_) => tracing::warn!(carrier = carrier.as_str(), "live quote took over 1.5 s: the card quotes"),
         }
     }
+}
+
+/// A client with a producer's own credentials at the carrier's API address.
+fn own_client(carrier: carriers::Carrier, base_url: &str, credentials: Credentials) -> Arc<carriers::Client> {
+    Arc::new(carriers::Client::new(carriers::Config {
+        carrier,
+        base_url: base_url.to_string(),
+        token: credentials.token,
+        shop_id: credentials.shop_id,
+        timeout: CARRIER_CALL_TIMEOUT,
+    }))
 }
 
 /// Takes cards imported by another process (`dacsan import rate-card`, a second

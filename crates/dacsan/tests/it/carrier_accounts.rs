@@ -10,7 +10,8 @@ use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, spawn_app, spawn_app_with, test_settings};
-use crate::logistics::{GhnSeen, HOOK_TOKEN, ghn_order, spawn_ghn};
+use crate::logistics::{GHN_CONTRACT_FEE, GHN_PLATFORM_FEE, GhnSeen, HOOK_TOKEN, ghn_order, remote_store, spawn_ghn};
+use crate::orders::checkout_body;
 
 const OWN_TOKEN: &str = "own-ghn-token-of-the-cooperative-7f3a";
 
@@ -189,6 +190,61 @@ async fn carrier_account_makes_a_carrier_bookable_when_the_platform_has_no_token
     assert_eq!(status, 201, "{created}");
     assert_eq!((created[0]["status"].as_str(), created[0]["account"].as_str()), (Some("booked"), Some("producer")));
     assert_eq!(seen.lock().unwrap().creates[0].0["token"], OWN_TOKEN);
+}
+
+/// GHN's standard option as the buyer's quote shows it.
+async fn ghn_standard_quote(app: &TestApp, product_id: i64) -> Value {
+    let body = checkout_body(&[(product_id, 2)], "vietqr");
+    let (status, quote) = app.send_json(Method::POST, "/api/v1/checkout/quote", None, &body).await;
+    assert_eq!(status, 200, "{quote}");
+    let options = quote["orders"][0]["options"].as_array().unwrap();
+    options.iter().find(|o| o["id"] == "ghn:standard").cloned().unwrap_or_else(|| panic!("no GHN: {quote}"))
+}
+
+#[tokio::test]
+async fn carrier_account_prices_checkout_with_the_producers_own_contract() {
+    let key = SecretKey::generate();
+    let (settings, seen) = ghn_settings(true, Some(&key)).await;
+    let app = spawn_app_with(settings).await;
+    let (tea, product) = remote_store(&app).await;
+    let (_, _, seller) = app.user(Role::Seller, Some(tea.id)).await;
+
+    let platform = ghn_standard_quote(&app, product.id).await;
+    assert_eq!(
+        (platform["fee_vnd"].as_i64(), platform["sample_rates"].as_bool()),
+        (Some(GHN_PLATFORM_FEE), Some(false))
+    );
+    assert_eq!(seen.lock().unwrap().previews.last().unwrap()["token"], "ghn-test-token");
+
+    assert_eq!(save_ghn(&app, &json!(tea.id), &seller, OWN_TOKEN).await.0, 200);
+    let own = ghn_standard_quote(&app, product.id).await;
+    assert_eq!(own["fee_vnd"], GHN_CONTRACT_FEE, "the price the producer's own account pays: {own}");
+    {
+        let seen = seen.lock().unwrap();
+        let asked = seen.previews.last().unwrap();
+        assert_eq!((&asked["token"], &asked["shopid"]), (&OWN_TOKEN.parse().unwrap(), &"99001".parse().unwrap()));
+    }
+    // Checkout charges what the quote showed, and the seller books with the same account.
+    let mut body = checkout_body(&[(product.id, 2)], "cod");
+    body["delivery"] = json!({ tea.id.to_string(): "ghn:standard" });
+    let (status, placed) = app.send_json(Method::POST, "/api/v1/checkout", None, &body).await;
+    assert_eq!(status, 201, "{placed}");
+    assert_eq!(placed["orders"][0]["shipping_vnd"], GHN_CONTRACT_FEE);
+
+    // An account whose credentials no longer open prices nothing live: the card quotes.
+    sqlx::query("UPDATE carrier_accounts SET credentials = 'v1:unknown:AAAA' WHERE producer_id = $1")
+        .bind(tea.id)
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
+    let asked_before = seen.lock().unwrap().previews.len();
+    let card = ghn_standard_quote(&app, product.id).await;
+    assert_eq!(card["sample_rates"], true, "{card}");
+    assert_eq!(seen.lock().unwrap().previews.len(), asked_before, "GHN not asked with another account's prices");
+
+    // Other producers keep the platform's price.
+    let (_, other_product) = remote_store(&app).await;
+    assert_eq!(ghn_standard_quote(&app, other_product.id).await["fee_vnd"], GHN_PLATFORM_FEE);
 }
 
 #[tokio::test]

@@ -189,6 +189,8 @@ pub struct GhnSeen {
     pub creates: Vec<(HeaderMap, Value)>,
     /// The headers of each cancellation.
     pub cancels: Vec<HeaderMap>,
+    /// The headers of each price preview.
+    pub previews: Vec<HeaderMap>,
     /// Creates to answer with a 500 before answering again.
     failing_creates: usize,
     /// What `v2/shipping-order/detail` reports: `(status, updated_date)`.
@@ -220,6 +222,25 @@ async fn ghn_create(
         "fee": {"main_service": 36500, "insurance": 0, "station_do": 0, "station_pu": 0, "return": 0, "r2s": 0, "coupon": 0}
     }}))
     .into_response()
+}
+
+/// The price GHN's preview gives the platform's account; any other account's
+/// contract gives [`GHN_CONTRACT_FEE`].
+pub const GHN_PLATFORM_FEE: i64 = 41_000;
+pub const GHN_CONTRACT_FEE: i64 = 29_000;
+
+/// Answers `v2/shipping-order/preview` as GHN documents it, with the price of
+/// the account whose token asks.
+async fn ghn_preview(State(seen): State<Arc<Mutex<GhnSeen>>>, headers: HeaderMap) -> Json<Value> {
+    let fee = if headers["token"] == "ghn-test-token" { GHN_PLATFORM_FEE } else { GHN_CONTRACT_FEE };
+    seen.lock().unwrap().previews.push(headers);
+    let arrives = time::OffsetDateTime::now_utc() + time::Duration::days(3);
+    let arrives = arrives.format(&time::format_description::well_known::Rfc3339).unwrap();
+    Json(json!({"code": 200, "message": "Success", "data": {
+        "order_code": "", "sort_code": "190-G-01-A1", "trans_type": "truck", "total_fee": fee,
+        "expected_delivery_time": arrives,
+        "fee": {"main_service": fee, "insurance": 0, "cod_fee": 0, "station_do": 0, "station_pu": 0, "return": 0, "r2s": 0, "coupon": 0}
+    }}))
 }
 
 /// Answers `v2/shipping-order/detail` with the parcel's log.
@@ -259,6 +280,7 @@ pub async fn spawn_ghn() -> (String, Arc<Mutex<GhnSeen>>) {
         .route("/shiip/public-api/v2/shipping-order/create", axum::routing::post(ghn_create))
         .route("/shiip/public-api/v2/switch-status/cancel", axum::routing::post(ghn_cancel))
         .route("/shiip/public-api/v2/shipping-order/detail", axum::routing::post(ghn_detail))
+        .route("/shiip/public-api/v2/shipping-order/preview", axum::routing::post(ghn_preview))
         .route("/shiip/public-api/v2/a5/gen-token", axum::routing::post(ghn_label_token))
         .with_state(seen.clone());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();

@@ -142,7 +142,7 @@ fn view(logistics: &Logistics, carrier: Carrier, stored: &store::StoredAccount) 
 }
 
 /// Opens a stored account's credentials.
-fn open(logistics: &Logistics, carrier: Carrier, stored: &store::StoredAccount) -> Result<Credentials, Unusable> {
+pub fn open(logistics: &Logistics, carrier: Carrier, stored: &store::StoredAccount) -> Result<Credentials, Unusable> {
     let keyring = logistics.keyring().ok_or(Unusable::Unreadable)?;
     let plain = keyring.open(&stored.sealed, &aad(stored.producer_id, carrier)).map_err(|err| {
         tracing::warn!(
