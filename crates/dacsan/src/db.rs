@@ -184,6 +184,21 @@ pub async fn run_to_completion<T: Send + 'static>(
 }
 
 /// Current UTC time as RFC 3339 text, the form every timestamp column holds.
+/// `($1, $2), ($3, $4)`: the placeholders of a multi-row `VALUES` list of `rows`
+/// rows of `columns` values each.
+pub fn value_rows(rows: usize, columns: usize) -> String {
+    let row = |r: usize| {
+        let cells: Vec<String> = (1..=columns).map(|c| format!("${}", r * columns + c)).collect();
+        format!("({})", cells.join(", "))
+    };
+    (0..rows).map(row).collect::<Vec<_>>().join(", ")
+}
+
+/// `$3, $4, $5`: `count` placeholders from `$first`, for an `IN (…)` list.
+pub fn placeholders(first: usize, count: usize) -> String {
+    (first..first + count).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
+}
+
 pub fn now() -> String {
     time_text(time::OffsetDateTime::now_utc())
 }

@@ -6,7 +6,9 @@
 use sha2::{Digest, Sha256};
 use tokio::sync::{mpsc, oneshot};
 
-use super::model::{ShipmentEvent, ShipmentStatus};
+use std::collections::BTreeMap;
+
+use super::model::{Shipment, ShipmentEvent, ShipmentStatus};
 use super::store::{self, NewNotification, Tx};
 use crate::db::{self, Db};
 use crate::error::{AppError, AppResult};
@@ -126,33 +128,24 @@ impl Intake {
 /// rolled back and each is written on its own, so one bad notification costs the
 /// others nothing.
 async fn write_batch(db: &Db, jobs: &[Job]) -> Vec<AppResult<Outcome>> {
-    let together = async {
-        let mut tx = db.begin_write().await?;
-        let mut outcomes = Vec::with_capacity(jobs.len());
-        for job in jobs {
-            outcomes.push(apply_in(&mut tx, &job.note, &job.content_type, &job.body).await?);
-        }
-        tx.commit().await.map_err(anyhow::Error::new)?;
-        Ok::<_, AppError>(outcomes)
-    };
-    match together.await {
+    match write(db, jobs).await {
         Ok(outcomes) => outcomes.into_iter().map(Ok).collect(),
         Err(err) if jobs.len() == 1 => vec![Err(err)],
         Err(_) => {
             let mut outcomes = Vec::with_capacity(jobs.len());
             for job in jobs {
-                outcomes.push(write_one(db, job).await);
+                outcomes.push(write(db, std::slice::from_ref(job)).await.map(|mut one| one.remove(0)));
             }
             outcomes
         }
     }
 }
 
-async fn write_one(db: &Db, job: &Job) -> AppResult<Outcome> {
+async fn write(db: &Db, jobs: &[Job]) -> AppResult<Vec<Outcome>> {
     let mut tx = db.begin_write().await?;
-    let outcome = apply_in(&mut tx, &job.note, &job.content_type, &job.body).await?;
+    let outcomes = apply_all(&mut tx, jobs).await?;
     tx.commit().await.map_err(anyhow::Error::new)?;
-    Ok(outcome)
+    Ok(outcomes)
 }
 
 async fn keep_malformed(
@@ -179,72 +172,143 @@ async fn keep_malformed(
     Ok(())
 }
 
-/// Stores and applies one notification inside the writer's transaction.
-async fn apply_in(tx: &mut Tx, note: &carriers::Notification, content_type: &str, body: &str) -> AppResult<Outcome> {
-    let carrier = note.carrier.as_str();
-    if store::notification_seen(tx, &note.dedupe_key).await? {
-        return Ok(Outcome::Duplicate);
-    }
-    let shipment = store::find_for_notification(tx, carrier, &note.waybill, note.client_code.as_deref()).await?;
-    let (outcome, shipment_id) = match shipment {
-        Some(shipment) => (apply_to(tx, note, &shipment).await?, Some(shipment.id)),
-        None => {
-            tracing::warn!(carrier, waybill = %note.waybill, "notification for a waybill dacsan does not know");
-            (Outcome::UnknownWaybill, None)
-        }
-    };
-    let row = NewNotification {
-        carrier,
-        dedupe_key: &note.dedupe_key,
-        content_type,
-        body,
-        waybill: Some(&note.waybill),
-        shipment_id,
-        outcome: outcome.as_str(),
-        error: None,
-    };
-    // Written last, with what became of it. Another server that took the same
-    // notification meanwhile (PostgreSQL) makes this fail, and the batch is then
-    // written one by one, where it is seen as a duplicate.
-    if store::insert_notification(tx, &row).await?.is_none() {
-        return Err(anyhow::anyhow!("notification {} was stored meanwhile", note.dedupe_key).into());
-    }
-    Ok(outcome)
+/// The parcels a batch names, as the batch moves them.
+struct Parcels {
+    shipments: Vec<Shipment>,
+    /// Indexes of the shipments whose status moved, to be written once.
+    moved: Vec<usize>,
 }
 
-/// Moves the parcel (and its order) as a notification says.
-async fn apply_to(tx: &mut Tx, note: &carriers::Notification, shipment: &super::model::Shipment) -> AppResult<Outcome> {
+impl Parcels {
+    /// Reads every parcel the batch's notifications name: a statement per carrier.
+    async fn named_in(tx: &mut Tx, jobs: &[Job]) -> anyhow::Result<Parcels> {
+        let mut by_carrier: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        for job in jobs {
+            let names = by_carrier.entry(job.note.carrier.as_str()).or_default();
+            names.push(&job.note.waybill);
+            names.extend(job.note.client_code.as_deref());
+        }
+        let mut shipments = Vec::new();
+        for (carrier, mut names) in by_carrier {
+            names.sort_unstable();
+            names.dedup();
+            shipments.extend(store::shipments_named(tx, carrier, &names).await?);
+        }
+        Ok(Parcels { shipments, moved: Vec::new() })
+    }
+
+    /// The parcel a notification names: by waybill, or by our code; the first
+    /// booked when several match.
+    fn find(&self, note: &carriers::Notification) -> Option<usize> {
+        let code = note.client_code.as_deref().unwrap_or("");
+        self.shipments
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.carrier == note.carrier.as_str())
+            .filter(|(_, s)| s.tracking_code.as_deref() == Some(note.waybill.as_str()) || s.code == code)
+            .min_by_key(|(_, s)| s.id)
+            .map(|(i, _)| i)
+    }
+
+    /// Writes each moved parcel's last status once.
+    async fn save(&self, tx: &mut Tx) -> anyhow::Result<()> {
+        for &i in &self.moved {
+            let shipment = &self.shipments[i];
+            store::set_status(tx, shipment.id, shipment.status, shipment.last_event_at.as_deref().unwrap_or(""))
+                .await?;
+        }
+        Ok(())
+    }
+}
+
+/// Stores and applies a batch inside the writer's transaction, in a few
+/// statements whatever its size: which notifications were stored before, the
+/// parcels they name, then all new steps, each moved parcel and all
+/// notifications. Only a notification that moves an order costs statements of
+/// its own.
+async fn apply_all(tx: &mut Tx, jobs: &[Job]) -> AppResult<Vec<Outcome>> {
+    let keys: Vec<&str> = jobs.iter().map(|job| job.note.dedupe_key.as_str()).collect();
+    let mut seen = store::notifications_seen(tx, &keys).await?;
+    let mut parcels = Parcels::named_in(tx, jobs).await?;
+    let mut events = Vec::new();
+    let mut rows = Vec::with_capacity(jobs.len());
+    let mut outcomes = Vec::with_capacity(jobs.len());
+    for job in jobs {
+        let note = &job.note;
+        // Stored before, or earlier in this batch.
+        if !seen.insert(note.dedupe_key.clone()) {
+            outcomes.push(Outcome::Duplicate);
+            continue;
+        }
+        let (outcome, shipment_id) = match parcels.find(note) {
+            Some(i) => (apply_to(tx, note, &mut parcels, i, &mut events).await?, Some(parcels.shipments[i].id)),
+            None => {
+                tracing::warn!(carrier = note.carrier.as_str(), waybill = %note.waybill, "notification for a waybill dacsan does not know");
+                (Outcome::UnknownWaybill, None)
+            }
+        };
+        rows.push(NewNotification {
+            carrier: note.carrier.as_str(),
+            dedupe_key: &note.dedupe_key,
+            content_type: &job.content_type,
+            body: &job.body,
+            waybill: Some(&note.waybill),
+            shipment_id,
+            outcome: outcome.as_str(),
+            error: None,
+        });
+        outcomes.push(outcome);
+    }
+    store::insert_events(tx, &events).await?;
+    parcels.save(tx).await?;
+    // Written last, with what became of each. Another server that took one of
+    // them meanwhile (PostgreSQL) leaves fewer stored: the batch is then written
+    // one by one, where it is seen as a duplicate.
+    if store::insert_notifications(tx, &rows).await? < rows.len() {
+        return Err(anyhow::anyhow!("a notification of the batch was stored meanwhile").into());
+    }
+    Ok(outcomes)
+}
+
+/// Moves the parcel (and its order) as a notification says; the parcel's step
+/// joins `events`, its new status waits in `parcels` for the batch's end.
+async fn apply_to(
+    tx: &mut Tx,
+    note: &carriers::Notification,
+    parcels: &mut Parcels,
+    i: usize,
+    events: &mut Vec<(i64, ShipmentEvent)>,
+) -> AppResult<Outcome> {
+    let shipment = &mut parcels.shipments[i];
     if shipment.status == ShipmentStatus::Booking || shipment.tracking_code.is_none() {
         // The carrier's notice beat its answer to our booking.
         store::set_waybill_in(tx, shipment.id, &note.waybill).await?;
+        shipment.tracking_code = Some(note.waybill.clone());
+        if shipment.status == ShipmentStatus::Booking {
+            shipment.status = ShipmentStatus::Booked;
+        }
     }
     let at = db::time_text(note.at);
-    let outcome = match ShipmentStatus::of_stage(note.stage) {
-        None => Outcome::UnknownStatus,
-        Some(status) => {
-            let newer = shipment.last_event_at.as_deref().is_none_or(|last| at.as_str() >= last);
-            let event = ShipmentEvent {
-                status,
-                raw_status: note.raw_status.clone(),
-                at: at.clone(),
-                note: note.reason.clone(),
-            };
-            store::insert_event(tx, shipment.id, &event).await?;
-            if newer && shipment.status.may_become(status) {
-                store::set_status(tx, shipment.id, status, &at).await?;
-                // Once a parcel is on its way, only its arrival can still move the order.
-                let order_may_move = status == ShipmentStatus::Delivered || shipment.status.before_carrier();
-                if order_may_move {
-                    follow_with_order(tx, shipment.order_id, status, note.carrier.display_name(), &note.waybill)
-                        .await?;
-                }
-                Outcome::Applied
-            } else {
-                Outcome::Older
-            }
-        }
-    };
-    Ok(outcome)
+    let Some(status) = ShipmentStatus::of_stage(note.stage) else { return Ok(Outcome::UnknownStatus) };
+    let newer = shipment.last_event_at.as_deref().is_none_or(|last| at.as_str() >= last);
+    events.push((
+        shipment.id,
+        ShipmentEvent { status, raw_status: note.raw_status.clone(), at: at.clone(), note: note.reason.clone() },
+    ));
+    if !(newer && shipment.status.may_become(status)) {
+        return Ok(Outcome::Older);
+    }
+    // Once a parcel is on its way, only its arrival can still move the order.
+    let order_may_move = status == ShipmentStatus::Delivered || shipment.status.before_carrier();
+    (shipment.status, shipment.last_event_at) = (status, Some(at));
+    let order_id = shipment.order_id;
+    if !parcels.moved.contains(&i) {
+        parcels.moved.push(i);
+    }
+    if order_may_move {
+        follow_with_order(tx, order_id, status, note.carrier.display_name(), &note.waybill).await?;
+    }
+    Ok(Outcome::Applied)
 }
 
 /// Moves the order as its parcel moves; an order that cannot move that way

@@ -1,6 +1,8 @@
 //! All SQL of delivery: rate cards, producers' delivery terms, shipments with
 //! their journey, and carriers' notifications as received.
 
+use std::collections::HashSet;
+
 use anyhow::Context;
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
@@ -181,26 +183,6 @@ pub async fn find_shipment(db: &Db, id: i64) -> anyhow::Result<Option<Shipment>>
         .fetch_optional(&db.pool)
         .await
         .context("find a shipment")?;
-    row.as_ref().map(shipment_from_row).transpose()
-}
-
-/// The shipment a carrier's notification names: by waybill, else by our code.
-pub async fn find_for_notification(
-    tx: &mut Tx,
-    carrier: &str,
-    waybill: &str,
-    client_code: Option<&str>,
-) -> anyhow::Result<Option<Shipment>> {
-    let row = sqlx::query(&format!(
-        "SELECT {SHIPMENT_COLUMNS} FROM shipments WHERE carrier = $1 AND (tracking_code = $2 OR code = $3)
-         ORDER BY id LIMIT 1"
-    ))
-    .bind(carrier)
-    .bind(waybill)
-    .bind(client_code.unwrap_or(""))
-    .fetch_optional(&mut **tx)
-    .await
-    .context("find the notified shipment")?;
     row.as_ref().map(shipment_from_row).transpose()
 }
 
@@ -430,14 +412,98 @@ pub struct NewNotification<'a> {
     pub error: Option<&'a str>,
 }
 
-/// Was a notification with this dedupe key stored before?
-pub async fn notification_seen(tx: &mut Tx, dedupe_key: &str) -> anyhow::Result<bool> {
-    let row = sqlx::query("SELECT 1 FROM carrier_notifications WHERE dedupe_key = $1")
-        .bind(dedupe_key)
-        .fetch_optional(&mut **tx)
-        .await
-        .context("look for a stored notification")?;
-    Ok(row.is_some())
+/// Which of these dedupe keys were stored before.
+pub async fn notifications_seen(tx: &mut Tx, dedupe_keys: &[&str]) -> anyhow::Result<HashSet<String>> {
+    let mut seen = HashSet::new();
+    for chunk in dedupe_keys.chunks(NOTIFICATION_CHUNK) {
+        let sql = format!(
+            "SELECT dedupe_key FROM carrier_notifications WHERE dedupe_key IN ({})",
+            db::placeholders(1, chunk.len())
+        );
+        let mut query = sqlx::query_scalar::<_, String>(&sql);
+        for key in chunk {
+            query = query.bind(*key);
+        }
+        seen.extend(query.fetch_all(&mut **tx).await.context("look for stored notifications")?);
+    }
+    Ok(seen)
+}
+
+/// Keys, waybills or codes asked of the database at a time.
+const NOTIFICATION_CHUNK: usize = 500;
+
+/// The shipments that notifications from `carrier` may name, by waybill or by
+/// our code (the carrier's client order code).
+pub async fn shipments_named(tx: &mut Tx, carrier: &str, waybills_and_codes: &[&str]) -> anyhow::Result<Vec<Shipment>> {
+    let mut found = Vec::new();
+    for chunk in waybills_and_codes.chunks(NOTIFICATION_CHUNK) {
+        let names = db::placeholders(2, chunk.len());
+        let sql = format!(
+            "SELECT {SHIPMENT_COLUMNS} FROM shipments
+             WHERE carrier = $1 AND (tracking_code IN ({names}) OR code IN ({names})) ORDER BY id"
+        );
+        let mut query = sqlx::query(&sql).bind(carrier);
+        for name in chunk {
+            query = query.bind(*name);
+        }
+        let rows = query.fetch_all(&mut **tx).await.context("find the notified shipments")?;
+        for row in &rows {
+            found.push(shipment_from_row(row)?);
+        }
+    }
+    Ok(found)
+}
+
+/// A parcel's steps, many in one statement.
+pub async fn insert_events(tx: &mut Tx, events: &[(i64, ShipmentEvent)]) -> anyhow::Result<()> {
+    let now = db::now();
+    for chunk in events.chunks(NOTIFICATION_CHUNK) {
+        let sql = format!(
+            "INSERT INTO shipment_events (shipment_id, status, raw_status, at, note, created_at) VALUES {}",
+            db::value_rows(chunk.len(), 6)
+        );
+        let mut query = sqlx::query(&sql);
+        for (shipment_id, event) in chunk {
+            query = query
+                .bind(*shipment_id)
+                .bind(event.status.as_str())
+                .bind(&event.raw_status)
+                .bind(&event.at)
+                .bind(&event.note)
+                .bind(&now);
+        }
+        query.execute(&mut **tx).await.context("record shipment events")?;
+    }
+    Ok(())
+}
+
+/// Stores notifications as received, many in one statement; returns how many
+/// were stored (fewer when another server stored some of them meanwhile).
+pub async fn insert_notifications(tx: &mut Tx, rows: &[NewNotification<'_>]) -> anyhow::Result<usize> {
+    let now = db::now();
+    let mut stored = 0;
+    for chunk in rows.chunks(NOTIFICATION_CHUNK) {
+        let sql = format!(
+            "INSERT INTO carrier_notifications (carrier, dedupe_key, content_type, body, waybill, shipment_id, outcome, error, received_at)
+             VALUES {} ON CONFLICT (dedupe_key) DO NOTHING",
+            db::value_rows(chunk.len(), 9)
+        );
+        let mut query = sqlx::query(&sql);
+        for n in chunk {
+            query = query
+                .bind(n.carrier)
+                .bind(n.dedupe_key)
+                .bind(n.content_type)
+                .bind(n.body)
+                .bind(n.waybill)
+                .bind(n.shipment_id)
+                .bind(n.outcome)
+                .bind(n.error)
+                .bind(&now);
+        }
+        stored += query.execute(&mut **tx).await.context("store carrier notifications")?.rows_affected() as usize;
+    }
+    Ok(stored)
 }
 
 /// Stores a notification as received; `None` when the same one was stored

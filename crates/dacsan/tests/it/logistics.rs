@@ -391,6 +391,57 @@ async fn the_seller_books_ghn_once_and_its_notifications_move_the_order_to_deliv
     assert_eq!(seen.lock().unwrap().creates.len(), 1, "one booking, one waybill");
 }
 
+/// Notifications that arrive together are written together (many to a
+/// transaction): each is still taken once, in the order of its time, whatever
+/// order they arrive in and however many times each is sent.
+#[tokio::test]
+async fn a_burst_of_notifications_is_taken_in_together_each_once_and_never_moves_a_parcel_back() {
+    let (app, _) = app_with_ghn().await;
+    let mut parcels = Vec::new();
+    for _ in 0..3 {
+        let (order, seller) = ghn_order(&app).await;
+        let path = format!("/api/v1/orders/{}/shipments", order["id"]);
+        let (status, created) = app.send_json(Method::POST, &path, Some(&seller), &json!({})).await;
+        assert_eq!(status, 201, "{created}");
+        let (waybill, code) = (created[0]["tracking_code"].as_str().unwrap(), created[0]["code"].as_str().unwrap());
+        parcels.push((order["id"].clone(), seller, waybill.to_string(), code.to_string()));
+    }
+    let stored_before: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM carrier_notifications").fetch_one(&app.state.db.pool).await.unwrap();
+    // Each parcel's journey, newest first, every notification sent twice, all at once.
+    let steps = [("delivered", 24), ("delivering", 20), ("transporting", 10), ("picked", 1)];
+    let mut bodies = Vec::new();
+    for (_, _, waybill, code) in &parcels {
+        for (status, hours) in steps {
+            bodies.push(ghn_status(waybill, code, status, &at(hours)));
+        }
+    }
+    let sends = bodies.iter().chain(bodies.iter()).map(|body| notify(&app, "ghn", HOOK_TOKEN, body));
+    let answers = futures_util::future::join_all(sends).await;
+    let mut outcomes: std::collections::BTreeMap<String, usize> = Default::default();
+    for (status, answer) in &answers {
+        assert_eq!(*status, 200, "{answer}");
+        *outcomes.entry(answer["outcome"].as_str().unwrap().to_string()).or_default() += 1;
+    }
+    assert_eq!(outcomes.get("duplicate"), Some(&bodies.len()), "each second copy is a duplicate: {outcomes:?}");
+    let taken = outcomes.get("applied").unwrap_or(&0) + outcomes.get("older").unwrap_or(&0);
+    assert_eq!(taken, bodies.len(), "each first copy is applied or older: {outcomes:?}");
+    let stored_after: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM carrier_notifications").fetch_one(&app.state.db.pool).await.unwrap();
+    assert_eq!(stored_after - stored_before, bodies.len() as i64, "stored once each");
+
+    for (order_id, seller, _, _) in &parcels {
+        let (_, read) = app.get_json_as(&format!("/api/v1/orders/{order_id}"), seller).await;
+        assert_eq!(read["status"], "delivered", "{read}");
+        assert_eq!(read["paid_vnd"], read["total_vnd"], "cash collected on delivery, once");
+        let shipment = &read["shipments"][0];
+        assert_eq!(shipment["status"], "delivered", "the newest step wins, whatever came last");
+        let journey: Vec<&str> =
+            shipment["events"].as_array().unwrap().iter().map(|e| e["status"].as_str().unwrap()).collect();
+        assert_eq!(journey, ["booked", "picked_up", "in_transit", "out_for_delivery", "delivered"]);
+    }
+}
+
 #[tokio::test]
 async fn a_ghn_booking_is_cancelled_before_pickup_and_the_next_parcel_gets_a_new_code() {
     let (app, seen) = app_with_ghn().await;
