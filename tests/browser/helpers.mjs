@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
+import qrcode from 'qrcode-generator';
 
 export const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const SCREENSHOTS = path.join(HERE, 'screenshots');
@@ -186,11 +187,73 @@ export async function startServer({ healthTimeoutMs = 120_000, env = {} } = {}) 
   return { baseURL, tmp, log, stop, removeTmp: () => rmSync(tmp, { recursive: true, force: true }) };
 }
 
-export async function launchBrowser() {
+export async function launchBrowser(extraArgs = []) {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   }
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
+}
+
+/**
+ * A browser whose camera films `videoFile` (a .y4m, see `writeQrVideo`) and is
+ * allowed without asking, as on a phone whose owner said yes once.
+ */
+export function launchBrowserWithCamera(videoFile) {
+  return launchBrowser([
+    '--use-fake-ui-for-media-stream',
+    '--use-fake-device-for-media-stream',
+    `--use-file-for-fake-video-capture=${videoFile}`,
+  ]);
+}
+
+/**
+ * Writes a short Y4M video (640×480, a second at 5 frames/s; Chromium loops it)
+ * of a label's QR code holding `text`, black on white with its quiet zone.
+ */
+export function writeQrVideo(file, text) {
+  const qr = qrcode(0, 'M');
+  qr.addData(text);
+  qr.make();
+  const [width, height, module] = [640, 480, 8];
+  const modules = qr.getModuleCount();
+  const side = (modules + 8) * module;
+  const [left, top] = [(width - side) / 2, (height - side) / 2];
+  const luma = Buffer.alloc(width * height, 235);
+  for (let row = 0; row < modules; row += 1) {
+    for (let col = 0; col < modules; col += 1) {
+      if (!qr.isDark(row, col)) continue;
+      for (let y = 0; y < module; y += 1) {
+        const start = (top + (row + 4) * module + y) * width + left + (col + 4) * module;
+        luma.fill(16, start, start + module);
+      }
+    }
+  }
+  const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128);
+  const frame = Buffer.concat([Buffer.from('FRAME\n'), luma, chroma]);
+  const header = Buffer.from(`YUV4MPEG2 W${width} H${height} F5:1 Ip A1:1 C420jpeg\n`);
+  writeFileSync(file, Buffer.concat([header, ...Array(5).fill(frame)]));
+}
+
+/** A bearer token for a demo account. */
+export async function apiToken(baseURL, { email, password }) {
+  const { token } = await apiCall(baseURL, null, 'POST', '/api/v1/auth/token', { email, password });
+  return token;
+}
+
+/** Calls the JSON API and returns the answer's body, failing on anything but 2xx. */
+export async function apiCall(baseURL, token, method, path, body) {
+  const headers = { accept: 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(`${baseURL}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(15_000),
+  });
+  const text = await res.text();
+  assert.ok(res.ok, `${method} ${path}: HTTP ${res.status} ${text}`);
+  return text ? JSON.parse(text) : null;
 }
 
 /** A phone-sized context; timeouts generous enough for a debug build on 2 shared cores. */

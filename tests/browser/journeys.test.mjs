@@ -13,7 +13,10 @@ import {
   assertPhoneFriendly,
   bankTransfer,
   clickAndWait,
+  apiCall,
+  apiToken,
   launchBrowser,
+  launchBrowserWithCamera,
   loadAllImages,
   parseCount,
   phoneContext,
@@ -26,6 +29,7 @@ import {
   SHIPPING_HOOK_TOKEN,
   withoutMarks,
   writePng,
+  writeQrVideo,
 } from './helpers.mjs';
 
 const HERE_DIR = path.dirname(new URL(import.meta.url).pathname);
@@ -1174,5 +1178,77 @@ describe('dacsan on a phone (390×844)', { concurrency: false }, () => {
       await assertPhoneFriendly(page, 'affiliate statement');
       await page.screenshot({ path: screenshotPath('affiliate-statement'), fullPage: true });
     });
+  });
+
+  test('r. a collection point keeper receives a parcel by pointing the phone\'s camera at its label', async () => {
+    const base = server.baseURL;
+    const officer = await apiToken(base, ACCOUNTS.officer);
+    const seller = await apiToken(base, ACCOUNTS.seller);
+
+    // The province sets up a point with a run and gives its keeper a link.
+    const points = '/api/v1/shipping/collection-points';
+    const point = await apiCall(base, officer, 'POST', points, {
+      name: 'Bưu điện xã Sìn Hồ', province_code: '12', commune_code: '03478', address: 'Bản Sìn Hồ',
+      hours: 'T2–T6 7:30–17:00', contact_name: 'Lò Thị Mai', contact_phone: '0912 345 678',
+    });
+    await apiCall(base, officer, 'POST', `${points}/${point.id}/runs`, { weekdays: ['tue', 'fri'], time: '14:00', carrier: 'ghn' });
+    const keeper = await apiCall(base, officer, 'POST', `${points}/${point.id}/keepers`, { keeper_name: 'Lò Thị Mai' });
+
+    // The tea cooperative drops its parcels there; a buyer's order is booked with GHN.
+    const producer = await apiCall(base, null, 'GET', `/api/v1/producers/${ACCOUNTS.seller.producer}`);
+    const termsPath = `/api/v1/producers/${producer.id}/delivery`;
+    const terms = await apiCall(base, seller, 'GET', termsPath);
+    await apiCall(base, seller, 'PUT', termsPath, { ...terms, collection_point_id: point.id });
+    const products = await apiCall(base, null, 'GET', '/api/v1/products?province=12&in_stock=1&per_page=100');
+    const product = products.items.find((p) => p.producer_id === producer.id && p.stock > 0);
+    assert.ok(product, 'the cooperative has a product in stock');
+    const placed = await apiCall(base, null, 'POST', '/api/v1/checkout', {
+      items: [{ product_id: product.id, quantity: 1, price_vnd: product.price_vnd }],
+      buyer: { name: 'Nguyễn Thị Lan', phone: '0987 654 321' },
+      shipping: { province_code: '01', commune_code: '00004', street: '12 phố Hàng Bông' },
+      payment_method: 'cod',
+      delivery: { [producer.id]: 'ghn:standard' },
+    });
+    const order = placed.orders[0];
+    const [parcel] = await apiCall(base, seller, 'POST', `/api/v1/orders/${order.id}/shipments`, {});
+
+    // The keeper's phone films the parcel's label: its QR code is the order's page and the parcel.
+    const video = path.join(mkdtempSync(path.join(os.tmpdir(), 'dacsan-label-')), 'label.y4m');
+    writeQrVideo(video, `${base}/orders/${order.code}#${parcel.code}`);
+    const camera = await launchBrowserWithCamera(video);
+    const context = await phoneContext(camera, base, { permissions: ['camera'] });
+    const page = await context.newPage();
+    try {
+      await page.goto(new URL(keeper.url).pathname);
+      const expected = page.locator('main section[aria-labelledby="expected-h"]');
+      assert.match(await expected.innerText(), new RegExp(escapeRegExp(parcel.code)), 'the parcel is expected');
+      await assertPhoneFriendly(page, 'keeper page');
+      await page.screenshot({ path: screenshotPath('keeper-before-scan'), fullPage: true });
+
+      await Promise.all([
+        page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame(), timeout: 30_000 }),
+        page.getByRole('button', { name: 'Quét nhãn bằng camera' }).click(),
+      ]);
+      await page.waitForLoadState('domcontentloaded');
+      const notice = page.locator('main p.notice[role="status"]');
+      assert.match(await notice.innerText(), new RegExp(`${escapeRegExp(parcel.code)}[\\s\\S]*Đã nhận kiện tại điểm gom`));
+      const waiting = page.locator('main section[aria-labelledby="received-h"]');
+      assert.match(await waiting.innerText(), new RegExp(escapeRegExp(parcel.code)), 'waiting for the run');
+
+      // The camera comes back on for the next parcel, and the label still in view is not sent again.
+      await page.locator('#camera-video').waitFor({ state: 'visible' });
+      assert.equal(await page.getByRole('button', { name: 'Quét nhãn bằng camera' }).isVisible(), false, 'one button: stop');
+      await page.waitForTimeout(2_000);
+      assert.match(await notice.innerText(), /Đã nhận kiện tại điểm gom/, 'still the first answer, no second scan sent');
+      await assertPhoneFriendly(page, 'keeper page with the camera on');
+      await page.screenshot({ path: screenshotPath('keeper-camera-received'), fullPage: true });
+      await page.getByRole('button', { name: 'Tắt camera' }).click();
+      await page.locator('#camera-video').waitFor({ state: 'hidden' });
+    } finally {
+      await camera.close();
+    }
+    const read = await apiCall(base, seller, 'GET', `/api/v1/orders/${order.id}`);
+    assert.equal(read.shipments[0].status, 'at_collection_point');
+    assert.deepEqual(read.shipments[0].events.map((e) => e.status), ['booked', 'at_collection_point'], 'received once');
   });
 });

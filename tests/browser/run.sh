@@ -15,7 +15,7 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
   apt-get install -y -qq chromium >/dev/null
 fi
 
-if [ ! -d node_modules/playwright-core ]; then
+if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/qrcode-generator ]; then
   echo "run.sh: npm ci" >&2
   npm ci --no-audit --no-fund
 fi

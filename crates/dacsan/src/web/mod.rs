@@ -16,6 +16,10 @@ pub use extract::{ApiJson, CsrfForm};
 pub use i18n::Lang;
 pub use layout::{Page, PageError, render};
 
+/// The site's content security policy: nothing inline, nothing from other hosts.
+/// A page may add to it (the keeper's scanner page lets its decoder's worker start).
+pub const CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
 /// A file the browser saves as `file_name` (an export, a report).
 pub fn download(file_name: &str, content_type: &'static str, bytes: Vec<u8>) -> axum::response::Response {
     use axum::http::header;

@@ -253,6 +253,53 @@ async fn the_keeper_receives_a_parcel_once_and_the_run_hands_it_over_with_its_ma
     assert_eq!(answer["outcome"], "already_received", "a late scan changes nothing");
 }
 
+/// The camera scanner: the keeper's page, and only it, may use the camera and
+/// start the QR decoder's worker; its scripts come from this site.
+#[tokio::test]
+async fn the_keepers_page_may_use_the_camera_and_loads_its_scanner_from_this_site() {
+    let app = crate::helpers::spawn_app().await;
+    let (_, _, officer) = app.officer(&["12"]).await;
+    let (point, _) = point_with_run(
+        &app,
+        &officer,
+        &json!({"weekdays": ["tue"], "time": "14:00", "carrier": "vehicle", "vehicle_name": "Xe"}),
+    )
+    .await;
+    let (_, keeper) = app
+        .send_json(Method::POST, &format!("{POINTS}/{point}/keepers"), Some(&officer), &json!({"keeper_name": "Mai"}))
+        .await;
+    let token = token_of(keeper["url"].as_str().unwrap());
+    let response = app.api.get(app.url(&format!("/collect/{token}"))).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    let header = |name: &str| response.headers()[name].to_str().unwrap().to_string();
+    assert_eq!(header("permissions-policy"), "camera=(self), microphone=(), geolocation=()");
+    assert_eq!(header("referrer-policy"), "no-referrer", "the token stays out of other sites' logs");
+    let csp = header("content-security-policy");
+    assert!(csp.contains("worker-src 'self' blob:") && csp.contains("script-src 'self'"), "{csp}");
+    assert!(!csp.contains("unsafe-inline"), "{csp}");
+    let html = response.text().await.unwrap();
+    let script = dacsan::web::assets::collect_scan_js_url();
+    assert!(html.contains(&format!("<script type=\"module\" src=\"{script}\">")), "{html}");
+    assert!(html.contains("id=\"camera-start\"") && html.contains("id=\"scan-form\""));
+
+    // Its module imports qr-scanner, which imports its worker, both by relative names.
+    let scanner = app.api.get(app.url(script)).send().await.unwrap().text().await.unwrap();
+    assert!(scanner.contains("from './qr-scanner-1.4.2.min.js'"));
+    for (file, holds) in
+        [("qr-scanner-1.4.2.min.js", "./qr-scanner-worker.min.js"), ("qr-scanner-worker.min.js", "createWorker")]
+    {
+        let served = app.api.get(app.url(&format!("/assets/{file}"))).send().await.unwrap();
+        assert_eq!(served.status(), 200, "{file}");
+        assert!(served.headers()["content-type"].to_str().unwrap().starts_with("text/javascript"));
+        assert!(served.text().await.unwrap().contains(holds), "{file}");
+    }
+
+    // Every other page keeps the camera off and workers to this site.
+    let home = app.api.get(app.url("/")).send().await.unwrap();
+    assert_eq!(home.headers()["permissions-policy"], "camera=(), microphone=(), geolocation=()");
+    assert!(!home.headers()["content-security-policy"].to_str().unwrap().contains("blob:"));
+}
+
 #[tokio::test]
 async fn a_keepers_link_stops_working_when_revoked_or_expired() {
     let app = crate::helpers::spawn_app().await;

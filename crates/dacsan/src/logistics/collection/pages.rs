@@ -350,7 +350,14 @@ struct CollectTemplate {
     received: Vec<PointParcel>,
     outcome: Option<(ScanOutcome, String)>,
     errors: FieldErrors,
+    scan_js: &'static str,
 }
+
+/// The site's policy, with what the camera scanner needs: its decoder's worker,
+/// started from a `blob:` URL where the browser has no `BarcodeDetector`.
+static COLLECT_CSP: std::sync::LazyLock<HeaderValue> = std::sync::LazyLock::new(|| {
+    HeaderValue::from_str(&format!("{}; worker-src 'self' blob:", crate::web::CSP)).expect("a header value")
+});
 
 async fn collect_page(
     state: &AppState,
@@ -364,11 +371,19 @@ async fn collect_page(
     let received = store::waiting_at(&state.db, point.id, super::model::VEHICLE).await?;
     let point = point_json(&state.db, point).await?;
     let next_run = point.next_run_at.as_deref().map(crate::vn::time_vn).unwrap_or_default();
-    let mut response = render(&CollectTemplate { page, point, keeper, next_run, expected, received, outcome, errors });
+    let scan_js = crate::web::assets::collect_scan_js_url();
+    let mut response =
+        render(&CollectTemplate { page, point, keeper, next_run, expected, received, outcome, errors, scan_js });
     // The token is in the URL: keep it out of other sites' logs and of shared caches.
     let headers = response.headers_mut();
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    headers.insert(header::CONTENT_SECURITY_POLICY, COLLECT_CSP.clone());
+    // The camera, for this page only.
+    headers.insert(
+        header::HeaderName::from_static("permissions-policy"),
+        HeaderValue::from_static("camera=(self), microphone=(), geolocation=()"),
+    );
     Ok(response)
 }
 
