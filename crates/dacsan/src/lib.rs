@@ -65,14 +65,16 @@ pub async fn start(database_url: &str, settings: config::Settings) -> anyhow::Re
     let index = Arc::new(search::SearchIndex::new()?);
     let watermark = catalog::service::rebuild_index(&db, &index).await?;
     catalog::service::spawn_sync(db.clone(), index.clone(), Some(watermark.unwrap_or_default()));
-    if let Some(mailer) = orders::mailer::Mailer::from_settings(&settings)? {
-        orders::mailer::spawn(db.clone(), mailer);
-    }
+    let mailer = orders::mailer::Mailer::from_settings(&settings)?;
     let keyring = secrets::key_from_setting("DACSAN_SECRET_KEY", &settings.secret_key.0)?.map(secrets::Keyring::new);
     secrets::check_at_start(&db, SEALED_COLUMNS, keyring.as_ref()).await?;
     let trace_key = trace::keys::load_or_create(&db, keyring.as_ref()).await?;
     let logistics = Arc::new(logistics::Logistics::load(&db, &settings.carriers, keyring.map(Arc::new)).await?);
-    let jobs = jobs::Jobs::start(db.clone(), job_handlers(&db, &logistics)).await?;
+    let mut handlers = job_handlers(&db, &logistics);
+    if let Some(mailer) = mailer {
+        orders::mailer::register_jobs(&mut handlers, &db, mailer);
+    }
+    let jobs = jobs::Jobs::start(db.clone(), handlers).await?;
     let state = AppState::new(db, index, settings, trace_key, logistics, jobs);
     logistics::service::spawn_card_refresh(state.db.clone(), state.logistics.clone());
     Ok(state)

@@ -1,5 +1,8 @@
-//! The e-mail outbox: every 10 seconds, the notifications not yet e-mailed
-//! ([`super::notify`] writes them) are sent through SMTP and stamped `emailed_at`.
+//! The e-mail outbox: every 10 seconds a durable recurring job (one for all
+//! servers, see [`crate::jobs`]) sends the notifications not yet e-mailed
+//! ([`super::notify`] writes them, in the transaction of what they tell) through
+//! SMTP and stamps them `emailed_at`; an SMTP server that is down makes the job try
+//! again with backoff.
 //! A buyer's go to the order's e-mail address; a seller's to the producer's own
 //! address and to every member of the producer. Runs only when `DACSAN_SMTP_URL` and
 //! `DACSAN_MAIL_FROM` are set; otherwise notifications stay in the app.
@@ -48,17 +51,24 @@ impl Mailer {
     }
 }
 
-/// Runs [`send_pending`] every 10 seconds.
-pub fn spawn(db: Db, mailer: Mailer) {
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(Duration::from_secs(10));
-        loop {
-            tick.tick().await;
-            match send_pending(&db, &mailer).await {
-                Ok(0) => {}
-                Ok(n) => tracing::info!(count = n, "e-mailed {n} notifications"),
-                Err(err) => tracing::warn!(error = ?err, "e-mail outbox failed; retrying in 10 s"),
+/// The recurring job that sends what is waiting.
+pub const OUTBOX_JOB: &str = "mail.outbox";
+const OUTBOX_EVERY: Duration = Duration::from_secs(10);
+/// How long a claimed notification is this run's: a run that died mid-send leaves
+/// it to the next run after this.
+const CLAIM_FOR: time::Duration = time::Duration::minutes(5);
+
+/// Sends the outbox every 10 seconds, as a job shared by every server.
+pub fn register_jobs(handlers: &mut crate::jobs::Handlers, db: &Db, mailer: Mailer) {
+    let (db, mailer) = (db.clone(), std::sync::Arc::new(mailer));
+    handlers.every(OUTBOX_JOB, OUTBOX_EVERY, move |_| {
+        let (db, mailer) = (db.clone(), mailer.clone());
+        async move {
+            let sent = send_pending(&db, &mailer).await?;
+            if sent > 0 {
+                tracing::info!(count = sent, "e-mailed {sent} notifications");
             }
+            Ok(())
         }
     });
 }
@@ -75,7 +85,7 @@ struct Pending {
 
 /// Notifications waiting to be e-mailed (those [`send_pending`] would take).
 pub async fn waiting(db: &Db) -> anyhow::Result<i64> {
-    let since = fresh_since()?;
+    let since = fresh_since();
     sqlx::query_scalar("SELECT COUNT(*) FROM notifications WHERE emailed_at IS NULL AND created_at >= $1")
         .bind(since)
         .fetch_one(&db.pool)
@@ -83,24 +93,26 @@ pub async fn waiting(db: &Db) -> anyhow::Result<i64> {
         .context("count notifications to e-mail")
 }
 
-fn fresh_since() -> anyhow::Result<String> {
-    (time::OffsetDateTime::now_utc() - FRESH_FOR)
-        .format(&time::format_description::well_known::Rfc3339)
-        .context("format a time")
+fn fresh_since() -> String {
+    db::time_text(time::OffsetDateTime::now_utc() - FRESH_FOR)
 }
 
 /// Sends what is waiting; returns how many messages went out. Each row is claimed
-/// (`emailed_at` set) before it is sent, so two servers never send it twice; a
-/// transient failure (server down) gives it back and ends the round, a permanent one
-/// (address refused) is logged and not retried. A row with no address at all is
-/// stamped too: there is nothing to send.
+/// for a few minutes before it is sent, so two senders never send it twice, and
+/// stamped `emailed_at` once sent; a sender that dies between the two leaves the
+/// claim to run out, and the row is sent again rather than lost. A transient
+/// failure (server down) gives the row back and ends the round with an error, a
+/// permanent one (address refused) is logged and not retried. A row with no
+/// address at all is stamped too: there is nothing to send.
 pub async fn send_pending(db: &Db, mailer: &Mailer) -> anyhow::Result<usize> {
-    let since = fresh_since()?;
+    let since = fresh_since();
     let rows = sqlx::query(
         "SELECT id, producer_id, user_id, email, subject, body FROM notifications
-         WHERE emailed_at IS NULL AND created_at >= $1 ORDER BY id LIMIT $2",
+         WHERE emailed_at IS NULL AND created_at >= $1 AND (email_claimed_at IS NULL OR email_claimed_at < $2)
+         ORDER BY id LIMIT $3",
     )
     .bind(since)
+    .bind(claims_expired_before())
     .bind(BATCH)
     .fetch_all(&db.pool)
     .await
@@ -121,6 +133,7 @@ pub async fn send_pending(db: &Db, mailer: &Mailer) -> anyhow::Result<usize> {
         let recipients = recipients(db, &pending).await?;
         if recipients.is_empty() {
             tracing::debug!(notification = pending.id, "no e-mail address for notification {}", pending.id);
+            stamp(db, pending.id).await?;
             continue;
         }
         let message = build_message(&mailer.from, &recipients, &pending.subject, &pending.body)?;
@@ -134,26 +147,48 @@ pub async fn send_pending(db: &Db, mailer: &Mailer) -> anyhow::Result<usize> {
                 return Err(err).context("send e-mail");
             }
         }
+        stamp(db, pending.id).await?;
     }
     Ok(sent)
 }
 
+fn claims_expired_before() -> String {
+    db::time_text(time::OffsetDateTime::now_utc() - CLAIM_FOR)
+}
+
+/// Takes a row for this sender, unless another holds a claim that still runs.
 async fn claim(db: &Db, id: i64) -> anyhow::Result<bool> {
-    let done = sqlx::query("UPDATE notifications SET emailed_at = $1 WHERE id = $2 AND emailed_at IS NULL")
-        .bind(db::now())
-        .bind(id)
-        .execute(&db.pool)
-        .await
-        .context("claim a notification")?;
+    let done = sqlx::query(
+        "UPDATE notifications SET email_claimed_at = $1
+         WHERE id = $2 AND emailed_at IS NULL AND (email_claimed_at IS NULL OR email_claimed_at < $3)",
+    )
+    .bind(db::now())
+    .bind(id)
+    .bind(claims_expired_before())
+    .execute(&db.pool)
+    .await
+    .context("claim a notification")?;
     Ok(done.rows_affected() == 1)
 }
 
+/// Gives a row back at once (the SMTP server did not take it).
 async fn release(db: &Db, id: i64) -> anyhow::Result<()> {
-    sqlx::query("UPDATE notifications SET emailed_at = NULL WHERE id = $1")
+    sqlx::query("UPDATE notifications SET email_claimed_at = NULL WHERE id = $1")
         .bind(id)
         .execute(&db.pool)
         .await
         .context("release a notification")?;
+    Ok(())
+}
+
+/// Sent (or nothing to send): never again.
+async fn stamp(db: &Db, id: i64) -> anyhow::Result<()> {
+    sqlx::query("UPDATE notifications SET emailed_at = $1 WHERE id = $2")
+        .bind(db::now())
+        .bind(id)
+        .execute(&db.pool)
+        .await
+        .context("stamp an e-mailed notification")?;
     Ok(())
 }
 

@@ -115,3 +115,56 @@ fn encoded_words(data: &str) -> String {
     }
     String::from_utf8_lossy(&bytes).into_owned()
 }
+
+/// The outbox is a durable job shared by every server; a sender that died after
+/// claiming a notification (and before stamping it sent) leaves the claim to run
+/// out, and the next run sends it instead of losing it.
+#[tokio::test]
+async fn a_notification_claimed_by_a_sender_that_died_is_sent_once_its_claim_runs_out() {
+    let (port, inbox) = fake_smtp().await;
+    let settings = Settings {
+        smtp_url: Secret(format!("smtp://127.0.0.1:{port}")),
+        mail_from: "Đặc sản <no-reply@dacsan.test>".into(),
+        ..test_settings()
+    };
+    let mailer_settings = settings.clone();
+    let app = spawn_app_with(settings).await;
+    let outbox_jobs: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM jobs WHERE kind = $1")
+        .bind(mailer::OUTBOX_JOB)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(outbox_jobs, 1, "one recurring outbox job for all servers");
+
+    let (a, _) = two_stores(&app).await;
+    app.user(Role::Seller, Some(a.producer_id)).await;
+    let (status, body) =
+        app.send_json(Method::POST, "/api/v1/checkout", None, &checkout_body(&[(a.id, 1)], "cod")).await;
+    assert_eq!(status, 201, "{body}");
+    let order_id = body["orders"][0]["id"].as_i64().unwrap();
+    let claim = |minutes_ago: i64| {
+        let at = time::OffsetDateTime::now_utc() - time::Duration::minutes(minutes_ago);
+        dacsan::db::time_text(at)
+    };
+    // Another sender claimed both a minute ago and is (as far as anyone knows) still at it.
+    sqlx::query("UPDATE notifications SET email_claimed_at = $1 WHERE order_id = $2")
+        .bind(claim(1))
+        .bind(order_id)
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
+    let mailer = Mailer::from_settings(&mailer_settings).unwrap().expect("configured");
+    assert_eq!(mailer::send_pending(&app.state.db, &mailer).await.unwrap(), 0, "a running claim is left alone");
+    assert!(inbox.lock().unwrap().is_empty());
+
+    // It died: ten minutes on, its claims have run out.
+    sqlx::query("UPDATE notifications SET email_claimed_at = $1 WHERE order_id = $2")
+        .bind(claim(10))
+        .bind(order_id)
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(mailer::send_pending(&app.state.db, &mailer).await.unwrap(), 2, "buyer and seller, sent after all");
+    assert_eq!(mailer::send_pending(&app.state.db, &mailer).await.unwrap(), 0, "and stamped sent");
+    assert_eq!(inbox.lock().unwrap().len(), 2);
+}
