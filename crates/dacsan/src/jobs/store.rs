@@ -63,9 +63,14 @@ where
     row.map(|r| r.try_get("id")).transpose().map_err(Into::into)
 }
 
-/// Leases up to `limit` due jobs to `worker` for `lease`: queued ones whose time
-/// has come, and running ones whose lease ran out (their server died).
-pub async fn claim(db: &Db, worker: &str, lease: Duration, limit: i64) -> anyhow::Result<Vec<Job>> {
+/// Leases up to `limit` due jobs of these kinds to `worker` for `lease`: queued
+/// ones whose time has come, and running ones whose lease ran out (their server
+/// died). A worker takes only the kinds it can run, so a server without, say, an
+/// SMTP server leaves the e-mail outbox to one that has it.
+pub async fn claim(db: &Db, worker: &str, lease: Duration, limit: i64, kinds: &[&str]) -> anyhow::Result<Vec<Job>> {
+    if kinds.is_empty() {
+        return Ok(Vec::new());
+    }
     let skip_locked = match db.dialect {
         Dialect::Postgres => "FOR UPDATE SKIP LOCKED",
         Dialect::Sqlite => "",
@@ -73,18 +78,17 @@ pub async fn claim(db: &Db, worker: &str, lease: Duration, limit: i64) -> anyhow
     let sql = format!(
         "UPDATE jobs SET status = 'running', attempts = attempts + 1, locked_by = $1, locked_until = $2, updated_at = $3
          WHERE id IN (SELECT id FROM jobs
-                      WHERE (status = 'queued' AND run_at <= $3) OR (status = 'running' AND locked_until < $3)
+                      WHERE ((status = 'queued' AND run_at <= $3) OR (status = 'running' AND locked_until < $3))
+                        AND kind IN ({kinds})
                       ORDER BY run_at, id LIMIT $4 {skip_locked})
-         RETURNING {COLUMNS}"
+         RETURNING {COLUMNS}",
+        kinds = db::placeholders(5, kinds.len()),
     );
-    let rows = sqlx::query(&sql)
-        .bind(worker)
-        .bind(later(lease))
-        .bind(db::now())
-        .bind(limit)
-        .fetch_all(&db.pool)
-        .await
-        .context("claim jobs")?;
+    let mut query = sqlx::query(&sql).bind(worker).bind(later(lease)).bind(db::now()).bind(limit);
+    for kind in kinds {
+        query = query.bind(*kind);
+    }
+    let rows = query.fetch_all(&db.pool).await.context("claim jobs")?;
     let mut jobs = rows.iter().map(job_of).collect::<anyhow::Result<Vec<_>>>()?;
     jobs.sort_by_key(|j| j.id);
     Ok(jobs)

@@ -121,11 +121,13 @@ impl Jobs {
         }
     }
 
-    /// Claims and runs what is due until nothing is; returns how many ran.
+    /// Claims and runs what is due (of the kinds it has handlers for) until nothing
+    /// is; returns how many ran.
     pub async fn drain(&self) -> anyhow::Result<usize> {
         let mut ran = 0;
         loop {
-            let claimed = store::claim(&self.inner.db, &self.inner.worker, LEASE, BATCH).await?;
+            let kinds: Vec<&str> = self.inner.handlers.by_kind.keys().map(String::as_str).collect();
+            let claimed = store::claim(&self.inner.db, &self.inner.worker, LEASE, BATCH, &kinds).await?;
             if claimed.is_empty() {
                 return Ok(ran);
             }
