@@ -167,7 +167,8 @@ async fn keep_malformed(
         outcome: "malformed",
         error: Some(error),
     };
-    store::insert_notification(&mut tx, &row).await?;
+    // Sent twice, it is stored once.
+    store::insert_notifications(&mut tx, &[row]).await?;
     tx.commit().await.map_err(anyhow::Error::new)?;
     Ok(())
 }

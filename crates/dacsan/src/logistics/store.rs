@@ -506,28 +506,6 @@ pub async fn insert_notifications(tx: &mut Tx, rows: &[NewNotification<'_>]) -> 
     Ok(stored)
 }
 
-/// Stores a notification as received; `None` when the same one was stored
-/// already (the carrier sent it again).
-pub async fn insert_notification(tx: &mut Tx, n: &NewNotification<'_>) -> anyhow::Result<Option<i64>> {
-    let row = sqlx::query(
-        "INSERT INTO carrier_notifications (carrier, dedupe_key, content_type, body, waybill, shipment_id, outcome, error, received_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id",
-    )
-    .bind(n.carrier)
-    .bind(n.dedupe_key)
-    .bind(n.content_type)
-    .bind(n.body)
-    .bind(n.waybill)
-    .bind(n.shipment_id)
-    .bind(n.outcome)
-    .bind(n.error)
-    .bind(db::now())
-    .fetch_optional(&mut **tx)
-    .await
-    .context("store a carrier notification")?;
-    row.map(|r| r.try_get("id")).transpose().map_err(Into::into)
-}
-
 /// Notifications waiting for an admin: unknown waybills and bodies that did not parse.
 pub async fn notifications_needing_review(db: &Db, limit: i64) -> anyhow::Result<Vec<StoredNotification>> {
     let rows = sqlx::query(

@@ -70,16 +70,22 @@ pub async fn fake_smtp() -> (u16, Arc<Mutex<Vec<Received>>>) {
     (port, inbox)
 }
 
-#[tokio::test]
-async fn order_notifications_are_emailed_to_buyer_and_seller() {
+/// A server whose outbox goes to the fake SMTP server, a mailer of its own for
+/// the test to send with, and the inbox.
+async fn app_with_smtp() -> (crate::helpers::TestApp, Mailer, Arc<Mutex<Vec<Received>>>) {
     let (port, inbox) = fake_smtp().await;
     let settings = Settings {
         smtp_url: Secret(format!("smtp://127.0.0.1:{port}")),
         mail_from: "Đặc sản <no-reply@dacsan.test>".into(),
         ..test_settings()
     };
-    let mailer_settings = settings.clone();
-    let app = spawn_app_with(settings).await;
+    let mailer = Mailer::from_settings(&settings).unwrap().expect("configured");
+    (spawn_app_with(settings).await, mailer, inbox)
+}
+
+#[tokio::test]
+async fn order_notifications_are_emailed_to_buyer_and_seller() {
+    let (app, mailer, inbox) = app_with_smtp().await;
     let (a, _) = two_stores(&app).await;
     let (_, seller_email, _) = app.user(Role::Seller, Some(a.producer_id)).await;
     let (status, body) =
@@ -88,7 +94,6 @@ async fn order_notifications_are_emailed_to_buyer_and_seller() {
     let code = body["orders"][0]["code"].as_str().unwrap().to_string();
 
     // The worker runs every 10 s; the test does not wait for it.
-    let mailer = Mailer::from_settings(&mailer_settings).unwrap().expect("configured");
     mailer::send_pending(&app.state.db, &mailer).await.unwrap();
     let received = inbox.lock().unwrap().clone();
     let to = |address: &str| received.iter().find(|m| m.rcpt.iter().any(|r| r == address)).cloned();
@@ -121,14 +126,7 @@ fn encoded_words(data: &str) -> String {
 /// out, and the next run sends it instead of losing it.
 #[tokio::test]
 async fn a_notification_claimed_by_a_sender_that_died_is_sent_once_its_claim_runs_out() {
-    let (port, inbox) = fake_smtp().await;
-    let settings = Settings {
-        smtp_url: Secret(format!("smtp://127.0.0.1:{port}")),
-        mail_from: "Đặc sản <no-reply@dacsan.test>".into(),
-        ..test_settings()
-    };
-    let mailer_settings = settings.clone();
-    let app = spawn_app_with(settings).await;
+    let (app, mailer, inbox) = app_with_smtp().await;
     let outbox_jobs: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM jobs WHERE kind = $1 AND status IN ('queued', 'running')")
             .bind(mailer::OUTBOX_JOB)
@@ -154,7 +152,6 @@ async fn a_notification_claimed_by_a_sender_that_died_is_sent_once_its_claim_run
         .execute(&app.state.db.pool)
         .await
         .unwrap();
-    let mailer = Mailer::from_settings(&mailer_settings).unwrap().expect("configured");
     assert_eq!(mailer::send_pending(&app.state.db, &mailer).await.unwrap(), 0, "a running claim is left alone");
     assert!(inbox.lock().unwrap().is_empty());
 
