@@ -21,6 +21,7 @@ import os
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from httpget import Client  # noqa: E402
+from checkout import timed_call  # noqa: E402
 
 SELLER = {"email": "seller@dacsan.vn", "password": "dacsan-seller"}
 SELLER_STORE = "htx-che-shan-tuyet-sin-ho"  # the demo seller's producer
@@ -29,16 +30,8 @@ AFFILIATE_CODE = "KOCMINHA"  # the demo buyer's own code, 8 % from the demo sell
 STOCK = 1_000_000
 
 
-def call(client, method, path, payload=None, token=None):
-    headers = {"Accept": "application/json"}
-    body = None
-    if payload is not None:
-        headers["Content-Type"] = "application/json"
-        body = json.dumps(payload).encode()
-    if token:
-        headers["Authorization"] = f"Bearer {token}"
-    status, _, data, elapsed = client.request(method, path, body=body, headers=headers)
-    return status, data, elapsed
+# A call answers (status, data, seconds it took).
+call = timed_call
 
 
 def expect(answer, wanted, what):

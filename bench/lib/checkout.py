@@ -44,7 +44,8 @@ def checkout_body(product_id):
     }
 
 
-def call(client, method, path, payload=None, token=None):
+def timed_call(client, method, path, payload=None, token=None):
+    """A JSON API call: (status, data, seconds it took)."""
     headers = {"Accept": "application/json"}
     body = None
     if payload is not None:
@@ -52,7 +53,12 @@ def call(client, method, path, payload=None, token=None):
         body = json.dumps(payload).encode()
     if token:
         headers["Authorization"] = f"Bearer {token}"
-    status, _, data, _ = client.request(method, path, body=body, headers=headers)
+    status, _, data, elapsed = client.request(method, path, body=body, headers=headers)
+    return status, data, elapsed
+
+
+def call(client, method, path, payload=None, token=None):
+    status, data, _ = timed_call(client, method, path, payload, token)
     return status, data
 
 
