@@ -2,9 +2,16 @@
 //! others of the same moment in one transaction by a background task, so that a
 //! busy resolver never waits on the database's write lock; the page counts the
 //! scan it is answering itself.
+//!
+//! Scans are not durable jobs on purpose: a job row per scan would put every
+//! resolver answer behind a write. The queue is written continuously (a batch
+//! holds what arrived while the previous one was committing) and a server that
+//! stops on SIGTERM or Ctrl-C writes what is waiting before it exits
+//! ([`ScanRecorder::flush`]); only a hard kill can lose the last moment's scans,
+//! which are counts for the copy alert, not records anyone is owed.
 
 use axum::http::HeaderMap;
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, oneshot};
 
 use super::store::{self, Scan};
 use crate::db::{self, Db};
@@ -20,9 +27,16 @@ const BATCH: usize = 2_000;
 /// rather than slow the answers down.
 const QUEUE: usize = 200_000;
 
+/// What the writer task is sent: a scan to count, or a request to say when
+/// everything sent before it is written.
+enum Message {
+    Scan(Scan),
+    Flush(oneshot::Sender<()>),
+}
+
 #[derive(Clone)]
 pub struct ScanRecorder {
-    queue: mpsc::Sender<Scan>,
+    queue: mpsc::Sender<Message>,
 }
 
 impl std::fmt::Debug for ScanRecorder {
@@ -34,17 +48,38 @@ impl std::fmt::Debug for ScanRecorder {
 impl ScanRecorder {
     /// Starts the writer task.
     pub fn spawn(db: Db) -> ScanRecorder {
-        let (queue, mut inbox) = mpsc::channel::<Scan>(QUEUE);
+        let (queue, mut inbox) = mpsc::channel::<Message>(QUEUE);
         tokio::spawn(async move {
+            let mut messages = Vec::with_capacity(BATCH);
             let mut scans = Vec::with_capacity(BATCH);
-            while inbox.recv_many(&mut scans, BATCH).await > 0 {
-                if let Err(e) = store::record_scans(&db, &scans).await {
+            while inbox.recv_many(&mut messages, BATCH).await > 0 {
+                let mut flushed = Vec::new();
+                for message in messages.drain(..) {
+                    match message {
+                        Message::Scan(scan) => scans.push(scan),
+                        Message::Flush(done) => flushed.push(done),
+                    }
+                }
+                if !scans.is_empty()
+                    && let Err(e) = store::record_scans(&db, &scans).await
+                {
                     tracing::warn!("could not record {} serial scans: {e:#}", scans.len());
                 }
                 scans.clear();
+                for done in flushed {
+                    let _ = done.send(()); // the asker may have stopped waiting
+                }
             }
         });
         ScanRecorder { queue }
+    }
+
+    /// Waits until every scan queued before this call is written (at shutdown).
+    pub async fn flush(&self) {
+        let (done, written) = oneshot::channel();
+        if self.queue.send(Message::Flush(done)).await.is_ok() {
+            let _ = written.await;
+        }
     }
 
     /// Scans queued and not yet written.
@@ -55,7 +90,7 @@ impl ScanRecorder {
     /// Queues one scan of a serial; a full queue drops it with a warning rather
     /// than slow the answer down.
     pub fn record(&self, serial_id: i64, place: String) {
-        if self.queue.try_send((serial_id, db::now(), place)).is_err() {
+        if self.queue.try_send(Message::Scan((serial_id, db::now(), place))).is_err() {
             tracing::warn!("serial scan queue full: a scan was not counted");
         }
     }

@@ -162,3 +162,26 @@ pub fn png(width: u32, height: u32) -> Vec<u8> {
         .unwrap();
     bytes
 }
+
+/// Starts `dacsan serve` as its own process on the test's database, with `env`
+/// set; returns it once it answers `/healthz`, with its address.
+pub async fn serve_process(app: &TestApp, env: &[(&str, String)]) -> (tokio::process::Child, String) {
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let child = tokio::process::Command::new(env!("CARGO_BIN_EXE_dacsan"))
+        .args(["serve", "--addr", &format!("127.0.0.1:{port}"), "--database", &app.database_url])
+        .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
+        .env("RUST_LOG", "warn")
+        .kill_on_drop(true)
+        .spawn()
+        .expect("start a dacsan process");
+    let base = format!("http://127.0.0.1:{port}");
+    for _ in 0..200 {
+        if let Ok(r) = app.api.get(format!("{base}/healthz")).send().await
+            && r.status() == 200
+        {
+            return (child, base);
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("the dacsan process did not answer /healthz");
+}

@@ -10,7 +10,7 @@ use dacsan::jobs::{Handlers, JobError, JobStatus, Jobs, NewJob, store};
 use reqwest::Method;
 use serde_json::json;
 
-use crate::helpers::{fresh_database, spawn_app};
+use crate::helpers::{fresh_database, serve_process, spawn_app};
 
 type Runs = Arc<Mutex<Vec<i64>>>;
 
@@ -214,27 +214,12 @@ async fn an_admin_sees_failed_jobs_and_retries_or_drops_them() {
     assert_eq!(status, 404, "dropped once");
 }
 
-/// A real `dacsan serve` process on the suite's database, sending e-mail through
-/// the SMTP server on `smtp_port`; killed when dropped.
-async fn serve_process(app: &crate::helpers::TestApp, smtp_port: u16) -> tokio::process::Child {
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let child = tokio::process::Command::new(env!("CARGO_BIN_EXE_dacsan"))
-        .args(["serve", "--addr", &format!("127.0.0.1:{port}"), "--database", &app.database_url])
-        .env("DACSAN_SMTP_URL", format!("smtp://127.0.0.1:{smtp_port}"))
-        .env("DACSAN_MAIL_FROM", "Đặc sản <no-reply@dacsan.test>")
-        .env("RUST_LOG", "warn")
-        .kill_on_drop(true)
-        .spawn()
-        .expect("start a dacsan process");
-    for _ in 0..200 {
-        if let Ok(r) = app.api.get(format!("http://127.0.0.1:{port}/healthz")).send().await
-            && r.status() == 200
-        {
-            return child;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("the dacsan process did not answer /healthz");
+/// A server process's mail settings: its SMTP server listens (or not) at `port`.
+fn smtp_at(port: u16) -> Vec<(&'static str, String)> {
+    vec![
+        ("DACSAN_SMTP_URL", format!("smtp://127.0.0.1:{port}")),
+        ("DACSAN_MAIL_FROM", "Đặc sản <no-reply@dacsan.test>".to_string()),
+    ]
 }
 
 /// The outbox job as first queued (each run of a recurring job queues the next).
@@ -262,7 +247,7 @@ async fn a_job_queued_before_a_sigkill_runs_after_the_restart() {
 
     // Nothing listens there: the first server's run fails and is queued again.
     let down = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let mut first = serve_process(&app, down).await;
+    let (mut first, _) = serve_process(&app, &smtp_at(down)).await;
     let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
     while outbox_job(&app.state.db).await.attempts == 0 && tokio::time::Instant::now() < deadline {
         tokio::time::sleep(Duration::from_millis(100)).await;
@@ -274,7 +259,7 @@ async fn a_job_queued_before_a_sigkill_runs_after_the_restart() {
     first.wait().await.unwrap();
 
     let (port, inbox) = crate::mailer::fake_smtp().await;
-    let _second = serve_process(&app, port).await;
+    let _second = serve_process(&app, &smtp_at(port)).await;
     let deadline = tokio::time::Instant::now() + Duration::from_secs(40);
     while inbox.lock().unwrap().len() < 2 && tokio::time::Instant::now() < deadline {
         tokio::time::sleep(Duration::from_millis(100)).await;

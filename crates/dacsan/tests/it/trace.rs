@@ -390,6 +390,41 @@ async fn every_scan_is_counted_under_concurrent_load() {
     assert_eq!(scans, 300);
 }
 
+/// A server told to stop (SIGTERM, as a service manager does at a deploy) writes
+/// the label scans still waiting in its queue before it exits: none is lost.
+#[cfg(unix)]
+#[tokio::test]
+async fn a_server_stopping_writes_the_scans_it_was_still_holding() {
+    let app = spawn_app().await;
+    let s = setup(&app, Some(GTIN)).await;
+    let id = create_batch(&app, &s, "L1").await["id"].as_i64().unwrap();
+    let path = format!("/api/v1/batches/{id}/serials");
+    let (_, body) = app.send_json(Method::POST, &path, Some(&s.token), &json!({"count": 2})).await;
+    let urls: Vec<String> = body["urls"].as_array().unwrap().iter().map(|u| path_of(u.as_str().unwrap())).collect();
+    let (mut server, base) = crate::helpers::serve_process(&app, &[]).await;
+    let mut tasks = Vec::new();
+    for i in 0..400 {
+        let (client, url) = (app.api.clone(), format!("{base}{}", urls[i % 2]));
+        tasks.push(tokio::spawn(async move { client.get(url).send().await.unwrap().status().as_u16() }));
+    }
+    for task in tasks {
+        assert_eq!(task.await.unwrap(), 200);
+    }
+    let pid = server.id().expect("the server is running").to_string();
+    let sent = std::process::Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+    assert!(sent.success());
+    let exit = tokio::time::timeout(Duration::from_secs(20), server.wait()).await.expect("stops").unwrap();
+    assert!(exit.success(), "a clean stop: {exit:?}");
+    let counted: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM serial_scans s JOIN serials x ON x.id = s.serial_id WHERE x.batch_id = $1",
+    )
+    .bind(id)
+    .fetch_one(&app.state.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(counted, 400, "every scan answered before the stop is written");
+}
+
 #[tokio::test]
 async fn products_without_a_gtin_get_short_codes_and_labels_decode() {
     let app = spawn_app().await;
