@@ -144,15 +144,13 @@ pub async fn fill_synthetic(db: &Db, target: usize) -> anyhow::Result<usize> {
         let photos: Vec<(i64, (i64, i64))> =
             ids.iter().zip(&rows).filter_map(|(id, (_, base, _))| base.photo.map(|ph| (*id, ph))).collect();
         if !photos.is_empty() {
-            let values: Vec<String> =
-                (0..photos.len()).map(|i| format!("(${},1,${},${})", i * 3 + 1, i * 3 + 2, i * 3 + 3)).collect();
             let sql = format!(
                 "INSERT INTO product_photos (product_id, position, media_id, thumb_media_id) VALUES {}",
-                values.join(",")
+                crate::db::value_rows(photos.len(), 4)
             );
             let mut query = sqlx::query(&sql);
             for (id, (media, thumb)) in &photos {
-                query = query.bind(id).bind(media).bind(thumb);
+                query = query.bind(id).bind(1_i64).bind(media).bind(thumb);
             }
             query.execute(&mut *tx).await.context("insert synthetic photos")?;
         }

@@ -39,10 +39,6 @@ pub async fn insert_statement(
 /// Waybills asked of the database at a time.
 const CHUNK: usize = 500;
 
-fn placeholders(from: usize, count: usize) -> String {
-    (from..from + count).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
-}
-
 /// The shipments of these waybills and the cash each should bring: waybill →
 /// `(shipment id, cod_vnd)`.
 pub async fn shipments_by_waybill(
@@ -54,7 +50,7 @@ pub async fn shipments_by_waybill(
     for chunk in waybills.chunks(CHUNK) {
         let sql = format!(
             "SELECT id, cod_vnd, tracking_code FROM shipments WHERE carrier = $1 AND tracking_code IN ({})",
-            placeholders(2, chunk.len())
+            db::placeholders(2, chunk.len())
         );
         let mut query = sqlx::query(&sql).bind(carrier);
         for waybill in chunk {
@@ -81,7 +77,7 @@ pub async fn lines_seen(tx: &mut Tx, carrier: &str, waybills: &[&str]) -> anyhow
         let sql = format!(
             "SELECT waybill, collected_vnd, fee_vnd, COALESCE(transfer_date, '') AS transfer_date FROM cod_lines
              WHERE carrier = $1 AND outcome <> 'repeated' AND waybill IN ({})",
-            placeholders(2, chunk.len())
+            db::placeholders(2, chunk.len())
         );
         let mut query = sqlx::query(&sql).bind(carrier);
         for waybill in chunk {

@@ -4,7 +4,7 @@ use anyhow::Context;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
-use crate::db::{Db, Dialect, Fields};
+use crate::db::{self, Db, Dialect, Fields};
 
 #[derive(Debug, Clone)]
 pub struct Batch {
@@ -150,11 +150,10 @@ pub async fn find_batch_by_code(db: &Db, code: &str) -> anyhow::Result<Option<Ba
 
 /// The batch with this lot of the product carrying one of these GTIN spellings.
 pub async fn find_batch_by_gtin_lot(db: &Db, gtins: &[String], lot: &str) -> anyhow::Result<Option<Batch>> {
-    let placeholders: Vec<String> = (0..gtins.len()).map(|i| format!("${}", i + 2)).collect();
     let sql = format!(
         "SELECT {BATCH_COLUMNS} FROM batches WHERE lot = $1 AND product_id IN
             (SELECT id FROM products WHERE gtin IN ({}))",
-        placeholders.join(", ")
+        db::placeholders(2, gtins.len())
     );
     if let Some(file) = &db.sqlite_file {
         let params = std::iter::once(lot).chain(gtins.iter().map(String::as_str));

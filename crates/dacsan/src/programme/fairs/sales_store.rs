@@ -182,16 +182,10 @@ async fn insert_items(tx: &mut Tx, sale_id: i64, items: &[SaleItem]) -> anyhow::
     if items.is_empty() {
         return Ok(());
     }
-    let rows: Vec<String> = (0..items.len())
-        .map(|i| {
-            let n = i * 7;
-            format!("(${}, ${}, ${}, ${}, ${}, ${}, ${})", n + 1, n + 2, n + 3, n + 4, n + 5, n + 6, n + 7)
-        })
-        .collect();
     let sql = format!(
         "INSERT INTO stall_sale_items (sale_id, product_id, name, set_code, unit_price_vnd, quantity, stock_taken)
          VALUES {}",
-        rows.join(", ")
+        crate::db::value_rows(items.len(), 7)
     );
     let mut query = sqlx::query(&sql);
     for item in items {

@@ -17,10 +17,6 @@ use crate::error::{AppError, AppResult};
 /// Values per `IN (…)` list: well under SQLite's and PostgreSQL's parameter limits.
 const CHUNK: usize = 500;
 
-fn placeholders(n: usize) -> String {
-    (1..=n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
-}
-
 fn id_list(ids: &[i64]) -> String {
     ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
 }
@@ -74,7 +70,7 @@ pub async fn load_existing(db: &Db, codes: &[String]) -> anyhow::Result<Existing
             "SELECT id, province_code, registry_code, name, kind, commune_code, street, phone, email, tax_code,
                     declared_store_url, declared_store_on, declared_payment_on, trained_digital_on, trained_packaging_on
              FROM producers WHERE registry_code IN ({})",
-            placeholders(chunk.len())
+            crate::db::placeholders(1, chunk.len())
         );
         let mut query = sqlx::query(&sql);
         for code in chunk {
