@@ -2,23 +2,118 @@
 //! `application/problem+json` (RFC 9457); page handlers wrap it in `web::PageError`,
 //! which renders it as an HTML page. Internal details are logged once, when the error
 //! becomes a response, and never shown.
+//!
+//! Messages are [`Message`]s: a row of a domain's text table (key, Vietnamese,
+//! English), shown in the reader's language — the page's chosen language, or an
+//! API client's `Accept-Language` — which the web layer sets for each request
+//! ([`in_language`]); the key is the `code` programs rely on.
+
+use std::borrow::Cow;
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
+use serde::ser::SerializeStruct;
+
+/// One text of a table: (key, Vietnamese, English).
+pub type Text = (&'static str, &'static str, &'static str);
+
+tokio::task_local! {
+    /// Whether the reader of this request's answer reads English (else Vietnamese).
+    static ENGLISH: bool;
+}
+
+/// Runs `work` (a request's handling) with its messages in English or Vietnamese.
+pub async fn in_language<F: Future>(english: bool, work: F) -> F::Output {
+    ENGLISH.scope(english, work).await
+}
+
+/// The reader's language; Vietnamese outside a request.
+fn reads_english() -> bool {
+    ENGLISH.try_with(|english| *english).unwrap_or(false)
+}
+
+/// Messages written before the text tables knew them: one sentence in both
+/// languages, under this code.
+const UNKEYED: &str = "unkeyed";
+
+/// A sentence for people, in Vietnamese and English, with a code for programs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    code: &'static str,
+    vi: Cow<'static, str>,
+    en: Cow<'static, str>,
+}
+
+impl Message {
+    /// `{name}` replaced by `value` in both languages.
+    pub fn with(self, name: &str, value: impl std::fmt::Display) -> Message {
+        let (slot, value) = (format!("{{{name}}}"), value.to_string());
+        let fill = |text: Cow<'static, str>| match text.contains(&slot) {
+            true => Cow::Owned(text.replace(&slot, &value)),
+            false => text,
+        };
+        Message { code: self.code, vi: fill(self.vi), en: fill(self.en) }
+    }
+
+    /// The key of the text table, stable for programs.
+    pub fn code(&self) -> &'static str {
+        self.code
+    }
+
+    /// The sentence in the reader's language.
+    pub fn text(&self) -> &str {
+        if reads_english() { &self.en } else { &self.vi }
+    }
+}
+
+impl From<Text> for Message {
+    fn from((code, vi, en): Text) -> Message {
+        Message { code, vi: Cow::Borrowed(vi), en: Cow::Borrowed(en) }
+    }
+}
+
+impl From<&'static str> for Message {
+    fn from(text: &'static str) -> Message {
+        Message { code: UNKEYED, vi: Cow::Borrowed(text), en: Cow::Borrowed(text) }
+    }
+}
+
+impl From<String> for Message {
+    fn from(text: String) -> Message {
+        Message { code: UNKEYED, vi: Cow::Owned(text.clone()), en: Cow::Owned(text) }
+    }
+}
+
+impl std::fmt::Display for Message {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.text())
+    }
+}
 
 /// One bad field: its name as the client sent it, and what was wrong.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
     pub field: String,
-    pub message: String,
+    pub message: Message,
+}
+
+/// `{"field", "code", "message"}`, the message in the reader's language.
+impl Serialize for FieldError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut error = serializer.serialize_struct("FieldError", 3)?;
+        error.serialize_field("field", &self.field)?;
+        error.serialize_field("code", self.message.code())?;
+        error.serialize_field("message", self.message.text())?;
+        error.end()
+    }
 }
 
 #[derive(Debug, Default, Clone)]
 pub struct FieldErrors(pub Vec<FieldError>);
 
 impl FieldErrors {
-    pub fn add(&mut self, field: &str, message: impl Into<String>) {
+    pub fn add(&mut self, field: &str, message: impl Into<Message>) {
         self.0.push(FieldError { field: field.to_string(), message: message.into() });
     }
 
@@ -26,8 +121,9 @@ impl FieldErrors {
         self.0.is_empty()
     }
 
+    /// What is wrong with `field`, in the reader's language.
     pub fn get(&self, field: &str) -> Option<&str> {
-        self.0.iter().find(|e| e.field == field).map(|e| e.message.as_str())
+        self.0.iter().find(|e| e.field == field).map(|e| e.message.text())
     }
 
     /// `Ok(())` when nothing was added, else the errors as [`AppError::Invalid`].
@@ -41,7 +137,7 @@ pub enum AppError {
     #[error("malformed request")]
     BadRequest(String),
     #[error("not found")]
-    NotFound(String),
+    NotFound(Message),
     #[error("sign-in required")]
     Unauthorized,
     #[error("forbidden")]
@@ -49,7 +145,7 @@ pub enum AppError {
     #[error("invalid input")]
     Invalid(FieldErrors),
     #[error("conflict on {field}: {message}")]
-    Conflict { field: String, message: String },
+    Conflict { field: String, message: Message },
     #[error("too many requests")]
     TooManyRequests,
     #[error("request too large")]
@@ -64,17 +160,17 @@ pub enum AppError {
 pub type AppResult<T> = Result<T, AppError>;
 
 impl AppError {
-    pub fn not_found(what: impl Into<String>) -> AppError {
+    pub fn not_found(what: impl Into<Message>) -> AppError {
         AppError::NotFound(what.into())
     }
 
-    pub fn invalid(field: &str, message: impl Into<String>) -> AppError {
+    pub fn invalid(field: &str, message: impl Into<Message>) -> AppError {
         let mut errors = FieldErrors::default();
         errors.add(field, message);
         AppError::Invalid(errors)
     }
 
-    pub fn conflict(field: &str, message: impl Into<String>) -> AppError {
+    pub fn conflict(field: &str, message: impl Into<Message>) -> AppError {
         AppError::Conflict { field: field.to_string(), message: message.into() }
     }
 
@@ -93,21 +189,31 @@ impl AppError {
         }
     }
 
-    /// A sentence for people, in Vietnamese then English.
+    /// A sentence for people, in the reader's language.
     pub fn detail(&self) -> String {
         match self {
-            AppError::BadRequest(what) => format!("Yêu cầu không đọc được: {what} / Malformed request: {what}"),
-            AppError::NotFound(what) => format!("Không tìm thấy {what}. / {what} not found."),
-            AppError::Unauthorized => "Cần đăng nhập. / Sign-in required.".into(),
-            AppError::Forbidden => "Bạn không có quyền làm việc này. / You may not do this.".into(),
             AppError::Invalid(errors) => {
                 errors.0.iter().map(|e| format!("{}: {}", e.field, e.message)).collect::<Vec<_>>().join("; ")
             }
             AppError::Conflict { field, message } => format!("{field}: {message}"),
-            AppError::TooManyRequests => "Quá nhiều yêu cầu, hãy thử lại sau ít phút. / Too many requests.".into(),
-            AppError::TooLarge(what) => format!("Quá lớn: {what}. / Too large: {what}."),
-            AppError::Gone(what) => format!("{what} đã hết hiệu lực. / {what} no longer works."),
-            AppError::Internal(_) => "Lỗi máy chủ, hãy thử lại. / Internal error.".into(),
+            _ => self.summary().to_string(),
+        }
+    }
+
+    /// The whole error as a message of the core's table (a field's own messages
+    /// are in [`AppError::Invalid`] and [`AppError::Conflict`]).
+    fn summary(&self) -> Message {
+        match self {
+            AppError::BadRequest(what) => Message::from(messages::MALFORMED).with("what", what),
+            AppError::NotFound(what) => Message::from(messages::NOT_FOUND).with("what", what),
+            AppError::Unauthorized => messages::SIGN_IN_REQUIRED.into(),
+            AppError::Forbidden => messages::FORBIDDEN.into(),
+            AppError::Invalid(_) => messages::INVALID.into(),
+            AppError::Conflict { .. } => messages::CONFLICT.into(),
+            AppError::TooManyRequests => messages::TOO_MANY_REQUESTS.into(),
+            AppError::TooLarge(what) => Message::from(messages::TOO_LARGE).with("what", what),
+            AppError::Gone(what) => Message::from(messages::GONE).with("what", what),
+            AppError::Internal(_) => messages::INTERNAL.into(),
         }
     }
 
@@ -125,12 +231,48 @@ impl From<sqlx::Error> for AppError {
     }
 }
 
+/// The sentences of the error type itself (key, Vietnamese, English).
+pub mod messages {
+    use super::Text;
+
+    pub const MALFORMED: Text = ("error.malformed", "Yêu cầu không đọc được: {what}", "Malformed request: {what}");
+    pub const NOT_FOUND: Text = ("error.not_found", "Không tìm thấy {what}.", "Not found: {what}.");
+    pub const SIGN_IN_REQUIRED: Text = ("error.sign_in_required", "Cần đăng nhập.", "Sign-in required.");
+    pub const FORBIDDEN: Text = ("error.forbidden", "Bạn không có quyền làm việc này.", "You may not do this.");
+    pub const INVALID: Text = ("error.invalid", "Có ô chưa đúng.", "Some fields are not right.");
+    pub const CONFLICT: Text = ("error.conflict", "Xung đột với dữ liệu đã có.", "Conflicts with what is stored.");
+    pub const TOO_MANY_REQUESTS: Text = (
+        "error.too_many_requests",
+        "Quá nhiều yêu cầu, hãy thử lại sau ít phút.",
+        "Too many requests, try again in a few minutes.",
+    );
+    pub const TOO_LARGE: Text = ("error.too_large", "Quá lớn: {what}.", "Too large: {what}.");
+    pub const GONE: Text = ("error.gone", "{what} đã hết hiệu lực.", "{what} no longer works.");
+    pub const INTERNAL: Text = ("error.internal", "Lỗi máy chủ, hãy thử lại.", "Internal error, try again.");
+
+    /// For the app's text table.
+    pub const TEXTS: &[Text] = &[
+        MALFORMED,
+        NOT_FOUND,
+        SIGN_IN_REQUIRED,
+        FORBIDDEN,
+        INVALID,
+        CONFLICT,
+        TOO_MANY_REQUESTS,
+        TOO_LARGE,
+        GONE,
+        INTERNAL,
+    ];
+}
+
 #[derive(Serialize)]
 struct Problem<'a> {
     #[serde(rename = "type")]
     kind: &'static str,
     title: &'a str,
     status: u16,
+    /// The error's kind, stable for programs (`error.not_found`, `error.invalid`, …).
+    code: &'static str,
     detail: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     errors: Option<&'a [FieldError]>,
@@ -141,27 +283,59 @@ impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         self.log_if_internal();
         let status = self.status();
+        let code = self.summary().code();
         let errors = match &self {
             AppError::Invalid(errors) => Some(errors.0.as_slice()),
             AppError::Conflict { field, message } => {
                 let one = [FieldError { field: field.clone(), message: message.clone() }];
-                return problem_response(status, &self.detail(), Some(&one));
+                return problem_response(status, code, &self.detail(), Some(&one));
             }
             _ => None,
         };
-        problem_response(status, &self.detail(), errors)
+        problem_response(status, code, &self.detail(), errors)
     }
 }
 
-fn problem_response(status: StatusCode, detail: &str, errors: Option<&[FieldError]>) -> Response {
+fn problem_response(status: StatusCode, code: &'static str, detail: &str, errors: Option<&[FieldError]>) -> Response {
     let body = Problem {
         kind: "about:blank",
         title: status.canonical_reason().unwrap_or("Error"),
         status: status.as_u16(),
+        code,
         detail: detail.to_string(),
         errors,
     };
     let mut response = (status, axum::Json(body)).into_response();
     response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TOO_LONG: Text = ("test.too_long", "«{name}»: tối đa {max} ký tự", "«{name}»: at most {max} characters");
+
+    #[tokio::test]
+    async fn a_message_speaks_the_readers_language_under_one_code() {
+        let message = Message::from(TOO_LONG).with("name", "Trà").with("max", 60);
+        assert_eq!(message.text(), "«Trà»: tối đa 60 ký tự", "Vietnamese outside a request");
+        assert_eq!(in_language(true, async { message.text().to_string() }).await, "«Trà»: at most 60 characters");
+        assert_eq!(in_language(false, async { message.text().to_string() }).await, "«Trà»: tối đa 60 ký tự");
+        assert_eq!(message.code(), "test.too_long");
+        let error = FieldError { field: "name".into(), message };
+        let json = in_language(true, async { serde_json::to_value(&error).unwrap() }).await;
+        assert_eq!(
+            json,
+            serde_json::json!({"field": "name", "code": "test.too_long", "message": "«Trà»: at most 60 characters"})
+        );
+    }
+
+    #[tokio::test]
+    async fn the_whole_errors_summary_is_in_the_readers_language_too() {
+        let missing = AppError::not_found(Message::from(("test.product", "sản phẩm", "product")));
+        assert_eq!(missing.detail(), "Không tìm thấy sản phẩm.");
+        assert_eq!(in_language(true, async { missing.detail() }).await, "Not found: product.");
+        assert_eq!(missing.summary().code(), "error.not_found");
+    }
 }

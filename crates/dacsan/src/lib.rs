@@ -44,9 +44,42 @@ pub fn router(state: AppState) -> Router {
     routes::router(state)
 }
 
-/// Every domain's page texts, in one table (`web::i18n`); safe to call more than once.
+/// What each domain says when something is wrong (its `messages.rs`).
+pub const MESSAGES: &[&[error::Text]] = &[
+    error::messages::TEXTS,
+    admin::messages::TEXTS,
+    auth::messages::TEXTS,
+    cart::messages::TEXTS,
+    catalog::messages::TEXTS,
+    live::messages::TEXTS,
+    live::commissions::messages::TEXTS,
+    logistics::messages::TEXTS,
+    logistics::accounts::messages::TEXTS,
+    logistics::collection::messages::TEXTS,
+    media::messages::TEXTS,
+    orders::messages::TEXTS,
+    payments::messages::TEXTS,
+    privacy::messages::TEXTS,
+    privacy::breaches::messages::TEXTS,
+    programme::delivery::messages::TEXTS,
+    producers::messages::TEXTS,
+    programme::messages::TEXTS,
+    programme::fairs::messages::TEXTS,
+    programme::kpis::messages::TEXTS,
+    programme::listings::messages::TEXTS,
+    programme::registry::messages::TEXTS,
+    programme::support::messages::TEXTS,
+    programme::training::messages::TEXTS,
+    trace::messages::TEXTS,
+    trade::messages::TEXTS,
+    web::messages::TEXTS,
+];
+
+/// Every domain's page texts and messages, in one table (`web::i18n`); safe to call
+/// more than once.
 pub fn install_texts() {
     let mut parts: Vec<&'static [web::i18n::Text]> = vec![web::i18n::TEXTS];
+    parts.extend_from_slice(MESSAGES);
     parts.extend_from_slice(programme::TEXTS);
     parts.push(logistics::TEXTS);
     parts.push(privacy::TEXTS);
@@ -107,6 +140,7 @@ mod tests {
         keys.extend(live::TEXTS.iter().map(|t| t.0));
         keys.extend(live::commissions::TEXTS.iter().map(|t| t.0));
         keys.extend(trade::TEXTS.iter().map(|t| t.0));
+        keys.extend(MESSAGES.iter().flat_map(|part| part.iter()).map(|t| t.0));
         keys
     }
 

@@ -8,6 +8,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 
+use super::messages;
 use crate::auth::CurrentUser;
 use crate::error::{AppError, AppResult};
 use crate::jobs::{Job, JobStatus, store};
@@ -39,9 +40,9 @@ pub async fn list_jobs(
     user.require_admin()?;
     let status = match filter.status.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         None => None,
-        Some(s) => Some(JobStatus::parse(s).ok_or_else(|| {
-            AppError::invalid("status", "queued, running, done hoặc failed / queued, running, done or failed")
-        })?),
+        Some(s) => Some(
+            JobStatus::parse(s).ok_or_else(|| AppError::invalid("status", messages::QUEUED_RUNNING_DONE_OR_FAILED))?,
+        ),
     };
     let kind = filter.kind.as_deref().map(str::trim).filter(|k| !k.is_empty());
     let items = store::list(&state.db, status, kind, 200).await?;
@@ -50,7 +51,7 @@ pub async fn list_jobs(
 }
 
 async fn failed_job(state: &AppState, id: i64) -> AppResult<Job> {
-    let job = store::find(&state.db, id).await?.ok_or_else(|| AppError::not_found("việc nền / job"))?;
+    let job = store::find(&state.db, id).await?.ok_or_else(|| AppError::not_found(messages::JOB))?;
     if job.status != JobStatus::Failed {
         return Err(AppError::conflict(
             "status",
@@ -73,7 +74,7 @@ pub async fn retry_failed(state: &AppState, id: i64) -> AppResult<Job> {
     failed_job(state, id).await?;
     match store::requeue(&state.db, id).await {
         Ok(true) => {}
-        Ok(false) => return Err(AppError::conflict("status", "việc này không còn lỗi / the job is no longer failed")),
+        Ok(false) => return Err(AppError::conflict("status", messages::THE_JOB_IS_NO_LONGER_FAILED)),
         Err(e) if crate::db::breaks_unique(&e, "jobs_active_key") => {
             return Err(AppError::conflict(
                 "dedupe_key",
@@ -83,7 +84,7 @@ pub async fn retry_failed(state: &AppState, id: i64) -> AppResult<Job> {
         Err(e) => return Err(AppError::Internal(anyhow::Error::new(e).context("requeue a job"))),
     }
     state.jobs.wake();
-    store::find(&state.db, id).await?.ok_or_else(|| AppError::not_found("việc nền / job"))
+    store::find(&state.db, id).await?.ok_or_else(|| AppError::not_found(messages::JOB))
 }
 
 /// Drops a failed job for good.
@@ -99,7 +100,7 @@ pub async fn drop_job(State(state): State<AppState>, user: CurrentUser, Path(id)
 pub async fn drop_failed(state: &AppState, id: i64) -> AppResult<()> {
     failed_job(state, id).await?;
     if !store::drop_failed(&state.db, id).await? {
-        return Err(AppError::conflict("status", "việc này không còn lỗi / the job is no longer failed"));
+        return Err(AppError::conflict("status", messages::THE_JOB_IS_NO_LONGER_FAILED));
     }
     Ok(())
 }

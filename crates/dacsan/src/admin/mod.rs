@@ -2,6 +2,7 @@
 //! producers and officers to provinces.
 
 pub mod jobs;
+pub mod messages;
 pub mod pages;
 pub mod rates;
 

@@ -6,6 +6,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 
+use super::messages;
 use crate::auth::model::{self, Role};
 use crate::auth::store as users;
 use crate::error::{AppError, FieldErrors};
@@ -76,7 +77,7 @@ pub async fn job_action(
     let done = match action.as_str() {
         "retry" => super::jobs::retry_failed(&state, id).await.map(|_| page.t("job_retried")),
         "drop" => super::jobs::drop_failed(&state, id).await.map(|_| page.t("job_dropped")),
-        _ => Err(AppError::not_found("việc nền / job")),
+        _ => Err(AppError::not_found(messages::JOB)),
     };
     match done {
         Ok(words) => desk(&state, page, HashMap::new(), FieldErrors::default(), Some(format!("{words} #{id}"))).await,
@@ -169,12 +170,12 @@ pub async fn create_user(
     }
     let role = Role::parse(&get("user_role"));
     if role.is_none() {
-        errors.add("user_role", "chọn vai trò / choose a role");
+        errors.add("user_role", messages::CHOOSE_A_ROLE);
     }
     let producer = match get("user_producer").as_str() {
         "" => None,
         slug => producers::store::find_by_slug(&state.db, slug).await?.or_else(|| {
-            errors.add("user_producer", "không có gian hàng này / no such store");
+            errors.add("user_producer", messages::NO_SUCH_STORE);
             None
         }),
     };
@@ -182,15 +183,15 @@ pub async fn create_user(
         "" => None,
         code if admin_units::province(code).is_some() => Some(code.to_string()),
         _ => {
-            errors.add("user_province", "không có tỉnh này / no such province");
+            errors.add("user_province", messages::NO_SUCH_PROVINCE);
             None
         }
     };
     if role == Some(Role::Seller) && producer.is_none() && errors.get("user_producer").is_none() {
-        errors.add("user_producer", "người bán cần thuộc một gian hàng / a seller belongs to a store");
+        errors.add("user_producer", messages::A_SELLER_BELONGS_TO_A_STORE);
     }
     if role == Some(Role::Officer) && province.is_none() && errors.get("user_province").is_none() {
-        errors.add("user_province", "cán bộ cần phụ trách một tỉnh / an officer covers a province");
+        errors.add("user_province", messages::AN_OFFICER_COVERS_A_PROVINCE);
     }
     let (Some(email), Some(role), true) = (email, role, errors.is_empty()) else {
         return desk(&state, page, fields, errors, None).await;
@@ -204,7 +205,7 @@ pub async fn create_user(
     let new_user =
         users::NewUser { email: &email, name: &name, phone: None, password_hash: &hash, role, privacy_consent: false };
     let Some(id) = users::insert(&state.db, &new_user).await? else {
-        errors.add("user_email", "email này đã có tài khoản / this e-mail already has an account");
+        errors.add("user_email", messages::THIS_E_MAIL_ALREADY_HAS);
         return desk(&state, page, fields, errors, None).await;
     };
     if let Some(p) = producer {

@@ -5,6 +5,7 @@ use axum::Json;
 use axum::extract::State;
 use serde::{Deserialize, Serialize};
 
+use super::messages;
 use crate::auth::CurrentUser;
 use crate::catalog::store;
 use crate::error::{AppError, AppResult};
@@ -61,7 +62,7 @@ pub async fn put_usd_rate(
     crate::web::ApiJson(input): crate::web::ApiJson<RateInput>,
 ) -> AppResult<Json<RateJson>> {
     set_usd(&state, &user, &input.vnd_per_usd.to_string()).await?;
-    rate_json(&state).await?.map(Json).ok_or_else(|| AppError::not_found("tỷ giá / rate"))
+    rate_json(&state).await?.map(Json).ok_or_else(|| AppError::not_found(messages::RATE))
 }
 
 /// The rates in use for indicative figures (none until an admin sets one).

@@ -5,6 +5,7 @@
 pub mod api;
 pub mod cli;
 pub mod extract;
+pub mod messages;
 pub mod model;
 pub mod pages;
 pub mod service;

@@ -12,6 +12,7 @@ use axum_extra::extract::CookieJar;
 use serde::Deserialize;
 
 use super::extract::SESSION_COOKIE;
+use super::messages;
 use super::model::{self, Role};
 use super::store;
 use crate::error::{AppError, FieldErrors};
@@ -148,7 +149,7 @@ pub async fn register(
     let mut errors = FieldErrors::default();
     let name = form.name.trim().to_string();
     if !(2..=100).contains(&name.chars().count()) {
-        errors.add("name", "cần từ 2 đến 100 ký tự / 2 to 100 characters");
+        errors.add("name", messages::NAME_2_TO_100_CHARACTERS);
     }
     let email = model::parse_email(&form.email).map_err(|e| errors.add("email", e)).ok();
     let phone = match form.phone.trim() {
@@ -159,7 +160,7 @@ pub async fn register(
         errors.add("password", e);
     }
     if form.consent.is_none() {
-        errors.add("consent", "cần đồng ý để tạo tài khoản / consent is needed to create an account");
+        errors.add("consent", messages::CONSENT_IS_NEEDED_TO_CREATE);
     }
     let (Some(email), true) = (email, errors.is_empty()) else {
         form.password.clear();
@@ -177,7 +178,7 @@ pub async fn register(
         privacy_consent: true,
     };
     let Some(user_id) = store::insert(&state.db, &new_user).await? else {
-        errors.add("email", "email này đã có tài khoản / this e-mail already has an account");
+        errors.add("email", messages::THIS_E_MAIL_ALREADY_HAS);
         form.password.clear();
         return Ok(render(&RegisterTemplate { page, form, errors }));
     };

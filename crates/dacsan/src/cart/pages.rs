@@ -11,6 +11,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use serde::Deserialize;
 
+use super::messages;
 use super::model::Cart;
 use super::service;
 use crate::catalog::{self, Product, ProductStatus};
@@ -167,7 +168,7 @@ pub async fn add_to_cart(
     let product = catalog::store::find_by_id(&state.db, form.product_id)
         .await?
         .filter(|p| p.status == ProductStatus::Active)
-        .ok_or_else(|| crate::error::AppError::not_found("sản phẩm / product"))?;
+        .ok_or_else(|| crate::error::AppError::not_found(messages::PRODUCT))?;
     let mut cart = service::current(&state, &page, &jar).await?;
     cart.add(product.id, form.quantity.clamp(1, crate::orders::model::MAX_QUANTITY), product.price.0);
     let cookie = service::keep(&state, &page, &cart).await?;

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use super::access;
 use super::export;
+use super::messages;
 use super::model::{Product, ProductInput};
 use super::query::{CatalogParams, FacetCounts};
 use super::wholesale::{self, PriceBreak};
@@ -196,11 +197,11 @@ pub async fn create_product(
     user: CurrentUser,
     ApiJson(input): ApiJson<ProductInput>,
 ) -> AppResult<(StatusCode, Json<ProductJson>)> {
-    let producer_id = input.producer_id.ok_or_else(|| AppError::invalid("producer_id", "bắt buộc / required"))?;
+    let producer_id = input.producer_id.ok_or_else(|| AppError::invalid("producer_id", messages::REQUIRED))?;
     user.require_producer(producer_id)?;
     let producer = producers::store::find_by_id(&state.db, producer_id)
         .await?
-        .ok_or_else(|| AppError::invalid("producer_id", "không có cơ sở này / no such producer"))?;
+        .ok_or_else(|| AppError::invalid("producer_id", messages::NO_SUCH_PRODUCER))?;
     let explicit_slug = input.slug.as_deref().is_some_and(|s| !s.trim().is_empty());
     let valid = input.validate(None, &producer.commune_code).map_err(AppError::Invalid)?;
     let id = store::insert(&state.db, &valid, explicit_slug).await?;

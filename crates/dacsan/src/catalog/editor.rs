@@ -9,6 +9,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use serde::Deserialize;
 
+use super::messages;
 use super::model::{Product, ProductInput};
 use super::wholesale::{self, PriceBreak};
 use super::{ocop, service, store};
@@ -171,7 +172,7 @@ fn input_from_form(fields: &HashMap<String, String>, producer_id: i64, errors: &
         match Vnd::parse(raw) {
             Ok(v) => Some(v.0),
             Err(_) => {
-                errors.add(name, "cần một số nguyên / a whole number");
+                errors.add(name, messages::A_WHOLE_NUMBER);
                 None
             }
         }
@@ -192,7 +193,7 @@ fn input_from_form(fields: &HashMap<String, String>, producer_id: i64, errors: &
     let ocop_stars = match fields.get("ocop_stars").map(|s| s.trim()).unwrap_or("0") {
         "" | "0" => Some(0),
         s => s.parse().ok().or_else(|| {
-            errors.add("ocop_stars", "chỉ 0, 3, 4 hoặc 5 / only 0, 3, 4 or 5");
+            errors.add("ocop_stars", messages::ONLY_0_3_4_OR_5);
             None
         }),
     };
@@ -238,11 +239,11 @@ async fn producer_for(state: &AppState, user: &CurrentUser, producer_id: i64) ->
     user.require_producer(producer_id)?;
     Ok(producers::store::find_by_id(&state.db, producer_id)
         .await?
-        .ok_or_else(|| AppError::not_found("cơ sở / producer"))?)
+        .ok_or_else(|| AppError::not_found(messages::PRODUCER))?)
 }
 
 async fn product_for(state: &AppState, user: &CurrentUser, id: i64) -> Result<(Product, Producer), PageError> {
-    let product = store::find_by_id(&state.db, id).await?.ok_or_else(|| AppError::not_found("sản phẩm / product"))?;
+    let product = store::find_by_id(&state.db, id).await?.ok_or_else(|| AppError::not_found(messages::PRODUCT))?;
     let producer = producer_for(state, user, product.producer_id).await?;
     Ok((product, producer))
 }

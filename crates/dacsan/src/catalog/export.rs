@@ -4,7 +4,9 @@
 
 use serde::Serialize;
 
+use super::messages;
 use crate::error::FieldErrors;
+use crate::error::Message;
 
 pub const MAX_CERTIFICATIONS: usize = 10;
 pub const MAX_MARKETS: usize = 30;
@@ -89,18 +91,18 @@ pub fn validate(
         None => None,
     };
     if shelf_life_days.is_some_and(|d| !(1..=MAX_SHELF_LIFE_DAYS).contains(&d)) {
-        errors.add("shelf_life_days", "từ 1 đến 3650 ngày / 1 to 3650 days");
+        errors.add("shelf_life_days", messages::SHELF_LIFE_DAYS_1_TO_3650_DAYS);
     }
     let mut certs: Vec<String> = Vec::new();
     for c in certifications.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
         if c.chars().count() > 60 {
-            errors.add("certifications", format!("«{c}»: tối đa 60 ký tự / at most 60 characters"));
+            errors.add("certifications", Message::from(messages::AT_MOST_60_CHARACTERS).with("c", c));
         } else if !certs.iter().any(|k| k.eq_ignore_ascii_case(c)) {
             certs.push(c.to_string());
         }
     }
     if certs.len() > MAX_CERTIFICATIONS {
-        errors.add("certifications", format!("tối đa {MAX_CERTIFICATIONS} chứng nhận / at most {MAX_CERTIFICATIONS}"));
+        errors.add("certifications", Message::from(messages::AT_MOST).with("max_certifications", MAX_CERTIFICATIONS));
     }
     let mut codes: Vec<String> = Vec::new();
     for m in markets.iter().map(|m| m.trim().to_ascii_uppercase()).filter(|m| !m.is_empty()) {
@@ -116,7 +118,7 @@ pub fn validate(
         }
     }
     if codes.len() > MAX_MARKETS {
-        errors.add("export_markets", format!("tối đa {MAX_MARKETS} nước / at most {MAX_MARKETS} countries"));
+        errors.add("export_markets", Message::from(messages::AT_MOST_COUNTRIES).with("max_markets", MAX_MARKETS));
     }
     ExportFacts { hs_code, shelf_life_days, certifications: certs, markets: codes }
 }

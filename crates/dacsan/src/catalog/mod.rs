@@ -5,6 +5,7 @@ pub mod access;
 pub mod api;
 pub mod editor;
 pub mod export;
+pub mod messages;
 pub mod model;
 pub mod ocop;
 pub mod pages;

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 
 use super::export::{self, ExportFacts};
+use super::messages;
 use super::ocop;
 use super::wholesale::{self, PriceBreak};
 use crate::error::FieldErrors;
@@ -255,40 +256,40 @@ impl ProductInput {
         let ocop_fields = self_ocop_fields(&self);
         let producer_id = self.producer_id.or(existing.map(|p| p.producer_id)).unwrap_or(0);
         if producer_id <= 0 {
-            errors.add("producer_id", "bắt buộc / required");
+            errors.add("producer_id", messages::REQUIRED);
         }
         let name = trimmed(self.name).or_else(|| existing.map(|p| p.name.clone())).unwrap_or_default();
         if !(2..=200).contains(&name.chars().count()) {
-            errors.add("name", "cần từ 2 đến 200 ký tự / 2 to 200 characters");
+            errors.add("name", messages::NAME_2_TO_200_CHARACTERS);
         }
         let name_en = trimmed(self.name_en).or_else(|| existing.map(|p| p.name_en.clone())).unwrap_or_default();
         if name_en.chars().count() > 200 {
-            errors.add("name_en", "tối đa 200 ký tự / at most 200 characters");
+            errors.add("name_en", messages::AT_MOST_200_CHARACTERS);
         }
         let slug = match trimmed(self.slug).filter(|s| !s.is_empty()) {
             Some(s) => text::slugify(&s),
             None => existing.map(|p| p.slug.clone()).unwrap_or_else(|| text::slugify(&name)),
         };
         if slug.len() < 2 {
-            errors.add("slug", "cần ít nhất 2 chữ cái hoặc số / at least 2 letters or digits");
+            errors.add("slug", messages::AT_LEAST_2_LETTERS_OR_DIGITS);
         }
         let set_code = trimmed(self.set_code).or_else(|| existing.map(|p| p.set_code.clone())).unwrap_or_default();
         if ocop::set(&set_code).is_none() {
-            errors.add("set_code", "không phải mã nhóm sản phẩm OCOP / not an OCOP product set code");
+            errors.add("set_code", messages::NOT_AN_OCOP_PRODUCT_SET_CODE);
         }
         let ocop = validate_ocop(&ocop_fields, existing.and_then(|p| p.ocop.as_ref()), &mut errors);
 
         let price = self.price_vnd.map(Vnd).or(existing.map(|p| p.price)).unwrap_or(Vnd(0));
         if price.0 < 0 || price > MAX_PRICE {
-            errors.add("price_vnd", "phải từ 0 đến 10 tỷ đồng / must be 0 to 10 billion đồng");
+            errors.add("price_vnd", messages::MUST_BE_0_TO_10_BILLION);
         }
         let unit = trimmed(self.unit).or_else(|| existing.map(|p| p.unit.clone())).unwrap_or_default();
         if unit.is_empty() || unit.chars().count() > 50 {
-            errors.add("unit", "bắt buộc, tối đa 50 ký tự (ví dụ: hộp 500 g) / required, e.g. box 500 g");
+            errors.add("unit", messages::REQUIRED_E_G_BOX_500);
         }
         let weight_g = self.weight_g.or(existing.map(|p| p.weight_g)).unwrap_or(0);
         if !(0..=MAX_WEIGHT_G).contains(&weight_g) {
-            errors.add("weight_g", "phải từ 0 đến 1.000.000 gam / must be 0 to 1,000,000 grams");
+            errors.add("weight_g", messages::MUST_BE_0_TO_1_000);
         }
         let package = match self.package_cm.map(PackageSize::checked) {
             None => existing.and_then(|p| p.package),
@@ -300,14 +301,14 @@ impl ProductInput {
         };
         let stock = self.stock.or(existing.map(|p| p.stock)).unwrap_or(0);
         if !(0..=MAX_STOCK).contains(&stock) {
-            errors.add("stock", "phải từ 0 đến 10.000.000 / must be 0 to 10,000,000");
+            errors.add("stock", messages::MUST_BE_0_TO_10_000);
         }
         let sku = optional_text(self.sku, existing.map(|p| &p.sku));
         if sku
             .as_ref()
             .is_some_and(|s| s.len() > 64 || !s.chars().all(|c| c.is_ascii_alphanumeric() || "-_./".contains(c)))
         {
-            errors.add("sku", "tối đa 64 ký tự: chữ không dấu, số, - _ . / / at most 64 of A-Z 0-9 - _ . /");
+            errors.add("sku", messages::AT_MOST_64_OF_A_Z);
         }
         let gtin = match optional_text(self.gtin, existing.map(|p| &p.gtin)) {
             Some(g) => match gs1::Gtin::parse(&g) {
@@ -321,16 +322,16 @@ impl ProductInput {
         };
         let description = self.description.or_else(|| existing.map(|p| p.description.clone())).unwrap_or_default();
         if description.chars().count() > 20_000 {
-            errors.add("description", "tối đa 20.000 ký tự / at most 20,000 characters");
+            errors.add("description", messages::AT_MOST_20_000_CHARACTERS);
         }
         let description_en =
             self.description_en.or_else(|| existing.map(|p| p.description_en.clone())).unwrap_or_default();
         if description_en.chars().count() > 20_000 {
-            errors.add("description_en", "tối đa 20.000 ký tự / at most 20,000 characters");
+            errors.add("description_en", messages::AT_MOST_20_000_CHARACTERS);
         }
         let unit_en = trimmed(self.unit_en).or_else(|| existing.map(|p| p.unit_en.clone())).unwrap_or_default();
         if unit_en.chars().count() > 50 {
-            errors.add("unit_en", "tối đa 50 ký tự / at most 50 characters");
+            errors.add("unit_en", messages::AT_MOST_50_CHARACTERS);
         }
         let old = existing.map(|p| &p.export);
         let hs = self.hs_code.or_else(|| old.and_then(|e| e.hs_code.clone()));
@@ -347,21 +348,21 @@ impl ProductInput {
             .or_else(|| existing.map(|p| p.origin_commune_code.clone()))
             .unwrap_or_else(|| producer_commune.to_string());
         if admin_units::commune(&origin_commune_code).is_none() {
-            errors.add("origin_commune_code", "không có xã/phường này (mã 2025) / unknown commune code");
+            errors.add("origin_commune_code", messages::UNKNOWN_COMMUNE_CODE);
         }
         let status = match trimmed(self.status) {
             Some(s) => ProductStatus::parse(&s).unwrap_or_else(|| {
-                errors.add("status", "chọn draft, active hoặc archived / one of draft, active, archived");
+                errors.add("status", messages::ONE_OF_DRAFT_ACTIVE_ARCHIVED);
                 ProductStatus::Draft
             }),
             None => existing.map(|p| p.status).unwrap_or(ProductStatus::Draft),
         };
         if status == ProductStatus::Active {
             if price.0 <= 0 && errors.get("price_vnd").is_none() {
-                errors.add("price_vnd", "sản phẩm đang bán cần có giá / a product on sale needs a price");
+                errors.add("price_vnd", messages::A_PRODUCT_ON_SALE_NEEDS);
             }
             if weight_g <= 0 && errors.get("weight_g").is_none() {
-                errors.add("weight_g", "sản phẩm đang bán cần khối lượng để tính phí giao hàng / needed for shipping");
+                errors.add("weight_g", messages::NEEDED_FOR_SHIPPING);
             }
         }
         let wholesale = self.wholesale_breaks.or_else(|| existing.map(|p| p.wholesale.clone())).unwrap_or_default();
@@ -421,13 +422,13 @@ fn validate_ocop(new: &OcopFields, old: Option<&Ocop>, errors: &mut FieldErrors)
         return None;
     }
     if !matches!(stars, 3..=5) {
-        errors.add("ocop_stars", "chỉ 0, 3, 4 hoặc 5 sao / only 0, 3, 4 or 5 stars");
+        errors.add("ocop_stars", messages::ONLY_0_3_4_OR_5_2);
         return None;
     }
     let text = |new: &Option<String>, old: Option<String>, field: &str, errors: &mut FieldErrors| {
         let value = new.clone().filter(|v| !v.is_empty()).or(old).unwrap_or_default();
         if value.is_empty() || value.chars().count() > 200 {
-            errors.add(field, "bắt buộc khi có sao OCOP / required with OCOP stars");
+            errors.add(field, messages::REQUIRED_WITH_OCOP_STARS);
         }
         value
     };
@@ -436,11 +437,11 @@ fn validate_ocop(new: &OcopFields, old: Option<&Ocop>, errors: &mut FieldErrors)
     let authority = text(&new.authority, old.map(|o| o.authority.clone()), "ocop_authority", errors);
     let date = |new: &Option<String>, old: Option<Date>, field: &str, errors: &mut FieldErrors| match new {
         Some(v) if !v.is_empty() => parse_date(v).or_else(|| {
-            errors.add(field, "ngày dạng YYYY-MM-DD / a date as YYYY-MM-DD");
+            errors.add(field, messages::A_DATE_AS_YYYY_MM_DD);
             None
         }),
         _ => old.or_else(|| {
-            errors.add(field, "bắt buộc khi có sao OCOP / required with OCOP stars");
+            errors.add(field, messages::REQUIRED_WITH_OCOP_STARS);
             None
         }),
     };
@@ -448,7 +449,7 @@ fn validate_ocop(new: &OcopFields, old: Option<&Ocop>, errors: &mut FieldErrors)
     let expires_on = date(&new.expires_on, old.map(|o| o.expires_on), "ocop_expires_on", errors);
     let (certified_on, expires_on) = (certified_on?, expires_on?);
     if expires_on <= certified_on {
-        errors.add("ocop_expires_on", "phải sau ngày cấp / must be after the issue date");
+        errors.add("ocop_expires_on", messages::MUST_BE_AFTER_THE_ISSUE_DATE);
         return None;
     }
     Some(Ocop { stars, certificate_no, authority, certified_on, expires_on })

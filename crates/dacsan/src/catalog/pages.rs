@@ -7,6 +7,7 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 
+use super::messages;
 use super::model::{Product, ProductStatus};
 use super::query::{CatalogParams, FacetCounts, FacetValue};
 use super::{export, ocop, service, store};
@@ -266,7 +267,7 @@ pub async fn product_page(
         }
         page.csrf = response_cache::CSRF_MARKER.to_string();
     }
-    let not_found = || AppError::not_found("sản phẩm / product");
+    let not_found = || AppError::not_found(messages::PRODUCT);
     let product = store::find_by_slug(&state.db, &slug).await?.ok_or_else(not_found)?;
     let can_edit = page.user.as_ref().is_some_and(|u| u.can_manage_producer(product.producer_id));
     if product.status != ProductStatus::Active && !can_edit {

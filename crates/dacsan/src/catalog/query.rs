@@ -4,8 +4,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::messages;
 use super::model::Product;
 use super::ocop;
+use crate::error::Message;
 use crate::error::{AppError, FieldErrors};
 use crate::search::{Facets, Filters, Sort};
 use crate::vn::{Vnd, admin_units};
@@ -59,13 +61,13 @@ impl CatalogParams {
         if let Some(code) = present(&self.province) {
             match admin_units::province(code).or_else(|| admin_units::find_province(code)) {
                 Some(p) => filters.province = p.code.parse().ok(),
-                None => errors.add("province", "không có tỉnh/thành phố này / unknown province"),
+                None => errors.add("province", messages::UNKNOWN_PROVINCE),
             }
         }
         if let Some(code) = present(&self.commune) {
             match admin_units::commune(code) {
                 Some(c) => filters.commune = c.code.parse().ok(),
-                None => errors.add("commune", "không có xã/phường này / unknown commune"),
+                None => errors.add("commune", messages::UNKNOWN_COMMUNE),
             }
         }
         if let Some(stars) = present(&self.stars) {
@@ -76,7 +78,7 @@ impl CatalogParams {
                     "3" => mask |= 1 << 3,
                     "4" => mask |= 1 << 4,
                     "5" => mask |= 1 << 5,
-                    _ => errors.add("stars", "chỉ 0, 3, 4 hoặc 5 / only 0, 3, 4 or 5"),
+                    _ => errors.add("stars", messages::ONLY_0_3_4_OR_5),
                 }
             }
             filters.stars = Some(mask);
@@ -84,7 +86,7 @@ impl CatalogParams {
         if let Some(group) = present(&self.group) {
             match ocop::group_mask(group) {
                 Some(mask) => filters.groups = Some(mask),
-                None => errors.add("group", "không phải mã ngành hay nhóm sản phẩm OCOP / unknown OCOP sector or set"),
+                None => errors.add("group", messages::UNKNOWN_OCOP_SECTOR_OR_SET),
             }
         }
         filters.min_price = price(present(&self.min_price), "min_price", &mut errors);
@@ -92,13 +94,13 @@ impl CatalogParams {
         if let (Some(min), Some(max)) = (filters.min_price, filters.max_price)
             && min > max
         {
-            errors.add("max_price", "phải lớn hơn giá từ / must not be below min_price");
+            errors.add("max_price", messages::MUST_NOT_BE_BELOW_MIN_PRICE);
         }
         filters.in_stock = match present(&self.in_stock) {
             None | Some("0" | "false" | "off") => false,
             Some("1" | "true" | "on") => true,
             Some(_) => {
-                errors.add("in_stock", "dùng 1 hoặc 0 / use 1 or 0");
+                errors.add("in_stock", messages::USE_1_OR_0);
                 false
             }
         };
@@ -118,7 +120,7 @@ fn price(value: Option<&str>, field: &str, errors: &mut FieldErrors) -> Option<i
     match value.map(Vnd::parse)? {
         Ok(v) => Some(v.0),
         Err(_) => {
-            errors.add(field, "số tiền bằng đồng, ví dụ 150000 / an amount in đồng, e.g. 150000");
+            errors.add(field, messages::AN_AMOUNT_IN_NG);
             None
         }
     }
@@ -129,7 +131,7 @@ fn number(value: Option<&str>, field: &str, min: usize, max: usize, default: usi
         None => default,
         Some(Ok(n)) if (min..=max).contains(&n) => n,
         Some(_) => {
-            errors.add(field, format!("số từ {min} đến {max} / a number from {min} to {max}"));
+            errors.add(field, Message::from(messages::A_NUMBER).with("min", min).with("max", max));
             default
         }
     }

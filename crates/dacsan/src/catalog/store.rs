@@ -6,6 +6,7 @@ use sqlx::any::AnyRow;
 use time::Date;
 
 use super::export::{self, ExportFacts};
+use super::messages;
 use super::model::{Ocop, PackageSize, Product, ValidProduct};
 use super::ocop;
 use super::wholesale;
@@ -101,12 +102,8 @@ fn iso(date: Option<Date>) -> Option<String> {
 /// The 409 of a product's unique rule: its SKU within the producer, or its address.
 fn conflict_of(err: &sqlx::Error) -> Option<AppError> {
     match db::unique::violated(err)?.as_str() {
-        "products_producer_sku" => {
-            Some(AppError::conflict("sku", "cơ sở đã có sản phẩm với mã hàng này / this SKU is already used"))
-        }
-        "products_slug_key" => {
-            Some(AppError::conflict("slug", "đã có sản phẩm dùng địa chỉ này / this product address is taken"))
-        }
+        "products_producer_sku" => Some(AppError::conflict("sku", messages::THIS_SKU_IS_ALREADY_USED)),
+        "products_slug_key" => Some(AppError::conflict("slug", messages::THIS_PRODUCT_ADDRESS_IS_TAKEN)),
         _ => None,
     }
 }
@@ -168,7 +165,7 @@ pub async fn insert(db: &Db, p: &ValidProduct, explicit_slug: bool) -> AppResult
             },
         }
     }
-    Err(AppError::conflict("slug", "không tìm được địa chỉ trống / no free product address"))
+    Err(AppError::conflict("slug", messages::NO_FREE_PRODUCT_ADDRESS))
 }
 
 pub async fn update(db: &Db, id: i64, p: &ValidProduct) -> AppResult<()> {

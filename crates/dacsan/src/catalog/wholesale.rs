@@ -4,7 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::messages;
 use crate::error::FieldErrors;
+use crate::error::Message;
 use crate::vn::Vnd;
 
 /// From `min_quantity` units on, each unit costs `unit_price_vnd`.
@@ -34,7 +36,7 @@ pub fn minimum(breaks: &[PriceBreak]) -> Option<i64> {
 /// above zero and under the list price.
 pub fn validate(breaks: &[PriceBreak], list_price: Vnd, errors: &mut FieldErrors) {
     if breaks.len() > MAX_BREAKS {
-        errors.add("wholesale_breaks", format!("tối đa {MAX_BREAKS} mức giá sỉ / at most {MAX_BREAKS} price breaks"));
+        errors.add("wholesale_breaks", Message::from(messages::AT_MOST_PRICE_BREAKS).with("max_breaks", MAX_BREAKS));
         return;
     }
     for (i, b) in breaks.iter().enumerate() {

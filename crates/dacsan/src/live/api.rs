@@ -6,6 +6,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 
+use super::messages;
 use super::model::SessionInput;
 use super::service::{self, Report};
 use super::store::{self, Session, SessionItem};
@@ -50,7 +51,7 @@ pub async fn create_session(
 }
 
 async fn managed(state: &AppState, user: &CurrentUser, id: &str) -> AppResult<Session> {
-    let not_found = || AppError::not_found("phiên live / live session");
+    let not_found = || AppError::not_found(messages::LIVE_SESSION);
     let id: i64 = id.parse().map_err(|_| not_found())?;
     let session = store::find(&state.db, id).await?.ok_or_else(not_found)?;
     if service::may_manage(&state.db, user, &session).await? { Ok(session) } else { Err(AppError::Forbidden) }
@@ -59,7 +60,7 @@ async fn managed(state: &AppState, user: &CurrentUser, id: &str) -> AppResult<Se
 #[utoipa::path(get, path = "/api/v1/live-sessions/{id}", tag = "live", params(("id" = i64, Path)),
     responses((status = 200, body = SessionJson), (status = 404)))]
 pub async fn get_session(State(state): State<AppState>, Path(id): Path<String>) -> AppResult<Json<SessionJson>> {
-    let not_found = || AppError::not_found("phiên live / live session");
+    let not_found = || AppError::not_found(messages::LIVE_SESSION);
     let session = store::find(&state.db, id.parse().map_err(|_| not_found())?).await?.ok_or_else(not_found)?;
     let items = store::items_of(&state.db, session.id).await?;
     Ok(Json(SessionJson { session, items }))
@@ -97,7 +98,7 @@ pub async fn set_audience(
     check_audience(audience.viewers, audience.peak_viewers).map_err(AppError::Invalid)?;
     store::set_audience(&state.db, session.id, audience.viewers, audience.peak_viewers).await?;
     let session =
-        store::find(&state.db, session.id).await?.ok_or_else(|| AppError::not_found("phiên live / live session"))?;
+        store::find(&state.db, session.id).await?.ok_or_else(|| AppError::not_found(messages::LIVE_SESSION))?;
     Ok(Json(service::report(&state.db, session).await?))
 }
 
@@ -121,11 +122,11 @@ pub async fn import_audience(
             file = Some(field.bytes().await.map_err(unreadable)?);
         }
     }
-    let bytes = file.ok_or_else(|| AppError::invalid("file", "cần tệp / the file is missing"))?;
+    let bytes = file.ok_or_else(|| AppError::invalid("file", messages::THE_FILE_IS_MISSING))?;
     let (viewers, peak) = super::audience::read_export(&bytes)?;
     store::set_audience(&state.db, session.id, viewers, peak).await?;
     let session =
-        store::find(&state.db, session.id).await?.ok_or_else(|| AppError::not_found("phiên live / live session"))?;
+        store::find(&state.db, session.id).await?.ok_or_else(|| AppError::not_found(messages::LIVE_SESSION))?;
     Ok(Json(service::report(&state.db, session).await?))
 }
 
@@ -134,11 +135,11 @@ pub fn check_audience(viewers: i64, peak_viewers: i64) -> Result<(), crate::erro
     let mut errors = crate::error::FieldErrors::default();
     for (field, value) in [("viewers", viewers), ("peak_viewers", peak_viewers)] {
         if !(0..=1_000_000_000).contains(&value) {
-            errors.add(field, "Từ 0 đến 1 tỉ / 0 to a billion");
+            errors.add(field, messages::FIELD_0_TO_A_BILLION);
         }
     }
     if peak_viewers > viewers {
-        errors.add("peak_viewers", "Không hơn tổng lượt xem / not above the viewers");
+        errors.add("peak_viewers", messages::NOT_ABOVE_THE_VIEWERS);
     }
     if errors.is_empty() { Ok(()) } else { Err(errors) }
 }

@@ -5,8 +5,10 @@
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
+use super::messages;
 use crate::db;
 use crate::error::FieldErrors;
+use crate::error::Message;
 
 #[derive(
     Debug,
@@ -102,11 +104,11 @@ pub struct ValidSession {
 fn time_field(errors: &mut FieldErrors, field: &str, value: Option<&str>) -> Option<OffsetDateTime> {
     match value.map(str::trim).filter(|v| !v.is_empty()) {
         None => {
-            errors.add(field, format!("{field}: bắt buộc / required"));
+            errors.add(field, Message::from(messages::REQUIRED).with("field", field));
             None
         }
         Some(text) => db::parse_time(text).or_else(|| {
-            errors.add(field, format!("«{text}»: cần dạng RFC 3339 / an RFC 3339 time (2026-12-05T20:00:00+07:00)"));
+            errors.add(field, Message::from(messages::AN_RFC_3339_TIME_2026_12).with("text", text));
             None
         }),
     }
@@ -117,11 +119,11 @@ impl SessionInput {
         let mut errors = FieldErrors::default();
         let title = self.title.as_deref().unwrap_or("").trim().to_string();
         if !(3..=200).contains(&title.chars().count()) {
-            errors.add("title", "Tên phiên: 3 đến 200 ký tự / title: 3 to 200 characters");
+            errors.add("title", messages::TITLE_3_TO_200_CHARACTERS);
         }
         let title_en = self.title_en.as_deref().unwrap_or("").trim().to_string();
         if title_en.chars().count() > 200 {
-            errors.add("title_en", "Tên tiếng Anh: tối đa 200 ký tự / English title: at most 200 characters");
+            errors.add("title_en", messages::ENGLISH_TITLE_AT_MOST_200_CHARACTERS);
         }
         let platform = match self.platform.as_deref().map(str::trim) {
             Some(p) => p.parse::<Platform>().ok(),
@@ -133,14 +135,14 @@ impl SessionInput {
                 "platform",
                 format!("Nền tảng «{p}» không có / unknown platform (tiktok, facebook, youtube, zalo, dacsan)"),
             ),
-            (None, None) => errors.add("platform", "Nền tảng: bắt buộc / platform: required"),
+            (None, None) => errors.add("platform", messages::PLATFORM_REQUIRED),
         }
         let stream_url = self.stream_url.as_deref().unwrap_or("").trim().to_string();
         let stream_ok = stream_url.len() <= 500
             && (stream_url.starts_with("https://") && stream_url.len() > 8
                 || stream_url.is_empty() && platform == Some(Platform::Dacsan));
         if !stream_ok {
-            errors.add("stream_url", "Đường dẫn buổi live: https://… / stream_url: an https:// link");
+            errors.add("stream_url", messages::STREAM_URL_AN_HTTPS_LINK);
         }
         let starts_at = time_field(&mut errors, "starts_at", self.starts_at.as_deref());
         let ends_at = time_field(&mut errors, "ends_at", self.ends_at.as_deref());
@@ -155,7 +157,7 @@ impl SessionInput {
             );
         }
         if self.items.is_empty() || self.items.len() > MAX_ITEMS {
-            errors.add("items", format!("Từ 1 đến {MAX_ITEMS} sản phẩm / 1 to {MAX_ITEMS} products"));
+            errors.add("items", Message::from(messages::N_1_TO_PRODUCTS).with("max_items", MAX_ITEMS));
         }
         let mut items: Vec<ValidItem> = Vec::new();
         for (i, item) in self.items.iter().enumerate() {

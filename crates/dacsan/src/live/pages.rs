@@ -9,6 +9,7 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::api::short_url;
+use super::messages;
 use super::store::{self, Session, SessionItem};
 use crate::error::AppError;
 use crate::state::AppState;
@@ -84,7 +85,7 @@ pub async fn session_page(
     Path(slug): Path<String>,
 ) -> Result<Response, PageError> {
     let session =
-        store::find_by_slug(&state.db, &slug).await?.ok_or_else(|| AppError::not_found("phiên live / live session"))?;
+        store::find_by_slug(&state.db, &slug).await?.ok_or_else(|| AppError::not_found(messages::LIVE_SESSION))?;
     let items = store::items_of(&state.db, session.id).await?;
     let now = crate::db::now();
     let short_url = short_url(&state.settings.public_url, &session.referral_code);
@@ -122,7 +123,7 @@ fn countdown(seconds: i64, days_word: &str) -> String {
 pub async fn short_link(State(state): State<AppState>, Path(code): Path<String>) -> Result<Response, PageError> {
     let code = code.trim().to_uppercase();
     let session =
-        store::find_by_code(&state.db, &code).await?.ok_or_else(|| AppError::not_found("phiên live / live session"))?;
+        store::find_by_code(&state.db, &code).await?.ok_or_else(|| AppError::not_found(messages::LIVE_SESSION))?;
     let mut response = Redirect::to(&format!("/live/{}", session.slug)).into_response();
     response.headers_mut().append(header::SET_COOKIE, referral::cookie(&session.referral_code));
     Ok(response)

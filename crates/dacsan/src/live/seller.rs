@@ -8,11 +8,13 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 
+use super::messages;
 use super::model::{Platform, SessionInput, SessionItemInput};
 use super::service::{self, Report};
 use super::store::{self, Session};
 use crate::auth::CurrentUser;
 use crate::catalog::Product;
+use crate::error::Message;
 use crate::error::{AppError, FieldErrors};
 use crate::state::AppState;
 use crate::vn::Vnd;
@@ -112,7 +114,7 @@ pub(crate) async fn input_of(
         Some(email) => match crate::auth::store::find_by_email(&state.db, &email.to_lowercase()).await? {
             Some(host) => Some(host.id),
             None => {
-                errors.add("host_email", format!("Không có tài khoản «{email}» / no account «{email}»"));
+                errors.add("host_email", Message::from(messages::NO_ACCOUNT).with("email", email));
                 None
             }
         },
@@ -171,7 +173,7 @@ impl ReportTemplate {
 
 async fn managed(state: &AppState, page: &Page, id: &str) -> Result<Session, PageError> {
     let user = page.require_user()?;
-    let not_found = || AppError::not_found("phiên live / live session");
+    let not_found = || AppError::not_found(messages::LIVE_SESSION);
     let session = store::find(&state.db, id.parse().map_err(|_| not_found())?).await?.ok_or_else(not_found)?;
     if service::may_manage(&state.db, user, &session).await? { Ok(session) } else { Err(AppError::Forbidden.into()) }
 }
@@ -209,7 +211,7 @@ pub async fn audience(
         |name: &str| match form.get(name).map(|v| v.replace(['.', ',', ' '], "")).unwrap_or_default().parse::<i64>() {
             Ok(n) => n,
             Err(_) => {
-                errors.add(name, "Cần một số / a whole number");
+                errors.add(name, messages::A_WHOLE_NUMBER);
                 0
             }
         };
@@ -238,7 +240,7 @@ pub async fn import_audience(
     let form = crate::web::multipart::UploadForm::read(&jar, multipart).await?;
     let result = match form.files.iter().find(|(name, _)| name == "file") {
         Some((_, bytes)) => super::audience::read_export(bytes),
-        None => Err(AppError::invalid("file", "Chọn tệp xuất từ nền tảng / choose the platform's export file")),
+        None => Err(AppError::invalid("file", messages::CHOOSE_THE_PLATFORM_S_EXPORT_FILE)),
     };
     match result {
         Ok((viewers, peak)) => {

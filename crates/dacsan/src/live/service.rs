@@ -6,10 +6,12 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use super::messages;
 use super::model::{SessionInput, ValidSession};
 use super::store::{self, Session, TopProduct};
 use crate::auth::CurrentUser;
 use crate::db::{self, Db};
+use crate::error::Message;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::orders::delivery::BoxFuture;
 use crate::orders::referrals::{Referral, Referrals, SessionPrice};
@@ -45,13 +47,13 @@ async fn check_products(db: &Db, user: &CurrentUser, session: &ValidSession) -> 
     for (i, item) in session.items.iter().enumerate() {
         let field = format!("items[{i}].product_id");
         let Some(product) = products.get(&item.product_id) else {
-            errors.add(&field, format!("Không có sản phẩm {} / no product {}", item.product_id, item.product_id));
+            errors.add(&field, Message::from(messages::NO_PRODUCT).with("product_id", item.product_id));
             continue;
         };
         if product.status != crate::catalog::ProductStatus::Active {
-            errors.add(&field, format!("«{}» đang không bán / is not on sale", product.name));
+            errors.add(&field, Message::from(messages::IS_NOT_ON_SALE).with("name", &product.name));
         } else if !may_sell_for(db, user, product.producer_id).await? {
-            errors.add(&field, format!("«{}» không phải hàng bạn được bán / is not yours to sell", product.name));
+            errors.add(&field, Message::from(messages::IS_NOT_YOURS_TO_SELL).with("name", &product.name));
         }
         if let Some(price) = item.session_price_vnd.filter(|p| *p > product.price.0) {
             errors.add(
@@ -77,14 +79,14 @@ pub async fn create(db: &Db, user: &CurrentUser, input: &SessionInput) -> AppRes
     if let Some(host) = session.host_user_id
         && !crate::auth::store::user_exists(db, host).await?
     {
-        return Err(AppError::invalid("host_user_id", format!("Không có tài khoản {host} / no account {host}")));
+        return Err(AppError::invalid("host_user_id", Message::from(messages::NO_ACCOUNT_2).with("host", host)));
     }
     let base = crate::vn::text::slugify(&session.title);
     for _ in 0..10 {
         let slug = format!("{}-{}", base.chars().take(60).collect::<String>(), new_code(4).to_lowercase());
         if let Some(id) = store::insert(db, &session, &slug, &new_code(6), user.id).await? {
             tracing::info!(live.id = id, user.id = user.id, "live session {} scheduled", session.title);
-            return store::find(db, id).await?.ok_or_else(|| AppError::not_found("phiên live / live session"));
+            return store::find(db, id).await?.ok_or_else(|| AppError::not_found(messages::LIVE_SESSION));
         }
     }
     Err(AppError::Internal(anyhow::anyhow!("no free live session slug or code after 10 draws")))

@@ -7,6 +7,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
 
+use super::messages;
 use super::model::{Shipment, ShipmentStatus, StoredNotification};
 use super::options::DeliveryTerms;
 use super::rates::RateCard;
@@ -95,12 +96,11 @@ pub async fn create_shipment(
 
 /// The shipment and the order it belongs to, if the asker sells it.
 async fn managed_shipment(state: &AppState, user: &CurrentUser, id: i64) -> AppResult<Shipment> {
-    let shipment =
-        store::find_shipment(&state.db, id).await?.ok_or_else(|| AppError::not_found("kiện hàng / shipment"))?;
+    let shipment = store::find_shipment(&state.db, id).await?.ok_or_else(|| AppError::not_found(messages::SHIPMENT))?;
     let (_, actor) = visible_order(&state.db, &shipment.order_id.to_string(), Some(user), None)
         .await
-        .map_err(|_| AppError::not_found("kiện hàng / shipment"))?;
-    require_seller(actor).map_err(|_| AppError::not_found("kiện hàng / shipment"))?;
+        .map_err(|_| AppError::not_found(messages::SHIPMENT))?;
+    require_seller(actor).map_err(|_| AppError::not_found(messages::SHIPMENT))?;
     Ok(shipment)
 }
 
@@ -210,7 +210,7 @@ pub async fn receive_notification(
     headers: HeaderMap,
     body: String,
 ) -> AppResult<Json<WebhookAnswer>> {
-    let carrier = carriers::Carrier::parse(&carrier).ok_or_else(|| AppError::not_found("hãng vận chuyển / carrier"))?;
+    let carrier = carriers::Carrier::parse(&carrier).ok_or_else(|| AppError::not_found(messages::CARRIER))?;
     if !state.logistics.webhook_token_matches(params.token.as_deref().unwrap_or("")) {
         return Err(AppError::Unauthorized);
     }
@@ -237,9 +237,7 @@ pub async fn list_notifications(State(state): State<AppState>, user: CurrentUser
 #[utoipa::path(get, path = "/api/v1/producers/{id}/delivery", tag = "shipping", params(("id" = i64, Path)),
     responses((status = 200, body = DeliveryTerms)))]
 pub async fn get_delivery_terms(State(state): State<AppState>, Path(id): Path<i64>) -> AppResult<Json<DeliveryTerms>> {
-    crate::producers::store::find_by_id(&state.db, id)
-        .await?
-        .ok_or_else(|| AppError::not_found("nhà sản xuất / producer"))?;
+    crate::producers::store::find_by_id(&state.db, id).await?.ok_or_else(|| AppError::not_found(messages::PRODUCER))?;
     Ok(Json(store::delivery_terms(&state.db, id).await?))
 }
 
@@ -260,7 +258,7 @@ pub async fn put_delivery_terms(
     if let Some(point_id) = terms.collection_point_id {
         let producer = crate::producers::store::find_by_id(&state.db, id)
             .await?
-            .ok_or_else(|| AppError::not_found("nhà sản xuất / producer"))?;
+            .ok_or_else(|| AppError::not_found(messages::PRODUCER))?;
         super::collection::service::check_choice(&state.db, &producer.province_code, point_id).await?;
     }
     store::save_delivery_terms(&state.db, id, &terms).await?;
@@ -304,7 +302,7 @@ async fn uploaded_file(mut multipart: axum::extract::Multipart) -> AppResult<(St
             return Ok((name, field.bytes().await.map_err(unreadable)?));
         }
     }
-    Err(AppError::invalid("file", "cần tệp / the file is missing"))
+    Err(AppError::invalid("file", messages::THE_FILE_IS_MISSING))
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]

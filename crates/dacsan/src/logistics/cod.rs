@@ -12,7 +12,9 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::cod_store::{self, NewLine};
+use super::messages;
 use crate::db::Db;
+use crate::error::Message;
 use crate::error::{AppError, AppResult};
 use crate::payments::statement::values::{parse_amount, parse_date};
 use crate::tables::{self, Grid, header_keys};
@@ -117,7 +119,7 @@ fn read_lines(
     columns: &HashMap<Field, usize>,
 ) -> AppResult<(Vec<Line>, Vec<RowProblem>)> {
     if rows.len() > MAX_LINES {
-        return Err(AppError::invalid("file", format!("tối đa {MAX_LINES} dòng / at most {MAX_LINES} lines")));
+        return Err(AppError::invalid("file", Message::from(messages::AT_MOST_LINES).with("max_lines", MAX_LINES)));
     }
     let mut lines = Vec::new();
     let mut problems = Vec::new();
@@ -196,9 +198,8 @@ pub async fn import(
     bytes: &[u8],
     user_id: Option<i64>,
 ) -> AppResult<CodReport> {
-    let carrier = carriers::Carrier::parse(carrier.trim()).ok_or_else(|| {
-        AppError::invalid("carrier", "ghn, ghtk, viettelpost hoặc vnpost / ghn, ghtk, viettelpost or vnpost")
-    })?;
+    let carrier = carriers::Carrier::parse(carrier.trim())
+        .ok_or_else(|| AppError::invalid("carrier", messages::GHN_GHTK_VIETTELPOST_OR_VNPOST))?;
     let owned = bytes.to_vec();
     let (lines, problems) =
         tokio::task::spawn_blocking(move || parse(&owned)).await.map_err(|e| AppError::Internal(e.into()))??;

@@ -7,6 +7,7 @@ pub mod api;
 pub mod cod;
 pub mod cod_store;
 pub mod collection;
+pub mod messages;
 pub mod model;
 pub mod notifications;
 pub mod options;

@@ -8,6 +8,7 @@ use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
 
+use super::messages;
 use super::shipments::{self, ShipmentInput};
 use crate::error::AppError;
 use crate::orders::access::visible_order;
@@ -67,10 +68,10 @@ pub async fn settle_return(
 ) -> Result<Response, PageError> {
     let user = page.user.as_ref().ok_or(AppError::Unauthorized)?;
     let shipment =
-        super::store::find_shipment(&state.db, id).await?.ok_or_else(|| AppError::not_found("kiện hàng / shipment"))?;
+        super::store::find_shipment(&state.db, id).await?.ok_or_else(|| AppError::not_found(messages::SHIPMENT))?;
     let (order, actor) = visible_order(&state.db, &shipment.order_id.to_string(), Some(user), None).await?;
     if !matches!(actor, Actor::Seller | Actor::Admin) {
-        return Err(AppError::not_found("kiện hàng / shipment").into());
+        return Err(AppError::not_found(messages::SHIPMENT).into());
     }
     let input = shipments::ReturnInput { restock: form.restock == "yes" };
     shipments::settle_return(&state.db, &shipment, Some(user.id), &input).await?;

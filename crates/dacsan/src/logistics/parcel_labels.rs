@@ -4,9 +4,11 @@
 //! with the order's QR code, a Code 128 of the tracking code and the parcel's SSCC,
 //! numbered under the platform's GS1 Company Prefix the first time it is printed.
 
+use super::messages;
 use super::model::{OTHER_CARRIER, OWN_DELIVERY, Shipment, ShipmentStatus};
 use super::store;
 use crate::db::Db;
+use crate::error::Message;
 use crate::error::{AppError, AppResult};
 use crate::orders::Order;
 use crate::producers::Producer;
@@ -37,15 +39,15 @@ pub fn parcel_in_url(scanned: &str) -> Option<&str> {
 /// same carrier, as one PDF (Vietnamese, like carriers' labels).
 pub async fn pdf(state: &AppState, shipment: &Shipment) -> AppResult<Vec<u8>> {
     if shipment.status == ShipmentStatus::Cancelled {
-        return Err(AppError::conflict("status", "kiện hàng đã hủy / the parcel is cancelled"));
+        return Err(AppError::conflict("status", messages::THE_PARCEL_IS_CANCELLED));
     }
     let db = &state.db;
     let order = crate::orders::store::find_by_id(db, shipment.order_id)
         .await?
-        .ok_or_else(|| AppError::not_found("đơn hàng / order"))?;
+        .ok_or_else(|| AppError::not_found(messages::ORDER))?;
     let producer = crate::producers::store::find_by_id(db, order.producer_id)
         .await?
-        .ok_or_else(|| AppError::not_found("nhà sản xuất / producer"))?;
+        .ok_or_else(|| AppError::not_found(messages::PRODUCER))?;
     let mut parcels = travelling_with(db, shipment).await?;
     if let Some(prefix) = &state.settings.gs1_company_prefix
         && parcels.iter().any(|p| p.sscc.is_none())
@@ -70,7 +72,9 @@ pub async fn pdf(state: &AppState, shipment: &Shipment) -> AppResult<Vec<u8>> {
         .map_err(|e| AppError::Internal(e.into()))?
         .map_err(|e| match e {
             labels::LabelError::Font(_) => AppError::Internal(e.into()),
-            other => AppError::conflict("label", format!("nhãn không in được / the label cannot be printed: {other}")),
+            other => {
+                AppError::conflict("label", Message::from(messages::THE_LABEL_CANNOT_BE_PRINTED).with("other", &other))
+            }
         })
 }
 

@@ -6,6 +6,7 @@
 use time::Date;
 
 use super::api::Payouts;
+use super::messages;
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
 
@@ -15,10 +16,10 @@ const MAX_DAYS: i64 = 366;
 /// `from` and `to` (`YYYY-MM-DD`, both included) checked: a day to a year.
 pub fn period(from: &str, to: &str) -> AppResult<(Date, Date)> {
     let (Some(from), Some(to)) = (crate::vn::parse_iso_date(from.trim()), crate::vn::parse_iso_date(to.trim())) else {
-        return Err(AppError::invalid("from", "from và to dạng YYYY-MM-DD / from and to as YYYY-MM-DD"));
+        return Err(AppError::invalid("from", messages::FROM_AND_TO_AS_YYYY_MM));
     };
     if to < from || (to - from).whole_days() > MAX_DAYS {
-        return Err(AppError::invalid("to", "kỳ từ 1 ngày đến 1 năm / a period of one day to one year"));
+        return Err(AppError::invalid("to", messages::A_PERIOD_OF_ONE_DAY));
     }
     Ok((from, to))
 }

@@ -8,12 +8,14 @@
 
 use serde::Deserialize;
 
+use super::messages;
 use super::model::{
     BookingAccount, OTHER_CARRIER, OWN_DELIVERY, Shipment, ShipmentEvent, ShipmentStatus, shipment_code,
 };
 use super::service::{Logistics, party};
 use super::store::{self, NewShipment};
 use crate::db::Db;
+use crate::error::Message;
 use crate::error::{AppError, AppResult};
 use crate::jobs::{Job, JobError, Jobs, NewJob};
 use crate::orders::{self, Order, OrderStatus};
@@ -132,7 +134,10 @@ async fn parcels_for(db: &Db, order: &Order, input: &ShipmentInput) -> AppResult
         _ => vec![whole_order_parcel(db, order).await?],
     };
     if parcels.len() > MAX_PARCELS {
-        return Err(AppError::invalid("parcels", format!("tối đa {MAX_PARCELS} kiện / at most {MAX_PARCELS} parcels")));
+        return Err(AppError::invalid(
+            "parcels",
+            Message::from(messages::AT_MOST_PARCELS).with("max_parcels", MAX_PARCELS),
+        ));
     }
     for (i, p) in parcels.iter().enumerate() {
         if !(1..=MAX_PARCEL_G).contains(&p.weight_g) {
@@ -188,7 +193,7 @@ pub async fn create(
                 ));
             };
             if tracking.chars().count() > 60 || input.service.as_deref().is_none_or(|s| s.trim().is_empty()) {
-                return Err(AppError::invalid("service", "cần tên hãng vận chuyển / the carrier's name"));
+                return Err(AppError::invalid("service", messages::THE_CARRIER_S_NAME));
             }
             ShipmentStatus::PickedUp
         }
@@ -285,9 +290,9 @@ async fn insert_parcels(
             account,
             created_by: user_id,
         };
-        let shipment = store::insert_shipment(&mut tx, &new).await?.ok_or_else(|| {
-            AppError::conflict("tracking_code", "mã vận đơn này đã có / this tracking number is already in use")
-        })?;
+        let shipment = store::insert_shipment(&mut tx, &new)
+            .await?
+            .ok_or_else(|| AppError::conflict("tracking_code", messages::THIS_TRACKING_NUMBER_IS_ALREADY))?;
         if status == ShipmentStatus::Booking {
             crate::jobs::store::enqueue(&mut *tx, &book_job(shipment.id)).await?;
         } else {
@@ -557,13 +562,13 @@ pub struct ReturnInput {
 /// seller pays the money back). The goods go back into stock or are written off.
 pub async fn settle_return(db: &Db, shipment: &Shipment, user_id: Option<i64>, input: &ReturnInput) -> AppResult<()> {
     if shipment.status != ShipmentStatus::Returned {
-        return Err(AppError::conflict("status", "kiện hàng chưa hoàn về / the parcel has not come back"));
+        return Err(AppError::conflict("status", messages::THE_PARCEL_HAS_NOT_COME_BACK));
     }
     let mut tx = db.begin_write().await?;
     let order =
         orders::store::find_in(&mut tx, shipment.order_id).await?.ok_or_else(|| AppError::not_found("order"))?;
     if order.status != OrderStatus::Shipped {
-        return Err(AppError::conflict("status", "đơn hàng đã được xử lý / the order is settled already"));
+        return Err(AppError::conflict("status", messages::THE_ORDER_IS_SETTLED_ALREADY));
     }
     if !input.restock {
         orders::store::forget_stock(&mut tx, order.id).await?;

@@ -11,7 +11,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::collection::model::CollectionPoint;
+use super::messages;
 use super::options::DeliveryTerms;
+use crate::error::Message;
 use crate::error::{AppError, FieldErrors};
 use crate::producers::Producer;
 use crate::state::AppState;
@@ -64,7 +66,7 @@ fn terms_of(form: &HashMap<String, String>, errors: &mut FieldErrors) -> Deliver
     let mut whole = |name: &str, default: i64| match text(name) {
         "" => default,
         value => Vnd::parse(value).map(|v| v.0).unwrap_or_else(|_| {
-            errors.add(name, format!("«{value}»: cần một số nguyên / a whole number"));
+            errors.add(name, Message::from(messages::A_WHOLE_NUMBER).with("value", value));
             default
         }),
     };
@@ -74,7 +76,7 @@ fn terms_of(form: &HashMap<String, String>, errors: &mut FieldErrors) -> Deliver
     let collection_point_id = match text("collection_point_id") {
         "" => None,
         id => id.parse().ok().or_else(|| {
-            errors.add("collection_point_id", "Chọn một điểm gom trong danh sách / choose a point from the list");
+            errors.add("collection_point_id", messages::CHOOSE_A_POINT_FROM_THE_LIST);
             None
         }),
     };
@@ -92,7 +94,7 @@ async fn editable(state: &AppState, page: &Page, id: i64) -> Result<Producer, Pa
     page.require_user()?.require_producer(id)?;
     Ok(crate::producers::store::find_by_id(&state.db, id)
         .await?
-        .ok_or_else(|| AppError::not_found("cơ sở / producer"))?)
+        .ok_or_else(|| AppError::not_found(messages::PRODUCER))?)
 }
 
 async fn terms_page(

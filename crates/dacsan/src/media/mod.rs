@@ -3,6 +3,7 @@
 //! 30 KB, kept in the database (so every app process sees them) and served with a
 //! year-long cache.
 
+pub mod messages;
 pub mod model;
 pub mod pages;
 pub mod service;

@@ -2,6 +2,7 @@
 //! file name; dimensions are read from the header before decoding, so that a small
 //! file that would decompress to gigabytes (a decompression bomb) is refused.
 
+use super::messages;
 use std::io::Cursor;
 
 use image::imageops::FilterType;
@@ -29,7 +30,7 @@ pub struct Processed {
     pub card: Rendition,
 }
 
-fn refuse(message: &str) -> AppError {
+fn refuse(message: crate::error::Text) -> AppError {
     AppError::invalid("photo", message)
 }
 
@@ -38,21 +39,20 @@ pub fn process_upload(bytes: &[u8]) -> Result<Processed, AppError> {
     if bytes.len() > MAX_UPLOAD_BYTES {
         return Err(AppError::TooLarge("ảnh tối đa 8 MB / photos up to 8 MB".into()));
     }
-    let format = image::guess_format(bytes)
-        .map_err(|_| refuse("không phải ảnh JPEG, PNG hay WebP / not a JPEG, PNG or WebP picture"))?;
+    let format = image::guess_format(bytes).map_err(|_| refuse(messages::NOT_A_PICTURE))?;
     if !matches!(format, ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP) {
-        return Err(refuse("chỉ nhận ảnh JPEG, PNG hoặc WebP / only JPEG, PNG or WebP"));
+        return Err(refuse(messages::ONLY_JPEG_PNG_OR_WEBP));
     }
     let (width, height) = ImageReader::with_format(Cursor::new(bytes), format)
         .into_dimensions()
-        .map_err(|_| refuse("ảnh bị hỏng / the picture is damaged"))?;
+        .map_err(|_| refuse(messages::DAMAGED))?;
     if width == 0
         || height == 0
         || width > MAX_SIDE
         || height > MAX_SIDE
         || u64::from(width) * u64::from(height) > MAX_PIXELS
     {
-        return Err(refuse("ảnh quá lớn (tối đa 8000 × 8000 điểm ảnh) / picture too large (8000 × 8000 at most)"));
+        return Err(refuse(messages::TOO_MANY_PIXELS));
     }
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
     let mut limits = Limits::default();
@@ -60,7 +60,7 @@ pub fn process_upload(bytes: &[u8]) -> Result<Processed, AppError> {
     limits.max_image_height = Some(MAX_SIDE);
     limits.max_alloc = Some(MAX_PIXELS * 4 + 16_000_000);
     reader.limits(limits);
-    let picture = reader.decode().map_err(|_| refuse("ảnh bị hỏng / the picture is damaged"))?;
+    let picture = reader.decode().map_err(|_| refuse(messages::DAMAGED))?;
     renditions(&picture).map_err(AppError::Internal)
 }
 

@@ -5,6 +5,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
+use super::messages;
 use super::store;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
@@ -14,8 +15,8 @@ pub async fn get_media(
     Path(id): Path<String>,
     headers: HeaderMap,
 ) -> AppResult<Response> {
-    let id: i64 = id.trim_end_matches(".jpg").parse().map_err(|_| AppError::not_found("ảnh / picture"))?;
-    let media = store::find(&state.db, id).await?.ok_or_else(|| AppError::not_found("ảnh / picture"))?;
+    let id: i64 = id.trim_end_matches(".jpg").parse().map_err(|_| AppError::not_found(messages::PICTURE))?;
+    let media = store::find(&state.db, id).await?.ok_or_else(|| AppError::not_found(messages::PICTURE))?;
     let etag = format!("\"{}\"", &media.sha256[..16]);
     if headers.get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()) == Some(etag.as_str()) {
         return Ok(StatusCode::NOT_MODIFIED.into_response());

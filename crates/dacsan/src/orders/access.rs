@@ -5,6 +5,7 @@
 use axum::http::HeaderMap;
 use serde::Deserialize;
 
+use super::messages;
 use super::model::Actor;
 use super::store::{self, Order};
 use crate::auth::CurrentUser;
@@ -45,7 +46,7 @@ pub async fn visible_order(
     user: Option<&CurrentUser>,
     token: Option<&str>,
 ) -> AppResult<(Order, Actor)> {
-    let not_found = || AppError::not_found("đơn hàng / order");
+    let not_found = || AppError::not_found(messages::ORDER);
     let order = match id.parse::<i64>() {
         Ok(id) => store::find_by_id(db, id).await?,
         Err(_) => store::find_by_code(db, id).await?,

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::access::{TokenParam, guest_token, visible_order};
 use super::delivery::ParcelView;
+use super::messages;
 use super::model::{CheckoutInput, OrderStatus, QuoteInput};
 use super::service::{self, Transition};
 use super::store::{self, Order};
@@ -233,8 +234,8 @@ pub async fn create_transition(
     ApiJson(input): ApiJson<TransitionInput>,
 ) -> AppResult<Json<OrderJson>> {
     let (order, actor) = visible_order(&state.db, &id, user.as_ref(), guest_token(&headers, &q)).await?;
-    let to = OrderStatus::parse(input.to.trim())
-        .ok_or_else(|| AppError::invalid("to", "không phải trạng thái đơn hàng / not an order status"))?;
+    let to =
+        OrderStatus::parse(input.to.trim()).ok_or_else(|| AppError::invalid("to", messages::NOT_AN_ORDER_STATUS))?;
     let t = Transition {
         to,
         actor,

@@ -7,6 +7,7 @@ use axum::response::Response;
 use axum_extra::extract::CookieJar;
 use serde::Deserialize;
 
+use super::messages;
 use super::model::{Actor, OrderStatus};
 use super::pages::{OrderView, order_view};
 use super::store::{self, Order};
@@ -82,7 +83,7 @@ pub async fn packing_slip(
     _jar: CookieJar,
     Path(code): Path<String>,
 ) -> Result<Response, PageError> {
-    let not_found = || AppError::not_found("đơn hàng / order");
+    let not_found = || AppError::not_found(messages::ORDER);
     let order = store::find_by_code(&state.db, &code).await?.ok_or_else(not_found)?;
     let actor = super::access::role_on(&order, page.user.as_ref(), None).ok_or_else(not_found)?;
     if !matches!(actor, Actor::Seller | Actor::Admin) {

@@ -7,6 +7,7 @@ pub mod delivery;
 mod delivery_view;
 pub mod desk;
 pub mod mailer;
+pub mod messages;
 pub mod model;
 pub mod notify;
 pub mod pages;

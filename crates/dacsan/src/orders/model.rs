@@ -3,7 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::messages;
 use crate::error::FieldErrors;
+use crate::error::Message;
 use crate::vn::{Phone, admin_units};
 
 #[derive(
@@ -287,10 +289,10 @@ fn text(value: &Option<String>) -> String {
 /// One line per product, each quantity in range.
 fn valid_items(lines: &[CheckoutItem], errors: &mut FieldErrors) -> Vec<(i64, i64)> {
     if lines.is_empty() {
-        errors.add("items", "giỏ hàng trống / the cart is empty");
+        errors.add("items", messages::THE_CART_IS_EMPTY);
     }
     if lines.len() > MAX_LINES {
-        errors.add("items", format!("tối đa {MAX_LINES} dòng / at most {MAX_LINES} lines"));
+        errors.add("items", Message::from(messages::AT_MOST_LINES).with("max_lines", MAX_LINES));
     }
     let mut items: Vec<(i64, i64)> = Vec::new();
     for (i, item) in lines.iter().enumerate() {
@@ -311,9 +313,9 @@ fn valid_place(shipping: &ShippingInput, errors: &mut FieldErrors) -> (String, S
     let province_code = text(&shipping.province_code);
     let commune_code = text(&shipping.commune_code);
     if admin_units::province(&province_code).is_none() {
-        errors.add("shipping.province_code", "không có tỉnh/thành phố này (mã 2025) / unknown province code");
+        errors.add("shipping.province_code", messages::UNKNOWN_PROVINCE_CODE);
     } else if admin_units::commune_in(&province_code, &commune_code).is_none() {
-        errors.add("shipping.commune_code", "xã/phường không thuộc tỉnh đã chọn / the commune is not in this province");
+        errors.add("shipping.commune_code", messages::THE_COMMUNE_IS_NOT);
     }
     (province_code, commune_code)
 }
@@ -347,7 +349,7 @@ impl QuoteInput {
             None => false,
             Some(Some(method)) => method == PaymentMethod::Cod,
             Some(None) => {
-                errors.add("payment_method", "chọn vietqr hoặc cod / vietqr or cod");
+                errors.add("payment_method", messages::VIETQR_OR_COD);
                 false
             }
         };
@@ -364,7 +366,7 @@ impl CheckoutInput {
         let items = valid_items(&self.items, &mut errors);
         let buyer_name = text(&self.buyer.name);
         if !(2..=100).contains(&buyer_name.chars().count()) {
-            errors.add("buyer.name", "cần từ 2 đến 100 ký tự / 2 to 100 characters");
+            errors.add("buyer.name", messages::BUYERNAME_2_TO_100_CHARACTERS);
         }
         let buyer_phone = match Phone::parse(&text(&self.buyer.phone)) {
             Ok(p) => p.e164().to_string(),
@@ -387,7 +389,7 @@ impl CheckoutInput {
         }
         let payment_method = PaymentMethod::parse(self.payment_method.trim());
         if payment_method.is_none() {
-            errors.add("payment_method", "chọn vietqr hoặc cod / vietqr or cod");
+            errors.add("payment_method", messages::VIETQR_OR_COD);
         }
         let mut delivery = std::collections::HashMap::new();
         for (producer, option) in &self.delivery {

@@ -14,6 +14,7 @@ use serde::Deserialize;
 
 use super::delivery::ParcelView;
 use super::delivery_view::{self, DeliverySection};
+use super::messages;
 use super::model::{
     Actor, BuyerInput, CheckoutInput, CheckoutItem, OrderStatus, PaymentMethod, ShippingInput, may_transition,
 };
@@ -227,7 +228,7 @@ pub async fn place_order(
             return Ok(Redirect::to(&format!("/orders/c/{nonce}")).into_response());
         }
         Err(AppError::Conflict { message, .. }) => {
-            return checkout_page(&state, page, &jar, form, FieldErrors::default(), Some(message)).await;
+            return checkout_page(&state, page, &jar, form, FieldErrors::default(), Some(message.to_string())).await;
         }
         Err(AppError::Invalid(errors)) => return checkout_page(&state, page, &jar, form, errors, None).await,
         Err(e) => return Err(e.into()),
@@ -349,7 +350,7 @@ pub async fn show_checkout_orders(
         }
     }
     if views.is_empty() {
-        return Err(AppError::not_found("đơn hàng / order").into());
+        return Err(AppError::not_found(messages::ORDER).into());
     }
     let refresh = views.iter().any(OrderView::awaiting_payment);
     Ok(render(&PlacedTemplate { page, views, refresh }))
@@ -363,7 +364,7 @@ struct OrderTemplate {
 }
 
 async fn visible(state: &AppState, page: &Page, jar: &CookieJar, code: &str) -> Result<(Order, Actor), PageError> {
-    let not_found = || AppError::not_found("đơn hàng / order");
+    let not_found = || AppError::not_found(messages::ORDER);
     let order = store::find_by_code(&state.db, code).await?.ok_or_else(not_found)?;
     let actor = role_on(&order, page, jar).ok_or_else(not_found)?;
     Ok((order, actor))
@@ -396,7 +397,7 @@ pub async fn order_qr(
     }
     // A page asking for a code that cannot exist (COD, no account) gets a 404.
     let (payload, _) = crate::payments::api::order_payload(&state, &order, viewer).await.map_err(|e| match e {
-        AppError::Conflict { .. } => AppError::not_found("mã VietQR / VietQR code"),
+        AppError::Conflict { .. } => AppError::not_found(messages::VIETQR_CODE),
         other => other,
     })?;
     Ok(crate::payments::api::qr_response("image/svg+xml", crate::payments::qr::svg(&payload)?))
@@ -428,8 +429,7 @@ pub async fn move_order(
     CsrfForm(form): CsrfForm<MoveForm>,
 ) -> Result<Response, PageError> {
     let (order, actor) = visible(&state, &page, &jar, &code).await?;
-    let to =
-        OrderStatus::parse(&form.to).ok_or_else(|| AppError::invalid("to", "không phải trạng thái / not a status"))?;
+    let to = OrderStatus::parse(&form.to).ok_or_else(|| AppError::invalid("to", messages::NOT_A_STATUS))?;
     let t = Transition {
         to,
         actor,

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::delivery::{Delivery, DeliveryOption, DeliveryQuote, DeliveryRequest, ParcelLine};
+use super::messages;
 use super::model::{Actor, OrderStatus, PaymentMethod, ValidCheckout, ValidQuote, may_transition, new_order_code};
 use super::pricing::{self, BusinessBuyers, PriceKind};
 use super::referrals::{Referral, Referrals, SessionPrice};
@@ -114,7 +115,7 @@ async fn split_by_producer(
             ));
         }
         let line_total = unit_price_vnd.checked_mul(*quantity);
-        let too_large = || AppError::invalid("items", "tổng tiền quá lớn / the total is too large");
+        let too_large = || AppError::invalid("items", messages::THE_TOTAL_IS_TOO_LARGE);
         let share = match shares.iter_mut().position(|s| s.producer_id == product.producer_id) {
             Some(at) => &mut shares[at],
             None => {
@@ -139,7 +140,7 @@ async fn price_delivery(
 ) -> AppResult<DeliveryQuote> {
     let producer = producers::store::find_by_id(db, share.producer_id)
         .await?
-        .ok_or_else(|| AppError::not_found("nhà sản xuất / producer"))?;
+        .ok_or_else(|| AppError::not_found(messages::PRODUCER))?;
     let request = DeliveryRequest {
         producer_id: share.producer_id,
         from: (producer.province_code, producer.commune_code),
@@ -252,7 +253,7 @@ async fn place(
     let due = (input.payment_method == PaymentMethod::Vietqr).then(|| in_future(payment_time));
     let mut tx = db.begin_write().await?;
     if input.key.is_some() && store::checkout_exists(&mut tx, db.dialect, &checkout_id).await? {
-        return Err(AppError::conflict("checkout", "đơn hàng này đã được đặt / this checkout was placed already"));
+        return Err(AppError::conflict("checkout", messages::THIS_CHECKOUT_WAS_PLACED_ALREADY));
     }
     let mut sorted = input.items.clone();
     sorted.sort_unstable();
@@ -375,7 +376,7 @@ pub struct AgreedOrder<'a> {
 /// Writes an agreed order inside the caller's transaction (the caller also marks
 /// what it came from, in the same commit).
 pub async fn insert_agreed(tx: &mut Tx, agreed: &AgreedOrder<'_>) -> AppResult<Order> {
-    let too_large = || AppError::invalid("quantity", "tổng tiền quá lớn / the total is too large");
+    let too_large = || AppError::invalid("quantity", messages::THE_TOTAL_IS_TOO_LARGE);
     let subtotal = agreed.item.price_vnd.checked_mul(agreed.item.quantity).ok_or_else(too_large)?;
     subtotal.checked_add(agreed.shipping_vnd).ok_or_else(too_large)?;
     let status = agreed.payment_method.initial_status();
@@ -462,7 +463,7 @@ pub async fn transition(db: &Db, order_id: i64, t: &Transition<'_>) -> AppResult
 
 async fn move_order(db: &Db, order_id: i64, t: &Transition<'_>) -> AppResult<Order> {
     let mut tx = db.begin_write().await?;
-    let order = store::find_in(&mut tx, order_id).await?.ok_or_else(|| AppError::not_found("đơn hàng / order"))?;
+    let order = store::find_in(&mut tx, order_id).await?.ok_or_else(|| AppError::not_found(messages::ORDER))?;
     apply_transition(&mut tx, &order, t).await?;
     let order = store::find_in(&mut tx, order_id).await?.ok_or_else(|| AppError::not_found("order"))?;
     tx.commit().await.map_err(anyhow::Error::new)?;
@@ -486,7 +487,7 @@ pub async fn apply_transition(tx: &mut Tx, order: &Order, t: &Transition<'_>) ->
     }
     let reason = t.reason.trim();
     if matches!(t.to, OrderStatus::Cancelled | OrderStatus::Refunded) && reason.is_empty() {
-        return Err(AppError::invalid("reason", "cần nêu lý do / a reason is required"));
+        return Err(AppError::invalid("reason", messages::A_REASON_IS_REQUIRED));
     }
     if t.to == OrderStatus::Shipped {
         let carrier = t.carrier.map(str::trim).filter(|c| !c.is_empty());

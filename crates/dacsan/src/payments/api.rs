@@ -9,6 +9,7 @@ use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
+use super::messages;
 use super::model::{self, Transfer};
 use super::qr;
 use super::service::{self, Applied};
@@ -214,5 +215,5 @@ async fn statement_file(mut multipart: axum::extract::Multipart) -> AppResult<By
             return Ok(bytes);
         }
     }
-    Err(AppError::invalid("file", "gửi tệp sao kê trong trường `file` / send the statement in the `file` field"))
+    Err(AppError::invalid("file", messages::SEND_THE_STATEMENT_IN_THE_FILE))
 }

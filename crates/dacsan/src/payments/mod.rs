@@ -3,6 +3,7 @@
 //! transfers nobody can match wait in an inbox, nothing is lost.
 
 pub mod api;
+pub mod messages;
 pub mod model;
 pub mod pages;
 pub mod qr;

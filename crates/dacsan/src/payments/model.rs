@@ -7,6 +7,7 @@ use serde::Deserialize;
 use serde_json::Value;
 use sha2::Sha512;
 
+use super::messages;
 use crate::error::AppError;
 
 /// Money that arrived in a producer's account.
@@ -78,7 +79,7 @@ struct CassoTransaction {
 /// Casso v2: `{"error":0,"data":{…}}`; negative amounts are money going out.
 pub fn parse_casso(body: &[u8]) -> Result<Option<Transfer>, AppError> {
     let value: Value = parse_json(body)?;
-    let data = value.get("data").cloned().ok_or_else(|| AppError::invalid("data", "thiếu / missing"))?;
+    let data = value.get("data").cloned().ok_or_else(|| AppError::invalid("data", messages::MISSING))?;
     let t: CassoTransaction = serde_path_to_error::deserialize(data)
         .map_err(|e| AppError::invalid(&format!("data.{}", e.path()), e.into_inner().to_string()))?;
     if t.amount <= 0 {
@@ -101,11 +102,7 @@ fn parse_json<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, AppError
 }
 
 fn positive(amount: i64) -> Result<(), AppError> {
-    if amount > 0 {
-        Ok(())
-    } else {
-        Err(AppError::invalid("transferAmount", "phải là số dương / must be positive"))
-    }
+    if amount > 0 { Ok(()) } else { Err(AppError::invalid("transferAmount", messages::MUST_BE_POSITIVE)) }
 }
 
 /// `Authorization: Apikey <key>` with the configured key (compared in constant time).

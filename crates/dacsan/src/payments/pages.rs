@@ -6,6 +6,7 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
+use super::messages;
 use crate::error::{AppError, FieldErrors};
 use crate::producers::Producer;
 use crate::producers::store::{self, PaymentAccount};
@@ -37,7 +38,7 @@ pub struct AccountForm {
 
 async fn editable(state: &AppState, page: &Page, id: i64) -> Result<Producer, PageError> {
     page.require_user()?.require_producer(id)?;
-    Ok(store::find_by_id(&state.db, id).await?.ok_or_else(|| AppError::not_found("cơ sở / producer"))?)
+    Ok(store::find_by_id(&state.db, id).await?.ok_or_else(|| AppError::not_found(messages::PRODUCER))?)
 }
 
 /// `GET /seller/producers/{id}/payment`
@@ -70,15 +71,15 @@ pub async fn edit_payment_account(
 pub fn validate(form: &AccountForm) -> Result<PaymentAccount, FieldErrors> {
     let mut errors = FieldErrors::default();
     if banks::by_bin(form.bank_bin.trim()).is_none() {
-        errors.add("bank_bin", "chọn ngân hàng trong danh sách NAPAS / choose a NAPAS bank");
+        errors.add("bank_bin", messages::CHOOSE_A_NAPAS_BANK);
     }
     let number: String = form.account_number.chars().filter(|c| !c.is_whitespace()).collect();
     if vietqr::AccountNumber::parse(&number).is_err() {
-        errors.add("account_number", "1 đến 19 chữ số hoặc chữ cái / 1 to 19 digits or letters");
+        errors.add("account_number", messages::ACCOUNT_NUMBER_1_TO_19_DIGITS_OR_LETTERS);
     }
     let holder = vietqr::fold_to_ascii(form.account_holder.trim()).to_uppercase();
     if !(2..=70).contains(&holder.chars().count()) {
-        errors.add("account_holder", "tên chủ tài khoản như in trên thẻ / the holder's name as the bank prints it");
+        errors.add("account_holder", messages::THE_HOLDER_S_NAME);
     }
     if !errors.is_empty() {
         return Err(errors);

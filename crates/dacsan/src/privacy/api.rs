@@ -8,6 +8,7 @@ use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
 use super::export::PersonalData;
+use super::messages;
 use super::model::{NOTICE_VERSION, RequestKind, RequestStatus};
 use super::service::{self, Erasure, OutsideRequest, ProfileInput};
 use super::store::{self, ConsentRecord, ProcessingRecord, RequestRecord};
@@ -192,12 +193,12 @@ pub async fn handle_request(
         Some(s) => Some(
             RequestStatus::parse(s)
                 .filter(|s| *s != RequestStatus::Open)
-                .ok_or_else(|| AppError::invalid("status", "done hoặc refused / done or refused"))?,
+                .ok_or_else(|| AppError::invalid("status", messages::DONE_OR_REFUSED))?,
         ),
     };
     let record = store::handle_request(&state.db, id, user.id, status)
         .await?
-        .ok_or_else(|| AppError::not_found("yêu cầu / request"))?;
+        .ok_or_else(|| AppError::not_found(messages::REQUEST))?;
     Ok(Json(record))
 }
 

@@ -6,6 +6,7 @@
 pub mod api;
 pub mod breaches;
 pub mod export;
+pub mod messages;
 pub mod model;
 pub mod pages;
 pub mod service;

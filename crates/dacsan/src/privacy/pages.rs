@@ -10,6 +10,7 @@ use axum::http::header::SET_COOKIE;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
+use super::messages;
 use super::model::{NOTICE_VERSION, Purpose, RequestStatus};
 use super::service::{self, Erasure, ProfileInput};
 use super::store::{self, ConsentRecord, ProcessingRecord, RequestRecord};
@@ -214,6 +215,6 @@ pub async fn admin_handle(
     };
     store::handle_request(&state.db, id, admin.id, status)
         .await?
-        .ok_or_else(|| AppError::not_found("yêu cầu / request"))?;
+        .ok_or_else(|| AppError::not_found(messages::REQUEST))?;
     Ok(Redirect::to("/admin/privacy").into_response())
 }

@@ -2,17 +2,19 @@
 //! data, correct the profile, withdraw a consent, delete the account. Each is
 //! logged as a request with its dates.
 
+use super::messages;
 use super::model::{Purpose, RequestKind, RequestStatus};
 use super::store::{self, NewRequest};
 use crate::auth::CurrentUser;
 use crate::db::Db;
+use crate::error::Message;
 use crate::error::{AppError, AppResult};
 use crate::vn::phone::Phone;
 
 /// Everything held about the person, logged as an access (or, for a file, an
 /// export) request done at once.
 pub async fn my_data(db: &Db, user: &CurrentUser, kind: RequestKind) -> AppResult<super::export::PersonalData> {
-    let data = super::export::gather(db, user.id).await?.ok_or_else(|| AppError::not_found("tài khoản / account"))?;
+    let data = super::export::gather(db, user.id).await?.ok_or_else(|| AppError::not_found(messages::ACCOUNT))?;
     let detail = format!("{} orders", data.orders.len());
     store::log_request(
         &db.pool,
@@ -33,12 +35,14 @@ pub struct ProfileInput {
 pub async fn correct_profile(db: &Db, user: &CurrentUser, input: &ProfileInput) -> AppResult<()> {
     let name = input.name.trim();
     if name.is_empty() || name.chars().count() > 120 {
-        return Err(AppError::invalid("name", "từ 1 đến 120 ký tự / 1 to 120 characters"));
+        return Err(AppError::invalid("name", messages::NAME_1_TO_120_CHARACTERS));
     }
     let phone = match input.phone.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
         Some(p) => Some(
             Phone::parse(p)
-                .map_err(|why| AppError::invalid("phone", format!("{why} / not a Vietnamese phone number")))?
+                .map_err(|why| {
+                    AppError::invalid("phone", Message::from(messages::NOT_A_VIETNAMESE_PHONE_NUMBER).with("why", why))
+                })?
                 .e164()
                 .to_string(),
         ),
@@ -67,9 +71,8 @@ pub async fn correct_profile(db: &Db, user: &CurrentUser, input: &ProfileInput) 
 /// Gives or takes back consent to an optional purpose. The account's own
 /// consent is taken back by deleting the account.
 pub async fn set_consent(db: &Db, user: &CurrentUser, purpose: &str, granted: bool, source: &str) -> AppResult<()> {
-    let purpose = Purpose::parse(purpose).ok_or_else(|| {
-        AppError::invalid("purpose", "marketing_email hoặc carrier_sharing / marketing_email or carrier_sharing")
-    })?;
+    let purpose = Purpose::parse(purpose)
+        .ok_or_else(|| AppError::invalid("purpose", messages::MARKETING_EMAIL_OR_CARRIER_SHARING))?;
     if purpose == Purpose::Account && !granted {
         return Err(AppError::invalid(
             "purpose",
@@ -152,11 +155,11 @@ pub async fn file_request(db: &Db, user: Option<&CurrentUser>, input: &OutsideRe
     let contact = input.contact.trim();
     let is_email = contact.contains('@') && contact.len() <= 200 && !contact.contains(char::is_whitespace);
     if !is_email && Phone::parse(contact).is_err() {
-        return Err(AppError::invalid("contact", "số điện thoại hoặc e-mail / a phone number or an e-mail"));
+        return Err(AppError::invalid("contact", messages::A_PHONE_NUMBER));
     }
     let detail = input.detail.trim();
     if detail.is_empty() || detail.chars().count() > 2000 {
-        return Err(AppError::invalid("detail", "từ 1 đến 2000 ký tự / 1 to 2000 characters"));
+        return Err(AppError::invalid("detail", messages::DETAIL_1_TO_2000_CHARACTERS));
     }
     let request =
         NewRequest { user_id: user.map(|u| u.id), kind, status: RequestStatus::Open, detail, contact: Some(contact) };

@@ -6,6 +6,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 
+use super::messages;
 use super::model::{Producer, ProducerInput};
 use super::store;
 use crate::auth::CurrentUser;
@@ -86,7 +87,7 @@ async fn find(state: &AppState, id_or_slug: &str) -> AppResult<Producer> {
         Ok(id) => store::find_by_id(&state.db, id).await?,
         Err(_) => store::find_by_slug(&state.db, id_or_slug).await?,
     };
-    found.ok_or_else(|| AppError::not_found("cơ sở / producer"))
+    found.ok_or_else(|| AppError::not_found(messages::PRODUCER))
 }
 
 #[utoipa::path(get, path = "/api/v1/producers/{id}", tag = "producers",

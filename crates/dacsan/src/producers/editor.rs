@@ -9,6 +9,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use serde::Deserialize;
 
+use super::messages;
 use super::model::{Producer, ProducerInput, ProducerKind};
 use super::store;
 use crate::catalog::{self, Product};
@@ -82,7 +83,7 @@ fn fields_of(p: &Producer) -> HashMap<String, String> {
 
 async fn editable(state: &AppState, page: &Page, id: i64) -> Result<Producer, PageError> {
     page.require_user()?.require_producer(id)?;
-    Ok(store::find_by_id(&state.db, id).await?.ok_or_else(|| AppError::not_found("cơ sở / producer"))?)
+    Ok(store::find_by_id(&state.db, id).await?.ok_or_else(|| AppError::not_found(messages::PRODUCER))?)
 }
 
 async fn form_page(

@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod editor;
+pub mod messages;
 pub mod model;
 pub mod pages;
 pub mod store;

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::messages;
 use crate::error::FieldErrors;
 use crate::vn::{Phone, TaxCode, admin_units, text};
 
@@ -149,14 +150,14 @@ impl ProducerInput {
 
         let name = keep(self.name, existing.map(|p| p.name.as_str())).unwrap_or_default();
         if name.chars().count() < 2 || name.chars().count() > 200 {
-            errors.add("name", "cần từ 2 đến 200 ký tự / 2 to 200 characters");
+            errors.add("name", messages::NAME_2_TO_200_CHARACTERS);
         }
         let slug = match non_empty(self.slug) {
             Some(s) => text::slugify(&s),
             None => existing.map(|p| p.slug.clone()).unwrap_or_else(|| text::slugify(&name)),
         };
         if slug.len() < 2 {
-            errors.add("slug", "cần ít nhất 2 chữ cái hoặc số / at least 2 letters or digits");
+            errors.add("slug", messages::AT_LEAST_2_LETTERS_OR_DIGITS);
         }
         let kind = match keep(self.kind, existing.map(|p| p.kind.as_str())) {
             Some(k) => ProducerKind::parse(&k),
@@ -168,13 +169,13 @@ impl ProducerInput {
         let province_code = keep(self.province_code, existing.map(|p| p.province_code.as_str())).unwrap_or_default();
         let commune_code = keep(self.commune_code, existing.map(|p| p.commune_code.as_str())).unwrap_or_default();
         if admin_units::province(&province_code).is_none() {
-            errors.add("province_code", "không có tỉnh/thành phố này (mã 2025) / unknown province code");
+            errors.add("province_code", messages::UNKNOWN_PROVINCE_CODE);
         } else if admin_units::commune_in(&province_code, &commune_code).is_none() {
-            errors.add("commune_code", "không có xã/phường này trong tỉnh đã chọn / no such commune in this province");
+            errors.add("commune_code", messages::NO_SUCH_COMMUNE_IN_THIS_PROVINCE);
         }
         let street = keep(self.street, existing.map(|p| p.street.as_str())).unwrap_or_default();
         if street.chars().count() > 200 {
-            errors.add("street", "tối đa 200 ký tự / at most 200 characters");
+            errors.add("street", messages::AT_MOST_200_CHARACTERS);
         }
         let phone = match keep(self.phone, existing.map(|p| p.phone.as_str())) {
             Some(p) => match Phone::parse(&p) {
@@ -185,7 +186,7 @@ impl ProducerInput {
                 }
             },
             None => {
-                errors.add("phone", "bắt buộc / required");
+                errors.add("phone", messages::REQUIRED);
                 String::new()
             }
         };
@@ -213,11 +214,11 @@ impl ProducerInput {
         };
         let story = self.story.or_else(|| existing.map(|p| p.story.clone())).unwrap_or_default();
         if story.chars().count() > 20_000 {
-            errors.add("story", "tối đa 20.000 ký tự / at most 20,000 characters");
+            errors.add("story", messages::AT_MOST_20_000_CHARACTERS);
         }
         let story_en = self.story_en.or_else(|| existing.map(|p| p.story_en.clone())).unwrap_or_default();
         if story_en.chars().count() > 20_000 {
-            errors.add("story_en", "tối đa 20.000 ký tự / at most 20,000 characters");
+            errors.add("story_en", messages::AT_MOST_20_000_CHARACTERS);
         }
         if !errors.is_empty() {
             return Err(errors);

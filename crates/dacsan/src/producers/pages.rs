@@ -5,6 +5,7 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use serde::Deserialize;
 
+use super::messages;
 use super::model::Producer;
 use super::store;
 use crate::catalog::pages::{Card, cards};
@@ -48,8 +49,7 @@ async fn storefront(
     errors: FieldErrors,
     complaint_sent: bool,
 ) -> Result<Response, PageError> {
-    let producer =
-        store::find_by_slug(&state.db, slug).await?.ok_or_else(|| AppError::not_found("gian hàng / store"))?;
+    let producer = store::find_by_slug(&state.db, slug).await?.ok_or_else(|| AppError::not_found(messages::STORE))?;
     let products = crate::catalog::store::list_for_producer(&state.db, producer.id, true, 200).await?;
     let mut batches = Vec::new();
     for batch in crate::trace::store::list_batches_of_producer(&state.db, producer.id, 10).await? {
@@ -91,18 +91,17 @@ pub async fn create_complaint(
     Path(slug): Path<String>,
     CsrfForm(form): CsrfForm<ComplaintForm>,
 ) -> Result<Response, PageError> {
-    let producer =
-        store::find_by_slug(&state.db, &slug).await?.ok_or_else(|| AppError::not_found("gian hàng / store"))?;
+    let producer = store::find_by_slug(&state.db, &slug).await?.ok_or_else(|| AppError::not_found(messages::STORE))?;
     let mut errors = FieldErrors::default();
     if !(2..=100).contains(&form.name.trim().chars().count()) {
-        errors.add("name", "cần từ 2 đến 100 ký tự / 2 to 100 characters");
+        errors.add("name", messages::NAME_2_TO_100_CHARACTERS);
     }
     let contact = form.contact.trim();
     if crate::vn::Phone::parse(contact).is_err() && crate::auth::model::parse_email(contact).is_err() {
-        errors.add("contact", "cần số điện thoại hoặc email hợp lệ / a valid phone number or e-mail");
+        errors.add("contact", messages::A_VALID_PHONE_NUMBER);
     }
     if !(10..=4000).contains(&form.message.trim().chars().count()) {
-        errors.add("message", "cần từ 10 đến 4000 ký tự / 10 to 4000 characters");
+        errors.add("message", messages::MESSAGE_10_TO_4000_CHARACTERS);
     }
     if !errors.is_empty() {
         return storefront(&state, page, &slug, form, errors, false).await;

@@ -4,6 +4,7 @@ use anyhow::Context;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
+use super::messages;
 use super::model::{Producer, ValidProducer};
 use crate::db::{self, Db};
 use crate::error::{AppError, AppResult};
@@ -31,7 +32,7 @@ fn from_row(row: &AnyRow) -> Result<Producer, sqlx::Error> {
 }
 
 fn slug_taken() -> AppError {
-    AppError::conflict("slug", "đã có gian hàng dùng địa chỉ này / this store address is taken")
+    AppError::conflict("slug", messages::THIS_STORE_ADDRESS_IS_TAKEN)
 }
 
 pub async fn insert(db: &Db, p: &ValidProducer) -> AppResult<i64> {

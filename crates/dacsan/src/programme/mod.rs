@@ -10,6 +10,7 @@ pub mod fairs;
 pub mod kpis;
 pub mod listings;
 pub mod live_sessions;
+pub mod messages;
 pub mod registry;
 pub mod scope;
 pub mod support;

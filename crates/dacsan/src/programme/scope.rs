@@ -4,7 +4,9 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
+use super::messages;
 use crate::auth::CurrentUser;
+use crate::error::Message;
 use crate::error::{AppError, FieldErrors};
 use crate::vn::admin_units;
 use crate::web::Page;
@@ -48,11 +50,11 @@ pub fn province_for(user: &CurrentUser, requested: Option<&str>) -> Result<Strin
         Some(code) => code.to_string(),
         None => match user.provinces.first().cloned().or_else(|| provinces_of(user).first().map(|p| p.code.clone())) {
             Some(first) => first,
-            None => return Err(AppError::invalid("province", "chọn tỉnh / choose a province (?province=CODE)")),
+            None => return Err(AppError::invalid("province", messages::CHOOSE_A_PROVINCE_PROVINCE_CODE)),
         },
     };
     if admin_units::province(&code).is_none() {
-        return Err(AppError::invalid("province", format!("không có tỉnh mã {code} / no province with code {code}")));
+        return Err(AppError::invalid("province", Message::from(messages::NO_PROVINCE_WITH_CODE).with("code", &code)));
     }
     user.require_province(&code)?;
     Ok(code)

@@ -1,6 +1,7 @@
 //! Who sees a batch and who manages it: the rules the seller's desk, the API and the
 //! carriers' hand-over links share.
 
+use super::messages;
 use super::store::{self, Batch};
 use crate::auth::CurrentUser;
 use crate::catalog::{self, Product, ProductStatus};
@@ -9,7 +10,7 @@ use crate::error::{AppError, AppResult};
 
 /// A batch anyone may see: its product is on sale, or the user manages it.
 pub async fn visible_batch(db: &Db, id: i64, user: Option<&CurrentUser>) -> AppResult<(Batch, Product)> {
-    let not_found = || AppError::not_found("lô hàng / batch");
+    let not_found = || AppError::not_found(messages::BATCH);
     let batch = store::find_batch(db, id).await?.ok_or_else(not_found)?;
     let product = catalog::store::find_by_id(db, batch.product_id).await?.ok_or_else(not_found)?;
     let can_see =

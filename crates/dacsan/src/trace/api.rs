@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::access;
 use super::chain::Record;
 use super::keys::PublishedKey;
+use super::messages;
 use super::model::{BatchInput, EventInput};
 use super::service::{self, Recorder};
 use super::store::{self, Batch, InputRow, StoredEvent, TraceFile};
@@ -79,7 +80,7 @@ async fn batch_json(state: &AppState, product: &Product, batch: &Batch) -> AppRe
 
 /// The batch id of a path.
 fn batch_id(id: &str) -> AppResult<i64> {
-    id.parse().map_err(|_| AppError::not_found("lô hàng / batch"))
+    id.parse().map_err(|_| AppError::not_found(messages::BATCH))
 }
 
 /// A batch anyone may see (see [`access::visible_batch`]).
@@ -311,7 +312,7 @@ pub async fn get_file(
 ) -> AppResult<Response> {
     let (batch, _) = visible_batch(&state, &id, user.as_ref()).await?;
     let (file, bytes) =
-        store::file_bytes(&state.db, batch.id, file_id).await?.ok_or_else(|| AppError::not_found("tệp / file"))?;
+        store::file_bytes(&state.db, batch.id, file_id).await?.ok_or_else(|| AppError::not_found(messages::FILE))?;
     Ok(crate::web::uploaded_file(&file.content_type, "public, max-age=31536000, immutable", bytes))
 }
 

@@ -16,12 +16,14 @@ use serde::{Deserialize, Serialize};
 use super::api::{EventJson, event_json, managed_batch};
 use super::desk::event_input_from_form;
 use super::handovers::{self, CARRIER_KINDS, Handover, HandoverInput};
+use super::messages;
 use super::model::{EventInput, EventKind};
 use super::service::{self, Recorder};
 use super::store::{self, Batch};
 use crate::auth::CurrentUser;
 use crate::catalog::{self, Product};
 use crate::db;
+use crate::error::Message;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::state::AppState;
 use crate::vn::{Province, admin_units};
@@ -40,7 +42,7 @@ async fn live_handover(state: &AppState, token: &str) -> AppResult<(Handover, Ba
     if !handover.is_live(&db::now()) {
         return Err(AppError::Gone(format!("{link} ({})", handover.carrier_name)));
     }
-    let not_found = || AppError::not_found("lô hàng / batch");
+    let not_found = || AppError::not_found(messages::BATCH);
     let batch = store::find_batch(&state.db, handover.batch_id).await?.ok_or_else(not_found)?;
     let product = catalog::store::find_by_id(&state.db, batch.product_id).await?.ok_or_else(not_found)?;
     Ok((handover, batch, product))
@@ -189,7 +191,7 @@ fn commune_from_form(province: Option<String>, commune: Option<String>) -> Resul
     match (province, commune) {
         (_, None) => Ok(None),
         (None, Some(_)) => {
-            errors.add("province_code", "chọn tỉnh/thành của xã / choose the commune's province");
+            errors.add("province_code", messages::CHOOSE_THE_COMMUNE_S_PROVINCE);
             Err(errors)
         }
         (Some(province), Some(name)) => match admin_units::find_commune(&province, &name) {
@@ -285,7 +287,7 @@ pub async fn revoke_handover(
 ) -> AppResult<StatusCode> {
     let (batch, _) = managed_batch(&state, &id, &user).await?;
     if !handovers::revoke(&state.db, batch.id, handover).await? {
-        return Err(AppError::not_found(format!("giao nhận {handover} / handover {handover}")));
+        return Err(AppError::not_found(Message::from(messages::HANDOVER).with("handover", handover)));
     }
     Ok(StatusCode::NO_CONTENT)
 }

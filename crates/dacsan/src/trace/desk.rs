@@ -11,10 +11,12 @@ use axum_extra::extract::CookieJar;
 use serde::Deserialize;
 
 use super::handovers::{self, Handover, HandoverInput};
+use super::messages;
 use super::model::{BatchInput, EventInput, EventKind, InputRef};
 use super::service::{self, Recorder};
 use super::store::{self, Batch, ScanSummary, StoredEvent, TraceFile};
 use crate::catalog::{self, Product};
+use crate::error::Message;
 use crate::error::{AppError, FieldErrors};
 use crate::producers;
 use crate::state::AppState;
@@ -41,7 +43,7 @@ impl BatchesTemplate {
 
 async fn managed_product(state: &AppState, page: &Page, id: i64) -> Result<Product, PageError> {
     let product =
-        catalog::store::find_by_id(&state.db, id).await?.ok_or_else(|| AppError::not_found("sản phẩm / product"))?;
+        catalog::store::find_by_id(&state.db, id).await?.ok_or_else(|| AppError::not_found(messages::PRODUCT))?;
     page.require_user()?.require_producer(product.producer_id)?;
     Ok(product)
 }
@@ -345,7 +347,7 @@ pub async fn revoke_handover(
 ) -> Result<Response, PageError> {
     let (batch, _) = managed_batch(&state, &page, id).await?;
     if !handovers::revoke(&state.db, batch.id, handover).await? {
-        return Err(AppError::not_found(format!("giao nhận {handover} / handover {handover}")).into());
+        return Err(AppError::not_found(Message::from(messages::HANDOVER).with("handover", handover)).into());
     }
     Ok(Redirect::to(&format!("/seller/batches/{id}?done=revoked#carriers-h")).into_response())
 }

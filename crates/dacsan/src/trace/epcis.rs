@@ -11,6 +11,7 @@ use gs1::epcis::{self, AggregationEvent, Common, Document, Event, ObjectEvent, Q
 use serde_json::{Map, Value, json};
 use time::OffsetDateTime;
 
+use super::messages;
 use super::model::EventKind;
 use super::service::{self, EventContent};
 use super::store::{self, Batch, StoredEvent};
@@ -241,10 +242,10 @@ pub async fn read_capture(state: &AppState, body: &Value) -> AppResult<Vec<(Even
         AppError::invalid(&field, e.message.clone())
     })?;
     if events.is_empty() {
-        return Err(AppError::invalid("eventList", "không có sự kiện / no events"));
+        return Err(AppError::invalid("eventList", messages::NO_EVENTS));
     }
     if events.len() > 1_000 {
-        return Err(AppError::invalid("eventList", "tối đa 1000 sự kiện mỗi lần / at most 1000 events at a time"));
+        return Err(AppError::invalid("eventList", messages::AT_MOST_1000_EVENTS));
     }
     let now = OffsetDateTime::now_utc();
     let mut out = Vec::with_capacity(events.len());

@@ -5,6 +5,7 @@
 use serde_json::{Map, json};
 
 use super::api::MAX_FILE_BYTES;
+use super::messages;
 use super::model::EventKind;
 use super::service::{self, EventContent, Recorder};
 use super::store::{self, Batch, TraceFile};
@@ -60,16 +61,16 @@ pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
 /// most 5 MB with a title of 1 to 200 characters.
 pub fn checked(upload: &Upload) -> AppResult<(&'static str, &str)> {
     if upload.bytes.is_empty() {
-        return Err(AppError::invalid("file", "chưa chọn tệp / no file sent"));
+        return Err(AppError::invalid("file", messages::NO_FILE_SENT));
     }
     if upload.bytes.len() > MAX_FILE_BYTES {
         return Err(AppError::TooLarge("tệp tối đa 5 MB / files up to 5 MB".into()));
     }
-    let content_type = sniff(&upload.bytes)
-        .ok_or_else(|| AppError::invalid("file", "chỉ nhận PDF, JPEG, PNG, WebP / PDF, JPEG, PNG or WebP only"))?;
+    let content_type =
+        sniff(&upload.bytes).ok_or_else(|| AppError::invalid("file", messages::PDF_JPEG_PNG_OR_WEBP_ONLY))?;
     let title = upload.title.trim();
     if title.is_empty() || title.chars().count() > 200 {
-        return Err(AppError::invalid("title", "cần tên tệp, tối đa 200 ký tự / a title of up to 200 characters"));
+        return Err(AppError::invalid("title", messages::A_TITLE_OF_UP_TO_200));
     }
     Ok((content_type, title))
 }

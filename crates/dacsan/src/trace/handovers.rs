@@ -10,10 +10,12 @@ use serde::{Deserialize, Serialize};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
+use super::messages;
 use super::model::EventKind;
 use crate::auth::store::{new_token, token_hash};
 use crate::db::{self, Db};
 use crate::error::FieldErrors;
+use crate::error::Message;
 use crate::vn::phone::Phone;
 
 /// What a carrier may record: the batch on its way, and its arrival.
@@ -44,23 +46,23 @@ impl HandoverInput {
         let mut errors = FieldErrors::default();
         let carrier_name = self.carrier_name.unwrap_or_default().trim().to_string();
         if carrier_name.is_empty() {
-            errors.add("carrier_name", "cần tên người/đơn vị vận chuyển / the carrier's name is required");
+            errors.add("carrier_name", messages::THE_CARRIER_S_NAME_IS_REQUIRED);
         } else if carrier_name.chars().count() > 120 {
-            errors.add("carrier_name", "tối đa 120 ký tự / at most 120 characters");
+            errors.add("carrier_name", messages::AT_MOST_120_CHARACTERS);
         }
         let carrier_phone = match self.carrier_phone.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
             None => None,
             Some(text) => match Phone::parse(text) {
                 Ok(phone) => Some(phone),
                 Err(e) => {
-                    errors.add("carrier_phone", format!("{e} / not a Vietnamese phone number"));
+                    errors.add("carrier_phone", Message::from(messages::NOT_A_VIETNAMESE_PHONE_NUMBER).with("e", e));
                     None
                 }
             },
         };
         let days = self.days.unwrap_or(DEFAULT_DAYS);
         if !(1..=MAX_DAYS).contains(&days) {
-            errors.add("days", format!("từ 1 đến {MAX_DAYS} ngày / 1 to {MAX_DAYS} days"));
+            errors.add("days", Message::from(messages::N_1_TO_DAYS).with("max_days", MAX_DAYS));
         }
         if !errors.is_empty() {
             return Err(errors);

@@ -3,10 +3,12 @@
 //! `labels` crate.
 
 use super::api::LabelParams;
+use super::messages;
 use super::service;
 use super::store::{self, Batch};
 use crate::catalog::Product;
 use crate::db;
+use crate::error::Message;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 
@@ -36,7 +38,7 @@ pub async fn sheet_for(state: &AppState, product: &Product, batch: &Batch, param
         "batch" => {
             let sheets = params.sheets.unwrap_or(1);
             if !(1..=MAX_SHEETS).contains(&sheets) {
-                return Err(AppError::invalid("sheets", format!("từ 1 đến {MAX_SHEETS} / 1 to {MAX_SHEETS}")));
+                return Err(AppError::invalid("sheets", Message::from(messages::N_1).with("max_sheets", MAX_SHEETS)));
             }
             let url = format!("{base}{}", service::batch_path(product, batch));
             (0..layout.per_page() as i64 * sheets).map(|_| label(url.clone(), None)).collect()
@@ -52,7 +54,7 @@ pub async fn sheet_for(state: &AppState, product: &Product, batch: &Batch, param
             }
             let serials = store::serials_of(&state.db, batch.id, from, count).await?;
             if serials.is_empty() {
-                return Err(AppError::invalid("from", "không có số sê-ri từ vị trí này / no serials from there"));
+                return Err(AppError::invalid("from", messages::NO_SERIALS_FROM_THERE));
             }
             serials
                 .into_iter()

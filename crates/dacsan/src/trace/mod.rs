@@ -15,6 +15,7 @@ pub mod files;
 pub mod handovers;
 pub mod keys;
 pub mod labels;
+pub mod messages;
 pub mod model;
 pub mod page_cache;
 pub mod qr;

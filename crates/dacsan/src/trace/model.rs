@@ -6,7 +6,9 @@ use gs1::epcis::{Action, BizStep, Disposition, EventType};
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
+use super::messages;
 use crate::error::FieldErrors;
+use crate::error::Message;
 use crate::vn::admin_units;
 
 /// Largest quantity a batch or an event may carry.
@@ -189,18 +191,18 @@ impl BatchInput {
         let lot = match gs1::Lot::parse(self.lot.as_deref().unwrap_or("").trim()) {
             Ok(lot) => Some(lot),
             Err(e) => {
-                errors.add("lot", format!("số lô / lot: {e}"));
+                errors.add("lot", Message::from(messages::LOT).with("e", e));
                 None
             }
         };
         let produced_on = match self.produced_on.as_deref().map(parse_date) {
             Some(Some(day)) if day <= today + time::Duration::days(1) => Some(day),
             Some(Some(_)) => {
-                errors.add("produced_on", "ngày sản xuất ở tương lai / production date is in the future");
+                errors.add("produced_on", messages::PRODUCTION_DATE_IS_IN_THE_FUTURE);
                 None
             }
             _ => {
-                errors.add("produced_on", "cần ngày sản xuất YYYY-MM-DD / production date YYYY-MM-DD required");
+                errors.add("produced_on", messages::PRODUCTION_DATE_YYYY_MM_DD_REQUIRED);
                 None
             }
         };
@@ -210,23 +212,23 @@ impl BatchInput {
             Some(text) => match parse_date(text) {
                 Some(day) if produced_as_given.is_none_or(|p| day > p) => Some(day),
                 Some(_) => {
-                    errors.add("expires_on", "hạn dùng phải sau ngày sản xuất / expiry must be after production");
+                    errors.add("expires_on", messages::EXPIRY_MUST_BE_AFTER_PRODUCTION);
                     None
                 }
                 None => {
-                    errors.add("expires_on", "ngày dạng YYYY-MM-DD / a date YYYY-MM-DD");
+                    errors.add("expires_on", messages::A_DATE_YYYY_MM_DD);
                     None
                 }
             },
         };
         let quantity = self.quantity.unwrap_or(0);
         if !(1..=MAX_QUANTITY).contains(&quantity) {
-            errors.add("quantity", "số lượng từ 1 / quantity of at least 1");
+            errors.add("quantity", messages::QUANTITY_OF_AT_LEAST_1);
         }
         let origin = self.origin_commune_code.map(|c| c.trim().to_string()).filter(|c| !c.is_empty());
         let origin = origin.unwrap_or_else(|| default_commune.to_string());
         if admin_units::commune(&origin).is_none() {
-            errors.add("origin_commune_code", format!("không có xã mã {origin} / no commune with code {origin}"));
+            errors.add("origin_commune_code", Message::from(messages::NO_COMMUNE_WITH_CODE).with("origin", &origin));
         }
         let gps_e6 = match (self.latitude.as_ref(), self.longitude.as_ref()) {
             (None, None) => None,
@@ -234,15 +236,15 @@ impl BatchInput {
                 let lat = micro_degrees(lat, 90);
                 let lon = micro_degrees(lon, 180);
                 if lat.is_none() {
-                    errors.add("latitude", "vĩ độ từ -90 đến 90 / latitude between -90 and 90");
+                    errors.add("latitude", messages::LATITUDE_BETWEEN_90_AND_90);
                 }
                 if lon.is_none() {
-                    errors.add("longitude", "kinh độ từ -180 đến 180 / longitude between -180 and 180");
+                    errors.add("longitude", messages::LONGITUDE_BETWEEN_180_AND_180);
                 }
                 lat.zip(lon)
             }
             _ => {
-                errors.add("latitude", "cần cả vĩ độ và kinh độ / give both latitude and longitude");
+                errors.add("latitude", messages::GIVE_BOTH_LATITUDE_AND_LONGITUDE);
                 None
             }
         };
@@ -256,11 +258,11 @@ impl BatchInput {
             }
         }
         if self.inputs.len() > 50 {
-            errors.add("inputs", "tối đa 50 nguyên liệu / at most 50 inputs");
+            errors.add("inputs", messages::AT_MOST_50_INPUTS);
         }
         let standards = self.standards.unwrap_or_default().trim().to_string();
         if standards.chars().count() > 500 {
-            errors.add("standards", "tối đa 500 ký tự / at most 500 characters");
+            errors.add("standards", messages::AT_MOST_500_CHARACTERS);
         }
         if !errors.is_empty() {
             return Err(errors);
@@ -359,18 +361,18 @@ impl EventInput {
         let kind = self.kind.as_deref().map(str::trim).and_then(EventKind::parse);
         if kind.is_none() {
             let names: Vec<&str> = EventKind::ALL.iter().map(|k| k.as_str()).collect();
-            errors.add("kind", format!("một trong / one of: {}", names.join(", ")));
+            errors.add("kind", Message::from(messages::ONE).with("join", names.join(", ")));
         }
         let time = match self.time.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
             None => Some(now.to_offset(time::macros::offset!(+7))),
             Some(text) => match OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339) {
                 Ok(at) if at <= now + time::Duration::hours(1) => Some(at),
                 Ok(_) => {
-                    errors.add("time", "thời điểm ở tương lai / the time is in the future");
+                    errors.add("time", messages::THE_TIME_IS_IN_THE_FUTURE);
                     None
                 }
                 Err(_) => {
-                    errors.add("time", "dạng RFC 3339 có múi giờ, vd 2026-05-01T08:00:00+07:00 / RFC 3339 with offset");
+                    errors.add("time", messages::RFC_3339_WITH_OFFSET);
                     None
                 }
             },
@@ -379,7 +381,7 @@ impl EventInput {
         if let Some(code) = &commune_code
             && admin_units::commune(code).is_none()
         {
-            errors.add("commune_code", format!("không có xã mã {code} / no commune with code {code}"));
+            errors.add("commune_code", Message::from(messages::NO_COMMUNE_WITH_CODE_2).with("code", code));
         }
         let gln = match self.gln.as_deref().map(str::trim).filter(|g| !g.is_empty()) {
             None => None,
@@ -394,19 +396,19 @@ impl EventInput {
         let who = self.who.unwrap_or_default().trim().to_string();
         let note = self.note.unwrap_or_default().trim().to_string();
         if who.chars().count() > 200 {
-            errors.add("who", "tối đa 200 ký tự / at most 200 characters");
+            errors.add("who", messages::AT_MOST_200_CHARACTERS);
         }
         if note.chars().count() > MAX_TEXT {
-            errors.add("note", "tối đa 2000 ký tự / at most 2000 characters");
+            errors.add("note", messages::AT_MOST_2000_CHARACTERS);
         }
         if let Some(q) = self.quantity
             && !(0..=MAX_QUANTITY).contains(&q)
         {
-            errors.add("quantity", "số lượng không âm / quantity must not be negative");
+            errors.add("quantity", messages::QUANTITY_MUST_NOT_BE_NEGATIVE);
         }
         let container = self.container.map(|c| c.trim().to_string()).filter(|c| !c.is_empty());
         if container.as_ref().is_some_and(|c| c.chars().count() > 80) {
-            errors.add("container", "tối đa 80 ký tự / at most 80 characters");
+            errors.add("container", messages::AT_MOST_80_CHARACTERS);
         }
         let sscc = match self.sscc.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             None => None,
@@ -419,10 +421,10 @@ impl EventInput {
             },
         };
         if self.corrects.is_some_and(|seq| seq < 1) {
-            errors.add("corrects", "số thứ tự sự kiện từ 1 / an event seq from 1");
+            errors.add("corrects", messages::AN_EVENT_SEQ_FROM_1);
         }
         if self.attachments.len() > 10 {
-            errors.add("attachments", "tối đa 10 tệp / at most 10 files");
+            errors.add("attachments", messages::AT_MOST_10_FILES);
         }
         if !errors.is_empty() {
             return Err(errors);

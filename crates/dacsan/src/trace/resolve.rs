@@ -17,6 +17,7 @@ use serde_json::value::RawValue;
 use serde_json::{Value, json};
 
 use super::chain;
+use super::messages;
 use super::model::EventKind;
 use super::page_cache::BatchData;
 use super::scans::{self, ScanVerdict};
@@ -25,6 +26,7 @@ use super::store::{self, Batch, SerialRow, StoredEvent, TraceFile};
 use crate::catalog::{self, Product, ProductStatus};
 use crate::db;
 use crate::error::AppError;
+use crate::error::Message;
 use crate::producers;
 use crate::state::AppState;
 use crate::vn::admin_units;
@@ -53,13 +55,13 @@ pub async fn resolve_gtin(
         (None, None) => return product_by_gtin(&state, &spellings, gtin).await,
         (Some(lot), None) => {
             let batch = store::find_batch_by_gtin_lot(&state.db, &spellings, lot.as_str()).await?.ok_or_else(|| {
-                AppError::not_found(format!("lô {lot} của mã GTIN {gtin} / lot {lot} of GTIN {gtin}"))
+                AppError::not_found(Message::from(messages::LOT_OF_GTIN).with("lot", lot).with("gtin", gtin))
             })?;
             (batch, None, None)
         }
         (lot, Some(serial)) => {
             let unknown = || {
-                AppError::not_found(format!("số sê-ri {serial} của mã GTIN {gtin} / serial {serial} of GTIN {gtin}"))
+                AppError::not_found(Message::from(messages::SERIAL_OF_GTIN).with("serial", serial).with("gtin", gtin))
             };
             let (row, batch) = store::find_serial_with_batch(&state.db, serial.as_str()).await?.ok_or_else(unknown)?;
             let data = batch_data(&state, &batch).await?;
@@ -90,7 +92,7 @@ pub async fn resolve_code(
     let code = code.to_ascii_uppercase();
     let batch = store::find_batch_by_code(&state.db, &code)
         .await?
-        .ok_or_else(|| AppError::not_found(format!("mã truy xuất {code} / traceability code {code}")))?;
+        .ok_or_else(|| AppError::not_found(Message::from(messages::TRACEABILITY_CODE).with("code", &code)))?;
     answer(&state, page, &headers, &params, batch, None, None).await
 }
 
@@ -104,7 +106,8 @@ pub async fn resolve_code_serial(
 ) -> Result<Response, PageError> {
     let code = code.to_ascii_uppercase();
     let serial = serial.to_ascii_uppercase();
-    let unknown = || AppError::not_found(format!("số sê-ri {serial} của mã {code} / serial {serial} of code {code}"));
+    let unknown =
+        || AppError::not_found(Message::from(messages::SERIAL_OF_CODE).with("serial", &serial).with("code", &code));
     let (row, batch) = store::find_serial_with_batch(&state.db, &serial).await?.ok_or_else(unknown)?;
     if batch.code != code {
         return Err(unknown().into());
@@ -114,7 +117,7 @@ pub async fn resolve_code_serial(
 
 /// `/01/{gtin}` alone: the product's page.
 async fn product_by_gtin(state: &AppState, spellings: &[String], gtin: &str) -> Result<Response, PageError> {
-    let not_found = || AppError::not_found(format!("sản phẩm có mã GTIN {gtin} / a product with GTIN {gtin}"));
+    let not_found = || AppError::not_found(Message::from(messages::A_PRODUCT_WITH_GTIN).with("gtin", gtin));
     let id = catalog::store::find_id_by_gtin(&state.db, spellings).await?.ok_or_else(not_found)?;
     let product = catalog::store::find_by_id(&state.db, id).await?.ok_or_else(not_found)?;
     if product.status == ProductStatus::Draft {
@@ -140,7 +143,7 @@ async fn answer(
     serial: Option<SerialRow>,
     data: Option<Arc<BatchData>>,
 ) -> Result<Response, PageError> {
-    let not_found = || AppError::not_found("lô hàng / batch");
+    let not_found = || AppError::not_found(messages::BATCH);
     let data = match data {
         Some(data) => data,
         None => batch_data(state, &batch).await?,
@@ -161,11 +164,9 @@ async fn answer(
         None => {}
         Some("all") | Some("linkset") => return Ok(linkset(&here, &links)),
         Some(other) => {
-            let target = links.by_type(other).ok_or_else(|| {
-                AppError::not_found(format!(
-                    "linkType {other}: có / available: all, gs1:pip, gs1:traceability, gs1:certificationInfo, gs1:epcis"
-                ))
-            })?;
+            let target = links
+                .by_type(other)
+                .ok_or_else(|| AppError::not_found(Message::from(messages::UNKNOWN_LINK_TYPE).with("other", other)))?;
             return Ok((StatusCode::TEMPORARY_REDIRECT, [(header::LOCATION, target)]).into_response());
         }
     }
@@ -200,7 +201,7 @@ async fn batch_data(state: &AppState, batch: &Batch) -> Result<Arc<BatchData>, A
     if let Some(data) = state.batch_cache.get(batch.id, &batch.head_hash) {
         return Ok(data);
     }
-    let not_found = || AppError::not_found("lô hàng / batch");
+    let not_found = || AppError::not_found(messages::BATCH);
     let product = catalog::store::find_by_id(&state.db, batch.product_id).await?.ok_or_else(not_found)?;
     let producer = producers::store::find_by_id(&state.db, batch.producer_id).await?.ok_or_else(not_found)?;
     let events = store::events_of(&state.db, batch.id).await?;

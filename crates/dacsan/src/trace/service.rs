@@ -8,11 +8,13 @@ use time::OffsetDateTime;
 
 use super::chain::{self, Record, RecordEvent, RecordSignature};
 use super::keys::PlatformKey;
+use super::messages;
 use super::model::{EventKind, ValidBatch, ValidEvent, degrees_text};
 use super::store::{self, Batch, NewBatch, NewEvent, StoredEvent};
 use crate::auth::CurrentUser;
 use crate::catalog::Product;
 use crate::db::{self, Db};
+use crate::error::Message;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::producers::Producer;
 use crate::state::AppState;
@@ -315,7 +317,7 @@ pub async fn content_of(db: &Db, batch: &Batch, event: ValidEvent) -> AppResult<
         let mut attached = Vec::new();
         for id in &event.attachments {
             let file = files.iter().find(|f| f.id == *id).ok_or_else(|| {
-                AppError::invalid("attachments", format!("lô này không có tệp {id} / this batch has no file {id}"))
+                AppError::invalid("attachments", Message::from(messages::THIS_BATCH_HAS_NO_FILE).with("id", id))
             })?;
             attached.push(
                 json!({"id": file.id, "title": file.title, "sha256": file.sha256, "content_type": file.content_type}),
@@ -469,7 +471,7 @@ pub async fn issue_serials(state: &AppState, batch: &Batch, count: i64) -> AppRe
             // Re-check under the write lock: two requests must not overshoot together.
             let issued = store::serial_count(&mut tx, db.dialect, batch_id).await?;
             if issued + count > quantity {
-                return Err(AppError::conflict("count", "số sê-ri vượt số lượng của lô / more serials than units"));
+                return Err(AppError::conflict("count", messages::MORE_SERIALS_THAN_UNITS));
             }
             if store::insert_serials(&mut tx, batch_id, &serials, &db::now()).await? {
                 tx.commit().await.map_err(anyhow::Error::from)?;

@@ -6,6 +6,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 
+use super::messages;
 use super::model::{BusinessInput, OfferInput, QuoteInput, RfqInput};
 use super::service::{self, AcceptInput, QuoteView, Viewer};
 use super::store::{self, Business, Decline, Follow, Message, Offer, Quote, Revision, Rfq};
@@ -32,7 +33,7 @@ pub async fn put_business(
     responses((status = 200, body = Business), (status = 401), (status = 404)))]
 pub async fn get_business(State(state): State<AppState>, user: CurrentUser) -> AppResult<Json<Business>> {
     let business = store::business(&state.db, user.id).await?;
-    Ok(Json(business.ok_or_else(|| AppError::not_found("hồ sơ doanh nghiệp / business profile"))?))
+    Ok(Json(business.ok_or_else(|| AppError::not_found(messages::BUSINESS_PROFILE))?))
 }
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -354,7 +355,7 @@ pub async fn unfollow(
 ) -> AppResult<Json<Vec<Follow>>> {
     let follow = service::valid_follow(input.set_code.as_deref(), input.province_code.as_deref())?;
     if !store::remove_follow(&state.db, user.id, &follow).await? {
-        return Err(AppError::not_found("theo dõi / follow"));
+        return Err(AppError::not_found(messages::FOLLOW));
     }
     Ok(Json(store::follows(&state.db, user.id).await?))
 }

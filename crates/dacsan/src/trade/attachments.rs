@@ -8,6 +8,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 
+use super::messages;
 use super::service;
 use super::store::{self, Attachment};
 use crate::auth::CurrentUser;
@@ -69,8 +70,9 @@ pub async fn get_attachment(
     Path((id, file_id)): Path<(i64, i64)>,
 ) -> AppResult<Response> {
     let (quote, _, _) = service::quote_party(&state.db, &user, id).await?;
-    let (file, bytes) =
-        store::attachment_file(&state.db, quote.id, file_id).await?.ok_or_else(|| AppError::not_found("tệp / file"))?;
+    let (file, bytes) = store::attachment_file(&state.db, quote.id, file_id)
+        .await?
+        .ok_or_else(|| AppError::not_found(messages::FILE))?;
     Ok(crate::web::uploaded_file(&file.content_type, "private, max-age=3600", bytes))
 }
 

@@ -6,6 +6,7 @@
 pub mod api;
 pub mod attachments;
 pub mod figures;
+pub mod messages;
 pub mod model;
 pub mod pages;
 pub mod proforma;

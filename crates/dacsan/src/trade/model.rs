@@ -6,8 +6,10 @@
 use serde::{Deserialize, Serialize};
 use time::Date;
 
+use super::messages;
 use crate::catalog::ocop;
 use crate::error::FieldErrors;
+use crate::error::Message;
 use crate::vn::{TaxCode, admin_units, phone::Phone};
 
 #[derive(
@@ -94,9 +96,12 @@ fn text(errors: &mut FieldErrors, field: &str, value: Option<&str>, range: std::
     if !range.contains(&length) {
         let (min, max) = (range.start(), range.end());
         if *min > 0 && length == 0 {
-            errors.add(field, format!("{field}: bắt buộc / required"));
+            errors.add(field, Message::from(messages::FIELD_REQUIRED).with("field", field));
         } else {
-            errors.add(field, format!("{field}: {min} đến {max} ký tự / {min} to {max} characters"));
+            errors.add(
+                field,
+                Message::from(messages::TO_CHARACTERS).with("field", field).with("min", min).with("max", max),
+            );
         }
     }
     value
@@ -105,11 +110,11 @@ fn text(errors: &mut FieldErrors, field: &str, value: Option<&str>, range: std::
 fn date(errors: &mut FieldErrors, field: &str, value: Option<&str>) -> Option<Date> {
     match value.map(str::trim).filter(|v| !v.is_empty()) {
         None => {
-            errors.add(field, format!("{field}: bắt buộc / required"));
+            errors.add(field, Message::from(messages::FIELD_REQUIRED).with("field", field));
             None
         }
         Some(text) => crate::vn::parse_iso_date(text).or_else(|| {
-            errors.add(field, format!("«{text}»: cần dạng năm-tháng-ngày / a date as 2027-03-31"));
+            errors.add(field, Message::from(messages::A_DATE_AS_2027_03_31).with("text", text));
             None
         }),
     }
@@ -120,11 +125,11 @@ fn amount(errors: &mut FieldErrors, field: &str, value: Option<i64>, min: i64) -
     match value {
         Some(v) if (min..=1_000_000_000_000).contains(&v) => v,
         Some(_) => {
-            errors.add(field, format!("{field}: từ {min} đến 10^12 / {min} to 10^12"));
+            errors.add(field, Message::from(messages::TO_10_12).with("field", field).with("min", min));
             0
         }
         None => {
-            errors.add(field, format!("{field}: bắt buộc / required"));
+            errors.add(field, Message::from(messages::FIELD_REQUIRED).with("field", field));
             0
         }
     }
@@ -133,7 +138,7 @@ fn amount(errors: &mut FieldErrors, field: &str, value: Option<i64>, min: i64) -
 fn set_code(errors: &mut FieldErrors, value: Option<&str>) -> String {
     let code = value.unwrap_or("").trim();
     if !code.is_empty() && ocop::set(code).is_none() {
-        errors.add("set_code", format!("Không có bộ sản phẩm OCOP «{code}» / no OCOP product set «{code}»"));
+        errors.add("set_code", Message::from(messages::NO_OCOP_PRODUCT_SET).with("code", code));
     }
     code.to_string()
 }
@@ -141,12 +146,12 @@ fn set_code(errors: &mut FieldErrors, value: Option<&str>) -> String {
 fn province(errors: &mut FieldErrors, field: &str, value: Option<&str>, required: bool) -> Option<String> {
     match value.map(str::trim).filter(|v| !v.is_empty()) {
         None if required => {
-            errors.add(field, format!("{field}: bắt buộc / required"));
+            errors.add(field, Message::from(messages::FIELD_REQUIRED).with("field", field));
             None
         }
         None => None,
         Some(code) if admin_units::province(code).is_none() => {
-            errors.add(field, format!("Không có tỉnh/thành mã «{code}» / no province «{code}»"));
+            errors.add(field, Message::from(messages::NO_PROVINCE).with("code", code));
             None
         }
         Some(code) => Some(code.to_string()),
@@ -182,7 +187,7 @@ impl BusinessInput {
         let tax_code = match TaxCode::parse(self.tax_code.as_deref().unwrap_or("").trim()) {
             Ok(code) => code.as_str().to_string(),
             Err(msg) => {
-                errors.add("tax_code", format!("Mã số thuế: {msg} / tax code: 10 digits, or 10-3 for a branch"));
+                errors.add("tax_code", Message::from(messages::TAX_CODE_10_DIGITS_OR_10).with("msg", msg));
                 String::new()
             }
         };
@@ -190,7 +195,7 @@ impl BusinessInput {
         let contact_phone = match Phone::parse(self.contact_phone.as_deref().unwrap_or("")) {
             Ok(phone) => phone.e164().to_string(),
             Err(msg) => {
-                errors.add("contact_phone", format!("Số điện thoại: {msg} / not a Vietnamese phone number"));
+                errors.add("contact_phone", Message::from(messages::NOT_A_VIETNAMESE_PHONE_NUMBER).with("msg", msg));
                 String::new()
             }
         };
@@ -261,13 +266,13 @@ pub struct FairLead {
 fn fair_lead(errors: &mut FieldErrors, input: &FairLeadInput) -> Option<FairLead> {
     let fair_id = input.fair_id.filter(|id| *id > 0);
     if fair_id.is_none() {
-        errors.add("fair_lead.fair_id", "Chọn hội chợ / the fair is required");
+        errors.add("fair_lead.fair_id", messages::THE_FAIR_IS_REQUIRED);
     }
     let name = text(errors, "fair_lead.name", input.name.as_deref(), 2..=200);
     let phone = match Phone::parse(input.phone.as_deref().unwrap_or("")) {
         Ok(phone) => Some(phone.e164().to_string()),
         Err(msg) => {
-            errors.add("fair_lead.phone", format!("Số điện thoại: {msg} / not a Vietnamese phone number"));
+            errors.add("fair_lead.phone", Message::from(messages::NOT_A_VIETNAMESE_PHONE_NUMBER).with("msg", msg));
             None
         }
     };
@@ -340,13 +345,13 @@ impl RfqInput {
         let from_province_code = province(&mut errors, "from_province_code", self.from_province_code.as_deref(), false);
         let needed_by = date(&mut errors, "needed_by", self.needed_by.as_deref());
         if needed_by.is_some_and(|d| d < today) {
-            errors.add("needed_by", "Ngày cần hàng đã qua / the date needed is in the past");
+            errors.add("needed_by", messages::THE_DATE_NEEDED);
         }
         let min_ocop_stars = match self.min_ocop_stars {
             None | Some(0) => 0,
             Some(s @ 3..=5) => s,
             Some(_) => {
-                errors.add("min_ocop_stars", "OCOP: 3, 4 hoặc 5 sao / 3, 4 or 5 stars");
+                errors.add("min_ocop_stars", messages::MIN_OCOP_STARS_3_4_OR_5_STARS);
                 0
             }
         };
@@ -390,7 +395,7 @@ fn export(errors: &mut FieldErrors, input: &ExportInput) -> Option<(String, Inco
     let country = input.country.as_deref().unwrap_or("").trim().to_ascii_uppercase();
     let country_ok = crate::catalog::export::is_export_country(&country);
     if !country_ok {
-        errors.add("export.country", "Mã nước hai chữ (ISO 3166), không phải VN / a two-letter country code, not VN");
+        errors.add("export.country", messages::A_TWO_LETTER_COUNTRY_CODE_NOT);
     }
     let incoterm = incoterm(errors, "export.incoterm", input.incoterm.as_deref(), true);
     match (country_ok, incoterm) {
@@ -402,7 +407,7 @@ fn export(errors: &mut FieldErrors, input: &ExportInput) -> Option<(String, Inco
 fn incoterm(errors: &mut FieldErrors, field: &str, value: Option<&str>, required: bool) -> Option<Incoterm> {
     match value.map(str::trim).filter(|v| !v.is_empty()) {
         None if required => {
-            errors.add(field, format!("{field}: bắt buộc / required"));
+            errors.add(field, Message::from(messages::FIELD_REQUIRED).with("field", field));
             None
         }
         None => None,
@@ -490,23 +495,23 @@ impl QuoteInput {
         let lead_days = match self.lead_days {
             Some(d @ 0..=365) => d,
             Some(_) => {
-                errors.add("lead_days", "Từ 0 đến 365 ngày / 0 to 365 days");
+                errors.add("lead_days", messages::LEAD_DAYS_0_TO_365_DAYS);
                 0
             }
             None => {
-                errors.add("lead_days", "lead_days: bắt buộc / required");
+                errors.add("lead_days", messages::REQUIRED);
                 0
             }
         };
         let valid_until = date(&mut errors, "valid_until", self.valid_until.as_deref());
         if valid_until.is_some_and(|d| d < today) {
-            errors.add("valid_until", "Hạn báo giá đã qua / the validity date is in the past");
+            errors.add("valid_until", messages::THE_VALIDITY_DATE);
         }
         let deposit_pct = match self.deposit_pct {
             None => 0,
             Some(p @ 0..=100) => p,
             Some(_) => {
-                errors.add("deposit_pct", "Từ 0 đến 100 / 0 to 100 percent");
+                errors.add("deposit_pct", messages::DEPOSIT_PCT_0_TO_100_PERCENT);
                 0
             }
         };
@@ -523,7 +528,7 @@ impl QuoteInput {
             }
             Some(g @ 1..=MAX_UNIT_WEIGHT_G) => Some(g),
             Some(_) => {
-                errors.add("carrier_unit_weight_g", "Từ 1 g đến 1 tấn một đơn vị / 1 g to 1 tonne a unit");
+                errors.add("carrier_unit_weight_g", messages::CARRIER_UNIT_WEIGHT_G_1_G_TO_1_TONNE);
                 None
             }
         };
@@ -556,7 +561,7 @@ impl QuoteInput {
 /// Tiers: one to ten, increasing in quantity, prices in đồng, and the MOQ priced.
 fn check_tiers(errors: &mut FieldErrors, tiers: &[Tier], moq: i64) {
     if tiers.is_empty() || tiers.len() > MAX_TIERS {
-        errors.add("tiers", format!("Từ 1 đến {MAX_TIERS} bậc giá / 1 to {MAX_TIERS} price tiers"));
+        errors.add("tiers", Message::from(messages::N_1_TO_PRICE_TIERS).with("max_tiers", MAX_TIERS));
         return;
     }
     for (i, tier) in tiers.iter().enumerate() {
@@ -619,7 +624,7 @@ impl OfferInput {
         let producer_id = amount(&mut errors, "producer_id", self.producer_id, 1);
         let set_code = set_code(&mut errors, self.set_code.as_deref());
         if set_code.is_empty() {
-            errors.add("set_code", "set_code: bắt buộc / required");
+            errors.add("set_code", messages::SET_CODE_REQUIRED);
         }
         let title = text(&mut errors, "title", self.title.as_deref(), 3..=200);
         let quantity = amount(&mut errors, "quantity", self.quantity, 1);
@@ -627,7 +632,7 @@ impl OfferInput {
         let unit_price_vnd = amount(&mut errors, "unit_price_vnd", self.unit_price_vnd, 0);
         let min_quantity = self.min_quantity.map_or(1, |m| amount(&mut errors, "min_quantity", Some(m), 1));
         if min_quantity > quantity && quantity > 0 {
-            errors.add("min_quantity", "Không hơn số lượng chào bán / not above the quantity offered");
+            errors.add("min_quantity", messages::NOT_ABOVE_THE_QUANTITY_OFFERED);
         }
         let available_from = date(&mut errors, "available_from", self.available_from.as_deref());
         let available_until = match self.available_until.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
@@ -637,7 +642,7 @@ impl OfferInput {
         if let (Some(from), Some(until)) = (available_from, available_until)
             && until < from
         {
-            errors.add("available_until", "Trước ngày bắt đầu / before the start");
+            errors.add("available_until", messages::BEFORE_THE_START);
         }
         let notes = text(&mut errors, "notes", self.notes.as_deref(), 0..=2_000);
         if !errors.is_empty() {

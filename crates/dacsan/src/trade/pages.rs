@@ -11,6 +11,7 @@ use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::figures::{self, TradeFigures};
+use super::messages;
 use super::model::{BusinessInput, Incoterm, OfferInput, QuoteInput, Requirement, RfqInput, Tier};
 use super::service::{self, AcceptInput, QuoteView, Viewer};
 use super::store::{self, Message, Offer, Revision, Rfq};
@@ -275,7 +276,7 @@ pub async fn new_rfq(
     if let Some(fair_id) = from.fair {
         let fair = crate::programme::fairs::store::find_by_id(&state.db, fair_id)
             .await?
-            .ok_or_else(|| AppError::not_found("hội chợ / fair"))?;
+            .ok_or_else(|| AppError::not_found(messages::FAIR))?;
         user.require_province(&fair.province_code)?;
         form.insert("fair_id".into(), fair.id.to_string());
         form.insert("deliver_province_code".into(), fair.province_code.clone());
@@ -474,7 +475,7 @@ fn prefill_revision(form: &mut Form, quote: &QuoteView) {
 }
 
 fn id_of(text: &str) -> Result<i64, AppError> {
-    text.parse().map_err(|_| AppError::not_found("trang / page"))
+    text.parse().map_err(|_| AppError::not_found(messages::PAGE))
 }
 
 /// `GET /trade/rfqs/{id}`

@@ -6,11 +6,13 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
+use super::messages;
 use super::model::{BusinessInput, OfferInput, QuoteInput, RfqInput, Tier, price_for};
 use super::store::{self, Business, Offer, Quote, Revision, Rfq, RfqScope};
 use crate::auth::CurrentUser;
 use crate::catalog::{self, Product, ProductStatus};
 use crate::db::{self, Db};
+use crate::error::Message;
 use crate::error::{AppError, AppResult};
 use crate::orders::delivery::{Delivery, DeliveryOption, DeliveryRequest, OptionKind, ParcelLine};
 use crate::orders::model::PaymentMethod;
@@ -78,7 +80,7 @@ impl Viewer {
 /// awarded and closed ones only to their buyer, the office and the producers it
 /// was put in front of or that quoted.
 pub async fn visible_rfq(db: &Db, user: Option<&CurrentUser>, id: i64) -> AppResult<(Rfq, Viewer)> {
-    let not_found = || AppError::not_found("yêu cầu báo giá / request for quotation");
+    let not_found = || AppError::not_found(messages::REQUEST_FOR_QUOTATION);
     let rfq = store::find_rfq(db, id).await?.ok_or_else(not_found)?;
     let viewer = Viewer::of(user, &rfq);
     let visible = match &viewer {
@@ -126,13 +128,13 @@ pub async fn post_rfq(db: &Db, search: &SearchIndex, user: &CurrentUser, input: 
     if let Some(lead) = &rfq.fair_lead {
         let fair = crate::programme::fairs::store::find_by_id(db, lead.fair_id)
             .await?
-            .ok_or_else(|| AppError::invalid("fair_lead.fair_id", "Không có hội chợ này / no such fair"))?;
+            .ok_or_else(|| AppError::invalid("fair_lead.fair_id", messages::NO_SUCH_FAIR))?;
         user.require_province(&fair.province_code)?;
     }
     if let Some(offer_id) = rfq.offer_id {
         match store::find_offer(db, offer_id).await? {
             Some(offer) if offer.status == "open" => {}
-            _ => return Err(AppError::invalid("offer_id", "Không có chào bán đang mở này / no open supply offer")),
+            _ => return Err(AppError::invalid("offer_id", messages::NO_OPEN_SUPPLY_OFFER)),
         }
     }
     let from = rfq.from_province_code.as_deref();
@@ -187,10 +189,10 @@ pub async fn buyer_of(db: &Db, rfq: &Rfq, viewer: &Viewer) -> AppResult<(Option<
 /// lead's tax code is its own); from then on it is the business's request.
 pub async fn claim(db: &Db, user: &CurrentUser, rfq_id: i64) -> AppResult<Rfq> {
     let business = store::business(db, user.id).await?.ok_or(AppError::Forbidden)?;
-    let not_found = || AppError::not_found("yêu cầu / request");
+    let not_found = || AppError::not_found(messages::REQUEST);
     let rfq = store::find_rfq(db, rfq_id).await?.ok_or_else(not_found)?;
     let Some((_, _, tax_code)) = rfq.lead.as_ref() else {
-        return Err(AppError::conflict("rfq", "Không phải mối giao thương từ hội chợ / not a fair lead"));
+        return Err(AppError::conflict("rfq", messages::NOT_A_FAIR_LEAD));
     };
     if tax_code.as_deref() != Some(business.tax_code.as_str()) {
         return Err(AppError::conflict(
@@ -199,7 +201,7 @@ pub async fn claim(db: &Db, user: &CurrentUser, rfq_id: i64) -> AppResult<Rfq> {
         ));
     }
     if !store::claim_rfq(db, rfq.id, user.id, &business.tax_code).await? {
-        return Err(AppError::conflict("rfq", "Yêu cầu này đã được nhận / this request was claimed already"));
+        return Err(AppError::conflict("rfq", messages::THIS_REQUEST_WAS_CLAIMED_ALREADY));
     }
     tracing::info!(rfq.id = rfq.id, user.id = user.id, "fair lead {} claimed", rfq.id);
     store::find_rfq(db, rfq.id).await?.ok_or_else(not_found)
@@ -432,11 +434,11 @@ pub async fn send_quote(db: &Db, user: &CurrentUser, rfq_id: i64, input: &QuoteI
     user.require_producer(quote.producer_id)?;
     let (rfq, _) = visible_rfq(db, Some(user), rfq_id).await?;
     if rfq.status != "open" {
-        return Err(AppError::conflict("rfq", "Yêu cầu đã đóng / the request is closed"));
+        return Err(AppError::conflict("rfq", messages::THE_REQUEST_IS_CLOSED));
     }
     let producer = crate::producers::store::find_by_id(db, quote.producer_id)
         .await?
-        .ok_or_else(|| AppError::invalid("producer_id", "Không có nhà sản xuất này / no such producer"))?;
+        .ok_or_else(|| AppError::invalid("producer_id", messages::NO_SUCH_PRODUCER))?;
     if let Some(from) = rfq.from_province_code.as_deref().filter(|p| *p != producer.province_code) {
         let name = crate::vn::admin_units::province(from).map_or(from, |p| p.name.as_str());
         return Err(AppError::conflict(
@@ -448,9 +450,9 @@ pub async fn send_quote(db: &Db, user: &CurrentUser, rfq_id: i64, input: &QuoteI
     let mut tx = db.begin_write().await?;
     let (quote_id, revision) = match store::quote_of_producer(&mut tx, rfq.id, quote.producer_id).await? {
         None => {
-            let id = store::insert_quote(&mut tx, rfq.id, quote.producer_id, product.id).await?.ok_or_else(|| {
-                AppError::conflict("producer_id", "Báo giá vừa được gửi, hãy tải lại / just quoted: reload")
-            })?;
+            let id = store::insert_quote(&mut tx, rfq.id, quote.producer_id, product.id)
+                .await?
+                .ok_or_else(|| AppError::conflict("producer_id", messages::JUST_QUOTED_RELOAD))?;
             (id, 1)
         }
         Some(existing) => {
@@ -463,10 +465,10 @@ pub async fn send_quote(db: &Db, user: &CurrentUser, rfq_id: i64, input: &QuoteI
                     ));
                 }
                 "withdrawn" => {
-                    return Err(AppError::conflict("quote", "Báo giá đã rút lại / the quote was withdrawn"));
+                    return Err(AppError::conflict("quote", messages::THE_QUOTE_WAS_WITHDRAWN));
                 }
                 _ if latest.as_ref().is_some_and(is_expired) => {
-                    return Err(AppError::conflict("quote", "Báo giá đã hết hạn / the quote has expired"));
+                    return Err(AppError::conflict("quote", messages::THE_QUOTE_HAS_EXPIRED));
                 }
                 _ => {}
             }
@@ -497,10 +499,10 @@ pub async fn decline(db: &Db, user: &CurrentUser, rfq_id: i64, producer_id: i64,
     let (rfq, _) = visible_rfq(db, Some(user), rfq_id).await?;
     let reason = reason.trim();
     if !(3..=1_000).contains(&reason.chars().count()) {
-        return Err(AppError::invalid("reason", "Lý do: 3 đến 1.000 ký tự / reason: 3 to 1,000 characters"));
+        return Err(AppError::invalid("reason", messages::REASON_3_TO_1_000_CHARACTERS));
     }
     if rfq.status != "open" {
-        return Err(AppError::conflict("rfq", "Yêu cầu đã đóng / the request is closed"));
+        return Err(AppError::conflict("rfq", messages::THE_REQUEST_IS_CLOSED));
     }
     if !store::insert_decline(db, rfq.id, producer_id, reason, user.id).await? {
         return Err(AppError::conflict(
@@ -514,7 +516,7 @@ pub async fn decline(db: &Db, user: &CurrentUser, rfq_id: i64, producer_id: i64,
 /// The quote and its request, if this user quoted it (its producer's seller) or
 /// asked for it (the buyer), or works in the office.
 pub async fn quote_party(db: &Db, user: &CurrentUser, quote_id: i64) -> AppResult<(Quote, Rfq, Viewer)> {
-    let not_found = || AppError::not_found("báo giá / quote");
+    let not_found = || AppError::not_found(messages::QUOTE);
     let quote = store::find_quote(db, quote_id).await?.ok_or_else(not_found)?;
     let rfq = store::find_rfq(db, quote.rfq_id).await?.ok_or_else(not_found)?;
     let viewer = Viewer::of(Some(user), &rfq);
@@ -578,12 +580,12 @@ pub async fn accept(
     let quantity = match input.quantity {
         Some(q) if (1..=1_000_000_000_000).contains(&q) => q,
         _ => {
-            return Err(AppError::invalid("quantity", "Số lượng: số nguyên dương / quantity: a positive whole number"));
+            return Err(AppError::invalid("quantity", messages::QUANTITY_A_POSITIVE_WHOLE_NUMBER));
         }
     };
     let business = store::business(db, rfq.buyer_user_id)
         .await?
-        .ok_or_else(|| AppError::conflict("business", "Người mua chưa có hồ sơ doanh nghiệp / no business profile"))?;
+        .ok_or_else(|| AppError::conflict("business", messages::NO_BUSINESS_PROFILE))?;
     let buyer = crate::auth::store::find_by_id(db, rfq.buyer_user_id).await?;
     let commune_code = match (rfq.deliver_commune_code.clone(), input.commune_code.as_deref().map(str::trim)) {
         (_, Some(code)) if !code.is_empty() => code.to_string(),
@@ -631,7 +633,7 @@ pub async fn accept(
     }
     let quote = store::find_quote_in(&mut tx, quote.id).await?.ok_or_else(|| AppError::not_found("quote"))?;
     if quote.revision != priced.revision {
-        return Err(AppError::conflict("quote", "Báo giá vừa thay đổi, hãy tải lại / the quote just changed: reload"));
+        return Err(AppError::conflict("quote", messages::THE_QUOTE_JUST_CHANGED_RELOAD));
     }
     let revision =
         store::revision_in(&mut tx, quote.id, quote.revision).await?.ok_or_else(|| AppError::not_found("quote"))?;
@@ -647,7 +649,7 @@ pub async fn accept(
         }
         "open" => {}
         status => {
-            return Err(AppError::conflict("quote", format!("Báo giá đang «{status}» / the quote is {status}")));
+            return Err(AppError::conflict("quote", Message::from(messages::THE_QUOTE).with("status", status)));
         }
     }
     if quantity < revision.moq {
@@ -660,10 +662,10 @@ pub async fn accept(
         ));
     }
     let unit_price = price_for(&revision.tiers, quantity)
-        .ok_or_else(|| AppError::conflict("quantity", "Dưới bậc giá đầu tiên / under the first price tier"))?;
+        .ok_or_else(|| AppError::conflict("quantity", messages::UNDER_THE_FIRST_PRICE_TIER))?;
     let subtotal = unit_price
         .checked_mul(quantity)
-        .ok_or_else(|| AppError::invalid("quantity", "tổng tiền quá lớn / the total is too large"))?;
+        .ok_or_else(|| AppError::invalid("quantity", messages::THE_TOTAL_IS_TOO_LARGE))?;
     let shipping = by_carrier.as_ref().map_or(revision.delivery_vnd, |(_, charge)| *charge);
     let total = subtotal + shipping;
     let deposit = deposit_of(total, revision.deposit_pct);
@@ -691,10 +693,10 @@ pub async fn accept(
     };
     let order = insert_agreed(&mut tx, &agreed).await?;
     if !store::accept_quote(&mut tx, &quote, order.id, quantity).await? {
-        return Err(AppError::conflict("quote", "Báo giá vừa thay đổi, hãy tải lại / the quote just changed: reload"));
+        return Err(AppError::conflict("quote", messages::THE_QUOTE_JUST_CHANGED_RELOAD));
     }
     if !store::award_rfq(&mut tx, rfq.id).await? {
-        return Err(AppError::conflict("rfq", "Yêu cầu vừa chọn báo giá khác / another quote was just accepted"));
+        return Err(AppError::conflict("rfq", messages::ANOTHER_QUOTE_WAS_JUST_ACCEPTED));
     }
     tx.commit().await.map_err(anyhow::Error::new)?;
     tracing::info!(quote.id = quote.id, order.code = %order.code, "quote {} accepted as order {}", quote.id, order.code);
@@ -707,7 +709,7 @@ fn payment_method(asked: Option<&str>, deposit_pct: i64, has_account: bool) -> A
     let asked = match asked.map(str::trim).filter(|m| !m.is_empty()) {
         None => None,
         Some(text) => Some(PaymentMethod::parse(text).ok_or_else(|| {
-            AppError::invalid("payment_method", format!("«{text}»: vietqr hoặc cod / vietqr or cod"))
+            AppError::invalid("payment_method", Message::from(messages::VIETQR_OR_COD).with("text", text))
         })?),
     };
     let method = match asked {
@@ -749,7 +751,7 @@ pub async fn post_message(db: &Db, user: &CurrentUser, quote_id: i64, body: &str
     };
     let body = body.trim();
     if !(1..=2_000).contains(&body.chars().count()) {
-        return Err(AppError::invalid("body", "Tin nhắn: 1 đến 2.000 ký tự / message: 1 to 2,000 characters"));
+        return Err(AppError::invalid("body", messages::MESSAGE_1_TO_2_000_CHARACTERS));
     }
     let buyer = crate::auth::store::find_by_id(db, rfq.buyer_user_id).await?;
     let mut tx = db.begin_write().await?;
@@ -771,11 +773,11 @@ pub async fn post_offer(db: &Db, user: &CurrentUser, input: &OfferInput) -> AppR
     user.require_producer(offer.producer_id)?;
     let producer = crate::producers::store::find_by_id(db, offer.producer_id)
         .await?
-        .ok_or_else(|| AppError::invalid("producer_id", "Không có nhà sản xuất này / no such producer"))?;
+        .ok_or_else(|| AppError::invalid("producer_id", messages::NO_SUCH_PRODUCER))?;
     if let Some(id) = offer.product_id {
         let ok = catalog::store::find_by_id(db, id).await?.is_some_and(|p| p.producer_id == offer.producer_id);
         if !ok {
-            return Err(AppError::invalid("product_id", "Không phải sản phẩm của bạn / not one of your products"));
+            return Err(AppError::invalid("product_id", messages::NOT_ONE_OF_YOUR_PRODUCTS));
         }
     }
     let mut tx = db.begin_write().await?;
@@ -866,11 +868,11 @@ pub async fn proforma(db: &Db, user: &CurrentUser, quote_id: i64) -> AppResult<V
 
 /// Closes one of the seller's open offers.
 pub async fn close_offer(db: &Db, user: &CurrentUser, id: i64) -> AppResult<Offer> {
-    let not_found = || AppError::not_found("chào bán / supply offer");
+    let not_found = || AppError::not_found(messages::SUPPLY_OFFER);
     let offer = store::find_offer(db, id).await?.ok_or_else(not_found)?;
     user.require_producer(offer.producer_id)?;
     if !store::close_offer(db, offer.id).await? {
-        return Err(AppError::conflict("offer", "Chào bán đã đóng / the offer is closed already"));
+        return Err(AppError::conflict("offer", messages::THE_OFFER_IS_CLOSED_ALREADY));
     }
     store::find_offer(db, offer.id).await?.ok_or_else(not_found)
 }
@@ -880,13 +882,19 @@ pub fn valid_follow(set_code: Option<&str>, province_code: Option<&str>) -> AppR
     let set_code = set_code.unwrap_or("").trim().to_string();
     let province_code = province_code.unwrap_or("").trim().to_string();
     if set_code.is_empty() && province_code.is_empty() {
-        return Err(AppError::invalid("set_code", "Chọn bộ sản phẩm hoặc tỉnh / choose a product set or a province"));
+        return Err(AppError::invalid("set_code", messages::CHOOSE_A_PRODUCT_SET));
     }
     if !set_code.is_empty() && catalog::ocop::set(&set_code).is_none() {
-        return Err(AppError::invalid("set_code", format!("Không có bộ sản phẩm «{set_code}» / no such product set")));
+        return Err(AppError::invalid(
+            "set_code",
+            Message::from(messages::NO_SUCH_PRODUCT_SET).with("set_code", &set_code),
+        ));
     }
     if !province_code.is_empty() && crate::vn::admin_units::province(&province_code).is_none() {
-        return Err(AppError::invalid("province_code", format!("Không có tỉnh «{province_code}» / no such province")));
+        return Err(AppError::invalid(
+            "province_code",
+            Message::from(messages::NO_SUCH_PROVINCE).with("province_code", &province_code),
+        ));
     }
     Ok(store::Follow { set_code, province_code })
 }

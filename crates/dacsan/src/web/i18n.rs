@@ -5,6 +5,14 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use axum::extract::Request;
+use axum::http::{HeaderMap, header};
+use axum::middleware::Next;
+use axum::response::Response;
+use axum_extra::extract::CookieJar;
+
+use super::layout::LANG_COOKIE;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, strum::EnumString, strum::IntoStaticStr)]
 #[strum(serialize_all = "lowercase")]
 pub enum Lang {
@@ -31,6 +39,17 @@ impl Lang {
         }
     }
 
+    /// A page's language: the one its reader chose (a cookie), else the browser's.
+    pub fn of_page(headers: &HeaderMap) -> Lang {
+        let chosen = CookieJar::from_headers(headers).get(LANG_COOKIE).and_then(|c| Lang::parse(c.value()));
+        chosen.unwrap_or_else(|| Lang::of_client(headers))
+    }
+
+    /// An API client's language: its `Accept-Language`, Vietnamese when it sends none.
+    pub fn of_client(headers: &HeaderMap) -> Lang {
+        Lang::from_accept_language(headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()))
+    }
+
     pub fn code(self) -> &'static str {
         self.into()
     }
@@ -50,7 +69,17 @@ impl Lang {
 }
 
 /// One text of a page: (key, Vietnamese, English).
-pub type Text = (&'static str, &'static str, &'static str);
+pub use crate::error::Text;
+
+/// Every request's error messages in its reader's language: under `/api/` the
+/// client's `Accept-Language`, elsewhere the page's language.
+pub async fn speak_the_readers_language(request: Request, next: Next) -> Response {
+    let lang = match request.uri().path().starts_with("/api/") {
+        true => Lang::of_client(request.headers()),
+        false => Lang::of_page(request.headers()),
+    };
+    crate::error::in_language(lang == Lang::En, next.run(request)).await
+}
 
 static TABLE: OnceLock<HashMap<&'static str, (&'static str, &'static str)>> = OnceLock::new();
 

@@ -7,6 +7,7 @@ pub mod extract;
 pub mod i18n;
 pub mod layout;
 pub mod markdown;
+pub mod messages;
 pub mod metrics;
 pub mod multipart;
 pub mod referral;

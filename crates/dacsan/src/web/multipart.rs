@@ -7,6 +7,7 @@ use axum::extract::Multipart;
 use axum_extra::extract::CookieJar;
 
 use super::csrf;
+use super::messages;
 use crate::error::AppError;
 use crate::media::model::MAX_UPLOAD_BYTES;
 
@@ -42,7 +43,7 @@ impl UploadForm {
                     return Err(AppError::TooLarge("ảnh tối đa 8 MB / photos up to 8 MB".into()));
                 }
                 if form.files.len() >= MAX_FILES {
-                    return Err(AppError::invalid(&name, "tối đa 10 ảnh mỗi lần / at most 10 photos at a time"));
+                    return Err(AppError::invalid(&name, messages::AT_MOST_10_PHOTOS));
                 }
                 form.files.push((name, bytes.to_vec()));
             } else {

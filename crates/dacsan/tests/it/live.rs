@@ -433,7 +433,7 @@ async fn the_office_schedules_one_session_for_several_producers_of_its_province(
     fields[2].1 = "";
     let (status, _, html) = app.post_form("/office/live", &fields).await;
     assert_eq!(status, 422, "no title");
-    assert!(html.contains("title: 3 to 200 characters"), "the error is named");
+    assert!(html.contains("Tên phiên: 3 đến 200 ký tự"), "the error is named");
     assert!(html.contains("https://www.tiktok.com/@laichau/live"), "the form is kept");
     assert!(html.contains(&format!("name=\"product_{}\" checked", ginseng.id)), "the products stay ticked");
     fields[2].1 = "Đặc sản Lai Châu lên sóng";
@@ -497,7 +497,10 @@ async fn an_officer_of_another_province_neither_sees_nor_schedules_for_it() {
     let (status, _, html) = app.post_form("/office/live", &office_form("08", &producers, &items)).await;
     assert_eq!(status, 422, "another province's product");
     let alert = html.split("role=\"alert\">").nth(1).unwrap().split("</p>").next().unwrap();
-    assert!(alert.contains(&tea.name) && alert.contains("not yours to sell"), "the product is named: {alert}");
+    assert!(
+        alert.contains(&tea.name) && alert.contains("không phải hàng bạn được bán"),
+        "the product is named: {alert}"
+    );
 
     let honey_items = [item_fields(honey.id)];
     let own = honey.producer_id.to_string();

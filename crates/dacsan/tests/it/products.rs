@@ -160,6 +160,45 @@ async fn bad_fields_are_named() {
     assert_eq!(status, 422, "unknown fields are refused: {problem}");
 }
 
+/// An API error speaks the client's `Accept-Language` (Vietnamese when it names
+/// none), and its codes stay the same in every language.
+#[tokio::test]
+async fn api_errors_speak_the_clients_language_under_stable_codes() {
+    let app = spawn_app().await;
+    let producer = app.producer().create().await;
+    let (_, _, token) = app.user(Role::Seller, Some(producer.id)).await;
+    let mut body = new_product(producer.id);
+    body["name"] = json!("x");
+    body["set_code"] = json!("vang-bac");
+    let ask = |language: Option<&'static str>| {
+        let mut request = app.api.post(app.url("/api/v1/products")).bearer_auth(&token).json(&body);
+        if let Some(language) = language {
+            request = request.header("Accept-Language", language);
+        }
+        async move { request.send().await.unwrap().json::<serde_json::Value>().await.unwrap() }
+    };
+    let named = |problem: &serde_json::Value, field: &str| {
+        let errors = problem["errors"].as_array().unwrap();
+        let error = errors.iter().find(|e| e["field"] == field).unwrap_or_else(|| panic!("{field}: {problem}"));
+        (error["code"].as_str().unwrap().to_string(), error["message"].as_str().unwrap().to_string())
+    };
+    let vietnamese = ask(None).await;
+    assert_eq!(vietnamese["code"], "error.invalid");
+    assert_eq!(
+        named(&vietnamese, "name"),
+        ("catalog.name_2_to_200_characters".into(), "cần từ 2 đến 200 ký tự".into())
+    );
+    let english = ask(Some("en-GB,en;q=0.9")).await;
+    assert_eq!(named(&english, "name"), ("catalog.name_2_to_200_characters".into(), "2 to 200 characters".into()));
+    assert_eq!(named(&english, "set_code").1, "not an OCOP product set code");
+    assert_eq!(named(&ask(Some("vi-VN,vi;q=0.9,en;q=0.5")).await, "name").1, "cần từ 2 đến 200 ký tự");
+
+    let missing = app.api.get(app.url("/api/v1/products/999999")).header("Accept-Language", "en").send().await.unwrap();
+    let missing: serde_json::Value = missing.json().await.unwrap();
+    assert_eq!(missing["code"], "error.not_found", "{missing}");
+    assert!(!missing["detail"].as_str().unwrap().contains("Không"), "English only: {missing}");
+}
+
 #[tokio::test]
 async fn a_chosen_slug_that_is_taken_is_a_conflict() {
     let app = spawn_app().await;

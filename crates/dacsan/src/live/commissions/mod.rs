@@ -5,6 +5,7 @@
 //! host — as pages, workbooks and PDFs.
 
 pub mod api;
+pub mod messages;
 pub mod model;
 pub mod pages;
 pub mod report;

@@ -9,11 +9,13 @@ use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
+use super::messages;
 use super::model::{Month, RateInput, parse_percent};
 use super::report::{self, Heading};
 use super::service::{self, Owed, Statement, StatementOrder};
 use super::store::{self, Rate};
 use crate::catalog::Product;
+use crate::error::Message;
 use crate::error::{AppError, FieldErrors};
 use crate::producers::Producer;
 use crate::state::AppState;
@@ -174,13 +176,13 @@ async fn rate_input(state: &AppState, form: &HashMap<String, String>) -> Result<
     let email = form.get("host_email").map(|e| e.trim().to_lowercase()).unwrap_or_default();
     let host = match email.as_str() {
         "" => {
-            errors.add("host_email", "Cần e-mail của người dẫn / the host's e-mail");
+            errors.add("host_email", messages::THE_HOST_S_E_MAIL);
             None
         }
         email => match crate::auth::store::find_by_email(&state.db, email).await? {
             Some(user) => Some(user.id),
             None => {
-                errors.add("host_email", format!("Không có tài khoản «{email}» / no account «{email}»"));
+                errors.add("host_email", Message::from(messages::NO_ACCOUNT).with("email", email));
                 None
             }
         },
@@ -190,7 +192,7 @@ async fn rate_input(state: &AppState, form: &HashMap<String, String>) -> Result<
         id => match id.parse() {
             Ok(id) => Some(id),
             Err(_) => {
-                errors.add("product_id", "Chọn một sản phẩm / choose a product");
+                errors.add("product_id", messages::CHOOSE_A_PRODUCT);
                 None
             }
         },

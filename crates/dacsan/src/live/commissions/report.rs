@@ -4,7 +4,9 @@
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
+use super::messages;
 use super::service::{Owed, Statement, StatementOrder};
+use crate::error::Message;
 use crate::error::{AppError, AppResult};
 use crate::vn::Vnd;
 use crate::web::i18n::Lang;
@@ -59,7 +61,7 @@ pub async fn download(heading: Heading, format: &str, lang: Lang) -> AppResult<R
             let drawn = tokio::task::spawn_blocking(move || pdf(&heading, |key| lang.t(key)));
             (drawn.await.map_err(|e| AppError::Internal(e.into()))??, "application/pdf")
         }
-        other => return Err(AppError::invalid("format", format!("«{other}»: xlsx, pdf hoặc bỏ trống / or none"))),
+        other => return Err(AppError::invalid("format", Message::from(messages::OR_NONE).with("other", other))),
     };
     Ok(attachment(bytes, kind, &file))
 }

@@ -6,10 +6,12 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::messages;
 use super::model::{Month, RateInput, commission_vnd};
 use super::store::{self, AttributedLine, LinesOf};
 use crate::auth::CurrentUser;
 use crate::db::Db;
+use crate::error::Message;
 use crate::error::{AppError, AppResult};
 use crate::orders::referrals::{CommissionRates, Referral};
 
@@ -69,7 +71,7 @@ pub async fn set_rate(db: &Db, user: &CurrentUser, producer_id: i64, input: &Rat
     input.validate()?;
     if !store::account_signs_in(db, input.host_user_id).await? {
         let host = input.host_user_id;
-        return Err(AppError::invalid("host_user_id", format!("Không có tài khoản {host} / no account {host}")));
+        return Err(AppError::invalid("host_user_id", Message::from(messages::NO_ACCOUNT_2).with("host", host)));
     }
     if let Some(product_id) = input.product_id {
         let product = crate::catalog::store::find_by_id(db, product_id).await?;
@@ -95,7 +97,7 @@ pub async fn delete_rate(db: &Db, user: &CurrentUser, producer_id: i64, rate_id:
     if store::delete_rate(db, producer_id, rate_id).await? {
         Ok(())
     } else {
-        Err(AppError::not_found("mức hoa hồng / commission rate"))
+        Err(AppError::not_found(messages::COMMISSION_RATE))
     }
 }
 

@@ -6,6 +6,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use serde::Serialize;
 
+use super::messages;
 use super::model::{AccountInput, AccountView};
 use crate::auth::CurrentUser;
 use crate::error::{AppError, AppResult};
@@ -20,9 +21,7 @@ pub struct AccountList {
 /// The producer, if the asker may manage it (403 before 404, as for delivery terms).
 async fn managed_producer(state: &AppState, user: &CurrentUser, id: i64) -> AppResult<()> {
     user.require_producer(id)?;
-    crate::producers::store::find_by_id(&state.db, id)
-        .await?
-        .ok_or_else(|| AppError::not_found("nhà sản xuất / producer"))?;
+    crate::producers::store::find_by_id(&state.db, id).await?.ok_or_else(|| AppError::not_found(messages::PRODUCER))?;
     Ok(())
 }
 

@@ -6,6 +6,7 @@
 //! characters, never the token.
 
 pub mod api;
+pub mod messages;
 pub mod model;
 pub mod pages;
 pub mod store;
@@ -74,7 +75,7 @@ fn url_setting(carrier: Carrier) -> String {
 
 /// The carrier named in a path: `ghn`, `ghtk`, `viettelpost` or `vnpost`.
 pub fn parse_carrier(name: &str) -> AppResult<Carrier> {
-    Carrier::parse(name.trim()).ok_or_else(|| AppError::not_found("hãng vận chuyển / carrier"))
+    Carrier::parse(name.trim()).ok_or_else(|| AppError::not_found(messages::CARRIER))
 }
 
 /// Seals and saves a producer's account with a carrier, replacing the one it
@@ -172,7 +173,7 @@ pub async fn credentials(
 /// but can no longer be cancelled or tracked through dacsan.
 pub async fn remove(db: &Db, producer_id: i64, carrier: Carrier) -> AppResult<()> {
     if !store::delete(db, producer_id, carrier.as_str()).await? {
-        return Err(AppError::not_found("tài khoản hãng vận chuyển / carrier account"));
+        return Err(AppError::not_found(messages::CARRIER_ACCOUNT));
     }
     tracing::info!(
         producer.id = producer_id,

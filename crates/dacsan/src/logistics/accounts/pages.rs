@@ -10,6 +10,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use carriers::Carrier;
 use serde::Deserialize;
 
+use super::messages;
 use super::model::{AccountInput, AccountView};
 use crate::error::{AppError, FieldErrors};
 use crate::producers::Producer;
@@ -52,7 +53,7 @@ async fn editable(state: &AppState, page: &Page, id: i64) -> Result<Producer, Pa
     page.require_user()?.require_producer(id)?;
     Ok(crate::producers::store::find_by_id(&state.db, id)
         .await?
-        .ok_or_else(|| AppError::not_found("cơ sở / producer"))?)
+        .ok_or_else(|| AppError::not_found(messages::PRODUCER))?)
 }
 
 async fn page_of(

@@ -7,11 +7,13 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
+use super::messages;
 use super::model::{CollectionPoint, PointInput, Run, RunInput, ValidPoint};
 use super::service::{self, DEFAULT_KEEPER_DAYS, MAX_KEEPER_DAYS, ManifestView, ScanOutcome};
 use super::store::{self, Keeper, PointParcel};
 use crate::auth::CurrentUser;
 use crate::db::Db;
+use crate::error::Message;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::web::ApiJson;
@@ -98,7 +100,7 @@ pub async fn create_point(
 pub async fn get_point(State(state): State<AppState>, Path(id): Path<i64>) -> AppResult<Json<PointJson>> {
     let point = store::find_point(&state.db, id)
         .await?
-        .ok_or_else(|| AppError::not_found(format!("điểm gom {id} / collection point {id}")))?;
+        .ok_or_else(|| AppError::not_found(Message::from(messages::COLLECTION_POINT).with("id", id)))?;
     Ok(Json(point_json(&state.db, point).await?))
 }
 
@@ -173,7 +175,7 @@ pub fn check_keeper(input: &KeeperInput) -> AppResult<(String, i64)> {
     }
     let days = input.days.unwrap_or(DEFAULT_KEEPER_DAYS);
     if !(1..=MAX_KEEPER_DAYS).contains(&days) {
-        errors.add("days", format!("từ 1 đến {MAX_KEEPER_DAYS} ngày / 1 to {MAX_KEEPER_DAYS} days"));
+        errors.add("days", Message::from(messages::N_1_TO_DAYS).with("max_keeper_days", MAX_KEEPER_DAYS));
     }
     errors.into_result()?;
     Ok((name, days))
@@ -208,7 +210,7 @@ pub async fn revoke_keeper(
 ) -> AppResult<StatusCode> {
     let point = service::managed_point(&state.db, &user, id).await?;
     if !store::revoke_keeper(&state.db, point.id, keeper).await? {
-        return Err(AppError::not_found(format!("liên kết {keeper} / link {keeper}")));
+        return Err(AppError::not_found(Message::from(messages::LINK).with("keeper", keeper)));
     }
     Ok(StatusCode::NO_CONTENT)
 }
@@ -226,7 +228,7 @@ pub async fn managed_run(state: &AppState, user: &CurrentUser, id: i64, run: i64
     let point = service::managed_point(&state.db, user, id).await?;
     let run = store::find_run(&state.db, point.id, run)
         .await?
-        .ok_or_else(|| AppError::not_found(format!("chuyến {run} / run {run}")))?;
+        .ok_or_else(|| AppError::not_found(Message::from(messages::RUN).with("run", run)))?;
     Ok((point, run))
 }
 

@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod manifest;
+pub mod messages;
 pub mod model;
 pub mod pages;
 pub mod service;

@@ -5,7 +5,9 @@
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset, Weekday};
 
+use super::messages;
 use crate::error::FieldErrors;
+use crate::error::Message;
 use crate::orders::delivery::{DeliveryOption, OptionKind};
 use crate::vn::admin_units;
 use crate::vn::phone::Phone;
@@ -54,9 +56,9 @@ fn text(value: Option<String>) -> String {
 
 fn limit(errors: &mut FieldErrors, field: &str, value: &str, max: usize, required: bool) {
     if required && value.is_empty() {
-        errors.add(field, "bắt buộc / required");
+        errors.add(field, messages::REQUIRED);
     } else if value.chars().count() > max {
-        errors.add(field, format!("tối đa {max} ký tự / at most {max} characters"));
+        errors.add(field, Message::from(messages::AT_MOST_CHARACTERS).with("max", max));
     }
 }
 
@@ -68,7 +70,7 @@ impl PointInput {
         let province_code = text(self.province_code);
         let commune_code = text(self.commune_code);
         if admin_units::province(&province_code).is_none() {
-            errors.add("province_code", "không có tỉnh/thành mã này / no province has this code");
+            errors.add("province_code", messages::NO_PROVINCE_HAS_THIS_CODE);
         } else if admin_units::commune_in(&province_code, &commune_code).is_none() {
             errors.add(
                 "commune_code",
@@ -84,7 +86,7 @@ impl PointInput {
         let contact_phone = match Phone::parse(self.contact_phone.as_deref().unwrap_or("").trim()) {
             Ok(phone) => Some(phone),
             Err(e) => {
-                errors.add("contact_phone", format!("{e} / not a Vietnamese phone number"));
+                errors.add("contact_phone", Message::from(messages::NOT_A_VIETNAMESE_PHONE_NUMBER).with("e", e));
                 None
             }
         };
@@ -206,18 +208,18 @@ impl RunInput {
             }
         }
         if self.weekdays.is_empty() {
-            errors.add("weekdays", "chọn ít nhất một ngày / choose at least one weekday");
+            errors.add("weekdays", messages::CHOOSE_AT_LEAST_ONE_WEEKDAY);
         }
         weekdays.sort_by_key(|d| d.number_days_from_monday());
         let time = parse_time(self.time.as_deref().unwrap_or(""));
         if time.is_none() {
-            errors.add("time", "giờ dạng HH:MM, ví dụ 14:00 / a time as HH:MM, e.g. 14:00");
+            errors.add("time", messages::A_TIME_AS_HH_MM);
         }
         let carrier = text(self.carrier).to_lowercase();
         let vehicle_name = Some(text(self.vehicle_name)).filter(|v| !v.is_empty());
         if carrier == VEHICLE {
             match &vehicle_name {
-                None => errors.add("vehicle_name", "cần tên xe của hợp tác xã / the vehicle's name is required"),
+                None => errors.add("vehicle_name", messages::THE_VEHICLE_S_NAME_IS_REQUIRED),
                 Some(name) => limit(&mut errors, "vehicle_name", name, 120, true),
             }
         } else if carriers::Carrier::parse(&carrier).is_none() {

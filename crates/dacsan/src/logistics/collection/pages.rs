@@ -11,11 +11,13 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::api::{PointJson, check_keeper, check_may_set, collect_url, point_json};
+use super::messages;
 use super::model::{CollectionPoint, PointInput, RunInput};
 use super::service::{self, ManifestView, ScanOutcome};
 use super::store::{self, Keeper, PointParcel};
 use crate::auth::CurrentUser;
 use crate::db;
+use crate::error::Message;
 use crate::error::{AppError, FieldErrors};
 use crate::state::AppState;
 use crate::vn::money::Vnd;
@@ -283,7 +285,7 @@ pub async fn revoke_keeper(
     let user = manager(&page)?;
     let point = service::managed_point(&state.db, &user, id).await?;
     if !store::revoke_keeper(&state.db, point.id, keeper).await? {
-        return Err(AppError::not_found(format!("liên kết {keeper} / link {keeper}")).into());
+        return Err(AppError::not_found(Message::from(messages::LINK).with("keeper", keeper)).into());
     }
     Ok(Redirect::to(&format!("/shipping/collection-points/{id}#keepers-h")).into_response())
 }

@@ -4,10 +4,12 @@
 
 use serde::Serialize;
 
+use super::messages;
 use super::model::{CollectionPoint, Run, VN_OFFSET, route_via_point};
 use super::store::{self, Keeper, Manifest, PointParcel};
 use crate::auth::CurrentUser;
 use crate::db::{self, Db};
+use crate::error::Message;
 use crate::error::{AppError, AppResult};
 use crate::logistics::model::{ShipmentEvent, ShipmentStatus};
 use crate::logistics::store as shipments;
@@ -25,7 +27,7 @@ pub fn may_manage(user: &CurrentUser, province_code: &str, producer_id: Option<i
 
 /// The point, if the user may manage it (else 404, so points' ids are not probed).
 pub async fn managed_point(db: &Db, user: &CurrentUser, id: i64) -> AppResult<CollectionPoint> {
-    let not_found = || AppError::not_found(format!("điểm gom {id} / collection point {id}"));
+    let not_found = || AppError::not_found(Message::from(messages::COLLECTION_POINT).with("id", id));
     let point = store::find_point(db, id).await?.ok_or_else(not_found)?;
     if !may_manage(user, &point.province_code, point.producer_id) {
         return Err(not_found());
@@ -37,13 +39,13 @@ pub async fn managed_point(db: &Db, user: &CurrentUser, id: i64) -> AppResult<Co
 pub async fn check_choice(db: &Db, producer_province: &str, point_id: i64) -> AppResult<()> {
     let field = "collection_point_id";
     let Some(point) = store::find_point(db, point_id).await? else {
-        return Err(AppError::invalid(field, format!("không có điểm gom {point_id} / no collection point {point_id}")));
+        return Err(AppError::invalid(field, Message::from(messages::NO_COLLECTION_POINT).with("point_id", point_id)));
     };
     if !point.active {
-        return Err(AppError::invalid(field, "điểm gom này đã ngừng / this collection point is closed"));
+        return Err(AppError::invalid(field, messages::THIS_COLLECTION_POINT_IS_CLOSED));
     }
     if point.province_code != producer_province {
-        return Err(AppError::invalid(field, "điểm gom ở tỉnh khác / the collection point is in another province"));
+        return Err(AppError::invalid(field, messages::THE_COLLECTION_POINT_IS_IN_ANOTHER));
     }
     Ok(())
 }
@@ -101,7 +103,7 @@ pub async fn scan(
 ) -> AppResult<(ScanOutcome, PointParcel)> {
     let code = code.trim();
     if code.is_empty() {
-        return Err(AppError::invalid("code", "quét hoặc gõ mã kiện / scan or type the parcel's code"));
+        return Err(AppError::invalid("code", messages::SCAN_OR_TYPE_THE_PARCEL));
     }
     let Some(parcel) = scanned_parcel(db, code).await? else {
         let code = code.to_uppercase();
@@ -202,8 +204,9 @@ pub struct ManifestView {
 pub fn run_date(date: Option<&str>) -> AppResult<time::Date> {
     match date.map(str::trim).filter(|d| !d.is_empty()) {
         None => Ok(time::OffsetDateTime::now_utc().to_offset(VN_OFFSET).date()),
-        Some(text) => crate::vn::parse_iso_date(text)
-            .ok_or_else(|| AppError::invalid("date", "ngày dạng YYYY-MM-DD / a date as YYYY-MM-DD")),
+        Some(text) => {
+            crate::vn::parse_iso_date(text).ok_or_else(|| AppError::invalid("date", messages::A_DATE_AS_YYYY_MM_DD))
+        }
     }
 }
 

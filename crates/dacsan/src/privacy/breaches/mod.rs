@@ -3,6 +3,7 @@
 //! the notices sent. `/admin/breaches` and `/api/v1/admin/breaches…`.
 
 pub mod api;
+pub mod messages;
 pub mod model;
 pub mod pages;
 pub mod store;
@@ -15,7 +16,7 @@ use crate::db::{self, Db};
 use crate::error::{AppError, AppResult};
 
 fn not_found() -> AppError {
-    AppError::not_found("sự cố / breach")
+    AppError::not_found(messages::BREACH)
 }
 
 pub async fn record(db: &Db, user: &CurrentUser, input: &BreachInput) -> AppResult<Breach> {
@@ -48,7 +49,7 @@ pub async fn add_notice(db: &Db, user: &CurrentUser, id: i64, input: &NoticeInpu
 pub async fn close(db: &Db, user: &CurrentUser, id: i64) -> AppResult<Breach> {
     let breach = find(db, user, id).await?;
     if !store::close(db, breach.id).await? {
-        return Err(AppError::conflict("status", "Sự cố đã đóng / the breach is closed already"));
+        return Err(AppError::conflict("status", messages::THE_BREACH_IS_CLOSED_ALREADY));
     }
     store::find(db, id).await?.ok_or_else(not_found)
 }

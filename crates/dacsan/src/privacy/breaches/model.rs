@@ -6,8 +6,10 @@
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
+use super::messages;
 use crate::db;
 use crate::error::FieldErrors;
+use crate::error::Message;
 
 /// Hours from finding a breach to the authority's notice.
 pub const NOTICE_HOURS: i64 = 72;
@@ -102,11 +104,11 @@ fn time_field(
     match parse_time(typed) {
         Some(at) if not_future(at, now) => Some(at),
         Some(_) => {
-            errors.add(field, "không thể ở tương lai / cannot be in the future");
+            errors.add(field, messages::CANNOT_BE_IN_THE_FUTURE);
             None
         }
         None => {
-            errors.add(field, format!("«{typed}»: thời điểm dạng 2026-12-03T14:30 / a time such as 2026-12-03T14:30"));
+            errors.add(field, Message::from(messages::A_TIME_SUCH_AS_2026_12).with("typed", typed));
             None
         }
     }
@@ -119,13 +121,13 @@ impl BreachInput {
         let description = text(&mut errors, "description", self.description.as_deref(), 10..=5_000);
         let found_at = time_field(&mut errors, "found_at", self.found_at.as_deref(), now);
         if found_at.is_none() && errors.get("found_at").is_none() {
-            errors.add("found_at", "bắt buộc: lúc phát hiện / required: when it was found");
+            errors.add("found_at", messages::REQUIRED_WHEN_IT_WAS_FOUND);
         }
         let occurred_at = time_field(&mut errors, "occurred_at", self.occurred_at.as_deref(), now);
         if let (Some(found), Some(occurred)) = (found_at, occurred_at)
             && occurred > found
         {
-            errors.add("occurred_at", "sau lúc phát hiện / after it was found");
+            errors.add("occurred_at", messages::AFTER_IT_WAS_FOUND);
         }
         let mut data_kinds: Vec<String> = Vec::new();
         for (i, kind) in self.data_kinds.iter().map(|k| k.trim()).enumerate() {
@@ -139,12 +141,12 @@ impl BreachInput {
             }
         }
         if self.data_kinds.is_empty() {
-            errors.add("data_kinds", "chọn loại dữ liệu bị ảnh hưởng / name the kinds of data touched");
+            errors.add("data_kinds", messages::NAME_THE_KINDS_OF_DATA_TOUCHED);
         }
         let people_affected = match self.people_affected {
             Some(n @ 0..=200_000_000) => n,
             _ => {
-                errors.add("people_affected", "số người: 0 trở lên / how many people: 0 or more");
+                errors.add("people_affected", messages::HOW_MANY_PEOPLE_0_OR_MORE);
                 0
             }
         };
@@ -173,14 +175,14 @@ impl NoticeInput {
         let channel = text(&mut errors, "channel", self.channel.as_deref(), 2..=200);
         let note = self.note.as_deref().unwrap_or("").trim().to_string();
         if note.chars().count() > 2_000 {
-            errors.add("note", "tối đa 2.000 ký tự / at most 2,000 characters");
+            errors.add("note", messages::AT_MOST_2_000_CHARACTERS);
         }
         let sent_at = match self.sent_at.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             None => Some(now),
             typed => time_field(&mut errors, "sent_at", typed, now),
         };
         if sent_at.is_some_and(|at| at < found_at - time::Duration::minutes(1)) {
-            errors.add("sent_at", "trước lúc phát hiện sự cố / before the breach was found");
+            errors.add("sent_at", messages::BEFORE_THE_BREACH_WAS_FOUND);
         }
         if !errors.is_empty() {
             return Err(errors);

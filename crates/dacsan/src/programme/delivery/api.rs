@@ -5,10 +5,12 @@ use axum::extract::{Query, State};
 use serde::{Deserialize, Serialize};
 use time::Date;
 
+use super::messages;
 use super::model::Tally;
 use super::{Figures, Line};
 use crate::auth::CurrentUser;
 use crate::db;
+use crate::error::Message;
 use crate::error::{AppError, AppResult};
 use crate::programme::scope;
 use crate::state::AppState;
@@ -84,9 +86,8 @@ fn given(value: &Option<String>) -> Option<&str> {
 }
 
 fn date(field: &str, text: &str) -> AppResult<Date> {
-    vn::parse_iso_date(text).ok_or_else(|| {
-        AppError::invalid(field, format!("ngày không hợp lệ: {text} (YYYY-MM-DD) / not a date: {text} (YYYY-MM-DD)"))
-    })
+    vn::parse_iso_date(text)
+        .ok_or_else(|| AppError::invalid(field, Message::from(messages::NOT_A_DATE_YYYY_MM_DD).with("text", text)))
 }
 
 /// A place's figures. Shares are percentages with one decimal (ratios, not money);

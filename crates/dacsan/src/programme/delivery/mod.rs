@@ -6,6 +6,7 @@
 //! `GET /api/v1/programme/delivery`; the month's totals go in the monthly report.
 
 pub mod api;
+pub mod messages;
 pub mod model;
 pub mod pages;
 pub mod store;

@@ -7,6 +7,7 @@ use axum::http::StatusCode;
 use serde::Serialize;
 
 use super::events::{self, BoothRequest};
+use super::messages;
 use super::model::{BoothInput, FairInput};
 use super::sales_store::FairTakings;
 use super::store::{self, Booth, Fair, Totals};
@@ -68,7 +69,7 @@ pub async fn create_fair(
 }
 
 fn fair_id(id: &str) -> AppResult<i64> {
-    id.parse().map_err(|_| AppError::not_found("hội chợ / fair"))
+    id.parse().map_err(|_| AppError::not_found(messages::FAIR))
 }
 
 #[utoipa::path(get, path = "/api/v1/programme/fairs/{id}", tag = "programme", security(("bearer" = [])),
@@ -126,7 +127,7 @@ pub async fn delete_booth(
     Path((id, producer_id)): Path<(String, String)>,
 ) -> AppResult<StatusCode> {
     let fair = events::fair_for(&state.db, &user, fair_id(&id)?).await?;
-    let no_booth = || AppError::not_found("gian hàng / booth");
+    let no_booth = || AppError::not_found(messages::BOOTH);
     let producer_id: i64 = producer_id.parse().map_err(|_| no_booth())?;
     if store::delete_booth(&state.db, fair.id, producer_id).await? {
         Ok(StatusCode::NO_CONTENT)

@@ -2,6 +2,7 @@
 //! change it, add a producer's booth (a producer of the fair's province) and remove
 //! it. Every step checks the fair's province.
 
+use super::messages;
 use super::model::{FairInput, check_booth};
 use super::store::{self, Fair};
 use crate::auth::CurrentUser;
@@ -15,7 +16,7 @@ pub async fn fair_for(db: &Db, user: &CurrentUser, id: i64) -> AppResult<Fair> {
     if !user.is_officer() {
         return Err(AppError::Forbidden);
     }
-    let fair = store::find_by_id(db, id).await?.ok_or_else(|| AppError::not_found("hội chợ / fair"))?;
+    let fair = store::find_by_id(db, id).await?.ok_or_else(|| AppError::not_found(messages::FAIR))?;
     user.require_province(&fair.province_code)?;
     Ok(fair)
 }
@@ -56,7 +57,7 @@ pub async fn add_booth(db: &Db, user: &CurrentUser, fair: &Fair, request: BoothR
     let mut errors = request.errors;
     let label = check_booth(&mut errors, request.booth, request.revenue_vnd);
     if request.producer_id.is_none() && request.producer.is_none_or(|p| p.trim().is_empty()) {
-        errors.add("producer", "Cơ sở: bắt buộc (mã cơ sở hoặc tên) / producer: required (registry code or name)");
+        errors.add("producer", messages::PRODUCER_REQUIRED_REGISTRY_CODE_OR_NAME);
     }
     errors.into_result()?;
     let producer = producer_for(db, user, Some(&fair.province_code), request.producer_id, request.producer).await?;

@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod events;
+pub mod messages;
 pub mod model;
 pub mod pages;
 pub mod sales;

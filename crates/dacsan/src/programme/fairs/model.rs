@@ -4,7 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::messages;
 use crate::error::FieldErrors;
+use crate::error::Message;
 use crate::programme::support::model::{clean, date_field, text_field};
 use crate::vn::Vnd;
 
@@ -97,11 +99,11 @@ impl FairInput {
             None => existing.map(|e| e.name.clone()).unwrap_or_default(),
         };
         if name.is_empty() && errors.get("name").is_none() {
-            errors.add("name", "Tên sự kiện: bắt buộc / name: required");
+            errors.add("name", messages::NAME_REQUIRED);
         }
         let kind = match clean(self.kind.as_deref()) {
             Some(k) => FairKind::parse(&k).or_else(|| {
-                errors.add("kind", format!("Loại «{k}» không có / unknown kind (fair, market_session)"));
+                errors.add("kind", Message::from(messages::UNKNOWN_KIND_FAIR_MARKET_SESSION).with("k", &k));
                 None
             }),
             None => existing.map(|e| e.kind).or(Some(FairKind::Fair)),
@@ -115,7 +117,7 @@ impl FairInput {
             None => existing.map(|e| e.starts_on.clone()),
         };
         if starts_on.is_none() && errors.get("starts_on").is_none() {
-            errors.add("starts_on", "Ngày bắt đầu: bắt buộc / start date: required");
+            errors.add("starts_on", messages::START_DATE_REQUIRED);
         }
         let ends_on = match self.ends_on.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
             Some(d) => date_field(&mut errors, "ends_on", "Ngày kết thúc / end date", Some(d)),
@@ -133,7 +135,7 @@ impl FairInput {
         }
         let visitors = self.visitors.or(existing.map(|e| e.visitors)).unwrap_or(0);
         if !(0..=MAX_VISITORS).contains(&visitors) {
-            errors.add("visitors", format!("Lượt khách: từ 0 đến {MAX_VISITORS} / visitors: 0 to {MAX_VISITORS}"));
+            errors.add("visitors", Message::from(messages::VISITORS_0).with("max_visitors", MAX_VISITORS));
         }
         let target_revenue_vnd = self.target_revenue_vnd.or(existing.map(|e| e.target_revenue_vnd)).unwrap_or(0);
         if !(0..=MAX_REVENUE).contains(&target_revenue_vnd) {
@@ -162,7 +164,7 @@ pub fn parse_visitors(errors: &mut FieldErrors, value: Option<&str>) -> Option<i
     match digits.parse::<i64>() {
         Ok(n) => Some(n),
         Err(_) => {
-            errors.add("visitors", format!("Lượt khách «{value}»: cần một số / visitors: a whole number"));
+            errors.add("visitors", Message::from(messages::VISITORS_A_WHOLE_NUMBER).with("value", &value));
             None
         }
     }
@@ -179,7 +181,10 @@ pub fn parse_amount(errors: &mut FieldErrors, field: &str, value: Option<&str>) 
     match Vnd::parse(&value) {
         Ok(Vnd(n)) => n,
         Err(why) => {
-            errors.add(field, format!("Số tiền «{value}»: {why} / amount: a whole amount of đồng"));
+            errors.add(
+                field,
+                Message::from(messages::AMOUNT_A_WHOLE_AMOUNT_OF_NG).with("value", &value).with("why", why),
+            );
             0
         }
     }

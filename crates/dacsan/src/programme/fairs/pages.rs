@@ -10,6 +10,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 
 use super::api::ProvinceParam;
 use super::events::{self, BoothRequest};
+use super::messages;
 use super::model::{FairInput, FairKind, parse_amount, parse_revenue, parse_visitors};
 use super::sales_store::{self, FairTakings};
 use super::store::{self, Booth, Fair, Totals};
@@ -224,7 +225,7 @@ async fn fair_page(
     errors: FieldErrors,
     notice: &'static str,
 ) -> Result<Response, PageError> {
-    let fair = store::find_by_id(&state.db, id).await?.ok_or_else(|| AppError::not_found("hội chợ / fair"))?;
+    let fair = store::find_by_id(&state.db, id).await?.ok_or_else(|| AppError::not_found(messages::FAIR))?;
     let booths = store::booths_of(&state.db, id).await?;
     let province = fair.province_code.clone();
     let takings = sales_store::fair_takings(&state.db, id).await?;
@@ -307,7 +308,7 @@ pub async fn remove_booth(
     let user = scope::office_user(&page)?;
     let fair = events::fair_for(&state.db, &user, id).await?;
     if !store::delete_booth(&state.db, fair.id, producer_id).await? {
-        return Err(AppError::not_found("gian hàng / booth").into());
+        return Err(AppError::not_found(messages::BOOTH).into());
     }
     Ok(Redirect::to(&format!("/office/fairs/{id}?done=removed")).into_response())
 }
@@ -440,7 +441,7 @@ pub async fn list_sales(
     let user = scope::office_user(&page)?;
     let fair = events::fair_for(&state.db, &user, id).await?;
     let producer_id = match q.producer.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
-        Some(text) => Some(text.parse::<i64>().map_err(|_| AppError::not_found("gian hàng / booth"))?),
+        Some(text) => Some(text.parse::<i64>().map_err(|_| AppError::not_found(messages::BOOTH))?),
         None => None,
     };
     let page_number = q.page.as_deref().and_then(|p| p.parse::<i64>().ok()).unwrap_or(1).clamp(1, 10_000);
@@ -448,7 +449,7 @@ pub async fn list_sales(
     if let Some(producer) = producer_id
         && !booths.iter().any(|b| b.producer.id == producer)
     {
-        return Err(AppError::not_found("gian hàng / booth").into());
+        return Err(AppError::not_found(messages::BOOTH).into());
     }
     let offset = (page_number - 1) * SALES_PER_PAGE;
     let mut sales = sales_store::list_for_fair(&state.db, fair.id, producer_id, SALES_PER_PAGE + 1, offset).await?;

@@ -7,11 +7,13 @@
 use serde::{Deserialize, Serialize};
 use time::{Duration, OffsetDateTime};
 
+use super::messages;
 use super::sales_store::{self as store, NewItem, NewSale, Sale};
 use super::store::FairHead;
 use crate::auth::CurrentUser;
 use crate::catalog::ProductStatus;
 use crate::db::{self, Db};
+use crate::error::Message;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::payments::requests;
 use crate::producers::store::PaymentAccount;
@@ -99,7 +101,7 @@ impl SaleInput {
         let client_sale_id = self.client_sale_id.as_deref().map(str::trim).unwrap_or_default().to_string();
         let id_ok = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':');
         if client_sale_id.is_empty() {
-            errors.add("client_sale_id", "Số bán hàng của máy: bắt buộc / client_sale_id: required");
+            errors.add("client_sale_id", messages::CLIENT_SALE_ID_REQUIRED);
         } else if client_sale_id.len() > 64 || !client_sale_id.chars().all(id_ok) {
             errors.add(
                 "client_sale_id",
@@ -108,11 +110,11 @@ impl SaleInput {
         }
         let method = match self.method.as_deref().map(str::trim) {
             None | Some("") => {
-                errors.add("method", "Cách trả: bắt buộc (vietqr, cash) / method: required (vietqr, cash)");
+                errors.add("method", messages::METHOD_REQUIRED_VIETQR_CASH);
                 None
             }
             Some(m) => m.parse::<SaleMethod>().ok().or_else(|| {
-                errors.add("method", format!("Cách trả «{m}» không có / unknown method «{m}» (vietqr, cash)"));
+                errors.add("method", Message::from(messages::UNKNOWN_METHOD_VIETQR_CASH).with("m", m));
                 None
             }),
         };
@@ -136,17 +138,17 @@ impl SaleInput {
         if let Some(amount) = self.amount_vnd
             && !(1..=MAX_SALE).contains(&amount)
         {
-            errors.add("amount_vnd", format!("Số tiền: từ 1 đến {} / amount: 1 to {}", Vnd(MAX_SALE), Vnd(MAX_SALE)));
+            errors.add("amount_vnd", Message::from(messages::AMOUNT_1).with("value", Vnd(MAX_SALE)));
         }
         if items.is_empty() && self.amount_vnd.is_none() {
-            errors.add("items", "Chọn sản phẩm hoặc nhập số tiền / choose products or type an amount");
+            errors.add("items", messages::CHOOSE_PRODUCTS_OR_TYPE_AN_AMOUNT);
         }
         let sold_at = match self.sold_at.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
             None => now,
             Some(text) => match db::parse_time(text) {
                 Some(at) => at.min(now),
                 None => {
-                    errors.add("sold_at", format!("Giờ bán «{text}»: cần dạng RFC 3339 / sold_at: an RFC 3339 time"));
+                    errors.add("sold_at", Message::from(messages::SOLD_AT_AN_RFC_3339_TIME).with("text", text));
                     now
                 }
             },
@@ -167,9 +169,9 @@ pub async fn till_for(db: &Db, user: &CurrentUser, fair_id: i64, producer_id: i6
     }
     let (fair, has_booth) = super::store::find_head_with_booth(db, fair_id, producer_id)
         .await?
-        .ok_or_else(|| AppError::not_found("hội chợ / fair"))?;
+        .ok_or_else(|| AppError::not_found(messages::FAIR))?;
     if !has_booth {
-        return Err(AppError::not_found("gian hàng của cơ sở ở hội chợ này / this producer's booth at the fair"));
+        return Err(AppError::not_found(messages::THIS_PRODUCER_S_BOOTH));
     }
     Ok(fair)
 }
@@ -237,7 +239,7 @@ pub async fn record(
         _ => total,
     };
     if !(1..=MAX_SALE).contains(&amount) {
-        return Err(AppError::invalid("amount_vnd", "Số tiền phải lớn hơn 0 / the amount must be above zero"));
+        return Err(AppError::invalid("amount_vnd", messages::THE_AMOUNT_MUST_BE_ABOVE_ZERO));
     }
     let account = match sale.method {
         SaleMethod::Vietqr => Some(crate::producers::store::payment_account(db, producer_id).await?.ok_or_else(|| {
@@ -341,7 +343,7 @@ pub async fn email_receipt(db: &Db, public_url: &str, sale: &Sale, fair: &FairHe
     let email = crate::auth::model::parse_email(email).map_err(|msg| AppError::invalid("email", msg))?;
     let producer_name = crate::producers::store::find_by_id(db, sale.producer_id)
         .await?
-        .ok_or_else(|| AppError::not_found("cơ sở / producer"))?
+        .ok_or_else(|| AppError::not_found(messages::PRODUCER))?
         .name;
     let receipt_link = receipt_url(public_url, &sale.code);
     let subject = format!("Biên nhận {} / Receipt {} — {producer_name}", sale.code, sale.code);
@@ -391,7 +393,7 @@ pub async fn set_day_counts(
 ) -> AppResult<Vec<store::DayCount>> {
     let mut errors = FieldErrors::default();
     if input.items.len() > 200 {
-        errors.add("items", "Tối đa 200 sản phẩm một lần / at most 200 products at once");
+        errors.add("items", messages::AT_MOST_200_PRODUCTS_AT_ONCE);
     }
     let ids: Vec<i64> = input.items.iter().map(|l| l.product_id).collect();
     let products = crate::catalog::store::list_by_ids(db, &ids).await?;
@@ -440,7 +442,7 @@ pub async fn cancel(db: &Db, sale: &Sale) -> AppResult<Sale> {
     }
     store::mark_cancelled(&mut tx, sale).await?;
     tx.commit().await.map_err(anyhow::Error::from)?;
-    store::find(db, sale.id).await?.ok_or_else(|| AppError::not_found("lần bán / sale"))
+    store::find(db, sale.id).await?.ok_or_else(|| AppError::not_found(messages::SALE))
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 
+use super::messages;
 use super::sales::{self, DayCountsInput, Recorded, SaleInput, SaleStatus};
 use super::sales_store::{self as store, DayCount, Sale, Takings};
 use super::store::FairHead;
@@ -50,8 +51,8 @@ pub struct SalePath {
 
 /// The booth's till, if this user sells for its producer: (fair, producer id).
 async fn till(db: &Db, user: &CurrentUser, fair: &str, producer: &str) -> AppResult<(FairHead, i64)> {
-    let fair: i64 = fair.parse().map_err(|_| AppError::not_found("hội chợ / fair"))?;
-    let producer: i64 = producer.parse().map_err(|_| AppError::not_found("gian hàng / booth"))?;
+    let fair: i64 = fair.parse().map_err(|_| AppError::not_found(messages::FAIR))?;
+    let producer: i64 = producer.parse().map_err(|_| AppError::not_found(messages::BOOTH))?;
     Ok((sales::till_for(db, user, fair, producer).await?, producer))
 }
 
@@ -148,7 +149,7 @@ pub async fn booth_sale(db: &Db, fair_id: i64, producer_id: i64, code: &str) -> 
         Some(sale) => Some(sale),
         None => store::find_by_client_id(db, fair_id, producer_id, code).await?,
     };
-    sale.ok_or_else(|| AppError::not_found("lần bán / sale"))
+    sale.ok_or_else(|| AppError::not_found(messages::SALE))
 }
 
 #[utoipa::path(get, path = "/api/v1/programme/fairs/{id}/booths/{producer_id}/sales/{code}", tag = "programme",

@@ -12,6 +12,7 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
+use super::messages;
 use super::model::parse_amount;
 use super::sales::{self, SaleInput, SaleItemInput, SaleMethod, SaleStatus};
 use super::sales_api::{SaleJson, booth_sale, sale_json};
@@ -19,6 +20,7 @@ use super::sales_store::{self as store, Sale, Takings};
 use super::store::{FairHead, find_head, upcoming_booths_of};
 use crate::auth::CurrentUser;
 use crate::catalog::{Product, ProductStatus};
+use crate::error::Message;
 use crate::error::{AppError, FieldErrors};
 use crate::state::AppState;
 use crate::web::{CsrfForm, Page, PageError, render};
@@ -36,9 +38,9 @@ async fn booth_of(
     fair_id: &str,
     producer: Option<&str>,
 ) -> Result<(FairHead, i64), PageError> {
-    let fair_id: i64 = fair_id.parse().map_err(|_| AppError::not_found("hội chợ / fair"))?;
+    let fair_id: i64 = fair_id.parse().map_err(|_| AppError::not_found(messages::FAIR))?;
     let producer_id = match producer.map(str::trim).filter(|p| !p.is_empty()) {
-        Some(p) => p.parse().map_err(|_| AppError::not_found("gian hàng / booth"))?,
+        Some(p) => p.parse().map_err(|_| AppError::not_found(messages::BOOTH))?,
         None => {
             let mut with_booth = None;
             for id in &user.producer_ids {
@@ -135,7 +137,7 @@ async fn till_page(
 ) -> Result<Response, PageError> {
     let producer = crate::producers::store::find_by_id(&state.db, producer_id)
         .await?
-        .ok_or_else(|| AppError::not_found("cơ sở / producer"))?;
+        .ok_or_else(|| AppError::not_found(messages::PRODUCER))?;
     let products = crate::catalog::store::list_for_producer(&state.db, producer_id, true, 200).await?;
     let has_account = crate::producers::store::payment_account(&state.db, producer_id).await?.is_some();
     let takings = store::booth_takings(&state.db, fair.id, producer_id).await?;
@@ -244,7 +246,7 @@ fn numbers_by_product(
             "" => numbers.push((product_id, None)),
             v => match v.parse::<i64>() {
                 Ok(n) => numbers.push((product_id, Some(n))),
-                Err(_) => errors.add(name, format!("{} «{v}»: cần một số / {}: a whole number", what.0, what.1)),
+                Err(_) => errors.add(name, Message::from(messages::A_WHOLE_NUMBER).with("value", what.0).with("v", v)),
             },
         }
     }
@@ -429,8 +431,8 @@ pub async fn receipt(
     Path(code): Path<String>,
 ) -> Result<Response, PageError> {
     let sale =
-        store::find_by_code(&state.db, code.trim()).await?.ok_or_else(|| AppError::not_found("hóa đơn / receipt"))?;
-    let fair = find_head(&state.db, sale.fair_id).await?.ok_or_else(|| AppError::not_found("hội chợ / fair"))?;
+        store::find_by_code(&state.db, code.trim()).await?.ok_or_else(|| AppError::not_found(messages::RECEIPT))?;
+    let fair = find_head(&state.db, sale.fair_id).await?.ok_or_else(|| AppError::not_found(messages::FAIR))?;
     let producer_name =
         crate::producers::store::find_by_id(&state.db, sale.producer_id).await?.map(|p| p.name).unwrap_or_default();
     let mut response = render(&ReceiptTemplate { page, fair, producer_name, sale });

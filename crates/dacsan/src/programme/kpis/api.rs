@@ -6,10 +6,12 @@ use axum::extract::{Query, State};
 use serde::{Deserialize, Serialize};
 use time::Date;
 
+use super::messages;
 use super::model::{Indicator, IndicatorValue, Ratio};
 use super::{Market, ProducerGaps, store};
 use crate::auth::CurrentUser;
 use crate::db;
+use crate::error::Message;
 use crate::error::{AppError, AppResult};
 use crate::programme::scope;
 use crate::state::AppState;
@@ -253,13 +255,13 @@ pub fn check_target(indicator: &str, year: i64, target_pct: i64) -> AppResult<(I
     let indicator = Indicator::parse(indicator);
     if indicator.is_none() {
         let ids: Vec<&str> = Indicator::ALL.iter().map(|i| i.id()).collect();
-        errors.add("indicator", format!("chỉ tiêu không có / unknown indicator; one of {}", ids.join(", ")));
+        errors.add("indicator", Message::from(messages::UNKNOWN_INDICATOR_ONE).with("join", ids.join(", ")));
     }
     if !(2020..=2100).contains(&year) {
-        errors.add("year", "năm từ 2020 đến 2100 / a year from 2020 to 2100");
+        errors.add("year", messages::A_YEAR_FROM_2020_TO_2100);
     }
     if !(0..=100).contains(&target_pct) {
-        errors.add("target_pct", "chỉ tiêu từ 0 đến 100 % / a target from 0 to 100 %");
+        errors.add("target_pct", messages::A_TARGET_FROM_0_TO_100);
     }
     errors.into_result()?;
     Ok((indicator.expect("checked above"), year as i32, target_pct))

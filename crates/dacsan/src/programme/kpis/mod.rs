@@ -4,6 +4,7 @@
 
 pub mod api;
 mod chart;
+pub mod messages;
 pub mod model;
 pub mod pages;
 mod report_pdf;

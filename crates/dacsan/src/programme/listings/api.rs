@@ -10,6 +10,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
+use super::messages;
 use super::model::{ListingInput, is_web_address, parse_month_param};
 use super::sales::{self, SalesReport};
 use super::store::{self, Effectiveness, Listing, ProductChannels};
@@ -64,7 +65,7 @@ impl ListParams {
             }
         };
         if from > to {
-            return Err(AppError::invalid("from", "tháng đầu sau tháng cuối / from is after to"));
+            return Err(AppError::invalid("from", messages::FROM_IS_AFTER));
         }
         Ok((from, to))
     }
@@ -137,11 +138,10 @@ pub async fn update_listing(
         store::update_url(&state.db, id, url).await?;
     }
     if let Some(text) = patch.delisted_on.as_deref() {
-        let day = vn::parse_iso_date(text).ok_or_else(|| {
-            AppError::invalid("delisted_on", "ngày không hợp lệ (YYYY-MM-DD) / not a date (YYYY-MM-DD)")
-        })?;
+        let day = vn::parse_iso_date(text)
+            .ok_or_else(|| AppError::invalid("delisted_on", messages::NOT_A_DATE_YYYY_MM_DD))?;
         if day.to_string() < listing.listed_on {
-            return Err(AppError::invalid("delisted_on", "ngày gỡ trước ngày lên sàn / delisted before it was listed"));
+            return Err(AppError::invalid("delisted_on", messages::DELISTED_BEFORE_IT_WAS_LISTED));
         }
         store::delist(&state.db, id, &day.to_string()).await?;
     }
@@ -175,10 +175,10 @@ pub async fn read_and_import(
     user_id: i64,
 ) -> AppResult<SalesReport> {
     if bytes.is_empty() {
-        return Err(AppError::invalid("file", "tệp trống / the file is empty"));
+        return Err(AppError::invalid("file", messages::THE_FILE_IS_EMPTY));
     }
     if bytes.len() > MAX_SALES_FILE {
-        return Err(AppError::invalid("file", "tệp quá 8 MB / the file is over 8 MB"));
+        return Err(AppError::invalid("file", messages::THE_FILE_IS_OVER_8_MB));
     }
     let file = sales::parse(bytes)?;
     let db = state.db.clone();

@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod export;
+pub mod messages;
 pub mod model;
 pub mod pages;
 pub mod platform;

@@ -4,6 +4,8 @@
 use serde::Deserialize;
 
 use super::Platform;
+use super::messages;
+use crate::error::Message;
 use crate::error::{AppError, FieldErrors};
 use crate::vn;
 
@@ -29,7 +31,7 @@ impl ListingInput {
     pub fn validate(&self, today: time::Date) -> Result<ValidListing, AppError> {
         let mut errors = FieldErrors::default();
         if self.product_id.is_none() {
-            errors.add("product_id", "chọn sản phẩm / choose a product");
+            errors.add("product_id", messages::CHOOSE_A_PRODUCT);
         }
         let platform_text = self.platform.as_deref().unwrap_or("").trim();
         let platform = Platform::from_code(platform_text).or_else(|| Platform::parse(platform_text));
@@ -42,14 +44,14 @@ impl ListingInput {
         }
         let url = self.url.trim().to_string();
         if !is_web_address(&url) {
-            errors.add("url", "địa chỉ cần bắt đầu bằng https:// / the address must start with https://");
+            errors.add("url", messages::THE_ADDRESS_MUST_START_WITH_HTTPS);
         }
         let listed_on = match self.listed_on.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             None => Some(today),
             Some(text) => vn::parse_iso_date(text),
         };
         if listed_on.is_none() {
-            errors.add("listed_on", "ngày không hợp lệ (YYYY-MM-DD) / not a date (YYYY-MM-DD)");
+            errors.add("listed_on", messages::NOT_A_DATE_YYYY_MM_DD);
         }
         errors.into_result()?;
         Ok(ValidListing {
@@ -68,9 +70,8 @@ pub fn is_web_address(url: &str) -> bool {
 
 /// `YYYY-MM`, checked.
 pub fn parse_month_param(field: &str, text: &str) -> Result<String, AppError> {
-    super::sales::parse_month(text).ok_or_else(|| {
-        AppError::invalid(field, format!("tháng không hợp lệ «{text}» (YYYY-MM) / not a month (YYYY-MM)"))
-    })
+    super::sales::parse_month(text)
+        .ok_or_else(|| AppError::invalid(field, Message::from(messages::NOT_A_MONTH_YYYY_MM).with("text", text)))
 }
 
 #[cfg(test)]

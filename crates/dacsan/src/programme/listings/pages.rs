@@ -12,10 +12,12 @@ use std::collections::HashMap;
 use super::Platform;
 use super::api::{ListParams, read_and_import};
 use super::export::{self, UploadProduct};
+use super::messages;
 use super::model::ListingInput;
 use super::sales::SalesReport;
 use super::store::{self, Effectiveness, ProductChannels};
 use crate::db;
+use crate::error::Message;
 use crate::error::{AppError, AppResult};
 use crate::programme::{scope, xlsx};
 use crate::state::AppState;
@@ -152,7 +154,7 @@ pub async fn upload_sales(
     match read_and_import(&state, &province, bytes, valid_only, user.id).await {
         Ok(report) => listings_page(&state, page, &params, Some(report), None).await,
         Err(AppError::Invalid(errors)) => {
-            let message = errors.0.iter().map(|e| e.message.clone()).collect::<Vec<_>>().join("; ");
+            let message = errors.0.iter().map(|e| e.message.to_string()).collect::<Vec<_>>().join("; ");
             listings_page(&state, page, &params, None, Some(message)).await
         }
         Err(other) => Err(other.into()),
@@ -357,7 +359,7 @@ pub async fn export_upload_file(
     let commune = params.commune_in(&province)?;
     let code = params.platform.as_deref().unwrap_or("").trim();
     let platform = Platform::from_code(code)
-        .ok_or_else(|| AppError::invalid("platform", format!("không rõ sàn «{code}» / unknown platform")))?;
+        .ok_or_else(|| AppError::invalid("platform", Message::from(messages::UNKNOWN_PLATFORM).with("code", code)))?;
     let base = state.settings.public_url.trim_end_matches('/');
     let products: Vec<UploadProduct> = store::upload_rows(&state.db, &province, commune.as_deref())
         .await?

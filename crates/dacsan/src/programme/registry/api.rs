@@ -10,6 +10,7 @@ use axum::response::{IntoResponse, Response};
 use indicatif::ProgressBar;
 use serde::{Deserialize, Serialize};
 
+use super::messages;
 use super::pages::scope_of;
 use super::{Options, Report, run, store, template, workbook};
 use crate::auth::CurrentUser;
@@ -57,9 +58,7 @@ async fn workbook_bytes(request: Request, fallback_name: Option<String>) -> AppR
                 break;
             }
         }
-        found.ok_or_else(|| {
-            AppError::invalid("file", "gửi tệp .xlsx trong trường `file` / send the .xlsx in the `file` field")
-        })?
+        found.ok_or_else(|| AppError::invalid("file", messages::SEND_THE_XLSX_IN_THE_FILE))?
     } else {
         let bytes = Bytes::from_request(request, &()).await.map_err(|_| too_large())?;
         (name, bytes.to_vec())
@@ -68,7 +67,7 @@ async fn workbook_bytes(request: Request, fallback_name: Option<String>) -> AppR
         return Err(too_large());
     }
     if bytes.is_empty() {
-        return Err(AppError::invalid("file", "thân yêu cầu trống / the request body is empty"));
+        return Err(AppError::invalid("file", messages::THE_REQUEST_BODY_IS_EMPTY));
     }
     Ok((name, bytes))
 }

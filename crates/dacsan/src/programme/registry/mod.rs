@@ -11,6 +11,7 @@ pub mod api;
 pub mod cli;
 pub mod closing;
 pub mod columns;
+pub mod messages;
 pub mod model;
 pub mod pages;
 pub mod plan;

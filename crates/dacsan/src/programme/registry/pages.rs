@@ -12,6 +12,7 @@ use axum_extra::extract::CookieJar;
 use indicatif::ProgressBar;
 use serde::Deserialize;
 
+use super::messages;
 use super::store::{self, StoredImport};
 use super::{Options, Problem, Report, Scope, run, template, workbook};
 use crate::auth::CurrentUser;
@@ -137,7 +138,7 @@ struct Upload {
 
 /// Reads the form, checking its CSRF token; a file over the limit is a field error.
 async fn read_upload(jar: &CookieJar, mut multipart: Multipart) -> Result<Upload, AppError> {
-    let too_large = || AppError::invalid("file", "tệp quá lớn (tối đa 25 MB) / the file is too large (at most 25 MB)");
+    let too_large = || AppError::invalid("file", messages::THE_FILE_IS_TOO_LARGE);
     let mut fields: HashMap<String, String> = HashMap::new();
     let mut file = None;
     while let Some(field) = multipart.next_field().await.map_err(|_| too_large())? {
@@ -182,7 +183,7 @@ pub async fn preview_upload(
     let province = scope::province_for(&user, upload.province.as_deref())?;
     let Some((file_name, bytes)) = upload.file else {
         let mut errors = FieldErrors::default();
-        errors.add("file", "chọn tệp .xlsx / choose an .xlsx file");
+        errors.add("file", messages::CHOOSE_AN_XLSX_FILE);
         return registry_page(&state, page, province, errors).await;
     };
     let options =
@@ -202,7 +203,7 @@ pub async fn import_upload(
 ) -> Result<Response, PageError> {
     let user = page.require_user()?.clone();
     let province = scope::province_for(&user, form.get("province").map(String::as_str))?;
-    let stored = store::find_import(&state.db, id).await?.ok_or_else(|| AppError::not_found("tệp / upload"))?;
+    let stored = store::find_import(&state.db, id).await?.ok_or_else(|| AppError::not_found(messages::UPLOAD))?;
     if !user.is_admin() && stored.user_id != Some(user.id) {
         return Err(AppError::Forbidden.into());
     }

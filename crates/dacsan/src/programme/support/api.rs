@@ -7,6 +7,7 @@ use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 
 use super::cases;
+use super::messages;
 use super::model::{self, CaseFilter, CaseInput, CasePatch};
 use super::store::{self, Case, Note};
 use crate::auth::CurrentUser;
@@ -75,7 +76,7 @@ pub async fn create_case(
 }
 
 fn case_id(id: &str) -> AppResult<i64> {
-    id.parse().map_err(|_| AppError::not_found("hồ sơ hỗ trợ / support case"))
+    id.parse().map_err(|_| AppError::not_found(messages::SUPPORT_CASE))
 }
 
 /// One case with its notes, oldest first.
@@ -129,6 +130,6 @@ pub async fn create_note(
         .await?
         .into_iter()
         .find(|n| n.id == note_id)
-        .ok_or_else(|| AppError::not_found("ghi chú / note"))?;
+        .ok_or_else(|| AppError::not_found(messages::NOTE))?;
     Ok((StatusCode::CREATED, Json(note)))
 }

@@ -3,10 +3,12 @@
 //! notes. Every step checks the province of the case's producer.
 
 use super::directory::{self, Lookup};
+use super::messages;
 use super::model::{self, CaseChange, CaseFields, CaseInput};
 use super::store::{self, Case, NewCase};
 use crate::auth::CurrentUser;
 use crate::db::{self, Db};
+use crate::error::Message;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::programme::scope;
 
@@ -15,7 +17,7 @@ pub async fn case_for(db: &Db, user: &CurrentUser, id: i64) -> AppResult<Case> {
     if !user.is_officer() {
         return Err(AppError::Forbidden);
     }
-    let case = store::find_by_id(db, id).await?.ok_or_else(|| AppError::not_found("hồ sơ hỗ trợ / support case"))?;
+    let case = store::find_by_id(db, id).await?.ok_or_else(|| AppError::not_found(messages::SUPPORT_CASE))?;
     user.require_province(&case.producer.province_code)?;
     Ok(case)
 }
@@ -31,7 +33,7 @@ pub async fn producer_for(
 ) -> AppResult<directory::ProducerRef> {
     if let Some(id) = producer_id {
         let found = directory::find(db, id).await?.ok_or_else(|| {
-            AppError::invalid("producer_id", format!("không có cơ sở số {id} / no producer with id {id}"))
+            AppError::invalid("producer_id", Message::from(messages::NO_PRODUCER_WITH_ID).with("id", id))
         })?;
         scope::province_for(user, Some(&found.province_code))?;
         if let Some(asked) = province.map(str::trim).filter(|p| !p.is_empty() && *p != found.province_code) {
@@ -50,7 +52,7 @@ pub async fn producer_for(
         return Ok(found.clone());
     }
     let message = directory::miss_message(db, &province, &lookup, Some(&text), Some(&text)).await?;
-    Err(AppError::invalid("producer", format!("Cơ sở / producer: {message}")))
+    Err(AppError::invalid("producer", Message::from(messages::PRODUCER_NOT_FOUND).with("message", &message)))
 }
 
 /// An owner must be an officer of the province or an admin.
@@ -120,7 +122,7 @@ pub async fn change(db: &Db, mut case: Case, change: CaseChange) -> AppResult<Ca
         case.status = status;
     }
     store::update(db, &case).await?;
-    store::find_by_id(db, case.id).await?.ok_or_else(|| AppError::not_found("hồ sơ hỗ trợ / support case"))
+    store::find_by_id(db, case.id).await?.ok_or_else(|| AppError::not_found(messages::SUPPORT_CASE))
 }
 
 /// Appends a note to the case's log.
@@ -128,7 +130,7 @@ pub async fn add_note(db: &Db, user: &CurrentUser, case: &Case, body: Option<&st
     let mut errors = FieldErrors::default();
     let body = model::text_field(&mut errors, "body", "Ghi chú / note", body, model::MAX_NOTE);
     if body.is_empty() {
-        errors.add("body", "Ghi chú: bắt buộc / note: required");
+        errors.add("body", messages::NOTE_REQUIRED);
     }
     errors.into_result()?;
     store::add_note(db, case.id, user.id, &body).await

@@ -7,6 +7,7 @@
 pub mod api;
 pub mod cases;
 pub mod directory;
+pub mod messages;
 pub mod model;
 pub mod pages;
 pub mod store;

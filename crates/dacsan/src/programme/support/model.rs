@@ -5,7 +5,9 @@
 use serde::{Deserialize, Serialize};
 use time::Date;
 
+use super::messages;
 use crate::error::FieldErrors;
+use crate::error::Message;
 
 /// What the producer needs a hand with.
 #[derive(
@@ -181,7 +183,7 @@ pub fn clean(value: Option<&str>) -> Option<String> {
 pub fn text_field(errors: &mut FieldErrors, field: &str, label: &str, value: Option<&str>, max: usize) -> String {
     let text = clean(value).unwrap_or_default();
     if text.chars().count() > max {
-        errors.add(field, format!("{label}: tối đa {max} ký tự / at most {max} characters"));
+        errors.add(field, Message::from(messages::AT_MOST_CHARACTERS).with("label", label).with("max", max));
     }
     text
 }
@@ -223,7 +225,7 @@ impl CaseInput {
         let due_on = date_field(&mut errors, "due_on", "Hạn / due date", self.due_on.as_deref());
         let note = text_field(&mut errors, "note", "Ghi chú / note", self.note.as_deref(), MAX_NOTE);
         if self.producer_id.is_none() && clean(self.producer.as_deref()).is_none() {
-            errors.add("producer", "Cơ sở: bắt buộc (mã cơ sở hoặc tên) / producer: required (registry code or name)");
+            errors.add("producer", messages::PRODUCER_REQUIRED_REGISTRY_CODE_OR_NAME);
         }
         match topic {
             Some(topic) if errors.is_empty() => {
@@ -250,7 +252,7 @@ fn topic_field(errors: &mut FieldErrors, value: Option<&str>, required: bool) ->
         }
         None => {
             if required {
-                errors.add("topic", "Nội dung hỗ trợ: bắt buộc / topic: required");
+                errors.add("topic", messages::TOPIC_REQUIRED);
             }
             None
         }
@@ -332,21 +334,21 @@ impl CaseFilter {
         let status = clean(self.status.as_deref()).and_then(|s| {
             let status = CaseStatus::parse(&s);
             if status.is_none() {
-                errors.add("status", format!("Trạng thái «{s}» không có / unknown status"));
+                errors.add("status", Message::from(messages::UNKNOWN_STATUS).with("s", &s));
             }
             status
         });
         let topic = clean(self.topic.as_deref()).and_then(|t| {
             let topic = Topic::parse(&t);
             if topic.is_none() {
-                errors.add("topic", format!("Nội dung hỗ trợ «{t}» không có / unknown topic"));
+                errors.add("topic", Message::from(messages::UNKNOWN_TOPIC).with("t", &t));
             }
             topic
         });
         let owner = clean(self.owner.as_deref()).and_then(|o| {
             let id = o.parse::<i64>().ok();
             if id.is_none() {
-                errors.add("owner", format!("Người phụ trách «{o}»: cần mã số người dùng / owner: a user id"));
+                errors.add("owner", Message::from(messages::OWNER_A_USER_ID).with("o", &o));
             }
             id
         });

@@ -11,9 +11,11 @@ use axum::response::{IntoResponse, Redirect, Response};
 
 use super::cases;
 use super::directory::{self, ProducerRef};
+use super::messages;
 use super::model::{self, CaseFilter, CaseInput, CasePatch, CaseStatus, Topic};
 use super::store::{self, Case, Note, Owner};
 use crate::db;
+use crate::error::Message;
 use crate::error::{AppError, FieldErrors};
 use crate::programme::{scope, xlsx};
 use crate::state::AppState;
@@ -194,7 +196,7 @@ pub async fn new_case(
 ) -> Result<Response, PageError> {
     let user = scope::office_user(&page)?;
     let producer_id = match model::clean(p.producer.as_deref()) {
-        Some(id) => Some(id.parse::<i64>().map_err(|_| AppError::not_found("cơ sở / producer"))?),
+        Some(id) => Some(id.parse::<i64>().map_err(|_| AppError::not_found(messages::PRODUCER))?),
         None => None,
     };
     let mut form = HashMap::new();
@@ -238,7 +240,7 @@ fn id_field(form: &HashMap<String, String>, name: &str, errors: &mut FieldErrors
     let value = model::clean(form.get(name).map(String::as_str))?;
     let id = value.parse().ok();
     if id.is_none() {
-        errors.add(name, format!("«{value}» không phải mã số / is not an id"));
+        errors.add(name, Message::from(messages::IS_NOT_AN_ID).with("value", &value));
     }
     id
 }

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::attendance::{self, ImportReport};
 use super::courses::{self, CourseJson, Trainings, trainings_of};
 use super::import::{self, ColumnNames};
+use super::messages;
 use super::model::{AttendeeInput, CourseInput, SessionInput, is_ticked};
 use super::store::{self, Attendance, Course, Session};
 use crate::auth::CurrentUser;
@@ -49,7 +50,7 @@ pub async fn create_course(
     Ok((StatusCode::CREATED, Json(courses::course_for(&state.db, &user, id).await?)))
 }
 
-fn id_of(id: &str, what: &str) -> AppResult<i64> {
+fn id_of(id: &str, what: crate::error::Text) -> AppResult<i64> {
     id.parse().map_err(|_| AppError::not_found(what))
 }
 
@@ -60,7 +61,7 @@ pub async fn get_course(
     user: CurrentUser,
     Path(id): Path<String>,
 ) -> AppResult<Json<CourseJson>> {
-    let course = courses::course_for(&state.db, &user, id_of(&id, "khóa học / course")?).await?;
+    let course = courses::course_for(&state.db, &user, id_of(&id, messages::COURSE)?).await?;
     let sessions = store::sessions_of_province(&state.db, &course.province_code)
         .await?
         .into_iter()
@@ -78,11 +79,11 @@ pub async fn create_session(
     Path(id): Path<String>,
     ApiJson(input): ApiJson<SessionInput>,
 ) -> AppResult<(StatusCode, Json<Session>)> {
-    let course = courses::course_for(&state.db, &user, id_of(&id, "khóa học / course")?).await?;
+    let course = courses::course_for(&state.db, &user, id_of(&id, messages::COURSE)?).await?;
     let valid = input.validate().map_err(AppError::Invalid)?;
     let session_id = store::insert_session(&state.db, course.id, &valid).await?;
     let session =
-        store::find_session(&state.db, session_id).await?.ok_or_else(|| AppError::not_found("buổi học / session"))?;
+        store::find_session(&state.db, session_id).await?.ok_or_else(|| AppError::not_found(messages::SESSION))?;
     Ok((StatusCode::CREATED, Json(session)))
 }
 
@@ -101,7 +102,7 @@ pub async fn get_session(
     user: CurrentUser,
     Path(id): Path<String>,
 ) -> AppResult<Json<SessionJson>> {
-    let (session, course) = courses::session_for(&state.db, &user, id_of(&id, "buổi học / session")?).await?;
+    let (session, course) = courses::session_for(&state.db, &user, id_of(&id, messages::SESSION)?).await?;
     let attendance = store::attendance_of(&state.db, session.id).await?;
     Ok(Json(SessionJson { session, course, attendance }))
 }
@@ -125,7 +126,7 @@ pub async fn record_attendance(
     Query(q): Query<ValidOnlyParam>,
     request: Request,
 ) -> AppResult<Response> {
-    let (session, course) = courses::session_for(&state.db, &user, id_of(&id, "buổi học / session")?).await?;
+    let (session, course) = courses::session_for(&state.db, &user, id_of(&id, messages::SESSION)?).await?;
     let is_multipart = request
         .headers()
         .get(header::CONTENT_TYPE)
@@ -177,11 +178,11 @@ pub async fn remove_attendance(
     Path(id): Path<String>,
     Query(key): Query<AttendeeKey>,
 ) -> AppResult<StatusCode> {
-    let (session, _) = courses::session_for(&state.db, &user, id_of(&id, "buổi học / session")?).await?;
+    let (session, _) = courses::session_for(&state.db, &user, id_of(&id, messages::SESSION)?).await?;
     if store::remove_attendance(&state.db, session.id, key.producer_id, key.attendee_name.trim()).await? {
         Ok(StatusCode::NO_CONTENT)
     } else {
-        Err(AppError::not_found("dòng điểm danh / attendance line"))
+        Err(AppError::not_found(messages::ATTENDANCE_LINE))
     }
 }
 
@@ -207,8 +208,6 @@ async fn upload(mut multipart: Multipart) -> AppResult<(Bytes, bool)> {
             _ => {}
         }
     }
-    let file = file.ok_or_else(|| {
-        AppError::invalid("file", "gửi danh sách trong trường `file` / send the list in the `file` field")
-    })?;
+    let file = file.ok_or_else(|| AppError::invalid("file", messages::SEND_THE_LIST_IN_THE_FILE))?;
     Ok((file, valid_only))
 }

@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use super::messages;
 use super::model::{CourseInput, Pillar};
 use super::store::{self, Course, Session};
 use crate::auth::CurrentUser;
@@ -18,7 +19,7 @@ pub async fn course_for(db: &Db, user: &CurrentUser, id: i64) -> AppResult<Cours
         return Err(AppError::Forbidden);
     }
     let today = db::today_vn().to_string();
-    let course = store::find_course(db, id, &today).await?.ok_or_else(|| AppError::not_found("khóa học / course"))?;
+    let course = store::find_course(db, id, &today).await?.ok_or_else(|| AppError::not_found(messages::COURSE))?;
     user.require_province(&course.province_code)?;
     Ok(course)
 }
@@ -28,7 +29,7 @@ pub async fn session_for(db: &Db, user: &CurrentUser, id: i64) -> AppResult<(Ses
     if !user.is_officer() {
         return Err(AppError::Forbidden);
     }
-    let session = store::find_session(db, id).await?.ok_or_else(|| AppError::not_found("buổi học / session"))?;
+    let session = store::find_session(db, id).await?.ok_or_else(|| AppError::not_found(messages::SESSION))?;
     let course = course_for(db, user, session.course_id).await?;
     Ok((session, course))
 }

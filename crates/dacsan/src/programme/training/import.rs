@@ -8,6 +8,7 @@
 
 use serde::Serialize;
 
+use super::messages;
 use super::model::{attendee_name, parse_yes_no};
 use crate::error::AppError;
 use crate::tables::{self, Grid};
@@ -103,7 +104,7 @@ impl Field {
 /// Reads the list: a workbook when the bytes are one (by content), else CSV.
 pub fn parse(bytes: &[u8]) -> Result<Parsed, AppError> {
     if bytes.is_empty() {
-        return Err(AppError::invalid("file", "tệp trống / the file is empty"));
+        return Err(AppError::invalid("file", messages::THE_FILE_IS_EMPTY));
     }
     let grids = tables::read_grids(bytes)?;
     for grid in &grids {

@@ -8,6 +8,7 @@ pub mod api;
 pub mod attendance;
 pub mod courses;
 pub mod import;
+pub mod messages;
 pub mod model;
 pub mod pages;
 pub mod store;

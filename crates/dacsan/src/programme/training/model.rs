@@ -6,6 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::messages;
 use crate::error::FieldErrors;
 use crate::programme::support::model::{clean, date_field, text_field};
 
@@ -91,7 +92,7 @@ impl CourseInput {
         let mut errors = FieldErrors::default();
         let title = text_field(&mut errors, "title", "Tên khóa học / course title", self.title.as_deref(), MAX_TEXT);
         if title.is_empty() {
-            errors.add("title", "Tên khóa học: bắt buộc / course title: required");
+            errors.add("title", messages::COURSE_TITLE_REQUIRED);
         }
         let pillar = match clean(self.pillar.as_deref()) {
             Some(p) => Pillar::parse(&p).or_else(|| {
@@ -104,7 +105,7 @@ impl CourseInput {
                 None
             }),
             None => {
-                errors.add("pillar", "Trụ cột: bắt buộc / pillar: required");
+                errors.add("pillar", messages::PILLAR_REQUIRED);
                 None
             }
         };
@@ -136,7 +137,7 @@ impl SessionInput {
         let mut errors = FieldErrors::default();
         let held_on = date_field(&mut errors, "held_on", "Ngày học / session date", self.held_on.as_deref());
         if held_on.is_none() && errors.get("held_on").is_none() {
-            errors.add("held_on", "Ngày học: bắt buộc / session date: required");
+            errors.add("held_on", messages::SESSION_DATE_REQUIRED);
         }
         let place = text_field(&mut errors, "place", "Địa điểm / place", self.place.as_deref(), MAX_TEXT);
         let trainer = text_field(&mut errors, "trainer", "Giảng viên / trainer", self.trainer.as_deref(), MAX_TEXT);

@@ -16,6 +16,7 @@ use super::api::ProvinceParam;
 use super::attendance::{self, ImportReport};
 use super::courses::{self, Trainings, trainings_of};
 use super::import::{self, Candidate, ColumnNames};
+use super::messages;
 use super::model::{CourseInput, Pillar, SessionInput, attendee_name, is_ticked};
 use super::store::{self, Attendance, Course, Session};
 use crate::auth::CurrentUser;
@@ -255,7 +256,7 @@ async fn session_page(
     view: SessionView,
 ) -> Result<Response, PageError> {
     let session =
-        store::find_session(&state.db, session_id).await?.ok_or_else(|| AppError::not_found("buổi học / session"))?;
+        store::find_session(&state.db, session_id).await?.ok_or_else(|| AppError::not_found(messages::SESSION))?;
     let rows = store::attendance_of(&state.db, session.id).await?;
     let failed = !view.errors.is_empty() || view.report.as_ref().is_some_and(|r| !r.written);
     let template = SessionTemplate {
@@ -302,7 +303,7 @@ pub async fn add_attendee(
     let text = |name: &str| form.get(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
     let Some(producer) = text("producer") else {
         let mut errors = FieldErrors::default();
-        errors.add("producer", "Cơ sở: bắt buộc (mã cơ sở hoặc tên) / producer: required (registry code or name)");
+        errors.add("producer", messages::PRODUCER_REQUIRED_REGISTRY_CODE_OR_NAME);
         let view = SessionView { report: None, form, errors, notice: "" };
         return session_page(&state, page, session.id, course, view).await;
     };
@@ -344,7 +345,7 @@ pub async fn import_attendance(
     let valid_only = is_ticked(upload.text("valid_only").as_deref());
     let Some((_, bytes)) = upload.files.into_iter().find(|(name, _)| name == "file") else {
         let mut errors = FieldErrors::default();
-        errors.add("file", "Chọn tệp danh sách (.xlsx hoặc .csv) / choose the list file (.xlsx or .csv)");
+        errors.add("file", messages::CHOOSE_THE_LIST_FILE_XLSX);
         let view = SessionView { report: None, form: HashMap::new(), errors, notice: "" };
         return session_page(&state, page, session.id, course, view).await;
     };
@@ -382,10 +383,10 @@ pub async fn remove_attendee(
     let producer_id = form
         .get("producer_id")
         .and_then(|v| v.trim().parse::<i64>().ok())
-        .ok_or_else(|| AppError::invalid("producer_id", "thiếu mã số cơ sở / producer id missing"))?;
+        .ok_or_else(|| AppError::invalid("producer_id", messages::PRODUCER_ID_MISSING))?;
     let name = form.get("attendee_name").map(String::as_str).unwrap_or("");
     if !store::remove_attendance(&state.db, session.id, producer_id, name).await? {
-        return Err(AppError::not_found("dòng điểm danh / attendance line").into());
+        return Err(AppError::not_found(messages::ATTENDANCE_LINE).into());
     }
     Ok(Redirect::to(&format!("/office/sessions/{id}?done=removed")).into_response())
 }

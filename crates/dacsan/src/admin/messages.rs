@@ -1,0 +1,33 @@
+//! What this part says when something is wrong: (key, Vietnamese, English) rows of
+//! the app's text table; the key is the `code` an API client sees.
+
+use crate::error::Text;
+
+pub const AN_OFFICER_COVERS_A_PROVINCE: Text =
+    ("admin.an_officer_covers_a_province", "cán bộ cần phụ trách một tỉnh", "an officer covers a province");
+pub const A_SELLER_BELONGS_TO_A_STORE: Text =
+    ("admin.a_seller_belongs_to_a_store", "người bán cần thuộc một gian hàng", "a seller belongs to a store");
+pub const CHOOSE_A_ROLE: Text = ("admin.choose_a_role", "chọn vai trò", "choose a role");
+pub const JOB: Text = ("admin.job", "việc nền", "job");
+pub const NO_SUCH_PROVINCE: Text = ("admin.no_such_province", "không có tỉnh này", "no such province");
+pub const NO_SUCH_STORE: Text = ("admin.no_such_store", "không có gian hàng này", "no such store");
+pub const QUEUED_RUNNING_DONE_OR_FAILED: Text =
+    ("admin.queued_running_done_or_failed", "queued, running, done hoặc failed", "queued, running, done or failed");
+pub const RATE: Text = ("admin.rate", "tỷ giá", "rate");
+pub const THE_JOB_IS_NO_LONGER_FAILED: Text =
+    ("admin.the_job_is_no_longer_failed", "việc này không còn lỗi", "the job is no longer failed");
+pub const THIS_E_MAIL_ALREADY_HAS: Text =
+    ("admin.this_e_mail_already_has", "email này đã có tài khoản", "this e-mail already has an account");
+
+pub const TEXTS: &[Text] = &[
+    AN_OFFICER_COVERS_A_PROVINCE,
+    A_SELLER_BELONGS_TO_A_STORE,
+    CHOOSE_A_ROLE,
+    JOB,
+    NO_SUCH_PROVINCE,
+    NO_SUCH_STORE,
+    QUEUED_RUNNING_DONE_OR_FAILED,
+    RATE,
+    THE_JOB_IS_NO_LONGER_FAILED,
+    THIS_E_MAIL_ALREADY_HAS,
+];

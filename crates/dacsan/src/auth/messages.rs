@@ -1,0 +1,13 @@
+//! What this part says when something is wrong: (key, Vietnamese, English) rows of
+//! the app's text table; the key is the `code` an API client sees.
+
+use crate::error::Text;
+
+pub const CONSENT_IS_NEEDED_TO_CREATE: Text =
+    ("auth.consent_is_needed_to_create", "cần đồng ý để tạo tài khoản", "consent is needed to create an account");
+pub const NAME_2_TO_100_CHARACTERS: Text =
+    ("auth.name_2_to_100_characters", "cần từ 2 đến 100 ký tự", "2 to 100 characters");
+pub const THIS_E_MAIL_ALREADY_HAS: Text =
+    ("auth.this_e_mail_already_has", "email này đã có tài khoản", "this e-mail already has an account");
+
+pub const TEXTS: &[Text] = &[CONSENT_IS_NEEDED_TO_CREATE, NAME_2_TO_100_CHARACTERS, THIS_E_MAIL_ALREADY_HAS];

@@ -1,0 +1,20 @@
+//! What this part says when something is wrong: (key, Vietnamese, English) rows of
+//! the app's text table; the key is the `code` an API client sees.
+
+use crate::error::Text;
+
+pub const CHOOSE_A_PRODUCT: Text = ("live.commissions.choose_a_product", "Chọn một sản phẩm", "choose a product");
+pub const COMMISSION_RATE: Text = ("live.commissions.commission_rate", "mức hoa hồng", "commission rate");
+pub const THE_HOST_S_E_MAIL: Text =
+    ("live.commissions.the_host_s_e_mail", "Cần e-mail của người dẫn", "the host's e-mail");
+pub const A_MONTH_AS_YYYY_MM: Text = (
+    "live.commissions.a_month_as_yyyy_mm",
+    "tháng dạng YYYY-MM, không phải «{text}»",
+    "a month as YYYY-MM, not «{text}»",
+);
+pub const NO_ACCOUNT: Text = ("live.commissions.no_account", "Không có tài khoản «{email}»", "no account «{email}»");
+pub const NO_ACCOUNT_2: Text = ("live.commissions.no_account_2", "Không có tài khoản {host}", "no account {host}");
+pub const OR_NONE: Text = ("live.commissions.or_none", "«{other}»: xlsx, pdf hoặc bỏ trống", "«{other}»: or none");
+
+pub const TEXTS: &[Text] =
+    &[CHOOSE_A_PRODUCT, COMMISSION_RATE, THE_HOST_S_E_MAIL, A_MONTH_AS_YYYY_MM, NO_ACCOUNT, NO_ACCOUNT_2, OR_NONE];

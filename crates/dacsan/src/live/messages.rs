@@ -1,0 +1,58 @@
+//! What this part says when something is wrong: (key, Vietnamese, English) rows of
+//! the app's text table; the key is the `code` an API client sees.
+
+use crate::error::Text;
+
+pub const A_WHOLE_NUMBER: Text = ("live.a_whole_number", "Cần một số", "a whole number");
+pub const CHOOSE_THE_PLATFORM_S_EXPORT_FILE: Text =
+    ("live.choose_the_platform_s_export_file", "Chọn tệp xuất từ nền tảng", "choose the platform's export file");
+pub const ENGLISH_TITLE_AT_MOST_200_CHARACTERS: Text = (
+    "live.english_title_at_most_200_characters",
+    "Tên tiếng Anh: tối đa 200 ký tự",
+    "English title: at most 200 characters",
+);
+pub const FIELD_0_TO_A_BILLION: Text = ("live.field_0_to_a_billion", "Từ 0 đến 1 tỉ", "0 to a billion");
+pub const LIVE_SESSION: Text = ("live.live_session", "phiên live", "live session");
+pub const NOT_ABOVE_THE_VIEWERS: Text =
+    ("live.not_above_the_viewers", "Không hơn tổng lượt xem", "not above the viewers");
+pub const PLATFORM_REQUIRED: Text = ("live.platform_required", "Nền tảng: bắt buộc", "platform: required");
+pub const STREAM_URL_AN_HTTPS_LINK: Text =
+    ("live.stream_url_an_https_link", "Đường dẫn buổi live: https://…", "stream_url: an https:// link");
+pub const THE_FILE_IS_MISSING: Text = ("live.the_file_is_missing", "cần tệp", "the file is missing");
+pub const TITLE_3_TO_200_CHARACTERS: Text =
+    ("live.title_3_to_200_characters", "Tên phiên: 3 đến 200 ký tự", "title: 3 to 200 characters");
+pub const AN_RFC_3339_TIME_2026_12: Text = (
+    "live.an_rfc_3339_time_2026_12",
+    "«{text}»: cần dạng RFC 3339",
+    "«{text}»: an RFC 3339 time (2026-12-05T20:00:00+07:00)",
+);
+pub const IS_NOT_ON_SALE: Text = ("live.is_not_on_sale", "«{name}» đang không bán", "«{name}» is not on sale");
+pub const IS_NOT_YOURS_TO_SELL: Text =
+    ("live.is_not_yours_to_sell", "«{name}» không phải hàng bạn được bán", "«{name}» is not yours to sell");
+pub const NO_ACCOUNT: Text = ("live.no_account", "Không có tài khoản «{email}»", "no account «{email}»");
+pub const NO_ACCOUNT_2: Text = ("live.no_account_2", "Không có tài khoản {host}", "no account {host}");
+pub const NO_PRODUCT: Text = ("live.no_product", "Không có sản phẩm {product_id}", "no product {product_id}");
+pub const N_1_TO_PRODUCTS: Text =
+    ("live.n_1_to_products", "Từ 1 đến {max_items} sản phẩm", "1 to {max_items} products");
+pub const REQUIRED: Text = ("live.required", "{field}: bắt buộc", "{field}: required");
+
+pub const TEXTS: &[Text] = &[
+    A_WHOLE_NUMBER,
+    CHOOSE_THE_PLATFORM_S_EXPORT_FILE,
+    ENGLISH_TITLE_AT_MOST_200_CHARACTERS,
+    FIELD_0_TO_A_BILLION,
+    LIVE_SESSION,
+    NOT_ABOVE_THE_VIEWERS,
+    PLATFORM_REQUIRED,
+    STREAM_URL_AN_HTTPS_LINK,
+    THE_FILE_IS_MISSING,
+    TITLE_3_TO_200_CHARACTERS,
+    AN_RFC_3339_TIME_2026_12,
+    IS_NOT_ON_SALE,
+    IS_NOT_YOURS_TO_SELL,
+    NO_ACCOUNT,
+    NO_ACCOUNT_2,
+    NO_PRODUCT,
+    N_1_TO_PRODUCTS,
+    REQUIRED,
+];

@@ -1,0 +1,29 @@
+//! What this part says when something is wrong: (key, Vietnamese, English) rows of
+//! the app's text table; the key is the `code` an API client sees.
+
+use crate::error::Text;
+
+pub const ACCOUNT_NUMBER_1_TO_19_DIGITS_OR_LETTERS: Text =
+    ("payments.account_number_1_to_19_digits_or_letters", "1 đến 19 chữ số hoặc chữ cái", "1 to 19 digits or letters");
+pub const CHOOSE_A_NAPAS_BANK: Text =
+    ("payments.choose_a_napas_bank", "chọn ngân hàng trong danh sách NAPAS", "choose a NAPAS bank");
+pub const MISSING: Text = ("payments.missing", "thiếu", "missing");
+pub const MUST_BE_POSITIVE: Text = ("payments.must_be_positive", "phải là số dương", "must be positive");
+pub const PRODUCER: Text = ("payments.producer", "cơ sở", "producer");
+pub const SEND_THE_STATEMENT_IN_THE_FILE: Text = (
+    "payments.send_the_statement_in_the_file",
+    "gửi tệp sao kê trong trường `file`",
+    "send the statement in the `file` field",
+);
+pub const THE_HOLDER_S_NAME: Text =
+    ("payments.the_holder_s_name", "tên chủ tài khoản như in trên thẻ", "the holder's name as the bank prints it");
+
+pub const TEXTS: &[Text] = &[
+    ACCOUNT_NUMBER_1_TO_19_DIGITS_OR_LETTERS,
+    CHOOSE_A_NAPAS_BANK,
+    MISSING,
+    MUST_BE_POSITIVE,
+    PRODUCER,
+    SEND_THE_STATEMENT_IN_THE_FILE,
+    THE_HOLDER_S_NAME,
+];

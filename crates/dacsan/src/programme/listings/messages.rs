@@ -1,0 +1,38 @@
+//! What this part says when something is wrong: (key, Vietnamese, English) rows of
+//! the app's text table; the key is the `code` an API client sees.
+
+use crate::error::Text;
+
+pub const CHOOSE_A_PRODUCT: Text = ("programme.listings.choose_a_product", "chọn sản phẩm", "choose a product");
+pub const DELISTED_BEFORE_IT_WAS_LISTED: Text =
+    ("programme.listings.delisted_before_it_was_listed", "ngày gỡ trước ngày lên sàn", "delisted before it was listed");
+pub const FROM_IS_AFTER: Text = ("programme.listings.from_is_after", "tháng đầu sau tháng cuối", "from is after to");
+pub const NOT_A_DATE_YYYY_MM_DD: Text =
+    ("programme.listings.not_a_date_yyyy_mm_dd", "ngày không hợp lệ (YYYY-MM-DD)", "not a date (YYYY-MM-DD)");
+pub const THE_ADDRESS_MUST_START_WITH_HTTPS: Text = (
+    "programme.listings.the_address_must_start_with_https",
+    "địa chỉ cần bắt đầu bằng https://",
+    "the address must start with https://",
+);
+pub const THE_FILE_IS_EMPTY: Text = ("programme.listings.the_file_is_empty", "tệp trống", "the file is empty");
+pub const THE_FILE_IS_OVER_8_MB: Text =
+    ("programme.listings.the_file_is_over_8_mb", "tệp quá 8 MB", "the file is over 8 MB");
+pub const NOT_A_MONTH_YYYY_MM: Text = (
+    "programme.listings.not_a_month_yyyy_mm",
+    "tháng không hợp lệ «{text}» (YYYY-MM)",
+    "not a month «{text}» (YYYY-MM)",
+);
+pub const UNKNOWN_PLATFORM: Text =
+    ("programme.listings.unknown_platform", "không rõ sàn «{code}»", "unknown platform «{code}»");
+
+pub const TEXTS: &[Text] = &[
+    CHOOSE_A_PRODUCT,
+    DELISTED_BEFORE_IT_WAS_LISTED,
+    FROM_IS_AFTER,
+    NOT_A_DATE_YYYY_MM_DD,
+    THE_ADDRESS_MUST_START_WITH_HTTPS,
+    THE_FILE_IS_EMPTY,
+    THE_FILE_IS_OVER_8_MB,
+    NOT_A_MONTH_YYYY_MM,
+    UNKNOWN_PLATFORM,
+];

@@ -1,0 +1,45 @@
+//! What this part says when something is wrong: (key, Vietnamese, English) rows of
+//! the app's text table; the key is the `code` an API client sees.
+
+use crate::error::Text;
+
+pub const NOTE: Text = ("programme.support.note", "ghi chú", "note");
+pub const NOTE_REQUIRED: Text = ("programme.support.note_required", "Ghi chú: bắt buộc", "note: required");
+pub const PRODUCER: Text = ("programme.support.producer", "cơ sở", "producer");
+pub const PRODUCER_REQUIRED_REGISTRY_CODE_OR_NAME: Text = (
+    "programme.support.producer_required_registry_code_or_name",
+    "Cơ sở: bắt buộc (mã cơ sở hoặc tên)",
+    "producer: required (registry code or name)",
+);
+pub const SUPPORT_CASE: Text = ("programme.support.support_case", "hồ sơ hỗ trợ", "support case");
+pub const TOPIC_REQUIRED: Text = ("programme.support.topic_required", "Nội dung hỗ trợ: bắt buộc", "topic: required");
+pub const AT_MOST_CHARACTERS: Text =
+    ("programme.support.at_most_characters", "{label}: tối đa {max} ký tự", "{label}: at most {max} characters");
+pub const IS_NOT_AN_ID: Text =
+    ("programme.support.is_not_an_id", "«{value}» không phải mã số", "«{value}» is not an id");
+pub const NO_PRODUCER_WITH_ID: Text =
+    ("programme.support.no_producer_with_id", "không có cơ sở số {id}", "no producer with id {id}");
+pub const OWNER_A_USER_ID: Text =
+    ("programme.support.owner_a_user_id", "Người phụ trách «{o}»: cần mã số người dùng", "owner «{o}»: a user id");
+pub const PRODUCER_NOT_FOUND: Text =
+    ("programme.support.producer_not_found", "Cơ sở: {message}", "producer: {message}");
+pub const UNKNOWN_STATUS: Text =
+    ("programme.support.unknown_status", "Trạng thái «{s}» không có", "unknown status «{s}»");
+pub const UNKNOWN_TOPIC: Text =
+    ("programme.support.unknown_topic", "Nội dung hỗ trợ «{t}» không có", "unknown topic «{t}»");
+
+pub const TEXTS: &[Text] = &[
+    NOTE,
+    NOTE_REQUIRED,
+    PRODUCER,
+    PRODUCER_REQUIRED_REGISTRY_CODE_OR_NAME,
+    SUPPORT_CASE,
+    TOPIC_REQUIRED,
+    AT_MOST_CHARACTERS,
+    IS_NOT_AN_ID,
+    NO_PRODUCER_WITH_ID,
+    OWNER_A_USER_ID,
+    PRODUCER_NOT_FOUND,
+    UNKNOWN_STATUS,
+    UNKNOWN_TOPIC,
+];

@@ -1,0 +1,148 @@
+//! What this part says when something is wrong: (key, Vietnamese, English) rows of
+//! the app's text table; the key is the `code` an API client sees.
+
+use crate::error::Text;
+
+pub const ANOTHER_QUOTE_WAS_JUST_ACCEPTED: Text =
+    ("trade.another_quote_was_just_accepted", "Yêu cầu vừa chọn báo giá khác", "another quote was just accepted");
+pub const A_TWO_LETTER_COUNTRY_CODE_NOT: Text = (
+    "trade.a_two_letter_country_code_not",
+    "Mã nước hai chữ (ISO 3166), không phải VN",
+    "a two-letter country code, not VN",
+);
+pub const BEFORE_THE_START: Text = ("trade.before_the_start", "Trước ngày bắt đầu", "before the start");
+pub const BUSINESS_PROFILE: Text = ("trade.business_profile", "hồ sơ doanh nghiệp", "business profile");
+pub const CARRIER_UNIT_WEIGHT_G_1_G_TO_1_TONNE: Text =
+    ("trade.carrier_unit_weight_g_1_g_to_1_tonne", "Từ 1 g đến 1 tấn một đơn vị", "1 g to 1 tonne a unit");
+pub const CHOOSE_A_PRODUCT_SET: Text =
+    ("trade.choose_a_product_set", "Chọn bộ sản phẩm hoặc tỉnh", "choose a product set or a province");
+pub const DEPOSIT_PCT_0_TO_100_PERCENT: Text =
+    ("trade.deposit_pct_0_to_100_percent", "Từ 0 đến 100", "0 to 100 percent");
+pub const FAIR: Text = ("trade.fair", "hội chợ", "fair");
+pub const FILE: Text = ("trade.file", "tệp", "file");
+pub const FOLLOW: Text = ("trade.follow", "theo dõi", "follow");
+pub const JUST_QUOTED_RELOAD: Text =
+    ("trade.just_quoted_reload", "Báo giá vừa được gửi, hãy tải lại", "just quoted: reload");
+pub const LEAD_DAYS_0_TO_365_DAYS: Text = ("trade.lead_days_0_to_365_days", "Từ 0 đến 365 ngày", "0 to 365 days");
+pub const MESSAGE_1_TO_2_000_CHARACTERS: Text =
+    ("trade.message_1_to_2_000_characters", "Tin nhắn: 1 đến 2.000 ký tự", "message: 1 to 2,000 characters");
+pub const MIN_OCOP_STARS_3_4_OR_5_STARS: Text =
+    ("trade.min_ocop_stars_3_4_or_5_stars", "OCOP: 3, 4 hoặc 5 sao", "3, 4 or 5 stars");
+pub const NOT_ABOVE_THE_QUANTITY_OFFERED: Text =
+    ("trade.not_above_the_quantity_offered", "Không hơn số lượng chào bán", "not above the quantity offered");
+pub const NOT_A_FAIR_LEAD: Text = ("trade.not_a_fair_lead", "Không phải mối giao thương từ hội chợ", "not a fair lead");
+pub const NOT_ONE_OF_YOUR_PRODUCTS: Text =
+    ("trade.not_one_of_your_products", "Không phải sản phẩm của bạn", "not one of your products");
+pub const NO_BUSINESS_PROFILE: Text =
+    ("trade.no_business_profile", "Người mua chưa có hồ sơ doanh nghiệp", "no business profile");
+pub const NO_OPEN_SUPPLY_OFFER: Text =
+    ("trade.no_open_supply_offer", "Không có chào bán đang mở này", "no open supply offer");
+pub const NO_SUCH_FAIR: Text = ("trade.no_such_fair", "Không có hội chợ này", "no such fair");
+pub const NO_SUCH_PRODUCER: Text = ("trade.no_such_producer", "Không có nhà sản xuất này", "no such producer");
+pub const PAGE: Text = ("trade.page", "trang", "page");
+pub const QUANTITY_A_POSITIVE_WHOLE_NUMBER: Text =
+    ("trade.quantity_a_positive_whole_number", "Số lượng: số nguyên dương", "quantity: a positive whole number");
+pub const QUOTE: Text = ("trade.quote", "báo giá", "quote");
+pub const REASON_3_TO_1_000_CHARACTERS: Text =
+    ("trade.reason_3_to_1_000_characters", "Lý do: 3 đến 1.000 ký tự", "reason: 3 to 1,000 characters");
+pub const REQUEST: Text = ("trade.request", "yêu cầu", "request");
+pub const REQUEST_FOR_QUOTATION: Text = ("trade.request_for_quotation", "yêu cầu báo giá", "request for quotation");
+pub const REQUIRED: Text = ("trade.required", "lead_days: bắt buộc", "required");
+pub const SET_CODE_REQUIRED: Text = ("trade.set_code_required", "set_code: bắt buộc", "set_code: required");
+pub const SUPPLY_OFFER: Text = ("trade.supply_offer", "chào bán", "supply offer");
+pub const THE_DATE_NEEDED: Text = ("trade.the_date_needed", "Ngày cần hàng đã qua", "the date needed is in the past");
+pub const THE_FAIR_IS_REQUIRED: Text = ("trade.the_fair_is_required", "Chọn hội chợ", "the fair is required");
+pub const THE_OFFER_IS_CLOSED_ALREADY: Text =
+    ("trade.the_offer_is_closed_already", "Chào bán đã đóng", "the offer is closed already");
+pub const THE_QUOTE_HAS_EXPIRED: Text = ("trade.the_quote_has_expired", "Báo giá đã hết hạn", "the quote has expired");
+pub const THE_QUOTE_JUST_CHANGED_RELOAD: Text =
+    ("trade.the_quote_just_changed_reload", "Báo giá vừa thay đổi, hãy tải lại", "the quote just changed: reload");
+pub const THE_QUOTE_WAS_WITHDRAWN: Text =
+    ("trade.the_quote_was_withdrawn", "Báo giá đã rút lại", "the quote was withdrawn");
+pub const THE_REQUEST_IS_CLOSED: Text = ("trade.the_request_is_closed", "Yêu cầu đã đóng", "the request is closed");
+pub const THE_TOTAL_IS_TOO_LARGE: Text =
+    ("trade.the_total_is_too_large", "tổng tiền quá lớn", "the total is too large");
+pub const THE_VALIDITY_DATE: Text =
+    ("trade.the_validity_date", "Hạn báo giá đã qua", "the validity date is in the past");
+pub const THIS_REQUEST_WAS_CLAIMED_ALREADY: Text =
+    ("trade.this_request_was_claimed_already", "Yêu cầu này đã được nhận", "this request was claimed already");
+pub const UNDER_THE_FIRST_PRICE_TIER: Text =
+    ("trade.under_the_first_price_tier", "Dưới bậc giá đầu tiên", "under the first price tier");
+pub const A_DATE_AS_2027_03_31: Text =
+    ("trade.a_date_as_2027_03_31", "«{text}»: cần dạng năm-tháng-ngày", "«{text}»: a date as 2027-03-31");
+pub const NOT_A_VIETNAMESE_PHONE_NUMBER: Text =
+    ("trade.not_a_vietnamese_phone_number", "Số điện thoại: {msg}", "not a Vietnamese phone number");
+pub const NO_OCOP_PRODUCT_SET: Text =
+    ("trade.no_ocop_product_set", "Không có bộ sản phẩm OCOP «{code}»", "no OCOP product set «{code}»");
+pub const NO_PROVINCE: Text = ("trade.no_province", "Không có tỉnh/thành mã «{code}»", "no province «{code}»");
+pub const NO_SUCH_PRODUCT_SET: Text =
+    ("trade.no_such_product_set", "Không có bộ sản phẩm «{set_code}»", "no such product set «{set_code}»");
+pub const NO_SUCH_PROVINCE: Text =
+    ("trade.no_such_province", "Không có tỉnh «{province_code}»", "no such province «{province_code}»");
+pub const N_1_TO_PRICE_TIERS: Text =
+    ("trade.n_1_to_price_tiers", "Từ 1 đến {max_tiers} bậc giá", "1 to {max_tiers} price tiers");
+pub const FIELD_REQUIRED: Text = ("trade.field_required", "{field}: bắt buộc", "{field}: required");
+pub const TAX_CODE_10_DIGITS_OR_10: Text =
+    ("trade.tax_code_10_digits_or_10", "Mã số thuế: {msg}", "tax code: 10 digits, or 10-3 for a branch");
+pub const THE_QUOTE: Text = ("trade.the_quote", "Báo giá đang «{status}»", "the quote is {status}");
+pub const TO_10_12: Text = ("trade.to_10_12", "{field}: từ {min} đến 10^12", "{field}: {min} to 10^12");
+pub const TO_CHARACTERS: Text =
+    ("trade.to_characters", "{field}: {min} đến {max} ký tự", "{field}: {min} to {max} characters");
+pub const VIETQR_OR_COD: Text = ("trade.vietqr_or_cod", "«{text}»: vietqr hoặc cod", "«{text}»: vietqr or cod");
+
+pub const TEXTS: &[Text] = &[
+    ANOTHER_QUOTE_WAS_JUST_ACCEPTED,
+    A_TWO_LETTER_COUNTRY_CODE_NOT,
+    BEFORE_THE_START,
+    BUSINESS_PROFILE,
+    CARRIER_UNIT_WEIGHT_G_1_G_TO_1_TONNE,
+    CHOOSE_A_PRODUCT_SET,
+    DEPOSIT_PCT_0_TO_100_PERCENT,
+    FAIR,
+    FILE,
+    FOLLOW,
+    JUST_QUOTED_RELOAD,
+    LEAD_DAYS_0_TO_365_DAYS,
+    MESSAGE_1_TO_2_000_CHARACTERS,
+    MIN_OCOP_STARS_3_4_OR_5_STARS,
+    NOT_ABOVE_THE_QUANTITY_OFFERED,
+    NOT_A_FAIR_LEAD,
+    NOT_ONE_OF_YOUR_PRODUCTS,
+    NO_BUSINESS_PROFILE,
+    NO_OPEN_SUPPLY_OFFER,
+    NO_SUCH_FAIR,
+    NO_SUCH_PRODUCER,
+    PAGE,
+    QUANTITY_A_POSITIVE_WHOLE_NUMBER,
+    QUOTE,
+    REASON_3_TO_1_000_CHARACTERS,
+    REQUEST,
+    REQUEST_FOR_QUOTATION,
+    REQUIRED,
+    SET_CODE_REQUIRED,
+    SUPPLY_OFFER,
+    THE_DATE_NEEDED,
+    THE_FAIR_IS_REQUIRED,
+    THE_OFFER_IS_CLOSED_ALREADY,
+    THE_QUOTE_HAS_EXPIRED,
+    THE_QUOTE_JUST_CHANGED_RELOAD,
+    THE_QUOTE_WAS_WITHDRAWN,
+    THE_REQUEST_IS_CLOSED,
+    THE_TOTAL_IS_TOO_LARGE,
+    THE_VALIDITY_DATE,
+    THIS_REQUEST_WAS_CLAIMED_ALREADY,
+    UNDER_THE_FIRST_PRICE_TIER,
+    A_DATE_AS_2027_03_31,
+    NOT_A_VIETNAMESE_PHONE_NUMBER,
+    NO_OCOP_PRODUCT_SET,
+    NO_PROVINCE,
+    NO_SUCH_PRODUCT_SET,
+    NO_SUCH_PROVINCE,
+    N_1_TO_PRICE_TIERS,
+    FIELD_REQUIRED,
+    TAX_CODE_10_DIGITS_OR_10,
+    THE_QUOTE,
+    TO_10_12,
+    TO_CHARACTERS,
+    VIETQR_OR_COD,
+];

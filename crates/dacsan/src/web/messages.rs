@@ -1,0 +1,8 @@
+//! What this part says when something is wrong: (key, Vietnamese, English) rows of
+//! the app's text table; the key is the `code` an API client sees.
+
+use crate::error::Text;
+
+pub const AT_MOST_10_PHOTOS: Text = ("web.at_most_10_photos", "tối đa 10 ảnh mỗi lần", "at most 10 photos at a time");
+
+pub const TEXTS: &[Text] = &[AT_MOST_10_PHOTOS];
