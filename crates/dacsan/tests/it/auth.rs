@@ -49,6 +49,20 @@ async fn register_needs_consent_then_signs_in() {
     assert!(html.contains("đã có tài khoản"), "an e-mail registers once");
 }
 
+/// A form's errors are in the page's language: a visitor who chose English reads
+/// them in English only.
+#[tokio::test]
+async fn a_forms_errors_are_in_the_language_the_visitor_chose() {
+    let app = spawn_app().await;
+    let (status, _) = app.page("/lang/en?back=/register").await;
+    assert_eq!(status, 303, "the switch remembers English and goes back");
+    let fields = [("name", "T"), ("email", "t@example.vn"), ("phone", "0912 000 111"), ("password", "mat-khau-dai")];
+    let (status, _, html) = app.post_form("/register", &fields).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("2 to 100 characters") && html.contains("consent is needed"), "English errors");
+    assert!(!html.contains("cần từ 2 đến 100 ký tự") && !html.contains("cần đồng ý"), "and only English");
+}
+
 #[tokio::test]
 async fn sign_in_and_out() {
     let app = spawn_app().await;
