@@ -455,6 +455,41 @@ fn validate_ocop(new: &OcopFields, old: Option<&Ocop>, errors: &mut FieldErrors)
     Some(Ocop { stars, certificate_no, authority, certified_on, expires_on })
 }
 
+/// What a province's OCOP registry says of a product: the fields a registry
+/// import writes (`programme::registry`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegistryFields {
+    pub set_code: String,
+    pub registry_class: Option<String>,
+    pub ecommerce_eligible: bool,
+    pub ocop_stars: i64,
+    pub ocop_certificate_no: Option<String>,
+    pub ocop_authority: Option<String>,
+    pub ocop_certified_on: Option<String>,
+    pub ocop_expires_on: Option<String>,
+}
+
+/// A product as a registry import finds it.
+#[derive(Debug, Clone)]
+pub struct RegisteredProduct {
+    pub id: i64,
+    pub producer_id: i64,
+    pub name: String,
+    pub fields: RegistryFields,
+}
+
+/// A product a registry import adds, as a draft its producer completes.
+#[derive(Debug, Clone)]
+pub struct NewRegisteredProduct<'a> {
+    pub slug: &'a str,
+    pub producer_id: i64,
+    pub name: &'a str,
+    pub price_vnd: i64,
+    pub unit: &'a str,
+    pub origin_commune_code: &'a str,
+    pub fields: &'a RegistryFields,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

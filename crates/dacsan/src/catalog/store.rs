@@ -7,7 +7,7 @@ use time::Date;
 
 use super::export::{self, ExportFacts};
 use super::messages;
-use super::model::{Ocop, PackageSize, Product, ValidProduct};
+use super::model::{NewRegisteredProduct, Ocop, PackageSize, Product, RegisteredProduct, RegistryFields, ValidProduct};
 use super::ocop;
 use super::wholesale;
 use crate::db::{self, Db};
@@ -599,5 +599,108 @@ pub async fn set_usd_rate(db: &Db, vnd_per_usd: i64, user_id: i64) -> anyhow::Re
     .execute(&db.pool)
     .await
     .context("set the dollar rate")?;
+    Ok(())
+}
+
+/// The products of these producers, with what a registry says of each.
+pub async fn registered_products_of(db: &Db, producer_ids: &[i64]) -> anyhow::Result<Vec<RegisteredProduct>> {
+    let mut found = Vec::new();
+    for chunk in producer_ids.chunks(500) {
+        let sql = format!(
+            "SELECT id, producer_id, name, set_code, registry_class, ecommerce_eligible, ocop_stars, ocop_certificate_no,
+                    ocop_authority, ocop_certified_on, ocop_expires_on
+             FROM products WHERE producer_id IN ({}) ORDER BY id",
+            id_list(chunk)
+        );
+        for row in sqlx::query(&sql).fetch_all(&db.pool).await.context("load registered products")? {
+            found.push(RegisteredProduct {
+                id: row.try_get("id")?,
+                producer_id: row.try_get("producer_id")?,
+                name: row.try_get("name")?,
+                fields: RegistryFields {
+                    set_code: row.try_get("set_code")?,
+                    registry_class: row.try_get("registry_class")?,
+                    ecommerce_eligible: row.try_get::<i64, _>("ecommerce_eligible")? != 0,
+                    ocop_stars: row.try_get("ocop_stars")?,
+                    ocop_certificate_no: row.try_get("ocop_certificate_no")?,
+                    ocop_authority: row.try_get("ocop_authority")?,
+                    ocop_certified_on: row.try_get("ocop_certified_on")?,
+                    ocop_expires_on: row.try_get("ocop_expires_on")?,
+                },
+            });
+        }
+    }
+    Ok(found)
+}
+
+/// Every product slug in use.
+pub async fn all_slugs(db: &Db) -> anyhow::Result<std::collections::HashSet<String>> {
+    let rows = sqlx::query("SELECT slug FROM products").fetch_all(&db.pool).await.context("load product slugs")?;
+    rows.iter().map(|r| r.try_get::<String, _>("slug").map_err(Into::into)).collect()
+}
+
+/// Adds a product a registry names, as a draft (no weight, stock or description
+/// yet); its new id.
+pub async fn insert_registered(tx: &mut Tx, p: &NewRegisteredProduct<'_>, now: &str) -> Result<i64, sqlx::Error> {
+    let f = p.fields;
+    let row = sqlx::query(
+        "INSERT INTO products (slug, producer_id, name, name_en, set_code, ocop_stars, ocop_certificate_no,
+         ocop_authority, ocop_certified_on, ocop_expires_on, price_vnd, unit, weight_g, stock, description,
+         origin_commune_code, status, registry_class, ecommerce_eligible, created_at, updated_at)
+         VALUES ($1, $2, $3, '', $4, $5, $6, $7, $8, $9, $10, $11, 0, 0, '', $12, 'draft', $13, $14, $15, $15)
+         RETURNING id",
+    )
+    .bind(p.slug)
+    .bind(p.producer_id)
+    .bind(p.name)
+    .bind(&f.set_code)
+    .bind(f.ocop_stars)
+    .bind(&f.ocop_certificate_no)
+    .bind(&f.ocop_authority)
+    .bind(&f.ocop_certified_on)
+    .bind(&f.ocop_expires_on)
+    .bind(p.price_vnd)
+    .bind(p.unit)
+    .bind(p.origin_commune_code)
+    .bind(&f.registry_class)
+    .bind(i64::from(f.ecommerce_eligible))
+    .bind(now)
+    .fetch_one(&mut **tx)
+    .await?;
+    row.try_get("id")
+}
+
+/// Writes what a registry says of a product over its row.
+pub async fn update_registered(tx: &mut Tx, id: i64, f: &RegistryFields, now: &str) -> anyhow::Result<()> {
+    sqlx::query(
+        "UPDATE products SET set_code = $1, registry_class = $2, ecommerce_eligible = $3, ocop_stars = $4,
+         ocop_certificate_no = $5, ocop_authority = $6, ocop_certified_on = $7, ocop_expires_on = $8,
+         updated_at = $9 WHERE id = $10",
+    )
+    .bind(&f.set_code)
+    .bind(&f.registry_class)
+    .bind(i64::from(f.ecommerce_eligible))
+    .bind(f.ocop_stars)
+    .bind(&f.ocop_certificate_no)
+    .bind(&f.ocop_authority)
+    .bind(&f.ocop_certified_on)
+    .bind(&f.ocop_expires_on)
+    .bind(now)
+    .bind(id)
+    .execute(&mut **tx)
+    .await
+    .with_context(|| format!("update product {id}"))?;
+    Ok(())
+}
+
+/// Marks a producer's products changed (their search documents carry the
+/// producer's name and place).
+pub async fn touch_products_of(tx: &mut Tx, producer_id: i64, now: &str) -> anyhow::Result<()> {
+    sqlx::query("UPDATE products SET updated_at = $1 WHERE producer_id = $2")
+        .bind(now)
+        .bind(producer_id)
+        .execute(&mut **tx)
+        .await
+        .context("touch the producer's products")?;
     Ok(())
 }

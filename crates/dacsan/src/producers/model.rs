@@ -239,6 +239,33 @@ impl ProducerInput {
     }
 }
 
+/// What a province's OCOP registry says of a producer: the fields a registry
+/// import writes (`programme::registry`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegistryFields {
+    pub name: String,
+    pub kind: ProducerKind,
+    pub commune_code: String,
+    pub street: String,
+    pub phone: String,
+    pub email: Option<String>,
+    pub tax_code: Option<String>,
+    pub declared_store_url: Option<String>,
+    pub declared_store_on: Option<String>,
+    pub declared_payment_on: Option<String>,
+    pub trained_digital_on: Option<String>,
+    pub trained_packaging_on: Option<String>,
+}
+
+/// A producer as a registry import finds it.
+#[derive(Debug, Clone)]
+pub struct RegisteredProducer {
+    pub id: i64,
+    pub province_code: String,
+    pub registry_code: String,
+    pub fields: RegistryFields,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

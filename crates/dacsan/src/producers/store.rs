@@ -1,13 +1,17 @@
 //! All SQL of producers, their photos, members and payment accounts.
 
+use std::collections::HashSet;
+
 use anyhow::Context;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use super::messages;
-use super::model::{Producer, ValidProducer};
+use super::model::{Producer, RegisteredProducer, RegistryFields, ValidProducer};
 use crate::db::{self, Db};
 use crate::error::{AppError, AppResult};
+
+type Tx = sqlx::Transaction<'static, sqlx::Any>;
 
 const COLUMNS: &str = "id, slug, name, kind, province_code, commune_code, street, phone, email, tax_code, story, story_en, logo_media_id, created_at, updated_at";
 
@@ -227,5 +231,118 @@ pub async fn insert_complaint(
         .execute(&db.pool)
         .await
         .context("insert complaint")?;
+    Ok(())
+}
+
+/// The producers with these registry IDs, in any province (a registry import's view).
+pub async fn find_registered(db: &Db, codes: &[String]) -> anyhow::Result<Vec<RegisteredProducer>> {
+    let mut found = Vec::with_capacity(codes.len());
+    for chunk in codes.chunks(500) {
+        let sql = format!(
+            "SELECT id, province_code, registry_code, name, kind, commune_code, street, phone, email, tax_code,
+                    declared_store_url, declared_store_on, declared_payment_on, trained_digital_on, trained_packaging_on
+             FROM producers WHERE registry_code IN ({})",
+            db::placeholders(1, chunk.len())
+        );
+        let mut query = sqlx::query(&sql);
+        for code in chunk {
+            query = query.bind(code);
+        }
+        for row in query.fetch_all(&db.pool).await.context("load registered producers")? {
+            found.push(registered_from_row(&row)?);
+        }
+    }
+    Ok(found)
+}
+
+fn registered_from_row(row: &AnyRow) -> Result<RegisteredProducer, sqlx::Error> {
+    Ok(RegisteredProducer {
+        id: row.try_get("id")?,
+        province_code: row.try_get("province_code")?,
+        registry_code: row.try_get("registry_code")?,
+        fields: RegistryFields {
+            name: row.try_get("name")?,
+            kind: db::known(row, "kind")?,
+            commune_code: row.try_get("commune_code")?,
+            street: row.try_get("street")?,
+            phone: row.try_get("phone")?,
+            email: row.try_get("email")?,
+            tax_code: row.try_get("tax_code")?,
+            declared_store_url: row.try_get("declared_store_url")?,
+            declared_store_on: row.try_get("declared_store_on")?,
+            declared_payment_on: row.try_get("declared_payment_on")?,
+            trained_digital_on: row.try_get("trained_digital_on")?,
+            trained_packaging_on: row.try_get("trained_packaging_on")?,
+        },
+    })
+}
+
+/// Every producer slug in use.
+pub async fn all_slugs(db: &Db) -> anyhow::Result<HashSet<String>> {
+    let rows = sqlx::query("SELECT slug FROM producers").fetch_all(&db.pool).await.context("load producer slugs")?;
+    rows.iter().map(|r| r.try_get::<String, _>("slug").map_err(Into::into)).collect()
+}
+
+/// Adds a producer a registry names; its new id. A registry ID already taken (by
+/// an import at the same moment) is the unique violation `producers_registry_code`.
+pub async fn insert_registered(
+    tx: &mut Tx,
+    slug: &str,
+    province_code: &str,
+    registry_code: &str,
+    f: &RegistryFields,
+    now: &str,
+) -> Result<i64, sqlx::Error> {
+    let row = sqlx::query(
+        "INSERT INTO producers (slug, name, kind, province_code, commune_code, street, phone, email, tax_code, story,
+         registry_code, declared_store_url, declared_store_on, declared_payment_on, trained_digital_on,
+         trained_packaging_on, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, '', $10, $11, $12, $13, $14, $15, $16, $16) RETURNING id",
+    )
+    .bind(slug)
+    .bind(&f.name)
+    .bind(f.kind.as_str())
+    .bind(province_code)
+    .bind(&f.commune_code)
+    .bind(&f.street)
+    .bind(&f.phone)
+    .bind(&f.email)
+    .bind(&f.tax_code)
+    .bind(registry_code)
+    .bind(&f.declared_store_url)
+    .bind(&f.declared_store_on)
+    .bind(&f.declared_payment_on)
+    .bind(&f.trained_digital_on)
+    .bind(&f.trained_packaging_on)
+    .bind(now)
+    .fetch_one(&mut **tx)
+    .await?;
+    row.try_get("id")
+}
+
+/// Writes what a registry says of a producer over its row.
+pub async fn update_registered(tx: &mut Tx, id: i64, f: &RegistryFields, now: &str) -> anyhow::Result<()> {
+    sqlx::query(
+        "UPDATE producers SET name = $1, kind = $2, commune_code = $3, street = $4, phone = $5, email = $6,
+         tax_code = $7, declared_store_url = $8, declared_store_on = $9, declared_payment_on = $10,
+         trained_digital_on = $11, trained_packaging_on = $12, updated_at = $13 WHERE id = $14",
+    )
+    .bind(&f.name)
+    .bind(f.kind.as_str())
+    .bind(&f.commune_code)
+    .bind(&f.street)
+    .bind(&f.phone)
+    .bind(&f.email)
+    .bind(&f.tax_code)
+    .bind(&f.declared_store_url)
+    .bind(&f.declared_store_on)
+    .bind(&f.declared_payment_on)
+    .bind(&f.trained_digital_on)
+    .bind(&f.trained_packaging_on)
+    .bind(now)
+    .bind(id)
+    .execute(&mut **tx)
+    .await
+    .with_context(|| format!("update producer {id}"))?;
     Ok(())
 }

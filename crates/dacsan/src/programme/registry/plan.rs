@@ -22,56 +22,12 @@ use super::columns::{SheetKind, product as q};
 use super::model::{DEFAULT_UNIT, Flag, RegistryClass, Scope};
 use super::report::{Counts, Problem, Report};
 use super::rows::{Certificate, Parsed, ProducerRow, ProductRow};
-use crate::producers::ProducerKind;
 use crate::programme::listings::Platform;
 use crate::vn::admin_units;
 use crate::vn::text::{name_key, slugify};
 
-/// The producer fields the registry writes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ProducerFields {
-    pub name: String,
-    pub kind: ProducerKind,
-    pub commune_code: String,
-    pub street: String,
-    pub phone: String,
-    pub email: Option<String>,
-    pub tax_code: Option<String>,
-    pub declared_store_url: Option<String>,
-    pub declared_store_on: Option<String>,
-    pub declared_payment_on: Option<String>,
-    pub trained_digital_on: Option<String>,
-    pub trained_packaging_on: Option<String>,
-}
-
-#[derive(Debug, Clone)]
-pub struct ExistingProducer {
-    pub id: i64,
-    pub province_code: String,
-    pub registry_code: String,
-    pub fields: ProducerFields,
-}
-
-/// The product fields the registry writes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ProductFields {
-    pub set_code: String,
-    pub registry_class: Option<String>,
-    pub ecommerce_eligible: bool,
-    pub ocop_stars: i64,
-    pub ocop_certificate_no: Option<String>,
-    pub ocop_authority: Option<String>,
-    pub ocop_certified_on: Option<String>,
-    pub ocop_expires_on: Option<String>,
-}
-
-#[derive(Debug, Clone)]
-pub struct ExistingProduct {
-    pub id: i64,
-    pub producer_id: i64,
-    pub name: String,
-    pub fields: ProductFields,
-}
+pub use crate::catalog::model::{RegisteredProduct as ExistingProduct, RegistryFields as ProductFields};
+pub use crate::producers::model::{RegisteredProducer as ExistingProducer, RegistryFields as ProducerFields};
 
 #[derive(Debug, Clone)]
 pub struct ExistingListing {

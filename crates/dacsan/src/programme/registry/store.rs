@@ -2,96 +2,26 @@
 //! names (a few batched queries, not one per row), the whole import written in one
 //! transaction, and the stored uploads (`registry_imports`).
 
-use std::collections::HashSet;
-
 use anyhow::Context;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
-use super::plan::{
-    Existing, ExistingListing, ExistingProducer, ExistingProduct, Plan, ProducerFields, ProductFields, Ref,
-};
+use super::plan::{Existing, ExistingListing, Plan, Ref};
+use crate::catalog::{self, model::NewRegisteredProduct};
 use crate::db::{self, Db};
 use crate::error::{AppError, AppResult};
+use crate::producers::{self, store::id_list};
 
 /// Values per `IN (…)` list: well under SQLite's and PostgreSQL's parameter limits.
 const CHUNK: usize = 500;
 
-fn id_list(ids: &[i64]) -> String {
-    ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
-}
-
-fn producer_from_row(row: &AnyRow) -> Result<ExistingProducer, sqlx::Error> {
-    Ok(ExistingProducer {
-        id: row.try_get("id")?,
-        province_code: row.try_get("province_code")?,
-        registry_code: row.try_get("registry_code")?,
-        fields: ProducerFields {
-            name: row.try_get("name")?,
-            kind: crate::db::known(row, "kind")?,
-            commune_code: row.try_get("commune_code")?,
-            street: row.try_get("street")?,
-            phone: row.try_get("phone")?,
-            email: row.try_get("email")?,
-            tax_code: row.try_get("tax_code")?,
-            declared_store_url: row.try_get("declared_store_url")?,
-            declared_store_on: row.try_get("declared_store_on")?,
-            declared_payment_on: row.try_get("declared_payment_on")?,
-            trained_digital_on: row.try_get("trained_digital_on")?,
-            trained_packaging_on: row.try_get("trained_packaging_on")?,
-        },
-    })
-}
-
-fn product_from_row(row: &AnyRow) -> Result<ExistingProduct, sqlx::Error> {
-    Ok(ExistingProduct {
-        id: row.try_get("id")?,
-        producer_id: row.try_get("producer_id")?,
-        name: row.try_get("name")?,
-        fields: ProductFields {
-            set_code: row.try_get("set_code")?,
-            registry_class: row.try_get("registry_class")?,
-            ecommerce_eligible: row.try_get::<i64, _>("ecommerce_eligible")? != 0,
-            ocop_stars: row.try_get("ocop_stars")?,
-            ocop_certificate_no: row.try_get("ocop_certificate_no")?,
-            ocop_authority: row.try_get("ocop_authority")?,
-            ocop_certified_on: row.try_get("ocop_certified_on")?,
-            ocop_expires_on: row.try_get("ocop_expires_on")?,
-        },
-    })
-}
-
 /// The producers with these registry IDs (in any province), their products and
 /// listings, and every slug in use.
 pub async fn load_existing(db: &Db, codes: &[String]) -> anyhow::Result<Existing> {
-    let mut existing = Existing::default();
-    for chunk in codes.chunks(CHUNK) {
-        let sql = format!(
-            "SELECT id, province_code, registry_code, name, kind, commune_code, street, phone, email, tax_code,
-                    declared_store_url, declared_store_on, declared_payment_on, trained_digital_on, trained_packaging_on
-             FROM producers WHERE registry_code IN ({})",
-            crate::db::placeholders(1, chunk.len())
-        );
-        let mut query = sqlx::query(&sql);
-        for code in chunk {
-            query = query.bind(code);
-        }
-        for row in query.fetch_all(&db.pool).await.context("load registry producers")? {
-            existing.producers.push(producer_from_row(&row)?);
-        }
-    }
+    let mut existing =
+        Existing { producers: producers::store::find_registered(db, codes).await?, ..Existing::default() };
     let producer_ids: Vec<i64> = existing.producers.iter().map(|p| p.id).collect();
-    for chunk in producer_ids.chunks(CHUNK) {
-        let sql = format!(
-            "SELECT id, producer_id, name, set_code, registry_class, ecommerce_eligible, ocop_stars, ocop_certificate_no,
-                    ocop_authority, ocop_certified_on, ocop_expires_on
-             FROM products WHERE producer_id IN ({}) ORDER BY id",
-            id_list(chunk)
-        );
-        for row in sqlx::query(&sql).fetch_all(&db.pool).await.context("load registry products")? {
-            existing.products.push(product_from_row(&row)?);
-        }
-    }
+    existing.products = catalog::store::registered_products_of(db, &producer_ids).await?;
     let product_ids: Vec<i64> = existing.products.iter().map(|p| p.id).collect();
     for chunk in product_ids.chunks(CHUNK) {
         let sql = format!(
@@ -108,17 +38,9 @@ pub async fn load_existing(db: &Db, codes: &[String]) -> anyhow::Result<Existing
             });
         }
     }
-    existing.producer_slugs = slugs(db, "producers").await?;
-    existing.product_slugs = slugs(db, "products").await?;
+    existing.producer_slugs = producers::store::all_slugs(db).await?;
+    existing.product_slugs = catalog::store::all_slugs(db).await?;
     Ok(existing)
-}
-
-async fn slugs(db: &Db, table: &str) -> anyhow::Result<HashSet<String>> {
-    let rows = sqlx::query(&format!("SELECT slug FROM {table}"))
-        .fetch_all(&db.pool)
-        .await
-        .with_context(|| format!("load {table} slugs"))?;
-    rows.iter().map(|r| r.try_get::<String, _>("slug").map_err(Into::into)).collect()
 }
 
 /// Writes the plan in one transaction, and marks the stored upload imported with
@@ -147,67 +69,17 @@ pub async fn apply(
     };
     let mut producer_ids = Vec::with_capacity(plan.new_producers.len());
     for p in &plan.new_producers {
-        let f = &p.fields;
-        let row = sqlx::query(
-            "INSERT INTO producers (slug, name, kind, province_code, commune_code, street, phone, email, tax_code, story,
-             registry_code, declared_store_url, declared_store_on, declared_payment_on, trained_digital_on,
-             trained_packaging_on, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, '', $10, $11, $12, $13, $14, $15, $16, $16) RETURNING id",
-        )
-        .bind(&p.slug)
-        .bind(&f.name)
-        .bind(f.kind.as_str())
-        .bind(&p.province_code)
-        .bind(&f.commune_code)
-        .bind(&f.street)
-        .bind(&f.phone)
-        .bind(&f.email)
-        .bind(&f.tax_code)
-        .bind(&p.registry_code)
-        .bind(&f.declared_store_url)
-        .bind(&f.declared_store_on)
-        .bind(&f.declared_payment_on)
-        .bind(&f.trained_digital_on)
-        .bind(&f.trained_packaging_on)
-        .bind(&now)
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(|e| conflict(e, format!("insert producer {}", p.registry_code)))?;
-        producer_ids.push(row.try_get::<i64, _>("id")?);
+        let id =
+            producers::store::insert_registered(&mut tx, &p.slug, &p.province_code, &p.registry_code, &p.fields, &now)
+                .await
+                .map_err(|e| conflict(e, format!("insert producer {}", p.registry_code)))?;
+        producer_ids.push(id);
         progress();
     }
     for u in &plan.producer_updates {
-        let f = &u.fields;
-        sqlx::query(
-            "UPDATE producers SET name = $1, kind = $2, commune_code = $3, street = $4, phone = $5, email = $6,
-             tax_code = $7, declared_store_url = $8, declared_store_on = $9, declared_payment_on = $10,
-             trained_digital_on = $11, trained_packaging_on = $12, updated_at = $13 WHERE id = $14",
-        )
-        .bind(&f.name)
-        .bind(f.kind.as_str())
-        .bind(&f.commune_code)
-        .bind(&f.street)
-        .bind(&f.phone)
-        .bind(&f.email)
-        .bind(&f.tax_code)
-        .bind(&f.declared_store_url)
-        .bind(&f.declared_store_on)
-        .bind(&f.declared_payment_on)
-        .bind(&f.trained_digital_on)
-        .bind(&f.trained_packaging_on)
-        .bind(&now)
-        .bind(u.id)
-        .execute(&mut *tx)
-        .await
-        .with_context(|| format!("update producer {}", u.id))?;
+        producers::store::update_registered(&mut tx, u.id, &u.fields, &now).await?;
         if u.touches_products {
-            // Their search documents carry the producer's name and place.
-            sqlx::query("UPDATE products SET updated_at = $1 WHERE producer_id = $2")
-                .bind(&now)
-                .bind(u.id)
-                .execute(&mut *tx)
-                .await
-                .context("touch the producer's products")?;
+            catalog::store::touch_products_of(&mut tx, u.id, &now).await?;
         }
         progress();
     }
@@ -217,55 +89,23 @@ pub async fn apply(
             Ref::Existing(id) => id,
             Ref::New(i) => producer_ids[i],
         };
-        let f = &p.fields;
-        let row = sqlx::query(
-            "INSERT INTO products (slug, producer_id, name, name_en, set_code, ocop_stars, ocop_certificate_no,
-             ocop_authority, ocop_certified_on, ocop_expires_on, price_vnd, unit, weight_g, stock, description,
-             origin_commune_code, status, registry_class, ecommerce_eligible, created_at, updated_at)
-             VALUES ($1, $2, $3, '', $4, $5, $6, $7, $8, $9, $10, $11, 0, 0, '', $12, 'draft', $13, $14, $15, $15)
-             RETURNING id",
-        )
-        .bind(&p.slug)
-        .bind(producer_id)
-        .bind(&p.name)
-        .bind(&f.set_code)
-        .bind(f.ocop_stars)
-        .bind(&f.ocop_certificate_no)
-        .bind(&f.ocop_authority)
-        .bind(&f.ocop_certified_on)
-        .bind(&f.ocop_expires_on)
-        .bind(p.price_vnd)
-        .bind(&p.unit)
-        .bind(&p.origin_commune_code)
-        .bind(&f.registry_class)
-        .bind(i64::from(f.ecommerce_eligible))
-        .bind(&now)
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(|e| conflict(e, format!("insert product {}", p.slug)))?;
-        product_ids.push(row.try_get::<i64, _>("id")?);
+        let product = NewRegisteredProduct {
+            slug: &p.slug,
+            producer_id,
+            name: &p.name,
+            price_vnd: p.price_vnd,
+            unit: &p.unit,
+            origin_commune_code: &p.origin_commune_code,
+            fields: &p.fields,
+        };
+        let id = catalog::store::insert_registered(&mut tx, &product, &now)
+            .await
+            .map_err(|e| conflict(e, format!("insert product {}", p.slug)))?;
+        product_ids.push(id);
         progress();
     }
     for u in &plan.product_updates {
-        let f = &u.fields;
-        sqlx::query(
-            "UPDATE products SET set_code = $1, registry_class = $2, ecommerce_eligible = $3, ocop_stars = $4,
-             ocop_certificate_no = $5, ocop_authority = $6, ocop_certified_on = $7, ocop_expires_on = $8,
-             updated_at = $9 WHERE id = $10",
-        )
-        .bind(&f.set_code)
-        .bind(&f.registry_class)
-        .bind(i64::from(f.ecommerce_eligible))
-        .bind(f.ocop_stars)
-        .bind(&f.ocop_certificate_no)
-        .bind(&f.ocop_authority)
-        .bind(&f.ocop_certified_on)
-        .bind(&f.ocop_expires_on)
-        .bind(&now)
-        .bind(u.id)
-        .execute(&mut *tx)
-        .await
-        .with_context(|| format!("update product {}", u.id))?;
+        catalog::store::update_registered(&mut tx, u.id, &u.fields, &now).await?;
         progress();
     }
     for l in &plan.listings {
