@@ -20,6 +20,7 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 use utoipa_axum::router::OpenApiRouter;
 
+use crate::db::Db;
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::{
@@ -94,20 +95,16 @@ async fn openapi_document(json: Arc<str>) -> Response {
 }
 
 /// `GET /healthz`: 200 when the database answers.
-async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
-    if state.db.ping().await {
-        (StatusCode::OK, "ok")
-    } else {
-        (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
-    }
+async fn healthz(State(db): State<Db>) -> impl IntoResponse {
+    if db.ping().await { (StatusCode::OK, "ok") } else { (StatusCode::SERVICE_UNAVAILABLE, "database unavailable") }
 }
 
 /// `GET /readyz`: 200 when the database answers and holds every migration this
 /// build knows — what a load balancer asks before sending traffic.
-async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
-    if !state.db.ping().await {
+async fn readyz(State(db): State<Db>) -> impl IntoResponse {
+    if !db.ping().await {
         (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
-    } else if !state.db.migrations_applied().await {
+    } else if !db.migrations_applied().await {
         (StatusCode::SERVICE_UNAVAILABLE, "database migrations not applied")
     } else {
         (StatusCode::OK, "ready")

@@ -12,7 +12,9 @@ use crate::db::Db;
 use crate::search::SearchIndex;
 use crate::trace::{PlatformKey, ScanRecorder};
 
-#[derive(Clone)]
+/// Handlers take the parts they use (`State<Db>`, `State<Arc<SearchIndex>>`, …):
+/// each field is a substate (`FromRef`).
+#[derive(Clone, axum::extract::FromRef)]
 pub struct AppState {
     pub db: Db,
     pub search: Arc<SearchIndex>,

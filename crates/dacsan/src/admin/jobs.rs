@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::messages;
 use crate::auth::CurrentUser;
+use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::jobs::{Job, JobStatus, store};
 use crate::state::AppState;
@@ -33,7 +34,7 @@ pub struct JobList {
 #[utoipa::path(get, path = "/api/v1/admin/jobs", tag = "admin", params(JobFilter), security(("bearer" = [])),
     responses((status = 200, body = JobList), (status = 403), (status = 422)))]
 pub async fn list_jobs(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Query(filter): Query<JobFilter>,
 ) -> AppResult<Json<JobList>> {
@@ -45,8 +46,8 @@ pub async fn list_jobs(
         ),
     };
     let kind = filter.kind.as_deref().map(str::trim).filter(|k| !k.is_empty());
-    let items = store::list(&state.db, status, kind, 200).await?;
-    let counts = store::counts(&state.db).await?.into_iter().collect();
+    let items = store::list(&db, status, kind, 200).await?;
+    let counts = store::counts(&db).await?.into_iter().collect();
     Ok(Json(JobList { counts, items }))
 }
 

@@ -1,5 +1,8 @@
 //! `/api/v1/products`: search, read, create and update products.
 
+use crate::db::Db;
+use crate::search::SearchIndex;
+use crate::web::response_cache::ResponseCache;
 use std::sync::Arc;
 
 use axum::Json;
@@ -147,15 +150,20 @@ pub struct ProductList {
 /// Search and browse products on sale.
 #[utoipa::path(get, path = "/api/v1/products", params(CatalogParams), tag = "catalog",
     responses((status = 200, body = ProductList), (status = 422, description = "a parameter is invalid")))]
-pub async fn list_products(State(state): State<AppState>, Query(params): Query<CatalogParams>) -> AppResult<Response> {
+pub async fn list_products(
+    State(db): State<Db>,
+    State(response_cache): State<Arc<ResponseCache>>,
+    State(search): State<Arc<SearchIndex>>,
+    Query(params): Query<CatalogParams>,
+) -> AppResult<Response> {
     let query = params.parse()?;
     // The same for everyone: served from memory while the catalog is unchanged.
-    let generation = state.search.generation();
+    let generation = search.generation();
     let key = format!("api/v1/products {query:?}");
-    if let Some(json) = state.response_cache.get(&key, generation) {
+    if let Some(json) = response_cache.get(&key, generation) {
         return Ok(response_cache::respond_json(json));
     }
-    let page = service::search(&state.db, &state.search, &query).await?;
+    let page = service::search(&db, &search, &query).await?;
     let list = ProductList {
         items: page.products.iter().map(|p| ProductJson::new(p, Vec::new())).collect(),
         total: page.total,
@@ -164,7 +172,7 @@ pub async fn list_products(State(state): State<AppState>, Query(params): Query<C
         facets: page.facets,
     };
     let json: Arc<str> = serde_json::to_string(&list).map_err(anyhow::Error::from)?.into();
-    state.response_cache.put(key, generation, json.clone());
+    response_cache.put(key, generation, json.clone());
     Ok(response_cache::respond_json(json))
 }
 

@@ -1,16 +1,19 @@
 //! `/api/v1/live-sessions`: schedule a session, read it, set its audience after it
 //! ended, and its report.
 
+use crate::config::Settings;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 use super::messages;
 use super::model::SessionInput;
 use super::service::{self, Report};
 use super::store::{self, Session, SessionItem};
 use crate::auth::CurrentUser;
+use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::web::ApiJson;
@@ -38,12 +41,13 @@ pub fn short_url(public_url: &str, code: &str) -> String {
 #[utoipa::path(post, path = "/api/v1/live-sessions", tag = "live", security(("bearer" = [])), request_body = SessionInput,
     responses((status = 201, body = CreatedSession), (status = 401), (status = 403), (status = 422)))]
 pub async fn create_session(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(settings): State<Arc<Settings>>,
     user: CurrentUser,
     ApiJson(input): ApiJson<SessionInput>,
 ) -> AppResult<(StatusCode, Json<CreatedSession>)> {
-    let session = service::create(&state.db, &user, &input).await?;
-    let short_url = short_url(&state.settings.public_url, &session.referral_code);
+    let session = service::create(&db, &user, &input).await?;
+    let short_url = short_url(&settings.public_url, &session.referral_code);
     Ok((
         StatusCode::CREATED,
         Json(CreatedSession { id: session.id, slug: session.slug, referral_code: session.referral_code, short_url }),
@@ -59,10 +63,10 @@ async fn managed(state: &AppState, user: &CurrentUser, id: &str) -> AppResult<Se
 
 #[utoipa::path(get, path = "/api/v1/live-sessions/{id}", tag = "live", params(("id" = i64, Path)),
     responses((status = 200, body = SessionJson), (status = 404)))]
-pub async fn get_session(State(state): State<AppState>, Path(id): Path<String>) -> AppResult<Json<SessionJson>> {
+pub async fn get_session(State(db): State<Db>, Path(id): Path<String>) -> AppResult<Json<SessionJson>> {
     let not_found = || AppError::not_found(messages::LIVE_SESSION);
-    let session = store::find(&state.db, id.parse().map_err(|_| not_found())?).await?.ok_or_else(not_found)?;
-    let items = store::items_of(&state.db, session.id).await?;
+    let session = store::find(&db, id.parse().map_err(|_| not_found())?).await?.ok_or_else(not_found)?;
+    let items = store::items_of(&db, session.id).await?;
     Ok(Json(SessionJson { session, items }))
 }
 

@@ -3,16 +3,18 @@
 //! short link and its QR to put on screen. The short link (`/l/{code}`) and the page
 //! leave the session's code with the buyer's browser for checkout.
 
+use crate::config::Settings;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
+use std::sync::Arc;
 
 use super::api::short_url;
 use super::messages;
 use super::store::{self, Session, SessionItem};
+use crate::db::Db;
 use crate::error::AppError;
-use crate::state::AppState;
 use crate::vn::Vnd;
 use crate::web::{Page, PageError, referral, render};
 
@@ -80,15 +82,15 @@ impl SessionTemplate {
 
 /// `GET /live/{slug}`
 pub async fn session_page(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(settings): State<Arc<Settings>>,
     page: Page,
     Path(slug): Path<String>,
 ) -> Result<Response, PageError> {
-    let session =
-        store::find_by_slug(&state.db, &slug).await?.ok_or_else(|| AppError::not_found(messages::LIVE_SESSION))?;
-    let items = store::items_of(&state.db, session.id).await?;
+    let session = store::find_by_slug(&db, &slug).await?.ok_or_else(|| AppError::not_found(messages::LIVE_SESSION))?;
+    let items = store::items_of(&db, session.id).await?;
     let now = crate::db::now();
-    let short_url = short_url(&state.settings.public_url, &session.referral_code);
+    let short_url = short_url(&settings.public_url, &session.referral_code);
     let qr_svg = crate::payments::qr::svg(&short_url)?;
     let code = session.referral_code.clone();
     let live_now = session.is_live_at(&now);
@@ -120,10 +122,9 @@ fn countdown(seconds: i64, days_word: &str) -> String {
 }
 
 /// `GET /l/{code}`: the short link on screen.
-pub async fn short_link(State(state): State<AppState>, Path(code): Path<String>) -> Result<Response, PageError> {
+pub async fn short_link(State(db): State<Db>, Path(code): Path<String>) -> Result<Response, PageError> {
     let code = code.trim().to_uppercase();
-    let session =
-        store::find_by_code(&state.db, &code).await?.ok_or_else(|| AppError::not_found(messages::LIVE_SESSION))?;
+    let session = store::find_by_code(&db, &code).await?.ok_or_else(|| AppError::not_found(messages::LIVE_SESSION))?;
     let mut response = Redirect::to(&format!("/live/{}", session.slug)).into_response();
     response.headers_mut().append(header::SET_COOKIE, referral::cookie(&session.referral_code));
     Ok(response)

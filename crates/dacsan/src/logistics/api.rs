@@ -1,11 +1,14 @@
 //! `/api/v1` of delivery: shipments of an order, carriers' notifications,
 //! producers' delivery terms and the rate cards.
 
+use crate::jobs::Jobs;
+use crate::logistics::Logistics;
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 use super::messages;
 use super::model::{Shipment, ShipmentStatus, StoredNotification};
@@ -15,6 +18,7 @@ use super::service::parcels_of;
 use super::shipments::{self, ShipmentInput};
 use super::{notifications, parcel_labels, store};
 use crate::auth::CurrentUser;
+use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::orders::access::visible_order;
 use crate::orders::delivery::ParcelView;
@@ -77,14 +81,16 @@ fn require_seller(actor: Actor) -> AppResult<()> {
     params(("id" = String, Path, description = "order id or code")), security(("bearer" = [])),
     responses((status = 201, body = Vec<ShipmentJson>), (status = 202, body = Vec<ShipmentJson>, description = "the carrier did not answer yet: the parcels stay `booking` and dacsan retries by itself (no second waybill)"), (status = 404), (status = 409, description = "the order cannot ship now"), (status = 422, description = "bad parcels, or the carrier refused the parcel")))]
 pub async fn create_shipment(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(jobs): State<Jobs>,
+    State(logistics): State<Arc<Logistics>>,
     user: CurrentUser,
     Path(id): Path<String>,
     ApiJson(input): ApiJson<ShipmentInput>,
 ) -> AppResult<(StatusCode, Json<Vec<ShipmentJson>>)> {
-    let (order, actor) = visible_order(&state.db, &id, Some(&user), None).await?;
+    let (order, actor) = visible_order(&db, &id, Some(&user), None).await?;
     require_seller(actor)?;
-    let created = shipments::create(&state.db, &state.logistics, &state.jobs, &order, Some(user.id), &input).await?;
+    let created = shipments::create(&db, &logistics, &jobs, &order, Some(user.id), &input).await?;
     // A parcel the carrier has not answered for yet is retried in the background.
     let status = if created.iter().any(|s| s.status == ShipmentStatus::Booking) {
         StatusCode::ACCEPTED
@@ -173,15 +179,15 @@ pub struct ParcelList {
     params(("id" = String, Path, description = "order id or code"), crate::orders::access::TokenParam),
     responses((status = 200, body = ParcelList), (status = 404)))]
 pub async fn list_shipments(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: Option<CurrentUser>,
     headers: HeaderMap,
     Path(id): Path<String>,
     Query(q): Query<crate::orders::access::TokenParam>,
 ) -> AppResult<Json<ParcelList>> {
     let token = crate::orders::access::guest_token(&headers, &q);
-    let (order, _) = visible_order(&state.db, &id, user.as_ref(), token).await?;
-    Ok(Json(ParcelList { items: parcels_of(&state.db, order.id).await? }))
+    let (order, _) = visible_order(&db, &id, user.as_ref(), token).await?;
+    Ok(Json(ParcelList { items: parcels_of(&db, order.id).await? }))
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -204,19 +210,19 @@ pub struct WebhookAnswer {
     params(("carrier" = String, Path, description = "ghn, ghtk, viettelpost or vnpost"), WebhookParams),
     responses((status = 200, body = WebhookAnswer), (status = 400, description = "unreadable body (kept for an admin)"), (status = 401), (status = 404)))]
 pub async fn receive_notification(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(logistics): State<Arc<Logistics>>,
     Path(carrier): Path<String>,
     Query(params): Query<WebhookParams>,
     headers: HeaderMap,
     body: String,
 ) -> AppResult<Json<WebhookAnswer>> {
     let carrier = carriers::Carrier::parse(&carrier).ok_or_else(|| AppError::not_found(messages::CARRIER))?;
-    if !state.logistics.webhook_token_matches(params.token.as_deref().unwrap_or("")) {
+    if !logistics.webhook_token_matches(params.token.as_deref().unwrap_or("")) {
         return Err(AppError::Unauthorized);
     }
     let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
-    let outcome =
-        notifications::receive(&state.db, &state.logistics.intake, carrier, content_type, body.as_bytes()).await?;
+    let outcome = notifications::receive(&db, &logistics.intake, carrier, content_type, body.as_bytes()).await?;
     Ok(Json(WebhookAnswer { outcome: outcome.as_str().to_string() }))
 }
 
@@ -228,17 +234,17 @@ pub struct NotificationList {
 /// Notifications that need an admin: unknown waybills and unreadable bodies.
 #[utoipa::path(get, path = "/api/v1/shipping/notifications", tag = "shipping", security(("bearer" = [])),
     responses((status = 200, body = NotificationList), (status = 403)))]
-pub async fn list_notifications(State(state): State<AppState>, user: CurrentUser) -> AppResult<Json<NotificationList>> {
+pub async fn list_notifications(State(db): State<Db>, user: CurrentUser) -> AppResult<Json<NotificationList>> {
     user.require_admin()?;
-    Ok(Json(NotificationList { items: store::notifications_needing_review(&state.db, 200).await? }))
+    Ok(Json(NotificationList { items: store::notifications_needing_review(&db, 200).await? }))
 }
 
 /// A producer's own delivery and pick-up terms.
 #[utoipa::path(get, path = "/api/v1/producers/{id}/delivery", tag = "shipping", params(("id" = i64, Path)),
     responses((status = 200, body = DeliveryTerms)))]
-pub async fn get_delivery_terms(State(state): State<AppState>, Path(id): Path<i64>) -> AppResult<Json<DeliveryTerms>> {
-    crate::producers::store::find_by_id(&state.db, id).await?.ok_or_else(|| AppError::not_found(messages::PRODUCER))?;
-    Ok(Json(store::delivery_terms(&state.db, id).await?))
+pub async fn get_delivery_terms(State(db): State<Db>, Path(id): Path<i64>) -> AppResult<Json<DeliveryTerms>> {
+    crate::producers::store::find_by_id(&db, id).await?.ok_or_else(|| AppError::not_found(messages::PRODUCER))?;
+    Ok(Json(store::delivery_terms(&db, id).await?))
 }
 
 /// Set a producer's own delivery price and area, whether neighbours may collect, and
@@ -248,7 +254,7 @@ pub async fn get_delivery_terms(State(state): State<AppState>, Path(id): Path<i6
     request_body = DeliveryTerms, security(("bearer" = [])),
     responses((status = 200, body = DeliveryTerms), (status = 403), (status = 422)))]
 pub async fn put_delivery_terms(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Path(id): Path<i64>,
     ApiJson(terms): ApiJson<DeliveryTerms>,
@@ -256,12 +262,12 @@ pub async fn put_delivery_terms(
     user.require_producer(id)?;
     terms.check().map_err(|(field, message)| AppError::invalid(field, message))?;
     if let Some(point_id) = terms.collection_point_id {
-        let producer = crate::producers::store::find_by_id(&state.db, id)
+        let producer = crate::producers::store::find_by_id(&db, id)
             .await?
             .ok_or_else(|| AppError::not_found(messages::PRODUCER))?;
-        super::collection::service::check_choice(&state.db, &producer.province_code, point_id).await?;
+        super::collection::service::check_choice(&db, &producer.province_code, point_id).await?;
     }
-    store::save_delivery_terms(&state.db, id, &terms).await?;
+    store::save_delivery_terms(&db, id, &terms).await?;
     Ok(Json(terms))
 }
 
@@ -274,22 +280,23 @@ pub struct RateCardList {
 
 /// The rate cards that price deliveries now.
 #[utoipa::path(get, path = "/api/v1/shipping/rate-cards", tag = "shipping", responses((status = 200, body = RateCardList)))]
-pub async fn list_rate_cards(State(state): State<AppState>) -> Json<RateCardList> {
-    Json(RateCardList { items: state.logistics.cards().as_ref().clone() })
+pub async fn list_rate_cards(State(logistics): State<Arc<Logistics>>) -> Json<RateCardList> {
+    Json(RateCardList { items: logistics.cards().as_ref().clone() })
 }
 
 /// Add a new version of a carrier service's rate card (admins); it prices from now on.
 #[utoipa::path(post, path = "/api/v1/shipping/rate-cards", tag = "shipping", request_body(content = Object),
     security(("bearer" = [])), responses((status = 201), (status = 403), (status = 422)))]
 pub async fn create_rate_card(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(logistics): State<Arc<Logistics>>,
     user: CurrentUser,
     ApiJson(card): ApiJson<RateCard>,
 ) -> AppResult<StatusCode> {
     user.require_admin()?;
     card.check().map_err(|why| AppError::invalid("card", why))?;
-    store::insert_card(&state.db, &card, Some(user.id)).await?;
-    state.logistics.reload_cards(&state.db).await?;
+    store::insert_card(&db, &card, Some(user.id)).await?;
+    logistics.reload_cards(&db).await?;
     Ok(StatusCode::CREATED)
 }
 
@@ -318,14 +325,15 @@ pub struct CarrierParam {
     request_body(content_type = "multipart/form-data", description = "`file`: the workbook (.xlsx)"),
     security(("bearer" = [])), responses((status = 201, body = RateCardList), (status = 403), (status = 422)))]
 pub async fn import_rate_cards(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(logistics): State<Arc<Logistics>>,
     user: CurrentUser,
     Query(q): Query<CarrierParam>,
     multipart: axum::extract::Multipart,
 ) -> AppResult<(StatusCode, Json<RateCardList>)> {
     user.require_admin()?;
     let (_, bytes) = uploaded_file(multipart).await?;
-    let cards = super::service::import_cards(&state.db, &state.logistics, &bytes, &q.carrier, Some(user.id)).await?;
+    let cards = super::service::import_cards(&db, &logistics, &bytes, &q.carrier, Some(user.id)).await?;
     Ok((StatusCode::CREATED, Json(RateCardList { items: cards })))
 }
 
@@ -342,14 +350,14 @@ pub struct StatementParams {
     request_body(content_type = "multipart/form-data", description = "`file`: the statement (.xlsx or .csv)"),
     security(("bearer" = [])), responses((status = 200, body = super::cod::CodReport), (status = 403), (status = 422)))]
 pub async fn import_cod_statement(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Query(q): Query<StatementParams>,
     multipart: axum::extract::Multipart,
 ) -> AppResult<Json<super::cod::CodReport>> {
     user.require_admin()?;
     let (name, bytes) = uploaded_file(multipart).await?;
-    Ok(Json(super::cod::import(&state.db, &q.carrier, &name, &bytes, Some(user.id)).await?))
+    Ok(Json(super::cod::import(&db, &q.carrier, &name, &bytes, Some(user.id)).await?))
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -382,14 +390,14 @@ pub struct Payouts {
 #[utoipa::path(get, path = "/api/v1/producers/{id}/payouts", tag = "shipping", params(("id" = i64, Path), PeriodParams),
     security(("bearer" = [])), responses((status = 200, body = Payouts), (status = 403), (status = 422)))]
 pub async fn get_payouts(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Path(id): Path<i64>,
     Query(q): Query<PeriodParams>,
 ) -> AppResult<Response> {
     user.require_producer(id)?;
     let (from, to) = super::payouts::period(&q.from, &q.to)?;
-    let payouts = super::payouts::statement(&state.db, id, from, to).await?;
+    let payouts = super::payouts::statement(&db, id, from, to).await?;
     if q.format.as_deref() == Some("xlsx") {
         let bytes = super::payouts::workbook(&payouts)?;
         let name = format!("doi-soat-cod-{}-{}-{}.xlsx", id, payouts.from, payouts.to);

@@ -1,15 +1,19 @@
 //! The seller's "create shipment" form on the order page, and a parcel's journey
 //! behind the SSCC on its label (`/00/{sscc}`).
 
+use crate::jobs::Jobs;
+use crate::logistics::Logistics;
 use askama::Template;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 use super::messages;
 use super::shipments::{self, ShipmentInput};
+use crate::db::Db;
 use crate::error::AppError;
 use crate::orders::access::visible_order;
 use crate::orders::model::Actor;
@@ -33,13 +37,15 @@ fn filled(value: &str) -> Option<String> {
 
 /// `POST /orders/{code}/shipments`: books the parcel and goes back to the order.
 pub async fn create_shipment(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(jobs): State<Jobs>,
+    State(logistics): State<Arc<Logistics>>,
     page: Page,
     Path(code): Path<String>,
     CsrfForm(form): CsrfForm<ShipmentForm>,
 ) -> Result<Response, PageError> {
     let user = page.user.as_ref().ok_or(AppError::Unauthorized)?;
-    let (order, actor) = visible_order(&state.db, &code, Some(user), None).await?;
+    let (order, actor) = visible_order(&db, &code, Some(user), None).await?;
     if !matches!(actor, Actor::Seller | Actor::Admin) {
         return Err(AppError::Forbidden.into());
     }
@@ -49,7 +55,7 @@ pub async fn create_shipment(
         parcels: None,
         tracking_code: filled(&form.tracking_code),
     };
-    shipments::create(&state.db, &state.logistics, &state.jobs, &order, Some(user.id), &input).await?;
+    shipments::create(&db, &logistics, &jobs, &order, Some(user.id), &input).await?;
     Ok(Redirect::to(&format!("/orders/{}", order.code)).into_response())
 }
 
@@ -61,20 +67,20 @@ pub struct ReturnForm {
 
 /// `POST /shipments/{id}/return`: the seller's choice for a returned parcel.
 pub async fn settle_return(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<ReturnForm>,
 ) -> Result<Response, PageError> {
     let user = page.user.as_ref().ok_or(AppError::Unauthorized)?;
     let shipment =
-        super::store::find_shipment(&state.db, id).await?.ok_or_else(|| AppError::not_found(messages::SHIPMENT))?;
-    let (order, actor) = visible_order(&state.db, &shipment.order_id.to_string(), Some(user), None).await?;
+        super::store::find_shipment(&db, id).await?.ok_or_else(|| AppError::not_found(messages::SHIPMENT))?;
+    let (order, actor) = visible_order(&db, &shipment.order_id.to_string(), Some(user), None).await?;
     if !matches!(actor, Actor::Seller | Actor::Admin) {
         return Err(AppError::not_found(messages::SHIPMENT).into());
     }
     let input = shipments::ReturnInput { restock: form.restock == "yes" };
-    shipments::settle_return(&state.db, &shipment, Some(user.id), &input).await?;
+    shipments::settle_return(&db, &shipment, Some(user.id), &input).await?;
     Ok(Redirect::to(&format!("/orders/{}", order.code)).into_response())
 }
 

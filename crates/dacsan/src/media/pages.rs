@@ -7,16 +7,12 @@ use axum::response::{IntoResponse, Response};
 
 use super::messages;
 use super::store;
+use crate::db::Db;
 use crate::error::{AppError, AppResult};
-use crate::state::AppState;
 
-pub async fn get_media(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-) -> AppResult<Response> {
+pub async fn get_media(State(db): State<Db>, Path(id): Path<String>, headers: HeaderMap) -> AppResult<Response> {
     let id: i64 = id.trim_end_matches(".jpg").parse().map_err(|_| AppError::not_found(messages::PICTURE))?;
-    let media = store::find(&state.db, id).await?.ok_or_else(|| AppError::not_found(messages::PICTURE))?;
+    let media = store::find(&db, id).await?.ok_or_else(|| AppError::not_found(messages::PICTURE))?;
     let etag = format!("\"{}\"", &media.sha256[..16]);
     if headers.get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()) == Some(etag.as_str()) {
         return Ok(StatusCode::NOT_MODIFIED.into_response());

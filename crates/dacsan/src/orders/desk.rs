@@ -1,11 +1,14 @@
 //! The seller's order desk (`/seller/orders`) and the A6 packing slip
 //! (`/orders/{code}/slip`).
 
+use crate::db::Db;
+use crate::orders::delivery::Delivery;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use axum_extra::extract::CookieJar;
 use serde::Deserialize;
+use std::sync::Arc;
 
 use super::messages;
 use super::model::{Actor, OrderStatus};
@@ -43,26 +46,26 @@ pub struct StatusParam {
 
 /// `GET /seller/orders?status=`: orders of the seller's producers, newest first.
 pub async fn seller_orders(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(delivery): State<Arc<dyn Delivery>>,
     page: Page,
     Query(q): Query<StatusParam>,
 ) -> Result<Response, PageError> {
     let user = page.require_user()?;
     let orders = if user.is_admin() {
-        store::list_recent(&state.db, 500).await?
+        store::list_recent(&db, 500).await?
     } else if user.producer_ids.is_empty() {
         return Err(AppError::Forbidden.into());
     } else {
-        store::list_for_producers(&state.db, &user.producer_ids, 500).await?
+        store::list_for_producers(&db, &user.producer_ids, 500).await?
     };
     let wanted = OrderStatus::parse(&q.status);
     let orders: Vec<Order> = orders.into_iter().filter(|o| wanted.is_none_or(|s| o.status == s)).collect();
     let ids: Vec<i64> = orders.iter().map(|o| o.id).collect();
-    let mut labels = state.delivery.own_labels(&state.db, &ids).await?;
+    let mut labels = delivery.own_labels(&db, &ids).await?;
     let mut rows = Vec::new();
     for order in orders {
-        let name =
-            producers::store::find_by_id(&state.db, order.producer_id).await?.map(|p| p.name).unwrap_or_default();
+        let name = producers::store::find_by_id(&db, order.producer_id).await?.map(|p| p.name).unwrap_or_default();
         let labels = labels.remove(&order.id);
         rows.push((order, name, labels));
     }

@@ -21,6 +21,7 @@ use super::model::{
 use super::service::{self, Transition};
 use super::store::{self, Order, OrderEvent, OrderItem};
 use crate::cart::pages::{self as cart_pages, CartView};
+use crate::db::Db;
 use crate::error::{AppError, FieldErrors};
 use crate::producers::{self, Producer, store::PaymentAccount};
 use crate::state::AppState;
@@ -453,13 +454,13 @@ struct HistoryTemplate {
 }
 
 /// `GET /orders`: the signed-in buyer's orders and this browser's guest orders.
-pub async fn order_history(State(state): State<AppState>, page: Page, jar: CookieJar) -> Result<Response, PageError> {
+pub async fn order_history(State(db): State<Db>, page: Page, jar: CookieJar) -> Result<Response, PageError> {
     let mut orders = match &page.user {
-        Some(user) => store::list_for_buyer(&state.db, user.id, 200).await?,
+        Some(user) => store::list_for_buyer(&db, user.id, 200).await?,
         None => Vec::new(),
     };
     for token in guest_tokens(&jar) {
-        for order in store::list_for_token(&state.db, &crate::auth::store::token_hash(&token)).await? {
+        for order in store::list_for_token(&db, &crate::auth::store::token_hash(&token)).await? {
             if !orders.iter().any(|o| o.id == order.id) {
                 orders.push(order);
             }
@@ -468,8 +469,7 @@ pub async fn order_history(State(state): State<AppState>, page: Page, jar: Cooki
     orders.sort_by_key(|o| std::cmp::Reverse(o.id));
     let mut with_names = Vec::new();
     for order in orders {
-        let name =
-            producers::store::find_by_id(&state.db, order.producer_id).await?.map(|p| p.name).unwrap_or_default();
+        let name = producers::store::find_by_id(&db, order.producer_id).await?.map(|p| p.name).unwrap_or_default();
         with_names.push((order, name));
     }
     Ok(render(&HistoryTemplate { page, orders: with_names }))

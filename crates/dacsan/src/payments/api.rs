@@ -2,12 +2,14 @@
 //! (`/api/v1/orders/{id}/vietqr`, `.png`, `.svg`), the unmatched-transfer inbox and
 //! bank-statement imports (`/api/v1/payments/statements`).
 
+use crate::config::Settings;
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
+use std::sync::Arc;
 
 use super::messages;
 use super::model::{self, Transfer};
@@ -15,6 +17,7 @@ use super::qr;
 use super::service::{self, Applied};
 use super::store::{self, StoredTransfer};
 use crate::auth::CurrentUser;
+use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::orders::access::{TokenParam, guest_token, visible_order};
 use crate::orders::model::Actor;
@@ -38,11 +41,12 @@ pub struct WebhookAnswer {
     request_body(content = serde_json::Value, description = "SePay or Casso v2 notification body"),
     responses((status = 200, body = WebhookAnswer), (status = 400, description = "malformed body"), (status = 401, description = "wrong key or signature"), (status = 422)))]
 pub async fn bank_webhook(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(settings): State<Arc<Settings>>,
     headers: HeaderMap,
     body: Bytes,
 ) -> AppResult<Json<WebhookAnswer>> {
-    let key = &state.settings.bank_webhook_key.0;
+    let key = &settings.bank_webhook_key.0;
     let header_text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
     let transfer: Option<Transfer> = if let Some(signature) = header_text("x-casso-signature") {
         if !model::casso_authorised(Some(signature), key, &body) {
@@ -58,7 +62,7 @@ pub async fn bank_webhook(
     let Some(transfer) = transfer else {
         return Ok(Json(WebhookAnswer { success: true, outcome: "ignored".into(), order_id: None }));
     };
-    let answer = match service::apply_transfer(&state.db, &transfer).await? {
+    let answer = match service::apply_transfer(&db, &transfer).await? {
         Applied::Duplicate => WebhookAnswer { success: true, outcome: "duplicate".into(), order_id: None },
         Applied::Stored { outcome, order_id } => WebhookAnswer { success: true, outcome: outcome.into(), order_id },
     };
@@ -171,9 +175,9 @@ pub async fn order_vietqr_svg(
 
 #[utoipa::path(get, path = "/api/v1/payments/unmatched", tag = "payments", security(("bearer" = [])),
     responses((status = 200, body = [StoredTransfer]), (status = 401), (status = 403)))]
-pub async fn list_unmatched(State(state): State<AppState>, user: CurrentUser) -> AppResult<Json<Vec<StoredTransfer>>> {
+pub async fn list_unmatched(State(db): State<Db>, user: CurrentUser) -> AppResult<Json<Vec<StoredTransfer>>> {
     user.require_admin()?;
-    Ok(Json(store::list_unmatched(&state.db).await?))
+    Ok(Json(store::list_unmatched(&db).await?))
 }
 
 /// The most a statement file may weigh: a year of a busy account is far less.
@@ -187,7 +191,7 @@ const STATEMENT_LIMIT: usize = 20 * 1024 * 1024;
     responses((status = 200, body = super::statement::StatementReport), (status = 401), (status = 403), (status = 413),
         (status = 422, description = "no statement table in the file")))]
 pub async fn import_statement(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     multipart: axum::extract::Multipart,
 ) -> AppResult<Json<super::statement::StatementReport>> {
@@ -201,7 +205,7 @@ pub async fn import_statement(
     let statement = tokio::task::spawn_blocking(move || statement::parse(&bytes))
         .await
         .map_err(|e| AppError::Internal(e.into()))??;
-    Ok(Json(statement::import(&state.db, statement, scope).await?))
+    Ok(Json(statement::import(&db, statement, scope).await?))
 }
 
 async fn statement_file(mut multipart: axum::extract::Multipart) -> AppResult<Bytes> {

@@ -13,6 +13,7 @@ use super::model::{NOTICE_VERSION, RequestKind, RequestStatus};
 use super::service::{self, Erasure, OutsideRequest, ProfileInput};
 use super::store::{self, ConsentRecord, ProcessingRecord, RequestRecord};
 use crate::auth::CurrentUser;
+use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::web::ApiJson;
@@ -20,15 +21,15 @@ use crate::web::ApiJson;
 /// Everything dacsan holds about the caller.
 #[utoipa::path(get, path = "/api/v1/me/data", tag = "privacy", security(("bearer" = [])),
     responses((status = 200, body = PersonalData), (status = 401)))]
-pub async fn my_data(State(state): State<AppState>, user: CurrentUser) -> AppResult<Json<PersonalData>> {
-    Ok(Json(service::my_data(&state.db, &user, RequestKind::Access).await?))
+pub async fn my_data(State(db): State<Db>, user: CurrentUser) -> AppResult<Json<PersonalData>> {
+    Ok(Json(service::my_data(&db, &user, RequestKind::Access).await?))
 }
 
 /// The same as a workbook, one sheet per kind of record.
 #[utoipa::path(get, path = "/api/v1/me/data.xlsx", tag = "privacy", security(("bearer" = [])),
     responses((status = 200, content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), (status = 401)))]
-pub async fn my_data_xlsx(State(state): State<AppState>, user: CurrentUser) -> AppResult<Response> {
-    let data = service::my_data(&state.db, &user, RequestKind::Export).await?;
+pub async fn my_data_xlsx(State(db): State<Db>, user: CurrentUser) -> AppResult<Response> {
+    let data = service::my_data(&db, &user, RequestKind::Export).await?;
     let bytes = super::workbook::write(&data).map_err(|e| anyhow::anyhow!("write the data workbook: {e}"))?;
     Ok((
         [
@@ -59,11 +60,11 @@ pub struct ErasureDone {
     responses((status = 200, body = ErasureDone), (status = 401), (status = 403, description = "wrong password: nothing changed"),
         (status = 409, description = "an order on its way or an open complaint: the problem names each")))]
 pub async fn erase_me(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     ApiJson(input): ApiJson<ErasureInput>,
 ) -> AppResult<Json<ErasureDone>> {
-    match service::erase_account(&state.db, &user, &input.password).await? {
+    match service::erase_account(&db, &user, &input.password).await? {
         Erasure::Done => Ok(Json(ErasureDone { status: "done".into() })),
         Erasure::Held(holds) => Err(AppError::conflict("erasure", holds.join("; "))),
     }
@@ -131,11 +132,11 @@ pub async fn set_consent(
 #[utoipa::path(put, path = "/api/v1/me/profile", tag = "privacy", request_body = ProfileInput, security(("bearer" = [])),
     responses((status = 204), (status = 401), (status = 422)))]
 pub async fn correct_profile(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     ApiJson(input): ApiJson<ProfileInput>,
 ) -> AppResult<StatusCode> {
-    service::correct_profile(&state.db, &user, &input).await?;
+    service::correct_profile(&db, &user, &input).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -150,11 +151,11 @@ pub struct Filed {
 #[utoipa::path(post, path = "/api/v1/privacy/requests", tag = "privacy", request_body = OutsideRequest,
     responses((status = 201, body = Filed), (status = 422)))]
 pub async fn file_request(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: Option<CurrentUser>,
     ApiJson(input): ApiJson<OutsideRequest>,
 ) -> AppResult<(StatusCode, Json<Filed>)> {
-    let id = service::file_request(&state.db, user.as_ref(), &input).await?;
+    let id = service::file_request(&db, user.as_ref(), &input).await?;
     Ok((StatusCode::CREATED, Json(Filed { id })))
 }
 
@@ -166,9 +167,9 @@ pub struct RequestList {
 /// Every request, open ones first by deadline, with `overdue` marked.
 #[utoipa::path(get, path = "/api/v1/admin/privacy/requests", tag = "privacy", security(("bearer" = [])),
     responses((status = 200, body = RequestList), (status = 401), (status = 403)))]
-pub async fn list_requests(State(state): State<AppState>, user: CurrentUser) -> AppResult<Json<RequestList>> {
+pub async fn list_requests(State(db): State<Db>, user: CurrentUser) -> AppResult<Json<RequestList>> {
     user.require_admin()?;
-    Ok(Json(RequestList { items: store::all_requests(&state.db, 500).await? }))
+    Ok(Json(RequestList { items: store::all_requests(&db, 500).await? }))
 }
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -182,7 +183,7 @@ pub struct HandleInput {
     request_body = HandleInput, security(("bearer" = [])),
     responses((status = 200, body = RequestRecord), (status = 403), (status = 404), (status = 422)))]
 pub async fn handle_request(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Path(id): Path<i64>,
     ApiJson(input): ApiJson<HandleInput>,
@@ -196,9 +197,8 @@ pub async fn handle_request(
                 .ok_or_else(|| AppError::invalid("status", messages::DONE_OR_REFUSED))?,
         ),
     };
-    let record = store::handle_request(&state.db, id, user.id, status)
-        .await?
-        .ok_or_else(|| AppError::not_found(messages::REQUEST))?;
+    let record =
+        store::handle_request(&db, id, user.id, status).await?.ok_or_else(|| AppError::not_found(messages::REQUEST))?;
     Ok(Json(record))
 }
 
@@ -210,7 +210,7 @@ pub struct ProcessingList {
 /// Who took personal data out in bulk, when, and of how many people.
 #[utoipa::path(get, path = "/api/v1/admin/privacy/processing-log", tag = "privacy", security(("bearer" = [])),
     responses((status = 200, body = ProcessingList), (status = 401), (status = 403)))]
-pub async fn processing_log(State(state): State<AppState>, user: CurrentUser) -> AppResult<Json<ProcessingList>> {
+pub async fn processing_log(State(db): State<Db>, user: CurrentUser) -> AppResult<Json<ProcessingList>> {
     user.require_admin()?;
-    Ok(Json(ProcessingList { items: store::processing_log(&state.db, 500).await? }))
+    Ok(Json(ProcessingList { items: store::processing_log(&db, 500).await? }))
 }

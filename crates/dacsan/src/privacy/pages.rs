@@ -15,6 +15,7 @@ use super::model::{NOTICE_VERSION, Purpose, RequestStatus};
 use super::service::{self, Erasure, ProfileInput};
 use super::store::{self, ConsentRecord, ProcessingRecord, RequestRecord};
 use crate::auth::pages::safe_next;
+use crate::db::Db;
 use crate::error::{AppError, FieldErrors};
 use crate::state::AppState;
 use crate::web::{CsrfForm, Page, PageError, render};
@@ -99,18 +100,18 @@ pub async fn correct_profile(
 /// `POST /account/data/consents`: the ticked optional purposes; a change is
 /// recorded, an unchanged one is not.
 pub async fn set_consents(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     let user = page.require_user()?.clone();
-    let ledger = store::consents_of(&state.db, user.id).await?;
+    let ledger = store::consents_of(&db, user.id).await?;
     let standing = store::standing(&ledger);
     for purpose in Purpose::OPTIONAL {
         let was = standing.iter().any(|(p, c)| *p == purpose && c.is_some_and(|c| c.granted));
         let now = form.contains_key(purpose.as_str());
         if was != now {
-            service::set_consent(&state.db, &user, purpose.as_str(), now, "/account/data").await?;
+            service::set_consent(&db, &user, purpose.as_str(), now, "/account/data").await?;
         }
     }
     Ok(Redirect::to("/account/data?done=consents").into_response())
@@ -157,14 +158,10 @@ pub struct NextParam {
 }
 
 /// `GET /account/consent`: the notice in force, to accept (or straight on when it is).
-pub async fn consent_page(
-    State(state): State<AppState>,
-    page: Page,
-    Query(q): Query<NextParam>,
-) -> Result<Response, PageError> {
+pub async fn consent_page(State(db): State<Db>, page: Page, Query(q): Query<NextParam>) -> Result<Response, PageError> {
     let user = page.require_user()?;
     let next = safe_next(q.next.as_deref());
-    if crate::auth::store::accepted_notice(&state.db, user.id).await? {
+    if crate::auth::store::accepted_notice(&db, user.id).await? {
         return Ok(Redirect::to(&next).into_response());
     }
     Ok(render(&ConsentTemplate { page, next, version: NOTICE_VERSION }))
@@ -172,12 +169,12 @@ pub async fn consent_page(
 
 /// `POST /account/consent`
 pub async fn accept_notice(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     let user = page.require_user()?.clone();
-    service::set_consent(&state.db, &user, Purpose::Account.as_str(), true, "/account/consent").await?;
+    service::set_consent(&db, &user, Purpose::Account.as_str(), true, "/account/consent").await?;
     Ok(Redirect::to(&safe_next(form.get("next").map(String::as_str))).into_response())
 }
 
@@ -190,18 +187,18 @@ struct AdminTemplate {
 }
 
 /// `GET /admin/privacy`
-pub async fn admin_privacy(State(state): State<AppState>, page: Page) -> Result<Response, PageError> {
+pub async fn admin_privacy(State(db): State<Db>, page: Page) -> Result<Response, PageError> {
     page.require_user()?.require_admin()?;
     Ok(render(&AdminTemplate {
-        requests: store::all_requests(&state.db, 200).await?,
-        log: store::processing_log(&state.db, 100).await?,
+        requests: store::all_requests(&db, 200).await?,
+        log: store::processing_log(&db, 100).await?,
         page,
     }))
 }
 
 /// `POST /admin/privacy/requests/{id}`: acknowledge, or close as done or refused.
 pub async fn admin_handle(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
@@ -213,8 +210,6 @@ pub async fn admin_handle(
         Some("refused") => Some(RequestStatus::Refused),
         _ => None,
     };
-    store::handle_request(&state.db, id, admin.id, status)
-        .await?
-        .ok_or_else(|| AppError::not_found(messages::REQUEST))?;
+    store::handle_request(&db, id, admin.id, status).await?.ok_or_else(|| AppError::not_found(messages::REQUEST))?;
     Ok(Redirect::to("/admin/privacy").into_response())
 }

@@ -11,6 +11,7 @@ use super::model::{Producer, ProducerInput};
 use super::store;
 use crate::auth::CurrentUser;
 use crate::catalog;
+use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::web::ApiJson;
@@ -70,15 +71,12 @@ pub struct ProducerList {
 }
 
 #[utoipa::path(get, path = "/api/v1/producers", params(ListParams), tag = "producers", responses((status = 200, body = ProducerList)))]
-pub async fn list_producers(
-    State(state): State<AppState>,
-    Query(params): Query<ListParams>,
-) -> AppResult<Json<ProducerList>> {
+pub async fn list_producers(State(db): State<Db>, Query(params): Query<ListParams>) -> AppResult<Json<ProducerList>> {
     let page = params.page.unwrap_or(1).clamp(1, 10_000);
-    let producers = store::list(&state.db, 100, (page - 1) * 100).await?;
+    let producers = store::list(&db, 100, (page - 1) * 100).await?;
     Ok(Json(ProducerList {
         items: producers.iter().map(ProducerJson::from).collect(),
-        total: store::count(&state.db).await?,
+        total: store::count(&db).await?,
     }))
 }
 
@@ -101,14 +99,14 @@ pub async fn get_producer(State(state): State<AppState>, Path(id): Path<String>)
 #[utoipa::path(post, path = "/api/v1/producers", tag = "producers", request_body = ProducerInput, security(("bearer" = [])),
     responses((status = 201, body = ProducerJson), (status = 401), (status = 403), (status = 409), (status = 422)))]
 pub async fn create_producer(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     ApiJson(input): ApiJson<ProducerInput>,
 ) -> AppResult<(StatusCode, Json<ProducerJson>)> {
     user.require_admin()?;
     let valid = input.validate(None).map_err(AppError::Invalid)?;
-    let id = store::insert(&state.db, &valid).await?;
-    let producer = store::find_by_id(&state.db, id).await?.ok_or_else(|| AppError::not_found("producer"))?;
+    let id = store::insert(&db, &valid).await?;
+    let producer = store::find_by_id(&db, id).await?.ok_or_else(|| AppError::not_found("producer"))?;
     Ok((StatusCode::CREATED, Json(ProducerJson::from(&producer))))
 }
 

@@ -13,6 +13,7 @@ use super::messages;
 use super::model::{Producer, ProducerInput, ProducerKind};
 use super::store;
 use crate::catalog::{self, Product};
+use crate::db::Db;
 use crate::error::{AppError, FieldErrors};
 use crate::media;
 use crate::state::AppState;
@@ -29,16 +30,16 @@ struct DeskTemplate {
 }
 
 /// `GET /seller`: the producers this user works for and their products.
-pub async fn seller_desk(State(state): State<AppState>, page: Page) -> Result<Response, PageError> {
+pub async fn seller_desk(State(db): State<Db>, page: Page) -> Result<Response, PageError> {
     let user = page.require_user()?;
     let producers = if user.is_admin() && user.producer_ids.is_empty() {
-        store::list(&state.db, 50, 0).await?
+        store::list(&db, 50, 0).await?
     } else {
-        store::list_by_ids(&state.db, &user.producer_ids).await?
+        store::list_by_ids(&db, &user.producer_ids).await?
     };
     let mut with_products = Vec::new();
     for producer in producers {
-        let products = catalog::store::list_for_producer(&state.db, producer.id, false, 500).await?;
+        let products = catalog::store::list_for_producer(&db, producer.id, false, 500).await?;
         with_products.push((producer, products));
     }
     Ok(render(&DeskTemplate { page, producers: with_products }))

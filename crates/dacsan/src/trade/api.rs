@@ -1,18 +1,21 @@
 //! `/api/v1/me/business`, `/api/v1/rfqs…`, `/api/v1/quotes…`, `/api/v1/offers…`
 //! and `/api/v1/me/follows`: the trade board for programs.
 
+use crate::orders::delivery::Delivery;
+use crate::search::SearchIndex;
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 use super::messages;
 use super::model::{BusinessInput, OfferInput, QuoteInput, RfqInput};
 use super::service::{self, AcceptInput, QuoteView, Viewer};
 use super::store::{self, Business, Decline, Follow, Message, Offer, Quote, Revision, Rfq};
 use crate::auth::CurrentUser;
+use crate::db::Db;
 use crate::error::{AppError, AppResult};
-use crate::state::AppState;
 use crate::web::ApiJson;
 
 fn id_of(text: &str, what: &str) -> AppResult<i64> {
@@ -22,17 +25,17 @@ fn id_of(text: &str, what: &str) -> AppResult<i64> {
 #[utoipa::path(put, path = "/api/v1/me/business", tag = "trade", security(("bearer" = [])), request_body = BusinessInput,
     responses((status = 200, body = Business), (status = 401), (status = 422)))]
 pub async fn put_business(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     ApiJson(input): ApiJson<BusinessInput>,
 ) -> AppResult<Json<Business>> {
-    Ok(Json(service::save_business(&state.db, &user, &input).await?))
+    Ok(Json(service::save_business(&db, &user, &input).await?))
 }
 
 #[utoipa::path(get, path = "/api/v1/me/business", tag = "trade", security(("bearer" = [])),
     responses((status = 200, body = Business), (status = 401), (status = 404)))]
-pub async fn get_business(State(state): State<AppState>, user: CurrentUser) -> AppResult<Json<Business>> {
-    let business = store::business(&state.db, user.id).await?;
+pub async fn get_business(State(db): State<Db>, user: CurrentUser) -> AppResult<Json<Business>> {
+    let business = store::business(&db, user.id).await?;
     Ok(Json(business.ok_or_else(|| AppError::not_found(messages::BUSINESS_PROFILE))?))
 }
 
@@ -48,11 +51,12 @@ pub struct PostedRfq {
     responses((status = 201, body = PostedRfq, description = "`Server-Timing: match;dur=…` says how long finding the producers took"), (status = 401),
         (status = 403, description = "only accounts with a business profile, and admins"), (status = 422)))]
 pub async fn post_rfq(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(search): State<Arc<SearchIndex>>,
     user: CurrentUser,
     ApiJson(input): ApiJson<RfqInput>,
 ) -> AppResult<(StatusCode, [(axum::http::HeaderName, String); 1], Json<PostedRfq>)> {
-    let posted = service::post_rfq(&state.db, &state.search, &user, &input).await?;
+    let posted = service::post_rfq(&db, &search, &user, &input).await?;
     let timing = format!("match;dur={:.1}", posted.matching.as_secs_f64() * 1000.0);
     let body = PostedRfq { rfq: posted.rfq, matched_producers: posted.matched };
     Ok((StatusCode::CREATED, [(axum::http::HeaderName::from_static("server-timing"), timing)], Json(body)))
@@ -61,8 +65,8 @@ pub async fn post_rfq(
 #[utoipa::path(get, path = "/api/v1/rfqs", tag = "trade", security(("bearer" = [])),
     responses((status = 200, body = [Rfq], description = "a buyer's own; a seller's, those put before its producers or quoted; the office's, all"),
         (status = 401)))]
-pub async fn list_rfqs(State(state): State<AppState>, user: CurrentUser) -> AppResult<Json<Vec<Rfq>>> {
-    Ok(Json(service::list_rfqs(&state.db, &user, 200).await?))
+pub async fn list_rfqs(State(db): State<Db>, user: CurrentUser) -> AppResult<Json<Vec<Rfq>>> {
+    Ok(Json(service::list_rfqs(&db, &user, 200).await?))
 }
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -80,13 +84,13 @@ pub struct RfqJson {
 #[utoipa::path(get, path = "/api/v1/rfqs/{id}", tag = "trade", params(("id" = i64, Path)),
     responses((status = 200, body = RfqJson), (status = 404)))]
 pub async fn get_rfq(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: Option<CurrentUser>,
     Path(id): Path<String>,
 ) -> AppResult<Json<RfqJson>> {
-    let (rfq, viewer) = service::visible_rfq(&state.db, user.as_ref(), id_of(&id, "rfq")?).await?;
-    let (buyer_name, lead_phone) = service::buyer_of(&state.db, &rfq, &viewer).await?;
-    let quotes = service::quote_count(&state.db, &rfq, &viewer).await?;
+    let (rfq, viewer) = service::visible_rfq(&db, user.as_ref(), id_of(&id, "rfq")?).await?;
+    let (buyer_name, lead_phone) = service::buyer_of(&db, &rfq, &viewer).await?;
+    let quotes = service::quote_count(&db, &rfq, &viewer).await?;
     Ok(Json(RfqJson { rfq, buyer_name, lead_phone, quotes }))
 }
 
@@ -95,12 +99,8 @@ pub async fn get_rfq(
 #[utoipa::path(post, path = "/api/v1/rfqs/{id}/claim", tag = "trade", security(("bearer" = [])), params(("id" = i64, Path)),
     responses((status = 200, body = Rfq), (status = 401), (status = 403, description = "no business profile"), (status = 404),
         (status = 409, description = "not a lead of your tax code, or claimed already")))]
-pub async fn claim_rfq(
-    State(state): State<AppState>,
-    user: CurrentUser,
-    Path(id): Path<String>,
-) -> AppResult<Json<Rfq>> {
-    Ok(Json(service::claim(&state.db, &user, id_of(&id, "rfq")?).await?))
+pub async fn claim_rfq(State(db): State<Db>, user: CurrentUser, Path(id): Path<String>) -> AppResult<Json<Rfq>> {
+    Ok(Json(service::claim(&db, &user, id_of(&id, "rfq")?).await?))
 }
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -117,12 +117,12 @@ pub struct SentQuote {
         (status = 401), (status = 403), (status = 404),
         (status = 409, description = "the request is closed; the quote was accepted, withdrawn or expired"), (status = 422)))]
 pub async fn send_quote(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Path(id): Path<String>,
     ApiJson(input): ApiJson<QuoteInput>,
 ) -> AppResult<(StatusCode, Json<SentQuote>)> {
-    let (quote, latest) = service::send_quote(&state.db, &user, id_of(&id, "rfq")?, &input).await?;
+    let (quote, latest) = service::send_quote(&db, &user, id_of(&id, "rfq")?, &input).await?;
     Ok((StatusCode::CREATED, Json(SentQuote { quote, latest })))
 }
 
@@ -131,15 +131,16 @@ pub async fn send_quote(
     responses((status = 200, body = [QuoteView], description = "the buyer sees every quote, a producer its own"),
         (status = 401), (status = 403), (status = 404)))]
 pub async fn list_quotes(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(delivery): State<Arc<dyn Delivery>>,
     user: CurrentUser,
     Path(id): Path<String>,
 ) -> AppResult<Json<Vec<QuoteView>>> {
-    let (rfq, viewer) = service::visible_rfq(&state.db, Some(&user), id_of(&id, "rfq")?).await?;
+    let (rfq, viewer) = service::visible_rfq(&db, Some(&user), id_of(&id, "rfq")?).await?;
     if viewer == Viewer::Public {
         return Err(AppError::Forbidden);
     }
-    Ok(Json(service::quotes_for(&state.db, state.delivery.as_ref(), &rfq, &viewer).await?))
+    Ok(Json(service::quotes_for(&db, delivery.as_ref(), &rfq, &viewer).await?))
 }
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -152,24 +153,24 @@ pub struct DeclineInput {
     params(("id" = i64, Path)), request_body = DeclineInput,
     responses((status = 204), (status = 401), (status = 403), (status = 404), (status = 409), (status = 422)))]
 pub async fn decline(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Path(id): Path<String>,
     ApiJson(input): ApiJson<DeclineInput>,
 ) -> AppResult<StatusCode> {
-    service::decline(&state.db, &user, id_of(&id, "rfq")?, input.producer_id, &input.reason).await?;
+    service::decline(&db, &user, id_of(&id, "rfq")?, input.producer_id, &input.reason).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 #[utoipa::path(get, path = "/api/v1/rfqs/{id}/declines", tag = "trade", security(("bearer" = [])),
     params(("id" = i64, Path)), responses((status = 200, body = [Decline]), (status = 401), (status = 404)))]
 pub async fn list_declines(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Path(id): Path<String>,
 ) -> AppResult<Json<Vec<Decline>>> {
-    let (rfq, viewer) = service::visible_rfq(&state.db, Some(&user), id_of(&id, "rfq")?).await?;
-    let declines = store::declines(&state.db, rfq.id).await?;
+    let (rfq, viewer) = service::visible_rfq(&db, Some(&user), id_of(&id, "rfq")?).await?;
+    let declines = store::declines(&db, rfq.id).await?;
     Ok(Json(match viewer {
         Viewer::Owner | Viewer::Office => declines,
         Viewer::Producers(ids) => declines.into_iter().filter(|d| ids.contains(&d.producer_id)).collect(),
@@ -190,15 +191,16 @@ pub struct QuoteJson {
 #[utoipa::path(get, path = "/api/v1/quotes/{id}", tag = "trade", security(("bearer" = [])), params(("id" = i64, Path)),
     responses((status = 200, body = QuoteJson), (status = 401), (status = 404)))]
 pub async fn get_quote(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(delivery): State<Arc<dyn Delivery>>,
     user: CurrentUser,
     Path(id): Path<String>,
 ) -> AppResult<Json<QuoteJson>> {
-    let (quote, rfq, _) = service::quote_party(&state.db, &user, id_of(&id, "quote")?).await?;
-    let revisions = store::revisions(&state.db, quote.id).await?;
-    let attachments = store::attachments(&state.db, quote.id).await?;
-    let mut view = service::quote_view(&state.db, &rfq, quote).await?;
-    service::estimate_delivery(&state.db, state.delivery.as_ref(), &rfq, &mut view).await?;
+    let (quote, rfq, _) = service::quote_party(&db, &user, id_of(&id, "quote")?).await?;
+    let revisions = store::revisions(&db, quote.id).await?;
+    let attachments = store::attachments(&db, quote.id).await?;
+    let mut view = service::quote_view(&db, &rfq, quote).await?;
+    service::estimate_delivery(&db, delivery.as_ref(), &rfq, &mut view).await?;
     Ok(Json(QuoteJson { view, revisions, attachments }))
 }
 
@@ -226,12 +228,13 @@ pub struct Accepted {
     responses((status = 201, body = Accepted), (status = 401), (status = 403), (status = 404),
         (status = 409, description = "expired, withdrawn or accepted; under the MOQ"), (status = 422)))]
 pub async fn accept(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(delivery): State<Arc<dyn Delivery>>,
     user: CurrentUser,
     Path(id): Path<String>,
     ApiJson(input): ApiJson<AcceptInput>,
 ) -> AppResult<(StatusCode, Json<Accepted>)> {
-    let order = service::accept(&state.db, state.delivery.as_ref(), &user, id_of(&id, "quote")?, &input).await?;
+    let order = service::accept(&db, delivery.as_ref(), &user, id_of(&id, "quote")?, &input).await?;
     let order = AcceptedOrder {
         id: order.id,
         code: order.code,
@@ -246,23 +249,19 @@ pub async fn accept(
 
 #[utoipa::path(post, path = "/api/v1/quotes/{id}/withdraw", tag = "trade", security(("bearer" = [])),
     params(("id" = i64, Path)), responses((status = 200, body = Quote), (status = 401), (status = 403), (status = 404), (status = 409)))]
-pub async fn withdraw(
-    State(state): State<AppState>,
-    user: CurrentUser,
-    Path(id): Path<String>,
-) -> AppResult<Json<Quote>> {
-    Ok(Json(service::withdraw(&state.db, &user, id_of(&id, "quote")?).await?))
+pub async fn withdraw(State(db): State<Db>, user: CurrentUser, Path(id): Path<String>) -> AppResult<Json<Quote>> {
+    Ok(Json(service::withdraw(&db, &user, id_of(&id, "quote")?).await?))
 }
 
 #[utoipa::path(get, path = "/api/v1/quotes/{id}/messages", tag = "trade", security(("bearer" = [])),
     params(("id" = i64, Path)), responses((status = 200, body = [Message]), (status = 401), (status = 404)))]
 pub async fn list_messages(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Path(id): Path<String>,
 ) -> AppResult<Json<Vec<Message>>> {
-    let (quote, _, _) = service::quote_party(&state.db, &user, id_of(&id, "quote")?).await?;
-    Ok(Json(store::messages(&state.db, quote.id).await?))
+    let (quote, _, _) = service::quote_party(&db, &user, id_of(&id, "quote")?).await?;
+    Ok(Json(store::messages(&db, quote.id).await?))
 }
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -274,23 +273,23 @@ pub struct MessageInput {
     params(("id" = i64, Path)), request_body = MessageInput,
     responses((status = 201, body = Message), (status = 401), (status = 403), (status = 404), (status = 422)))]
 pub async fn post_message(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Path(id): Path<String>,
     ApiJson(input): ApiJson<MessageInput>,
 ) -> AppResult<(StatusCode, Json<Message>)> {
-    let message = service::post_message(&state.db, &user, id_of(&id, "quote")?, &input.body).await?;
+    let message = service::post_message(&db, &user, id_of(&id, "quote")?, &input.body).await?;
     Ok((StatusCode::CREATED, Json(message)))
 }
 
 #[utoipa::path(post, path = "/api/v1/offers", tag = "trade", security(("bearer" = [])), request_body = OfferInput,
     responses((status = 201, body = Offer), (status = 401), (status = 403), (status = 422)))]
 pub async fn post_offer(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     ApiJson(input): ApiJson<OfferInput>,
 ) -> AppResult<(StatusCode, Json<Offer>)> {
-    Ok((StatusCode::CREATED, Json(service::post_offer(&state.db, &user, &input).await?)))
+    Ok((StatusCode::CREATED, Json(service::post_offer(&db, &user, &input).await?)))
 }
 
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
@@ -303,23 +302,16 @@ pub struct OfferFilter {
 
 #[utoipa::path(get, path = "/api/v1/offers", tag = "trade", params(OfferFilter),
     responses((status = 200, body = [Offer], description = "open supply offers, newest first")))]
-pub async fn list_offers(
-    State(state): State<AppState>,
-    Query(filter): Query<OfferFilter>,
-) -> AppResult<Json<Vec<Offer>>> {
+pub async fn list_offers(State(db): State<Db>, Query(filter): Query<OfferFilter>) -> AppResult<Json<Vec<Offer>>> {
     let set = filter.set.as_deref().unwrap_or("").trim();
     let province = filter.province.as_deref().unwrap_or("").trim();
-    Ok(Json(store::list_offers(&state.db, set, province, 200).await?))
+    Ok(Json(store::list_offers(&db, set, province, 200).await?))
 }
 
 #[utoipa::path(post, path = "/api/v1/offers/{id}/close", tag = "trade", security(("bearer" = [])),
     params(("id" = i64, Path)), responses((status = 200, body = Offer), (status = 401), (status = 403), (status = 404), (status = 409)))]
-pub async fn close_offer(
-    State(state): State<AppState>,
-    user: CurrentUser,
-    Path(id): Path<String>,
-) -> AppResult<Json<Offer>> {
-    Ok(Json(service::close_offer(&state.db, &user, id_of(&id, "offer")?).await?))
+pub async fn close_offer(State(db): State<Db>, user: CurrentUser, Path(id): Path<String>) -> AppResult<Json<Offer>> {
+    Ok(Json(service::close_offer(&db, &user, id_of(&id, "offer")?).await?))
 }
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -330,34 +322,34 @@ pub struct FollowInput {
 
 #[utoipa::path(get, path = "/api/v1/me/follows", tag = "trade", security(("bearer" = [])),
     responses((status = 200, body = [Follow]), (status = 401)))]
-pub async fn list_follows(State(state): State<AppState>, user: CurrentUser) -> AppResult<Json<Vec<Follow>>> {
-    Ok(Json(store::follows(&state.db, user.id).await?))
+pub async fn list_follows(State(db): State<Db>, user: CurrentUser) -> AppResult<Json<Vec<Follow>>> {
+    Ok(Json(store::follows(&db, user.id).await?))
 }
 
 #[utoipa::path(post, path = "/api/v1/me/follows", tag = "trade", security(("bearer" = [])), request_body = FollowInput,
     responses((status = 200, body = [Follow], description = "everything followed now; told of matching offers"), (status = 401), (status = 422)))]
 pub async fn follow(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     ApiJson(input): ApiJson<FollowInput>,
 ) -> AppResult<Json<Vec<Follow>>> {
     let follow = service::valid_follow(input.set_code.as_deref(), input.province_code.as_deref())?;
-    store::add_follow(&state.db, user.id, &follow).await?;
-    Ok(Json(store::follows(&state.db, user.id).await?))
+    store::add_follow(&db, user.id, &follow).await?;
+    Ok(Json(store::follows(&db, user.id).await?))
 }
 
 #[utoipa::path(delete, path = "/api/v1/me/follows", tag = "trade", security(("bearer" = [])), request_body = FollowInput,
     responses((status = 200, body = [Follow]), (status = 401), (status = 404), (status = 422)))]
 pub async fn unfollow(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     ApiJson(input): ApiJson<FollowInput>,
 ) -> AppResult<Json<Vec<Follow>>> {
     let follow = service::valid_follow(input.set_code.as_deref(), input.province_code.as_deref())?;
-    if !store::remove_follow(&state.db, user.id, &follow).await? {
+    if !store::remove_follow(&db, user.id, &follow).await? {
         return Err(AppError::not_found(messages::FOLLOW));
     }
-    Ok(Json(store::follows(&state.db, user.id).await?))
+    Ok(Json(store::follows(&db, user.id).await?))
 }
 
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
@@ -369,12 +361,12 @@ pub struct ProvinceFilter {
 #[utoipa::path(get, path = "/api/v1/programme/trade", tag = "trade", security(("bearer" = [])), params(ProvinceFilter),
     responses((status = 200, body = super::figures::TradeFigures), (status = 401), (status = 403), (status = 422)))]
 pub async fn trade_figures(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Query(filter): Query<ProvinceFilter>,
 ) -> AppResult<Json<super::figures::TradeFigures>> {
     let province = crate::programme::scope::province_for(&user, filter.province.as_deref())?;
-    Ok(Json(super::figures::for_province(&state.db, &province).await?))
+    Ok(Json(super::figures::for_province(&db, &province).await?))
 }
 
 #[utoipa::path(get, path = "/api/v1/quotes/{id}/proforma.pdf", tag = "trade", security(("bearer" = [])),
@@ -382,12 +374,12 @@ pub async fn trade_figures(
     responses((status = 200, content_type = "application/pdf", description = "the pro-forma invoice, English and Vietnamese"),
         (status = 401), (status = 404), (status = 409, description = "the quote is not accepted")))]
 pub async fn proforma(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Path(id): Path<String>,
 ) -> AppResult<axum::response::Response> {
     use axum::response::IntoResponse;
-    let pdf = service::proforma(&state.db, &user, id_of(&id, "quote")?).await?;
+    let pdf = service::proforma(&db, &user, id_of(&id, "quote")?).await?;
     let name = format!("attachment; filename=\"proforma-{id}.pdf\"");
     Ok((
         [

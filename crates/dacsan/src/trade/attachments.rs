@@ -51,13 +51,13 @@ pub async fn attach(db: &Db, user: &CurrentUser, quote_id: i64, upload: &Upload)
     responses((status = 201, body = Attachment), (status = 401), (status = 403), (status = 404),
         (status = 409, description = "the quote is closed, or has five files"), (status = 413), (status = 422)))]
 pub async fn post_attachment(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Path(id): Path<i64>,
     multipart: Multipart,
 ) -> AppResult<(StatusCode, Json<Attachment>)> {
     let upload = read_upload(multipart).await?;
-    Ok((StatusCode::CREATED, Json(attach(&state.db, &user, id, &upload).await?)))
+    Ok((StatusCode::CREATED, Json(attach(&db, &user, id, &upload).await?)))
 }
 
 /// A file of a quote, for the buyer, the quoting producer's sellers and the office.
@@ -65,14 +65,13 @@ pub async fn post_attachment(
     params(("id" = i64, Path), ("file" = i64, Path)),
     responses((status = 200, description = "the file's bytes, with its content type"), (status = 401), (status = 404)))]
 pub async fn get_attachment(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Path((id, file_id)): Path<(i64, i64)>,
 ) -> AppResult<Response> {
-    let (quote, _, _) = service::quote_party(&state.db, &user, id).await?;
-    let (file, bytes) = store::attachment_file(&state.db, quote.id, file_id)
-        .await?
-        .ok_or_else(|| AppError::not_found(messages::FILE))?;
+    let (quote, _, _) = service::quote_party(&db, &user, id).await?;
+    let (file, bytes) =
+        store::attachment_file(&db, quote.id, file_id).await?.ok_or_else(|| AppError::not_found(messages::FILE))?;
     Ok(crate::web::uploaded_file(&file.content_type, "private, max-age=3600", bytes))
 }
 

@@ -4,7 +4,9 @@
 //! (revisions and the thread), `/seller/trade` (the seller's requests and offers) and
 //! `/office/trade` (the province's figures).
 
+use crate::search::SearchIndex;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -16,6 +18,7 @@ use super::model::{BusinessInput, Incoterm, OfferInput, QuoteInput, Requirement,
 use super::service::{self, AcceptInput, QuoteView, Viewer};
 use super::store::{self, Message, Offer, Revision, Rfq};
 use crate::catalog::{Product, ocop};
+use crate::db::Db;
 use crate::error::{AppError, FieldErrors};
 use crate::programme::scope;
 use crate::state::AppState;
@@ -172,12 +175,12 @@ impl BusinessTemplate {
 }
 
 /// `GET /trade/business`: the signed-in account's business profile.
-pub async fn business_form(State(state): State<AppState>, page: Page) -> Result<Response, PageError> {
+pub async fn business_form(State(db): State<Db>, page: Page) -> Result<Response, PageError> {
     let user = page.require_user()?;
     let mut form = Form::new();
     let mut leads = Vec::new();
-    if let Some(b) = store::business(&state.db, user.id).await? {
-        leads = store::leads_for_tax_code(&state.db, &b.tax_code).await?;
+    if let Some(b) = store::business(&db, user.id).await? {
+        leads = store::leads_for_tax_code(&db, &b.tax_code).await?;
         form.insert("name".into(), b.name);
         form.insert("tax_code".into(), b.tax_code);
         form.insert("address".into(), b.address);
@@ -191,19 +194,19 @@ pub async fn business_form(State(state): State<AppState>, page: Page) -> Result<
 
 /// `POST /trade/rfqs/{id}/claim`: a business takes over its fair lead's request.
 pub async fn claim(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Path(id): Path<String>,
     CsrfForm(_): CsrfForm<Form>,
 ) -> Result<Response, PageError> {
     let user = page.require_user()?.clone();
-    let rfq = service::claim(&state.db, &user, id_of(&id)?).await?;
+    let rfq = service::claim(&db, &user, id_of(&id)?).await?;
     Ok(Redirect::to(&format!("/trade/rfqs/{}", rfq.id)).into_response())
 }
 
 /// `POST /trade/business`: saves it, then on to posting a request.
 pub async fn save_business(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     CsrfForm(form): CsrfForm<Form>,
 ) -> Result<Response, PageError> {
@@ -214,7 +217,7 @@ pub async fn save_business(
         address: text(&form, "address"),
         contact_phone: text(&form, "contact_phone"),
     };
-    match service::save_business(&state.db, &user, &input).await {
+    match service::save_business(&db, &user, &input).await {
         Ok(_) => Ok(Redirect::to("/trade/rfqs/new").into_response()),
         Err(AppError::Invalid(errors)) => {
             let response = render(&BusinessTemplate { page, form, errors: errors.clone(), leads: Vec::new() });
@@ -266,26 +269,22 @@ pub struct FromOffer {
 
 /// `GET /trade/rfqs/new[?offer=ID][?fair=ID]`: a business's request form (the
 /// profile first), or an officer's for a fair's lead.
-pub async fn new_rfq(
-    State(state): State<AppState>,
-    page: Page,
-    Query(from): Query<FromOffer>,
-) -> Result<Response, PageError> {
+pub async fn new_rfq(State(db): State<Db>, page: Page, Query(from): Query<FromOffer>) -> Result<Response, PageError> {
     let user = page.require_user()?;
     let mut form = Form::new();
     if let Some(fair_id) = from.fair {
-        let fair = crate::programme::fairs::store::find_by_id(&state.db, fair_id)
+        let fair = crate::programme::fairs::store::find_by_id(&db, fair_id)
             .await?
             .ok_or_else(|| AppError::not_found(messages::FAIR))?;
         user.require_province(&fair.province_code)?;
         form.insert("fair_id".into(), fair.id.to_string());
         form.insert("deliver_province_code".into(), fair.province_code.clone());
-    } else if !user.is_admin() && store::business(&state.db, user.id).await?.is_none() {
+    } else if !user.is_admin() && store::business(&db, user.id).await?.is_none() {
         return Ok(Redirect::to("/trade/business").into_response());
     }
     form.insert("needed_by".into(), (crate::db::today_vn() + time::Duration::days(30)).to_string());
     if let Some(offer) = match from.offer {
-        Some(id) => store::find_offer(&state.db, id).await?,
+        Some(id) => store::find_offer(&db, id).await?,
         None => None,
     } {
         form.insert("offer_id".into(), offer.id.to_string());
@@ -300,7 +299,8 @@ pub async fn new_rfq(
 
 /// `POST /trade/rfqs`
 pub async fn post_rfq(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(search): State<Arc<SearchIndex>>,
     page: Page,
     CsrfForm(form): CsrfForm<Form>,
 ) -> Result<Response, PageError> {
@@ -336,7 +336,7 @@ pub async fn post_rfq(
     if !errors.is_empty() {
         return Ok(new_rfq_page(page, form, errors));
     }
-    match service::post_rfq(&state.db, &state.search, &user, &input).await {
+    match service::post_rfq(&db, &search, &user, &input).await {
         Ok(posted) => Ok(Redirect::to(&format!("/trade/rfqs/{}", posted.rfq.id)).into_response()),
         Err(AppError::Invalid(errors)) => Ok(new_rfq_page(page, form, errors)),
         Err(e) => Err(e.into()),
@@ -683,13 +683,13 @@ pub async fn post_message(
 
 /// `POST /trade/quotes/{id}/withdraw`
 pub async fn withdraw(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Path(id): Path<String>,
     CsrfForm(_): CsrfForm<Form>,
 ) -> Result<Response, PageError> {
     let user = page.require_user()?.clone();
-    let quote = service::withdraw(&state.db, &user, id_of(&id)?).await?;
+    let quote = service::withdraw(&db, &user, id_of(&id)?).await?;
     Ok(Redirect::to(&format!("/trade/quotes/{}", quote.id)).into_response())
 }
 
@@ -770,13 +770,13 @@ pub async fn post_offer(
 
 /// `POST /seller/trade/offers/{id}/close`
 pub async fn close_offer(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Path(id): Path<String>,
     CsrfForm(_): CsrfForm<Form>,
 ) -> Result<Response, PageError> {
     let user = page.require_user()?.clone();
-    service::close_offer(&state.db, &user, id_of(&id)?).await?;
+    service::close_offer(&db, &user, id_of(&id)?).await?;
     Ok(Redirect::to("/seller/trade").into_response())
 }
 
@@ -794,24 +794,20 @@ struct OfficeTemplate {
 }
 
 /// `GET /office/trade?province=`: the board as figures for the province.
-pub async fn office(
-    State(state): State<AppState>,
-    page: Page,
-    Query(p): Query<OfficeParams>,
-) -> Result<Response, PageError> {
+pub async fn office(State(db): State<Db>, page: Page, Query(p): Query<OfficeParams>) -> Result<Response, PageError> {
     let user = scope::office_user(&page)?;
     let province = scope::province_for(&user, p.province.as_deref())?;
-    let figures = figures::for_province(&state.db, &province).await?;
+    let figures = figures::for_province(&db, &province).await?;
     let provinces = scope::provinces_of(&user);
     let fair = match p.fair {
-        Some(id) => crate::programme::fairs::store::find_by_id(&state.db, id)
+        Some(id) => crate::programme::fairs::store::find_by_id(&db, id)
             .await?
             .filter(|f| f.province_code == province)
             .map(|f| (f.id, f.name)),
         None => None,
     };
     let leads = match &fair {
-        Some((id, _)) => store::rfqs_of_fair(&state.db, *id).await?,
+        Some((id, _)) => store::rfqs_of_fair(&db, *id).await?,
         None => Vec::new(),
     };
     Ok(render(&OfficeTemplate { page, province, provinces, figures, fair, leads, names: Names }))

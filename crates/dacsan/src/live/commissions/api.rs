@@ -13,6 +13,7 @@ use super::report::{self, Heading};
 use super::service::{self, Owed, Statement};
 use super::store::{self, Rate};
 use crate::auth::CurrentUser;
+use crate::db::Db;
 use crate::error::AppResult;
 use crate::state::AppState;
 use crate::web::ApiJson;
@@ -89,13 +90,13 @@ fn lang_of(headers: &HeaderMap) -> Lang {
 #[utoipa::path(get, path = "/api/v1/affiliates/me/statement", tag = "live", security(("bearer" = [])),
     params(MonthParams), responses((status = 200, body = Statement), (status = 401), (status = 422)))]
 pub async fn my_statement(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     headers: HeaderMap,
     Query(q): Query<MonthParams>,
 ) -> AppResult<Response> {
     let month = Month::parse(q.month.as_deref())?;
-    let statement = service::statement(&state.db, user.id, month).await?;
+    let statement = service::statement(&db, user.id, month).await?;
     let heading = || Heading::of_statement(&user.name, &statement);
     answer(&statement, heading, q.format.as_deref(), lang_of(&headers)).await
 }
@@ -104,7 +105,7 @@ pub async fn my_statement(
 #[utoipa::path(get, path = "/api/v1/producers/{id}/commissions", tag = "live", security(("bearer" = [])),
     params(("id" = i64, Path), MonthParams), responses((status = 200, body = Owed), (status = 401), (status = 403), (status = 422)))]
 pub async fn producer_commissions(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     headers: HeaderMap,
     Path(id): Path<i64>,
@@ -112,21 +113,17 @@ pub async fn producer_commissions(
 ) -> AppResult<Response> {
     user.require_producer(id)?;
     let month = Month::parse(q.month.as_deref())?;
-    let owed = service::owed(&state.db, id, month).await?;
-    let name = crate::producers::store::find_by_id(&state.db, id).await?.map(|p| p.name).unwrap_or_default();
+    let owed = service::owed(&db, id, month).await?;
+    let name = crate::producers::store::find_by_id(&db, id).await?.map(|p| p.name).unwrap_or_default();
     let heading = || Heading::of_owed(&name, &owed);
     answer(&owed, heading, q.format.as_deref(), lang_of(&headers)).await
 }
 
 #[utoipa::path(get, path = "/api/v1/producers/{id}/commission-rates", tag = "live", security(("bearer" = [])),
     params(("id" = i64, Path)), responses((status = 200, body = Vec<Rate>), (status = 401), (status = 403)))]
-pub async fn list_rates(
-    State(state): State<AppState>,
-    user: CurrentUser,
-    Path(id): Path<i64>,
-) -> AppResult<Json<Vec<Rate>>> {
+pub async fn list_rates(State(db): State<Db>, user: CurrentUser, Path(id): Path<i64>) -> AppResult<Json<Vec<Rate>>> {
     user.require_producer(id)?;
-    Ok(Json(store::rates_of_producer(&state.db, id).await?))
+    Ok(Json(store::rates_of_producer(&db, id).await?))
 }
 
 /// Sets what the producer pays a host or an affiliate: on one product, or on all
@@ -135,23 +132,23 @@ pub async fn list_rates(
     params(("id" = i64, Path)), request_body = RateInput,
     responses((status = 200, body = Vec<Rate>), (status = 401), (status = 403), (status = 422)))]
 pub async fn set_rate(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Path(id): Path<i64>,
     ApiJson(input): ApiJson<RateInput>,
 ) -> AppResult<Json<Vec<Rate>>> {
-    service::set_rate(&state.db, &user, id, &input).await?;
-    Ok(Json(store::rates_of_producer(&state.db, id).await?))
+    service::set_rate(&db, &user, id, &input).await?;
+    Ok(Json(store::rates_of_producer(&db, id).await?))
 }
 
 #[utoipa::path(delete, path = "/api/v1/producers/{id}/commission-rates/{rate_id}", tag = "live",
     security(("bearer" = [])), params(("id" = i64, Path), ("rate_id" = i64, Path)),
     responses((status = 204), (status = 401), (status = 403), (status = 404)))]
 pub async fn delete_rate(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Path((id, rate_id)): Path<(i64, i64)>,
 ) -> AppResult<StatusCode> {
-    service::delete_rate(&state.db, &user, id, rate_id).await?;
+    service::delete_rate(&db, &user, id, rate_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -2,7 +2,9 @@
 //! pay it, the month's statement and its downloads) and the producer's
 //! (`/seller/producers/{id}/commissions`: rates per host, what it owes each host).
 
+use crate::config::Settings;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -15,6 +17,7 @@ use super::report::{self, Heading};
 use super::service::{self, Owed, Statement, StatementOrder};
 use super::store::{self, Rate};
 use crate::catalog::Product;
+use crate::db::Db;
 use crate::error::Message;
 use crate::error::{AppError, FieldErrors};
 use crate::producers::Producer;
@@ -60,27 +63,28 @@ impl AffiliateTemplate {
 
 /// `GET /account/affiliate?month=YYYY-MM`
 pub async fn affiliate_page(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(settings): State<Arc<Settings>>,
     page: Page,
     Query(query): Query<MonthQuery>,
 ) -> Result<Response, PageError> {
     let user = page.require_user()?.clone();
     let month = query.month()?;
-    let code = store::affiliate_code(&state.db, user.id).await?;
-    let public_url = state.settings.public_url.clone();
-    let rates = store::rates_for_host(&state.db, user.id).await?;
-    let statement = service::statement(&state.db, user.id, month).await?;
+    let code = store::affiliate_code(&db, user.id).await?;
+    let public_url = settings.public_url.clone();
+    let rates = store::rates_for_host(&db, user.id).await?;
+    let statement = service::statement(&db, user.id, month).await?;
     Ok(render(&AffiliateTemplate { page, code, public_url, rates, statement }))
 }
 
 /// `POST /account/affiliate`: gives the account its referral code.
 pub async fn become_affiliate(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     CsrfForm(_): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     let user = page.require_user()?;
-    service::become_affiliate(&state.db, user).await?;
+    service::become_affiliate(&db, user).await?;
     Ok(Redirect::to("/account/affiliate").into_response())
 }
 
@@ -234,13 +238,13 @@ pub async fn set_rate(
 
 /// `POST /seller/producers/{id}/commissions/rates/{rate_id}/delete`
 pub async fn delete_rate(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Path((id, rate_id)): Path<(i64, i64)>,
     CsrfForm(_): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     let user = page.require_user()?;
-    service::delete_rate(&state.db, user, id, rate_id).await?;
+    service::delete_rate(&db, user, id, rate_id).await?;
     Ok(Redirect::to(&format!("/seller/producers/{id}/commissions")).into_response())
 }
 

@@ -1,11 +1,13 @@
 //! `/api/v1/shipping/collection-points…` (points, runs, keepers' links, manifests)
 //! and the keeper's `/api/v1/collect/{token}` (no account: the token is the key).
 
+use crate::config::Settings;
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 use super::messages;
 use super::model::{CollectionPoint, PointInput, Run, RunInput, ValidPoint};
@@ -53,11 +55,11 @@ pub struct ProvinceParam {
 /// communes drop parcels for the next run.
 #[utoipa::path(get, path = "/api/v1/shipping/collection-points", tag = "shipping", params(ProvinceParam),
     responses((status = 200, body = PointList)))]
-pub async fn list_points(State(state): State<AppState>, Query(q): Query<ProvinceParam>) -> AppResult<Json<PointList>> {
+pub async fn list_points(State(db): State<Db>, Query(q): Query<ProvinceParam>) -> AppResult<Json<PointList>> {
     let province = q.province.as_deref().map(str::trim).filter(|p| !p.is_empty());
     let mut items = Vec::new();
-    for point in store::list_points(&state.db, province).await? {
-        items.push(point_json(&state.db, point).await?);
+    for point in store::list_points(&db, province).await? {
+        items.push(point_json(&db, point).await?);
     }
     Ok(Json(PointList { items }))
 }
@@ -83,25 +85,25 @@ pub async fn check_may_set(db: &Db, user: &CurrentUser, point: &ValidPoint) -> A
 #[utoipa::path(post, path = "/api/v1/shipping/collection-points", tag = "shipping", request_body = PointInput,
     security(("bearer" = [])), responses((status = 201, body = PointJson), (status = 401), (status = 403), (status = 422)))]
 pub async fn create_point(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     ApiJson(input): ApiJson<PointInput>,
 ) -> AppResult<(StatusCode, Json<PointJson>)> {
     let valid = input.validate().map_err(AppError::Invalid)?;
-    check_may_set(&state.db, &user, &valid).await?;
-    let point = store::insert_point(&state.db, &valid, user.id).await?;
+    check_may_set(&db, &user, &valid).await?;
+    let point = store::insert_point(&db, &valid, user.id).await?;
     tracing::info!(point.id = point.id, user.id = user.id, "collection point {} set up", point.name);
-    Ok((StatusCode::CREATED, Json(point_json(&state.db, point).await?)))
+    Ok((StatusCode::CREATED, Json(point_json(&db, point).await?)))
 }
 
 /// A collection point with its runs.
 #[utoipa::path(get, path = "/api/v1/shipping/collection-points/{id}", tag = "shipping", params(("id" = i64, Path)),
     responses((status = 200, body = PointJson), (status = 404)))]
-pub async fn get_point(State(state): State<AppState>, Path(id): Path<i64>) -> AppResult<Json<PointJson>> {
-    let point = store::find_point(&state.db, id)
+pub async fn get_point(State(db): State<Db>, Path(id): Path<i64>) -> AppResult<Json<PointJson>> {
+    let point = store::find_point(&db, id)
         .await?
         .ok_or_else(|| AppError::not_found(Message::from(messages::COLLECTION_POINT).with("id", id)))?;
-    Ok(Json(point_json(&state.db, point).await?))
+    Ok(Json(point_json(&db, point).await?))
 }
 
 /// Change a collection point (the whole point, as when it was set up).
@@ -109,17 +111,16 @@ pub async fn get_point(State(state): State<AppState>, Path(id): Path<i64>) -> Ap
     request_body = PointInput, security(("bearer" = [])),
     responses((status = 200, body = PointJson), (status = 403), (status = 404), (status = 422)))]
 pub async fn update_point(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Path(id): Path<i64>,
     ApiJson(input): ApiJson<PointInput>,
 ) -> AppResult<Json<PointJson>> {
-    service::managed_point(&state.db, &user, id).await?;
+    service::managed_point(&db, &user, id).await?;
     let valid = input.validate().map_err(AppError::Invalid)?;
-    check_may_set(&state.db, &user, &valid).await?;
-    let point =
-        store::update_point(&state.db, id, &valid).await?.ok_or_else(|| AppError::not_found("collection point"))?;
-    Ok(Json(point_json(&state.db, point).await?))
+    check_may_set(&db, &user, &valid).await?;
+    let point = store::update_point(&db, id, &valid).await?.ok_or_else(|| AppError::not_found("collection point"))?;
+    Ok(Json(point_json(&db, point).await?))
 }
 
 /// Add a run to a point: weekdays and a time (Vietnam time), by a carrier or the
@@ -128,14 +129,14 @@ pub async fn update_point(
     request_body = RunInput, security(("bearer" = [])),
     responses((status = 201, body = Run), (status = 403), (status = 404), (status = 422)))]
 pub async fn create_run(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Path(id): Path<i64>,
     ApiJson(input): ApiJson<RunInput>,
 ) -> AppResult<(StatusCode, Json<Run>)> {
-    let point = service::managed_point(&state.db, &user, id).await?;
+    let point = service::managed_point(&db, &user, id).await?;
     let valid = input.validate().map_err(AppError::Invalid)?;
-    let run = store::insert_run(&state.db, point.id, &valid).await?;
+    let run = store::insert_run(&db, point.id, &valid).await?;
     Ok((StatusCode::CREATED, Json(run)))
 }
 
@@ -187,15 +188,16 @@ pub fn check_keeper(input: &KeeperInput) -> AppResult<(String, i64)> {
     request_body = KeeperInput, security(("bearer" = [])),
     responses((status = 201, body = KeeperJson), (status = 403), (status = 404), (status = 422)))]
 pub async fn create_keeper(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(settings): State<Arc<Settings>>,
     user: CurrentUser,
     Path(id): Path<i64>,
     ApiJson(input): ApiJson<KeeperInput>,
 ) -> AppResult<(StatusCode, Json<KeeperJson>)> {
-    let point = service::managed_point(&state.db, &user, id).await?;
+    let point = service::managed_point(&db, &user, id).await?;
     let (name, days) = check_keeper(&input)?;
-    let (keeper, token) = store::insert_keeper(&state.db, point.id, &name, days, user.id).await?;
-    let url = Some(collect_url(&state.settings.public_url, &token));
+    let (keeper, token) = store::insert_keeper(&db, point.id, &name, days, user.id).await?;
+    let url = Some(collect_url(&settings.public_url, &token));
     Ok((StatusCode::CREATED, Json(KeeperJson { keeper, live: true, url })))
 }
 
@@ -204,12 +206,12 @@ pub async fn create_keeper(
     params(("id" = i64, Path), ("keeper" = i64, Path)), security(("bearer" = [])),
     responses((status = 204), (status = 403), (status = 404)))]
 pub async fn revoke_keeper(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Path((id, keeper)): Path<(i64, i64)>,
 ) -> AppResult<StatusCode> {
-    let point = service::managed_point(&state.db, &user, id).await?;
-    if !store::revoke_keeper(&state.db, point.id, keeper).await? {
+    let point = service::managed_point(&db, &user, id).await?;
+    if !store::revoke_keeper(&db, point.id, keeper).await? {
         return Err(AppError::not_found(Message::from(messages::LINK).with("keeper", keeper)));
     }
     Ok(StatusCode::NO_CONTENT)
@@ -293,14 +295,14 @@ pub struct KeeperView {
 #[utoipa::path(get, path = "/api/v1/collect/{token}", tag = "shipping",
     params(("token" = String, Path, description = "the keeper's link token")),
     responses((status = 200, body = KeeperView), (status = 404), (status = 410, description = "the link expired or was revoked")))]
-pub async fn get_collect(State(state): State<AppState>, Path(token): Path<String>) -> AppResult<Json<KeeperView>> {
-    let (keeper, point) = service::live_keeper(&state.db, &token).await?;
-    let expected = store::expected_at(&state.db, point.id).await?;
-    let received = store::waiting_at(&state.db, point.id, super::model::VEHICLE).await?;
+pub async fn get_collect(State(db): State<Db>, Path(token): Path<String>) -> AppResult<Json<KeeperView>> {
+    let (keeper, point) = service::live_keeper(&db, &token).await?;
+    let expected = store::expected_at(&db, point.id).await?;
+    let received = store::waiting_at(&db, point.id, super::model::VEHICLE).await?;
     Ok(Json(KeeperView {
         keeper_name: keeper.keeper_name,
         expires_at: keeper.expires_at,
-        point: point_json(&state.db, point).await?,
+        point: point_json(&db, point).await?,
         expected,
         received,
     }))
@@ -326,11 +328,11 @@ pub struct ScanAnswer {
     params(("token" = String, Path, description = "the keeper's link token")),
     responses((status = 200, body = ScanAnswer), (status = 404), (status = 409, description = "the parcel is past the point"), (status = 410), (status = 422)))]
 pub async fn scan(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     Path(token): Path<String>,
     ApiJson(input): ApiJson<ScanInput>,
 ) -> AppResult<Json<ScanAnswer>> {
-    let (keeper, point) = service::live_keeper(&state.db, &token).await?;
-    let (outcome, parcel) = service::scan(&state.db, &keeper, &point, input.code.as_deref().unwrap_or("")).await?;
+    let (keeper, point) = service::live_keeper(&db, &token).await?;
+    let (outcome, parcel) = service::scan(&db, &keeper, &point, input.code.as_deref().unwrap_or("")).await?;
     Ok(Json(ScanAnswer { outcome, parcel }))
 }

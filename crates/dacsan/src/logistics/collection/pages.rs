@@ -16,7 +16,7 @@ use super::model::{CollectionPoint, PointInput, RunInput};
 use super::service::{self, ManifestView, ScanOutcome};
 use super::store::{self, Keeper, PointParcel};
 use crate::auth::CurrentUser;
-use crate::db;
+use crate::db::{self, Db};
 use crate::error::Message;
 use crate::error::{AppError, FieldErrors};
 use crate::state::AppState;
@@ -277,14 +277,14 @@ pub async fn create_keeper(
 
 /// `POST /shipping/collection-points/{id}/keepers/{keeper}/revoke`
 pub async fn revoke_keeper(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Path((id, keeper)): Path<(i64, i64)>,
     CsrfForm(_): CsrfForm<Form>,
 ) -> Result<Response, PageError> {
     let user = manager(&page)?;
-    let point = service::managed_point(&state.db, &user, id).await?;
-    if !store::revoke_keeper(&state.db, point.id, keeper).await? {
+    let point = service::managed_point(&db, &user, id).await?;
+    if !store::revoke_keeper(&db, point.id, keeper).await? {
         return Err(AppError::not_found(Message::from(messages::LINK).with("keeper", keeper)).into());
     }
     Ok(Redirect::to(&format!("/shipping/collection-points/{id}#keepers-h")).into_response())

@@ -9,11 +9,10 @@ use super::messages;
 use super::model::Tally;
 use super::{Figures, Line};
 use crate::auth::CurrentUser;
-use crate::db;
+use crate::db::{self, Db};
 use crate::error::Message;
 use crate::error::{AppError, AppResult};
 use crate::programme::scope;
-use crate::state::AppState;
 use crate::vn::{self, admin_units};
 
 /// The default period: the last 90 days, today included.
@@ -204,11 +203,11 @@ impl From<&Figures> for DeliveryJson {
         ("to" = Option<String>, Query, description = "YYYY-MM-DD, default today in Vietnam")),
     responses((status = 200, body = DeliveryJson), (status = 400), (status = 401), (status = 403)))]
 pub async fn get_delivery(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Query(params): Query<DeliveryParams>,
 ) -> AppResult<Json<DeliveryJson>> {
     let scope = params.check(&user)?;
-    let figures = super::figures(&state.db, &scope.province, scope.commune.as_deref(), scope.from, scope.to).await?;
+    let figures = super::figures(&db, &scope.province, scope.commune.as_deref(), scope.from, scope.to).await?;
     Ok(Json(DeliveryJson::from(&figures)))
 }

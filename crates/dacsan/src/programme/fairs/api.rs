@@ -12,6 +12,7 @@ use super::model::{BoothInput, FairInput};
 use super::sales_store::FairTakings;
 use super::store::{self, Booth, Fair, Totals};
 use crate::auth::CurrentUser;
+use crate::db::Db;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::programme::scope;
 use crate::state::AppState;
@@ -38,13 +39,13 @@ pub use crate::programme::scope::ProvinceParam;
 #[utoipa::path(get, path = "/api/v1/programme/fairs", tag = "programme", security(("bearer" = [])),
     params(("province" = Option<String>, Query)), responses((status = 200, body = FairList), (status = 401), (status = 403)))]
 pub async fn list_fairs(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Query(q): Query<ProvinceParam>,
 ) -> AppResult<Json<FairList>> {
     let province = scope::province_for(&user, q.province.as_deref())?;
-    let fairs = store::list_for_province(&state.db, &province).await?;
-    let totals = store::totals_of_province(&state.db, &province).await?;
+    let fairs = store::list_for_province(&db, &province).await?;
+    let totals = store::totals_of_province(&db, &province).await?;
     Ok(Json(FairList { province, totals, fairs }))
 }
 
@@ -122,16 +123,12 @@ pub async fn create_booth(
     params(("id" = i64, Path), ("producer_id" = i64, Path)),
     responses((status = 204), (status = 401), (status = 403), (status = 404)))]
 pub async fn delete_booth(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Path((id, producer_id)): Path<(String, String)>,
 ) -> AppResult<StatusCode> {
-    let fair = events::fair_for(&state.db, &user, fair_id(&id)?).await?;
+    let fair = events::fair_for(&db, &user, fair_id(&id)?).await?;
     let no_booth = || AppError::not_found(messages::BOOTH);
     let producer_id: i64 = producer_id.parse().map_err(|_| no_booth())?;
-    if store::delete_booth(&state.db, fair.id, producer_id).await? {
-        Ok(StatusCode::NO_CONTENT)
-    } else {
-        Err(no_booth())
-    }
+    if store::delete_booth(&db, fair.id, producer_id).await? { Ok(StatusCode::NO_CONTENT) } else { Err(no_booth()) }
 }

@@ -15,6 +15,7 @@ use super::model::{FairInput, FairKind, parse_amount, parse_revenue, parse_visit
 use super::sales_store::{self, FairTakings};
 use super::store::{self, Booth, Fair, Totals};
 use crate::auth::CurrentUser;
+use crate::db::Db;
 use crate::error::{AppError, FieldErrors};
 use crate::programme::support::model::day_vn;
 use crate::programme::{scope, xlsx};
@@ -123,14 +124,14 @@ pub async fn create_fair(
 
 /// `GET /office/fairs.xlsx?province=`: every fair with its totals.
 pub async fn export_fairs(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Query(q): Query<ProvinceParam>,
 ) -> Result<Response, PageError> {
     let user = scope::office_user(&page)?;
     let province = scope::province_for(&user, q.province.as_deref())?;
-    let fairs = store::list_for_province(&state.db, &province).await?;
-    let totals = store::totals_of_province(&state.db, &province).await?;
+    let fairs = store::list_for_province(&db, &province).await?;
+    let totals = store::totals_of_province(&db, &province).await?;
     let mut sheet = xlsx::Sheet::new(
         "Hội chợ",
         &[
@@ -300,27 +301,23 @@ pub async fn add_booth(
 
 /// `POST /office/fairs/{id}/booths/{producer_id}/remove`
 pub async fn remove_booth(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Path((id, producer_id)): Path<(i64, i64)>,
     CsrfForm(_form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     let user = scope::office_user(&page)?;
-    let fair = events::fair_for(&state.db, &user, id).await?;
-    if !store::delete_booth(&state.db, fair.id, producer_id).await? {
+    let fair = events::fair_for(&db, &user, id).await?;
+    if !store::delete_booth(&db, fair.id, producer_id).await? {
         return Err(AppError::not_found(messages::BOOTH).into());
     }
     Ok(Redirect::to(&format!("/office/fairs/{id}?done=removed")).into_response())
 }
 
 /// `GET /office/fairs/{id}/booths.xlsx`
-pub async fn export_booths(
-    State(state): State<AppState>,
-    page: Page,
-    Path(id): Path<i64>,
-) -> Result<Response, PageError> {
+pub async fn export_booths(State(db): State<Db>, page: Page, Path(id): Path<i64>) -> Result<Response, PageError> {
     let user = scope::office_user(&page)?;
-    let fair = events::fair_for(&state.db, &user, id).await?;
+    let fair = events::fair_for(&db, &user, id).await?;
     let mut sheet = xlsx::Sheet::new(
         "Gian hàng",
         &[
@@ -335,8 +332,8 @@ pub async fn export_booths(
             "Số lần bán",
         ],
     );
-    let booths = store::booths_of(&state.db, fair.id).await?;
-    let takings = sales_store::fair_takings(&state.db, fair.id).await?;
+    let booths = store::booths_of(&db, fair.id).await?;
+    let takings = sales_store::fair_takings(&db, fair.id).await?;
     for b in &booths {
         let sold = takings.by_booth.get(&b.producer.id).copied().unwrap_or_default();
         sheet.push(vec![
@@ -433,26 +430,26 @@ impl FairSalesTemplate {
 /// `GET /office/fairs/{id}/sales`: every sale the fair's tills recorded, the latest
 /// first, with its booth, method, status and lines (one booth with `?producer=`).
 pub async fn list_sales(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Path(id): Path<i64>,
     Query(q): Query<SalesParams>,
 ) -> Result<Response, PageError> {
     let user = scope::office_user(&page)?;
-    let fair = events::fair_for(&state.db, &user, id).await?;
+    let fair = events::fair_for(&db, &user, id).await?;
     let producer_id = match q.producer.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
         Some(text) => Some(text.parse::<i64>().map_err(|_| AppError::not_found(messages::BOOTH))?),
         None => None,
     };
     let page_number = q.page.as_deref().and_then(|p| p.parse::<i64>().ok()).unwrap_or(1).clamp(1, 10_000);
-    let booths = store::booths_of(&state.db, fair.id).await?;
+    let booths = store::booths_of(&db, fair.id).await?;
     if let Some(producer) = producer_id
         && !booths.iter().any(|b| b.producer.id == producer)
     {
         return Err(AppError::not_found(messages::BOOTH).into());
     }
     let offset = (page_number - 1) * SALES_PER_PAGE;
-    let mut sales = sales_store::list_for_fair(&state.db, fair.id, producer_id, SALES_PER_PAGE + 1, offset).await?;
+    let mut sales = sales_store::list_for_fair(&db, fair.id, producer_id, SALES_PER_PAGE + 1, offset).await?;
     let has_next = sales.len() as i64 > SALES_PER_PAGE;
     sales.truncate(SALES_PER_PAGE as usize);
     let province = fair.province_code.clone();

@@ -3,10 +3,12 @@
 //! list the booth's sales, read one (the till asks until a VietQR sale is paid) and
 //! withdraw one.
 
+use crate::config::Settings;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 use super::messages;
 use super::sales::{self, DayCountsInput, Recorded, SaleInput, SaleStatus};
@@ -17,7 +19,6 @@ use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::payments::{api::VietqrJson, qr};
 use crate::producers::store::PaymentAccount;
-use crate::state::AppState;
 use crate::web::ApiJson;
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -113,15 +114,15 @@ fn vietqr_json(code: &str, due_vnd: i64, account: PaymentAccount) -> AppResult<V
     responses((status = 201, body = SaleJson), (status = 200, body = SaleJson, description = "sent before: the same sale"),
         (status = 401), (status = 403), (status = 404), (status = 409), (status = 422)))]
 pub async fn create_sale(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Path(path): Path<BoothPath>,
     ApiJson(input): ApiJson<SaleInput>,
 ) -> AppResult<(StatusCode, Json<SaleJson>)> {
-    let (fair, producer_id) = till(&state.db, &user, &path.id, &path.producer_id).await?;
-    let recorded = sales::record(&state.db, &user, &fair, producer_id, &input).await?;
+    let (fair, producer_id) = till(&db, &user, &path.id, &path.producer_id).await?;
+    let recorded = sales::record(&db, &user, &fair, producer_id, &input).await?;
     let status = if recorded.created { StatusCode::CREATED } else { StatusCode::OK };
-    Ok((status, Json(recorded_json(&state.db, recorded).await?)))
+    Ok((status, Json(recorded_json(&db, recorded).await?)))
 }
 
 /// The booth's sales, the latest first (500 at most), and what it took.
@@ -129,15 +130,15 @@ pub async fn create_sale(
     security(("bearer" = [])), params(("id" = i64, Path), ("producer_id" = i64, Path)),
     responses((status = 200, body = BoothSales), (status = 401), (status = 403), (status = 404)))]
 pub async fn list_sales(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Path(path): Path<BoothPath>,
 ) -> AppResult<Json<BoothSales>> {
-    let (fair, producer_id) = till(&state.db, &user, &path.id, &path.producer_id).await?;
-    let takings = store::booth_takings(&state.db, fair.id, producer_id).await?;
+    let (fair, producer_id) = till(&db, &user, &path.id, &path.producer_id).await?;
+    let takings = store::booth_takings(&db, fair.id, producer_id).await?;
     let mut list = Vec::new();
-    for sale in store::list_for_booth(&state.db, fair.id, producer_id, 500).await? {
-        list.push(sale_json(&state.db, sale).await?);
+    for sale in store::list_for_booth(&db, fair.id, producer_id, 500).await? {
+        list.push(sale_json(&db, sale).await?);
     }
     Ok(Json(BoothSales { takings, sales: list }))
 }
@@ -157,13 +158,13 @@ pub async fn booth_sale(db: &Db, fair_id: i64, producer_id: i64, code: &str) -> 
     params(("id" = i64, Path), ("producer_id" = i64, Path), ("code" = String, Path, description = "the sale's code or the phone's client_sale_id")),
     responses((status = 200, body = SaleJson), (status = 401), (status = 403), (status = 404)))]
 pub async fn get_sale(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Path(path): Path<SalePath>,
 ) -> AppResult<Json<SaleJson>> {
-    let (fair, producer_id) = till(&state.db, &user, &path.id, &path.producer_id).await?;
-    let sale = booth_sale(&state.db, fair.id, producer_id, &path.code).await?;
-    Ok(Json(sale_json(&state.db, sale).await?))
+    let (fair, producer_id) = till(&db, &user, &path.id, &path.producer_id).await?;
+    let sale = booth_sale(&db, fair.id, producer_id, &path.code).await?;
+    Ok(Json(sale_json(&db, sale).await?))
 }
 
 /// Withdraw a sale tapped by mistake or never paid; its goods go back into stock.
@@ -173,14 +174,14 @@ pub async fn get_sale(
     responses((status = 200, body = SaleJson), (status = 401), (status = 403), (status = 404),
         (status = 409, description = "the transfer arrived: a refund, not a withdrawal")))]
 pub async fn cancel_sale(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Path(path): Path<SalePath>,
 ) -> AppResult<Json<SaleJson>> {
-    let (fair, producer_id) = till(&state.db, &user, &path.id, &path.producer_id).await?;
-    let sale = booth_sale(&state.db, fair.id, producer_id, &path.code).await?;
-    let sale = sales::cancel(&state.db, &sale).await?;
-    Ok(Json(sale_json(&state.db, sale).await?))
+    let (fair, producer_id) = till(&db, &user, &path.id, &path.producer_id).await?;
+    let sale = booth_sale(&db, fair.id, producer_id, &path.code).await?;
+    let sale = sales::cancel(&db, &sale).await?;
+    Ok(Json(sale_json(&db, sale).await?))
 }
 
 /// What the booth brought of each product it counts apart for the fair, what its sales
@@ -189,12 +190,12 @@ pub async fn cancel_sale(
     security(("bearer" = [])), params(("id" = i64, Path), ("producer_id" = i64, Path)),
     responses((status = 200, body = Vec<DayCount>), (status = 401), (status = 403), (status = 404)))]
 pub async fn get_day_counts(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Path(path): Path<BoothPath>,
 ) -> AppResult<Json<Vec<DayCount>>> {
-    let (fair, producer_id) = till(&state.db, &user, &path.id, &path.producer_id).await?;
-    Ok(Json(store::day_counts(&state.db, fair.id, producer_id).await?))
+    let (fair, producer_id) = till(&db, &user, &path.id, &path.producer_id).await?;
+    Ok(Json(store::day_counts(&db, fair.id, producer_id).await?))
 }
 
 /// Set what the booth brought of its products (`brought: null` stops counting one
@@ -203,13 +204,13 @@ pub async fn get_day_counts(
     security(("bearer" = [])), request_body = DayCountsInput, params(("id" = i64, Path), ("producer_id" = i64, Path)),
     responses((status = 200, body = Vec<DayCount>), (status = 401), (status = 403), (status = 404), (status = 422)))]
 pub async fn put_day_counts(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Path(path): Path<BoothPath>,
     ApiJson(input): ApiJson<DayCountsInput>,
 ) -> AppResult<Json<Vec<DayCount>>> {
-    let (fair, producer_id) = till(&state.db, &user, &path.id, &path.producer_id).await?;
-    Ok(Json(sales::set_day_counts(&state.db, fair.id, producer_id, &input).await?))
+    let (fair, producer_id) = till(&db, &user, &path.id, &path.producer_id).await?;
+    Ok(Json(sales::set_day_counts(&db, fair.id, producer_id, &input).await?))
 }
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -224,13 +225,14 @@ pub struct ReceiptEmailInput {
     params(("id" = i64, Path), ("producer_id" = i64, Path), ("code" = String, Path)),
     responses((status = 202), (status = 401), (status = 403), (status = 404), (status = 409), (status = 422)))]
 pub async fn email_receipt(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(settings): State<Arc<Settings>>,
     user: CurrentUser,
     Path(path): Path<SalePath>,
     ApiJson(input): ApiJson<ReceiptEmailInput>,
 ) -> AppResult<StatusCode> {
-    let (fair, producer_id) = till(&state.db, &user, &path.id, &path.producer_id).await?;
-    let sale = booth_sale(&state.db, fair.id, producer_id, &path.code).await?;
-    sales::email_receipt(&state.db, &state.settings.public_url, &sale, &fair, &input.email).await?;
+    let (fair, producer_id) = till(&db, &user, &path.id, &path.producer_id).await?;
+    let sale = booth_sale(&db, fair.id, producer_id, &path.code).await?;
+    sales::email_receipt(&db, &settings.public_url, &sale, &fair, &input.email).await?;
     Ok(StatusCode::ACCEPTED)
 }

@@ -20,6 +20,7 @@ use super::sales_store::{self as store, Sale, Takings};
 use super::store::{FairHead, find_head, upcoming_booths_of};
 use crate::auth::CurrentUser;
 use crate::catalog::{Product, ProductStatus};
+use crate::db::Db;
 use crate::error::Message;
 use crate::error::{AppError, FieldErrors};
 use crate::state::AppState;
@@ -70,9 +71,9 @@ impl StallsTemplate {
 }
 
 /// `GET /stall`: the seller's booths at fairs that have not ended.
-pub async fn my_stalls(State(state): State<AppState>, page: Page) -> Result<Response, PageError> {
+pub async fn my_stalls(State(db): State<Db>, page: Page) -> Result<Response, PageError> {
     let user = page.require_user()?;
-    let booths = upcoming_booths_of(&state.db, &user.producer_ids).await?;
+    let booths = upcoming_booths_of(&db, &user.producer_ids).await?;
     Ok(render(&StallsTemplate { page, booths }))
 }
 
@@ -425,16 +426,11 @@ struct ReceiptTemplate {
 }
 
 /// `GET /stall/receipts/{code}`: the buyer's receipt, for anybody with the link.
-pub async fn receipt(
-    State(state): State<AppState>,
-    page: Page,
-    Path(code): Path<String>,
-) -> Result<Response, PageError> {
-    let sale =
-        store::find_by_code(&state.db, code.trim()).await?.ok_or_else(|| AppError::not_found(messages::RECEIPT))?;
-    let fair = find_head(&state.db, sale.fair_id).await?.ok_or_else(|| AppError::not_found(messages::FAIR))?;
+pub async fn receipt(State(db): State<Db>, page: Page, Path(code): Path<String>) -> Result<Response, PageError> {
+    let sale = store::find_by_code(&db, code.trim()).await?.ok_or_else(|| AppError::not_found(messages::RECEIPT))?;
+    let fair = find_head(&db, sale.fair_id).await?.ok_or_else(|| AppError::not_found(messages::FAIR))?;
     let producer_name =
-        crate::producers::store::find_by_id(&state.db, sale.producer_id).await?.map(|p| p.name).unwrap_or_default();
+        crate::producers::store::find_by_id(&db, sale.producer_id).await?.map(|p| p.name).unwrap_or_default();
     let mut response = render(&ReceiptTemplate { page, fair, producer_name, sale });
     response.headers_mut().insert("x-robots-tag", HeaderValue::from_static("noindex"));
     Ok(response)

@@ -10,11 +10,10 @@ use super::messages;
 use super::model::{Indicator, IndicatorValue, Ratio};
 use super::{Market, ProducerGaps, store};
 use crate::auth::CurrentUser;
-use crate::db;
+use crate::db::{self, Db};
 use crate::error::Message;
 use crate::error::{AppError, AppResult};
 use crate::programme::scope;
-use crate::state::AppState;
 use crate::vn::{self, admin_units};
 use crate::web::ApiJson;
 
@@ -79,14 +78,14 @@ pub struct KpisJson {
     params(("province" = Option<String>, Query), ("commune" = Option<String>, Query), ("date" = Option<String>, Query, description = "YYYY-MM-DD, default today in Vietnam")),
     responses((status = 200, body = KpisJson), (status = 401), (status = 403), (status = 422)))]
 pub async fn get_kpis(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Query(params): Query<KpiParams>,
 ) -> AppResult<Json<KpisJson>> {
     let scope = params.check(&user)?;
     let (snapshot, market) = tokio::try_join!(
-        super::snapshot(&state.db, &scope.province, scope.date, scope.commune.as_deref()),
-        super::market(&state.db, &scope.province, scope.date),
+        super::snapshot(&db, &scope.province, scope.date, scope.commune.as_deref()),
+        super::market(&db, &scope.province, scope.date),
     )?;
     Ok(Json(KpisJson {
         province: scope.province,
@@ -117,13 +116,13 @@ pub struct CommuneTableJson {
     params(("province" = Option<String>, Query), ("commune" = Option<String>, Query), ("date" = Option<String>, Query, description = "YYYY-MM-DD, default today in Vietnam")),
     responses((status = 200, body = CommuneTableJson), (status = 401), (status = 403), (status = 422)))]
 pub async fn get_commune_table(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Query(params): Query<KpiParams>,
 ) -> AppResult<Json<CommuneTableJson>> {
     let scope = params.check(&user)?;
-    let snapshot = super::snapshot(&state.db, &scope.province, scope.date, scope.commune.as_deref()).await?;
-    let targets = store::targets(&state.db, &scope.province, scope.date.year()).await?;
+    let snapshot = super::snapshot(&db, &scope.province, scope.date, scope.commune.as_deref()).await?;
+    let targets = store::targets(&db, &scope.province, scope.date.year()).await?;
     let communes = snapshot
         .communes
         .iter()
@@ -156,13 +155,13 @@ pub struct TrendValue {
     params(("province" = Option<String>, Query), ("date" = Option<String>, Query, description = "YYYY-MM-DD, default today in Vietnam")),
     responses((status = 200, body = [TrendPoint]), (status = 401), (status = 403), (status = 422)))]
 pub async fn get_trend(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Query(params): Query<KpiParams>,
 ) -> AppResult<Json<Vec<TrendPoint>>> {
     let scope = params.check(&user)?;
-    let snapshot = super::snapshot(&state.db, &scope.province, scope.date, None).await?;
-    let points = super::trend(&state.db, &scope.province, &snapshot, 12).await?;
+    let snapshot = super::snapshot(&db, &scope.province, scope.date, None).await?;
+    let points = super::trend(&db, &scope.province, &snapshot, 12).await?;
     Ok(Json(
         points
             .into_iter()
@@ -183,13 +182,13 @@ pub async fn get_trend(
     params(("province" = Option<String>, Query), ("commune" = Option<String>, Query), ("date" = Option<String>, Query, description = "YYYY-MM-DD, default today in Vietnam")),
     responses((status = 200, body = [ProducerGaps]), (status = 401), (status = 403), (status = 422)))]
 pub async fn get_gaps(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Query(params): Query<KpiParams>,
 ) -> AppResult<Json<Vec<ProducerGaps>>> {
     let scope = params.check(&user)?;
     let day = scope.date.to_string();
-    let gaps = store::producers_with_gaps(&state.db, &scope.province, &day, scope.commune.as_deref(), 5_000).await?;
+    let gaps = store::producers_with_gaps(&db, &scope.province, &day, scope.commune.as_deref(), 5_000).await?;
     Ok(Json(gaps))
 }
 
@@ -221,17 +220,17 @@ pub struct EffectiveTarget {
     params(("province" = Option<String>, Query)),
     responses((status = 200, body = TargetsJson), (status = 401), (status = 403)))]
 pub async fn get_targets(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Query(params): Query<KpiParams>,
 ) -> AppResult<Json<TargetsJson>> {
     let scope = params.check(&user)?;
-    let plan = store::plan_rows(&state.db, &scope.province)
+    let plan = store::plan_rows(&db, &scope.province)
         .await?
         .into_iter()
         .map(|(indicator, year, target_pct, plan_name)| TargetJson { indicator, year, target_pct, plan_name })
         .collect();
-    let effective = store::targets(&state.db, &scope.province, scope.date.year())
+    let effective = store::targets(&db, &scope.province, scope.date.year())
         .await?
         .into_iter()
         .map(|(i, target_pct)| EffectiveTarget { indicator: i.id(), target_pct })
@@ -272,13 +271,13 @@ pub fn check_target(indicator: &str, year: i64, target_pct: i64) -> AppResult<(I
     request_body = TargetInput,
     responses((status = 200, body = TargetsJson), (status = 401), (status = 403), (status = 422)))]
 pub async fn put_target(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     ApiJson(input): ApiJson<TargetInput>,
 ) -> AppResult<Json<TargetsJson>> {
     let province = scope::province_for(&user, input.province.as_deref())?;
     let (indicator, year, target_pct) = check_target(&input.indicator, input.year, input.target_pct)?;
-    store::upsert_target(&state.db, &province, indicator, year, target_pct, input.plan_name.trim()).await?;
+    store::upsert_target(&db, &province, indicator, year, target_pct, input.plan_name.trim()).await?;
     let params = KpiParams { province: Some(province), commune: None, date: Some(format!("{year}-01-01")) };
-    get_targets(State(state), user, Query(params)).await
+    get_targets(State(db), user, Query(params)).await
 }

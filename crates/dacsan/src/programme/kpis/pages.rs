@@ -12,6 +12,7 @@ use super::api::{KpiParams, KpiScope, check_target};
 use super::chart::trend_svg;
 use super::model::{Indicator, IndicatorValue, Ratio, growth_permille};
 use super::{Market, MonthPoint, ProducerGaps, Snapshot, store};
+use crate::db::Db;
 use crate::error::FieldErrors;
 use crate::programme::{scope, xlsx};
 use crate::state::AppState;
@@ -110,16 +111,16 @@ struct DashboardTemplate {
 
 /// `GET /office?province=&date=`
 pub async fn show_dashboard(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Query(params): Query<KpiParams>,
 ) -> Result<Response, PageError> {
     let scope = checked_scope(&page, &params)?;
     let (snapshot, market) = tokio::try_join!(
-        super::snapshot(&state.db, &scope.province, scope.date, None),
-        super::market(&state.db, &scope.province, scope.date),
+        super::snapshot(&db, &scope.province, scope.date, None),
+        super::market(&db, &scope.province, scope.date),
     )?;
-    let trend = super::trend(&state.db, &scope.province, &snapshot, 12).await?;
+    let trend = super::trend(&db, &scope.province, &snapshot, 12).await?;
     let template = DashboardTemplate {
         province_name: province_name(&scope.province),
         provinces: scope::provinces_of(page.require_user()?),
@@ -154,7 +155,7 @@ struct CommuneTemplate {
 /// `GET /office/communes/{code}?province=&date=`: the commune's indicators and the
 /// producers not there yet, with their phone numbers.
 pub async fn show_commune(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Path(code): Path<String>,
     Query(params): Query<KpiParams>,
@@ -162,9 +163,9 @@ pub async fn show_commune(
     let params = KpiParams { commune: Some(code), ..params };
     let scope = checked_scope(&page, &params)?;
     let commune = scope.commune.clone().expect("a commune was asked for");
-    let snapshot = super::snapshot(&state.db, &scope.province, scope.date, Some(&commune)).await?;
+    let snapshot = super::snapshot(&db, &scope.province, scope.date, Some(&commune)).await?;
     let producers =
-        store::producers_with_gaps(&state.db, &scope.province, &scope.date.to_string(), Some(&commune), 2_000).await?;
+        store::producers_with_gaps(&db, &scope.province, &scope.date.to_string(), Some(&commune), 2_000).await?;
     let template = CommuneTemplate {
         commune_name: admin_units::commune(&commune).map(|c| c.name.clone()).unwrap_or_default(),
         commune_code: commune,
@@ -179,14 +180,14 @@ pub async fn show_commune(
 
 /// `GET /office/kpis.xlsx?province=&date=`: indicators, communes, producers not there yet.
 pub async fn export_dashboard(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Query(params): Query<KpiParams>,
 ) -> Result<Response, PageError> {
     let scope = checked_scope(&page, &params)?;
     let day = scope.date.to_string();
-    let snapshot = super::snapshot(&state.db, &scope.province, scope.date, scope.commune.as_deref()).await?;
-    let gaps = store::producers_with_gaps(&state.db, &scope.province, &day, scope.commune.as_deref(), 100_000).await?;
+    let snapshot = super::snapshot(&db, &scope.province, scope.date, scope.commune.as_deref()).await?;
+    let gaps = store::producers_with_gaps(&db, &scope.province, &day, scope.commune.as_deref(), 100_000).await?;
     let mut indicators =
         xlsx::Sheet::new("Chỉ tiêu", &["Chỉ tiêu", "Mã", "Đạt (%)", "Tử số", "Mẫu số", "Chỉ tiêu (%)", "Cần thêm"]);
     for (v, i) in snapshot.indicators.iter().zip(Indicator::ALL) {
@@ -297,19 +298,19 @@ async fn plan_page(
 /// `GET /office/plan.xlsx?province=`: the targets the province entered, and those in
 /// force this year (its own or Plan 270's defaults).
 pub async fn export_plan(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Query(params): Query<KpiParams>,
 ) -> Result<Response, PageError> {
     let province = checked_scope(&page, &params)?.province;
     let label = |id: &str| Indicator::parse(id).map(|i| page.t(i.label_key())).unwrap_or("?");
     let mut entered = xlsx::Sheet::new("Kế hoạch", &["Chỉ tiêu", "Mã", "Năm", "Chỉ tiêu (%)", "Tên kế hoạch"]);
-    for (id, year, target, name) in store::plan_rows(&state.db, &province).await? {
+    for (id, year, target, name) in store::plan_rows(&db, &province).await? {
         entered.push(vec![label(&id).into(), id.clone().into(), year.into(), target.into(), name.into()]);
     }
     let year = crate::db::today_vn().year();
     let mut in_force = xlsx::Sheet::new("Đang áp dụng", &["Chỉ tiêu", "Mã", "Năm", "Chỉ tiêu (%)"]);
-    for (indicator, target) in store::targets(&state.db, &province, year).await? {
+    for (indicator, target) in store::targets(&db, &province, year).await? {
         in_force.push(vec![label(indicator.id()).into(), indicator.id().into(), i64::from(year).into(), target.into()]);
     }
     let bytes = xlsx::workbook(&[entered, in_force]).map_err(|e| anyhow::anyhow!("write plan.xlsx: {e}"))?;

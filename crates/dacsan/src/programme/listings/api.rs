@@ -15,7 +15,7 @@ use super::model::{ListingInput, is_web_address, parse_month_param};
 use super::sales::{self, SalesReport};
 use super::store::{self, Effectiveness, Listing, ProductChannels};
 use crate::auth::CurrentUser;
-use crate::db;
+use crate::db::{self, Db};
 use crate::error::{AppError, AppResult};
 use crate::live::channels::ChannelFigures;
 use crate::programme::scope;
@@ -77,13 +77,13 @@ impl ListParams {
     params(("province" = Option<String>, Query), ("commune" = Option<String>, Query)),
     responses((status = 200, body = Vec<ProductChannels>), (status = 401), (status = 403), (status = 422)))]
 pub async fn list_listings(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Query(params): Query<ListParams>,
 ) -> AppResult<Json<Vec<ProductChannels>>> {
     let province = scope::province_for(&user, params.province.as_deref())?;
     let commune = params.commune_in(&province)?;
-    Ok(Json(store::products_with_listings(&state.db, &province, commune.as_deref(), 5_000).await?))
+    Ok(Json(store::products_with_listings(&db, &province, commune.as_deref(), 5_000).await?))
 }
 
 /// The listing's product must be in a province the user oversees.
@@ -192,13 +192,13 @@ pub async fn read_and_import(
     params(("province" = Option<String>, Query), ("from" = Option<String>, Query), ("to" = Option<String>, Query)),
     responses((status = 200, body = Vec<Effectiveness>), (status = 401), (status = 403), (status = 422)))]
 pub async fn get_effectiveness(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Query(params): Query<ListParams>,
 ) -> AppResult<Json<Vec<Effectiveness>>> {
     let province = scope::province_for(&user, params.province.as_deref())?;
     let (from, to) = params.months()?;
-    Ok(Json(store::effectiveness(&state.db, &province, &from, &to).await?))
+    Ok(Json(store::effectiveness(&db, &province, &from, &to).await?))
 }
 
 /// dacsan's own channels over the months `from..=to`: orders placed directly, through
@@ -236,11 +236,11 @@ pub async fn own_channel_figures(
     params(("province" = Option<String>, Query), ("from" = Option<String>, Query), ("to" = Option<String>, Query)),
     responses((status = 200, body = Vec<ChannelFigures>), (status = 401), (status = 403), (status = 422)))]
 pub async fn get_channels(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Query(params): Query<ListParams>,
 ) -> AppResult<Json<Vec<ChannelFigures>>> {
     let province = scope::province_for(&user, params.province.as_deref())?;
     let (from, to) = params.months()?;
-    Ok(Json(own_channel_figures(&state.db, &province, &from, &to).await?))
+    Ok(Json(own_channel_figures(&db, &province, &from, &to).await?))
 }

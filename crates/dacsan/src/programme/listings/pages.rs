@@ -3,11 +3,13 @@
 //! (`/office/listings/effectiveness`, also .xlsx), and upload files per platform
 //! (`/office/listings/export.xlsx`).
 
+use crate::config::Settings;
 use askama::Template;
 use axum::extract::{Multipart, Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::Platform;
 use super::api::{ListParams, read_and_import};
@@ -16,7 +18,7 @@ use super::messages;
 use super::model::ListingInput;
 use super::sales::SalesReport;
 use super::store::{self, Effectiveness, ProductChannels};
-use crate::db;
+use crate::db::{self, Db};
 use crate::error::Message;
 use crate::error::{AppError, AppResult};
 use crate::programme::{scope, xlsx};
@@ -96,7 +98,7 @@ fn back_to(fields: &HashMap<String, String>) -> String {
 
 /// `POST /office/listings`: a product listed on a platform.
 pub async fn add_listing(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     CsrfForm(fields): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
@@ -108,24 +110,24 @@ pub async fn add_listing(
         listed_on: fields.get("listed_on").cloned(),
     };
     let valid = input.validate(db::today_vn())?;
-    let province = store::province_of_product(&state.db, valid.product_id).await?;
+    let province = store::province_of_product(&db, valid.product_id).await?;
     scope::province_for(user, Some(&province))?;
-    store::upsert(&state.db, valid.product_id, valid.platform, &valid.url, &valid.listed_on, Some(user.id)).await?;
+    store::upsert(&db, valid.product_id, valid.platform, &valid.url, &valid.listed_on, Some(user.id)).await?;
     Ok(Redirect::to(&back_to(&fields)).into_response())
 }
 
 /// `POST /office/listings/{id}/delist`: the listing ends today.
 pub async fn delist_listing(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Path(id): Path<i64>,
     CsrfForm(fields): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     let user = page.require_user()?;
-    let listing = store::find_by_id(&state.db, id).await?;
-    let province = store::province_of_product(&state.db, listing.product_id).await?;
+    let listing = store::find_by_id(&db, id).await?;
+    let province = store::province_of_product(&db, listing.product_id).await?;
     scope::province_for(user, Some(&province))?;
-    store::delist(&state.db, id, &db::today_vn().to_string()).await?;
+    store::delist(&db, id, &db::today_vn().to_string()).await?;
     Ok(Redirect::to(&back_to(&fields)).into_response())
 }
 
@@ -299,13 +301,13 @@ pub async fn export_effectiveness(
 /// `GET /office/listings.xlsx?province=&commune=`: the channels table, one row per
 /// product and listing (a product listed nowhere has one row without a platform).
 pub async fn export_listings(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Query(params): Query<ListParams>,
 ) -> Result<Response, PageError> {
     let province = scope::province_for(page.require_user()?, params.province.as_deref())?;
     let commune = params.commune_in(&province)?;
-    let products = store::products_with_listings(&state.db, &province, commune.as_deref(), 100_000).await?;
+    let products = store::products_with_listings(&db, &province, commune.as_deref(), 100_000).await?;
     let mut sheet = xlsx::Sheet::new(
         "Kênh bán",
         &[
@@ -351,7 +353,8 @@ pub async fn export_listings(
 
 /// `GET /office/listings/export.xlsx?province=&commune=&platform=`: an upload file.
 pub async fn export_upload_file(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(settings): State<Arc<Settings>>,
     page: Page,
     Query(params): Query<ListParams>,
 ) -> Result<Response, PageError> {
@@ -360,8 +363,8 @@ pub async fn export_upload_file(
     let code = params.platform.as_deref().unwrap_or("").trim();
     let platform = Platform::from_code(code)
         .ok_or_else(|| AppError::invalid("platform", Message::from(messages::UNKNOWN_PLATFORM).with("code", code)))?;
-    let base = state.settings.public_url.trim_end_matches('/');
-    let products: Vec<UploadProduct> = store::upload_rows(&state.db, &province, commune.as_deref())
+    let base = settings.public_url.trim_end_matches('/');
+    let products: Vec<UploadProduct> = store::upload_rows(&db, &province, commune.as_deref())
         .await?
         .into_iter()
         .map(|r| UploadProduct {

@@ -14,9 +14,9 @@ use super::messages;
 use super::pages::scope_of;
 use super::{Options, Report, run, store, template, workbook};
 use crate::auth::CurrentUser;
+use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::programme::xlsx;
-use crate::state::AppState;
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 pub struct ImportQuery {
@@ -79,7 +79,7 @@ async fn workbook_bytes(request: Request, fallback_name: Option<String>) -> AppR
     request_body(content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", description = "the workbook (or multipart with a `file` field)"),
     responses((status = 200, body = RegistryResponse), (status = 401), (status = 403), (status = 413)))]
 pub async fn preview_registry(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Query(query): Query<ImportQuery>,
     request: Request,
@@ -95,8 +95,8 @@ pub async fn preview_registry(
         user_id: Some(user.id),
         import_id: None,
     };
-    let report = run(&state.db, bytes.clone(), &options, &ProgressBar::hidden()).await?;
-    let import_id = store::insert_import(&state.db, Some(user.id), &name, &bytes, &report.summary()).await?;
+    let report = run(&db, bytes.clone(), &options, &ProgressBar::hidden()).await?;
+    let import_id = store::insert_import(&db, Some(user.id), &name, &bytes, &report.summary()).await?;
     Ok(Json(RegistryResponse { import_id, report }))
 }
 
@@ -108,7 +108,7 @@ pub async fn preview_registry(
     responses((status = 200, body = RegistryResponse), (status = 401), (status = 403), (status = 409), (status = 413),
         (status = 422, body = RegistryResponse, description = "errors: nothing written")))]
 pub async fn import_registry(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Query(query): Query<ImportQuery>,
     request: Request,
@@ -117,7 +117,7 @@ pub async fn import_registry(
         return Err(AppError::Forbidden);
     }
     let (name, bytes) = workbook_bytes(request, query.file_name).await?;
-    let import_id = store::insert_import(&state.db, Some(user.id), &name, &bytes, "").await?;
+    let import_id = store::insert_import(&db, Some(user.id), &name, &bytes, "").await?;
     let options = Options {
         dry_run: false,
         valid_only: query.valid_only,
@@ -125,11 +125,12 @@ pub async fn import_registry(
         user_id: Some(user.id),
         import_id: Some(import_id),
     };
-    let db = state.db.clone();
+    let writer = db.clone();
     let report =
-        crate::db::run_to_completion(async move { run(&db, bytes, &options, &ProgressBar::hidden()).await }).await??;
+        crate::db::run_to_completion(async move { run(&writer, bytes, &options, &ProgressBar::hidden()).await })
+            .await??;
     if !report.written {
-        store::set_summary(&state.db, import_id, &report.summary()).await?;
+        store::set_summary(&db, import_id, &report.summary()).await?;
     }
     let status = if report.written { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     Ok((status, Json(RegistryResponse { import_id, report })).into_response())

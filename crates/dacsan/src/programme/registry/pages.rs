@@ -16,6 +16,7 @@ use super::messages;
 use super::store::{self, StoredImport};
 use super::{Options, Problem, Report, Scope, run, template, workbook};
 use crate::auth::CurrentUser;
+use crate::db::Db;
 use crate::error::{AppError, FieldErrors};
 use crate::programme::{scope, xlsx};
 use crate::state::AppState;
@@ -196,26 +197,27 @@ pub async fn preview_upload(
 /// `POST /office/registry/{id}/import` (form: `province`, `valid_only`): checks the
 /// stored upload again and imports it.
 pub async fn import_upload(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     let user = page.require_user()?.clone();
     let province = scope::province_for(&user, form.get("province").map(String::as_str))?;
-    let stored = store::find_import(&state.db, id).await?.ok_or_else(|| AppError::not_found(messages::UPLOAD))?;
+    let stored = store::find_import(&db, id).await?.ok_or_else(|| AppError::not_found(messages::UPLOAD))?;
     if !user.is_admin() && stored.user_id != Some(user.id) {
         return Err(AppError::Forbidden.into());
     }
-    let bytes = store::import_bytes(&state.db, id).await?;
+    let bytes = store::import_bytes(&db, id).await?;
     let valid_only = form.get("valid_only").is_some_and(|v| matches!(v.as_str(), "on" | "1" | "true"));
     let options =
         Options { dry_run: false, valid_only, scope: scope_of(&user), user_id: Some(user.id), import_id: Some(id) };
-    let db = state.db.clone();
+    let writer = db.clone();
     let report =
-        crate::db::run_to_completion(async move { run(&db, bytes, &options, &ProgressBar::hidden()).await }).await??;
+        crate::db::run_to_completion(async move { run(&writer, bytes, &options, &ProgressBar::hidden()).await })
+            .await??;
     if !report.written {
-        store::set_summary(&state.db, id, &report.summary()).await?;
+        store::set_summary(&db, id, &report.summary()).await?;
     }
     Ok(render(&PreviewTemplate::new(page, province, id, stored.file_name, report, true)))
 }

@@ -11,10 +11,9 @@ use super::messages;
 use super::model::{self, CaseFilter, CaseInput, CasePatch};
 use super::store::{self, Case, Note};
 use crate::auth::CurrentUser;
-use crate::db;
+use crate::db::{self, Db};
 use crate::error::{AppError, AppResult};
 use crate::programme::scope;
-use crate::state::AppState;
 use crate::web::ApiJson;
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -46,14 +45,14 @@ pub struct CaseList {
            ("owner" = Option<i64>, Query), ("overdue" = Option<bool>, Query)),
     responses((status = 200, body = CaseList), (status = 401), (status = 403), (status = 422)))]
 pub async fn list_cases(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Query(filter): Query<CaseFilter>,
 ) -> AppResult<Json<CaseList>> {
     let province = scope::province_for(&user, filter.province.as_deref())?;
     let q = filter.validate().map_err(AppError::Invalid)?;
     let today = db::today_vn().to_string();
-    let cases = store::list_for_province(&state.db, &province, &q, &today).await?;
+    let cases = store::list_for_province(&db, &province, &q, &today).await?;
     Ok(Json(CaseList { province, cases: cases.into_iter().map(|c| CaseJson::of(c, None)).collect() }))
 }
 
@@ -64,14 +63,14 @@ pub use crate::programme::scope::ProvinceParam;
     request_body = CaseInput, params(("province" = Option<String>, Query)),
     responses((status = 201, body = CaseJson), (status = 401), (status = 403), (status = 422)))]
 pub async fn create_case(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Query(q): Query<ProvinceParam>,
     ApiJson(input): ApiJson<CaseInput>,
 ) -> AppResult<(StatusCode, Json<CaseJson>)> {
-    let id = cases::create(&state.db, &user, q.province.as_deref(), &input).await?;
-    let case = cases::case_for(&state.db, &user, id).await?;
-    let notes = store::notes_of(&state.db, id).await?;
+    let id = cases::create(&db, &user, q.province.as_deref(), &input).await?;
+    let case = cases::case_for(&db, &user, id).await?;
+    let notes = store::notes_of(&db, id).await?;
     Ok((StatusCode::CREATED, Json(CaseJson::of(case, Some(notes)))))
 }
 
@@ -82,13 +81,9 @@ fn case_id(id: &str) -> AppResult<i64> {
 /// One case with its notes, oldest first.
 #[utoipa::path(get, path = "/api/v1/programme/cases/{id}", tag = "programme", security(("bearer" = [])),
     params(("id" = i64, Path)), responses((status = 200, body = CaseJson), (status = 401), (status = 403), (status = 404)))]
-pub async fn get_case(
-    State(state): State<AppState>,
-    user: CurrentUser,
-    Path(id): Path<String>,
-) -> AppResult<Json<CaseJson>> {
-    let case = cases::case_for(&state.db, &user, case_id(&id)?).await?;
-    let notes = store::notes_of(&state.db, case.id).await?;
+pub async fn get_case(State(db): State<Db>, user: CurrentUser, Path(id): Path<String>) -> AppResult<Json<CaseJson>> {
+    let case = cases::case_for(&db, &user, case_id(&id)?).await?;
+    let notes = store::notes_of(&db, case.id).await?;
     Ok(Json(CaseJson::of(case, Some(notes))))
 }
 
@@ -97,15 +92,15 @@ pub async fn get_case(
     request_body = CasePatch, params(("id" = i64, Path)),
     responses((status = 200, body = CaseJson), (status = 401), (status = 403), (status = 404), (status = 422)))]
 pub async fn update_case(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Path(id): Path<String>,
     ApiJson(patch): ApiJson<CasePatch>,
 ) -> AppResult<Json<CaseJson>> {
-    let case = cases::case_for(&state.db, &user, case_id(&id)?).await?;
+    let case = cases::case_for(&db, &user, case_id(&id)?).await?;
     let change = patch.validate().map_err(AppError::Invalid)?;
-    let case = cases::change(&state.db, case, change).await?;
-    let notes = store::notes_of(&state.db, case.id).await?;
+    let case = cases::change(&db, case, change).await?;
+    let notes = store::notes_of(&db, case.id).await?;
     Ok(Json(CaseJson::of(case, Some(notes))))
 }
 
@@ -119,14 +114,14 @@ pub struct NoteInput {
     request_body = NoteInput, params(("id" = i64, Path)),
     responses((status = 201, body = Note), (status = 401), (status = 403), (status = 404), (status = 422)))]
 pub async fn create_note(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Path(id): Path<String>,
     ApiJson(input): ApiJson<NoteInput>,
 ) -> AppResult<(StatusCode, Json<Note>)> {
-    let case = cases::case_for(&state.db, &user, case_id(&id)?).await?;
-    let note_id = cases::add_note(&state.db, &user, &case, input.body.as_deref()).await?;
-    let note = store::notes_of(&state.db, case.id)
+    let case = cases::case_for(&db, &user, case_id(&id)?).await?;
+    let note_id = cases::add_note(&db, &user, &case, input.body.as_deref()).await?;
+    let note = store::notes_of(&db, case.id)
         .await?
         .into_iter()
         .find(|n| n.id == note_id)

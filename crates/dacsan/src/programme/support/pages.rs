@@ -14,7 +14,7 @@ use super::directory::{self, ProducerRef};
 use super::messages;
 use super::model::{self, CaseFilter, CaseInput, CasePatch, CaseStatus, Topic};
 use super::store::{self, Case, Note, Owner};
-use crate::db;
+use crate::db::{self, Db};
 use crate::error::Message;
 use crate::error::{AppError, FieldErrors};
 use crate::programme::{scope, xlsx};
@@ -80,15 +80,15 @@ impl CasesTemplate {
 
 /// `GET /office/cases?province=&status=&topic=&owner=&overdue=`
 pub async fn list_cases(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Query(filter): Query<CaseFilter>,
 ) -> Result<Response, PageError> {
     let user = scope::office_user(&page)?;
     let province = scope::province_for(&user, filter.province.as_deref())?;
     let q = filter.validate().map_err(AppError::Invalid)?;
-    let cases = store::list_for_province(&state.db, &province, &q, &db::today_vn().to_string()).await?;
-    let owners = store::owners_of(&state.db, &province).await?;
+    let cases = store::list_for_province(&db, &province, &q, &db::today_vn().to_string()).await?;
+    let owners = store::owners_of(&db, &province).await?;
     let query = filter.query_string(&province);
     Ok(render(&CasesTemplate {
         provinces: scope::provinces_of(&user),
@@ -105,18 +105,17 @@ pub async fn list_cases(
 
 /// `GET /office/cases.xlsx?…`: the filtered list as a workbook.
 pub async fn export_cases(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Query(filter): Query<CaseFilter>,
 ) -> Result<Response, PageError> {
     let user = scope::office_user(&page)?;
     let province = scope::province_for(&user, filter.province.as_deref())?;
     let q = filter.validate().map_err(AppError::Invalid)?;
-    let cases = store::list_for_province(&state.db, &province, &q, &db::today_vn().to_string()).await?;
+    let cases = store::list_for_province(&db, &province, &q, &db::today_vn().to_string()).await?;
     // Producers' contacts with their phones: a bulk use of personal data, logged.
     let detail = format!("province {province}");
-    crate::privacy::store::log_processing(&state.db, Some(user.id), "office.cases.xlsx", cases.len() as i64, &detail)
-        .await?;
+    crate::privacy::store::log_processing(&db, Some(user.id), "office.cases.xlsx", cases.len() as i64, &detail).await?;
     let mut sheet = xlsx::Sheet::new(
         "Hỗ trợ 1-1",
         &[

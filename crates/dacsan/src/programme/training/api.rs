@@ -16,6 +16,7 @@ use super::messages;
 use super::model::{AttendeeInput, CourseInput, SessionInput, is_ticked};
 use super::store::{self, Attendance, Course, Session};
 use crate::auth::CurrentUser;
+use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::programme::scope;
 use crate::state::AppState;
@@ -57,12 +58,12 @@ fn id_of(id: &str, what: crate::error::Text) -> AppResult<i64> {
 #[utoipa::path(get, path = "/api/v1/programme/courses/{id}", tag = "programme", security(("bearer" = [])),
     params(("id" = i64, Path)), responses((status = 200, body = CourseJson), (status = 401), (status = 403), (status = 404)))]
 pub async fn get_course(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Path(id): Path<String>,
 ) -> AppResult<Json<CourseJson>> {
-    let course = courses::course_for(&state.db, &user, id_of(&id, messages::COURSE)?).await?;
-    let sessions = store::sessions_of_province(&state.db, &course.province_code)
+    let course = courses::course_for(&db, &user, id_of(&id, messages::COURSE)?).await?;
+    let sessions = store::sessions_of_province(&db, &course.province_code)
         .await?
         .into_iter()
         .filter(|s| s.course_id == course.id)
@@ -74,16 +75,15 @@ pub async fn get_course(
     request_body = SessionInput, params(("id" = i64, Path)),
     responses((status = 201, body = Session), (status = 401), (status = 403), (status = 404), (status = 422)))]
 pub async fn create_session(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Path(id): Path<String>,
     ApiJson(input): ApiJson<SessionInput>,
 ) -> AppResult<(StatusCode, Json<Session>)> {
-    let course = courses::course_for(&state.db, &user, id_of(&id, messages::COURSE)?).await?;
+    let course = courses::course_for(&db, &user, id_of(&id, messages::COURSE)?).await?;
     let valid = input.validate().map_err(AppError::Invalid)?;
-    let session_id = store::insert_session(&state.db, course.id, &valid).await?;
-    let session =
-        store::find_session(&state.db, session_id).await?.ok_or_else(|| AppError::not_found(messages::SESSION))?;
+    let session_id = store::insert_session(&db, course.id, &valid).await?;
+    let session = store::find_session(&db, session_id).await?.ok_or_else(|| AppError::not_found(messages::SESSION))?;
     Ok((StatusCode::CREATED, Json(session)))
 }
 
@@ -98,12 +98,12 @@ pub struct SessionJson {
 #[utoipa::path(get, path = "/api/v1/programme/sessions/{id}", tag = "programme", security(("bearer" = [])),
     params(("id" = i64, Path)), responses((status = 200, body = SessionJson), (status = 401), (status = 403), (status = 404)))]
 pub async fn get_session(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Path(id): Path<String>,
 ) -> AppResult<Json<SessionJson>> {
-    let (session, course) = courses::session_for(&state.db, &user, id_of(&id, messages::SESSION)?).await?;
-    let attendance = store::attendance_of(&state.db, session.id).await?;
+    let (session, course) = courses::session_for(&db, &user, id_of(&id, messages::SESSION)?).await?;
+    let attendance = store::attendance_of(&db, session.id).await?;
     Ok(Json(SessionJson { session, course, attendance }))
 }
 
@@ -173,13 +173,13 @@ pub struct AttendeeKey {
     params(("id" = i64, Path), AttendeeKey),
     responses((status = 204), (status = 400), (status = 401), (status = 403), (status = 404)))]
 pub async fn remove_attendance(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Path(id): Path<String>,
     Query(key): Query<AttendeeKey>,
 ) -> AppResult<StatusCode> {
-    let (session, _) = courses::session_for(&state.db, &user, id_of(&id, messages::SESSION)?).await?;
-    if store::remove_attendance(&state.db, session.id, key.producer_id, key.attendee_name.trim()).await? {
+    let (session, _) = courses::session_for(&db, &user, id_of(&id, messages::SESSION)?).await?;
+    if store::remove_attendance(&db, session.id, key.producer_id, key.attendee_name.trim()).await? {
         Ok(StatusCode::NO_CONTENT)
     } else {
         Err(AppError::not_found(messages::ATTENDANCE_LINE))

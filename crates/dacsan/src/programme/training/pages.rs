@@ -20,6 +20,7 @@ use super::messages;
 use super::model::{CourseInput, Pillar, SessionInput, attendee_name, is_ticked};
 use super::store::{self, Attendance, Course, Session};
 use crate::auth::CurrentUser;
+use crate::db::Db;
 use crate::error::{AppError, FieldErrors};
 use crate::programme::support::model::day_vn;
 use crate::programme::{scope, xlsx};
@@ -373,39 +374,35 @@ pub async fn import_attendance(
 
 /// `POST /office/sessions/{id}/attendance/remove` (`producer_id`, `attendee_name`)
 pub async fn remove_attendee(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     let user = scope::office_user(&page)?;
-    let (session, _) = courses::session_for(&state.db, &user, id).await?;
+    let (session, _) = courses::session_for(&db, &user, id).await?;
     let producer_id = form
         .get("producer_id")
         .and_then(|v| v.trim().parse::<i64>().ok())
         .ok_or_else(|| AppError::invalid("producer_id", messages::PRODUCER_ID_MISSING))?;
     let name = form.get("attendee_name").map(String::as_str).unwrap_or("");
-    if !store::remove_attendance(&state.db, session.id, producer_id, name).await? {
+    if !store::remove_attendance(&db, session.id, producer_id, name).await? {
         return Err(AppError::not_found(messages::ATTENDANCE_LINE).into());
     }
     Ok(Redirect::to(&format!("/office/sessions/{id}?done=removed")).into_response())
 }
 
 /// `GET /office/sessions/{id}/attendance.xlsx`: the list with the import's headers.
-pub async fn export_attendance(
-    State(state): State<AppState>,
-    page: Page,
-    Path(id): Path<i64>,
-) -> Result<Response, PageError> {
+pub async fn export_attendance(State(db): State<Db>, page: Page, Path(id): Path<i64>) -> Result<Response, PageError> {
     let user = scope::office_user(&page)?;
-    let (session, course) = courses::session_for(&state.db, &user, id).await?;
+    let (session, course) = courses::session_for(&db, &user, id).await?;
     let mut sheet =
         xlsx::Sheet::new("Điểm danh", &["Mã cơ sở", "Tên cơ sở", "Xã", "Điện thoại", "Họ tên", "Hoàn thành"]);
-    let attendance = store::attendance_of(&state.db, session.id).await?;
+    let attendance = store::attendance_of(&db, session.id).await?;
     // Attendees' names and phones: a bulk use of personal data, logged.
     let detail = format!("session {}", session.id);
     let people = attendance.len() as i64;
-    crate::privacy::store::log_processing(&state.db, Some(user.id), "office.attendance.xlsx", people, &detail).await?;
+    crate::privacy::store::log_processing(&db, Some(user.id), "office.attendance.xlsx", people, &detail).await?;
     for a in attendance {
         sheet.push(vec![
             a.producer.code().into(),
