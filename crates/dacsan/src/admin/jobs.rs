@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::messages;
 use crate::auth::CurrentUser;
 use crate::db::Db;
+use crate::error::Message;
 use crate::error::{AppError, AppResult};
 use crate::jobs::{Job, JobStatus, store};
 use crate::state::AppState;
@@ -56,7 +57,7 @@ async fn failed_job(state: &AppState, id: i64) -> AppResult<Job> {
     if job.status != JobStatus::Failed {
         return Err(AppError::conflict(
             "status",
-            format!("việc này đang ở trạng thái {} / only failed jobs are retried or dropped", job.status.as_str()),
+            Message::from(messages::ONLY_FAILED_JOBS_ARE_RETRIED).with("status", job.status.as_str()),
         ));
     }
     Ok(job)
@@ -77,10 +78,7 @@ pub async fn retry_failed(state: &AppState, id: i64) -> AppResult<Job> {
         Ok(true) => {}
         Ok(false) => return Err(AppError::conflict("status", messages::THE_JOB_IS_NO_LONGER_FAILED)),
         Err(e) if crate::db::breaks_unique(&e, "jobs_active_key") => {
-            return Err(AppError::conflict(
-                "dedupe_key",
-                "việc giống hệt đang chờ chạy / the same work is queued already",
-            ));
+            return Err(AppError::conflict("dedupe_key", messages::THE_SAME_WORK_IS_QUEUED_ALREADY));
         }
         Err(e) => return Err(AppError::Internal(anyhow::Error::new(e).context("requeue a job"))),
     }

@@ -18,6 +18,18 @@ pub const THE_JOB_IS_NO_LONGER_FAILED: Text =
     ("admin.the_job_is_no_longer_failed", "việc này không còn lỗi", "the job is no longer failed");
 pub const THIS_E_MAIL_ALREADY_HAS: Text =
     ("admin.this_e_mail_already_has", "email này đã có tài khoản", "this e-mail already has an account");
+pub const NG_FOR_ONE_DOLLAR_10_000: Text = (
+    "admin.ng_for_one_dollar_10_000",
+    "số đồng cho 1 USD, từ 10.000 đến 100.000",
+    "đồng for one dollar, 10,000 to 100,000",
+);
+pub const ONLY_FAILED_JOBS_ARE_RETRIED: Text = (
+    "admin.only_failed_jobs_are_retried",
+    "việc này đang ở trạng thái {status}: chỉ việc lỗi mới chạy lại hoặc bỏ được",
+    "this job is {status}: only failed jobs are retried or dropped",
+);
+pub const THE_SAME_WORK_IS_QUEUED_ALREADY: Text =
+    ("admin.the_same_work_is_queued_already", "việc giống hệt đang chờ chạy", "the same work is queued already");
 
 pub const TEXTS: &[Text] = &[
     AN_OFFICER_COVERS_A_PROVINCE,
@@ -30,4 +42,7 @@ pub const TEXTS: &[Text] = &[
     RATE,
     THE_JOB_IS_NO_LONGER_FAILED,
     THIS_E_MAIL_ALREADY_HAS,
+    NG_FOR_ONE_DOLLAR_10_000,
+    ONLY_FAILED_JOBS_ARE_RETRIED,
+    THE_SAME_WORK_IS_QUEUED_ALREADY,
 ];

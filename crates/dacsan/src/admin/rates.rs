@@ -33,12 +33,10 @@ pub struct RateJson {
 /// page cache so English pages show it at once. The rate set.
 pub async fn set_usd(state: &AppState, user: &CurrentUser, typed: &str) -> AppResult<Vnd> {
     user.require_admin()?;
-    let rate = Vnd::parse(typed.trim()).ok().filter(|r| RATE_BAND.contains(&r.0)).ok_or_else(|| {
-        AppError::invalid(
-            "vnd_per_usd",
-            "số đồng cho 1 USD, từ 10.000 đến 100.000 / đồng for one dollar, 10,000 to 100,000",
-        )
-    })?;
+    let rate = Vnd::parse(typed.trim())
+        .ok()
+        .filter(|r| RATE_BAND.contains(&r.0))
+        .ok_or_else(|| AppError::invalid("vnd_per_usd", messages::NG_FOR_ONE_DOLLAR_10_000))?;
     store::set_usd_rate(&state.db, rate.0, user.id).await?;
     state.response_cache.clear();
     tracing::info!(user.id = user.id, vnd_per_usd = rate.0, "dollar rate set");

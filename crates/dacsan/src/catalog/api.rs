@@ -232,10 +232,7 @@ pub async fn update_product(
     let product = access::visible_product(&state.db, &id, Some(&user)).await?;
     user.require_producer(product.producer_id)?;
     if input.producer_id.is_some_and(|p| p != product.producer_id) {
-        return Err(AppError::invalid(
-            "producer_id",
-            "không đổi được cơ sở của sản phẩm / a product cannot move to another producer",
-        ));
+        return Err(AppError::invalid("producer_id", messages::A_PRODUCT_CANNOT_MOVE_TO_ANOTHER));
     }
     let valid = input.validate(Some(&product), &product.origin_commune_code).map_err(AppError::Invalid)?;
     store::update(&state.db, product.id, &valid).await?;
@@ -295,10 +292,7 @@ pub async fn add_product_photo(
         added += 1;
     }
     if added == 0 {
-        return Err(AppError::invalid(
-            "photo",
-            "gửi ít nhất một tệp ảnh trong trường `photo` / send at least one file in the `photo` field",
-        ));
+        return Err(AppError::invalid("photo", messages::SEND_AT_LEAST_ONE_FILE));
     }
     service::reindex_product(&state.db, &state.search, product.id).await?;
     let product = store::find_by_id(&state.db, product.id).await?.ok_or_else(|| AppError::not_found("product"))?;

@@ -149,7 +149,7 @@ fn breaks_from_form(fields: &HashMap<String, String>, errors: &mut FieldErrors) 
         let mut number = |part: &str| match Vnd::parse(cell(row, part)) {
             Ok(v) if !cell(row, part).is_empty() => Some(v.0),
             _ => {
-                errors.add(&break_field(row, part), "cần một số nguyên / a whole number");
+                errors.add(&break_field(row, part), messages::A_WHOLE_NUMBER_2);
                 None
             }
         };

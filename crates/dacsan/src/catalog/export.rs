@@ -107,12 +107,7 @@ pub fn validate(
     let mut codes: Vec<String> = Vec::new();
     for m in markets.iter().map(|m| m.trim().to_ascii_uppercase()).filter(|m| !m.is_empty()) {
         if !is_export_country(&m) {
-            errors.add(
-                "export_markets",
-                format!(
-                    "«{m}» không phải mã nước ISO 3166 ngoài VN / «{m}» is not an ISO 3166 country code other than VN"
-                ),
-            );
+            errors.add("export_markets", Message::from(messages::IS_NOT_AN_ISO_3166_COUNTRY).with("m", &m));
         } else if !codes.contains(&m) {
             codes.push(m);
         }

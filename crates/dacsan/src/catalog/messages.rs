@@ -69,6 +69,39 @@ pub const AT_MOST_COUNTRIES: Text =
 pub const AT_MOST_PRICE_BREAKS: Text =
     ("catalog.at_most_price_breaks", "tối đa {max_breaks} mức giá sỉ", "at most {max_breaks} price breaks");
 pub const A_NUMBER: Text = ("catalog.a_number", "số từ {min} đến {max}", "a number from {min} to {max}");
+pub const ABOVE_0_AND_UNDER_THE_LIST: Text = (
+    "catalog.above_0_and_under_the_list",
+    "phải trên 0 và dưới giá lẻ {list_price}",
+    "above 0 and under the list price {list_price}",
+);
+pub const A_PRODUCT_CANNOT_MOVE_TO_ANOTHER: Text = (
+    "catalog.a_product_cannot_move_to_another",
+    "không đổi được cơ sở của sản phẩm",
+    "a product cannot move to another producer",
+);
+pub const A_WHOLE_NUMBER_2: Text = ("catalog.a_whole_number_2", "cần một số nguyên", "a whole number");
+pub const IS_NOT_AN_ISO_3166_COUNTRY: Text = (
+    "catalog.is_not_an_iso_3166_country",
+    "«{m}» không phải mã nước ISO 3166 ngoài VN",
+    "«{m}» is not an ISO 3166 country code other than VN",
+);
+pub const N_2_TO_UNITS: Text =
+    ("catalog.n_2_to_units", "từ 2 đến {max_break_quantity}", "2 to {max_break_quantity} units");
+pub const PRICES_MUST_FALL_AS_QUANTITIES_RISE: Text = (
+    "catalog.prices_must_fall_as_quantities_rise",
+    "giá phải giảm dần khi mua nhiều hơn",
+    "prices must fall as quantities rise",
+);
+pub const QUANTITIES_MUST_INCREASE_FROM_BREAK: Text = (
+    "catalog.quantities_must_increase_from_break",
+    "số lượng phải tăng dần qua từng mức",
+    "quantities must increase from break to break",
+);
+pub const SEND_AT_LEAST_ONE_FILE: Text = (
+    "catalog.send_at_least_one_file",
+    "gửi ít nhất một tệp ảnh trong trường `photo`",
+    "send at least one file in the `photo` field",
+);
 
 pub const TEXTS: &[Text] = &[
     AN_AMOUNT_IN_NG,
@@ -111,4 +144,12 @@ pub const TEXTS: &[Text] = &[
     AT_MOST_COUNTRIES,
     AT_MOST_PRICE_BREAKS,
     A_NUMBER,
+    ABOVE_0_AND_UNDER_THE_LIST,
+    A_PRODUCT_CANNOT_MOVE_TO_ANOTHER,
+    A_WHOLE_NUMBER_2,
+    IS_NOT_AN_ISO_3166_COUNTRY,
+    N_2_TO_UNITS,
+    PRICES_MUST_FALL_AS_QUANTITIES_RISE,
+    QUANTITIES_MUST_INCREASE_FROM_BREAK,
+    SEND_AT_LEAST_ONE_FILE,
 ];

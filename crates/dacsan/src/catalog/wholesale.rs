@@ -44,24 +44,18 @@ pub fn validate(breaks: &[PriceBreak], list_price: Vnd, errors: &mut FieldErrors
         if !(2..=MAX_BREAK_QUANTITY).contains(&b.min_quantity) {
             errors.add(
                 &format!("{field}.min_quantity"),
-                format!("từ 2 đến {MAX_BREAK_QUANTITY} / 2 to {MAX_BREAK_QUANTITY} units"),
+                Message::from(messages::N_2_TO_UNITS).with("max_break_quantity", MAX_BREAK_QUANTITY),
             );
         } else if i > 0 && b.min_quantity <= breaks[i - 1].min_quantity {
-            errors.add(
-                &format!("{field}.min_quantity"),
-                "số lượng phải tăng dần qua từng mức / quantities must increase from break to break",
-            );
+            errors.add(&format!("{field}.min_quantity"), messages::QUANTITIES_MUST_INCREASE_FROM_BREAK);
         }
         if b.unit_price_vnd <= 0 || b.unit_price_vnd >= list_price.0 {
             errors.add(
                 &format!("{field}.unit_price_vnd"),
-                format!("phải trên 0 và dưới giá lẻ {list_price} / above 0 and under the list price {list_price}"),
+                Message::from(messages::ABOVE_0_AND_UNDER_THE_LIST).with("list_price", list_price),
             );
         } else if i > 0 && b.unit_price_vnd >= breaks[i - 1].unit_price_vnd {
-            errors.add(
-                &format!("{field}.unit_price_vnd"),
-                "giá phải giảm dần khi mua nhiều hơn / prices must fall as quantities rise",
-            );
+            errors.add(&format!("{field}.unit_price_vnd"), messages::PRICES_MUST_FALL_AS_QUANTITIES_RISE);
         }
     }
 }

@@ -35,6 +35,27 @@ pub const NO_PRODUCT: Text = ("live.no_product", "Không có sản phẩm {produ
 pub const N_1_TO_PRODUCTS: Text =
     ("live.n_1_to_products", "Từ 1 đến {max_items} sản phẩm", "1 to {max_items} products");
 pub const REQUIRED: Text = ("live.required", "{field}: bắt buộc", "{field}: required");
+pub const ENDS_AFTER_IT_STARTS_HOURS: Text = (
+    "live.ends_after_it_starts_hours",
+    "Kết thúc sau khi bắt đầu, tối đa {max_hours} giờ",
+    "ends after it starts, {max_hours} hours at most",
+);
+pub const THE_CAP_IS_NEVER_BELOW_ZERO: Text =
+    ("live.the_cap_is_never_below_zero", "Số lượng tối đa không âm", "the cap is never below zero");
+pub const THE_PRODUCT_IS_LISTED_TWICE: Text =
+    ("live.the_product_is_listed_twice", "Sản phẩm lặp lại", "the product is listed twice");
+pub const THE_SESSION_PRICE_IS_ABOVE: Text = (
+    "live.the_session_price_is_above",
+    "Giá phiên {session} cao hơn giá niêm yết {price}",
+    "the session price {session} is above the list price {price}",
+);
+pub const THE_SESSION_PRICE_IS_NEVER_BELOW: Text =
+    ("live.the_session_price_is_never_below", "Giá phiên không âm", "the session price is never below zero");
+pub const UNKNOWN_PLATFORM_TIKTOK_FACEBOOK_YOUTUBE_ZALO: Text = (
+    "live.unknown_platform_tiktok_facebook_youtube_zalo",
+    "Nền tảng «{p}» không có",
+    "unknown platform «{p}» (tiktok, facebook, youtube, zalo, dacsan)",
+);
 
 pub const TEXTS: &[Text] = &[
     A_WHOLE_NUMBER,
@@ -55,4 +76,10 @@ pub const TEXTS: &[Text] = &[
     NO_PRODUCT,
     N_1_TO_PRODUCTS,
     REQUIRED,
+    ENDS_AFTER_IT_STARTS_HOURS,
+    THE_CAP_IS_NEVER_BELOW_ZERO,
+    THE_PRODUCT_IS_LISTED_TWICE,
+    THE_SESSION_PRICE_IS_ABOVE,
+    THE_SESSION_PRICE_IS_NEVER_BELOW,
+    UNKNOWN_PLATFORM_TIKTOK_FACEBOOK_YOUTUBE_ZALO,
 ];

@@ -131,10 +131,8 @@ impl SessionInput {
         };
         match (platform, self.platform.as_deref()) {
             (Some(_), _) => {}
-            (None, Some(p)) => errors.add(
-                "platform",
-                format!("Nền tảng «{p}» không có / unknown platform (tiktok, facebook, youtube, zalo, dacsan)"),
-            ),
+            (None, Some(p)) => errors
+                .add("platform", Message::from(messages::UNKNOWN_PLATFORM_TIKTOK_FACEBOOK_YOUTUBE_ZALO).with("p", p)),
             (None, None) => errors.add("platform", messages::PLATFORM_REQUIRED),
         }
         let stream_url = self.stream_url.as_deref().unwrap_or("").trim().to_string();
@@ -149,12 +147,7 @@ impl SessionInput {
         if let (Some(start), Some(end)) = (starts_at, ends_at)
             && (end <= start || end - start > time::Duration::hours(MAX_HOURS))
         {
-            errors.add(
-                "ends_at",
-                format!(
-                    "Kết thúc sau khi bắt đầu, tối đa {MAX_HOURS} giờ / ends after it starts, {MAX_HOURS} hours at most"
-                ),
-            );
+            errors.add("ends_at", Message::from(messages::ENDS_AFTER_IT_STARTS_HOURS).with("max_hours", MAX_HOURS));
         }
         if self.items.is_empty() || self.items.len() > MAX_ITEMS {
             errors.add("items", Message::from(messages::N_1_TO_PRODUCTS).with("max_items", MAX_ITEMS));
@@ -162,16 +155,13 @@ impl SessionInput {
         let mut items: Vec<ValidItem> = Vec::new();
         for (i, item) in self.items.iter().enumerate() {
             if items.iter().any(|v| v.product_id == item.product_id) {
-                errors.add(&format!("items[{i}].product_id"), "Sản phẩm lặp lại / the product is listed twice");
+                errors.add(&format!("items[{i}].product_id"), messages::THE_PRODUCT_IS_LISTED_TWICE);
             }
             if item.session_price_vnd.is_some_and(|p| p < 0) {
-                errors.add(
-                    &format!("items[{i}].session_price_vnd"),
-                    "Giá phiên không âm / the session price is never below zero",
-                );
+                errors.add(&format!("items[{i}].session_price_vnd"), messages::THE_SESSION_PRICE_IS_NEVER_BELOW);
             }
             if item.stock_cap.is_some_and(|c| c < 0) {
-                errors.add(&format!("items[{i}].stock_cap"), "Số lượng tối đa không âm / the cap is never below zero");
+                errors.add(&format!("items[{i}].stock_cap"), messages::THE_CAP_IS_NEVER_BELOW_ZERO);
             }
             items.push(ValidItem {
                 product_id: item.product_id,

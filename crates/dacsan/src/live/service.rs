@@ -58,11 +58,9 @@ async fn check_products(db: &Db, user: &CurrentUser, session: &ValidSession) -> 
         if let Some(price) = item.session_price_vnd.filter(|p| *p > product.price.0) {
             errors.add(
                 &format!("items[{i}].session_price_vnd"),
-                format!(
-                    "Giá phiên {} cao hơn giá niêm yết {} / the session price is above the list price",
-                    crate::vn::Vnd(price),
-                    product.price
-                ),
+                Message::from(messages::THE_SESSION_PRICE_IS_ABOVE)
+                    .with("session", crate::vn::Vnd(price))
+                    .with("price", product.price),
             );
         }
     }

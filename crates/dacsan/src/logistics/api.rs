@@ -19,6 +19,7 @@ use super::shipments::{self, ShipmentInput};
 use super::{notifications, parcel_labels, store};
 use crate::auth::CurrentUser;
 use crate::db::Db;
+use crate::error::Message;
 use crate::error::{AppError, AppResult};
 use crate::orders::access::visible_order;
 use crate::orders::delivery::ParcelView;
@@ -162,10 +163,9 @@ pub async fn shipment_label(
     match client.label(waybill).await {
         Ok(carriers::Label::Pdf(bytes)) => Ok(([(header::CONTENT_TYPE, "application/pdf")], bytes).into_response()),
         Ok(carriers::Label::Url(url)) => Ok(Redirect::to(&url).into_response()),
-        Err(err) => Err(AppError::conflict(
-            "label",
-            format!("hãng chưa trả nhãn, hãy thử lại / the carrier gave no label: {err}"),
-        )),
+        Err(err) => {
+            Err(AppError::conflict("label", Message::from(messages::THE_CARRIER_GAVE_NO_LABEL).with("err", &err)))
+        }
     }
 }
 

@@ -85,10 +85,7 @@ pub fn parse(bytes: &[u8]) -> AppResult<(Vec<Line>, Vec<RowProblem>)> {
             return read_lines(&grid[at + 1..], &columns);
         }
     }
-    Err(AppError::invalid(
-        "file",
-        "không thấy dòng tiêu đề có mã vận đơn và tiền thu hộ / no header row with a waybill and a collected amount",
-    ))
+    Err(AppError::invalid("file", messages::NO_HEADER_ROW_WITH_A_WAYBILL))
 }
 
 fn field_of(cell: &str) -> Option<(Field, usize)> {

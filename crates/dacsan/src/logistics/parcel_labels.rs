@@ -94,12 +94,7 @@ async fn number_parcels(db: &Db, prefix: &gs1::CompanyPrefix, parcels: &[Shipmen
     for parcel in parcels.iter().filter(|p| p.sscc.is_none()) {
         let number = store::next_sscc_number(&mut tx, prefix).await?;
         let sscc = u64::try_from(number).ok().and_then(|n| gs1::Sscc::numbered(prefix, n)).ok_or_else(|| {
-            AppError::conflict(
-                "sscc",
-                format!(
-                    "đã hết số SSCC của mã doanh nghiệp GS1 {prefix} / no SSCC numbers are left under the GS1 company prefix {prefix}"
-                ),
-            )
+            AppError::conflict("sscc", Message::from(messages::NO_SSCC_NUMBERS_ARE_LEFT_UNDER).with("prefix", prefix))
         })?;
         if store::set_sscc(&mut tx, parcel.id, &sscc).await? {
             tracing::info!(shipment = %parcel.code, sscc = %sscc, "parcel {} numbered {sscc}", parcel.code);
@@ -155,10 +150,7 @@ fn label(
         labels::Cash::WithParcel(number(with))
     } else if order.payment_method == crate::orders::PaymentMethod::Cod && order.paid_vnd < order.total_vnd {
         // The parcel that carried the cash was cancelled: printing "paid" would lose it.
-        return Err(AppError::conflict(
-            "cod_vnd",
-            "tiền thu hộ nằm ở kiện đã hủy: hãy tạo lại vận đơn / the cash to collect was on a cancelled parcel: create the shipment again",
-        ));
+        return Err(AppError::conflict("cod_vnd", messages::THE_CASH_TO_COLLECT_WAS));
     } else {
         labels::Cash::Paid
     };

@@ -13,6 +13,7 @@ use subtle::ConstantTimeEq;
 
 use super::accounts::model::Credentials;
 use super::accounts::{self, Unusable};
+use super::messages;
 use super::model::{BookingAccount, Shipment};
 use super::options::{DeliveryOption, Route, options_for, parcel_of, sort_cheapest_first};
 use super::rates::{RateCard, sample_cards};
@@ -318,12 +319,8 @@ pub async fn import_cards(
     carrier: &str,
     user_id: Option<i64>,
 ) -> Result<Vec<RateCard>, crate::error::AppError> {
-    let carrier = carriers::Carrier::parse(carrier.trim()).ok_or_else(|| {
-        crate::error::AppError::invalid(
-            "carrier",
-            "ghn, ghtk, viettelpost hoặc vnpost / ghn, ghtk, viettelpost or vnpost",
-        )
-    })?;
+    let carrier = carriers::Carrier::parse(carrier.trim())
+        .ok_or_else(|| crate::error::AppError::invalid("carrier", messages::GHN_GHTK_VIETTELPOST_OR_VNPOST_2))?;
     let cards = super::rate_book::read(bytes, carrier.as_str()).map_err(|problems| {
         let mut errors = crate::error::FieldErrors::default();
         for problem in problems {

@@ -141,14 +141,11 @@ async fn parcels_for(db: &Db, order: &Order, input: &ShipmentInput) -> AppResult
     }
     for (i, p) in parcels.iter().enumerate() {
         if !(1..=MAX_PARCEL_G).contains(&p.weight_g) {
-            return Err(AppError::invalid(
-                &format!("parcels[{i}].weight_g"),
-                "từ 1 đến 100.000 g / 1 to 100,000 grams",
-            ));
+            return Err(AppError::invalid(&format!("parcels[{i}].weight_g"), messages::N_1_TO_100_000_GRAMS));
         }
         for (field, value) in [("length_cm", p.length_cm), ("width_cm", p.width_cm), ("height_cm", p.height_cm)] {
             if value.is_some_and(|v| !(1..=300).contains(&v)) {
-                return Err(AppError::invalid(&format!("parcels[{i}].{field}"), "từ 1 đến 300 cm / 1 to 300 cm"));
+                return Err(AppError::invalid(&format!("parcels[{i}].{field}"), messages::N_1_TO_300_CM));
             }
         }
     }
@@ -167,10 +164,7 @@ pub async fn create(
     input: &ShipmentInput,
 ) -> AppResult<Vec<Shipment>> {
     if !matches!(order.status, OrderStatus::Paid | OrderStatus::Confirmed | OrderStatus::Packed) {
-        return Err(AppError::conflict(
-            "status",
-            "chỉ gửi hàng đơn đã thanh toán hoặc đã xác nhận / only paid or confirmed orders ship",
-        ));
+        return Err(AppError::conflict("status", messages::ONLY_PAID_OR_CONFIRMED_ORDERS_SHIP));
     }
     let carrier = carrier_for(order, input);
     let service = service_for(order, &carrier, input);
@@ -187,10 +181,7 @@ pub async fn create(
     let initial = match carrier.as_str() {
         OTHER_CARRIER => {
             let Some(tracking) = tracking else {
-                return Err(AppError::invalid(
-                    "tracking_code",
-                    "cần mã vận đơn của hãng / the carrier's tracking number",
-                ));
+                return Err(AppError::invalid("tracking_code", messages::THE_CARRIER_S_TRACKING_NUMBER));
             };
             if tracking.chars().count() > 60 || input.service.as_deref().is_none_or(|s| s.trim().is_empty()) {
                 return Err(AppError::invalid("service", messages::THE_CARRIER_S_NAME));
@@ -200,17 +191,12 @@ pub async fn create(
         OWN_DELIVERY => ShipmentStatus::PickedUp,
         api => {
             let Some(known) = carriers::Carrier::parse(api) else {
-                return Err(AppError::invalid(
-                    "carrier",
-                    "ghn, ghtk, viettelpost, vnpost, other hoặc own / ghn, ghtk, viettelpost, vnpost, other or own",
-                ));
+                return Err(AppError::invalid("carrier", messages::GHN_GHTK_VIETTELPOST_VNPOST_OTHER));
             };
             let Some(chosen) = logistics.booking_account(db, order.producer_id, known).await? else {
                 return Err(AppError::invalid(
                     "carrier",
-                    format!(
-                        "{api} chưa được kết nối, hãy chọn hãng khác / is not connected here: choose another carrier"
-                    ),
+                    Message::from(messages::IS_NOT_CONNECTED_HERE_CHOOSE_ANOTHER).with("api", api),
                 ));
             };
             account = chosen;
@@ -468,16 +454,10 @@ async fn parcel_request(db: &Db, order: &Order, shipment: &Shipment) -> AppResul
 /// does not answer, the worker keeps asking and the parcel stays booked meanwhile.
 pub async fn cancel(db: &Db, jobs: &Jobs, shipment: &Shipment) -> AppResult<Shipment> {
     if shipment.status == ShipmentStatus::AtCollectionPoint {
-        return Err(AppError::conflict(
-            "status",
-            "kiện đang ở điểm tập kết: hãy lấy lại từ người giữ điểm trước / the parcel is at the collection point: fetch it back from the keeper first",
-        ));
+        return Err(AppError::conflict("status", messages::THE_PARCEL_IS_AT_THE_COLLECTION));
     }
     if !shipment.status.before_pickup() {
-        return Err(AppError::conflict(
-            "status",
-            "hãng đã nhận kiện, không hủy được / the carrier has the parcel: it can no longer be cancelled",
-        ));
+        return Err(AppError::conflict("status", messages::THE_CARRIER_HAS_THE_PARCEL_IT));
     }
     if shipment.status == ShipmentStatus::Booked && shipment.tracking_code.is_some() {
         let key = format!("{CANCEL_JOB}:{}", shipment.id);
@@ -490,10 +470,7 @@ pub async fn cancel(db: &Db, jobs: &Jobs, shipment: &Shipment) -> AppResult<Ship
             match jobs.run_now(job, PATIENCE).await? {
                 Some(Err(JobError::Fail(why))) => return Err(AppError::conflict("status", why)),
                 Some(Err(JobError::Retry(_))) | None => {
-                    return Err(AppError::conflict(
-                        "carrier",
-                        "hãng chưa trả lời, dacsan sẽ tự hủy lại / the carrier did not answer: dacsan keeps asking it to cancel",
-                    ));
+                    return Err(AppError::conflict("carrier", messages::THE_CARRIER_DID_NOT_ANSWER_DACSAN));
                 }
                 Some(Ok(())) => {}
             }

@@ -23,6 +23,69 @@ pub const UNKNOWN_PROVINCE_CODE: Text =
 pub const VIETQR_CODE: Text = ("orders.vietqr_code", "mã VietQR", "VietQR code");
 pub const VIETQR_OR_COD: Text = ("orders.vietqr_or_cod", "chọn vietqr hoặc cod", "vietqr or cod");
 pub const AT_MOST_LINES: Text = ("orders.at_most_lines", "tối đa {max_lines} dòng", "at most {max_lines} lines");
+pub const A_PRODUCER_ID_AND_AN_OPTION: Text =
+    ("orders.a_producer_id_and_an_option", "cần mã nhà sản xuất và mã cách giao", "a producer id and an option id");
+pub const A_STREET_LINE_3_TO_200: Text = (
+    "orders.a_street_line_3_to_200",
+    "cần số nhà, thôn/bản hoặc đường (3–200 ký tự)",
+    "a street line, 3 to 200 characters",
+);
+pub const CARRIER_AND_TRACKING_NUMBER_ARE_REQUIRED: Text = (
+    "orders.carrier_and_tracking_number_are_required",
+    "cần đơn vị vận chuyển và mã vận đơn",
+    "carrier and tracking number are required",
+);
+pub const DOES_NOT_TAKE_VIETQR_YET_CHOOSE: Text = (
+    "orders.does_not_take_vietqr_yet_choose",
+    "{name} chưa nhận chuyển khoản VietQR, hãy chọn COD",
+    "{name} does not take VietQR yet: choose cash on delivery",
+);
+pub const IS_NO_LONGER_ON_SALE: Text =
+    ("orders.is_no_longer_on_sale", "{name} không còn bán", "{name} is no longer on sale");
+pub const NOT_ALLOWED: Text = (
+    "orders.not_allowed",
+    "không thể chuyển đơn từ «{as_str}» sang «{as_str2}»",
+    "not allowed from {as_str} to {as_str2}",
+);
+pub const NOT_ENOUGH_IN_STOCK: Text =
+    ("orders.not_enough_in_stock", "{name} không đủ hàng (còn {max})", "{name}: not enough in stock ({max} left)");
+pub const NOT_OFFERED_FOR_THIS_ORDER: Text = (
+    "orders.not_offered_for_this_order",
+    "không có cách giao «{choice}» cho đơn này; có: {join}",
+    "not offered for this order: «{choice}»; offered: {join}",
+);
+pub const NO_DELIVERY_OPTION_REACHES_THIS_ADDRESS: Text = (
+    "orders.no_delivery_option_reaches_this_address",
+    "chưa có cách giao nào tới địa chỉ này",
+    "no delivery option reaches this address",
+);
+pub const NO_LIVE_SESSION_OR_AFFILIATE_HAS: Text = (
+    "orders.no_live_session_or_affiliate_has",
+    "Không có phiên bán hàng hay cộng tác viên nào có mã giới thiệu «{code}»: sửa hoặc bỏ mã",
+    "no live session or affiliate has the referral code «{code}»: correct it or leave it out",
+);
+pub const NO_LONGER_AT_THE_SESSION_PRICE: Text = (
+    "orders.no_longer_at_the_session_price",
+    "{name} vừa hết giá phiên live",
+    "{name} is no longer at the session price",
+);
+pub const NO_SUCH_PRODUCT: Text = ("orders.no_such_product", "không có sản phẩm này", "no such product");
+pub const N_1: Text = ("orders.n_1", "từ 1 đến {max_quantity}", "1 to {max_quantity}");
+pub const REFERRAL_CODE_LETTERS_AND_DIGITS_ONLY: Text = (
+    "orders.referral_code_letters_and_digits_only",
+    "Mã giới thiệu «{code}»: chỉ chữ và số",
+    "referral code «{code}»: letters and digits only",
+);
+pub const THE_ORDER_JUST_CHANGED_RELOAD: Text = (
+    "orders.the_order_just_changed_reload",
+    "đơn hàng vừa được cập nhật, hãy tải lại",
+    "the order just changed: reload",
+);
+pub const THIS_PRODUCER_HAS_NOTHING: Text = (
+    "orders.this_producer_has_nothing",
+    "nhà sản xuất này không có trong giỏ",
+    "this producer has nothing in the cart",
+);
 
 pub const TEXTS: &[Text] = &[
     A_REASON_IS_REQUIRED,
@@ -39,4 +102,20 @@ pub const TEXTS: &[Text] = &[
     VIETQR_CODE,
     VIETQR_OR_COD,
     AT_MOST_LINES,
+    A_PRODUCER_ID_AND_AN_OPTION,
+    A_STREET_LINE_3_TO_200,
+    CARRIER_AND_TRACKING_NUMBER_ARE_REQUIRED,
+    DOES_NOT_TAKE_VIETQR_YET_CHOOSE,
+    IS_NO_LONGER_ON_SALE,
+    NOT_ALLOWED,
+    NOT_ENOUGH_IN_STOCK,
+    NOT_OFFERED_FOR_THIS_ORDER,
+    NO_DELIVERY_OPTION_REACHES_THIS_ADDRESS,
+    NO_LIVE_SESSION_OR_AFFILIATE_HAS,
+    NO_LONGER_AT_THE_SESSION_PRICE,
+    NO_SUCH_PRODUCT,
+    N_1,
+    REFERRAL_CODE_LETTERS_AND_DIGITS_ONLY,
+    THE_ORDER_JUST_CHANGED_RELOAD,
+    THIS_PRODUCER_HAS_NOTHING,
 ];

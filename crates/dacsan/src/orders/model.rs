@@ -253,10 +253,7 @@ pub fn referral_code(value: Option<&str>, errors: &mut FieldErrors) -> Option<St
         return None;
     }
     if code.len() > 32 || !code.chars().all(|c| c.is_ascii_alphanumeric()) {
-        errors.add(
-            "referral_code",
-            format!("Mã giới thiệu «{code}»: chỉ chữ và số / referral code: letters and digits only"),
-        );
+        errors.add("referral_code", Message::from(messages::REFERRAL_CODE_LETTERS_AND_DIGITS_ONLY).with("code", &code));
         return None;
     }
     Some(code)
@@ -297,7 +294,8 @@ fn valid_items(lines: &[CheckoutItem], errors: &mut FieldErrors) -> Vec<(i64, i6
     let mut items: Vec<(i64, i64)> = Vec::new();
     for (i, item) in lines.iter().enumerate() {
         if !(1..=MAX_QUANTITY).contains(&item.quantity) {
-            errors.add(&format!("items[{i}].quantity"), format!("từ 1 đến {MAX_QUANTITY} / 1 to {MAX_QUANTITY}"));
+            errors
+                .add(&format!("items[{i}].quantity"), Message::from(messages::N_1).with("max_quantity", MAX_QUANTITY));
             continue;
         }
         match items.iter_mut().find(|(id, _)| *id == item.product_id) {
@@ -382,10 +380,7 @@ impl CheckoutInput {
         let (province_code, commune_code) = valid_place(&self.shipping, &mut errors);
         let street = text(&self.shipping.street);
         if !(3..=200).contains(&street.chars().count()) {
-            errors.add(
-                "shipping.street",
-                "cần số nhà, thôn/bản hoặc đường (3–200 ký tự) / a street line, 3 to 200 characters",
-            );
+            errors.add("shipping.street", messages::A_STREET_LINE_3_TO_200);
         }
         let payment_method = PaymentMethod::parse(self.payment_method.trim());
         if payment_method.is_none() {
@@ -397,10 +392,7 @@ impl CheckoutInput {
                 Ok(id) if !option.trim().is_empty() => {
                     delivery.insert(id, option.trim().to_string());
                 }
-                _ => errors.add(
-                    &format!("delivery.{producer}"),
-                    "cần mã nhà sản xuất và mã cách giao / a producer id and an option id",
-                ),
+                _ => errors.add(&format!("delivery.{producer}"), messages::A_PRODUCER_ID_AND_AN_OPTION),
             }
         }
         let referral_code = referral_code(self.referral_code.as_deref(), &mut errors);

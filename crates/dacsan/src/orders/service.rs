@@ -13,6 +13,7 @@ use super::referrals::{Referral, Referrals, SessionPrice};
 use super::store::{self, ChosenDelivery, NewOrder, Order, OrderItem, Tx};
 use crate::catalog::{self, ProductStatus};
 use crate::db::{self, Db};
+use crate::error::Message;
 use crate::error::{AppError, AppResult};
 use crate::producers;
 
@@ -54,9 +55,7 @@ async fn referral_of(db: &Db, referrals: &dyn Referrals, code: Option<&str>) -> 
         Some(referral) => Ok(Some(referral)),
         None => Err(AppError::invalid(
             "referral_code",
-            format!(
-                "Không có phiên bán hàng hay cộng tác viên nào có mã giới thiệu «{code}»: sửa hoặc bỏ mã / no live session or affiliate has the referral code «{code}»: correct it or leave it out"
-            ),
+            Message::from(messages::NO_LIVE_SESSION_OR_AFFILIATE_HAS).with("code", code),
         )),
     }
 }
@@ -94,13 +93,13 @@ async fn split_by_producer(
         catalog::store::list_by_ids(db, &ids).await?.into_iter().map(|p| (p.id, p)).collect();
     let mut shares: Vec<ProducerShare> = Vec::new();
     for (i, (id, quantity)) in items.iter().enumerate() {
-        let product = products.get(id).ok_or_else(|| {
-            AppError::invalid(&format!("items[{i}].product_id"), "không có sản phẩm này / no such product")
-        })?;
+        let product = products
+            .get(id)
+            .ok_or_else(|| AppError::invalid(&format!("items[{i}].product_id"), messages::NO_SUCH_PRODUCT))?;
         if product.status != ProductStatus::Active {
             return Err(AppError::conflict(
                 &format!("items[{i}].product_id"),
-                format!("{} không còn bán / is no longer on sale", product.name),
+                Message::from(messages::IS_NO_LONGER_ON_SALE).with("name", &product.name),
             ));
         }
         let session = pricing.session_prices.get(id);
@@ -186,17 +185,14 @@ pub async fn quote(db: &Db, pricer: &dyn Delivery, input: &ValidQuote, business:
 /// what is offered when the choice is not.
 fn chosen_option(quote: &DeliveryQuote, producer_id: i64, choice: Option<&String>) -> AppResult<DeliveryOption> {
     let Some(cheapest) = quote.options.first() else {
-        return Err(AppError::invalid(
-            "shipping.commune_code",
-            "chưa có cách giao nào tới địa chỉ này / no delivery option reaches this address",
-        ));
+        return Err(AppError::invalid("shipping.commune_code", messages::NO_DELIVERY_OPTION_REACHES_THIS_ADDRESS));
     };
     let Some(choice) = choice else { return Ok(cheapest.clone()) };
     quote.options.iter().find(|o| &o.id == choice).cloned().ok_or_else(|| {
         let offered: Vec<&str> = quote.options.iter().map(|o| o.id.as_str()).collect();
         AppError::invalid(
             &format!("delivery.{producer_id}"),
-            format!("không có cách giao «{choice}» cho đơn này / not offered for this order: {}", offered.join(", ")),
+            Message::from(messages::NOT_OFFERED_FOR_THIS_ORDER).with("choice", choice).with("join", offered.join(", ")),
         )
     })
 }
@@ -219,10 +215,7 @@ async fn place(
     };
     let (products, shares) = split_by_producer(db, &input.items, &pricing).await?;
     if let Some(stray) = input.delivery.keys().find(|id| !shares.iter().any(|s| s.producer_id == **id)) {
-        return Err(AppError::invalid(
-            &format!("delivery.{stray}"),
-            "nhà sản xuất này không có trong giỏ / this producer has nothing in the cart",
-        ));
+        return Err(AppError::invalid(&format!("delivery.{stray}"), messages::THIS_PRODUCER_HAS_NOTHING));
     }
     if input.payment_method == PaymentMethod::Vietqr {
         for share in &shares {
@@ -231,9 +224,7 @@ async fn place(
                     producers::store::find_by_id(db, share.producer_id).await?.map(|p| p.name).unwrap_or_default();
                 return Err(AppError::invalid(
                     "payment_method",
-                    format!(
-                        "{name} chưa nhận chuyển khoản VietQR, hãy chọn COD / does not take VietQR yet: choose cash on delivery"
-                    ),
+                    Message::from(messages::DOES_NOT_TAKE_VIETQR_YET_CHOOSE).with("name", &name),
                 ));
             }
         }
@@ -263,7 +254,9 @@ async fn place(
             let line = input.items.iter().position(|(p, _)| p == id).unwrap_or(0);
             return Err(AppError::conflict(
                 &format!("items[{line}].quantity"),
-                format!("{} không đủ hàng (còn {}) / not enough in stock", product.name, product.stock.max(0)),
+                Message::from(messages::NOT_ENOUGH_IN_STOCK)
+                    .with("name", &product.name)
+                    .with("max", product.stock.max(0)),
             ));
         }
         let at_session_price =
@@ -274,7 +267,7 @@ async fn place(
             let line = input.items.iter().position(|(p, _)| p == id).unwrap_or(0);
             return Err(AppError::conflict(
                 &format!("items[{line}].quantity"),
-                format!("{} vừa hết giá phiên live / no longer at the session price", products[id].name),
+                Message::from(messages::NO_LONGER_AT_THE_SESSION_PRICE).with("name", &products[id].name),
             ));
         }
     }
@@ -476,13 +469,7 @@ pub async fn apply_transition(tx: &mut Tx, order: &Order, t: &Transition<'_>) ->
     if !may_transition(t.actor, order.status, t.to) {
         return Err(AppError::conflict(
             "to",
-            format!(
-                "không thể chuyển đơn từ «{}» sang «{}» / not allowed from {} to {}",
-                order.status.as_str(),
-                t.to.as_str(),
-                order.status.as_str(),
-                t.to.as_str()
-            ),
+            Message::from(messages::NOT_ALLOWED).with("as_str", order.status.as_str()).with("as_str2", t.to.as_str()),
         ));
     }
     let reason = t.reason.trim();
@@ -493,18 +480,12 @@ pub async fn apply_transition(tx: &mut Tx, order: &Order, t: &Transition<'_>) ->
         let carrier = t.carrier.map(str::trim).filter(|c| !c.is_empty());
         let tracking = t.tracking_no.map(str::trim).filter(|c| !c.is_empty());
         let (Some(carrier), Some(tracking)) = (carrier, tracking) else {
-            return Err(AppError::invalid(
-                "tracking_no",
-                "cần đơn vị vận chuyển và mã vận đơn / carrier and tracking number are required",
-            ));
+            return Err(AppError::invalid("tracking_no", messages::CARRIER_AND_TRACKING_NUMBER_ARE_REQUIRED));
         };
         store::set_shipment(tx, order.id, carrier, tracking).await?;
     }
     if !store::set_status(tx, order.id, order.status, t.to).await? {
-        return Err(AppError::conflict(
-            "to",
-            "đơn hàng vừa được cập nhật, hãy tải lại / the order just changed: reload",
-        ));
+        return Err(AppError::conflict("to", messages::THE_ORDER_JUST_CHANGED_RELOAD));
     }
     if t.to == OrderStatus::Delivered {
         store::set_delivered(tx, order.id, &order.created_at).await?;

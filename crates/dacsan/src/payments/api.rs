@@ -88,23 +88,14 @@ pub struct VietqrJson {
 /// and admins always (the static code of a paid order).
 pub async fn order_payload(state: &AppState, order: &Order, viewer: Actor) -> AppResult<(String, PaymentAccount)> {
     if order.total_vnd <= order.paid_vnd && !matches!(viewer, Actor::Seller | Actor::Admin) {
-        return Err(AppError::conflict(
-            "paid_vnd",
-            "đơn đã trả đủ, không còn gì phải chuyển / the order is paid: nothing is left to transfer",
-        ));
+        return Err(AppError::conflict("paid_vnd", messages::THE_ORDER_IS_PAID_NOTHING));
     }
     if order.payment_method != PaymentMethod::Vietqr {
-        return Err(AppError::conflict(
-            "payment_method",
-            "đơn hàng trả tiền khi nhận hàng / this order is cash on delivery",
-        ));
+        return Err(AppError::conflict("payment_method", messages::THIS_ORDER_IS_CASH_ON_DELIVERY));
     }
-    let account = producers::store::payment_account(&state.db, order.producer_id).await?.ok_or_else(|| {
-        AppError::conflict(
-            "payment_method",
-            "người bán chưa có tài khoản nhận tiền / the seller has no receiving account",
-        )
-    })?;
+    let account = producers::store::payment_account(&state.db, order.producer_id)
+        .await?
+        .ok_or_else(|| AppError::conflict("payment_method", messages::THE_SELLER_HAS_NO_RECEIVING_ACCOUNT))?;
     let payload = qr::payload(order, &account).map_err(AppError::Internal)?;
     Ok((payload, account))
 }

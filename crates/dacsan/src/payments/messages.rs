@@ -17,6 +17,23 @@ pub const SEND_THE_STATEMENT_IN_THE_FILE: Text = (
 );
 pub const THE_HOLDER_S_NAME: Text =
     ("payments.the_holder_s_name", "tên chủ tài khoản như in trên thẻ", "the holder's name as the bank prints it");
+pub const NO_HEADER_ROW_WITH_A_DATE: Text = (
+    "payments.no_header_row_with_a_date",
+    "không thấy dòng tiêu đề có ngày, nội dung và số tiền ghi có",
+    "no header row with a date, a description and a credit column",
+);
+pub const THE_ORDER_IS_PAID_NOTHING: Text = (
+    "payments.the_order_is_paid_nothing",
+    "đơn đã trả đủ, không còn gì phải chuyển",
+    "the order is paid: nothing is left to transfer",
+);
+pub const THE_SELLER_HAS_NO_RECEIVING_ACCOUNT: Text = (
+    "payments.the_seller_has_no_receiving_account",
+    "người bán chưa có tài khoản nhận tiền",
+    "the seller has no receiving account",
+);
+pub const THIS_ORDER_IS_CASH_ON_DELIVERY: Text =
+    ("payments.this_order_is_cash_on_delivery", "đơn hàng trả tiền khi nhận hàng", "this order is cash on delivery");
 
 pub const TEXTS: &[Text] = &[
     ACCOUNT_NUMBER_1_TO_19_DIGITS_OR_LETTERS,
@@ -26,4 +43,8 @@ pub const TEXTS: &[Text] = &[
     PRODUCER,
     SEND_THE_STATEMENT_IN_THE_FILE,
     THE_HOLDER_S_NAME,
+    NO_HEADER_ROW_WITH_A_DATE,
+    THE_ORDER_IS_PAID_NOTHING,
+    THE_SELLER_HAS_NO_RECEIVING_ACCOUNT,
+    THIS_ORDER_IS_CASH_ON_DELIVERY,
 ];

@@ -10,6 +10,8 @@
 //! row number and column and the others are still imported: money is never dropped
 //! because of a neighbour.
 
+use super::messages;
+
 pub mod report;
 pub mod values;
 
@@ -106,10 +108,7 @@ pub fn parse(bytes: &[u8]) -> Result<Statement, AppError> {
             return Ok(read_rows(&grid[header_at + 1..], &columns, &account));
         }
     }
-    Err(AppError::invalid(
-        "file",
-        "không thấy dòng tiêu đề có ngày, nội dung và số tiền ghi có / no header row with a date, a description and a credit column",
-    ))
+    Err(AppError::invalid("file", messages::NO_HEADER_ROW_WITH_A_DATE))
 }
 
 /// Which field a header cell names, and how specifically (the alias's rank).

@@ -18,6 +18,16 @@ pub const NAME_1_TO_120_CHARACTERS: Text =
 pub const REQUEST: Text = ("privacy.request", "yêu cầu", "request");
 pub const NOT_A_VIETNAMESE_PHONE_NUMBER: Text =
     ("privacy.not_a_vietnamese_phone_number", "{why}", "not a Vietnamese phone number");
+pub const OBJECTION_DELETION_CORRECTION_OR_ACCESS: Text = (
+    "privacy.objection_deletion_correction_or_access",
+    "objection, deletion, correction hoặc access",
+    "objection, deletion, correction or access",
+);
+pub const TAKING_BACK_THE_ACCOUNT_S_CONSENT: Text = (
+    "privacy.taking_back_the_account_s_consent",
+    "rút đồng ý với tài khoản nghĩa là xóa tài khoản",
+    "taking back the account's consent means deleting the account",
+);
 
 pub const TEXTS: &[Text] = &[
     ACCOUNT,
@@ -28,4 +38,6 @@ pub const TEXTS: &[Text] = &[
     NAME_1_TO_120_CHARACTERS,
     REQUEST,
     NOT_A_VIETNAMESE_PHONE_NUMBER,
+    OBJECTION_DELETION_CORRECTION_OR_ACCESS,
+    TAKING_BACK_THE_ACCOUNT_S_CONSENT,
 ];

@@ -74,10 +74,7 @@ pub async fn set_consent(db: &Db, user: &CurrentUser, purpose: &str, granted: bo
     let purpose = Purpose::parse(purpose)
         .ok_or_else(|| AppError::invalid("purpose", messages::MARKETING_EMAIL_OR_CARRIER_SHARING))?;
     if purpose == Purpose::Account && !granted {
-        return Err(AppError::invalid(
-            "purpose",
-            "rút đồng ý với tài khoản nghĩa là xóa tài khoản / taking back the account's consent means deleting the account",
-        ));
+        return Err(AppError::invalid("purpose", messages::TAKING_BACK_THE_ACCOUNT_S_CONSENT));
     }
     let mut tx = db.begin_write().await?;
     store::record_consent(&mut *tx, user.id, purpose, granted, source).await?;
@@ -146,12 +143,7 @@ pub struct OutsideRequest {
 pub async fn file_request(db: &Db, user: Option<&CurrentUser>, input: &OutsideRequest) -> AppResult<i64> {
     let kind = RequestKind::parse(input.kind.trim())
         .filter(|k| !matches!(k, RequestKind::Export | RequestKind::Withdrawal))
-        .ok_or_else(|| {
-            AppError::invalid(
-                "kind",
-                "objection, deletion, correction hoặc access / objection, deletion, correction or access",
-            )
-        })?;
+        .ok_or_else(|| AppError::invalid("kind", messages::OBJECTION_DELETION_CORRECTION_OR_ACCESS))?;
     let contact = input.contact.trim();
     let is_email = contact.contains('@') && contact.len() <= 200 && !contact.contains(char::is_whitespace);
     if !is_email && Phone::parse(contact).is_err() {

@@ -56,7 +56,7 @@ fn carrier_event(handover: &Handover, mut input: EventInput) -> AppResult<super:
         let names: Vec<&str> = CARRIER_KINDS.iter().map(|k| k.as_str()).collect();
         return Err(AppError::invalid(
             "kind",
-            format!("người vận chuyển ghi được / a carrier records: {}", names.join(", ")),
+            Message::from(messages::A_CARRIER_RECORDS).with("join", names.join(", ")),
         ));
     }
     if input.who.as_deref().is_none_or(|w| w.trim().is_empty()) {
@@ -197,15 +197,14 @@ fn commune_from_form(province: Option<String>, commune: Option<String>) -> Resul
         (Some(province), Some(name)) => match admin_units::find_commune(&province, &name) {
             Ok(commune) => Ok(Some(commune.code.clone())),
             Err(candidates) if candidates.is_empty() => {
-                errors
-                    .add("commune", format!("không có xã/phường \"{name}\" ở tỉnh này / no commune \"{name}\" there"));
+                errors.add("commune", Message::from(messages::NO_COMMUNE_THERE).with("name", &name));
                 Err(errors)
             }
             Err(candidates) => {
                 let names: Vec<String> = candidates.iter().map(|c| c.name.clone()).collect();
                 errors.add(
                     "commune",
-                    format!("có nhiều nơi tên này / several places have this name: {}", names.join(", ")),
+                    Message::from(messages::SEVERAL_PLACES_HAVE_THIS_NAME).with("join", names.join(", ")),
                 );
                 Err(errors)
             }

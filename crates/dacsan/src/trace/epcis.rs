@@ -257,12 +257,8 @@ pub async fn read_capture(state: &AppState, body: &Value) -> AppResult<Vec<(Even
                 break;
             }
         }
-        let batch = batch.ok_or_else(|| {
-            AppError::invalid(
-                &format!("events[{i}]"),
-                "không nêu lô hàng nào trên hệ thống / names no batch known here (epcList, quantityList, childEPCs …)",
-            )
-        })?;
+        let batch = batch
+            .ok_or_else(|| AppError::invalid(&format!("events[{i}]"), messages::NAMES_NO_BATCH_KNOWN_HERE_EPCLIST))?;
         let product = catalog::store::find_by_id(&state.db, batch.product_id)
             .await?
             .ok_or_else(|| AppError::not_found("product"))?;
@@ -270,7 +266,7 @@ pub async fn read_capture(state: &AppState, body: &Value) -> AppResult<Vec<(Even
         let time = OffsetDateTime::parse(&common.event_time, &time::format_description::well_known::Rfc3339)
             .map_err(|_| AppError::invalid(&format!("events[{i}].eventTime"), "RFC 3339 with offset"))?;
         if time > now + time::Duration::hours(1) {
-            return Err(AppError::invalid(&format!("events[{i}].eventTime"), "ở tương lai / in the future"));
+            return Err(AppError::invalid(&format!("events[{i}].eventTime"), messages::IN_THE_FUTURE));
         }
         let kind = EventKind::from_biz_step(common.biz_step, event.event_type());
         let mut fields = Map::new();

@@ -47,10 +47,7 @@ pub async fn sheet_for(state: &AppState, product: &Product, batch: &Batch, param
             let from = params.from.unwrap_or(0);
             let count = params.count.unwrap_or(batch.serial_count - from).min(MAX_LABELS);
             if from < 0 || count < 1 {
-                return Err(AppError::invalid(
-                    "count",
-                    "lô chưa có số sê-ri ở khoảng này: cấp số trước / no serials in this range: issue serials first",
-                ));
+                return Err(AppError::invalid("count", messages::NO_SERIALS_IN_THIS_RANGE_ISSUE));
             }
             let serials = store::serials_of(&state.db, batch.id, from, count).await?;
             if serials.is_empty() {

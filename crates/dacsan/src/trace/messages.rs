@@ -82,6 +82,40 @@ pub const SERIAL_OF_GTIN: Text =
 pub const THIS_BATCH_HAS_NO_FILE: Text =
     ("trace.this_batch_has_no_file", "lô này không có tệp {id}", "this batch has no file {id}");
 pub const TRACEABILITY_CODE: Text = ("trace.traceability_code", "mã truy xuất {code}", "traceability code {code}");
+pub const AT_MOST_500_CHARACTERS_2: Text =
+    ("trace.at_most_500_characters_2", "tối đa 500 ký tự", "at most 500 characters");
+pub const A_CARRIER_RECORDS: Text =
+    ("trace.a_carrier_records", "người vận chuyển ghi được: {join}", "a carrier records: {join}");
+pub const BATCH_ID_OR_DESCRIPTION_REQUIRED: Text =
+    ("trace.batch_id_or_description_required", "cần batch_id hoặc mô tả", "batch_id or description required");
+pub const EVENT_EXISTS: Text = ("trace.event_exists", "sự kiện {event_id} đã có", "event {event_id} exists");
+pub const IN_THE_FUTURE: Text = ("trace.in_the_future", "ở tương lai", "in the future");
+pub const NAMES_NO_BATCH_KNOWN_HERE_EPCLIST: Text = (
+    "trace.names_no_batch_known_here_epclist",
+    "không nêu lô hàng nào trên hệ thống",
+    "names no batch known here (epcList, quantityList, childEPCs …)",
+);
+pub const NO_BATCH_OF_THIS_PRODUCER: Text =
+    ("trace.no_batch_of_this_producer", "không có lô {id} của cơ sở này", "no batch {id} of this producer");
+pub const NO_COMMUNE_THERE: Text =
+    ("trace.no_commune_there", "không có xã/phường \"{name}\" ở tỉnh này", "no commune \"{name}\" there");
+pub const NO_EVENT_IN_THIS_BATCH: Text =
+    ("trace.no_event_in_this_batch", "lô này không có sự kiện {seq}", "no event {seq} in this batch");
+pub const NO_SERIALS_IN_THIS_RANGE_ISSUE: Text = (
+    "trace.no_serials_in_this_range_issue",
+    "lô chưa có số sê-ri ở khoảng này: cấp số trước",
+    "no serials in this range: issue serials first",
+);
+pub const N_1_2: Text = ("trace.n_1_2", "từ 1 đến {max_serials_per_request}", "1 to {max_serials_per_request}");
+pub const ONLY_UNITS_OF_THIS_BATCH_HAVE: Text = (
+    "trace.only_units_of_this_batch_have",
+    "lô chỉ còn {left} đơn vị chưa có số sê-ri",
+    "only {left} units of this batch have no serial yet",
+);
+pub const SEVERAL_PLACES_HAVE_THIS_NAME: Text =
+    ("trace.several_places_have_this_name", "có nhiều nơi tên này: {join}", "several places have this name: {join}");
+pub const THIS_PRODUCT_ALREADY_HAS_LOT: Text =
+    ("trace.this_product_already_has_lot", "sản phẩm đã có lô {lot}", "this product already has lot {lot}");
 
 pub const TEXTS: &[Text] = &[
     AN_EVENT_SEQ_FROM_1,
@@ -131,4 +165,18 @@ pub const TEXTS: &[Text] = &[
     SERIAL_OF_GTIN,
     THIS_BATCH_HAS_NO_FILE,
     TRACEABILITY_CODE,
+    AT_MOST_500_CHARACTERS_2,
+    A_CARRIER_RECORDS,
+    BATCH_ID_OR_DESCRIPTION_REQUIRED,
+    EVENT_EXISTS,
+    IN_THE_FUTURE,
+    NAMES_NO_BATCH_KNOWN_HERE_EPCLIST,
+    NO_BATCH_OF_THIS_PRODUCER,
+    NO_COMMUNE_THERE,
+    NO_EVENT_IN_THIS_BATCH,
+    NO_SERIALS_IN_THIS_RANGE_ISSUE,
+    N_1_2,
+    ONLY_UNITS_OF_THIS_BATCH_HAVE,
+    SEVERAL_PLACES_HAVE_THIS_NAME,
+    THIS_PRODUCT_ALREADY_HAS_LOT,
 ];

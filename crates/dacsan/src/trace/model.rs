@@ -251,10 +251,10 @@ impl BatchInput {
         for (i, input) in self.inputs.iter().enumerate() {
             let description = input.description.as_deref().unwrap_or("").trim();
             if input.batch_id.is_none() && description.is_empty() {
-                errors.add(&format!("inputs[{i}]"), "cần batch_id hoặc mô tả / batch_id or description required");
+                errors.add(&format!("inputs[{i}]"), messages::BATCH_ID_OR_DESCRIPTION_REQUIRED);
             }
             if description.chars().count() > 500 {
-                errors.add(&format!("inputs[{i}].description"), "tối đa 500 ký tự / at most 500 characters");
+                errors.add(&format!("inputs[{i}].description"), messages::AT_MOST_500_CHARACTERS_2);
             }
         }
         if self.inputs.len() > 50 {

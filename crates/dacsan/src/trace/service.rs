@@ -193,7 +193,7 @@ pub async fn create_batch(
                 Ok(None) => {
                     return Err(AppError::conflict(
                         "lot",
-                        format!("sản phẩm đã có lô {} / this product already has lot {}", batch.lot, batch.lot),
+                        Message::from(messages::THIS_PRODUCT_ALREADY_HAS_LOT).with("lot", &batch.lot),
                     ));
                 }
                 // Another batch drew the same short code: draw again.
@@ -224,7 +224,7 @@ async fn check_inputs(db: &Db, producer_id: i64, batch: &ValidBatch) -> AppResul
                 })),
                 _ => errors.add(
                     &format!("inputs[{i}].batch_id"),
-                    format!("không có lô {id} của cơ sở này / no batch {id} of this producer"),
+                    Message::from(messages::NO_BATCH_OF_THIS_PRODUCER).with("id", id),
                 ),
             },
         }
@@ -363,7 +363,7 @@ pub async fn append(state: &AppState, batch: &Batch, recorder: Recorder, content
         {
             return Err(AppError::invalid(
                 "corrects",
-                format!("lô này không có sự kiện {seq} / no event {seq} in this batch"),
+                Message::from(messages::NO_EVENT_IN_THIS_BATCH).with("seq", seq),
             ));
         }
         let latest = store::latest_event_time(&mut tx, batch.id).await?;
@@ -412,7 +412,7 @@ pub async fn append(state: &AppState, batch: &Batch, recorder: Recorder, content
             Err(e) if e.chain().any(|c| c.to_string().contains("event_id")) => {
                 return Err(AppError::conflict(
                     "eventID",
-                    format!("sự kiện {event_id} đã có / event {event_id} exists"),
+                    Message::from(messages::EVENT_EXISTS).with("event_id", &event_id),
                 ));
             }
             other => other?,
@@ -451,14 +451,14 @@ pub async fn issue_serials(state: &AppState, batch: &Batch, count: i64) -> AppRe
     if !(1..=MAX_SERIALS_PER_REQUEST).contains(&count) {
         return Err(AppError::invalid(
             "count",
-            format!("từ 1 đến {MAX_SERIALS_PER_REQUEST} / 1 to {MAX_SERIALS_PER_REQUEST}"),
+            Message::from(messages::N_1_2).with("max_serials_per_request", MAX_SERIALS_PER_REQUEST),
         ));
     }
     let left = batch.quantity - batch.serial_count;
     if count > left {
         return Err(AppError::invalid(
             "count",
-            format!("lô chỉ còn {left} đơn vị chưa có số sê-ri / only {left} units of this batch have no serial yet"),
+            Message::from(messages::ONLY_UNITS_OF_THIS_BATCH_HAVE).with("left", left),
         ));
     }
     let db = state.db.clone();

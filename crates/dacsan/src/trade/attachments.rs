@@ -13,6 +13,7 @@ use super::service;
 use super::store::{self, Attachment};
 use crate::auth::CurrentUser;
 use crate::db::Db;
+use crate::error::Message;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::state::AppState;
 use crate::trace::files::{Upload, checked, read_upload};
@@ -27,10 +28,7 @@ pub async fn attach(db: &Db, user: &CurrentUser, quote_id: i64, upload: &Upload)
     if quote.status != "open" {
         return Err(AppError::conflict(
             "quote",
-            format!(
-                "Báo giá đang «{}»: không thêm tệp được / the quote is {}: no more files",
-                quote.status, quote.status
-            ),
+            Message::from(messages::THE_QUOTE_IS_NO_MORE_FILES).with("status", &quote.status),
         ));
     }
     let (content_type, title) = checked(upload)?;
@@ -39,7 +37,7 @@ pub async fn attach(db: &Db, user: &CurrentUser, quote_id: i64, upload: &Upload)
         .ok_or_else(|| {
             AppError::conflict(
                 "file",
-                format!("mỗi báo giá tối đa {MAX_ATTACHMENTS} tệp / at most {MAX_ATTACHMENTS} files per quote"),
+                Message::from(messages::AT_MOST_FILES_PER_QUOTE).with("max_attachments", MAX_ATTACHMENTS),
             )
         })
 }

@@ -89,6 +89,137 @@ pub const TO_10_12: Text = ("trade.to_10_12", "{field}: từ {min} đến 10^12"
 pub const TO_CHARACTERS: Text =
     ("trade.to_characters", "{field}: {min} đến {max} ký tự", "{field}: {min} to {max} characters");
 pub const VIETQR_OR_COD: Text = ("trade.vietqr_or_cod", "«{text}»: vietqr hoặc cod", "«{text}»: vietqr or cod");
+pub const ADD_THE_PRODUCT_YOU_QUOTE: Text = (
+    "trade.add_the_product_you_quote",
+    "Hãy đăng sản phẩm bạn chào giá trước (đủ hạng sao yêu cầu)",
+    "add the product you quote for first (with the stars asked)",
+);
+pub const AT_MOST_FILES_PER_QUOTE: Text = (
+    "trade.at_most_files_per_quote",
+    "mỗi báo giá tối đa {max_attachments} tệp",
+    "at most {max_attachments} files per quote",
+);
+pub const A_FAIR_LEAD_THE_BUSINESS_CLAIMS: Text = (
+    "trade.a_fair_lead_the_business_claims",
+    "Mối giao thương từ hội chợ: doanh nghiệp nhận yêu cầu (theo mã số thuế) rồi chấp nhận",
+    "\
+             a fair lead: the business claims the request by its tax code, then accepts",
+);
+pub const BOTH_A_QUANTITY_AND_A_PRICE: Text =
+    ("trade.both_a_quantity_and_a_price", "Cần cả số lượng và giá", "both a quantity and a price");
+pub const CHOOSE_A_PRODUCT_SET_OR_DESCRIBE: Text = (
+    "trade.choose_a_product_set_or_describe",
+    "Chọn bộ sản phẩm hoặc tả hàng cần mua",
+    "choose a product set or describe the goods",
+);
+pub const COMMUNE_NOT_IN_THAT_PROVINCE: Text = (
+    "trade.commune_not_in_that_province",
+    "Xã/phường «{code}» không thuộc tỉnh đã chọn",
+    "commune «{code}» is not in that province",
+);
+pub const EITHER_A_DELIVERY_PRICE: Text = (
+    "trade.either_a_delivery_price",
+    "Hoặc một giá giao hàng, hoặc giá của hãng vận chuyển, không cả hai",
+    "\
+                     either a delivery price or the carriers' prices, not both",
+);
+pub const IS_NOT_OFFERED_FOR_THIS_ORDER: Text = (
+    "trade.is_not_offered_for_this_order",
+    "«{id}» không có cho đơn này; có: {offered}",
+    "«{id}» is not offered for this order; offered: {offered}",
+);
+pub const NOT_AN_INCOTERM_2020_EXW_FCA: Text = (
+    "trade.not_an_incoterm_2020_exw_fca",
+    "«{text}»: không phải Incoterm 2020",
+    "«{text}»: not an Incoterm 2020 (EXW, FCA, FOB, CIF, DAP …)",
+);
+pub const NOT_ONE_OF_YOUR_PRODUCTS_2: Text =
+    ("trade.not_one_of_your_products_2", "Không phải sản phẩm đang bán của bạn", "not one of your products on sale");
+pub const NO_CARRIER_TAKES_A_PARCEL: Text = (
+    "trade.no_carrier_takes_a_parcel",
+    "Chưa hãng vận chuyển nào nhận gói {kilograms} kg tới địa chỉ này; hãy hỏi người bán giá giao hàng",
+    "\
+                     no carrier takes a parcel of {kilograms} kg to this address: ask the producer to price delivery",
+);
+pub const N_0_TO_10_12_NG: Text = ("trade.n_0_to_10_12_ng", "Từ 0 đến 10^12 đồng", "0 to 10^12 đồng");
+pub const N_1_TO_10_12: Text = ("trade.n_1_to_10_12", "Từ 1 đến 10^12", "1 to 10^12");
+pub const ONE_OF_VIETGAP_ORGANIC_TRACEABLE_SAMPLE: Text = (
+    "trade.one_of_vietgap_organic_traceable_sample",
+    "«{word}»: vietgap, organic, traceable hoặc sample_first",
+    "«{word}»: one of vietgap, organic, traceable, sample_first",
+);
+pub const ONLY_AN_ACCEPTED_QUOTE_HAS: Text = (
+    "trade.only_an_accepted_quote_has",
+    "Chỉ báo giá đã chấp nhận mới có hóa đơn chiếu lệ",
+    "only an accepted quote has a pro-forma invoice",
+);
+pub const TAX_CODE_10_DIGITS_OR_10_2: Text =
+    ("trade.tax_code_10_digits_or_10_2", "Mã số thuế: {msg}", "tax code: 10 digits, or 10-3 for a branch");
+pub const THE_BUYER_ASKS_FOR_PRODUCERS: Text = (
+    "trade.the_buyer_asks_for_producers",
+    "Người mua chỉ nhận hàng từ {name}",
+    "the buyer asks for producers of {name} only",
+);
+pub const THE_COMMUNE_IS_NOT: Text =
+    ("trade.the_commune_is_not", "Xã/phường không thuộc tỉnh giao hàng", "the commune is not in the delivery province");
+pub const THE_COMMUNE_TO_DELIVER: Text =
+    ("trade.the_commune_to_deliver", "Cần xã/phường nhận hàng", "the commune to deliver to is required");
+pub const THE_FIRST_TIER_MUST_START: Text = (
+    "trade.the_first_tier_must_start",
+    "Bậc đầu phải bắt đầu từ số lượng tối thiểu trở xuống",
+    "the first tier must start at or below the MOQ",
+);
+pub const THE_PRODUCER_HAS_NO_VIETQR_ACCOUNT: Text = (
+    "trade.the_producer_has_no_vietqr_account",
+    "Người bán chưa có tài khoản nhận VietQR",
+    "the producer has no VietQR account yet",
+);
+pub const THE_QUOTE_2: Text = ("trade.the_quote_2", "Báo giá đang «{status}»", "the quote is {status}");
+pub const THE_QUOTE_ASKS_FOR_A_DEPOSIT: Text =
+    ("trade.the_quote_asks_for_a_deposit", "Báo giá cần đặt cọc qua VietQR", "the quote asks for a deposit by VietQR");
+pub const THE_QUOTE_EXPIRED: Text =
+    ("trade.the_quote_expired", "Báo giá hết hạn ngày {valid_until}", "the quote expired on {valid_until}");
+pub const THE_QUOTE_IS_NO_MORE_FILES: Text = (
+    "trade.the_quote_is_no_more_files",
+    "Báo giá đang «{status}»: không thêm tệp được",
+    "the quote is {status}: no more files",
+);
+pub const THE_QUOTE_JUST_CHANGED_RELOAD_2: Text =
+    ("trade.the_quote_just_changed_reload_2", "Báo giá vừa thay đổi, hãy tải lại", "the quote just changed: reload");
+pub const THE_QUOTE_WAS_ACCEPTED_IT_CAN: Text = (
+    "trade.the_quote_was_accepted_it_can",
+    "Báo giá đã được chấp nhận, không sửa được nữa",
+    "the quote was accepted: it can no longer be revised",
+);
+pub const THE_REQUEST_ASKS_FOR_OCOP: Text = (
+    "trade.the_request_asks_for_ocop",
+    "Yêu cầu cần OCOP {min_ocop_stars}★ trở lên",
+    "the request asks for OCOP {min_ocop_stars}★ or more",
+);
+pub const THE_REQUEST_HAS_ACCEPTED_ANOTHER_QUOTE: Text = (
+    "trade.the_request_has_accepted_another_quote",
+    "Yêu cầu đã chọn một báo giá khác hoặc đã đóng",
+    "the request has accepted another quote or is closed",
+);
+pub const THE_WEIGHT_OF_ONE_UNIT: Text = (
+    "trade.the_weight_of_one_unit",
+    "Cần khối lượng một đơn vị để hãng tính giá",
+    "the weight of one unit, for the carriers' prices",
+);
+pub const TIERS_MUST_INCREASE_IN_QUANTITY: Text =
+    ("trade.tiers_must_increase_in_quantity", "Các bậc phải tăng dần theo số lượng", "tiers must increase in quantity");
+pub const UNDER_THE_MINIMUM_ORDER_QUANTITY: Text = (
+    "trade.under_the_minimum_order_quantity",
+    "Dưới số lượng tối thiểu {moq} {unit}",
+    "under the minimum order quantity of {moq} {unit}",
+);
+pub const YOUR_TAX_CODE_IS_NOT: Text = (
+    "trade.your_tax_code_is_not",
+    "Mã số thuế của doanh nghiệp không khớp mối giao thương này",
+    "your tax code is not this lead's",
+);
+pub const YOU_DECLINED_THIS_REQUEST_ALREADY: Text =
+    ("trade.you_declined_this_request_already", "Bạn đã từ chối yêu cầu này", "you declined this request already");
 
 pub const TEXTS: &[Text] = &[
     ANOTHER_QUOTE_WAS_JUST_ACCEPTED,
@@ -145,4 +276,38 @@ pub const TEXTS: &[Text] = &[
     TO_10_12,
     TO_CHARACTERS,
     VIETQR_OR_COD,
+    ADD_THE_PRODUCT_YOU_QUOTE,
+    AT_MOST_FILES_PER_QUOTE,
+    A_FAIR_LEAD_THE_BUSINESS_CLAIMS,
+    BOTH_A_QUANTITY_AND_A_PRICE,
+    CHOOSE_A_PRODUCT_SET_OR_DESCRIBE,
+    COMMUNE_NOT_IN_THAT_PROVINCE,
+    EITHER_A_DELIVERY_PRICE,
+    IS_NOT_OFFERED_FOR_THIS_ORDER,
+    NOT_AN_INCOTERM_2020_EXW_FCA,
+    NOT_ONE_OF_YOUR_PRODUCTS_2,
+    NO_CARRIER_TAKES_A_PARCEL,
+    N_0_TO_10_12_NG,
+    N_1_TO_10_12,
+    ONE_OF_VIETGAP_ORGANIC_TRACEABLE_SAMPLE,
+    ONLY_AN_ACCEPTED_QUOTE_HAS,
+    TAX_CODE_10_DIGITS_OR_10_2,
+    THE_BUYER_ASKS_FOR_PRODUCERS,
+    THE_COMMUNE_IS_NOT,
+    THE_COMMUNE_TO_DELIVER,
+    THE_FIRST_TIER_MUST_START,
+    THE_PRODUCER_HAS_NO_VIETQR_ACCOUNT,
+    THE_QUOTE_2,
+    THE_QUOTE_ASKS_FOR_A_DEPOSIT,
+    THE_QUOTE_EXPIRED,
+    THE_QUOTE_IS_NO_MORE_FILES,
+    THE_QUOTE_JUST_CHANGED_RELOAD_2,
+    THE_QUOTE_WAS_ACCEPTED_IT_CAN,
+    THE_REQUEST_ASKS_FOR_OCOP,
+    THE_REQUEST_HAS_ACCEPTED_ANOTHER_QUOTE,
+    THE_WEIGHT_OF_ONE_UNIT,
+    TIERS_MUST_INCREASE_IN_QUANTITY,
+    UNDER_THE_MINIMUM_ORDER_QUANTITY,
+    YOUR_TAX_CODE_IS_NOT,
+    YOU_DECLINED_THIS_REQUEST_ALREADY,
 ];

@@ -281,10 +281,7 @@ fn fair_lead(errors: &mut FieldErrors, input: &FairLeadInput) -> Option<FairLead
         Some(typed) => match TaxCode::parse(typed) {
             Ok(code) => Some(code.as_str().to_string()),
             Err(msg) => {
-                errors.add(
-                    "fair_lead.tax_code",
-                    format!("Mã số thuế: {msg} / tax code: 10 digits, or 10-3 for a branch"),
-                );
+                errors.add("fair_lead.tax_code", Message::from(messages::TAX_CODE_10_DIGITS_OR_10_2).with("msg", msg));
                 None
             }
         },
@@ -318,10 +315,7 @@ impl RfqInput {
         let set_code = set_code(&mut errors, self.set_code.as_deref());
         let description = text(&mut errors, "description", self.description.as_deref(), 0..=5_000);
         if set_code.is_empty() && description.is_empty() {
-            errors.add(
-                "description",
-                "Chọn bộ sản phẩm hoặc tả hàng cần mua / choose a product set or describe the goods",
-            );
+            errors.add("description", messages::CHOOSE_A_PRODUCT_SET_OR_DESCRIBE);
         }
         let quantity = amount(&mut errors, "quantity", self.quantity, 1);
         let unit = unit(&mut errors, self.unit.as_deref());
@@ -335,7 +329,7 @@ impl RfqInput {
                 Some(_) => {
                     errors.add(
                         "deliver_commune_code",
-                        format!("Xã/phường «{code}» không thuộc tỉnh đã chọn / commune not in that province"),
+                        Message::from(messages::COMMUNE_NOT_IN_THAT_PROVINCE).with("code", code),
                     );
                     None
                 }
@@ -362,7 +356,7 @@ impl RfqInput {
                 Ok(_) => {}
                 Err(_) => errors.add(
                     &format!("requirements[{i}]"),
-                    format!("«{word}»: vietgap, organic, traceable hoặc sample_first / one of vietgap, organic, traceable, sample_first"),
+                    Message::from(messages::ONE_OF_VIETGAP_ORGANIC_TRACEABLE_SAMPLE).with("word", word),
                 ),
             }
         }
@@ -412,10 +406,7 @@ fn incoterm(errors: &mut FieldErrors, field: &str, value: Option<&str>, required
         }
         None => None,
         Some(text) => text.parse().ok().or_else(|| {
-            errors.add(
-                field,
-                format!("«{text}»: không phải Incoterm 2020 / not an Incoterm 2020 (EXW, FCA, FOB, CIF, DAP …)"),
-            );
+            errors.add(field, Message::from(messages::NOT_AN_INCOTERM_2020_EXW_FCA).with("text", text));
             None
         }),
     }
@@ -519,11 +510,7 @@ impl QuoteInput {
         let carrier_unit_weight_g = match self.carrier_unit_weight_g {
             None => None,
             Some(_) if delivery_vnd > 0 => {
-                errors.add(
-                    "carrier_unit_weight_g",
-                    "Hoặc một giá giao hàng, hoặc giá của hãng vận chuyển, không cả hai / \
-                     either a delivery price or the carriers' prices, not both",
-                );
+                errors.add("carrier_unit_weight_g", messages::EITHER_A_DELIVERY_PRICE);
                 None
             }
             Some(g @ 1..=MAX_UNIT_WEIGHT_G) => Some(g),
@@ -566,23 +553,17 @@ fn check_tiers(errors: &mut FieldErrors, tiers: &[Tier], moq: i64) {
     }
     for (i, tier) in tiers.iter().enumerate() {
         if !(1..=1_000_000_000_000).contains(&tier.min_quantity) {
-            errors.add(&format!("tiers[{i}].min_quantity"), "Từ 1 đến 10^12 / 1 to 10^12");
+            errors.add(&format!("tiers[{i}].min_quantity"), messages::N_1_TO_10_12);
         }
         if !(0..=1_000_000_000_000).contains(&tier.unit_price_vnd) {
-            errors.add(&format!("tiers[{i}].unit_price_vnd"), "Từ 0 đến 10^12 đồng / 0 to 10^12 đồng");
+            errors.add(&format!("tiers[{i}].unit_price_vnd"), messages::N_0_TO_10_12_NG);
         }
         if i > 0 && tier.min_quantity <= tiers[i - 1].min_quantity {
-            errors.add(
-                &format!("tiers[{i}].min_quantity"),
-                "Các bậc phải tăng dần theo số lượng / tiers must increase in quantity",
-            );
+            errors.add(&format!("tiers[{i}].min_quantity"), messages::TIERS_MUST_INCREASE_IN_QUANTITY);
         }
     }
     if moq > 0 && tiers[0].min_quantity > moq {
-        errors.add(
-            "tiers[0].min_quantity",
-            "Bậc đầu phải bắt đầu từ số lượng tối thiểu trở xuống / the first tier must start at or below the MOQ",
-        );
+        errors.add("tiers[0].min_quantity", messages::THE_FIRST_TIER_MUST_START);
     }
 }
 

@@ -504,7 +504,7 @@ pub async fn send_quote(
         match (q, p) {
             (Some(min_quantity), Some(unit_price_vnd)) => tiers.push(Tier { min_quantity, unit_price_vnd }),
             (None, None) => {}
-            _ => errors.add(&format!("tiers[{i}]"), "Cần cả số lượng và giá / both a quantity and a price"),
+            _ => errors.add(&format!("tiers[{i}]"), messages::BOTH_A_QUANTITY_AND_A_PRICE),
         }
     }
     // Delivery by carrier asks what one unit weighs.
@@ -512,10 +512,7 @@ pub async fn send_quote(
         true => {
             let grams = number(&form, "carrier_unit_weight_g", &mut errors);
             if grams.is_none() && errors.get("carrier_unit_weight_g").is_none() {
-                errors.add(
-                    "carrier_unit_weight_g",
-                    "Cần khối lượng một đơn vị để hãng tính giá / the weight of one unit, for the carriers' prices",
-                );
+                errors.add("carrier_unit_weight_g", messages::THE_WEIGHT_OF_ONE_UNIT);
             }
             grams
         }

@@ -195,10 +195,7 @@ pub async fn claim(db: &Db, user: &CurrentUser, rfq_id: i64) -> AppResult<Rfq> {
         return Err(AppError::conflict("rfq", messages::NOT_A_FAIR_LEAD));
     };
     if tax_code.as_deref() != Some(business.tax_code.as_str()) {
-        return Err(AppError::conflict(
-            "tax_code",
-            "Mã số thuế của doanh nghiệp không khớp mối giao thương này / your tax code is not this lead's",
-        ));
+        return Err(AppError::conflict("tax_code", messages::YOUR_TAX_CODE_IS_NOT));
     }
     if !store::claim_rfq(db, rfq.id, user.id, &business.tax_code).await? {
         return Err(AppError::conflict("rfq", messages::THIS_REQUEST_WAS_CLAIMED_ALREADY));
@@ -336,18 +333,13 @@ fn chosen_carrier(
             let offered = options.iter().map(|o| o.id.as_str()).collect::<Vec<_>>().join(", ");
             AppError::invalid(
                 "delivery_option",
-                format!("«{id}» không có cho đơn này; có: {offered} / «{id}» is not offered for this order; offered: {offered}"),
+                Message::from(messages::IS_NOT_OFFERED_FOR_THIS_ORDER).with("id", id).with("offered", &offered),
             )
         })?,
         None => options.first().ok_or_else(|| {
             AppError::conflict(
                 "delivery",
-                format!(
-                    "Chưa hãng vận chuyển nào nhận gói {} kg tới địa chỉ này; hãy hỏi người bán giá giao hàng / \
-                     no carrier takes a parcel of {} kg to this address: ask the producer to price delivery",
-                    kilograms(weight_g),
-                    kilograms(weight_g)
-                ),
+                Message::from(messages::NO_CARRIER_TAKES_A_PARCEL).with("kilograms", kilograms(weight_g)),
             )
         })?,
     };
@@ -399,19 +391,11 @@ async fn quoted_product(db: &Db, rfq: &Rfq, producer_id: i64, named: Option<i64>
         let product = catalog::store::find_by_id(db, id)
             .await?
             .filter(|p| p.producer_id == producer_id && p.status == ProductStatus::Active)
-            .ok_or_else(|| {
-                AppError::invalid(
-                    "product_id",
-                    "Không phải sản phẩm đang bán của bạn / not one of your products on sale",
-                )
-            })?;
+            .ok_or_else(|| AppError::invalid("product_id", messages::NOT_ONE_OF_YOUR_PRODUCTS_2))?;
         if !meets(&product) {
             return Err(AppError::invalid(
                 "product_id",
-                format!(
-                    "Yêu cầu cần OCOP {}★ trở lên / the request asks for OCOP {}★ or more",
-                    rfq.min_ocop_stars, rfq.min_ocop_stars
-                ),
+                Message::from(messages::THE_REQUEST_ASKS_FOR_OCOP).with("min_ocop_stars", rfq.min_ocop_stars),
             ));
         }
         return Ok(product);
@@ -419,12 +403,7 @@ async fn quoted_product(db: &Db, rfq: &Rfq, producer_id: i64, named: Option<i64>
     let mut candidates: Vec<Product> =
         catalog::store::list_for_producer(db, producer_id, true, 500).await?.into_iter().filter(|p| meets(p)).collect();
     candidates.sort_by_key(|p| (p.set_code != rfq.set_code, std::cmp::Reverse(p.valid_stars(today))));
-    candidates.into_iter().next().ok_or_else(|| {
-        AppError::invalid(
-            "product_id",
-            "Hãy đăng sản phẩm bạn chào giá trước (đủ hạng sao yêu cầu) / add the product you quote for first (with the stars asked)",
-        )
-    })
+    candidates.into_iter().next().ok_or_else(|| AppError::invalid("product_id", messages::ADD_THE_PRODUCT_YOU_QUOTE))
 }
 
 /// Sends a quote, or its next revision: the request open, the quote neither
@@ -443,7 +422,7 @@ pub async fn send_quote(db: &Db, user: &CurrentUser, rfq_id: i64, input: &QuoteI
         let name = crate::vn::admin_units::province(from).map_or(from, |p| p.name.as_str());
         return Err(AppError::conflict(
             "producer_id",
-            format!("Người mua chỉ nhận hàng từ {name} / the buyer asks for producers of {name} only"),
+            Message::from(messages::THE_BUYER_ASKS_FOR_PRODUCERS).with("name", name),
         ));
     }
     let product = quoted_product(db, &rfq, quote.producer_id, quote.product_id).await?;
@@ -459,10 +438,7 @@ pub async fn send_quote(db: &Db, user: &CurrentUser, rfq_id: i64, input: &QuoteI
             let latest = store::revision_in(&mut tx, existing.id, existing.revision).await?;
             match existing.status.as_str() {
                 "accepted" => {
-                    return Err(AppError::conflict(
-                        "quote",
-                        "Báo giá đã được chấp nhận, không sửa được nữa / the quote was accepted: it can no longer be revised",
-                    ));
+                    return Err(AppError::conflict("quote", messages::THE_QUOTE_WAS_ACCEPTED_IT_CAN));
                 }
                 "withdrawn" => {
                     return Err(AppError::conflict("quote", messages::THE_QUOTE_WAS_WITHDRAWN));
@@ -473,10 +449,7 @@ pub async fn send_quote(db: &Db, user: &CurrentUser, rfq_id: i64, input: &QuoteI
                 _ => {}
             }
             if !store::bump_revision(&mut tx, &existing, product.id).await? {
-                return Err(AppError::conflict(
-                    "quote",
-                    "Báo giá vừa thay đổi, hãy tải lại / the quote just changed: reload",
-                ));
+                return Err(AppError::conflict("quote", messages::THE_QUOTE_JUST_CHANGED_RELOAD_2));
             }
             (existing.id, existing.revision + 1)
         }
@@ -505,10 +478,7 @@ pub async fn decline(db: &Db, user: &CurrentUser, rfq_id: i64, producer_id: i64,
         return Err(AppError::conflict("rfq", messages::THE_REQUEST_IS_CLOSED));
     }
     if !store::insert_decline(db, rfq.id, producer_id, reason, user.id).await? {
-        return Err(AppError::conflict(
-            "producer_id",
-            "Bạn đã từ chối yêu cầu này / you declined this request already",
-        ));
+        return Err(AppError::conflict("producer_id", messages::YOU_DECLINED_THIS_REQUEST_ALREADY));
     }
     Ok(())
 }
@@ -532,10 +502,7 @@ pub async fn withdraw(db: &Db, user: &CurrentUser, quote_id: i64) -> AppResult<Q
     let (quote, _, _) = quote_party(db, user, quote_id).await?;
     user.require_producer(quote.producer_id)?;
     if !store::withdraw_quote(db, quote.id).await? {
-        return Err(AppError::conflict(
-            "quote",
-            format!("Báo giá đang «{}» / the quote is {}", quote.status, quote.status),
-        ));
+        return Err(AppError::conflict("quote", Message::from(messages::THE_QUOTE_2).with("status", &quote.status)));
     }
     store::find_quote(db, quote.id).await?.ok_or_else(|| AppError::not_found("quote"))
 }
@@ -571,11 +538,7 @@ pub async fn accept(
         return Err(AppError::Forbidden);
     }
     if rfq.is_unclaimed_lead() {
-        return Err(AppError::conflict(
-            "rfq",
-            "Mối giao thương từ hội chợ: doanh nghiệp nhận yêu cầu (theo mã số thuế) rồi chấp nhận / \
-             a fair lead: the business claims the request by its tax code, then accepts",
-        ));
+        return Err(AppError::conflict("rfq", messages::A_FAIR_LEAD_THE_BUSINESS_CLAIMS));
     }
     let quantity = match input.quantity {
         Some(q) if (1..=1_000_000_000_000).contains(&q) => q,
@@ -591,17 +554,11 @@ pub async fn accept(
         (_, Some(code)) if !code.is_empty() => code.to_string(),
         (Some(code), _) => code,
         _ => {
-            return Err(AppError::invalid(
-                "commune_code",
-                "Cần xã/phường nhận hàng / the commune to deliver to is required",
-            ));
+            return Err(AppError::invalid("commune_code", messages::THE_COMMUNE_TO_DELIVER));
         }
     };
     if crate::vn::admin_units::commune_in(&rfq.deliver_province_code, &commune_code).is_none() {
-        return Err(AppError::invalid(
-            "commune_code",
-            "Xã/phường không thuộc tỉnh giao hàng / the commune is not in the delivery province",
-        ));
+        return Err(AppError::invalid("commune_code", messages::THE_COMMUNE_IS_NOT));
     }
     let street = input.street.as_deref().map(str::trim).filter(|s| !s.is_empty()).unwrap_or(&business.address);
     let has_account = crate::producers::store::payment_account(db, quote.producer_id).await?.is_some();
@@ -626,10 +583,7 @@ pub async fn accept(
     let mut tx = db.begin_write().await?;
     let rfq = store::find_rfq_in(&mut tx, rfq.id).await?.ok_or_else(|| AppError::not_found("rfq"))?;
     if rfq.status != "open" {
-        return Err(AppError::conflict(
-            "rfq",
-            "Yêu cầu đã chọn một báo giá khác hoặc đã đóng / the request has accepted another quote or is closed",
-        ));
+        return Err(AppError::conflict("rfq", messages::THE_REQUEST_HAS_ACCEPTED_ANOTHER_QUOTE));
     }
     let quote = store::find_quote_in(&mut tx, quote.id).await?.ok_or_else(|| AppError::not_found("quote"))?;
     if quote.revision != priced.revision {
@@ -641,10 +595,7 @@ pub async fn accept(
         "open" if is_expired(&revision) => {
             return Err(AppError::conflict(
                 "quote",
-                format!(
-                    "Báo giá hết hạn ngày {} / the quote expired on {}",
-                    revision.valid_until, revision.valid_until
-                ),
+                Message::from(messages::THE_QUOTE_EXPIRED).with("valid_until", &revision.valid_until),
             ));
         }
         "open" => {}
@@ -655,10 +606,7 @@ pub async fn accept(
     if quantity < revision.moq {
         return Err(AppError::conflict(
             "quantity",
-            format!(
-                "Dưới số lượng tối thiểu {} {} / under the minimum order quantity of {} {}",
-                revision.moq, rfq.unit, revision.moq, rfq.unit
-            ),
+            Message::from(messages::UNDER_THE_MINIMUM_ORDER_QUANTITY).with("moq", revision.moq).with("unit", &rfq.unit),
         ));
     }
     let unit_price = price_for(&revision.tiers, quantity)
@@ -719,16 +667,10 @@ fn payment_method(asked: Option<&str>, deposit_pct: i64, has_account: bool) -> A
         None => PaymentMethod::Cod,
     };
     if method == PaymentMethod::Vietqr && !has_account {
-        return Err(AppError::conflict(
-            "payment_method",
-            "Người bán chưa có tài khoản nhận VietQR / the producer has no VietQR account yet",
-        ));
+        return Err(AppError::conflict("payment_method", messages::THE_PRODUCER_HAS_NO_VIETQR_ACCOUNT));
     }
     if asked == Some(PaymentMethod::Cod) && deposit_pct > 0 {
-        return Err(AppError::conflict(
-            "payment_method",
-            "Báo giá cần đặt cọc qua VietQR / the quote asks for a deposit by VietQR",
-        ));
+        return Err(AppError::conflict("payment_method", messages::THE_QUOTE_ASKS_FOR_A_DEPOSIT));
     }
     Ok(method)
 }
@@ -837,10 +779,7 @@ pub fn register_jobs(handlers: &mut crate::jobs::Handlers, db: &Db) {
 pub async fn proforma(db: &Db, user: &CurrentUser, quote_id: i64) -> AppResult<Vec<u8>> {
     let (quote, rfq, _) = quote_party(db, user, quote_id).await?;
     let Some(order_id) = quote.order_id.filter(|_| quote.status == "accepted") else {
-        return Err(AppError::conflict(
-            "quote",
-            "Chỉ báo giá đã chấp nhận mới có hóa đơn chiếu lệ / only an accepted quote has a pro-forma invoice",
-        ));
+        return Err(AppError::conflict("quote", messages::ONLY_AN_ACCEPTED_QUOTE_HAS));
     };
     let order = crate::orders::store::find_by_id(db, order_id).await?.ok_or_else(|| AppError::not_found("order"))?;
     let item = crate::orders::store::items(db, order_id)

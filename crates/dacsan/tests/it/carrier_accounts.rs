@@ -255,7 +255,7 @@ async fn carrier_account_saving_without_a_key_is_refused_and_says_the_operator_m
     let (status, answer) = save_ghn(&app, &order["producer_id"], &seller, OWN_TOKEN).await;
     assert_eq!(status, 409, "{answer}");
     let detail = answer["detail"].as_str().unwrap();
-    assert!(detail.contains("DACSAN_SECRET_KEY") && detail.contains("operator must set it"), "{detail}");
+    assert!(detail.contains("DACSAN_SECRET_KEY") && detail.contains("người vận hành cần đặt"), "{detail}");
     assert!(stored_credentials(&app, &order["producer_id"]).await.is_empty());
 }
 

@@ -440,7 +440,7 @@ async fn the_office_schedules_one_session_for_several_producers_of_its_province(
     fields[6].1 = "2030-05-01T19:00";
     let (status, _, html) = app.post_form("/office/live", &fields).await;
     assert_eq!(status, 422, "the end before the start");
-    assert!(html.contains("ends after it starts"));
+    assert!(html.contains("Kết thúc sau khi bắt đầu"));
     fields[6].1 = "2030-05-01T22:00";
     let (status, location, _) = app.post_form("/office/live", &fields).await;
     assert_eq!(status, 303);

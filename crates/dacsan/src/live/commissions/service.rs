@@ -78,7 +78,7 @@ pub async fn set_rate(db: &Db, user: &CurrentUser, producer_id: i64, input: &Rat
         if product.is_none_or(|p| p.producer_id != producer_id) {
             return Err(AppError::invalid(
                 "product_id",
-                format!("Sản phẩm {product_id} không phải của nhà sản xuất này / not this producer's product"),
+                Message::from(messages::NOT_THIS_PRODUCER_S_PRODUCT).with("product_id", product_id),
             ));
         }
     }

@@ -89,10 +89,7 @@ pub async fn save(
     user_id: i64,
 ) -> AppResult<AccountView> {
     let Some(keyring) = logistics.keyring() else {
-        return Err(AppError::conflict(
-            "token",
-            "máy chủ chưa có khóa mã hóa DACSAN_SECRET_KEY nên không lưu được tài khoản hãng: người vận hành cần đặt khóa này / this server has no DACSAN_SECRET_KEY to encrypt carrier accounts with: the operator must set it before accounts can be saved",
-        ));
+        return Err(AppError::conflict("token", messages::THIS_SERVER_HAS_NO_DACSAN_SECRET));
     };
     let credentials = input.check().map_err(AppError::Invalid)?;
     if logistics.base_url(carrier).is_none() {

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::messages;
 use crate::error::FieldErrors;
 
 /// The credentials as sealed in `carrier_accounts.credentials` (JSON).
@@ -47,19 +48,13 @@ impl AccountInput {
         let mut errors = FieldErrors::default();
         let token = self.token.trim();
         if !TOKEN_LEN.contains(&token.chars().count()) || !token.bytes().all(|b| b.is_ascii_graphic()) {
-            errors.add(
-                "token",
-                "mã token từ 8 đến 512 ký tự, không dấu cách, đúng như hãng cấp / the token as the carrier gave it: 8 to 512 characters without spaces",
-            );
+            errors.add("token", messages::THE_TOKEN_AS_THE_CARRIER_GAVE);
         }
         let shop_id = self.shop_id.as_deref().map(str::trim).filter(|s| !s.is_empty());
         if let Some(shop) = shop_id
             && (shop.len() > SHOP_ID_MAX || !shop.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)))
         {
-            errors.add(
-                "shop_id",
-                "mã cửa hàng tối đa 40 chữ, số, '-', '_' hoặc '.' / the shop id: at most 40 letters, digits, '-', '_' or '.'",
-            );
+            errors.add("shop_id", messages::THE_SHOP_ID_AT_MOST_40);
         }
         if !errors.is_empty() {
             return Err(errors);

@@ -71,7 +71,7 @@ pub async fn check_may_set(db: &Db, user: &CurrentUser, point: &ValidPoint) -> A
     {
         return Err(AppError::invalid(
             "producer_id",
-            format!("không có nhà sản xuất {producer_id} / no producer {producer_id}"),
+            Message::from(messages::NO_PRODUCER).with("producer_id", producer_id),
         ));
     }
     if !service::may_manage(user, &point.province_code, point.producer_id) {
@@ -169,10 +169,7 @@ pub fn check_keeper(input: &KeeperInput) -> AppResult<(String, i64)> {
     let mut errors = crate::error::FieldErrors::default();
     let name = input.keeper_name.as_deref().unwrap_or("").trim().to_string();
     if name.is_empty() || name.chars().count() > 120 {
-        errors.add(
-            "keeper_name",
-            "cần tên người giữ điểm (tối đa 120 ký tự) / the keeper's name (at most 120 characters)",
-        );
+        errors.add("keeper_name", messages::THE_KEEPER_S_NAME_AT_MOST);
     }
     let days = input.days.unwrap_or(DEFAULT_KEEPER_DAYS);
     if !(1..=MAX_KEEPER_DAYS).contains(&days) {

@@ -40,6 +40,58 @@ pub const NO_COLLECTION_POINT: Text =
 pub const N_1_TO_DAYS: Text =
     ("logistics.collection.n_1_to_days", "từ 1 đến {max_keeper_days} ngày", "1 to {max_keeper_days} days");
 pub const RUN: Text = ("logistics.collection.run", "chuyến {run}", "run {run}");
+pub const GHN_GHTK_VIETTELPOST_VNPOST_OR_VEHICLE: Text = (
+    "logistics.collection.ghn_ghtk_viettelpost_vnpost_or_vehicle",
+    "ghn, ghtk, viettelpost, vnpost hoặc vehicle (xe hợp tác xã)",
+    "ghn, ghtk, viettelpost, vnpost or vehicle (the cooperative's)",
+);
+pub const IS_NOT_A_WEEKDAY_MON_SUN: Text = (
+    "logistics.collection.is_not_a_weekday_mon_sun",
+    "«{value}» không phải thứ trong tuần",
+    "«{value}» is not a weekday (mon … sun)",
+);
+pub const NO_COMMUNE_OF_THE_PROVINCE_HAS: Text = (
+    "logistics.collection.no_commune_of_the_province_has",
+    "không có xã/phường mã này trong tỉnh (đơn vị hành chính 2025)",
+    "no commune of the province has this code (2025 units)",
+);
+pub const NO_PARCEL_HAS_THE_CODE: Text = (
+    "logistics.collection.no_parcel_has_the_code",
+    "không có kiện hàng nào mã «{code}»",
+    "no parcel has the code «{code}»",
+);
+pub const NO_PARCEL_WAITS_FOR_THIS_RUN: Text = (
+    "logistics.collection.no_parcel_waits_for_this_run",
+    "chưa có kiện nào ở điểm gom cho chuyến này",
+    "no parcel waits for this run",
+);
+pub const NO_PRODUCER: Text =
+    ("logistics.collection.no_producer", "không có nhà sản xuất {producer_id}", "no producer {producer_id}");
+pub const PARCEL_DOES_NOT_GO_THROUGH: Text = (
+    "logistics.collection.parcel_does_not_go_through",
+    "kiện «{code}» không gửi qua điểm gom này",
+    "parcel «{code}» does not go through this collection point",
+);
+pub const PARCEL_IS_PAST_THE_COLLECTION_POINT: Text = (
+    "logistics.collection.parcel_is_past_the_collection_point",
+    "kiện «{code}» không còn chờ ở điểm gom ({as_str}): không thay đổi gì",
+    "parcel «{code}» is past the collection point ({as_str}): nothing changed",
+);
+pub const PARCEL_WAS_RECEIVED_AT_ANOTHER_COLLECTION: Text = (
+    "logistics.collection.parcel_was_received_at_another_collection",
+    "kiện «{code}» đã nhận ở điểm gom khác",
+    "parcel «{code}» was received at another collection point",
+);
+pub const THE_KEEPER_S_NAME_AT_MOST: Text = (
+    "logistics.collection.the_keeper_s_name_at_most",
+    "cần tên người giữ điểm (tối đa 120 ký tự)",
+    "the keeper's name (at most 120 characters)",
+);
+pub const THE_RUN_OF_WAS_HANDED_OVER: Text = (
+    "logistics.collection.the_run_of_was_handed_over",
+    "chuyến ngày {date} đã giao cho hãng",
+    "the run of {date} was handed over already",
+);
 
 pub const TEXTS: &[Text] = &[
     A_DATE_AS_YYYY_MM_DD,
@@ -58,4 +110,15 @@ pub const TEXTS: &[Text] = &[
     NO_COLLECTION_POINT,
     N_1_TO_DAYS,
     RUN,
+    GHN_GHTK_VIETTELPOST_VNPOST_OR_VEHICLE,
+    IS_NOT_A_WEEKDAY_MON_SUN,
+    NO_COMMUNE_OF_THE_PROVINCE_HAS,
+    NO_PARCEL_HAS_THE_CODE,
+    NO_PARCEL_WAITS_FOR_THIS_RUN,
+    NO_PRODUCER,
+    PARCEL_DOES_NOT_GO_THROUGH,
+    PARCEL_IS_PAST_THE_COLLECTION_POINT,
+    PARCEL_WAS_RECEIVED_AT_ANOTHER_COLLECTION,
+    THE_KEEPER_S_NAME_AT_MOST,
+    THE_RUN_OF_WAS_HANDED_OVER,
 ];

@@ -72,10 +72,7 @@ impl PointInput {
         if admin_units::province(&province_code).is_none() {
             errors.add("province_code", messages::NO_PROVINCE_HAS_THIS_CODE);
         } else if admin_units::commune_in(&province_code, &commune_code).is_none() {
-            errors.add(
-                "commune_code",
-                "không có xã/phường mã này trong tỉnh (đơn vị hành chính 2025) / no commune of the province has this code (2025 units)",
-            );
+            errors.add("commune_code", messages::NO_COMMUNE_OF_THE_PROVINCE_HAS);
         }
         let address = text(self.address);
         limit(&mut errors, "address", &address, 200, false);
@@ -203,8 +200,7 @@ impl RunInput {
             match parse_weekday(value) {
                 Some(day) if !weekdays.contains(&day) => weekdays.push(day),
                 Some(_) => {}
-                None => errors
-                    .add("weekdays", format!("«{value}» không phải thứ trong tuần / is not a weekday (mon … sun)")),
+                None => errors.add("weekdays", Message::from(messages::IS_NOT_A_WEEKDAY_MON_SUN).with("value", value)),
             }
         }
         if self.weekdays.is_empty() {
@@ -223,10 +219,7 @@ impl RunInput {
                 Some(name) => limit(&mut errors, "vehicle_name", name, 120, true),
             }
         } else if carriers::Carrier::parse(&carrier).is_none() {
-            errors.add(
-                "carrier",
-                "ghn, ghtk, viettelpost, vnpost hoặc vehicle (xe hợp tác xã) / ghn, ghtk, viettelpost, vnpost or vehicle (the cooperative's)",
-            );
+            errors.add("carrier", messages::GHN_GHTK_VIETTELPOST_VNPOST_OR_VEHICLE);
         }
         match time {
             Some(time) if errors.is_empty() => Ok(ValidRun {

@@ -107,10 +107,7 @@ pub async fn scan(
     }
     let Some(parcel) = scanned_parcel(db, code).await? else {
         let code = code.to_uppercase();
-        return Err(AppError::invalid(
-            "code",
-            format!("không có kiện hàng nào mã «{code}» / no parcel has the code «{code}»"),
-        ));
+        return Err(AppError::invalid("code", Message::from(messages::NO_PARCEL_HAS_THE_CODE).with("code", &code)));
     };
     let code = parcel.code.clone();
     if let Some(at) = store::received_point(db, parcel.shipment_id).await? {
@@ -119,27 +116,20 @@ pub async fn scan(
         }
         return Err(AppError::invalid(
             "code",
-            format!("kiện «{code}» đã nhận ở điểm gom khác / parcel «{code}» was received at another collection point"),
+            Message::from(messages::PARCEL_WAS_RECEIVED_AT_ANOTHER_COLLECTION).with("code", &code),
         ));
     }
     if store::point_of_producer(db, parcel.producer_id).await? != Some(point.id) {
-        return Err(AppError::invalid(
-            "code",
-            format!(
-                "kiện «{code}» không gửi qua điểm gom này / parcel «{code}» does not go through this collection point"
-            ),
-        ));
+        return Err(AppError::invalid("code", Message::from(messages::PARCEL_DOES_NOT_GO_THROUGH).with("code", &code)));
     }
     let status = ShipmentStatus::parse(&parcel.status)
         .ok_or_else(|| anyhow::anyhow!("shipment status «{}» is not one dacsan knows", parcel.status))?;
     if !status.may_become(ShipmentStatus::AtCollectionPoint) {
         return Err(AppError::conflict(
             "code",
-            format!(
-                "kiện «{code}» không còn chờ ở điểm gom ({}): không thay đổi gì / parcel «{code}» is past the collection point ({}): nothing changed",
-                status.as_str(),
-                status.as_str()
-            ),
+            Message::from(messages::PARCEL_IS_PAST_THE_COLLECTION_POINT)
+                .with("code", &code)
+                .with("as_str", status.as_str()),
         ));
     }
     let mut tx = db.begin_write().await?;
@@ -254,16 +244,13 @@ pub async fn hand_over(
     let date = date.to_string();
     let waiting = store::waiting_at(db, point.id, &run.carrier).await?;
     if waiting.is_empty() {
-        return Err(AppError::conflict(
-            "run",
-            "chưa có kiện nào ở điểm gom cho chuyến này / no parcel waits for this run",
-        ));
+        return Err(AppError::conflict("run", messages::NO_PARCEL_WAITS_FOR_THIS_RUN));
     }
     let mut tx = db.begin_write().await?;
     let Some(manifest) = store::insert_manifest(&mut tx, run.id, &date, user_id).await? else {
         return Err(AppError::conflict(
             "date",
-            format!("chuyến ngày {date} đã giao cho hãng / the run of {date} was handed over already"),
+            Message::from(messages::THE_RUN_OF_WAS_HANDED_OVER).with("date", &date),
         ));
     };
     let note = format!("{} → {} ({date})", point.name, run.carrier_name());

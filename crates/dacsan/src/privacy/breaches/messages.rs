@@ -27,6 +27,9 @@ pub const A_TIME_SUCH_AS_2026_12: Text = (
     "«{typed}»: thời điểm dạng 2026-12-03T14:30",
     "«{typed}»: a time such as 2026-12-03T14:30",
 );
+pub const ONE: Text = ("privacy.breaches.one", "«{kind}»: một trong {join}", "«{kind}»: one of {join}");
+pub const TO_CHARACTERS: Text =
+    ("privacy.breaches.to_characters", "từ {start} đến {end} ký tự", "{start} to {end} characters");
 
 pub const TEXTS: &[Text] = &[
     AFTER_IT_WAS_FOUND,
@@ -39,4 +42,6 @@ pub const TEXTS: &[Text] = &[
     REQUIRED_WHEN_IT_WAS_FOUND,
     THE_BREACH_IS_CLOSED_ALREADY,
     A_TIME_SUCH_AS_2026_12,
+    ONE,
+    TO_CHARACTERS,
 ];

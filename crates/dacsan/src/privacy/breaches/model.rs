@@ -86,10 +86,7 @@ fn not_future(at: OffsetDateTime, now: OffsetDateTime) -> bool {
 fn text(errors: &mut FieldErrors, field: &str, value: Option<&str>, len: std::ops::RangeInclusive<usize>) -> String {
     let value = value.unwrap_or("").trim().to_string();
     if !len.contains(&value.chars().count()) {
-        errors.add(
-            field,
-            format!("từ {} đến {} ký tự / {} to {} characters", len.start(), len.end(), len.start(), len.end()),
-        );
+        errors.add(field, Message::from(messages::TO_CHARACTERS).with("start", len.start()).with("end", len.end()));
     }
     value
 }
@@ -134,7 +131,7 @@ impl BreachInput {
             if !DATA_KINDS.contains(&kind) {
                 errors.add(
                     &format!("data_kinds[{i}]"),
-                    format!("«{kind}»: một trong / one of {}", DATA_KINDS.join(", ")),
+                    Message::from(messages::ONE).with("kind", kind).with("join", DATA_KINDS.join(", ")),
                 );
             } else if !data_kinds.iter().any(|k| k == kind) {
                 data_kinds.push(kind.to_string());

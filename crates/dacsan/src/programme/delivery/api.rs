@@ -49,7 +49,9 @@ impl DeliveryParams {
                     .ok_or_else(|| {
                         AppError::invalid(
                             "commune",
-                            format!("xã mã {code} không thuộc tỉnh {province} / commune {code} is not in province {province}"),
+                            Message::from(messages::COMMUNE_IS_NOT_IN_PROVINCE)
+                                .with("code", code)
+                                .with("province", &province),
                         )
                     })?
                     .code
@@ -67,13 +69,13 @@ impl DeliveryParams {
         if from > to {
             return Err(AppError::invalid(
                 "from",
-                format!("ngày bắt đầu {from} sau ngày kết thúc {to} / the period starts ({from}) after it ends ({to})"),
+                Message::from(messages::THE_PERIOD_STARTS_AFTER_IT_ENDS).with("from", from).with("to", to),
             ));
         }
         if (to - from).whole_days() >= MAX_DAYS {
             return Err(AppError::invalid(
                 "from",
-                format!("kỳ dài nhất {MAX_DAYS} ngày / a period is at most {MAX_DAYS} days"),
+                Message::from(messages::A_PERIOD_IS_AT_MOST_DAYS).with("max_days", MAX_DAYS),
             ));
         }
         Ok(DeliveryScope { province, commune, from, to })

@@ -7,6 +7,7 @@ use super::model::{FairInput, check_booth};
 use super::store::{self, Fair};
 use crate::auth::CurrentUser;
 use crate::db::Db;
+use crate::error::Message;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::programme::scope;
 use crate::programme::support::cases::producer_for;
@@ -35,7 +36,7 @@ pub async fn change(db: &Db, fair: &Fair, input: &FairInput) -> AppResult<()> {
     if let Some(province) = input.province_code.as_deref().filter(|p| *p != fair.province_code) {
         return Err(AppError::invalid(
             "province_code",
-            format!("không chuyển hội chợ sang tỉnh khác ({province}) / a fair does not move to another province"),
+            Message::from(messages::A_FAIR_DOES_NOT_MOVE).with("province", province),
         ));
     }
     let fields = input.validate(Some(&fair.fields())).map_err(AppError::Invalid)?;

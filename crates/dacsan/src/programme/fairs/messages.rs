@@ -41,7 +41,7 @@ pub const AMOUNT_A_WHOLE_AMOUNT_OF_NG: Text = (
     "amount «{value}»: a whole amount of đồng",
 );
 pub const A_WHOLE_NUMBER: Text =
-    ("programme.fairs.a_whole_number", "{value} «{v}»: cần một số", "{value} «{v}»: a whole number");
+    ("programme.fairs.a_whole_number", "{what_vi} «{v}»: cần một số", "{what_en} «{v}»: a whole number");
 pub const SOLD_AT_AN_RFC_3339_TIME: Text = (
     "programme.fairs.sold_at_an_rfc_3339_time",
     "Giờ bán «{text}»: cần dạng RFC 3339",
@@ -60,6 +60,73 @@ pub const VISITORS_A_WHOLE_NUMBER: Text = (
     "programme.fairs.visitors_a_whole_number",
     "Lượt khách «{value}»: cần một số",
     "visitors «{value}»: a whole number",
+);
+pub const AMOUNT_DIFFERS_FROM_THE_ITEMS_TOTAL: Text = (
+    "programme.fairs.amount_differs_from_the_items_total",
+    "Số tiền {value} khác tổng các sản phẩm {value2}",
+    "amount {value} differs from the items' total {value2}",
+);
+pub const AT_MOST_PRODUCTS_A_SALE: Text = (
+    "programme.fairs.at_most_products_a_sale",
+    "Tối đa {max_lines} sản phẩm một lần bán",
+    "at most {max_lines} products a sale",
+);
+pub const A_FAIR_DOES_NOT_MOVE: Text = (
+    "programme.fairs.a_fair_does_not_move",
+    "không chuyển hội chợ sang tỉnh khác ({province})",
+    "a fair does not move to another province ({province})",
+);
+pub const BROUGHT_0: Text =
+    ("programme.fairs.brought_0", "Số mang đến: từ 0 đến {max_brought}", "brought: 0 to {max_brought}");
+pub const CLIENT_SALE_ID_ALREADY_NAMES_ANOTHER: Text = (
+    "programme.fairs.client_sale_id_already_names_another",
+    "số {client_sale_id} đã dùng cho lần bán {code} khác",
+    "client_sale_id {client_sale_id} already names another sale ({code})",
+);
+pub const CLIENT_SALE_ID_UP_TO_64: Text = (
+    "programme.fairs.client_sale_id_up_to_64",
+    "Số bán hàng: tối đa 64 chữ, số và -_.:",
+    "client_sale_id: up to 64 letters, digits and -_.:",
+);
+pub const END_DATE_IS_BEFORE_THE_START: Text = (
+    "programme.fairs.end_date_is_before_the_start",
+    "Ngày kết thúc {end} trước ngày bắt đầu {start}",
+    "end date {end} is before the start date {start}",
+);
+pub const IS_ANOTHER_PRODUCER_S_PRODUCT: Text = (
+    "programme.fairs.is_another_producer_s_product",
+    "«{name}» không phải hàng của gian này",
+    "«{name}» is another producer's product",
+);
+pub const IS_NOT_ON_SALE: Text =
+    ("programme.fairs.is_not_on_sale", "«{name}» đang không bán", "«{name}» is not on sale");
+pub const NO_PRODUCT: Text = ("programme.fairs.no_product", "Không có sản phẩm {id}", "no product {id}");
+pub const NO_PRODUCT_2: Text =
+    ("programme.fairs.no_product_2", "Không có sản phẩm {product_id}", "no product {product_id}");
+pub const QUANTITY_1: Text =
+    ("programme.fairs.quantity_1", "Số lượng: từ 1 đến {max_quantity}", "quantity: 1 to {max_quantity}");
+pub const REVENUE_0: Text = ("programme.fairs.revenue_0", "Doanh thu: từ 0 đến {value}", "revenue: 0 to {value}");
+pub const REVENUE_TARGET_0: Text =
+    ("programme.fairs.revenue_target_0", "Doanh thu mục tiêu: từ 0 đến {value}", "revenue target: 0 to {value}");
+pub const SALE_DAY_IS_OUTSIDE_THE_FAIR: Text = (
+    "programme.fairs.sale_day_is_outside_the_fair",
+    "Ngày bán {day} ngoài ngày hội chợ ({starts_on} – {ends_on})",
+    "sale day {day} is outside the fair ({starts_on} – {ends_on})",
+);
+pub const THE_MONEY_ARRIVED_THIS_SALE_CANNOT: Text = (
+    "programme.fairs.the_money_arrived_this_sale_cannot",
+    "tiền đã về: không hủy được lần bán này",
+    "the money arrived: this sale cannot be withdrawn",
+);
+pub const THE_PRODUCER_HAS_NO_RECEIVING_ACCOUNT: Text = (
+    "programme.fairs.the_producer_has_no_receiving_account",
+    "cơ sở chưa có tài khoản nhận tiền: bán tiền mặt hoặc thêm tài khoản",
+    "the producer has no receiving account",
+);
+pub const THIS_RECEIPT_WAS_E_MAILED_TIMES: Text = (
+    "programme.fairs.this_receipt_was_e_mailed_times",
+    "đã gửi biên nhận này {receipt_emails} lần",
+    "this receipt was e-mailed {receipt_emails} times already",
 );
 
 pub const TEXTS: &[Text] = &[
@@ -85,4 +152,22 @@ pub const TEXTS: &[Text] = &[
     UNKNOWN_METHOD_VIETQR_CASH,
     VISITORS_0,
     VISITORS_A_WHOLE_NUMBER,
+    AMOUNT_DIFFERS_FROM_THE_ITEMS_TOTAL,
+    AT_MOST_PRODUCTS_A_SALE,
+    A_FAIR_DOES_NOT_MOVE,
+    BROUGHT_0,
+    CLIENT_SALE_ID_ALREADY_NAMES_ANOTHER,
+    CLIENT_SALE_ID_UP_TO_64,
+    END_DATE_IS_BEFORE_THE_START,
+    IS_ANOTHER_PRODUCER_S_PRODUCT,
+    IS_NOT_ON_SALE,
+    NO_PRODUCT,
+    NO_PRODUCT_2,
+    QUANTITY_1,
+    REVENUE_0,
+    REVENUE_TARGET_0,
+    SALE_DAY_IS_OUTSIDE_THE_FAIR,
+    THE_MONEY_ARRIVED_THIS_SALE_CANNOT,
+    THE_PRODUCER_HAS_NO_RECEIVING_ACCOUNT,
+    THIS_RECEIPT_WAS_E_MAILED_TIMES,
 ];

@@ -128,9 +128,7 @@ impl FairInput {
         {
             errors.add(
                 "ends_on",
-                format!(
-                    "Ngày kết thúc {end} trước ngày bắt đầu {start} / end date {end} is before the start date {start}"
-                ),
+                Message::from(messages::END_DATE_IS_BEFORE_THE_START).with("end", end).with("start", start),
             );
         }
         let visitors = self.visitors.or(existing.map(|e| e.visitors)).unwrap_or(0);
@@ -139,14 +137,7 @@ impl FairInput {
         }
         let target_revenue_vnd = self.target_revenue_vnd.or(existing.map(|e| e.target_revenue_vnd)).unwrap_or(0);
         if !(0..=MAX_REVENUE).contains(&target_revenue_vnd) {
-            errors.add(
-                "target_revenue_vnd",
-                format!(
-                    "Doanh thu mục tiêu: từ 0 đến {} / revenue target: 0 to {}",
-                    Vnd(MAX_REVENUE),
-                    Vnd(MAX_REVENUE)
-                ),
-            );
+            errors.add("target_revenue_vnd", Message::from(messages::REVENUE_TARGET_0).with("value", Vnd(MAX_REVENUE)));
         }
         match (kind, starts_on, ends_on) {
             (Some(kind), Some(starts_on), Some(ends_on)) if errors.is_empty() => {
@@ -206,10 +197,7 @@ pub struct BoothInput {
 pub fn check_booth(errors: &mut FieldErrors, booth: Option<&str>, revenue_vnd: i64) -> String {
     let label = text_field(errors, "booth", "Gian hàng / booth", booth, 50);
     if !(0..=MAX_REVENUE).contains(&revenue_vnd) {
-        errors.add(
-            "revenue_vnd",
-            format!("Doanh thu: từ 0 đến {} / revenue: 0 to {}", Vnd(MAX_REVENUE), Vnd(MAX_REVENUE)),
-        );
+        errors.add("revenue_vnd", Message::from(messages::REVENUE_0).with("value", Vnd(MAX_REVENUE)));
     }
     label
 }
@@ -232,7 +220,7 @@ mod tests {
     #[test]
     fn an_end_before_the_start_is_refused() {
         let errors = input("2026-05-10", "2026-05-09").validate(None).unwrap_err();
-        assert!(errors.get("ends_on").unwrap().contains("before"));
+        assert!(errors.get("ends_on").unwrap().contains("trước ngày bắt đầu"));
         let fields = input("2026-05-10", "12/05/2026").validate(None).unwrap();
         assert_eq!((fields.starts_on.as_str(), fields.ends_on.as_str()), ("2026-05-10", "2026-05-12"));
     }

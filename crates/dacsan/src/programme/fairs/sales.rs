@@ -103,10 +103,7 @@ impl SaleInput {
         if client_sale_id.is_empty() {
             errors.add("client_sale_id", messages::CLIENT_SALE_ID_REQUIRED);
         } else if client_sale_id.len() > 64 || !client_sale_id.chars().all(id_ok) {
-            errors.add(
-                "client_sale_id",
-                "Số bán hàng: tối đa 64 chữ, số và -_.: / client_sale_id: up to 64 letters, digits and -_.:",
-            );
+            errors.add("client_sale_id", messages::CLIENT_SALE_ID_UP_TO_64);
         }
         let method = match self.method.as_deref().map(str::trim) {
             None | Some("") => {
@@ -123,7 +120,7 @@ impl SaleInput {
             if !(1..=MAX_QUANTITY).contains(&line.quantity) {
                 errors.add(
                     &format!("items[{i}].quantity"),
-                    format!("Số lượng: từ 1 đến {MAX_QUANTITY} / quantity: 1 to {MAX_QUANTITY}"),
+                    Message::from(messages::QUANTITY_1).with("max_quantity", MAX_QUANTITY),
                 );
             }
             match items.iter_mut().find(|(id, _)| *id == line.product_id) {
@@ -132,8 +129,7 @@ impl SaleInput {
             }
         }
         if items.len() > MAX_LINES {
-            errors
-                .add("items", format!("Tối đa {MAX_LINES} sản phẩm một lần bán / at most {MAX_LINES} products a sale"));
+            errors.add("items", Message::from(messages::AT_MOST_PRODUCTS_A_SALE).with("max_lines", MAX_LINES));
         }
         if let Some(amount) = self.amount_vnd
             && !(1..=MAX_SALE).contains(&amount)
@@ -184,10 +180,10 @@ fn within_fair_days(fair: &FairHead, sold_at: OffsetDateTime) -> Result<(), AppE
     match (open, close) {
         (Some(open), Some(close)) if day < open || day > close => Err(AppError::invalid(
             "sold_at",
-            format!(
-                "Ngày bán {day} ngoài ngày hội chợ ({} – {}) / sale day {day} is outside the fair ({} – {})",
-                fair.starts_on, fair.ends_on, fair.starts_on, fair.ends_on
-            ),
+            Message::from(messages::SALE_DAY_IS_OUTSIDE_THE_FAIR)
+                .with("day", &day)
+                .with("starts_on", &fair.starts_on)
+                .with("ends_on", &fair.ends_on),
         )),
         _ => Ok(()),
     }
@@ -227,13 +223,9 @@ pub async fn record(
         (Some(typed), false) if typed != total => {
             return Err(AppError::invalid(
                 "amount_vnd",
-                format!(
-                    "Số tiền {} khác tổng các sản phẩm {} / amount {} differs from the items' total {}",
-                    Vnd(typed),
-                    Vnd(total),
-                    Vnd(typed),
-                    Vnd(total)
-                ),
+                Message::from(messages::AMOUNT_DIFFERS_FROM_THE_ITEMS_TOTAL)
+                    .with("value", Vnd(typed))
+                    .with("value2", Vnd(total)),
             ));
         }
         _ => total,
@@ -242,12 +234,11 @@ pub async fn record(
         return Err(AppError::invalid("amount_vnd", messages::THE_AMOUNT_MUST_BE_ABOVE_ZERO));
     }
     let account = match sale.method {
-        SaleMethod::Vietqr => Some(crate::producers::store::payment_account(db, producer_id).await?.ok_or_else(|| {
-            AppError::conflict(
-                "method",
-                "cơ sở chưa có tài khoản nhận tiền: bán tiền mặt hoặc thêm tài khoản / the producer has no receiving account",
-            )
-        })?),
+        SaleMethod::Vietqr => Some(
+            crate::producers::store::payment_account(db, producer_id)
+                .await?
+                .ok_or_else(|| AppError::conflict("method", messages::THE_PRODUCER_HAS_NO_RECEIVING_ACCOUNT))?,
+        ),
         SaleMethod::Cash => None,
     };
     let new = NewSale {
@@ -286,10 +277,9 @@ fn same_sale(earlier: Sale, sale: &ValidSale) -> AppResult<Sale> {
     } else {
         Err(AppError::conflict(
             "client_sale_id",
-            format!(
-                "số {} đã dùng cho lần bán {} khác / client_sale_id {} already names another sale ({})",
-                sale.client_sale_id, earlier.code, sale.client_sale_id, earlier.code
-            ),
+            Message::from(messages::CLIENT_SALE_ID_ALREADY_NAMES_ANOTHER)
+                .with("client_sale_id", &sale.client_sale_id)
+                .with("code", &earlier.code),
         ))
     }
 }
@@ -306,12 +296,10 @@ async fn priced_items(db: &Db, producer_id: i64, lines: &[(i64, i64)], apart: &[
         match products.iter().find(|p| p.id == *id) {
             Some(p) if p.producer_id != producer_id => errors.add(
                 &format!("items[{i}].product_id"),
-                format!("«{}» không phải hàng của gian này / «{}» is another producer's product", p.name, p.name),
+                Message::from(messages::IS_ANOTHER_PRODUCER_S_PRODUCT).with("name", &p.name),
             ),
-            Some(p) if p.status != ProductStatus::Active => errors.add(
-                &format!("items[{i}].product_id"),
-                format!("«{}» đang không bán / «{}» is not on sale", p.name, p.name),
-            ),
+            Some(p) if p.status != ProductStatus::Active => errors
+                .add(&format!("items[{i}].product_id"), Message::from(messages::IS_NOT_ON_SALE).with("name", &p.name)),
             Some(p) => items.push(NewItem {
                 product_id: p.id,
                 name: p.name.clone(),
@@ -321,7 +309,7 @@ async fn priced_items(db: &Db, producer_id: i64, lines: &[(i64, i64)], apart: &[
                 stock_seen: p.stock,
                 counted_apart: apart.contains(&p.id),
             }),
-            None => errors.add(&format!("items[{i}].product_id"), format!("Không có sản phẩm {id} / no product {id}")),
+            None => errors.add(&format!("items[{i}].product_id"), Message::from(messages::NO_PRODUCT).with("id", id)),
         }
     }
     errors.into_result()?;
@@ -359,9 +347,7 @@ pub async fn email_receipt(db: &Db, public_url: &str, sale: &Sale, fair: &FairHe
     if !crate::orders::notify::to_address(db, &email, &subject, &body, &sale.code, RECEIPT_EMAILS).await? {
         return Err(AppError::conflict(
             "email",
-            format!(
-                "đã gửi biên nhận này {RECEIPT_EMAILS} lần / this receipt was e-mailed {RECEIPT_EMAILS} times already"
-            ),
+            Message::from(messages::THIS_RECEIPT_WAS_E_MAILED_TIMES).with("receipt_emails", RECEIPT_EMAILS),
         ));
     }
     Ok(())
@@ -402,11 +388,11 @@ pub async fn set_day_counts(
             Some(p) if p.producer_id == producer_id => {}
             Some(p) => errors.add(
                 &format!("items[{i}].product_id"),
-                format!("«{}» không phải hàng của gian này / «{}» is another producer's product", p.name, p.name),
+                Message::from(messages::IS_ANOTHER_PRODUCER_S_PRODUCT).with("name", &p.name),
             ),
             None => errors.add(
                 &format!("items[{i}].product_id"),
-                format!("Không có sản phẩm {} / no product {}", line.product_id, line.product_id),
+                Message::from(messages::NO_PRODUCT_2).with("product_id", line.product_id),
             ),
         }
         if let Some(brought) = line.brought
@@ -414,7 +400,7 @@ pub async fn set_day_counts(
         {
             errors.add(
                 &format!("items[{i}].brought"),
-                format!("Số mang đến: từ 0 đến {MAX_BROUGHT} / brought: 0 to {MAX_BROUGHT}"),
+                Message::from(messages::BROUGHT_0).with("max_brought", MAX_BROUGHT),
             );
         }
     }
@@ -435,10 +421,7 @@ pub async fn cancel(db: &Db, sale: &Sale) -> AppResult<Sale> {
     if let Some(request_id) = sale.payment_request_id
         && !requests::cancel(&mut tx, request_id).await?
     {
-        return Err(AppError::conflict(
-            "status",
-            "tiền đã về: không hủy được lần bán này / the money arrived: this sale cannot be withdrawn",
-        ));
+        return Err(AppError::conflict("status", messages::THE_MONEY_ARRIVED_THIS_SALE_CANNOT));
     }
     store::mark_cancelled(&mut tx, sale).await?;
     tx.commit().await.map_err(anyhow::Error::from)?;

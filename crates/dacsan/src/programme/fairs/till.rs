@@ -247,7 +247,13 @@ fn numbers_by_product(
             "" => numbers.push((product_id, None)),
             v => match v.parse::<i64>() {
                 Ok(n) => numbers.push((product_id, Some(n))),
-                Err(_) => errors.add(name, Message::from(messages::A_WHOLE_NUMBER).with("value", what.0).with("v", v)),
+                Err(_) => errors.add(
+                    name,
+                    Message::from(messages::A_WHOLE_NUMBER)
+                        .with("what_vi", what.0)
+                        .with("what_en", what.1)
+                        .with("v", v),
+                ),
             },
         }
     }

@@ -44,9 +44,9 @@ impl KpiParams {
                 None => {
                     return Err(AppError::invalid(
                         "commune",
-                        format!(
-                            "xã mã {code} không thuộc tỉnh {province} / commune {code} is not in province {province}"
-                        ),
+                        Message::from(messages::COMMUNE_IS_NOT_IN_PROVINCE)
+                            .with("code", code)
+                            .with("province", &province),
                     ));
                 }
             },
@@ -54,10 +54,7 @@ impl KpiParams {
         let date = match self.date.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
             None => db::today_vn(),
             Some(text) => vn::parse_iso_date(text).ok_or_else(|| {
-                AppError::invalid(
-                    "date",
-                    format!("ngày không hợp lệ: {text} (YYYY-MM-DD) / not a date: {text} (YYYY-MM-DD)"),
-                )
+                AppError::invalid("date", Message::from(messages::NOT_A_DATE_YYYY_MM_DD).with("text", text))
             })?,
         };
         Ok(KpiScope { province, commune, date })

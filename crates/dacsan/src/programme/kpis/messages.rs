@@ -9,5 +9,17 @@ pub const A_YEAR_FROM_2020_TO_2100: Text =
     ("programme.kpis.a_year_from_2020_to_2100", "năm từ 2020 đến 2100", "a year from 2020 to 2100");
 pub const UNKNOWN_INDICATOR_ONE: Text =
     ("programme.kpis.unknown_indicator_one", "chỉ tiêu không có; một trong {join}", "unknown indicator; one of {join}");
+pub const COMMUNE_IS_NOT_IN_PROVINCE: Text = (
+    "programme.kpis.commune_is_not_in_province",
+    "xã mã {code} không thuộc tỉnh {province}",
+    "commune {code} is not in province {province}",
+);
+pub const NOT_A_DATE_YYYY_MM_DD: Text = (
+    "programme.kpis.not_a_date_yyyy_mm_dd",
+    "ngày không hợp lệ: {text} (YYYY-MM-DD)",
+    "not a date: {text} (YYYY-MM-DD)",
+);
+pub const NOT_A_MONTH: Text =
+    ("programme.kpis.not_a_month", "tháng không hợp lệ: {month} (YYYY-MM)", "not a month: {month}");
 
 pub const TEXTS: &[Text] = &[A_TARGET_FROM_0_TO_100, A_YEAR_FROM_2020_TO_2100, UNKNOWN_INDICATOR_ONE];

@@ -10,10 +10,12 @@ use axum::response::{IntoResponse, Redirect, Response};
 
 use super::api::{KpiParams, KpiScope, check_target};
 use super::chart::trend_svg;
+use super::messages;
 use super::model::{Indicator, IndicatorValue, Ratio, growth_permille};
 use super::{Market, MonthPoint, ProducerGaps, Snapshot, store};
 use crate::db::Db;
 use crate::error::FieldErrors;
+use crate::error::Message;
 use crate::programme::{scope, xlsx};
 use crate::state::AppState;
 use crate::vn::admin_units::{self, Province};
@@ -405,10 +407,7 @@ async fn monthly_report(
         None => today,
         Some(month) => {
             let first = crate::vn::parse_iso_date(&format!("{month}-01")).ok_or_else(|| {
-                crate::error::AppError::invalid(
-                    "month",
-                    format!("tháng không hợp lệ: {month} (YYYY-MM) / not a month: {month}"),
-                )
+                crate::error::AppError::invalid("month", Message::from(messages::NOT_A_MONTH).with("month", month))
             })?;
             let last = super::model::next_month_start(first).previous_day().unwrap_or(first);
             last.min(today)

@@ -16,6 +16,7 @@ use super::sales::{self, SalesReport};
 use super::store::{self, Effectiveness, Listing, ProductChannels};
 use crate::auth::CurrentUser;
 use crate::db::{self, Db};
+use crate::error::Message;
 use crate::error::{AppError, AppResult};
 use crate::live::channels::ChannelFigures;
 use crate::programme::scope;
@@ -44,7 +45,9 @@ impl ListParams {
             Some(code) => admin_units::commune_in(province, code).map(|c| Some(c.code.clone())).ok_or_else(|| {
                 AppError::invalid(
                     "commune",
-                    format!("xã mã {code} không thuộc tỉnh {province} / commune {code} is not in the province"),
+                    Message::from(messages::COMMUNE_IS_NOT_IN_THE_PROVINCE)
+                        .with("code", code)
+                        .with("province", province),
                 )
             }),
         }
@@ -130,10 +133,7 @@ pub async fn update_listing(
     require_product_scope(&state, &user, listing.product_id).await?;
     if let Some(url) = patch.url.as_deref().map(str::trim) {
         if !is_web_address(url) {
-            return Err(AppError::invalid(
-                "url",
-                "địa chỉ cần bắt đầu bằng https:// / the address must start with https://",
-            ));
+            return Err(AppError::invalid("url", messages::THE_ADDRESS_MUST_START_WITH_HTTPS_2));
         }
         store::update_url(&state.db, id, url).await?;
     }

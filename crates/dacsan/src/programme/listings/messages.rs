@@ -24,6 +24,26 @@ pub const NOT_A_MONTH_YYYY_MM: Text = (
 );
 pub const UNKNOWN_PLATFORM: Text =
     ("programme.listings.unknown_platform", "không rõ sàn «{code}»", "unknown platform «{code}»");
+pub const COMMUNE_IS_NOT_IN_THE_PROVINCE: Text = (
+    "programme.listings.commune_is_not_in_the_province",
+    "xã mã {code} không thuộc tỉnh {province}",
+    "commune {code} is not in province {province}",
+);
+pub const NO_HEADER_ROW_WITH_THE_COLUMNS: Text = (
+    "programme.listings.no_header_row_with_the_columns",
+    "không thấy dòng tiêu đề có các cột {join} và Mã cơ sở hoặc Tên cơ sở",
+    "no header row with the columns {join} and a producer id or name",
+);
+pub const THE_ADDRESS_MUST_START_WITH_HTTPS_2: Text = (
+    "programme.listings.the_address_must_start_with_https_2",
+    "địa chỉ cần bắt đầu bằng https://",
+    "the address must start with https://",
+);
+pub const UNKNOWN_PLATFORM_ONE: Text = (
+    "programme.listings.unknown_platform_one",
+    "không rõ sàn «{platform_text}»; một trong {join}",
+    "unknown platform «{platform_text}»; one of {join}",
+);
 
 pub const TEXTS: &[Text] = &[
     CHOOSE_A_PRODUCT,
@@ -35,4 +55,8 @@ pub const TEXTS: &[Text] = &[
     THE_FILE_IS_OVER_8_MB,
     NOT_A_MONTH_YYYY_MM,
     UNKNOWN_PLATFORM,
+    COMMUNE_IS_NOT_IN_THE_PROVINCE,
+    NO_HEADER_ROW_WITH_THE_COLUMNS,
+    THE_ADDRESS_MUST_START_WITH_HTTPS_2,
+    UNKNOWN_PLATFORM_ONE,
 ];

@@ -39,7 +39,9 @@ impl ListingInput {
             let known: Vec<&str> = Platform::ALL.iter().map(|p| p.code()).collect();
             errors.add(
                 "platform",
-                format!("không rõ sàn «{platform_text}» / unknown platform; one of {}", known.join(", ")),
+                Message::from(messages::UNKNOWN_PLATFORM_ONE)
+                    .with("platform_text", platform_text)
+                    .with("join", known.join(", ")),
             );
         }
         let url = self.url.trim().to_string();

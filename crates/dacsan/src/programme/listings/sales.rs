@@ -10,7 +10,9 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::Platform;
+use super::messages;
 use crate::error::AppError;
+use crate::error::Message;
 use crate::payments::statement::values::parse_amount;
 use crate::tables::{self, Grid, header_keys};
 use crate::vn::text::name_key;
@@ -93,10 +95,7 @@ pub fn parse(bytes: &[u8]) -> Result<SalesFile, AppError> {
     let names: Vec<&str> = Column::ALL.iter().filter(|c| c.required()).map(|c| c.aliases()[0]).collect();
     Err(AppError::invalid(
         "file",
-        format!(
-            "không thấy dòng tiêu đề có các cột {0} và Mã cơ sở hoặc Tên cơ sở / no header row with the columns {0} and a producer id or name",
-            names.join(", ")
-        ),
+        Message::from(messages::NO_HEADER_ROW_WITH_THE_COLUMNS).with("join", names.join(", ")),
     ))
 }
 

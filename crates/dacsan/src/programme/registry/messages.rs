@@ -15,6 +15,11 @@ pub const THE_FILE_IS_TOO_LARGE: Text =
 pub const THE_REQUEST_BODY_IS_EMPTY: Text =
     ("programme.registry.the_request_body_is_empty", "thân yêu cầu trống", "the request body is empty");
 pub const UPLOAD: Text = ("programme.registry.upload", "tệp", "upload");
+pub const ANOTHER_IMPORT_WROTE_THE_SAME_PRODUCERS: Text = (
+    "programme.registry.another_import_wrote_the_same_producers",
+    "một lần nhập khác vừa ghi cùng các cơ sở này; hãy nhập lại",
+    "another import wrote the same producers just now; import again",
+);
 
 pub const TEXTS: &[Text] =
     &[CHOOSE_AN_XLSX_FILE, SEND_THE_XLSX_IN_THE_FILE, THE_FILE_IS_TOO_LARGE, THE_REQUEST_BODY_IS_EMPTY, UPLOAD];

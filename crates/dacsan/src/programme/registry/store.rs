@@ -6,6 +6,7 @@ use anyhow::Context;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
+use super::messages;
 use super::plan::{Existing, ExistingListing, Plan, Ref};
 use crate::catalog::{self, model::NewRegisteredProduct};
 use crate::db::{self, Db};
@@ -59,10 +60,7 @@ pub async fn apply(
     let mut tx = db.begin_write().await?;
     let conflict = |e: sqlx::Error, what: String| -> AppError {
         if db::breaks_unique(&e, "producers_registry_code") {
-            AppError::conflict(
-                "file",
-                "một lần nhập khác vừa ghi cùng các cơ sở này; hãy nhập lại / another import wrote the same producers just now; import again",
-            )
+            AppError::conflict("file", messages::ANOTHER_IMPORT_WROTE_THE_SAME_PRODUCERS)
         } else {
             anyhow::Error::new(e).context(what).into()
         }

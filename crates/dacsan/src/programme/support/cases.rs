@@ -39,7 +39,7 @@ pub async fn producer_for(
         if let Some(asked) = province.map(str::trim).filter(|p| !p.is_empty() && *p != found.province_code) {
             return Err(AppError::invalid(
                 "producer_id",
-                format!("cơ sở số {id} không thuộc tỉnh {asked} / producer {id} is not of province {asked}"),
+                Message::from(messages::PRODUCER_IS_NOT_OF_PROVINCE).with("id", id).with("asked", asked),
             ));
         }
         return Ok(found);
@@ -63,9 +63,7 @@ async fn check_owner(db: &Db, province_code: &str, owner_user_id: i64) -> AppRes
     } else {
         Err(AppError::invalid(
             "owner_user_id",
-            format!(
-                "Người phụ trách số {owner_user_id} không phải cán bộ của tỉnh / owner {owner_user_id} is not an officer of the province"
-            ),
+            Message::from(messages::OWNER_IS_NOT_AN_OFFICER).with("owner_user_id", owner_user_id),
         ))
     }
 }

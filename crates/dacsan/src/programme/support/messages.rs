@@ -27,6 +27,31 @@ pub const UNKNOWN_STATUS: Text =
     ("programme.support.unknown_status", "Trạng thái «{s}» không có", "unknown status «{s}»");
 pub const UNKNOWN_TOPIC: Text =
     ("programme.support.unknown_topic", "Nội dung hỗ trợ «{t}» không có", "unknown topic «{t}»");
+pub const OWNER_IS_NOT_AN_OFFICER: Text = (
+    "programme.support.owner_is_not_an_officer",
+    "Người phụ trách số {owner_user_id} không phải cán bộ của tỉnh",
+    "owner {owner_user_id} is not an officer of the province",
+);
+pub const PRODUCER_IS_NOT_OF_PROVINCE: Text = (
+    "programme.support.producer_is_not_of_province",
+    "cơ sở số {id} không thuộc tỉnh {asked}",
+    "producer {id} is not of province {asked}",
+);
+pub const UNKNOWN_STATUS_OPEN_IN_PROGRESS_DONE: Text = (
+    "programme.support.unknown_status_open_in_progress_done",
+    "Trạng thái «{s}» không có",
+    "unknown status «{s}» (open, in_progress, done, cancelled)",
+);
+pub const UNKNOWN_TOPIC_OPEN_STORE_PAYMENT_ACCOUNT: Text = (
+    "programme.support.unknown_topic_open_store_payment_account",
+    "Nội dung hỗ trợ «{t}» không có",
+    "unknown topic «{t}» (open_store, payment_account, packaging, photos, livestream, other)",
+);
+pub const UNREADABLE_DATE_YYYY_MM_DD: Text = (
+    "programme.support.unreadable_date_yyyy_mm_dd",
+    "{label}: không đọc được ngày «{value}» (YYYY-MM-DD hoặc dd/mm/yyyy)",
+    "{label}: unreadable date «{value}» (YYYY-MM-DD or dd/mm/yyyy)",
+);
 
 pub const TEXTS: &[Text] = &[
     NOTE,
@@ -42,4 +67,9 @@ pub const TEXTS: &[Text] = &[
     PRODUCER_NOT_FOUND,
     UNKNOWN_STATUS,
     UNKNOWN_TOPIC,
+    OWNER_IS_NOT_AN_OFFICER,
+    PRODUCER_IS_NOT_OF_PROVINCE,
+    UNKNOWN_STATUS_OPEN_IN_PROGRESS_DONE,
+    UNKNOWN_TOPIC_OPEN_STORE_PAYMENT_ACCOUNT,
+    UNREADABLE_DATE_YYYY_MM_DD,
 ];

@@ -165,9 +165,7 @@ pub fn date_field(errors: &mut FieldErrors, field: &str, label: &str, value: Opt
         None => {
             errors.add(
                 field,
-                format!(
-                    "{label}: không đọc được ngày «{value}» (YYYY-MM-DD hoặc dd/mm/yyyy) / unreadable date (YYYY-MM-DD or dd/mm/yyyy)"
-                ),
+                Message::from(messages::UNREADABLE_DATE_YYYY_MM_DD).with("label", label).with("value", value),
             );
             None
         }
@@ -241,12 +239,7 @@ fn topic_field(errors: &mut FieldErrors, value: Option<&str>, required: bool) ->
         Some(t) => {
             let topic = Topic::parse(&t);
             if topic.is_none() {
-                errors.add(
-                    "topic",
-                    format!(
-                        "Nội dung hỗ trợ «{t}» không có / unknown topic (open_store, payment_account, packaging, photos, livestream, other)"
-                    ),
-                );
+                errors.add("topic", Message::from(messages::UNKNOWN_TOPIC_OPEN_STORE_PAYMENT_ACCOUNT).with("t", &t));
             }
             topic
         }
@@ -290,10 +283,7 @@ impl CasePatch {
             Some(s) => {
                 let status = CaseStatus::parse(&s);
                 if status.is_none() {
-                    errors.add(
-                        "status",
-                        format!("Trạng thái «{s}» không có / unknown status (open, in_progress, done, cancelled)"),
-                    );
+                    errors.add("status", Message::from(messages::UNKNOWN_STATUS_OPEN_IN_PROGRESS_DONE).with("s", &s));
                 }
                 status
             }

@@ -9,9 +9,11 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::import::{Candidate, ColumnNames, RowError};
+use super::messages;
 use super::model::{AttendeeInput, MAX_TEXT, attendee_name};
 use super::store::{self, Course, NewAttendance};
 use crate::db::Db;
+use crate::error::Message;
 use crate::error::{AppResult, FieldErrors};
 use crate::programme::support::directory::{self, Lookup};
 use crate::vn::admin_units;
@@ -37,7 +39,7 @@ impl ImportReport {
         for e in &self.errors {
             errors.add(
                 &format!("row {}: {}", e.row, e.column),
-                format!("dòng {} / row {}, {}: {}", e.row, e.row, e.column, e.message),
+                Message::from(messages::ROW).with("row", e.row).with("column", &e.column).with("message", &e.message),
             );
         }
         errors

@@ -11,6 +11,7 @@ use serde::Serialize;
 use super::messages;
 use super::model::{attendee_name, parse_yes_no};
 use crate::error::AppError;
+use crate::error::Message;
 use crate::tables::{self, Grid};
 use crate::vn::text::name_key;
 
@@ -112,10 +113,7 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, AppError> {
             return Ok(parsed);
         }
     }
-    Err(AppError::invalid(
-        "file",
-        "không thấy dòng tiêu đề có cột «Mã cơ sở» hoặc «Tên cơ sở» / no header row with a «Mã cơ sở» (registry code) or «Tên cơ sở» (producer name) column",
-    ))
+    Err(AppError::invalid("file", messages::NO_HEADER_ROW_WITH_A_M))
 }
 
 /// The rows below the first header row that names a producer column; `None` when
@@ -148,11 +146,7 @@ fn read_grid(grid: &Grid) -> Result<Option<Parsed>, AppError> {
     if data.len() > MAX_ROWS {
         return Err(AppError::invalid(
             "file",
-            format!(
-                "quá nhiều dòng ({}; tối đa {MAX_ROWS}) / too many rows ({}; at most {MAX_ROWS})",
-                data.len(),
-                data.len()
-            ),
+            Message::from(messages::TOO_MANY_ROWS_AT_MOST).with("len", data.len()).with("max_rows", MAX_ROWS),
         ));
     }
     let mut rows = Vec::new();

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::messages;
 use crate::error::FieldErrors;
+use crate::error::Message;
 use crate::programme::support::model::{clean, date_field, text_field};
 
 /// The plan's training pillars.
@@ -96,12 +97,7 @@ impl CourseInput {
         }
         let pillar = match clean(self.pillar.as_deref()) {
             Some(p) => Pillar::parse(&p).or_else(|| {
-                errors.add(
-                    "pillar",
-                    format!(
-                        "Trụ cột «{p}» không có / unknown pillar (go_online, go_export, go_ai, go_right, packaging_delivery)"
-                    ),
-                );
+                errors.add("pillar", Message::from(messages::UNKNOWN_PILLAR_GO_ONLINE_GO_EXPORT).with("p", &p));
                 None
             }),
             None => {
