@@ -39,6 +39,7 @@ pub fn router(state: AppState) -> Router {
         .route("/assets/{file}", get(web::assets::serve_asset))
         .fallback(not_found)
         .layer(middleware::from_fn(web::csrf::protect))
+        .layer(middleware::from_fn(web::extract::explain_rejections))
         .layer(middleware::from_fn(web::i18n::speak_the_readers_language))
         .layer(middleware::from_fn(web::referral::remember))
         .layer(middleware::from_fn_with_state(state.http_metrics.clone(), web::metrics::track))

@@ -2,6 +2,8 @@
 //! rejections: JSON bodies name the field that failed, forms check the CSRF token.
 
 use axum::extract::{FromRequest, Request};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use axum_extra::extract::CookieJar;
 use serde::de::DeserializeOwned;
 
@@ -66,4 +68,30 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for CsrfForm<T> {
             .map_err(|e: serde_urlencoded::de::Error| PageError(AppError::invalid("form", e.to_string())))?;
         Ok(CsrfForm(value))
     }
+}
+
+/// The most of a plain-text rejection read back to explain it.
+const REJECTION_LIMIT: usize = 4096;
+
+/// axum's own refusals of a request it could not read (a query string, a path or a
+/// form that does not fit its handler) are plain text; this turns them into what
+/// every other error is: the HTML error page for pages, problem+json under `/api/`.
+pub async fn explain_rejections(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let api = request.uri().path().starts_with("/api/");
+    let response = next.run(request).await;
+    let status = response.status();
+    let plain = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/plain"));
+    if !status.is_client_error() || !plain || (api && status != StatusCode::BAD_REQUEST) {
+        return response;
+    }
+    let text = match axum::body::to_bytes(response.into_body(), REJECTION_LIMIT).await {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).trim().to_string(),
+        Err(_) => String::new(),
+    };
+    let error = AppError::BadRequest(text);
+    if api { error.into_response() } else { super::layout::error_page(status, &error.detail()) }
 }

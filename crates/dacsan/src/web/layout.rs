@@ -86,7 +86,7 @@ struct ErrorTemplate<'a> {
 }
 
 /// An error as an HTML page (the request's context is gone by now: Vietnamese, no user).
-fn error_page(status: StatusCode, detail: &str) -> Response {
+pub(crate) fn error_page(status: StatusCode, detail: &str) -> Response {
     let page = Page { lang: Lang::Vi, user: None, csrf: String::new(), path: "/".into() };
     let template = ErrorTemplate { page, status: status.as_u16(), detail };
     match template.render() {

@@ -276,3 +276,22 @@ async fn english_pages_after_the_language_switch() {
     let response = app.browser.get(app.url("/lang/vi?back=https://evil.example")).send().await.unwrap();
     assert_eq!(response.headers()["location"], "/");
 }
+
+/// A request axum cannot fit to its handler (a query string or a path of the wrong
+/// shape) gets the site's error page or problem+json saying what was wrong, not
+/// axum's plain text.
+#[tokio::test]
+async fn a_request_that_does_not_fit_its_route_is_explained_like_any_error() {
+    let app = spawn_app().await;
+    let response = app.browser.get(app.url("/seller/products/new")).send().await.unwrap();
+    assert_eq!(response.status(), 400);
+    assert!(response.headers()["content-type"].to_str().unwrap().starts_with("text/html"));
+    let html = response.text().await.unwrap();
+    assert!(html.contains("<html") && html.contains("producer"), "the page names what is missing: {html}");
+
+    let response = app.api.get(app.url("/api/v1/shipping/collection-points/not-a-number")).send().await.unwrap();
+    assert_eq!(response.status(), 400);
+    assert_eq!(response.headers()["content-type"], "application/problem+json");
+    let problem: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(problem["code"], "error.malformed", "{problem}");
+}
