@@ -141,33 +141,12 @@ async fn two_hundred_buyers_for_fifty_units() {
     assert_eq!(stock_of(&app, product.id).await, 0);
 }
 
-/// A `dacsan serve` process of its own on `app`'s database; killed when dropped.
-async fn second_process(app: &TestApp) -> (tokio::process::Child, String) {
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let child = tokio::process::Command::new(env!("CARGO_BIN_EXE_dacsan"))
-        .args(["serve", "--addr", &format!("127.0.0.1:{port}"), "--database", &app.database_url])
-        .env("RUST_LOG", "warn")
-        .kill_on_drop(true)
-        .spawn()
-        .expect("start a second dacsan process");
-    let base = format!("http://127.0.0.1:{port}");
-    for _ in 0..200 {
-        if let Ok(r) = app.api.get(format!("{base}/healthz")).send().await
-            && r.status() == 200
-        {
-            return (child, base);
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    panic!("the second dacsan process did not answer /healthz");
-}
-
 #[tokio::test]
 async fn two_processes_on_one_database_never_oversell() {
     let app = spawn_app().await;
     let producer = app.producer().create().await;
     let product = app.product(producer.id).stock(50).create().await;
-    let (_child, other) = second_process(&app).await;
+    let (_child, other) = crate::helpers::serve_process(&app, &[]).await;
     let body = checkout_body(&[(product.id, 1)], "cod");
     let mut tasks = Vec::new();
     for i in 0..200 {

@@ -341,16 +341,21 @@ async fn serial_labels_count_scans_and_flag_copies() {
     assert_eq!(fresh["serial"]["suspicious"], false);
 }
 
+/// A batch with two serial labels: its id and the labels' paths.
+async fn batch_with_two_serials(app: &TestApp) -> (i64, Vec<String>) {
+    let s = setup(app, Some(GTIN)).await;
+    let id = create_batch(app, &s, "L1").await["id"].as_i64().unwrap();
+    let path = format!("/api/v1/batches/{id}/serials");
+    let (_, body) = app.send_json(Method::POST, &path, Some(&s.token), &json!({"count": 2})).await;
+    (id, body["urls"].as_array().unwrap().iter().map(|u| path_of(u.as_str().unwrap())).collect())
+}
+
 /// Every resolution of a serial is counted, also hundreds at once (the writer folds
 /// a serial's scans of one moment into one row update).
 #[tokio::test]
 async fn every_scan_is_counted_under_concurrent_load() {
     let app = spawn_app().await;
-    let s = setup(&app, Some(GTIN)).await;
-    let id = create_batch(&app, &s, "L1").await["id"].as_i64().unwrap();
-    let path = format!("/api/v1/batches/{id}/serials");
-    let (_, body) = app.send_json(Method::POST, &path, Some(&s.token), &json!({"count": 2})).await;
-    let urls: Vec<String> = body["urls"].as_array().unwrap().iter().map(|u| path_of(u.as_str().unwrap())).collect();
+    let (id, urls) = batch_with_two_serials(&app).await;
     let mut tasks = Vec::new();
     for i in 0..300 {
         let (client, url) = (app.api.clone(), app.url(&urls[i % 2]));
@@ -396,11 +401,7 @@ async fn every_scan_is_counted_under_concurrent_load() {
 #[tokio::test]
 async fn a_server_stopping_writes_the_scans_it_was_still_holding() {
     let app = spawn_app().await;
-    let s = setup(&app, Some(GTIN)).await;
-    let id = create_batch(&app, &s, "L1").await["id"].as_i64().unwrap();
-    let path = format!("/api/v1/batches/{id}/serials");
-    let (_, body) = app.send_json(Method::POST, &path, Some(&s.token), &json!({"count": 2})).await;
-    let urls: Vec<String> = body["urls"].as_array().unwrap().iter().map(|u| path_of(u.as_str().unwrap())).collect();
+    let (id, urls) = batch_with_two_serials(&app).await;
     let (mut server, base) = crate::helpers::serve_process(&app, &[]).await;
     let mut tasks = Vec::new();
     for i in 0..400 {
