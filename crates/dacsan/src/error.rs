@@ -29,7 +29,7 @@ pub async fn in_language<F: Future>(english: bool, work: F) -> F::Output {
 }
 
 /// The reader's language; Vietnamese outside a request.
-fn reads_english() -> bool {
+pub fn reads_english() -> bool {
     ENGLISH.try_with(|english| *english).unwrap_or(false)
 }
 

@@ -174,8 +174,8 @@ fn counter(registry: &mut Registry, name: &str, help: &str, value: u64) {
 /// No route: problem+json under `/api/`, an HTML page elsewhere.
 async fn not_found(uri: Uri) -> Response {
     if uri.path().starts_with("/api/") {
-        AppError::not_found("API route").into_response()
+        AppError::not_found(web::messages::API_ROUTE).into_response()
     } else {
-        web::PageError(AppError::not_found("trang / page")).into_response()
+        web::PageError(AppError::not_found(web::messages::PAGE)).into_response()
     }
 }

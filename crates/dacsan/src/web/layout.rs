@@ -85,9 +85,11 @@ struct ErrorTemplate<'a> {
     detail: &'a str,
 }
 
-/// An error as an HTML page (the request's context is gone by now: Vietnamese, no user).
+/// An error as an HTML page, in the reader's language (the rest of the request's
+/// context is gone by now: no user).
 pub(crate) fn error_page(status: StatusCode, detail: &str) -> Response {
-    let page = Page { lang: Lang::Vi, user: None, csrf: String::new(), path: "/".into() };
+    let lang = if crate::error::reads_english() { Lang::En } else { Lang::Vi };
+    let page = Page { lang, user: None, csrf: String::new(), path: "/".into() };
     let template = ErrorTemplate { page, status: status.as_u16(), detail };
     match template.render() {
         Ok(html) => (status, Html(html)).into_response(),

@@ -5,4 +5,7 @@ use crate::error::Text;
 
 pub const AT_MOST_10_PHOTOS: Text = ("web.at_most_10_photos", "tối đa 10 ảnh mỗi lần", "at most 10 photos at a time");
 
-pub const TEXTS: &[Text] = &[AT_MOST_10_PHOTOS];
+pub const PAGE: Text = ("web.page", "trang", "page");
+pub const API_ROUTE: Text = ("web.api_route", "đường dẫn API", "API route");
+
+pub const TEXTS: &[Text] = &[PAGE, API_ROUTE, AT_MOST_10_PHOTOS];

@@ -61,6 +61,9 @@ async fn a_forms_errors_are_in_the_language_the_visitor_chose() {
     assert_eq!(status, 200);
     assert!(html.contains("2 to 100 characters") && html.contains("consent is needed"), "English errors");
     assert!(!html.contains("cần từ 2 đến 100 ký tự") && !html.contains("cần đồng ý"), "and only English");
+    let (status, html) = app.page("/no-such-page").await;
+    assert_eq!(status, 404);
+    assert!(html.contains("Not found: page") && html.contains("lang=\"en\""), "the error page too: {html}");
 }
 
 #[tokio::test]
