@@ -52,8 +52,8 @@ pub async fn list_jobs(
     Ok(Json(JobList { counts, items }))
 }
 
-async fn failed_job(state: &AppState, id: i64) -> AppResult<Job> {
-    let job = store::find(&state.db, id).await?.ok_or_else(|| AppError::not_found(messages::JOB))?;
+async fn failed_job(db: &Db, id: i64) -> AppResult<Job> {
+    let job = store::find(db, id).await?.ok_or_else(|| AppError::not_found(messages::JOB))?;
     if job.status != JobStatus::Failed {
         return Err(AppError::conflict(
             "status",
@@ -73,7 +73,7 @@ pub async fn retry_job(State(state): State<AppState>, user: CurrentUser, Path(id
 
 /// Queues a failed job again (the API's and the desk's "retry").
 pub async fn retry_failed(state: &AppState, id: i64) -> AppResult<Job> {
-    failed_job(state, id).await?;
+    failed_job(&state.db, id).await?;
     match store::requeue(&state.db, id).await {
         Ok(true) => {}
         Ok(false) => return Err(AppError::conflict("status", messages::THE_JOB_IS_NO_LONGER_FAILED)),
@@ -97,7 +97,7 @@ pub async fn drop_job(State(state): State<AppState>, user: CurrentUser, Path(id)
 
 /// Drops a failed job (the API's and the desk's "drop").
 pub async fn drop_failed(state: &AppState, id: i64) -> AppResult<()> {
-    failed_job(state, id).await?;
+    failed_job(&state.db, id).await?;
     if !store::drop_failed(&state.db, id).await? {
         return Err(AppError::conflict("status", messages::THE_JOB_IS_NO_LONGER_FAILED));
     }

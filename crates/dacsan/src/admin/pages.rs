@@ -9,6 +9,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use super::messages;
 use crate::auth::model::{self, Role};
 use crate::auth::store as users;
+use crate::db::Db;
 use crate::error::{AppError, FieldErrors};
 use crate::producers::model::{ProducerInput, ProducerKind};
 use crate::producers::{self, Producer};
@@ -42,7 +43,7 @@ impl AdminTemplate {
 }
 
 async fn desk(
-    state: &AppState,
+    db: &Db,
     page: Page,
     fields: HashMap<String, String>,
     errors: FieldErrors,
@@ -50,17 +51,17 @@ async fn desk(
 ) -> Result<Response, PageError> {
     page.require_user()?.require_admin()?;
     let template = AdminTemplate {
-        producers: producers::store::list(&state.db, 500, 0).await?,
-        users: users::list(&state.db).await?,
-        producer_count: producers::store::count(&state.db).await?,
+        producers: producers::store::list(db, 500, 0).await?,
+        users: users::list(db).await?,
+        producer_count: producers::store::count(db).await?,
         provinces: admin_units::provinces(),
         kinds: ProducerKind::ALL,
         fields,
         errors,
         done,
-        failed_jobs: crate::jobs::store::list(&state.db, Some(crate::jobs::JobStatus::Failed), None, 50).await?,
-        job_counts: crate::jobs::store::counts(&state.db).await?,
-        usd_rate: crate::catalog::store::usd_rate_set(&state.db).await?.map(|(rate, at, _)| (rate, at)),
+        failed_jobs: crate::jobs::store::list(db, Some(crate::jobs::JobStatus::Failed), None, 50).await?,
+        job_counts: crate::jobs::store::counts(db).await?,
+        usd_rate: crate::catalog::store::usd_rate_set(db).await?.map(|(rate, at, _)| (rate, at)),
         page,
     };
     Ok(render(&template))
@@ -80,11 +81,13 @@ pub async fn job_action(
         _ => Err(AppError::not_found(messages::JOB)),
     };
     match done {
-        Ok(words) => desk(&state, page, HashMap::new(), FieldErrors::default(), Some(format!("{words} #{id}"))).await,
+        Ok(words) => {
+            desk(&state.db, page, HashMap::new(), FieldErrors::default(), Some(format!("{words} #{id}"))).await
+        }
         Err(AppError::Conflict { message, .. }) => {
             let mut errors = FieldErrors::default();
             errors.add("job", message);
-            desk(&state, page, HashMap::new(), errors, None).await
+            desk(&state.db, page, HashMap::new(), errors, None).await
         }
         Err(err) => Err(err.into()),
     }
@@ -100,21 +103,23 @@ pub async fn set_usd_rate(
     user.require_admin()?;
     let typed = fields.get("vnd_per_usd").map(String::as_str).unwrap_or("");
     match super::rates::set_usd(&state, &user, typed).await {
-        Ok(rate) => desk(&state, page, HashMap::new(), FieldErrors::default(), Some(format!("1 USD = {rate}"))).await,
-        Err(AppError::Invalid(errors)) => desk(&state, page, fields, errors, None).await,
+        Ok(rate) => {
+            desk(&state.db, page, HashMap::new(), FieldErrors::default(), Some(format!("1 USD = {rate}"))).await
+        }
+        Err(AppError::Invalid(errors)) => desk(&state.db, page, fields, errors, None).await,
         Err(err) => Err(err.into()),
     }
 }
 
 /// `GET /admin`
-pub async fn admin_desk(State(state): State<AppState>, page: Page) -> Result<Response, PageError> {
-    desk(&state, page, HashMap::new(), FieldErrors::default(), None).await
+pub async fn admin_desk(State(db): State<Db>, page: Page) -> Result<Response, PageError> {
+    desk(&db, page, HashMap::new(), FieldErrors::default(), None).await
 }
 
 /// `POST /admin/producers`. The commune may be given by code or by name (new or
 /// pre-2025), resolved within the chosen province.
 pub async fn create_producer(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     CsrfForm(fields): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
@@ -141,14 +146,14 @@ pub async fn create_producer(
     };
     let valid = match input.validate(None) {
         Ok(valid) => valid,
-        Err(errors) => return desk(&state, page, fields, errors, None).await,
+        Err(errors) => return desk(&db, page, fields, errors, None).await,
     };
-    match producers::store::insert(&state.db, &valid).await {
+    match producers::store::insert(&db, &valid).await {
         Ok(_) => Ok(Redirect::to(&format!("/s/{}", valid.slug)).into_response()),
         Err(AppError::Conflict { field, message }) => {
             let mut errors = FieldErrors::default();
             errors.add(&field, message);
-            desk(&state, page, fields, errors, None).await
+            desk(&db, page, fields, errors, None).await
         }
         Err(e) => Err(e.into()),
     }
@@ -156,7 +161,7 @@ pub async fn create_producer(
 
 /// `POST /admin/users`
 pub async fn create_user(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     CsrfForm(fields): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
@@ -174,7 +179,7 @@ pub async fn create_user(
     }
     let producer = match get("user_producer").as_str() {
         "" => None,
-        slug => producers::store::find_by_slug(&state.db, slug).await?.or_else(|| {
+        slug => producers::store::find_by_slug(&db, slug).await?.or_else(|| {
             errors.add("user_producer", messages::NO_SUCH_STORE);
             None
         }),
@@ -194,7 +199,7 @@ pub async fn create_user(
         errors.add("user_province", messages::AN_OFFICER_COVERS_A_PROVINCE);
     }
     let (Some(email), Some(role), true) = (email, role, errors.is_empty()) else {
-        return desk(&state, page, fields, errors, None).await;
+        return desk(&db, page, fields, errors, None).await;
     };
     let hash =
         tokio::task::spawn_blocking(move || model::hash_password(&password)).await.map_err(anyhow::Error::new)??;
@@ -204,15 +209,15 @@ pub async fn create_user(
     };
     let new_user =
         users::NewUser { email: &email, name: &name, phone: None, password_hash: &hash, role, privacy_consent: false };
-    let Some(id) = users::insert(&state.db, &new_user).await? else {
+    let Some(id) = users::insert(&db, &new_user).await? else {
         errors.add("user_email", messages::THIS_E_MAIL_ALREADY_HAS);
-        return desk(&state, page, fields, errors, None).await;
+        return desk(&db, page, fields, errors, None).await;
     };
     if let Some(p) = producer {
-        users::add_producer_member(&state.db, id, p.id, "owner").await?;
+        users::add_producer_member(&db, id, p.id, "owner").await?;
     }
     if let Some(code) = province {
-        users::add_officer_province(&state.db, id, &code).await?;
+        users::add_officer_province(&db, id, &code).await?;
     }
-    desk(&state, page, HashMap::new(), FieldErrors::default(), Some(email)).await
+    desk(&db, page, HashMap::new(), FieldErrors::default(), Some(email)).await
 }

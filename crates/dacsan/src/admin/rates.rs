@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::messages;
 use crate::auth::CurrentUser;
 use crate::catalog::store;
+use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::vn::Vnd;
@@ -43,12 +44,8 @@ pub async fn set_usd(state: &AppState, user: &CurrentUser, typed: &str) -> AppRe
     Ok(rate)
 }
 
-async fn rate_json(state: &AppState) -> AppResult<Option<RateJson>> {
-    Ok(store::usd_rate_set(&state.db).await?.map(|(vnd_per_usd, set_at, _)| RateJson {
-        currency: "USD",
-        vnd_per_usd,
-        set_at,
-    }))
+async fn rate_json(db: &Db) -> AppResult<Option<RateJson>> {
+    Ok(store::usd_rate_set(db).await?.map(|(vnd_per_usd, set_at, _)| RateJson { currency: "USD", vnd_per_usd, set_at }))
 }
 
 /// Set the US dollar rate of the indicative figures on English pages.
@@ -60,11 +57,11 @@ pub async fn put_usd_rate(
     crate::web::ApiJson(input): crate::web::ApiJson<RateInput>,
 ) -> AppResult<Json<RateJson>> {
     set_usd(&state, &user, &input.vnd_per_usd.to_string()).await?;
-    rate_json(&state).await?.map(Json).ok_or_else(|| AppError::not_found(messages::RATE))
+    rate_json(&state.db).await?.map(Json).ok_or_else(|| AppError::not_found(messages::RATE))
 }
 
 /// The rates in use for indicative figures (none until an admin sets one).
 #[utoipa::path(get, path = "/api/v1/exchange-rates", tag = "catalog", responses((status = 200, body = [RateJson])))]
-pub async fn list_rates(State(state): State<AppState>) -> AppResult<Json<Vec<RateJson>>> {
-    Ok(Json(rate_json(&state).await?.into_iter().collect()))
+pub async fn list_rates(State(db): State<Db>) -> AppResult<Json<Vec<RateJson>>> {
+    Ok(Json(rate_json(&db).await?.into_iter().collect()))
 }

@@ -7,6 +7,7 @@ use axum_extra::extract::CookieJar;
 
 use super::model::Role;
 use super::store;
+use crate::db::Db;
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -66,7 +67,7 @@ fn bearer_token(parts: &Parts) -> Option<&str> {
 
 /// `Ok(None)` when no credentials were sent; `Err(Unauthorized)` when they were sent
 /// and are wrong or expired.
-async fn load(parts: &Parts, state: &AppState) -> Result<Option<CurrentUser>, AppError> {
+async fn load(parts: &Parts, db: &Db) -> Result<Option<CurrentUser>, AppError> {
     let token = match bearer_token(parts) {
         Some(token) => token.to_string(),
         None => match CookieJar::from_headers(&parts.headers).get(SESSION_COOKIE) {
@@ -74,10 +75,10 @@ async fn load(parts: &Parts, state: &AppState) -> Result<Option<CurrentUser>, Ap
             None => return Ok(None),
         },
     };
-    let Some(user) = store::user_by_token(&state.db, &token).await? else {
+    let Some(user) = store::user_by_token(db, &token).await? else {
         return if bearer_token(parts).is_some() { Err(AppError::Unauthorized) } else { Ok(None) };
     };
-    let (producer_ids, provinces) = store::memberships_of(&state.db, user.id).await?;
+    let (producer_ids, provinces) = store::memberships_of(db, user.id).await?;
     Ok(Some(CurrentUser { id: user.id, email: user.email, name: user.name, role: user.role, producer_ids, provinces }))
 }
 
@@ -88,7 +89,7 @@ impl FromRequestParts<AppState> for CurrentUser {
         if let Some(user) = parts.extensions.get::<CurrentUser>() {
             return Ok(user.clone());
         }
-        let user = load(parts, state).await?.ok_or(AppError::Unauthorized)?;
+        let user = load(parts, &state.db).await?.ok_or(AppError::Unauthorized)?;
         parts.extensions.insert(user.clone());
         Ok(user)
     }
@@ -101,7 +102,7 @@ impl OptionalFromRequestParts<AppState> for CurrentUser {
         if let Some(user) = parts.extensions.get::<CurrentUser>() {
             return Ok(Some(user.clone()));
         }
-        let user = load(parts, state).await?;
+        let user = load(parts, &state.db).await?;
         if let Some(user) = &user {
             parts.extensions.insert(user.clone());
         }

@@ -134,7 +134,7 @@ struct CartTemplate {
 
 /// `GET /cart`
 pub async fn show_cart(State(state): State<AppState>, page: Page, jar: CookieJar) -> Result<Response, PageError> {
-    let cart = service::current(&state, &page, &jar).await?;
+    let cart = service::current(&state.db, &page, &jar).await?;
     let referral = crate::web::referral::carried(&jar);
     let cart = view(&state, &cart, &page, referral.as_deref()).await?;
     Ok(render(&CartTemplate { page, cart }))
@@ -169,7 +169,7 @@ pub async fn add_to_cart(
         .await?
         .filter(|p| p.status == ProductStatus::Active)
         .ok_or_else(|| crate::error::AppError::not_found(messages::PRODUCT))?;
-    let mut cart = service::current(&state, &page, &jar).await?;
+    let mut cart = service::current(&state.db, &page, &jar).await?;
     cart.add(product.id, form.quantity.clamp(1, crate::orders::model::MAX_QUANTITY), product.price.0);
     let cookie = service::keep(&state, &page, &cart).await?;
     Ok(with_cookie(Redirect::to("/cart").into_response(), cookie))
@@ -182,7 +182,7 @@ pub async fn update_cart(
     jar: CookieJar,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
-    let mut cart = service::current(&state, &page, &jar).await?;
+    let mut cart = service::current(&state.db, &page, &jar).await?;
     for (key, value) in &form {
         if let (Some(id), Ok(quantity)) =
             (key.strip_prefix("q_").and_then(|id| id.parse().ok()), value.trim().parse::<i64>())

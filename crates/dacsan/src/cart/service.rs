@@ -7,13 +7,14 @@ use axum_extra::extract::CookieJar;
 
 use super::model::{CART_COOKIE, Cart};
 use super::store;
+use crate::db::Db;
 use crate::state::AppState;
 use crate::web::Page;
 
 /// The cart of this request: the account's when signed in, else the cookie's.
-pub async fn current(state: &AppState, page: &Page, jar: &CookieJar) -> anyhow::Result<Cart> {
+pub async fn current(db: &Db, page: &Page, jar: &CookieJar) -> anyhow::Result<Cart> {
     match &page.user {
-        Some(user) => store::load(&state.db, user.id).await,
+        Some(user) => store::load(db, user.id).await,
         None => Ok(jar.get(CART_COOKIE).map(|c| Cart::from_cookie(c.value())).unwrap_or_default()),
     }
 }

@@ -22,7 +22,6 @@ use crate::auth::CurrentUser;
 use crate::db;
 use crate::error::{AppError, AppResult};
 use crate::producers;
-use crate::state::AppState;
 use crate::web::{ApiJson, response_cache};
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -176,9 +175,9 @@ pub async fn list_products(
     Ok(response_cache::respond_json(json))
 }
 
-async fn product_json(state: &AppState, product: &Product) -> AppResult<ProductJson> {
-    let images = store::photos(&state.db, product.id).await?.iter().map(|(full, _)| format!("/media/{full}")).collect();
-    let usd = store::usd_rate(&state.db).await?;
+async fn product_json(db: &Db, product: &Product) -> AppResult<ProductJson> {
+    let images = store::photos(db, product.id).await?.iter().map(|(full, _)| format!("/media/{full}")).collect();
+    let usd = store::usd_rate(db).await?;
     let mut json = ProductJson::new(product, images);
     json.indicative_usd = usd.and_then(|rate| export::usd_figure(product.price.0, rate));
     Ok(json)
@@ -188,12 +187,12 @@ async fn product_json(state: &AppState, product: &Product) -> AppResult<ProductJ
     params(("id" = i64, Path, description = "product id")),
     responses((status = 200, body = ProductJson), (status = 404, description = "no such product")))]
 pub async fn get_product(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: Option<CurrentUser>,
     Path(id): Path<String>,
 ) -> AppResult<Json<ProductJson>> {
-    let product = access::visible_product(&state.db, &id, user.as_ref()).await?;
-    Ok(Json(product_json(&state, &product).await?))
+    let product = access::visible_product(&db, &id, user.as_ref()).await?;
+    Ok(Json(product_json(&db, &product).await?))
 }
 
 /// Create a product for one of your producers (admins: any producer).
@@ -201,22 +200,23 @@ pub async fn get_product(
     security(("bearer" = [])),
     responses((status = 201, body = ProductJson), (status = 401), (status = 403), (status = 409), (status = 422)))]
 pub async fn create_product(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(search): State<Arc<SearchIndex>>,
     user: CurrentUser,
     ApiJson(input): ApiJson<ProductInput>,
 ) -> AppResult<(StatusCode, Json<ProductJson>)> {
     let producer_id = input.producer_id.ok_or_else(|| AppError::invalid("producer_id", messages::REQUIRED))?;
     user.require_producer(producer_id)?;
-    let producer = producers::store::find_by_id(&state.db, producer_id)
+    let producer = producers::store::find_by_id(&db, producer_id)
         .await?
         .ok_or_else(|| AppError::invalid("producer_id", messages::NO_SUCH_PRODUCER))?;
     let explicit_slug = input.slug.as_deref().is_some_and(|s| !s.trim().is_empty());
     let valid = input.validate(None, &producer.commune_code).map_err(AppError::Invalid)?;
-    let id = store::insert(&state.db, &valid, explicit_slug).await?;
-    service::reindex_product(&state.db, &state.search, id).await?;
-    let product = store::find_by_id(&state.db, id).await?.ok_or_else(|| AppError::not_found("product"))?;
+    let id = store::insert(&db, &valid, explicit_slug).await?;
+    service::reindex_product(&db, &search, id).await?;
+    let product = store::find_by_id(&db, id).await?.ok_or_else(|| AppError::not_found("product"))?;
     tracing::info!(product.id = id, producer.id = producer_id, user.id = user.id, "product {} created", product.slug);
-    Ok((StatusCode::CREATED, Json(product_json(&state, &product).await?)))
+    Ok((StatusCode::CREATED, Json(product_json(&db, &product).await?)))
 }
 
 /// Change some fields of a product (e.g. `{"stock": 20}`).
@@ -224,21 +224,22 @@ pub async fn create_product(
     params(("id" = i64, Path, description = "product id")), security(("bearer" = [])),
     responses((status = 200, body = ProductJson), (status = 401), (status = 403), (status = 404), (status = 409), (status = 422)))]
 pub async fn update_product(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(search): State<Arc<SearchIndex>>,
     user: CurrentUser,
     Path(id): Path<String>,
     ApiJson(input): ApiJson<ProductInput>,
 ) -> AppResult<Json<ProductJson>> {
-    let product = access::visible_product(&state.db, &id, Some(&user)).await?;
+    let product = access::visible_product(&db, &id, Some(&user)).await?;
     user.require_producer(product.producer_id)?;
     if input.producer_id.is_some_and(|p| p != product.producer_id) {
         return Err(AppError::invalid("producer_id", messages::A_PRODUCT_CANNOT_MOVE_TO_ANOTHER));
     }
     let valid = input.validate(Some(&product), &product.origin_commune_code).map_err(AppError::Invalid)?;
-    store::update(&state.db, product.id, &valid).await?;
-    service::reindex_product(&state.db, &state.search, product.id).await?;
-    let product = store::find_by_id(&state.db, product.id).await?.ok_or_else(|| AppError::not_found("product"))?;
-    Ok(Json(product_json(&state, &product).await?))
+    store::update(&db, product.id, &valid).await?;
+    service::reindex_product(&db, &search, product.id).await?;
+    let product = store::find_by_id(&db, product.id).await?.ok_or_else(|| AppError::not_found("product"))?;
+    Ok(Json(product_json(&db, &product).await?))
 }
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -274,12 +275,13 @@ pub async fn list_ocop_sets() -> Json<Vec<SetJson>> {
     request_body(content_type = "multipart/form-data", description = "one or more `photo` files (JPEG, PNG or WebP, 8 MB each)"),
     responses((status = 201, body = ProductJson), (status = 401), (status = 403), (status = 404), (status = 413), (status = 422)))]
 pub async fn add_product_photo(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(search): State<Arc<SearchIndex>>,
     user: CurrentUser,
     Path(id): Path<String>,
     mut multipart: axum::extract::Multipart,
 ) -> AppResult<(StatusCode, Json<ProductJson>)> {
-    let product = access::visible_product(&state.db, &id, Some(&user)).await?;
+    let product = access::visible_product(&db, &id, Some(&user)).await?;
     user.require_producer(product.producer_id)?;
     let mut added = 0;
     while let Some(field) = multipart.next_field().await.map_err(|e| AppError::invalid("photo", e.body_text()))? {
@@ -287,14 +289,14 @@ pub async fn add_product_photo(
             continue;
         }
         let bytes = field.bytes().await.map_err(|e| AppError::invalid("photo", e.body_text()))?;
-        let (full, card) = crate::media::service::save_upload(&state.db, bytes.to_vec()).await?;
-        store::add_photo(&state.db, product.id, full, card).await?;
+        let (full, card) = crate::media::service::save_upload(&db, bytes.to_vec()).await?;
+        store::add_photo(&db, product.id, full, card).await?;
         added += 1;
     }
     if added == 0 {
         return Err(AppError::invalid("photo", messages::SEND_AT_LEAST_ONE_FILE));
     }
-    service::reindex_product(&state.db, &state.search, product.id).await?;
-    let product = store::find_by_id(&state.db, product.id).await?.ok_or_else(|| AppError::not_found("product"))?;
-    Ok((StatusCode::CREATED, Json(product_json(&state, &product).await?)))
+    service::reindex_product(&db, &search, product.id).await?;
+    let product = store::find_by_id(&db, product.id).await?.ok_or_else(|| AppError::not_found("product"))?;
+    Ok((StatusCode::CREATED, Json(product_json(&db, &product).await?)))
 }

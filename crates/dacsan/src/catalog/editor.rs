@@ -14,6 +14,7 @@ use super::model::{Product, ProductInput};
 use super::wholesale::{self, PriceBreak};
 use super::{ocop, service, store};
 use crate::auth::CurrentUser;
+use crate::db::Db;
 use crate::error::{AppError, FieldErrors};
 use crate::media;
 use crate::producers::{self, Producer};
@@ -235,16 +236,14 @@ fn input_from_form(fields: &HashMap<String, String>, producer_id: i64, errors: &
     input
 }
 
-async fn producer_for(state: &AppState, user: &CurrentUser, producer_id: i64) -> Result<Producer, PageError> {
+async fn producer_for(db: &Db, user: &CurrentUser, producer_id: i64) -> Result<Producer, PageError> {
     user.require_producer(producer_id)?;
-    Ok(producers::store::find_by_id(&state.db, producer_id)
-        .await?
-        .ok_or_else(|| AppError::not_found(messages::PRODUCER))?)
+    Ok(producers::store::find_by_id(db, producer_id).await?.ok_or_else(|| AppError::not_found(messages::PRODUCER))?)
 }
 
 async fn product_for(state: &AppState, user: &CurrentUser, id: i64) -> Result<(Product, Producer), PageError> {
     let product = store::find_by_id(&state.db, id).await?.ok_or_else(|| AppError::not_found(messages::PRODUCT))?;
-    let producer = producer_for(state, user, product.producer_id).await?;
+    let producer = producer_for(&state.db, user, product.producer_id).await?;
     Ok((product, producer))
 }
 
@@ -278,12 +277,12 @@ pub struct NewParams {
 
 /// `GET /seller/products/new?producer={id}`
 pub async fn new_product_page(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Query(q): Query<NewParams>,
 ) -> Result<Response, PageError> {
     let user = page.require_user()?.clone();
-    let producer = producer_for(&state, &user, q.producer).await?;
+    let producer = producer_for(&db, &user, q.producer).await?;
     let fields = HashMap::from([
         ("origin_commune_code".to_string(), producer.commune_code.clone()),
         ("status".to_string(), "active".to_string()),
@@ -300,7 +299,7 @@ pub async fn create_product(
     multipart: Multipart,
 ) -> Result<Response, PageError> {
     let user = page.require_user()?.clone();
-    let producer = producer_for(&state, &user, q.producer).await?;
+    let producer = producer_for(&state.db, &user, q.producer).await?;
     let form = UploadForm::read(&jar, multipart).await?;
     let mut errors = FieldErrors::default();
     let input = input_from_form(&form.fields, producer.id, &mut errors);
@@ -312,7 +311,7 @@ pub async fn create_product(
             return Ok(form_page(page, producer, None, form.fields, errors, Vec::new(), false));
         }
     };
-    let uploads = save_photos(&state, &form).await;
+    let uploads = save_photos(&state.db, &form).await;
     let id = match store::insert(&state.db, &valid, false).await {
         Ok(id) => id,
         Err(AppError::Conflict { field, message }) => {
@@ -321,7 +320,7 @@ pub async fn create_product(
         }
         Err(e) => return Err(e.into()),
     };
-    attach_photos(&state, id, uploads, &mut errors).await?;
+    attach_photos(&state.db, id, uploads, &mut errors).await?;
     service::reindex_product(&state.db, &state.search, id).await?;
     tracing::info!(product.id = id, producer.id = producer.id, user.id = user.id, "product created from the web");
     if !errors.is_empty() {
@@ -382,8 +381,8 @@ pub async fn update_product(
             store::remove_photo(&state.db, id, media_id).await?;
         }
     }
-    let uploads = save_photos(&state, &form).await;
-    attach_photos(&state, id, uploads, &mut errors).await?;
+    let uploads = save_photos(&state.db, &form).await;
+    attach_photos(&state.db, id, uploads, &mut errors).await?;
     service::reindex_product(&state.db, &state.search, id).await?;
     if !errors.is_empty() {
         let product = store::find_by_id(&state.db, id).await?.ok_or_else(|| AppError::not_found("product"))?;
@@ -394,23 +393,23 @@ pub async fn update_product(
 }
 
 /// Processes each uploaded picture; a bad one is reported, the others kept.
-async fn save_photos(state: &AppState, form: &UploadForm) -> Vec<Result<(i64, i64), AppError>> {
+async fn save_photos(db: &Db, form: &UploadForm) -> Vec<Result<(i64, i64), AppError>> {
     let mut out = Vec::new();
     for (_, bytes) in form.files.iter().filter(|(name, _)| name == "photos") {
-        out.push(media::service::save_upload(&state.db, bytes.clone()).await);
+        out.push(media::service::save_upload(db, bytes.clone()).await);
     }
     out
 }
 
 async fn attach_photos(
-    state: &AppState,
+    db: &Db,
     product_id: i64,
     uploads: Vec<Result<(i64, i64), AppError>>,
     errors: &mut FieldErrors,
 ) -> anyhow::Result<()> {
     for upload in uploads {
         match upload {
-            Ok((full, card)) => store::add_photo(&state.db, product_id, full, card).await?,
+            Ok((full, card)) => store::add_photo(db, product_id, full, card).await?,
             Err(AppError::Internal(e)) => return Err(e),
             Err(e) => errors.add("photos", e.detail()),
         }

@@ -1,5 +1,8 @@
 //! The buyer's pages: home (`/`), catalog and search (`/search`), product (`/p/{slug}`).
 
+use crate::config::Settings;
+use crate::search::SearchIndex;
+use crate::web::response_cache::ResponseCache;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -11,10 +14,9 @@ use super::messages;
 use super::model::{Product, ProductStatus};
 use super::query::{CatalogParams, FacetCounts, FacetValue};
 use super::{export, ocop, service, store};
-use crate::db;
+use crate::db::{self, Db};
 use crate::error::AppError;
 use crate::producers::{self, Producer};
-use crate::state::AppState;
 use crate::vn::admin_units;
 use crate::web::PageError;
 use crate::web::{Page, markdown, render, response_cache};
@@ -35,14 +37,14 @@ pub struct Card {
 }
 
 /// Cards for products, with their producers' names looked up in one query.
-pub async fn cards(state: &AppState, products: &[Product], english: bool) -> anyhow::Result<Vec<Card>> {
+pub async fn cards(db: &Db, products: &[Product], english: bool) -> anyhow::Result<Vec<Card>> {
     let mut ids: Vec<i64> = products.iter().map(|p| p.producer_id).collect();
     ids.sort_unstable();
     ids.dedup();
     let producers: HashMap<i64, Producer> =
-        producers::store::list_by_ids(&state.db, &ids).await?.into_iter().map(|p| (p.id, p)).collect();
+        producers::store::list_by_ids(db, &ids).await?.into_iter().map(|p| (p.id, p)).collect();
     let today = db::today_vn();
-    let usd_rate = if english { store::usd_rate(&state.db).await? } else { None };
+    let usd_rate = if english { store::usd_rate(db).await? } else { None };
     Ok(products
         .iter()
         .map(|p| Card {
@@ -72,21 +74,25 @@ struct HomeTemplate {
 }
 
 /// `GET /`
-pub async fn home(State(state): State<AppState>, page: Page) -> Result<Response, PageError> {
+pub async fn home(
+    State(db): State<Db>,
+    State(search): State<Arc<SearchIndex>>,
+    page: Page,
+) -> Result<Response, PageError> {
     let best_query =
         CatalogParams { sort: Some("best_selling".into()), per_page: Some("8".into()), ..Default::default() }
             .parse()?;
-    let best = service::search(&state.db, &state.search, &best_query).await?;
+    let best = service::search(&db, &search, &best_query).await?;
     let newest_query =
         CatalogParams { sort: Some("newest".into()), per_page: Some("8".into()), ..Default::default() }.parse()?;
-    let newest = service::search(&state.db, &state.search, &newest_query).await?;
+    let newest = service::search(&db, &search, &newest_query).await?;
     let english = page.is_en();
     let template = HomeTemplate {
         sectors: sector_counts(&best.facets),
         provinces: best.facets.province.clone(),
         stars: best.facets.stars.iter().filter(|s| s.value != "0").cloned().collect(),
-        best: cards(&state, &best.products, english).await?,
-        newest: cards(&state, &newest.products, english).await?,
+        best: cards(&db, &best.products, english).await?,
+        newest: cards(&db, &newest.products, english).await?,
         page,
     };
     Ok(render(&template))
@@ -184,7 +190,8 @@ fn link_with(params: &CatalogParams, key: &str, value: &str) -> String {
 
 /// `GET /search?q=&province=&stars=&group=&min_price=&max_price=&in_stock=&sort=&page=`
 pub async fn search_page(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(search): State<Arc<SearchIndex>>,
     page: Page,
     Query(params): Query<CatalogParams>,
 ) -> Result<Response, PageError> {
@@ -192,10 +199,10 @@ pub async fn search_page(
         Ok(q) => (q, None),
         Err(err) => (CatalogParams::default().parse()?, Some(err.detail())),
     };
-    let result = service::search(&state.db, &state.search, &query).await?;
+    let result = service::search(&db, &search, &query).await?;
     let page_count = result.total.div_ceil(query.per_page).max(1);
     let template = SearchTemplate {
-        cards: cards(&state, &result.products, page.is_en()).await?,
+        cards: cards(&db, &result.products, page.is_en()).await?,
         previous_url: (query.page > 1).then(|| link_with(&params, "page", &(query.page - 1).to_string())),
         next_url: (query.page < page_count.min(super::query::MAX_PAGE))
             .then(|| link_with(&params, "page", &(query.page + 1).to_string())),
@@ -252,30 +259,33 @@ struct ProductTemplate {
 
 /// `GET /p/{slug}`
 pub async fn product_page(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(response_cache): State<Arc<ResponseCache>>,
+    State(search): State<Arc<SearchIndex>>,
+    State(settings): State<Arc<Settings>>,
     mut page: Page,
     Path(slug): Path<String>,
 ) -> Result<Response, PageError> {
     // Visitors who are not signed in all see the same page: built once, kept while
     // the catalog is unchanged. The generation is read before the database is.
-    let generation = state.search.generation();
+    let generation = search.generation();
     let cache_key = page.user.is_none().then(|| format!("{}{}", page.lang.code(), page.path));
     let csrf = page.csrf.clone();
     if let Some(key) = &cache_key {
-        if let Some(html) = state.response_cache.get(key, generation) {
+        if let Some(html) = response_cache.get(key, generation) {
             return Ok(response_cache::respond_html(&html, &csrf));
         }
         page.csrf = response_cache::CSRF_MARKER.to_string();
     }
     let not_found = || AppError::not_found(messages::PRODUCT);
-    let product = store::find_by_slug(&state.db, &slug).await?.ok_or_else(not_found)?;
+    let product = store::find_by_slug(&db, &slug).await?.ok_or_else(not_found)?;
     let can_edit = page.user.as_ref().is_some_and(|u| u.can_manage_producer(product.producer_id));
     if product.status != ProductStatus::Active && !can_edit {
         return Err(not_found().into());
     }
-    let producer = producers::store::find_by_id(&state.db, product.producer_id).await?.ok_or_else(not_found)?;
-    let photos = store::photos(&state.db, product.id).await?;
-    let siblings: Vec<Product> = store::list_for_producer(&state.db, producer.id, true, 5)
+    let producer = producers::store::find_by_id(&db, product.producer_id).await?.ok_or_else(not_found)?;
+    let photos = store::photos(&db, product.id).await?;
+    let siblings: Vec<Product> = store::list_for_producer(&db, producer.id, true, 5)
         .await?
         .into_iter()
         .filter(|p| p.id != product.id)
@@ -284,12 +294,12 @@ pub async fn product_page(
     let today = db::today_vn();
     let english = page.is_en();
     let set = ocop::set(&product.set_code);
-    let batches = crate::trace::store::list_batches_of_product(&state.db, product.id, 5)
+    let batches = crate::trace::store::list_batches_of_product(&db, product.id, 5)
         .await?
         .into_iter()
         .map(|b| (b.lot.clone(), b.produced_on.clone(), crate::trace::service::batch_path(&product, &b)))
         .collect();
-    let share = crate::trace::resolve::ShareLinks::of(&format!("{}/p/{}", state.settings.public_url, product.slug));
+    let share = crate::trace::resolve::ShareLinks::of(&format!("{}/p/{}", settings.public_url, product.slug));
     let template = ProductTemplate {
         batches,
         share,
@@ -297,7 +307,7 @@ pub async fn product_page(
         description_html: markdown::to_html(product.display_description(english)),
         unit: product.display_unit(english).to_string(),
         usd: match english {
-            true => store::usd_rate(&state.db).await?.and_then(|rate| export::usd_figure(product.price.0, rate)),
+            true => store::usd_rate(&db).await?.and_then(|rate| export::usd_figure(product.price.0, rate)),
             false => None,
         },
         stars: product.valid_stars(today),
@@ -305,7 +315,7 @@ pub async fn product_page(
         set_name: set.map(|s| if english { s.name_en.clone() } else { s.name.clone() }).unwrap_or_default(),
         origin: origin_text(&product.origin_commune_code),
         price: product.price.to_string(),
-        more: cards(&state, &siblings, english).await?,
+        more: cards(&db, &siblings, english).await?,
         photos,
         producer,
         product,
@@ -314,7 +324,7 @@ pub async fn product_page(
     };
     let Some(key) = cache_key else { return Ok(render(&template)) };
     let html: Arc<str> = template.render().map_err(|e| AppError::Internal(anyhow::Error::new(e)))?.into();
-    state.response_cache.put(key, generation, html.clone());
+    response_cache.put(key, generation, html.clone());
     Ok(response_cache::respond_html(&html, &csrf))
 }
 

@@ -136,7 +136,7 @@ async fn batch_with_journey(
     }
     if i.is_multiple_of(3) {
         let latest = store::find_batch(&state.db, batch.id).await?.context("batch")?;
-        service::issue_serials(state, &latest, 20).await.map_err(|e| anyhow::anyhow!("{e:?}"))?;
+        service::issue_serials(&state.db, &latest, 20).await.map_err(|e| anyhow::anyhow!("{e:?}"))?;
     }
     Ok(())
 }

@@ -15,7 +15,6 @@ use super::store::{self, Session, SessionItem};
 use crate::auth::CurrentUser;
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
-use crate::state::AppState;
 use crate::web::ApiJson;
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -54,11 +53,11 @@ pub async fn create_session(
     ))
 }
 
-async fn managed(state: &AppState, user: &CurrentUser, id: &str) -> AppResult<Session> {
+async fn managed(db: &Db, user: &CurrentUser, id: &str) -> AppResult<Session> {
     let not_found = || AppError::not_found(messages::LIVE_SESSION);
     let id: i64 = id.parse().map_err(|_| not_found())?;
-    let session = store::find(&state.db, id).await?.ok_or_else(not_found)?;
-    if service::may_manage(&state.db, user, &session).await? { Ok(session) } else { Err(AppError::Forbidden) }
+    let session = store::find(db, id).await?.ok_or_else(not_found)?;
+    if service::may_manage(db, user, &session).await? { Ok(session) } else { Err(AppError::Forbidden) }
 }
 
 #[utoipa::path(get, path = "/api/v1/live-sessions/{id}", tag = "live", params(("id" = i64, Path)),
@@ -73,12 +72,12 @@ pub async fn get_session(State(db): State<Db>, Path(id): Path<String>) -> AppRes
 #[utoipa::path(get, path = "/api/v1/live-sessions/{id}/report", tag = "live", security(("bearer" = [])),
     params(("id" = i64, Path)), responses((status = 200, body = Report), (status = 401), (status = 403), (status = 404)))]
 pub async fn session_report(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Path(id): Path<String>,
 ) -> AppResult<Json<Report>> {
-    let session = managed(&state, &user, &id).await?;
-    Ok(Json(service::report(&state.db, session).await?))
+    let session = managed(&db, &user, &id).await?;
+    Ok(Json(service::report(&db, session).await?))
 }
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -93,17 +92,16 @@ pub struct Audience {
     request_body = Audience, params(("id" = i64, Path)),
     responses((status = 200, body = Report), (status = 401), (status = 403), (status = 404), (status = 422)))]
 pub async fn set_audience(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Path(id): Path<String>,
     ApiJson(audience): ApiJson<Audience>,
 ) -> AppResult<Json<Report>> {
-    let session = managed(&state, &user, &id).await?;
+    let session = managed(&db, &user, &id).await?;
     check_audience(audience.viewers, audience.peak_viewers).map_err(AppError::Invalid)?;
-    store::set_audience(&state.db, session.id, audience.viewers, audience.peak_viewers).await?;
-    let session =
-        store::find(&state.db, session.id).await?.ok_or_else(|| AppError::not_found(messages::LIVE_SESSION))?;
-    Ok(Json(service::report(&state.db, session).await?))
+    store::set_audience(&db, session.id, audience.viewers, audience.peak_viewers).await?;
+    let session = store::find(&db, session.id).await?.ok_or_else(|| AppError::not_found(messages::LIVE_SESSION))?;
+    Ok(Json(service::report(&db, session).await?))
 }
 
 /// Sets the audience from the platform's export file (multipart `file`, .xlsx or
@@ -113,12 +111,12 @@ pub async fn set_audience(
     params(("id" = i64, Path)),
     responses((status = 200, body = Report), (status = 401), (status = 403), (status = 404), (status = 422)))]
 pub async fn import_audience(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Path(id): Path<String>,
     mut multipart: axum::extract::Multipart,
 ) -> AppResult<Json<Report>> {
-    let session = managed(&state, &user, &id).await?;
+    let session = managed(&db, &user, &id).await?;
     let unreadable = |e: axum::extract::multipart::MultipartError| AppError::invalid("file", e.body_text());
     let mut file = None;
     while let Some(field) = multipart.next_field().await.map_err(unreadable)? {
@@ -128,10 +126,9 @@ pub async fn import_audience(
     }
     let bytes = file.ok_or_else(|| AppError::invalid("file", messages::THE_FILE_IS_MISSING))?;
     let (viewers, peak) = super::audience::read_export(&bytes)?;
-    store::set_audience(&state.db, session.id, viewers, peak).await?;
-    let session =
-        store::find(&state.db, session.id).await?.ok_or_else(|| AppError::not_found(messages::LIVE_SESSION))?;
-    Ok(Json(service::report(&state.db, session).await?))
+    store::set_audience(&db, session.id, viewers, peak).await?;
+    let session = store::find(&db, session.id).await?.ok_or_else(|| AppError::not_found(messages::LIVE_SESSION))?;
+    Ok(Json(service::report(&db, session).await?))
 }
 
 /// Viewers as platforms count them: 0 to a billion, the peak not above the total.

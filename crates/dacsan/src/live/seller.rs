@@ -14,6 +14,7 @@ use super::service::{self, Report};
 use super::store::{self, Session};
 use crate::auth::CurrentUser;
 use crate::catalog::Product;
+use crate::db::Db;
 use crate::error::Message;
 use crate::error::{AppError, FieldErrors};
 use crate::state::AppState;
@@ -50,16 +51,16 @@ impl SessionsTemplate {
 }
 
 async fn sessions_page(
-    state: &AppState,
+    db: &Db,
     page: Page,
     form: HashMap<String, String>,
     errors: FieldErrors,
 ) -> Result<Response, PageError> {
     let user = page.require_user()?.clone();
-    let sessions = store::list_for_user(&state.db, user.id, &user.producer_ids).await?;
+    let sessions = store::list_for_user(db, user.id, &user.producer_ids).await?;
     let mut products = Vec::new();
     for producer in &user.producer_ids {
-        products.extend(crate::catalog::store::list_for_producer(&state.db, *producer, true, 200).await?);
+        products.extend(crate::catalog::store::list_for_producer(db, *producer, true, 200).await?);
     }
     products.retain(|p| p.status == crate::catalog::ProductStatus::Active);
     use strum::VariantArray;
@@ -71,8 +72,8 @@ async fn sessions_page(
 }
 
 /// `GET /seller/live`
-pub async fn list(State(state): State<AppState>, page: Page) -> Result<Response, PageError> {
-    sessions_page(&state, page, HashMap::new(), FieldErrors::default()).await
+pub async fn list(State(db): State<Db>, page: Page) -> Result<Response, PageError> {
+    sessions_page(&db, page, HashMap::new(), FieldErrors::default()).await
 }
 
 /// `datetime-local` sends `2026-12-05T20:00` in the seller's (Vietnam's) time.
@@ -85,7 +86,7 @@ pub(crate) fn local_time(value: Option<&String>) -> Option<String> {
 
 /// The form as the API's input; the host is named by e-mail.
 pub(crate) async fn input_of(
-    state: &AppState,
+    db: &Db,
     form: &HashMap<String, String>,
     errors: &mut FieldErrors,
 ) -> Result<SessionInput, PageError> {
@@ -111,7 +112,7 @@ pub(crate) async fn input_of(
     }
     let host_user_id = match form.get("host_email").map(|e| e.trim()).filter(|e| !e.is_empty()) {
         None => None,
-        Some(email) => match crate::auth::store::find_by_email(&state.db, &email.to_lowercase()).await? {
+        Some(email) => match crate::auth::store::find_by_email(db, &email.to_lowercase()).await? {
             Some(host) => Some(host.id),
             None => {
                 errors.add("host_email", Message::from(messages::NO_ACCOUNT).with("email", email));
@@ -133,20 +134,20 @@ pub(crate) async fn input_of(
 
 /// `POST /seller/live`: schedules a session from the form.
 pub async fn create(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     let user: CurrentUser = page.require_user()?.clone();
     let mut errors = FieldErrors::default();
-    let input = input_of(&state, &form, &mut errors).await?;
+    let input = input_of(&db, &form, &mut errors).await?;
     let result = match errors.is_empty() {
-        true => service::create(&state.db, &user, &input).await,
+        true => service::create(&db, &user, &input).await,
         false => Err(AppError::Invalid(errors)),
     };
     match result {
         Ok(session) => Ok(Redirect::to(&format!("/seller/live/{}", session.id)).into_response()),
-        Err(AppError::Invalid(errors)) => sessions_page(&state, page, form, errors).await,
+        Err(AppError::Invalid(errors)) => sessions_page(&db, page, form, errors).await,
         Err(e) => Err(e.into()),
     }
 }
@@ -171,11 +172,11 @@ impl ReportTemplate {
     }
 }
 
-async fn managed(state: &AppState, page: &Page, id: &str) -> Result<Session, PageError> {
+async fn managed(db: &Db, page: &Page, id: &str) -> Result<Session, PageError> {
     let user = page.require_user()?;
     let not_found = || AppError::not_found(messages::LIVE_SESSION);
-    let session = store::find(&state.db, id.parse().map_err(|_| not_found())?).await?.ok_or_else(not_found)?;
-    if service::may_manage(&state.db, user, &session).await? { Ok(session) } else { Err(AppError::Forbidden.into()) }
+    let session = store::find(db, id.parse().map_err(|_| not_found())?).await?.ok_or_else(not_found)?;
+    if service::may_manage(db, user, &session).await? { Ok(session) } else { Err(AppError::Forbidden.into()) }
 }
 
 async fn report_page(
@@ -194,7 +195,7 @@ async fn report_page(
 
 /// `GET /seller/live/{id}`
 pub async fn show(State(state): State<AppState>, page: Page, Path(id): Path<String>) -> Result<Response, PageError> {
-    let session = managed(&state, &page, &id).await?;
+    let session = managed(&state.db, &page, &id).await?;
     report_page(&state, page, session, FieldErrors::default()).await
 }
 
@@ -205,7 +206,7 @@ pub async fn audience(
     Path(id): Path<String>,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
-    let session = managed(&state, &page, &id).await?;
+    let session = managed(&state.db, &page, &id).await?;
     let mut errors = FieldErrors::default();
     let mut count =
         |name: &str| match form.get(name).map(|v| v.replace(['.', ',', ' '], "")).unwrap_or_default().parse::<i64>() {
@@ -236,7 +237,7 @@ pub async fn import_audience(
     Path(id): Path<String>,
     multipart: axum::extract::Multipart,
 ) -> Result<Response, PageError> {
-    let session = managed(&state, &page, &id).await?;
+    let session = managed(&state.db, &page, &id).await?;
     let form = crate::web::multipart::UploadForm::read(&jar, multipart).await?;
     let result = match form.files.iter().find(|(name, _)| name == "file") {
         Some((_, bytes)) => super::audience::read_export(bytes),

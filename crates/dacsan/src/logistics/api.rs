@@ -102,9 +102,9 @@ pub async fn create_shipment(
 }
 
 /// The shipment and the order it belongs to, if the asker sells it.
-async fn managed_shipment(state: &AppState, user: &CurrentUser, id: i64) -> AppResult<Shipment> {
-    let shipment = store::find_shipment(&state.db, id).await?.ok_or_else(|| AppError::not_found(messages::SHIPMENT))?;
-    let (_, actor) = visible_order(&state.db, &shipment.order_id.to_string(), Some(user), None)
+async fn managed_shipment(db: &Db, user: &CurrentUser, id: i64) -> AppResult<Shipment> {
+    let shipment = store::find_shipment(db, id).await?.ok_or_else(|| AppError::not_found(messages::SHIPMENT))?;
+    let (_, actor) = visible_order(db, &shipment.order_id.to_string(), Some(user), None)
         .await
         .map_err(|_| AppError::not_found(messages::SHIPMENT))?;
     require_seller(actor).map_err(|_| AppError::not_found(messages::SHIPMENT))?;
@@ -115,12 +115,13 @@ async fn managed_shipment(state: &AppState, user: &CurrentUser, id: i64) -> AppR
 #[utoipa::path(delete, path = "/api/v1/shipments/{id}", tag = "shipping", params(("id" = i64, Path)), security(("bearer" = [])),
     responses((status = 200, body = ShipmentJson), (status = 404), (status = 409, description = "already picked up")))]
 pub async fn cancel_shipment(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(jobs): State<Jobs>,
     user: CurrentUser,
     Path(id): Path<i64>,
 ) -> AppResult<Json<ShipmentJson>> {
-    let shipment = managed_shipment(&state, &user, id).await?;
-    let cancelled = shipments::cancel(&state.db, &state.jobs, &shipment).await?;
+    let shipment = managed_shipment(&db, &user, id).await?;
+    let cancelled = shipments::cancel(&db, &jobs, &shipment).await?;
     Ok(Json(ShipmentJson::from(&cancelled)))
 }
 
@@ -144,7 +145,7 @@ pub async fn shipment_label(
     Path(id): Path<i64>,
     Query(q): Query<LabelParams>,
 ) -> AppResult<Response> {
-    let shipment = managed_shipment(&state, &user, id).await?;
+    let shipment = managed_shipment(&state.db, &user, id).await?;
     let dacsan = match q.source.as_deref().map(str::trim) {
         None | Some("" | "carrier") => false,
         Some("dacsan") => true,
@@ -425,12 +426,12 @@ pub struct ShipmentMoney {
 #[utoipa::path(get, path = "/api/v1/shipments/{id}", tag = "shipping", params(("id" = i64, Path)), security(("bearer" = [])),
     responses((status = 200, body = ShipmentMoney), (status = 404)))]
 pub async fn get_shipment(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Path(id): Path<i64>,
 ) -> AppResult<Json<ShipmentMoney>> {
-    let shipment = managed_shipment(&state, &user, id).await?;
-    let cod = super::cod_store::shipment_money(&state.db, shipment.id, shipment.cod_vnd).await?;
+    let shipment = managed_shipment(&db, &user, id).await?;
+    let cod = super::cod_store::shipment_money(&db, shipment.id, shipment.cod_vnd).await?;
     Ok(Json(ShipmentMoney { shipment: ShipmentJson::from(&shipment), cod }))
 }
 
@@ -440,12 +441,12 @@ pub async fn get_shipment(
     request_body = super::shipments::ReturnInput, security(("bearer" = [])),
     responses((status = 200, body = ShipmentJson), (status = 404), (status = 409, description = "not returned, or settled already")))]
 pub async fn settle_return(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Path(id): Path<i64>,
     ApiJson(input): ApiJson<super::shipments::ReturnInput>,
 ) -> AppResult<Json<ShipmentJson>> {
-    let shipment = managed_shipment(&state, &user, id).await?;
-    super::shipments::settle_return(&state.db, &shipment, Some(user.id), &input).await?;
+    let shipment = managed_shipment(&db, &user, id).await?;
+    super::shipments::settle_return(&db, &shipment, Some(user.id), &input).await?;
     Ok(Json(ShipmentJson::from(&shipment)))
 }

@@ -122,38 +122,37 @@ impl PayoutsTemplate {
 
 /// The producer a seller (or an admin) asks about, and its statement for the period.
 async fn payouts_for(
-    state: &AppState,
+    db: &Db,
     page: &Page,
     id: i64,
     query: &PayoutQuery,
 ) -> Result<(crate::producers::Producer, super::api::Payouts), PageError> {
     page.require_user()?.require_producer(id)?;
-    let producer =
-        crate::producers::store::find_by_id(&state.db, id).await?.ok_or_else(|| AppError::not_found("producer"))?;
+    let producer = crate::producers::store::find_by_id(db, id).await?.ok_or_else(|| AppError::not_found("producer"))?;
     let (from, to) = query.period()?;
-    let payouts = super::payouts::statement(&state.db, id, from, to).await?;
+    let payouts = super::payouts::statement(db, id, from, to).await?;
     Ok((producer, payouts))
 }
 
 /// `GET /seller/producers/{id}/payouts?from=&to=`: the COD payout statement.
 pub async fn show_payouts(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Path(id): Path<i64>,
     axum::extract::Query(query): axum::extract::Query<PayoutQuery>,
 ) -> Result<Response, PageError> {
-    let (producer, payouts) = payouts_for(&state, &page, id, &query).await?;
+    let (producer, payouts) = payouts_for(&db, &page, id, &query).await?;
     Ok(crate::web::render(&PayoutsTemplate { page, producer, payouts }))
 }
 
 /// `GET /seller/producers/{id}/payouts.xlsx?from=&to=`
 pub async fn download_payouts_xlsx(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Path(id): Path<i64>,
     axum::extract::Query(query): axum::extract::Query<PayoutQuery>,
 ) -> Result<Response, PageError> {
-    let (_, payouts) = payouts_for(&state, &page, id, &query).await?;
+    let (_, payouts) = payouts_for(&db, &page, id, &query).await?;
     let bytes = super::payouts::workbook(&payouts)?;
     let name = format!("doi-soat-cod-{id}-{}-{}.xlsx", payouts.from, payouts.to);
     Ok(crate::web::download(&name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes))
@@ -161,12 +160,12 @@ pub async fn download_payouts_xlsx(
 
 /// `GET /seller/producers/{id}/payouts.pdf?from=&to=`: A4, in the page's language.
 pub async fn download_payouts_pdf(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Path(id): Path<i64>,
     axum::extract::Query(query): axum::extract::Query<PayoutQuery>,
 ) -> Result<Response, PageError> {
-    let (producer, payouts) = payouts_for(&state, &page, id, &query).await?;
+    let (producer, payouts) = payouts_for(&db, &page, id, &query).await?;
     let lang = page.lang;
     let pdf = tokio::task::spawn_blocking(move || super::payouts::pdf(&payouts, &producer.name, |key| lang.t(key)))
         .await

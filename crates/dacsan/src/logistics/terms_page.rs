@@ -13,10 +13,10 @@ use serde::Deserialize;
 use super::collection::model::CollectionPoint;
 use super::messages;
 use super::options::DeliveryTerms;
+use crate::db::Db;
 use crate::error::Message;
 use crate::error::{AppError, FieldErrors};
 use crate::producers::Producer;
-use crate::state::AppState;
 use crate::vn::Vnd;
 use crate::web::{CsrfForm, Page, PageError, render};
 
@@ -90,22 +90,20 @@ fn terms_of(form: &HashMap<String, String>, errors: &mut FieldErrors) -> Deliver
     }
 }
 
-async fn editable(state: &AppState, page: &Page, id: i64) -> Result<Producer, PageError> {
+async fn editable(db: &Db, page: &Page, id: i64) -> Result<Producer, PageError> {
     page.require_user()?.require_producer(id)?;
-    Ok(crate::producers::store::find_by_id(&state.db, id)
-        .await?
-        .ok_or_else(|| AppError::not_found(messages::PRODUCER))?)
+    Ok(crate::producers::store::find_by_id(db, id).await?.ok_or_else(|| AppError::not_found(messages::PRODUCER))?)
 }
 
 async fn terms_page(
-    state: &AppState,
+    db: &Db,
     page: Page,
     producer: Producer,
     form: HashMap<String, String>,
     errors: FieldErrors,
     saved: bool,
 ) -> Result<Response, PageError> {
-    let mut points = super::collection::store::list_points(&state.db, Some(&producer.province_code)).await?;
+    let mut points = super::collection::store::list_points(db, Some(&producer.province_code)).await?;
     points.retain(|p| p.active);
     let failed = !errors.is_empty();
     let mut response = render(&TermsTemplate { page, producer, points, form, errors, saved });
@@ -123,24 +121,24 @@ pub struct SavedQuery {
 
 /// `GET /seller/producers/{id}/delivery`
 pub async fn show_terms(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Path(id): Path<i64>,
     Query(query): Query<SavedQuery>,
 ) -> Result<Response, PageError> {
-    let producer = editable(&state, &page, id).await?;
-    let terms = super::store::delivery_terms(&state.db, id).await?;
-    terms_page(&state, page, producer, form_of(&terms), FieldErrors::default(), query.saved.is_some()).await
+    let producer = editable(&db, &page, id).await?;
+    let terms = super::store::delivery_terms(&db, id).await?;
+    terms_page(&db, page, producer, form_of(&terms), FieldErrors::default(), query.saved.is_some()).await
 }
 
 /// `POST /seller/producers/{id}/delivery`: the same rules as the API.
 pub async fn save_terms(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
-    let producer = editable(&state, &page, id).await?;
+    let producer = editable(&db, &page, id).await?;
     let mut errors = FieldErrors::default();
     let terms = terms_of(&form, &mut errors);
     if let Err((field, message)) = terms.check() {
@@ -149,16 +147,16 @@ pub async fn save_terms(
     if errors.is_empty()
         && let Some(point_id) = terms.collection_point_id
     {
-        match super::collection::service::check_choice(&state.db, &producer.province_code, point_id).await {
+        match super::collection::service::check_choice(&db, &producer.province_code, point_id).await {
             Ok(()) => {}
             Err(AppError::Invalid(more)) => errors = more,
             Err(other) => return Err(other.into()),
         }
     }
     if !errors.is_empty() {
-        return terms_page(&state, page, producer, form, errors, false).await;
+        return terms_page(&db, page, producer, form, errors, false).await;
     }
-    super::store::save_delivery_terms(&state.db, id, &terms).await?;
+    super::store::save_delivery_terms(&db, id, &terms).await?;
     Ok(Redirect::to(&format!("/seller/producers/{id}/delivery?saved=1")).into_response())
 }
 

@@ -164,7 +164,7 @@ pub async fn delivery_options(
     jar: CookieJar,
     Query(q): Query<DeliveryParams>,
 ) -> Result<Response, PageError> {
-    let cart = crate::cart::service::current(&state, &page, &jar).await?;
+    let cart = crate::cart::service::current(&state.db, &page, &jar).await?;
     let referral = crate::web::referral::carried(&jar);
     let cart = crate::cart::pages::view(&state, &cart, &page, referral.as_deref()).await?;
     let cod = q.payment_method.as_deref() == Some("cod");

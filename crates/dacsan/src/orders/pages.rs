@@ -125,7 +125,7 @@ async fn checkout_page(
     errors: FieldErrors,
     problem: Option<String>,
 ) -> Result<Response, PageError> {
-    let cart = crate::cart::service::current(state, &page, jar).await?;
+    let cart = crate::cart::service::current(&state.db, &page, jar).await?;
     if cart.is_empty() {
         return Ok(Redirect::to("/cart").into_response());
     }
@@ -190,7 +190,7 @@ pub async fn place_order(
     if form.action != "place" {
         return checkout_page(&state, page, &jar, form, FieldErrors::default(), None).await;
     }
-    let cart = crate::cart::service::current(&state, &page, &jar).await?;
+    let cart = crate::cart::service::current(&state.db, &page, &jar).await?;
     let input = CheckoutInput {
         items: cart.lines.iter().map(|l| CheckoutItem { product_id: l.product_id, quantity: l.quantity }).collect(),
         buyer: BuyerInput {
@@ -364,9 +364,9 @@ struct OrderTemplate {
     v: OrderView,
 }
 
-async fn visible(state: &AppState, page: &Page, jar: &CookieJar, code: &str) -> Result<(Order, Actor), PageError> {
+async fn visible(db: &Db, page: &Page, jar: &CookieJar, code: &str) -> Result<(Order, Actor), PageError> {
     let not_found = || AppError::not_found(messages::ORDER);
-    let order = store::find_by_code(&state.db, code).await?.ok_or_else(not_found)?;
+    let order = store::find_by_code(db, code).await?.ok_or_else(not_found)?;
     let actor = role_on(&order, page, jar).ok_or_else(not_found)?;
     Ok((order, actor))
 }
@@ -378,26 +378,26 @@ pub async fn show_order(
     jar: CookieJar,
     Path(code): Path<String>,
 ) -> Result<Response, PageError> {
-    let (order, actor) = visible(&state, &page, &jar, &code).await?;
+    let (order, actor) = visible(&state.db, &page, &jar, &code).await?;
     let v = order_view(&state, order, actor).await?;
     Ok(render(&OrderTemplate { page, v }))
 }
 
 /// `GET /orders/{code}/qr.svg`: the VietQR code for the page.
 pub async fn order_qr(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     jar: CookieJar,
     Path(code): Path<String>,
 ) -> Result<Response, PageError> {
-    let (order, viewer) = visible(&state, &page, &jar, &code).await?;
+    let (order, viewer) = visible(&db, &page, &jar, &code).await?;
     // A picture on a page drawn before the money came: the buyer now sees that it
     // is paid, no longer the producer's account.
     if order.total_vnd <= order.paid_vnd && viewer == Actor::Buyer {
         return Ok(crate::payments::api::qr_response("image/svg+xml", paid_picture(page.t("order_paid"))));
     }
     // A page asking for a code that cannot exist (COD, no account) gets a 404.
-    let (payload, _) = crate::payments::api::order_payload(&state, &order, viewer).await.map_err(|e| match e {
+    let (payload, _) = crate::payments::api::order_payload(&db, &order, viewer).await.map_err(|e| match e {
         AppError::Conflict { .. } => AppError::not_found(messages::VIETQR_CODE),
         other => other,
     })?;
@@ -423,13 +423,13 @@ pub struct MoveForm {
 
 /// `POST /orders/{code}/transitions`
 pub async fn move_order(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     jar: CookieJar,
     Path(code): Path<String>,
     CsrfForm(form): CsrfForm<MoveForm>,
 ) -> Result<Response, PageError> {
-    let (order, actor) = visible(&state, &page, &jar, &code).await?;
+    let (order, actor) = visible(&db, &page, &jar, &code).await?;
     let to = OrderStatus::parse(&form.to).ok_or_else(|| AppError::invalid("to", messages::NOT_A_STATUS))?;
     let t = Transition {
         to,
@@ -439,7 +439,7 @@ pub async fn move_order(
         carrier: form.carrier.as_deref(),
         tracking_no: form.tracking_no.as_deref(),
     };
-    match service::transition(&state.db, order.id, &t).await {
+    match service::transition(&db, order.id, &t).await {
         Ok(_) => Ok(Redirect::to(&format!("/orders/{code}")).into_response()),
         Err(AppError::Invalid(errors)) => Err(AppError::Invalid(errors).into()),
         Err(e) => Err(e.into()),

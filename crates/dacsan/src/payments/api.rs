@@ -24,7 +24,6 @@ use crate::orders::model::Actor;
 use crate::orders::{Order, PaymentMethod};
 use crate::producers;
 use crate::producers::store::PaymentAccount;
-use crate::state::AppState;
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct WebhookAnswer {
@@ -86,14 +85,14 @@ pub struct VietqrJson {
 /// 409 for cash-on-delivery orders and producers without an account. The account
 /// number is bank data: a buyer sees it while money is due, the producer's sellers
 /// and admins always (the static code of a paid order).
-pub async fn order_payload(state: &AppState, order: &Order, viewer: Actor) -> AppResult<(String, PaymentAccount)> {
+pub async fn order_payload(db: &Db, order: &Order, viewer: Actor) -> AppResult<(String, PaymentAccount)> {
     if order.total_vnd <= order.paid_vnd && !matches!(viewer, Actor::Seller | Actor::Admin) {
         return Err(AppError::conflict("paid_vnd", messages::THE_ORDER_IS_PAID_NOTHING));
     }
     if order.payment_method != PaymentMethod::Vietqr {
         return Err(AppError::conflict("payment_method", messages::THIS_ORDER_IS_CASH_ON_DELIVERY));
     }
-    let account = producers::store::payment_account(&state.db, order.producer_id)
+    let account = producers::store::payment_account(db, order.producer_id)
         .await?
         .ok_or_else(|| AppError::conflict("payment_method", messages::THE_SELLER_HAS_NO_RECEIVING_ACCOUNT))?;
     let payload = qr::payload(order, &account).map_err(AppError::Internal)?;
@@ -116,14 +115,14 @@ pub fn qr_response(content_type: &'static str, body: impl IntoResponse) -> Respo
     responses((status = 200, body = VietqrJson), (status = 404),
         (status = 409, description = "not a bank-transfer order, or (for the buyer) nothing is left to pay")))]
 pub async fn order_vietqr(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: Option<CurrentUser>,
     headers: HeaderMap,
     Path(id): Path<String>,
     Query(q): Query<TokenParam>,
 ) -> AppResult<Json<VietqrJson>> {
-    let (order, viewer) = visible_order(&state.db, &id, user.as_ref(), guest_token(&headers, &q)).await?;
-    let (payload, account) = order_payload(&state, &order, viewer).await?;
+    let (order, viewer) = visible_order(&db, &id, user.as_ref(), guest_token(&headers, &q)).await?;
+    let (payload, account) = order_payload(&db, &order, viewer).await?;
     Ok(Json(VietqrJson {
         svg: qr::svg(&payload)?,
         bank_name: crate::vn::banks::by_bin(&account.bank_bin).map(|b| b.short_name.clone()).unwrap_or_default(),
@@ -139,28 +138,28 @@ pub async fn order_vietqr(
 #[utoipa::path(get, path = "/api/v1/orders/{id}/vietqr.png", tag = "payments", params(("id" = String, Path, description = "order id or code"), TokenParam),
     responses((status = 200, content_type = "image/png", description = "the QR code"), (status = 404)))]
 pub async fn order_vietqr_png(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: Option<CurrentUser>,
     headers: HeaderMap,
     Path(id): Path<String>,
     Query(q): Query<TokenParam>,
 ) -> AppResult<Response> {
-    let (order, viewer) = visible_order(&state.db, &id, user.as_ref(), guest_token(&headers, &q)).await?;
-    let (payload, _) = order_payload(&state, &order, viewer).await?;
+    let (order, viewer) = visible_order(&db, &id, user.as_ref(), guest_token(&headers, &q)).await?;
+    let (payload, _) = order_payload(&db, &order, viewer).await?;
     Ok(qr_response("image/png", qr::png(&payload)?))
 }
 
 #[utoipa::path(get, path = "/api/v1/orders/{id}/vietqr.svg", tag = "payments", params(("id" = String, Path, description = "order id or code"), TokenParam),
     responses((status = 200, content_type = "image/svg+xml", description = "the QR code"), (status = 404)))]
 pub async fn order_vietqr_svg(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: Option<CurrentUser>,
     headers: HeaderMap,
     Path(id): Path<String>,
     Query(q): Query<TokenParam>,
 ) -> AppResult<Response> {
-    let (order, viewer) = visible_order(&state.db, &id, user.as_ref(), guest_token(&headers, &q)).await?;
-    let (payload, _) = order_payload(&state, &order, viewer).await?;
+    let (order, viewer) = visible_order(&db, &id, user.as_ref(), guest_token(&headers, &q)).await?;
+    let (payload, _) = order_payload(&db, &order, viewer).await?;
     Ok(qr_response("image/svg+xml", qr::svg(&payload)?))
 }
 

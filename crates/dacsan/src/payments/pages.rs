@@ -7,10 +7,10 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::messages;
+use crate::db::Db;
 use crate::error::{AppError, FieldErrors};
 use crate::producers::Producer;
 use crate::producers::store::{self, PaymentAccount};
-use crate::state::AppState;
 use crate::vn::banks::{self, Bank};
 use crate::web::PageError;
 use crate::web::{CsrfForm, Page, render};
@@ -36,20 +36,20 @@ pub struct AccountForm {
     pub account_holder: String,
 }
 
-async fn editable(state: &AppState, page: &Page, id: i64) -> Result<Producer, PageError> {
+async fn editable(db: &Db, page: &Page, id: i64) -> Result<Producer, PageError> {
     page.require_user()?.require_producer(id)?;
-    Ok(store::find_by_id(&state.db, id).await?.ok_or_else(|| AppError::not_found(messages::PRODUCER))?)
+    Ok(store::find_by_id(db, id).await?.ok_or_else(|| AppError::not_found(messages::PRODUCER))?)
 }
 
 /// `GET /seller/producers/{id}/payment`
 pub async fn edit_payment_account(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Path(id): Path<i64>,
     axum::extract::Query(q): axum::extract::Query<std::collections::HashMap<String, String>>,
 ) -> Result<Response, PageError> {
-    let producer = editable(&state, &page, id).await?;
-    let form = match store::payment_account(&state.db, id).await? {
+    let producer = editable(&db, &page, id).await?;
+    let form = match store::payment_account(&db, id).await? {
         Some(a) => {
             AccountForm { bank_bin: a.bank_bin, account_number: a.account_number, account_holder: a.account_holder }
         }
@@ -89,15 +89,15 @@ pub fn validate(form: &AccountForm) -> Result<PaymentAccount, FieldErrors> {
 
 /// `POST /seller/producers/{id}/payment`
 pub async fn save_payment_account(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<AccountForm>,
 ) -> Result<Response, PageError> {
-    let producer = editable(&state, &page, id).await?;
+    let producer = editable(&db, &page, id).await?;
     match validate(&form) {
         Ok(account) => {
-            store::upsert_payment_account(&state.db, id, &account).await?;
+            store::upsert_payment_account(&db, id, &account).await?;
             tracing::info!(producer.id = id, bank_bin = %account.bank_bin, "receiving account of {} saved", producer.slug);
             Ok(Redirect::to(&format!("/seller/producers/{id}/payment?saved=1")).into_response())
         }

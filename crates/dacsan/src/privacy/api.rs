@@ -15,7 +15,6 @@ use super::store::{self, ConsentRecord, ProcessingRecord, RequestRecord};
 use crate::auth::CurrentUser;
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
-use crate::state::AppState;
 use crate::web::ApiJson;
 
 /// Everything dacsan holds about the caller.
@@ -88,8 +87,8 @@ pub struct PurposeConsent {
     pub at: Option<String>,
 }
 
-async fn consents_of(state: &AppState, user_id: i64) -> AppResult<Consents> {
-    let history = store::consents_of(&state.db, user_id).await?;
+async fn consents_of(db: &Db, user_id: i64) -> AppResult<Consents> {
+    let history = store::consents_of(db, user_id).await?;
     let purposes = store::standing(&history)
         .into_iter()
         .map(|(purpose, last)| PurposeConsent {
@@ -105,8 +104,8 @@ async fn consents_of(state: &AppState, user_id: i64) -> AppResult<Consents> {
 /// The caller's consents: standing, and the whole ledger.
 #[utoipa::path(get, path = "/api/v1/me/consents", tag = "privacy", security(("bearer" = [])),
     responses((status = 200, body = Consents), (status = 401)))]
-pub async fn my_consents(State(state): State<AppState>, user: CurrentUser) -> AppResult<Json<Consents>> {
-    Ok(Json(consents_of(&state, user.id).await?))
+pub async fn my_consents(State(db): State<Db>, user: CurrentUser) -> AppResult<Json<Consents>> {
+    Ok(Json(consents_of(&db, user.id).await?))
 }
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -120,12 +119,12 @@ pub struct ConsentInput {
 #[utoipa::path(post, path = "/api/v1/me/consents", tag = "privacy", request_body = ConsentInput, security(("bearer" = [])),
     responses((status = 200, body = Consents), (status = 401), (status = 422)))]
 pub async fn set_consent(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     ApiJson(input): ApiJson<ConsentInput>,
 ) -> AppResult<Json<Consents>> {
-    service::set_consent(&state.db, &user, &input.purpose, input.granted, "api").await?;
-    Ok(Json(consents_of(&state, user.id).await?))
+    service::set_consent(&db, &user, &input.purpose, input.granted, "api").await?;
+    Ok(Json(consents_of(&db, user.id).await?))
 }
 
 /// Corrects the caller's name and phone.

@@ -17,7 +17,6 @@ use super::store::{self, ConsentRecord, ProcessingRecord, RequestRecord};
 use crate::auth::pages::safe_next;
 use crate::db::Db;
 use crate::error::{AppError, FieldErrors};
-use crate::state::AppState;
 use crate::web::{CsrfForm, Page, PageError, render};
 
 #[derive(Template)]
@@ -40,15 +39,15 @@ pub struct DoneParam {
 }
 
 async fn my_data(
-    state: &AppState,
+    db: &Db,
     page: Page,
     errors: FieldErrors,
     holds: Vec<String>,
     done: Option<&'static str>,
 ) -> Result<Response, PageError> {
     let user = page.require_user()?.clone();
-    let row = store::name_and_phone(&state.db, user.id).await?;
-    let ledger = store::consents_of(&state.db, user.id).await?;
+    let row = store::name_and_phone(db, user.id).await?;
+    let ledger = store::consents_of(db, user.id).await?;
     let standing = store::standing(&ledger);
     let optional = Purpose::OPTIONAL
         .iter()
@@ -60,7 +59,7 @@ async fn my_data(
         name: row.0,
         phone,
         optional,
-        requests: store::requests_of(&state.db, user.id).await?,
+        requests: store::requests_of(db, user.id).await?,
         errors,
         holds,
         done,
@@ -69,30 +68,26 @@ async fn my_data(
 }
 
 /// `GET /account/data`
-pub async fn my_data_page(
-    State(state): State<AppState>,
-    page: Page,
-    Query(q): Query<DoneParam>,
-) -> Result<Response, PageError> {
+pub async fn my_data_page(State(db): State<Db>, page: Page, Query(q): Query<DoneParam>) -> Result<Response, PageError> {
     let done = match q.done.as_deref() {
         Some("profile") => Some("privacy_profile_saved"),
         Some("consents") => Some("privacy_consents_saved"),
         _ => None,
     };
-    my_data(&state, page, FieldErrors::default(), Vec::new(), done).await
+    my_data(&db, page, FieldErrors::default(), Vec::new(), done).await
 }
 
 /// `POST /account/data/profile`
 pub async fn correct_profile(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     let user = page.require_user()?.clone();
     let input = ProfileInput { name: form.get("name").cloned().unwrap_or_default(), phone: form.get("phone").cloned() };
-    match service::correct_profile(&state.db, &user, &input).await {
+    match service::correct_profile(&db, &user, &input).await {
         Ok(()) => Ok(Redirect::to("/account/data?done=profile").into_response()),
-        Err(AppError::Invalid(errors)) => my_data(&state, page, errors, Vec::new(), None).await,
+        Err(AppError::Invalid(errors)) => my_data(&db, page, errors, Vec::new(), None).await,
         Err(err) => Err(err.into()),
     }
 }
@@ -119,13 +114,13 @@ pub async fn set_consents(
 
 /// `POST /account/data/erase`: with the password; the session ends with the account.
 pub async fn erase(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     let user = page.require_user()?.clone();
     let password = form.get("password").cloned().unwrap_or_default();
-    match service::erase_account(&state.db, &user, &password).await {
+    match service::erase_account(&db, &user, &password).await {
         Ok(Erasure::Done) => {
             let mut response = Redirect::to("/?erased=1").into_response();
             let clear = format!("{}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax", crate::auth::extract::SESSION_COOKIE);
@@ -134,11 +129,11 @@ pub async fn erase(
             }
             Ok(response)
         }
-        Ok(Erasure::Held(holds)) => my_data(&state, page, FieldErrors::default(), holds, None).await,
+        Ok(Erasure::Held(holds)) => my_data(&db, page, FieldErrors::default(), holds, None).await,
         Err(AppError::Forbidden) => {
             let mut errors = FieldErrors::default();
             errors.add("password", page.t("privacy_wrong_password"));
-            my_data(&state, page, errors, Vec::new(), None).await
+            my_data(&db, page, errors, Vec::new(), None).await
         }
         Err(err) => Err(err.into()),
     }

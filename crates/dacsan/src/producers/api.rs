@@ -1,10 +1,12 @@
 //! `/api/v1/producers`: read storefronts; admins create producers, sellers update
 //! their own.
 
+use crate::search::SearchIndex;
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 use super::messages;
 use super::model::{Producer, ProducerInput};
@@ -13,7 +15,6 @@ use crate::auth::CurrentUser;
 use crate::catalog;
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
-use crate::state::AppState;
 use crate::web::ApiJson;
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -80,10 +81,10 @@ pub async fn list_producers(State(db): State<Db>, Query(params): Query<ListParam
     }))
 }
 
-async fn find(state: &AppState, id_or_slug: &str) -> AppResult<Producer> {
+async fn find(db: &Db, id_or_slug: &str) -> AppResult<Producer> {
     let found = match id_or_slug.parse::<i64>() {
-        Ok(id) => store::find_by_id(&state.db, id).await?,
-        Err(_) => store::find_by_slug(&state.db, id_or_slug).await?,
+        Ok(id) => store::find_by_id(db, id).await?,
+        Err(_) => store::find_by_slug(db, id_or_slug).await?,
     };
     found.ok_or_else(|| AppError::not_found(messages::PRODUCER))
 }
@@ -91,8 +92,8 @@ async fn find(state: &AppState, id_or_slug: &str) -> AppResult<Producer> {
 #[utoipa::path(get, path = "/api/v1/producers/{id}", tag = "producers",
     params(("id" = String, Path, description = "producer id or slug")),
     responses((status = 200, body = ProducerJson), (status = 404)))]
-pub async fn get_producer(State(state): State<AppState>, Path(id): Path<String>) -> AppResult<Json<ProducerJson>> {
-    Ok(Json(ProducerJson::from(&find(&state, &id).await?)))
+pub async fn get_producer(State(db): State<Db>, Path(id): Path<String>) -> AppResult<Json<ProducerJson>> {
+    Ok(Json(ProducerJson::from(&find(&db, &id).await?)))
 }
 
 /// Admins register producers.
@@ -115,17 +116,18 @@ pub async fn create_producer(
     params(("id" = String, Path, description = "producer id or slug")), security(("bearer" = [])),
     responses((status = 200, body = ProducerJson), (status = 401), (status = 403), (status = 404), (status = 409), (status = 422)))]
 pub async fn update_producer(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(search): State<Arc<SearchIndex>>,
     user: CurrentUser,
     Path(id): Path<String>,
     ApiJson(input): ApiJson<ProducerInput>,
 ) -> AppResult<Json<ProducerJson>> {
-    let producer = find(&state, &id).await?;
+    let producer = find(&db, &id).await?;
     user.require_producer(producer.id)?;
     let valid = input.validate(Some(&producer)).map_err(AppError::Invalid)?;
-    store::update(&state.db, producer.id, &valid).await?;
-    catalog::store::touch_producer_products(&state.db, producer.id).await?;
-    catalog::service::reindex_producer(&state.db, &state.search, producer.id).await?;
-    let producer = find(&state, &producer.id.to_string()).await?;
+    store::update(&db, producer.id, &valid).await?;
+    catalog::store::touch_producer_products(&db, producer.id).await?;
+    catalog::service::reindex_producer(&db, &search, producer.id).await?;
+    let producer = find(&db, &producer.id.to_string()).await?;
     Ok(Json(ProducerJson::from(&producer)))
 }

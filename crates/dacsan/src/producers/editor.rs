@@ -1,7 +1,9 @@
 //! The seller's desk (`/seller`) and storefront editor
 //! (`/seller/producers/{id}/edit`: identity, story, logo and photos).
 
+use crate::search::SearchIndex;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::{Multipart, Path, Query, State};
@@ -16,7 +18,6 @@ use crate::catalog::{self, Product};
 use crate::db::Db;
 use crate::error::{AppError, FieldErrors};
 use crate::media;
-use crate::state::AppState;
 use crate::vn::admin_units;
 use crate::web::PageError;
 use crate::web::multipart::UploadForm;
@@ -82,20 +83,20 @@ fn fields_of(p: &Producer) -> HashMap<String, String> {
     .collect()
 }
 
-async fn editable(state: &AppState, page: &Page, id: i64) -> Result<Producer, PageError> {
+async fn editable(db: &Db, page: &Page, id: i64) -> Result<Producer, PageError> {
     page.require_user()?.require_producer(id)?;
-    Ok(store::find_by_id(&state.db, id).await?.ok_or_else(|| AppError::not_found(messages::PRODUCER))?)
+    Ok(store::find_by_id(db, id).await?.ok_or_else(|| AppError::not_found(messages::PRODUCER))?)
 }
 
 async fn form_page(
-    state: &AppState,
+    db: &Db,
     page: Page,
     producer: Producer,
     fields: HashMap<String, String>,
     errors: FieldErrors,
     saved: bool,
 ) -> Result<Response, PageError> {
-    let photos = store::photos(&state.db, producer.id).await?;
+    let photos = store::photos(db, producer.id).await?;
     let communes = admin_units::communes_of(&producer.province_code).collect();
     Ok(render(&StoreFormTemplate { page, producer, fields, errors, photos, kinds: ProducerKind::ALL, communes, saved }))
 }
@@ -107,25 +108,26 @@ pub struct SavedParam {
 
 /// `GET /seller/producers/{id}/edit`
 pub async fn edit_store_page(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Path(id): Path<i64>,
     Query(q): Query<SavedParam>,
 ) -> Result<Response, PageError> {
-    let producer = editable(&state, &page, id).await?;
+    let producer = editable(&db, &page, id).await?;
     let fields = fields_of(&producer);
-    form_page(&state, page, producer, fields, FieldErrors::default(), q.saved.is_some()).await
+    form_page(&db, page, producer, fields, FieldErrors::default(), q.saved.is_some()).await
 }
 
 /// `POST /seller/producers/{id}/edit`
 pub async fn update_store(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(search): State<Arc<SearchIndex>>,
     page: Page,
     jar: CookieJar,
     Path(id): Path<i64>,
     multipart: Multipart,
 ) -> Result<Response, PageError> {
-    let producer = editable(&state, &page, id).await?;
+    let producer = editable(&db, &page, id).await?;
     let form = UploadForm::read(&jar, multipart).await?;
     let input = ProducerInput {
         name: form.text("name"),
@@ -142,16 +144,16 @@ pub async fn update_store(
     };
     let valid = match input.validate(Some(&producer)) {
         Ok(valid) => valid,
-        Err(errors) => return form_page(&state, page, producer, form.fields, errors, false).await,
+        Err(errors) => return form_page(&db, page, producer, form.fields, errors, false).await,
     };
-    if let Err(AppError::Conflict { field, message }) = store::update(&state.db, id, &valid).await {
+    if let Err(AppError::Conflict { field, message }) = store::update(&db, id, &valid).await {
         let mut errors = FieldErrors::default();
         errors.add(&field, message);
-        return form_page(&state, page, producer, form.fields, errors, false).await;
+        return form_page(&db, page, producer, form.fields, errors, false).await;
     }
     let mut errors = FieldErrors::default();
     for (name, bytes) in &form.files {
-        let (full, card) = match media::service::save_upload(&state.db, bytes.clone()).await {
+        let (full, card) = match media::service::save_upload(&db, bytes.clone()).await {
             Ok(ids) => ids,
             Err(AppError::Internal(e)) => return Err(AppError::Internal(e).into()),
             Err(e) => {
@@ -160,17 +162,17 @@ pub async fn update_store(
             }
         };
         if name == "logo" {
-            store::set_logo(&state.db, id, card).await?;
+            store::set_logo(&db, id, card).await?;
         } else {
-            store::add_photo(&state.db, id, full, card).await?;
+            store::add_photo(&db, id, full, card).await?;
         }
     }
-    catalog::store::touch_producer_products(&state.db, id).await?;
-    catalog::service::reindex_producer(&state.db, &state.search, id).await?;
+    catalog::store::touch_producer_products(&db, id).await?;
+    catalog::service::reindex_producer(&db, &search, id).await?;
     if !errors.is_empty() {
-        let producer = editable(&state, &page, id).await?;
+        let producer = editable(&db, &page, id).await?;
         let fields = fields_of(&producer);
-        return form_page(&state, page, producer, fields, errors, true).await;
+        return form_page(&db, page, producer, fields, errors, true).await;
     }
     Ok(Redirect::to(&format!("/seller/producers/{id}/edit?saved=1")).into_response())
 }

@@ -64,7 +64,7 @@ async fn storefront(
         share,
         story_html: markdown::to_html(producer.display_story(page.is_en())),
         photos: store::photos(&state.db, producer.id).await?,
-        cards: cards(state, &products, page.is_en()).await?,
+        cards: cards(&state.db, &products, page.is_en()).await?,
         can_edit: page.user.as_ref().is_some_and(|u| u.can_manage_producer(producer.id)),
         producer,
         complaint,

@@ -16,12 +16,12 @@ use serde::Deserialize;
 
 use crate::auth::CurrentUser;
 use crate::catalog::Product;
+use crate::db::Db;
 use crate::error::{AppError, FieldErrors};
 use crate::live::model::Platform;
 use crate::live::store::ProvinceSession;
 use crate::programme::scope;
 use crate::programme::support::directory::{self, ProducerRef};
-use crate::state::AppState;
 use crate::vn::{Vnd, admin_units};
 use crate::web::{CsrfForm, Page, PageError, render};
 
@@ -145,7 +145,7 @@ impl LiveTemplate {
 }
 
 async fn live_page(
-    state: &AppState,
+    db: &Db,
     page: Page,
     user: &CurrentUser,
     province: String,
@@ -153,10 +153,10 @@ async fn live_page(
     form: HashMap<String, String>,
     errors: FieldErrors,
 ) -> Result<Response, PageError> {
-    let sessions = crate::live::store::list_for_province(&state.db, &province, 200).await?;
-    let sellers = directory::with_products_on_sale(&state.db, &province).await?;
+    let sessions = crate::live::store::list_for_province(db, &province, 200).await?;
+    let sellers = directory::with_products_on_sale(db, &province).await?;
     let chosen: Vec<i64> = sellers.iter().map(|p| p.id).filter(|id| chosen.contains(id)).collect();
-    let products = crate::catalog::store::list_active_for_producers(&state.db, &chosen, 500).await?;
+    let products = crate::catalog::store::list_active_for_producers(db, &chosen, 500).await?;
     let groups = groups_of(&sellers, &chosen, products);
     use strum::VariantArray;
     let provinces = scope::provinces_of(user);
@@ -176,20 +176,20 @@ async fn live_page(
 
 /// `GET /office/live?province=&producers=ID,ID`
 pub async fn list_sessions(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Query(q): Query<LiveQuery>,
 ) -> Result<Response, PageError> {
     let user = scope::office_user(&page)?;
     let province = scope::province_for(&user, q.province.as_deref())?;
     let chosen = producer_ids(&q.producers);
-    live_page(&state, page, &user, province, &chosen, HashMap::new(), FieldErrors::default()).await
+    live_page(&db, page, &user, province, &chosen, HashMap::new(), FieldErrors::default()).await
 }
 
 /// `POST /office/live`: schedules one session with the chosen producers' products;
 /// on to its report.
 pub async fn schedule_session(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
@@ -197,9 +197,9 @@ pub async fn schedule_session(
     let province = scope::province_for(&user, form.get("province").map(String::as_str))?;
     let chosen = producer_ids(form.get("producers"));
     let mut errors = FieldErrors::default();
-    let input = crate::live::seller::input_of(&state, &form, &mut errors).await?;
+    let input = crate::live::seller::input_of(&db, &form, &mut errors).await?;
     let result = match errors.is_empty() {
-        true => crate::live::service::create(&state.db, &user, &input).await,
+        true => crate::live::service::create(&db, &user, &input).await,
         false => {
             // Every bad field at once: the form's reading errors and the rules' errors.
             errors.0.extend(input.validate().err().unwrap_or_default().0);
@@ -208,7 +208,7 @@ pub async fn schedule_session(
     };
     match result {
         Ok(session) => Ok(Redirect::to(&format!("/seller/live/{}", session.id)).into_response()),
-        Err(AppError::Invalid(errors)) => live_page(&state, page, &user, province, &chosen, form, errors).await,
+        Err(AppError::Invalid(errors)) => live_page(&db, page, &user, province, &chosen, form, errors).await,
         Err(e) => Err(e.into()),
     }
 }

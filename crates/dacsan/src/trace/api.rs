@@ -2,11 +2,13 @@
 //! serials, labels, QR codes, signed record and EPCIS export, `/api/v1/epcis/events`
 //! (capture) and `/.well-known/dacsan-trace-key`.
 
+use crate::config::Settings;
 use axum::Json;
 use axum::extract::{Multipart, Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 use super::access;
 use super::chain::Record;
@@ -18,7 +20,7 @@ use super::store::{self, Batch, InputRow, StoredEvent, TraceFile};
 use super::{epcis, labels, qr};
 use crate::auth::CurrentUser;
 use crate::catalog::{self, Product};
-use crate::db;
+use crate::db::{self, Db};
 use crate::error::{AppError, AppResult};
 use crate::producers;
 use crate::state::AppState;
@@ -84,18 +86,18 @@ fn batch_id(id: &str) -> AppResult<i64> {
 }
 
 /// A batch anyone may see (see [`access::visible_batch`]).
-pub async fn visible_batch(state: &AppState, id: &str, user: Option<&CurrentUser>) -> AppResult<(Batch, Product)> {
-    access::visible_batch(&state.db, batch_id(id)?, user).await
+pub async fn visible_batch(db: &Db, id: &str, user: Option<&CurrentUser>) -> AppResult<(Batch, Product)> {
+    access::visible_batch(db, batch_id(id)?, user).await
 }
 
 /// A batch only its producer's sellers (and admins) manage (see [`access::managed_batch`]).
-pub(super) async fn managed_batch(state: &AppState, id: &str, user: &CurrentUser) -> AppResult<(Batch, Product)> {
-    access::managed_batch(&state.db, batch_id(id)?, user).await
+pub(super) async fn managed_batch(db: &Db, id: &str, user: &CurrentUser) -> AppResult<(Batch, Product)> {
+    access::managed_batch(db, batch_id(id)?, user).await
 }
 
 /// A batch the user may add events and files to.
 async fn recordable_batch(state: &AppState, id: &str, user: &CurrentUser) -> AppResult<(Batch, Product)> {
-    let (batch, product) = visible_batch(state, id, Some(user)).await?;
+    let (batch, product) = visible_batch(&state.db, id, Some(user)).await?;
     if !service::may_record(user, &batch) {
         return Err(AppError::Forbidden);
     }
@@ -147,7 +149,7 @@ pub async fn get_batch(
     user: Option<CurrentUser>,
     Path(id): Path<String>,
 ) -> AppResult<Json<BatchJson>> {
-    let (batch, product) = visible_batch(&state, &id, user.as_ref()).await?;
+    let (batch, product) = visible_batch(&state.db, &id, user.as_ref()).await?;
     Ok(Json(batch_json(&state, &product, &batch).await?))
 }
 
@@ -208,12 +210,12 @@ pub async fn create_event(
 #[utoipa::path(get, path = "/api/v1/batches/{id}/events", tag = "trace", params(("id" = i64, Path, description = "batch id")),
     responses((status = 200, body = [EventJson]), (status = 404)))]
 pub async fn list_events(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: Option<CurrentUser>,
     Path(id): Path<String>,
 ) -> AppResult<Json<Vec<EventJson>>> {
-    let (batch, _) = visible_batch(&state, &id, user.as_ref()).await?;
-    let events = store::events_of(&state.db, batch.id).await?;
+    let (batch, _) = visible_batch(&db, &id, user.as_ref()).await?;
+    let events = store::events_of(&db, batch.id).await?;
     Ok(Json(events.into_iter().map(|e| event_json(e, None)).collect()))
 }
 
@@ -226,7 +228,7 @@ pub async fn get_record(
     user: Option<CurrentUser>,
     Path(id): Path<String>,
 ) -> AppResult<Response> {
-    let (batch, _) = visible_batch(&state, &id, user.as_ref()).await?;
+    let (batch, _) = visible_batch(&state.db, &id, user.as_ref()).await?;
     let events = store::events_of(&state.db, batch.id).await?;
     let record: Record = service::record(&state.trace_key, &batch, &events);
     let disposition = format!("attachment; filename=\"batch-{}-record.json\"", batch.code);
@@ -241,13 +243,14 @@ pub async fn get_record(
 #[utoipa::path(get, path = "/api/v1/batches/{id}/epcis", tag = "trace", params(("id" = i64, Path, description = "batch id")),
     responses((status = 200, content_type = "application/ld+json", body = Object, description = "EPCIS 2.0 document"), (status = 404)))]
 pub async fn get_epcis(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(settings): State<Arc<Settings>>,
     user: Option<CurrentUser>,
     Path(id): Path<String>,
 ) -> AppResult<Response> {
-    let (batch, product) = visible_batch(&state, &id, user.as_ref()).await?;
-    let events = store::events_of(&state.db, batch.id).await?;
-    let document = epcis::export(&state.settings.public_url, &product, &batch, &events)?;
+    let (batch, product) = visible_batch(&db, &id, user.as_ref()).await?;
+    let events = store::events_of(&db, batch.id).await?;
+    let document = epcis::export(&settings.public_url, &product, &batch, &events)?;
     Ok(([(header::CONTENT_TYPE, HeaderValue::from_static("application/ld+json"))], document).into_response())
 }
 
@@ -306,13 +309,13 @@ pub async fn upload_file(
     params(("id" = i64, Path, description = "batch id"), ("file" = i64, Path, description = "file id")),
     responses((status = 200, description = "the file's bytes, with its content type"), (status = 404)))]
 pub async fn get_file(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: Option<CurrentUser>,
     Path((id, file_id)): Path<(String, i64)>,
 ) -> AppResult<Response> {
-    let (batch, _) = visible_batch(&state, &id, user.as_ref()).await?;
+    let (batch, _) = visible_batch(&db, &id, user.as_ref()).await?;
     let (file, bytes) =
-        store::file_bytes(&state.db, batch.id, file_id).await?.ok_or_else(|| AppError::not_found(messages::FILE))?;
+        store::file_bytes(&db, batch.id, file_id).await?.ok_or_else(|| AppError::not_found(messages::FILE))?;
     Ok(crate::web::uploaded_file(&file.content_type, "public, max-age=31536000, immutable", bytes))
 }
 
@@ -336,14 +339,15 @@ pub struct SerialsAnswer {
     params(("id" = i64, Path, description = "batch id")), security(("bearer" = [])),
     responses((status = 201, body = SerialsAnswer), (status = 401), (status = 403), (status = 404), (status = 409), (status = 422)))]
 pub async fn issue_serials(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(settings): State<Arc<Settings>>,
     user: CurrentUser,
     Path(id): Path<String>,
     ApiJson(request): ApiJson<SerialsRequest>,
 ) -> AppResult<(StatusCode, Json<SerialsAnswer>)> {
-    let (batch, product) = managed_batch(&state, &id, &user).await?;
-    let serials = service::issue_serials(&state, &batch, request.count).await?;
-    let base = &state.settings.public_url;
+    let (batch, product) = managed_batch(&db, &id, &user).await?;
+    let serials = service::issue_serials(&db, &batch, request.count).await?;
+    let base = &settings.public_url;
     let urls = serials.iter().map(|s| format!("{base}{}", service::serial_path(&product, &batch, s))).collect();
     Ok((
         StatusCode::CREATED,
@@ -375,7 +379,7 @@ pub async fn labels_pdf(
     Path(id): Path<String>,
     Query(params): Query<LabelParams>,
 ) -> AppResult<Response> {
-    let (batch, product) = managed_batch(&state, &id, &user).await?;
+    let (batch, product) = managed_batch(&state.db, &id, &user).await?;
     let pdf = labels::sheet_for(&state, &product, &batch, &params).await?;
     let disposition = format!("inline; filename=\"labels-{}.pdf\"", batch.code);
     Ok((
@@ -391,24 +395,26 @@ pub async fn labels_pdf(
 #[utoipa::path(get, path = "/api/v1/batches/{id}/qr.svg", tag = "trace", params(("id" = i64, Path, description = "batch id")),
     responses((status = 200, content_type = "image/svg+xml", description = "the batch's QR code"), (status = 404)))]
 pub async fn batch_qr_svg(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(settings): State<Arc<Settings>>,
     user: Option<CurrentUser>,
     Path(id): Path<String>,
 ) -> AppResult<Response> {
-    let (batch, product) = visible_batch(&state, &id, user.as_ref()).await?;
-    let url = service::batch_url(&state.settings.public_url, &product, &batch);
+    let (batch, product) = visible_batch(&db, &id, user.as_ref()).await?;
+    let url = service::batch_url(&settings.public_url, &product, &batch);
     Ok(qr::image_response("image/svg+xml", qr::svg(&url)?))
 }
 
 #[utoipa::path(get, path = "/api/v1/batches/{id}/qr.png", tag = "trace", params(("id" = i64, Path, description = "batch id")),
     responses((status = 200, content_type = "image/png", description = "the batch's QR code"), (status = 404)))]
 pub async fn batch_qr_png(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(settings): State<Arc<Settings>>,
     user: Option<CurrentUser>,
     Path(id): Path<String>,
 ) -> AppResult<Response> {
-    let (batch, product) = visible_batch(&state, &id, user.as_ref()).await?;
-    let url = service::batch_url(&state.settings.public_url, &product, &batch);
+    let (batch, product) = visible_batch(&db, &id, user.as_ref()).await?;
+    let url = service::batch_url(&settings.public_url, &product, &batch);
     Ok(qr::image_response("image/png", qr::png(&url)?))
 }
 

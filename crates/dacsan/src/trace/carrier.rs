@@ -4,7 +4,9 @@
 //! the seller's API to issue, list and revoke the links
 //! (`/api/v1/batches/{id}/handovers`).
 
+use crate::config::Settings;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use askama::Template;
 use axum::Json;
@@ -22,7 +24,7 @@ use super::service::{self, Recorder};
 use super::store::{self, Batch};
 use crate::auth::CurrentUser;
 use crate::catalog::{self, Product};
-use crate::db;
+use crate::db::{self, Db};
 use crate::error::Message;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::state::AppState;
@@ -36,15 +38,15 @@ pub fn carry_url(public_url: &str, token: &str) -> String {
 }
 
 /// The handover behind a link, with its batch and product, while it lives.
-async fn live_handover(state: &AppState, token: &str) -> AppResult<(Handover, Batch, Product)> {
+async fn live_handover(db: &Db, token: &str) -> AppResult<(Handover, Batch, Product)> {
     let link = "liên kết giao nhận / the handover link";
-    let handover = handovers::find_by_token(&state.db, token).await?.ok_or_else(|| AppError::not_found(link))?;
+    let handover = handovers::find_by_token(db, token).await?.ok_or_else(|| AppError::not_found(link))?;
     if !handover.is_live(&db::now()) {
         return Err(AppError::Gone(format!("{link} ({})", handover.carrier_name)));
     }
     let not_found = || AppError::not_found(messages::BATCH);
-    let batch = store::find_batch(&state.db, handover.batch_id).await?.ok_or_else(not_found)?;
-    let product = catalog::store::find_by_id(&state.db, batch.product_id).await?.ok_or_else(not_found)?;
+    let batch = store::find_batch(db, handover.batch_id).await?.ok_or_else(not_found)?;
+    let product = catalog::store::find_by_id(db, batch.product_id).await?.ok_or_else(not_found)?;
     Ok((handover, batch, product))
 }
 
@@ -148,7 +150,7 @@ pub async fn show_carry(
     Path(token): Path<String>,
     Query(q): Query<DoneParam>,
 ) -> Result<Response, PageError> {
-    let handover = live_handover(&state, &token).await?;
+    let handover = live_handover(&state.db, &token).await?;
     carry_page(&state, page, handover, HashMap::new(), FieldErrors::default(), q.done.is_some()).await
 }
 
@@ -160,7 +162,7 @@ pub async fn record_carry(
     Path(token): Path<String>,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
-    let (handover, batch, product) = live_handover(&state, &token).await?;
+    let (handover, batch, product) = live_handover(&state.db, &token).await?;
     let text = |name: &str| form.get(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
     let commune_code = match commune_from_form(text("province_code"), text("commune")) {
         Ok(code) => code,
@@ -222,7 +224,7 @@ pub async fn create_carrier_event(
     Path(token): Path<String>,
     ApiJson(input): ApiJson<EventInput>,
 ) -> AppResult<(StatusCode, Json<EventJson>)> {
-    let (handover, batch, _) = live_handover(&state, &token).await?;
+    let (handover, batch, _) = live_handover(&state.db, &token).await?;
     let valid = carrier_event(&handover, input)?;
     let content = service::content_of(&state.db, &batch, valid).await?;
     let appended = service::append(&state, &batch, Recorder::from(&handover), content).await?;
@@ -246,16 +248,17 @@ pub struct HandoverJson {
     params(("id" = i64, Path, description = "batch id")), security(("bearer" = [])),
     responses((status = 201, body = HandoverJson), (status = 401), (status = 403), (status = 404), (status = 422)))]
 pub async fn create_handover(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(settings): State<Arc<Settings>>,
     user: CurrentUser,
     Path(id): Path<String>,
     ApiJson(input): ApiJson<HandoverInput>,
 ) -> AppResult<(StatusCode, Json<HandoverJson>)> {
-    let (batch, _) = managed_batch(&state, &id, &user).await?;
+    let (batch, _) = managed_batch(&db, &id, &user).await?;
     let valid = input.validate().map_err(AppError::Invalid)?;
-    let (handover, token) = handovers::insert(&state.db, batch.id, user.id, &valid).await?;
+    let (handover, token) = handovers::insert(&db, batch.id, user.id, &valid).await?;
     tracing::info!(batch.id = batch.id, handover.id = handover.id, user.id = user.id, "batch handed to a carrier");
-    let url = Some(carry_url(&state.settings.public_url, &token));
+    let url = Some(carry_url(&settings.public_url, &token));
     Ok((StatusCode::CREATED, Json(HandoverJson { handover, live: true, url })))
 }
 
@@ -264,13 +267,13 @@ pub async fn create_handover(
     params(("id" = i64, Path, description = "batch id")), security(("bearer" = [])),
     responses((status = 200, body = [HandoverJson]), (status = 401), (status = 403), (status = 404)))]
 pub async fn list_handovers(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Path(id): Path<String>,
 ) -> AppResult<Json<Vec<HandoverJson>>> {
-    let (batch, _) = managed_batch(&state, &id, &user).await?;
+    let (batch, _) = managed_batch(&db, &id, &user).await?;
     let now = db::now();
-    let list = handovers::list_for_batch(&state.db, batch.id).await?;
+    let list = handovers::list_for_batch(&db, batch.id).await?;
     Ok(Json(list.into_iter().map(|h| HandoverJson { live: h.is_live(&now), handover: h, url: None }).collect()))
 }
 
@@ -280,12 +283,12 @@ pub async fn list_handovers(
     security(("bearer" = [])),
     responses((status = 204), (status = 401), (status = 403), (status = 404)))]
 pub async fn revoke_handover(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Path((id, handover)): Path<(String, i64)>,
 ) -> AppResult<StatusCode> {
-    let (batch, _) = managed_batch(&state, &id, &user).await?;
-    if !handovers::revoke(&state.db, batch.id, handover).await? {
+    let (batch, _) = managed_batch(&db, &id, &user).await?;
+    if !handovers::revoke(&db, batch.id, handover).await? {
         return Err(AppError::not_found(Message::from(messages::HANDOVER).with("handover", handover)));
     }
     Ok(StatusCode::NO_CONTENT)

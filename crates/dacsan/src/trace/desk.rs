@@ -16,6 +16,7 @@ use super::model::{BatchInput, EventInput, EventKind, InputRef};
 use super::service::{self, Recorder};
 use super::store::{self, Batch, ScanSummary, StoredEvent, TraceFile};
 use crate::catalog::{self, Product};
+use crate::db::Db;
 use crate::error::Message;
 use crate::error::{AppError, FieldErrors};
 use crate::producers;
@@ -41,21 +42,20 @@ impl BatchesTemplate {
     }
 }
 
-async fn managed_product(state: &AppState, page: &Page, id: i64) -> Result<Product, PageError> {
-    let product =
-        catalog::store::find_by_id(&state.db, id).await?.ok_or_else(|| AppError::not_found(messages::PRODUCT))?;
+async fn managed_product(db: &Db, page: &Page, id: i64) -> Result<Product, PageError> {
+    let product = catalog::store::find_by_id(db, id).await?.ok_or_else(|| AppError::not_found(messages::PRODUCT))?;
     page.require_user()?.require_producer(product.producer_id)?;
     Ok(product)
 }
 
 async fn batches_page(
-    state: &AppState,
+    db: &Db,
     page: Page,
     product: Product,
     form: HashMap<String, String>,
     errors: FieldErrors,
 ) -> Result<Response, PageError> {
-    let batches = store::list_batches_of_product(&state.db, product.id, 200).await?;
+    let batches = store::list_batches_of_product(db, product.id, 200).await?;
     let province =
         admin_units::commune(&product.origin_commune_code).map(|c| c.province_code.clone()).unwrap_or_default();
     let communes = admin_units::communes_of(&province).collect();
@@ -63,14 +63,10 @@ async fn batches_page(
 }
 
 /// `GET /seller/products/{id}/batches`
-pub async fn product_batches(
-    State(state): State<AppState>,
-    page: Page,
-    Path(id): Path<i64>,
-) -> Result<Response, PageError> {
-    let product = managed_product(&state, &page, id).await?;
+pub async fn product_batches(State(db): State<Db>, page: Page, Path(id): Path<i64>) -> Result<Response, PageError> {
+    let product = managed_product(&db, &page, id).await?;
     let form = HashMap::from([("origin_commune_code".to_string(), product.origin_commune_code.clone())]);
-    batches_page(&state, page, product, form, FieldErrors::default()).await
+    batches_page(&db, page, product, form, FieldErrors::default()).await
 }
 
 /// `POST /seller/products/{id}/batches`
@@ -80,7 +76,7 @@ pub async fn create_batch(
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
-    let product = managed_product(&state, &page, id).await?;
+    let product = managed_product(&state.db, &page, id).await?;
     let user = page.require_user()?.clone();
     let text = |name: &str| form.get(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
     let input = BatchInput {
@@ -100,14 +96,14 @@ pub async fn create_batch(
     };
     let valid = match input.validate(&product.origin_commune_code, crate::db::today_vn()) {
         Ok(valid) => valid,
-        Err(errors) => return batches_page(&state, page, product, form, errors).await,
+        Err(errors) => return batches_page(&state.db, page, product, form, errors).await,
     };
     let producer = producers::store::find_by_id(&state.db, product.producer_id)
         .await?
         .ok_or_else(|| AppError::not_found("producer"))?;
     match service::create_batch(&state, &user, &product, &producer, valid).await {
         Ok(batch) => Ok(Redirect::to(&format!("/seller/batches/{}", batch.id)).into_response()),
-        Err(e) => batches_page(&state, page, product, form, PageError::form_errors(e)?).await,
+        Err(e) => batches_page(&state.db, page, product, form, PageError::form_errors(e)?).await,
     }
 }
 
@@ -179,8 +175,8 @@ pub struct NoticeParam {
     done: Option<String>,
 }
 
-async fn managed_batch(state: &AppState, page: &Page, id: i64) -> Result<(Batch, Product), PageError> {
-    Ok(super::access::managed_batch(&state.db, id, page.require_user()?).await?)
+async fn managed_batch(db: &Db, page: &Page, id: i64) -> Result<(Batch, Product), PageError> {
+    Ok(super::access::managed_batch(db, id, page.require_user()?).await?)
 }
 
 /// What the batch page shows besides the batch: a notice, the errors of a form, a
@@ -244,7 +240,7 @@ pub async fn show_batch(
     Path(id): Path<i64>,
     Query(q): Query<NoticeParam>,
 ) -> Result<Response, PageError> {
-    let (batch, product) = managed_batch(&state, &page, id).await?;
+    let (batch, product) = managed_batch(&state.db, &page, id).await?;
     let notice = match q.done.as_deref() {
         Some("event") => page.t("trace_event_saved"),
         Some("serials") => page.t("trace_serials_issued"),
@@ -263,7 +259,7 @@ pub async fn add_event(
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
-    let (batch, product) = managed_batch(&state, &page, id).await?;
+    let (batch, product) = managed_batch(&state.db, &page, id).await?;
     let user = page.require_user()?.clone();
     let input = event_input_from_form(&form);
     let valid = match input.validate(time::OffsetDateTime::now_utc()) {
@@ -284,9 +280,9 @@ pub async fn issue_serials(
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
-    let (batch, product) = managed_batch(&state, &page, id).await?;
+    let (batch, product) = managed_batch(&state.db, &page, id).await?;
     let count = form.get("count").and_then(|c| c.trim().parse::<i64>().ok()).unwrap_or(0);
-    match service::issue_serials(&state, &batch, count).await {
+    match service::issue_serials(&state.db, &batch, count).await {
         Ok(_) => Ok(Redirect::to(&format!("/seller/batches/{id}?done=serials")).into_response()),
         Err(e) => batch_page(&state, page, batch, product, Shown::errors(PageError::form_errors(e)?)).await,
     }
@@ -300,7 +296,7 @@ pub async fn upload_file(
     Path(id): Path<i64>,
     multipart: Multipart,
 ) -> Result<Response, PageError> {
-    let (batch, product) = managed_batch(&state, &page, id).await?;
+    let (batch, product) = managed_batch(&state.db, &page, id).await?;
     let user = page.require_user()?.clone();
     let upload = super::files::read_upload(multipart).await?;
     if !crate::web::csrf::token_matches(&jar, &upload.csrf) {
@@ -320,7 +316,7 @@ pub async fn create_handover(
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
-    let (batch, product) = managed_batch(&state, &page, id).await?;
+    let (batch, product) = managed_batch(&state.db, &page, id).await?;
     let user = page.require_user()?.clone();
     let input = HandoverInput {
         carrier_name: form.get("carrier_name").cloned(),
@@ -340,13 +336,13 @@ pub async fn create_handover(
 
 /// `POST /seller/batches/{id}/handovers/{handover}/revoke`
 pub async fn revoke_handover(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Path((id, handover)): Path<(i64, i64)>,
     CsrfForm(_): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
-    let (batch, _) = managed_batch(&state, &page, id).await?;
-    if !handovers::revoke(&state.db, batch.id, handover).await? {
+    let (batch, _) = managed_batch(&db, &page, id).await?;
+    if !handovers::revoke(&db, batch.id, handover).await? {
         return Err(AppError::not_found(Message::from(messages::HANDOVER).with("handover", handover)).into());
     }
     Ok(Redirect::to(&format!("/seller/batches/{id}?done=revoked#carriers-h")).into_response())

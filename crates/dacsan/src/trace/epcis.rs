@@ -16,7 +16,7 @@ use super::model::EventKind;
 use super::service::{self, EventContent};
 use super::store::{self, Batch, StoredEvent};
 use crate::catalog::{self, Product};
-use crate::db;
+use crate::db::{self, Db};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 
@@ -209,24 +209,22 @@ fn quantity_of(event: &Event, class: &str) -> Option<i64> {
 
 /// The batch an identifier names: a Digital Link with a lot or a serial, or a
 /// `/q/{code}[/{serial}]` URL of this site.
-async fn batch_named(state: &AppState, uri: &str) -> AppResult<Option<Batch>> {
+async fn batch_named(db: &Db, uri: &str) -> AppResult<Option<Batch>> {
     if let Ok(link) = gs1::DigitalLink::parse_uri(uri) {
         if let Some(serial) = &link.serial
-            && let Some(row) = store::find_serial(&state.db, serial.as_str()).await?
+            && let Some(row) = store::find_serial(db, serial.as_str()).await?
         {
-            return Ok(store::find_batch(&state.db, row.batch_id).await?);
+            return Ok(store::find_batch(db, row.batch_id).await?);
         }
         if let Some(lot) = &link.lot {
-            return Ok(
-                store::find_batch_by_gtin_lot(&state.db, &service::gtin_spellings(&link.gtin), lot.as_str()).await?
-            );
+            return Ok(store::find_batch_by_gtin_lot(db, &service::gtin_spellings(&link.gtin), lot.as_str()).await?);
         }
         return Ok(None);
     }
     let path = uri.split(['?', '#']).next().unwrap_or_default();
     let Some((_, rest)) = path.split_once("/q/") else { return Ok(None) };
     let code = rest.split('/').next().unwrap_or_default().to_ascii_uppercase();
-    Ok(store::find_batch_by_code(&state.db, &code).await?)
+    Ok(store::find_batch_by_code(db, &code).await?)
 }
 
 /// Reads a capture body and finds each event's batch. Any bad event refuses the
@@ -252,7 +250,7 @@ pub async fn read_capture(state: &AppState, body: &Value) -> AppResult<Vec<(Even
     for (i, event) in events.into_iter().enumerate() {
         let mut batch = None;
         for uri in identifiers(&event) {
-            if let Some(found) = batch_named(state, &uri).await? {
+            if let Some(found) = batch_named(&state.db, &uri).await? {
                 batch = Some(found);
                 break;
             }

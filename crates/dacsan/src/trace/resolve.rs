@@ -24,7 +24,7 @@ use super::scans::{self, ScanVerdict};
 use super::service;
 use super::store::{self, Batch, SerialRow, StoredEvent, TraceFile};
 use crate::catalog::{self, Product, ProductStatus};
-use crate::db;
+use crate::db::{self, Db};
 use crate::error::AppError;
 use crate::error::Message;
 use crate::producers;
@@ -52,7 +52,7 @@ pub async fn resolve_gtin(
     let spellings = service::gtin_spellings(&link.gtin);
     let gtin = link.gtin.as_gtin14();
     let (batch, serial, data) = match (&link.lot, &link.serial) {
-        (None, None) => return product_by_gtin(&state, &spellings, gtin).await,
+        (None, None) => return product_by_gtin(&state.db, &spellings, gtin).await,
         (Some(lot), None) => {
             let batch = store::find_batch_by_gtin_lot(&state.db, &spellings, lot.as_str()).await?.ok_or_else(|| {
                 AppError::not_found(Message::from(messages::LOT_OF_GTIN).with("lot", lot).with("gtin", gtin))
@@ -116,10 +116,10 @@ pub async fn resolve_code_serial(
 }
 
 /// `/01/{gtin}` alone: the product's page.
-async fn product_by_gtin(state: &AppState, spellings: &[String], gtin: &str) -> Result<Response, PageError> {
+async fn product_by_gtin(db: &Db, spellings: &[String], gtin: &str) -> Result<Response, PageError> {
     let not_found = || AppError::not_found(Message::from(messages::A_PRODUCT_WITH_GTIN).with("gtin", gtin));
-    let id = catalog::store::find_id_by_gtin(&state.db, spellings).await?.ok_or_else(not_found)?;
-    let product = catalog::store::find_by_id(&state.db, id).await?.ok_or_else(not_found)?;
+    let id = catalog::store::find_id_by_gtin(db, spellings).await?.ok_or_else(not_found)?;
+    let product = catalog::store::find_by_id(db, id).await?.ok_or_else(not_found)?;
     if product.status == ProductStatus::Draft {
         return Err(not_found().into());
     }

@@ -447,7 +447,7 @@ pub async fn append(state: &AppState, batch: &Batch, recorder: Recorder, content
 
 /// Issues `count` new serial numbers (12 characters of Crockford base32, about 60
 /// random bits: not guessable) for unit labels; never more than the batch's units.
-pub async fn issue_serials(state: &AppState, batch: &Batch, count: i64) -> AppResult<Vec<String>> {
+pub async fn issue_serials(db: &Db, batch: &Batch, count: i64) -> AppResult<Vec<String>> {
     if !(1..=MAX_SERIALS_PER_REQUEST).contains(&count) {
         return Err(AppError::invalid(
             "count",
@@ -461,7 +461,7 @@ pub async fn issue_serials(state: &AppState, batch: &Batch, count: i64) -> AppRe
             Message::from(messages::ONLY_UNITS_OF_THIS_BATCH_HAVE).with("left", left),
         ));
     }
-    let db = state.db.clone();
+    let db = db.clone();
     let batch_id = batch.id;
     let quantity = batch.quantity;
     db::run_to_completion(async move {

@@ -15,7 +15,6 @@ use crate::auth::CurrentUser;
 use crate::db::Db;
 use crate::error::Message;
 use crate::error::{AppError, AppResult, FieldErrors};
-use crate::state::AppState;
 use crate::trace::files::{Upload, checked, read_upload};
 use crate::web::{Page, PageError};
 
@@ -75,7 +74,7 @@ pub async fn get_attachment(
 
 /// `POST /trade/quotes/{id}/attachments`: the quote page's upload form.
 pub async fn upload_on_page(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     jar: CookieJar,
     Path(id): Path<i64>,
@@ -87,12 +86,12 @@ pub async fn upload_on_page(
         return Err(AppError::Forbidden.into());
     }
     let mut errors = FieldErrors::default();
-    match attach(&state.db, &user, id, &upload).await {
+    match attach(&db, &user, id, &upload).await {
         Ok(_) => return Ok(Redirect::to(&format!("/trade/quotes/{id}#files")).into_response()),
         Err(AppError::Invalid(invalid)) => errors = invalid,
         Err(AppError::Conflict { field, message }) => errors.add(&field, message),
         Err(AppError::TooLarge(message)) => errors.add("file", message),
         Err(err) => return Err(err.into()),
     }
-    super::pages::quote_page(&state, page, id, errors).await
+    super::pages::quote_page(&db, page, id, errors).await
 }

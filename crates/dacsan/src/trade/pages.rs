@@ -107,14 +107,14 @@ impl BoardTemplate {
     }
 }
 
-async fn board_page(state: &AppState, page: Page, errors: FieldErrors) -> Result<Response, PageError> {
-    let rfqs = store::list_rfqs(&state.db, store::RfqScope::Open, 50).await?;
-    let offers = store::list_offers(&state.db, "", "", 30).await?;
+async fn board_page(db: &Db, page: Page, errors: FieldErrors) -> Result<Response, PageError> {
+    let rfqs = store::list_rfqs(db, store::RfqScope::Open, 50).await?;
+    let offers = store::list_offers(db, "", "", 30).await?;
     let follows = match &page.user {
-        Some(user) => store::follows(&state.db, user.id).await?,
+        Some(user) => store::follows(db, user.id).await?,
         None => Vec::new(),
     };
-    let usd_rate = if page.is_en() { crate::catalog::store::usd_rate(&state.db).await? } else { None };
+    let usd_rate = if page.is_en() { crate::catalog::store::usd_rate(db).await? } else { None };
     let template = BoardTemplate {
         page,
         rfqs,
@@ -131,29 +131,25 @@ async fn board_page(state: &AppState, page: Page, errors: FieldErrors) -> Result
 }
 
 /// `GET /trade`: open requests and supply offers, for everyone.
-pub async fn board(State(state): State<AppState>, page: Page) -> Result<Response, PageError> {
-    board_page(&state, page, FieldErrors::default()).await
+pub async fn board(State(db): State<Db>, page: Page) -> Result<Response, PageError> {
+    board_page(&db, page, FieldErrors::default()).await
 }
 
 /// `POST /trade/follows`: follow a product set and/or a province; `remove` unfollows.
-pub async fn follow(
-    State(state): State<AppState>,
-    page: Page,
-    CsrfForm(form): CsrfForm<Form>,
-) -> Result<Response, PageError> {
+pub async fn follow(State(db): State<Db>, page: Page, CsrfForm(form): CsrfForm<Form>) -> Result<Response, PageError> {
     let user = page.require_user()?.clone();
     let follow = match service::valid_follow(
         form.get("set_code").map(String::as_str),
         form.get("province_code").map(String::as_str),
     ) {
         Ok(follow) => follow,
-        Err(AppError::Invalid(errors)) => return board_page(&state, page, errors).await,
+        Err(AppError::Invalid(errors)) => return board_page(&db, page, errors).await,
         Err(e) => return Err(e.into()),
     };
     if form.contains_key("remove") {
-        store::remove_follow(&state.db, user.id, &follow).await?;
+        store::remove_follow(&db, user.id, &follow).await?;
     } else {
-        store::add_follow(&state.db, user.id, &follow).await?;
+        store::add_follow(&db, user.id, &follow).await?;
     }
     Ok(Redirect::to("/trade#follow").into_response())
 }
@@ -623,20 +619,15 @@ impl QuoteTemplate {
     }
 }
 
-pub(super) async fn quote_page(
-    state: &AppState,
-    page: Page,
-    id: i64,
-    errors: FieldErrors,
-) -> Result<Response, PageError> {
+pub(super) async fn quote_page(db: &Db, page: Page, id: i64, errors: FieldErrors) -> Result<Response, PageError> {
     let user = page.require_user()?.clone();
-    let (quote, rfq, _) = service::quote_party(&state.db, &user, id).await?;
-    let revisions = store::revisions(&state.db, quote.id).await?;
-    let messages = store::messages(&state.db, quote.id).await?;
+    let (quote, rfq, _) = service::quote_party(db, &user, id).await?;
+    let revisions = store::revisions(db, quote.id).await?;
+    let messages = store::messages(db, quote.id).await?;
     let may_withdraw = user.can_manage_producer(quote.producer_id) && quote.status == "open";
-    let attachments = store::attachments(&state.db, quote.id).await?;
+    let attachments = store::attachments(db, quote.id).await?;
     let may_attach = may_withdraw && (attachments.len() as i64) < super::attachments::MAX_ATTACHMENTS;
-    let view = service::quote_view(&state.db, &rfq, quote).await?;
+    let view = service::quote_view(db, &rfq, quote).await?;
     let template = QuoteTemplate {
         page,
         rfq,
@@ -654,26 +645,22 @@ pub(super) async fn quote_page(
 }
 
 /// `GET /trade/quotes/{id}`
-pub async fn show_quote(
-    State(state): State<AppState>,
-    page: Page,
-    Path(id): Path<String>,
-) -> Result<Response, PageError> {
-    quote_page(&state, page, id_of(&id)?, FieldErrors::default()).await
+pub async fn show_quote(State(db): State<Db>, page: Page, Path(id): Path<String>) -> Result<Response, PageError> {
+    quote_page(&db, page, id_of(&id)?, FieldErrors::default()).await
 }
 
 /// `POST /trade/quotes/{id}/messages`
 pub async fn post_message(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Path(id): Path<String>,
     CsrfForm(form): CsrfForm<Form>,
 ) -> Result<Response, PageError> {
     let user = page.require_user()?.clone();
     let id = id_of(&id)?;
-    match service::post_message(&state.db, &user, id, form.get("body").map(String::as_str).unwrap_or("")).await {
+    match service::post_message(&db, &user, id, form.get("body").map(String::as_str).unwrap_or("")).await {
         Ok(_) => Ok(Redirect::to(&format!("/trade/quotes/{id}#thread")).into_response()),
-        Err(AppError::Invalid(errors)) => quote_page(&state, page, id, errors).await,
+        Err(AppError::Invalid(errors)) => quote_page(&db, page, id, errors).await,
         Err(e) => Err(e.into()),
     }
 }
@@ -709,16 +696,16 @@ impl SellerTemplate {
     }
 }
 
-async fn seller_page(state: &AppState, page: Page, form: Form, errors: FieldErrors) -> Result<Response, PageError> {
+async fn seller_page(db: &Db, page: Page, form: Form, errors: FieldErrors) -> Result<Response, PageError> {
     let user = page.require_user()?.clone();
     if user.producer_ids.is_empty() {
         return Err(AppError::Forbidden.into());
     }
-    let rfqs = store::list_rfqs(&state.db, store::RfqScope::Producers(&user.producer_ids), 100).await?;
-    let offers = store::offers_of_producers(&state.db, &user.producer_ids).await?;
+    let rfqs = store::list_rfqs(db, store::RfqScope::Producers(&user.producer_ids), 100).await?;
+    let offers = store::offers_of_producers(db, &user.producer_ids).await?;
     let mut producers = Vec::new();
     for id in &user.producer_ids {
-        producers.extend(crate::producers::store::find_by_id(&state.db, *id).await?);
+        producers.extend(crate::producers::store::find_by_id(db, *id).await?);
     }
     let template = SellerTemplate { page, rfqs, offers, producers, sets: ocop::sets(), form, errors, names: Names };
     let response = render(&template);
@@ -726,15 +713,15 @@ async fn seller_page(state: &AppState, page: Page, form: Form, errors: FieldErro
 }
 
 /// `GET /seller/trade`: requests put before the seller's producers, its supply offers.
-pub async fn seller_desk(State(state): State<AppState>, page: Page) -> Result<Response, PageError> {
+pub async fn seller_desk(State(db): State<Db>, page: Page) -> Result<Response, PageError> {
     let mut form = Form::new();
     form.insert("available_from".into(), (crate::db::today_vn() + time::Duration::days(30)).to_string());
-    seller_page(&state, page, form, FieldErrors::default()).await
+    seller_page(&db, page, form, FieldErrors::default()).await
 }
 
 /// `POST /seller/trade/offers`: a supply offer ahead of a harvest.
 pub async fn post_offer(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     CsrfForm(form): CsrfForm<Form>,
 ) -> Result<Response, PageError> {
@@ -753,14 +740,11 @@ pub async fn post_offer(
         available_until: text(&form, "available_until"),
         notes: text(&form, "notes"),
     };
-    let result = if errors.is_empty() {
-        service::post_offer(&state.db, &user, &input).await
-    } else {
-        Err(AppError::Invalid(errors))
-    };
+    let result =
+        if errors.is_empty() { service::post_offer(&db, &user, &input).await } else { Err(AppError::Invalid(errors)) };
     match result {
         Ok(_) => Ok(Redirect::to("/seller/trade").into_response()),
-        Err(AppError::Invalid(errors)) => seller_page(&state, page, form, errors).await,
+        Err(AppError::Invalid(errors)) => seller_page(&db, page, form, errors).await,
         Err(e) => Err(e.into()),
     }
 }

@@ -89,33 +89,28 @@ pub async fn become_affiliate(
 }
 
 /// The signed-in account's statement of the month as a download.
-async fn my_statement_as(
-    state: &AppState,
-    page: Page,
-    query: &MonthQuery,
-    format: &str,
-) -> Result<Response, PageError> {
+async fn my_statement_as(db: &Db, page: Page, query: &MonthQuery, format: &str) -> Result<Response, PageError> {
     let user = page.require_user()?;
-    let statement = service::statement(&state.db, user.id, query.month()?).await?;
+    let statement = service::statement(db, user.id, query.month()?).await?;
     Ok(report::download(Heading::of_statement(&user.name, &statement), format, page.lang).await?)
 }
 
 /// `GET /account/affiliate/statement.xlsx?month=`
 pub async fn affiliate_xlsx(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Query(query): Query<MonthQuery>,
 ) -> Result<Response, PageError> {
-    my_statement_as(&state, page, &query, "xlsx").await
+    my_statement_as(&db, page, &query, "xlsx").await
 }
 
 /// `GET /account/affiliate/statement.pdf?month=`: A4, in the page's language.
 pub async fn affiliate_pdf(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Query(query): Query<MonthQuery>,
 ) -> Result<Response, PageError> {
-    my_statement_as(&state, page, &query, "pdf").await
+    my_statement_as(&db, page, &query, "pdf").await
 }
 
 #[derive(Template)]
@@ -141,41 +136,41 @@ impl CommissionsTemplate {
 }
 
 /// The producer a seller (or an admin) manages.
-async fn managed_producer(state: &AppState, page: &Page, id: i64) -> Result<Producer, PageError> {
+async fn managed_producer(db: &Db, page: &Page, id: i64) -> Result<Producer, PageError> {
     page.require_user()?.require_producer(id)?;
-    Ok(crate::producers::store::find_by_id(&state.db, id).await?.ok_or_else(|| AppError::not_found("producer"))?)
+    Ok(crate::producers::store::find_by_id(db, id).await?.ok_or_else(|| AppError::not_found("producer"))?)
 }
 
 async fn commissions_page(
-    state: &AppState,
+    db: &Db,
     page: Page,
     producer: Producer,
     month: Month,
     form: HashMap<String, String>,
     errors: FieldErrors,
 ) -> Result<Response, PageError> {
-    let products = crate::catalog::store::list_for_producer(&state.db, producer.id, true, 200).await?;
-    let rates = store::rates_of_producer(&state.db, producer.id).await?;
-    let owed = service::owed(&state.db, producer.id, month).await?;
+    let products = crate::catalog::store::list_for_producer(db, producer.id, true, 200).await?;
+    let rates = store::rates_of_producer(db, producer.id).await?;
+    let owed = service::owed(db, producer.id, month).await?;
     let template = CommissionsTemplate { page, producer, products, rates, owed, form, errors };
     Ok(render_with(&template, &template.errors))
 }
 
 /// `GET /seller/producers/{id}/commissions?month=`
 pub async fn commissions(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Path(id): Path<i64>,
     Query(query): Query<MonthQuery>,
 ) -> Result<Response, PageError> {
-    let producer = managed_producer(&state, &page, id).await?;
+    let producer = managed_producer(&db, &page, id).await?;
     let month = query.month()?;
-    commissions_page(&state, page, producer, month, HashMap::new(), FieldErrors::default()).await
+    commissions_page(&db, page, producer, month, HashMap::new(), FieldErrors::default()).await
 }
 
 /// The rate form as the API's input: the host by e-mail, the product by id (blank:
 /// all), the rate as a per cent.
-async fn rate_input(state: &AppState, form: &HashMap<String, String>) -> Result<RateInput, PageError> {
+async fn rate_input(db: &Db, form: &HashMap<String, String>) -> Result<RateInput, PageError> {
     let mut errors = FieldErrors::default();
     let email = form.get("host_email").map(|e| e.trim().to_lowercase()).unwrap_or_default();
     let host = match email.as_str() {
@@ -183,7 +178,7 @@ async fn rate_input(state: &AppState, form: &HashMap<String, String>) -> Result<
             errors.add("host_email", messages::THE_HOST_S_E_MAIL);
             None
         }
-        email => match crate::auth::store::find_by_email(&state.db, email).await? {
+        email => match crate::auth::store::find_by_email(db, email).await? {
             Some(user) => Some(user.id),
             None => {
                 errors.add("host_email", Message::from(messages::NO_ACCOUNT).with("email", email));
@@ -216,21 +211,21 @@ async fn rate_input(state: &AppState, form: &HashMap<String, String>) -> Result<
 
 /// `POST /seller/producers/{id}/commissions/rates`: sets a rate from the form.
 pub async fn set_rate(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
-    let producer = managed_producer(&state, &page, id).await?;
+    let producer = managed_producer(&db, &page, id).await?;
     let user = page.require_user()?.clone();
-    let result = match rate_input(&state, &form).await {
-        Ok(input) => service::set_rate(&state.db, &user, id, &input).await.map_err(PageError::from),
+    let result = match rate_input(&db, &form).await {
+        Ok(input) => service::set_rate(&db, &user, id, &input).await.map_err(PageError::from),
         Err(e) => Err(e),
     };
     match result {
         Ok(()) => Ok(Redirect::to(&format!("/seller/producers/{id}/commissions")).into_response()),
         Err(PageError(AppError::Invalid(errors))) => {
-            commissions_page(&state, page, producer, Month::current(), form, errors).await
+            commissions_page(&db, page, producer, Month::current(), form, errors).await
         }
         Err(e) => Err(e),
     }
@@ -256,7 +251,7 @@ async fn owed_as(
     query: &MonthQuery,
     format: &str,
 ) -> Result<Response, PageError> {
-    let producer = managed_producer(state, &page, id).await?;
+    let producer = managed_producer(&state.db, &page, id).await?;
     let owed = service::owed(&state.db, id, query.month()?).await?;
     Ok(report::download(Heading::of_owed(&producer.name, &owed), format, page.lang).await?)
 }

@@ -12,6 +12,7 @@ use serde::Deserialize;
 
 use super::messages;
 use super::model::{AccountInput, AccountView};
+use crate::db::Db;
 use crate::error::{AppError, FieldErrors};
 use crate::producers::Producer;
 use crate::state::AppState;
@@ -49,11 +50,9 @@ impl AccountsTemplate {
     }
 }
 
-async fn editable(state: &AppState, page: &Page, id: i64) -> Result<Producer, PageError> {
+async fn editable(db: &Db, page: &Page, id: i64) -> Result<Producer, PageError> {
     page.require_user()?.require_producer(id)?;
-    Ok(crate::producers::store::find_by_id(&state.db, id)
-        .await?
-        .ok_or_else(|| AppError::not_found(messages::PRODUCER))?)
+    Ok(crate::producers::store::find_by_id(db, id).await?.ok_or_else(|| AppError::not_found(messages::PRODUCER))?)
 }
 
 async fn page_of(
@@ -90,7 +89,7 @@ pub async fn show_accounts(
     Path(id): Path<i64>,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
-    let producer = editable(&state, &page, id).await?;
+    let producer = editable(&state.db, &page, id).await?;
     let done = if q.contains_key("saved") {
         Some("carrier_account_saved")
     } else if q.contains_key("removed") {
@@ -119,7 +118,7 @@ pub async fn save_account(
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<AccountForm>,
 ) -> Result<Response, PageError> {
-    let producer = editable(&state, &page, id).await?;
+    let producer = editable(&state.db, &page, id).await?;
     let user_id = page.require_user()?.id;
     let carrier = super::parse_carrier(&form.carrier)?;
     let input = AccountInput { token: form.token, shop_id: Some(form.shop_id) };
@@ -138,13 +137,13 @@ pub async fn save_account(
 
 /// `POST /seller/producers/{id}/carrier-accounts/{carrier}/delete`
 pub async fn delete_account(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Path((id, carrier)): Path<(i64, String)>,
     CsrfForm(_): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
-    editable(&state, &page, id).await?;
+    editable(&db, &page, id).await?;
     let carrier = super::parse_carrier(&carrier)?;
-    super::remove(&state.db, id, carrier).await?;
+    super::remove(&db, id, carrier).await?;
     Ok(Redirect::to(&format!("/seller/producers/{id}/carrier-accounts?removed={}", carrier.as_str())).into_response())
 }

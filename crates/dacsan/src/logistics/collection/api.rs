@@ -17,7 +17,6 @@ use crate::auth::CurrentUser;
 use crate::db::Db;
 use crate::error::Message;
 use crate::error::{AppError, AppResult};
-use crate::state::AppState;
 use crate::web::ApiJson;
 use crate::web::i18n::Lang;
 
@@ -223,9 +222,9 @@ pub struct ManifestParams {
 }
 
 /// The point and run a manager asks about.
-pub async fn managed_run(state: &AppState, user: &CurrentUser, id: i64, run: i64) -> AppResult<(CollectionPoint, Run)> {
-    let point = service::managed_point(&state.db, user, id).await?;
-    let run = store::find_run(&state.db, point.id, run)
+pub async fn managed_run(db: &Db, user: &CurrentUser, id: i64, run: i64) -> AppResult<(CollectionPoint, Run)> {
+    let point = service::managed_point(db, user, id).await?;
+    let run = store::find_run(db, point.id, run)
         .await?
         .ok_or_else(|| AppError::not_found(Message::from(messages::RUN).with("run", run)))?;
     Ok((point, run))
@@ -238,14 +237,14 @@ pub async fn managed_run(state: &AppState, user: &CurrentUser, id: i64, run: i64
     params(("id" = i64, Path), ("run" = i64, Path), ManifestParams), security(("bearer" = [])),
     responses((status = 200, body = ManifestView, description = "the manifest; a PDF file with `?format=pdf`"), (status = 404), (status = 422)))]
 pub async fn get_manifest(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Path((id, run)): Path<(i64, i64)>,
     Query(q): Query<ManifestParams>,
 ) -> AppResult<Response> {
-    let (point, run) = managed_run(&state, &user, id, run).await?;
+    let (point, run) = managed_run(&db, &user, id, run).await?;
     let date = service::run_date(q.date.as_deref())?;
-    let view = service::manifest(&state.db, &point, &run, date).await?;
+    let view = service::manifest(&db, &point, &run, date).await?;
     if q.format.as_deref() == Some("pdf") {
         let bytes = super::manifest::pdf(&point, &run, &view, Lang::Vi).await?;
         let name = format!("bang-ke-diem-gom-{}-chuyen-{}-{}.pdf", point.id, run.id, view.date);
@@ -266,14 +265,14 @@ pub struct HandoverInput {
     params(("id" = i64, Path), ("run" = i64, Path)), request_body = HandoverInput, security(("bearer" = [])),
     responses((status = 200, body = ManifestView), (status = 404), (status = 409, description = "handed over already, or nothing waits"), (status = 422)))]
 pub async fn hand_over(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Path((id, run)): Path<(i64, i64)>,
     ApiJson(input): ApiJson<HandoverInput>,
 ) -> AppResult<Json<ManifestView>> {
-    let (point, run) = managed_run(&state, &user, id, run).await?;
+    let (point, run) = managed_run(&db, &user, id, run).await?;
     let date = service::run_date(input.date.as_deref())?;
-    Ok(Json(service::hand_over(&state.db, &point, &run, date, user.id).await?))
+    Ok(Json(service::hand_over(&db, &point, &run, date, user.id).await?))
 }
 
 /// What a keeper's link shows: the point, the parcels expected and those received.

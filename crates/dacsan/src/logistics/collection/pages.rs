@@ -2,7 +2,9 @@
 //! points, runs and keepers' links and hand runs over with their manifest; the
 //! keeper receives parcels from a phone at `/collect/{token}`.
 
+use crate::config::Settings;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -19,7 +21,6 @@ use crate::auth::CurrentUser;
 use crate::db::{self, Db};
 use crate::error::Message;
 use crate::error::{AppError, FieldErrors};
-use crate::state::AppState;
 use crate::vn::money::Vnd;
 use crate::vn::{Province, admin_units};
 use crate::web::{CsrfForm, Page, PageError, render};
@@ -74,12 +75,12 @@ impl PointsTemplate {
     }
 }
 
-async fn points_page(state: &AppState, page: Page, form: Form, errors: FieldErrors) -> Result<Response, PageError> {
+async fn points_page(db: &Db, page: Page, form: Form, errors: FieldErrors) -> Result<Response, PageError> {
     let user = manager(&page)?;
     let mut points = Vec::new();
-    for point in store::list_points(&state.db, None).await? {
+    for point in store::list_points(db, None).await? {
         if service::may_manage(&user, &point.province_code, point.producer_id) {
-            points.push(point_json(&state.db, point).await?);
+            points.push(point_json(db, point).await?);
         }
     }
     Ok(render(&PointsTemplate { page, points, provinces: admin_units::provinces(), form, errors }))
@@ -87,18 +88,14 @@ async fn points_page(state: &AppState, page: Page, form: Form, errors: FieldErro
 
 /// `GET /shipping/collection-points?province=&commune=`: the points this user
 /// manages, and a new one (in that commune when the office's delivery page sent here).
-pub async fn show_points(
-    State(state): State<AppState>,
-    page: Page,
-    Query(query): Query<Form>,
-) -> Result<Response, PageError> {
+pub async fn show_points(State(db): State<Db>, page: Page, Query(query): Query<Form>) -> Result<Response, PageError> {
     let mut form = Form::new();
     for (param, field) in [("province", "province_code"), ("commune", "commune_code")] {
         if let Some(value) = query.get(param) {
             form.insert(field.to_string(), value.clone());
         }
     }
-    points_page(&state, page, form, FieldErrors::default()).await
+    points_page(&db, page, form, FieldErrors::default()).await
 }
 
 fn point_input(form: &Form) -> PointInput {
@@ -117,20 +114,20 @@ fn point_input(form: &Form) -> PointInput {
 
 /// `POST /shipping/collection-points`
 pub async fn create_point(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     CsrfForm(form): CsrfForm<Form>,
 ) -> Result<Response, PageError> {
     let user = manager(&page)?;
     let valid = match point_input(&form).validate() {
         Ok(valid) => valid,
-        Err(errors) => return points_page(&state, page, form, errors).await,
+        Err(errors) => return points_page(&db, page, form, errors).await,
     };
-    match check_may_set(&state.db, &user, &valid).await {
-        Err(AppError::Invalid(errors)) => return points_page(&state, page, form, errors).await,
+    match check_may_set(&db, &user, &valid).await {
+        Err(AppError::Invalid(errors)) => return points_page(&db, page, form, errors).await,
         checked => checked?,
     }
-    let point = store::insert_point(&state.db, &valid, user.id).await?;
+    let point = store::insert_point(&db, &valid, user.id).await?;
     Ok(Redirect::to(&format!("/shipping/collection-points/{}", point.id)).into_response())
 }
 
@@ -171,7 +168,7 @@ impl PointTemplate {
 }
 
 async fn point_page(
-    state: &AppState,
+    db: &Db,
     page: Page,
     id: i64,
     form: Form,
@@ -179,9 +176,9 @@ async fn point_page(
     new_link: Option<(String, String)>,
 ) -> Result<Response, PageError> {
     let user = manager(&page)?;
-    let point = service::managed_point(&state.db, &user, id).await?;
+    let point = service::managed_point(db, &user, id).await?;
     let now = time::OffsetDateTime::now_utc();
-    let runs = store::runs_of(&state.db, point.id)
+    let runs = store::runs_of(db, point.id)
         .await?
         .into_iter()
         .map(|r| {
@@ -198,7 +195,7 @@ async fn point_page(
         })
         .collect();
     let now_text = db::now();
-    let keepers = store::keepers_of(&state.db, point.id).await?.into_iter().map(|k| {
+    let keepers = store::keepers_of(db, point.id).await?.into_iter().map(|k| {
         let live = k.is_live(&now_text);
         (k, live)
     });
@@ -218,19 +215,19 @@ async fn point_page(
 }
 
 /// `GET /shipping/collection-points/{id}`
-pub async fn show_point(State(state): State<AppState>, page: Page, Path(id): Path<i64>) -> Result<Response, PageError> {
-    point_page(&state, page, id, Form::new(), FieldErrors::default(), None).await
+pub async fn show_point(State(db): State<Db>, page: Page, Path(id): Path<i64>) -> Result<Response, PageError> {
+    point_page(&db, page, id, Form::new(), FieldErrors::default(), None).await
 }
 
 /// `POST /shipping/collection-points/{id}/runs`: weekdays are boxes `wd_tue`….
 pub async fn create_run(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<Form>,
 ) -> Result<Response, PageError> {
     let user = manager(&page)?;
-    let point = service::managed_point(&state.db, &user, id).await?;
+    let point = service::managed_point(&db, &user, id).await?;
     let input = RunInput {
         weekdays: WEEKDAYS
             .iter()
@@ -244,35 +241,36 @@ pub async fn create_run(
     };
     match input.validate() {
         Ok(valid) => {
-            store::insert_run(&state.db, point.id, &valid).await?;
+            store::insert_run(&db, point.id, &valid).await?;
             Ok(Redirect::to(&format!("/shipping/collection-points/{id}#runs-h")).into_response())
         }
-        Err(errors) => point_page(&state, page, id, form, errors, None).await,
+        Err(errors) => point_page(&db, page, id, form, errors, None).await,
     }
 }
 
 /// `POST /shipping/collection-points/{id}/keepers`: the link is shown once, here.
 pub async fn create_keeper(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(settings): State<Arc<Settings>>,
     page: Page,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<Form>,
 ) -> Result<Response, PageError> {
     let user = manager(&page)?;
-    let point = service::managed_point(&state.db, &user, id).await?;
+    let point = service::managed_point(&db, &user, id).await?;
     let input = super::api::KeeperInput {
         keeper_name: filled(&form, "keeper_name"),
         days: filled(&form, "days").and_then(|d| d.parse().ok()),
     };
     let (name, days) = match check_keeper(&input) {
         Ok(checked) => checked,
-        Err(AppError::Invalid(errors)) => return point_page(&state, page, id, form, errors, None).await,
+        Err(AppError::Invalid(errors)) => return point_page(&db, page, id, form, errors, None).await,
         Err(other) => return Err(other.into()),
     };
-    let (_, token) = store::insert_keeper(&state.db, point.id, &name, days, user.id).await?;
-    let url = collect_url(&state.settings.public_url, &token);
+    let (_, token) = store::insert_keeper(&db, point.id, &name, days, user.id).await?;
+    let url = collect_url(&settings.public_url, &token);
     let qr = crate::trace::qr::svg(&url)?;
-    point_page(&state, page, id, Form::new(), FieldErrors::default(), Some((url, qr))).await
+    point_page(&db, page, id, Form::new(), FieldErrors::default(), Some((url, qr))).await
 }
 
 /// `POST /shipping/collection-points/{id}/keepers/{keeper}/revoke`
@@ -313,15 +311,15 @@ pub struct DateParam {
 
 /// `GET /shipping/collection-points/{id}/runs/{run}/manifest?date=`
 pub async fn show_manifest(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Path((id, run)): Path<(i64, i64)>,
     Query(q): Query<DateParam>,
 ) -> Result<Response, PageError> {
     let user = manager(&page)?;
-    let (point, run) = super::api::managed_run(&state, &user, id, run).await?;
+    let (point, run) = super::api::managed_run(&db, &user, id, run).await?;
     let date = service::run_date(q.date.as_deref())?;
-    let view = service::manifest(&state.db, &point, &run, date).await?;
+    let view = service::manifest(&db, &point, &run, date).await?;
     let pdf_url =
         format!("/api/v1/shipping/collection-points/{id}/runs/{}/manifest?date={}&format=pdf", run.id, view.date);
     Ok(render(&ManifestTemplate { page, point, run_time: run.time.clone(), view, pdf_url }))
@@ -329,15 +327,15 @@ pub async fn show_manifest(
 
 /// `POST /shipping/collection-points/{id}/runs/{run}/handover`
 pub async fn hand_over(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Path((id, run)): Path<(i64, i64)>,
     CsrfForm(form): CsrfForm<Form>,
 ) -> Result<Response, PageError> {
     let user = manager(&page)?;
-    let (point, run) = super::api::managed_run(&state, &user, id, run).await?;
+    let (point, run) = super::api::managed_run(&db, &user, id, run).await?;
     let date = service::run_date(filled(&form, "date").as_deref())?;
-    service::hand_over(&state.db, &point, &run, date, user.id).await?;
+    service::hand_over(&db, &point, &run, date, user.id).await?;
     Ok(Redirect::to(&format!("/shipping/collection-points/{id}/runs/{}/manifest?date={date}", run.id)).into_response())
 }
 
@@ -362,16 +360,16 @@ static COLLECT_CSP: std::sync::LazyLock<HeaderValue> = std::sync::LazyLock::new(
 });
 
 async fn collect_page(
-    state: &AppState,
+    db: &Db,
     page: Page,
     token: &str,
     outcome: Option<(ScanOutcome, String)>,
     errors: FieldErrors,
 ) -> Result<Response, PageError> {
-    let (keeper, point) = service::live_keeper(&state.db, token).await?;
-    let expected = store::expected_at(&state.db, point.id).await?;
-    let received = store::waiting_at(&state.db, point.id, super::model::VEHICLE).await?;
-    let point = point_json(&state.db, point).await?;
+    let (keeper, point) = service::live_keeper(db, token).await?;
+    let expected = store::expected_at(db, point.id).await?;
+    let received = store::waiting_at(db, point.id, super::model::VEHICLE).await?;
+    let point = point_json(db, point).await?;
     let next_run = point.next_run_at.as_deref().map(crate::vn::time_vn).unwrap_or_default();
     let scan_js = crate::web::assets::collect_scan_js_url();
     let mut response =
@@ -390,31 +388,27 @@ async fn collect_page(
 }
 
 /// `GET /collect/{token}`: the keeper's page.
-pub async fn show_collect(
-    State(state): State<AppState>,
-    page: Page,
-    Path(token): Path<String>,
-) -> Result<Response, PageError> {
-    collect_page(&state, page, &token, None, FieldErrors::default()).await
+pub async fn show_collect(State(db): State<Db>, page: Page, Path(token): Path<String>) -> Result<Response, PageError> {
+    collect_page(&db, page, &token, None, FieldErrors::default()).await
 }
 
 /// `POST /collect/{token}`: a scanned or typed code.
 pub async fn scan(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Path(token): Path<String>,
     CsrfForm(form): CsrfForm<Form>,
 ) -> Result<Response, PageError> {
-    let (keeper, point) = service::live_keeper(&state.db, &token).await?;
-    match service::scan(&state.db, &keeper, &point, value(&form, "code")).await {
+    let (keeper, point) = service::live_keeper(&db, &token).await?;
+    match service::scan(&db, &keeper, &point, value(&form, "code")).await {
         Ok((outcome, parcel)) => {
-            collect_page(&state, page, &token, Some((outcome, parcel.code)), FieldErrors::default()).await
+            collect_page(&db, page, &token, Some((outcome, parcel.code)), FieldErrors::default()).await
         }
-        Err(AppError::Invalid(errors)) => collect_page(&state, page, &token, None, errors).await,
+        Err(AppError::Invalid(errors)) => collect_page(&db, page, &token, None, errors).await,
         Err(AppError::Conflict { field, message }) => {
             let mut errors = FieldErrors::default();
             errors.add(&field, message);
-            collect_page(&state, page, &token, None, errors).await
+            collect_page(&db, page, &token, None, errors).await
         }
         Err(other) => Err(other.into()),
     }

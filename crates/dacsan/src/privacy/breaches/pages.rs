@@ -10,8 +10,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 
 use super::model::{BreachInput, DATA_KINDS, NoticeInput, RECIPIENTS};
 use super::store::{self, Breach};
+use crate::db::Db;
 use crate::error::{AppError, FieldErrors};
-use crate::state::AppState;
 use crate::web::{CsrfForm, Page, PageError, render};
 
 type Form = HashMap<String, String>;
@@ -47,21 +47,21 @@ impl ListTemplate {
     }
 }
 
-async fn list_page(state: &AppState, page: Page, form: Form, errors: FieldErrors) -> Result<Response, PageError> {
+async fn list_page(db: &Db, page: Page, form: Form, errors: FieldErrors) -> Result<Response, PageError> {
     page.require_user()?.require_admin()?;
-    let breaches = store::list(&state.db, 200).await?;
+    let breaches = store::list(db, 200).await?;
     let template = ListTemplate { page, breaches, kinds: DATA_KINDS, form, errors, when: When };
     Ok((status_of(&template.errors), render(&template)).into_response())
 }
 
 /// `GET /admin/breaches`
-pub async fn breaches(State(state): State<AppState>, page: Page) -> Result<Response, PageError> {
-    list_page(&state, page, Form::new(), FieldErrors::default()).await
+pub async fn breaches(State(db): State<Db>, page: Page) -> Result<Response, PageError> {
+    list_page(&db, page, Form::new(), FieldErrors::default()).await
 }
 
 /// `POST /admin/breaches`
 pub async fn record(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     CsrfForm(form): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
@@ -77,14 +77,14 @@ pub async fn record(
         // Typed with thousands dots as Vietnamese write them: "1.200".
         people_affected: crate::vn::Vnd::parse(people.trim()).ok().map(|n| n.0),
     };
-    match super::record(&state.db, &user, &input).await {
+    match super::record(&db, &user, &input).await {
         Ok(breach) => Ok(Redirect::to(&format!("/admin/breaches/{}", breach.id)).into_response()),
         Err(AppError::Invalid(errors)) => {
             let mut kept: Form = form.iter().filter(|(k, _)| k != "data_kinds").cloned().collect();
             for kind in &input.data_kinds {
                 kept.insert(format!("kind_{kind}"), "1".into());
             }
-            list_page(&state, page, kept, errors).await
+            list_page(&db, page, kept, errors).await
         }
         Err(err) => Err(err.into()),
     }
@@ -107,27 +107,21 @@ impl BreachTemplate {
     }
 }
 
-async fn breach_page(
-    state: &AppState,
-    page: Page,
-    id: i64,
-    form: Form,
-    errors: FieldErrors,
-) -> Result<Response, PageError> {
+async fn breach_page(db: &Db, page: Page, id: i64, form: Form, errors: FieldErrors) -> Result<Response, PageError> {
     let user = page.require_user()?.clone();
-    let breach = super::find(&state.db, &user, id).await?;
+    let breach = super::find(db, &user, id).await?;
     let template = BreachTemplate { page, breach, recipients: RECIPIENTS, form, errors, when: When };
     Ok((status_of(&template.errors), render(&template)).into_response())
 }
 
 /// `GET /admin/breaches/{id}`
-pub async fn breach(State(state): State<AppState>, page: Page, Path(id): Path<i64>) -> Result<Response, PageError> {
-    breach_page(&state, page, id, Form::new(), FieldErrors::default()).await
+pub async fn breach(State(db): State<Db>, page: Page, Path(id): Path<i64>) -> Result<Response, PageError> {
+    breach_page(&db, page, id, Form::new(), FieldErrors::default()).await
 }
 
 /// `POST /admin/breaches/{id}/notices`
 pub async fn notice(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<Form>,
@@ -139,27 +133,27 @@ pub async fn notice(
         sent_at: form.get("sent_at").cloned(),
         note: form.get("note").cloned(),
     };
-    match super::add_notice(&state.db, &user, id, &input).await {
+    match super::add_notice(&db, &user, id, &input).await {
         Ok(_) => Ok(Redirect::to(&format!("/admin/breaches/{id}#notices")).into_response()),
-        Err(AppError::Invalid(errors)) => breach_page(&state, page, id, form, errors).await,
+        Err(AppError::Invalid(errors)) => breach_page(&db, page, id, form, errors).await,
         Err(err) => Err(err.into()),
     }
 }
 
 /// `POST /admin/breaches/{id}/close`
 pub async fn close(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Path(id): Path<i64>,
     CsrfForm(_): CsrfForm<Form>,
 ) -> Result<Response, PageError> {
     let user = page.require_user()?.clone();
-    match super::close(&state.db, &user, id).await {
+    match super::close(&db, &user, id).await {
         Ok(_) => Ok(Redirect::to(&format!("/admin/breaches/{id}")).into_response()),
         Err(AppError::Conflict { field, message }) => {
             let mut errors = FieldErrors::default();
             errors.add(&field, message);
-            breach_page(&state, page, id, Form::new(), errors).await
+            breach_page(&db, page, id, Form::new(), errors).await
         }
         Err(err) => Err(err.into()),
     }

@@ -8,8 +8,8 @@ use axum::response::Response;
 use super::Figures;
 use super::api::DeliveryParams;
 use super::model::Tally;
+use crate::db::Db;
 use crate::programme::xlsx::{self, Cell};
-use crate::state::AppState;
 use crate::vn::money::Vnd;
 use crate::web::{Page, PageError, render};
 
@@ -38,18 +38,18 @@ impl DeliveryTemplate {
 }
 
 /// The figures a page asks for, once its user may see them.
-async fn figures_asked(state: &AppState, page: &Page, params: &DeliveryParams) -> Result<Figures, PageError> {
+async fn figures_asked(db: &Db, page: &Page, params: &DeliveryParams) -> Result<Figures, PageError> {
     let scope = params.check(page.require_user()?)?;
-    Ok(super::figures(&state.db, &scope.province, scope.commune.as_deref(), scope.from, scope.to).await?)
+    Ok(super::figures(db, &scope.province, scope.commune.as_deref(), scope.from, scope.to).await?)
 }
 
 /// `GET /office/delivery?province=&commune=&from=&to=`
 pub async fn show_delivery(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Query(params): Query<DeliveryParams>,
 ) -> Result<Response, PageError> {
-    let figures = figures_asked(&state, &page, &params).await?;
+    let figures = figures_asked(&db, &page, &params).await?;
     let commune_name = figures.commune.as_deref().map(super::commune_name);
     Ok(render(&DeliveryTemplate { province: figures.province.clone(), figures, commune_name, page }))
 }
@@ -57,11 +57,11 @@ pub async fn show_delivery(
 /// `GET /office/delivery.xlsx?province=&commune=&from=&to=`: the table and, for the
 /// province, the communes without a collection point within reach.
 pub async fn export_delivery(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Query(params): Query<DeliveryParams>,
 ) -> Result<Response, PageError> {
-    let figures = figures_asked(&state, &page, &params).await?;
+    let figures = figures_asked(&db, &page, &params).await?;
     let place = if figures.commune.is_some() { "Cơ sở" } else { "Xã" };
     let mut table = xlsx::Sheet::new(
         "Giao hàng",

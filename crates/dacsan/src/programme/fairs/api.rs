@@ -15,7 +15,6 @@ use crate::auth::CurrentUser;
 use crate::db::Db;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::programme::scope;
-use crate::state::AppState;
 use crate::web::ApiJson;
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -49,10 +48,10 @@ pub async fn list_fairs(
     Ok(Json(FairList { province, totals, fairs }))
 }
 
-async fn fair_json(state: &AppState, user: &CurrentUser, id: i64) -> AppResult<FairJson> {
-    let fair = events::fair_for(&state.db, user, id).await?;
-    let booth_list = store::booths_of(&state.db, fair.id).await?;
-    let sales = super::sales_store::fair_takings(&state.db, fair.id).await?;
+async fn fair_json(db: &Db, user: &CurrentUser, id: i64) -> AppResult<FairJson> {
+    let fair = events::fair_for(db, user, id).await?;
+    let booth_list = store::booths_of(db, fair.id).await?;
+    let sales = super::sales_store::fair_takings(db, fair.id).await?;
     Ok(FairJson { fair, booth_list, sales })
 }
 
@@ -60,13 +59,13 @@ async fn fair_json(state: &AppState, user: &CurrentUser, id: i64) -> AppResult<F
     request_body = FairInput, params(("province" = Option<String>, Query)),
     responses((status = 201, body = FairJson), (status = 401), (status = 403), (status = 422)))]
 pub async fn create_fair(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Query(q): Query<ProvinceParam>,
     ApiJson(input): ApiJson<FairInput>,
 ) -> AppResult<(StatusCode, Json<FairJson>)> {
-    let id = events::create(&state.db, &user, q.province.as_deref(), &input).await?;
-    Ok((StatusCode::CREATED, Json(fair_json(&state, &user, id).await?)))
+    let id = events::create(&db, &user, q.province.as_deref(), &input).await?;
+    Ok((StatusCode::CREATED, Json(fair_json(&db, &user, id).await?)))
 }
 
 fn fair_id(id: &str) -> AppResult<i64> {
@@ -75,26 +74,22 @@ fn fair_id(id: &str) -> AppResult<i64> {
 
 #[utoipa::path(get, path = "/api/v1/programme/fairs/{id}", tag = "programme", security(("bearer" = [])),
     params(("id" = i64, Path)), responses((status = 200, body = FairJson), (status = 401), (status = 403), (status = 404)))]
-pub async fn get_fair(
-    State(state): State<AppState>,
-    user: CurrentUser,
-    Path(id): Path<String>,
-) -> AppResult<Json<FairJson>> {
-    Ok(Json(fair_json(&state, &user, fair_id(&id)?).await?))
+pub async fn get_fair(State(db): State<Db>, user: CurrentUser, Path(id): Path<String>) -> AppResult<Json<FairJson>> {
+    Ok(Json(fair_json(&db, &user, fair_id(&id)?).await?))
 }
 
 #[utoipa::path(patch, path = "/api/v1/programme/fairs/{id}", tag = "programme", security(("bearer" = [])),
     request_body = FairInput, params(("id" = i64, Path)),
     responses((status = 200, body = FairJson), (status = 401), (status = 403), (status = 404), (status = 422)))]
 pub async fn update_fair(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Path(id): Path<String>,
     ApiJson(input): ApiJson<FairInput>,
 ) -> AppResult<Json<FairJson>> {
-    let fair = events::fair_for(&state.db, &user, fair_id(&id)?).await?;
-    events::change(&state.db, &fair, &input).await?;
-    Ok(Json(fair_json(&state, &user, fair.id).await?))
+    let fair = events::fair_for(&db, &user, fair_id(&id)?).await?;
+    events::change(&db, &fair, &input).await?;
+    Ok(Json(fair_json(&db, &user, fair.id).await?))
 }
 
 /// Add a producer's booth (or change its label and revenue).
@@ -102,12 +97,12 @@ pub async fn update_fair(
     request_body = BoothInput, params(("id" = i64, Path)),
     responses((status = 201, body = FairJson), (status = 401), (status = 403), (status = 404), (status = 422)))]
 pub async fn create_booth(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Path(id): Path<String>,
     ApiJson(input): ApiJson<BoothInput>,
 ) -> AppResult<(StatusCode, Json<FairJson>)> {
-    let fair = events::fair_for(&state.db, &user, fair_id(&id)?).await?;
+    let fair = events::fair_for(&db, &user, fair_id(&id)?).await?;
     let request = BoothRequest {
         producer_id: input.producer_id,
         producer: input.producer.as_deref(),
@@ -115,8 +110,8 @@ pub async fn create_booth(
         revenue_vnd: input.revenue_vnd.unwrap_or(0),
         errors: FieldErrors::default(),
     };
-    events::add_booth(&state.db, &user, &fair, request).await?;
-    Ok((StatusCode::CREATED, Json(fair_json(&state, &user, fair.id).await?)))
+    events::add_booth(&db, &user, &fair, request).await?;
+    Ok((StatusCode::CREATED, Json(fair_json(&db, &user, fair.id).await?)))
 }
 
 #[utoipa::path(delete, path = "/api/v1/programme/fairs/{id}/booths/{producer_id}", tag = "programme", security(("bearer" = [])),

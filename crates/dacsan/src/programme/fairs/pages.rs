@@ -19,7 +19,6 @@ use crate::db::Db;
 use crate::error::{AppError, FieldErrors};
 use crate::programme::support::model::day_vn;
 use crate::programme::{scope, xlsx};
-use crate::state::AppState;
 use crate::vn::{Vnd, admin_units};
 use crate::web::PageError;
 use crate::web::{CsrfForm, Page, render};
@@ -76,15 +75,15 @@ impl FairsTemplate {
 }
 
 async fn fairs_page(
-    state: &AppState,
+    db: &Db,
     page: Page,
     user: &CurrentUser,
     province: String,
     form: HashMap<String, String>,
     errors: FieldErrors,
 ) -> Result<Response, PageError> {
-    let fairs = store::list_for_province(&state.db, &province).await?;
-    let totals = store::totals_of_province(&state.db, &province).await?;
+    let fairs = store::list_for_province(db, &province).await?;
+    let totals = store::totals_of_province(db, &province).await?;
     let provinces = scope::provinces_of(user);
     let template = FairsTemplate { page, province, provinces, fairs, totals, kinds: FairKind::ALL, form, errors };
     Ok(scope::form_status(&template.errors, render(&template)))
@@ -92,18 +91,18 @@ async fn fairs_page(
 
 /// `GET /office/fairs?province=`
 pub async fn list_fairs(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Query(q): Query<ProvinceParam>,
 ) -> Result<Response, PageError> {
     let user = scope::office_user(&page)?;
     let province = scope::province_for(&user, q.province.as_deref())?;
-    fairs_page(&state, page, &user, province, HashMap::new(), FieldErrors::default()).await
+    fairs_page(&db, page, &user, province, HashMap::new(), FieldErrors::default()).await
 }
 
 /// `POST /office/fairs`
 pub async fn create_fair(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
@@ -112,12 +111,12 @@ pub async fn create_fair(
     let mut errors = FieldErrors::default();
     let input = fair_input(&form, &mut errors);
     let result = match errors.is_empty() {
-        true => events::create(&state.db, &user, Some(&province), &input).await,
+        true => events::create(&db, &user, Some(&province), &input).await,
         false => Err(AppError::Invalid(all_errors(errors, input.validate(None)))),
     };
     match result {
         Ok(id) => Ok(Redirect::to(&format!("/office/fairs/{id}")).into_response()),
-        Err(AppError::Invalid(errors)) => fairs_page(&state, page, &user, province, form, errors).await,
+        Err(AppError::Invalid(errors)) => fairs_page(&db, page, &user, province, form, errors).await,
         Err(e) => Err(e.into()),
     }
 }
@@ -219,70 +218,70 @@ impl FairTemplate {
 }
 
 async fn fair_page(
-    state: &AppState,
+    db: &Db,
     page: Page,
     id: i64,
     form: HashMap<String, String>,
     errors: FieldErrors,
     notice: &'static str,
 ) -> Result<Response, PageError> {
-    let fair = store::find_by_id(&state.db, id).await?.ok_or_else(|| AppError::not_found(messages::FAIR))?;
-    let booths = store::booths_of(&state.db, id).await?;
+    let fair = store::find_by_id(db, id).await?.ok_or_else(|| AppError::not_found(messages::FAIR))?;
+    let booths = store::booths_of(db, id).await?;
     let province = fair.province_code.clone();
-    let takings = sales_store::fair_takings(&state.db, id).await?;
+    let takings = sales_store::fair_takings(db, id).await?;
     let template = FairTemplate { page, province, fair, booths, kinds: FairKind::ALL, form, errors, notice, takings };
     Ok(scope::form_status(&template.errors, render(&template)))
 }
 
 /// `GET /office/fairs/{id}`
 pub async fn show_fair(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Path(id): Path<i64>,
     Query(q): Query<scope::DoneParam>,
 ) -> Result<Response, PageError> {
     let user = scope::office_user(&page)?;
-    let fair = events::fair_for(&state.db, &user, id).await?;
+    let fair = events::fair_for(&db, &user, id).await?;
     let notice = match q.done.as_deref() {
         Some("saved") => "saved",
         Some("booth") => "fair_booth_saved",
         Some("removed") => "fair_booth_removed",
         _ => "",
     };
-    fair_page(&state, page, fair.id, HashMap::new(), FieldErrors::default(), notice).await
+    fair_page(&db, page, fair.id, HashMap::new(), FieldErrors::default(), notice).await
 }
 
 /// `POST /office/fairs/{id}`: name, kind, place, dates, visitors.
 pub async fn update_fair(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     let user = scope::office_user(&page)?;
-    let fair = events::fair_for(&state.db, &user, id).await?;
+    let fair = events::fair_for(&db, &user, id).await?;
     let mut errors = FieldErrors::default();
     let input = fair_input(&form, &mut errors);
     let result = match errors.is_empty() {
-        true => events::change(&state.db, &fair, &input).await,
+        true => events::change(&db, &fair, &input).await,
         false => Err(AppError::Invalid(all_errors(errors, input.validate(Some(&fair.fields()))))),
     };
     match result {
         Ok(()) => Ok(Redirect::to(&format!("/office/fairs/{id}?done=saved")).into_response()),
-        Err(AppError::Invalid(errors)) => fair_page(&state, page, id, form, errors, "").await,
+        Err(AppError::Invalid(errors)) => fair_page(&db, page, id, form, errors, "").await,
         Err(e) => Err(e.into()),
     }
 }
 
 /// `POST /office/fairs/{id}/booths` (`producer`: code or name, `booth`, `revenue`: `12.500.000`)
 pub async fn add_booth(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     let user = scope::office_user(&page)?;
-    let fair = events::fair_for(&state.db, &user, id).await?;
+    let fair = events::fair_for(&db, &user, id).await?;
     let mut errors = FieldErrors::default();
     let revenue_vnd = parse_revenue(&mut errors, form.get("revenue").map(String::as_str));
     let request = BoothRequest {
@@ -292,9 +291,9 @@ pub async fn add_booth(
         revenue_vnd,
         errors,
     };
-    match events::add_booth(&state.db, &user, &fair, request).await {
+    match events::add_booth(&db, &user, &fair, request).await {
         Ok(_) => Ok(Redirect::to(&format!("/office/fairs/{id}?done=booth")).into_response()),
-        Err(AppError::Invalid(errors)) => fair_page(&state, page, id, form, errors, "").await,
+        Err(AppError::Invalid(errors)) => fair_page(&db, page, id, form, errors, "").await,
         Err(e) => Err(e.into()),
     }
 }

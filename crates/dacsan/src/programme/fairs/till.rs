@@ -34,7 +34,7 @@ pub struct ProducerParam {
 /// The booth this page is about: the producer asked for, else the first of the
 /// user's producers with a booth at the fair.
 async fn booth_of(
-    state: &AppState,
+    db: &Db,
     user: &CurrentUser,
     fair_id: &str,
     producer: Option<&str>,
@@ -45,7 +45,7 @@ async fn booth_of(
         None => {
             let mut with_booth = None;
             for id in &user.producer_ids {
-                if super::store::has_booth(&state.db, fair_id, *id).await? {
+                if super::store::has_booth(db, fair_id, *id).await? {
                     with_booth = Some(*id);
                     break;
                 }
@@ -53,7 +53,7 @@ async fn booth_of(
             with_booth.or(user.producer_ids.first().copied()).ok_or(AppError::Forbidden)?
         }
     };
-    let fair = sales::till_for(&state.db, user, fair_id, producer_id).await?;
+    let fair = sales::till_for(db, user, fair_id, producer_id).await?;
     Ok((fair, producer_id))
 }
 
@@ -129,21 +129,21 @@ impl TillTemplate {
 }
 
 async fn till_page(
-    state: &AppState,
+    db: &Db,
     page: Page,
     fair: FairHead,
     producer_id: i64,
     form: HashMap<String, String>,
     errors: FieldErrors,
 ) -> Result<Response, PageError> {
-    let producer = crate::producers::store::find_by_id(&state.db, producer_id)
+    let producer = crate::producers::store::find_by_id(db, producer_id)
         .await?
         .ok_or_else(|| AppError::not_found(messages::PRODUCER))?;
-    let products = crate::catalog::store::list_for_producer(&state.db, producer_id, true, 200).await?;
-    let has_account = crate::producers::store::payment_account(&state.db, producer_id).await?.is_some();
-    let takings = store::booth_takings(&state.db, fair.id, producer_id).await?;
-    let sales = store::list_for_booth(&state.db, fair.id, producer_id, 50).await?;
-    let day_counts = store::day_counts(&state.db, fair.id, producer_id).await?;
+    let products = crate::catalog::store::list_for_producer(db, producer_id, true, 200).await?;
+    let has_account = crate::producers::store::payment_account(db, producer_id).await?.is_some();
+    let takings = store::booth_takings(db, fair.id, producer_id).await?;
+    let sales = store::list_for_booth(db, fair.id, producer_id, 50).await?;
+    let day_counts = store::day_counts(db, fair.id, producer_id).await?;
     let template = TillTemplate {
         page,
         fair,
@@ -167,27 +167,27 @@ async fn till_page(
 
 /// `GET /stall/{fair}?producer=`
 pub async fn till(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Path(fair): Path<String>,
     Query(q): Query<ProducerParam>,
 ) -> Result<Response, PageError> {
     let user = page.require_user()?;
-    let (fair, producer_id) = booth_of(&state, user, &fair, q.producer.as_deref()).await?;
-    till_page(&state, page, fair, producer_id, HashMap::new(), FieldErrors::default()).await
+    let (fair, producer_id) = booth_of(&db, user, &fair, q.producer.as_deref()).await?;
+    till_page(&db, page, fair, producer_id, HashMap::new(), FieldErrors::default()).await
 }
 
 /// `POST /stall/{fair}/stock?producer=`: what the booth brought of each product
 /// (`b_{product id}`; empty: counted in the shop's stock as before).
 pub async fn set_day_counts(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Path(fair): Path<String>,
     Query(q): Query<ProducerParam>,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     let user = page.require_user()?;
-    let (fair, producer_id) = booth_of(&state, user, &fair, q.producer.as_deref()).await?;
+    let (fair, producer_id) = booth_of(&db, user, &fair, q.producer.as_deref()).await?;
     let mut errors = FieldErrors::default();
     let mut items: Vec<sales::DayCountLine> = numbers_by_product(&form, "b_", ("Số mang đến", "brought"), &mut errors)
         .into_iter()
@@ -195,12 +195,12 @@ pub async fn set_day_counts(
         .collect();
     items.sort_by_key(|l| l.product_id);
     let result = match errors.is_empty() {
-        true => sales::set_day_counts(&state.db, fair.id, producer_id, &sales::DayCountsInput { items }).await,
+        true => sales::set_day_counts(&db, fair.id, producer_id, &sales::DayCountsInput { items }).await,
         false => Err(AppError::Invalid(errors)),
     };
     match result {
         Ok(_) => Ok(Redirect::to(&format!("/stall/{}?producer={producer_id}#day-stock", fair.id)).into_response()),
-        Err(e) => till_page(&state, page, fair, producer_id, form, PageError::form_errors(e)?).await,
+        Err(e) => till_page(&db, page, fair, producer_id, form, PageError::form_errors(e)?).await,
     }
 }
 
@@ -217,15 +217,15 @@ struct SalesFragment {
 /// `GET /stall/{fair}/sales?producer=`: the day's sales part of the till, which the
 /// till's script asks for again after it sent queued sales.
 pub async fn sales_fragment(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Path(fair): Path<String>,
     Query(q): Query<ProducerParam>,
 ) -> Result<Response, PageError> {
     let user = page.require_user()?;
-    let (fair, producer_id) = booth_of(&state, user, &fair, q.producer.as_deref()).await?;
-    let takings = store::booth_takings(&state.db, fair.id, producer_id).await?;
-    let sales = store::list_for_booth(&state.db, fair.id, producer_id, 50).await?;
+    let (fair, producer_id) = booth_of(&db, user, &fair, q.producer.as_deref()).await?;
+    let takings = store::booth_takings(&db, fair.id, producer_id).await?;
+    let sales = store::list_for_booth(&db, fair.id, producer_id, 50).await?;
     let mut response = render(&SalesFragment { page, fair, producer_id, takings, sales });
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     Ok(response)
@@ -282,23 +282,23 @@ fn sale_from_form(form: &HashMap<String, String>, errors: &mut FieldErrors) -> S
 
 /// `POST /stall/{fair}/sales?producer=`: a sale from the form (no JavaScript).
 pub async fn sell(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Path(fair): Path<String>,
     Query(q): Query<ProducerParam>,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     let user = page.require_user()?;
-    let (fair, producer_id) = booth_of(&state, user, &fair, q.producer.as_deref()).await?;
+    let (fair, producer_id) = booth_of(&db, user, &fair, q.producer.as_deref()).await?;
     let mut errors = FieldErrors::default();
     let input = sale_from_form(&form, &mut errors);
     let result = match errors.is_empty() {
-        true => sales::record(&state.db, user, &fair, producer_id, &input).await,
+        true => sales::record(&db, user, &fair, producer_id, &input).await,
         false => Err(AppError::Invalid(errors)),
     };
     match result {
         Ok(recorded) => Ok(Redirect::to(&sale_path(&recorded.sale)).into_response()),
-        Err(e) => till_page(&state, page, fair, producer_id, form, PageError::form_errors(e)?).await,
+        Err(e) => till_page(&db, page, fair, producer_id, form, PageError::form_errors(e)?).await,
     }
 }
 
@@ -361,7 +361,7 @@ pub async fn show_sale(
     Query(q): Query<SaleParams>,
 ) -> Result<Response, PageError> {
     let user = page.require_user()?;
-    let (fair, producer_id) = booth_of(&state, user, &path.fair, q.producer.as_deref()).await?;
+    let (fair, producer_id) = booth_of(&state.db, user, &path.fair, q.producer.as_deref()).await?;
     let sale = booth_sale(&state.db, fair.id, producer_id, &path.code).await?;
     let emailed = q.done.as_deref() == Some("emailed");
     sale_page(&state, page, fair, sale, emailed, String::new(), FieldErrors::default()).await
@@ -398,7 +398,7 @@ pub async fn email_receipt(
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     let user = page.require_user()?;
-    let (fair, producer_id) = booth_of(&state, user, &path.fair, q.producer.as_deref()).await?;
+    let (fair, producer_id) = booth_of(&state.db, user, &path.fair, q.producer.as_deref()).await?;
     let sale = booth_sale(&state.db, fair.id, producer_id, &path.code).await?;
     let email = form.get("email").cloned().unwrap_or_default();
     match sales::email_receipt(&state.db, &state.settings.public_url, &sale, &fair, &email).await {
@@ -409,16 +409,16 @@ pub async fn email_receipt(
 
 /// `POST /stall/{fair}/sales/{code}/cancel?producer=`
 pub async fn cancel_sale(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Path(path): Path<SalePath>,
     Query(q): Query<ProducerParam>,
     CsrfForm(_): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     let user = page.require_user()?;
-    let (fair, producer_id) = booth_of(&state, user, &path.fair, q.producer.as_deref()).await?;
-    let sale = booth_sale(&state.db, fair.id, producer_id, &path.code).await?;
-    let sale = sales::cancel(&state.db, &sale).await?;
+    let (fair, producer_id) = booth_of(&db, user, &path.fair, q.producer.as_deref()).await?;
+    let sale = booth_sale(&db, fair.id, producer_id, &path.code).await?;
+    let sale = sales::cancel(&db, &sale).await?;
     Ok(Redirect::to(&sale_path(&sale)).into_response())
 }
 

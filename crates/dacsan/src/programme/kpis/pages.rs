@@ -17,7 +17,6 @@ use crate::db::Db;
 use crate::error::FieldErrors;
 use crate::error::Message;
 use crate::programme::{scope, xlsx};
-use crate::state::AppState;
 use crate::vn::admin_units::{self, Province};
 use crate::vn::money::Vnd;
 use crate::web::PageError;
@@ -272,14 +271,14 @@ impl PlanTemplate {
 }
 
 async fn plan_page(
-    state: &AppState,
+    db: &Db,
     page: Page,
     province: String,
     errors: FieldErrors,
     fields: HashMap<String, String>,
 ) -> Result<Response, PageError> {
-    let rows = store::plan_rows(&state.db, &province).await?;
-    let effective = store::targets(&state.db, &province, crate::db::today_vn().year())
+    let rows = store::plan_rows(db, &province).await?;
+    let effective = store::targets(db, &province, crate::db::today_vn().year())
         .await?
         .into_iter()
         .map(|(i, t)| (i.label_key(), t))
@@ -321,17 +320,17 @@ pub async fn export_plan(
 
 /// `GET /office/plan?province=`
 pub async fn show_plan(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Query(params): Query<KpiParams>,
 ) -> Result<Response, PageError> {
     let scope = checked_scope(&page, &params)?;
-    plan_page(&state, page, scope.province, FieldErrors::default(), HashMap::new()).await
+    plan_page(&db, page, scope.province, FieldErrors::default(), HashMap::new()).await
 }
 
 /// `POST /office/plan`: one target (indicator, year, %); 0–100, a real indicator.
 pub async fn save_plan(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     CsrfForm(fields): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
@@ -341,10 +340,10 @@ pub async fn save_plan(
     match check_target(&indicator, number("year"), number("target_pct")) {
         Ok((indicator, year, target)) => {
             let plan_name = fields.get("plan_name").map(|s| s.trim()).unwrap_or("");
-            store::upsert_target(&state.db, &province, indicator, year, target, plan_name).await?;
+            store::upsert_target(&db, &province, indicator, year, target, plan_name).await?;
             Ok(Redirect::to(&format!("/office/plan?province={province}")).into_response())
         }
-        Err(crate::error::AppError::Invalid(errors)) => plan_page(&state, page, province, errors, fields).await,
+        Err(crate::error::AppError::Invalid(errors)) => plan_page(&db, page, province, errors, fields).await,
         Err(other) => Err(other.into()),
     }
 }
@@ -375,31 +374,27 @@ pub struct ReportTemplate {
 /// `GET /office/report?province=&month=YYYY-MM`: the month's figures at its last day
 /// (today for the running month), printable (A4, print CSS).
 pub async fn show_report(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
-    Ok(render(&monthly_report(&state, page, &query).await?))
+    Ok(render(&monthly_report(&db, page, &query).await?))
 }
 
 /// `GET /office/report.pdf?province=&month=YYYY-MM`: the same report as a PDF file.
 pub async fn download_report(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
-    let report = monthly_report(&state, page, &query).await?;
+    let report = monthly_report(&db, page, &query).await?;
     let file_name = format!("bao-cao-{}-{}.pdf", report.province, report.month);
     let pdf = super::report_pdf::render(&report).await?;
     Ok(crate::web::download(&file_name, "application/pdf", pdf))
 }
 
 /// The month's figures at its last day (today for the running month).
-async fn monthly_report(
-    state: &AppState,
-    page: Page,
-    query: &HashMap<String, String>,
-) -> Result<ReportTemplate, PageError> {
+async fn monthly_report(db: &Db, page: Page, query: &HashMap<String, String>) -> Result<ReportTemplate, PageError> {
     let user = page.require_user()?;
     let province = scope::province_for(user, query.get("province").map(String::as_str))?;
     let today = crate::db::today_vn();
@@ -414,11 +409,11 @@ async fn monthly_report(
         }
     };
     let (snapshot, market) =
-        tokio::try_join!(super::snapshot(&state.db, &province, date, None), super::market(&state.db, &province, date))?;
-    let trend = super::trend(&state.db, &province, &snapshot, 12).await?;
-    let activity = store::activity(&state.db, &province, date).await?;
+        tokio::try_join!(super::snapshot(db, &province, date, None), super::market(db, &province, date))?;
+    let trend = super::trend(db, &province, &snapshot, 12).await?;
+    let activity = store::activity(db, &province, date).await?;
     let delivery =
-        crate::programme::delivery::figures(&state.db, &province, None, super::model::month_start(date), date).await?;
+        crate::programme::delivery::figures(db, &province, None, super::model::month_start(date), date).await?;
     Ok(ReportTemplate {
         communes_without_point: delivery.uncovered.len(),
         delivery: delivery.total,

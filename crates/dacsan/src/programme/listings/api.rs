@@ -20,7 +20,6 @@ use crate::error::Message;
 use crate::error::{AppError, AppResult};
 use crate::live::channels::ChannelFigures;
 use crate::programme::scope;
-use crate::state::AppState;
 use crate::vn::{self, admin_units};
 use crate::web::ApiJson;
 
@@ -90,8 +89,8 @@ pub async fn list_listings(
 }
 
 /// The listing's product must be in a province the user oversees.
-async fn require_product_scope(state: &AppState, user: &CurrentUser, product_id: i64) -> AppResult<()> {
-    let province = store::province_of_product(&state.db, product_id).await?;
+async fn require_product_scope(db: &Db, user: &CurrentUser, product_id: i64) -> AppResult<()> {
+    let province = store::province_of_product(db, product_id).await?;
     scope::province_for(user, Some(&province)).map(|_| ())
 }
 
@@ -101,15 +100,14 @@ async fn require_product_scope(state: &AppState, user: &CurrentUser, product_id:
     request_body = ListingInput,
     responses((status = 201, body = Listing), (status = 401), (status = 403), (status = 404), (status = 422)))]
 pub async fn create_listing(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     ApiJson(input): ApiJson<ListingInput>,
 ) -> AppResult<Response> {
     let valid = input.validate(db::today_vn())?;
-    require_product_scope(&state, &user, valid.product_id).await?;
-    let id =
-        store::upsert(&state.db, valid.product_id, valid.platform, &valid.url, &valid.listed_on, Some(user.id)).await?;
-    Ok((StatusCode::CREATED, Json(store::find_by_id(&state.db, id).await?)).into_response())
+    require_product_scope(&db, &user, valid.product_id).await?;
+    let id = store::upsert(&db, valid.product_id, valid.platform, &valid.url, &valid.listed_on, Some(user.id)).await?;
+    Ok((StatusCode::CREATED, Json(store::find_by_id(&db, id).await?)).into_response())
 }
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -124,18 +122,18 @@ pub struct ListingPatch {
     params(("id" = i64, Path)), request_body = ListingPatch,
     responses((status = 200, body = Listing), (status = 401), (status = 403), (status = 404), (status = 422)))]
 pub async fn update_listing(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Path(id): Path<i64>,
     ApiJson(patch): ApiJson<ListingPatch>,
 ) -> AppResult<Json<Listing>> {
-    let listing = store::find_by_id(&state.db, id).await?;
-    require_product_scope(&state, &user, listing.product_id).await?;
+    let listing = store::find_by_id(&db, id).await?;
+    require_product_scope(&db, &user, listing.product_id).await?;
     if let Some(url) = patch.url.as_deref().map(str::trim) {
         if !is_web_address(url) {
             return Err(AppError::invalid("url", messages::THE_ADDRESS_MUST_START_WITH_HTTPS_2));
         }
-        store::update_url(&state.db, id, url).await?;
+        store::update_url(&db, id, url).await?;
     }
     if let Some(text) = patch.delisted_on.as_deref() {
         let day = vn::parse_iso_date(text)
@@ -143,9 +141,9 @@ pub async fn update_listing(
         if day.to_string() < listing.listed_on {
             return Err(AppError::invalid("delisted_on", messages::DELISTED_BEFORE_IT_WAS_LISTED));
         }
-        store::delist(&state.db, id, &day.to_string()).await?;
+        store::delist(&db, id, &day.to_string()).await?;
     }
-    Ok(Json(store::find_by_id(&state.db, id).await?))
+    Ok(Json(store::find_by_id(&db, id).await?))
 }
 
 /// `POST /api/v1/programme/listings/sales?province=&valid_only=` with the report
@@ -155,20 +153,20 @@ pub async fn update_listing(
     request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "the platform's monthly report, .xlsx or .csv"),
     responses((status = 200, body = SalesReport), (status = 401), (status = 403), (status = 413), (status = 422, body = SalesReport)))]
 pub async fn import_sales(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Query(params): Query<ListParams>,
     body: Bytes,
 ) -> AppResult<Response> {
     let province = scope::province_for(&user, params.province.as_deref())?;
-    let report = read_and_import(&state, &province, &body, params.valid_only.unwrap_or(false), user.id).await?;
+    let report = read_and_import(&db, &province, &body, params.valid_only.unwrap_or(false), user.id).await?;
     let status = if report.written { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     Ok((status, Json(report)).into_response())
 }
 
 /// Shared by the API and the page.
 pub async fn read_and_import(
-    state: &AppState,
+    db: &Db,
     province: &str,
     bytes: &[u8],
     valid_only: bool,
@@ -181,7 +179,7 @@ pub async fn read_and_import(
         return Err(AppError::invalid("file", messages::THE_FILE_IS_OVER_8_MB));
     }
     let file = sales::parse(bytes)?;
-    let db = state.db.clone();
+    let db = db.clone();
     let province = province.to_string();
     db::run_to_completion(async move { sales::import(&db, &province, file, valid_only, Some(user_id)).await }).await?
 }

@@ -22,7 +22,6 @@ use crate::db::{self, Db};
 use crate::error::Message;
 use crate::error::{AppError, AppResult};
 use crate::programme::{scope, xlsx};
-use crate::state::AppState;
 use crate::vn::admin_units::{self, Commune};
 use crate::vn::money::Vnd;
 use crate::web::PageError;
@@ -55,7 +54,7 @@ impl ListingsTemplate {
 }
 
 async fn listings_page(
-    state: &AppState,
+    db: &Db,
     page: Page,
     params: &ListParams,
     report: Option<SalesReport>,
@@ -63,7 +62,7 @@ async fn listings_page(
 ) -> Result<Response, PageError> {
     let province = scope::province_for(page.require_user()?, params.province.as_deref())?;
     let commune = params.commune_in(&province)?;
-    let mut products = store::products_with_listings(&state.db, &province, commune.as_deref(), PAGE_LIMIT + 1).await?;
+    let mut products = store::products_with_listings(db, &province, commune.as_deref(), PAGE_LIMIT + 1).await?;
     let truncated = products.len() as i64 > PAGE_LIMIT;
     products.truncate(PAGE_LIMIT as usize);
     let template = ListingsTemplate {
@@ -83,11 +82,11 @@ async fn listings_page(
 
 /// `GET /office/listings?province=&commune=`
 pub async fn show_listings(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Query(params): Query<ListParams>,
 ) -> Result<Response, PageError> {
-    listings_page(&state, page, &params, None, None).await
+    listings_page(&db, page, &params, None, None).await
 }
 
 fn back_to(fields: &HashMap<String, String>) -> String {
@@ -133,7 +132,7 @@ pub async fn delist_listing(
 
 /// `POST /office/listings/sales` (multipart: `file`, `valid_only`, `province`, `csrf`).
 pub async fn upload_sales(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     jar: CookieJar,
     multipart: Multipart,
@@ -144,7 +143,7 @@ pub async fn upload_sales(
     let province = scope::province_for(user, params.province.as_deref())?;
     let Some((_, bytes)) = form.files.first() else {
         return listings_page(
-            &state,
+            &db,
             page,
             &params,
             None,
@@ -153,11 +152,11 @@ pub async fn upload_sales(
         .await;
     };
     let valid_only = form.text("valid_only").is_some();
-    match read_and_import(&state, &province, bytes, valid_only, user.id).await {
-        Ok(report) => listings_page(&state, page, &params, Some(report), None).await,
+    match read_and_import(&db, &province, bytes, valid_only, user.id).await {
+        Ok(report) => listings_page(&db, page, &params, Some(report), None).await,
         Err(AppError::Invalid(errors)) => {
             let message = errors.0.iter().map(|e| e.message.to_string()).collect::<Vec<_>>().join("; ");
-            listings_page(&state, page, &params, None, Some(message)).await
+            listings_page(&db, page, &params, None, Some(message)).await
         }
         Err(other) => Err(other.into()),
     }
@@ -186,14 +185,8 @@ struct ChannelRow {
 }
 
 /// dacsan's channels as the page and its workbook show them, in the reader's language.
-async fn own_channels(
-    state: &AppState,
-    lang: Lang,
-    province: &str,
-    from: &str,
-    to: &str,
-) -> AppResult<Vec<ChannelRow>> {
-    let figures = super::api::own_channel_figures(&state.db, province, from, to).await?;
+async fn own_channels(db: &Db, lang: Lang, province: &str, from: &str, to: &str) -> AppResult<Vec<ChannelRow>> {
+    let figures = super::api::own_channel_figures(db, province, from, to).await?;
     Ok(figures
         .into_iter()
         .map(|c| ChannelRow {
@@ -241,14 +234,14 @@ fn totals_by_platform(rows: &[Effectiveness]) -> Vec<(&'static str, i64, i64)> {
 
 /// `GET /office/listings/effectiveness?province=&from=&to=`
 pub async fn show_effectiveness(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Query(params): Query<ListParams>,
 ) -> Result<Response, PageError> {
     let province = scope::province_for(page.require_user()?, params.province.as_deref())?;
     let (from, to) = params.months()?;
-    let rows = store::effectiveness(&state.db, &province, &from, &to).await?;
-    let channels = own_channels(&state, page.lang, &province, &from, &to).await?;
+    let rows = store::effectiveness(&db, &province, &from, &to).await?;
+    let channels = own_channels(&db, page.lang, &province, &from, &to).await?;
     let template =
         EffectivenessTemplate { by_platform: totals_by_platform(&rows), rows, channels, from, to, province, page };
     Ok(render(&template))
@@ -256,13 +249,13 @@ pub async fn show_effectiveness(
 
 /// `GET /office/listings/effectiveness.xlsx?province=&from=&to=`
 pub async fn export_effectiveness(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Query(params): Query<ListParams>,
 ) -> Result<Response, PageError> {
     let province = scope::province_for(page.require_user()?, params.province.as_deref())?;
     let (from, to) = params.months()?;
-    let rows = store::effectiveness(&state.db, &province, &from, &to).await?;
+    let rows = store::effectiveness(&db, &province, &from, &to).await?;
     let mut sheet =
         xlsx::Sheet::new("Hiệu quả theo sàn", &["Sản phẩm", "Cơ sở", "Sàn", "Số tháng", "Số lượng", "Doanh thu (đ)"]);
     for r in &rows {
@@ -283,7 +276,7 @@ pub async fn export_effectiveness(
         "Kênh dacsan",
         &["Kênh", "Số phiên", "Lượt xem", "Đơn / lượt bán", "Doanh thu (đ)", "Chuyển đổi (%)"],
     );
-    for c in own_channels(&state, Lang::Vi, &province, &from, &to).await? {
+    for c in own_channels(&db, Lang::Vi, &province, &from, &to).await? {
         own.push(vec![
             c.label.into(),
             c.sessions.map(Into::into).unwrap_or_else(|| "".into()),

@@ -19,7 +19,6 @@ use crate::auth::CurrentUser;
 use crate::db::Db;
 use crate::error::{AppError, FieldErrors};
 use crate::programme::{scope, xlsx};
-use crate::state::AppState;
 use crate::web::PageError;
 use crate::web::{CsrfForm, Page, csrf, render};
 
@@ -100,26 +99,21 @@ impl PreviewTemplate {
     }
 }
 
-async fn registry_page(
-    state: &AppState,
-    page: Page,
-    province: String,
-    errors: FieldErrors,
-) -> Result<Response, PageError> {
+async fn registry_page(db: &Db, page: Page, province: String, errors: FieldErrors) -> Result<Response, PageError> {
     let user = page.require_user()?;
     let own = if user.is_admin() { None } else { Some(user.id) };
-    let imports = store::list_imports(&state.db, own, 20).await?.into_iter().map(ImportLine::from).collect();
+    let imports = store::list_imports(db, own, 20).await?.into_iter().map(ImportLine::from).collect();
     Ok(render(&RegistryTemplate { page, province, imports, errors }))
 }
 
 /// `GET /office/registry?province=CODE`
 pub async fn show_registry(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Query(query): Query<ProvinceQuery>,
 ) -> Result<Response, PageError> {
     let province = scope::province_for(page.require_user()?, query.province.as_deref())?;
-    registry_page(&state, page, province, FieldErrors::default()).await
+    registry_page(&db, page, province, FieldErrors::default()).await
 }
 
 /// `GET /office/registry/template.xlsx`
@@ -167,7 +161,7 @@ async fn read_upload(jar: &CookieJar, mut multipart: Multipart) -> Result<Upload
 /// `POST /office/registry/preview` (multipart: `file`, `province`): keeps the
 /// upload and shows what importing it would do.
 pub async fn preview_upload(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     jar: CookieJar,
     multipart: Multipart,
@@ -177,7 +171,7 @@ pub async fn preview_upload(
         Ok(upload) => upload,
         Err(AppError::Invalid(errors)) => {
             let province = scope::province_for(&user, None)?;
-            return registry_page(&state, page, province, errors).await;
+            return registry_page(&db, page, province, errors).await;
         }
         Err(other) => return Err(other.into()),
     };
@@ -185,12 +179,12 @@ pub async fn preview_upload(
     let Some((file_name, bytes)) = upload.file else {
         let mut errors = FieldErrors::default();
         errors.add("file", messages::CHOOSE_AN_XLSX_FILE);
-        return registry_page(&state, page, province, errors).await;
+        return registry_page(&db, page, province, errors).await;
     };
     let options =
         Options { dry_run: true, valid_only: false, scope: scope_of(&user), user_id: Some(user.id), import_id: None };
-    let report = run(&state.db, bytes.clone(), &options, &ProgressBar::hidden()).await?;
-    let import_id = store::insert_import(&state.db, Some(user.id), &file_name, &bytes, &report.summary()).await?;
+    let report = run(&db, bytes.clone(), &options, &ProgressBar::hidden()).await?;
+    let import_id = store::insert_import(&db, Some(user.id), &file_name, &bytes, &report.summary()).await?;
     Ok(render(&PreviewTemplate::new(page, province, import_id, file_name, report, false)))
 }
 

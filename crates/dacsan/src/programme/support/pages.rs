@@ -18,7 +18,6 @@ use crate::db::{self, Db};
 use crate::error::Message;
 use crate::error::{AppError, FieldErrors};
 use crate::programme::{scope, xlsx};
-use crate::state::AppState;
 use crate::vn::{admin_units, date_vn, time_vn};
 use crate::web::PageError;
 use crate::web::{CsrfForm, Page, render};
@@ -188,11 +187,7 @@ pub struct NewCaseParams {
 }
 
 /// `GET /office/cases/new?province=&producer={id}&topic=&q=`
-pub async fn new_case(
-    State(state): State<AppState>,
-    page: Page,
-    Query(p): Query<NewCaseParams>,
-) -> Result<Response, PageError> {
+pub async fn new_case(State(db): State<Db>, page: Page, Query(p): Query<NewCaseParams>) -> Result<Response, PageError> {
     let user = scope::office_user(&page)?;
     let producer_id = match model::clean(p.producer.as_deref()) {
         Some(id) => Some(id.parse::<i64>().map_err(|_| AppError::not_found(messages::PRODUCER))?),
@@ -205,17 +200,17 @@ pub async fn new_case(
     form.insert("owner_user_id".to_string(), user.id.to_string());
     let (province, chosen) = match producer_id {
         Some(id) => {
-            let producer = cases::producer_for(&state.db, &user, None, Some(id), None).await?;
+            let producer = cases::producer_for(&db, &user, None, Some(id), None).await?;
             (producer.province_code.clone(), Some(producer))
         }
         None => (scope::province_for(&user, p.province.as_deref())?, None),
     };
     let query = model::clean(p.q.as_deref()).unwrap_or_default();
-    new_case_page(&state, page, province, chosen, query, form, FieldErrors::default()).await
+    new_case_page(&db, page, province, chosen, query, form, FieldErrors::default()).await
 }
 
 async fn new_case_page(
-    state: &AppState,
+    db: &Db,
     page: Page,
     province: String,
     chosen: Option<ProducerRef>,
@@ -226,9 +221,9 @@ async fn new_case_page(
     let matches = if query.is_empty() || chosen.is_some() {
         Vec::new()
     } else {
-        directory::of_province(&state.db, &province).await?.search(&query, 30).into_iter().cloned().collect()
+        directory::of_province(db, &province).await?.search(&query, 30).into_iter().cloned().collect()
     };
-    let owners = store::owners_of(&state.db, &province).await?;
+    let owners = store::owners_of(db, &province).await?;
     let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     let template = NewCaseTemplate { page, province, chosen, query, matches, owners, topics: Topic::ALL, form, errors };
     Ok((status, render(&template)).into_response())
@@ -246,7 +241,7 @@ fn id_field(form: &HashMap<String, String>, name: &str, errors: &mut FieldErrors
 
 /// `POST /office/cases`
 pub async fn create_case(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
@@ -264,7 +259,7 @@ pub async fn create_case(
     };
     let province = text("province");
     let result = if errors.is_empty() {
-        cases::create(&state.db, &user, province.as_deref(), &input).await
+        cases::create(&db, &user, province.as_deref(), &input).await
     } else {
         Err(AppError::Invalid(errors))
     };
@@ -272,16 +267,14 @@ pub async fn create_case(
         Ok(id) => Ok(Redirect::to(&format!("/office/cases/{id}")).into_response()),
         Err(AppError::Invalid(errors)) => {
             let chosen = match input.producer_id {
-                Some(id) => {
-                    directory::find(&state.db, id).await?.filter(|p| user.can_oversee_province(&p.province_code))
-                }
+                Some(id) => directory::find(&db, id).await?.filter(|p| user.can_oversee_province(&p.province_code)),
                 None => None,
             };
             let province = match &chosen {
                 Some(p) => p.province_code.clone(),
                 None => scope::province_for(&user, province.as_deref())?,
             };
-            new_case_page(&state, page, province, chosen, String::new(), form, errors).await
+            new_case_page(&db, page, province, chosen, String::new(), form, errors).await
         }
         Err(e) => Err(e.into()),
     }
@@ -314,15 +307,15 @@ impl From<Note> for NoteRow {
 }
 
 async fn case_page(
-    state: &AppState,
+    db: &Db,
     page: Page,
     case: Case,
     errors: FieldErrors,
     notice: &'static str,
 ) -> Result<Response, PageError> {
-    let notes = store::notes_of(&state.db, case.id).await?.into_iter().map(NoteRow::from).collect();
+    let notes = store::notes_of(db, case.id).await?.into_iter().map(NoteRow::from).collect();
     let province = case.producer.province_code.clone();
-    let owners = store::owners_of(&state.db, &province).await?;
+    let owners = store::owners_of(db, &province).await?;
     let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     let template = CaseTemplate {
         page,
@@ -340,30 +333,30 @@ async fn case_page(
 
 /// `GET /office/cases/{id}`
 pub async fn show_case(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Path(id): Path<i64>,
     Query(q): Query<scope::DoneParam>,
 ) -> Result<Response, PageError> {
     let user = scope::office_user(&page)?;
-    let case = cases::case_for(&state.db, &user, id).await?;
+    let case = cases::case_for(&db, &user, id).await?;
     let notice = match q.done.as_deref() {
         Some("saved") => "saved",
         Some("note") => "case_note_added",
         _ => "",
     };
-    case_page(&state, page, case, FieldErrors::default(), notice).await
+    case_page(&db, page, case, FieldErrors::default(), notice).await
 }
 
 /// `POST /office/cases/{id}`: status, owner, due date, topic, title.
 pub async fn update_case(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     let user = scope::office_user(&page)?;
-    let case = cases::case_for(&state.db, &user, id).await?;
+    let case = cases::case_for(&db, &user, id).await?;
     let mut errors = FieldErrors::default();
     let patch = CasePatch {
         topic: form.get("topic").cloned(),
@@ -374,31 +367,31 @@ pub async fn update_case(
     };
     let change = match patch.validate() {
         Ok(change) if errors.is_empty() => change,
-        Ok(_) => return case_page(&state, page, case, errors, "").await,
+        Ok(_) => return case_page(&db, page, case, errors, "").await,
         Err(more) => {
             errors.0.extend(more.0);
-            return case_page(&state, page, case, errors, "").await;
+            return case_page(&db, page, case, errors, "").await;
         }
     };
-    match cases::change(&state.db, case.clone(), change).await {
+    match cases::change(&db, case.clone(), change).await {
         Ok(_) => Ok(Redirect::to(&format!("/office/cases/{id}?done=saved")).into_response()),
-        Err(AppError::Invalid(errors)) => case_page(&state, page, case, errors, "").await,
+        Err(AppError::Invalid(errors)) => case_page(&db, page, case, errors, "").await,
         Err(e) => Err(e.into()),
     }
 }
 
 /// `POST /office/cases/{id}/notes`
 pub async fn add_note(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     let user = scope::office_user(&page)?;
-    let case = cases::case_for(&state.db, &user, id).await?;
-    match cases::add_note(&state.db, &user, &case, form.get("body").map(String::as_str)).await {
+    let case = cases::case_for(&db, &user, id).await?;
+    match cases::add_note(&db, &user, &case, form.get("body").map(String::as_str)).await {
         Ok(_) => Ok(Redirect::to(&format!("/office/cases/{id}?done=note")).into_response()),
-        Err(AppError::Invalid(errors)) => case_page(&state, page, case, errors, "").await,
+        Err(AppError::Invalid(errors)) => case_page(&db, page, case, errors, "").await,
         Err(e) => Err(e.into()),
     }
 }

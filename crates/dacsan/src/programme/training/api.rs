@@ -30,25 +30,25 @@ pub use crate::programme::scope::ProvinceParam;
 #[utoipa::path(get, path = "/api/v1/programme/courses", tag = "programme", security(("bearer" = [])),
     params(("province" = Option<String>, Query)), responses((status = 200, body = Trainings), (status = 401), (status = 403)))]
 pub async fn list_courses(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Query(q): Query<ProvinceParam>,
 ) -> AppResult<Json<Trainings>> {
     let province = scope::province_for(&user, q.province.as_deref())?;
-    Ok(Json(trainings_of(&state, province).await?))
+    Ok(Json(trainings_of(&db, province).await?))
 }
 
 #[utoipa::path(post, path = "/api/v1/programme/courses", tag = "programme", security(("bearer" = [])),
     request_body = CourseInput, params(("province" = Option<String>, Query)),
     responses((status = 201, body = Course), (status = 401), (status = 403), (status = 422)))]
 pub async fn create_course(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Query(q): Query<ProvinceParam>,
     ApiJson(input): ApiJson<CourseInput>,
 ) -> AppResult<(StatusCode, Json<Course>)> {
-    let id = courses::create_course(&state, &user, q.province.as_deref(), &input).await?;
-    Ok((StatusCode::CREATED, Json(courses::course_for(&state.db, &user, id).await?)))
+    let id = courses::create_course(&db, &user, q.province.as_deref(), &input).await?;
+    Ok((StatusCode::CREATED, Json(courses::course_for(&db, &user, id).await?)))
 }
 
 fn id_of(id: &str, what: crate::error::Text) -> AppResult<i64> {

@@ -11,7 +11,6 @@ use crate::auth::CurrentUser;
 use crate::db::{self, Db};
 use crate::error::{AppError, AppResult};
 use crate::programme::scope;
-use crate::state::AppState;
 
 /// The course, if this user oversees its province (403 otherwise).
 pub async fn course_for(db: &Db, user: &CurrentUser, id: i64) -> AppResult<Course> {
@@ -60,11 +59,11 @@ pub struct Trainings {
 }
 
 /// The province's trainings (what the page and the export show).
-pub async fn trainings_of(state: &AppState, province: String) -> AppResult<Trainings> {
+pub async fn trainings_of(db: &Db, province: String) -> AppResult<Trainings> {
     let today = db::today_vn().to_string();
-    let courses = store::courses_of(&state.db, &province, &today).await?;
-    let mut sessions = store::sessions_of_province(&state.db, &province).await?;
-    let (per_pillar, digital, packaging) = store::trained_by_pillar(&state.db, &province, &today).await?;
+    let courses = store::courses_of(db, &province, &today).await?;
+    let mut sessions = store::sessions_of_province(db, &province).await?;
+    let (per_pillar, digital, packaging) = store::trained_by_pillar(db, &province, &today).await?;
     let courses = courses
         .into_iter()
         .map(|course| {
@@ -82,15 +81,10 @@ pub async fn trainings_of(state: &AppState, province: String) -> AppResult<Train
 }
 
 /// Creates a course; returns its id.
-pub async fn create_course(
-    state: &AppState,
-    user: &CurrentUser,
-    province: Option<&str>,
-    input: &CourseInput,
-) -> AppResult<i64> {
+pub async fn create_course(db: &Db, user: &CurrentUser, province: Option<&str>, input: &CourseInput) -> AppResult<i64> {
     let province = scope::province_for(user, input.province_code.as_deref().or(province))?;
     let (title, pillar) = input.validate().map_err(AppError::Invalid)?;
-    let id = store::insert_course(&state.db, &province, &title, pillar).await?;
+    let id = store::insert_course(db, &province, &title, pillar).await?;
     tracing::info!(course.id = id, province, user.id = user.id, "course {title} created");
     Ok(id)
 }

@@ -60,7 +60,7 @@ async fn trainings_page(
     form: HashMap<String, String>,
     errors: FieldErrors,
 ) -> Result<Response, PageError> {
-    let t = trainings_of(state, province.clone()).await?;
+    let t = trainings_of(&state.db, province.clone()).await?;
     let template = TrainingsTemplate {
         page,
         province,
@@ -97,7 +97,7 @@ pub async fn create_course(
         title: form.get("title").cloned(),
         pillar: form.get("pillar").cloned(),
     };
-    match courses::create_course(&state, &user, None, &input).await {
+    match courses::create_course(&state.db, &user, None, &input).await {
         Ok(id) => Ok(Redirect::to(&format!("/office/courses/{id}")).into_response()),
         Err(AppError::Invalid(errors)) => trainings_page(&state, page, &user, province, form, errors).await,
         Err(e) => Err(e.into()),
@@ -106,13 +106,13 @@ pub async fn create_course(
 
 /// `GET /office/trainings.xlsx?province=`: a sheet of sessions and one of pillars.
 pub async fn export_trainings(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Query(q): Query<ProvinceParam>,
 ) -> Result<Response, PageError> {
     let user = scope::office_user(&page)?;
     let province = scope::province_for(&user, q.province.as_deref())?;
-    let t = trainings_of(&state, province.clone()).await?;
+    let t = trainings_of(&db, province.clone()).await?;
     let mut sessions = xlsx::Sheet::new(
         "Tập huấn",
         &["Trụ cột", "Khóa học", "Ngày học", "Địa điểm", "Giảng viên", "Người học", "Cơ sở hoàn thành"],
@@ -163,13 +163,13 @@ impl CourseTemplate {
 }
 
 async fn course_page(
-    state: &AppState,
+    db: &Db,
     page: Page,
     course: Course,
     form: HashMap<String, String>,
     errors: FieldErrors,
 ) -> Result<Response, PageError> {
-    let sessions = store::sessions_of_province(&state.db, &course.province_code)
+    let sessions = store::sessions_of_province(db, &course.province_code)
         .await?
         .into_iter()
         .filter(|s| s.course_id == course.id)
@@ -179,25 +179,21 @@ async fn course_page(
 }
 
 /// `GET /office/courses/{id}`
-pub async fn show_course(
-    State(state): State<AppState>,
-    page: Page,
-    Path(id): Path<i64>,
-) -> Result<Response, PageError> {
+pub async fn show_course(State(db): State<Db>, page: Page, Path(id): Path<i64>) -> Result<Response, PageError> {
     let user = scope::office_user(&page)?;
-    let course = courses::course_for(&state.db, &user, id).await?;
-    course_page(&state, page, course, HashMap::new(), FieldErrors::default()).await
+    let course = courses::course_for(&db, &user, id).await?;
+    course_page(&db, page, course, HashMap::new(), FieldErrors::default()).await
 }
 
 /// `POST /office/courses/{id}/sessions`
 pub async fn create_session(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     let user = scope::office_user(&page)?;
-    let course = courses::course_for(&state.db, &user, id).await?;
+    let course = courses::course_for(&db, &user, id).await?;
     let input = SessionInput {
         held_on: form.get("held_on").cloned(),
         place: form.get("place").cloned(),
@@ -205,10 +201,10 @@ pub async fn create_session(
     };
     match input.validate() {
         Ok(valid) => {
-            let session_id = store::insert_session(&state.db, course.id, &valid).await?;
+            let session_id = store::insert_session(&db, course.id, &valid).await?;
             Ok(Redirect::to(&format!("/office/sessions/{session_id}")).into_response())
         }
-        Err(errors) => course_page(&state, page, course, form, errors).await,
+        Err(errors) => course_page(&db, page, course, form, errors).await,
     }
 }
 
@@ -250,15 +246,14 @@ impl SessionView {
 }
 
 async fn session_page(
-    state: &AppState,
+    db: &Db,
     page: Page,
     session_id: i64,
     course: Course,
     view: SessionView,
 ) -> Result<Response, PageError> {
-    let session =
-        store::find_session(&state.db, session_id).await?.ok_or_else(|| AppError::not_found(messages::SESSION))?;
-    let rows = store::attendance_of(&state.db, session.id).await?;
+    let session = store::find_session(db, session_id).await?.ok_or_else(|| AppError::not_found(messages::SESSION))?;
+    let rows = store::attendance_of(db, session.id).await?;
     let failed = !view.errors.is_empty() || view.report.as_ref().is_some_and(|r| !r.written);
     let template = SessionTemplate {
         page,
@@ -277,36 +272,36 @@ async fn session_page(
 
 /// `GET /office/sessions/{id}`
 pub async fn show_session(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Path(id): Path<i64>,
     Query(q): Query<scope::DoneParam>,
 ) -> Result<Response, PageError> {
     let user = scope::office_user(&page)?;
-    let (session, course) = courses::session_for(&state.db, &user, id).await?;
+    let (session, course) = courses::session_for(&db, &user, id).await?;
     let notice = match q.done.as_deref() {
         Some("added") => "training_added",
         Some("removed") => "training_removed",
         _ => "",
     };
-    session_page(&state, page, session.id, course, SessionView::plain(notice)).await
+    session_page(&db, page, session.id, course, SessionView::plain(notice)).await
 }
 
 /// `POST /office/sessions/{id}/attendance` (`producer`: code or name, `phone`, `attendee_name`, `completed`)
 pub async fn add_attendee(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     let user = scope::office_user(&page)?;
-    let (session, course) = courses::session_for(&state.db, &user, id).await?;
+    let (session, course) = courses::session_for(&db, &user, id).await?;
     let text = |name: &str| form.get(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
     let Some(producer) = text("producer") else {
         let mut errors = FieldErrors::default();
         errors.add("producer", messages::PRODUCER_REQUIRED_REGISTRY_CODE_OR_NAME);
         let view = SessionView { report: None, form, errors, notice: "" };
-        return session_page(&state, page, session.id, course, view).await;
+        return session_page(&db, page, session.id, course, view).await;
     };
     let candidate = Candidate {
         row: 1,
@@ -319,8 +314,7 @@ pub async fn add_attendee(
         loose: true,
     };
     let columns = ColumnNames { code: "producer".into(), attendee: "attendee_name".into(), ..ColumnNames::api() };
-    let report =
-        attendance::record(&state.db, &course, session.id, &columns, vec![candidate], Vec::new(), false).await?;
+    let report = attendance::record(&db, &course, session.id, &columns, vec![candidate], Vec::new(), false).await?;
     if report.written {
         return Ok(Redirect::to(&format!("/office/sessions/{id}?done=added")).into_response());
     }
@@ -329,47 +323,40 @@ pub async fn add_attendee(
         errors.add(&e.column, e.message.clone());
     }
     let view = SessionView { report: None, form, errors, notice: "" };
-    session_page(&state, page, session.id, course, view).await
+    session_page(&db, page, session.id, course, view).await
 }
 
 /// `POST /office/sessions/{id}/import` (multipart: `file`, `valid_only`)
 pub async fn import_attendance(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     jar: CookieJar,
     Path(id): Path<i64>,
     multipart: Multipart,
 ) -> Result<Response, PageError> {
     let user = scope::office_user(&page)?;
-    let (session, course) = courses::session_for(&state.db, &user, id).await?;
+    let (session, course) = courses::session_for(&db, &user, id).await?;
     let upload = UploadForm::read(&jar, multipart).await?;
     let valid_only = is_ticked(upload.text("valid_only").as_deref());
     let Some((_, bytes)) = upload.files.into_iter().find(|(name, _)| name == "file") else {
         let mut errors = FieldErrors::default();
         errors.add("file", messages::CHOOSE_THE_LIST_FILE_XLSX);
         let view = SessionView { report: None, form: HashMap::new(), errors, notice: "" };
-        return session_page(&state, page, session.id, course, view).await;
+        return session_page(&db, page, session.id, course, view).await;
     };
     let parsed =
         tokio::task::spawn_blocking(move || import::parse(&bytes)).await.map_err(|e| AppError::Internal(e.into()))?;
     let view = match parsed {
         Ok(parsed) => {
-            let report = attendance::record(
-                &state.db,
-                &course,
-                session.id,
-                &parsed.columns,
-                parsed.rows,
-                parsed.errors,
-                valid_only,
-            )
-            .await?;
+            let report =
+                attendance::record(&db, &course, session.id, &parsed.columns, parsed.rows, parsed.errors, valid_only)
+                    .await?;
             SessionView { report: Some(report), form: HashMap::new(), errors: FieldErrors::default(), notice: "" }
         }
         Err(AppError::Invalid(errors)) => SessionView { report: None, form: HashMap::new(), errors, notice: "" },
         Err(e) => return Err(e.into()),
     };
-    session_page(&state, page, session.id, course, view).await
+    session_page(&db, page, session.id, course, view).await
 }
 
 /// `POST /office/sessions/{id}/attendance/remove` (`producer_id`, `attendee_name`)
