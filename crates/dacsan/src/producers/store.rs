@@ -293,56 +293,52 @@ pub async fn insert_registered(
     f: &RegistryFields,
     now: &str,
 ) -> Result<i64, sqlx::Error> {
-    let row = sqlx::query(
-        "INSERT INTO producers (slug, name, kind, province_code, commune_code, street, phone, email, tax_code, story,
-         registry_code, declared_store_url, declared_store_on, declared_payment_on, trained_digital_on,
-         trained_packaging_on, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, '', $10, $11, $12, $13, $14, $15, $16, $16) RETURNING id",
-    )
-    .bind(slug)
-    .bind(&f.name)
-    .bind(f.kind.as_str())
-    .bind(province_code)
-    .bind(&f.commune_code)
-    .bind(&f.street)
-    .bind(&f.phone)
-    .bind(&f.email)
-    .bind(&f.tax_code)
-    .bind(registry_code)
-    .bind(&f.declared_store_url)
-    .bind(&f.declared_store_on)
-    .bind(&f.declared_payment_on)
-    .bind(&f.trained_digital_on)
-    .bind(&f.trained_packaging_on)
-    .bind(now)
-    .fetch_one(&mut **tx)
-    .await?;
+    let sql = format!(
+        "INSERT INTO producers ({REGISTRY_COLUMNS}, slug, province_code, registry_code, story, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, '', $16, $16) RETURNING id"
+    );
+    let row = bind_registry_fields(sqlx::query(&sql), f)
+        .bind(slug)
+        .bind(province_code)
+        .bind(registry_code)
+        .bind(now)
+        .fetch_one(&mut **tx)
+        .await?;
     row.try_get("id")
 }
 
 /// Writes what a registry says of a producer over its row.
 pub async fn update_registered(tx: &mut Tx, id: i64, f: &RegistryFields, now: &str) -> anyhow::Result<()> {
-    sqlx::query(
-        "UPDATE producers SET name = $1, kind = $2, commune_code = $3, street = $4, phone = $5, email = $6,
-         tax_code = $7, declared_store_url = $8, declared_store_on = $9, declared_payment_on = $10,
-         trained_digital_on = $11, trained_packaging_on = $12, updated_at = $13 WHERE id = $14",
-    )
-    .bind(&f.name)
-    .bind(f.kind.as_str())
-    .bind(&f.commune_code)
-    .bind(&f.street)
-    .bind(&f.phone)
-    .bind(&f.email)
-    .bind(&f.tax_code)
-    .bind(&f.declared_store_url)
-    .bind(&f.declared_store_on)
-    .bind(&f.declared_payment_on)
-    .bind(&f.trained_digital_on)
-    .bind(&f.trained_packaging_on)
-    .bind(now)
-    .bind(id)
-    .execute(&mut **tx)
-    .await
-    .with_context(|| format!("update producer {id}"))?;
+    let sql =
+        format!("UPDATE producers SET ({REGISTRY_COLUMNS}, updated_at) = ({}) WHERE id = $14", db::placeholders(1, 13));
+    bind_registry_fields(sqlx::query(&sql), f)
+        .bind(now)
+        .bind(id)
+        .execute(&mut **tx)
+        .await
+        .with_context(|| format!("update producer {id}"))?;
     Ok(())
+}
+
+/// The columns of [`RegistryFields`], in the order [`bind_registry_fields`] binds them.
+const REGISTRY_COLUMNS: &str = "name, kind, commune_code, street, phone, email, tax_code, declared_store_url,
+     declared_store_on, declared_payment_on, trained_digital_on, trained_packaging_on";
+
+fn bind_registry_fields<'q>(
+    query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    f: &'q RegistryFields,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    query
+        .bind(&f.name)
+        .bind(f.kind.as_str())
+        .bind(&f.commune_code)
+        .bind(&f.street)
+        .bind(&f.phone)
+        .bind(&f.email)
+        .bind(&f.tax_code)
+        .bind(&f.declared_store_url)
+        .bind(&f.declared_store_on)
+        .bind(&f.declared_payment_on)
+        .bind(&f.trained_digital_on)
+        .bind(&f.trained_packaging_on)
 }
