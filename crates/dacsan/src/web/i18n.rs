@@ -39,14 +39,19 @@ impl Lang {
         }
     }
 
+    /// Under `/api/` the client's language, elsewhere the page's.
+    pub fn of_request(path: &str, headers: &HeaderMap) -> Lang {
+        if path.starts_with("/api/") { Lang::of_client(headers) } else { Lang::of_page(headers) }
+    }
+
     /// A page's language: the one its reader chose (a cookie), else the browser's.
-    pub fn of_page(headers: &HeaderMap) -> Lang {
+    fn of_page(headers: &HeaderMap) -> Lang {
         let chosen = CookieJar::from_headers(headers).get(LANG_COOKIE).and_then(|c| Lang::parse(c.value()));
         chosen.unwrap_or_else(|| Lang::of_client(headers))
     }
 
     /// An API client's language: its `Accept-Language`, Vietnamese when it sends none.
-    pub fn of_client(headers: &HeaderMap) -> Lang {
+    fn of_client(headers: &HeaderMap) -> Lang {
         Lang::from_accept_language(headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()))
     }
 
@@ -73,12 +78,22 @@ pub use crate::error::Text;
 
 /// Every request's error messages in its reader's language: under `/api/` the
 /// client's `Accept-Language`, elsewhere the page's language.
-pub async fn speak_the_readers_language(request: Request, next: Next) -> Response {
-    let lang = match request.uri().path().starts_with("/api/") {
-        true => Lang::of_client(request.headers()),
-        false => Lang::of_page(request.headers()),
-    };
+/// The language is decided once here and kept with the request, where `Page` and
+/// handlers that take a `Lang` find it.
+pub async fn speak_the_readers_language(mut request: Request, next: Next) -> Response {
+    let lang = Lang::of_request(request.uri().path(), request.headers());
+    request.extensions_mut().insert(lang);
     crate::error::in_language(lang == Lang::En, next.run(request)).await
+}
+
+/// The reader's language, as [`speak_the_readers_language`] decided it.
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Lang {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, _: &S) -> Result<Lang, Self::Rejection> {
+        let decided = parts.extensions.get::<Lang>().copied();
+        Ok(decided.unwrap_or_else(|| Lang::of_request(parts.uri.path(), &parts.headers)))
+    }
 }
 
 static TABLE: OnceLock<HashMap<&'static str, (&'static str, &'static str)>> = OnceLock::new();

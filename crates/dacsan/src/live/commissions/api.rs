@@ -4,7 +4,7 @@
 
 use axum::Json;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
@@ -80,10 +80,6 @@ async fn answer<T: Serialize>(
     }
 }
 
-fn lang_of(headers: &HeaderMap) -> Lang {
-    Lang::from_accept_language(headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()))
-}
-
 /// The month's statement of the orders attributed to this account (as a live
 /// session's host or by its own code) that were delivered in the month and not
 /// refunded, with the commission each producer agreed; no buyer's details.
@@ -92,13 +88,13 @@ fn lang_of(headers: &HeaderMap) -> Lang {
 pub async fn my_statement(
     State(db): State<Db>,
     user: CurrentUser,
-    headers: HeaderMap,
+    lang: Lang,
     Query(q): Query<MonthParams>,
 ) -> AppResult<Response> {
     let month = Month::parse(q.month.as_deref())?;
     let statement = service::statement(&db, user.id, month).await?;
     let heading = || Heading::of_statement(&user.name, &statement);
-    answer(&statement, heading, q.format.as_deref(), lang_of(&headers)).await
+    answer(&statement, heading, q.format.as_deref(), lang).await
 }
 
 /// What the producer owes each host for the month.
@@ -107,7 +103,7 @@ pub async fn my_statement(
 pub async fn producer_commissions(
     State(db): State<Db>,
     user: CurrentUser,
-    headers: HeaderMap,
+    lang: Lang,
     Path(id): Path<i64>,
     Query(q): Query<MonthParams>,
 ) -> AppResult<Response> {
@@ -116,7 +112,7 @@ pub async fn producer_commissions(
     let owed = service::owed(&db, id, month).await?;
     let name = crate::producers::store::find_by_id(&db, id).await?.map(|p| p.name).unwrap_or_default();
     let heading = || Heading::of_owed(&name, &owed);
-    answer(&owed, heading, q.format.as_deref(), lang_of(&headers)).await
+    answer(&owed, heading, q.format.as_deref(), lang).await
 }
 
 #[utoipa::path(get, path = "/api/v1/producers/{id}/commission-rates", tag = "live", security(("bearer" = [])),
