@@ -33,16 +33,23 @@ pub fn reads_english() -> bool {
     ENGLISH.try_with(|english| *english).unwrap_or(false)
 }
 
-/// Messages written before the text tables knew them: one sentence in both
-/// languages, under this code.
-const UNKEYED: &str = "unkeyed";
-
 /// A sentence for people, in Vietnamese and English, with a code for programs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
-    code: &'static str,
+    code: Cow<'static, str>,
     vi: Cow<'static, str>,
     en: Cow<'static, str>,
+}
+
+/// The code of a text no table knows: one stored before its message was keyed.
+const UNTRANSLATED: &str = "untranslated";
+
+/// A message as a column keeps it ([`Message::to_stored`]).
+#[derive(Serialize, serde::Deserialize)]
+struct Stored<'a> {
+    code: Cow<'a, str>,
+    vi: Cow<'a, str>,
+    en: Cow<'a, str>,
 }
 
 impl Message {
@@ -56,9 +63,65 @@ impl Message {
         Message { code: self.code, vi: fill(self.vi), en: fill(self.en) }
     }
 
+    /// `{name}` replaced by another message, each language by its own sentence
+    /// (a helper's reason inside a field's message).
+    pub fn with_message(self, name: &str, inner: impl Into<Message>) -> Message {
+        let (slot, inner) = (format!("{{{name}}}"), inner.into());
+        Message {
+            code: self.code,
+            vi: Cow::Owned(self.vi.replace(&slot, &inner.vi)),
+            en: Cow::Owned(self.en.replace(&slot, &inner.en)),
+        }
+    }
+
+    /// `{name}` replaced by several messages, `separator` between them, each
+    /// language by its own sentences.
+    pub fn with_list(self, name: &str, items: &[Message], separator: &str) -> Message {
+        let slot = format!("{{{name}}}");
+        let join = |text: fn(&Message) -> &str| items.iter().map(text).collect::<Vec<_>>().join(separator);
+        Message {
+            code: self.code,
+            vi: Cow::Owned(self.vi.replace(&slot, &join(|m| &m.vi))),
+            en: Cow::Owned(self.en.replace(&slot, &join(|m| &m.en))),
+        }
+    }
+
     /// The key of the text table, stable for programs.
-    pub fn code(&self) -> &'static str {
-        self.code
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+
+    /// The sentence in Vietnamese whoever reads: for what is written in Vietnamese
+    /// for any reader (a notification's body).
+    pub fn vietnamese(&self) -> &str {
+        &self.vi
+    }
+
+    /// A text kept before messages had codes, shown as it is in either language.
+    pub fn untranslated(text: impl Into<String>) -> Message {
+        let text: String = text.into();
+        Message { code: Cow::Borrowed(UNTRANSLATED), vi: Cow::Owned(text.clone()), en: Cow::Owned(text) }
+    }
+
+    /// The message as a column keeps it: its code and both sentences (JSON), so
+    /// that whoever reads it later reads it in their language.
+    pub fn to_stored(&self) -> String {
+        let stored =
+            Stored { code: Cow::Borrowed(&self.code), vi: Cow::Borrowed(&self.vi), en: Cow::Borrowed(&self.en) };
+        serde_json::to_string(&stored).unwrap_or_else(|_| self.vi.to_string())
+    }
+
+    /// A message kept by [`Message::to_stored`]; a text stored before messages were
+    /// kept so comes back [`Message::untranslated`].
+    pub fn from_stored(text: &str) -> Message {
+        match serde_json::from_str::<Stored<'_>>(text) {
+            Ok(Stored { code, vi, en }) => Message {
+                code: Cow::Owned(code.into_owned()),
+                vi: Cow::Owned(vi.into_owned()),
+                en: Cow::Owned(en.into_owned()),
+            },
+            Err(_) => Message::untranslated(text),
+        }
     }
 
     /// The sentence in the reader's language.
@@ -69,19 +132,23 @@ impl Message {
 
 impl From<Text> for Message {
     fn from((code, vi, en): Text) -> Message {
-        Message { code, vi: Cow::Borrowed(vi), en: Cow::Borrowed(en) }
+        Message { code: Cow::Borrowed(code), vi: Cow::Borrowed(vi), en: Cow::Borrowed(en) }
     }
 }
 
+/// Messages written before the text tables knew them: one sentence in both
+/// languages, under this code.
+const UNKEYED: &str = "unkeyed";
+
 impl From<&'static str> for Message {
     fn from(text: &'static str) -> Message {
-        Message { code: UNKEYED, vi: Cow::Borrowed(text), en: Cow::Borrowed(text) }
+        Message { code: Cow::Borrowed(UNKEYED), vi: Cow::Borrowed(text), en: Cow::Borrowed(text) }
     }
 }
 
 impl From<String> for Message {
     fn from(text: String) -> Message {
-        Message { code: UNKEYED, vi: Cow::Owned(text.clone()), en: Cow::Owned(text) }
+        Message { code: Cow::Borrowed(UNKEYED), vi: Cow::Owned(text.clone()), en: Cow::Owned(text) }
     }
 }
 
@@ -90,6 +157,32 @@ impl std::fmt::Display for Message {
         f.write_str(self.text())
     }
 }
+
+/// `{"code", "message"}`, the message in the reader's language: a line of a report
+/// (an import's rows) flattens it beside where the line points.
+impl Serialize for Message {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut message = serializer.serialize_struct("Message", 2)?;
+        message.serialize_field("code", self.code())?;
+        message.serialize_field("message", self.text())?;
+        message.end()
+    }
+}
+
+impl utoipa::PartialSchema for Message {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{ObjectBuilder, Type};
+        let text = |about: &str| ObjectBuilder::new().schema_type(Type::String).description(Some(about));
+        ObjectBuilder::new()
+            .property("code", text("The key of the text table, stable for programs."))
+            .required("code")
+            .property("message", text("The sentence, in the reader's language."))
+            .required("message")
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for Message {}
 
 /// One bad field: its name as the client sent it, and what was wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -134,6 +227,8 @@ impl FieldErrors {
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
+    /// What could not be read, as the parser that refused it said it (axum, serde,
+    /// gs1): an untranslated detail inside `error.malformed`.
     #[error("malformed request")]
     BadRequest(String),
     #[error("not found")]
@@ -189,6 +284,19 @@ impl AppError {
         }
     }
 
+    /// The error as one message, for a form that shows it by one of its own fields:
+    /// what was wrong with the (first) field, the conflict, or the summary.
+    pub fn into_message(self) -> Message {
+        match self {
+            AppError::Invalid(errors) => match errors.0.into_iter().next() {
+                Some(first) => first.message,
+                None => messages::INVALID.into(),
+            },
+            AppError::Conflict { message, .. } => message,
+            other => other.summary(),
+        }
+    }
+
     /// A sentence for people, in the reader's language.
     pub fn detail(&self) -> String {
         match self {
@@ -205,7 +313,7 @@ impl AppError {
     fn summary(&self) -> Message {
         match self {
             AppError::BadRequest(what) => Message::from(messages::MALFORMED).with("what", what),
-            AppError::NotFound(what) => Message::from(messages::NOT_FOUND).with("what", what),
+            AppError::NotFound(what) => Message::from(messages::NOT_FOUND).with_message("what", what.clone()),
             AppError::Unauthorized => messages::SIGN_IN_REQUIRED.into(),
             AppError::Forbidden => messages::FORBIDDEN.into(),
             AppError::Invalid(_) => messages::INVALID.into(),
@@ -272,7 +380,7 @@ struct Problem<'a> {
     title: &'a str,
     status: u16,
     /// The error's kind, stable for programs (`error.not_found`, `error.invalid`, …).
-    code: &'static str,
+    code: &'a str,
     detail: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     errors: Option<&'a [FieldError]>,
@@ -283,7 +391,8 @@ impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         self.log_if_internal();
         let status = self.status();
-        let code = self.summary().code();
+        let summary = self.summary();
+        let code = summary.code();
         let errors = match &self {
             AppError::Invalid(errors) => Some(errors.0.as_slice()),
             AppError::Conflict { field, message } => {
@@ -296,7 +405,7 @@ impl IntoResponse for AppError {
     }
 }
 
-fn problem_response(status: StatusCode, code: &'static str, detail: &str, errors: Option<&[FieldError]>) -> Response {
+fn problem_response(status: StatusCode, code: &str, detail: &str, errors: Option<&[FieldError]>) -> Response {
     let body = Problem {
         kind: "about:blank",
         title: status.canonical_reason().unwrap_or("Error"),
@@ -329,6 +438,30 @@ mod tests {
             json,
             serde_json::json!({"field": "name", "code": "test.too_long", "message": "«Trà»: at most 60 characters"})
         );
+    }
+
+    #[tokio::test]
+    async fn a_reason_inside_a_message_keeps_each_language() {
+        let reason = Message::from(("test.reason", "quá dài", "too long"));
+        let field = Message::from(("test.field", "Tên: {why}", "name: {why}")).with_message("why", reason.clone());
+        assert_eq!((field.code(), field.text()), ("test.field", "Tên: quá dài"));
+        assert_eq!(in_language(true, async { field.text().to_string() }).await, "name: too long");
+        let both = [reason.clone(), Message::from(("test.empty", "trống", "empty"))];
+        let list = Message::from(("test.list", "chưa được: {all}", "not yet: {all}")).with_list("all", &both, "; ");
+        assert_eq!(in_language(true, async { list.text().to_string() }).await, "not yet: too long; empty");
+        let json = serde_json::to_value(&field).unwrap();
+        assert_eq!(json, serde_json::json!({"code": "test.field", "message": "Tên: quá dài"}), "a report's line");
+    }
+
+    #[tokio::test]
+    async fn a_stored_message_comes_back_in_the_readers_language() {
+        let kept = Message::from(TOO_LONG).with("name", "Trà").with("max", 60);
+        let back = Message::from_stored(&kept.to_stored());
+        assert_eq!(back, kept);
+        assert_eq!(in_language(true, async { back.text().to_string() }).await, "«Trà»: at most 60 characters");
+        let before = Message::from_stored("hãng chưa trả lời / the carrier did not answer");
+        assert_eq!(before.code(), "untranslated", "a text stored before messages were kept with their code");
+        assert_eq!(before.text(), "hãng chưa trả lời / the carrier did not answer");
     }
 
     #[tokio::test]
