@@ -243,11 +243,12 @@ pub enum AppError {
     Conflict { field: String, message: Message },
     #[error("too many requests")]
     TooManyRequests,
+    /// What was too large, with its limit.
     #[error("request too large")]
-    TooLarge(String),
+    TooLarge(Message),
     /// Something that existed and no longer works (an expired or revoked link).
     #[error("gone")]
-    Gone(String),
+    Gone(Message),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -319,8 +320,8 @@ impl AppError {
             AppError::Invalid(_) => messages::INVALID.into(),
             AppError::Conflict { .. } => messages::CONFLICT.into(),
             AppError::TooManyRequests => messages::TOO_MANY_REQUESTS.into(),
-            AppError::TooLarge(what) => Message::from(messages::TOO_LARGE).with("what", what),
-            AppError::Gone(what) => Message::from(messages::GONE).with("what", what),
+            AppError::TooLarge(what) => Message::from(messages::TOO_LARGE).with_message("what", what.clone()),
+            AppError::Gone(what) => Message::from(messages::GONE).with_message("what", what.clone()),
             AppError::Internal(_) => messages::INTERNAL.into(),
         }
     }

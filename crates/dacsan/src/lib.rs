@@ -10,6 +10,7 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod gs1_keys;
 pub mod jobs;
 pub mod live;
 pub mod logistics;
@@ -47,6 +48,7 @@ pub fn router(state: AppState) -> Router {
 /// What each domain says when something is wrong (its `messages.rs`).
 pub const MESSAGES: &[&[error::Text]] = &[
     error::messages::TEXTS,
+    gs1_keys::messages::TEXTS,
     admin::messages::TEXTS,
     auth::messages::TEXTS,
     cart::messages::TEXTS,
@@ -59,6 +61,7 @@ pub const MESSAGES: &[&[error::Text]] = &[
     media::messages::TEXTS,
     orders::messages::TEXTS,
     payments::messages::TEXTS,
+    places::messages::TEXTS,
     privacy::messages::TEXTS,
     privacy::breaches::messages::TEXTS,
     programme::delivery::messages::TEXTS,
@@ -71,7 +74,9 @@ pub const MESSAGES: &[&[error::Text]] = &[
     programme::support::messages::TEXTS,
     programme::training::messages::TEXTS,
     trace::messages::TEXTS,
+    tables::messages::TEXTS,
     trade::messages::TEXTS,
+    vn::messages::TEXTS,
     web::messages::TEXTS,
 ];
 

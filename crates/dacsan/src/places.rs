@@ -8,7 +8,7 @@ use serde::Serialize;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Message};
 use crate::state::AppState;
 use crate::vn::admin_units;
 
@@ -51,7 +51,8 @@ pub async fn list_provinces() -> Json<Vec<ProvinceJson>> {
     params(("code" = String, Path, description = "2-digit province code")),
     responses((status = 200, body = [CommuneJson]), (status = 404, description = "no such province")))]
 pub async fn list_communes(Path(code): Path<String>) -> AppResult<Json<Vec<CommuneJson>>> {
-    admin_units::province(&code).ok_or_else(|| AppError::not_found(format!("tỉnh {code} / province {code}")))?;
+    admin_units::province(&code)
+        .ok_or_else(|| AppError::not_found(Message::from(messages::PROVINCE).with("code", &code)))?;
     Ok(Json(
         admin_units::communes_of(&code)
             .map(|c| CommuneJson {
@@ -63,6 +64,16 @@ pub async fn list_communes(Path(code): Path<String>) -> AppResult<Json<Vec<Commu
             })
             .collect(),
     ))
+}
+
+/// (key, Vietnamese, English) rows of the app's text table.
+pub mod messages {
+    use crate::error::Text;
+
+    /// The noun of a not-found answer.
+    pub const PROVINCE: Text = ("places.province", "tỉnh mã {code}", "province {code}");
+
+    pub const TEXTS: &[Text] = &[PROVINCE];
 }
 
 /// `/api/v1/provinces…`.

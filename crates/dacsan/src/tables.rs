@@ -8,7 +8,7 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader};
 
-use crate::error::AppError;
+use crate::error::{AppError, Message};
 use crate::vn::text::name_key;
 
 /// The grids of a file: one per worksheet, or one per likely CSV delimiter.
@@ -27,7 +27,7 @@ pub fn is_workbook(bytes: &[u8]) -> bool {
 /// One grid per worksheet.
 fn workbook_grids(bytes: &[u8]) -> Result<Vec<Grid>, AppError> {
     let unreadable =
-        |e: calamine::Error| AppError::invalid("file", format!("tệp Excel không đọc được / unreadable workbook: {e}"));
+        |e: calamine::Error| AppError::invalid("file", Message::from(messages::UNREADABLE).with("detail", e));
     let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(unreadable)?;
     let mut grids = Vec::new();
     for sheet in workbook.sheet_names() {
@@ -110,7 +110,19 @@ fn decode_text(bytes: &[u8]) -> Result<String, AppError> {
 }
 
 fn not_text() -> AppError {
-    AppError::invalid("file", "cần tệp CSV mã UTF-8 hoặc tệp Excel / expected a UTF-8 CSV file or an Excel workbook")
+    AppError::invalid("file", messages::NOT_TEXT)
+}
+
+/// (key, Vietnamese, English) rows of the app's text table.
+pub mod messages {
+    use crate::error::Text;
+
+    pub const UNREADABLE: Text =
+        ("tables.unreadable", "tệp Excel không đọc được: {detail}", "the workbook could not be read: {detail}");
+    pub const NOT_TEXT: Text =
+        ("tables.not_text", "cần tệp CSV mã UTF-8 hoặc tệp Excel", "expected a UTF-8 CSV file or an Excel workbook");
+
+    pub const TEXTS: &[Text] = &[UNREADABLE, NOT_TEXT];
 }
 
 /// The folded forms a header cell goes by: the whole text and each part of a

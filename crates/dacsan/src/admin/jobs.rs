@@ -11,8 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::messages;
 use crate::auth::CurrentUser;
 use crate::db::Db;
-use crate::error::Message;
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Message};
 use crate::jobs::{Job, JobStatus, store};
 use crate::state::AppState;
 
@@ -47,7 +46,7 @@ pub async fn list_jobs(
         ),
     };
     let kind = filter.kind.as_deref().map(str::trim).filter(|k| !k.is_empty());
-    let items = store::list(&db, status, kind, 200).await?;
+    let items = store::list(&db, status, kind, 200).await?.into_iter().map(readable).collect();
     let counts = store::counts(&db).await?.into_iter().collect();
     Ok(Json(JobList { counts, items }))
 }
@@ -83,7 +82,15 @@ pub async fn retry_failed(state: &AppState, id: i64) -> AppResult<Job> {
         Err(e) => return Err(AppError::Internal(anyhow::Error::new(e).context("requeue a job"))),
     }
     state.jobs.wake();
-    store::find(&state.db, id).await?.ok_or_else(|| AppError::not_found(messages::JOB))
+    store::find(&state.db, id).await?.map(readable).ok_or_else(|| AppError::not_found(messages::JOB))
+}
+
+/// A job with its last error in the reader's language: a handler that failed for
+/// a reason people read keeps it as a stored [`Message`]; other errors are
+/// details, shown as they are.
+pub fn readable(mut job: Job) -> Job {
+    job.last_error = job.last_error.map(|error| Message::from_stored(&error).text().to_string());
+    job
 }
 
 /// Drops a failed job for good.

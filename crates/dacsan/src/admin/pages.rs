@@ -59,7 +59,11 @@ async fn desk(
         fields,
         errors,
         done,
-        failed_jobs: crate::jobs::store::list(db, Some(crate::jobs::JobStatus::Failed), None, 50).await?,
+        failed_jobs: crate::jobs::store::list(db, Some(crate::jobs::JobStatus::Failed), None, 50)
+            .await?
+            .into_iter()
+            .map(super::jobs::readable)
+            .collect(),
         job_counts: crate::jobs::store::counts(db).await?,
         usd_rate: crate::catalog::store::usd_rate_set(db).await?.map(|(rate, at, _)| (rate, at)),
         page,

@@ -7,12 +7,13 @@ use super::model::{self, Role};
 use super::store;
 use crate::config::{RoleArg, UserAddArgs};
 use crate::db::Db;
+use crate::error::Message;
 use crate::producers;
 use crate::vn::admin_units;
 
 pub async fn add_user(db: &Db, args: &UserAddArgs) -> anyhow::Result<String> {
-    let email = model::parse_email(&args.email).map_err(|e| anyhow::anyhow!("--email: {e}"))?;
-    model::check_password_strength(&args.password).map_err(|e| anyhow::anyhow!("--password: {e}"))?;
+    let email = model::parse_email(&args.email).map_err(|e| anyhow::anyhow!("--email: {}", Message::from(e)))?;
+    model::check_password_strength(&args.password).map_err(|e| anyhow::anyhow!("--password: {}", Message::from(e)))?;
     let role = match args.role {
         RoleArg::Admin => Role::Admin,
         RoleArg::Officer => Role::Officer,

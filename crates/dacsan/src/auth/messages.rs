@@ -10,4 +10,17 @@ pub const NAME_2_TO_100_CHARACTERS: Text =
 pub const THIS_E_MAIL_ALREADY_HAS: Text =
     ("auth.this_e_mail_already_has", "email này đã có tài khoản", "this e-mail already has an account");
 
-pub const TEXTS: &[Text] = &[CONSENT_IS_NEEDED_TO_CREATE, NAME_2_TO_100_CHARACTERS, THIS_E_MAIL_ALREADY_HAS];
+pub const EMAIL_MISSING_AT: Text = ("auth.email_missing_at", "thiếu @", "the @ is missing");
+pub const EMAIL_INVALID: Text = ("auth.email_invalid", "không phải địa chỉ email hợp lệ", "not a valid e-mail address");
+pub const PASSWORD_TOO_SHORT: Text = ("auth.password_too_short", "cần ít nhất 8 ký tự", "at least 8 characters");
+pub const PASSWORD_TOO_LONG: Text = ("auth.password_too_long", "quá dài", "too long");
+
+pub const TEXTS: &[Text] = &[
+    CONSENT_IS_NEEDED_TO_CREATE,
+    NAME_2_TO_100_CHARACTERS,
+    THIS_E_MAIL_ALREADY_HAS,
+    EMAIL_MISSING_AT,
+    EMAIL_INVALID,
+    PASSWORD_TOO_SHORT,
+    PASSWORD_TOO_LONG,
+];

@@ -4,6 +4,9 @@ use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng};
 use serde::Serialize;
 
+use super::messages;
+use crate::error::Text;
+
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::EnumString, strum::IntoStaticStr, strum::VariantArray,
 )]
@@ -27,10 +30,10 @@ impl Role {
 }
 
 /// A plausible e-mail address, lower-cased: something@domain.tld, no spaces.
-pub fn parse_email(input: &str) -> Result<String, &'static str> {
+pub fn parse_email(input: &str) -> Result<String, Text> {
     let email = input.trim().to_lowercase();
     let Some((local, domain)) = email.split_once('@') else {
-        return Err("thiếu @ / missing @");
+        return Err(messages::EMAIL_MISSING_AT);
     };
     let ok = !local.is_empty()
         && email.len() <= 254
@@ -39,7 +42,7 @@ pub fn parse_email(input: &str) -> Result<String, &'static str> {
         && !domain.ends_with('.')
         && !email.chars().any(|c| c.is_whitespace() || c == ',' || c == ';')
         && !domain.contains('@');
-    if ok { Ok(email) } else { Err("không phải địa chỉ email hợp lệ / not a valid e-mail address") }
+    if ok { Ok(email) } else { Err(messages::EMAIL_INVALID) }
 }
 
 pub const MIN_PASSWORD_LEN: usize = 8;
@@ -48,12 +51,13 @@ pub const MIN_PASSWORD_LEN: usize = 8;
 /// account names an older version is asked again at the next sign-in.
 pub const PRIVACY_NOTICE_VERSION: &str = "2026-01";
 
-pub fn check_password_strength(password: &str) -> Result<(), &'static str> {
+/// At least [`MIN_PASSWORD_LEN`] characters (the message says 8), at most 1024 bytes.
+pub fn check_password_strength(password: &str) -> Result<(), Text> {
     if password.chars().count() < MIN_PASSWORD_LEN {
-        return Err("cần ít nhất 8 ký tự / at least 8 characters");
+        return Err(messages::PASSWORD_TOO_SHORT);
     }
     if password.len() > 1024 {
-        return Err("quá dài / too long");
+        return Err(messages::PASSWORD_TOO_LONG);
     }
     Ok(())
 }

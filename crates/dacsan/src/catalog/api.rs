@@ -22,6 +22,7 @@ use crate::auth::CurrentUser;
 use crate::db;
 use crate::error::{AppError, AppResult};
 use crate::producers;
+use crate::web::multipart::unreadable;
 use crate::web::{ApiJson, response_cache};
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -214,7 +215,7 @@ pub async fn create_product(
     let valid = input.validate(None, &producer.commune_code).map_err(AppError::Invalid)?;
     let id = store::insert(&db, &valid, explicit_slug).await?;
     service::reindex_product(&db, &search, id).await?;
-    let product = store::find_by_id(&db, id).await?.ok_or_else(|| AppError::not_found("product"))?;
+    let product = store::find_by_id(&db, id).await?.ok_or_else(|| AppError::not_found(messages::PRODUCT))?;
     tracing::info!(product.id = id, producer.id = producer_id, user.id = user.id, "product {} created", product.slug);
     Ok((StatusCode::CREATED, Json(product_json(&db, &product).await?)))
 }
@@ -238,7 +239,7 @@ pub async fn update_product(
     let valid = input.validate(Some(&product), &product.origin_commune_code).map_err(AppError::Invalid)?;
     store::update(&db, product.id, &valid).await?;
     service::reindex_product(&db, &search, product.id).await?;
-    let product = store::find_by_id(&db, product.id).await?.ok_or_else(|| AppError::not_found("product"))?;
+    let product = store::find_by_id(&db, product.id).await?.ok_or_else(|| AppError::not_found(messages::PRODUCT))?;
     Ok(Json(product_json(&db, &product).await?))
 }
 
@@ -284,11 +285,11 @@ pub async fn add_product_photo(
     let product = access::visible_product(&db, &id, Some(&user)).await?;
     user.require_producer(product.producer_id)?;
     let mut added = 0;
-    while let Some(field) = multipart.next_field().await.map_err(|e| AppError::invalid("photo", e.body_text()))? {
+    while let Some(field) = multipart.next_field().await.map_err(|e| unreadable("photo", e.body_text()))? {
         if field.name() != Some("photo") {
             continue;
         }
-        let bytes = field.bytes().await.map_err(|e| AppError::invalid("photo", e.body_text()))?;
+        let bytes = field.bytes().await.map_err(|e| unreadable("photo", e.body_text()))?;
         let (full, card) = crate::media::service::save_upload(&db, bytes.to_vec()).await?;
         store::add_photo(&db, product.id, full, card).await?;
         added += 1;
@@ -297,6 +298,6 @@ pub async fn add_product_photo(
         return Err(AppError::invalid("photo", messages::SEND_AT_LEAST_ONE_FILE));
     }
     service::reindex_product(&db, &search, product.id).await?;
-    let product = store::find_by_id(&db, product.id).await?.ok_or_else(|| AppError::not_found("product"))?;
+    let product = store::find_by_id(&db, product.id).await?.ok_or_else(|| AppError::not_found(messages::PRODUCT))?;
     Ok((StatusCode::CREATED, Json(product_json(&db, &product).await?)))
 }

@@ -385,7 +385,7 @@ pub async fn update_product(
     attach_photos(&state.db, id, uploads, &mut errors).await?;
     service::reindex_product(&state.db, &state.search, id).await?;
     if !errors.is_empty() {
-        let product = store::find_by_id(&state.db, id).await?.ok_or_else(|| AppError::not_found("product"))?;
+        let product = store::find_by_id(&state.db, id).await?.ok_or_else(|| AppError::not_found(messages::PRODUCT))?;
         let photos = store::photos(&state.db, id).await?;
         return Ok(form_page(page, producer, Some(product.clone()), fields_of(&product), errors, photos, true));
     }
@@ -411,7 +411,7 @@ async fn attach_photos(
         match upload {
             Ok((full, card)) => store::add_photo(db, product_id, full, card).await?,
             Err(AppError::Internal(e)) => return Err(e),
-            Err(e) => errors.add("photos", e.detail()),
+            Err(e) => errors.add("photos", e.into_message()),
         }
     }
     Ok(())

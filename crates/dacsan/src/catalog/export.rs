@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::messages;
 use crate::error::FieldErrors;
-use crate::error::Message;
+use crate::error::{Message, Text};
 
 pub const MAX_CERTIFICATIONS: usize = 10;
 pub const MAX_MARKETS: usize = 30;
@@ -63,16 +63,14 @@ pub fn country_name(code: &str) -> &'static str {
 
 /// An HS code as typed (`0902.30.10`, `0902 30`): its digits, when they are 6, 8
 /// or 10 of them in a chapter of the nomenclature (01–97, not 77).
-pub fn hs_code(typed: &str) -> Result<String, &'static str> {
+pub fn hs_code(typed: &str) -> Result<String, Text> {
     let digits: String = typed.chars().filter(|c| !matches!(c, '.' | ' ' | '-')).collect();
     if !digits.chars().all(|c| c.is_ascii_digit()) || ![6, 8, 10].contains(&digits.len()) {
-        return Err(
-            "mã HS gồm 6, 8 hoặc 10 chữ số (ví dụ 0902.30.10) / an HS code is 6, 8 or 10 digits, e.g. 0902.30.10",
-        );
+        return Err(messages::HS_CODE_DIGITS);
     }
     let chapter: u32 = digits[..2].parse().unwrap_or(0);
     if !(1..=97).contains(&chapter) || chapter == 77 {
-        return Err("không có chương HS này (01–97) / no such HS chapter (01–97)");
+        return Err(messages::HS_CODE_CHAPTER);
     }
     Ok(digits)
 }

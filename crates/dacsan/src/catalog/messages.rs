@@ -103,7 +103,30 @@ pub const SEND_AT_LEAST_ONE_FILE: Text = (
     "send at least one file in the `photo` field",
 );
 
+pub const HS_CODE_DIGITS: Text = (
+    "catalog.hs_code_digits",
+    "mã HS gồm 6, 8 hoặc 10 chữ số (ví dụ 0902.30.10)",
+    "an HS code is 6, 8 or 10 digits, e.g. 0902.30.10",
+);
+pub const HS_CODE_CHAPTER: Text =
+    ("catalog.hs_code_chapter", "không có chương HS này (01–97)", "no such HS chapter (01–97)");
+
+pub const SORT_ONE_OF: Text = (
+    "catalog.sort_one_of",
+    "dùng relevance, newest, price_asc, price_desc hoặc best_selling",
+    "one of relevance, newest, price_asc, price_desc, best_selling",
+);
+pub const PACKAGE_SIDES: Text = (
+    "catalog.package_sides",
+    "dài, rộng, cao: mỗi cạnh 1 đến {max} cm (0 cả ba để bỏ)",
+    "length, width, height: 1 to {max} cm each (all 0 to clear)",
+);
+
 pub const TEXTS: &[Text] = &[
+    SORT_ONE_OF,
+    PACKAGE_SIDES,
+    HS_CODE_DIGITS,
+    HS_CODE_CHAPTER,
     AN_AMOUNT_IN_NG,
     AT_LEAST_2_LETTERS_OR_DIGITS,
     AT_MOST_200_CHARACTERS,

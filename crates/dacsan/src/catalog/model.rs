@@ -8,7 +8,7 @@ use super::export::{self, ExportFacts};
 use super::messages;
 use super::ocop;
 use super::wholesale::{self, PriceBreak};
-use crate::error::FieldErrors;
+use crate::error::{FieldErrors, Message};
 use crate::vn::money::{MAX_PRICE, Vnd};
 use crate::vn::{admin_units, text};
 
@@ -74,7 +74,7 @@ impl PackageSize {
 
     /// All three sides from 1 to [`MAX_PACKAGE_CM`]; all zero clears the size
     /// (`Ok(None)`).
-    pub fn checked(self) -> Result<Option<PackageSize>, String> {
+    pub fn checked(self) -> Result<Option<PackageSize>, Message> {
         let sides = [self.length_cm, self.width_cm, self.height_cm];
         if sides == [0, 0, 0] {
             return Ok(None);
@@ -82,9 +82,7 @@ impl PackageSize {
         if sides.iter().all(|s| (1..=MAX_PACKAGE_CM).contains(s)) {
             Ok(Some(self))
         } else {
-            Err(format!(
-                "dài, rộng, cao: mỗi cạnh 1 đến {MAX_PACKAGE_CM} cm (0 cả ba để bỏ) / length, width, height: 1 to {MAX_PACKAGE_CM} cm each (all 0 to clear)"
-            ))
+            Err(Message::from(messages::PACKAGE_SIDES).with("max", MAX_PACKAGE_CM))
         }
     }
 }
@@ -314,7 +312,7 @@ impl ProductInput {
             Some(g) => match gs1::Gtin::parse(&g) {
                 Ok(gtin) => Some(gtin.to_string()),
                 Err(e) => {
-                    errors.add("gtin", e.to_string());
+                    errors.add("gtin", crate::gs1_keys::refusal("GTIN", &e));
                     None
                 }
             },

@@ -105,7 +105,7 @@ impl CatalogParams {
             }
         };
         let sort = Sort::parse(present(&self.sort).unwrap_or("")).unwrap_or_else(|| {
-            errors.add("sort", "dùng relevance, newest, price_asc, price_desc hoặc best_selling");
+            errors.add("sort", messages::SORT_ONE_OF);
             Sort::Relevance
         });
         let page = number(present(&self.page), "page", 1, MAX_PAGE, 1, &mut errors);

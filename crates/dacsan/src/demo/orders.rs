@@ -222,7 +222,10 @@ async fn place(
         key: None,
         items,
         buyer_name: if buyer_user_id.is_some() { "Vũ Minh Anh".into() } else { name.into() },
-        buyer_phone: crate::vn::Phone::parse(phone).map_err(|e| anyhow::anyhow!("{phone}: {e}"))?.e164().to_string(),
+        buyer_phone: crate::vn::Phone::parse(phone)
+            .map_err(|e| anyhow::anyhow!("{phone}: {}", crate::error::Message::from(e)))?
+            .e164()
+            .to_string(),
         buyer_email: buyer_user_id.map(|_| super::ACCOUNTS[3].0.to_string()),
         province_code: province.into(),
         commune_code: commune.into(),

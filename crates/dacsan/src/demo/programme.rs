@@ -103,7 +103,8 @@ pub async fn fill_programme(db: &Db) -> anyhow::Result<usize> {
 async fn add_registry_only(tx: &mut sqlx::Transaction<'static, sqlx::Any>) -> anyhow::Result<()> {
     for (i, (name, kind, commune, phone, product, set, stars)) in REGISTRY_ONLY.iter().enumerate() {
         let (created_at, _) = days_ago(300 - i as i64 * 9);
-        let phone = crate::vn::phone::Phone::parse(phone).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
+        let phone = crate::vn::phone::Phone::parse(phone)
+            .map_err(|e| anyhow::anyhow!("{name}: {}", crate::error::Message::from(e)))?;
         let producer: i64 = sqlx::query(
             "INSERT INTO producers (slug, name, kind, province_code, commune_code, street, phone, created_at, updated_at,
                                     registry_code, declared_store_on, declared_payment_on)

@@ -117,7 +117,8 @@ pub async fn import_audience(
     mut multipart: axum::extract::Multipart,
 ) -> AppResult<Json<Report>> {
     let session = managed(&db, &user, &id).await?;
-    let unreadable = |e: axum::extract::multipart::MultipartError| AppError::invalid("file", e.body_text());
+    let unreadable =
+        |e: axum::extract::multipart::MultipartError| crate::web::multipart::unreadable("file", e.body_text());
     let mut file = None;
     while let Some(field) = multipart.next_field().await.map_err(unreadable)? {
         if field.name() == Some("file") {

@@ -4,7 +4,8 @@
 //! header row over one row of figures, or as label–value pairs; both are read, and
 //! anything else is refused with what was found.
 
-use crate::error::AppError;
+use super::messages;
+use crate::error::{AppError, Message};
 use crate::tables::{Grid, read_grids};
 use crate::vn::text::name_key;
 
@@ -55,7 +56,7 @@ struct Found {
 }
 
 /// A header row naming both figures, over the row of figures right under it.
-fn as_table(grid: &Grid) -> Result<Found, String> {
+fn as_table(grid: &Grid) -> Result<Found, Message> {
     for (at, (row_number, cells)) in grid.iter().enumerate() {
         let viewers_col = cells.iter().position(|c| figure_of(c) == Some(Figure::Viewers));
         let peak_col = cells.iter().position(|c| figure_of(c) == Some(Figure::Peak));
@@ -63,22 +64,16 @@ fn as_table(grid: &Grid) -> Result<Found, String> {
         let figures: Vec<&(usize, Vec<String>)> =
             grid[at + 1..].iter().filter(|(_, row)| row.iter().any(|c| !c.trim().is_empty())).collect();
         let Some((number, row)) = figures.first() else {
-            return Err(format!(
-                "dòng {row_number} có tiêu đề nhưng không có số liệu / row {row_number} heads no figures"
-            ));
+            return Err(Message::from(messages::EXPORT_HEADER_WITHOUT_FIGURES).with("row", row_number));
         };
         if figures.len() > 1 {
-            return Err(format!(
-                "{} dòng số liệu: hãy xuất bản tóm tắt của phiên / {} rows of figures: export the session's summary",
-                figures.len(),
-                figures.len()
-            ));
+            return Err(Message::from(messages::EXPORT_SEVERAL_ROWS).with("rows", figures.len()));
         }
         let cell = |col: usize| row.get(col).map(String::as_str).unwrap_or("");
         let read = |col: usize| {
-            count(cell(col)).map(|n| (n, *number)).ok_or_else(|| {
-                format!("dòng {number}: «{}» không phải số người xem / is not a number of viewers", cell(col))
-            })
+            count(cell(col))
+                .map(|n| (n, *number))
+                .ok_or_else(|| Message::from(messages::EXPORT_NOT_VIEWERS).with("row", number).with("text", cell(col)))
         };
         return Ok(Found { viewers: Some(read(v)?), peak: Some(read(p)?) });
     }
@@ -105,9 +100,9 @@ fn as_pairs(grid: &Grid) -> Found {
 
 /// `(viewers, peak_viewers)` from an export file, checked as typed-in figures are.
 pub fn read_export(bytes: &[u8]) -> Result<(i64, i64), AppError> {
-    let refuse = |why: String| AppError::invalid("file", why);
+    let refuse = |why: Message| AppError::invalid("file", why);
     if bytes.is_empty() {
-        return Err(refuse("tệp trống / the file is empty".into()));
+        return Err(refuse(messages::EXPORT_EMPTY.into()));
     }
     for grid in read_grids(bytes)? {
         let mut found = as_table(&grid).map_err(refuse)?;
@@ -119,10 +114,7 @@ pub fn read_export(bytes: &[u8]) -> Result<(i64, i64), AppError> {
             return Ok((viewers, peak));
         }
     }
-    Err(refuse(
-        "không thấy cột «lượt xem» và «xem cùng lúc cao nhất» (Viewers, Peak viewers) / no viewers and peak viewers figures found"
-            .into(),
-    ))
+    Err(refuse(messages::EXPORT_WITHOUT_FIGURES.into()))
 }
 
 #[cfg(test)]

@@ -57,7 +57,38 @@ pub const UNKNOWN_PLATFORM_TIKTOK_FACEBOOK_YOUTUBE_ZALO: Text = (
     "unknown platform «{p}» (tiktok, facebook, youtube, zalo, dacsan)",
 );
 
+/// A number as typed, and why it is not one (a row of `vn`).
+pub const NUMBER_REFUSED: Text = ("live.number_refused", "«{text}»: {why}", "«{text}»: {why}");
+
+pub const EXPORT_EMPTY: Text = ("live.export_empty", "tệp trống", "the file is empty");
+pub const EXPORT_HEADER_WITHOUT_FIGURES: Text = (
+    "live.export_header_without_figures",
+    "dòng {row} có tiêu đề nhưng không có số liệu",
+    "row {row} heads no figures",
+);
+pub const EXPORT_SEVERAL_ROWS: Text = (
+    "live.export_several_rows",
+    "{rows} dòng số liệu: hãy xuất bản tóm tắt của phiên",
+    "{rows} rows of figures: export the session's summary",
+);
+pub const EXPORT_NOT_VIEWERS: Text = (
+    "live.export_not_viewers",
+    "dòng {row}: «{text}» không phải số người xem",
+    "row {row}: «{text}» is not a number of viewers",
+);
+pub const EXPORT_WITHOUT_FIGURES: Text = (
+    "live.export_without_figures",
+    "không thấy cột «lượt xem» và «xem cùng lúc cao nhất» (Viewers, Peak viewers)",
+    "no viewers and peak viewers figures found",
+);
+
 pub const TEXTS: &[Text] = &[
+    EXPORT_EMPTY,
+    EXPORT_HEADER_WITHOUT_FIGURES,
+    EXPORT_SEVERAL_ROWS,
+    EXPORT_NOT_VIEWERS,
+    EXPORT_WITHOUT_FIGURES,
+    NUMBER_REFUSED,
     A_WHOLE_NUMBER,
     CHOOSE_THE_PLATFORM_S_EXPORT_FILE,
     ENGLISH_TITLE_AT_MOST_200_CHARACTERS,

@@ -15,8 +15,7 @@ use super::store::{self, Session};
 use crate::auth::CurrentUser;
 use crate::catalog::Product;
 use crate::db::Db;
-use crate::error::Message;
-use crate::error::{AppError, FieldErrors};
+use crate::error::{AppError, FieldErrors, Message};
 use crate::state::AppState;
 use crate::vn::Vnd;
 use crate::web::{CsrfForm, Page, PageError, render};
@@ -95,7 +94,7 @@ pub(crate) async fn input_of(
         match Vnd::parse(text) {
             Ok(Vnd(n)) => Some(n),
             Err(why) => {
-                errors.add(&name, format!("«{text}»: {why}"));
+                errors.add(&name, Message::from(messages::NUMBER_REFUSED).with("text", text).with_message("why", why));
                 None
             }
         }

@@ -61,7 +61,7 @@ impl From<&Shipment> for ShipmentJson {
             fee_vnd: s.fee_vnd,
             label_url: s.label_path(),
             tracking_url: s.tracking_url(),
-            error: s.error.clone(),
+            error: s.error.as_deref().map(|e| Message::from_stored(e).text().to_string()),
             account: s.account.as_str().to_string(),
             sscc: s.sscc.map(|sscc| sscc.as_str().to_string()),
         }
@@ -149,7 +149,12 @@ pub async fn shipment_label(
     let dacsan = match q.source.as_deref().map(str::trim) {
         None | Some("" | "carrier") => false,
         Some("dacsan") => true,
-        Some(other) => return Err(AppError::invalid("source", format!("«{other}»: dacsan hoặc/or carrier"))),
+        Some(other) => {
+            return Err(AppError::invalid(
+                "source",
+                Message::from(messages::LABEL_SOURCE_ONE_OF).with("source", other),
+            ));
+        }
     };
     let client = state.logistics.shipment_client(&state.db, &shipment).await?.ok();
     let (Some(client), Some(waybill), false) = (client, shipment.tracking_code.as_deref(), dacsan) else {
@@ -165,7 +170,7 @@ pub async fn shipment_label(
         Ok(carriers::Label::Pdf(bytes)) => Ok(([(header::CONTENT_TYPE, "application/pdf")], bytes).into_response()),
         Ok(carriers::Label::Url(url)) => Ok(Redirect::to(&url).into_response()),
         Err(err) => {
-            Err(AppError::conflict("label", Message::from(messages::THE_CARRIER_GAVE_NO_LABEL).with("err", &err)))
+            Err(AppError::conflict("label", Message::from(messages::THE_CARRIER_GAVE_NO_LABEL).with("detail", &err)))
         }
     }
 }
@@ -303,7 +308,8 @@ pub async fn create_rate_card(
 
 /// The form's `file` field: its name and bytes.
 async fn uploaded_file(mut multipart: axum::extract::Multipart) -> AppResult<(String, axum::body::Bytes)> {
-    let unreadable = |e: axum::extract::multipart::MultipartError| AppError::invalid("file", e.body_text());
+    let unreadable =
+        |e: axum::extract::multipart::MultipartError| crate::web::multipart::unreadable("file", e.body_text());
     while let Some(field) = multipart.next_field().await.map_err(unreadable)? {
         if field.name() == Some("file") {
             let name = field.file_name().unwrap_or("").to_string();

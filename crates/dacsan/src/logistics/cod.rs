@@ -14,8 +14,7 @@ use sha2::{Digest, Sha256};
 use super::cod_store::{self, NewLine};
 use super::messages;
 use crate::db::Db;
-use crate::error::Message;
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Message};
 use crate::payments::statement::values::{parse_amount, parse_date};
 use crate::tables::{self, Grid, header_keys};
 use crate::vn::text::name_key;
@@ -75,7 +74,8 @@ pub struct Line {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct RowProblem {
     pub row: usize,
-    pub message: String,
+    #[serde(flatten)]
+    pub message: Message,
 }
 
 /// Reads a statement file into lines and the rows that could not be read.
@@ -135,7 +135,9 @@ fn read_lines(
             match (amount(Field::Collected), amount(Field::Fee), amount(Field::Transferred)) {
                 (Ok(c), Ok(f), Ok(t)) => (c, f, if cell(Field::Transferred).is_empty() { c - f } else { t }),
                 (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => {
-                    problems.push(RowProblem { row: *row, message: format!("{waybill}: {e}") });
+                    let message =
+                        Message::from(messages::COD_ROW_REFUSED).with("waybill", &waybill).with_message("why", e);
+                    problems.push(RowProblem { row: *row, message });
                     continue;
                 }
             };
@@ -144,7 +146,7 @@ fn read_lines(
         if !date.is_empty() && transfer_date.is_none() {
             problems.push(RowProblem {
                 row: *row,
-                message: format!("{waybill}: «{date}» không phải ngày / is not a date"),
+                message: Message::from(messages::COD_NOT_A_DATE).with("waybill", &waybill).with("date", date),
             });
             continue;
         }

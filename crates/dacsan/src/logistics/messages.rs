@@ -74,8 +74,8 @@ pub const THE_CARRIER_DID_NOT_ANSWER_DACSAN: Text = (
 );
 pub const THE_CARRIER_GAVE_NO_LABEL: Text = (
     "logistics.the_carrier_gave_no_label",
-    "hãng chưa trả nhãn, hãy thử lại: {err}",
-    "the carrier gave no label: {err}",
+    "hãng chưa trả nhãn, hãy thử lại: {detail}",
+    "the carrier gave no label: {detail}",
 );
 pub const THE_CARRIER_HAS_THE_PARCEL_IT: Text = (
     "logistics.the_carrier_has_the_parcel_it",
@@ -95,7 +95,165 @@ pub const THE_PARCEL_IS_AT_THE_COLLECTION: Text = (
     "the parcel is at the collection point: fetch it back from the keeper first",
 );
 
+pub const RATE_CARD_UNKNOWN_CARRIER: Text = (
+    "logistics.rate_card_unknown_carrier",
+    "không có hãng «{carrier}»: ghn, ghtk, viettelpost hoặc vnpost",
+    "unknown carrier «{carrier}»: ghn, ghtk, viettelpost or vnpost",
+);
+pub const RATE_CARD_SERVICE_AND_NAME: Text =
+    ("logistics.rate_card_service_and_name", "bảng giá cần mã dịch vụ và tên", "a card needs a service and a name");
+pub const RATE_CARD_ZONE_WITHOUT_PRICES: Text =
+    ("logistics.rate_card_zone_without_prices", "vùng {zone} chưa có giá", "zone {zone} has no prices");
+pub const RATE_CARD_ZONE_WITHOUT_STEPS: Text =
+    ("logistics.rate_card_zone_without_steps", "vùng {zone} chưa có bậc khối lượng", "zone {zone} has no weight steps");
+pub const RATE_CARD_ZONE_STEPS_RISE: Text = (
+    "logistics.rate_card_zone_steps_rise",
+    "vùng {zone}: khối lượng phải tăng dần, phí không được giảm hay âm",
+    "zone {zone}: weights must rise and fees may not fall or be negative",
+);
+pub const RATE_CARD_ZONE_EXTRA_STEP: Text = (
+    "logistics.rate_card_zone_extra_step",
+    "vùng {zone}: bậc cộng thêm cần số gam trên 0 và phí không âm",
+    "zone {zone}: the extra step needs grams above 0 and a fee not below 0",
+);
+pub const RATE_CARD_ZONE_DAYS: Text = (
+    "logistics.rate_card_zone_days",
+    "vùng {zone}: từ {min} đến {max} ngày không phải một khoảng",
+    "zone {zone}: days from {min} to {max} do not make a range",
+);
+pub const RATE_CARD_LIMITS: Text = (
+    "logistics.rate_card_limits",
+    "khối lượng tối đa phải trên 0, phụ phí và số ngày thêm ở vùng xa không âm",
+    "max weight must be above 0, the remote surcharge and extra days not negative",
+);
+
+pub const LABEL_SOURCE_ONE_OF: Text =
+    ("logistics.label_source_one_of", "«{source}»: dacsan hoặc carrier", "«{source}»: dacsan or carrier");
+
+pub const OWN_FEE_RANGE: Text = ("logistics.own_fee_range", "từ 0 đến 10.000.000 đ", "0 to 10,000,000 đồng");
+pub const OWN_AREA_ONE_OF: Text = ("logistics.own_area_one_of", "province hoặc region", "province or region");
+pub const OWN_ETA_DAYS_RANGE: Text = (
+    "logistics.own_eta_days_range",
+    "số ngày không hợp lệ: một khoảng từ 0 đến 60",
+    "days must make a range of 0 to 60",
+);
+
+pub const BOOK_NOT_XLSX: Text =
+    ("logistics.book_not_xlsx", "không phải tệp Excel .xlsx", "not an Excel .xlsx workbook");
+pub const BOOK_CORRUPT: Text = ("logistics.book_corrupt", "tệp Excel bị hỏng", "the workbook is corrupt");
+pub const BOOK_CORRUPT_BECAUSE: Text =
+    ("logistics.book_corrupt_because", "tệp Excel bị hỏng ({detail})", "the workbook is corrupt ({detail})");
+pub const BOOK_ROW: Text = ("logistics.book_row", "{sheet}, dòng {line}", "{sheet}, row {line}");
+pub const BOOK_NOT_A_WHOLE_NUMBER: Text = (
+    "logistics.book_not_a_whole_number",
+    "{place}: «{text}» không phải số nguyên",
+    "{place}: «{text}» is not a whole number",
+);
+pub const BOOK_SHEET_MISSING: Text =
+    ("logistics.book_sheet_missing", "thiếu trang «{sheet}»", "the sheet «{sheet}» is missing");
+pub const BOOK_COLUMN_MISSING: Text =
+    ("logistics.book_column_missing", "{sheet}: thiếu cột «{name}»", "{sheet}: the column «{name}» is missing");
+pub const BOOK_UNKNOWN_ZONE: Text = (
+    "logistics.book_unknown_zone",
+    "{place}: vùng «{zone}» không có; same_province, same_region, near_region hoặc far",
+    "{place}: unknown zone «{zone}»; same_province, same_region, near_region or far",
+);
+pub const BOOK_SERVICE_WITHOUT_PRICES: Text = (
+    "logistics.book_service_without_prices",
+    "{place}: dịch vụ «{service}» không có giá ở trang {sheet}",
+    "{place}: the service «{service}» has no prices on the {sheet} sheet",
+);
+pub const BOOK_WITHOUT_PRICES: Text =
+    ("logistics.book_without_prices", "trang {sheet} không có dòng giá nào", "the {sheet} sheet has no prices");
+pub const BOOK_CARD_REFUSED: Text = ("logistics.book_card_refused", "{service}: {why}", "{service}: {why}");
+pub const BOOK_UNKNOWN_SETTING: Text = (
+    "logistics.book_unknown_setting",
+    "{place}: «{setting}» không phải điều kiện; có: {known}",
+    "{place}: unknown setting «{setting}»; known: {known}",
+);
+
+pub const BOOKING_UNANSWERED: Text = (
+    "logistics.booking_unanswered",
+    "hãng vận chuyển không trả lời sau {tries} lần thử, kiện chưa được gửi: hãy gửi lại hoặc chọn hãng khác",
+    "the carrier did not answer after {tries} tries and the parcel is not booked: book it again or choose another carrier",
+);
+pub const BOOKING_OWN_ACCOUNT_REFUSED: Text = (
+    "logistics.booking_own_account_refused",
+    "hãng từ chối tài khoản riêng của cơ sở: kiểm tra mã token trong mục Tài khoản hãng vận chuyển",
+    "the carrier refused the producer's own account: check its token under Carrier accounts",
+);
+pub const BOOKING_RETRIED: Text = (
+    "logistics.booking_retried",
+    "hãng vận chuyển chưa trả lời, dacsan sẽ tự thử lại (không tạo trùng vận đơn)",
+    "the carrier did not answer: dacsan tries again by itself, and no second waybill will be made",
+);
+pub const BOOKING_ACCOUNT_REFUSED: Text = (
+    "logistics.booking_account_refused",
+    "tài khoản hãng vận chuyển bị từ chối, báo quản trị",
+    "the carrier refused dacsan's account: tell an admin",
+);
+/// `{detail}`: the carrier's own words.
+pub const BOOKING_UNSERVED: Text = (
+    "logistics.booking_unserved",
+    "hãng không phục vụ địa chỉ này: {detail}",
+    "the carrier does not serve this address: {detail}",
+);
+pub const BOOKING_REJECTED: Text =
+    ("logistics.booking_rejected", "hãng từ chối đơn: {detail}", "the carrier refused the parcel: {detail}");
+pub const CANCEL_REFUSED: Text =
+    ("logistics.cancel_refused", "hãng không cho hủy: {detail}", "the carrier will not cancel: {detail}");
+pub const CANCEL_FAILED: Text =
+    ("logistics.cancel_failed", "hãng không hủy: {detail}", "the carrier did not cancel: {detail}");
+pub const JOB_SHIPMENT_GONE: Text =
+    ("logistics.job_shipment_gone", "kiện {id} không còn", "shipment {id} does not exist");
+
+pub const CARRIER_WITHOUT_API: Text =
+    ("logistics.carrier_without_api", "{carrier} không có API", "{carrier} has no API");
+pub const CARRIER_NOT_CONNECTED: Text =
+    ("logistics.carrier_not_connected", "{carrier} chưa được kết nối", "{carrier} is not connected here");
+
+pub const COD_ROW_REFUSED: Text = ("logistics.cod_row_refused", "{waybill}: {why}", "{waybill}: {why}");
+pub const COD_NOT_A_DATE: Text =
+    ("logistics.cod_not_a_date", "{waybill}: «{date}» không phải ngày", "{waybill}: «{date}» is not a date");
+
 pub const TEXTS: &[Text] = &[
+    COD_ROW_REFUSED,
+    COD_NOT_A_DATE,
+    CARRIER_WITHOUT_API,
+    CARRIER_NOT_CONNECTED,
+    BOOKING_UNANSWERED,
+    BOOKING_OWN_ACCOUNT_REFUSED,
+    BOOKING_RETRIED,
+    BOOKING_ACCOUNT_REFUSED,
+    BOOKING_UNSERVED,
+    BOOKING_REJECTED,
+    CANCEL_REFUSED,
+    CANCEL_FAILED,
+    JOB_SHIPMENT_GONE,
+    BOOK_NOT_XLSX,
+    BOOK_CORRUPT,
+    BOOK_CORRUPT_BECAUSE,
+    BOOK_ROW,
+    BOOK_NOT_A_WHOLE_NUMBER,
+    BOOK_SHEET_MISSING,
+    BOOK_COLUMN_MISSING,
+    BOOK_UNKNOWN_ZONE,
+    BOOK_SERVICE_WITHOUT_PRICES,
+    BOOK_WITHOUT_PRICES,
+    BOOK_CARD_REFUSED,
+    BOOK_UNKNOWN_SETTING,
+    OWN_FEE_RANGE,
+    OWN_AREA_ONE_OF,
+    OWN_ETA_DAYS_RANGE,
+    LABEL_SOURCE_ONE_OF,
+    RATE_CARD_UNKNOWN_CARRIER,
+    RATE_CARD_SERVICE_AND_NAME,
+    RATE_CARD_ZONE_WITHOUT_PRICES,
+    RATE_CARD_ZONE_WITHOUT_STEPS,
+    RATE_CARD_ZONE_STEPS_RISE,
+    RATE_CARD_ZONE_EXTRA_STEP,
+    RATE_CARD_ZONE_DAYS,
+    RATE_CARD_LIMITS,
     A_PERIOD_OF_ONE_DAY,
     CARRIER,
     CHOOSE_A_POINT_FROM_THE_LIST,

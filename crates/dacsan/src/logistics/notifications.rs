@@ -54,7 +54,7 @@ pub async fn receive(
             let (db, content_type, why) = (db.clone(), content_type.to_string(), err.to_string());
             db::run_to_completion(async move { keep_malformed(&db, carrier, &content_type, &text, &why).await })
                 .await??;
-            Err(AppError::BadRequest(format!("thông báo không đọc được / unreadable notification: {err}")))
+            Err(AppError::BadRequest(format!("notification: {err}")))
         }
     }
 }
@@ -335,7 +335,9 @@ async fn follow_with_order(
             // Both steps at once: the pick-up notice never came.
             let shipped = transition(OrderStatus::Shipped, carrier, waybill);
             apply_transition(tx, &order, &shipped).await?;
-            let order = orders::store::find_in(tx, order_id).await?.ok_or_else(|| AppError::not_found("order"))?;
+            let order = orders::store::find_in(tx, order_id)
+                .await?
+                .ok_or_else(|| AppError::not_found(super::messages::ORDER))?;
             return apply_transition(tx, &order, &transition(OrderStatus::Delivered, carrier, waybill)).await;
         }
         _ => return Ok(()),

@@ -3,7 +3,9 @@
 //! priced, with the days they take, cheapest first. Pure: the caller brings the
 //! cards, the producer's terms and the parcel.
 
+use super::messages;
 use super::rates::{PACKAGING_G, Parcel, RateCard, region_of};
+use crate::error::Text;
 pub use crate::orders::delivery::{DeliveryOption, OptionKind, ParcelLine};
 
 /// Weight assumed for a unit whose product has none (a 500 g pack is the most
@@ -41,15 +43,16 @@ impl Default for DeliveryTerms {
 }
 
 impl DeliveryTerms {
-    pub fn check(&self) -> Result<(), (&'static str, &'static str)> {
+    /// The first field that is wrong, and why.
+    pub fn check(&self) -> Result<(), (&'static str, Text)> {
         if self.own_fee_vnd.is_some_and(|fee| !(0..=10_000_000).contains(&fee)) {
-            return Err(("own_fee_vnd", "từ 0 đến 10.000.000 đ / 0 to 10,000,000 đồng"));
+            return Err(("own_fee_vnd", messages::OWN_FEE_RANGE));
         }
         if !matches!(self.own_area.as_str(), "province" | "region") {
-            return Err(("own_area", "province hoặc region / province or region"));
+            return Err(("own_area", messages::OWN_AREA_ONE_OF));
         }
         if self.own_eta_days_min < 0 || self.own_eta_days_max < self.own_eta_days_min || self.own_eta_days_max > 60 {
-            return Err(("own_eta_days_max", "số ngày không hợp lệ / days must make a range of 0 to 60"));
+            return Err(("own_eta_days_max", messages::OWN_ETA_DAYS_RANGE));
         }
         Ok(())
     }

@@ -128,7 +128,8 @@ async fn payouts_for(
     query: &PayoutQuery,
 ) -> Result<(crate::producers::Producer, super::api::Payouts), PageError> {
     page.require_user()?.require_producer(id)?;
-    let producer = crate::producers::store::find_by_id(db, id).await?.ok_or_else(|| AppError::not_found("producer"))?;
+    let producer =
+        crate::producers::store::find_by_id(db, id).await?.ok_or_else(|| AppError::not_found(messages::PRODUCER))?;
     let (from, to) = query.period()?;
     let payouts = super::payouts::statement(db, id, from, to).await?;
     Ok((producer, payouts))

@@ -12,7 +12,9 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
 
+use super::messages;
 use super::rates::{PercentFee, RateCard, Zone, ZonePrices};
+use crate::error::{Message, Text};
 
 const PRICES: &str = "Giá";
 const TERMS: &str = "Điều kiện";
@@ -36,13 +38,12 @@ pub const SETTINGS: [&str; 12] = [
 
 /// Reads every service of one carrier from a workbook; each problem names its
 /// sheet and row. Cards are checked as an admin's edit would be.
-pub fn read(bytes: &[u8], carrier: &str) -> Result<Vec<RateCard>, Vec<String>> {
+pub fn read(bytes: &[u8], carrier: &str) -> Result<Vec<RateCard>, Vec<Message>> {
     if !bytes.starts_with(b"PK\x03\x04") {
-        return Err(vec!["không phải tệp Excel .xlsx / not an Excel .xlsx workbook".into()]);
+        return Err(vec![messages::BOOK_NOT_XLSX.into()]);
     }
     // calamine is careful, but a malformed archive must never take the server down.
-    std::panic::catch_unwind(|| read_book(bytes, carrier))
-        .unwrap_or_else(|_| Err(vec!["tệp Excel bị hỏng / the workbook is corrupt".into()]))
+    std::panic::catch_unwind(|| read_book(bytes, carrier)).unwrap_or_else(|_| Err(vec![messages::BOOK_CORRUPT.into()]))
 }
 
 fn cell_text(cell: Option<&Data>) -> String {
@@ -53,17 +54,27 @@ fn cell_text(cell: Option<&Data>) -> String {
     }
 }
 
-fn number(text: &str, place: &str, problems: &mut Vec<String>) -> i64 {
+/// Where in the workbook a problem is: `Giá, dòng 3`.
+fn place(sheet: &str, line: usize) -> Message {
+    Message::from(messages::BOOK_ROW).with("sheet", sheet).with("line", line)
+}
+
+/// A problem at `place`.
+fn at(place: &Message, text: Text) -> Message {
+    Message::from(text).with_message("place", place.clone())
+}
+
+fn number(text: &str, place: &Message, problems: &mut Vec<Message>) -> i64 {
     let cleaned: String = text.chars().filter(|c| !matches!(c, '.' | ',' | ' ' | '₫')).collect();
     cleaned.parse().unwrap_or_else(|_| {
-        problems.push(format!("{place}: «{text}» không phải số nguyên / is not a whole number"));
+        problems.push(at(place, messages::BOOK_NOT_A_WHOLE_NUMBER).with("text", text));
         0
     })
 }
 
-fn rows(book: &mut Xlsx<Cursor<&[u8]>>, sheet: &str, columns: &[&str]) -> Result<Vec<(usize, Vec<String>)>, String> {
+fn rows(book: &mut Xlsx<Cursor<&[u8]>>, sheet: &str, columns: &[&str]) -> Result<Vec<(usize, Vec<String>)>, Message> {
     let range =
-        book.worksheet_range(sheet).map_err(|_| format!("thiếu trang «{sheet}» / the sheet «{sheet}» is missing"))?;
+        book.worksheet_range(sheet).map_err(|_| Message::from(messages::BOOK_SHEET_MISSING).with("sheet", sheet))?;
     let mut lines = range.rows();
     let header: Vec<String> =
         lines.next().map(|r| r.iter().map(|c| cell_text(Some(c)).to_lowercase()).collect()).unwrap_or_default();
@@ -73,7 +84,7 @@ fn rows(book: &mut Xlsx<Cursor<&[u8]>>, sheet: &str, columns: &[&str]) -> Result
             header
                 .iter()
                 .position(|h| h == name)
-                .ok_or_else(|| format!("{sheet}: thiếu cột «{name}» / column «{name}» is missing"))
+                .ok_or_else(|| Message::from(messages::BOOK_COLUMN_MISSING).with("sheet", sheet).with("name", name))
         })
         .collect::<Result<_, _>>()?;
     Ok(lines
@@ -83,21 +94,18 @@ fn rows(book: &mut Xlsx<Cursor<&[u8]>>, sheet: &str, columns: &[&str]) -> Result
         .collect())
 }
 
-fn read_book(bytes: &[u8], carrier: &str) -> Result<Vec<RateCard>, Vec<String>> {
+fn read_book(bytes: &[u8], carrier: &str) -> Result<Vec<RateCard>, Vec<Message>> {
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
-        .map_err(|e| vec![format!("tệp Excel bị hỏng / the workbook is corrupt ({e})")])?;
+        .map_err(|e| vec![Message::from(messages::BOOK_CORRUPT_BECAUSE).with("detail", e)])?;
     let prices = rows(&mut book, PRICES, &PRICE_COLUMNS).map_err(|e| vec![e])?;
     let terms = rows(&mut book, TERMS, &["service", "setting", "value"]).map_err(|e| vec![e])?;
     let mut problems = Vec::new();
     let mut cards: BTreeMap<String, RateCard> = BTreeMap::new();
     for (line, cells) in &prices {
-        let place = format!("{PRICES}, dòng {line} / row {line}");
+        let place = place(PRICES, *line);
         let card = cards.entry(cells[0].clone()).or_insert_with(|| empty_card(carrier, &cells[0], &cells[1]));
         let Some(zone) = Zone::parse(&cells[2]) else {
-            problems.push(format!(
-                "{place}: vùng «{}» không có; same_province, same_region, near_region, far / unknown zone",
-                cells[2]
-            ));
+            problems.push(at(&place, messages::BOOK_UNKNOWN_ZONE).with("zone", &cells[2]));
             continue;
         };
         let step = (number(&cells[3], &place, &mut problems), number(&cells[4], &place, &mut problems));
@@ -114,19 +122,22 @@ fn read_book(bytes: &[u8], carrier: &str) -> Result<Vec<RateCard>, Vec<String>> 
         }
     }
     for (line, cells) in &terms {
-        let place = format!("{TERMS}, dòng {line} / row {line}");
+        let place = place(TERMS, *line);
         let Some(card) = cards.get_mut(&cells[0]) else {
-            problems.push(format!("{place}: dịch vụ «{}» không có giá ở trang {PRICES} / has no prices", cells[0]));
+            let unpriced = at(&place, messages::BOOK_SERVICE_WITHOUT_PRICES).with("service", &cells[0]);
+            problems.push(unpriced.with("sheet", PRICES));
             continue;
         };
         set(card, &cells[1], &cells[2], &place, &mut problems);
     }
     if cards.is_empty() && problems.is_empty() {
-        problems.push(format!("trang {PRICES} không có dòng giá nào / the price sheet is empty"));
+        problems.push(Message::from(messages::BOOK_WITHOUT_PRICES).with("sheet", PRICES));
     }
     for card in cards.values() {
         if let Err(why) = card.check() {
-            problems.push(format!("{}: {why}", card.service));
+            problems.push(
+                Message::from(messages::BOOK_CARD_REFUSED).with("service", &card.service).with_message("why", why),
+            );
         }
     }
     if problems.is_empty() { Ok(cards.into_values().collect()) } else { Err(problems) }
@@ -154,7 +165,7 @@ fn list(value: &str) -> Vec<String> {
     value.split([',', ';', ' ']).map(str::trim).filter(|v| !v.is_empty()).map(str::to_string).collect()
 }
 
-fn set(card: &mut RateCard, setting: &str, value: &str, place: &str, problems: &mut Vec<String>) {
+fn set(card: &mut RateCard, setting: &str, value: &str, place: &Message, problems: &mut Vec<Message>) {
     let mut n = || number(value, place, problems);
     match setting {
         "carrier_service_code" => card.carrier_service_code = value.to_string(),
@@ -170,7 +181,7 @@ fn set(card: &mut RateCard, setting: &str, value: &str, place: &str, problems: &
         "insurance_basis_points" => card.insurance.basis_points = n(),
         "insurance_min_vnd" => card.insurance.min_vnd = n(),
         other => problems
-            .push(format!("{place}: «{other}» không phải điều kiện; có: {} / unknown setting", SETTINGS.join(", "))),
+            .push(at(place, messages::BOOK_UNKNOWN_SETTING).with("setting", other).with("known", SETTINGS.join(", "))),
     }
 }
 
@@ -250,7 +261,8 @@ mod tests {
         card.zones[0].steps[1].1 = card.zones[0].steps[0].1 - 1;
         let bytes = write(&[&card]).unwrap();
         let problems = read(&bytes, "ghn").unwrap_err();
-        assert!(problems[0].contains("fees may not fall"), "{problems:?}");
+        assert_eq!(problems[0].code(), "logistics.book_card_refused", "{problems:?}");
+        assert!(problems[0].text().contains("phí không được giảm"), "{problems:?}");
         assert_eq!(read(b"not a workbook", "ghn").unwrap_err().len(), 1);
     }
 }

@@ -9,6 +9,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::messages;
+use crate::error::Message;
 use crate::vn::admin_units;
 
 /// Vietnam's three regions as carriers' zone tables read them.
@@ -186,38 +188,35 @@ pub struct CardQuote {
 impl RateCard {
     /// Checks a card before it is stored: every zone priced, steps rising, nothing
     /// negative. Says what is wrong in words.
-    pub fn check(&self) -> Result<(), String> {
+    pub fn check(&self) -> Result<(), Message> {
         if carriers::Carrier::parse(&self.carrier).is_none() {
-            return Err(format!("unknown carrier «{}»: ghn, ghtk, viettelpost or vnpost", self.carrier));
+            return Err(Message::from(messages::RATE_CARD_UNKNOWN_CARRIER).with("carrier", &self.carrier));
         }
         if self.service.trim().is_empty() || self.name.trim().is_empty() {
-            return Err("a card needs a service and a name".into());
+            return Err(messages::RATE_CARD_SERVICE_AND_NAME.into());
         }
         for &zone in Zone::ALL {
+            let in_zone = |text| Message::from(text).with("zone", zone.as_str());
             let Some(prices) = self.zones.iter().find(|z| z.zone == zone) else {
-                return Err(format!("zone {} has no prices", zone.as_str()));
+                return Err(in_zone(messages::RATE_CARD_ZONE_WITHOUT_PRICES));
             };
             if prices.steps.is_empty() {
-                return Err(format!("zone {} has no weight steps", zone.as_str()));
+                return Err(in_zone(messages::RATE_CARD_ZONE_WITHOUT_STEPS));
             }
             let rising = prices.steps.windows(2).all(|w| w[0].0 < w[1].0 && w[0].1 <= w[1].1);
             if !rising || prices.steps.iter().any(|(g, fee)| *g <= 0 || *fee < 0) {
-                return Err(format!("zone {}: weights must rise and fees may not fall or be negative", zone.as_str()));
+                return Err(in_zone(messages::RATE_CARD_ZONE_STEPS_RISE));
             }
             if prices.extra_step_g <= 0 || prices.extra_fee_vnd < 0 {
-                return Err(format!("zone {}: the extra step needs grams above 0", zone.as_str()));
+                return Err(in_zone(messages::RATE_CARD_ZONE_EXTRA_STEP));
             }
             if prices.eta_days_min < 0 || prices.eta_days_max < prices.eta_days_min {
-                return Err(format!(
-                    "zone {}: days from {} to {} do not make a range",
-                    zone.as_str(),
-                    prices.eta_days_min,
-                    prices.eta_days_max
-                ));
+                let days = in_zone(messages::RATE_CARD_ZONE_DAYS);
+                return Err(days.with("min", prices.eta_days_min).with("max", prices.eta_days_max));
             }
         }
         if self.max_weight_g <= 0 || self.remote_surcharge_vnd < 0 || self.remote_extra_days < 0 {
-            return Err("max weight must be above 0 and the remote surcharge not negative".into());
+            return Err(messages::RATE_CARD_LIMITS.into());
         }
         Ok(())
     }
@@ -371,6 +370,8 @@ mod tests {
         }
         let mut broken = card();
         broken.zones.retain(|z| z.zone != Zone::Far);
-        assert_eq!(broken.check().unwrap_err(), "zone far has no prices");
+        let missing = broken.check().unwrap_err();
+        assert_eq!(missing.code(), "logistics.rate_card_zone_without_prices");
+        assert_eq!(missing.text(), "vùng far chưa có giá");
     }
 }

@@ -20,6 +20,7 @@ use super::rates::{RateCard, sample_cards};
 use super::store;
 use crate::config::CarrierArgs;
 use crate::db::Db;
+use crate::error::Message;
 use crate::orders::delivery::{BoxFuture, Delivery, DeliveryQuote, DeliveryRequest, ParcelEvent, ParcelView};
 use crate::secrets::Keyring;
 use crate::vn::admin_units;
@@ -162,26 +163,24 @@ impl Logistics {
         &self,
         db: &Db,
         shipment: &Shipment,
-    ) -> anyhow::Result<Result<Arc<carriers::Client>, String>> {
+    ) -> anyhow::Result<Result<Arc<carriers::Client>, Message>> {
         let Some(carrier) = carriers::Carrier::parse(&shipment.carrier) else {
-            return Ok(Err(format!("{} không có API / has no API", shipment.carrier)));
+            return Ok(Err(Message::from(messages::CARRIER_WITHOUT_API).with("carrier", &shipment.carrier)));
         };
         if shipment.account == BookingAccount::Platform {
-            return Ok(self
-                .clients
-                .get(&carrier)
-                .cloned()
-                .ok_or_else(|| format!("{} chưa được kết nối / is not connected here", carrier.display_name())));
+            return Ok(self.clients.get(&carrier).cloned().ok_or_else(|| {
+                Message::from(messages::CARRIER_NOT_CONNECTED).with("carrier", carrier.display_name())
+            }));
         }
         let Some(base_url) = self.base_url(carrier) else {
-            return Ok(Err(Unusable::NotConnected.words(carrier)));
+            return Ok(Err(Unusable::NotConnected.message(carrier)));
         };
         let producer_id = accounts::store::producer_of_shipment(db, shipment.id)
             .await?
             .ok_or_else(|| anyhow::anyhow!("shipment {} has no order", shipment.id))?;
         Ok(accounts::credentials(db, self, producer_id, carrier)
             .await?
-            .map_err(|why| why.words(carrier))
+            .map_err(|why| why.message(carrier))
             .map(|credentials| own_client(carrier, base_url, credentials)))
     }
 

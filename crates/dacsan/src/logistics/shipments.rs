@@ -15,8 +15,7 @@ use super::model::{
 use super::service::{Logistics, party};
 use super::store::{self, NewShipment};
 use crate::db::Db;
-use crate::error::Message;
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Message};
 use crate::jobs::{Job, JobError, Jobs, NewJob};
 use crate::orders::{self, Order, OrderStatus};
 
@@ -221,9 +220,10 @@ async fn book_now(db: &Db, jobs: &Jobs, parcels: Vec<Shipment>) -> AppResult<Vec
         if let Some(job) = crate::jobs::store::active_id(db, &format!("{BOOK_JOB}:{}", shipment.id)).await?
             && let Some(Err(JobError::Fail(why))) = jobs.run_now(job, PATIENCE).await?
         {
-            return Err(AppError::invalid("carrier", why));
+            return Err(AppError::invalid("carrier", Message::from_stored(&why)));
         }
-        booked.push(store::find_shipment(db, shipment.id).await?.ok_or_else(|| AppError::not_found("shipment"))?);
+        booked
+            .push(store::find_shipment(db, shipment.id).await?.ok_or_else(|| AppError::not_found(messages::SHIPMENT))?);
     }
     Ok(booked)
 }
@@ -320,20 +320,16 @@ async fn hand_over(
 /// `booking` (booked by an earlier try, or cancelled) is left as it is.
 pub async fn run_booking(db: &Db, logistics: &Logistics, job: Job) -> Result<(), JobError> {
     let ParcelJob { shipment_id } = job.input()?;
-    let shipment = store::find_shipment(db, shipment_id)
-        .await?
-        .ok_or_else(|| JobError::Fail(format!("shipment {shipment_id} does not exist")))?;
+    let shipment = store::find_shipment(db, shipment_id).await?.ok_or_else(|| gone(shipment_id))?;
     if shipment.status != ShipmentStatus::Booking {
         return Ok(());
     }
-    let order = orders::store::find_by_id(db, shipment.order_id)
-        .await?
-        .ok_or_else(|| JobError::Fail(format!("the order of shipment {shipment_id} does not exist")))?;
+    let order = orders::store::find_by_id(db, shipment.order_id).await?.ok_or_else(|| gone(shipment_id))?;
     let client = match logistics.shipment_client(db, &shipment).await? {
         Ok(client) => client,
         Err(words) => {
             give_up(db, &order, &shipment, &words).await?;
-            return Err(JobError::Fail(words));
+            return Err(JobError::Fail(words.to_stored()));
         }
     };
     let mut request = parcel_request(db, &order, &shipment).await?;
@@ -370,26 +366,28 @@ pub async fn run_booking(db: &Db, logistics: &Logistics, job: Job) -> Result<(),
     let (status, words) = booking_failure(&err, shipment.account);
     if status != ShipmentStatus::Booking {
         give_up(db, &order, &shipment, &words).await?;
-        return Err(JobError::Fail(words));
+        return Err(JobError::Fail(words.to_stored()));
     }
     if job.attempts >= job.max_attempts {
-        let words = format!(
-            "hãng vận chuyển không trả lời sau {} lần thử, kiện chưa được gửi: hãy gửi lại hoặc chọn hãng khác / the carrier did not answer after {} tries and the parcel is not booked: book it again or choose another carrier",
-            job.attempts, job.attempts
-        );
+        let words = Message::from(messages::BOOKING_UNANSWERED).with("tries", job.attempts);
         give_up(db, &order, &shipment, &words).await?;
-        return Err(JobError::Fail(words));
+        return Err(JobError::Fail(words.to_stored()));
     }
     store::set_error(&db.pool, shipment.id, ShipmentStatus::Booking, &words).await?;
     Err(JobError::Retry(err.to_string()))
 }
 
+/// A parcel's job whose parcel (or order) is no more: nothing to try again.
+fn gone(shipment_id: i64) -> JobError {
+    JobError::Fail(Message::from(messages::JOB_SHIPMENT_GONE).with("id", shipment_id).to_stored())
+}
+
 /// A booking that will not happen: the parcel is cancelled with the reason, and
 /// the seller is told.
-async fn give_up(db: &Db, order: &Order, shipment: &Shipment, words: &str) -> anyhow::Result<()> {
+async fn give_up(db: &Db, order: &Order, shipment: &Shipment, words: &Message) -> anyhow::Result<()> {
     let mut tx = db.begin_write().await?;
     store::set_error(&mut *tx, shipment.id, ShipmentStatus::Cancelled, words).await?;
-    orders::notify::parcel_not_booked(&mut tx, order, &shipment.code, words).await?;
+    orders::notify::parcel_not_booked(&mut tx, order, &shipment.code, words.vietnamese()).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -397,27 +395,17 @@ async fn give_up(db: &Db, order: &Order, shipment: &Shipment, words: &str) -> an
 /// What the seller reads when a booking fails, and where the parcel stays: an
 /// unanswered call keeps it `booking` (the next try asks again with the same
 /// code); a refusal cancels it.
-fn booking_failure(err: &carriers::CarrierError, account: BookingAccount) -> (ShipmentStatus, String) {
+fn booking_failure(err: &carriers::CarrierError, account: BookingAccount) -> (ShipmentStatus, Message) {
     use carriers::CarrierError::*;
     match err {
-        Unauthorized(_) if account == BookingAccount::Producer => (
-            ShipmentStatus::Cancelled,
-            "hãng từ chối tài khoản riêng của cơ sở: kiểm tra mã token trong mục Tài khoản hãng vận chuyển / the carrier refused the producer's own account: check its token under Carrier accounts".into(),
-        ),
-        Timeout | Transport(_) | Malformed(_) => (
-            ShipmentStatus::Booking,
-            "hãng vận chuyển chưa trả lời, dacsan sẽ tự thử lại (không tạo trùng vận đơn) / the carrier did not answer: dacsan tries again by itself, and no second waybill will be made".into(),
-        ),
-        Unauthorized(_) => (
-            ShipmentStatus::Cancelled,
-            "tài khoản hãng vận chuyển bị từ chối, báo quản trị / the carrier refused dacsan's account: tell an admin".into(),
-        ),
-        Unserved(why) => (
-            ShipmentStatus::Cancelled,
-            format!("hãng không phục vụ địa chỉ này / the carrier does not serve this address: {why}"),
-        ),
+        Unauthorized(_) if account == BookingAccount::Producer => {
+            (ShipmentStatus::Cancelled, messages::BOOKING_OWN_ACCOUNT_REFUSED.into())
+        }
+        Timeout | Transport(_) | Malformed(_) => (ShipmentStatus::Booking, messages::BOOKING_RETRIED.into()),
+        Unauthorized(_) => (ShipmentStatus::Cancelled, messages::BOOKING_ACCOUNT_REFUSED.into()),
+        Unserved(why) => (ShipmentStatus::Cancelled, Message::from(messages::BOOKING_UNSERVED).with("detail", why)),
         Rejected(why) | NotCancellable(why) => {
-            (ShipmentStatus::Cancelled, format!("hãng từ chối đơn / the carrier refused the parcel: {why}"))
+            (ShipmentStatus::Cancelled, Message::from(messages::BOOKING_REJECTED).with("detail", why))
         }
     }
 }
@@ -425,7 +413,7 @@ fn booking_failure(err: &carriers::CarrierError, account: BookingAccount) -> (Sh
 async fn parcel_request(db: &Db, order: &Order, shipment: &Shipment) -> AppResult<carriers::ParcelRequest> {
     let producer = crate::producers::store::find_by_id(db, order.producer_id)
         .await?
-        .ok_or_else(|| AppError::not_found("producer"))?;
+        .ok_or_else(|| AppError::not_found(messages::PRODUCER))?;
     let items = orders::store::items(db, order.id).await?;
     let content: Vec<String> = items.iter().map(|i| format!("{} ×{}", i.name, i.quantity)).collect();
     Ok(carriers::ParcelRequest {
@@ -468,7 +456,9 @@ pub async fn cancel(db: &Db, jobs: &Jobs, shipment: &Shipment) -> AppResult<Ship
         };
         if let Some(job) = job {
             match jobs.run_now(job, PATIENCE).await? {
-                Some(Err(JobError::Fail(why))) => return Err(AppError::conflict("status", why)),
+                Some(Err(JobError::Fail(why))) => {
+                    return Err(AppError::conflict("status", Message::from_stored(&why)));
+                }
                 Some(Err(JobError::Retry(_))) | None => {
                     return Err(AppError::conflict("carrier", messages::THE_CARRIER_DID_NOT_ANSWER_DACSAN));
                 }
@@ -478,40 +468,36 @@ pub async fn cancel(db: &Db, jobs: &Jobs, shipment: &Shipment) -> AppResult<Ship
     } else {
         mark_cancelled(db, shipment.id).await?;
     }
-    store::find_shipment(db, shipment.id).await?.ok_or_else(|| AppError::not_found("shipment"))
+    store::find_shipment(db, shipment.id).await?.ok_or_else(|| AppError::not_found(messages::SHIPMENT))
 }
 
 /// The cancelling job: the carrier is asked to cancel the waybill; once it has,
 /// the parcel is cancelled here too.
 pub async fn run_cancel(db: &Db, logistics: &Logistics, job: Job) -> Result<(), JobError> {
     let ParcelJob { shipment_id } = job.input()?;
-    let shipment = store::find_shipment(db, shipment_id)
-        .await?
-        .ok_or_else(|| JobError::Fail(format!("shipment {shipment_id} does not exist")))?;
+    let shipment = store::find_shipment(db, shipment_id).await?.ok_or_else(|| gone(shipment_id))?;
     if shipment.status == ShipmentStatus::Cancelled {
         return Ok(());
     }
     if !shipment.status.before_pickup() {
-        return Err(JobError::Fail(
-            "hãng đã nhận kiện, không hủy được / the carrier has the parcel: it can no longer be cancelled".into(),
-        ));
+        return Err(JobError::Fail(Message::from(messages::THE_CARRIER_HAS_THE_PARCEL_IT).to_stored()));
     }
     let client = match logistics.shipment_client(db, &shipment).await? {
         Ok(client) => Some(client),
         // The producer's own account is gone: the booking lives there, so it is not
         // cancelled here behind the carrier's back.
-        Err(words) if shipment.account == BookingAccount::Producer => return Err(JobError::Fail(words)),
+        Err(words) if shipment.account == BookingAccount::Producer => return Err(JobError::Fail(words.to_stored())),
         Err(_) => None,
     };
     if let (Some(client), Some(waybill)) = (client, shipment.tracking_code.as_deref()) {
         client.cancel(waybill).await.map_err(|err| match err {
             carriers::CarrierError::NotCancellable(why) => {
-                JobError::Fail(format!("hãng không cho hủy / the carrier will not cancel: {why}"))
+                JobError::Fail(Message::from(messages::CANCEL_REFUSED).with("detail", why).to_stored())
             }
             carriers::CarrierError::Timeout
             | carriers::CarrierError::Transport(_)
             | carriers::CarrierError::Malformed(_) => JobError::Retry(err.to_string()),
-            other => JobError::Fail(format!("hãng không hủy / the carrier did not cancel: {other}")),
+            other => JobError::Fail(Message::from(messages::CANCEL_FAILED).with("detail", other).to_stored()),
         })?;
     }
     mark_cancelled(db, shipment.id).await?;
@@ -542,8 +528,9 @@ pub async fn settle_return(db: &Db, shipment: &Shipment, user_id: Option<i64>, i
         return Err(AppError::conflict("status", messages::THE_PARCEL_HAS_NOT_COME_BACK));
     }
     let mut tx = db.begin_write().await?;
-    let order =
-        orders::store::find_in(&mut tx, shipment.order_id).await?.ok_or_else(|| AppError::not_found("order"))?;
+    let order = orders::store::find_in(&mut tx, shipment.order_id)
+        .await?
+        .ok_or_else(|| AppError::not_found(messages::ORDER))?;
     if order.status != OrderStatus::Shipped {
         return Err(AppError::conflict("status", messages::THE_ORDER_IS_SETTLED_ALREADY));
     }

@@ -13,6 +13,7 @@ use super::model::{
 use super::options::DeliveryTerms;
 use super::rates::RateCard;
 use crate::db::{self, Db};
+use crate::error::Message;
 
 pub type Tx = Transaction<'static, Any>;
 
@@ -306,14 +307,15 @@ pub async fn set_waybill_in(tx: &mut Tx, id: i64, waybill: &str) -> anyhow::Resu
     Ok(())
 }
 
-/// Notes why a booking did not go through, in words for the seller.
-pub async fn set_error<'c, E>(conn: E, id: i64, status: ShipmentStatus, error: &str) -> anyhow::Result<()>
+/// Notes why a booking did not go through, in words for the seller (kept in
+/// both languages: [`Message::to_stored`]).
+pub async fn set_error<'c, E>(conn: E, id: i64, status: ShipmentStatus, error: &Message) -> anyhow::Result<()>
 where
     E: sqlx::Executor<'c, Database = Any>,
 {
     sqlx::query("UPDATE shipments SET status = $1, error = $2, updated_at = $3 WHERE id = $4")
         .bind(status.as_str())
-        .bind(error)
+        .bind(error.to_stored())
         .bind(db::now())
         .bind(id)
         .execute(conn)

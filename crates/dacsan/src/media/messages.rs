@@ -12,4 +12,7 @@ pub const TOO_MANY_PIXELS: Text =
     ("media.too_many_pixels", "ảnh quá lớn (tối đa 8000 × 8000 điểm ảnh)", "picture too large (8000 × 8000 at most)");
 pub const PICTURE: Text = ("media.picture", "ảnh", "picture");
 
-pub const TEXTS: &[Text] = &[NOT_A_PICTURE, ONLY_JPEG_PNG_OR_WEBP, DAMAGED, TOO_MANY_PIXELS, PICTURE];
+pub const PHOTOS_UP_TO_8_MB: Text = ("media.photos_up_to_8_mb", "ảnh tối đa 8 MB", "photos up to 8 MB");
+
+pub const TEXTS: &[Text] =
+    &[PHOTOS_UP_TO_8_MB, NOT_A_PICTURE, ONLY_JPEG_PNG_OR_WEBP, DAMAGED, TOO_MANY_PIXELS, PICTURE];

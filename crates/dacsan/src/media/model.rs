@@ -37,7 +37,7 @@ fn refuse(message: crate::error::Text) -> AppError {
 /// Checks an upload and makes its renditions. CPU-heavy: call from a blocking task.
 pub fn process_upload(bytes: &[u8]) -> Result<Processed, AppError> {
     if bytes.len() > MAX_UPLOAD_BYTES {
-        return Err(AppError::TooLarge("ảnh tối đa 8 MB / photos up to 8 MB".into()));
+        return Err(AppError::TooLarge(messages::PHOTOS_UP_TO_8_MB.into()));
     }
     let format = image::guess_format(bytes).map_err(|_| refuse(messages::NOT_A_PICTURE))?;
     if !matches!(format, ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP) {

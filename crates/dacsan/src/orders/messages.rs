@@ -42,11 +42,8 @@ pub const DOES_NOT_TAKE_VIETQR_YET_CHOOSE: Text = (
 );
 pub const IS_NO_LONGER_ON_SALE: Text =
     ("orders.is_no_longer_on_sale", "{name} không còn bán", "{name} is no longer on sale");
-pub const NOT_ALLOWED: Text = (
-    "orders.not_allowed",
-    "không thể chuyển đơn từ «{as_str}» sang «{as_str2}»",
-    "not allowed from {as_str} to {as_str2}",
-);
+pub const NOT_ALLOWED: Text =
+    ("orders.not_allowed", "không thể chuyển đơn từ «{from}» sang «{to}»", "not allowed from {from} to {to}");
 pub const NOT_ENOUGH_IN_STOCK: Text =
     ("orders.not_enough_in_stock", "{name} không đủ hàng (còn {max})", "{name}: not enough in stock ({max} left)");
 pub const NOT_OFFERED_FOR_THIS_ORDER: Text = (
@@ -87,7 +84,14 @@ pub const THIS_PRODUCER_HAS_NOTHING: Text = (
     "this producer has nothing in the cart",
 );
 
+pub const LEFT_AT_SESSION_PRICE: Text = (
+    "orders.left_at_session_price",
+    "{name}: còn {left} ở giá phiên live",
+    "{name}: only {left} left at the session price",
+);
+
 pub const TEXTS: &[Text] = &[
+    LEFT_AT_SESSION_PRICE,
     A_REASON_IS_REQUIRED,
     BUYERNAME_2_TO_100_CHARACTERS,
     NOT_AN_ORDER_STATUS,

@@ -110,7 +110,7 @@ async fn split_by_producer(
             let left = session.units_left.unwrap_or(0);
             return Err(AppError::conflict(
                 &format!("items[{i}].quantity"),
-                format!("{}: còn {left} ở giá phiên live / only {left} left at the session price", product.name),
+                Message::from(messages::LEFT_AT_SESSION_PRICE).with("name", &product.name).with("left", left),
             ));
         }
         let line_total = unit_price_vnd.checked_mul(*quantity);
@@ -329,7 +329,7 @@ async fn place(
     }
     let mut orders = Vec::new();
     for id in &order_ids {
-        let order = store::find_in(&mut tx, *id).await?.ok_or_else(|| AppError::not_found("order"))?;
+        let order = store::find_in(&mut tx, *id).await?.ok_or_else(|| AppError::not_found(messages::ORDER))?;
         super::notify::order_placed(&mut tx, &order).await?;
         orders.push(order);
     }
@@ -402,7 +402,7 @@ pub async fn insert_agreed(tx: &mut Tx, agreed: &AgreedOrder<'_>) -> AppResult<O
     store::forget_stock(tx, order_id).await?;
     store::set_deposit(tx, order_id, agreed.deposit_vnd).await?;
     store::insert_event(tx, order_id, None, status, "buyer", Some(agreed.buyer_user_id), "").await?;
-    let order = store::find_in(tx, order_id).await?.ok_or_else(|| AppError::not_found("order"))?;
+    let order = store::find_in(tx, order_id).await?.ok_or_else(|| AppError::not_found(messages::ORDER))?;
     super::notify::order_placed(tx, &order).await?;
     Ok(order)
 }
@@ -458,7 +458,7 @@ async fn move_order(db: &Db, order_id: i64, t: &Transition<'_>) -> AppResult<Ord
     let mut tx = db.begin_write().await?;
     let order = store::find_in(&mut tx, order_id).await?.ok_or_else(|| AppError::not_found(messages::ORDER))?;
     apply_transition(&mut tx, &order, t).await?;
-    let order = store::find_in(&mut tx, order_id).await?.ok_or_else(|| AppError::not_found("order"))?;
+    let order = store::find_in(&mut tx, order_id).await?.ok_or_else(|| AppError::not_found(messages::ORDER))?;
     tx.commit().await.map_err(anyhow::Error::new)?;
     tracing::info!(order.code = %order.code, from = ?order.status, actor = t.actor.as_str(), "order {} is now {}", order.code, t.to.as_str());
     Ok(order)
@@ -469,7 +469,7 @@ pub async fn apply_transition(tx: &mut Tx, order: &Order, t: &Transition<'_>) ->
     if !may_transition(t.actor, order.status, t.to) {
         return Err(AppError::conflict(
             "to",
-            Message::from(messages::NOT_ALLOWED).with("as_str", order.status.as_str()).with("as_str2", t.to.as_str()),
+            Message::from(messages::NOT_ALLOWED).with("from", order.status.as_str()).with("to", t.to.as_str()),
         ));
     }
     let reason = t.reason.trim();

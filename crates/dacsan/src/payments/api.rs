@@ -199,12 +199,13 @@ pub async fn import_statement(
 }
 
 async fn statement_file(mut multipart: axum::extract::Multipart) -> AppResult<Bytes> {
-    let unreadable = |e: axum::extract::multipart::MultipartError| AppError::invalid("file", e.body_text());
+    let unreadable =
+        |e: axum::extract::multipart::MultipartError| crate::web::multipart::unreadable("file", e.body_text());
     while let Some(field) = multipart.next_field().await.map_err(unreadable)? {
         if field.name() == Some("file") {
             let bytes = field.bytes().await.map_err(unreadable)?;
             if bytes.len() > STATEMENT_LIMIT {
-                return Err(AppError::TooLarge("sao kê / statement (20 MB)".into()));
+                return Err(AppError::TooLarge(messages::STATEMENT_20_MB.into()));
             }
             return Ok(bytes);
         }

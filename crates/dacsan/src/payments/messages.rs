@@ -35,7 +35,27 @@ pub const THE_SELLER_HAS_NO_RECEIVING_ACCOUNT: Text = (
 pub const THIS_ORDER_IS_CASH_ON_DELIVERY: Text =
     ("payments.this_order_is_cash_on_delivery", "đơn hàng trả tiền khi nhận hàng", "this order is cash on delivery");
 
+pub const STATEMENT_20_MB: Text =
+    ("payments.statement_20_mb", "sao kê (tối đa 20 MB)", "the statement (20 MB at most)");
+
+pub const AMOUNT_NEGATIVE: Text = ("payments.amount_negative", "số tiền âm", "a negative amount");
+pub const NOT_AN_AMOUNT: Text = ("payments.not_an_amount", "không phải số tiền", "not an amount");
+pub const FRACTION_OF_A_DONG: Text =
+    ("payments.fraction_of_a_dong", "có phần lẻ dưới một đồng", "a fraction of a đồng");
+pub const MIXED_SEPARATORS: Text = ("payments.mixed_separators", "dấu phân cách lẫn lộn", "mixed separators");
+pub const AMOUNT_TOO_LARGE: Text = ("payments.amount_too_large", "số tiền quá lớn", "the amount is too large");
+pub const NO_AMOUNT: Text = ("payments.no_amount", "không có số tiền", "no amount");
+pub const NOT_A_DATE: Text = ("payments.not_a_date", "không phải ngày", "not a date");
+
 pub const TEXTS: &[Text] = &[
+    AMOUNT_NEGATIVE,
+    NOT_AN_AMOUNT,
+    FRACTION_OF_A_DONG,
+    MIXED_SEPARATORS,
+    AMOUNT_TOO_LARGE,
+    NO_AMOUNT,
+    NOT_A_DATE,
+    STATEMENT_20_MB,
     ACCOUNT_NUMBER_1_TO_19_DIGITS_OR_LETTERS,
     CHOOSE_A_NAPAS_BANK,
     MISSING,

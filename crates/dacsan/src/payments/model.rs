@@ -8,7 +8,7 @@ use serde_json::Value;
 use sha2::Sha512;
 
 use super::messages;
-use crate::error::AppError;
+use crate::error::{AppError, Message};
 
 /// Money that arrived in a producer's account.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,8 +80,10 @@ struct CassoTransaction {
 pub fn parse_casso(body: &[u8]) -> Result<Option<Transfer>, AppError> {
     let value: Value = parse_json(body)?;
     let data = value.get("data").cloned().ok_or_else(|| AppError::invalid("data", messages::MISSING))?;
-    let t: CassoTransaction = serde_path_to_error::deserialize(data)
-        .map_err(|e| AppError::invalid(&format!("data.{}", e.path()), e.into_inner().to_string()))?;
+    let t: CassoTransaction = serde_path_to_error::deserialize(data).map_err(|e| {
+        let why = Message::from(crate::web::messages::JSON_VALUE).with("detail", e.inner());
+        AppError::invalid(&format!("data.{}", e.path()), why)
+    })?;
     if t.amount <= 0 {
         return Ok(None);
     }

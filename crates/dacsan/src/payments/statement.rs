@@ -20,7 +20,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::model::Transfer;
-use crate::error::AppError;
+use crate::error::{AppError, Message, Text};
 use crate::tables::{self, Grid, header_keys};
 use crate::vn::text::name_key;
 pub use report::{Scope, StatementReport, import};
@@ -86,7 +86,8 @@ pub struct Credit {
 pub struct RowError {
     pub row: usize,
     pub column: String,
-    pub message: String,
+    #[serde(flatten)]
+    pub message: Message,
 }
 
 /// What a statement file holds.
@@ -186,8 +187,8 @@ fn read_rows(rows: &[(usize, Vec<String>)], columns: &Columns, title_account: &s
         if cells.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        let mut error = |field: Field, message: &str| {
-            statement.errors.push(RowError { row: *row, column: columns.name(field), message: message.to_string() });
+        let mut error = |field: Field, message: Text| {
+            statement.errors.push(RowError { row: *row, column: columns.name(field), message: message.into() });
         };
         let credit = match parse_amount(cell(Field::Credit)) {
             Ok(amount) => amount.filter(|&a| a > 0),
@@ -202,13 +203,13 @@ fn read_rows(rows: &[(usize, Vec<String>)], columns: &Columns, title_account: &s
             if debit.is_some() {
                 statement.debits_ignored += 1;
             } else if date.is_some() {
-                error(Field::Credit, "không có số tiền / no amount");
+                error(Field::Credit, messages::NO_AMOUNT);
             }
             continue;
         };
         let Some(date) = date else {
             if !is_summary(cells) {
-                error(Field::Date, "không phải ngày / not a date");
+                error(Field::Date, messages::NOT_A_DATE);
             }
             continue;
         };

@@ -14,7 +14,7 @@ use super::service::{self, Erasure, OutsideRequest, ProfileInput};
 use super::store::{self, ConsentRecord, ProcessingRecord, RequestRecord};
 use crate::auth::CurrentUser;
 use crate::db::Db;
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Message};
 use crate::web::ApiJson;
 
 /// Everything dacsan holds about the caller.
@@ -65,7 +65,9 @@ pub async fn erase_me(
 ) -> AppResult<Json<ErasureDone>> {
     match service::erase_account(&db, &user, &input.password).await? {
         Erasure::Done => Ok(Json(ErasureDone { status: "done".into() })),
-        Erasure::Held(holds) => Err(AppError::conflict("erasure", holds.join("; "))),
+        Erasure::Held(holds) => {
+            Err(AppError::conflict("erasure", Message::from(messages::ERASURE_HELD).with_list("holds", &holds, "; ")))
+        }
     }
 }
 

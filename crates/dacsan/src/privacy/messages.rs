@@ -16,8 +16,6 @@ pub const MARKETING_EMAIL_OR_CARRIER_SHARING: Text = (
 pub const NAME_1_TO_120_CHARACTERS: Text =
     ("privacy.name_1_to_120_characters", "từ 1 đến 120 ký tự", "1 to 120 characters");
 pub const REQUEST: Text = ("privacy.request", "yêu cầu", "request");
-pub const NOT_A_VIETNAMESE_PHONE_NUMBER: Text =
-    ("privacy.not_a_vietnamese_phone_number", "{why}", "not a Vietnamese phone number");
 pub const OBJECTION_DELETION_CORRECTION_OR_ACCESS: Text = (
     "privacy.objection_deletion_correction_or_access",
     "objection, deletion, correction hoặc access",
@@ -29,7 +27,31 @@ pub const TAKING_BACK_THE_ACCOUNT_S_CONSENT: Text = (
     "taking back the account's consent means deleting the account",
 );
 
+pub const HELD_BY_ORDER: Text = (
+    "privacy.held_by_order",
+    "đơn {code} đang ở trạng thái {status}: xóa được khi đơn đã giao, hủy hoặc hoàn tiền",
+    "order {code} is {status}: possible once it is delivered, cancelled or refunded",
+);
+pub const HELD_BY_COMPLAINTS: Text = (
+    "privacy.held_by_complaints",
+    "{complaints} khiếu nại đang mở: xóa được khi đã giải quyết",
+    "{complaints} open complaint(s): possible once settled",
+);
+pub const HELD_AS_ONLY_ADMIN: Text = (
+    "privacy.held_as_only_admin",
+    "tài khoản quản trị duy nhất: hãy tạo quản trị khác trước",
+    "the only admin: make another admin first",
+);
+pub const ERASURE_HELD: Text = ("privacy.erasure_held", "chưa xóa được tài khoản: {holds}", "not erased yet: {holds}");
+pub const WRONG_PASSWORD: Text =
+    ("privacy.wrong_password", "Sai mật khẩu: chưa có gì thay đổi.", "Wrong password: nothing was changed.");
+
 pub const TEXTS: &[Text] = &[
+    HELD_BY_ORDER,
+    HELD_BY_COMPLAINTS,
+    HELD_AS_ONLY_ADMIN,
+    ERASURE_HELD,
+    WRONG_PASSWORD,
     ACCOUNT,
     A_PHONE_NUMBER,
     DETAIL_1_TO_2000_CHARACTERS,
@@ -37,7 +59,6 @@ pub const TEXTS: &[Text] = &[
     MARKETING_EMAIL_OR_CARRIER_SHARING,
     NAME_1_TO_120_CHARACTERS,
     REQUEST,
-    NOT_A_VIETNAMESE_PHONE_NUMBER,
     OBJECTION_DELETION_CORRECTION_OR_ACCESS,
     TAKING_BACK_THE_ACCOUNT_S_CONSENT,
 ];

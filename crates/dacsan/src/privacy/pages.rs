@@ -16,7 +16,7 @@ use super::service::{self, Erasure, ProfileInput};
 use super::store::{self, ConsentRecord, ProcessingRecord, RequestRecord};
 use crate::auth::pages::safe_next;
 use crate::db::Db;
-use crate::error::{AppError, FieldErrors};
+use crate::error::{AppError, FieldErrors, Message};
 use crate::web::{CsrfForm, Page, PageError, render};
 
 #[derive(Template)]
@@ -29,7 +29,7 @@ struct MyDataTemplate {
     optional: Vec<(Purpose, bool)>,
     requests: Vec<RequestRecord>,
     errors: FieldErrors,
-    holds: Vec<String>,
+    holds: Vec<Message>,
     done: Option<&'static str>,
 }
 
@@ -42,7 +42,7 @@ async fn my_data(
     db: &Db,
     page: Page,
     errors: FieldErrors,
-    holds: Vec<String>,
+    holds: Vec<Message>,
     done: Option<&'static str>,
 ) -> Result<Response, PageError> {
     let user = page.require_user()?.clone();
@@ -132,7 +132,7 @@ pub async fn erase(
         Ok(Erasure::Held(holds)) => my_data(&db, page, FieldErrors::default(), holds, None).await,
         Err(AppError::Forbidden) => {
             let mut errors = FieldErrors::default();
-            errors.add("password", page.t("privacy_wrong_password"));
+            errors.add("password", messages::WRONG_PASSWORD);
             my_data(&db, page, errors, Vec::new(), None).await
         }
         Err(err) => Err(err.into()),

@@ -7,8 +7,7 @@ use super::model::{Purpose, RequestKind, RequestStatus};
 use super::store::{self, NewRequest};
 use crate::auth::CurrentUser;
 use crate::db::Db;
-use crate::error::Message;
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Message};
 use crate::vn::phone::Phone;
 
 /// Everything held about the person, logged as an access (or, for a file, an
@@ -38,14 +37,7 @@ pub async fn correct_profile(db: &Db, user: &CurrentUser, input: &ProfileInput) 
         return Err(AppError::invalid("name", messages::NAME_1_TO_120_CHARACTERS));
     }
     let phone = match input.phone.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
-        Some(p) => Some(
-            Phone::parse(p)
-                .map_err(|why| {
-                    AppError::invalid("phone", Message::from(messages::NOT_A_VIETNAMESE_PHONE_NUMBER).with("why", why))
-                })?
-                .e164()
-                .to_string(),
-        ),
+        Some(p) => Some(Phone::parse(p).map_err(|why| AppError::invalid("phone", why))?.e164().to_string()),
         None => None,
     };
     let mut tx = db.begin_write().await?;
@@ -97,7 +89,7 @@ pub async fn set_consent(db: &Db, user: &CurrentUser, purpose: &str, granted: bo
 pub enum Erasure {
     Done,
     /// What must be finished first, in words.
-    Held(Vec<String>),
+    Held(Vec<Message>),
 }
 
 /// Deletes the account when the password is right and nothing must be kept;
@@ -107,19 +99,17 @@ pub async fn erase_account(db: &Db, user: &CurrentUser, password: &str) -> AppRe
         return Err(AppError::Forbidden);
     }
     let mut tx = db.begin_write().await?;
-    let mut holds: Vec<String> =
-        store::erasure_holds(&mut tx, user.id, &user.email).await?.into_iter().map(|(_, words)| words).collect();
+    let (mut what, mut holds): (Vec<String>, Vec<Message>) =
+        store::erasure_holds(&mut tx, user.id, &user.email).await?.into_iter().unzip();
     if user.is_admin() && store::other_admins(&mut tx, user.id).await? == 0 {
-        holds.push(
-            "tài khoản quản trị duy nhất: hãy tạo quản trị khác trước / the only admin: make another admin first"
-                .into(),
-        );
+        what.push("the only admin".into());
+        holds.push(messages::HELD_AS_ONLY_ADMIN.into());
     }
     let (status, detail) = if holds.is_empty() {
         store::erase(&mut tx, user.id).await?;
         (RequestStatus::Done, String::new())
     } else {
-        (RequestStatus::Refused, holds.join("; "))
+        (RequestStatus::Refused, what.join("; "))
     };
     let request =
         NewRequest { user_id: Some(user.id), kind: RequestKind::Deletion, status, detail: &detail, contact: None };

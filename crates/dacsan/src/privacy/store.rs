@@ -6,8 +6,10 @@ use serde::Serialize;
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 
+use super::messages;
 use super::model::{NOTICE_VERSION, Purpose, RequestKind, RequestStatus, acknowledge_by};
 use crate::db::{self, Db};
+use crate::error::Message;
 
 pub type Tx = Transaction<'static, Any>;
 
@@ -254,7 +256,7 @@ pub async fn processing_log(db: &Db, limit: i64) -> anyhow::Result<Vec<Processin
 
 /// What keeps an account from being erased now: orders still on their way (not
 /// delivered, cancelled or refunded) and open complaints, as `(what, words)`.
-pub async fn erasure_holds(tx: &mut Tx, user_id: i64, email: &str) -> anyhow::Result<Vec<(String, String)>> {
+pub async fn erasure_holds(tx: &mut Tx, user_id: i64, email: &str) -> anyhow::Result<Vec<(String, Message)>> {
     let orders = sqlx::query(
         "SELECT code, status FROM orders WHERE buyer_user_id = $1
            AND status NOT IN ('delivered', 'completed', 'cancelled', 'refunded') ORDER BY id",
@@ -266,12 +268,8 @@ pub async fn erasure_holds(tx: &mut Tx, user_id: i64, email: &str) -> anyhow::Re
     let mut holds = Vec::new();
     for r in &orders {
         let (code, status): (String, String) = (r.try_get("code")?, r.try_get("status")?);
-        holds.push((
-            format!("order {code}"),
-            format!(
-                "đơn {code} đang ở trạng thái {status}: xóa được khi đơn đã giao, hủy hoặc hoàn tiền / order {code} is {status}: possible once it is delivered, cancelled or refunded"
-            ),
-        ));
+        let words = Message::from(messages::HELD_BY_ORDER).with("code", &code).with("status", &status);
+        holds.push((format!("order {code}"), words));
     }
     let complaints: i64 = sqlx::query("SELECT COUNT(*) AS n FROM complaints WHERE contact = $1 AND status = 'open'")
         .bind(email)
@@ -280,12 +278,7 @@ pub async fn erasure_holds(tx: &mut Tx, user_id: i64, email: &str) -> anyhow::Re
         .context("count open complaints")?
         .try_get("n")?;
     if complaints > 0 {
-        holds.push((
-            "complaints".into(),
-            format!(
-                "{complaints} khiếu nại đang mở: xóa được khi đã giải quyết / {complaints} open complaint(s): possible once settled"
-            ),
-        ));
+        holds.push(("complaints".into(), Message::from(messages::HELD_BY_COMPLAINTS).with("complaints", complaints)));
     }
     Ok(holds)
 }

@@ -40,7 +40,6 @@ pub const TEXTS: &[Text] = &[
     ),
     ("privacy_delete_held", "Chưa xóa được, cần xong trước:", "Not yet: these must be finished first:"),
     ("privacy_delete_button", "Xóa tài khoản của tôi", "Delete my account"),
-    ("privacy_wrong_password", "Sai mật khẩu: chưa có gì thay đổi.", "Wrong password: nothing was changed."),
     ("privacy_requests", "Yêu cầu về dữ liệu", "Data requests"),
     ("privacy_no_requests", "Chưa có yêu cầu nào.", "No requests yet."),
     ("privacy_request", "Yêu cầu", "Request"),

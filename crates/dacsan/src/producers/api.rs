@@ -107,7 +107,7 @@ pub async fn create_producer(
     user.require_admin()?;
     let valid = input.validate(None).map_err(AppError::Invalid)?;
     let id = store::insert(&db, &valid).await?;
-    let producer = store::find_by_id(&db, id).await?.ok_or_else(|| AppError::not_found("producer"))?;
+    let producer = store::find_by_id(&db, id).await?.ok_or_else(|| AppError::not_found(messages::PRODUCER))?;
     Ok((StatusCode::CREATED, Json(ProducerJson::from(&producer))))
 }
 

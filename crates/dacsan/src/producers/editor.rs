@@ -157,7 +157,7 @@ pub async fn update_store(
             Ok(ids) => ids,
             Err(AppError::Internal(e)) => return Err(AppError::Internal(e).into()),
             Err(e) => {
-                errors.add(name, e.detail());
+                errors.add(name, e.into_message());
                 continue;
             }
         };

@@ -30,7 +30,14 @@ pub const THIS_STORE_ADDRESS_IS_TAKEN: Text =
 pub const UNKNOWN_PROVINCE_CODE: Text =
     ("producers.unknown_province_code", "không có tỉnh/thành phố này (mã 2025)", "unknown province code");
 
+pub const KIND_ONE_OF: Text = (
+    "producers.kind_one_of",
+    "chọn doanh_nghiep, hop_tac_xa, to_hop_tac hoặc ho_kinh_doanh",
+    "one of doanh_nghiep (enterprise), hop_tac_xa (cooperative), to_hop_tac (cooperative group), ho_kinh_doanh (household business)",
+);
+
 pub const TEXTS: &[Text] = &[
+    KIND_ONE_OF,
     AT_LEAST_2_LETTERS_OR_DIGITS,
     AT_MOST_200_CHARACTERS,
     AT_MOST_20_000_CHARACTERS,

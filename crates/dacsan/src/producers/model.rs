@@ -164,7 +164,7 @@ impl ProducerInput {
             None => None,
         };
         if kind.is_none() {
-            errors.add("kind", "chọn doanh_nghiep, hop_tac_xa, to_hop_tac hoặc ho_kinh_doanh");
+            errors.add("kind", messages::KIND_ONE_OF);
         }
         let province_code = keep(self.province_code, existing.map(|p| p.province_code.as_str())).unwrap_or_default();
         let commune_code = keep(self.commune_code, existing.map(|p| p.commune_code.as_str())).unwrap_or_default();

@@ -21,7 +21,7 @@ use super::{epcis, labels, qr};
 use crate::auth::CurrentUser;
 use crate::catalog::{self, Product};
 use crate::db::{self, Db};
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Message};
 use crate::producers;
 use crate::state::AppState;
 use crate::web::ApiJson;
@@ -118,7 +118,7 @@ pub async fn create_batch(
     user.require_producer(product.producer_id)?;
     let producer = producers::store::find_by_id(&state.db, product.producer_id)
         .await?
-        .ok_or_else(|| AppError::not_found("producer"))?;
+        .ok_or_else(|| AppError::not_found(messages::PRODUCER))?;
     let valid = input.validate(&product.origin_commune_code, db::today_vn()).map_err(AppError::Invalid)?;
     let batch = service::create_batch(&state, &user, &product, &producer, valid).await?;
     tracing::info!(batch.id = batch.id, product.id = product.id, user.id = user.id, "batch {} recorded", batch.lot);
@@ -171,7 +171,7 @@ pub struct EventJson {
     pub note: Option<String>,
 }
 
-pub(super) fn event_json(event: StoredEvent, note: Option<String>) -> EventJson {
+pub(super) fn event_json(event: StoredEvent, note: Option<Message>) -> EventJson {
     EventJson {
         seq: event.seq,
         event_id: event.event_id,
@@ -182,7 +182,7 @@ pub(super) fn event_json(event: StoredEvent, note: Option<String>) -> EventJson 
         prev_hash: event.prev_hash,
         chain_hash: event.chain_hash,
         corrects: event.corrects_seq,
-        note,
+        note: note.map(|note| note.text().to_string()),
     }
 }
 

@@ -39,10 +39,11 @@ pub fn carry_url(public_url: &str, token: &str) -> String {
 
 /// The handover behind a link, with its batch and product, while it lives.
 async fn live_handover(db: &Db, token: &str) -> AppResult<(Handover, Batch, Product)> {
-    let link = "liên kết giao nhận / the handover link";
-    let handover = handovers::find_by_token(db, token).await?.ok_or_else(|| AppError::not_found(link))?;
+    let handover =
+        handovers::find_by_token(db, token).await?.ok_or_else(|| AppError::not_found(messages::HANDOVER_LINK))?;
     if !handover.is_live(&db::now()) {
-        return Err(AppError::Gone(format!("{link} ({})", handover.carrier_name)));
+        let link = Message::from(messages::HANDOVER_LINK_OF).with("carrier", &handover.carrier_name);
+        return Err(AppError::Gone(link));
     }
     let not_found = || AppError::not_found(messages::BATCH);
     let batch = store::find_batch(db, handover.batch_id).await?.ok_or_else(not_found)?;

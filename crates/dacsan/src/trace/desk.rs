@@ -100,7 +100,7 @@ pub async fn create_batch(
     };
     let producer = producers::store::find_by_id(&state.db, product.producer_id)
         .await?
-        .ok_or_else(|| AppError::not_found("producer"))?;
+        .ok_or_else(|| AppError::not_found(messages::PRODUCER))?;
     match service::create_batch(&state, &user, &product, &producer, valid).await {
         Ok(batch) => Ok(Redirect::to(&format!("/seller/batches/{}", batch.id)).into_response()),
         Err(e) => batches_page(&state.db, page, product, form, PageError::form_errors(e)?).await,

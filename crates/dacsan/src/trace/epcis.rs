@@ -17,7 +17,7 @@ use super::service::{self, EventContent};
 use super::store::{self, Batch, StoredEvent};
 use crate::catalog::{self, Product};
 use crate::db::{self, Db};
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Message};
 use crate::state::AppState;
 
 /// The prefix of dacsan's extension fields.
@@ -237,7 +237,7 @@ pub async fn read_capture(state: &AppState, body: &Value) -> AppResult<Vec<(Even
             None if e.field.is_empty() => "body".into(),
             None => e.field.clone(),
         };
-        AppError::invalid(&field, e.message.clone())
+        AppError::invalid(&field, Message::from(messages::CAPTURE_REFUSED).with("detail", &e.message))
     })?;
     if events.is_empty() {
         return Err(AppError::invalid("eventList", messages::NO_EVENTS));
@@ -259,10 +259,10 @@ pub async fn read_capture(state: &AppState, body: &Value) -> AppResult<Vec<(Even
             .ok_or_else(|| AppError::invalid(&format!("events[{i}]"), messages::NAMES_NO_BATCH_KNOWN_HERE_EPCLIST))?;
         let product = catalog::store::find_by_id(&state.db, batch.product_id)
             .await?
-            .ok_or_else(|| AppError::not_found("product"))?;
+            .ok_or_else(|| AppError::not_found(messages::PRODUCT))?;
         let common = event.common();
         let time = OffsetDateTime::parse(&common.event_time, &time::format_description::well_known::Rfc3339)
-            .map_err(|_| AppError::invalid(&format!("events[{i}].eventTime"), "RFC 3339 with offset"))?;
+            .map_err(|_| AppError::invalid(&format!("events[{i}].eventTime"), messages::RFC_3339_WITH_OFFSET))?;
         if time > now + time::Duration::hours(1) {
             return Err(AppError::invalid(&format!("events[{i}].eventTime"), messages::IN_THE_FUTURE));
         }

@@ -10,8 +10,9 @@ use super::model::EventKind;
 use super::service::{self, EventContent, Recorder};
 use super::store::{self, Batch, TraceFile};
 use crate::auth::CurrentUser;
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Message};
 use crate::state::AppState;
+use crate::web::multipart::unreadable;
 
 #[derive(Debug, Default)]
 pub struct Upload {
@@ -25,13 +26,13 @@ pub struct Upload {
 /// Reads the multipart fields `file`, `kind`, `title` (and `csrf`).
 pub async fn read_upload(mut multipart: axum::extract::Multipart) -> AppResult<Upload> {
     let mut upload = Upload::default();
-    while let Some(field) = multipart.next_field().await.map_err(|e| AppError::invalid("form", e.body_text()))? {
+    while let Some(field) = multipart.next_field().await.map_err(|e| unreadable("form", e.body_text()))? {
         let name = field.name().unwrap_or("").to_string();
         if name == "file" {
-            upload.bytes = field.bytes().await.map_err(|e| AppError::invalid("file", e.body_text()))?.to_vec();
+            upload.bytes = field.bytes().await.map_err(|e| unreadable("file", e.body_text()))?.to_vec();
             continue;
         }
-        let text = field.text().await.map_err(|e| AppError::invalid(&name, e.body_text()))?;
+        let text = field.text().await.map_err(|e| unreadable(&name, e.body_text()))?;
         match name.as_str() {
             "kind" => upload.kind = text,
             "title" => upload.title = text,
@@ -64,7 +65,7 @@ pub fn checked(upload: &Upload) -> AppResult<(&'static str, &str)> {
         return Err(AppError::invalid("file", messages::NO_FILE_SENT));
     }
     if upload.bytes.len() > MAX_FILE_BYTES {
-        return Err(AppError::TooLarge("tệp tối đa 5 MB / files up to 5 MB".into()));
+        return Err(AppError::TooLarge(messages::FILES_UP_TO_5_MB.into()));
     }
     let content_type =
         sniff(&upload.bytes).ok_or_else(|| AppError::invalid("file", messages::PDF_JPEG_PNG_OR_WEBP_ONLY))?;
@@ -82,7 +83,7 @@ pub async fn store_file(state: &AppState, batch: &Batch, user: &CurrentUser, upl
         "certificate" => Some(EventKind::Certification),
         "attachment" | "" => None,
         other => {
-            return Err(AppError::invalid("kind", format!("{other:?}: test_result, certificate hoặc/or attachment")));
+            return Err(AppError::invalid("kind", Message::from(messages::FILE_KIND_ONE_OF).with("kind", other)));
         }
     };
     let (content_type, title) = checked(&upload)?;

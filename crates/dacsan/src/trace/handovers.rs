@@ -55,7 +55,7 @@ impl HandoverInput {
             Some(text) => match Phone::parse(text) {
                 Ok(phone) => Some(phone),
                 Err(e) => {
-                    errors.add("carrier_phone", Message::from(messages::NOT_A_VIETNAMESE_PHONE_NUMBER).with("e", e));
+                    errors.add("carrier_phone", e);
                     None
                 }
             },

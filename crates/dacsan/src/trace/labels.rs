@@ -18,12 +18,10 @@ pub const MAX_LABELS: i64 = 20_000;
 const MAX_SHEETS: i64 = 50;
 
 pub async fn sheet_for(state: &AppState, product: &Product, batch: &Batch, params: &LabelParams) -> AppResult<Vec<u8>> {
-    let layout: labels::Layout = params
-        .layout
-        .as_deref()
-        .unwrap_or("5x13")
-        .parse()
-        .map_err(|e: labels::UnknownLayout| AppError::invalid("layout", e.to_string()))?;
+    let layout: labels::Layout =
+        params.layout.as_deref().unwrap_or("5x13").parse().map_err(|e: labels::UnknownLayout| {
+            AppError::invalid("layout", Message::from(messages::LABEL_LAYOUT_ONE_OF).with("layout", e.0))
+        })?;
     let mode = params.mode.as_deref().unwrap_or(if batch.serial_count > 0 { "serial" } else { "batch" });
     let base = &state.settings.public_url;
     let label = |url: String, serial: Option<String>| labels::Label {
@@ -58,10 +56,12 @@ pub async fn sheet_for(state: &AppState, product: &Product, batch: &Batch, param
                 .map(|s| label(format!("{base}{}", service::serial_path(product, batch, &s)), Some(s)))
                 .collect()
         }
-        other => return Err(AppError::invalid("mode", format!("{other:?}: batch hoặc/or serial"))),
+        other => {
+            return Err(AppError::invalid("mode", Message::from(messages::LABEL_MODE_ONE_OF).with("mode", other)));
+        }
     };
     tokio::task::spawn_blocking(move || labels::sheet(layout, &sheet))
         .await
         .map_err(|e| AppError::Internal(e.into()))?
-        .map_err(|e| AppError::invalid("layout", e.to_string()))
+        .map_err(|e| AppError::invalid("layout", Message::from(messages::LABELS_NOT_PRINTED).with("detail", e)))
 }

@@ -64,10 +64,8 @@ pub const A_CARTON_WITH_SSCC: Text =
 pub const A_PRODUCT_WITH_GTIN: Text =
     ("trace.a_product_with_gtin", "sản phẩm có mã GTIN {gtin}", "a product with GTIN {gtin}");
 pub const HANDOVER: Text = ("trace.handover", "giao nhận {handover}", "handover {handover}");
-pub const LOT: Text = ("trace.lot", "số lô: {e}", "lot: {e}");
+pub const LOT: Text = ("trace.lot", "số lô: {detail}", "lot: {detail}");
 pub const LOT_OF_GTIN: Text = ("trace.lot_of_gtin", "lô {lot} của mã GTIN {gtin}", "lot {lot} of GTIN {gtin}");
-pub const NOT_A_VIETNAMESE_PHONE_NUMBER: Text =
-    ("trace.not_a_vietnamese_phone_number", "{e}", "not a Vietnamese phone number");
 pub const NO_COMMUNE_WITH_CODE: Text =
     ("trace.no_commune_with_code", "không có xã mã {origin}", "no commune with code {origin}");
 pub const NO_COMMUNE_WITH_CODE_2: Text =
@@ -117,7 +115,44 @@ pub const SEVERAL_PLACES_HAVE_THIS_NAME: Text =
 pub const THIS_PRODUCT_ALREADY_HAS_LOT: Text =
     ("trace.this_product_already_has_lot", "sản phẩm đã có lô {lot}", "this product already has lot {lot}");
 
+pub const PRODUCER: Text = ("trace.producer", "cơ sở", "producer");
+/// Nouns of the answers about a carrier's link: not found, and no longer working.
+pub const HANDOVER_LINK: Text = ("trace.handover_link", "liên kết giao nhận", "handover link");
+pub const HANDOVER_LINK_OF: Text =
+    ("trace.handover_link_of", "Liên kết giao nhận ({carrier})", "The handover link ({carrier})");
+pub const FILES_UP_TO_5_MB: Text = ("trace.files_up_to_5_mb", "tệp tối đa 5 MB", "files up to 5 MB");
+pub const FILE_KIND_ONE_OF: Text = (
+    "trace.file_kind_one_of",
+    "«{kind}»: test_result, certificate hoặc attachment",
+    "«{kind}»: test_result, certificate or attachment",
+);
+/// An event the gs1 crate refused; `{detail}` is its reason, in English.
+pub const CAPTURE_REFUSED: Text =
+    ("trace.capture_refused", "sự kiện EPCIS không đọc được: {detail}", "the EPCIS event could not be read: {detail}");
+pub const LABEL_LAYOUT_ONE_OF: Text =
+    ("trace.label_layout_one_of", "«{layout}»: 3x7, 4x10 hoặc 5x13", "«{layout}»: 3x7, 4x10 or 5x13");
+pub const LABEL_MODE_ONE_OF: Text =
+    ("trace.label_mode_one_of", "«{mode}»: batch hoặc serial", "«{mode}»: batch or serial");
+/// The labels crate refused the sheet; `{detail}` is its reason, in English.
+pub const LABELS_NOT_PRINTED: Text =
+    ("trace.labels_not_printed", "không in được nhãn: {detail}", "the labels cannot be printed: {detail}");
+pub const EARLIER_THAN_RECORDED: Text = (
+    "trace.earlier_than_recorded",
+    "thời điểm sớm hơn sự kiện đã ghi lúc {latest}; dòng thời gian xếp theo thời điểm",
+    "earlier than an event already recorded at {latest}; the timeline orders events by their time",
+);
+
 pub const TEXTS: &[Text] = &[
+    PRODUCER,
+    HANDOVER_LINK,
+    HANDOVER_LINK_OF,
+    FILES_UP_TO_5_MB,
+    FILE_KIND_ONE_OF,
+    CAPTURE_REFUSED,
+    LABEL_LAYOUT_ONE_OF,
+    LABEL_MODE_ONE_OF,
+    LABELS_NOT_PRINTED,
+    EARLIER_THAN_RECORDED,
     AN_EVENT_SEQ_FROM_1,
     AT_MOST_1000_EVENTS,
     AT_MOST_10_FILES,
@@ -155,7 +190,6 @@ pub const TEXTS: &[Text] = &[
     HANDOVER,
     LOT,
     LOT_OF_GTIN,
-    NOT_A_VIETNAMESE_PHONE_NUMBER,
     NO_COMMUNE_WITH_CODE,
     NO_COMMUNE_WITH_CODE_2,
     N_1,

@@ -191,7 +191,7 @@ impl BatchInput {
         let lot = match gs1::Lot::parse(self.lot.as_deref().unwrap_or("").trim()) {
             Ok(lot) => Some(lot),
             Err(e) => {
-                errors.add("lot", Message::from(messages::LOT).with("e", e));
+                errors.add("lot", Message::from(messages::LOT).with("detail", e));
                 None
             }
         };
@@ -388,7 +388,7 @@ impl EventInput {
             Some(text) => match gs1::Gln::parse(text) {
                 Ok(gln) => Some(gln),
                 Err(e) => {
-                    errors.add("gln", format!("GLN: {e}"));
+                    errors.add("gln", crate::gs1_keys::refusal("GLN", &e));
                     None
                 }
             },
@@ -415,7 +415,7 @@ impl EventInput {
             Some(text) => match gs1::Sscc::parse(text) {
                 Ok(sscc) => Some(sscc),
                 Err(e) => {
-                    errors.add("sscc", format!("SSCC: {e}"));
+                    errors.add("sscc", crate::gs1_keys::refusal("SSCC", &e));
                     None
                 }
             },

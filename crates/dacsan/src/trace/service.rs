@@ -206,7 +206,7 @@ pub async fn create_batch(
     .await??;
     // The product page lists its latest batches.
     state.response_cache.clear();
-    store::find_batch(&state.db, id).await?.ok_or_else(|| AppError::not_found("batch"))
+    store::find_batch(&state.db, id).await?.ok_or_else(|| AppError::not_found(messages::BATCH))
 }
 
 /// Input batches must exist and belong to the same producer; each is written into
@@ -276,7 +276,8 @@ pub struct EventContent {
 #[derive(Debug, Clone)]
 pub struct Appended {
     pub event: StoredEvent,
-    pub note: Option<String>,
+    /// Set when the event was recorded out of time order.
+    pub note: Option<Message>,
 }
 
 /// The body fields of an event a seller, carrier or officer posted.
@@ -423,12 +424,9 @@ pub async fn append(state: &AppState, batch: &Batch, recorder: Recorder, content
             store::insert_carton_line(&mut tx, sscc, batch.id, seq, kind, &event_time_utc, quantity).await?;
         }
         tx.commit().await.map_err(anyhow::Error::from)?;
-        let note = latest.filter(|latest| *latest > event_time_utc).map(|latest| {
-            format!(
-                "thời điểm sớm hơn sự kiện đã ghi lúc {latest}; dòng thời gian xếp theo thời điểm / \
-                 earlier than an event already recorded at {latest}; the timeline orders events by their time"
-            )
-        });
+        let note = latest
+            .filter(|latest| *latest > event_time_utc)
+            .map(|latest| Message::from(messages::EARLIER_THAN_RECORDED).with("latest", latest));
         let event = StoredEvent {
             seq,
             event_id,

@@ -15,11 +15,11 @@ use super::service::{self, AcceptInput, QuoteView, Viewer};
 use super::store::{self, Business, Decline, Follow, Message, Offer, Quote, Revision, Rfq};
 use crate::auth::CurrentUser;
 use crate::db::Db;
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Text};
 use crate::web::ApiJson;
 
-fn id_of(text: &str, what: &str) -> AppResult<i64> {
-    text.parse().map_err(|_| AppError::not_found(what.to_string()))
+fn id_of(text: &str, what: Text) -> AppResult<i64> {
+    text.parse().map_err(|_| AppError::not_found(what))
 }
 
 #[utoipa::path(put, path = "/api/v1/me/business", tag = "trade", security(("bearer" = [])), request_body = BusinessInput,
@@ -88,7 +88,7 @@ pub async fn get_rfq(
     user: Option<CurrentUser>,
     Path(id): Path<String>,
 ) -> AppResult<Json<RfqJson>> {
-    let (rfq, viewer) = service::visible_rfq(&db, user.as_ref(), id_of(&id, "rfq")?).await?;
+    let (rfq, viewer) = service::visible_rfq(&db, user.as_ref(), id_of(&id, messages::REQUEST_FOR_QUOTATION)?).await?;
     let (buyer_name, lead_phone) = service::buyer_of(&db, &rfq, &viewer).await?;
     let quotes = service::quote_count(&db, &rfq, &viewer).await?;
     Ok(Json(RfqJson { rfq, buyer_name, lead_phone, quotes }))
@@ -100,7 +100,7 @@ pub async fn get_rfq(
     responses((status = 200, body = Rfq), (status = 401), (status = 403, description = "no business profile"), (status = 404),
         (status = 409, description = "not a lead of your tax code, or claimed already")))]
 pub async fn claim_rfq(State(db): State<Db>, user: CurrentUser, Path(id): Path<String>) -> AppResult<Json<Rfq>> {
-    Ok(Json(service::claim(&db, &user, id_of(&id, "rfq")?).await?))
+    Ok(Json(service::claim(&db, &user, id_of(&id, messages::REQUEST_FOR_QUOTATION)?).await?))
 }
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -122,7 +122,7 @@ pub async fn send_quote(
     Path(id): Path<String>,
     ApiJson(input): ApiJson<QuoteInput>,
 ) -> AppResult<(StatusCode, Json<SentQuote>)> {
-    let (quote, latest) = service::send_quote(&db, &user, id_of(&id, "rfq")?, &input).await?;
+    let (quote, latest) = service::send_quote(&db, &user, id_of(&id, messages::REQUEST_FOR_QUOTATION)?, &input).await?;
     Ok((StatusCode::CREATED, Json(SentQuote { quote, latest })))
 }
 
@@ -136,7 +136,7 @@ pub async fn list_quotes(
     user: CurrentUser,
     Path(id): Path<String>,
 ) -> AppResult<Json<Vec<QuoteView>>> {
-    let (rfq, viewer) = service::visible_rfq(&db, Some(&user), id_of(&id, "rfq")?).await?;
+    let (rfq, viewer) = service::visible_rfq(&db, Some(&user), id_of(&id, messages::REQUEST_FOR_QUOTATION)?).await?;
     if viewer == Viewer::Public {
         return Err(AppError::Forbidden);
     }
@@ -158,7 +158,8 @@ pub async fn decline(
     Path(id): Path<String>,
     ApiJson(input): ApiJson<DeclineInput>,
 ) -> AppResult<StatusCode> {
-    service::decline(&db, &user, id_of(&id, "rfq")?, input.producer_id, &input.reason).await?;
+    service::decline(&db, &user, id_of(&id, messages::REQUEST_FOR_QUOTATION)?, input.producer_id, &input.reason)
+        .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -169,7 +170,7 @@ pub async fn list_declines(
     user: CurrentUser,
     Path(id): Path<String>,
 ) -> AppResult<Json<Vec<Decline>>> {
-    let (rfq, viewer) = service::visible_rfq(&db, Some(&user), id_of(&id, "rfq")?).await?;
+    let (rfq, viewer) = service::visible_rfq(&db, Some(&user), id_of(&id, messages::REQUEST_FOR_QUOTATION)?).await?;
     let declines = store::declines(&db, rfq.id).await?;
     Ok(Json(match viewer {
         Viewer::Owner | Viewer::Office => declines,
@@ -196,7 +197,7 @@ pub async fn get_quote(
     user: CurrentUser,
     Path(id): Path<String>,
 ) -> AppResult<Json<QuoteJson>> {
-    let (quote, rfq, _) = service::quote_party(&db, &user, id_of(&id, "quote")?).await?;
+    let (quote, rfq, _) = service::quote_party(&db, &user, id_of(&id, messages::QUOTE)?).await?;
     let revisions = store::revisions(&db, quote.id).await?;
     let attachments = store::attachments(&db, quote.id).await?;
     let mut view = service::quote_view(&db, &rfq, quote).await?;
@@ -234,7 +235,7 @@ pub async fn accept(
     Path(id): Path<String>,
     ApiJson(input): ApiJson<AcceptInput>,
 ) -> AppResult<(StatusCode, Json<Accepted>)> {
-    let order = service::accept(&db, delivery.as_ref(), &user, id_of(&id, "quote")?, &input).await?;
+    let order = service::accept(&db, delivery.as_ref(), &user, id_of(&id, messages::QUOTE)?, &input).await?;
     let order = AcceptedOrder {
         id: order.id,
         code: order.code,
@@ -250,7 +251,7 @@ pub async fn accept(
 #[utoipa::path(post, path = "/api/v1/quotes/{id}/withdraw", tag = "trade", security(("bearer" = [])),
     params(("id" = i64, Path)), responses((status = 200, body = Quote), (status = 401), (status = 403), (status = 404), (status = 409)))]
 pub async fn withdraw(State(db): State<Db>, user: CurrentUser, Path(id): Path<String>) -> AppResult<Json<Quote>> {
-    Ok(Json(service::withdraw(&db, &user, id_of(&id, "quote")?).await?))
+    Ok(Json(service::withdraw(&db, &user, id_of(&id, messages::QUOTE)?).await?))
 }
 
 #[utoipa::path(get, path = "/api/v1/quotes/{id}/messages", tag = "trade", security(("bearer" = [])),
@@ -260,7 +261,7 @@ pub async fn list_messages(
     user: CurrentUser,
     Path(id): Path<String>,
 ) -> AppResult<Json<Vec<Message>>> {
-    let (quote, _, _) = service::quote_party(&db, &user, id_of(&id, "quote")?).await?;
+    let (quote, _, _) = service::quote_party(&db, &user, id_of(&id, messages::QUOTE)?).await?;
     Ok(Json(store::messages(&db, quote.id).await?))
 }
 
@@ -278,7 +279,7 @@ pub async fn post_message(
     Path(id): Path<String>,
     ApiJson(input): ApiJson<MessageInput>,
 ) -> AppResult<(StatusCode, Json<Message>)> {
-    let message = service::post_message(&db, &user, id_of(&id, "quote")?, &input.body).await?;
+    let message = service::post_message(&db, &user, id_of(&id, messages::QUOTE)?, &input.body).await?;
     Ok((StatusCode::CREATED, Json(message)))
 }
 
@@ -311,7 +312,7 @@ pub async fn list_offers(State(db): State<Db>, Query(filter): Query<OfferFilter>
 #[utoipa::path(post, path = "/api/v1/offers/{id}/close", tag = "trade", security(("bearer" = [])),
     params(("id" = i64, Path)), responses((status = 200, body = Offer), (status = 401), (status = 403), (status = 404), (status = 409)))]
 pub async fn close_offer(State(db): State<Db>, user: CurrentUser, Path(id): Path<String>) -> AppResult<Json<Offer>> {
-    Ok(Json(service::close_offer(&db, &user, id_of(&id, "offer")?).await?))
+    Ok(Json(service::close_offer(&db, &user, id_of(&id, messages::SUPPLY_OFFER)?).await?))
 }
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -379,7 +380,7 @@ pub async fn proforma(
     Path(id): Path<String>,
 ) -> AppResult<axum::response::Response> {
     use axum::response::IntoResponse;
-    let pdf = service::proforma(&db, &user, id_of(&id, "quote")?).await?;
+    let pdf = service::proforma(&db, &user, id_of(&id, messages::QUOTE)?).await?;
     let name = format!("attachment; filename=\"proforma-{id}.pdf\"");
     Ok((
         [

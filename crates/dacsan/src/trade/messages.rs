@@ -70,8 +70,7 @@ pub const UNDER_THE_FIRST_PRICE_TIER: Text =
     ("trade.under_the_first_price_tier", "Dưới bậc giá đầu tiên", "under the first price tier");
 pub const A_DATE_AS_2027_03_31: Text =
     ("trade.a_date_as_2027_03_31", "«{text}»: cần dạng năm-tháng-ngày", "«{text}»: a date as 2027-03-31");
-pub const NOT_A_VIETNAMESE_PHONE_NUMBER: Text =
-    ("trade.not_a_vietnamese_phone_number", "Số điện thoại: {msg}", "not a Vietnamese phone number");
+pub const PHONE_REFUSED: Text = ("trade.phone_refused", "Số điện thoại: {why}", "phone: {why}");
 pub const NO_OCOP_PRODUCT_SET: Text =
     ("trade.no_ocop_product_set", "Không có bộ sản phẩm OCOP «{code}»", "no OCOP product set «{code}»");
 pub const NO_PROVINCE: Text = ("trade.no_province", "Không có tỉnh/thành mã «{code}»", "no province «{code}»");
@@ -82,8 +81,7 @@ pub const NO_SUCH_PROVINCE: Text =
 pub const N_1_TO_PRICE_TIERS: Text =
     ("trade.n_1_to_price_tiers", "Từ 1 đến {max_tiers} bậc giá", "1 to {max_tiers} price tiers");
 pub const FIELD_REQUIRED: Text = ("trade.field_required", "{field}: bắt buộc", "{field}: required");
-pub const TAX_CODE_10_DIGITS_OR_10: Text =
-    ("trade.tax_code_10_digits_or_10", "Mã số thuế: {msg}", "tax code: 10 digits, or 10-3 for a branch");
+pub const TAX_CODE_REFUSED: Text = ("trade.tax_code_refused", "Mã số thuế: {why}", "tax code: {why}");
 pub const THE_QUOTE: Text = ("trade.the_quote", "Báo giá đang «{status}»", "the quote is {status}");
 pub const TO_10_12: Text = ("trade.to_10_12", "{field}: từ {min} đến 10^12", "{field}: {min} to 10^12");
 pub const TO_CHARACTERS: Text =
@@ -153,8 +151,6 @@ pub const ONLY_AN_ACCEPTED_QUOTE_HAS: Text = (
     "Chỉ báo giá đã chấp nhận mới có hóa đơn chiếu lệ",
     "only an accepted quote has a pro-forma invoice",
 );
-pub const TAX_CODE_10_DIGITS_OR_10_2: Text =
-    ("trade.tax_code_10_digits_or_10_2", "Mã số thuế: {msg}", "tax code: 10 digits, or 10-3 for a branch");
 pub const THE_BUYER_ASKS_FOR_PRODUCERS: Text = (
     "trade.the_buyer_asks_for_producers",
     "Người mua chỉ nhận hàng từ {name}",
@@ -221,7 +217,24 @@ pub const YOUR_TAX_CODE_IS_NOT: Text = (
 pub const YOU_DECLINED_THIS_REQUEST_ALREADY: Text =
     ("trade.you_declined_this_request_already", "Bạn đã từ chối yêu cầu này", "you declined this request already");
 
+pub const QUOTE_REVISION: Text = ("trade.quote_revision", "phiên bản báo giá", "quote revision");
+pub const PRODUCER: Text = ("trade.producer", "cơ sở", "producer");
+pub const PRODUCT: Text = ("trade.product", "sản phẩm", "product");
+pub const MESSAGE: Text = ("trade.message", "tin nhắn", "message");
+pub const ORDER: Text = ("trade.order", "đơn hàng", "order");
+pub const ORDER_LINE: Text = ("trade.order_line", "dòng đơn hàng", "order line");
+
+/// A number as typed, and why it is not one (a row of `vn`).
+pub const NUMBER_REFUSED: Text = ("trade.number_refused", "«{text}»: {why}", "«{text}»: {why}");
+
 pub const TEXTS: &[Text] = &[
+    NUMBER_REFUSED,
+    QUOTE_REVISION,
+    PRODUCER,
+    PRODUCT,
+    MESSAGE,
+    ORDER,
+    ORDER_LINE,
     ANOTHER_QUOTE_WAS_JUST_ACCEPTED,
     A_TWO_LETTER_COUNTRY_CODE_NOT,
     BEFORE_THE_START,
@@ -264,14 +277,14 @@ pub const TEXTS: &[Text] = &[
     THIS_REQUEST_WAS_CLAIMED_ALREADY,
     UNDER_THE_FIRST_PRICE_TIER,
     A_DATE_AS_2027_03_31,
-    NOT_A_VIETNAMESE_PHONE_NUMBER,
+    PHONE_REFUSED,
     NO_OCOP_PRODUCT_SET,
     NO_PROVINCE,
     NO_SUCH_PRODUCT_SET,
     NO_SUCH_PROVINCE,
     N_1_TO_PRICE_TIERS,
     FIELD_REQUIRED,
-    TAX_CODE_10_DIGITS_OR_10,
+    TAX_CODE_REFUSED,
     THE_QUOTE,
     TO_10_12,
     TO_CHARACTERS,
@@ -291,7 +304,6 @@ pub const TEXTS: &[Text] = &[
     N_1_TO_10_12,
     ONE_OF_VIETGAP_ORGANIC_TRACEABLE_SAMPLE,
     ONLY_AN_ACCEPTED_QUOTE_HAS,
-    TAX_CODE_10_DIGITS_OR_10_2,
     THE_BUYER_ASKS_FOR_PRODUCERS,
     THE_COMMUNE_IS_NOT,
     THE_COMMUNE_TO_DELIVER,

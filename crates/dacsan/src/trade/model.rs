@@ -187,7 +187,7 @@ impl BusinessInput {
         let tax_code = match TaxCode::parse(self.tax_code.as_deref().unwrap_or("").trim()) {
             Ok(code) => code.as_str().to_string(),
             Err(msg) => {
-                errors.add("tax_code", Message::from(messages::TAX_CODE_10_DIGITS_OR_10).with("msg", msg));
+                errors.add("tax_code", Message::from(messages::TAX_CODE_REFUSED).with_message("why", msg));
                 String::new()
             }
         };
@@ -195,7 +195,7 @@ impl BusinessInput {
         let contact_phone = match Phone::parse(self.contact_phone.as_deref().unwrap_or("")) {
             Ok(phone) => phone.e164().to_string(),
             Err(msg) => {
-                errors.add("contact_phone", Message::from(messages::NOT_A_VIETNAMESE_PHONE_NUMBER).with("msg", msg));
+                errors.add("contact_phone", Message::from(messages::PHONE_REFUSED).with_message("why", msg));
                 String::new()
             }
         };
@@ -272,7 +272,7 @@ fn fair_lead(errors: &mut FieldErrors, input: &FairLeadInput) -> Option<FairLead
     let phone = match Phone::parse(input.phone.as_deref().unwrap_or("")) {
         Ok(phone) => Some(phone.e164().to_string()),
         Err(msg) => {
-            errors.add("fair_lead.phone", Message::from(messages::NOT_A_VIETNAMESE_PHONE_NUMBER).with("msg", msg));
+            errors.add("fair_lead.phone", Message::from(messages::PHONE_REFUSED).with_message("why", msg));
             None
         }
     };
@@ -281,7 +281,7 @@ fn fair_lead(errors: &mut FieldErrors, input: &FairLeadInput) -> Option<FairLead
         Some(typed) => match TaxCode::parse(typed) {
             Ok(code) => Some(code.as_str().to_string()),
             Err(msg) => {
-                errors.add("fair_lead.tax_code", Message::from(messages::TAX_CODE_10_DIGITS_OR_10_2).with("msg", msg));
+                errors.add("fair_lead.tax_code", Message::from(messages::TAX_CODE_REFUSED).with_message("why", msg));
                 None
             }
         },

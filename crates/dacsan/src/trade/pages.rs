@@ -19,7 +19,7 @@ use super::service::{self, AcceptInput, QuoteView, Viewer};
 use super::store::{self, Message, Offer, Revision, Rfq};
 use crate::catalog::{Product, ocop};
 use crate::db::Db;
-use crate::error::{AppError, FieldErrors};
+use crate::error::{self, AppError, FieldErrors};
 use crate::programme::scope;
 use crate::state::AppState;
 use crate::vn::{Vnd, admin_units};
@@ -74,7 +74,8 @@ fn number(form: &Form, name: &str, errors: &mut FieldErrors) -> Option<i64> {
     match Vnd::parse(text) {
         Ok(Vnd(n)) => Some(n),
         Err(why) => {
-            errors.add(name, format!("«{text}»: {why}"));
+            errors
+                .add(name, error::Message::from(messages::NUMBER_REFUSED).with("text", text).with_message("why", why));
             None
         }
     }
@@ -573,8 +574,10 @@ pub async fn accept(
         commune_code: text(&form, "commune_code"),
         delivery_option: text(&form, "delivery_option"),
     };
-    let rfq_id =
-        store::find_quote(&state.db, quote_id).await?.map(|q| q.rfq_id).ok_or_else(|| AppError::not_found("quote"))?;
+    let rfq_id = store::find_quote(&state.db, quote_id)
+        .await?
+        .map(|q| q.rfq_id)
+        .ok_or_else(|| AppError::not_found(messages::QUOTE))?;
     let result = if errors.is_empty() {
         service::accept(&state.db, state.delivery.as_ref(), &user, quote_id, &input).await
     } else {

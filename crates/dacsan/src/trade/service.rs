@@ -40,7 +40,7 @@ impl crate::orders::pricing::BusinessBuyers for TradeBuyers {
 pub async fn save_business(db: &Db, user: &CurrentUser, input: &BusinessInput) -> AppResult<Business> {
     let valid = input.validate().map_err(AppError::Invalid)?;
     store::save_business(db, user.id, &valid).await?;
-    store::business(db, user.id).await?.ok_or_else(|| AppError::not_found("business profile"))
+    store::business(db, user.id).await?.ok_or_else(|| AppError::not_found(messages::BUSINESS_PROFILE))
 }
 
 /// Who is looking at a request.
@@ -161,7 +161,8 @@ pub async fn post_rfq(db: &Db, search: &SearchIndex, user: &CurrentUser, input: 
     let mut tx = db.begin_write().await?;
     let id = store::insert_rfq(&mut tx, user.id, &rfq).await?;
     store::insert_matches(&mut tx, id, &producers, &subject, &body).await?;
-    let saved = store::find_rfq_in(&mut tx, id).await?.ok_or_else(|| AppError::not_found("rfq"))?;
+    let saved =
+        store::find_rfq_in(&mut tx, id).await?.ok_or_else(|| AppError::not_found(messages::REQUEST_FOR_QUOTATION))?;
     tx.commit().await.map_err(anyhow::Error::new)?;
     tracing::info!(
         rfq.id = id,
@@ -241,8 +242,9 @@ fn is_expired(revision: &Revision) -> bool {
 }
 
 pub async fn quote_view(db: &Db, rfq: &Rfq, quote: Quote) -> AppResult<QuoteView> {
-    let latest =
-        store::revision(db, quote.id, quote.revision).await?.ok_or_else(|| AppError::not_found("quote revision"))?;
+    let latest = store::revision(db, quote.id, quote.revision)
+        .await?
+        .ok_or_else(|| AppError::not_found(messages::QUOTE_REVISION))?;
     let state = match quote.status.as_str() {
         "open" if is_expired(&latest) => "expired",
         other => other,
@@ -307,7 +309,7 @@ async fn carrier_options(
 ) -> AppResult<(i64, Vec<DeliveryOption>)> {
     let producer = crate::producers::store::find_by_id(db, parcel.producer_id)
         .await?
-        .ok_or_else(|| AppError::not_found("producer"))?;
+        .ok_or_else(|| AppError::not_found(messages::PRODUCER))?;
     let request = DeliveryRequest {
         producer_id: parcel.producer_id,
         from: (producer.province_code, producer.commune_code),
@@ -460,9 +462,9 @@ pub async fn send_quote(db: &Db, user: &CurrentUser, rfq_id: i64, input: &QuoteI
     let body = format!("{} gửi báo giá (lần {revision}) cho yêu cầu «{}».", producer.name, rfq.title);
     let to = buyer.as_ref().map(|b| (b.id, b.email.as_str()));
     crate::orders::notify::about_trade(&mut tx, None, to, &subject, &body).await?;
-    let saved = store::find_quote_in(&mut tx, quote_id).await?.ok_or_else(|| AppError::not_found("quote"))?;
+    let saved = store::find_quote_in(&mut tx, quote_id).await?.ok_or_else(|| AppError::not_found(messages::QUOTE))?;
     let revision =
-        store::revision_in(&mut tx, quote_id, revision).await?.ok_or_else(|| AppError::not_found("quote"))?;
+        store::revision_in(&mut tx, quote_id, revision).await?.ok_or_else(|| AppError::not_found(messages::QUOTE))?;
     tx.commit().await.map_err(anyhow::Error::new)?;
     Ok((saved, revision))
 }
@@ -504,7 +506,7 @@ pub async fn withdraw(db: &Db, user: &CurrentUser, quote_id: i64) -> AppResult<Q
     if !store::withdraw_quote(db, quote.id).await? {
         return Err(AppError::conflict("quote", Message::from(messages::THE_QUOTE_2).with("status", &quote.status)));
     }
-    store::find_quote(db, quote.id).await?.ok_or_else(|| AppError::not_found("quote"))
+    store::find_quote(db, quote.id).await?.ok_or_else(|| AppError::not_found(messages::QUOTE))
 }
 
 #[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
@@ -562,11 +564,13 @@ pub async fn accept(
     }
     let street = input.street.as_deref().map(str::trim).filter(|s| !s.is_empty()).unwrap_or(&business.address);
     let has_account = crate::producers::store::payment_account(db, quote.producer_id).await?.is_some();
-    let product =
-        catalog::store::find_by_id(db, quote.product_id).await?.ok_or_else(|| AppError::not_found("product"))?;
+    let product = catalog::store::find_by_id(db, quote.product_id)
+        .await?
+        .ok_or_else(|| AppError::not_found(messages::PRODUCT))?;
     // Carriers are asked before the write starts (a live quote may take a second);
     // the revision priced is checked to be the one accepted.
-    let priced = store::revision(db, quote.id, quote.revision).await?.ok_or_else(|| AppError::not_found("quote"))?;
+    let priced =
+        store::revision(db, quote.id, quote.revision).await?.ok_or_else(|| AppError::not_found(messages::QUOTE))?;
     let payment_method = payment_method(input.payment_method.as_deref(), priced.deposit_pct, has_account)?;
     let by_carrier = match priced.carrier_unit_weight_g {
         Some(unit_weight_g) => {
@@ -581,16 +585,19 @@ pub async fn accept(
     };
 
     let mut tx = db.begin_write().await?;
-    let rfq = store::find_rfq_in(&mut tx, rfq.id).await?.ok_or_else(|| AppError::not_found("rfq"))?;
+    let rfq = store::find_rfq_in(&mut tx, rfq.id)
+        .await?
+        .ok_or_else(|| AppError::not_found(messages::REQUEST_FOR_QUOTATION))?;
     if rfq.status != "open" {
         return Err(AppError::conflict("rfq", messages::THE_REQUEST_HAS_ACCEPTED_ANOTHER_QUOTE));
     }
-    let quote = store::find_quote_in(&mut tx, quote.id).await?.ok_or_else(|| AppError::not_found("quote"))?;
+    let quote = store::find_quote_in(&mut tx, quote.id).await?.ok_or_else(|| AppError::not_found(messages::QUOTE))?;
     if quote.revision != priced.revision {
         return Err(AppError::conflict("quote", messages::THE_QUOTE_JUST_CHANGED_RELOAD));
     }
-    let revision =
-        store::revision_in(&mut tx, quote.id, quote.revision).await?.ok_or_else(|| AppError::not_found("quote"))?;
+    let revision = store::revision_in(&mut tx, quote.id, quote.revision)
+        .await?
+        .ok_or_else(|| AppError::not_found(messages::QUOTE))?;
     match quote.status.as_str() {
         "open" if is_expired(&revision) => {
             return Err(AppError::conflict(
@@ -706,7 +713,7 @@ pub async fn post_message(db: &Db, user: &CurrentUser, quote_id: i64, body: &str
     }
     tx.commit().await.map_err(anyhow::Error::new)?;
     let messages = store::messages(db, quote.id).await?;
-    messages.into_iter().find(|m| m.id == id).ok_or_else(|| AppError::not_found("message"))
+    messages.into_iter().find(|m| m.id == id).ok_or_else(|| AppError::not_found(messages::MESSAGE))
 }
 
 /// Posts a supply offer and tells the buyers following its set or province.
@@ -739,7 +746,7 @@ pub async fn post_offer(db: &Db, user: &CurrentUser, input: &OfferInput) -> AppR
     let told = store::tell_followers(&mut tx, &offer.set_code, &producer.province_code, &subject, &body).await?;
     tx.commit().await.map_err(anyhow::Error::new)?;
     tracing::info!(offer.id = id, told, "supply offer {id} posted");
-    store::find_offer(db, id).await?.ok_or_else(|| AppError::not_found("offer"))
+    store::find_offer(db, id).await?.ok_or_else(|| AppError::not_found(messages::SUPPLY_OFFER))
 }
 
 /// Tells the buyers following a new product's set or province about it, once per
@@ -781,16 +788,18 @@ pub async fn proforma(db: &Db, user: &CurrentUser, quote_id: i64) -> AppResult<V
     let Some(order_id) = quote.order_id.filter(|_| quote.status == "accepted") else {
         return Err(AppError::conflict("quote", messages::ONLY_AN_ACCEPTED_QUOTE_HAS));
     };
-    let order = crate::orders::store::find_by_id(db, order_id).await?.ok_or_else(|| AppError::not_found("order"))?;
+    let order =
+        crate::orders::store::find_by_id(db, order_id).await?.ok_or_else(|| AppError::not_found(messages::ORDER))?;
     let item = crate::orders::store::items(db, order_id)
         .await?
         .into_iter()
         .next()
-        .ok_or_else(|| AppError::not_found("order line"))?;
+        .ok_or_else(|| AppError::not_found(messages::ORDER_LINE))?;
     let seller = crate::producers::store::find_by_id(db, quote.producer_id)
         .await?
-        .ok_or_else(|| AppError::not_found("producer"))?;
-    let buyer = store::business(db, rfq.buyer_user_id).await?.ok_or_else(|| AppError::not_found("business profile"))?;
+        .ok_or_else(|| AppError::not_found(messages::PRODUCER))?;
+    let buyer =
+        store::business(db, rfq.buyer_user_id).await?.ok_or_else(|| AppError::not_found(messages::BUSINESS_PROFILE))?;
     let account = crate::producers::store::payment_account(db, quote.producer_id).await?;
     let view = quote_view(db, &rfq, quote).await?;
     let document = super::proforma::Proforma {

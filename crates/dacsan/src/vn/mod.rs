@@ -3,6 +3,7 @@
 
 pub mod admin_units;
 pub mod banks;
+pub mod messages;
 pub mod money;
 pub mod phone;
 pub mod tax_code;

@@ -5,6 +5,9 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::messages;
+use crate::error::Text;
+
 /// An amount of Vietnamese đồng.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
 #[serde(transparent)]
@@ -22,17 +25,17 @@ impl Vnd {
 
     /// Parses what people type: `1250000`, `1.250.000`, `1 250 000 ₫`, `1,250,000đ`.
     /// Decimals are refused: đồng have no minor unit.
-    pub fn parse(input: &str) -> Result<Vnd, &'static str> {
+    pub fn parse(input: &str) -> Result<Vnd, Text> {
         let trimmed = input.trim().trim_end_matches(['₫', 'đ', 'Đ']).trim();
         let trimmed = trimmed.strip_suffix("VND").or_else(|| trimmed.strip_suffix("vnd")).unwrap_or(trimmed).trim();
         if trimmed.is_empty() {
-            return Err("trống");
+            return Err(messages::AMOUNT_EMPTY);
         }
         let digits: String = trimmed.chars().filter(|c| !matches!(c, '.' | ',' | ' ')).collect();
         if !digits.chars().all(|c| c.is_ascii_digit()) {
-            return Err("chỉ được chứa chữ số");
+            return Err(messages::AMOUNT_DIGITS_ONLY);
         }
-        let amount: i64 = digits.parse().map_err(|_| "quá lớn")?;
+        let amount: i64 = digits.parse().map_err(|_| messages::AMOUNT_TOO_LARGE)?;
         Ok(Vnd(amount))
     }
 

@@ -4,6 +4,9 @@
 
 use std::fmt;
 
+use super::messages;
+use crate::error::Text;
+
 /// A Vietnamese phone number, valid by the national numbering plan after the 2018
 /// mobile prefix change (10-digit national numbers starting 03/05/07/08/09, and
 /// 02x landlines of 11 digits).
@@ -11,7 +14,7 @@ use std::fmt;
 pub struct Phone(String);
 
 impl Phone {
-    pub fn parse(input: &str) -> Result<Phone, &'static str> {
+    pub fn parse(input: &str) -> Result<Phone, Text> {
         let digits: String = input.chars().filter(|c| !matches!(c, ' ' | '.' | '-' | '(' | ')')).collect();
         let national = if let Some(rest) = digits.strip_prefix("+84") {
             format!("0{rest}")
@@ -21,10 +24,10 @@ impl Phone {
             digits
         };
         if !national.chars().all(|c| c.is_ascii_digit()) {
-            return Err("chỉ được chứa chữ số, dấu cách và dấu +");
+            return Err(messages::PHONE_CHARACTERS);
         }
         if !is_valid_national(&national) {
-            return Err("không phải số điện thoại Việt Nam hợp lệ");
+            return Err(messages::PHONE_INVALID);
         }
         Ok(Phone(format!("+84{}", &national[1..])))
     }

@@ -5,25 +5,28 @@
 
 use std::fmt;
 
+use super::messages;
+use crate::error::Text;
+
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct TaxCode(String);
 
 impl TaxCode {
-    pub fn parse(input: &str) -> Result<TaxCode, &'static str> {
+    pub fn parse(input: &str) -> Result<TaxCode, Text> {
         let compact: String = input.chars().filter(|c| !c.is_whitespace()).collect();
         let digits: String = compact.chars().filter(|c| *c != '-').collect();
         if !digits.chars().all(|c| c.is_ascii_digit()) {
-            return Err("chỉ được chứa chữ số và dấu gạch ngang");
+            return Err(messages::TAX_CODE_CHARACTERS);
         }
         if let Some((main, branch)) = compact.split_once('-')
             && (main.len() != 10 || branch.len() != 3)
         {
-            return Err("mã chi nhánh có dạng 10 chữ số - 3 chữ số / a branch code is 10 digits, dash, 3 digits");
+            return Err(messages::TAX_CODE_BRANCH);
         }
         match digits.len() {
             10 | 12 => Ok(TaxCode(digits)),
             13 => Ok(TaxCode(format!("{}-{}", &digits[..10], &digits[10..]))),
-            _ => Err("phải có 10 hoặc 13 chữ số (hoặc 12 chữ số định danh cá nhân)"),
+            _ => Err(messages::TAX_CODE_LENGTH),
         }
     }
 

@@ -8,8 +8,8 @@ use axum_extra::extract::CookieJar;
 use serde::de::DeserializeOwned;
 
 use super::PageError;
-use super::csrf;
-use crate::error::AppError;
+use super::{csrf, messages};
+use crate::error::{AppError, Message};
 
 /// A JSON body; a syntax or type error is a 422 problem naming the field path.
 pub struct ApiJson<T>(pub T);
@@ -24,9 +24,10 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
             .and_then(|v| v.to_str().ok())
             .is_some_and(|v| v.starts_with("application/json") || v.contains("+json"));
         if !content_type_ok {
-            return Err(AppError::invalid("body", "Content-Type must be application/json"));
+            return Err(AppError::invalid("body", messages::JSON_CONTENT_TYPE));
         }
-        let bytes = axum::body::Bytes::from_request(req, state).await.map_err(|_| AppError::TooLarge("body".into()))?;
+        let bytes =
+            axum::body::Bytes::from_request(req, state).await.map_err(|_| AppError::TooLarge(messages::BODY.into()))?;
         let deserializer = &mut serde_json::Deserializer::from_slice(&bytes);
         serde_path_to_error::deserialize(deserializer).map(ApiJson).map_err(json_error)
     }
@@ -41,7 +42,7 @@ pub fn json_error(err: serde_path_to_error::Error<serde_json::Error>) -> AppErro
         return AppError::BadRequest(inner.to_string());
     }
     let field = if path == "." { "body".to_string() } else { path };
-    AppError::invalid(&field, inner.to_string())
+    AppError::invalid(&field, Message::from(messages::JSON_VALUE).with("detail", inner))
 }
 
 /// A url-encoded form whose `csrf` field must match the CSRF cookie.
@@ -58,16 +59,20 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for CsrfForm<T> {
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         let jar = CookieJar::from_headers(req.headers());
-        let bytes = axum::body::Bytes::from_request(req, state).await.map_err(|_| AppError::TooLarge("form".into()))?;
-        let token: CsrfField =
-            serde_urlencoded::from_bytes(&bytes).map_err(|e| AppError::invalid("form", e.to_string()))?;
+        let bytes =
+            axum::body::Bytes::from_request(req, state).await.map_err(|_| AppError::TooLarge(messages::FORM.into()))?;
+        let token: CsrfField = serde_urlencoded::from_bytes(&bytes).map_err(form_unreadable)?;
         if !csrf::token_matches(&jar, &token.csrf) {
             return Err(PageError(AppError::Forbidden));
         }
-        let value: T = serde_urlencoded::from_bytes(&bytes)
-            .map_err(|e: serde_urlencoded::de::Error| PageError(AppError::invalid("form", e.to_string())))?;
+        let value: T = serde_urlencoded::from_bytes(&bytes).map_err(|e| PageError(form_unreadable(e)))?;
         Ok(CsrfForm(value))
     }
+}
+
+/// A form body serde could not read, with its reason as the detail.
+fn form_unreadable(e: serde_urlencoded::de::Error) -> AppError {
+    AppError::invalid("form", Message::from(messages::FORM_UNREADABLE).with("detail", e))
 }
 
 /// The most of a plain-text rejection read back to explain it.

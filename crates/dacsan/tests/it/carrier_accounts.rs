@@ -160,11 +160,11 @@ async fn carrier_accounts_belong_to_the_producers_sellers_and_admins_only() {
         (list["items"][0]["token_hint"].clone(), list["items"][0]["usable"].clone()),
         (Value::Null, json!(false))
     );
-    assert!(list["items"][0]["problem"].as_str().unwrap().contains("enter it again"), "{list}");
+    assert!(list["items"][0]["problem"].as_str().unwrap().contains("hãy nhập lại"), "{list}");
     let path = format!("/api/v1/orders/{}/shipments", other_order["id"]);
     let (status, answer) = app.send_json(Method::POST, &path, Some(&other_seller), &json!({})).await;
     assert_eq!(status, 422, "{answer}");
-    assert!(answer["detail"].as_str().unwrap().contains("cannot be read"), "{answer}");
+    assert!(answer["detail"].as_str().unwrap().contains("không đọc được tài khoản"), "{answer}");
 
     let (status, _) =
         app.send_json(Method::DELETE, &format!("{}/ghn", accounts_path(producer)), Some(&seller), &json!({})).await;

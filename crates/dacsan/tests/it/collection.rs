@@ -388,7 +388,7 @@ async fn a_producer_sets_its_delivery_terms_and_point_from_a_phone() {
     fields[5] = ("own_eta_days_max", "0");
     let (status, _, html) = app.post_form(&page, &fields).await;
     assert_eq!(status, 422, "the latest before the soonest");
-    assert!(html.contains("0 to 60"));
+    assert!(html.contains("từ 0 đến 60"));
     fields[5] = ("own_eta_days_max", "2");
     let (status, location, _) = app.post_form(&page, &fields).await;
     assert_eq!((status, location), (303, format!("{page}?saved=1")));

@@ -590,7 +590,7 @@ async fn a_booking_the_carrier_did_not_answer_is_retried_in_the_background_with_
     let (status, created) = app.send_json(Method::POST, &path, Some(&seller), &json!({})).await;
     assert_eq!(status, 202, "accepted, not booked yet: {created}");
     assert_eq!(created[0]["status"], "booking");
-    assert!(created[0]["error"].as_str().unwrap().contains("tries again by itself"), "{created}");
+    assert!(created[0]["error"].as_str().unwrap().contains("dacsan sẽ tự thử lại"), "{created}");
 
     run_jobs_now(&app, "shipping.book").await;
     let read = shipment_status(&app, &created[0]["id"], &seller, "booked").await;
@@ -616,7 +616,11 @@ async fn a_booking_still_unanswered_after_its_last_try_is_cancelled_and_the_sell
     run_jobs_now(&app, "shipping.book").await;
     let read = shipment_status(&app, &created[0]["id"], &seller, "cancelled").await;
     assert_eq!(read["status"], "cancelled", "{read}");
-    assert!(read["error"].as_str().unwrap().contains("after 8 tries"), "{read}");
+    assert!(read["error"].as_str().unwrap().contains("sau 8 lần thử"), "{read}");
+    let shipment_path = format!("/api/v1/shipments/{}", created[0]["id"]);
+    let in_english = app.api.get(app.url(&shipment_path)).bearer_auth(&seller).header("Accept-Language", "en");
+    let in_english: Value = in_english.send().await.unwrap().json().await.unwrap();
+    assert!(in_english["error"].as_str().unwrap().contains("after 8 tries"), "kept in both languages: {in_english}");
     let told: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM notifications WHERE order_id = $1 AND subject LIKE '%is not booked%'")
             .bind(order["id"].as_i64().unwrap())

@@ -138,7 +138,7 @@ async fn cases_through_the_api() {
     )
     .await;
     assert_eq!(status, 422);
-    assert!(errors_of(&body).contains("another province"), "{body}");
+    assert!(errors_of(&body).contains("không thuộc tỉnh này"), "{body}");
     let (status, body) = api(
         &app,
         Method::POST,
@@ -247,7 +247,7 @@ async fn cases_through_the_pages() {
     )
     .await;
     assert_eq!(status, 422);
-    assert!(html.contains("no producer"), "{html}");
+    assert!(html.contains("không có cơ sở"), "{html}");
     let (status, location, _) = post_form(
         &app,
         &officer,
@@ -419,9 +419,9 @@ async fn trainings_through_the_api() {
         "row 3: registry_code",
         "LC-404",
         "row 4: producer_id",
-        "another province",
+        "không thuộc tỉnh này",
         "row 5: attendee_name",
-        "duplicate of row 1",
+        "trùng với dòng 1",
         "row 6",
     ] {
         assert!(errors.contains(expected), "{expected} in {errors}");
@@ -581,13 +581,13 @@ async fn attendance_imported_from_a_workbook() {
     let errors = errors_of(&body);
     for expected in [
         "row 6: Tên cơ sở",
-        "2 producers",
+        "có 2 cơ sở",
         "row 7: Mã cơ sở",
         "LC-404",
         "row 8: Tên cơ sở",
-        "another province",
+        "không thuộc tỉnh này",
         "row 9: HỌ VÀ TÊN",
-        "duplicate of row 4",
+        "trùng với dòng 4",
         "row 10: Hoàn thành",
         "chắc chắn",
     ] {
@@ -854,7 +854,7 @@ async fn fairs_through_the_api() {
     assert_eq!(api(&app, Method::POST, &booths, Some(token), json!({"producer_id": cinnamon.id})).await.0, 403);
     let (status, body) = api(&app, Method::POST, &booths, Some(token), json!({"producer": "LC-009"})).await;
     assert_eq!(status, 422);
-    assert!(errors_of(&body).contains("another province"), "{body}");
+    assert!(errors_of(&body).contains("không thuộc tỉnh này"), "{body}");
 
     let (status, list) = app.get_json_as("/api/v1/programme/fairs?province=12", token).await;
     assert_eq!(status, 200);

@@ -31,4 +31,5 @@ async fn unknown_province_is_a_problem_404() {
     assert_eq!(response.headers()["content-type"], "application/problem+json");
     let body: serde_json::Value = response.json().await.unwrap();
     assert_eq!(body["status"], 404);
+    assert_eq!(body["detail"], "Không tìm thấy tỉnh mã 99.", "{body}");
 }

@@ -196,7 +196,9 @@ async fn api_errors_speak_the_clients_language_under_stable_codes() {
     let missing = app.api.get(app.url("/api/v1/products/999999")).header("Accept-Language", "en").send().await.unwrap();
     let missing: serde_json::Value = missing.json().await.unwrap();
     assert_eq!(missing["code"], "error.not_found", "{missing}");
-    assert!(!missing["detail"].as_str().unwrap().contains("Không"), "English only: {missing}");
+    assert_eq!(missing["detail"], "Not found: product.", "what is missing is named in English too");
+    let (status, missing) = app.get_json("/api/v1/products/999999").await;
+    assert_eq!((status, missing["detail"].as_str()), (404, Some("Không tìm thấy sản phẩm.")), "{missing}");
 }
 
 #[tokio::test]

@@ -79,7 +79,7 @@ async fn statements_pay_orders_once_and_report_every_row() {
     assert!(report["rows"][1]["reference"].as_str().unwrap().starts_with("sha256:"));
     assert_eq!(
         report["errors"],
-        json!([{"row": 9, "column": "Số tiền ghi có", "message": "không phải số tiền / not an amount"}])
+        json!([{"row": 9, "column": "Số tiền ghi có", "code": "payments.not_an_amount", "message": "không phải số tiền"}])
     );
     assert_eq!(
         report["summary"],

@@ -213,7 +213,7 @@ async fn bad_events_are_refused_by_field_and_late_ones_are_ordered_by_time() {
     let (status, late) =
         add_event(&app, id, &s.token, json!({"kind": "harvest", "time": "2026-05-01T06:00:00+07:00"})).await;
     assert_eq!(status, 201, "accepted");
-    assert!(late["note"].as_str().unwrap().contains("earlier"), "with a note: {late}");
+    assert!(late["note"].as_str().unwrap().contains("sớm hơn sự kiện đã ghi"), "with a note: {late}");
     let (_, resolved) = json_resolution(&app, &format!("/q/{}", batch_code(&app, id).await)).await;
     let kinds: Vec<&str> = resolved["events"].as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap()).collect();
     assert_eq!(kinds, ["harvest", "shipping"], "the timeline follows event time");

@@ -14,12 +14,29 @@ pub const A_MONTH_AS_YYYY_MM: Text = (
 );
 pub const NO_ACCOUNT: Text = ("live.commissions.no_account", "Không có tài khoản «{email}»", "no account «{email}»");
 pub const NO_ACCOUNT_2: Text = ("live.commissions.no_account_2", "Không có tài khoản {host}", "no account {host}");
-pub const OR_NONE: Text = ("live.commissions.or_none", "«{other}»: xlsx, pdf hoặc bỏ trống", "«{other}»: or none");
+pub const OR_NONE: Text =
+    ("live.commissions.or_none", "«{other}»: xlsx, pdf hoặc bỏ trống", "«{other}»: xlsx, pdf or none");
 pub const NOT_THIS_PRODUCER_S_PRODUCT: Text = (
     "live.commissions.not_this_producer_s_product",
     "Sản phẩm {product_id} không phải của nhà sản xuất này",
     "product {product_id} is not this producer's",
 );
 
-pub const TEXTS: &[Text] =
-    &[CHOOSE_A_PRODUCT, COMMISSION_RATE, THE_HOST_S_E_MAIL, A_MONTH_AS_YYYY_MM, NO_ACCOUNT, NO_ACCOUNT_2, OR_NONE];
+pub const RATE_AS_TYPED: Text =
+    ("live.commissions.rate_as_typed", "«{text}»: một tỉ lệ như 7 hoặc 7,5", "«{text}»: a rate such as 7 or 7.5");
+pub const RATE_RANGE: Text = ("live.commissions.rate_range", "tỉ lệ từ 0 đến {max}", "a rate from 0 to {max}");
+pub const PRODUCER: Text = ("live.commissions.producer", "cơ sở", "producer");
+
+pub const TEXTS: &[Text] = &[
+    CHOOSE_A_PRODUCT,
+    COMMISSION_RATE,
+    THE_HOST_S_E_MAIL,
+    A_MONTH_AS_YYYY_MM,
+    NO_ACCOUNT,
+    NO_ACCOUNT_2,
+    OR_NONE,
+    NOT_THIS_PRODUCER_S_PRODUCT,
+    RATE_AS_TYPED,
+    RATE_RANGE,
+    PRODUCER,
+];

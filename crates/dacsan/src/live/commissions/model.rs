@@ -83,13 +83,13 @@ pub fn percent_text(rate_bp: i64) -> String {
 
 /// A per cent as typed: `7`, `7.5`, `7,25`, `7,5 %` → hundredths of a per cent,
 /// from 0 to [`MAX_RATE_BP`].
-pub fn parse_percent(text: &str) -> Result<i64, String> {
+pub fn parse_percent(text: &str) -> Result<i64, Message> {
     let clean = text.trim().trim_end_matches('%').trim().replace(',', ".");
     let (whole, fraction) = clean.split_once('.').unwrap_or((&clean, ""));
     let digits = |s: &str| !s.is_empty() && s.len() <= 3 && s.bytes().all(|b| b.is_ascii_digit());
     if !digits(whole) || (!fraction.is_empty() && (fraction.len() > 2 || !fraction.bytes().all(|b| b.is_ascii_digit())))
     {
-        return Err(format!("«{}»: một tỉ lệ như 7 hoặc 7,5 / a rate such as 7 or 7.5", text.trim()));
+        return Err(Message::from(messages::RATE_AS_TYPED).with("text", text.trim()));
     }
     let hundredths: i64 = format!("{fraction:0<2}").parse().unwrap_or(0);
     let rate = whole.parse::<i64>().unwrap_or(i64::MAX / 200) * 100 + hundredths;
@@ -97,11 +97,11 @@ pub fn parse_percent(text: &str) -> Result<i64, String> {
     Ok(rate)
 }
 
-fn check_rate(rate_bp: i64) -> Result<(), String> {
+fn check_rate(rate_bp: i64) -> Result<(), Message> {
     if (0..=MAX_RATE_BP).contains(&rate_bp) {
         Ok(())
     } else {
-        Err(format!("tỉ lệ từ 0 đến {} / a rate from 0 to {}", percent_text(MAX_RATE_BP), percent_text(MAX_RATE_BP)))
+        Err(Message::from(messages::RATE_RANGE).with("max", percent_text(MAX_RATE_BP)))
     }
 }
 

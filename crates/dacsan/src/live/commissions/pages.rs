@@ -138,7 +138,7 @@ impl CommissionsTemplate {
 /// The producer a seller (or an admin) manages.
 async fn managed_producer(db: &Db, page: &Page, id: i64) -> Result<Producer, PageError> {
     page.require_user()?.require_producer(id)?;
-    Ok(crate::producers::store::find_by_id(db, id).await?.ok_or_else(|| AppError::not_found("producer"))?)
+    Ok(crate::producers::store::find_by_id(db, id).await?.ok_or_else(|| AppError::not_found(messages::PRODUCER))?)
 }
 
 async fn commissions_page(

@@ -61,7 +61,9 @@ pub async fn download(heading: Heading, format: &str, lang: Lang) -> AppResult<R
             let drawn = tokio::task::spawn_blocking(move || pdf(&heading, |key| lang.t(key)));
             (drawn.await.map_err(|e| AppError::Internal(e.into()))??, "application/pdf")
         }
-        other => return Err(AppError::invalid("format", Message::from(messages::OR_NONE).with("other", other))),
+        other => {
+            return Err(AppError::invalid("format", Message::from(messages::OR_NONE).with("other", other)));
+        }
     };
     Ok(attachment(bytes, kind, &file))
 }

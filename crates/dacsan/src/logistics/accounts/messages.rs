@@ -23,4 +23,30 @@ pub const THIS_SERVER_HAS_NO_DACSAN_SECRET: Text = (
     "this server has no DACSAN_SECRET_KEY to encrypt carrier accounts with: the operator must set it before accounts can be saved",
 );
 
-pub const TEXTS: &[Text] = &[CARRIER, CARRIER_ACCOUNT, PRODUCER];
+pub const NOT_CONNECTED: Text = (
+    "logistics.accounts.not_connected",
+    "dacsan chưa có địa chỉ API của {carrier} ({setting}): người vận hành cần đặt",
+    "this server has no address for {carrier}'s API ({setting}): the operator must set it",
+);
+pub const REMOVED: Text = (
+    "logistics.accounts.removed",
+    "tài khoản {carrier} riêng của cơ sở đã bị gỡ: thêm lại, hoặc làm việc này trên trang của hãng",
+    "the producer's own {carrier} account was removed: add it again, or do this on the carrier's site",
+);
+pub const UNREADABLE: Text = (
+    "logistics.accounts.unreadable",
+    "không đọc được tài khoản {carrier} riêng của cơ sở: hãy nhập lại",
+    "the producer's own {carrier} account cannot be read: enter it again",
+);
+
+pub const TEXTS: &[Text] = &[
+    CARRIER,
+    CARRIER_ACCOUNT,
+    PRODUCER,
+    THE_SHOP_ID_AT_MOST_40,
+    THE_TOKEN_AS_THE_CARRIER_GAVE,
+    THIS_SERVER_HAS_NO_DACSAN_SECRET,
+    NOT_CONNECTED,
+    REMOVED,
+    UNREADABLE,
+];

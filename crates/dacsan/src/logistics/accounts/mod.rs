@@ -19,7 +19,7 @@ use utoipa_axum::routes;
 use self::model::{AccountInput, AccountView, Credentials, mask};
 use super::service::Logistics;
 use crate::db::Db;
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Message};
 use crate::secrets::SealedColumn;
 use crate::state::AppState;
 
@@ -50,21 +50,13 @@ pub enum Unusable {
 
 impl Unusable {
     /// What the seller reads.
-    pub fn words(self, carrier: Carrier) -> String {
-        let name = carrier.display_name();
-        match self {
-            Unusable::NotConnected => format!(
-                "dacsan chưa có địa chỉ API của {name} ({}): người vận hành cần đặt / this server has no address for {name}'s API ({}): the operator must set it",
-                url_setting(carrier),
-                url_setting(carrier)
-            ),
-            Unusable::Removed => format!(
-                "tài khoản {name} riêng của cơ sở đã bị gỡ: thêm lại, hoặc làm việc này trên trang của hãng / the producer's own {name} account was removed: add it again, or do this on the carrier's site"
-            ),
-            Unusable::Unreadable => format!(
-                "không đọc được tài khoản {name} riêng của cơ sở: hãy nhập lại / the producer's own {name} account cannot be read: enter it again"
-            ),
-        }
+    pub fn message(self, carrier: Carrier) -> Message {
+        let text = match self {
+            Unusable::NotConnected => messages::NOT_CONNECTED,
+            Unusable::Removed => messages::REMOVED,
+            Unusable::Unreadable => messages::UNREADABLE,
+        };
+        Message::from(text).with("carrier", carrier.display_name()).with("setting", url_setting(carrier))
     }
 }
 
@@ -93,7 +85,7 @@ pub async fn save(
     };
     let credentials = input.check().map_err(AppError::Invalid)?;
     if logistics.base_url(carrier).is_none() {
-        return Err(AppError::conflict("carrier", Unusable::NotConnected.words(carrier)));
+        return Err(AppError::conflict("carrier", Unusable::NotConnected.message(carrier)));
     }
     let json = serde_json::to_vec(&credentials).map_err(anyhow::Error::new)?;
     let sealed = keyring.seal(&json, &aad(producer_id, carrier))?;
@@ -104,8 +96,9 @@ pub async fn save(
         "own {} account of producer {producer_id} saved",
         carrier.as_str()
     );
-    let saved =
-        store::find(db, producer_id, carrier.as_str()).await?.ok_or_else(|| AppError::not_found("carrier account"))?;
+    let saved = store::find(db, producer_id, carrier.as_str())
+        .await?
+        .ok_or_else(|| AppError::not_found(messages::CARRIER_ACCOUNT))?;
     Ok(view(logistics, carrier, &saved))
 }
 
@@ -135,7 +128,7 @@ fn view(logistics: &Logistics, carrier: Carrier, stored: &store::StoredAccount) 
         shop_id: credentials.and_then(|c| c.shop_id),
         usable: problem.is_none(),
         updated_at: stored.updated_at.clone(),
-        problem: problem.map(|p| p.words(carrier)),
+        problem: problem.map(|p| p.message(carrier).text().to_string()),
     }
 }
 

@@ -118,7 +118,8 @@ pub async fn update_point(
     service::managed_point(&db, &user, id).await?;
     let valid = input.validate().map_err(AppError::Invalid)?;
     check_may_set(&db, &user, &valid).await?;
-    let point = store::update_point(&db, id, &valid).await?.ok_or_else(|| AppError::not_found("collection point"))?;
+    let not_found = || AppError::not_found(Message::from(messages::COLLECTION_POINT).with("id", id));
+    let point = store::update_point(&db, id, &valid).await?.ok_or_else(not_found)?;
     Ok(Json(point_json(&db, point).await?))
 }
 

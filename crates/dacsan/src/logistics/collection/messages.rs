@@ -33,8 +33,6 @@ pub const AT_MOST_CHARACTERS: Text =
     ("logistics.collection.at_most_characters", "tối đa {max} ký tự", "at most {max} characters");
 pub const COLLECTION_POINT: Text = ("logistics.collection.collection_point", "điểm gom {id}", "collection point {id}");
 pub const LINK: Text = ("logistics.collection.link", "liên kết {keeper}", "link {keeper}");
-pub const NOT_A_VIETNAMESE_PHONE_NUMBER: Text =
-    ("logistics.collection.not_a_vietnamese_phone_number", "{e}", "not a Vietnamese phone number");
 pub const NO_COLLECTION_POINT: Text =
     ("logistics.collection.no_collection_point", "không có điểm gom {point_id}", "no collection point {point_id}");
 pub const N_1_TO_DAYS: Text =
@@ -74,8 +72,8 @@ pub const PARCEL_DOES_NOT_GO_THROUGH: Text = (
 );
 pub const PARCEL_IS_PAST_THE_COLLECTION_POINT: Text = (
     "logistics.collection.parcel_is_past_the_collection_point",
-    "kiện «{code}» không còn chờ ở điểm gom ({as_str}): không thay đổi gì",
-    "parcel «{code}» is past the collection point ({as_str}): nothing changed",
+    "kiện «{code}» không còn chờ ở điểm gom ({status}): không thay đổi gì",
+    "parcel «{code}» is past the collection point ({status}): nothing changed",
 );
 pub const PARCEL_WAS_RECEIVED_AT_ANOTHER_COLLECTION: Text = (
     "logistics.collection.parcel_was_received_at_another_collection",
@@ -93,7 +91,14 @@ pub const THE_RUN_OF_WAS_HANDED_OVER: Text = (
     "the run of {date} was handed over already",
 );
 
+/// Nouns of the answers about a keeper's link: not found, and no longer working.
+pub const KEEPER_LINK: Text = ("logistics.collection.keeper_link", "liên kết điểm gom", "collection point link");
+pub const KEEPER_LINK_OF: Text =
+    ("logistics.collection.keeper_link_of", "Liên kết điểm gom ({keeper})", "The collection point link ({keeper})");
+
 pub const TEXTS: &[Text] = &[
+    KEEPER_LINK,
+    KEEPER_LINK_OF,
     A_DATE_AS_YYYY_MM_DD,
     A_TIME_AS_HH_MM,
     CHOOSE_AT_LEAST_ONE_WEEKDAY,
@@ -106,7 +111,6 @@ pub const TEXTS: &[Text] = &[
     AT_MOST_CHARACTERS,
     COLLECTION_POINT,
     LINK,
-    NOT_A_VIETNAMESE_PHONE_NUMBER,
     NO_COLLECTION_POINT,
     N_1_TO_DAYS,
     RUN,

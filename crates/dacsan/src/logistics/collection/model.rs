@@ -83,7 +83,7 @@ impl PointInput {
         let contact_phone = match Phone::parse(self.contact_phone.as_deref().unwrap_or("").trim()) {
             Ok(phone) => Some(phone),
             Err(e) => {
-                errors.add("contact_phone", Message::from(messages::NOT_A_VIETNAMESE_PHONE_NUMBER).with("e", e));
+                errors.add("contact_phone", e);
                 None
             }
         };

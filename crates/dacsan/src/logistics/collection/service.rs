@@ -64,12 +64,12 @@ pub async fn apply_to_quote(db: &Db, point_id: i64, options: &mut [DeliveryOptio
 
 /// The keeper's link behind a token, with its point, while it lives.
 pub async fn live_keeper(db: &Db, token: &str) -> AppResult<(Keeper, CollectionPoint)> {
-    let link = "liên kết điểm gom / the collection point link";
-    let keeper = store::find_keeper_by_token(db, token).await?.ok_or_else(|| AppError::not_found(link))?;
+    let not_found = || AppError::not_found(messages::KEEPER_LINK);
+    let keeper = store::find_keeper_by_token(db, token).await?.ok_or_else(not_found)?;
     if !keeper.is_live(&db::now()) {
-        return Err(AppError::Gone(format!("{link} ({})", keeper.keeper_name)));
+        return Err(AppError::Gone(Message::from(messages::KEEPER_LINK_OF).with("keeper", &keeper.keeper_name)));
     }
-    let point = store::find_point(db, keeper.point_id).await?.ok_or_else(|| AppError::not_found(link))?;
+    let point = store::find_point(db, keeper.point_id).await?.ok_or_else(not_found)?;
     Ok((keeper, point))
 }
 
@@ -129,7 +129,7 @@ pub async fn scan(
             "code",
             Message::from(messages::PARCEL_IS_PAST_THE_COLLECTION_POINT)
                 .with("code", &code)
-                .with("as_str", status.as_str()),
+                .with("status", status.as_str()),
         ));
     }
     let mut tx = db.begin_write().await?;

@@ -238,7 +238,7 @@ mod tests {
             errors: vec![RowError {
                 row: 9,
                 column: "Ghi có".into(),
-                message: "không phải số tiền / not an amount".into(),
+                message: crate::payments::messages::NOT_AN_AMOUNT.into(),
             }],
             summary: Summary {
                 credits: 2,
@@ -255,7 +255,7 @@ mod tests {
         assert_eq!(amount_end(lines[1]), amount_end(lines[2]), "amounts right-aligned:\n{table}");
         assert!(lines[1].contains("DSAB12CD34  DSAB12CD34 thanh toan"), "{table}");
         assert!(lines[2].ends_with(&format!("{}…", "x".repeat(47))), "{table}");
-        assert_eq!(lines[3], "row 9, column \"Ghi có\": không phải số tiền / not an amount");
+        assert_eq!(lines[3], "row 9, column \"Ghi có\": không phải số tiền");
         assert!(
             lines[4].starts_with("2 incoming rows (1 paid, 1 unmatched), 1 outgoing ignored, 1 unreadable;"),
             "{table}"

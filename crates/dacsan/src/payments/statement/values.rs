@@ -4,6 +4,9 @@
 
 use sha2::{Digest, Sha256};
 
+use crate::error::Text;
+use crate::payments::messages;
+
 /// Whole đồng from a statement cell: `1.250.000`, `1,250,000`, `1 250 000 VND`,
 /// `1250000.00`, `1.250.000,00`. A decimal part is accepted only when it is zero
 /// (đồng have no minor unit); `Ok(None)` for an empty cell or a lone `-`.
@@ -11,7 +14,7 @@ use sha2::{Digest, Sha256};
 /// Unlike [`crate::vn::Vnd::parse`], which reads what people type into a price field,
 /// this tells a decimal separator from a thousands separator: banks export
 /// `1250000.00`, and that is one million, not a hundred million.
-pub fn parse_amount(text: &str) -> Result<Option<i64>, &'static str> {
+pub fn parse_amount(text: &str) -> Result<Option<i64>, Text> {
     let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let lower = compact.to_lowercase();
     let unit_less = ["vnd", "vnđ", "đ", "₫"].iter().fold(lower.as_str(), |s, unit| s.strip_suffix(unit).unwrap_or(s));
@@ -20,29 +23,29 @@ pub fn parse_amount(text: &str) -> Result<Option<i64>, &'static str> {
         return Ok(None);
     }
     if number.starts_with('-') || number.starts_with('(') {
-        return Err("số tiền âm / negative amount");
+        return Err(messages::AMOUNT_NEGATIVE);
     }
     let (whole, fraction) = split_decimal(number);
     if !fraction.bytes().all(|b| b.is_ascii_digit()) {
-        return Err("không phải số tiền / not an amount");
+        return Err(messages::NOT_AN_AMOUNT);
     }
     if fraction.bytes().any(|b| b != b'0') {
-        return Err("có phần lẻ dưới một đồng / a fraction of a đồng");
+        return Err(messages::FRACTION_OF_A_DONG);
     }
     let digits: String = if whole.bytes().all(|b| b.is_ascii_digit()) {
         whole.to_string()
     } else if let Some(sep) = [b'.', b','].into_iter().find(|&sep| grouped(whole, sep)) {
         if number.len() > whole.len() && number.as_bytes()[whole.len()] == sep {
-            return Err("dấu phân cách lẫn lộn / mixed separators");
+            return Err(messages::MIXED_SEPARATORS);
         }
         whole.chars().filter(char::is_ascii_digit).collect()
     } else {
-        return Err("không phải số tiền / not an amount");
+        return Err(messages::NOT_AN_AMOUNT);
     };
     if digits.is_empty() {
-        return Err("không phải số tiền / not an amount");
+        return Err(messages::NOT_AN_AMOUNT);
     }
-    digits.parse::<i64>().map(Some).map_err(|_| "số tiền quá lớn / amount too large")
+    digits.parse::<i64>().map(Some).map_err(|_| messages::AMOUNT_TOO_LARGE)
 }
 
 /// Splits `1.250.000,00` into (`1.250.000`, `00`). A last separator followed by
@@ -147,7 +150,7 @@ mod tests {
     #[test]
     fn fractions_and_garbage_are_errors() {
         for text in ["1250000.50", "1250000,5", "12.5", "1.250.000,01"] {
-            assert_eq!(parse_amount(text), Err("có phần lẻ dưới một đồng / a fraction of a đồng"), "{text}");
+            assert_eq!(parse_amount(text), Err(messages::FRACTION_OF_A_DONG), "{text}");
         }
         for text in ["abc", "1.25.000", "12a", "1.250.000.00", "-500", "(500)", "99999999999999999999", ".", ",00"] {
             assert!(parse_amount(text).is_err(), "{text}");

@@ -31,7 +31,11 @@ pub const ONE: Text = ("privacy.breaches.one", "«{kind}»: một trong {join}",
 pub const TO_CHARACTERS: Text =
     ("privacy.breaches.to_characters", "từ {start} đến {end} ký tự", "{start} to {end} characters");
 
+pub const RECIPIENT_ONE_OF: Text =
+    ("privacy.breaches.recipient_one_of", "authority, subjects hoặc other", "authority, subjects or other");
+
 pub const TEXTS: &[Text] = &[
+    RECIPIENT_ONE_OF,
     AFTER_IT_WAS_FOUND,
     AT_MOST_2_000_CHARACTERS,
     BEFORE_THE_BREACH_WAS_FOUND,

@@ -167,7 +167,7 @@ impl NoticeInput {
         let mut errors = FieldErrors::default();
         let recipient = self.recipient.as_deref().unwrap_or("").trim().to_string();
         if !RECIPIENTS.contains(&recipient.as_str()) {
-            errors.add("recipient", "authority, subjects hoặc/or other");
+            errors.add("recipient", messages::RECIPIENT_ONE_OF);
         }
         let channel = text(&mut errors, "channel", self.channel.as_deref(), 2..=200);
         let note = self.note.as_deref().unwrap_or("").trim().to_string();

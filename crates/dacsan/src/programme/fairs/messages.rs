@@ -35,13 +35,10 @@ pub const THE_AMOUNT_MUST_BE_ABOVE_ZERO: Text =
 pub const THIS_PRODUCER_S_BOOTH: Text =
     ("programme.fairs.this_producer_s_booth", "gian hàng của cơ sở ở hội chợ này", "this producer's booth at the fair");
 pub const AMOUNT_1: Text = ("programme.fairs.amount_1", "Số tiền: từ 1 đến {value}", "amount: 1 to {value}");
-pub const AMOUNT_A_WHOLE_AMOUNT_OF_NG: Text = (
-    "programme.fairs.amount_a_whole_amount_of_ng",
-    "Số tiền «{value}»: {why}",
-    "amount «{value}»: a whole amount of đồng",
-);
+pub const AMOUNT_A_WHOLE_AMOUNT_OF_NG: Text =
+    ("programme.fairs.amount_a_whole_amount_of_ng", "Số tiền «{value}»: {why}", "amount «{value}»: {why}");
 pub const A_WHOLE_NUMBER: Text =
-    ("programme.fairs.a_whole_number", "{what_vi} «{v}»: cần một số", "{what_en} «{v}»: a whole number");
+    ("programme.fairs.a_whole_number", "{what} «{v}»: cần một số", "{what} «{v}»: a whole number");
 pub const SOLD_AT_AN_RFC_3339_TIME: Text = (
     "programme.fairs.sold_at_an_rfc_3339_time",
     "Giờ bán «{text}»: cần dạng RFC 3339",
@@ -129,7 +126,23 @@ pub const THIS_RECEIPT_WAS_E_MAILED_TIMES: Text = (
     "this receipt was e-mailed {receipt_emails} times already",
 );
 
+/// Names of fields, as messages about them begin.
+pub const NAME_LABEL: Text = ("programme.fairs.name_label", "Tên sự kiện", "name");
+pub const PLACE_LABEL: Text = ("programme.fairs.place_label", "Địa điểm", "place");
+pub const STARTS_ON_LABEL: Text = ("programme.fairs.starts_on_label", "Ngày bắt đầu", "start date");
+pub const ENDS_ON_LABEL: Text = ("programme.fairs.ends_on_label", "Ngày kết thúc", "end date");
+pub const BOOTH_LABEL: Text = ("programme.fairs.booth_label", "Gian hàng", "booth");
+pub const BROUGHT_LABEL: Text = ("programme.fairs.brought_label", "Số mang đến", "brought");
+pub const QUANTITY_LABEL: Text = ("programme.fairs.quantity_label", "Số lượng", "quantity");
+
 pub const TEXTS: &[Text] = &[
+    NAME_LABEL,
+    PLACE_LABEL,
+    STARTS_ON_LABEL,
+    ENDS_ON_LABEL,
+    BOOTH_LABEL,
+    BROUGHT_LABEL,
+    QUANTITY_LABEL,
     AT_MOST_200_PRODUCTS_AT_ONCE,
     BOOTH,
     CHOOSE_PRODUCTS_OR_TYPE_AN_AMOUNT,

@@ -95,7 +95,7 @@ impl FairInput {
     pub fn validate(&self, existing: Option<&FairFields>) -> Result<FairFields, FieldErrors> {
         let mut errors = FieldErrors::default();
         let name = match self.name.as_deref() {
-            Some(n) => text_field(&mut errors, "name", "Tên sự kiện / name", Some(n), MAX_TEXT),
+            Some(n) => text_field(&mut errors, "name", messages::NAME_LABEL, Some(n), MAX_TEXT),
             None => existing.map(|e| e.name.clone()).unwrap_or_default(),
         };
         if name.is_empty() && errors.get("name").is_none() {
@@ -109,18 +109,18 @@ impl FairInput {
             None => existing.map(|e| e.kind).or(Some(FairKind::Fair)),
         };
         let place = match self.place.as_deref() {
-            Some(p) => text_field(&mut errors, "place", "Địa điểm / place", Some(p), MAX_TEXT),
+            Some(p) => text_field(&mut errors, "place", messages::PLACE_LABEL, Some(p), MAX_TEXT),
             None => existing.map(|e| e.place.clone()).unwrap_or_default(),
         };
         let starts_on = match self.starts_on.as_deref() {
-            Some(d) => date_field(&mut errors, "starts_on", "Ngày bắt đầu / start date", Some(d)),
+            Some(d) => date_field(&mut errors, "starts_on", messages::STARTS_ON_LABEL, Some(d)),
             None => existing.map(|e| e.starts_on.clone()),
         };
         if starts_on.is_none() && errors.get("starts_on").is_none() {
             errors.add("starts_on", messages::START_DATE_REQUIRED);
         }
         let ends_on = match self.ends_on.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
-            Some(d) => date_field(&mut errors, "ends_on", "Ngày kết thúc / end date", Some(d)),
+            Some(d) => date_field(&mut errors, "ends_on", messages::ENDS_ON_LABEL, Some(d)),
             None => existing.map(|e| e.ends_on.clone()).or_else(|| starts_on.clone()),
         };
         if let (Some(start), Some(end)) = (&starts_on, &ends_on)
@@ -174,7 +174,7 @@ pub fn parse_amount(errors: &mut FieldErrors, field: &str, value: Option<&str>) 
         Err(why) => {
             errors.add(
                 field,
-                Message::from(messages::AMOUNT_A_WHOLE_AMOUNT_OF_NG).with("value", &value).with("why", why),
+                Message::from(messages::AMOUNT_A_WHOLE_AMOUNT_OF_NG).with("value", &value).with_message("why", why),
             );
             0
         }
@@ -195,7 +195,7 @@ pub struct BoothInput {
 
 /// A booth's label and revenue once checked.
 pub fn check_booth(errors: &mut FieldErrors, booth: Option<&str>, revenue_vnd: i64) -> String {
-    let label = text_field(errors, "booth", "Gian hàng / booth", booth, 50);
+    let label = text_field(errors, "booth", messages::BOOTH_LABEL, booth, 50);
     if !(0..=MAX_REVENUE).contains(&revenue_vnd) {
         errors.add("revenue_vnd", Message::from(messages::REVENUE_0).with("value", Vnd(MAX_REVENUE)));
     }

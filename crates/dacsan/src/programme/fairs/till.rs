@@ -21,8 +21,7 @@ use super::store::{FairHead, find_head, upcoming_booths_of};
 use crate::auth::CurrentUser;
 use crate::catalog::{Product, ProductStatus};
 use crate::db::Db;
-use crate::error::Message;
-use crate::error::{AppError, FieldErrors};
+use crate::error::{AppError, FieldErrors, Message, Text};
 use crate::state::AppState;
 use crate::web::{CsrfForm, Page, PageError, render};
 
@@ -189,7 +188,7 @@ pub async fn set_day_counts(
     let user = page.require_user()?;
     let (fair, producer_id) = booth_of(&db, user, &fair, q.producer.as_deref()).await?;
     let mut errors = FieldErrors::default();
-    let mut items: Vec<sales::DayCountLine> = numbers_by_product(&form, "b_", ("Số mang đến", "brought"), &mut errors)
+    let mut items: Vec<sales::DayCountLine> = numbers_by_product(&form, "b_", messages::BROUGHT_LABEL, &mut errors)
         .into_iter()
         .map(|(product_id, brought)| sales::DayCountLine { product_id, brought })
         .collect();
@@ -232,12 +231,11 @@ pub async fn sales_fragment(
 }
 
 /// The form's whole numbers named `{prefix}{product id}`, by product: `None` for an
-/// empty field; a field that is not a number is named in `errors` with `what` it is
-/// (Vietnamese, English).
+/// empty field; a field that is not a number is named in `errors` with `what` it is.
 fn numbers_by_product(
     form: &HashMap<String, String>,
     prefix: &str,
-    what: (&str, &str),
+    what: Text,
     errors: &mut FieldErrors,
 ) -> Vec<(i64, Option<i64>)> {
     let mut numbers = Vec::new();
@@ -247,13 +245,9 @@ fn numbers_by_product(
             "" => numbers.push((product_id, None)),
             v => match v.parse::<i64>() {
                 Ok(n) => numbers.push((product_id, Some(n))),
-                Err(_) => errors.add(
-                    name,
-                    Message::from(messages::A_WHOLE_NUMBER)
-                        .with("what_vi", what.0)
-                        .with("what_en", what.1)
-                        .with("v", v),
-                ),
+                Err(_) => {
+                    errors.add(name, Message::from(messages::A_WHOLE_NUMBER).with_message("what", what).with("v", v))
+                }
             },
         }
     }
@@ -263,7 +257,7 @@ fn numbers_by_product(
 /// The till's form as a sale: `q_{product id}` quantities, a typed `amount`, the
 /// pressed button's `method`.
 fn sale_from_form(form: &HashMap<String, String>, errors: &mut FieldErrors) -> SaleInput {
-    let mut items: Vec<SaleItemInput> = numbers_by_product(form, "q_", ("Số lượng", "quantity"), errors)
+    let mut items: Vec<SaleItemInput> = numbers_by_product(form, "q_", messages::QUANTITY_LABEL, errors)
         .into_iter()
         .filter_map(|(product_id, quantity)| {
             Some(SaleItemInput { product_id, quantity: quantity.filter(|q| *q != 0)? })

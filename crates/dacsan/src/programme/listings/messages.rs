@@ -45,7 +45,57 @@ pub const UNKNOWN_PLATFORM_ONE: Text = (
     "unknown platform «{platform_text}»; one of {join}",
 );
 
+/// Nouns of not-found answers.
+pub const LISTING: Text = ("programme.listings.listing", "kênh bán {id}", "listing {id}");
+pub const PRODUCT: Text = ("programme.listings.product", "sản phẩm {id}", "product {id}");
+
+pub const SALES_PRODUCER_MISSING: Text =
+    ("programme.listings.sales_producer_missing", "thiếu mã hoặc tên cơ sở", "the producer is missing");
+pub const SALES_PRODUCT_MISSING: Text =
+    ("programme.listings.sales_product_missing", "thiếu tên sản phẩm", "the product name is missing");
+pub const SALES_UNKNOWN_PLATFORM: Text =
+    ("programme.listings.sales_unknown_platform", "không rõ sàn «{text}»", "unknown platform «{text}»");
+pub const SALES_NOT_A_MONTH: Text = (
+    "programme.listings.sales_not_a_month",
+    "tháng không hợp lệ «{text}» (MM/YYYY)",
+    "«{text}» is not a month (MM/YYYY)",
+);
+pub const SALES_NOT_UNITS: Text =
+    ("programme.listings.sales_not_units", "số lượng không hợp lệ «{text}»", "«{text}» is not a whole number ≥ 0");
+pub const SALES_NOT_REVENUE: Text =
+    ("programme.listings.sales_not_revenue", "doanh thu không hợp lệ «{text}»", "«{text}» is not an amount in đồng");
+pub const SALES_REPEATED_ROW: Text = (
+    "programme.listings.sales_repeated_row",
+    "trùng dòng {first} (cùng sản phẩm, sàn, tháng)",
+    "repeats row {first} (same product, platform and month)",
+);
+pub const SALES_SEVERAL_PRODUCTS: Text = (
+    "programme.listings.sales_several_products",
+    "nhiều sản phẩm trùng tên; dùng Mã cơ sở",
+    "several products match; give the producer id",
+);
+pub const SALES_NO_SUCH_PRODUCT: Text = (
+    "programme.listings.sales_no_such_product",
+    "không có sản phẩm «{product}» của cơ sở này trong tỉnh",
+    "no product «{product}» of this producer in the province",
+);
+
+pub const CHOOSE_A_SALES_FILE: Text =
+    ("programme.listings.choose_a_sales_file", "Chọn tệp báo cáo doanh số", "Choose a sales report file");
+
 pub const TEXTS: &[Text] = &[
+    CHOOSE_A_SALES_FILE,
+    SALES_PRODUCER_MISSING,
+    SALES_PRODUCT_MISSING,
+    SALES_UNKNOWN_PLATFORM,
+    SALES_NOT_A_MONTH,
+    SALES_NOT_UNITS,
+    SALES_NOT_REVENUE,
+    SALES_REPEATED_ROW,
+    SALES_SEVERAL_PRODUCTS,
+    SALES_NO_SUCH_PRODUCT,
+    LISTING,
+    PRODUCT,
     CHOOSE_A_PRODUCT,
     DELISTED_BEFORE_IT_WAS_LISTED,
     FROM_IS_AFTER,

@@ -142,14 +142,8 @@ pub async fn upload_sales(
     let params = ListParams { province: form.text("province"), commune: form.text("commune"), ..ListParams::default() };
     let province = scope::province_for(user, params.province.as_deref())?;
     let Some((_, bytes)) = form.files.first() else {
-        return listings_page(
-            &db,
-            page,
-            &params,
-            None,
-            Some("Chọn tệp báo cáo doanh số / choose a sales report file".into()),
-        )
-        .await;
+        let choose = Message::from(messages::CHOOSE_A_SALES_FILE).to_string();
+        return listings_page(&db, page, &params, None, Some(choose)).await;
     };
     let valid_only = form.text("valid_only").is_some();
     match read_and_import(&db, &province, bytes, valid_only, user.id).await {

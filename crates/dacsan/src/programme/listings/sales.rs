@@ -11,8 +11,7 @@ use serde::Serialize;
 
 use super::Platform;
 use super::messages;
-use crate::error::AppError;
-use crate::error::Message;
+use crate::error::{AppError, Message};
 use crate::payments::statement::values::parse_amount;
 use crate::tables::{self, Grid, header_keys};
 use crate::vn::text::name_key;
@@ -74,7 +73,8 @@ pub struct SalesRow {
 pub struct RowProblem {
     pub row: usize,
     pub column: String,
-    pub message: String,
+    #[serde(flatten)]
+    pub message: Message,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -128,35 +128,35 @@ fn read_rows(rows: &[(usize, Vec<String>)], columns: &HashMap<Column, usize>, he
         }
         let header = |c: Column| columns.get(&c).and_then(|&i| headers.get(i)).cloned().unwrap_or_default();
         let mut problem =
-            |c: Column, message: String| file.problems.push(RowProblem { row: *number, column: header(c), message });
+            |c: Column, message: Message| file.problems.push(RowProblem { row: *number, column: header(c), message });
         let producer_code = Some(get(Column::ProducerCode).to_string()).filter(|s| !s.is_empty());
         let producer_name = Some(get(Column::ProducerName).to_string()).filter(|s| !s.is_empty());
         if producer_code.is_none() && producer_name.is_none() {
             let column =
                 if columns.contains_key(&Column::ProducerCode) { Column::ProducerCode } else { Column::ProducerName };
-            problem(column, "thiếu mã hoặc tên cơ sở / the producer is missing".into());
+            problem(column, messages::SALES_PRODUCER_MISSING.into());
             continue;
         }
         let product = get(Column::Product).to_string();
         if product.is_empty() {
-            problem(Column::Product, "thiếu tên sản phẩm / the product name is missing".into());
+            problem(Column::Product, messages::SALES_PRODUCT_MISSING.into());
             continue;
         }
         let Some(platform) = Platform::parse(get(Column::Platform)) else {
-            problem(Column::Platform, format!("không rõ sàn «{}» / unknown platform", get(Column::Platform)));
+            problem(
+                Column::Platform,
+                Message::from(messages::SALES_UNKNOWN_PLATFORM).with("text", get(Column::Platform)),
+            );
             continue;
         };
         let Some(month) = parse_month(get(Column::Month)) else {
-            problem(Column::Month, format!("tháng không hợp lệ «{}» (MM/YYYY) / not a month", get(Column::Month)));
+            problem(Column::Month, Message::from(messages::SALES_NOT_A_MONTH).with("text", get(Column::Month)));
             continue;
         };
         let units = match get(Column::Units).replace(['.', ',', ' '], "").parse::<i64>() {
             Ok(n) if n >= 0 => n,
             _ => {
-                problem(
-                    Column::Units,
-                    format!("số lượng không hợp lệ «{}» / not a whole number ≥ 0", get(Column::Units)),
-                );
+                problem(Column::Units, Message::from(messages::SALES_NOT_UNITS).with("text", get(Column::Units)));
                 continue;
             }
         };
@@ -164,17 +164,14 @@ fn read_rows(rows: &[(usize, Vec<String>)], columns: &HashMap<Column, usize>, he
             Ok(Some(n)) if n >= 0 => n,
             Ok(None) => 0,
             _ => {
-                problem(
-                    Column::Revenue,
-                    format!("doanh thu không hợp lệ «{}» / not an amount in đồng", get(Column::Revenue)),
-                );
+                problem(Column::Revenue, Message::from(messages::SALES_NOT_REVENUE).with("text", get(Column::Revenue)));
                 continue;
             }
         };
         let who = producer_code.clone().or_else(|| producer_name.as_deref().map(name_key)).unwrap_or_default();
         let key = (who, name_key(&product), platform, month.clone());
         if let Some(first) = seen.insert(key, *number) {
-            problem(Column::Product, format!("trùng dòng {first} (cùng sản phẩm, sàn, tháng) / repeats row {first}"));
+            problem(Column::Product, Message::from(messages::SALES_REPEATED_ROW).with("first", first));
             continue;
         }
         file.rows.push(SalesRow {
@@ -296,15 +293,12 @@ pub async fn import(
             Some([_, _, ..]) => report.problems.push(RowProblem {
                 row: row.row,
                 column: "Tên sản phẩm".into(),
-                message: "nhiều sản phẩm trùng tên; dùng Mã cơ sở / several products match; give the producer id".into(),
+                message: messages::SALES_SEVERAL_PRODUCTS.into(),
             }),
             _ => report.problems.push(RowProblem {
                 row: row.row,
                 column: "Tên sản phẩm".into(),
-                message: format!(
-                    "không có sản phẩm «{}» của cơ sở này trong tỉnh / no such product of this producer in the province",
-                    row.product
-                ),
+                message: Message::from(messages::SALES_NO_SUCH_PRODUCT).with("product", &row.product),
             }),
         }
     }

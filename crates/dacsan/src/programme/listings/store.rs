@@ -4,8 +4,9 @@ use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use super::Platform;
+use super::messages;
 use crate::db::{self, Db};
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Message};
 
 #[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
 pub struct Listing {
@@ -64,7 +65,7 @@ pub async fn find_by_id(db: &Db, id: i64) -> AppResult<Listing> {
     let row = sqlx::query(&sql).bind(id).fetch_optional(&db.pool).await?;
     match row {
         Some(row) => Ok(from_row(&row)?),
-        None => Err(AppError::not_found(format!("listing {id}"))),
+        None => Err(AppError::not_found(Message::from(messages::LISTING).with("id", id))),
     }
 }
 
@@ -270,7 +271,7 @@ pub async fn province_of_product(db: &Db, product_id: i64) -> AppResult<String> 
     .await?;
     match row {
         Some(row) => Ok(row.try_get("province_code")?),
-        None => Err(AppError::not_found(format!("product {product_id}"))),
+        None => Err(AppError::not_found(Message::from(messages::PRODUCT).with("id", product_id))),
     }
 }
 

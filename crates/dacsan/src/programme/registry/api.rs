@@ -17,6 +17,7 @@ use crate::auth::CurrentUser;
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::programme::xlsx;
+use crate::web::multipart::unreadable;
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 pub struct ImportQuery {
@@ -36,7 +37,7 @@ pub struct RegistryResponse {
 }
 
 fn too_large() -> AppError {
-    AppError::TooLarge("sổ đăng ký / registry workbook (25 MB)".into())
+    AppError::TooLarge(messages::REGISTRY_WORKBOOK_25_MB.into())
 }
 
 /// The workbook from the body: raw, or the `file` field of a multipart form.
@@ -48,8 +49,7 @@ async fn workbook_bytes(request: Request, fallback_name: Option<String>) -> AppR
         .is_some_and(|v| v.starts_with("multipart/form-data"));
     let name = fallback_name.unwrap_or_else(|| "registry.xlsx".into());
     let (name, bytes) = if multipart {
-        let mut form =
-            Multipart::from_request(request, &()).await.map_err(|e| AppError::invalid("file", e.body_text()))?;
+        let mut form = Multipart::from_request(request, &()).await.map_err(|e| unreadable("file", e.body_text()))?;
         let mut found = None;
         while let Some(field) = form.next_field().await.map_err(|_| too_large())? {
             if field.name() == Some("file") {

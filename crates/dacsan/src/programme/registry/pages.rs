@@ -20,6 +20,7 @@ use crate::db::Db;
 use crate::error::{AppError, FieldErrors};
 use crate::programme::{scope, xlsx};
 use crate::web::PageError;
+use crate::web::multipart::unreadable;
 use crate::web::{CsrfForm, Page, csrf, render};
 
 /// Problems listed on the page; the CLI and the API list them all.
@@ -148,7 +149,7 @@ async fn read_upload(jar: &CookieJar, mut multipart: Multipart) -> Result<Upload
                 file = Some((file_name, bytes.to_vec()));
             }
         } else {
-            let value = field.text().await.map_err(|e| AppError::invalid(&name, e.body_text()))?;
+            let value = field.text().await.map_err(|e| unreadable(&name, e.body_text()))?;
             fields.insert(name, value);
         }
     }

@@ -94,6 +94,12 @@ impl Parsed {
     }
 }
 
+/// A text of the app's table as this report writes every problem: Vietnamese,
+/// then English.
+fn both((_, vi, en): crate::error::Text) -> String {
+    format!("{vi} / {en}")
+}
+
 /// The problems of one row, collected before the row is kept or left out.
 struct RowCheck<'a> {
     sheet: &'a SheetRows,
@@ -410,7 +416,7 @@ fn producer_row(check: &mut RowCheck<'_>, scope: &Scope, places: &mut Places) ->
         v => match TaxCode::parse(&model::tax_code_text(v)) {
             Ok(t) => Some(t.as_str().to_string()),
             Err(msg) => {
-                check.error(p::TAX_CODE, format!("\"{}\": {msg}", v.text()));
+                check.error(p::TAX_CODE, format!("\"{}\": {}", v.text(), both(msg)));
                 None
             }
         },
@@ -424,7 +430,7 @@ fn producer_row(check: &mut RowCheck<'_>, scope: &Scope, places: &mut Places) ->
         v => match Phone::parse(&model::phone_text(v)) {
             Ok(phone) => Some(phone.e164().to_string()),
             Err(msg) => {
-                check.error(p::PHONE, format!("\"{}\": {msg} / not a Vietnamese phone number", v.text()));
+                check.error(p::PHONE, format!("\"{}\": {}", v.text(), both(msg)));
                 None
             }
         },
@@ -432,7 +438,7 @@ fn producer_row(check: &mut RowCheck<'_>, scope: &Scope, places: &mut Places) ->
     let email = check.text(p::EMAIL).and_then(|text| match crate::auth::model::parse_email(&text) {
         Ok(email) => Some(email),
         Err(msg) => {
-            check.error(p::EMAIL, format!("\"{text}\": {msg}"));
+            check.error(p::EMAIL, format!("\"{text}\": {}", both(msg)));
             None
         }
     });

@@ -8,8 +8,7 @@ use super::model::{self, CaseChange, CaseFields, CaseInput};
 use super::store::{self, Case, NewCase};
 use crate::auth::CurrentUser;
 use crate::db::{self, Db};
-use crate::error::Message;
-use crate::error::{AppError, AppResult, FieldErrors};
+use crate::error::{AppError, AppResult, FieldErrors, Message};
 use crate::programme::scope;
 
 /// The case, if this user oversees its producer's province (403 otherwise).
@@ -52,7 +51,7 @@ pub async fn producer_for(
         return Ok(found.clone());
     }
     let message = directory::miss_message(db, &province, &lookup, Some(&text), Some(&text)).await?;
-    Err(AppError::invalid("producer", Message::from(messages::PRODUCER_NOT_FOUND).with("message", &message)))
+    Err(AppError::invalid("producer", Message::from(messages::PRODUCER_NOT_FOUND).with_message("message", message)))
 }
 
 /// An owner must be an officer of the province or an admin.
@@ -126,7 +125,7 @@ pub async fn change(db: &Db, mut case: Case, change: CaseChange) -> AppResult<Ca
 /// Appends a note to the case's log.
 pub async fn add_note(db: &Db, user: &CurrentUser, case: &Case, body: Option<&str>) -> AppResult<i64> {
     let mut errors = FieldErrors::default();
-    let body = model::text_field(&mut errors, "body", "Ghi chú / note", body, model::MAX_NOTE);
+    let body = model::text_field(&mut errors, "body", messages::NOTE_LABEL, body, model::MAX_NOTE);
     if body.is_empty() {
         errors.add("body", messages::NOTE_REQUIRED);
     }

@@ -9,8 +9,9 @@ use serde::Serialize;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
+use super::messages;
 use crate::db::Db;
-use crate::error::AppResult;
+use crate::error::{AppResult, Message};
 use crate::vn::text::name_key;
 use crate::vn::{Phone, admin_units};
 
@@ -209,23 +210,20 @@ pub async fn miss_message(
     lookup: &Lookup<'_>,
     code: Option<&str>,
     name: Option<&str>,
-) -> AppResult<String> {
+) -> AppResult<Message> {
     let shown = code.or(name).map(str::trim).unwrap_or("");
-    Ok(match lookup {
-        Lookup::Found(_) => String::new(),
-        Lookup::Ambiguous(n) => format!(
-            "có {n} cơ sở tên «{shown}» trong tỉnh: thêm Mã cơ sở hoặc Điện thoại / {n} producers of the province are named «{shown}»: add the registry code or the phone"
-        ),
-        Lookup::Unknown => match province_elsewhere(db, province_code, code, name).await? {
+    let message = match lookup {
+        Lookup::Ambiguous(n) => Message::from(messages::SEVERAL_PRODUCERS_NAMED).with("n", n),
+        // Callers ask only on a miss: a found producer reads as an unknown one.
+        Lookup::Found(_) | Lookup::Unknown => match province_elsewhere(db, province_code, code, name).await? {
             Some(other) => {
                 let other = admin_units::province(&other).map(|p| p.name.clone()).unwrap_or(other);
-                format!(
-                    "cơ sở «{shown}» thuộc {other}, không thuộc tỉnh này / producer «{shown}» belongs to another province ({other})"
-                )
+                Message::from(messages::PRODUCER_OF_ANOTHER_PROVINCE).with("other", other)
             }
-            None => format!("không có cơ sở «{shown}» trong tỉnh / no producer «{shown}» in this province"),
+            None => Message::from(messages::NO_PRODUCER_IN_PROVINCE),
         },
-    })
+    };
+    Ok(message.with("shown", shown))
 }
 
 #[cfg(test)]

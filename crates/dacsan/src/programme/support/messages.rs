@@ -53,7 +53,34 @@ pub const UNREADABLE_DATE_YYYY_MM_DD: Text = (
     "{label}: unreadable date «{value}» (YYYY-MM-DD or dd/mm/yyyy)",
 );
 
+pub const SEVERAL_PRODUCERS_NAMED: Text = (
+    "programme.support.several_producers_named",
+    "có {n} cơ sở tên «{shown}» trong tỉnh: thêm Mã cơ sở hoặc Điện thoại",
+    "{n} producers of the province are named «{shown}»: add the registry code or the phone",
+);
+pub const PRODUCER_OF_ANOTHER_PROVINCE: Text = (
+    "programme.support.producer_of_another_province",
+    "cơ sở «{shown}» thuộc {other}, không thuộc tỉnh này",
+    "producer «{shown}» belongs to another province ({other})",
+);
+pub const NO_PRODUCER_IN_PROVINCE: Text = (
+    "programme.support.no_producer_in_province",
+    "không có cơ sở «{shown}» trong tỉnh",
+    "no producer «{shown}» in this province",
+);
+
+/// Names of fields, as messages about them begin.
+pub const TITLE_LABEL: Text = ("programme.support.title_label", "Tiêu đề", "title");
+pub const DUE_ON_LABEL: Text = ("programme.support.due_on_label", "Hạn", "due date");
+pub const NOTE_LABEL: Text = ("programme.support.note_label", "Ghi chú", "note");
+
 pub const TEXTS: &[Text] = &[
+    TITLE_LABEL,
+    DUE_ON_LABEL,
+    NOTE_LABEL,
+    SEVERAL_PRODUCERS_NAMED,
+    PRODUCER_OF_ANOTHER_PROVINCE,
+    NO_PRODUCER_IN_PROVINCE,
     NOTE,
     NOTE_REQUIRED,
     PRODUCER,

@@ -7,7 +7,7 @@ use time::Date;
 
 use super::messages;
 use crate::error::FieldErrors;
-use crate::error::Message;
+use crate::error::{Message, Text};
 
 /// What the producer needs a hand with.
 #[derive(
@@ -158,14 +158,14 @@ pub fn day_vn(iso: &str) -> String {
 
 /// A date field: `None` when blank, the ISO text when readable, else an error
 /// naming the field.
-pub fn date_field(errors: &mut FieldErrors, field: &str, label: &str, value: Option<&str>) -> Option<String> {
+pub fn date_field(errors: &mut FieldErrors, field: &str, label: Text, value: Option<&str>) -> Option<String> {
     let value = value.map(str::trim).filter(|v| !v.is_empty())?;
     match parse_day(value) {
         Some(date) => Some(date.to_string()),
         None => {
             errors.add(
                 field,
-                Message::from(messages::UNREADABLE_DATE_YYYY_MM_DD).with("label", label).with("value", value),
+                Message::from(messages::UNREADABLE_DATE_YYYY_MM_DD).with_message("label", label).with("value", value),
             );
             None
         }
@@ -178,10 +178,10 @@ pub fn clean(value: Option<&str>) -> Option<String> {
 }
 
 /// A free text no longer than `max` characters.
-pub fn text_field(errors: &mut FieldErrors, field: &str, label: &str, value: Option<&str>, max: usize) -> String {
+pub fn text_field(errors: &mut FieldErrors, field: &str, label: Text, value: Option<&str>, max: usize) -> String {
     let text = clean(value).unwrap_or_default();
     if text.chars().count() > max {
-        errors.add(field, Message::from(messages::AT_MOST_CHARACTERS).with("label", label).with("max", max));
+        errors.add(field, Message::from(messages::AT_MOST_CHARACTERS).with_message("label", label).with("max", max));
     }
     text
 }
@@ -219,9 +219,9 @@ impl CaseInput {
     pub fn validate(&self) -> Result<CaseFields, FieldErrors> {
         let mut errors = FieldErrors::default();
         let topic = topic_field(&mut errors, self.topic.as_deref(), true);
-        let title = text_field(&mut errors, "title", "Tiêu đề / title", self.title.as_deref(), MAX_TITLE);
-        let due_on = date_field(&mut errors, "due_on", "Hạn / due date", self.due_on.as_deref());
-        let note = text_field(&mut errors, "note", "Ghi chú / note", self.note.as_deref(), MAX_NOTE);
+        let title = text_field(&mut errors, "title", messages::TITLE_LABEL, self.title.as_deref(), MAX_TITLE);
+        let due_on = date_field(&mut errors, "due_on", messages::DUE_ON_LABEL, self.due_on.as_deref());
+        let note = text_field(&mut errors, "note", messages::NOTE_LABEL, self.note.as_deref(), MAX_NOTE);
         if self.producer_id.is_none() && clean(self.producer.as_deref()).is_none() {
             errors.add("producer", messages::PRODUCER_REQUIRED_REGISTRY_CODE_OR_NAME);
         }
@@ -278,7 +278,7 @@ impl CasePatch {
         let mut errors = FieldErrors::default();
         let topic = topic_field(&mut errors, self.topic.as_deref(), false);
         let title =
-            self.title.as_deref().map(|t| text_field(&mut errors, "title", "Tiêu đề / title", Some(t), MAX_TITLE));
+            self.title.as_deref().map(|t| text_field(&mut errors, "title", messages::TITLE_LABEL, Some(t), MAX_TITLE));
         let status = match clean(self.status.as_deref()) {
             Some(s) => {
                 let status = CaseStatus::parse(&s);
@@ -289,7 +289,7 @@ impl CasePatch {
             }
             None => None,
         };
-        let due_on = self.due_on.as_deref().map(|d| date_field(&mut errors, "due_on", "Hạn / due date", Some(d)));
+        let due_on = self.due_on.as_deref().map(|d| date_field(&mut errors, "due_on", messages::DUE_ON_LABEL, Some(d)));
         if !errors.is_empty() {
             return Err(errors);
         }

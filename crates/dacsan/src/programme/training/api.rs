@@ -133,8 +133,9 @@ pub async fn record_attendance(
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("multipart/form-data"));
     let report = if is_multipart {
-        let multipart =
-            Multipart::from_request(request, &state).await.map_err(|e| AppError::invalid("file", e.body_text()))?;
+        let multipart = Multipart::from_request(request, &state)
+            .await
+            .map_err(|e| crate::web::multipart::unreadable("file", e.body_text()))?;
         let (bytes, valid_only) = upload(multipart).await?;
         let parsed = tokio::task::spawn_blocking(move || import::parse(&bytes))
             .await
@@ -192,7 +193,8 @@ fn report_response(report: ImportReport) -> AppResult<Response> {
 }
 
 async fn upload(mut multipart: Multipart) -> AppResult<(Bytes, bool)> {
-    let unreadable = |e: axum::extract::multipart::MultipartError| AppError::invalid("file", e.body_text());
+    let unreadable =
+        |e: axum::extract::multipart::MultipartError| crate::web::multipart::unreadable("file", e.body_text());
     let mut file = None;
     let mut valid_only = false;
     while let Some(field) = multipart.next_field().await.map_err(unreadable)? {
@@ -200,7 +202,7 @@ async fn upload(mut multipart: Multipart) -> AppResult<(Bytes, bool)> {
             Some("file") => {
                 let bytes = field.bytes().await.map_err(unreadable)?;
                 if bytes.len() > FILE_LIMIT {
-                    return Err(AppError::TooLarge("danh sách / attendance list (8 MB)".into()));
+                    return Err(AppError::TooLarge(messages::ATTENDANCE_LIST_8_MB.into()));
                 }
                 file = Some(bytes);
             }

@@ -13,8 +13,7 @@ use super::messages;
 use super::model::{AttendeeInput, MAX_TEXT, attendee_name};
 use super::store::{self, Course, NewAttendance};
 use crate::db::Db;
-use crate::error::Message;
-use crate::error::{AppResult, FieldErrors};
+use crate::error::{AppResult, FieldErrors, Message};
 use crate::programme::support::directory::{self, Lookup};
 use crate::vn::admin_units;
 use crate::vn::text::name_key;
@@ -39,7 +38,10 @@ impl ImportReport {
         for e in &self.errors {
             errors.add(
                 &format!("row {}: {}", e.row, e.column),
-                Message::from(messages::ROW).with("row", e.row).with("column", &e.column).with("message", &e.message),
+                Message::from(messages::ROW)
+                    .with("row", e.row)
+                    .with("column", &e.column)
+                    .with_message("message", e.message.clone()),
             );
         }
         errors
@@ -85,7 +87,7 @@ pub async fn record(
             errors.push(RowError {
                 row: c.row,
                 column: columns.attendee.clone(),
-                message: format!("tối đa {MAX_TEXT} ký tự / at most {MAX_TEXT} characters"),
+                message: Message::from(messages::ATTENDEE_TOO_LONG).with("max", MAX_TEXT),
             });
             continue;
         }
@@ -94,9 +96,7 @@ pub async fn record(
             errors.push(RowError {
                 row: c.row,
                 column: columns.attendee.clone(),
-                message: format!(
-                    "trùng với dòng {first} (cùng cơ sở, cùng người học) / duplicate of row {first} (same producer and attendee)"
-                ),
+                message: Message::from(messages::DUPLICATE_ROW).with("first", first),
             });
             continue;
         }
@@ -122,15 +122,13 @@ pub async fn record(
     Ok(report)
 }
 
-async fn id_miss(db: &Db, id: i64) -> AppResult<String> {
+async fn id_miss(db: &Db, id: i64) -> AppResult<Message> {
     Ok(match directory::find(db, id).await? {
         Some(p) => {
             let other = admin_units::province(&p.province_code).map(|p| p.name.as_str()).unwrap_or("");
-            format!(
-                "cơ sở số {id} thuộc {other}, không thuộc tỉnh này / producer {id} belongs to another province ({other})"
-            )
+            Message::from(messages::PRODUCER_OF_ANOTHER_PROVINCE).with("id", id).with("other", other)
         }
-        None => format!("không có cơ sở số {id} / no producer with id {id}"),
+        None => Message::from(messages::NO_PRODUCER_WITH_ID).with("id", id),
     })
 }
 
@@ -145,7 +143,7 @@ pub fn candidates_of(rows: Vec<AttendeeInput>) -> (Vec<Candidate>, Vec<RowError>
             errors.push(RowError {
                 row: i + 1,
                 column: "producer_id".into(),
-                message: "cần producer_id, registry_code hoặc producer_name / producer_id, registry_code or producer_name required".into(),
+                message: messages::PRODUCER_ID_CODE_OR_NAME.into(),
             });
             continue;
         }

@@ -10,8 +10,7 @@ use serde::Serialize;
 
 use super::messages;
 use super::model::{attendee_name, parse_yes_no};
-use crate::error::AppError;
-use crate::error::Message;
+use crate::error::{AppError, Message};
 use crate::tables::{self, Grid};
 use crate::vn::text::name_key;
 
@@ -25,7 +24,8 @@ pub const MAX_ROWS: usize = 10_000;
 pub struct RowError {
     pub row: usize,
     pub column: String,
-    pub message: String,
+    #[serde(flatten)]
+    pub message: Message,
 }
 
 /// A row as read, before its producer is looked up.
@@ -163,10 +163,9 @@ fn read_grid(grid: &Grid) -> Result<Option<Parsed>, AppError> {
             errors.push(RowError {
                 row: *number,
                 column: columns.code.clone(),
-                message: format!(
-                    "thiếu «{}» và «{}» / no registry code and no producer name",
-                    columns.code, columns.name
-                ),
+                message: Message::from(messages::NO_CODE_NOR_NAME)
+                    .with("code", &columns.code)
+                    .with("name", &columns.name),
             });
             continue;
         }
@@ -176,7 +175,7 @@ fn read_grid(grid: &Grid) -> Result<Option<Parsed>, AppError> {
                 errors.push(RowError {
                     row: *number,
                     column: columns.completed.clone(),
-                    message: "trống: ghi Có hoặc Không / empty: write Có (yes) or Không (no)".into(),
+                    message: messages::COMPLETED_EMPTY.into(),
                 });
                 continue;
             }
@@ -186,7 +185,7 @@ fn read_grid(grid: &Grid) -> Result<Option<Parsed>, AppError> {
                     errors.push(RowError {
                         row: *number,
                         column: columns.completed.clone(),
-                        message: format!("«{text}»: ghi Có hoặc Không / write Có (yes) or Không (no)"),
+                        message: Message::from(messages::COMPLETED_YES_NO).with("text", &text),
                     });
                     continue;
                 }

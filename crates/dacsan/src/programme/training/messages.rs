@@ -46,7 +46,57 @@ pub const UNKNOWN_PILLAR_GO_ONLINE_GO_EXPORT: Text = (
     "unknown pillar «{p}» (go_online, go_export, go_ai, go_right, packaging_delivery)",
 );
 
+pub const NO_CODE_NOR_NAME: Text = (
+    "programme.training.no_code_nor_name",
+    "thiếu «{code}» và «{name}»",
+    "no registry code («{code}») and no producer name («{name}»)",
+);
+pub const COMPLETED_EMPTY: Text =
+    ("programme.training.completed_empty", "trống: ghi Có hoặc Không", "empty: write Có (yes) or Không (no)");
+pub const COMPLETED_YES_NO: Text =
+    ("programme.training.completed_yes_no", "«{text}»: ghi Có hoặc Không", "«{text}»: write Có (yes) or Không (no)");
+pub const ATTENDEE_TOO_LONG: Text =
+    ("programme.training.attendee_too_long", "tối đa {max} ký tự", "at most {max} characters");
+pub const DUPLICATE_ROW: Text = (
+    "programme.training.duplicate_row",
+    "trùng với dòng {first} (cùng cơ sở, cùng người học)",
+    "duplicate of row {first} (same producer and attendee)",
+);
+pub const PRODUCER_OF_ANOTHER_PROVINCE: Text = (
+    "programme.training.producer_of_another_province",
+    "cơ sở số {id} thuộc {other}, không thuộc tỉnh này",
+    "producer {id} belongs to another province ({other})",
+);
+pub const NO_PRODUCER_WITH_ID: Text =
+    ("programme.training.no_producer_with_id", "không có cơ sở số {id}", "no producer with id {id}");
+pub const PRODUCER_ID_CODE_OR_NAME: Text = (
+    "programme.training.producer_id_code_or_name",
+    "cần producer_id, registry_code hoặc producer_name",
+    "producer_id, registry_code or producer_name required",
+);
+pub const ATTENDANCE_LIST_8_MB: Text =
+    ("programme.training.attendance_list_8_mb", "danh sách (tối đa 8 MB)", "the attendance list (8 MB at most)");
+
+/// Names of fields, as messages about them begin.
+pub const TITLE_LABEL: Text = ("programme.training.title_label", "Tên khóa học", "course title");
+pub const SESSION_DATE_LABEL: Text = ("programme.training.session_date_label", "Ngày học", "session date");
+pub const PLACE_LABEL: Text = ("programme.training.place_label", "Địa điểm", "place");
+pub const TRAINER_LABEL: Text = ("programme.training.trainer_label", "Giảng viên", "trainer");
+
 pub const TEXTS: &[Text] = &[
+    TITLE_LABEL,
+    SESSION_DATE_LABEL,
+    PLACE_LABEL,
+    TRAINER_LABEL,
+    ATTENDANCE_LIST_8_MB,
+    NO_CODE_NOR_NAME,
+    COMPLETED_EMPTY,
+    COMPLETED_YES_NO,
+    ATTENDEE_TOO_LONG,
+    DUPLICATE_ROW,
+    PRODUCER_OF_ANOTHER_PROVINCE,
+    NO_PRODUCER_WITH_ID,
+    PRODUCER_ID_CODE_OR_NAME,
     ATTENDANCE_LINE,
     CHOOSE_THE_LIST_FILE_XLSX,
     COURSE,

@@ -91,7 +91,7 @@ pub struct CourseInput {
 impl CourseInput {
     pub fn validate(&self) -> Result<(String, Pillar), FieldErrors> {
         let mut errors = FieldErrors::default();
-        let title = text_field(&mut errors, "title", "Tên khóa học / course title", self.title.as_deref(), MAX_TEXT);
+        let title = text_field(&mut errors, "title", messages::TITLE_LABEL, self.title.as_deref(), MAX_TEXT);
         if title.is_empty() {
             errors.add("title", messages::COURSE_TITLE_REQUIRED);
         }
@@ -131,12 +131,12 @@ pub struct ValidSession {
 impl SessionInput {
     pub fn validate(&self) -> Result<ValidSession, FieldErrors> {
         let mut errors = FieldErrors::default();
-        let held_on = date_field(&mut errors, "held_on", "Ngày học / session date", self.held_on.as_deref());
+        let held_on = date_field(&mut errors, "held_on", messages::SESSION_DATE_LABEL, self.held_on.as_deref());
         if held_on.is_none() && errors.get("held_on").is_none() {
             errors.add("held_on", messages::SESSION_DATE_REQUIRED);
         }
-        let place = text_field(&mut errors, "place", "Địa điểm / place", self.place.as_deref(), MAX_TEXT);
-        let trainer = text_field(&mut errors, "trainer", "Giảng viên / trainer", self.trainer.as_deref(), MAX_TEXT);
+        let place = text_field(&mut errors, "place", messages::PLACE_LABEL, self.place.as_deref(), MAX_TEXT);
+        let trainer = text_field(&mut errors, "trainer", messages::TRAINER_LABEL, self.trainer.as_deref(), MAX_TEXT);
         match held_on {
             Some(held_on) if errors.is_empty() => Ok(ValidSession { held_on, place, trainer }),
             _ => Err(errors),
