@@ -172,6 +172,29 @@ mod tests {
         assert!(missing.is_empty(), "missing i18n keys: {missing:?}");
     }
 
+    /// A row left out of its table's `TEXTS` escapes the key check above: every
+    /// `pub const …: Text` row of the source must be in `MESSAGES`.
+    #[test]
+    fn every_message_row_is_in_the_table() {
+        let listed: Vec<&str> = MESSAGES.iter().flat_map(|part| part.iter()).map(|t| t.0).collect();
+        let mut missing = Vec::new();
+        for path in walk(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))) {
+            let text = std::fs::read_to_string(&path).unwrap();
+            for row in text.split("pub const ").skip(1) {
+                let name_end = row.find(|c: char| !(c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_'));
+                let Some(rest) = name_end.and_then(|end| row[end..].strip_prefix(": Text =")) else { continue };
+                let Some(key) = rest.trim_start().strip_prefix('(').and_then(|r| r.trim_start().split('"').nth(1))
+                else {
+                    continue;
+                };
+                if !listed.contains(&key) {
+                    missing.push(format!("{}: {key}", path.display()));
+                }
+            }
+        }
+        assert!(missing.is_empty(), "rows missing from their TEXTS: {missing:?}");
+    }
+
     fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
         let mut out = Vec::new();
         for entry in std::fs::read_dir(dir).unwrap() {

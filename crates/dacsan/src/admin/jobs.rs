@@ -41,9 +41,7 @@ pub async fn list_jobs(
     user.require_admin()?;
     let status = match filter.status.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         None => None,
-        Some(s) => Some(
-            JobStatus::parse(s).ok_or_else(|| AppError::invalid("status", messages::QUEUED_RUNNING_DONE_OR_FAILED))?,
-        ),
+        Some(s) => Some(JobStatus::parse(s).ok_or_else(|| AppError::invalid("status", messages::JOB_STATUS_ONE_OF))?),
     };
     let kind = filter.kind.as_deref().map(str::trim).filter(|k| !k.is_empty());
     let items = store::list(&db, status, kind, 200).await?.into_iter().map(readable).collect();
@@ -56,7 +54,7 @@ async fn failed_job(db: &Db, id: i64) -> AppResult<Job> {
     if job.status != JobStatus::Failed {
         return Err(AppError::conflict(
             "status",
-            Message::from(messages::ONLY_FAILED_JOBS_ARE_RETRIED).with("status", job.status.as_str()),
+            Message::from(messages::ONLY_FAILED_JOBS).with("status", job.status.as_str()),
         ));
     }
     Ok(job)

@@ -11,19 +11,16 @@ pub const CHOOSE_A_ROLE: Text = ("admin.choose_a_role", "chọn vai trò", "choo
 pub const JOB: Text = ("admin.job", "việc nền", "job");
 pub const NO_SUCH_PROVINCE: Text = ("admin.no_such_province", "không có tỉnh này", "no such province");
 pub const NO_SUCH_STORE: Text = ("admin.no_such_store", "không có gian hàng này", "no such store");
-pub const QUEUED_RUNNING_DONE_OR_FAILED: Text =
+pub const JOB_STATUS_ONE_OF: Text =
     ("admin.queued_running_done_or_failed", "queued, running, done hoặc failed", "queued, running, done or failed");
 pub const RATE: Text = ("admin.rate", "tỷ giá", "rate");
 pub const THE_JOB_IS_NO_LONGER_FAILED: Text =
     ("admin.the_job_is_no_longer_failed", "việc này không còn lỗi", "the job is no longer failed");
-pub const THIS_E_MAIL_ALREADY_HAS: Text =
+pub const EMAIL_HAS_AN_ACCOUNT: Text =
     ("admin.this_e_mail_already_has", "email này đã có tài khoản", "this e-mail already has an account");
-pub const NG_FOR_ONE_DOLLAR_10_000: Text = (
-    "admin.ng_for_one_dollar_10_000",
-    "số đồng cho 1 USD, từ 10.000 đến 100.000",
-    "đồng for one dollar, 10,000 to 100,000",
-);
-pub const ONLY_FAILED_JOBS_ARE_RETRIED: Text = (
+pub const DONG_PER_DOLLAR: Text =
+    ("admin.dong_per_dollar", "số đồng cho 1 USD, từ 10.000 đến 100.000", "đồng for one dollar, 10,000 to 100,000");
+pub const ONLY_FAILED_JOBS: Text = (
     "admin.only_failed_jobs_are_retried",
     "việc này đang ở trạng thái {status}: chỉ việc lỗi mới chạy lại hoặc bỏ được",
     "this job is {status}: only failed jobs are retried or dropped",
@@ -38,11 +35,11 @@ pub const TEXTS: &[Text] = &[
     JOB,
     NO_SUCH_PROVINCE,
     NO_SUCH_STORE,
-    QUEUED_RUNNING_DONE_OR_FAILED,
+    JOB_STATUS_ONE_OF,
     RATE,
     THE_JOB_IS_NO_LONGER_FAILED,
-    THIS_E_MAIL_ALREADY_HAS,
-    NG_FOR_ONE_DOLLAR_10_000,
-    ONLY_FAILED_JOBS_ARE_RETRIED,
+    EMAIL_HAS_AN_ACCOUNT,
+    DONG_PER_DOLLAR,
+    ONLY_FAILED_JOBS,
     THE_SAME_WORK_IS_QUEUED_ALREADY,
 ];

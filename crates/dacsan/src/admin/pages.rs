@@ -214,7 +214,7 @@ pub async fn create_user(
     let new_user =
         users::NewUser { email: &email, name: &name, phone: None, password_hash: &hash, role, privacy_consent: false };
     let Some(id) = users::insert(&db, &new_user).await? else {
-        errors.add("user_email", messages::THIS_E_MAIL_ALREADY_HAS);
+        errors.add("user_email", messages::EMAIL_HAS_AN_ACCOUNT);
         return desk(&db, page, fields, errors, None).await;
     };
     if let Some(p) = producer {

@@ -37,7 +37,7 @@ pub async fn set_usd(state: &AppState, user: &CurrentUser, typed: &str) -> AppRe
     let rate = Vnd::parse(typed.trim())
         .ok()
         .filter(|r| RATE_BAND.contains(&r.0))
-        .ok_or_else(|| AppError::invalid("vnd_per_usd", messages::NG_FOR_ONE_DOLLAR_10_000))?;
+        .ok_or_else(|| AppError::invalid("vnd_per_usd", messages::DONG_PER_DOLLAR))?;
     store::set_usd_rate(&state.db, rate.0, user.id).await?;
     state.response_cache.clear();
     tracing::info!(user.id = user.id, vnd_per_usd = rate.0, "dollar rate set");

@@ -3,11 +3,11 @@
 
 use crate::error::Text;
 
-pub const CONSENT_IS_NEEDED_TO_CREATE: Text =
+pub const CONSENT_NEEDED: Text =
     ("auth.consent_is_needed_to_create", "cần đồng ý để tạo tài khoản", "consent is needed to create an account");
 pub const NAME_2_TO_100_CHARACTERS: Text =
     ("auth.name_2_to_100_characters", "cần từ 2 đến 100 ký tự", "2 to 100 characters");
-pub const THIS_E_MAIL_ALREADY_HAS: Text =
+pub const EMAIL_HAS_AN_ACCOUNT: Text =
     ("auth.this_e_mail_already_has", "email này đã có tài khoản", "this e-mail already has an account");
 
 pub const EMAIL_MISSING_AT: Text = ("auth.email_missing_at", "thiếu @", "the @ is missing");
@@ -16,9 +16,9 @@ pub const PASSWORD_TOO_SHORT: Text = ("auth.password_too_short", "cần ít nh�
 pub const PASSWORD_TOO_LONG: Text = ("auth.password_too_long", "quá dài", "too long");
 
 pub const TEXTS: &[Text] = &[
-    CONSENT_IS_NEEDED_TO_CREATE,
+    CONSENT_NEEDED,
     NAME_2_TO_100_CHARACTERS,
-    THIS_E_MAIL_ALREADY_HAS,
+    EMAIL_HAS_AN_ACCOUNT,
     EMAIL_MISSING_AT,
     EMAIL_INVALID,
     PASSWORD_TOO_SHORT,

@@ -160,7 +160,7 @@ pub async fn register(
         errors.add("password", e);
     }
     if form.consent.is_none() {
-        errors.add("consent", messages::CONSENT_IS_NEEDED_TO_CREATE);
+        errors.add("consent", messages::CONSENT_NEEDED);
     }
     let (Some(email), true) = (email, errors.is_empty()) else {
         form.password.clear();
@@ -178,7 +178,7 @@ pub async fn register(
         privacy_consent: true,
     };
     let Some(user_id) = store::insert(&state.db, &new_user).await? else {
-        errors.add("email", messages::THIS_E_MAIL_ALREADY_HAS);
+        errors.add("email", messages::EMAIL_HAS_AN_ACCOUNT);
         form.password.clear();
         return Ok(render(&RegisterTemplate { page, form, errors }));
     };

@@ -234,7 +234,7 @@ pub async fn update_product(
     let product = access::visible_product(&db, &id, Some(&user)).await?;
     user.require_producer(product.producer_id)?;
     if input.producer_id.is_some_and(|p| p != product.producer_id) {
-        return Err(AppError::invalid("producer_id", messages::A_PRODUCT_CANNOT_MOVE_TO_ANOTHER));
+        return Err(AppError::invalid("producer_id", messages::PRODUCER_CANNOT_CHANGE));
     }
     let valid = input.validate(Some(&product), &product.origin_commune_code).map_err(AppError::Invalid)?;
     store::update(&db, product.id, &valid).await?;
@@ -295,7 +295,7 @@ pub async fn add_product_photo(
         added += 1;
     }
     if added == 0 {
-        return Err(AppError::invalid("photo", messages::SEND_AT_LEAST_ONE_FILE));
+        return Err(AppError::invalid("photo", messages::SEND_AT_LEAST_ONE_PHOTO));
     }
     service::reindex_product(&db, &search, product.id).await?;
     let product = store::find_by_id(&db, product.id).await?.ok_or_else(|| AppError::not_found(messages::PRODUCT))?;

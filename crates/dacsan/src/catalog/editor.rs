@@ -150,7 +150,7 @@ fn breaks_from_form(fields: &HashMap<String, String>, errors: &mut FieldErrors) 
         let mut number = |part: &str| match Vnd::parse(cell(row, part)) {
             Ok(v) if !cell(row, part).is_empty() => Some(v.0),
             _ => {
-                errors.add(&break_field(row, part), messages::A_WHOLE_NUMBER_2);
+                errors.add(&break_field(row, part), messages::A_WHOLE_NUMBER);
                 None
             }
         };
@@ -194,7 +194,7 @@ fn input_from_form(fields: &HashMap<String, String>, producer_id: i64, errors: &
     let ocop_stars = match fields.get("ocop_stars").map(|s| s.trim()).unwrap_or("0") {
         "" | "0" => Some(0),
         s => s.parse().ok().or_else(|| {
-            errors.add("ocop_stars", messages::ONLY_0_3_4_OR_5);
+            errors.add("ocop_stars", messages::STARS_0_3_4_OR_5);
             None
         }),
     };

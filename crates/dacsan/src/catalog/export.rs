@@ -89,29 +89,32 @@ pub fn validate(
         None => None,
     };
     if shelf_life_days.is_some_and(|d| !(1..=MAX_SHELF_LIFE_DAYS).contains(&d)) {
-        errors.add("shelf_life_days", messages::SHELF_LIFE_DAYS_1_TO_3650_DAYS);
+        errors.add("shelf_life_days", messages::SHELF_LIFE_1_TO_3650_DAYS);
     }
     let mut certs: Vec<String> = Vec::new();
     for c in certifications.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
         if c.chars().count() > 60 {
-            errors.add("certifications", Message::from(messages::AT_MOST_60_CHARACTERS).with("c", c));
+            errors.add("certifications", Message::from(messages::CERTIFICATION_AT_MOST_60_CHARACTERS).with("c", c));
         } else if !certs.iter().any(|k| k.eq_ignore_ascii_case(c)) {
             certs.push(c.to_string());
         }
     }
     if certs.len() > MAX_CERTIFICATIONS {
-        errors.add("certifications", Message::from(messages::AT_MOST).with("max_certifications", MAX_CERTIFICATIONS));
+        errors.add(
+            "certifications",
+            Message::from(messages::AT_MOST_CERTIFICATIONS).with("max_certifications", MAX_CERTIFICATIONS),
+        );
     }
     let mut codes: Vec<String> = Vec::new();
     for m in markets.iter().map(|m| m.trim().to_ascii_uppercase()).filter(|m| !m.is_empty()) {
         if !is_export_country(&m) {
-            errors.add("export_markets", Message::from(messages::IS_NOT_AN_ISO_3166_COUNTRY).with("m", &m));
+            errors.add("export_markets", Message::from(messages::NOT_AN_EXPORT_COUNTRY).with("m", &m));
         } else if !codes.contains(&m) {
             codes.push(m);
         }
     }
     if codes.len() > MAX_MARKETS {
-        errors.add("export_markets", Message::from(messages::AT_MOST_COUNTRIES).with("max_markets", MAX_MARKETS));
+        errors.add("export_markets", Message::from(messages::AT_MOST_MARKETS).with("max_markets", MAX_MARKETS));
     }
     ExportFacts { hs_code, shelf_life_days, certifications: certs, markets: codes }
 }

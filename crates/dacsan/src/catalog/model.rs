@@ -279,15 +279,15 @@ impl ProductInput {
 
         let price = self.price_vnd.map(Vnd).or(existing.map(|p| p.price)).unwrap_or(Vnd(0));
         if price.0 < 0 || price > MAX_PRICE {
-            errors.add("price_vnd", messages::MUST_BE_0_TO_10_BILLION);
+            errors.add("price_vnd", messages::PRICE_0_TO_10_BILLION);
         }
         let unit = trimmed(self.unit).or_else(|| existing.map(|p| p.unit.clone())).unwrap_or_default();
         if unit.is_empty() || unit.chars().count() > 50 {
-            errors.add("unit", messages::REQUIRED_E_G_BOX_500);
+            errors.add("unit", messages::UNIT_REQUIRED);
         }
         let weight_g = self.weight_g.or(existing.map(|p| p.weight_g)).unwrap_or(0);
         if !(0..=MAX_WEIGHT_G).contains(&weight_g) {
-            errors.add("weight_g", messages::MUST_BE_0_TO_1_000);
+            errors.add("weight_g", messages::WEIGHT_0_TO_1_MILLION_GRAMS);
         }
         let package = match self.package_cm.map(PackageSize::checked) {
             None => existing.and_then(|p| p.package),
@@ -299,14 +299,14 @@ impl ProductInput {
         };
         let stock = self.stock.or(existing.map(|p| p.stock)).unwrap_or(0);
         if !(0..=MAX_STOCK).contains(&stock) {
-            errors.add("stock", messages::MUST_BE_0_TO_10_000);
+            errors.add("stock", messages::STOCK_0_TO_10_MILLION);
         }
         let sku = optional_text(self.sku, existing.map(|p| &p.sku));
         if sku
             .as_ref()
             .is_some_and(|s| s.len() > 64 || !s.chars().all(|c| c.is_ascii_alphanumeric() || "-_./".contains(c)))
         {
-            errors.add("sku", messages::AT_MOST_64_OF_A_Z);
+            errors.add("sku", messages::SKU_CHARACTERS);
         }
         let gtin = match optional_text(self.gtin, existing.map(|p| &p.gtin)) {
             Some(g) => match gs1::Gtin::parse(&g) {
@@ -357,10 +357,10 @@ impl ProductInput {
         };
         if status == ProductStatus::Active {
             if price.0 <= 0 && errors.get("price_vnd").is_none() {
-                errors.add("price_vnd", messages::A_PRODUCT_ON_SALE_NEEDS);
+                errors.add("price_vnd", messages::ON_SALE_NEEDS_A_PRICE);
             }
             if weight_g <= 0 && errors.get("weight_g").is_none() {
-                errors.add("weight_g", messages::NEEDED_FOR_SHIPPING);
+                errors.add("weight_g", messages::WEIGHT_NEEDED_FOR_SHIPPING);
             }
         }
         let wholesale = self.wholesale_breaks.or_else(|| existing.map(|p| p.wholesale.clone())).unwrap_or_default();
@@ -420,7 +420,7 @@ fn validate_ocop(new: &OcopFields, old: Option<&Ocop>, errors: &mut FieldErrors)
         return None;
     }
     if !matches!(stars, 3..=5) {
-        errors.add("ocop_stars", messages::ONLY_0_3_4_OR_5_2);
+        errors.add("ocop_stars", messages::OCOP_STARS_0_3_4_OR_5);
         return None;
     }
     let text = |new: &Option<String>, old: Option<String>, field: &str, errors: &mut FieldErrors| {

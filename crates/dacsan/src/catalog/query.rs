@@ -78,7 +78,7 @@ impl CatalogParams {
                     "3" => mask |= 1 << 3,
                     "4" => mask |= 1 << 4,
                     "5" => mask |= 1 << 5,
-                    _ => errors.add("stars", messages::ONLY_0_3_4_OR_5),
+                    _ => errors.add("stars", messages::STARS_0_3_4_OR_5),
                 }
             }
             filters.stars = Some(mask);
@@ -120,7 +120,7 @@ fn price(value: Option<&str>, field: &str, errors: &mut FieldErrors) -> Option<i
     match value.map(Vnd::parse)? {
         Ok(v) => Some(v.0),
         Err(_) => {
-            errors.add(field, messages::AN_AMOUNT_IN_NG);
+            errors.add(field, messages::AMOUNT_IN_DONG);
             None
         }
     }
@@ -131,7 +131,7 @@ fn number(value: Option<&str>, field: &str, min: usize, max: usize, default: usi
         None => default,
         Some(Ok(n)) if (min..=max).contains(&n) => n,
         Some(_) => {
-            errors.add(field, Message::from(messages::A_NUMBER).with("min", min).with("max", max));
+            errors.add(field, Message::from(messages::NUMBER_IN_RANGE).with("min", min).with("max", max));
             default
         }
     }

@@ -36,7 +36,7 @@ pub fn minimum(breaks: &[PriceBreak]) -> Option<i64> {
 /// above zero and under the list price.
 pub fn validate(breaks: &[PriceBreak], list_price: Vnd, errors: &mut FieldErrors) {
     if breaks.len() > MAX_BREAKS {
-        errors.add("wholesale_breaks", Message::from(messages::AT_MOST_PRICE_BREAKS).with("max_breaks", MAX_BREAKS));
+        errors.add("wholesale_breaks", Message::from(messages::AT_MOST_BREAKS).with("max_breaks", MAX_BREAKS));
         return;
     }
     for (i, b) in breaks.iter().enumerate() {
@@ -44,18 +44,18 @@ pub fn validate(breaks: &[PriceBreak], list_price: Vnd, errors: &mut FieldErrors
         if !(2..=MAX_BREAK_QUANTITY).contains(&b.min_quantity) {
             errors.add(
                 &format!("{field}.min_quantity"),
-                Message::from(messages::N_2_TO_UNITS).with("max_break_quantity", MAX_BREAK_QUANTITY),
+                Message::from(messages::BREAK_QUANTITY_2_TO_MAX).with("max_break_quantity", MAX_BREAK_QUANTITY),
             );
         } else if i > 0 && b.min_quantity <= breaks[i - 1].min_quantity {
-            errors.add(&format!("{field}.min_quantity"), messages::QUANTITIES_MUST_INCREASE_FROM_BREAK);
+            errors.add(&format!("{field}.min_quantity"), messages::BREAK_QUANTITIES_MUST_RISE);
         }
         if b.unit_price_vnd <= 0 || b.unit_price_vnd >= list_price.0 {
             errors.add(
                 &format!("{field}.unit_price_vnd"),
-                Message::from(messages::ABOVE_0_AND_UNDER_THE_LIST).with("list_price", list_price),
+                Message::from(messages::BREAK_PRICE_UNDER_LIST_PRICE).with("list_price", list_price),
             );
         } else if i > 0 && b.unit_price_vnd >= breaks[i - 1].unit_price_vnd {
-            errors.add(&format!("{field}.unit_price_vnd"), messages::PRICES_MUST_FALL_AS_QUANTITIES_RISE);
+            errors.add(&format!("{field}.unit_price_vnd"), messages::BREAK_PRICES_MUST_FALL);
         }
     }
 }

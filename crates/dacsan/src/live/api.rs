@@ -137,7 +137,7 @@ pub fn check_audience(viewers: i64, peak_viewers: i64) -> Result<(), crate::erro
     let mut errors = crate::error::FieldErrors::default();
     for (field, value) in [("viewers", viewers), ("peak_viewers", peak_viewers)] {
         if !(0..=1_000_000_000).contains(&value) {
-            errors.add(field, messages::FIELD_0_TO_A_BILLION);
+            errors.add(field, messages::AUDIENCE_0_TO_A_BILLION);
         }
     }
     if peak_viewers > viewers {

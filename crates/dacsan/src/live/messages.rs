@@ -11,7 +11,7 @@ pub const ENGLISH_TITLE_AT_MOST_200_CHARACTERS: Text = (
     "Tên tiếng Anh: tối đa 200 ký tự",
     "English title: at most 200 characters",
 );
-pub const FIELD_0_TO_A_BILLION: Text = ("live.field_0_to_a_billion", "Từ 0 đến 1 tỉ", "0 to a billion");
+pub const AUDIENCE_0_TO_A_BILLION: Text = ("live.field_0_to_a_billion", "Từ 0 đến 1 tỉ", "0 to a billion");
 pub const LIVE_SESSION: Text = ("live.live_session", "phiên live", "live session");
 pub const NOT_ABOVE_THE_VIEWERS: Text =
     ("live.not_above_the_viewers", "Không hơn tổng lượt xem", "not above the viewers");
@@ -21,7 +21,7 @@ pub const STREAM_URL_AN_HTTPS_LINK: Text =
 pub const THE_FILE_IS_MISSING: Text = ("live.the_file_is_missing", "cần tệp", "the file is missing");
 pub const TITLE_3_TO_200_CHARACTERS: Text =
     ("live.title_3_to_200_characters", "Tên phiên: 3 đến 200 ký tự", "title: 3 to 200 characters");
-pub const AN_RFC_3339_TIME_2026_12: Text = (
+pub const RFC_3339_TIME: Text = (
     "live.an_rfc_3339_time_2026_12",
     "«{text}»: cần dạng RFC 3339",
     "«{text}»: an RFC 3339 time (2026-12-05T20:00:00+07:00)",
@@ -30,28 +30,27 @@ pub const IS_NOT_ON_SALE: Text = ("live.is_not_on_sale", "«{name}» đang khôn
 pub const IS_NOT_YOURS_TO_SELL: Text =
     ("live.is_not_yours_to_sell", "«{name}» không phải hàng bạn được bán", "«{name}» is not yours to sell");
 pub const NO_ACCOUNT: Text = ("live.no_account", "Không có tài khoản «{email}»", "no account «{email}»");
-pub const NO_ACCOUNT_2: Text = ("live.no_account_2", "Không có tài khoản {host}", "no account {host}");
+pub const NO_HOST_ACCOUNT: Text = ("live.no_account_2", "Không có tài khoản {host}", "no account {host}");
 pub const NO_PRODUCT: Text = ("live.no_product", "Không có sản phẩm {product_id}", "no product {product_id}");
-pub const N_1_TO_PRODUCTS: Text =
-    ("live.n_1_to_products", "Từ 1 đến {max_items} sản phẩm", "1 to {max_items} products");
-pub const REQUIRED: Text = ("live.required", "{field}: bắt buộc", "{field}: required");
-pub const ENDS_AFTER_IT_STARTS_HOURS: Text = (
+pub const ITEMS_1_TO_MAX: Text = ("live.n_1_to_products", "Từ 1 đến {max_items} sản phẩm", "1 to {max_items} products");
+pub const FIELD_REQUIRED: Text = ("live.required", "{field}: bắt buộc", "{field}: required");
+pub const ENDS_WITHIN_HOURS_OF_START: Text = (
     "live.ends_after_it_starts_hours",
     "Kết thúc sau khi bắt đầu, tối đa {max_hours} giờ",
     "ends after it starts, {max_hours} hours at most",
 );
-pub const THE_CAP_IS_NEVER_BELOW_ZERO: Text =
+pub const CAP_BELOW_ZERO: Text =
     ("live.the_cap_is_never_below_zero", "Số lượng tối đa không âm", "the cap is never below zero");
 pub const THE_PRODUCT_IS_LISTED_TWICE: Text =
     ("live.the_product_is_listed_twice", "Sản phẩm lặp lại", "the product is listed twice");
-pub const THE_SESSION_PRICE_IS_ABOVE: Text = (
+pub const SESSION_PRICE_ABOVE_LIST_PRICE: Text = (
     "live.the_session_price_is_above",
     "Giá phiên {session} cao hơn giá niêm yết {price}",
     "the session price {session} is above the list price {price}",
 );
-pub const THE_SESSION_PRICE_IS_NEVER_BELOW: Text =
+pub const SESSION_PRICE_BELOW_ZERO: Text =
     ("live.the_session_price_is_never_below", "Giá phiên không âm", "the session price is never below zero");
-pub const UNKNOWN_PLATFORM_TIKTOK_FACEBOOK_YOUTUBE_ZALO: Text = (
+pub const UNKNOWN_PLATFORM: Text = (
     "live.unknown_platform_tiktok_facebook_youtube_zalo",
     "Nền tảng «{p}» không có",
     "unknown platform «{p}» (tiktok, facebook, youtube, zalo, dacsan)",
@@ -92,25 +91,25 @@ pub const TEXTS: &[Text] = &[
     A_WHOLE_NUMBER,
     CHOOSE_THE_PLATFORM_S_EXPORT_FILE,
     ENGLISH_TITLE_AT_MOST_200_CHARACTERS,
-    FIELD_0_TO_A_BILLION,
+    AUDIENCE_0_TO_A_BILLION,
     LIVE_SESSION,
     NOT_ABOVE_THE_VIEWERS,
     PLATFORM_REQUIRED,
     STREAM_URL_AN_HTTPS_LINK,
     THE_FILE_IS_MISSING,
     TITLE_3_TO_200_CHARACTERS,
-    AN_RFC_3339_TIME_2026_12,
+    RFC_3339_TIME,
     IS_NOT_ON_SALE,
     IS_NOT_YOURS_TO_SELL,
     NO_ACCOUNT,
-    NO_ACCOUNT_2,
+    NO_HOST_ACCOUNT,
     NO_PRODUCT,
-    N_1_TO_PRODUCTS,
-    REQUIRED,
-    ENDS_AFTER_IT_STARTS_HOURS,
-    THE_CAP_IS_NEVER_BELOW_ZERO,
+    ITEMS_1_TO_MAX,
+    FIELD_REQUIRED,
+    ENDS_WITHIN_HOURS_OF_START,
+    CAP_BELOW_ZERO,
     THE_PRODUCT_IS_LISTED_TWICE,
-    THE_SESSION_PRICE_IS_ABOVE,
-    THE_SESSION_PRICE_IS_NEVER_BELOW,
-    UNKNOWN_PLATFORM_TIKTOK_FACEBOOK_YOUTUBE_ZALO,
+    SESSION_PRICE_ABOVE_LIST_PRICE,
+    SESSION_PRICE_BELOW_ZERO,
+    UNKNOWN_PLATFORM,
 ];

@@ -104,11 +104,11 @@ pub struct ValidSession {
 fn time_field(errors: &mut FieldErrors, field: &str, value: Option<&str>) -> Option<OffsetDateTime> {
     match value.map(str::trim).filter(|v| !v.is_empty()) {
         None => {
-            errors.add(field, Message::from(messages::REQUIRED).with("field", field));
+            errors.add(field, Message::from(messages::FIELD_REQUIRED).with("field", field));
             None
         }
         Some(text) => db::parse_time(text).or_else(|| {
-            errors.add(field, Message::from(messages::AN_RFC_3339_TIME_2026_12).with("text", text));
+            errors.add(field, Message::from(messages::RFC_3339_TIME).with("text", text));
             None
         }),
     }
@@ -131,8 +131,7 @@ impl SessionInput {
         };
         match (platform, self.platform.as_deref()) {
             (Some(_), _) => {}
-            (None, Some(p)) => errors
-                .add("platform", Message::from(messages::UNKNOWN_PLATFORM_TIKTOK_FACEBOOK_YOUTUBE_ZALO).with("p", p)),
+            (None, Some(p)) => errors.add("platform", Message::from(messages::UNKNOWN_PLATFORM).with("p", p)),
             (None, None) => errors.add("platform", messages::PLATFORM_REQUIRED),
         }
         let stream_url = self.stream_url.as_deref().unwrap_or("").trim().to_string();
@@ -147,10 +146,10 @@ impl SessionInput {
         if let (Some(start), Some(end)) = (starts_at, ends_at)
             && (end <= start || end - start > time::Duration::hours(MAX_HOURS))
         {
-            errors.add("ends_at", Message::from(messages::ENDS_AFTER_IT_STARTS_HOURS).with("max_hours", MAX_HOURS));
+            errors.add("ends_at", Message::from(messages::ENDS_WITHIN_HOURS_OF_START).with("max_hours", MAX_HOURS));
         }
         if self.items.is_empty() || self.items.len() > MAX_ITEMS {
-            errors.add("items", Message::from(messages::N_1_TO_PRODUCTS).with("max_items", MAX_ITEMS));
+            errors.add("items", Message::from(messages::ITEMS_1_TO_MAX).with("max_items", MAX_ITEMS));
         }
         let mut items: Vec<ValidItem> = Vec::new();
         for (i, item) in self.items.iter().enumerate() {
@@ -158,10 +157,10 @@ impl SessionInput {
                 errors.add(&format!("items[{i}].product_id"), messages::THE_PRODUCT_IS_LISTED_TWICE);
             }
             if item.session_price_vnd.is_some_and(|p| p < 0) {
-                errors.add(&format!("items[{i}].session_price_vnd"), messages::THE_SESSION_PRICE_IS_NEVER_BELOW);
+                errors.add(&format!("items[{i}].session_price_vnd"), messages::SESSION_PRICE_BELOW_ZERO);
             }
             if item.stock_cap.is_some_and(|c| c < 0) {
-                errors.add(&format!("items[{i}].stock_cap"), messages::THE_CAP_IS_NEVER_BELOW_ZERO);
+                errors.add(&format!("items[{i}].stock_cap"), messages::CAP_BELOW_ZERO);
             }
             items.push(ValidItem {
                 product_id: item.product_id,

@@ -58,7 +58,7 @@ async fn check_products(db: &Db, user: &CurrentUser, session: &ValidSession) -> 
         if let Some(price) = item.session_price_vnd.filter(|p| *p > product.price.0) {
             errors.add(
                 &format!("items[{i}].session_price_vnd"),
-                Message::from(messages::THE_SESSION_PRICE_IS_ABOVE)
+                Message::from(messages::SESSION_PRICE_ABOVE_LIST_PRICE)
                     .with("session", crate::vn::Vnd(price))
                     .with("price", product.price),
             );
@@ -77,7 +77,7 @@ pub async fn create(db: &Db, user: &CurrentUser, input: &SessionInput) -> AppRes
     if let Some(host) = session.host_user_id
         && !crate::auth::store::user_exists(db, host).await?
     {
-        return Err(AppError::invalid("host_user_id", Message::from(messages::NO_ACCOUNT_2).with("host", host)));
+        return Err(AppError::invalid("host_user_id", Message::from(messages::NO_HOST_ACCOUNT).with("host", host)));
     }
     let base = crate::vn::text::slugify(&session.title);
     for _ in 0..10 {

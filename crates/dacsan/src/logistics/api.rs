@@ -170,7 +170,7 @@ pub async fn shipment_label(
         Ok(carriers::Label::Pdf(bytes)) => Ok(([(header::CONTENT_TYPE, "application/pdf")], bytes).into_response()),
         Ok(carriers::Label::Url(url)) => Ok(Redirect::to(&url).into_response()),
         Err(err) => {
-            Err(AppError::conflict("label", Message::from(messages::THE_CARRIER_GAVE_NO_LABEL).with("detail", &err)))
+            Err(AppError::conflict("label", Message::from(messages::CARRIER_GAVE_NO_LABEL).with("detail", &err)))
         }
     }
 }

@@ -85,7 +85,7 @@ pub fn parse(bytes: &[u8]) -> AppResult<(Vec<Line>, Vec<RowProblem>)> {
             return read_lines(&grid[at + 1..], &columns);
         }
     }
-    Err(AppError::invalid("file", messages::NO_HEADER_ROW_WITH_A_WAYBILL))
+    Err(AppError::invalid("file", messages::COD_NO_HEADER_ROW))
 }
 
 fn field_of(cell: &str) -> Option<(Field, usize)> {
@@ -198,7 +198,7 @@ pub async fn import(
     user_id: Option<i64>,
 ) -> AppResult<CodReport> {
     let carrier = carriers::Carrier::parse(carrier.trim())
-        .ok_or_else(|| AppError::invalid("carrier", messages::GHN_GHTK_VIETTELPOST_OR_VNPOST))?;
+        .ok_or_else(|| AppError::invalid("carrier", messages::CARRIER_ONE_OF))?;
     let owned = bytes.to_vec();
     let (lines, problems) =
         tokio::task::spawn_blocking(move || parse(&owned)).await.map_err(|e| AppError::Internal(e.into()))??;

@@ -72,9 +72,7 @@ pub async fn pdf(state: &AppState, shipment: &Shipment) -> AppResult<Vec<u8>> {
         .map_err(|e| AppError::Internal(e.into()))?
         .map_err(|e| match e {
             labels::LabelError::Font(_) => AppError::Internal(e.into()),
-            other => {
-                AppError::conflict("label", Message::from(messages::THE_LABEL_CANNOT_BE_PRINTED).with("other", &other))
-            }
+            other => AppError::conflict("label", Message::from(messages::LABEL_NOT_PRINTED).with("other", &other)),
         })
 }
 
@@ -93,9 +91,10 @@ async fn number_parcels(db: &Db, prefix: &gs1::CompanyPrefix, parcels: &[Shipmen
     let mut tx = db.begin_write().await?;
     for parcel in parcels.iter().filter(|p| p.sscc.is_none()) {
         let number = store::next_sscc_number(&mut tx, prefix).await?;
-        let sscc = u64::try_from(number).ok().and_then(|n| gs1::Sscc::numbered(prefix, n)).ok_or_else(|| {
-            AppError::conflict("sscc", Message::from(messages::NO_SSCC_NUMBERS_ARE_LEFT_UNDER).with("prefix", prefix))
-        })?;
+        let sscc = u64::try_from(number)
+            .ok()
+            .and_then(|n| gs1::Sscc::numbered(prefix, n))
+            .ok_or_else(|| AppError::conflict("sscc", Message::from(messages::NO_SSCC_LEFT).with("prefix", prefix)))?;
         if store::set_sscc(&mut tx, parcel.id, &sscc).await? {
             tracing::info!(shipment = %parcel.code, sscc = %sscc, "parcel {} numbered {sscc}", parcel.code);
         }
@@ -150,7 +149,7 @@ fn label(
         labels::Cash::WithParcel(number(with))
     } else if order.payment_method == crate::orders::PaymentMethod::Cod && order.paid_vnd < order.total_vnd {
         // The parcel that carried the cash was cancelled: printing "paid" would lose it.
-        return Err(AppError::conflict("cod_vnd", messages::THE_CASH_TO_COLLECT_WAS));
+        return Err(AppError::conflict("cod_vnd", messages::COD_ON_CANCELLED_PARCEL));
     } else {
         labels::Cash::Paid
     };

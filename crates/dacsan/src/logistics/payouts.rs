@@ -16,10 +16,10 @@ const MAX_DAYS: i64 = 366;
 /// `from` and `to` (`YYYY-MM-DD`, both included) checked: a day to a year.
 pub fn period(from: &str, to: &str) -> AppResult<(Date, Date)> {
     let (Some(from), Some(to)) = (crate::vn::parse_iso_date(from.trim()), crate::vn::parse_iso_date(to.trim())) else {
-        return Err(AppError::invalid("from", messages::FROM_AND_TO_AS_YYYY_MM));
+        return Err(AppError::invalid("from", messages::FROM_AND_TO_AS_DATES));
     };
     if to < from || (to - from).whole_days() > MAX_DAYS {
-        return Err(AppError::invalid("to", messages::A_PERIOD_OF_ONE_DAY));
+        return Err(AppError::invalid("to", messages::PERIOD_ONE_DAY_TO_ONE_YEAR));
     }
     Ok((from, to))
 }

@@ -319,7 +319,7 @@ pub async fn import_cards(
     user_id: Option<i64>,
 ) -> Result<Vec<RateCard>, crate::error::AppError> {
     let carrier = carriers::Carrier::parse(carrier.trim())
-        .ok_or_else(|| crate::error::AppError::invalid("carrier", messages::GHN_GHTK_VIETTELPOST_OR_VNPOST_2))?;
+        .ok_or_else(|| crate::error::AppError::invalid("carrier", messages::CARRIER_ONE_OF))?;
     let cards = super::rate_book::read(bytes, carrier.as_str()).map_err(|problems| {
         let mut errors = crate::error::FieldErrors::default();
         for problem in problems {

@@ -140,11 +140,14 @@ async fn parcels_for(db: &Db, order: &Order, input: &ShipmentInput) -> AppResult
     }
     for (i, p) in parcels.iter().enumerate() {
         if !(1..=MAX_PARCEL_G).contains(&p.weight_g) {
-            return Err(AppError::invalid(&format!("parcels[{i}].weight_g"), messages::N_1_TO_100_000_GRAMS));
+            return Err(AppError::invalid(
+                &format!("parcels[{i}].weight_g"),
+                messages::PARCEL_WEIGHT_1_TO_100_000_GRAMS,
+            ));
         }
         for (field, value) in [("length_cm", p.length_cm), ("width_cm", p.width_cm), ("height_cm", p.height_cm)] {
             if value.is_some_and(|v| !(1..=300).contains(&v)) {
-                return Err(AppError::invalid(&format!("parcels[{i}].{field}"), messages::N_1_TO_300_CM));
+                return Err(AppError::invalid(&format!("parcels[{i}].{field}"), messages::PARCEL_SIDE_1_TO_300_CM));
             }
         }
     }
@@ -180,22 +183,22 @@ pub async fn create(
     let initial = match carrier.as_str() {
         OTHER_CARRIER => {
             let Some(tracking) = tracking else {
-                return Err(AppError::invalid("tracking_code", messages::THE_CARRIER_S_TRACKING_NUMBER));
+                return Err(AppError::invalid("tracking_code", messages::TRACKING_NUMBER_REQUIRED));
             };
             if tracking.chars().count() > 60 || input.service.as_deref().is_none_or(|s| s.trim().is_empty()) {
-                return Err(AppError::invalid("service", messages::THE_CARRIER_S_NAME));
+                return Err(AppError::invalid("service", messages::CARRIER_NAME_REQUIRED));
             }
             ShipmentStatus::PickedUp
         }
         OWN_DELIVERY => ShipmentStatus::PickedUp,
         api => {
             let Some(known) = carriers::Carrier::parse(api) else {
-                return Err(AppError::invalid("carrier", messages::GHN_GHTK_VIETTELPOST_VNPOST_OTHER));
+                return Err(AppError::invalid("carrier", messages::SHIPMENT_CARRIER_ONE_OF));
             };
             let Some(chosen) = logistics.booking_account(db, order.producer_id, known).await? else {
                 return Err(AppError::invalid(
                     "carrier",
-                    Message::from(messages::IS_NOT_CONNECTED_HERE_CHOOSE_ANOTHER).with("api", api),
+                    Message::from(messages::CARRIER_NOT_CONNECTED_CHOOSE_ANOTHER).with("api", api),
                 ));
             };
             account = chosen;
@@ -278,7 +281,7 @@ async fn insert_parcels(
         };
         let shipment = store::insert_shipment(&mut tx, &new)
             .await?
-            .ok_or_else(|| AppError::conflict("tracking_code", messages::THIS_TRACKING_NUMBER_IS_ALREADY))?;
+            .ok_or_else(|| AppError::conflict("tracking_code", messages::TRACKING_NUMBER_TAKEN))?;
         if status == ShipmentStatus::Booking {
             crate::jobs::store::enqueue(&mut *tx, &book_job(shipment.id)).await?;
         } else {
@@ -442,10 +445,10 @@ async fn parcel_request(db: &Db, order: &Order, shipment: &Shipment) -> AppResul
 /// does not answer, the worker keeps asking and the parcel stays booked meanwhile.
 pub async fn cancel(db: &Db, jobs: &Jobs, shipment: &Shipment) -> AppResult<Shipment> {
     if shipment.status == ShipmentStatus::AtCollectionPoint {
-        return Err(AppError::conflict("status", messages::THE_PARCEL_IS_AT_THE_COLLECTION));
+        return Err(AppError::conflict("status", messages::PARCEL_AT_COLLECTION_POINT));
     }
     if !shipment.status.before_pickup() {
-        return Err(AppError::conflict("status", messages::THE_CARRIER_HAS_THE_PARCEL_IT));
+        return Err(AppError::conflict("status", messages::CARRIER_HAS_THE_PARCEL));
     }
     if shipment.status == ShipmentStatus::Booked && shipment.tracking_code.is_some() {
         let key = format!("{CANCEL_JOB}:{}", shipment.id);
@@ -460,7 +463,7 @@ pub async fn cancel(db: &Db, jobs: &Jobs, shipment: &Shipment) -> AppResult<Ship
                     return Err(AppError::conflict("status", Message::from_stored(&why)));
                 }
                 Some(Err(JobError::Retry(_))) | None => {
-                    return Err(AppError::conflict("carrier", messages::THE_CARRIER_DID_NOT_ANSWER_DACSAN));
+                    return Err(AppError::conflict("carrier", messages::CANCEL_UNANSWERED));
                 }
                 Some(Ok(())) => {}
             }
@@ -480,7 +483,7 @@ pub async fn run_cancel(db: &Db, logistics: &Logistics, job: Job) -> Result<(), 
         return Ok(());
     }
     if !shipment.status.before_pickup() {
-        return Err(JobError::Fail(Message::from(messages::THE_CARRIER_HAS_THE_PARCEL_IT).to_stored()));
+        return Err(JobError::Fail(Message::from(messages::CARRIER_HAS_THE_PARCEL).to_stored()));
     }
     let client = match logistics.shipment_client(db, &shipment).await? {
         Ok(client) => Some(client),

@@ -4,7 +4,7 @@
 use crate::error::Text;
 
 pub const A_REASON_IS_REQUIRED: Text = ("orders.a_reason_is_required", "cần nêu lý do", "a reason is required");
-pub const BUYERNAME_2_TO_100_CHARACTERS: Text =
+pub const BUYER_NAME_2_TO_100_CHARACTERS: Text =
     ("orders.buyername_2_to_100_characters", "cần từ 2 đến 100 ký tự", "2 to 100 characters");
 pub const NOT_AN_ORDER_STATUS: Text =
     ("orders.not_an_order_status", "không phải trạng thái đơn hàng", "not an order status");
@@ -12,7 +12,7 @@ pub const NOT_A_STATUS: Text = ("orders.not_a_status", "không phải trạng th
 pub const ORDER: Text = ("orders.order", "đơn hàng", "order");
 pub const PRODUCER: Text = ("orders.producer", "nhà sản xuất", "producer");
 pub const THE_CART_IS_EMPTY: Text = ("orders.the_cart_is_empty", "giỏ hàng trống", "the cart is empty");
-pub const THE_COMMUNE_IS_NOT: Text =
+pub const COMMUNE_NOT_IN_PROVINCE: Text =
     ("orders.the_commune_is_not", "xã/phường không thuộc tỉnh đã chọn", "the commune is not in this province");
 pub const THE_TOTAL_IS_TOO_LARGE: Text =
     ("orders.the_total_is_too_large", "tổng tiền quá lớn", "the total is too large");
@@ -23,26 +23,26 @@ pub const UNKNOWN_PROVINCE_CODE: Text =
 pub const VIETQR_CODE: Text = ("orders.vietqr_code", "mã VietQR", "VietQR code");
 pub const VIETQR_OR_COD: Text = ("orders.vietqr_or_cod", "chọn vietqr hoặc cod", "vietqr or cod");
 pub const AT_MOST_LINES: Text = ("orders.at_most_lines", "tối đa {max_lines} dòng", "at most {max_lines} lines");
-pub const A_PRODUCER_ID_AND_AN_OPTION: Text =
+pub const DELIVERY_CHOICE_FORM: Text =
     ("orders.a_producer_id_and_an_option", "cần mã nhà sản xuất và mã cách giao", "a producer id and an option id");
-pub const A_STREET_LINE_3_TO_200: Text = (
+pub const STREET_3_TO_200_CHARACTERS: Text = (
     "orders.a_street_line_3_to_200",
     "cần số nhà, thôn/bản hoặc đường (3–200 ký tự)",
     "a street line, 3 to 200 characters",
 );
-pub const CARRIER_AND_TRACKING_NUMBER_ARE_REQUIRED: Text = (
+pub const CARRIER_AND_TRACKING_NUMBER_REQUIRED: Text = (
     "orders.carrier_and_tracking_number_are_required",
     "cần đơn vị vận chuyển và mã vận đơn",
     "carrier and tracking number are required",
 );
-pub const DOES_NOT_TAKE_VIETQR_YET_CHOOSE: Text = (
+pub const NO_VIETQR_YET: Text = (
     "orders.does_not_take_vietqr_yet_choose",
     "{name} chưa nhận chuyển khoản VietQR, hãy chọn COD",
     "{name} does not take VietQR yet: choose cash on delivery",
 );
 pub const IS_NO_LONGER_ON_SALE: Text =
     ("orders.is_no_longer_on_sale", "{name} không còn bán", "{name} is no longer on sale");
-pub const NOT_ALLOWED: Text =
+pub const TRANSITION_NOT_ALLOWED: Text =
     ("orders.not_allowed", "không thể chuyển đơn từ «{from}» sang «{to}»", "not allowed from {from} to {to}");
 pub const NOT_ENOUGH_IN_STOCK: Text =
     ("orders.not_enough_in_stock", "{name} không đủ hàng (còn {max})", "{name}: not enough in stock ({max} left)");
@@ -56,7 +56,7 @@ pub const NO_DELIVERY_OPTION_REACHES_THIS_ADDRESS: Text = (
     "chưa có cách giao nào tới địa chỉ này",
     "no delivery option reaches this address",
 );
-pub const NO_LIVE_SESSION_OR_AFFILIATE_HAS: Text = (
+pub const UNKNOWN_REFERRAL_CODE: Text = (
     "orders.no_live_session_or_affiliate_has",
     "Không có phiên bán hàng hay cộng tác viên nào có mã giới thiệu «{code}»: sửa hoặc bỏ mã",
     "no live session or affiliate has the referral code «{code}»: correct it or leave it out",
@@ -67,7 +67,7 @@ pub const NO_LONGER_AT_THE_SESSION_PRICE: Text = (
     "{name} is no longer at the session price",
 );
 pub const NO_SUCH_PRODUCT: Text = ("orders.no_such_product", "không có sản phẩm này", "no such product");
-pub const N_1: Text = ("orders.n_1", "từ 1 đến {max_quantity}", "1 to {max_quantity}");
+pub const QUANTITY_1_TO_MAX: Text = ("orders.n_1", "từ 1 đến {max_quantity}", "1 to {max_quantity}");
 pub const REFERRAL_CODE_LETTERS_AND_DIGITS_ONLY: Text = (
     "orders.referral_code_letters_and_digits_only",
     "Mã giới thiệu «{code}»: chỉ chữ và số",
@@ -78,7 +78,7 @@ pub const THE_ORDER_JUST_CHANGED_RELOAD: Text = (
     "đơn hàng vừa được cập nhật, hãy tải lại",
     "the order just changed: reload",
 );
-pub const THIS_PRODUCER_HAS_NOTHING: Text = (
+pub const PRODUCER_NOT_IN_CART: Text = (
     "orders.this_producer_has_nothing",
     "nhà sản xuất này không có trong giỏ",
     "this producer has nothing in the cart",
@@ -93,33 +93,33 @@ pub const LEFT_AT_SESSION_PRICE: Text = (
 pub const TEXTS: &[Text] = &[
     LEFT_AT_SESSION_PRICE,
     A_REASON_IS_REQUIRED,
-    BUYERNAME_2_TO_100_CHARACTERS,
+    BUYER_NAME_2_TO_100_CHARACTERS,
     NOT_AN_ORDER_STATUS,
     NOT_A_STATUS,
     ORDER,
     PRODUCER,
     THE_CART_IS_EMPTY,
-    THE_COMMUNE_IS_NOT,
+    COMMUNE_NOT_IN_PROVINCE,
     THE_TOTAL_IS_TOO_LARGE,
     THIS_CHECKOUT_WAS_PLACED_ALREADY,
     UNKNOWN_PROVINCE_CODE,
     VIETQR_CODE,
     VIETQR_OR_COD,
     AT_MOST_LINES,
-    A_PRODUCER_ID_AND_AN_OPTION,
-    A_STREET_LINE_3_TO_200,
-    CARRIER_AND_TRACKING_NUMBER_ARE_REQUIRED,
-    DOES_NOT_TAKE_VIETQR_YET_CHOOSE,
+    DELIVERY_CHOICE_FORM,
+    STREET_3_TO_200_CHARACTERS,
+    CARRIER_AND_TRACKING_NUMBER_REQUIRED,
+    NO_VIETQR_YET,
     IS_NO_LONGER_ON_SALE,
-    NOT_ALLOWED,
+    TRANSITION_NOT_ALLOWED,
     NOT_ENOUGH_IN_STOCK,
     NOT_OFFERED_FOR_THIS_ORDER,
     NO_DELIVERY_OPTION_REACHES_THIS_ADDRESS,
-    NO_LIVE_SESSION_OR_AFFILIATE_HAS,
+    UNKNOWN_REFERRAL_CODE,
     NO_LONGER_AT_THE_SESSION_PRICE,
     NO_SUCH_PRODUCT,
-    N_1,
+    QUANTITY_1_TO_MAX,
     REFERRAL_CODE_LETTERS_AND_DIGITS_ONLY,
     THE_ORDER_JUST_CHANGED_RELOAD,
-    THIS_PRODUCER_HAS_NOTHING,
+    PRODUCER_NOT_IN_CART,
 ];

@@ -294,8 +294,10 @@ fn valid_items(lines: &[CheckoutItem], errors: &mut FieldErrors) -> Vec<(i64, i6
     let mut items: Vec<(i64, i64)> = Vec::new();
     for (i, item) in lines.iter().enumerate() {
         if !(1..=MAX_QUANTITY).contains(&item.quantity) {
-            errors
-                .add(&format!("items[{i}].quantity"), Message::from(messages::N_1).with("max_quantity", MAX_QUANTITY));
+            errors.add(
+                &format!("items[{i}].quantity"),
+                Message::from(messages::QUANTITY_1_TO_MAX).with("max_quantity", MAX_QUANTITY),
+            );
             continue;
         }
         match items.iter_mut().find(|(id, _)| *id == item.product_id) {
@@ -313,7 +315,7 @@ fn valid_place(shipping: &ShippingInput, errors: &mut FieldErrors) -> (String, S
     if admin_units::province(&province_code).is_none() {
         errors.add("shipping.province_code", messages::UNKNOWN_PROVINCE_CODE);
     } else if admin_units::commune_in(&province_code, &commune_code).is_none() {
-        errors.add("shipping.commune_code", messages::THE_COMMUNE_IS_NOT);
+        errors.add("shipping.commune_code", messages::COMMUNE_NOT_IN_PROVINCE);
     }
     (province_code, commune_code)
 }
@@ -364,7 +366,7 @@ impl CheckoutInput {
         let items = valid_items(&self.items, &mut errors);
         let buyer_name = text(&self.buyer.name);
         if !(2..=100).contains(&buyer_name.chars().count()) {
-            errors.add("buyer.name", messages::BUYERNAME_2_TO_100_CHARACTERS);
+            errors.add("buyer.name", messages::BUYER_NAME_2_TO_100_CHARACTERS);
         }
         let buyer_phone = match Phone::parse(&text(&self.buyer.phone)) {
             Ok(p) => p.e164().to_string(),
@@ -380,7 +382,7 @@ impl CheckoutInput {
         let (province_code, commune_code) = valid_place(&self.shipping, &mut errors);
         let street = text(&self.shipping.street);
         if !(3..=200).contains(&street.chars().count()) {
-            errors.add("shipping.street", messages::A_STREET_LINE_3_TO_200);
+            errors.add("shipping.street", messages::STREET_3_TO_200_CHARACTERS);
         }
         let payment_method = PaymentMethod::parse(self.payment_method.trim());
         if payment_method.is_none() {
@@ -392,7 +394,7 @@ impl CheckoutInput {
                 Ok(id) if !option.trim().is_empty() => {
                     delivery.insert(id, option.trim().to_string());
                 }
-                _ => errors.add(&format!("delivery.{producer}"), messages::A_PRODUCER_ID_AND_AN_OPTION),
+                _ => errors.add(&format!("delivery.{producer}"), messages::DELIVERY_CHOICE_FORM),
             }
         }
         let referral_code = referral_code(self.referral_code.as_deref(), &mut errors);

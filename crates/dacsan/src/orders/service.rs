@@ -53,10 +53,9 @@ async fn referral_of(db: &Db, referrals: &dyn Referrals, code: Option<&str>) -> 
     let Some(code) = code else { return Ok(None) };
     match referrals.resolve(db, code).await? {
         Some(referral) => Ok(Some(referral)),
-        None => Err(AppError::invalid(
-            "referral_code",
-            Message::from(messages::NO_LIVE_SESSION_OR_AFFILIATE_HAS).with("code", code),
-        )),
+        None => {
+            Err(AppError::invalid("referral_code", Message::from(messages::UNKNOWN_REFERRAL_CODE).with("code", code)))
+        }
     }
 }
 
@@ -215,7 +214,7 @@ async fn place(
     };
     let (products, shares) = split_by_producer(db, &input.items, &pricing).await?;
     if let Some(stray) = input.delivery.keys().find(|id| !shares.iter().any(|s| s.producer_id == **id)) {
-        return Err(AppError::invalid(&format!("delivery.{stray}"), messages::THIS_PRODUCER_HAS_NOTHING));
+        return Err(AppError::invalid(&format!("delivery.{stray}"), messages::PRODUCER_NOT_IN_CART));
     }
     if input.payment_method == PaymentMethod::Vietqr {
         for share in &shares {
@@ -224,7 +223,7 @@ async fn place(
                     producers::store::find_by_id(db, share.producer_id).await?.map(|p| p.name).unwrap_or_default();
                 return Err(AppError::invalid(
                     "payment_method",
-                    Message::from(messages::DOES_NOT_TAKE_VIETQR_YET_CHOOSE).with("name", &name),
+                    Message::from(messages::NO_VIETQR_YET).with("name", &name),
                 ));
             }
         }
@@ -469,7 +468,9 @@ pub async fn apply_transition(tx: &mut Tx, order: &Order, t: &Transition<'_>) ->
     if !may_transition(t.actor, order.status, t.to) {
         return Err(AppError::conflict(
             "to",
-            Message::from(messages::NOT_ALLOWED).with("from", order.status.as_str()).with("to", t.to.as_str()),
+            Message::from(messages::TRANSITION_NOT_ALLOWED)
+                .with("from", order.status.as_str())
+                .with("to", t.to.as_str()),
         ));
     }
     let reason = t.reason.trim();
@@ -480,7 +481,7 @@ pub async fn apply_transition(tx: &mut Tx, order: &Order, t: &Transition<'_>) ->
         let carrier = t.carrier.map(str::trim).filter(|c| !c.is_empty());
         let tracking = t.tracking_no.map(str::trim).filter(|c| !c.is_empty());
         let (Some(carrier), Some(tracking)) = (carrier, tracking) else {
-            return Err(AppError::invalid("tracking_no", messages::CARRIER_AND_TRACKING_NUMBER_ARE_REQUIRED));
+            return Err(AppError::invalid("tracking_no", messages::CARRIER_AND_TRACKING_NUMBER_REQUIRED));
         };
         store::set_shipment(tx, order.id, carrier, tracking).await?;
     }

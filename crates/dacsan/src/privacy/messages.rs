@@ -4,7 +4,7 @@
 use crate::error::Text;
 
 pub const ACCOUNT: Text = ("privacy.account", "tài khoản", "account");
-pub const A_PHONE_NUMBER: Text = ("privacy.a_phone_number", "số điện thoại hoặc e-mail", "a phone number or an e-mail");
+pub const PHONE_OR_EMAIL: Text = ("privacy.a_phone_number", "số điện thoại hoặc e-mail", "a phone number or an e-mail");
 pub const DETAIL_1_TO_2000_CHARACTERS: Text =
     ("privacy.detail_1_to_2000_characters", "từ 1 đến 2000 ký tự", "1 to 2000 characters");
 pub const DONE_OR_REFUSED: Text = ("privacy.done_or_refused", "done hoặc refused", "done or refused");
@@ -53,7 +53,7 @@ pub const TEXTS: &[Text] = &[
     ERASURE_HELD,
     WRONG_PASSWORD,
     ACCOUNT,
-    A_PHONE_NUMBER,
+    PHONE_OR_EMAIL,
     DETAIL_1_TO_2000_CHARACTERS,
     DONE_OR_REFUSED,
     MARKETING_EMAIL_OR_CARRIER_SHARING,

@@ -137,7 +137,7 @@ pub async fn file_request(db: &Db, user: Option<&CurrentUser>, input: &OutsideRe
     let contact = input.contact.trim();
     let is_email = contact.contains('@') && contact.len() <= 200 && !contact.contains(char::is_whitespace);
     if !is_email && Phone::parse(contact).is_err() {
-        return Err(AppError::invalid("contact", messages::A_PHONE_NUMBER));
+        return Err(AppError::invalid("contact", messages::PHONE_OR_EMAIL));
     }
     let detail = input.detail.trim();
     if detail.is_empty() || detail.chars().count() > 2000 {

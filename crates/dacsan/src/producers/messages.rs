@@ -9,7 +9,7 @@ pub const AT_MOST_200_CHARACTERS: Text =
     ("producers.at_most_200_characters", "tối đa 200 ký tự", "at most 200 characters");
 pub const AT_MOST_20_000_CHARACTERS: Text =
     ("producers.at_most_20_000_characters", "tối đa 20.000 ký tự", "at most 20,000 characters");
-pub const A_VALID_PHONE_NUMBER: Text =
+pub const PHONE_OR_EMAIL: Text =
     ("producers.a_valid_phone_number", "cần số điện thoại hoặc email hợp lệ", "a valid phone number or e-mail");
 pub const MESSAGE_10_TO_4000_CHARACTERS: Text =
     ("producers.message_10_to_4000_characters", "cần từ 10 đến 4000 ký tự", "10 to 4000 characters");
@@ -41,7 +41,7 @@ pub const TEXTS: &[Text] = &[
     AT_LEAST_2_LETTERS_OR_DIGITS,
     AT_MOST_200_CHARACTERS,
     AT_MOST_20_000_CHARACTERS,
-    A_VALID_PHONE_NUMBER,
+    PHONE_OR_EMAIL,
     MESSAGE_10_TO_4000_CHARACTERS,
     NAME_2_TO_100_CHARACTERS,
     NAME_2_TO_200_CHARACTERS,

@@ -98,7 +98,7 @@ pub async fn create_complaint(
     }
     let contact = form.contact.trim();
     if crate::vn::Phone::parse(contact).is_err() && crate::auth::model::parse_email(contact).is_err() {
-        errors.add("contact", messages::A_VALID_PHONE_NUMBER);
+        errors.add("contact", messages::PHONE_OR_EMAIL);
     }
     if !(10..=4000).contains(&form.message.trim().chars().count()) {
         errors.add("message", messages::MESSAGE_10_TO_4000_CHARACTERS);

@@ -50,7 +50,7 @@ pub fn province_for(user: &CurrentUser, requested: Option<&str>) -> Result<Strin
         Some(code) => code.to_string(),
         None => match user.provinces.first().cloned().or_else(|| provinces_of(user).first().map(|p| p.code.clone())) {
             Some(first) => first,
-            None => return Err(AppError::invalid("province", messages::CHOOSE_A_PROVINCE_PROVINCE_CODE)),
+            None => return Err(AppError::invalid("province", messages::CHOOSE_A_PROVINCE)),
         },
     };
     if admin_units::province(&code).is_none() {

@@ -59,7 +59,7 @@ fn carrier_event(handover: &Handover, mut input: EventInput) -> AppResult<super:
         let names: Vec<&str> = CARRIER_KINDS.iter().map(|k| k.as_str()).collect();
         return Err(AppError::invalid(
             "kind",
-            Message::from(messages::A_CARRIER_RECORDS).with("join", names.join(", ")),
+            Message::from(messages::CARRIER_EVENT_KINDS).with("join", names.join(", ")),
         ));
     }
     if input.who.as_deref().is_none_or(|w| w.trim().is_empty()) {

@@ -60,7 +60,7 @@ pub async fn resolve_sscc(
     let sscc = gs1::Sscc::parse(&sscc).map_err(|e| AppError::BadRequest(format!("SSCC {sscc}: {e}")))?;
     let batches = carton_batches(&state, sscc.as_str(), page.user.as_ref()).await?;
     if batches.is_empty() {
-        return Err(AppError::not_found(Message::from(messages::A_CARTON_WITH_SSCC).with("sscc", sscc)).into());
+        return Err(AppError::not_found(Message::from(messages::CARTON_WITH_SSCC).with("sscc", sscc)).into());
     }
     if super::resolve::wants_json(&headers) {
         let uri = sscc.to_uri(&state.settings.public_url);

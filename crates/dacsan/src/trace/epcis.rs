@@ -255,8 +255,7 @@ pub async fn read_capture(state: &AppState, body: &Value) -> AppResult<Vec<(Even
                 break;
             }
         }
-        let batch = batch
-            .ok_or_else(|| AppError::invalid(&format!("events[{i}]"), messages::NAMES_NO_BATCH_KNOWN_HERE_EPCLIST))?;
+        let batch = batch.ok_or_else(|| AppError::invalid(&format!("events[{i}]"), messages::NO_KNOWN_BATCH))?;
         let product = catalog::store::find_by_id(&state.db, batch.product_id)
             .await?
             .ok_or_else(|| AppError::not_found(messages::PRODUCT))?;

@@ -71,7 +71,7 @@ pub fn checked(upload: &Upload) -> AppResult<(&'static str, &str)> {
         sniff(&upload.bytes).ok_or_else(|| AppError::invalid("file", messages::PDF_JPEG_PNG_OR_WEBP_ONLY))?;
     let title = upload.title.trim();
     if title.is_empty() || title.chars().count() > 200 {
-        return Err(AppError::invalid("title", messages::A_TITLE_OF_UP_TO_200));
+        return Err(AppError::invalid("title", messages::TITLE_UP_TO_200_CHARACTERS));
     }
     Ok((content_type, title))
 }

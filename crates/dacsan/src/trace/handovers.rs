@@ -62,7 +62,7 @@ impl HandoverInput {
         };
         let days = self.days.unwrap_or(DEFAULT_DAYS);
         if !(1..=MAX_DAYS).contains(&days) {
-            errors.add("days", Message::from(messages::N_1_TO_DAYS).with("max_days", MAX_DAYS));
+            errors.add("days", Message::from(messages::HANDOVER_DAYS_1_TO_MAX).with("max_days", MAX_DAYS));
         }
         if !errors.is_empty() {
             return Err(errors);

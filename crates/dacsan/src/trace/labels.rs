@@ -36,7 +36,10 @@ pub async fn sheet_for(state: &AppState, product: &Product, batch: &Batch, param
         "batch" => {
             let sheets = params.sheets.unwrap_or(1);
             if !(1..=MAX_SHEETS).contains(&sheets) {
-                return Err(AppError::invalid("sheets", Message::from(messages::N_1).with("max_sheets", MAX_SHEETS)));
+                return Err(AppError::invalid(
+                    "sheets",
+                    Message::from(messages::SHEETS_1_TO_MAX).with("max_sheets", MAX_SHEETS),
+                ));
             }
             let url = format!("{base}{}", service::batch_path(product, batch));
             (0..layout.per_page() as i64 * sheets).map(|_| label(url.clone(), None)).collect()
@@ -45,7 +48,7 @@ pub async fn sheet_for(state: &AppState, product: &Product, batch: &Batch, param
             let from = params.from.unwrap_or(0);
             let count = params.count.unwrap_or(batch.serial_count - from).min(MAX_LABELS);
             if from < 0 || count < 1 {
-                return Err(AppError::invalid("count", messages::NO_SERIALS_IN_THIS_RANGE_ISSUE));
+                return Err(AppError::invalid("count", messages::NO_SERIALS_IN_RANGE));
             }
             let serials = store::serials_of(&state.db, batch.id, from, count).await?;
             if serials.is_empty() {

@@ -3,7 +3,7 @@
 
 use crate::error::Text;
 
-pub const AN_EVENT_SEQ_FROM_1: Text = ("trace.an_event_seq_from_1", "số thứ tự sự kiện từ 1", "an event seq from 1");
+pub const EVENT_SEQ_FROM_1: Text = ("trace.an_event_seq_from_1", "số thứ tự sự kiện từ 1", "an event seq from 1");
 pub const AT_MOST_1000_EVENTS: Text =
     ("trace.at_most_1000_events", "tối đa 1000 sự kiện mỗi lần", "at most 1000 events at a time");
 pub const AT_MOST_10_FILES: Text = ("trace.at_most_10_files", "tối đa 10 tệp", "at most 10 files");
@@ -14,8 +14,8 @@ pub const AT_MOST_200_CHARACTERS: Text = ("trace.at_most_200_characters", "tối
 pub const AT_MOST_500_CHARACTERS: Text = ("trace.at_most_500_characters", "tối đa 500 ký tự", "at most 500 characters");
 pub const AT_MOST_50_INPUTS: Text = ("trace.at_most_50_inputs", "tối đa 50 nguyên liệu", "at most 50 inputs");
 pub const AT_MOST_80_CHARACTERS: Text = ("trace.at_most_80_characters", "tối đa 80 ký tự", "at most 80 characters");
-pub const A_DATE_YYYY_MM_DD: Text = ("trace.a_date_yyyy_mm_dd", "ngày dạng YYYY-MM-DD", "a date YYYY-MM-DD");
-pub const A_TITLE_OF_UP_TO_200: Text =
+pub const DATE_AS_YYYY_MM_DD: Text = ("trace.a_date_yyyy_mm_dd", "ngày dạng YYYY-MM-DD", "a date YYYY-MM-DD");
+pub const TITLE_UP_TO_200_CHARACTERS: Text =
     ("trace.a_title_of_up_to_200", "cần tên tệp, tối đa 200 ký tự", "a title of up to 200 characters");
 pub const BATCH: Text = ("trace.batch", "lô hàng", "batch");
 pub const CHOOSE_THE_COMMUNE_S_PROVINCE: Text =
@@ -25,9 +25,9 @@ pub const EXPIRY_MUST_BE_AFTER_PRODUCTION: Text =
 pub const FILE: Text = ("trace.file", "tệp", "file");
 pub const GIVE_BOTH_LATITUDE_AND_LONGITUDE: Text =
     ("trace.give_both_latitude_and_longitude", "cần cả vĩ độ và kinh độ", "give both latitude and longitude");
-pub const LATITUDE_BETWEEN_90_AND_90: Text =
+pub const LATITUDE_RANGE: Text =
     ("trace.latitude_between_90_and_90", "vĩ độ từ -90 đến 90", "latitude between -90 and 90");
-pub const LONGITUDE_BETWEEN_180_AND_180: Text =
+pub const LONGITUDE_RANGE: Text =
     ("trace.longitude_between_180_and_180", "kinh độ từ -180 đến 180", "longitude between -180 and 180");
 pub const MORE_SERIALS_THAN_UNITS: Text =
     ("trace.more_serials_than_units", "số sê-ri vượt số lượng của lô", "more serials than units");
@@ -59,20 +59,19 @@ pub const UNKNOWN_LINK_TYPE: Text = (
     "linkType {other}: có all, gs1:pip, gs1:traceability, gs1:certificationInfo, gs1:epcis",
     "linkType {other}: available are all, gs1:pip, gs1:traceability, gs1:certificationInfo, gs1:epcis",
 );
-pub const A_CARTON_WITH_SSCC: Text =
-    ("trace.a_carton_with_sscc", "thùng hàng SSCC {sscc}", "a carton with SSCC {sscc}");
-pub const A_PRODUCT_WITH_GTIN: Text =
+pub const CARTON_WITH_SSCC: Text = ("trace.a_carton_with_sscc", "thùng hàng SSCC {sscc}", "a carton with SSCC {sscc}");
+pub const PRODUCT_WITH_GTIN: Text =
     ("trace.a_product_with_gtin", "sản phẩm có mã GTIN {gtin}", "a product with GTIN {gtin}");
 pub const HANDOVER: Text = ("trace.handover", "giao nhận {handover}", "handover {handover}");
-pub const LOT: Text = ("trace.lot", "số lô: {detail}", "lot: {detail}");
+pub const LOT_REFUSED: Text = ("trace.lot", "số lô: {detail}", "lot: {detail}");
 pub const LOT_OF_GTIN: Text = ("trace.lot_of_gtin", "lô {lot} của mã GTIN {gtin}", "lot {lot} of GTIN {gtin}");
-pub const NO_COMMUNE_WITH_CODE: Text =
+pub const NO_ORIGIN_COMMUNE: Text =
     ("trace.no_commune_with_code", "không có xã mã {origin}", "no commune with code {origin}");
-pub const NO_COMMUNE_WITH_CODE_2: Text =
+pub const NO_COMMUNE_WITH_CODE: Text =
     ("trace.no_commune_with_code_2", "không có xã mã {code}", "no commune with code {code}");
-pub const N_1: Text = ("trace.n_1", "từ 1 đến {max_sheets}", "1 to {max_sheets}");
-pub const N_1_TO_DAYS: Text = ("trace.n_1_to_days", "từ 1 đến {max_days} ngày", "1 to {max_days} days");
-pub const ONE: Text = ("trace.one", "một trong: {join}", "one of: {join}");
+pub const SHEETS_1_TO_MAX: Text = ("trace.n_1", "từ 1 đến {max_sheets}", "1 to {max_sheets}");
+pub const HANDOVER_DAYS_1_TO_MAX: Text = ("trace.n_1_to_days", "từ 1 đến {max_days} ngày", "1 to {max_days} days");
+pub const ONE_OF: Text = ("trace.one", "một trong: {join}", "one of: {join}");
 pub const SERIAL_OF_CODE: Text =
     ("trace.serial_of_code", "số sê-ri {serial} của mã {code}", "serial {serial} of code {code}");
 pub const SERIAL_OF_GTIN: Text =
@@ -80,15 +79,13 @@ pub const SERIAL_OF_GTIN: Text =
 pub const THIS_BATCH_HAS_NO_FILE: Text =
     ("trace.this_batch_has_no_file", "lô này không có tệp {id}", "this batch has no file {id}");
 pub const TRACEABILITY_CODE: Text = ("trace.traceability_code", "mã truy xuất {code}", "traceability code {code}");
-pub const AT_MOST_500_CHARACTERS_2: Text =
-    ("trace.at_most_500_characters_2", "tối đa 500 ký tự", "at most 500 characters");
-pub const A_CARRIER_RECORDS: Text =
+pub const CARRIER_EVENT_KINDS: Text =
     ("trace.a_carrier_records", "người vận chuyển ghi được: {join}", "a carrier records: {join}");
 pub const BATCH_ID_OR_DESCRIPTION_REQUIRED: Text =
     ("trace.batch_id_or_description_required", "cần batch_id hoặc mô tả", "batch_id or description required");
 pub const EVENT_EXISTS: Text = ("trace.event_exists", "sự kiện {event_id} đã có", "event {event_id} exists");
 pub const IN_THE_FUTURE: Text = ("trace.in_the_future", "ở tương lai", "in the future");
-pub const NAMES_NO_BATCH_KNOWN_HERE_EPCLIST: Text = (
+pub const NO_KNOWN_BATCH: Text = (
     "trace.names_no_batch_known_here_epclist",
     "không nêu lô hàng nào trên hệ thống",
     "names no batch known here (epcList, quantityList, childEPCs …)",
@@ -99,13 +96,14 @@ pub const NO_COMMUNE_THERE: Text =
     ("trace.no_commune_there", "không có xã/phường \"{name}\" ở tỉnh này", "no commune \"{name}\" there");
 pub const NO_EVENT_IN_THIS_BATCH: Text =
     ("trace.no_event_in_this_batch", "lô này không có sự kiện {seq}", "no event {seq} in this batch");
-pub const NO_SERIALS_IN_THIS_RANGE_ISSUE: Text = (
+pub const NO_SERIALS_IN_RANGE: Text = (
     "trace.no_serials_in_this_range_issue",
     "lô chưa có số sê-ri ở khoảng này: cấp số trước",
     "no serials in this range: issue serials first",
 );
-pub const N_1_2: Text = ("trace.n_1_2", "từ 1 đến {max_serials_per_request}", "1 to {max_serials_per_request}");
-pub const ONLY_UNITS_OF_THIS_BATCH_HAVE: Text = (
+pub const SERIALS_1_TO_MAX: Text =
+    ("trace.n_1_2", "từ 1 đến {max_serials_per_request}", "1 to {max_serials_per_request}");
+pub const ONLY_UNITS_LEFT: Text = (
     "trace.only_units_of_this_batch_have",
     "lô chỉ còn {left} đơn vị chưa có số sê-ri",
     "only {left} units of this batch have no serial yet",
@@ -153,7 +151,7 @@ pub const TEXTS: &[Text] = &[
     LABEL_MODE_ONE_OF,
     LABELS_NOT_PRINTED,
     EARLIER_THAN_RECORDED,
-    AN_EVENT_SEQ_FROM_1,
+    EVENT_SEQ_FROM_1,
     AT_MOST_1000_EVENTS,
     AT_MOST_10_FILES,
     AT_MOST_120_CHARACTERS,
@@ -162,15 +160,15 @@ pub const TEXTS: &[Text] = &[
     AT_MOST_500_CHARACTERS,
     AT_MOST_50_INPUTS,
     AT_MOST_80_CHARACTERS,
-    A_DATE_YYYY_MM_DD,
-    A_TITLE_OF_UP_TO_200,
+    DATE_AS_YYYY_MM_DD,
+    TITLE_UP_TO_200_CHARACTERS,
     BATCH,
     CHOOSE_THE_COMMUNE_S_PROVINCE,
     EXPIRY_MUST_BE_AFTER_PRODUCTION,
     FILE,
     GIVE_BOTH_LATITUDE_AND_LONGITUDE,
-    LATITUDE_BETWEEN_90_AND_90,
-    LONGITUDE_BETWEEN_180_AND_180,
+    LATITUDE_RANGE,
+    LONGITUDE_RANGE,
     MORE_SERIALS_THAN_UNITS,
     NO_EVENTS,
     NO_FILE_SENT,
@@ -185,32 +183,31 @@ pub const TEXTS: &[Text] = &[
     THE_CARRIER_S_NAME_IS_REQUIRED,
     THE_TIME_IS_IN_THE_FUTURE,
     UNKNOWN_LINK_TYPE,
-    A_CARTON_WITH_SSCC,
-    A_PRODUCT_WITH_GTIN,
+    CARTON_WITH_SSCC,
+    PRODUCT_WITH_GTIN,
     HANDOVER,
-    LOT,
+    LOT_REFUSED,
     LOT_OF_GTIN,
+    NO_ORIGIN_COMMUNE,
     NO_COMMUNE_WITH_CODE,
-    NO_COMMUNE_WITH_CODE_2,
-    N_1,
-    N_1_TO_DAYS,
-    ONE,
+    SHEETS_1_TO_MAX,
+    HANDOVER_DAYS_1_TO_MAX,
+    ONE_OF,
     SERIAL_OF_CODE,
     SERIAL_OF_GTIN,
     THIS_BATCH_HAS_NO_FILE,
     TRACEABILITY_CODE,
-    AT_MOST_500_CHARACTERS_2,
-    A_CARRIER_RECORDS,
+    CARRIER_EVENT_KINDS,
     BATCH_ID_OR_DESCRIPTION_REQUIRED,
     EVENT_EXISTS,
     IN_THE_FUTURE,
-    NAMES_NO_BATCH_KNOWN_HERE_EPCLIST,
+    NO_KNOWN_BATCH,
     NO_BATCH_OF_THIS_PRODUCER,
     NO_COMMUNE_THERE,
     NO_EVENT_IN_THIS_BATCH,
-    NO_SERIALS_IN_THIS_RANGE_ISSUE,
-    N_1_2,
-    ONLY_UNITS_OF_THIS_BATCH_HAVE,
+    NO_SERIALS_IN_RANGE,
+    SERIALS_1_TO_MAX,
+    ONLY_UNITS_LEFT,
     SEVERAL_PLACES_HAVE_THIS_NAME,
     THIS_PRODUCT_ALREADY_HAS_LOT,
 ];

@@ -191,7 +191,7 @@ impl BatchInput {
         let lot = match gs1::Lot::parse(self.lot.as_deref().unwrap_or("").trim()) {
             Ok(lot) => Some(lot),
             Err(e) => {
-                errors.add("lot", Message::from(messages::LOT).with("detail", e));
+                errors.add("lot", Message::from(messages::LOT_REFUSED).with("detail", e));
                 None
             }
         };
@@ -216,7 +216,7 @@ impl BatchInput {
                     None
                 }
                 None => {
-                    errors.add("expires_on", messages::A_DATE_YYYY_MM_DD);
+                    errors.add("expires_on", messages::DATE_AS_YYYY_MM_DD);
                     None
                 }
             },
@@ -228,7 +228,7 @@ impl BatchInput {
         let origin = self.origin_commune_code.map(|c| c.trim().to_string()).filter(|c| !c.is_empty());
         let origin = origin.unwrap_or_else(|| default_commune.to_string());
         if admin_units::commune(&origin).is_none() {
-            errors.add("origin_commune_code", Message::from(messages::NO_COMMUNE_WITH_CODE).with("origin", &origin));
+            errors.add("origin_commune_code", Message::from(messages::NO_ORIGIN_COMMUNE).with("origin", &origin));
         }
         let gps_e6 = match (self.latitude.as_ref(), self.longitude.as_ref()) {
             (None, None) => None,
@@ -236,10 +236,10 @@ impl BatchInput {
                 let lat = micro_degrees(lat, 90);
                 let lon = micro_degrees(lon, 180);
                 if lat.is_none() {
-                    errors.add("latitude", messages::LATITUDE_BETWEEN_90_AND_90);
+                    errors.add("latitude", messages::LATITUDE_RANGE);
                 }
                 if lon.is_none() {
-                    errors.add("longitude", messages::LONGITUDE_BETWEEN_180_AND_180);
+                    errors.add("longitude", messages::LONGITUDE_RANGE);
                 }
                 lat.zip(lon)
             }
@@ -254,7 +254,7 @@ impl BatchInput {
                 errors.add(&format!("inputs[{i}]"), messages::BATCH_ID_OR_DESCRIPTION_REQUIRED);
             }
             if description.chars().count() > 500 {
-                errors.add(&format!("inputs[{i}].description"), messages::AT_MOST_500_CHARACTERS_2);
+                errors.add(&format!("inputs[{i}].description"), messages::AT_MOST_500_CHARACTERS);
             }
         }
         if self.inputs.len() > 50 {
@@ -361,7 +361,7 @@ impl EventInput {
         let kind = self.kind.as_deref().map(str::trim).and_then(EventKind::parse);
         if kind.is_none() {
             let names: Vec<&str> = EventKind::ALL.iter().map(|k| k.as_str()).collect();
-            errors.add("kind", Message::from(messages::ONE).with("join", names.join(", ")));
+            errors.add("kind", Message::from(messages::ONE_OF).with("join", names.join(", ")));
         }
         let time = match self.time.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
             None => Some(now.to_offset(time::macros::offset!(+7))),
@@ -381,7 +381,7 @@ impl EventInput {
         if let Some(code) = &commune_code
             && admin_units::commune(code).is_none()
         {
-            errors.add("commune_code", Message::from(messages::NO_COMMUNE_WITH_CODE_2).with("code", code));
+            errors.add("commune_code", Message::from(messages::NO_COMMUNE_WITH_CODE).with("code", code));
         }
         let gln = match self.gln.as_deref().map(str::trim).filter(|g| !g.is_empty()) {
             None => None,
@@ -421,7 +421,7 @@ impl EventInput {
             },
         };
         if self.corrects.is_some_and(|seq| seq < 1) {
-            errors.add("corrects", messages::AN_EVENT_SEQ_FROM_1);
+            errors.add("corrects", messages::EVENT_SEQ_FROM_1);
         }
         if self.attachments.len() > 10 {
             errors.add("attachments", messages::AT_MOST_10_FILES);

@@ -117,7 +117,7 @@ pub async fn resolve_code_serial(
 
 /// `/01/{gtin}` alone: the product's page.
 async fn product_by_gtin(db: &Db, spellings: &[String], gtin: &str) -> Result<Response, PageError> {
-    let not_found = || AppError::not_found(Message::from(messages::A_PRODUCT_WITH_GTIN).with("gtin", gtin));
+    let not_found = || AppError::not_found(Message::from(messages::PRODUCT_WITH_GTIN).with("gtin", gtin));
     let id = catalog::store::find_id_by_gtin(db, spellings).await?.ok_or_else(not_found)?;
     let product = catalog::store::find_by_id(db, id).await?.ok_or_else(not_found)?;
     if product.status == ProductStatus::Draft {

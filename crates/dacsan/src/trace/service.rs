@@ -449,15 +449,12 @@ pub async fn issue_serials(db: &Db, batch: &Batch, count: i64) -> AppResult<Vec<
     if !(1..=MAX_SERIALS_PER_REQUEST).contains(&count) {
         return Err(AppError::invalid(
             "count",
-            Message::from(messages::N_1_2).with("max_serials_per_request", MAX_SERIALS_PER_REQUEST),
+            Message::from(messages::SERIALS_1_TO_MAX).with("max_serials_per_request", MAX_SERIALS_PER_REQUEST),
         ));
     }
     let left = batch.quantity - batch.serial_count;
     if count > left {
-        return Err(AppError::invalid(
-            "count",
-            Message::from(messages::ONLY_UNITS_OF_THIS_BATCH_HAVE).with("left", left),
-        ));
+        return Err(AppError::invalid("count", Message::from(messages::ONLY_UNITS_LEFT).with("left", left)));
     }
     let db = db.clone();
     let batch_id = batch.id;

@@ -27,7 +27,7 @@ pub async fn attach(db: &Db, user: &CurrentUser, quote_id: i64, upload: &Upload)
     if quote.status != "open" {
         return Err(AppError::conflict(
             "quote",
-            Message::from(messages::THE_QUOTE_IS_NO_MORE_FILES).with("status", &quote.status),
+            Message::from(messages::QUOTE_CLOSED_TO_FILES).with("status", &quote.status),
         ));
     }
     let (content_type, title) = checked(upload)?;

@@ -5,28 +5,27 @@ use crate::error::Text;
 
 pub const ANOTHER_QUOTE_WAS_JUST_ACCEPTED: Text =
     ("trade.another_quote_was_just_accepted", "Yêu cầu vừa chọn báo giá khác", "another quote was just accepted");
-pub const A_TWO_LETTER_COUNTRY_CODE_NOT: Text = (
+pub const EXPORT_COUNTRY_CODE: Text = (
     "trade.a_two_letter_country_code_not",
     "Mã nước hai chữ (ISO 3166), không phải VN",
     "a two-letter country code, not VN",
 );
 pub const BEFORE_THE_START: Text = ("trade.before_the_start", "Trước ngày bắt đầu", "before the start");
 pub const BUSINESS_PROFILE: Text = ("trade.business_profile", "hồ sơ doanh nghiệp", "business profile");
-pub const CARRIER_UNIT_WEIGHT_G_1_G_TO_1_TONNE: Text =
+pub const UNIT_WEIGHT_1_G_TO_1_TONNE: Text =
     ("trade.carrier_unit_weight_g_1_g_to_1_tonne", "Từ 1 g đến 1 tấn một đơn vị", "1 g to 1 tonne a unit");
 pub const CHOOSE_A_PRODUCT_SET: Text =
     ("trade.choose_a_product_set", "Chọn bộ sản phẩm hoặc tỉnh", "choose a product set or a province");
-pub const DEPOSIT_PCT_0_TO_100_PERCENT: Text =
-    ("trade.deposit_pct_0_to_100_percent", "Từ 0 đến 100", "0 to 100 percent");
+pub const DEPOSIT_0_TO_100_PERCENT: Text = ("trade.deposit_pct_0_to_100_percent", "Từ 0 đến 100", "0 to 100 percent");
 pub const FAIR: Text = ("trade.fair", "hội chợ", "fair");
 pub const FILE: Text = ("trade.file", "tệp", "file");
 pub const FOLLOW: Text = ("trade.follow", "theo dõi", "follow");
 pub const JUST_QUOTED_RELOAD: Text =
     ("trade.just_quoted_reload", "Báo giá vừa được gửi, hãy tải lại", "just quoted: reload");
-pub const LEAD_DAYS_0_TO_365_DAYS: Text = ("trade.lead_days_0_to_365_days", "Từ 0 đến 365 ngày", "0 to 365 days");
+pub const LEAD_DAYS_0_TO_365: Text = ("trade.lead_days_0_to_365_days", "Từ 0 đến 365 ngày", "0 to 365 days");
 pub const MESSAGE_1_TO_2_000_CHARACTERS: Text =
     ("trade.message_1_to_2_000_characters", "Tin nhắn: 1 đến 2.000 ký tự", "message: 1 to 2,000 characters");
-pub const MIN_OCOP_STARS_3_4_OR_5_STARS: Text =
+pub const MIN_OCOP_STARS_3_4_OR_5: Text =
     ("trade.min_ocop_stars_3_4_or_5_stars", "OCOP: 3, 4 hoặc 5 sao", "3, 4 or 5 stars");
 pub const NOT_ABOVE_THE_QUANTITY_OFFERED: Text =
     ("trade.not_above_the_quantity_offered", "Không hơn số lượng chào bán", "not above the quantity offered");
@@ -47,10 +46,11 @@ pub const REASON_3_TO_1_000_CHARACTERS: Text =
     ("trade.reason_3_to_1_000_characters", "Lý do: 3 đến 1.000 ký tự", "reason: 3 to 1,000 characters");
 pub const REQUEST: Text = ("trade.request", "yêu cầu", "request");
 pub const REQUEST_FOR_QUOTATION: Text = ("trade.request_for_quotation", "yêu cầu báo giá", "request for quotation");
-pub const REQUIRED: Text = ("trade.required", "lead_days: bắt buộc", "required");
+pub const LEAD_DAYS_REQUIRED: Text = ("trade.lead_days_required", "lead_days: bắt buộc", "lead_days: required");
 pub const SET_CODE_REQUIRED: Text = ("trade.set_code_required", "set_code: bắt buộc", "set_code: required");
 pub const SUPPLY_OFFER: Text = ("trade.supply_offer", "chào bán", "supply offer");
-pub const THE_DATE_NEEDED: Text = ("trade.the_date_needed", "Ngày cần hàng đã qua", "the date needed is in the past");
+pub const DATE_NEEDED_IN_THE_PAST: Text =
+    ("trade.the_date_needed", "Ngày cần hàng đã qua", "the date needed is in the past");
 pub const THE_FAIR_IS_REQUIRED: Text = ("trade.the_fair_is_required", "Chọn hội chợ", "the fair is required");
 pub const THE_OFFER_IS_CLOSED_ALREADY: Text =
     ("trade.the_offer_is_closed_already", "Chào bán đã đóng", "the offer is closed already");
@@ -62,13 +62,13 @@ pub const THE_QUOTE_WAS_WITHDRAWN: Text =
 pub const THE_REQUEST_IS_CLOSED: Text = ("trade.the_request_is_closed", "Yêu cầu đã đóng", "the request is closed");
 pub const THE_TOTAL_IS_TOO_LARGE: Text =
     ("trade.the_total_is_too_large", "tổng tiền quá lớn", "the total is too large");
-pub const THE_VALIDITY_DATE: Text =
+pub const VALIDITY_DATE_IN_THE_PAST: Text =
     ("trade.the_validity_date", "Hạn báo giá đã qua", "the validity date is in the past");
 pub const THIS_REQUEST_WAS_CLAIMED_ALREADY: Text =
     ("trade.this_request_was_claimed_already", "Yêu cầu này đã được nhận", "this request was claimed already");
 pub const UNDER_THE_FIRST_PRICE_TIER: Text =
     ("trade.under_the_first_price_tier", "Dưới bậc giá đầu tiên", "under the first price tier");
-pub const A_DATE_AS_2027_03_31: Text =
+pub const DATE_AS_TYPED: Text =
     ("trade.a_date_as_2027_03_31", "«{text}»: cần dạng năm-tháng-ngày", "«{text}»: a date as 2027-03-31");
 pub const PHONE_REFUSED: Text = ("trade.phone_refused", "Số điện thoại: {why}", "phone: {why}");
 pub const NO_OCOP_PRODUCT_SET: Text =
@@ -78,16 +78,16 @@ pub const NO_SUCH_PRODUCT_SET: Text =
     ("trade.no_such_product_set", "Không có bộ sản phẩm «{set_code}»", "no such product set «{set_code}»");
 pub const NO_SUCH_PROVINCE: Text =
     ("trade.no_such_province", "Không có tỉnh «{province_code}»", "no such province «{province_code}»");
-pub const N_1_TO_PRICE_TIERS: Text =
+pub const PRICE_TIERS_1_TO_MAX: Text =
     ("trade.n_1_to_price_tiers", "Từ 1 đến {max_tiers} bậc giá", "1 to {max_tiers} price tiers");
 pub const FIELD_REQUIRED: Text = ("trade.field_required", "{field}: bắt buộc", "{field}: required");
 pub const TAX_CODE_REFUSED: Text = ("trade.tax_code_refused", "Mã số thuế: {why}", "tax code: {why}");
-pub const THE_QUOTE: Text = ("trade.the_quote", "Báo giá đang «{status}»", "the quote is {status}");
-pub const TO_10_12: Text = ("trade.to_10_12", "{field}: từ {min} đến 10^12", "{field}: {min} to 10^12");
-pub const TO_CHARACTERS: Text =
+pub const QUOTE_STATUS: Text = ("trade.the_quote", "Báo giá đang «{status}»", "the quote is {status}");
+pub const FIELD_UP_TO_10_12: Text = ("trade.to_10_12", "{field}: từ {min} đến 10^12", "{field}: {min} to 10^12");
+pub const FIELD_LENGTH: Text =
     ("trade.to_characters", "{field}: {min} đến {max} ký tự", "{field}: {min} to {max} characters");
 pub const VIETQR_OR_COD: Text = ("trade.vietqr_or_cod", "«{text}»: vietqr hoặc cod", "«{text}»: vietqr or cod");
-pub const ADD_THE_PRODUCT_YOU_QUOTE: Text = (
+pub const ADD_THE_QUOTED_PRODUCT: Text = (
     "trade.add_the_product_you_quote",
     "Hãy đăng sản phẩm bạn chào giá trước (đủ hạng sao yêu cầu)",
     "add the product you quote for first (with the stars asked)",
@@ -97,7 +97,7 @@ pub const AT_MOST_FILES_PER_QUOTE: Text = (
     "mỗi báo giá tối đa {max_attachments} tệp",
     "at most {max_attachments} files per quote",
 );
-pub const A_FAIR_LEAD_THE_BUSINESS_CLAIMS: Text = (
+pub const FAIR_LEAD_CLAIMED_BY_TAX_CODE: Text = (
     "trade.a_fair_lead_the_business_claims",
     "Mối giao thương từ hội chợ: doanh nghiệp nhận yêu cầu (theo mã số thuế) rồi chấp nhận",
     "\
@@ -115,7 +115,7 @@ pub const COMMUNE_NOT_IN_THAT_PROVINCE: Text = (
     "Xã/phường «{code}» không thuộc tỉnh đã chọn",
     "commune «{code}» is not in that province",
 );
-pub const EITHER_A_DELIVERY_PRICE: Text = (
+pub const DELIVERY_PRICE_OR_CARRIERS: Text = (
     "trade.either_a_delivery_price",
     "Hoặc một giá giao hàng, hoặc giá của hãng vận chuyển, không cả hai",
     "\
@@ -126,12 +126,12 @@ pub const IS_NOT_OFFERED_FOR_THIS_ORDER: Text = (
     "«{id}» không có cho đơn này; có: {offered}",
     "«{id}» is not offered for this order; offered: {offered}",
 );
-pub const NOT_AN_INCOTERM_2020_EXW_FCA: Text = (
+pub const NOT_AN_INCOTERM: Text = (
     "trade.not_an_incoterm_2020_exw_fca",
     "«{text}»: không phải Incoterm 2020",
     "«{text}»: not an Incoterm 2020 (EXW, FCA, FOB, CIF, DAP …)",
 );
-pub const NOT_ONE_OF_YOUR_PRODUCTS_2: Text =
+pub const NOT_ONE_OF_YOUR_PRODUCTS_ON_SALE: Text =
     ("trade.not_one_of_your_products_2", "Không phải sản phẩm đang bán của bạn", "not one of your products on sale");
 pub const NO_CARRIER_TAKES_A_PARCEL: Text = (
     "trade.no_carrier_takes_a_parcel",
@@ -139,14 +139,14 @@ pub const NO_CARRIER_TAKES_A_PARCEL: Text = (
     "\
                      no carrier takes a parcel of {kilograms} kg to this address: ask the producer to price delivery",
 );
-pub const N_0_TO_10_12_NG: Text = ("trade.n_0_to_10_12_ng", "Từ 0 đến 10^12 đồng", "0 to 10^12 đồng");
-pub const N_1_TO_10_12: Text = ("trade.n_1_to_10_12", "Từ 1 đến 10^12", "1 to 10^12");
-pub const ONE_OF_VIETGAP_ORGANIC_TRACEABLE_SAMPLE: Text = (
+pub const DONG_0_TO_10_12: Text = ("trade.dong_0_to_10_12", "Từ 0 đến 10^12 đồng", "0 to 10^12 đồng");
+pub const NUMBER_1_TO_10_12: Text = ("trade.n_1_to_10_12", "Từ 1 đến 10^12", "1 to 10^12");
+pub const REQUIREMENT_ONE_OF: Text = (
     "trade.one_of_vietgap_organic_traceable_sample",
     "«{word}»: vietgap, organic, traceable hoặc sample_first",
     "«{word}»: one of vietgap, organic, traceable, sample_first",
 );
-pub const ONLY_AN_ACCEPTED_QUOTE_HAS: Text = (
+pub const ONLY_ACCEPTED_QUOTES_HAVE_A_PROFORMA: Text = (
     "trade.only_an_accepted_quote_has",
     "Chỉ báo giá đã chấp nhận mới có hóa đơn chiếu lệ",
     "only an accepted quote has a pro-forma invoice",
@@ -156,11 +156,11 @@ pub const THE_BUYER_ASKS_FOR_PRODUCERS: Text = (
     "Người mua chỉ nhận hàng từ {name}",
     "the buyer asks for producers of {name} only",
 );
-pub const THE_COMMUNE_IS_NOT: Text =
+pub const COMMUNE_NOT_IN_DELIVERY_PROVINCE: Text =
     ("trade.the_commune_is_not", "Xã/phường không thuộc tỉnh giao hàng", "the commune is not in the delivery province");
-pub const THE_COMMUNE_TO_DELIVER: Text =
+pub const DELIVERY_COMMUNE_REQUIRED: Text =
     ("trade.the_commune_to_deliver", "Cần xã/phường nhận hàng", "the commune to deliver to is required");
-pub const THE_FIRST_TIER_MUST_START: Text = (
+pub const FIRST_TIER_AT_MOQ: Text = (
     "trade.the_first_tier_must_start",
     "Bậc đầu phải bắt đầu từ số lượng tối thiểu trở xuống",
     "the first tier must start at or below the MOQ",
@@ -170,19 +170,16 @@ pub const THE_PRODUCER_HAS_NO_VIETQR_ACCOUNT: Text = (
     "Người bán chưa có tài khoản nhận VietQR",
     "the producer has no VietQR account yet",
 );
-pub const THE_QUOTE_2: Text = ("trade.the_quote_2", "Báo giá đang «{status}»", "the quote is {status}");
 pub const THE_QUOTE_ASKS_FOR_A_DEPOSIT: Text =
     ("trade.the_quote_asks_for_a_deposit", "Báo giá cần đặt cọc qua VietQR", "the quote asks for a deposit by VietQR");
 pub const THE_QUOTE_EXPIRED: Text =
     ("trade.the_quote_expired", "Báo giá hết hạn ngày {valid_until}", "the quote expired on {valid_until}");
-pub const THE_QUOTE_IS_NO_MORE_FILES: Text = (
+pub const QUOTE_CLOSED_TO_FILES: Text = (
     "trade.the_quote_is_no_more_files",
     "Báo giá đang «{status}»: không thêm tệp được",
     "the quote is {status}: no more files",
 );
-pub const THE_QUOTE_JUST_CHANGED_RELOAD_2: Text =
-    ("trade.the_quote_just_changed_reload_2", "Báo giá vừa thay đổi, hãy tải lại", "the quote just changed: reload");
-pub const THE_QUOTE_WAS_ACCEPTED_IT_CAN: Text = (
+pub const QUOTE_ACCEPTED_NO_REVISION: Text = (
     "trade.the_quote_was_accepted_it_can",
     "Báo giá đã được chấp nhận, không sửa được nữa",
     "the quote was accepted: it can no longer be revised",
@@ -197,7 +194,7 @@ pub const THE_REQUEST_HAS_ACCEPTED_ANOTHER_QUOTE: Text = (
     "Yêu cầu đã chọn một báo giá khác hoặc đã đóng",
     "the request has accepted another quote or is closed",
 );
-pub const THE_WEIGHT_OF_ONE_UNIT: Text = (
+pub const UNIT_WEIGHT_REQUIRED: Text = (
     "trade.the_weight_of_one_unit",
     "Cần khối lượng một đơn vị để hãng tính giá",
     "the weight of one unit, for the carriers' prices",
@@ -209,7 +206,7 @@ pub const UNDER_THE_MINIMUM_ORDER_QUANTITY: Text = (
     "Dưới số lượng tối thiểu {moq} {unit}",
     "under the minimum order quantity of {moq} {unit}",
 );
-pub const YOUR_TAX_CODE_IS_NOT: Text = (
+pub const NOT_YOUR_LEAD: Text = (
     "trade.your_tax_code_is_not",
     "Mã số thuế của doanh nghiệp không khớp mối giao thương này",
     "your tax code is not this lead's",
@@ -236,19 +233,19 @@ pub const TEXTS: &[Text] = &[
     ORDER,
     ORDER_LINE,
     ANOTHER_QUOTE_WAS_JUST_ACCEPTED,
-    A_TWO_LETTER_COUNTRY_CODE_NOT,
+    EXPORT_COUNTRY_CODE,
     BEFORE_THE_START,
     BUSINESS_PROFILE,
-    CARRIER_UNIT_WEIGHT_G_1_G_TO_1_TONNE,
+    UNIT_WEIGHT_1_G_TO_1_TONNE,
     CHOOSE_A_PRODUCT_SET,
-    DEPOSIT_PCT_0_TO_100_PERCENT,
+    DEPOSIT_0_TO_100_PERCENT,
     FAIR,
     FILE,
     FOLLOW,
     JUST_QUOTED_RELOAD,
-    LEAD_DAYS_0_TO_365_DAYS,
+    LEAD_DAYS_0_TO_365,
     MESSAGE_1_TO_2_000_CHARACTERS,
-    MIN_OCOP_STARS_3_4_OR_5_STARS,
+    MIN_OCOP_STARS_3_4_OR_5,
     NOT_ABOVE_THE_QUANTITY_OFFERED,
     NOT_A_FAIR_LEAD,
     NOT_ONE_OF_YOUR_PRODUCTS,
@@ -262,10 +259,10 @@ pub const TEXTS: &[Text] = &[
     REASON_3_TO_1_000_CHARACTERS,
     REQUEST,
     REQUEST_FOR_QUOTATION,
-    REQUIRED,
+    LEAD_DAYS_REQUIRED,
     SET_CODE_REQUIRED,
     SUPPLY_OFFER,
-    THE_DATE_NEEDED,
+    DATE_NEEDED_IN_THE_PAST,
     THE_FAIR_IS_REQUIRED,
     THE_OFFER_IS_CLOSED_ALREADY,
     THE_QUOTE_HAS_EXPIRED,
@@ -273,53 +270,51 @@ pub const TEXTS: &[Text] = &[
     THE_QUOTE_WAS_WITHDRAWN,
     THE_REQUEST_IS_CLOSED,
     THE_TOTAL_IS_TOO_LARGE,
-    THE_VALIDITY_DATE,
+    VALIDITY_DATE_IN_THE_PAST,
     THIS_REQUEST_WAS_CLAIMED_ALREADY,
     UNDER_THE_FIRST_PRICE_TIER,
-    A_DATE_AS_2027_03_31,
+    DATE_AS_TYPED,
     PHONE_REFUSED,
     NO_OCOP_PRODUCT_SET,
     NO_PROVINCE,
     NO_SUCH_PRODUCT_SET,
     NO_SUCH_PROVINCE,
-    N_1_TO_PRICE_TIERS,
+    PRICE_TIERS_1_TO_MAX,
     FIELD_REQUIRED,
     TAX_CODE_REFUSED,
-    THE_QUOTE,
-    TO_10_12,
-    TO_CHARACTERS,
+    QUOTE_STATUS,
+    FIELD_UP_TO_10_12,
+    FIELD_LENGTH,
     VIETQR_OR_COD,
-    ADD_THE_PRODUCT_YOU_QUOTE,
+    ADD_THE_QUOTED_PRODUCT,
     AT_MOST_FILES_PER_QUOTE,
-    A_FAIR_LEAD_THE_BUSINESS_CLAIMS,
+    FAIR_LEAD_CLAIMED_BY_TAX_CODE,
     BOTH_A_QUANTITY_AND_A_PRICE,
     CHOOSE_A_PRODUCT_SET_OR_DESCRIBE,
     COMMUNE_NOT_IN_THAT_PROVINCE,
-    EITHER_A_DELIVERY_PRICE,
+    DELIVERY_PRICE_OR_CARRIERS,
     IS_NOT_OFFERED_FOR_THIS_ORDER,
-    NOT_AN_INCOTERM_2020_EXW_FCA,
-    NOT_ONE_OF_YOUR_PRODUCTS_2,
+    NOT_AN_INCOTERM,
+    NOT_ONE_OF_YOUR_PRODUCTS_ON_SALE,
     NO_CARRIER_TAKES_A_PARCEL,
-    N_0_TO_10_12_NG,
-    N_1_TO_10_12,
-    ONE_OF_VIETGAP_ORGANIC_TRACEABLE_SAMPLE,
-    ONLY_AN_ACCEPTED_QUOTE_HAS,
+    DONG_0_TO_10_12,
+    NUMBER_1_TO_10_12,
+    REQUIREMENT_ONE_OF,
+    ONLY_ACCEPTED_QUOTES_HAVE_A_PROFORMA,
     THE_BUYER_ASKS_FOR_PRODUCERS,
-    THE_COMMUNE_IS_NOT,
-    THE_COMMUNE_TO_DELIVER,
-    THE_FIRST_TIER_MUST_START,
+    COMMUNE_NOT_IN_DELIVERY_PROVINCE,
+    DELIVERY_COMMUNE_REQUIRED,
+    FIRST_TIER_AT_MOQ,
     THE_PRODUCER_HAS_NO_VIETQR_ACCOUNT,
-    THE_QUOTE_2,
     THE_QUOTE_ASKS_FOR_A_DEPOSIT,
     THE_QUOTE_EXPIRED,
-    THE_QUOTE_IS_NO_MORE_FILES,
-    THE_QUOTE_JUST_CHANGED_RELOAD_2,
-    THE_QUOTE_WAS_ACCEPTED_IT_CAN,
+    QUOTE_CLOSED_TO_FILES,
+    QUOTE_ACCEPTED_NO_REVISION,
     THE_REQUEST_ASKS_FOR_OCOP,
     THE_REQUEST_HAS_ACCEPTED_ANOTHER_QUOTE,
-    THE_WEIGHT_OF_ONE_UNIT,
+    UNIT_WEIGHT_REQUIRED,
     TIERS_MUST_INCREASE_IN_QUANTITY,
     UNDER_THE_MINIMUM_ORDER_QUANTITY,
-    YOUR_TAX_CODE_IS_NOT,
+    NOT_YOUR_LEAD,
     YOU_DECLINED_THIS_REQUEST_ALREADY,
 ];

@@ -100,7 +100,7 @@ fn text(errors: &mut FieldErrors, field: &str, value: Option<&str>, range: std::
         } else {
             errors.add(
                 field,
-                Message::from(messages::TO_CHARACTERS).with("field", field).with("min", min).with("max", max),
+                Message::from(messages::FIELD_LENGTH).with("field", field).with("min", min).with("max", max),
             );
         }
     }
@@ -114,7 +114,7 @@ fn date(errors: &mut FieldErrors, field: &str, value: Option<&str>) -> Option<Da
             None
         }
         Some(text) => crate::vn::parse_iso_date(text).or_else(|| {
-            errors.add(field, Message::from(messages::A_DATE_AS_2027_03_31).with("text", text));
+            errors.add(field, Message::from(messages::DATE_AS_TYPED).with("text", text));
             None
         }),
     }
@@ -125,7 +125,7 @@ fn amount(errors: &mut FieldErrors, field: &str, value: Option<i64>, min: i64) -
     match value {
         Some(v) if (min..=1_000_000_000_000).contains(&v) => v,
         Some(_) => {
-            errors.add(field, Message::from(messages::TO_10_12).with("field", field).with("min", min));
+            errors.add(field, Message::from(messages::FIELD_UP_TO_10_12).with("field", field).with("min", min));
             0
         }
         None => {
@@ -339,13 +339,13 @@ impl RfqInput {
         let from_province_code = province(&mut errors, "from_province_code", self.from_province_code.as_deref(), false);
         let needed_by = date(&mut errors, "needed_by", self.needed_by.as_deref());
         if needed_by.is_some_and(|d| d < today) {
-            errors.add("needed_by", messages::THE_DATE_NEEDED);
+            errors.add("needed_by", messages::DATE_NEEDED_IN_THE_PAST);
         }
         let min_ocop_stars = match self.min_ocop_stars {
             None | Some(0) => 0,
             Some(s @ 3..=5) => s,
             Some(_) => {
-                errors.add("min_ocop_stars", messages::MIN_OCOP_STARS_3_4_OR_5_STARS);
+                errors.add("min_ocop_stars", messages::MIN_OCOP_STARS_3_4_OR_5);
                 0
             }
         };
@@ -354,10 +354,8 @@ impl RfqInput {
             match word.trim().parse::<Requirement>() {
                 Ok(r) if !requirements.contains(&r) => requirements.push(r),
                 Ok(_) => {}
-                Err(_) => errors.add(
-                    &format!("requirements[{i}]"),
-                    Message::from(messages::ONE_OF_VIETGAP_ORGANIC_TRACEABLE_SAMPLE).with("word", word),
-                ),
+                Err(_) => errors
+                    .add(&format!("requirements[{i}]"), Message::from(messages::REQUIREMENT_ONE_OF).with("word", word)),
             }
         }
         let export = self.export.as_ref().and_then(|e| export(&mut errors, e));
@@ -389,7 +387,7 @@ fn export(errors: &mut FieldErrors, input: &ExportInput) -> Option<(String, Inco
     let country = input.country.as_deref().unwrap_or("").trim().to_ascii_uppercase();
     let country_ok = crate::catalog::export::is_export_country(&country);
     if !country_ok {
-        errors.add("export.country", messages::A_TWO_LETTER_COUNTRY_CODE_NOT);
+        errors.add("export.country", messages::EXPORT_COUNTRY_CODE);
     }
     let incoterm = incoterm(errors, "export.incoterm", input.incoterm.as_deref(), true);
     match (country_ok, incoterm) {
@@ -406,7 +404,7 @@ fn incoterm(errors: &mut FieldErrors, field: &str, value: Option<&str>, required
         }
         None => None,
         Some(text) => text.parse().ok().or_else(|| {
-            errors.add(field, Message::from(messages::NOT_AN_INCOTERM_2020_EXW_FCA).with("text", text));
+            errors.add(field, Message::from(messages::NOT_AN_INCOTERM).with("text", text));
             None
         }),
     }
@@ -486,23 +484,23 @@ impl QuoteInput {
         let lead_days = match self.lead_days {
             Some(d @ 0..=365) => d,
             Some(_) => {
-                errors.add("lead_days", messages::LEAD_DAYS_0_TO_365_DAYS);
+                errors.add("lead_days", messages::LEAD_DAYS_0_TO_365);
                 0
             }
             None => {
-                errors.add("lead_days", messages::REQUIRED);
+                errors.add("lead_days", messages::LEAD_DAYS_REQUIRED);
                 0
             }
         };
         let valid_until = date(&mut errors, "valid_until", self.valid_until.as_deref());
         if valid_until.is_some_and(|d| d < today) {
-            errors.add("valid_until", messages::THE_VALIDITY_DATE);
+            errors.add("valid_until", messages::VALIDITY_DATE_IN_THE_PAST);
         }
         let deposit_pct = match self.deposit_pct {
             None => 0,
             Some(p @ 0..=100) => p,
             Some(_) => {
-                errors.add("deposit_pct", messages::DEPOSIT_PCT_0_TO_100_PERCENT);
+                errors.add("deposit_pct", messages::DEPOSIT_0_TO_100_PERCENT);
                 0
             }
         };
@@ -510,12 +508,12 @@ impl QuoteInput {
         let carrier_unit_weight_g = match self.carrier_unit_weight_g {
             None => None,
             Some(_) if delivery_vnd > 0 => {
-                errors.add("carrier_unit_weight_g", messages::EITHER_A_DELIVERY_PRICE);
+                errors.add("carrier_unit_weight_g", messages::DELIVERY_PRICE_OR_CARRIERS);
                 None
             }
             Some(g @ 1..=MAX_UNIT_WEIGHT_G) => Some(g),
             Some(_) => {
-                errors.add("carrier_unit_weight_g", messages::CARRIER_UNIT_WEIGHT_G_1_G_TO_1_TONNE);
+                errors.add("carrier_unit_weight_g", messages::UNIT_WEIGHT_1_G_TO_1_TONNE);
                 None
             }
         };
@@ -548,22 +546,22 @@ impl QuoteInput {
 /// Tiers: one to ten, increasing in quantity, prices in đồng, and the MOQ priced.
 fn check_tiers(errors: &mut FieldErrors, tiers: &[Tier], moq: i64) {
     if tiers.is_empty() || tiers.len() > MAX_TIERS {
-        errors.add("tiers", Message::from(messages::N_1_TO_PRICE_TIERS).with("max_tiers", MAX_TIERS));
+        errors.add("tiers", Message::from(messages::PRICE_TIERS_1_TO_MAX).with("max_tiers", MAX_TIERS));
         return;
     }
     for (i, tier) in tiers.iter().enumerate() {
         if !(1..=1_000_000_000_000).contains(&tier.min_quantity) {
-            errors.add(&format!("tiers[{i}].min_quantity"), messages::N_1_TO_10_12);
+            errors.add(&format!("tiers[{i}].min_quantity"), messages::NUMBER_1_TO_10_12);
         }
         if !(0..=1_000_000_000_000).contains(&tier.unit_price_vnd) {
-            errors.add(&format!("tiers[{i}].unit_price_vnd"), messages::N_0_TO_10_12_NG);
+            errors.add(&format!("tiers[{i}].unit_price_vnd"), messages::DONG_0_TO_10_12);
         }
         if i > 0 && tier.min_quantity <= tiers[i - 1].min_quantity {
             errors.add(&format!("tiers[{i}].min_quantity"), messages::TIERS_MUST_INCREASE_IN_QUANTITY);
         }
     }
     if moq > 0 && tiers[0].min_quantity > moq {
-        errors.add("tiers[0].min_quantity", messages::THE_FIRST_TIER_MUST_START);
+        errors.add("tiers[0].min_quantity", messages::FIRST_TIER_AT_MOQ);
     }
 }
 

@@ -509,7 +509,7 @@ pub async fn send_quote(
         true => {
             let grams = number(&form, "carrier_unit_weight_g", &mut errors);
             if grams.is_none() && errors.get("carrier_unit_weight_g").is_none() {
-                errors.add("carrier_unit_weight_g", messages::THE_WEIGHT_OF_ONE_UNIT);
+                errors.add("carrier_unit_weight_g", messages::UNIT_WEIGHT_REQUIRED);
             }
             grams
         }

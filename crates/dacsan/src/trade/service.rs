@@ -196,7 +196,7 @@ pub async fn claim(db: &Db, user: &CurrentUser, rfq_id: i64) -> AppResult<Rfq> {
         return Err(AppError::conflict("rfq", messages::NOT_A_FAIR_LEAD));
     };
     if tax_code.as_deref() != Some(business.tax_code.as_str()) {
-        return Err(AppError::conflict("tax_code", messages::YOUR_TAX_CODE_IS_NOT));
+        return Err(AppError::conflict("tax_code", messages::NOT_YOUR_LEAD));
     }
     if !store::claim_rfq(db, rfq.id, user.id, &business.tax_code).await? {
         return Err(AppError::conflict("rfq", messages::THIS_REQUEST_WAS_CLAIMED_ALREADY));
@@ -393,7 +393,7 @@ async fn quoted_product(db: &Db, rfq: &Rfq, producer_id: i64, named: Option<i64>
         let product = catalog::store::find_by_id(db, id)
             .await?
             .filter(|p| p.producer_id == producer_id && p.status == ProductStatus::Active)
-            .ok_or_else(|| AppError::invalid("product_id", messages::NOT_ONE_OF_YOUR_PRODUCTS_2))?;
+            .ok_or_else(|| AppError::invalid("product_id", messages::NOT_ONE_OF_YOUR_PRODUCTS_ON_SALE))?;
         if !meets(&product) {
             return Err(AppError::invalid(
                 "product_id",
@@ -405,7 +405,7 @@ async fn quoted_product(db: &Db, rfq: &Rfq, producer_id: i64, named: Option<i64>
     let mut candidates: Vec<Product> =
         catalog::store::list_for_producer(db, producer_id, true, 500).await?.into_iter().filter(|p| meets(p)).collect();
     candidates.sort_by_key(|p| (p.set_code != rfq.set_code, std::cmp::Reverse(p.valid_stars(today))));
-    candidates.into_iter().next().ok_or_else(|| AppError::invalid("product_id", messages::ADD_THE_PRODUCT_YOU_QUOTE))
+    candidates.into_iter().next().ok_or_else(|| AppError::invalid("product_id", messages::ADD_THE_QUOTED_PRODUCT))
 }
 
 /// Sends a quote, or its next revision: the request open, the quote neither
@@ -440,7 +440,7 @@ pub async fn send_quote(db: &Db, user: &CurrentUser, rfq_id: i64, input: &QuoteI
             let latest = store::revision_in(&mut tx, existing.id, existing.revision).await?;
             match existing.status.as_str() {
                 "accepted" => {
-                    return Err(AppError::conflict("quote", messages::THE_QUOTE_WAS_ACCEPTED_IT_CAN));
+                    return Err(AppError::conflict("quote", messages::QUOTE_ACCEPTED_NO_REVISION));
                 }
                 "withdrawn" => {
                     return Err(AppError::conflict("quote", messages::THE_QUOTE_WAS_WITHDRAWN));
@@ -451,7 +451,7 @@ pub async fn send_quote(db: &Db, user: &CurrentUser, rfq_id: i64, input: &QuoteI
                 _ => {}
             }
             if !store::bump_revision(&mut tx, &existing, product.id).await? {
-                return Err(AppError::conflict("quote", messages::THE_QUOTE_JUST_CHANGED_RELOAD_2));
+                return Err(AppError::conflict("quote", messages::THE_QUOTE_JUST_CHANGED_RELOAD));
             }
             (existing.id, existing.revision + 1)
         }
@@ -504,7 +504,7 @@ pub async fn withdraw(db: &Db, user: &CurrentUser, quote_id: i64) -> AppResult<Q
     let (quote, _, _) = quote_party(db, user, quote_id).await?;
     user.require_producer(quote.producer_id)?;
     if !store::withdraw_quote(db, quote.id).await? {
-        return Err(AppError::conflict("quote", Message::from(messages::THE_QUOTE_2).with("status", &quote.status)));
+        return Err(AppError::conflict("quote", Message::from(messages::QUOTE_STATUS).with("status", &quote.status)));
     }
     store::find_quote(db, quote.id).await?.ok_or_else(|| AppError::not_found(messages::QUOTE))
 }
@@ -540,7 +540,7 @@ pub async fn accept(
         return Err(AppError::Forbidden);
     }
     if rfq.is_unclaimed_lead() {
-        return Err(AppError::conflict("rfq", messages::A_FAIR_LEAD_THE_BUSINESS_CLAIMS));
+        return Err(AppError::conflict("rfq", messages::FAIR_LEAD_CLAIMED_BY_TAX_CODE));
     }
     let quantity = match input.quantity {
         Some(q) if (1..=1_000_000_000_000).contains(&q) => q,
@@ -556,11 +556,11 @@ pub async fn accept(
         (_, Some(code)) if !code.is_empty() => code.to_string(),
         (Some(code), _) => code,
         _ => {
-            return Err(AppError::invalid("commune_code", messages::THE_COMMUNE_TO_DELIVER));
+            return Err(AppError::invalid("commune_code", messages::DELIVERY_COMMUNE_REQUIRED));
         }
     };
     if crate::vn::admin_units::commune_in(&rfq.deliver_province_code, &commune_code).is_none() {
-        return Err(AppError::invalid("commune_code", messages::THE_COMMUNE_IS_NOT));
+        return Err(AppError::invalid("commune_code", messages::COMMUNE_NOT_IN_DELIVERY_PROVINCE));
     }
     let street = input.street.as_deref().map(str::trim).filter(|s| !s.is_empty()).unwrap_or(&business.address);
     let has_account = crate::producers::store::payment_account(db, quote.producer_id).await?.is_some();
@@ -607,7 +607,7 @@ pub async fn accept(
         }
         "open" => {}
         status => {
-            return Err(AppError::conflict("quote", Message::from(messages::THE_QUOTE).with("status", status)));
+            return Err(AppError::conflict("quote", Message::from(messages::QUOTE_STATUS).with("status", status)));
         }
     }
     if quantity < revision.moq {
@@ -786,7 +786,7 @@ pub fn register_jobs(handlers: &mut crate::jobs::Handlers, db: &Db) {
 pub async fn proforma(db: &Db, user: &CurrentUser, quote_id: i64) -> AppResult<Vec<u8>> {
     let (quote, rfq, _) = quote_party(db, user, quote_id).await?;
     let Some(order_id) = quote.order_id.filter(|_| quote.status == "accepted") else {
-        return Err(AppError::conflict("quote", messages::ONLY_AN_ACCEPTED_QUOTE_HAS));
+        return Err(AppError::conflict("quote", messages::ONLY_ACCEPTED_QUOTES_HAVE_A_PROFORMA));
     };
     let order =
         crate::orders::store::find_by_id(db, order_id).await?.ok_or_else(|| AppError::not_found(messages::ORDER))?;

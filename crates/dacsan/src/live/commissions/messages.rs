@@ -5,16 +5,16 @@ use crate::error::Text;
 
 pub const CHOOSE_A_PRODUCT: Text = ("live.commissions.choose_a_product", "Chọn một sản phẩm", "choose a product");
 pub const COMMISSION_RATE: Text = ("live.commissions.commission_rate", "mức hoa hồng", "commission rate");
-pub const THE_HOST_S_E_MAIL: Text =
+pub const HOST_EMAIL_REQUIRED: Text =
     ("live.commissions.the_host_s_e_mail", "Cần e-mail của người dẫn", "the host's e-mail");
-pub const A_MONTH_AS_YYYY_MM: Text = (
+pub const MONTH_AS_YYYY_MM: Text = (
     "live.commissions.a_month_as_yyyy_mm",
     "tháng dạng YYYY-MM, không phải «{text}»",
     "a month as YYYY-MM, not «{text}»",
 );
 pub const NO_ACCOUNT: Text = ("live.commissions.no_account", "Không có tài khoản «{email}»", "no account «{email}»");
-pub const NO_ACCOUNT_2: Text = ("live.commissions.no_account_2", "Không có tài khoản {host}", "no account {host}");
-pub const OR_NONE: Text =
+pub const NO_HOST_ACCOUNT: Text = ("live.commissions.no_account_2", "Không có tài khoản {host}", "no account {host}");
+pub const FORMAT_XLSX_PDF_OR_NONE: Text =
     ("live.commissions.or_none", "«{other}»: xlsx, pdf hoặc bỏ trống", "«{other}»: xlsx, pdf or none");
 pub const NOT_THIS_PRODUCER_S_PRODUCT: Text = (
     "live.commissions.not_this_producer_s_product",
@@ -30,11 +30,11 @@ pub const PRODUCER: Text = ("live.commissions.producer", "cơ sở", "producer")
 pub const TEXTS: &[Text] = &[
     CHOOSE_A_PRODUCT,
     COMMISSION_RATE,
-    THE_HOST_S_E_MAIL,
-    A_MONTH_AS_YYYY_MM,
+    HOST_EMAIL_REQUIRED,
+    MONTH_AS_YYYY_MM,
     NO_ACCOUNT,
-    NO_ACCOUNT_2,
-    OR_NONE,
+    NO_HOST_ACCOUNT,
+    FORMAT_XLSX_PDF_OR_NONE,
     NOT_THIS_PRODUCER_S_PRODUCT,
     RATE_AS_TYPED,
     RATE_RANGE,

@@ -32,7 +32,7 @@ impl Month {
         if text.is_empty() {
             return Ok(Month::current());
         }
-        let bad = || AppError::invalid("month", Message::from(messages::A_MONTH_AS_YYYY_MM).with("text", text));
+        let bad = || AppError::invalid("month", Message::from(messages::MONTH_AS_YYYY_MM).with("text", text));
         let (year, month) = text.split_once('-').ok_or_else(bad)?;
         let (year, month): (i32, u8) = (year.parse().map_err(|_| bad())?, month.parse().map_err(|_| bad())?);
         if year.to_string().len() != 4 || !(2000..=2100).contains(&year) || !(1..=12).contains(&month) {

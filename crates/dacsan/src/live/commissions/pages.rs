@@ -175,7 +175,7 @@ async fn rate_input(db: &Db, form: &HashMap<String, String>) -> Result<RateInput
     let email = form.get("host_email").map(|e| e.trim().to_lowercase()).unwrap_or_default();
     let host = match email.as_str() {
         "" => {
-            errors.add("host_email", messages::THE_HOST_S_E_MAIL);
+            errors.add("host_email", messages::HOST_EMAIL_REQUIRED);
             None
         }
         email => match crate::auth::store::find_by_email(db, email).await? {

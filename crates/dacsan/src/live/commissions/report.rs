@@ -62,7 +62,10 @@ pub async fn download(heading: Heading, format: &str, lang: Lang) -> AppResult<R
             (drawn.await.map_err(|e| AppError::Internal(e.into()))??, "application/pdf")
         }
         other => {
-            return Err(AppError::invalid("format", Message::from(messages::OR_NONE).with("other", other)));
+            return Err(AppError::invalid(
+                "format",
+                Message::from(messages::FORMAT_XLSX_PDF_OR_NONE).with("other", other),
+            ));
         }
     };
     Ok(attachment(bytes, kind, &file))

@@ -71,7 +71,7 @@ pub async fn set_rate(db: &Db, user: &CurrentUser, producer_id: i64, input: &Rat
     input.validate()?;
     if !store::account_signs_in(db, input.host_user_id).await? {
         let host = input.host_user_id;
-        return Err(AppError::invalid("host_user_id", Message::from(messages::NO_ACCOUNT_2).with("host", host)));
+        return Err(AppError::invalid("host_user_id", Message::from(messages::NO_HOST_ACCOUNT).with("host", host)));
     }
     if let Some(product_id) = input.product_id {
         let product = crate::catalog::store::find_by_id(db, product_id).await?;

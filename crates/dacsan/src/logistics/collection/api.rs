@@ -169,11 +169,11 @@ pub fn check_keeper(input: &KeeperInput) -> AppResult<(String, i64)> {
     let mut errors = crate::error::FieldErrors::default();
     let name = input.keeper_name.as_deref().unwrap_or("").trim().to_string();
     if name.is_empty() || name.chars().count() > 120 {
-        errors.add("keeper_name", messages::THE_KEEPER_S_NAME_AT_MOST);
+        errors.add("keeper_name", messages::KEEPER_NAME_REQUIRED);
     }
     let days = input.days.unwrap_or(DEFAULT_KEEPER_DAYS);
     if !(1..=MAX_KEEPER_DAYS).contains(&days) {
-        errors.add("days", Message::from(messages::N_1_TO_DAYS).with("max_keeper_days", MAX_KEEPER_DAYS));
+        errors.add("days", Message::from(messages::KEEPER_DAYS_1_TO_MAX).with("max_keeper_days", MAX_KEEPER_DAYS));
     }
     errors.into_result()?;
     Ok((name, days))
@@ -209,7 +209,7 @@ pub async fn revoke_keeper(
 ) -> AppResult<StatusCode> {
     let point = service::managed_point(&db, &user, id).await?;
     if !store::revoke_keeper(&db, point.id, keeper).await? {
-        return Err(AppError::not_found(Message::from(messages::LINK).with("keeper", keeper)));
+        return Err(AppError::not_found(Message::from(messages::KEEPER_LINK_NAMED).with("keeper", keeper)));
     }
     Ok(StatusCode::NO_CONTENT)
 }

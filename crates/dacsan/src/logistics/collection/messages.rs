@@ -3,9 +3,9 @@
 
 use crate::error::Text;
 
-pub const A_DATE_AS_YYYY_MM_DD: Text =
+pub const DATE_AS_YYYY_MM_DD: Text =
     ("logistics.collection.a_date_as_yyyy_mm_dd", "ngày dạng YYYY-MM-DD", "a date as YYYY-MM-DD");
-pub const A_TIME_AS_HH_MM: Text =
+pub const TIME_AS_HH_MM: Text =
     ("logistics.collection.a_time_as_hh_mm", "giờ dạng HH:MM, ví dụ 14:00", "a time as HH:MM, e.g. 14:00");
 pub const CHOOSE_AT_LEAST_ONE_WEEKDAY: Text =
     ("logistics.collection.choose_at_least_one_weekday", "chọn ít nhất một ngày", "choose at least one weekday");
@@ -32,13 +32,13 @@ pub const THIS_COLLECTION_POINT_IS_CLOSED: Text = (
 pub const AT_MOST_CHARACTERS: Text =
     ("logistics.collection.at_most_characters", "tối đa {max} ký tự", "at most {max} characters");
 pub const COLLECTION_POINT: Text = ("logistics.collection.collection_point", "điểm gom {id}", "collection point {id}");
-pub const LINK: Text = ("logistics.collection.link", "liên kết {keeper}", "link {keeper}");
+pub const KEEPER_LINK_NAMED: Text = ("logistics.collection.link", "liên kết {keeper}", "link {keeper}");
 pub const NO_COLLECTION_POINT: Text =
     ("logistics.collection.no_collection_point", "không có điểm gom {point_id}", "no collection point {point_id}");
-pub const N_1_TO_DAYS: Text =
+pub const KEEPER_DAYS_1_TO_MAX: Text =
     ("logistics.collection.n_1_to_days", "từ 1 đến {max_keeper_days} ngày", "1 to {max_keeper_days} days");
 pub const RUN: Text = ("logistics.collection.run", "chuyến {run}", "run {run}");
-pub const GHN_GHTK_VIETTELPOST_VNPOST_OR_VEHICLE: Text = (
+pub const RUN_CARRIER_ONE_OF: Text = (
     "logistics.collection.ghn_ghtk_viettelpost_vnpost_or_vehicle",
     "ghn, ghtk, viettelpost, vnpost hoặc vehicle (xe hợp tác xã)",
     "ghn, ghtk, viettelpost, vnpost or vehicle (the cooperative's)",
@@ -48,7 +48,7 @@ pub const IS_NOT_A_WEEKDAY_MON_SUN: Text = (
     "«{value}» không phải thứ trong tuần",
     "«{value}» is not a weekday (mon … sun)",
 );
-pub const NO_COMMUNE_OF_THE_PROVINCE_HAS: Text = (
+pub const NO_SUCH_COMMUNE_IN_PROVINCE: Text = (
     "logistics.collection.no_commune_of_the_province_has",
     "không có xã/phường mã này trong tỉnh (đơn vị hành chính 2025)",
     "no commune of the province has this code (2025 units)",
@@ -80,12 +80,12 @@ pub const PARCEL_WAS_RECEIVED_AT_ANOTHER_COLLECTION: Text = (
     "kiện «{code}» đã nhận ở điểm gom khác",
     "parcel «{code}» was received at another collection point",
 );
-pub const THE_KEEPER_S_NAME_AT_MOST: Text = (
+pub const KEEPER_NAME_REQUIRED: Text = (
     "logistics.collection.the_keeper_s_name_at_most",
     "cần tên người giữ điểm (tối đa 120 ký tự)",
     "the keeper's name (at most 120 characters)",
 );
-pub const THE_RUN_OF_WAS_HANDED_OVER: Text = (
+pub const RUN_HANDED_OVER_ALREADY: Text = (
     "logistics.collection.the_run_of_was_handed_over",
     "chuyến ngày {date} đã giao cho hãng",
     "the run of {date} was handed over already",
@@ -99,8 +99,8 @@ pub const KEEPER_LINK_OF: Text =
 pub const TEXTS: &[Text] = &[
     KEEPER_LINK,
     KEEPER_LINK_OF,
-    A_DATE_AS_YYYY_MM_DD,
-    A_TIME_AS_HH_MM,
+    DATE_AS_YYYY_MM_DD,
+    TIME_AS_HH_MM,
     CHOOSE_AT_LEAST_ONE_WEEKDAY,
     NO_PROVINCE_HAS_THIS_CODE,
     REQUIRED,
@@ -110,19 +110,19 @@ pub const TEXTS: &[Text] = &[
     THIS_COLLECTION_POINT_IS_CLOSED,
     AT_MOST_CHARACTERS,
     COLLECTION_POINT,
-    LINK,
+    KEEPER_LINK_NAMED,
     NO_COLLECTION_POINT,
-    N_1_TO_DAYS,
+    KEEPER_DAYS_1_TO_MAX,
     RUN,
-    GHN_GHTK_VIETTELPOST_VNPOST_OR_VEHICLE,
+    RUN_CARRIER_ONE_OF,
     IS_NOT_A_WEEKDAY_MON_SUN,
-    NO_COMMUNE_OF_THE_PROVINCE_HAS,
+    NO_SUCH_COMMUNE_IN_PROVINCE,
     NO_PARCEL_HAS_THE_CODE,
     NO_PARCEL_WAITS_FOR_THIS_RUN,
     NO_PRODUCER,
     PARCEL_DOES_NOT_GO_THROUGH,
     PARCEL_IS_PAST_THE_COLLECTION_POINT,
     PARCEL_WAS_RECEIVED_AT_ANOTHER_COLLECTION,
-    THE_KEEPER_S_NAME_AT_MOST,
-    THE_RUN_OF_WAS_HANDED_OVER,
+    KEEPER_NAME_REQUIRED,
+    RUN_HANDED_OVER_ALREADY,
 ];

@@ -72,7 +72,7 @@ impl PointInput {
         if admin_units::province(&province_code).is_none() {
             errors.add("province_code", messages::NO_PROVINCE_HAS_THIS_CODE);
         } else if admin_units::commune_in(&province_code, &commune_code).is_none() {
-            errors.add("commune_code", messages::NO_COMMUNE_OF_THE_PROVINCE_HAS);
+            errors.add("commune_code", messages::NO_SUCH_COMMUNE_IN_PROVINCE);
         }
         let address = text(self.address);
         limit(&mut errors, "address", &address, 200, false);
@@ -209,7 +209,7 @@ impl RunInput {
         weekdays.sort_by_key(|d| d.number_days_from_monday());
         let time = parse_time(self.time.as_deref().unwrap_or(""));
         if time.is_none() {
-            errors.add("time", messages::A_TIME_AS_HH_MM);
+            errors.add("time", messages::TIME_AS_HH_MM);
         }
         let carrier = text(self.carrier).to_lowercase();
         let vehicle_name = Some(text(self.vehicle_name)).filter(|v| !v.is_empty());
@@ -219,7 +219,7 @@ impl RunInput {
                 Some(name) => limit(&mut errors, "vehicle_name", name, 120, true),
             }
         } else if carriers::Carrier::parse(&carrier).is_none() {
-            errors.add("carrier", messages::GHN_GHTK_VIETTELPOST_VNPOST_OR_VEHICLE);
+            errors.add("carrier", messages::RUN_CARRIER_ONE_OF);
         }
         match time {
             Some(time) if errors.is_empty() => Ok(ValidRun {

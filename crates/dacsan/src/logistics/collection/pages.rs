@@ -283,7 +283,7 @@ pub async fn revoke_keeper(
     let user = manager(&page)?;
     let point = service::managed_point(&db, &user, id).await?;
     if !store::revoke_keeper(&db, point.id, keeper).await? {
-        return Err(AppError::not_found(Message::from(messages::LINK).with("keeper", keeper)).into());
+        return Err(AppError::not_found(Message::from(messages::KEEPER_LINK_NAMED).with("keeper", keeper)).into());
     }
     Ok(Redirect::to(&format!("/shipping/collection-points/{id}#keepers-h")).into_response())
 }

@@ -195,7 +195,7 @@ pub fn run_date(date: Option<&str>) -> AppResult<time::Date> {
     match date.map(str::trim).filter(|d| !d.is_empty()) {
         None => Ok(time::OffsetDateTime::now_utc().to_offset(VN_OFFSET).date()),
         Some(text) => {
-            crate::vn::parse_iso_date(text).ok_or_else(|| AppError::invalid("date", messages::A_DATE_AS_YYYY_MM_DD))
+            crate::vn::parse_iso_date(text).ok_or_else(|| AppError::invalid("date", messages::DATE_AS_YYYY_MM_DD))
         }
     }
 }
@@ -248,10 +248,7 @@ pub async fn hand_over(
     }
     let mut tx = db.begin_write().await?;
     let Some(manifest) = store::insert_manifest(&mut tx, run.id, &date, user_id).await? else {
-        return Err(AppError::conflict(
-            "date",
-            Message::from(messages::THE_RUN_OF_WAS_HANDED_OVER).with("date", &date),
-        ));
+        return Err(AppError::conflict("date", Message::from(messages::RUN_HANDED_OVER_ALREADY).with("date", &date)));
     };
     let note = format!("{} → {} ({date})", point.name, run.carrier_name());
     let mut taken = Vec::new();

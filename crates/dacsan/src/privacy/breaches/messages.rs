@@ -22,13 +22,13 @@ pub const REQUIRED_WHEN_IT_WAS_FOUND: Text =
     ("privacy.breaches.required_when_it_was_found", "bắt buộc: lúc phát hiện", "required: when it was found");
 pub const THE_BREACH_IS_CLOSED_ALREADY: Text =
     ("privacy.breaches.the_breach_is_closed_already", "Sự cố đã đóng", "the breach is closed already");
-pub const A_TIME_SUCH_AS_2026_12: Text = (
+pub const LOCAL_TIME_AS_TYPED: Text = (
     "privacy.breaches.a_time_such_as_2026_12",
     "«{typed}»: thời điểm dạng 2026-12-03T14:30",
     "«{typed}»: a time such as 2026-12-03T14:30",
 );
-pub const ONE: Text = ("privacy.breaches.one", "«{kind}»: một trong {join}", "«{kind}»: one of {join}");
-pub const TO_CHARACTERS: Text =
+pub const KIND_ONE_OF: Text = ("privacy.breaches.one", "«{kind}»: một trong {join}", "«{kind}»: one of {join}");
+pub const LENGTH_IN_CHARACTERS: Text =
     ("privacy.breaches.to_characters", "từ {start} đến {end} ký tự", "{start} to {end} characters");
 
 pub const RECIPIENT_ONE_OF: Text =
@@ -45,7 +45,7 @@ pub const TEXTS: &[Text] = &[
     NAME_THE_KINDS_OF_DATA_TOUCHED,
     REQUIRED_WHEN_IT_WAS_FOUND,
     THE_BREACH_IS_CLOSED_ALREADY,
-    A_TIME_SUCH_AS_2026_12,
-    ONE,
-    TO_CHARACTERS,
+    LOCAL_TIME_AS_TYPED,
+    KIND_ONE_OF,
+    LENGTH_IN_CHARACTERS,
 ];

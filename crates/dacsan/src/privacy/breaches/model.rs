@@ -86,7 +86,10 @@ fn not_future(at: OffsetDateTime, now: OffsetDateTime) -> bool {
 fn text(errors: &mut FieldErrors, field: &str, value: Option<&str>, len: std::ops::RangeInclusive<usize>) -> String {
     let value = value.unwrap_or("").trim().to_string();
     if !len.contains(&value.chars().count()) {
-        errors.add(field, Message::from(messages::TO_CHARACTERS).with("start", len.start()).with("end", len.end()));
+        errors.add(
+            field,
+            Message::from(messages::LENGTH_IN_CHARACTERS).with("start", len.start()).with("end", len.end()),
+        );
     }
     value
 }
@@ -105,7 +108,7 @@ fn time_field(
             None
         }
         None => {
-            errors.add(field, Message::from(messages::A_TIME_SUCH_AS_2026_12).with("typed", typed));
+            errors.add(field, Message::from(messages::LOCAL_TIME_AS_TYPED).with("typed", typed));
             None
         }
     }
@@ -131,7 +134,7 @@ impl BreachInput {
             if !DATA_KINDS.contains(&kind) {
                 errors.add(
                     &format!("data_kinds[{i}]"),
-                    Message::from(messages::ONE).with("kind", kind).with("join", DATA_KINDS.join(", ")),
+                    Message::from(messages::KIND_ONE_OF).with("kind", kind).with("join", DATA_KINDS.join(", ")),
                 );
             } else if !data_kinds.iter().any(|k| k == kind) {
                 data_kinds.push(kind.to_string());

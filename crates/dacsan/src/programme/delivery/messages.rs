@@ -24,4 +24,5 @@ pub const THE_PERIOD_STARTS_AFTER_IT_ENDS: Text = (
     "the period starts ({from}) after it ends ({to})",
 );
 
-pub const TEXTS: &[Text] = &[NOT_A_DATE_YYYY_MM_DD];
+pub const TEXTS: &[Text] =
+    &[NOT_A_DATE_YYYY_MM_DD, A_PERIOD_IS_AT_MOST_DAYS, COMMUNE_IS_NOT_IN_PROVINCE, THE_PERIOD_STARTS_AFTER_IT_ENDS];

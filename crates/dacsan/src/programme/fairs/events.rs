@@ -36,7 +36,7 @@ pub async fn change(db: &Db, fair: &Fair, input: &FairInput) -> AppResult<()> {
     if let Some(province) = input.province_code.as_deref().filter(|p| *p != fair.province_code) {
         return Err(AppError::invalid(
             "province_code",
-            Message::from(messages::A_FAIR_DOES_NOT_MOVE).with("province", province),
+            Message::from(messages::FAIR_STAYS_IN_PROVINCE).with("province", province),
         ));
     }
     let fields = input.validate(Some(&fair.fields())).map_err(AppError::Invalid)?;

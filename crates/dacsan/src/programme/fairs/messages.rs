@@ -34,9 +34,9 @@ pub const THE_AMOUNT_MUST_BE_ABOVE_ZERO: Text =
     ("programme.fairs.the_amount_must_be_above_zero", "Số tiền phải lớn hơn 0", "the amount must be above zero");
 pub const THIS_PRODUCER_S_BOOTH: Text =
     ("programme.fairs.this_producer_s_booth", "gian hàng của cơ sở ở hội chợ này", "this producer's booth at the fair");
-pub const AMOUNT_1: Text = ("programme.fairs.amount_1", "Số tiền: từ 1 đến {value}", "amount: 1 to {value}");
-pub const AMOUNT_A_WHOLE_AMOUNT_OF_NG: Text =
-    ("programme.fairs.amount_a_whole_amount_of_ng", "Số tiền «{value}»: {why}", "amount «{value}»: {why}");
+pub const AMOUNT_1_TO_MAX: Text = ("programme.fairs.amount_1", "Số tiền: từ 1 đến {value}", "amount: 1 to {value}");
+pub const AMOUNT_REFUSED: Text =
+    ("programme.fairs.amount_refused", "Số tiền «{value}»: {why}", "amount «{value}»: {why}");
 pub const A_WHOLE_NUMBER: Text =
     ("programme.fairs.a_whole_number", "{what} «{v}»: cần một số", "{what} «{v}»: a whole number");
 pub const SOLD_AT_AN_RFC_3339_TIME: Text = (
@@ -51,7 +51,7 @@ pub const UNKNOWN_KIND_FAIR_MARKET_SESSION: Text = (
 );
 pub const UNKNOWN_METHOD_VIETQR_CASH: Text =
     ("programme.fairs.unknown_method_vietqr_cash", "Cách trả «{m}» không có", "unknown method «{m}» (vietqr, cash)");
-pub const VISITORS_0: Text =
+pub const VISITORS_0_TO_MAX: Text =
     ("programme.fairs.visitors_0", "Lượt khách: từ 0 đến {max_visitors}", "visitors: 0 to {max_visitors}");
 pub const VISITORS_A_WHOLE_NUMBER: Text = (
     "programme.fairs.visitors_a_whole_number",
@@ -63,17 +63,17 @@ pub const AMOUNT_DIFFERS_FROM_THE_ITEMS_TOTAL: Text = (
     "Số tiền {value} khác tổng các sản phẩm {value2}",
     "amount {value} differs from the items' total {value2}",
 );
-pub const AT_MOST_PRODUCTS_A_SALE: Text = (
+pub const AT_MOST_ITEMS_A_SALE: Text = (
     "programme.fairs.at_most_products_a_sale",
     "Tối đa {max_lines} sản phẩm một lần bán",
     "at most {max_lines} products a sale",
 );
-pub const A_FAIR_DOES_NOT_MOVE: Text = (
+pub const FAIR_STAYS_IN_PROVINCE: Text = (
     "programme.fairs.a_fair_does_not_move",
     "không chuyển hội chợ sang tỉnh khác ({province})",
     "a fair does not move to another province ({province})",
 );
-pub const BROUGHT_0: Text =
+pub const BROUGHT_0_TO_MAX: Text =
     ("programme.fairs.brought_0", "Số mang đến: từ 0 đến {max_brought}", "brought: 0 to {max_brought}");
 pub const CLIENT_SALE_ID_ALREADY_NAMES_ANOTHER: Text = (
     "programme.fairs.client_sale_id_already_names_another",
@@ -98,19 +98,18 @@ pub const IS_ANOTHER_PRODUCER_S_PRODUCT: Text = (
 pub const IS_NOT_ON_SALE: Text =
     ("programme.fairs.is_not_on_sale", "«{name}» đang không bán", "«{name}» is not on sale");
 pub const NO_PRODUCT: Text = ("programme.fairs.no_product", "Không có sản phẩm {id}", "no product {id}");
-pub const NO_PRODUCT_2: Text =
-    ("programme.fairs.no_product_2", "Không có sản phẩm {product_id}", "no product {product_id}");
-pub const QUANTITY_1: Text =
+pub const QUANTITY_1_TO_MAX: Text =
     ("programme.fairs.quantity_1", "Số lượng: từ 1 đến {max_quantity}", "quantity: 1 to {max_quantity}");
-pub const REVENUE_0: Text = ("programme.fairs.revenue_0", "Doanh thu: từ 0 đến {value}", "revenue: 0 to {value}");
-pub const REVENUE_TARGET_0: Text =
+pub const REVENUE_0_TO_MAX: Text =
+    ("programme.fairs.revenue_0", "Doanh thu: từ 0 đến {value}", "revenue: 0 to {value}");
+pub const REVENUE_TARGET_0_TO_MAX: Text =
     ("programme.fairs.revenue_target_0", "Doanh thu mục tiêu: từ 0 đến {value}", "revenue target: 0 to {value}");
 pub const SALE_DAY_IS_OUTSIDE_THE_FAIR: Text = (
     "programme.fairs.sale_day_is_outside_the_fair",
     "Ngày bán {day} ngoài ngày hội chợ ({starts_on} – {ends_on})",
     "sale day {day} is outside the fair ({starts_on} – {ends_on})",
 );
-pub const THE_MONEY_ARRIVED_THIS_SALE_CANNOT: Text = (
+pub const SALE_PAID_ALREADY: Text = (
     "programme.fairs.the_money_arrived_this_sale_cannot",
     "tiền đã về: không hủy được lần bán này",
     "the money arrived: this sale cannot be withdrawn",
@@ -157,30 +156,29 @@ pub const TEXTS: &[Text] = &[
     START_DATE_REQUIRED,
     THE_AMOUNT_MUST_BE_ABOVE_ZERO,
     THIS_PRODUCER_S_BOOTH,
-    AMOUNT_1,
-    AMOUNT_A_WHOLE_AMOUNT_OF_NG,
+    AMOUNT_1_TO_MAX,
+    AMOUNT_REFUSED,
     A_WHOLE_NUMBER,
     SOLD_AT_AN_RFC_3339_TIME,
     UNKNOWN_KIND_FAIR_MARKET_SESSION,
     UNKNOWN_METHOD_VIETQR_CASH,
-    VISITORS_0,
+    VISITORS_0_TO_MAX,
     VISITORS_A_WHOLE_NUMBER,
     AMOUNT_DIFFERS_FROM_THE_ITEMS_TOTAL,
-    AT_MOST_PRODUCTS_A_SALE,
-    A_FAIR_DOES_NOT_MOVE,
-    BROUGHT_0,
+    AT_MOST_ITEMS_A_SALE,
+    FAIR_STAYS_IN_PROVINCE,
+    BROUGHT_0_TO_MAX,
     CLIENT_SALE_ID_ALREADY_NAMES_ANOTHER,
     CLIENT_SALE_ID_UP_TO_64,
     END_DATE_IS_BEFORE_THE_START,
     IS_ANOTHER_PRODUCER_S_PRODUCT,
     IS_NOT_ON_SALE,
     NO_PRODUCT,
-    NO_PRODUCT_2,
-    QUANTITY_1,
-    REVENUE_0,
-    REVENUE_TARGET_0,
+    QUANTITY_1_TO_MAX,
+    REVENUE_0_TO_MAX,
+    REVENUE_TARGET_0_TO_MAX,
     SALE_DAY_IS_OUTSIDE_THE_FAIR,
-    THE_MONEY_ARRIVED_THIS_SALE_CANNOT,
+    SALE_PAID_ALREADY,
     THE_PRODUCER_HAS_NO_RECEIVING_ACCOUNT,
     THIS_RECEIPT_WAS_E_MAILED_TIMES,
 ];

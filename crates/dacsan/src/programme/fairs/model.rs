@@ -133,11 +133,14 @@ impl FairInput {
         }
         let visitors = self.visitors.or(existing.map(|e| e.visitors)).unwrap_or(0);
         if !(0..=MAX_VISITORS).contains(&visitors) {
-            errors.add("visitors", Message::from(messages::VISITORS_0).with("max_visitors", MAX_VISITORS));
+            errors.add("visitors", Message::from(messages::VISITORS_0_TO_MAX).with("max_visitors", MAX_VISITORS));
         }
         let target_revenue_vnd = self.target_revenue_vnd.or(existing.map(|e| e.target_revenue_vnd)).unwrap_or(0);
         if !(0..=MAX_REVENUE).contains(&target_revenue_vnd) {
-            errors.add("target_revenue_vnd", Message::from(messages::REVENUE_TARGET_0).with("value", Vnd(MAX_REVENUE)));
+            errors.add(
+                "target_revenue_vnd",
+                Message::from(messages::REVENUE_TARGET_0_TO_MAX).with("value", Vnd(MAX_REVENUE)),
+            );
         }
         match (kind, starts_on, ends_on) {
             (Some(kind), Some(starts_on), Some(ends_on)) if errors.is_empty() => {
@@ -172,10 +175,7 @@ pub fn parse_amount(errors: &mut FieldErrors, field: &str, value: Option<&str>) 
     match Vnd::parse(&value) {
         Ok(Vnd(n)) => n,
         Err(why) => {
-            errors.add(
-                field,
-                Message::from(messages::AMOUNT_A_WHOLE_AMOUNT_OF_NG).with("value", &value).with_message("why", why),
-            );
+            errors.add(field, Message::from(messages::AMOUNT_REFUSED).with("value", &value).with_message("why", why));
             0
         }
     }
@@ -197,7 +197,7 @@ pub struct BoothInput {
 pub fn check_booth(errors: &mut FieldErrors, booth: Option<&str>, revenue_vnd: i64) -> String {
     let label = text_field(errors, "booth", messages::BOOTH_LABEL, booth, 50);
     if !(0..=MAX_REVENUE).contains(&revenue_vnd) {
-        errors.add("revenue_vnd", Message::from(messages::REVENUE_0).with("value", Vnd(MAX_REVENUE)));
+        errors.add("revenue_vnd", Message::from(messages::REVENUE_0_TO_MAX).with("value", Vnd(MAX_REVENUE)));
     }
     label
 }

@@ -120,7 +120,7 @@ impl SaleInput {
             if !(1..=MAX_QUANTITY).contains(&line.quantity) {
                 errors.add(
                     &format!("items[{i}].quantity"),
-                    Message::from(messages::QUANTITY_1).with("max_quantity", MAX_QUANTITY),
+                    Message::from(messages::QUANTITY_1_TO_MAX).with("max_quantity", MAX_QUANTITY),
                 );
             }
             match items.iter_mut().find(|(id, _)| *id == line.product_id) {
@@ -129,12 +129,12 @@ impl SaleInput {
             }
         }
         if items.len() > MAX_LINES {
-            errors.add("items", Message::from(messages::AT_MOST_PRODUCTS_A_SALE).with("max_lines", MAX_LINES));
+            errors.add("items", Message::from(messages::AT_MOST_ITEMS_A_SALE).with("max_lines", MAX_LINES));
         }
         if let Some(amount) = self.amount_vnd
             && !(1..=MAX_SALE).contains(&amount)
         {
-            errors.add("amount_vnd", Message::from(messages::AMOUNT_1).with("value", Vnd(MAX_SALE)));
+            errors.add("amount_vnd", Message::from(messages::AMOUNT_1_TO_MAX).with("value", Vnd(MAX_SALE)));
         }
         if items.is_empty() && self.amount_vnd.is_none() {
             errors.add("items", messages::CHOOSE_PRODUCTS_OR_TYPE_AN_AMOUNT);
@@ -392,7 +392,7 @@ pub async fn set_day_counts(
             ),
             None => errors.add(
                 &format!("items[{i}].product_id"),
-                Message::from(messages::NO_PRODUCT_2).with("product_id", line.product_id),
+                Message::from(messages::NO_PRODUCT).with("id", line.product_id),
             ),
         }
         if let Some(brought) = line.brought
@@ -400,7 +400,7 @@ pub async fn set_day_counts(
         {
             errors.add(
                 &format!("items[{i}].brought"),
-                Message::from(messages::BROUGHT_0).with("max_brought", MAX_BROUGHT),
+                Message::from(messages::BROUGHT_0_TO_MAX).with("max_brought", MAX_BROUGHT),
             );
         }
     }
@@ -421,7 +421,7 @@ pub async fn cancel(db: &Db, sale: &Sale) -> AppResult<Sale> {
     if let Some(request_id) = sale.payment_request_id
         && !requests::cancel(&mut tx, request_id).await?
     {
-        return Err(AppError::conflict("status", messages::THE_MONEY_ARRIVED_THIS_SALE_CANNOT));
+        return Err(AppError::conflict("status", messages::SALE_PAID_ALREADY));
     }
     store::mark_cancelled(&mut tx, sale).await?;
     tx.commit().await.map_err(anyhow::Error::from)?;

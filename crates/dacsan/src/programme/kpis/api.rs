@@ -251,7 +251,7 @@ pub fn check_target(indicator: &str, year: i64, target_pct: i64) -> AppResult<(I
     let indicator = Indicator::parse(indicator);
     if indicator.is_none() {
         let ids: Vec<&str> = Indicator::ALL.iter().map(|i| i.id()).collect();
-        errors.add("indicator", Message::from(messages::UNKNOWN_INDICATOR_ONE).with("join", ids.join(", ")));
+        errors.add("indicator", Message::from(messages::UNKNOWN_INDICATOR).with("join", ids.join(", ")));
     }
     if !(2020..=2100).contains(&year) {
         errors.add("year", messages::A_YEAR_FROM_2020_TO_2100);

@@ -7,7 +7,7 @@ pub const A_TARGET_FROM_0_TO_100: Text =
     ("programme.kpis.a_target_from_0_to_100", "chỉ tiêu từ 0 đến 100 %", "a target from 0 to 100 %");
 pub const A_YEAR_FROM_2020_TO_2100: Text =
     ("programme.kpis.a_year_from_2020_to_2100", "năm từ 2020 đến 2100", "a year from 2020 to 2100");
-pub const UNKNOWN_INDICATOR_ONE: Text =
+pub const UNKNOWN_INDICATOR: Text =
     ("programme.kpis.unknown_indicator_one", "chỉ tiêu không có; một trong {join}", "unknown indicator; one of {join}");
 pub const COMMUNE_IS_NOT_IN_PROVINCE: Text = (
     "programme.kpis.commune_is_not_in_province",
@@ -22,4 +22,11 @@ pub const NOT_A_DATE_YYYY_MM_DD: Text = (
 pub const NOT_A_MONTH: Text =
     ("programme.kpis.not_a_month", "tháng không hợp lệ: {month} (YYYY-MM)", "not a month: {month}");
 
-pub const TEXTS: &[Text] = &[A_TARGET_FROM_0_TO_100, A_YEAR_FROM_2020_TO_2100, UNKNOWN_INDICATOR_ONE];
+pub const TEXTS: &[Text] = &[
+    A_TARGET_FROM_0_TO_100,
+    A_YEAR_FROM_2020_TO_2100,
+    UNKNOWN_INDICATOR,
+    COMMUNE_IS_NOT_IN_PROVINCE,
+    NOT_A_DATE_YYYY_MM_DD,
+    NOT_A_MONTH,
+];

@@ -67,7 +67,7 @@ impl ListParams {
             }
         };
         if from > to {
-            return Err(AppError::invalid("from", messages::FROM_IS_AFTER));
+            return Err(AppError::invalid("from", messages::FROM_AFTER_TO));
         }
         Ok((from, to))
     }
@@ -131,7 +131,7 @@ pub async fn update_listing(
     require_product_scope(&db, &user, listing.product_id).await?;
     if let Some(url) = patch.url.as_deref().map(str::trim) {
         if !is_web_address(url) {
-            return Err(AppError::invalid("url", messages::THE_ADDRESS_MUST_START_WITH_HTTPS_2));
+            return Err(AppError::invalid("url", messages::THE_ADDRESS_MUST_START_WITH_HTTPS));
         }
         store::update_url(&db, id, url).await?;
     }

@@ -6,7 +6,7 @@ use crate::error::Text;
 pub const CHOOSE_A_PRODUCT: Text = ("programme.listings.choose_a_product", "chọn sản phẩm", "choose a product");
 pub const DELISTED_BEFORE_IT_WAS_LISTED: Text =
     ("programme.listings.delisted_before_it_was_listed", "ngày gỡ trước ngày lên sàn", "delisted before it was listed");
-pub const FROM_IS_AFTER: Text = ("programme.listings.from_is_after", "tháng đầu sau tháng cuối", "from is after to");
+pub const FROM_AFTER_TO: Text = ("programme.listings.from_is_after", "tháng đầu sau tháng cuối", "from is after to");
 pub const NOT_A_DATE_YYYY_MM_DD: Text =
     ("programme.listings.not_a_date_yyyy_mm_dd", "ngày không hợp lệ (YYYY-MM-DD)", "not a date (YYYY-MM-DD)");
 pub const THE_ADDRESS_MUST_START_WITH_HTTPS: Text = (
@@ -29,17 +29,12 @@ pub const COMMUNE_IS_NOT_IN_THE_PROVINCE: Text = (
     "xã mã {code} không thuộc tỉnh {province}",
     "commune {code} is not in province {province}",
 );
-pub const NO_HEADER_ROW_WITH_THE_COLUMNS: Text = (
+pub const NO_HEADER_ROW: Text = (
     "programme.listings.no_header_row_with_the_columns",
     "không thấy dòng tiêu đề có các cột {join} và Mã cơ sở hoặc Tên cơ sở",
     "no header row with the columns {join} and a producer id or name",
 );
-pub const THE_ADDRESS_MUST_START_WITH_HTTPS_2: Text = (
-    "programme.listings.the_address_must_start_with_https_2",
-    "địa chỉ cần bắt đầu bằng https://",
-    "the address must start with https://",
-);
-pub const UNKNOWN_PLATFORM_ONE: Text = (
+pub const UNKNOWN_PLATFORM_ONE_OF: Text = (
     "programme.listings.unknown_platform_one",
     "không rõ sàn «{platform_text}»; một trong {join}",
     "unknown platform «{platform_text}»; one of {join}",
@@ -98,7 +93,7 @@ pub const TEXTS: &[Text] = &[
     PRODUCT,
     CHOOSE_A_PRODUCT,
     DELISTED_BEFORE_IT_WAS_LISTED,
-    FROM_IS_AFTER,
+    FROM_AFTER_TO,
     NOT_A_DATE_YYYY_MM_DD,
     THE_ADDRESS_MUST_START_WITH_HTTPS,
     THE_FILE_IS_EMPTY,
@@ -106,7 +101,6 @@ pub const TEXTS: &[Text] = &[
     NOT_A_MONTH_YYYY_MM,
     UNKNOWN_PLATFORM,
     COMMUNE_IS_NOT_IN_THE_PROVINCE,
-    NO_HEADER_ROW_WITH_THE_COLUMNS,
-    THE_ADDRESS_MUST_START_WITH_HTTPS_2,
-    UNKNOWN_PLATFORM_ONE,
+    NO_HEADER_ROW,
+    UNKNOWN_PLATFORM_ONE_OF,
 ];

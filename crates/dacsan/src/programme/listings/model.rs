@@ -39,7 +39,7 @@ impl ListingInput {
             let known: Vec<&str> = Platform::ALL.iter().map(|p| p.code()).collect();
             errors.add(
                 "platform",
-                Message::from(messages::UNKNOWN_PLATFORM_ONE)
+                Message::from(messages::UNKNOWN_PLATFORM_ONE_OF)
                     .with("platform_text", platform_text)
                     .with("join", known.join(", ")),
             );

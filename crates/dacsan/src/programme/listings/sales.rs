@@ -93,10 +93,7 @@ pub fn parse(bytes: &[u8]) -> Result<SalesFile, AppError> {
         }
     }
     let names: Vec<&str> = Column::ALL.iter().filter(|c| c.required()).map(|c| c.aliases()[0]).collect();
-    Err(AppError::invalid(
-        "file",
-        Message::from(messages::NO_HEADER_ROW_WITH_THE_COLUMNS).with("join", names.join(", ")),
-    ))
+    Err(AppError::invalid("file", Message::from(messages::NO_HEADER_ROW).with("join", names.join(", "))))
 }
 
 fn column_of(cell: &str) -> Option<Column> {

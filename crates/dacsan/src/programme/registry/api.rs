@@ -37,7 +37,7 @@ pub struct RegistryResponse {
 }
 
 fn too_large() -> AppError {
-    AppError::TooLarge(messages::REGISTRY_WORKBOOK_25_MB.into())
+    AppError::TooLarge(messages::WORKBOOK_25_MB.into())
 }
 
 /// The workbook from the body: raw, or the `file` field of a multipart form.

@@ -21,11 +21,11 @@ pub const ANOTHER_IMPORT_WROTE_THE_SAME_PRODUCERS: Text = (
     "another import wrote the same producers just now; import again",
 );
 
-pub const REGISTRY_WORKBOOK_25_MB: Text =
+pub const WORKBOOK_25_MB: Text =
     ("programme.registry.workbook_25_mb", "sổ đăng ký (tối đa 25 MB)", "the registry workbook (25 MB at most)");
 
 pub const TEXTS: &[Text] = &[
-    REGISTRY_WORKBOOK_25_MB,
+    WORKBOOK_25_MB,
     ANOTHER_IMPORT_WROTE_THE_SAME_PRODUCERS,
     CHOOSE_AN_XLSX_FILE,
     SEND_THE_XLSX_IN_THE_FILE,

@@ -13,13 +13,13 @@ pub const PRODUCER_REQUIRED_REGISTRY_CODE_OR_NAME: Text = (
 );
 pub const SUPPORT_CASE: Text = ("programme.support.support_case", "hồ sơ hỗ trợ", "support case");
 pub const TOPIC_REQUIRED: Text = ("programme.support.topic_required", "Nội dung hỗ trợ: bắt buộc", "topic: required");
-pub const AT_MOST_CHARACTERS: Text =
+pub const FIELD_AT_MOST_CHARACTERS: Text =
     ("programme.support.at_most_characters", "{label}: tối đa {max} ký tự", "{label}: at most {max} characters");
 pub const IS_NOT_AN_ID: Text =
     ("programme.support.is_not_an_id", "«{value}» không phải mã số", "«{value}» is not an id");
 pub const NO_PRODUCER_WITH_ID: Text =
     ("programme.support.no_producer_with_id", "không có cơ sở số {id}", "no producer with id {id}");
-pub const OWNER_A_USER_ID: Text =
+pub const OWNER_IS_A_USER_ID: Text =
     ("programme.support.owner_a_user_id", "Người phụ trách «{o}»: cần mã số người dùng", "owner «{o}»: a user id");
 pub const PRODUCER_NOT_FOUND: Text =
     ("programme.support.producer_not_found", "Cơ sở: {message}", "producer: {message}");
@@ -37,17 +37,17 @@ pub const PRODUCER_IS_NOT_OF_PROVINCE: Text = (
     "cơ sở số {id} không thuộc tỉnh {asked}",
     "producer {id} is not of province {asked}",
 );
-pub const UNKNOWN_STATUS_OPEN_IN_PROGRESS_DONE: Text = (
+pub const UNKNOWN_STATUS_ONE_OF: Text = (
     "programme.support.unknown_status_open_in_progress_done",
     "Trạng thái «{s}» không có",
     "unknown status «{s}» (open, in_progress, done, cancelled)",
 );
-pub const UNKNOWN_TOPIC_OPEN_STORE_PAYMENT_ACCOUNT: Text = (
+pub const UNKNOWN_TOPIC_ONE_OF: Text = (
     "programme.support.unknown_topic_open_store_payment_account",
     "Nội dung hỗ trợ «{t}» không có",
     "unknown topic «{t}» (open_store, payment_account, packaging, photos, livestream, other)",
 );
-pub const UNREADABLE_DATE_YYYY_MM_DD: Text = (
+pub const FIELD_UNREADABLE_DATE: Text = (
     "programme.support.unreadable_date_yyyy_mm_dd",
     "{label}: không đọc được ngày «{value}» (YYYY-MM-DD hoặc dd/mm/yyyy)",
     "{label}: unreadable date «{value}» (YYYY-MM-DD or dd/mm/yyyy)",
@@ -87,16 +87,16 @@ pub const TEXTS: &[Text] = &[
     PRODUCER_REQUIRED_REGISTRY_CODE_OR_NAME,
     SUPPORT_CASE,
     TOPIC_REQUIRED,
-    AT_MOST_CHARACTERS,
+    FIELD_AT_MOST_CHARACTERS,
     IS_NOT_AN_ID,
     NO_PRODUCER_WITH_ID,
-    OWNER_A_USER_ID,
+    OWNER_IS_A_USER_ID,
     PRODUCER_NOT_FOUND,
     UNKNOWN_STATUS,
     UNKNOWN_TOPIC,
     OWNER_IS_NOT_AN_OFFICER,
     PRODUCER_IS_NOT_OF_PROVINCE,
-    UNKNOWN_STATUS_OPEN_IN_PROGRESS_DONE,
-    UNKNOWN_TOPIC_OPEN_STORE_PAYMENT_ACCOUNT,
-    UNREADABLE_DATE_YYYY_MM_DD,
+    UNKNOWN_STATUS_ONE_OF,
+    UNKNOWN_TOPIC_ONE_OF,
+    FIELD_UNREADABLE_DATE,
 ];

@@ -165,7 +165,7 @@ pub fn date_field(errors: &mut FieldErrors, field: &str, label: Text, value: Opt
         None => {
             errors.add(
                 field,
-                Message::from(messages::UNREADABLE_DATE_YYYY_MM_DD).with_message("label", label).with("value", value),
+                Message::from(messages::FIELD_UNREADABLE_DATE).with_message("label", label).with("value", value),
             );
             None
         }
@@ -181,7 +181,10 @@ pub fn clean(value: Option<&str>) -> Option<String> {
 pub fn text_field(errors: &mut FieldErrors, field: &str, label: Text, value: Option<&str>, max: usize) -> String {
     let text = clean(value).unwrap_or_default();
     if text.chars().count() > max {
-        errors.add(field, Message::from(messages::AT_MOST_CHARACTERS).with_message("label", label).with("max", max));
+        errors.add(
+            field,
+            Message::from(messages::FIELD_AT_MOST_CHARACTERS).with_message("label", label).with("max", max),
+        );
     }
     text
 }
@@ -239,7 +242,7 @@ fn topic_field(errors: &mut FieldErrors, value: Option<&str>, required: bool) ->
         Some(t) => {
             let topic = Topic::parse(&t);
             if topic.is_none() {
-                errors.add("topic", Message::from(messages::UNKNOWN_TOPIC_OPEN_STORE_PAYMENT_ACCOUNT).with("t", &t));
+                errors.add("topic", Message::from(messages::UNKNOWN_TOPIC_ONE_OF).with("t", &t));
             }
             topic
         }
@@ -283,7 +286,7 @@ impl CasePatch {
             Some(s) => {
                 let status = CaseStatus::parse(&s);
                 if status.is_none() {
-                    errors.add("status", Message::from(messages::UNKNOWN_STATUS_OPEN_IN_PROGRESS_DONE).with("s", &s));
+                    errors.add("status", Message::from(messages::UNKNOWN_STATUS_ONE_OF).with("s", &s));
                 }
                 status
             }
@@ -338,7 +341,7 @@ impl CaseFilter {
         let owner = clean(self.owner.as_deref()).and_then(|o| {
             let id = o.parse::<i64>().ok();
             if id.is_none() {
-                errors.add("owner", Message::from(messages::OWNER_A_USER_ID).with("o", &o));
+                errors.add("owner", Message::from(messages::OWNER_IS_A_USER_ID).with("o", &o));
             }
             id
         });

@@ -38,7 +38,7 @@ impl ImportReport {
         for e in &self.errors {
             errors.add(
                 &format!("row {}: {}", e.row, e.column),
-                Message::from(messages::ROW)
+                Message::from(messages::ROW_PROBLEM)
                     .with("row", e.row)
                     .with("column", &e.column)
                     .with_message("message", e.message.clone()),

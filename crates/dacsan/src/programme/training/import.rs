@@ -113,7 +113,7 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, AppError> {
             return Ok(parsed);
         }
     }
-    Err(AppError::invalid("file", messages::NO_HEADER_ROW_WITH_A_M))
+    Err(AppError::invalid("file", messages::NO_HEADER_ROW))
 }
 
 /// The rows below the first header row that names a producer column; `None` when
@@ -146,7 +146,7 @@ fn read_grid(grid: &Grid) -> Result<Option<Parsed>, AppError> {
     if data.len() > MAX_ROWS {
         return Err(AppError::invalid(
             "file",
-            Message::from(messages::TOO_MANY_ROWS_AT_MOST).with("len", data.len()).with("max_rows", MAX_ROWS),
+            Message::from(messages::TOO_MANY_ROWS).with("len", data.len()).with("max_rows", MAX_ROWS),
         ));
     }
     let mut rows = Vec::new();

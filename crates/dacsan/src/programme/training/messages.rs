@@ -29,18 +29,19 @@ pub const SESSION: Text = ("programme.training.session", "buổi học", "sessio
 pub const SESSION_DATE_REQUIRED: Text =
     ("programme.training.session_date_required", "Ngày học: bắt buộc", "session date: required");
 pub const THE_FILE_IS_EMPTY: Text = ("programme.training.the_file_is_empty", "tệp trống", "the file is empty");
-pub const NO_HEADER_ROW_WITH_A_M: Text = (
+pub const NO_HEADER_ROW: Text = (
     "programme.training.no_header_row_with_a_m",
     "không thấy dòng tiêu đề có cột «Mã cơ sở» hoặc «Tên cơ sở»",
     "no header row with a «Mã cơ sở» (registry code) or «Tên cơ sở» (producer name) column",
 );
-pub const ROW: Text = ("programme.training.row", "dòng {row}, {column}: {message}", "row {row}, {column}: {message}");
-pub const TOO_MANY_ROWS_AT_MOST: Text = (
+pub const ROW_PROBLEM: Text =
+    ("programme.training.row", "dòng {row}, {column}: {message}", "row {row}, {column}: {message}");
+pub const TOO_MANY_ROWS: Text = (
     "programme.training.too_many_rows_at_most",
     "quá nhiều dòng ({len}; tối đa {max_rows})",
     "too many rows ({len}; at most {max_rows})",
 );
-pub const UNKNOWN_PILLAR_GO_ONLINE_GO_EXPORT: Text = (
+pub const UNKNOWN_PILLAR: Text = (
     "programme.training.unknown_pillar_go_online_go_export",
     "Trụ cột «{p}» không có",
     "unknown pillar «{p}» (go_online, go_export, go_ai, go_right, packaging_delivery)",
@@ -108,8 +109,8 @@ pub const TEXTS: &[Text] = &[
     SESSION,
     SESSION_DATE_REQUIRED,
     THE_FILE_IS_EMPTY,
-    NO_HEADER_ROW_WITH_A_M,
-    ROW,
-    TOO_MANY_ROWS_AT_MOST,
-    UNKNOWN_PILLAR_GO_ONLINE_GO_EXPORT,
+    NO_HEADER_ROW,
+    ROW_PROBLEM,
+    TOO_MANY_ROWS,
+    UNKNOWN_PILLAR,
 ];

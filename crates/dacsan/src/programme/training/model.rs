@@ -97,7 +97,7 @@ impl CourseInput {
         }
         let pillar = match clean(self.pillar.as_deref()) {
             Some(p) => Pillar::parse(&p).or_else(|| {
-                errors.add("pillar", Message::from(messages::UNKNOWN_PILLAR_GO_ONLINE_GO_EXPORT).with("p", &p));
+                errors.add("pillar", Message::from(messages::UNKNOWN_PILLAR).with("p", &p));
                 None
             }),
             None => {
