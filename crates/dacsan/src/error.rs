@@ -136,22 +136,6 @@ impl From<Text> for Message {
     }
 }
 
-/// Messages written before the text tables knew them: one sentence in both
-/// languages, under this code.
-const UNKEYED: &str = "unkeyed";
-
-impl From<&'static str> for Message {
-    fn from(text: &'static str) -> Message {
-        Message { code: Cow::Borrowed(UNKEYED), vi: Cow::Borrowed(text), en: Cow::Borrowed(text) }
-    }
-}
-
-impl From<String> for Message {
-    fn from(text: String) -> Message {
-        Message { code: Cow::Borrowed(UNKEYED), vi: Cow::Owned(text.clone()), en: Cow::Owned(text) }
-    }
-}
-
 impl std::fmt::Display for Message {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.text())
