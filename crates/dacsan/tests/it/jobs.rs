@@ -248,11 +248,14 @@ async fn a_job_queued_before_a_sigkill_runs_after_the_restart() {
     // Nothing listens there: the first server's run fails and is queued again.
     let down = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let (mut first, _) = serve_process(&app, &smtp_at(down)).await;
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
-    while outbox_job(&app.state.db).await.attempts == 0 && tokio::time::Instant::now() < deadline {
+    // The run is over when the job is queued again (claiming it already counts
+    // the attempt, while it is still running).
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
+    let mut tried = outbox_job(&app.state.db).await;
+    while (tried.attempts == 0 || tried.status == JobStatus::Running) && tokio::time::Instant::now() < deadline {
         tokio::time::sleep(Duration::from_millis(100)).await;
+        tried = outbox_job(&app.state.db).await;
     }
-    let tried = outbox_job(&app.state.db).await;
     assert_eq!((tried.status, tried.attempts), (JobStatus::Queued, 1), "tried once, waiting to retry: {tried:?}");
     assert!(tried.last_error.is_some());
     first.start_kill().expect("SIGKILL the first server");
@@ -260,17 +263,25 @@ async fn a_job_queued_before_a_sigkill_runs_after_the_restart() {
 
     let (port, inbox) = crate::mailer::fake_smtp().await;
     let _second = serve_process(&app, &smtp_at(port)).await;
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(40);
-    while inbox.lock().unwrap().len() < 2 && tokio::time::Instant::now() < deadline {
+    // Done when the job has ended and both rows are stamped (a busy machine may
+    // take a while; the wait is for the state, not for a fixed time).
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(90);
+    let stamped = || async {
+        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM notifications WHERE emailed_at IS NOT NULL")
+            .fetch_one(&app.state.db.pool)
+            .await
+            .unwrap()
+    };
+    while (stamped().await < 2 || outbox_job(&app.state.db).await.status != JobStatus::Done)
+        && tokio::time::Instant::now() < deadline
+    {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     tokio::time::sleep(Duration::from_millis(500)).await;
     let received = inbox.lock().unwrap().clone();
     assert_eq!(received.len(), 2, "buyer and seller, once each, after the restart: {received:?}");
-    let stamped: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM notifications WHERE emailed_at IS NOT NULL")
-        .fetch_one(&app.state.db.pool)
-        .await
-        .unwrap();
-    assert_eq!(stamped, 2);
-    assert!(outbox_job(&app.state.db).await.attempts >= 2, "the same job, run again");
+    assert_eq!(stamped().await, 2);
+    let job = outbox_job(&app.state.db).await;
+    assert_eq!(job.status, JobStatus::Done, "{job:?}");
+    assert!(job.attempts >= 2, "the same job, run again: {job:?}");
 }
