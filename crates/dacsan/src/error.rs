@@ -168,22 +168,13 @@ impl utoipa::PartialSchema for Message {
 
 impl utoipa::ToSchema for Message {}
 
-/// One bad field: its name as the client sent it, and what was wrong.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One bad field: its name as the client sent it, and what was wrong —
+/// `{"field", "code", "message"}`, the message in the reader's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FieldError {
     pub field: String,
+    #[serde(flatten)]
     pub message: Message,
-}
-
-/// `{"field", "code", "message"}`, the message in the reader's language.
-impl Serialize for FieldError {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut error = serializer.serialize_struct("FieldError", 3)?;
-        error.serialize_field("field", &self.field)?;
-        error.serialize_field("code", self.message.code())?;
-        error.serialize_field("message", self.message.text())?;
-        error.end()
-    }
 }
 
 #[derive(Debug, Default, Clone)]
