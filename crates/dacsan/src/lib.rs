@@ -195,6 +195,52 @@ mod tests {
         assert!(missing.is_empty(), "rows missing from their TEXTS: {missing:?}");
     }
 
+    /// Only the app's assembly (`main.rs`, `lib.rs`, `routes.rs`, `state.rs`) names
+    /// `AppState`: a domain's handlers take the parts they use, and its router says
+    /// which in its `where` clause.
+    #[test]
+    fn no_domain_names_the_app_state() {
+        let src = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src"));
+        let assembly = ["main.rs", "lib.rs", "routes.rs", "state.rs"].map(|file| src.join(file));
+        let naming: Vec<_> = walk(src)
+            .into_iter()
+            .filter(|path| !assembly.contains(path))
+            .filter(|path| std::fs::read_to_string(path).unwrap().contains("AppState"))
+            .collect();
+        assert!(naming.is_empty(), "these files name AppState: {naming:?}");
+    }
+
+    /// The core — errors, the database, settings, tables — imports nothing but itself,
+    /// the Vietnam basics and the secrets it seals columns with.
+    #[test]
+    fn the_core_knows_no_domain() {
+        let src = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src"));
+        let mut core = walk(&src.join("db"));
+        core.extend(["error.rs", "db.rs", "config.rs", "tables.rs"].map(|file| src.join(file)));
+        let allowed = ["error", "db", "config", "tables", "vn", "secrets"];
+        let mut outward = Vec::new();
+        for path in core {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let code = text.lines().filter(|line| !line.trim_start().starts_with("//"));
+            for line in code {
+                for part in line.split("crate::").skip(1) {
+                    // `crate::db::…` names one module, `crate::{db, vn}` several.
+                    let names = match part.strip_prefix('{') {
+                        Some(group) => group.split('}').next().unwrap_or("").split(',').map(str::trim).collect(),
+                        None => vec![part],
+                    };
+                    for name in names {
+                        let module: String = name.chars().take_while(|c| c.is_ascii_lowercase() || *c == '_').collect();
+                        if !allowed.contains(&module.as_str()) {
+                            outward.push(format!("{}: crate::{module}", path.display()));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(outward.is_empty(), "the core reaches out: {outward:?}");
+    }
+
     fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
         let mut out = Vec::new();
         for entry in std::fs::read_dir(dir).unwrap() {

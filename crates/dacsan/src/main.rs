@@ -144,7 +144,7 @@ async fn serve(args: &ServeArgs, accounts: Option<String>) -> anyhow::Result<()>
     if let Some(accounts) = accounts {
         println!("Demo accounts (e-mail / password):\n{accounts}");
     }
-    let scans = state.scans.clone();
+    let scans = state.trace.scans.clone();
     let app = dacsan::router(state).into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await.context("serve")?;
     scans.flush().await;

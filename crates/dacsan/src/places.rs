@@ -9,7 +9,6 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::error::{AppError, AppResult, Message};
-use crate::state::AppState;
 use crate::vn::admin_units;
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -77,6 +76,9 @@ pub mod messages {
 }
 
 /// `/api/v1/provinces…`.
-pub fn router() -> OpenApiRouter<AppState> {
+pub fn router<S>() -> OpenApiRouter<S>
+where
+    S: Clone + Send + Sync + 'static,
+{
     OpenApiRouter::new().routes(routes!(list_provinces)).routes(routes!(list_communes))
 }

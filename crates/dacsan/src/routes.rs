@@ -74,21 +74,21 @@ pub fn router(state: AppState) -> Router {
 /// OpenAPI document.
 fn domains() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(openapi::frame())
-        .merge(catalog::router())
-        .merge(producers::router())
-        .merge(auth::router())
-        .merge(cart::router())
-        .merge(orders::router())
-        .merge(logistics::router())
-        .merge(live::router())
-        .merge(trade::router())
-        .merge(payments::router())
+        .merge(catalog::routes::router())
+        .merge(producers::routes::router())
+        .merge(auth::routes::router())
+        .merge(cart::routes::router())
+        .merge(orders::routes::router())
+        .merge(logistics::routes::router())
+        .merge(live::routes::router())
+        .merge(trade::routes::router())
+        .merge(payments::routes::router())
         .merge(places::router())
-        .merge(media::router())
-        .merge(trace::router())
-        .merge(admin::router())
-        .merge(programme::router())
-        .merge(privacy::router())
+        .merge(media::routes::router())
+        .merge(trace::routes::router())
+        .merge(admin::routes::router())
+        .merge(programme::routes::router())
+        .merge(privacy::routes::router())
 }
 
 async fn openapi_document(json: Arc<str>) -> Response {
@@ -130,7 +130,7 @@ async fn metrics(State(state): State<AppState>) -> Response {
     counter(&mut registry, "response_cache_hits", "Answers served from the response cache", hits);
     counter(&mut registry, "response_cache_misses", "Answers looked for in the response cache and built", misses);
     let waiting = Family::<JobLabels, Gauge>::default();
-    waiting.get_or_create(&JobLabels { kind: "serial_scans" }).set(state.scans.waiting() as i64);
+    waiting.get_or_create(&JobLabels { kind: "serial_scans" }).set(state.trace.scans.waiting() as i64);
     waiting.get_or_create(&JobLabels { kind: "carrier_notifications" }).set(state.logistics.intake.waiting() as i64);
     if !state.settings.smtp_url.0.trim().is_empty() {
         let emails = crate::orders::mailer::waiting(&state.db).await.unwrap_or(-1);

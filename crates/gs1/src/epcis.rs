@@ -28,8 +28,8 @@ use crate::digital_link::DigitalLink;
 use crate::gln::Gln;
 use crate::gtin::Gtin;
 
-pub use capture::{CaptureError, events_from_capture};
-pub use document::Document;
+pub use capture::CaptureError;
+pub use document::{Document, events_from_capture};
 pub use event::{
     AggregationEvent, BizTransaction, Common, Destination, ErrorDeclaration, Event, ObjectEvent, QuantityElement,
     Source, TransformationEvent,

@@ -1,6 +1,7 @@
 //! `/api/v1/admin/jobs`: background work that failed, for an admin to retry or
 //! drop, and how much is waiting.
 
+use crate::jobs::Jobs;
 use std::collections::BTreeMap;
 
 use axum::Json;
@@ -13,7 +14,6 @@ use crate::auth::CurrentUser;
 use crate::db::Db;
 use crate::error::{AppError, AppResult, Message};
 use crate::jobs::{Job, JobStatus, store};
-use crate::state::AppState;
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 pub struct JobFilter {
@@ -63,15 +63,20 @@ async fn failed_job(db: &Db, id: i64) -> AppResult<Job> {
 /// Queues a failed job again, now, with its attempts counted afresh.
 #[utoipa::path(post, path = "/api/v1/admin/jobs/{id}/retry", tag = "admin", params(("id" = i64, Path)), security(("bearer" = [])),
     responses((status = 200, body = Job), (status = 403), (status = 404), (status = 409, description = "not failed, or the same work is queued already")))]
-pub async fn retry_job(State(state): State<AppState>, user: CurrentUser, Path(id): Path<i64>) -> AppResult<Json<Job>> {
+pub async fn retry_job(
+    State(db): State<Db>,
+    State(jobs): State<Jobs>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+) -> AppResult<Json<Job>> {
     user.require_admin()?;
-    Ok(Json(retry_failed(&state, id).await?))
+    Ok(Json(retry_failed(&db, &jobs, id).await?))
 }
 
 /// Queues a failed job again (the API's and the desk's "retry").
-pub async fn retry_failed(state: &AppState, id: i64) -> AppResult<Job> {
-    failed_job(&state.db, id).await?;
-    match store::requeue(&state.db, id).await {
+pub async fn retry_failed(db: &Db, jobs: &Jobs, id: i64) -> AppResult<Job> {
+    failed_job(db, id).await?;
+    match store::requeue(db, id).await {
         Ok(true) => {}
         Ok(false) => return Err(AppError::conflict("status", messages::THE_JOB_IS_NO_LONGER_FAILED)),
         Err(e) if crate::db::breaks_unique(&e, "jobs_active_key") => {
@@ -79,8 +84,8 @@ pub async fn retry_failed(state: &AppState, id: i64) -> AppResult<Job> {
         }
         Err(e) => return Err(AppError::Internal(anyhow::Error::new(e).context("requeue a job"))),
     }
-    state.jobs.wake();
-    store::find(&state.db, id).await?.map(readable).ok_or_else(|| AppError::not_found(messages::JOB))
+    jobs.wake();
+    store::find(db, id).await?.map(readable).ok_or_else(|| AppError::not_found(messages::JOB))
 }
 
 /// A job with its last error in the reader's language: a handler that failed for
@@ -94,16 +99,16 @@ pub fn readable(mut job: Job) -> Job {
 /// Drops a failed job for good.
 #[utoipa::path(delete, path = "/api/v1/admin/jobs/{id}", tag = "admin", params(("id" = i64, Path)), security(("bearer" = [])),
     responses((status = 204), (status = 403), (status = 404), (status = 409, description = "not failed")))]
-pub async fn drop_job(State(state): State<AppState>, user: CurrentUser, Path(id): Path<i64>) -> AppResult<StatusCode> {
+pub async fn drop_job(State(db): State<Db>, user: CurrentUser, Path(id): Path<i64>) -> AppResult<StatusCode> {
     user.require_admin()?;
-    drop_failed(&state, id).await?;
+    drop_failed(&db, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// Drops a failed job (the API's and the desk's "drop").
-pub async fn drop_failed(state: &AppState, id: i64) -> AppResult<()> {
-    failed_job(&state.db, id).await?;
-    if !store::drop_failed(&state.db, id).await? {
+pub async fn drop_failed(db: &Db, id: i64) -> AppResult<()> {
+    failed_job(db, id).await?;
+    if !store::drop_failed(db, id).await? {
         return Err(AppError::conflict("status", messages::THE_JOB_IS_NO_LONGER_FAILED));
     }
     Ok(())

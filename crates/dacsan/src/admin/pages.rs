@@ -1,6 +1,9 @@
 //! `GET /admin`, `POST /admin/producers`, `POST /admin/users`.
 
+use crate::jobs::Jobs;
+use crate::web::response_cache::ResponseCache;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::State;
@@ -13,7 +16,6 @@ use crate::db::Db;
 use crate::error::{AppError, FieldErrors};
 use crate::producers::model::{ProducerInput, ProducerKind};
 use crate::producers::{self, Producer};
-use crate::state::AppState;
 use crate::vn::admin_units;
 use crate::web::PageError;
 use crate::web::{CsrfForm, Page, render};
@@ -73,25 +75,24 @@ async fn desk(
 
 /// `POST /admin/jobs/{id}/retry` and `…/drop`: the desk's buttons on a failed job.
 pub async fn job_action(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(jobs): State<Jobs>,
     page: Page,
     axum::extract::Path((id, action)): axum::extract::Path<(i64, String)>,
     CsrfForm(_): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     page.require_user()?.require_admin()?;
     let done = match action.as_str() {
-        "retry" => super::jobs::retry_failed(&state, id).await.map(|_| page.t("job_retried")),
-        "drop" => super::jobs::drop_failed(&state, id).await.map(|_| page.t("job_dropped")),
+        "retry" => super::jobs::retry_failed(&db, &jobs, id).await.map(|_| page.t("job_retried")),
+        "drop" => super::jobs::drop_failed(&db, id).await.map(|_| page.t("job_dropped")),
         _ => Err(AppError::not_found(messages::JOB)),
     };
     match done {
-        Ok(words) => {
-            desk(&state.db, page, HashMap::new(), FieldErrors::default(), Some(format!("{words} #{id}"))).await
-        }
+        Ok(words) => desk(&db, page, HashMap::new(), FieldErrors::default(), Some(format!("{words} #{id}"))).await,
         Err(AppError::Conflict { message, .. }) => {
             let mut errors = FieldErrors::default();
             errors.add("job", message);
-            desk(&state.db, page, HashMap::new(), errors, None).await
+            desk(&db, page, HashMap::new(), errors, None).await
         }
         Err(err) => Err(err.into()),
     }
@@ -99,18 +100,17 @@ pub async fn job_action(
 
 /// `POST /admin/exchange-rates`: the dollar rate of English pages' figures.
 pub async fn set_usd_rate(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(response_cache): State<Arc<ResponseCache>>,
     page: Page,
     CsrfForm(fields): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     let user = page.require_user()?.clone();
     user.require_admin()?;
     let typed = fields.get("vnd_per_usd").map(String::as_str).unwrap_or("");
-    match super::rates::set_usd(&state, &user, typed).await {
-        Ok(rate) => {
-            desk(&state.db, page, HashMap::new(), FieldErrors::default(), Some(format!("1 USD = {rate}"))).await
-        }
-        Err(AppError::Invalid(errors)) => desk(&state.db, page, fields, errors, None).await,
+    match super::rates::set_usd(&db, &response_cache, &user, typed).await {
+        Ok(rate) => desk(&db, page, HashMap::new(), FieldErrors::default(), Some(format!("1 USD = {rate}"))).await,
+        Err(AppError::Invalid(errors)) => desk(&db, page, fields, errors, None).await,
         Err(err) => Err(err.into()),
     }
 }

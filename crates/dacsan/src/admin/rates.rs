@@ -1,16 +1,17 @@
 //! The dollar rate of English pages' indicative figures: `PUT
 //! /api/v1/admin/exchange-rates/usd` (admins), `GET /api/v1/exchange-rates`.
 
+use crate::web::response_cache::ResponseCache;
 use axum::Json;
 use axum::extract::State;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 use super::messages;
 use crate::auth::CurrentUser;
 use crate::catalog::store;
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
-use crate::state::AppState;
 use crate::vn::Vnd;
 
 /// Đồng per dollar an admin may set: a sanity band around any rate the đồng has had.
@@ -32,14 +33,14 @@ pub struct RateJson {
 
 /// Sets the rate from what an admin typed (`25.450` or `25450`); clears the
 /// page cache so English pages show it at once. The rate set.
-pub async fn set_usd(state: &AppState, user: &CurrentUser, typed: &str) -> AppResult<Vnd> {
+pub async fn set_usd(db: &Db, response_cache: &ResponseCache, user: &CurrentUser, typed: &str) -> AppResult<Vnd> {
     user.require_admin()?;
     let rate = Vnd::parse(typed.trim())
         .ok()
         .filter(|r| RATE_BAND.contains(&r.0))
         .ok_or_else(|| AppError::invalid("vnd_per_usd", messages::DONG_PER_DOLLAR))?;
-    store::set_usd_rate(&state.db, rate.0, user.id).await?;
-    state.response_cache.clear();
+    store::set_usd_rate(db, rate.0, user.id).await?;
+    response_cache.clear();
     tracing::info!(user.id = user.id, vnd_per_usd = rate.0, "dollar rate set");
     Ok(rate)
 }
@@ -52,12 +53,13 @@ async fn rate_json(db: &Db) -> AppResult<Option<RateJson>> {
 #[utoipa::path(put, path = "/api/v1/admin/exchange-rates/usd", tag = "admin", request_body = RateInput,
     security(("bearer" = [])), responses((status = 200, body = RateJson), (status = 403), (status = 422)))]
 pub async fn put_usd_rate(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(response_cache): State<Arc<ResponseCache>>,
     user: CurrentUser,
     crate::web::ApiJson(input): crate::web::ApiJson<RateInput>,
 ) -> AppResult<Json<RateJson>> {
-    set_usd(&state, &user, &input.vnd_per_usd.to_string()).await?;
-    rate_json(&state.db).await?.map(Json).ok_or_else(|| AppError::not_found(messages::RATE))
+    set_usd(&db, &response_cache, &user, &input.vnd_per_usd.to_string()).await?;
+    rate_json(&db).await?.map(Json).ok_or_else(|| AppError::not_found(messages::RATE))
 }
 
 /// The rates in use for indicative figures (none until an admin sets one).

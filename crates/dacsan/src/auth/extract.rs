@@ -1,7 +1,7 @@
 //! `CurrentUser`: who is asking, from `Authorization: Bearer <token>` (API clients)
 //! or the session cookie (browsers), with what they may act on.
 
-use axum::extract::{FromRequestParts, OptionalFromRequestParts};
+use axum::extract::{FromRef, FromRequestParts, OptionalFromRequestParts};
 use axum::http::request::Parts;
 use axum_extra::extract::CookieJar;
 
@@ -9,7 +9,6 @@ use super::model::Role;
 use super::store;
 use crate::db::Db;
 use crate::error::AppError;
-use crate::state::AppState;
 
 pub const SESSION_COOKIE: &str = "dacsan_session";
 
@@ -82,27 +81,35 @@ async fn load(parts: &Parts, db: &Db) -> Result<Option<CurrentUser>, AppError> {
     Ok(Some(CurrentUser { id: user.id, email: user.email, name: user.name, role: user.role, producer_ids, provinces }))
 }
 
-impl FromRequestParts<AppState> for CurrentUser {
+impl<S> FromRequestParts<S> for CurrentUser
+where
+    S: Send + Sync,
+    Db: FromRef<S>,
+{
     type Rejection = AppError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         if let Some(user) = parts.extensions.get::<CurrentUser>() {
             return Ok(user.clone());
         }
-        let user = load(parts, &state.db).await?.ok_or(AppError::Unauthorized)?;
+        let user = load(parts, &Db::from_ref(state)).await?.ok_or(AppError::Unauthorized)?;
         parts.extensions.insert(user.clone());
         Ok(user)
     }
 }
 
-impl OptionalFromRequestParts<AppState> for CurrentUser {
+impl<S> OptionalFromRequestParts<S> for CurrentUser
+where
+    S: Send + Sync,
+    Db: FromRef<S>,
+{
     type Rejection = AppError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Option<Self>, Self::Rejection> {
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Option<Self>, Self::Rejection> {
         if let Some(user) = parts.extensions.get::<CurrentUser>() {
             return Ok(Some(user.clone()));
         }
-        let user = load(parts, &state.db).await?;
+        let user = load(parts, &Db::from_ref(state)).await?;
         if let Some(user) = &user {
             parts.extensions.insert(user.clone());
         }

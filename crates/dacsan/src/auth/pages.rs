@@ -2,6 +2,7 @@
 //! Data Protection Law asks), sign-out, the privacy notice and the language switch.
 
 use std::net::SocketAddr;
+use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::{ConnectInfo, Path, Query, State};
@@ -14,11 +15,13 @@ use serde::Deserialize;
 use super::extract::SESSION_COOKIE;
 use super::messages;
 use super::model::{self, Role};
+use super::service::SigninLimiter;
 use super::store;
+use crate::config::Settings;
+use crate::db::Db;
 use crate::error::{AppError, FieldErrors};
-use crate::state::AppState;
 use crate::web::PageError;
-use crate::web::layout::LANG_COOKIE;
+use crate::web::i18n::LANG_COOKIE;
 use crate::web::{CsrfForm, Lang, Page, render};
 
 const SESSION_DAYS: i64 = 30;
@@ -59,8 +62,8 @@ pub struct SigninForm {
     next: Option<String>,
 }
 
-fn session_cookie(token: &str, state: &AppState, max_age_days: i64) -> HeaderValue {
-    let secure = if state.settings.secure_cookies { "; Secure" } else { "" };
+fn session_cookie(token: &str, settings: &Settings, max_age_days: i64) -> HeaderValue {
+    let secure = if settings.secure_cookies { "; Secure" } else { "" };
     let value =
         format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}", max_age_days * 86_400);
     HeaderValue::from_str(&value).unwrap_or(HeaderValue::from_static(""))
@@ -68,29 +71,31 @@ fn session_cookie(token: &str, state: &AppState, max_age_days: i64) -> HeaderVal
 
 /// `POST /signin`
 pub async fn signin(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(settings): State<Arc<Settings>>,
+    State(limiter): State<SigninLimiter>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     page: Page,
     jar: CookieJar,
     CsrfForm(form): CsrfForm<SigninForm>,
 ) -> Result<Response, PageError> {
-    if state.signin_limiter.check_key(&peer.ip()).is_err() {
+    if !limiter.allows(peer.ip()) {
         return Err(AppError::TooManyRequests.into());
     }
     let next = safe_next(form.next.as_deref());
     let email = form.email.trim().to_lowercase();
-    match super::service::authenticate(&state.db, &email, &form.password).await? {
+    match super::service::authenticate(&db, &email, &form.password).await? {
         Some(user_id) => {
-            let token = store::create_session(&state.db, user_id, "web", SESSION_DAYS).await?;
+            let token = store::create_session(&db, user_id, "web", SESSION_DAYS).await?;
             // A notice the person has not accepted yet is shown first (`/account/consent`).
-            let to = if store::accepted_notice(&state.db, user_id).await? {
+            let to = if store::accepted_notice(&db, user_id).await? {
                 next
             } else {
                 format!("/account/consent?{}", serde_urlencoded::to_string([("next", &next)]).unwrap_or_default())
             };
             let mut response = Redirect::to(&to).into_response();
-            response.headers_mut().append(SET_COOKIE, session_cookie(&token, &state, SESSION_DAYS));
-            if let Some(clear) = crate::cart::service::merge_into_account(&state, user_id, &jar).await? {
+            response.headers_mut().append(SET_COOKIE, session_cookie(&token, &settings, SESSION_DAYS));
+            if let Some(clear) = crate::cart::service::merge_into_account(&db, &settings, user_id, &jar).await? {
                 response.headers_mut().append(SET_COOKIE, clear);
             }
             Ok(response)
@@ -101,15 +106,16 @@ pub async fn signin(
 
 /// `POST /signout`
 pub async fn signout(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(settings): State<Arc<Settings>>,
     jar: CookieJar,
     CsrfForm(_): CsrfForm<NextParam>,
 ) -> Result<Response, PageError> {
     if let Some(cookie) = jar.get(SESSION_COOKIE) {
-        store::delete_session(&state.db, cookie.value()).await?;
+        store::delete_session(&db, cookie.value()).await?;
     }
     let mut response = Redirect::to("/").into_response();
-    response.headers_mut().append(SET_COOKIE, session_cookie("", &state, 0));
+    response.headers_mut().append(SET_COOKIE, session_cookie("", &settings, 0));
     Ok(response)
 }
 
@@ -141,7 +147,8 @@ pub async fn register_page(page: Page) -> Response {
 
 /// `POST /register`: a buyer account; sellers are added to producers by an admin.
 pub async fn register(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(settings): State<Arc<Settings>>,
     page: Page,
     jar: CookieJar,
     CsrfForm(mut form): CsrfForm<RegisterForm>,
@@ -177,15 +184,15 @@ pub async fn register(
         role: Role::Buyer,
         privacy_consent: true,
     };
-    let Some(user_id) = store::insert(&state.db, &new_user).await? else {
+    let Some(user_id) = store::insert(&db, &new_user).await? else {
         errors.add("email", messages::EMAIL_HAS_AN_ACCOUNT);
         form.password.clear();
         return Ok(render(&RegisterTemplate { page, form, errors }));
     };
-    let token = store::create_session(&state.db, user_id, "web", SESSION_DAYS).await?;
+    let token = store::create_session(&db, user_id, "web", SESSION_DAYS).await?;
     let mut response = Redirect::to("/").into_response();
-    response.headers_mut().append(SET_COOKIE, session_cookie(&token, &state, SESSION_DAYS));
-    if let Some(clear) = crate::cart::service::merge_into_account(&state, user_id, &jar).await? {
+    response.headers_mut().append(SET_COOKIE, session_cookie(&token, &settings, SESSION_DAYS));
+    if let Some(clear) = crate::cart::service::merge_into_account(&db, &settings, user_id, &jar).await? {
         response.headers_mut().append(SET_COOKIE, clear);
     }
     Ok(response)

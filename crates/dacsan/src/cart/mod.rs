@@ -5,18 +5,6 @@
 pub mod messages;
 pub mod model;
 pub mod pages;
+pub mod routes;
 pub mod service;
 pub mod store;
-
-use axum::routing::{get, post};
-use utoipa_axum::router::OpenApiRouter;
-
-use crate::state::AppState;
-
-/// `/cart…`.
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .route("/cart", get(pages::show_cart))
-        .route("/cart/add", post(pages::add_to_cart))
-        .route("/cart/update", post(pages::update_cart))
-}

@@ -2,6 +2,7 @@
 //! checkout page shows it (grouped by producer, prices read now).
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::State;
@@ -15,9 +16,11 @@ use super::messages;
 use super::model::Cart;
 use super::service;
 use crate::catalog::{self, Product, ProductStatus};
+use crate::config::Settings;
+use crate::db::Db;
 use crate::orders::pricing::{self, PriceKind};
+use crate::orders::service::CheckoutHelpers;
 use crate::producers::{self, Producer};
-use crate::state::AppState;
 use crate::vn::Vnd;
 use crate::web::PageError;
 use crate::web::{CsrfForm, Page, render};
@@ -62,16 +65,22 @@ pub struct CartView {
 /// visitor as checkout will price it: a business account pays wholesale prices where
 /// it reaches a break; a live session's code (`referral`) brings its session prices
 /// while the session runs (an unknown code brings none: checkout names it).
-pub async fn view(state: &AppState, cart: &Cart, page: &Page, referral: Option<&str>) -> anyhow::Result<CartView> {
+pub async fn view(
+    db: &Db,
+    helpers: &CheckoutHelpers,
+    cart: &Cart,
+    page: &Page,
+    referral: Option<&str>,
+) -> anyhow::Result<CartView> {
     let english = page.is_en();
-    let business = state.buys_as_business(page.user.as_ref()).await?;
+    let business = helpers.buys_as_business(db, page.user.as_ref()).await?;
     let session_prices = match referral.map(str::trim).filter(|c| !c.is_empty()) {
-        Some(code) => state.referrals.resolve(&state.db, code).await?.map(|r| r.prices).unwrap_or_default(),
+        Some(code) => helpers.referrals.resolve(db, code).await?.map(|r| r.prices).unwrap_or_default(),
         None => HashMap::new(),
     };
     let ids: Vec<i64> = cart.lines.iter().map(|l| l.product_id).collect();
     let products: HashMap<i64, Product> =
-        catalog::store::list_by_ids(&state.db, &ids).await?.into_iter().map(|p| (p.id, p)).collect();
+        catalog::store::list_by_ids(db, &ids).await?.into_iter().map(|p| (p.id, p)).collect();
     let mut groups: Vec<GroupView> = Vec::new();
     let mut total = Vnd(0);
     for line in &cart.lines {
@@ -113,10 +122,10 @@ pub async fn view(state: &AppState, cart: &Cart, page: &Page, referral: Option<&
                 group.lines.push(view);
             }
             None => {
-                let Some(producer) = producers::store::find_by_id(&state.db, product.producer_id).await? else {
+                let Some(producer) = producers::store::find_by_id(db, product.producer_id).await? else {
                     continue;
                 };
-                let takes_vietqr = producers::store::payment_account(&state.db, producer.id).await?.is_some();
+                let takes_vietqr = producers::store::payment_account(db, producer.id).await?.is_some();
                 groups.push(GroupView { producer, subtotal: line_total, lines: vec![view], takes_vietqr });
             }
         }
@@ -133,10 +142,15 @@ struct CartTemplate {
 }
 
 /// `GET /cart`
-pub async fn show_cart(State(state): State<AppState>, page: Page, jar: CookieJar) -> Result<Response, PageError> {
-    let cart = service::current(&state.db, &page, &jar).await?;
+pub async fn show_cart(
+    State(db): State<Db>,
+    State(helpers): State<CheckoutHelpers>,
+    page: Page,
+    jar: CookieJar,
+) -> Result<Response, PageError> {
+    let cart = service::current(&db, &page, &jar).await?;
     let referral = crate::web::referral::carried(&jar);
-    let cart = view(&state, &cart, &page, referral.as_deref()).await?;
+    let cart = view(&db, &helpers, &cart, &page, referral.as_deref()).await?;
     Ok(render(&CartTemplate { page, cart }))
 }
 
@@ -160,29 +174,31 @@ fn with_cookie(mut response: Response, cookie: Option<HeaderValue>) -> Response 
 
 /// `POST /cart/add`
 pub async fn add_to_cart(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(settings): State<Arc<Settings>>,
     page: Page,
     jar: CookieJar,
     CsrfForm(form): CsrfForm<AddForm>,
 ) -> Result<Response, PageError> {
-    let product = catalog::store::find_by_id(&state.db, form.product_id)
+    let product = catalog::store::find_by_id(&db, form.product_id)
         .await?
         .filter(|p| p.status == ProductStatus::Active)
         .ok_or_else(|| crate::error::AppError::not_found(messages::PRODUCT))?;
-    let mut cart = service::current(&state.db, &page, &jar).await?;
+    let mut cart = service::current(&db, &page, &jar).await?;
     cart.add(product.id, form.quantity.clamp(1, crate::orders::model::MAX_QUANTITY), product.price.0);
-    let cookie = service::keep(&state, &page, &cart).await?;
+    let cookie = service::keep(&db, &settings, &page, &cart).await?;
     Ok(with_cookie(Redirect::to("/cart").into_response(), cookie))
 }
 
 /// `POST /cart/update`: `q_{product id}` fields set quantities; `remove` drops a line.
 pub async fn update_cart(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(settings): State<Arc<Settings>>,
     page: Page,
     jar: CookieJar,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
-    let mut cart = service::current(&state.db, &page, &jar).await?;
+    let mut cart = service::current(&db, &page, &jar).await?;
     for (key, value) in &form {
         if let (Some(id), Ok(quantity)) =
             (key.strip_prefix("q_").and_then(|id| id.parse().ok()), value.trim().parse::<i64>())
@@ -196,12 +212,12 @@ pub async fn update_cart(
     // Seeing the cart again acknowledges the current prices.
     let ids: Vec<i64> = cart.lines.iter().map(|l| l.product_id).collect();
     let prices: HashMap<i64, i64> =
-        catalog::store::list_by_ids(&state.db, &ids).await?.iter().map(|p| (p.id, p.price.0)).collect();
+        catalog::store::list_by_ids(&db, &ids).await?.iter().map(|p| (p.id, p.price.0)).collect();
     for line in &mut cart.lines {
         if let Some(price) = prices.get(&line.product_id) {
             line.seen_price_vnd = *price;
         }
     }
-    let cookie = service::keep(&state, &page, &cart).await?;
+    let cookie = service::keep(&db, &settings, &page, &cart).await?;
     Ok(with_cookie(Redirect::to("/cart").into_response(), cookie))
 }

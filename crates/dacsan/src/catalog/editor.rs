@@ -1,7 +1,9 @@
 //! The seller's product editor: `/seller/products/new?producer={id}` and
 //! `/seller/products/{id}/edit`, one multipart form with the fields and photos.
 
+use crate::search::SearchIndex;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::{Multipart, Path, Query, State};
@@ -18,7 +20,6 @@ use crate::db::Db;
 use crate::error::{AppError, FieldErrors};
 use crate::media;
 use crate::producers::{self, Producer};
-use crate::state::AppState;
 use crate::vn::{Vnd, admin_units};
 use crate::web::PageError;
 use crate::web::multipart::UploadForm;
@@ -241,9 +242,9 @@ async fn producer_for(db: &Db, user: &CurrentUser, producer_id: i64) -> Result<P
     Ok(producers::store::find_by_id(db, producer_id).await?.ok_or_else(|| AppError::not_found(messages::PRODUCER))?)
 }
 
-async fn product_for(state: &AppState, user: &CurrentUser, id: i64) -> Result<(Product, Producer), PageError> {
-    let product = store::find_by_id(&state.db, id).await?.ok_or_else(|| AppError::not_found(messages::PRODUCT))?;
-    let producer = producer_for(&state.db, user, product.producer_id).await?;
+async fn product_for(db: &Db, user: &CurrentUser, id: i64) -> Result<(Product, Producer), PageError> {
+    let product = store::find_by_id(db, id).await?.ok_or_else(|| AppError::not_found(messages::PRODUCT))?;
+    let producer = producer_for(db, user, product.producer_id).await?;
     Ok((product, producer))
 }
 
@@ -292,14 +293,15 @@ pub async fn new_product_page(
 
 /// `POST /seller/products/new?producer={id}`
 pub async fn create_product(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(search): State<Arc<SearchIndex>>,
     page: Page,
     jar: CookieJar,
     Query(q): Query<NewParams>,
     multipart: Multipart,
 ) -> Result<Response, PageError> {
     let user = page.require_user()?.clone();
-    let producer = producer_for(&state.db, &user, q.producer).await?;
+    let producer = producer_for(&db, &user, q.producer).await?;
     let form = UploadForm::read(&jar, multipart).await?;
     let mut errors = FieldErrors::default();
     let input = input_from_form(&form.fields, producer.id, &mut errors);
@@ -311,8 +313,8 @@ pub async fn create_product(
             return Ok(form_page(page, producer, None, form.fields, errors, Vec::new(), false));
         }
     };
-    let uploads = save_photos(&state.db, &form).await;
-    let id = match store::insert(&state.db, &valid, false).await {
+    let uploads = save_photos(&db, &form).await;
+    let id = match store::insert(&db, &valid, false).await {
         Ok(id) => id,
         Err(AppError::Conflict { field, message }) => {
             errors.add(&field, message);
@@ -320,12 +322,12 @@ pub async fn create_product(
         }
         Err(e) => return Err(e.into()),
     };
-    attach_photos(&state.db, id, uploads, &mut errors).await?;
-    service::reindex_product(&state.db, &state.search, id).await?;
+    attach_photos(&db, id, uploads, &mut errors).await?;
+    service::reindex_product(&db, &search, id).await?;
     tracing::info!(product.id = id, producer.id = producer.id, user.id = user.id, "product created from the web");
     if !errors.is_empty() {
-        let (product, producer) = product_for(&state, &user, id).await?;
-        let photos = store::photos(&state.db, id).await?;
+        let (product, producer) = product_for(&db, &user, id).await?;
+        let photos = store::photos(&db, id).await?;
         return Ok(form_page(page, producer, Some(product.clone()), fields_of(&product), errors, photos, true));
     }
     Ok(Redirect::to(&format!("/seller/products/{id}/edit?saved=1")).into_response())
@@ -338,32 +340,33 @@ pub struct SavedParam {
 
 /// `GET /seller/products/{id}/edit`
 pub async fn edit_product_page(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Path(id): Path<i64>,
     Query(q): Query<SavedParam>,
 ) -> Result<Response, PageError> {
     let user = page.require_user()?.clone();
-    let (product, producer) = product_for(&state, &user, id).await?;
-    let photos = store::photos(&state.db, id).await?;
+    let (product, producer) = product_for(&db, &user, id).await?;
+    let photos = store::photos(&db, id).await?;
     let fields = fields_of(&product);
     Ok(form_page(page, producer, Some(product), fields, FieldErrors::default(), photos, q.saved.is_some()))
 }
 
 /// `POST /seller/products/{id}/edit`
 pub async fn update_product(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(search): State<Arc<SearchIndex>>,
     page: Page,
     jar: CookieJar,
     Path(id): Path<i64>,
     multipart: Multipart,
 ) -> Result<Response, PageError> {
     let user = page.require_user()?.clone();
-    let (product, producer) = product_for(&state, &user, id).await?;
+    let (product, producer) = product_for(&db, &user, id).await?;
     let form = UploadForm::read(&jar, multipart).await?;
     let mut errors = FieldErrors::default();
     let input = input_from_form(&form.fields, producer.id, &mut errors);
-    let photos = store::photos(&state.db, id).await?;
+    let photos = store::photos(&db, id).await?;
     let valid = match input.validate(Some(&product), &producer.commune_code) {
         Ok(valid) if errors.is_empty() => valid,
         Ok(_) => return Ok(form_page(page, producer, Some(product), form.fields, errors, photos, false)),
@@ -372,21 +375,21 @@ pub async fn update_product(
             return Ok(form_page(page, producer, Some(product), form.fields, errors, photos, false));
         }
     };
-    if let Err(AppError::Conflict { field, message }) = store::update(&state.db, id, &valid).await {
+    if let Err(AppError::Conflict { field, message }) = store::update(&db, id, &valid).await {
         errors.add(&field, message);
         return Ok(form_page(page, producer, Some(product), form.fields, errors, photos, false));
     }
     for removed in form.fields.keys().filter_map(|k| k.strip_prefix("remove_photo_")) {
         if let Ok(media_id) = removed.parse() {
-            store::remove_photo(&state.db, id, media_id).await?;
+            store::remove_photo(&db, id, media_id).await?;
         }
     }
-    let uploads = save_photos(&state.db, &form).await;
-    attach_photos(&state.db, id, uploads, &mut errors).await?;
-    service::reindex_product(&state.db, &state.search, id).await?;
+    let uploads = save_photos(&db, &form).await;
+    attach_photos(&db, id, uploads, &mut errors).await?;
+    service::reindex_product(&db, &search, id).await?;
     if !errors.is_empty() {
-        let product = store::find_by_id(&state.db, id).await?.ok_or_else(|| AppError::not_found(messages::PRODUCT))?;
-        let photos = store::photos(&state.db, id).await?;
+        let product = store::find_by_id(&db, id).await?.ok_or_else(|| AppError::not_found(messages::PRODUCT))?;
+        let photos = store::photos(&db, id).await?;
         return Ok(form_page(page, producer, Some(product.clone()), fields_of(&product), errors, photos, true));
     }
     Ok(Redirect::to(&format!("/seller/products/{id}/edit?saved=1")).into_response())

@@ -15,10 +15,9 @@ use crate::auth::model::Role;
 use crate::catalog::store as products;
 use crate::config::Settings;
 use crate::db::Db;
-use crate::state::AppState;
 use crate::trace::model::{BatchInput, EventInput, InputRef};
 use crate::trace::service::{self, Recorder};
-use crate::trace::{keys, store};
+use crate::trace::{ScanRecorder, TraceState, keys, store};
 
 const CARRIERS: [&str; 4] = ["Viettel Post", "VNPost", "GHN", "J&T Express"];
 const LABS: [&str; 3] = [
@@ -35,10 +34,14 @@ pub async fn fill_traces(db: &Db, settings: Settings) -> anyhow::Result<usize> {
     let keyring = crate::secrets::key_from_setting("DACSAN_SECRET_KEY", &settings.secret_key.0)?
         .map(crate::secrets::Keyring::new);
     let key = keys::load_or_create(db, keyring.as_ref()).await?;
-    let logistics = Arc::new(crate::logistics::Logistics::load(db, &settings.carriers, None).await?);
-    // The demo fills the database before any server runs: nothing here queues work.
-    let jobs = crate::jobs::Jobs::idle(db.clone(), crate::jobs::Handlers::default());
-    let state = AppState::new(db.clone(), Arc::new(crate::search::SearchIndex::new()?), settings, key, logistics, jobs);
+    let state = TraceState {
+        db: db.clone(),
+        settings: Arc::new(settings),
+        trace_key: Arc::new(key),
+        scans: ScanRecorder::spawn(db.clone()),
+        batch_cache: Arc::default(),
+        response_cache: Arc::default(),
+    };
     let admin = crate::auth::store::find_by_email(db, super::ACCOUNTS[0].0).await?.context("the demo admin")?;
     let user = CurrentUser {
         id: admin.id,
@@ -70,7 +73,7 @@ pub async fn fill_traces(db: &Db, settings: Settings) -> anyhow::Result<usize> {
 }
 
 async fn batch_with_journey(
-    state: &AppState,
+    state: &TraceState,
     user: &CurrentUser,
     product_id: i64,
     i: usize,

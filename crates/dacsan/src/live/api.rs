@@ -98,7 +98,7 @@ pub async fn set_audience(
     ApiJson(audience): ApiJson<Audience>,
 ) -> AppResult<Json<Report>> {
     let session = managed(&db, &user, &id).await?;
-    check_audience(audience.viewers, audience.peak_viewers).map_err(AppError::Invalid)?;
+    super::audience::check(audience.viewers, audience.peak_viewers).map_err(AppError::Invalid)?;
     store::set_audience(&db, session.id, audience.viewers, audience.peak_viewers).await?;
     let session = store::find(&db, session.id).await?.ok_or_else(|| AppError::not_found(messages::LIVE_SESSION))?;
     Ok(Json(service::report(&db, session).await?))
@@ -130,18 +130,4 @@ pub async fn import_audience(
     store::set_audience(&db, session.id, viewers, peak).await?;
     let session = store::find(&db, session.id).await?.ok_or_else(|| AppError::not_found(messages::LIVE_SESSION))?;
     Ok(Json(service::report(&db, session).await?))
-}
-
-/// Viewers as platforms count them: 0 to a billion, the peak not above the total.
-pub fn check_audience(viewers: i64, peak_viewers: i64) -> Result<(), crate::error::FieldErrors> {
-    let mut errors = crate::error::FieldErrors::default();
-    for (field, value) in [("viewers", viewers), ("peak_viewers", peak_viewers)] {
-        if !(0..=1_000_000_000).contains(&value) {
-            errors.add(field, messages::AUDIENCE_0_TO_A_BILLION);
-        }
-    }
-    if peak_viewers > viewers {
-        errors.add("peak_viewers", messages::NOT_ABOVE_THE_VIEWERS);
-    }
-    if errors.is_empty() { Ok(()) } else { Err(errors) }
 }

@@ -9,6 +9,20 @@ use crate::error::{AppError, Message};
 use crate::tables::{Grid, read_grids};
 use crate::vn::text::name_key;
 
+/// Viewers as platforms count them: 0 to a billion, the peak not above the total.
+pub fn check(viewers: i64, peak_viewers: i64) -> Result<(), crate::error::FieldErrors> {
+    let mut errors = crate::error::FieldErrors::default();
+    for (field, value) in [("viewers", viewers), ("peak_viewers", peak_viewers)] {
+        if !(0..=1_000_000_000).contains(&value) {
+            errors.add(field, messages::AUDIENCE_0_TO_A_BILLION);
+        }
+    }
+    if peak_viewers > viewers {
+        errors.add("peak_viewers", messages::NOT_ABOVE_THE_VIEWERS);
+    }
+    if errors.is_empty() { Ok(()) } else { Err(errors) }
+}
+
 /// A figure's kind by its label; `None` when it is neither.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Figure {
@@ -110,7 +124,7 @@ pub fn read_export(bytes: &[u8]) -> Result<(i64, i64), AppError> {
             found = as_pairs(&grid);
         }
         if let (Some((viewers, _)), Some((peak, _))) = (found.viewers, found.peak) {
-            super::api::check_audience(viewers, peak).map_err(AppError::Invalid)?;
+            check(viewers, peak).map_err(AppError::Invalid)?;
             return Ok((viewers, peak));
         }
     }

@@ -10,16 +10,10 @@ pub mod commissions;
 pub mod messages;
 pub mod model;
 pub mod pages;
+pub mod routes;
 pub mod seller;
 pub mod service;
 pub mod store;
-
-use axum::extract::DefaultBodyLimit;
-use axum::routing::{get, post};
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
-
-use crate::state::AppState;
 
 pub const TEXTS: &[(&str, &str, &str)] = &[
     ("live_badge", "Phiên bán hàng trực tiếp", "Live selling session"),
@@ -95,23 +89,3 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ),
     ("live_import_button", "Nhập tệp", "Import the file"),
 ];
-
-/// `/live/{slug}`, `/l/{code}` and `/api/v1/live-sessions…`.
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .route("/live/{slug}", get(pages::session_page))
-        .route("/l/{code}", get(pages::short_link))
-        .route("/seller/live", get(seller::list).post(seller::create))
-        .route("/seller/live/{id}", get(seller::show))
-        .route("/seller/live/{id}/audience", post(seller::audience))
-        .route(
-            "/seller/live/{id}/audience/import",
-            post(seller::import_audience).layer(DefaultBodyLimit::max(crate::web::multipart::UPLOAD_LIMIT)),
-        )
-        .routes(routes!(api::create_session))
-        .routes(routes!(api::get_session))
-        .routes(routes!(api::session_report))
-        .routes(routes!(api::set_audience))
-        .routes(routes!(api::import_audience))
-        .merge(commissions::router())
-}

@@ -184,6 +184,14 @@ impl SessionInput {
     }
 }
 
+/// Referral codes: six characters without look-alikes (no 0/O, 1/I/L), easy to read
+/// off a screen and say aloud.
+const CODE_ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
+pub(crate) fn new_code(len: usize) -> String {
+    (0..len).map(|_| CODE_ALPHABET[rand::random_range(0..CODE_ALPHABET.len())] as char).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

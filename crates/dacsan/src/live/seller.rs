@@ -2,7 +2,9 @@
 //! figures, and a form to schedule one of its products) and `/seller/live/{id}` (the
 //! report, and the audience to type in after the session).
 
+use crate::config::Settings;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::{Path, State};
@@ -16,7 +18,6 @@ use crate::auth::CurrentUser;
 use crate::catalog::Product;
 use crate::db::Db;
 use crate::error::{AppError, FieldErrors, Message};
-use crate::state::AppState;
 use crate::vn::Vnd;
 use crate::web::{CsrfForm, Page, PageError, render};
 
@@ -179,13 +180,14 @@ async fn managed(db: &Db, page: &Page, id: &str) -> Result<Session, PageError> {
 }
 
 async fn report_page(
-    state: &AppState,
+    db: &Db,
+    settings: &Settings,
     page: Page,
     session: Session,
     errors: FieldErrors,
 ) -> Result<Response, PageError> {
-    let short_url = super::api::short_url(&state.settings.public_url, &session.referral_code);
-    let report = service::report(&state.db, session).await?;
+    let short_url = super::api::short_url(&settings.public_url, &session.referral_code);
+    let report = service::report(db, session).await?;
     let status = if errors.is_empty() { 200 } else { 422 };
     let mut response = render(&ReportTemplate { page, report, short_url, errors });
     *response.status_mut() = axum::http::StatusCode::from_u16(status).unwrap_or_default();
@@ -193,19 +195,25 @@ async fn report_page(
 }
 
 /// `GET /seller/live/{id}`
-pub async fn show(State(state): State<AppState>, page: Page, Path(id): Path<String>) -> Result<Response, PageError> {
-    let session = managed(&state.db, &page, &id).await?;
-    report_page(&state, page, session, FieldErrors::default()).await
+pub async fn show(
+    State(db): State<Db>,
+    State(settings): State<Arc<Settings>>,
+    page: Page,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    let session = managed(&db, &page, &id).await?;
+    report_page(&db, &settings, page, session, FieldErrors::default()).await
 }
 
 /// `POST /seller/live/{id}/audience`: viewers and peak viewers after the session.
 pub async fn audience(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(settings): State<Arc<Settings>>,
     page: Page,
     Path(id): Path<String>,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
-    let session = managed(&state.db, &page, &id).await?;
+    let session = managed(&db, &page, &id).await?;
     let mut errors = FieldErrors::default();
     let mut count =
         |name: &str| match form.get(name).map(|v| v.replace(['.', ',', ' '], "")).unwrap_or_default().parse::<i64>() {
@@ -217,26 +225,27 @@ pub async fn audience(
         };
     let (viewers, peak) = (count("viewers"), count("peak_viewers"));
     if errors.is_empty() {
-        match super::api::check_audience(viewers, peak) {
+        match super::audience::check(viewers, peak) {
             Ok(()) => {
-                store::set_audience(&state.db, session.id, viewers, peak).await?;
+                store::set_audience(&db, session.id, viewers, peak).await?;
                 return Ok(Redirect::to(&format!("/seller/live/{}", session.id)).into_response());
             }
             Err(more) => errors = more,
         }
     }
-    report_page(&state, page, session, errors).await
+    report_page(&db, &settings, page, session, errors).await
 }
 
 /// `POST /seller/live/{id}/audience/import`: the audience from the platform's export file.
 pub async fn import_audience(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(settings): State<Arc<Settings>>,
     page: Page,
     jar: axum_extra::extract::CookieJar,
     Path(id): Path<String>,
     multipart: axum::extract::Multipart,
 ) -> Result<Response, PageError> {
-    let session = managed(&state.db, &page, &id).await?;
+    let session = managed(&db, &page, &id).await?;
     let form = crate::web::multipart::UploadForm::read(&jar, multipart).await?;
     let result = match form.files.iter().find(|(name, _)| name == "file") {
         Some((_, bytes)) => super::audience::read_export(bytes),
@@ -244,10 +253,10 @@ pub async fn import_audience(
     };
     match result {
         Ok((viewers, peak)) => {
-            store::set_audience(&state.db, session.id, viewers, peak).await?;
+            store::set_audience(&db, session.id, viewers, peak).await?;
             Ok(Redirect::to(&format!("/seller/live/{}", session.id)).into_response())
         }
-        Err(AppError::Invalid(errors)) => report_page(&state, page, session, errors).await,
+        Err(AppError::Invalid(errors)) => report_page(&db, &settings, page, session, errors).await,
         Err(e) => Err(e.into()),
     }
 }

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::messages;
-use super::model::{SessionInput, ValidSession};
+use super::model::{SessionInput, ValidSession, new_code};
 use super::store::{self, Session, TopProduct};
 use crate::auth::CurrentUser;
 use crate::db::{self, Db};
@@ -16,14 +16,6 @@ use crate::error::{AppError, AppResult, FieldErrors};
 use crate::orders::delivery::BoxFuture;
 use crate::orders::referrals::{Referral, Referrals, SessionPrice};
 use crate::orders::store::Tx;
-
-/// Referral codes: six characters without look-alikes (no 0/O, 1/I/L), easy to read
-/// off a screen and say aloud.
-const CODE_ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-
-pub(crate) fn new_code(len: usize) -> String {
-    (0..len).map(|_| CODE_ALPHABET[rand::random_range(0..CODE_ALPHABET.len())] as char).collect()
-}
 
 /// May this user put the product of this producer on a session? Its sellers, the
 /// officers of its province (the province's e-commerce centre), admins.

@@ -1,6 +1,7 @@
 //! `/api/v1` of delivery: shipments of an order, carriers' notifications,
 //! producers' delivery terms and the rate cards.
 
+use crate::config::Settings;
 use crate::jobs::Jobs;
 use crate::logistics::Logistics;
 use axum::Json;
@@ -24,7 +25,6 @@ use crate::error::{AppError, AppResult};
 use crate::orders::access::visible_order;
 use crate::orders::delivery::ParcelView;
 use crate::orders::model::Actor;
-use crate::state::AppState;
 use crate::web::ApiJson;
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -140,12 +140,14 @@ pub struct LabelParams {
 #[utoipa::path(get, path = "/api/v1/shipments/{id}/label", tag = "shipping", params(("id" = i64, Path), LabelParams), security(("bearer" = [])),
     responses((status = 200, content_type = "application/pdf"), (status = 303), (status = 404), (status = 409, description = "a cancelled parcel, or the carrier gave no label"), (status = 422)))]
 pub async fn shipment_label(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(settings): State<Arc<Settings>>,
+    State(logistics): State<Arc<Logistics>>,
     user: CurrentUser,
     Path(id): Path<i64>,
     Query(q): Query<LabelParams>,
 ) -> AppResult<Response> {
-    let shipment = managed_shipment(&state.db, &user, id).await?;
+    let shipment = managed_shipment(&db, &user, id).await?;
     let dacsan = match q.source.as_deref().map(str::trim) {
         None | Some("" | "carrier") => false,
         Some("dacsan") => true,
@@ -156,9 +158,9 @@ pub async fn shipment_label(
             ));
         }
     };
-    let client = state.logistics.shipment_client(&state.db, &shipment).await?.ok();
+    let client = logistics.shipment_client(&db, &shipment).await?.ok();
     let (Some(client), Some(waybill), false) = (client, shipment.tracking_code.as_deref(), dacsan) else {
-        let pdf = parcel_labels::pdf(&state, &shipment).await?;
+        let pdf = parcel_labels::pdf(&db, &settings, &shipment).await?;
         let disposition = format!("inline; filename=\"nhan-{}.pdf\"", shipment.code);
         return Ok((
             [(header::CONTENT_TYPE, "application/pdf".to_string()), (header::CONTENT_DISPOSITION, disposition)],
@@ -377,25 +379,10 @@ pub struct PeriodParams {
     pub format: Option<String>,
 }
 
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct Payouts {
-    pub producer_id: i64,
-    pub from: String,
-    pub to: String,
-    pub lines: Vec<super::cod_store::PayoutLine>,
-    pub collected_vnd: i64,
-    /// Delivery and COD fees the carriers kept.
-    pub fees_vnd: i64,
-    /// Collected − fees: what comes to the producer.
-    pub net_vnd: i64,
-    /// Lines whose collected cash differs from the order's.
-    pub differing: usize,
-}
-
 /// A producer's COD payout statement for a period: each parcel's cash collected, the
 /// carriers' fees, and what comes back (sellers of the producer, admins).
 #[utoipa::path(get, path = "/api/v1/producers/{id}/payouts", tag = "shipping", params(("id" = i64, Path), PeriodParams),
-    security(("bearer" = [])), responses((status = 200, body = Payouts), (status = 403), (status = 422)))]
+    security(("bearer" = [])), responses((status = 200, body = super::payouts::Payouts), (status = 403), (status = 422)))]
 pub async fn get_payouts(
     State(db): State<Db>,
     user: CurrentUser,

@@ -13,6 +13,7 @@ use sha2::{Digest, Sha256};
 
 use super::cod_store::{self, NewLine};
 use super::messages;
+use super::model::CodLine;
 use crate::db::Db;
 use crate::error::{AppError, AppResult, Message};
 use crate::payments::statement::values::{parse_amount, parse_date};
@@ -58,18 +59,6 @@ impl Field {
     }
 }
 
-/// One line of a statement, read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Line {
-    pub row: usize,
-    pub waybill: String,
-    pub collected_vnd: i64,
-    pub fee_vnd: i64,
-    pub transferred_vnd: i64,
-    /// `YYYY-MM-DD`.
-    pub transfer_date: Option<String>,
-}
-
 /// A row that could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct RowProblem {
@@ -79,7 +68,7 @@ pub struct RowProblem {
 }
 
 /// Reads a statement file into lines and the rows that could not be read.
-pub fn parse(bytes: &[u8]) -> AppResult<(Vec<Line>, Vec<RowProblem>)> {
+pub fn parse(bytes: &[u8]) -> AppResult<(Vec<CodLine>, Vec<RowProblem>)> {
     for grid in tables::read_grids(bytes)? {
         if let Some((at, columns)) = find_header(&grid) {
             return read_lines(&grid[at + 1..], &columns);
@@ -114,7 +103,7 @@ fn find_header(grid: &Grid) -> Option<(usize, HashMap<Field, usize>)> {
 fn read_lines(
     rows: &[(usize, Vec<String>)],
     columns: &HashMap<Field, usize>,
-) -> AppResult<(Vec<Line>, Vec<RowProblem>)> {
+) -> AppResult<(Vec<CodLine>, Vec<RowProblem>)> {
     if rows.len() > MAX_LINES {
         return Err(AppError::invalid("file", Message::from(messages::AT_MOST_LINES).with("max_lines", MAX_LINES)));
     }
@@ -150,7 +139,7 @@ fn read_lines(
             });
             continue;
         }
-        lines.push(Line {
+        lines.push(CodLine {
             row: *row,
             waybill,
             collected_vnd: collected,

@@ -7,7 +7,7 @@ use anyhow::Context;
 use serde::Serialize;
 use sqlx::Row;
 
-use super::cod::Line;
+use super::model::CodLine;
 use super::store::Tx;
 use crate::db::{self, Db};
 
@@ -66,7 +66,7 @@ pub async fn shipments_by_waybill(
 /// What makes two statement lines the same report: waybill, collected, fee, date.
 pub type LineKey = (String, i64, i64, String);
 
-pub fn line_key(line: &Line) -> LineKey {
+pub fn line_key(line: &CodLine) -> LineKey {
     (line.waybill.clone(), line.collected_vnd, line.fee_vnd, line.transfer_date.clone().unwrap_or_default())
 }
 
@@ -98,7 +98,7 @@ pub async fn lines_seen(tx: &mut Tx, carrier: &str, waybills: &[&str]) -> anyhow
 pub struct NewLine<'a> {
     pub statement_id: i64,
     pub carrier: &'a str,
-    pub line: &'a Line,
+    pub line: &'a CodLine,
     pub shipment_id: Option<i64>,
     pub expected_vnd: Option<i64>,
     pub outcome: &'a str,

@@ -248,6 +248,18 @@ pub fn shipment_code(order_code: &str, number: i64) -> String {
     format!("{order_code}-{number}")
 }
 
+/// One line of a carrier's cash-on-delivery statement, read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodLine {
+    pub row: usize,
+    pub waybill: String,
+    pub collected_vnd: i64,
+    pub fee_vnd: i64,
+    pub transferred_vnd: i64,
+    /// `YYYY-MM-DD`.
+    pub transfer_date: Option<String>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::ShipmentStatus::*;

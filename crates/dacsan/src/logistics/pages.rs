@@ -1,6 +1,7 @@
 //! The seller's "create shipment" form on the order page, and a parcel's journey
 //! behind the SSCC on its label (`/00/{sscc}`).
 
+use crate::config::Settings;
 use crate::jobs::Jobs;
 use crate::logistics::Logistics;
 use askama::Template;
@@ -17,7 +18,6 @@ use crate::db::Db;
 use crate::error::AppError;
 use crate::orders::access::visible_order;
 use crate::orders::model::Actor;
-use crate::state::AppState;
 use crate::web::{CsrfForm, Page, PageError, render};
 
 #[derive(Debug, Deserialize)]
@@ -111,7 +111,7 @@ impl PayoutQuery {
 struct PayoutsTemplate {
     page: Page,
     producer: crate::producers::Producer,
-    payouts: super::api::Payouts,
+    payouts: super::payouts::Payouts,
 }
 
 impl PayoutsTemplate {
@@ -126,7 +126,7 @@ async fn payouts_for(
     page: &Page,
     id: i64,
     query: &PayoutQuery,
-) -> Result<(crate::producers::Producer, super::api::Payouts), PageError> {
+) -> Result<(crate::producers::Producer, super::payouts::Payouts), PageError> {
     page.require_user()?.require_producer(id)?;
     let producer =
         crate::producers::store::find_by_id(db, id).await?.ok_or_else(|| AppError::not_found(messages::PRODUCER))?;
@@ -200,16 +200,17 @@ struct ParcelTemplate {
 /// about the order or who receives it; any other SSCC is a carton's (trace). HTML
 /// for people, JSON with `Accept: application/json`.
 pub async fn resolve_sscc(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(settings): State<Arc<Settings>>,
     page: Page,
     headers: HeaderMap,
     Path(text): Path<String>,
 ) -> Result<Response, PageError> {
     let sscc = gs1::Sscc::parse(&text).map_err(|e| AppError::BadRequest(format!("SSCC {text}: {e}")))?;
-    let Some(parcel) = super::store::find_by_sscc(&state.db, &sscc).await? else {
-        return crate::trace::cartons::resolve_sscc(State(state), page, headers, Path(text)).await;
+    let Some(parcel) = super::store::find_by_sscc(&db, &sscc).await? else {
+        return crate::trace::cartons::resolve_sscc(State(db), State(settings), page, headers, Path(text)).await;
     };
-    let steps: Vec<JourneyStep> = super::store::events_of(&state.db, parcel.id)
+    let steps: Vec<JourneyStep> = super::store::events_of(&db, parcel.id)
         .await?
         .into_iter()
         .map(|e| JourneyStep { status: e.status.as_str(), status_key: e.status.label_key(), at: e.at })
@@ -218,7 +219,7 @@ pub async fn resolve_sscc(
     if crate::trace::resolve::wants_json(&headers) {
         let answer = serde_json::json!({
             "sscc": sscc.as_str(),
-            "url": sscc.to_uri(&state.settings.public_url),
+            "url": sscc.to_uri(&settings.public_url),
             "kind": "parcel",
             "carrier": carrier,
             "status": parcel.status.as_str(),

@@ -7,12 +7,12 @@
 use super::messages;
 use super::model::{OTHER_CARRIER, OWN_DELIVERY, Shipment, ShipmentStatus};
 use super::store;
+use crate::config::Settings;
 use crate::db::Db;
 use crate::error::Message;
 use crate::error::{AppError, AppResult};
 use crate::orders::Order;
 use crate::producers::Producer;
-use crate::state::AppState;
 use crate::vn::admin_units;
 use crate::vn::phone::Phone;
 use crate::web::i18n::Lang;
@@ -37,11 +37,10 @@ pub fn parcel_in_url(scanned: &str) -> Option<&str> {
 
 /// The labels of `shipment` and the order's other parcels that travel with the
 /// same carrier, as one PDF (Vietnamese, like carriers' labels).
-pub async fn pdf(state: &AppState, shipment: &Shipment) -> AppResult<Vec<u8>> {
+pub async fn pdf(db: &Db, settings: &Settings, shipment: &Shipment) -> AppResult<Vec<u8>> {
     if shipment.status == ShipmentStatus::Cancelled {
         return Err(AppError::conflict("status", messages::THE_PARCEL_IS_CANCELLED));
     }
-    let db = &state.db;
     let order = crate::orders::store::find_by_id(db, shipment.order_id)
         .await?
         .ok_or_else(|| AppError::not_found(messages::ORDER))?;
@@ -49,7 +48,7 @@ pub async fn pdf(state: &AppState, shipment: &Shipment) -> AppResult<Vec<u8>> {
         .await?
         .ok_or_else(|| AppError::not_found(messages::PRODUCER))?;
     let mut parcels = travelling_with(db, shipment).await?;
-    if let Some(prefix) = &state.settings.gs1_company_prefix
+    if let Some(prefix) = &settings.gs1_company_prefix
         && parcels.iter().any(|p| p.sscc.is_none())
     {
         number_parcels(db, prefix, &parcels).await?;
@@ -64,7 +63,7 @@ pub async fn pdf(state: &AppState, shipment: &Shipment) -> AppResult<Vec<u8>> {
     let labels = parcels
         .iter()
         .enumerate()
-        .map(|(i, parcel)| label(&state.settings.public_url, &order, &producer, &parcels, i, parcel, carrier.clone()))
+        .map(|(i, parcel)| label(&settings.public_url, &order, &producer, &parcels, i, parcel, carrier.clone()))
         .collect::<AppResult<Vec<_>>>()?;
     let captions = captions(lang);
     tokio::task::spawn_blocking(move || labels::parcels(&labels, &captions))

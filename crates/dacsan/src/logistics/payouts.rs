@@ -3,9 +3,10 @@
 //! COD, returns), and what comes back. As JSON (`/api/v1/producers/{id}/payouts`), a
 //! page (`/seller/producers/{id}/payouts`), a workbook and an A4 PDF.
 
+use serde::Serialize;
 use time::Date;
 
-use super::api::Payouts;
+use super::cod_store::PayoutLine;
 use super::messages;
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
@@ -22,6 +23,22 @@ pub fn period(from: &str, to: &str) -> AppResult<(Date, Date)> {
         return Err(AppError::invalid("to", messages::PERIOD_ONE_DAY_TO_ONE_YEAR));
     }
     Ok((from, to))
+}
+
+/// A producer's COD payout statement for a period.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Payouts {
+    pub producer_id: i64,
+    pub from: String,
+    pub to: String,
+    pub lines: Vec<PayoutLine>,
+    pub collected_vnd: i64,
+    /// Delivery and COD fees the carriers kept.
+    pub fees_vnd: i64,
+    /// Collected − fees: what comes to the producer.
+    pub net_vnd: i64,
+    /// Lines whose collected cash differs from the order's.
+    pub differing: usize,
 }
 
 /// The statement of a producer's COD transferred from `from` to `to`.

@@ -178,7 +178,7 @@ impl Logistics {
         let producer_id = accounts::store::producer_of_shipment(db, shipment.id)
             .await?
             .ok_or_else(|| anyhow::anyhow!("shipment {} has no order", shipment.id))?;
-        Ok(accounts::credentials(db, self, producer_id, carrier)
+        Ok(accounts::credentials(db, self.keyring(), producer_id, carrier)
             .await?
             .map_err(|why| why.message(carrier))
             .map(|credentials| own_client(carrier, base_url, credentials)))
@@ -200,7 +200,7 @@ impl Logistics {
         for stored in accounts::store::list_for_producer(db, producer_id).await? {
             let Some(carrier) = carriers::Carrier::parse(&stored.carrier) else { continue };
             let Some(base_url) = self.base_url(carrier) else { continue };
-            match accounts::open(self, carrier, &stored) {
+            match accounts::open(self.keyring(), carrier, &stored) {
                 Ok(credentials) => quoters.insert(carrier, own_client(carrier, base_url, credentials)),
                 Err(_) => quoters.remove(&carrier),
             };

@@ -6,15 +6,6 @@
 pub mod messages;
 pub mod model;
 pub mod pages;
+pub mod routes;
 pub mod service;
 pub mod store;
-
-use axum::routing::get;
-use utoipa_axum::router::OpenApiRouter;
-
-use crate::state::AppState;
-
-/// `/media/{id}`: uploaded pictures.
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().route("/media/{id}", get(pages::get_media))
-}

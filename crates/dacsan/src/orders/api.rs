@@ -1,9 +1,14 @@
 //! `/api/v1/checkout` and `/api/v1/orders`: place orders, read them, move them.
 
+use super::delivery::Delivery;
+use super::service::CheckoutHelpers;
+use crate::config::Settings;
+use crate::db::Db;
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 use super::access::{TokenParam, guest_token, visible_order};
 use super::delivery::ParcelView;
@@ -13,7 +18,6 @@ use super::service::{self, Transition};
 use super::store::{self, Order};
 use crate::auth::CurrentUser;
 use crate::error::{AppError, AppResult};
-use crate::state::AppState;
 use crate::web::ApiJson;
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -66,10 +70,10 @@ pub struct OrderJson {
     pub attributed_to: Option<serde_json::Value>,
 }
 
-pub async fn order_json(state: &AppState, order: &Order) -> anyhow::Result<OrderJson> {
-    let items = store::items(&state.db, order.id).await?;
-    let events = store::events(&state.db, order.id).await?;
-    let shipments = state.delivery.parcels(&state.db, order.id).await?;
+pub async fn order_json(db: &Db, delivery: &dyn Delivery, order: &Order) -> anyhow::Result<OrderJson> {
+    let items = store::items(db, order.id).await?;
+    let events = store::events(db, order.id).await?;
+    let shipments = delivery.parcels(db, order.id).await?;
     Ok(OrderJson {
         shipments,
         id: order.id,
@@ -140,17 +144,19 @@ pub struct CheckoutJson {
 #[utoipa::path(post, path = "/api/v1/checkout", tag = "orders", request_body = CheckoutInput,
     responses((status = 201, body = CheckoutJson), (status = 409, description = "stock is short or a product is off sale: names it"), (status = 422)))]
 pub async fn checkout(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(settings): State<Arc<Settings>>,
+    State(delivery): State<Arc<dyn Delivery>>,
+    State(helpers): State<CheckoutHelpers>,
     user: Option<CurrentUser>,
     ApiJson(input): ApiJson<CheckoutInput>,
 ) -> AppResult<(StatusCode, Json<CheckoutJson>)> {
     let valid = input.validate().map_err(AppError::Invalid)?;
     let buyer = user.as_ref().map(|u| u.id);
-    let result =
-        service::checkout(&state.db, &state.checkout_helpers(), buyer, &valid, state.settings.payment_time).await?;
+    let result = service::checkout(&db, &helpers, buyer, &valid, settings.payment_time).await?;
     let mut orders = Vec::new();
     for order in &result.orders {
-        orders.push(order_json(&state, order).await?);
+        orders.push(order_json(&db, &*delivery, order).await?);
     }
     Ok((StatusCode::CREATED, Json(CheckoutJson { orders, access_token: result.access_token })))
 }
@@ -166,26 +172,29 @@ pub struct QuoteJson {
 #[utoipa::path(post, path = "/api/v1/checkout/quote", tag = "orders", request_body = QuoteInput,
     responses((status = 200, body = QuoteJson), (status = 409, description = "a product is off sale"), (status = 422)))]
 pub async fn quote_checkout(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(delivery): State<Arc<dyn Delivery>>,
+    State(helpers): State<CheckoutHelpers>,
     user: Option<CurrentUser>,
     ApiJson(input): ApiJson<QuoteInput>,
 ) -> AppResult<Json<QuoteJson>> {
     let valid = input.validate().map_err(AppError::Invalid)?;
-    let business = state.buys_as_business(user.as_ref()).await?;
-    Ok(Json(QuoteJson { orders: service::quote(&state.db, &*state.delivery, &valid, business).await? }))
+    let business = helpers.buys_as_business(&db, user.as_ref()).await?;
+    Ok(Json(QuoteJson { orders: service::quote(&db, &*delivery, &valid, business).await? }))
 }
 
 #[utoipa::path(get, path = "/api/v1/orders/{id}", tag = "orders", params(("id" = String, Path, description = "order id or code"), TokenParam),
     responses((status = 200, body = OrderJson), (status = 404)))]
 pub async fn get_order(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(delivery): State<Arc<dyn Delivery>>,
     user: Option<CurrentUser>,
     headers: HeaderMap,
     Path(id): Path<String>,
     Query(q): Query<TokenParam>,
 ) -> AppResult<Json<OrderJson>> {
-    let (order, _) = visible_order(&state.db, &id, user.as_ref(), guest_token(&headers, &q)).await?;
-    Ok(Json(order_json(&state, &order).await?))
+    let (order, _) = visible_order(&db, &id, user.as_ref(), guest_token(&headers, &q)).await?;
+    Ok(Json(order_json(&db, &*delivery, &order).await?))
 }
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -195,17 +204,21 @@ pub struct OrderList {
 
 /// Your orders: a buyer's purchases, or a seller's incoming orders (admins: recent).
 #[utoipa::path(get, path = "/api/v1/orders", tag = "orders", security(("bearer" = [])), responses((status = 200, body = OrderList), (status = 401)))]
-pub async fn list_orders(State(state): State<AppState>, user: CurrentUser) -> AppResult<Json<OrderList>> {
+pub async fn list_orders(
+    State(db): State<Db>,
+    State(delivery): State<Arc<dyn Delivery>>,
+    user: CurrentUser,
+) -> AppResult<Json<OrderList>> {
     let orders = if user.is_admin() {
-        store::list_recent(&state.db, 200).await?
+        store::list_recent(&db, 200).await?
     } else if !user.producer_ids.is_empty() {
-        store::list_for_producers(&state.db, &user.producer_ids, 200).await?
+        store::list_for_producers(&db, &user.producer_ids, 200).await?
     } else {
-        store::list_for_buyer(&state.db, user.id, 200).await?
+        store::list_for_buyer(&db, user.id, 200).await?
     };
     let mut items = Vec::new();
     for order in &orders {
-        items.push(order_json(&state, order).await?);
+        items.push(order_json(&db, &*delivery, order).await?);
     }
     Ok(Json(OrderList { items }))
 }
@@ -226,14 +239,15 @@ pub struct TransitionInput {
     params(("id" = String, Path, description = "order id or code"), TokenParam),
     responses((status = 200, body = OrderJson), (status = 404), (status = 409, description = "not allowed from the current status"), (status = 422)))]
 pub async fn create_transition(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(delivery): State<Arc<dyn Delivery>>,
     user: Option<CurrentUser>,
     headers: HeaderMap,
     Path(id): Path<String>,
     Query(q): Query<TokenParam>,
     ApiJson(input): ApiJson<TransitionInput>,
 ) -> AppResult<Json<OrderJson>> {
-    let (order, actor) = visible_order(&state.db, &id, user.as_ref(), guest_token(&headers, &q)).await?;
+    let (order, actor) = visible_order(&db, &id, user.as_ref(), guest_token(&headers, &q)).await?;
     let to =
         OrderStatus::parse(input.to.trim()).ok_or_else(|| AppError::invalid("to", messages::NOT_AN_ORDER_STATUS))?;
     let t = Transition {
@@ -244,6 +258,6 @@ pub async fn create_transition(
         carrier: input.carrier.as_deref(),
         tracking_no: input.tracking_no.as_deref(),
     };
-    let order = service::transition(&state.db, order.id, &t).await?;
-    Ok(Json(order_json(&state, &order).await?))
+    let order = service::transition(&db, order.id, &t).await?;
+    Ok(Json(order_json(&db, &*delivery, &order).await?))
 }

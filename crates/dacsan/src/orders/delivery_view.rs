@@ -2,7 +2,11 @@
 //! with price and days, the cheapest checked (`GET /checkout/delivery` redraws it
 //! when the buyer picks a commune or a way to pay).
 
+use super::delivery::Delivery;
+use super::service::CheckoutHelpers;
+use crate::db::Db;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::{Query, State};
@@ -14,7 +18,6 @@ use super::delivery::DeliveryOption;
 use super::model::{CheckoutItem, QuoteInput, ShippingInput};
 use super::service;
 use crate::cart::pages::CartView;
-use crate::state::AppState;
 use crate::vn::Vnd;
 use crate::web::{Page, PageError, render};
 
@@ -64,7 +67,8 @@ fn days(option: &DeliveryOption) -> String {
 /// Prices the cart's delivery to the chosen commune; `chosen` holds the options
 /// already picked (`delivery_<producer id>`).
 pub async fn section(
-    state: &AppState,
+    db: &Db,
+    delivery: &dyn Delivery,
     cart: &CartView,
     province_code: &str,
     commune_code: &str,
@@ -87,7 +91,7 @@ pub async fn section(
         payment_method: Some(if cash_on_delivery { "cod" } else { "vietqr" }.into()),
     };
     let Ok(valid) = input.validate() else { return empty(None) };
-    let quotes = match service::quote(&state.db, &*state.delivery, &valid, cart.business).await {
+    let quotes = match service::quote(db, delivery, &valid, cart.business).await {
         Ok(quotes) => quotes,
         Err(err) => return empty(Some(err.to_string())),
     };
@@ -159,16 +163,18 @@ pub struct DeliveryParams {
 /// `GET /checkout/delivery?province_code=&commune_code=&payment_method=`: the
 /// delivery section for the chosen address (htmx swaps it in).
 pub async fn delivery_options(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(delivery): State<Arc<dyn Delivery>>,
+    State(helpers): State<CheckoutHelpers>,
     page: Page,
     jar: CookieJar,
     Query(q): Query<DeliveryParams>,
 ) -> Result<Response, PageError> {
-    let cart = crate::cart::service::current(&state.db, &page, &jar).await?;
+    let cart = crate::cart::service::current(&db, &page, &jar).await?;
     let referral = crate::web::referral::carried(&jar);
-    let cart = crate::cart::pages::view(&state, &cart, &page, referral.as_deref()).await?;
+    let cart = crate::cart::pages::view(&db, &helpers, &cart, &page, referral.as_deref()).await?;
     let cod = q.payment_method.as_deref() == Some("cod");
-    let delivery = section(&state, &cart, &q.province_code, &q.commune_code, cod, &q.chosen).await;
+    let delivery = section(&db, &*delivery, &cart, &q.province_code, &q.commune_code, cod, &q.chosen).await;
     let grand_total = delivery.total.map(|d| Vnd(cart.total.0 + d.0));
     Ok(render(&DeliveryFragment { page, delivery, grand_total }))
 }

@@ -1,8 +1,8 @@
 //! The seller's order desk (`/seller/orders`) and the A6 packing slip
 //! (`/orders/{code}/slip`).
 
+use super::delivery::Delivery;
 use crate::db::Db;
-use crate::orders::delivery::Delivery;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
@@ -16,7 +16,6 @@ use super::pages::{OrderView, order_view};
 use super::store::{self, Order};
 use crate::error::AppError;
 use crate::producers;
-use crate::state::AppState;
 use crate::vn::Vnd;
 use crate::web::PageError;
 use crate::web::{Page, render};
@@ -81,18 +80,19 @@ struct SlipTemplate {
 
 /// `GET /orders/{code}/slip`: an A6 packing slip to print, for the seller.
 pub async fn packing_slip(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(delivery): State<Arc<dyn Delivery>>,
     page: Page,
     _jar: CookieJar,
     Path(code): Path<String>,
 ) -> Result<Response, PageError> {
     let not_found = || AppError::not_found(messages::ORDER);
-    let order = store::find_by_code(&state.db, &code).await?.ok_or_else(not_found)?;
+    let order = store::find_by_code(&db, &code).await?.ok_or_else(not_found)?;
     let actor = super::access::role_on(&order, page.user.as_ref(), None).ok_or_else(not_found)?;
     if !matches!(actor, Actor::Seller | Actor::Admin) {
         return Err(AppError::Forbidden.into());
     }
-    let v = order_view(&state, order, actor).await?;
+    let v = order_view(&db, &*delivery, order, actor).await?;
     Ok(render(&SlipTemplate { page, v }))
 }
 

@@ -2,7 +2,11 @@
 //! codes (`/orders/c/{checkout}`), one order (`/orders/{code}`) with its timeline
 //! and the moves the viewer may make, and the order history (`/orders`).
 
+use super::delivery::Delivery;
+use super::service::CheckoutHelpers;
+use crate::config::Settings;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -24,7 +28,6 @@ use crate::cart::pages::{self as cart_pages, CartView};
 use crate::db::Db;
 use crate::error::{AppError, FieldErrors};
 use crate::producers::{self, Producer, store::PaymentAccount};
-use crate::state::AppState;
 use crate::vn::{Vnd, admin_units};
 use crate::web::PageError;
 use crate::web::{CsrfForm, Page, render};
@@ -36,11 +39,11 @@ fn guest_tokens(jar: &CookieJar) -> Vec<String> {
     jar.get(ORDERS_COOKIE).map(|c| c.value().split('.').map(str::to_string).collect()).unwrap_or_default()
 }
 
-fn orders_cookie(state: &AppState, jar: &CookieJar, new_token: &str) -> HeaderValue {
+fn orders_cookie(settings: &Settings, jar: &CookieJar, new_token: &str) -> HeaderValue {
     let mut tokens = guest_tokens(jar);
     tokens.insert(0, new_token.to_string());
     tokens.truncate(10);
-    let secure = if state.settings.secure_cookies { "; Secure" } else { "" };
+    let secure = if settings.secure_cookies { "; Secure" } else { "" };
     let value = format!(
         "{ORDERS_COOKIE}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
         tokens.join("."),
@@ -118,23 +121,32 @@ impl CheckoutForm {
 }
 
 async fn checkout_page(
-    state: &AppState,
+    db: &Db,
+    helpers: &CheckoutHelpers,
     page: Page,
     jar: &CookieJar,
     form: CheckoutForm,
     errors: FieldErrors,
     problem: Option<String>,
 ) -> Result<Response, PageError> {
-    let cart = crate::cart::service::current(&state.db, &page, jar).await?;
+    let cart = crate::cart::service::current(db, &page, jar).await?;
     if cart.is_empty() {
         return Ok(Redirect::to("/cart").into_response());
     }
-    let cart = cart_pages::view(state, &cart, &page, Some(form.referral_code.as_str())).await?;
+    let cart = cart_pages::view(db, helpers, &cart, &page, Some(form.referral_code.as_str())).await?;
     let communes = admin_units::communes_of(&form.province_code).collect();
     let vietqr_possible = cart.groups.iter().all(|g| g.takes_vietqr);
     let cod = form.payment_method.as_deref() == Some("cod") || !vietqr_possible;
-    let delivery =
-        delivery_view::section(state, &cart, &form.province_code, &form.commune_code, cod, &form.chosen).await;
+    let delivery = delivery_view::section(
+        db,
+        &*helpers.delivery,
+        &cart,
+        &form.province_code,
+        &form.commune_code,
+        cod,
+        &form.chosen,
+    )
+    .await;
     let grand_total = delivery.total.map(|d| Vnd(cart.total.0 + d.0));
     Ok(render(&CheckoutTemplate {
         delivery,
@@ -152,13 +164,18 @@ async fn checkout_page(
 }
 
 /// `GET /checkout`
-pub async fn show_checkout(State(state): State<AppState>, page: Page, jar: CookieJar) -> Result<Response, PageError> {
+pub async fn show_checkout(
+    State(db): State<Db>,
+    State(helpers): State<CheckoutHelpers>,
+    page: Page,
+    jar: CookieJar,
+) -> Result<Response, PageError> {
     let mut form = match &page.user {
         Some(user) => CheckoutForm { name: user.name.clone(), email: user.email.clone(), ..Default::default() },
         None => CheckoutForm::default(),
     };
     form.referral_code = crate::web::referral::carried(&jar).unwrap_or_default();
-    checkout_page(&state, page, &jar, form, FieldErrors::default(), None).await
+    checkout_page(&db, &helpers, page, &jar, form, FieldErrors::default(), None).await
 }
 
 #[derive(Debug, Deserialize)]
@@ -182,15 +199,17 @@ pub async fn commune_options(page: Page, Query(q): Query<ProvinceParam>) -> Html
 
 /// `POST /checkout`
 pub async fn place_order(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(settings): State<Arc<Settings>>,
+    State(helpers): State<CheckoutHelpers>,
     page: Page,
     jar: CookieJar,
     CsrfForm(form): CsrfForm<CheckoutForm>,
 ) -> Result<Response, PageError> {
     if form.action != "place" {
-        return checkout_page(&state, page, &jar, form, FieldErrors::default(), None).await;
+        return checkout_page(&db, &helpers, page, &jar, form, FieldErrors::default(), None).await;
     }
-    let cart = crate::cart::service::current(&state.db, &page, &jar).await?;
+    let cart = crate::cart::service::current(&db, &page, &jar).await?;
     let input = CheckoutInput {
         items: cart.lines.iter().map(|l| CheckoutItem { product_id: l.product_id, quantity: l.quantity }).collect(),
         buyer: BuyerInput {
@@ -209,37 +228,36 @@ pub async fn place_order(
     };
     let mut valid = match input.validate() {
         Ok(valid) => valid,
-        Err(errors) => return checkout_page(&state, page, &jar, form, errors, None).await,
+        Err(errors) => return checkout_page(&db, &helpers, page, &jar, form, errors, None).await,
     };
     let nonce = form.nonce.trim().to_string();
     let key_ok =
         (20..=64).contains(&nonce.len()) && nonce.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
     valid.key = key_ok.then(|| nonce.clone());
-    let result = match service::checkout(
-        &state.db,
-        &state.checkout_helpers(),
-        page.user.as_ref().map(|u| u.id),
-        &valid,
-        state.settings.payment_time,
-    )
-    .await
+    let result = match service::checkout(&db, &helpers, page.user.as_ref().map(|u| u.id), &valid, settings.payment_time)
+        .await
     {
         Ok(result) => result,
         Err(AppError::Conflict { field, .. }) if field == "checkout" => {
             return Ok(Redirect::to(&format!("/orders/c/{nonce}")).into_response());
         }
         Err(AppError::Conflict { message, .. }) => {
-            return checkout_page(&state, page, &jar, form, FieldErrors::default(), Some(message.to_string())).await;
+            return checkout_page(&db, &helpers, page, &jar, form, FieldErrors::default(), Some(message.to_string()))
+                .await;
         }
-        Err(AppError::Invalid(errors)) => return checkout_page(&state, page, &jar, form, errors, None).await,
+        Err(AppError::Invalid(errors)) => {
+            return checkout_page(&db, &helpers, page, &jar, form, errors, None).await;
+        }
         Err(e) => return Err(e.into()),
     };
     let checkout_id = result.orders[0].checkout_id.clone();
     let mut response = Redirect::to(&format!("/orders/c/{checkout_id}")).into_response();
-    if let Some(cookie) = crate::cart::service::keep(&state, &page, &crate::cart::model::Cart::default()).await? {
+    if let Some(cookie) =
+        crate::cart::service::keep(&db, &settings, &page, &crate::cart::model::Cart::default()).await?
+    {
         response.headers_mut().append(SET_COOKIE, cookie);
     }
-    response.headers_mut().append(SET_COOKIE, orders_cookie(&state, &jar, &result.access_token));
+    response.headers_mut().append(SET_COOKIE, orders_cookie(&settings, &jar, &result.access_token));
     Ok(response)
 }
 
@@ -299,17 +317,17 @@ impl OrderView {
     }
 }
 
-pub async fn order_view(state: &AppState, order: Order, actor: Actor) -> anyhow::Result<OrderView> {
-    let producer = producers::store::find_by_id(&state.db, order.producer_id)
+pub async fn order_view(db: &Db, delivery: &dyn Delivery, order: Order, actor: Actor) -> anyhow::Result<OrderView> {
+    let producer = producers::store::find_by_id(db, order.producer_id)
         .await?
         .ok_or_else(|| anyhow::anyhow!("order without producer"))?;
-    let account = producers::store::payment_account(&state.db, order.producer_id).await?;
+    let account = producers::store::payment_account(db, order.producer_id).await?;
     let moves = OrderStatus::ALL.iter().copied().filter(|to| may_transition(actor, order.status, *to)).collect();
     Ok(OrderView {
-        parcels: state.delivery.parcels(&state.db, order.id).await?,
-        bookable: state.delivery.bookable(&state.db, order.producer_id).await?,
-        items: store::items(&state.db, order.id).await?,
-        events: store::events(&state.db, order.id).await?,
+        parcels: delivery.parcels(db, order.id).await?,
+        bookable: delivery.bookable(db, order.producer_id).await?,
+        items: store::items(db, order.id).await?,
+        events: store::events(db, order.id).await?,
         bank_name: account
             .as_ref()
             .and_then(|a| crate::vn::banks::by_bin(&a.bank_bin))
@@ -339,15 +357,16 @@ struct PlacedTemplate {
 
 /// `GET /orders/c/{checkout}`: the orders of one checkout, with how to pay each.
 pub async fn show_checkout_orders(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(delivery): State<Arc<dyn Delivery>>,
     page: Page,
     jar: CookieJar,
     Path(checkout_id): Path<String>,
 ) -> Result<Response, PageError> {
     let mut views = Vec::new();
-    for order in store::list_for_checkout(&state.db, &checkout_id).await? {
+    for order in store::list_for_checkout(&db, &checkout_id).await? {
         if let Some(actor) = role_on(&order, &page, &jar) {
-            views.push(order_view(&state, order, actor).await?);
+            views.push(order_view(&db, &*delivery, order, actor).await?);
         }
     }
     if views.is_empty() {
@@ -373,13 +392,14 @@ async fn visible(db: &Db, page: &Page, jar: &CookieJar, code: &str) -> Result<(O
 
 /// `GET /orders/{code}`
 pub async fn show_order(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(delivery): State<Arc<dyn Delivery>>,
     page: Page,
     jar: CookieJar,
     Path(code): Path<String>,
 ) -> Result<Response, PageError> {
-    let (order, actor) = visible(&state.db, &page, &jar, &code).await?;
-    let v = order_view(&state, order, actor).await?;
+    let (order, actor) = visible(&db, &page, &jar, &code).await?;
+    let v = order_view(&db, &*delivery, order, actor).await?;
     Ok(render(&OrderTemplate { page, v }))
 }
 

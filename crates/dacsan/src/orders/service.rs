@@ -47,6 +47,16 @@ pub struct CheckoutHelpers {
     pub business: Arc<dyn BusinessBuyers>,
 }
 
+impl CheckoutHelpers {
+    /// Whether this visitor buys as a business (wholesale prices apply).
+    pub async fn buys_as_business(&self, db: &Db, user: Option<&crate::auth::CurrentUser>) -> anyhow::Result<bool> {
+        match user {
+            Some(user) => self.business.is_business(db, user.id).await,
+            None => Ok(false),
+        }
+    }
+}
+
 /// The live session or affiliate a checkout's referral code names; an unknown code is an error
 /// the buyer can act on (remove it or correct it), not a refused order.
 async fn referral_of(db: &Db, referrals: &dyn Referrals, code: Option<&str>) -> AppResult<Option<Referral>> {

@@ -1,16 +1,18 @@
 //! The public storefront `/s/{slug}` and its complaint form.
 
+use crate::config::Settings;
+use crate::db::Db;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use serde::Deserialize;
+use std::sync::Arc;
 
 use super::messages;
 use super::model::Producer;
 use super::store;
 use crate::catalog::pages::{Card, cards};
 use crate::error::{AppError, FieldErrors};
-use crate::state::AppState;
 use crate::web::PageError;
 use crate::web::{CsrfForm, Page, markdown, render};
 
@@ -42,29 +44,30 @@ pub struct ComplaintForm {
 }
 
 async fn storefront(
-    state: &AppState,
+    db: &Db,
+    settings: &Settings,
     page: Page,
     slug: &str,
     complaint: ComplaintForm,
     errors: FieldErrors,
     complaint_sent: bool,
 ) -> Result<Response, PageError> {
-    let producer = store::find_by_slug(&state.db, slug).await?.ok_or_else(|| AppError::not_found(messages::STORE))?;
-    let products = crate::catalog::store::list_for_producer(&state.db, producer.id, true, 200).await?;
+    let producer = store::find_by_slug(db, slug).await?.ok_or_else(|| AppError::not_found(messages::STORE))?;
+    let products = crate::catalog::store::list_for_producer(db, producer.id, true, 200).await?;
     let mut batches = Vec::new();
-    for batch in crate::trace::store::list_batches_of_producer(&state.db, producer.id, 10).await? {
+    for batch in crate::trace::store::list_batches_of_producer(db, producer.id, 10).await? {
         if let Some(product) = products.iter().find(|p| p.id == batch.product_id) {
             let path = crate::trace::service::batch_path(product, &batch);
             batches.push((product.display_name(page.is_en()).to_string(), batch.lot, batch.produced_on, path));
         }
     }
-    let share = crate::trace::resolve::ShareLinks::of(&format!("{}/s/{}", state.settings.public_url, producer.slug));
+    let share = crate::trace::resolve::ShareLinks::of(&format!("{}/s/{}", settings.public_url, producer.slug));
     let template = StorefrontTemplate {
         batches,
         share,
         story_html: markdown::to_html(producer.display_story(page.is_en())),
-        photos: store::photos(&state.db, producer.id).await?,
-        cards: cards(&state.db, &products, page.is_en()).await?,
+        photos: store::photos(db, producer.id).await?,
+        cards: cards(db, &products, page.is_en()).await?,
         can_edit: page.user.as_ref().is_some_and(|u| u.can_manage_producer(producer.id)),
         producer,
         complaint,
@@ -77,21 +80,23 @@ async fn storefront(
 
 /// `GET /s/{slug}`
 pub async fn show_storefront(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(settings): State<Arc<Settings>>,
     page: Page,
     Path(slug): Path<String>,
 ) -> Result<Response, PageError> {
-    storefront(&state, page, &slug, ComplaintForm::default(), FieldErrors::default(), false).await
+    storefront(&db, &settings, page, &slug, ComplaintForm::default(), FieldErrors::default(), false).await
 }
 
 /// `POST /s/{slug}/complaints`
 pub async fn create_complaint(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(settings): State<Arc<Settings>>,
     page: Page,
     Path(slug): Path<String>,
     CsrfForm(form): CsrfForm<ComplaintForm>,
 ) -> Result<Response, PageError> {
-    let producer = store::find_by_slug(&state.db, &slug).await?.ok_or_else(|| AppError::not_found(messages::STORE))?;
+    let producer = store::find_by_slug(&db, &slug).await?.ok_or_else(|| AppError::not_found(messages::STORE))?;
     let mut errors = FieldErrors::default();
     if !(2..=100).contains(&form.name.trim().chars().count()) {
         errors.add("name", messages::NAME_2_TO_100_CHARACTERS);
@@ -104,9 +109,9 @@ pub async fn create_complaint(
         errors.add("message", messages::MESSAGE_10_TO_4000_CHARACTERS);
     }
     if !errors.is_empty() {
-        return storefront(&state, page, &slug, form, errors, false).await;
+        return storefront(&db, &settings, page, &slug, form, errors, false).await;
     }
-    store::insert_complaint(&state.db, producer.id, form.name.trim(), contact, form.message.trim()).await?;
+    store::insert_complaint(&db, producer.id, form.name.trim(), contact, form.message.trim()).await?;
     tracing::info!(producer.id = producer.id, "complaint received about {}", producer.slug);
-    storefront(&state, page, &slug, ComplaintForm::default(), FieldErrors::default(), true).await
+    storefront(&db, &settings, page, &slug, ComplaintForm::default(), FieldErrors::default(), true).await
 }

@@ -12,16 +12,13 @@ pub mod listings;
 pub mod live_sessions;
 pub mod messages;
 pub mod registry;
+pub mod routes;
 pub mod scope;
 pub mod support;
 mod texts;
 pub mod training;
 pub mod xlsx;
 
-use axum::routing::get;
-use utoipa_axum::router::OpenApiRouter;
-
-use crate::state::AppState;
 use crate::web::i18n::Text;
 
 /// Page texts of each part, added to the site's table by the app (`crate::install_texts`).
@@ -36,16 +33,3 @@ pub const TEXTS: &[&[Text]] = &[
     fairs::TEXTS,
     live_sessions::TEXTS,
 ];
-
-/// The office's pages (under `/office`) and API (under `/api/v1/programme`).
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .merge(kpis::router())
-        .merge(listings::router())
-        .merge(registry::router())
-        .merge(support::router())
-        .merge(training::router())
-        .merge(fairs::router())
-        .merge(delivery::router())
-        .route("/office/live", get(live_sessions::list_sessions).post(live_sessions::schedule_session))
-}

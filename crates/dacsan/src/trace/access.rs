@@ -8,6 +8,11 @@ use crate::catalog::{self, Product, ProductStatus};
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
 
+/// A batch's id as a path gives it: a path that is not a number names no batch.
+pub fn batch_id(id: &str) -> AppResult<i64> {
+    id.parse().map_err(|_| AppError::not_found(messages::BATCH))
+}
+
 /// A batch anyone may see: its product is on sale, or the user manages it.
 pub async fn visible_batch(db: &Db, id: i64, user: Option<&CurrentUser>) -> AppResult<(Batch, Product)> {
     let not_found = || AppError::not_found(messages::BATCH);

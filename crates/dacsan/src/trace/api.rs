@@ -13,9 +13,11 @@ use std::sync::Arc;
 use super::access;
 use super::chain::Record;
 use super::keys::PublishedKey;
+use super::labels::LabelParams;
 use super::messages;
 use super::model::{BatchInput, EventInput};
 use super::service::{self, Recorder};
+use super::state::TraceState;
 use super::store::{self, Batch, InputRow, StoredEvent, TraceFile};
 use super::{epcis, labels, qr};
 use crate::auth::CurrentUser;
@@ -23,11 +25,7 @@ use crate::catalog::{self, Product};
 use crate::db::{self, Db};
 use crate::error::{AppError, AppResult, Message};
 use crate::producers;
-use crate::state::AppState;
 use crate::web::ApiJson;
-
-/// Largest test result, certificate or attachment.
-pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct BatchJson {
@@ -55,7 +53,7 @@ pub struct BatchJson {
     pub files: Vec<TraceFile>,
 }
 
-async fn batch_json(state: &AppState, product: &Product, batch: &Batch) -> AppResult<BatchJson> {
+async fn batch_json(state: &TraceState, product: &Product, batch: &Batch) -> AppResult<BatchJson> {
     Ok(BatchJson {
         id: batch.id,
         product_id: batch.product_id,
@@ -81,22 +79,13 @@ async fn batch_json(state: &AppState, product: &Product, batch: &Batch) -> AppRe
 }
 
 /// The batch id of a path.
-fn batch_id(id: &str) -> AppResult<i64> {
-    id.parse().map_err(|_| AppError::not_found(messages::BATCH))
-}
-
 /// A batch anyone may see (see [`access::visible_batch`]).
 pub async fn visible_batch(db: &Db, id: &str, user: Option<&CurrentUser>) -> AppResult<(Batch, Product)> {
-    access::visible_batch(db, batch_id(id)?, user).await
-}
-
-/// A batch only its producer's sellers (and admins) manage (see [`access::managed_batch`]).
-pub(super) async fn managed_batch(db: &Db, id: &str, user: &CurrentUser) -> AppResult<(Batch, Product)> {
-    access::managed_batch(db, batch_id(id)?, user).await
+    access::visible_batch(db, access::batch_id(id)?, user).await
 }
 
 /// A batch the user may add events and files to.
-async fn recordable_batch(state: &AppState, id: &str, user: &CurrentUser) -> AppResult<(Batch, Product)> {
+async fn recordable_batch(state: &TraceState, id: &str, user: &CurrentUser) -> AppResult<(Batch, Product)> {
     let (batch, product) = visible_batch(&state.db, id, Some(user)).await?;
     if !service::may_record(user, &batch) {
         return Err(AppError::Forbidden);
@@ -109,7 +98,7 @@ async fn recordable_batch(state: &AppState, id: &str, user: &CurrentUser) -> App
     params(("id" = i64, Path, description = "product id")), security(("bearer" = [])),
     responses((status = 201, body = BatchJson), (status = 401), (status = 403), (status = 404), (status = 409, description = "the product already has this lot"), (status = 422)))]
 pub async fn create_batch(
-    State(state): State<AppState>,
+    State(state): State<TraceState>,
     user: CurrentUser,
     Path(id): Path<String>,
     ApiJson(input): ApiJson<BatchInput>,
@@ -130,7 +119,7 @@ pub async fn create_batch(
     params(("id" = i64, Path, description = "product id")),
     responses((status = 200, body = [BatchJson]), (status = 404)))]
 pub async fn list_batches(
-    State(state): State<AppState>,
+    State(state): State<TraceState>,
     user: Option<CurrentUser>,
     Path(id): Path<String>,
 ) -> AppResult<Json<Vec<BatchJson>>> {
@@ -145,7 +134,7 @@ pub async fn list_batches(
 #[utoipa::path(get, path = "/api/v1/batches/{id}", tag = "trace", params(("id" = i64, Path, description = "batch id")),
     responses((status = 200, body = BatchJson), (status = 404)))]
 pub async fn get_batch(
-    State(state): State<AppState>,
+    State(state): State<TraceState>,
     user: Option<CurrentUser>,
     Path(id): Path<String>,
 ) -> AppResult<Json<BatchJson>> {
@@ -194,7 +183,7 @@ pub(super) fn event_json(event: StoredEvent, note: Option<Message>) -> EventJson
     params(("id" = i64, Path, description = "batch id")), security(("bearer" = [])),
     responses((status = 201, body = EventJson), (status = 401), (status = 403, description = "another producer's batch"), (status = 404), (status = 422)))]
 pub async fn create_event(
-    State(state): State<AppState>,
+    State(state): State<TraceState>,
     user: CurrentUser,
     Path(id): Path<String>,
     ApiJson(input): ApiJson<EventInput>,
@@ -224,7 +213,7 @@ pub async fn list_events(
 #[utoipa::path(get, path = "/api/v1/batches/{id}/record", tag = "trace", params(("id" = i64, Path, description = "batch id")),
     responses((status = 200, body = Object, description = "the signed record"), (status = 404)))]
 pub async fn get_record(
-    State(state): State<AppState>,
+    State(state): State<TraceState>,
     user: Option<CurrentUser>,
     Path(id): Path<String>,
 ) -> AppResult<Response> {
@@ -268,7 +257,7 @@ pub struct CaptureAnswer {
     security(("bearer" = [])),
     responses((status = 201, body = CaptureAnswer), (status = 400), (status = 401), (status = 403), (status = 422)))]
 pub async fn capture_events(
-    State(state): State<AppState>,
+    State(state): State<TraceState>,
     user: CurrentUser,
     ApiJson(body): ApiJson<serde_json::Value>,
 ) -> AppResult<(StatusCode, Json<CaptureAnswer>)> {
@@ -293,7 +282,7 @@ pub async fn capture_events(
     security(("bearer" = [])),
     responses((status = 201, body = TraceFile), (status = 401), (status = 403), (status = 413), (status = 422)))]
 pub async fn upload_file(
-    State(state): State<AppState>,
+    State(state): State<TraceState>,
     user: CurrentUser,
     Path(id): Path<String>,
     multipart: Multipart,
@@ -345,7 +334,7 @@ pub async fn issue_serials(
     Path(id): Path<String>,
     ApiJson(request): ApiJson<SerialsRequest>,
 ) -> AppResult<(StatusCode, Json<SerialsAnswer>)> {
-    let (batch, product) = managed_batch(&db, &id, &user).await?;
+    let (batch, product) = access::managed_batch(&db, access::batch_id(&id)?, &user).await?;
     let serials = service::issue_serials(&db, &batch, request.count).await?;
     let base = &settings.public_url;
     let urls = serials.iter().map(|s| format!("{base}{}", service::serial_path(&product, &batch, s))).collect();
@@ -355,31 +344,17 @@ pub async fn issue_serials(
     ))
 }
 
-#[derive(Debug, Deserialize, utoipa::IntoParams)]
-pub struct LabelParams {
-    /// `3x7`, `4x10` or `5x13` (A4 decal sheets); `5x13` when left out.
-    pub layout: Option<String>,
-    /// `batch` (one QR per batch, a full sheet) or `serial` (one QR per unit); `serial`
-    /// when the batch has serials.
-    pub mode: Option<String>,
-    /// For `serial`: the first serial (0-based, in issue order) and how many.
-    pub from: Option<i64>,
-    pub count: Option<i64>,
-    /// For `batch`: how many sheets.
-    pub sheets: Option<i64>,
-}
-
 /// An A4 PDF sheet of QR sticker labels with name, OCOP stars, lot and expiry.
 #[utoipa::path(get, path = "/api/v1/batches/{id}/labels.pdf", tag = "trace", params(("id" = i64, Path, description = "batch id"), LabelParams),
     security(("bearer" = [])),
     responses((status = 200, content_type = "application/pdf", description = "the label sheet"), (status = 401), (status = 403), (status = 404), (status = 422)))]
 pub async fn labels_pdf(
-    State(state): State<AppState>,
+    State(state): State<TraceState>,
     user: CurrentUser,
     Path(id): Path<String>,
     Query(params): Query<LabelParams>,
 ) -> AppResult<Response> {
-    let (batch, product) = managed_batch(&state.db, &id, &user).await?;
+    let (batch, product) = access::managed_batch(&state.db, access::batch_id(&id)?, &user).await?;
     let pdf = labels::sheet_for(&state, &product, &batch, &params).await?;
     let disposition = format!("inline; filename=\"labels-{}.pdf\"", batch.code);
     Ok((
@@ -419,6 +394,6 @@ pub async fn batch_qr_png(
 }
 
 /// `GET /.well-known/dacsan-trace-key`: the public key that signs batch records.
-pub async fn trace_key(State(state): State<AppState>) -> Json<PublishedKey> {
+pub async fn trace_key(State(state): State<TraceState>) -> Json<PublishedKey> {
     Json(state.trace_key.published())
 }

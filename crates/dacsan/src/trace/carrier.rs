@@ -15,27 +15,23 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
 
-use super::api::{EventJson, event_json, managed_batch};
+use super::access;
+use super::api::{EventJson, event_json};
 use super::desk::event_input_from_form;
-use super::handovers::{self, CARRIER_KINDS, Handover, HandoverInput};
+use super::handovers::{self, CARRIER_KINDS, Handover, HandoverInput, carry_url};
 use super::messages;
 use super::model::{EventInput, EventKind};
 use super::service::{self, Recorder};
+use super::state::TraceState;
 use super::store::{self, Batch};
 use crate::auth::CurrentUser;
 use crate::catalog::{self, Product};
 use crate::db::{self, Db};
 use crate::error::Message;
 use crate::error::{AppError, AppResult, FieldErrors};
-use crate::state::AppState;
 use crate::vn::{Province, admin_units};
 use crate::web::PageError;
 use crate::web::{ApiJson, CsrfForm, Page, render};
-
-/// The carrier's page of a batch, and the API with the same link.
-pub fn carry_url(public_url: &str, token: &str) -> String {
-    format!("{public_url}/carry/{token}")
-}
 
 /// The handover behind a link, with its batch and product, while it lives.
 async fn live_handover(db: &Db, token: &str) -> AppResult<(Handover, Batch, Product)> {
@@ -105,7 +101,7 @@ pub struct DoneParam {
 }
 
 async fn carry_page(
-    state: &AppState,
+    state: &TraceState,
     page: Page,
     (handover, batch, product): (Handover, Batch, Product),
     form: HashMap<String, String>,
@@ -146,7 +142,7 @@ async fn carry_page(
 
 /// `GET /carry/{token}`
 pub async fn show_carry(
-    State(state): State<AppState>,
+    State(state): State<TraceState>,
     page: Page,
     Path(token): Path<String>,
     Query(q): Query<DoneParam>,
@@ -158,7 +154,7 @@ pub async fn show_carry(
 /// `POST /carry/{token}`: the form's place is a province and a commune's name, as a
 /// carrier knows it (old names of merged communes are found too).
 pub async fn record_carry(
-    State(state): State<AppState>,
+    State(state): State<TraceState>,
     page: Page,
     Path(token): Path<String>,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
@@ -221,7 +217,7 @@ fn commune_from_form(province: Option<String>, commune: Option<String>) -> Resul
     params(("token" = String, Path, description = "the handover link's token")),
     responses((status = 201, body = EventJson), (status = 404, description = "no such link"), (status = 410, description = "the link expired or was revoked"), (status = 422)))]
 pub async fn create_carrier_event(
-    State(state): State<AppState>,
+    State(state): State<TraceState>,
     Path(token): Path<String>,
     ApiJson(input): ApiJson<EventInput>,
 ) -> AppResult<(StatusCode, Json<EventJson>)> {
@@ -255,7 +251,7 @@ pub async fn create_handover(
     Path(id): Path<String>,
     ApiJson(input): ApiJson<HandoverInput>,
 ) -> AppResult<(StatusCode, Json<HandoverJson>)> {
-    let (batch, _) = managed_batch(&db, &id, &user).await?;
+    let (batch, _) = access::managed_batch(&db, access::batch_id(&id)?, &user).await?;
     let valid = input.validate().map_err(AppError::Invalid)?;
     let (handover, token) = handovers::insert(&db, batch.id, user.id, &valid).await?;
     tracing::info!(batch.id = batch.id, handover.id = handover.id, user.id = user.id, "batch handed to a carrier");
@@ -272,7 +268,7 @@ pub async fn list_handovers(
     user: CurrentUser,
     Path(id): Path<String>,
 ) -> AppResult<Json<Vec<HandoverJson>>> {
-    let (batch, _) = managed_batch(&db, &id, &user).await?;
+    let (batch, _) = access::managed_batch(&db, access::batch_id(&id)?, &user).await?;
     let now = db::now();
     let list = handovers::list_for_batch(&db, batch.id).await?;
     Ok(Json(list.into_iter().map(|h| HandoverJson { live: h.is_live(&now), handover: h, url: None }).collect()))
@@ -288,7 +284,7 @@ pub async fn revoke_handover(
     user: CurrentUser,
     Path((id, handover)): Path<(String, i64)>,
 ) -> AppResult<StatusCode> {
-    let (batch, _) = managed_batch(&db, &id, &user).await?;
+    let (batch, _) = access::managed_batch(&db, access::batch_id(&id)?, &user).await?;
     if !handovers::revoke(&db, batch.id, handover).await? {
         return Err(AppError::not_found(Message::from(messages::HANDOVER).with("handover", handover)));
     }

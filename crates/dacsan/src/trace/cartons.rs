@@ -8,15 +8,17 @@ use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
+use std::sync::Arc;
 
 use super::messages;
 use super::model::EventKind;
 use super::service;
 use super::store;
 use crate::catalog::{self, ProductStatus};
+use crate::config::Settings;
+use crate::db::Db;
 use crate::error::AppError;
 use crate::error::Message;
-use crate::state::AppState;
 use crate::web::PageError;
 use crate::web::{Page, render};
 
@@ -52,18 +54,19 @@ impl CartonTemplate {
 
 /// `GET /00/{sscc}`
 pub async fn resolve_sscc(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(settings): State<Arc<Settings>>,
     page: Page,
     headers: HeaderMap,
     Path(sscc): Path<String>,
 ) -> Result<Response, PageError> {
     let sscc = gs1::Sscc::parse(&sscc).map_err(|e| AppError::BadRequest(format!("SSCC {sscc}: {e}")))?;
-    let batches = carton_batches(&state, sscc.as_str(), page.user.as_ref()).await?;
+    let batches = carton_batches(&db, &settings.public_url, sscc.as_str(), page.user.as_ref()).await?;
     if batches.is_empty() {
         return Err(AppError::not_found(Message::from(messages::CARTON_WITH_SSCC).with("sscc", sscc)).into());
     }
     if super::resolve::wants_json(&headers) {
-        let uri = sscc.to_uri(&state.settings.public_url);
+        let uri = sscc.to_uri(&settings.public_url);
         return Ok(Json(serde_json::json!({"sscc": sscc.as_str(), "url": uri, "batches": batches})).into_response());
     }
     Ok(render(&CartonTemplate { page, sscc: sscc.as_str().to_string(), batches }))
@@ -72,20 +75,21 @@ pub async fn resolve_sscc(
 /// The batches the carton's events name, leaving out products not on sale (unless
 /// the visitor manages them).
 async fn carton_batches(
-    state: &AppState,
+    db: &Db,
+    public_url: &str,
     sscc: &str,
     user: Option<&crate::auth::CurrentUser>,
 ) -> Result<Vec<CartonBatch>, AppError> {
     let mut out = Vec::new();
-    for line in store::carton_lines(&state.db, sscc).await? {
-        let Some(batch) = store::find_batch(&state.db, line.batch_id).await? else { continue };
-        let Some(product) = catalog::store::find_by_id(&state.db, batch.product_id).await? else { continue };
+    for line in store::carton_lines(db, sscc).await? {
+        let Some(batch) = store::find_batch(db, line.batch_id).await? else { continue };
+        let Some(product) = catalog::store::find_by_id(db, batch.product_id).await? else { continue };
         if product.status == ProductStatus::Draft && !user.is_some_and(|u| u.can_manage_producer(batch.producer_id)) {
             continue;
         }
         out.push(CartonBatch {
             batch_id: batch.id,
-            digital_link: service::batch_url(&state.settings.public_url, &product, &batch),
+            digital_link: service::batch_url(public_url, &product, &batch),
             product_name: product.name,
             lot: batch.lot,
             expires_on: batch.expires_on,

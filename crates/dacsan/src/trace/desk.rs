@@ -14,13 +14,13 @@ use super::handovers::{self, Handover, HandoverInput};
 use super::messages;
 use super::model::{BatchInput, EventInput, EventKind, InputRef};
 use super::service::{self, Recorder};
+use super::state::TraceState;
 use super::store::{self, Batch, ScanSummary, StoredEvent, TraceFile};
 use crate::catalog::{self, Product};
 use crate::db::Db;
 use crate::error::Message;
 use crate::error::{AppError, FieldErrors};
 use crate::producers;
-use crate::state::AppState;
 use crate::vn::admin_units;
 use crate::web::PageError;
 use crate::web::{CsrfForm, Page, render};
@@ -71,7 +71,7 @@ pub async fn product_batches(State(db): State<Db>, page: Page, Path(id): Path<i6
 
 /// `POST /seller/products/{id}/batches`
 pub async fn create_batch(
-    State(state): State<AppState>,
+    State(state): State<TraceState>,
     page: Page,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
@@ -175,10 +175,6 @@ pub struct NoticeParam {
     done: Option<String>,
 }
 
-async fn managed_batch(db: &Db, page: &Page, id: i64) -> Result<(Batch, Product), PageError> {
-    Ok(super::access::managed_batch(db, id, page.require_user()?).await?)
-}
-
 /// What the batch page shows besides the batch: a notice, the errors of a form, a
 /// carrier link just issued.
 #[derive(Default)]
@@ -195,7 +191,7 @@ impl Shown {
 }
 
 async fn batch_page(
-    state: &AppState,
+    state: &TraceState,
     page: Page,
     batch: Batch,
     product: Product,
@@ -235,12 +231,12 @@ async fn batch_page(
 
 /// `GET /seller/batches/{id}`
 pub async fn show_batch(
-    State(state): State<AppState>,
+    State(state): State<TraceState>,
     page: Page,
     Path(id): Path<i64>,
     Query(q): Query<NoticeParam>,
 ) -> Result<Response, PageError> {
-    let (batch, product) = managed_batch(&state.db, &page, id).await?;
+    let (batch, product) = super::access::managed_batch(&state.db, id, page.require_user()?).await?;
     let notice = match q.done.as_deref() {
         Some("event") => page.t("trace_event_saved"),
         Some("serials") => page.t("trace_serials_issued"),
@@ -254,12 +250,12 @@ pub async fn show_batch(
 
 /// `POST /seller/batches/{id}/events`
 pub async fn add_event(
-    State(state): State<AppState>,
+    State(state): State<TraceState>,
     page: Page,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
-    let (batch, product) = managed_batch(&state.db, &page, id).await?;
+    let (batch, product) = super::access::managed_batch(&state.db, id, page.require_user()?).await?;
     let user = page.require_user()?.clone();
     let input = event_input_from_form(&form);
     let valid = match input.validate(time::OffsetDateTime::now_utc()) {
@@ -275,12 +271,12 @@ pub async fn add_event(
 
 /// `POST /seller/batches/{id}/serials`
 pub async fn issue_serials(
-    State(state): State<AppState>,
+    State(state): State<TraceState>,
     page: Page,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
-    let (batch, product) = managed_batch(&state.db, &page, id).await?;
+    let (batch, product) = super::access::managed_batch(&state.db, id, page.require_user()?).await?;
     let count = form.get("count").and_then(|c| c.trim().parse::<i64>().ok()).unwrap_or(0);
     match service::issue_serials(&state.db, &batch, count).await {
         Ok(_) => Ok(Redirect::to(&format!("/seller/batches/{id}?done=serials")).into_response()),
@@ -290,13 +286,13 @@ pub async fn issue_serials(
 
 /// `POST /seller/batches/{id}/files` (multipart: `kind`, `title`, `file`).
 pub async fn upload_file(
-    State(state): State<AppState>,
+    State(state): State<TraceState>,
     page: Page,
     jar: CookieJar,
     Path(id): Path<i64>,
     multipart: Multipart,
 ) -> Result<Response, PageError> {
-    let (batch, product) = managed_batch(&state.db, &page, id).await?;
+    let (batch, product) = super::access::managed_batch(&state.db, id, page.require_user()?).await?;
     let user = page.require_user()?.clone();
     let upload = super::files::read_upload(multipart).await?;
     if !crate::web::csrf::token_matches(&jar, &upload.csrf) {
@@ -311,12 +307,12 @@ pub async fn upload_file(
 /// `POST /seller/batches/{id}/handovers`: the page shows the carrier's link and its
 /// QR code this once.
 pub async fn create_handover(
-    State(state): State<AppState>,
+    State(state): State<TraceState>,
     page: Page,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
-    let (batch, product) = managed_batch(&state.db, &page, id).await?;
+    let (batch, product) = super::access::managed_batch(&state.db, id, page.require_user()?).await?;
     let user = page.require_user()?.clone();
     let input = HandoverInput {
         carrier_name: form.get("carrier_name").cloned(),
@@ -328,7 +324,7 @@ pub async fn create_handover(
         Err(errors) => return batch_page(&state, page, batch, product, Shown::errors(errors)).await,
     };
     let (_, token) = handovers::insert(&state.db, batch.id, user.id, &valid).await?;
-    let url = super::carrier::carry_url(&state.settings.public_url, &token);
+    let url = super::handovers::carry_url(&state.settings.public_url, &token);
     let qr = super::qr::svg(&url)?;
     let notice = page.t("trace_handover_issued").to_string();
     batch_page(&state, page, batch, product, Shown { notice, new_handover: Some((url, qr)), ..Shown::default() }).await
@@ -341,7 +337,7 @@ pub async fn revoke_handover(
     Path((id, handover)): Path<(i64, i64)>,
     CsrfForm(_): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
-    let (batch, _) = managed_batch(&db, &page, id).await?;
+    let (batch, _) = super::access::managed_batch(&db, id, page.require_user()?).await?;
     if !handovers::revoke(&db, batch.id, handover).await? {
         return Err(AppError::not_found(Message::from(messages::HANDOVER).with("handover", handover)).into());
     }

@@ -14,11 +14,11 @@ use time::OffsetDateTime;
 use super::messages;
 use super::model::EventKind;
 use super::service::{self, EventContent};
+use super::state::TraceState;
 use super::store::{self, Batch, StoredEvent};
 use crate::catalog::{self, Product};
 use crate::db::{self, Db};
 use crate::error::{AppError, AppResult, Message};
-use crate::state::AppState;
 
 /// The prefix of dacsan's extension fields.
 const PREFIX: &str = "dacsan";
@@ -229,7 +229,7 @@ async fn batch_named(db: &Db, uri: &str) -> AppResult<Option<Batch>> {
 
 /// Reads a capture body and finds each event's batch. Any bad event refuses the
 /// whole capture, naming it: nothing is stored half-way.
-pub async fn read_capture(state: &AppState, body: &Value) -> AppResult<Vec<(EventContent, Batch, usize)>> {
+pub async fn read_capture(state: &TraceState, body: &Value) -> AppResult<Vec<(EventContent, Batch, usize)>> {
     let events = epcis::events_from_capture(body).map_err(|e| {
         let field = match e.event {
             Some(i) if e.field.is_empty() => format!("events[{i}]"),

@@ -4,15 +4,17 @@
 
 use serde_json::{Map, json};
 
-use super::api::MAX_FILE_BYTES;
 use super::messages;
 use super::model::EventKind;
 use super::service::{self, EventContent, Recorder};
+use super::state::TraceState;
 use super::store::{self, Batch, TraceFile};
 use crate::auth::CurrentUser;
 use crate::error::{AppError, AppResult, Message};
-use crate::state::AppState;
 use crate::web::multipart::unreadable;
+
+/// Largest test result, certificate or attachment.
+pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 
 #[derive(Debug, Default)]
 pub struct Upload {
@@ -77,7 +79,7 @@ pub fn checked(upload: &Upload) -> AppResult<(&'static str, &str)> {
 }
 
 /// Checks and stores an upload; a test result or certificate also becomes an event.
-pub async fn store_file(state: &AppState, batch: &Batch, user: &CurrentUser, upload: Upload) -> AppResult<TraceFile> {
+pub async fn store_file(state: &TraceState, batch: &Batch, user: &CurrentUser, upload: Upload) -> AppResult<TraceFile> {
     let event_kind = match upload.kind.trim() {
         "test_result" => Some(EventKind::QualityTest),
         "certificate" => Some(EventKind::Certification),

@@ -169,6 +169,11 @@ pub async fn revoke(db: &Db, batch_id: i64, id: i64) -> anyhow::Result<bool> {
     Ok(done.rows_affected() > 0)
 }
 
+/// The carrier's page of a batch, and the API with the same link.
+pub fn carry_url(public_url: &str, token: &str) -> String {
+    format!("{public_url}/carry/{token}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,22 +2,42 @@
 //! batch repeated over whole sheets, or one serial QR per unit, drawn by the
 //! `labels` crate.
 
-use super::api::LabelParams;
+use serde::Deserialize;
+
 use super::messages;
 use super::service;
+use super::state::TraceState;
 use super::store::{self, Batch};
 use crate::catalog::Product;
 use crate::db;
 use crate::error::Message;
 use crate::error::{AppError, AppResult};
-use crate::state::AppState;
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct LabelParams {
+    /// `3x7`, `4x10` or `5x13` (A4 decal sheets); `5x13` when left out.
+    pub layout: Option<String>,
+    /// `batch` (one QR per batch, a full sheet) or `serial` (one QR per unit); `serial`
+    /// when the batch has serials.
+    pub mode: Option<String>,
+    /// For `serial`: the first serial (0-based, in issue order) and how many.
+    pub from: Option<i64>,
+    pub count: Option<i64>,
+    /// For `batch`: how many sheets.
+    pub sheets: Option<i64>,
+}
 
 /// Most labels in one PDF.
 pub const MAX_LABELS: i64 = 20_000;
 /// Most sheets of a batch QR in one PDF.
 const MAX_SHEETS: i64 = 50;
 
-pub async fn sheet_for(state: &AppState, product: &Product, batch: &Batch, params: &LabelParams) -> AppResult<Vec<u8>> {
+pub async fn sheet_for(
+    state: &TraceState,
+    product: &Product,
+    batch: &Batch,
+    params: &LabelParams,
+) -> AppResult<Vec<u8>> {
     let layout: labels::Layout =
         params.layout.as_deref().unwrap_or("5x13").parse().map_err(|e: labels::UnknownLayout| {
             AppError::invalid("layout", Message::from(messages::LABEL_LAYOUT_ONE_OF).with("layout", e.0))

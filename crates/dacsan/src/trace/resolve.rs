@@ -22,13 +22,13 @@ use super::model::EventKind;
 use super::page_cache::BatchData;
 use super::scans::{self, ScanVerdict};
 use super::service;
+use super::state::TraceState;
 use super::store::{self, Batch, SerialRow, StoredEvent, TraceFile};
 use crate::catalog::{self, Product, ProductStatus};
 use crate::db::{self, Db};
 use crate::error::AppError;
 use crate::error::Message;
 use crate::producers;
-use crate::state::AppState;
 use crate::vn::admin_units;
 use crate::web::PageError;
 use crate::web::{Page, render};
@@ -41,7 +41,7 @@ pub struct ResolveParams {
 
 /// `GET /01/{*rest}`: a GS1 Digital Link.
 pub async fn resolve_gtin(
-    State(state): State<AppState>,
+    State(state): State<TraceState>,
     page: Page,
     headers: HeaderMap,
     Path(rest): Path<String>,
@@ -83,7 +83,7 @@ pub async fn resolve_gtin(
 
 /// `GET /q/{code}`: a batch of a product without a GTIN.
 pub async fn resolve_code(
-    State(state): State<AppState>,
+    State(state): State<TraceState>,
     page: Page,
     headers: HeaderMap,
     Path(code): Path<String>,
@@ -98,7 +98,7 @@ pub async fn resolve_code(
 
 /// `GET /q/{code}/{serial}`: one unit's label.
 pub async fn resolve_code_serial(
-    State(state): State<AppState>,
+    State(state): State<TraceState>,
     page: Page,
     headers: HeaderMap,
     Path((code, serial)): Path<(String, String)>,
@@ -135,7 +135,7 @@ pub fn wants_json(headers: &HeaderMap) -> bool {
 
 /// The answer for a resolved batch (and serial); `data` when the caller has it already.
 async fn answer(
-    state: &AppState,
+    state: &TraceState,
     page: Page,
     headers: &HeaderMap,
     params: &ResolveParams,
@@ -197,7 +197,7 @@ async fn answer(
 
 /// The batch's product, producer, events, files and verdict: from the cache when
 /// its chain head is the same, else from the database (and verified).
-async fn batch_data(state: &AppState, batch: &Batch) -> Result<Arc<BatchData>, AppError> {
+async fn batch_data(state: &TraceState, batch: &Batch) -> Result<Arc<BatchData>, AppError> {
     if let Some(data) = state.batch_cache.get(batch.id, &batch.head_hash) {
         return Ok(data);
     }

@@ -10,6 +10,7 @@ use super::chain::{self, Record, RecordEvent, RecordSignature};
 use super::keys::PlatformKey;
 use super::messages;
 use super::model::{EventKind, ValidBatch, ValidEvent, degrees_text};
+use super::state::TraceState;
 use super::store::{self, Batch, NewBatch, NewEvent, StoredEvent};
 use crate::auth::CurrentUser;
 use crate::catalog::Product;
@@ -17,7 +18,6 @@ use crate::db::{self, Db};
 use crate::error::Message;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::producers::Producer;
-use crate::state::AppState;
 use crate::vn::admin_units;
 
 /// Most serial numbers one request may issue.
@@ -139,7 +139,7 @@ fn header(
 /// Records a new batch of `product`, its header hashed and signed as a chain of
 /// no events yet.
 pub async fn create_batch(
-    state: &AppState,
+    state: &TraceState,
     user: &CurrentUser,
     product: &Product,
     producer: &Producer,
@@ -352,7 +352,12 @@ pub fn new_event_id() -> String {
 /// Appends an event to the batch's chain and signs the new head, in one
 /// transaction with the batch row locked: two events posted at once are chained
 /// one after the other, never forked.
-pub async fn append(state: &AppState, batch: &Batch, recorder: Recorder, content: EventContent) -> AppResult<Appended> {
+pub async fn append(
+    state: &TraceState,
+    batch: &Batch,
+    recorder: Recorder,
+    content: EventContent,
+) -> AppResult<Appended> {
     let db = state.db.clone();
     let key = state.trace_key.clone();
     let batch = batch.clone();

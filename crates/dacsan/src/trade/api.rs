@@ -380,7 +380,7 @@ pub async fn proforma(
     Path(id): Path<String>,
 ) -> AppResult<axum::response::Response> {
     use axum::response::IntoResponse;
-    let pdf = service::proforma(&db, &user, id_of(&id, messages::QUOTE)?).await?;
+    let pdf = super::proforma::for_quote(&db, &user, id_of(&id, messages::QUOTE)?).await?;
     let name = format!("attachment; filename=\"proforma-{id}.pdf\"");
     Ok((
         [

@@ -9,6 +9,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 
 use super::messages;
+use super::model::MAX_ATTACHMENTS;
 use super::service;
 use super::store::{self, Attachment};
 use crate::auth::CurrentUser;
@@ -17,8 +18,6 @@ use crate::error::Message;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::trace::files::{Upload, checked, read_upload};
 use crate::web::{Page, PageError};
-
-pub const MAX_ATTACHMENTS: i64 = 5;
 
 /// Checks and stores an upload on a quote of one of this seller's producers.
 pub async fn attach(db: &Db, user: &CurrentUser, quote_id: i64, upload: &Upload) -> AppResult<Attachment> {

@@ -423,6 +423,8 @@ pub fn price_for(tiers: &[Tier], quantity: i64) -> Option<i64> {
 }
 
 pub const MAX_TIERS: usize = 10;
+/// Files a seller may attach to one quote.
+pub const MAX_ATTACHMENTS: i64 = 5;
 /// The heaviest unit a quote may weigh for carriers: a tonne.
 const MAX_UNIT_WEIGHT_G: i64 = 1_000_000;
 

@@ -4,6 +4,7 @@
 //! (revisions and the thread), `/seller/trade` (the seller's requests and offers) and
 //! `/office/trade` (the province's figures).
 
+use crate::orders::delivery::Delivery;
 use crate::search::SearchIndex;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -21,7 +22,6 @@ use crate::catalog::{Product, ocop};
 use crate::db::Db;
 use crate::error::{self, AppError, FieldErrors};
 use crate::programme::scope;
-use crate::state::AppState;
 use crate::vn::{Vnd, admin_units};
 use crate::web::{CsrfForm, Page, PageError, render};
 
@@ -387,20 +387,21 @@ impl RfqTemplate {
 }
 
 async fn rfq_page(
-    state: &AppState,
+    db: &Db,
+    delivery: &dyn Delivery,
     page: Page,
     id: i64,
     form: Form,
     errors: FieldErrors,
 ) -> Result<Response, PageError> {
-    let (rfq, viewer) = service::visible_rfq(&state.db, page.user.as_ref(), id).await?;
-    let (buyer_name, lead_phone) = service::buyer_of(&state.db, &rfq, &viewer).await?;
-    let quotes = service::quotes_for(&state.db, state.delivery.as_ref(), &rfq, &viewer).await?;
+    let (rfq, viewer) = service::visible_rfq(db, page.user.as_ref(), id).await?;
+    let (buyer_name, lead_phone) = service::buyer_of(db, &rfq, &viewer).await?;
+    let quotes = service::quotes_for(db, delivery, &rfq, &viewer).await?;
     let mut quoting = Vec::new();
     if let Viewer::Producers(ids) = &viewer {
         for id in ids {
-            if let Some(producer) = crate::producers::store::find_by_id(&state.db, *id).await? {
-                let products = crate::catalog::store::list_for_producer(&state.db, *id, true, 200).await?;
+            if let Some(producer) = crate::producers::store::find_by_id(db, *id).await? {
+                let products = crate::catalog::store::list_for_producer(db, *id, true, 200).await?;
                 quoting.push((producer, products));
             }
         }
@@ -477,16 +478,18 @@ fn id_of(text: &str) -> Result<i64, AppError> {
 
 /// `GET /trade/rfqs/{id}`
 pub async fn show_rfq(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(delivery): State<Arc<dyn Delivery>>,
     page: Page,
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
-    rfq_page(&state, page, id_of(&id)?, Form::new(), FieldErrors::default()).await
+    rfq_page(&db, &*delivery, page, id_of(&id)?, Form::new(), FieldErrors::default()).await
 }
 
 /// `POST /trade/rfqs/{id}/quotes`: a seller's quote (or its next revision).
 pub async fn send_quote(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(delivery): State<Arc<dyn Delivery>>,
     page: Page,
     Path(id): Path<String>,
     CsrfForm(form): CsrfForm<Form>,
@@ -532,17 +535,18 @@ pub async fn send_quote(
         notes: text(&form, "notes"),
     };
     if !errors.is_empty() {
-        return rfq_page(&state, page, id, form, errors).await;
+        return rfq_page(&db, &*delivery, page, id, form, errors).await;
     }
-    match service::send_quote(&state.db, &user, id, &input).await {
+    match service::send_quote(&db, &user, id, &input).await {
         Ok((quote, _)) => Ok(Redirect::to(&format!("/trade/quotes/{}", quote.id)).into_response()),
-        Err(e) => rfq_page(&state, page, id, form, PageError::form_errors(e)?).await,
+        Err(e) => rfq_page(&db, &*delivery, page, id, form, PageError::form_errors(e)?).await,
     }
 }
 
 /// `POST /trade/rfqs/{id}/decline`
 pub async fn decline(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(delivery): State<Arc<dyn Delivery>>,
     page: Page,
     Path(id): Path<String>,
     CsrfForm(form): CsrfForm<Form>,
@@ -551,15 +555,16 @@ pub async fn decline(
     let id = id_of(&id)?;
     let producer_id = text(&form, "producer_id").and_then(|v| v.parse().ok()).unwrap_or(0);
     let reason = form.get("reason").cloned().unwrap_or_default();
-    match service::decline(&state.db, &user, id, producer_id, &reason).await {
+    match service::decline(&db, &user, id, producer_id, &reason).await {
         Ok(()) => Ok(Redirect::to("/seller/trade").into_response()),
-        Err(e) => rfq_page(&state, page, id, form, PageError::form_errors(e)?).await,
+        Err(e) => rfq_page(&db, &*delivery, page, id, form, PageError::form_errors(e)?).await,
     }
 }
 
 /// `POST /trade/quotes/{id}/accept`: the buyer takes a quote; on to the order.
 pub async fn accept(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(delivery): State<Arc<dyn Delivery>>,
     page: Page,
     Path(id): Path<String>,
     CsrfForm(form): CsrfForm<Form>,
@@ -574,18 +579,18 @@ pub async fn accept(
         commune_code: text(&form, "commune_code"),
         delivery_option: text(&form, "delivery_option"),
     };
-    let rfq_id = store::find_quote(&state.db, quote_id)
+    let rfq_id = store::find_quote(&db, quote_id)
         .await?
         .map(|q| q.rfq_id)
         .ok_or_else(|| AppError::not_found(messages::QUOTE))?;
     let result = if errors.is_empty() {
-        service::accept(&state.db, state.delivery.as_ref(), &user, quote_id, &input).await
+        service::accept(&db, &*delivery, &user, quote_id, &input).await
     } else {
         Err(AppError::Invalid(errors))
     };
     match result {
         Ok(order) => Ok(Redirect::to(&format!("/orders/{}", order.code)).into_response()),
-        Err(e) => rfq_page(&state, page, rfq_id, form, PageError::form_errors(e)?).await,
+        Err(e) => rfq_page(&db, &*delivery, page, rfq_id, form, PageError::form_errors(e)?).await,
     }
 }
 
@@ -629,7 +634,7 @@ pub(super) async fn quote_page(db: &Db, page: Page, id: i64, errors: FieldErrors
     let messages = store::messages(db, quote.id).await?;
     let may_withdraw = user.can_manage_producer(quote.producer_id) && quote.status == "open";
     let attachments = store::attachments(db, quote.id).await?;
-    let may_attach = may_withdraw && (attachments.len() as i64) < super::attachments::MAX_ATTACHMENTS;
+    let may_attach = may_withdraw && (attachments.len() as i64) < super::model::MAX_ATTACHMENTS;
     let view = service::quote_view(db, &rfq, quote).await?;
     let template = QuoteTemplate {
         page,

@@ -6,8 +6,11 @@
 
 use labels::report::{Block, Column, Report, Table};
 
-use super::service::QuoteView;
+use super::messages;
+use super::service::{self, QuoteView};
 use super::store::{Business, Rfq};
+use crate::auth::CurrentUser;
+use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::orders::store::{Order, OrderItem};
 use crate::producers::Producer;
@@ -23,6 +26,40 @@ pub struct Proforma<'a> {
     pub seller: &'a Producer,
     pub buyer: &'a Business,
     pub account: Option<&'a PaymentAccount>,
+}
+
+/// The pro-forma invoice of an accepted quote, for its buyer, its producer's
+/// sellers and the office.
+pub async fn for_quote(db: &Db, user: &CurrentUser, quote_id: i64) -> AppResult<Vec<u8>> {
+    let (quote, rfq, _) = service::quote_party(db, user, quote_id).await?;
+    let Some(order_id) = quote.order_id.filter(|_| quote.status == "accepted") else {
+        return Err(AppError::conflict("quote", messages::ONLY_ACCEPTED_QUOTES_HAVE_A_PROFORMA));
+    };
+    let order =
+        crate::orders::store::find_by_id(db, order_id).await?.ok_or_else(|| AppError::not_found(messages::ORDER))?;
+    let item = crate::orders::store::items(db, order_id)
+        .await?
+        .into_iter()
+        .next()
+        .ok_or_else(|| AppError::not_found(messages::ORDER_LINE))?;
+    let seller = crate::producers::store::find_by_id(db, quote.producer_id)
+        .await?
+        .ok_or_else(|| AppError::not_found(messages::PRODUCER))?;
+    let buyer = super::store::business(db, rfq.buyer_user_id)
+        .await?
+        .ok_or_else(|| AppError::not_found(messages::BUSINESS_PROFILE))?;
+    let account = crate::producers::store::payment_account(db, quote.producer_id).await?;
+    let view = service::quote_view(db, &rfq, quote).await?;
+    let document = Proforma {
+        rfq: &rfq,
+        quote: &view,
+        order: &order,
+        item: &item,
+        seller: &seller,
+        buyer: &buyer,
+        account: account.as_ref(),
+    };
+    pdf(&document).await
 }
 
 /// The PDF file; rendering runs off the async workers.

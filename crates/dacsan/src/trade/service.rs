@@ -781,39 +781,6 @@ pub fn register_jobs(handlers: &mut crate::jobs::Handlers, db: &Db) {
     });
 }
 
-/// The pro-forma invoice of an accepted quote, for its buyer, its producer's
-/// sellers and the office.
-pub async fn proforma(db: &Db, user: &CurrentUser, quote_id: i64) -> AppResult<Vec<u8>> {
-    let (quote, rfq, _) = quote_party(db, user, quote_id).await?;
-    let Some(order_id) = quote.order_id.filter(|_| quote.status == "accepted") else {
-        return Err(AppError::conflict("quote", messages::ONLY_ACCEPTED_QUOTES_HAVE_A_PROFORMA));
-    };
-    let order =
-        crate::orders::store::find_by_id(db, order_id).await?.ok_or_else(|| AppError::not_found(messages::ORDER))?;
-    let item = crate::orders::store::items(db, order_id)
-        .await?
-        .into_iter()
-        .next()
-        .ok_or_else(|| AppError::not_found(messages::ORDER_LINE))?;
-    let seller = crate::producers::store::find_by_id(db, quote.producer_id)
-        .await?
-        .ok_or_else(|| AppError::not_found(messages::PRODUCER))?;
-    let buyer =
-        store::business(db, rfq.buyer_user_id).await?.ok_or_else(|| AppError::not_found(messages::BUSINESS_PROFILE))?;
-    let account = crate::producers::store::payment_account(db, quote.producer_id).await?;
-    let view = quote_view(db, &rfq, quote).await?;
-    let document = super::proforma::Proforma {
-        rfq: &rfq,
-        quote: &view,
-        order: &order,
-        item: &item,
-        seller: &seller,
-        buyer: &buyer,
-        account: account.as_ref(),
-    };
-    super::proforma::pdf(&document).await
-}
-
 /// Closes one of the seller's open offers.
 pub async fn close_offer(db: &Db, user: &CurrentUser, id: i64) -> AppResult<Offer> {
     let not_found = || AppError::not_found(messages::SUPPLY_OFFER);

@@ -11,7 +11,8 @@ use axum::middleware::Next;
 use axum::response::Response;
 use axum_extra::extract::CookieJar;
 
-use super::layout::LANG_COOKIE;
+/// The cookie that remembers the language a reader chose.
+pub const LANG_COOKIE: &str = "lang";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, strum::EnumString, strum::IntoStaticStr)]
 #[strum(serialize_all = "lowercase")]

@@ -2,7 +2,7 @@
 //! the current path) and the one function that turns a template into a response.
 
 use askama::Template;
-use axum::extract::{FromRequestParts, OptionalFromRequestParts};
+use axum::extract::{FromRef, FromRequestParts, OptionalFromRequestParts};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::{Html, IntoResponse, Response};
@@ -10,10 +10,8 @@ use axum::response::{Html, IntoResponse, Response};
 use super::csrf::CsrfToken;
 use super::i18n::Lang;
 use crate::auth::CurrentUser;
+use crate::db::Db;
 use crate::error::AppError;
-use crate::state::AppState;
-
-pub const LANG_COOKIE: &str = "lang";
 
 pub struct Page {
     pub lang: Lang,
@@ -56,15 +54,18 @@ impl Page {
     }
 }
 
-impl FromRequestParts<AppState> for Page {
+impl<S> FromRequestParts<S> for Page
+where
+    S: Send + Sync,
+    Db: FromRef<S>,
+{
     type Rejection = AppError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         let Ok(lang) = Lang::from_request_parts(parts, state).await;
         let csrf = parts.extensions.get::<CsrfToken>().map(|t| t.0.clone()).unwrap_or_default();
         let path = parts.uri.path_and_query().map(|p| p.as_str().to_string()).unwrap_or_else(|| "/".into());
-        let user =
-            <CurrentUser as OptionalFromRequestParts<AppState>>::from_request_parts(parts, state).await.unwrap_or(None);
+        let user = <CurrentUser as OptionalFromRequestParts<S>>::from_request_parts(parts, state).await.unwrap_or(None);
         Ok(Page { lang, user, csrf, path })
     }
 }

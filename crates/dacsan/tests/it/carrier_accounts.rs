@@ -356,8 +356,9 @@ async fn carrier_account_sealed_values_need_their_key_to_start_and_rotate_key_mo
     let err = start_with(&app, Some(&old)).await.err().expect("the old key no longer starts it");
     assert!(err.contains("does not open"), "{err}");
     let state = start_with(&app, Some(&new)).await.expect("the new key starts it");
-    let accounts =
-        dacsan::logistics::accounts::list(&state.db, &state.logistics, producer.as_i64().unwrap()).await.unwrap();
+    let accounts = dacsan::logistics::accounts::service::list(&state.db, &state.logistics, producer.as_i64().unwrap())
+        .await
+        .unwrap();
     assert_eq!(accounts[0].token_hint.as_deref(), Some("••••7f3a"), "the new key opens the account");
 
     let out = rotate_key(&app, Some(&old), Some(&new));
@@ -385,13 +386,13 @@ async fn stored_signing_key(app: &TestApp) -> (String, Option<String>) {
 #[tokio::test]
 async fn the_trace_signing_key_is_sealed_once_a_key_is_set_and_rotates_with_the_other_secrets() {
     let app = spawn_app().await;
-    let signer = app.state.trace_key.key_id.clone();
+    let signer = app.state.trace.trace_key.key_id.clone();
     let (plain, sealed) = stored_signing_key(&app).await;
     assert!(!plain.is_empty() && sealed.is_none(), "no key set: stored as it is");
 
     let key = SecretKey::generate();
     let state = start_with(&app, Some(&key)).await.expect("a key set later");
-    assert_eq!(state.trace_key.key_id, signer, "the same key signs");
+    assert_eq!(state.trace.trace_key.key_id, signer, "the same key signs");
     let (plain, sealed) = stored_signing_key(&app).await;
     assert!(plain.is_empty(), "the plain secret is gone");
     assert!(sealed.as_deref().unwrap().starts_with(&format!("v1:{}:", key.id())), "{sealed:?}");
@@ -403,6 +404,6 @@ async fn the_trace_signing_key_is_sealed_once_a_key_is_set_and_rotates_with_the_
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("Re-encrypted 1 values"), "{out:?}");
     let state = start_with(&app, Some(&new)).await.expect("the new key opens it");
-    assert_eq!(state.trace_key.key_id, signer);
+    assert_eq!(state.trace.trace_key.key_id, signer);
     assert!(start_with(&app, Some(&key)).await.is_err(), "the old key no longer does");
 }

@@ -59,7 +59,7 @@ async fn the_demo_region_is_complete() {
     assert_eq!(status, 200);
     let record: dacsan::trace::chain::Record = serde_json::from_value(record).unwrap();
     assert!(record.events.len() >= 5);
-    assert!(dacsan::trace::chain::verify(&record, Some(&app.state.trace_key.verifying())).is_ok());
+    assert!(dacsan::trace::chain::verify(&record, Some(&app.state.trace.trace_key.verifying())).is_ok());
     let (_, events) = app.get_json("/api/v1/batches/1/events").await;
     let sscc =
         events.as_array().unwrap().iter().find_map(|e| e["body"]["sscc"].as_str()).expect("a carton").to_string();

@@ -13,7 +13,6 @@ use std::fmt;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
-use super::document::Document;
 use super::event::{
     AggregationEvent, BizTransaction, Common, Destination, ErrorDeclaration, Event, ObjectEvent, QuantityElement,
     Source, TransformationEvent,
@@ -80,20 +79,6 @@ impl fmt::Display for CaptureError {
 
 impl std::error::Error for CaptureError {}
 
-/// The events of a capture body, which may be an `EPCISDocument`, a single event
-/// object, or a JSON array of events (what EPCIS 2.0's REST binding accepts at `POST /capture` and
-/// `POST /events`).
-pub fn events_from_capture(body: &Value) -> Result<Vec<Event>, CaptureError> {
-    match body {
-        Value::Array(events) => read_events(events.clone()),
-        Value::Object(map) if map.get("type").and_then(Value::as_str) == Some("EPCISDocument") => {
-            Ok(Document::from_json_value(body.clone())?.events)
-        }
-        Value::Object(_) => Ok(vec![Event::from_json_value(body.clone()).map_err(|e| e.at_event(0))?]),
-        _ => Err(CaptureError::invalid("", "must be an EPCIS document, an event or an array of events")),
-    }
-}
-
 /// Reads a list of events, numbering errors by position.
 pub(crate) fn read_events(events: Vec<Value>) -> Result<Vec<Event>, CaptureError> {
     events.into_iter().enumerate().map(|(i, value)| Event::from_json_value(value).map_err(|e| e.at_event(i))).collect()
@@ -101,7 +86,7 @@ pub(crate) fn read_events(events: Vec<Value>) -> Result<Vec<Event>, CaptureError
 
 impl Event {
     /// Reads one event from its JSON object. Errors name the field but no event
-    /// index; [`events_from_capture`] and [`Document::from_json`] add it.
+    /// index; [`super::events_from_capture`] and [`super::Document::from_json`] add it.
     pub fn from_json_value(value: Value) -> Result<Event, CaptureError> {
         let mut fields = Fields::of(value, "an event object")?;
         let kind = required("type", fields.string("type")?)?;

@@ -145,3 +145,17 @@ impl<'de> Deserialize<'de> for Document {
         Document::from_json_value(Value::deserialize(deserializer)?).map_err(serde::de::Error::custom)
     }
 }
+
+/// The events of a capture body, which may be an `EPCISDocument`, a single event
+/// object, or a JSON array of events (what EPCIS 2.0's REST binding accepts at `POST /capture` and
+/// `POST /events`).
+pub fn events_from_capture(body: &Value) -> Result<Vec<Event>, CaptureError> {
+    match body {
+        Value::Array(events) => read_events(events.clone()),
+        Value::Object(map) if map.get("type").and_then(Value::as_str) == Some("EPCISDocument") => {
+            Ok(Document::from_json_value(body.clone())?.events)
+        }
+        Value::Object(_) => Ok(vec![Event::from_json_value(body.clone()).map_err(|e| e.at_event(0))?]),
+        _ => Err(CaptureError::invalid("", "must be an EPCIS document, an event or an array of events")),
+    }
+}

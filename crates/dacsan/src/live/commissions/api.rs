@@ -2,11 +2,13 @@
 //! monthly statement) and `/api/v1/producers/{id}/commission…` (a producer's rates
 //! and what it owes its hosts).
 
+use crate::config::Settings;
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 use super::model::{Month, RateInput};
 use super::report::{self, Heading};
@@ -15,7 +17,6 @@ use super::store::{self, Rate};
 use crate::auth::CurrentUser;
 use crate::db::Db;
 use crate::error::AppResult;
-use crate::state::AppState;
 use crate::web::ApiJson;
 use crate::web::i18n::Lang;
 
@@ -30,10 +31,10 @@ pub struct Affiliate {
     pub rates: Vec<Rate>,
 }
 
-async fn affiliate(state: &AppState, user: &CurrentUser) -> AppResult<Affiliate> {
-    let referral_code = store::affiliate_code(&state.db, user.id).await?;
-    let example_link = referral_code.as_ref().map(|code| link(&state.settings.public_url, "/", code));
-    Ok(Affiliate { referral_code, example_link, rates: store::rates_for_host(&state.db, user.id).await? })
+async fn affiliate(db: &Db, settings: &Settings, user: &CurrentUser) -> AppResult<Affiliate> {
+    let referral_code = store::affiliate_code(db, user.id).await?;
+    let example_link = referral_code.as_ref().map(|code| link(&settings.public_url, "/", code));
+    Ok(Affiliate { referral_code, example_link, rates: store::rates_for_host(db, user.id).await? })
 }
 
 /// A dacsan page's address carrying an affiliate's code.
@@ -43,20 +44,25 @@ pub fn link(public_url: &str, path: &str, code: &str) -> String {
 
 #[utoipa::path(get, path = "/api/v1/affiliates/me", tag = "live", security(("bearer" = [])),
     responses((status = 200, body = Affiliate), (status = 401)))]
-pub async fn get_me(State(state): State<AppState>, user: CurrentUser) -> AppResult<Json<Affiliate>> {
-    Ok(Json(affiliate(&state, &user).await?))
+pub async fn get_me(
+    State(db): State<Db>,
+    State(settings): State<Arc<Settings>>,
+    user: CurrentUser,
+) -> AppResult<Json<Affiliate>> {
+    Ok(Json(affiliate(&db, &settings, &user).await?))
 }
 
 /// Gives the account its own referral code (once; the same code afterwards).
 #[utoipa::path(post, path = "/api/v1/affiliates/me", tag = "live", security(("bearer" = [])),
     responses((status = 201, body = Affiliate), (status = 200, body = Affiliate), (status = 401)))]
 pub async fn become_affiliate(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(settings): State<Arc<Settings>>,
     user: CurrentUser,
 ) -> AppResult<(StatusCode, Json<Affiliate>)> {
-    let (_, made) = service::become_affiliate(&state.db, &user).await?;
+    let (_, made) = service::become_affiliate(&db, &user).await?;
     let status = if made { StatusCode::CREATED } else { StatusCode::OK };
-    Ok((status, Json(affiliate(&state, &user).await?)))
+    Ok((status, Json(affiliate(&db, &settings, &user).await?)))
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]

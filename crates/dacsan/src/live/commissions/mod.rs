@@ -9,14 +9,9 @@ pub mod messages;
 pub mod model;
 pub mod pages;
 pub mod report;
+pub mod routes;
 pub mod service;
 pub mod store;
-
-use axum::routing::{get, post};
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
-
-use crate::state::AppState;
 
 pub const TEXTS: &[(&str, &str, &str)] = &[
     ("commission_affiliate", "Tiếp thị liên kết", "Affiliate"),
@@ -89,21 +84,3 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("commission_remove", "Bỏ", "Remove"),
     ("commission_by_host", "Theo người dẫn", "By host"),
 ];
-
-/// `/account/affiliate…`, `/seller/producers/{id}/commissions…` and their API.
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .route("/account/affiliate", get(pages::affiliate_page).post(pages::become_affiliate))
-        .route("/account/affiliate/statement.xlsx", get(pages::affiliate_xlsx))
-        .route("/account/affiliate/statement.pdf", get(pages::affiliate_pdf))
-        .route("/seller/producers/{id}/commissions", get(pages::commissions))
-        .route("/seller/producers/{id}/commissions.xlsx", get(pages::commissions_xlsx))
-        .route("/seller/producers/{id}/commissions.pdf", get(pages::commissions_pdf))
-        .route("/seller/producers/{id}/commissions/rates", post(pages::set_rate))
-        .route("/seller/producers/{id}/commissions/rates/{rate_id}/delete", post(pages::delete_rate))
-        .routes(routes!(api::get_me, api::become_affiliate))
-        .routes(routes!(api::my_statement))
-        .routes(routes!(api::producer_commissions))
-        .routes(routes!(api::list_rates, api::set_rate))
-        .routes(routes!(api::delete_rate))
-}

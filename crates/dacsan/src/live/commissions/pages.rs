@@ -21,7 +21,6 @@ use crate::db::Db;
 use crate::error::Message;
 use crate::error::{AppError, FieldErrors};
 use crate::producers::Producer;
-use crate::state::AppState;
 use crate::web::{CsrfForm, Page, PageError, render};
 
 #[derive(Debug, Default, Deserialize)]
@@ -244,34 +243,28 @@ pub async fn delete_rate(
 }
 
 /// What the producer owes its hosts for the month, as a download.
-async fn owed_as(
-    state: &AppState,
-    page: Page,
-    id: i64,
-    query: &MonthQuery,
-    format: &str,
-) -> Result<Response, PageError> {
-    let producer = managed_producer(&state.db, &page, id).await?;
-    let owed = service::owed(&state.db, id, query.month()?).await?;
+async fn owed_as(db: &Db, page: Page, id: i64, query: &MonthQuery, format: &str) -> Result<Response, PageError> {
+    let producer = managed_producer(db, &page, id).await?;
+    let owed = service::owed(db, id, query.month()?).await?;
     Ok(report::download(Heading::of_owed(&producer.name, &owed), format, page.lang).await?)
 }
 
 /// `GET /seller/producers/{id}/commissions.xlsx?month=`
 pub async fn commissions_xlsx(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Path(id): Path<i64>,
     Query(query): Query<MonthQuery>,
 ) -> Result<Response, PageError> {
-    owed_as(&state, page, id, &query, "xlsx").await
+    owed_as(&db, page, id, &query, "xlsx").await
 }
 
 /// `GET /seller/producers/{id}/commissions.pdf?month=`: A4, in the page's language.
 pub async fn commissions_pdf(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Path(id): Path<i64>,
     Query(query): Query<MonthQuery>,
 ) -> Result<Response, PageError> {
-    owed_as(&state, page, id, &query, "pdf").await
+    owed_as(&db, page, id, &query, "pdf").await
 }

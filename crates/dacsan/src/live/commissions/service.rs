@@ -25,7 +25,7 @@ pub async fn become_affiliate(db: &Db, user: &CurrentUser) -> AppResult<(String,
         return Ok((code, false));
     }
     for _ in 0..10 {
-        if store::insert_affiliate(db, user.id, &crate::live::service::new_code(AFFILIATE_CODE_LEN)).await? {
+        if store::insert_affiliate(db, user.id, &crate::live::model::new_code(AFFILIATE_CODE_LEN)).await? {
             let code = store::affiliate_code(db, user.id).await?.unwrap_or_default();
             tracing::info!(user.id = user.id, "affiliate code made");
             return Ok((code, true));

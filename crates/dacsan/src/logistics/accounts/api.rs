@@ -38,7 +38,7 @@ pub async fn list_accounts(
     Path(id): Path<i64>,
 ) -> AppResult<Json<AccountList>> {
     managed_producer(&db, &user, id).await?;
-    Ok(Json(AccountList { items: super::list(&db, &logistics, id).await? }))
+    Ok(Json(AccountList { items: super::service::list(&db, &logistics, id).await? }))
 }
 
 /// Save the producer's own account with a carrier (replacing the one it had): its
@@ -58,7 +58,7 @@ pub async fn put_account(
 ) -> AppResult<Json<AccountView>> {
     managed_producer(&db, &user, id).await?;
     let carrier = super::parse_carrier(&carrier)?;
-    Ok(Json(super::save(&db, &logistics, id, carrier, &input, user.id).await?))
+    Ok(Json(super::service::save(&db, &logistics, id, carrier, &input, user.id).await?))
 }
 
 /// Remove the producer's own account with a carrier: its next parcels book with

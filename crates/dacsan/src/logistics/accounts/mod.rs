@@ -9,19 +9,16 @@ pub mod api;
 pub mod messages;
 pub mod model;
 pub mod pages;
+pub mod routes;
+pub mod service;
 pub mod store;
 
-use axum::routing::{get, post};
 use carriers::Carrier;
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
-use self::model::{AccountInput, AccountView, Credentials, mask};
-use super::service::Logistics;
+use self::model::Credentials;
 use crate::db::Db;
 use crate::error::{AppError, AppResult, Message};
-use crate::secrets::SealedColumn;
-use crate::state::AppState;
+use crate::secrets::{Keyring, SealedColumn};
 
 /// The sealed column, for the start-up check and `dacsan rotate-key`.
 pub const CREDENTIALS: SealedColumn = SealedColumn {
@@ -33,7 +30,7 @@ pub const CREDENTIALS: SealedColumn = SealedColumn {
 
 /// The associated data of a producer's account with a carrier: a value sealed
 /// for one producer and carrier does not open in another's row.
-fn aad(producer_id: i64, carrier: Carrier) -> Vec<u8> {
+pub(super) fn aad(producer_id: i64, carrier: Carrier) -> Vec<u8> {
     CREDENTIALS.aad(&[&producer_id.to_string(), carrier.as_str()])
 }
 
@@ -70,71 +67,13 @@ pub fn parse_carrier(name: &str) -> AppResult<Carrier> {
     Carrier::parse(name.trim()).ok_or_else(|| AppError::not_found(messages::CARRIER))
 }
 
-/// Seals and saves a producer's account with a carrier, replacing the one it
-/// had. Refused, in words for the operator, when no key is set.
-pub async fn save(
-    db: &Db,
-    logistics: &Logistics,
-    producer_id: i64,
-    carrier: Carrier,
-    input: &AccountInput,
-    user_id: i64,
-) -> AppResult<AccountView> {
-    let Some(keyring) = logistics.keyring() else {
-        return Err(AppError::conflict("token", messages::THIS_SERVER_HAS_NO_DACSAN_SECRET));
-    };
-    let credentials = input.check().map_err(AppError::Invalid)?;
-    if logistics.base_url(carrier).is_none() {
-        return Err(AppError::conflict("carrier", Unusable::NotConnected.message(carrier)));
-    }
-    let json = serde_json::to_vec(&credentials).map_err(anyhow::Error::new)?;
-    let sealed = keyring.seal(&json, &aad(producer_id, carrier))?;
-    store::upsert(db, producer_id, carrier.as_str(), &sealed, user_id).await?;
-    tracing::info!(
-        producer.id = producer_id,
-        carrier = carrier.as_str(),
-        "own {} account of producer {producer_id} saved",
-        carrier.as_str()
-    );
-    let saved = store::find(db, producer_id, carrier.as_str())
-        .await?
-        .ok_or_else(|| AppError::not_found(messages::CARRIER_ACCOUNT))?;
-    Ok(view(logistics, carrier, &saved))
-}
-
-/// A producer's accounts, masked.
-pub async fn list(db: &Db, logistics: &Logistics, producer_id: i64) -> anyhow::Result<Vec<AccountView>> {
-    let mut views = Vec::new();
-    for stored in store::list_for_producer(db, producer_id).await? {
-        let carrier = Carrier::parse(&stored.carrier).ok_or_else(|| {
-            anyhow::anyhow!("carrier «{}» of a carrier account is not one dacsan knows", stored.carrier)
-        })?;
-        views.push(view(logistics, carrier, &stored));
-    }
-    Ok(views)
-}
-
-fn view(logistics: &Logistics, carrier: Carrier, stored: &store::StoredAccount) -> AccountView {
-    let opened = open(logistics, carrier, stored);
-    let problem = match (&opened, logistics.base_url(carrier)) {
-        (Err(unusable), _) => Some(*unusable),
-        (Ok(_), None) => Some(Unusable::NotConnected),
-        (Ok(_), Some(_)) => None,
-    };
-    let credentials = opened.ok();
-    AccountView {
-        carrier: carrier.as_str().to_string(),
-        token_hint: credentials.as_ref().map(|c| mask(&c.token)),
-        shop_id: credentials.and_then(|c| c.shop_id),
-        usable: problem.is_none(),
-        updated_at: stored.updated_at.clone(),
-        problem: problem.map(|p| p.message(carrier).text().to_string()),
-    }
-}
-
 /// Opens a stored account's credentials.
-pub fn open(logistics: &Logistics, carrier: Carrier, stored: &store::StoredAccount) -> Result<Credentials, Unusable> {
-    let keyring = logistics.keyring().ok_or(Unusable::Unreadable)?;
+pub fn open(
+    keyring: Option<&Keyring>,
+    carrier: Carrier,
+    stored: &store::StoredAccount,
+) -> Result<Credentials, Unusable> {
+    let keyring = keyring.ok_or(Unusable::Unreadable)?;
     let plain = keyring.open(&stored.sealed, &aad(stored.producer_id, carrier)).map_err(|err| {
         tracing::warn!(
             producer.id = stored.producer_id,
@@ -149,12 +88,12 @@ pub fn open(logistics: &Logistics, carrier: Carrier, stored: &store::StoredAccou
 /// The credentials of a producer's own account with a carrier, to book with.
 pub async fn credentials(
     db: &Db,
-    logistics: &Logistics,
+    keyring: Option<&Keyring>,
     producer_id: i64,
     carrier: Carrier,
 ) -> anyhow::Result<Result<Credentials, Unusable>> {
     Ok(match store::find(db, producer_id, carrier.as_str()).await? {
-        Some(stored) => open(logistics, carrier, &stored),
+        Some(stored) => open(keyring, carrier, &stored),
         None => Err(Unusable::Removed),
     })
 }
@@ -172,13 +111,4 @@ pub async fn remove(db: &Db, producer_id: i64, carrier: Carrier) -> AppResult<()
         carrier.as_str()
     );
     Ok(())
-}
-
-/// `/api/v1/producers/{id}/carrier-accounts…` and the seller's page.
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .route("/seller/producers/{id}/carrier-accounts", get(pages::show_accounts).post(pages::save_account))
-        .route("/seller/producers/{id}/carrier-accounts/{carrier}/delete", post(pages::delete_account))
-        .routes(routes!(api::list_accounts))
-        .routes(routes!(api::put_account, api::delete_account))
 }

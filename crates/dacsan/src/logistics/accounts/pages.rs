@@ -2,7 +2,9 @@
 //! carriers — which carriers the platform books with, and the producer's own
 //! accounts (token shown by its last four characters), each with a small form.
 
+use crate::logistics::Logistics;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -15,7 +17,6 @@ use super::model::{AccountInput, AccountView};
 use crate::db::Db;
 use crate::error::{AppError, FieldErrors};
 use crate::producers::Producer;
-use crate::state::AppState;
 use crate::web::{CsrfForm, Page, PageError, render};
 
 /// One carrier on the page.
@@ -56,14 +57,14 @@ async fn editable(db: &Db, page: &Page, id: i64) -> Result<Producer, PageError> 
 }
 
 async fn page_of(
-    state: &AppState,
+    db: &Db,
+    logistics: &Logistics,
     page: Page,
     producer: Producer,
     done: Option<&'static str>,
     error: Option<(Carrier, FieldErrors)>,
 ) -> Result<Response, PageError> {
-    let own = super::list(&state.db, &state.logistics, producer.id).await?;
-    let logistics = &state.logistics;
+    let own = super::service::list(db, logistics, producer.id).await?;
     let rows = Carrier::ALL
         .into_iter()
         .map(|carrier| CarrierRow {
@@ -84,12 +85,13 @@ async fn page_of(
 
 /// `GET /seller/producers/{id}/carrier-accounts`
 pub async fn show_accounts(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(logistics): State<Arc<Logistics>>,
     page: Page,
     Path(id): Path<i64>,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
-    let producer = editable(&state.db, &page, id).await?;
+    let producer = editable(&db, &page, id).await?;
     let done = if q.contains_key("saved") {
         Some("carrier_account_saved")
     } else if q.contains_key("removed") {
@@ -97,7 +99,7 @@ pub async fn show_accounts(
     } else {
         None
     };
-    page_of(&state, page, producer, done, None).await
+    page_of(&db, &logistics, page, producer, done, None).await
 }
 
 #[derive(Deserialize)]
@@ -113,23 +115,24 @@ pub struct AccountForm {
 /// `POST /seller/producers/{id}/carrier-accounts`: saves one carrier's account; a
 /// bad field is shown at that carrier's form (the token is never shown back).
 pub async fn save_account(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(logistics): State<Arc<Logistics>>,
     page: Page,
     Path(id): Path<i64>,
     CsrfForm(form): CsrfForm<AccountForm>,
 ) -> Result<Response, PageError> {
-    let producer = editable(&state.db, &page, id).await?;
+    let producer = editable(&db, &page, id).await?;
     let user_id = page.require_user()?.id;
     let carrier = super::parse_carrier(&form.carrier)?;
     let input = AccountInput { token: form.token, shop_id: Some(form.shop_id) };
-    match super::save(&state.db, &state.logistics, id, carrier, &input, user_id).await {
+    match super::service::save(&db, &logistics, id, carrier, &input, user_id).await {
         Ok(_) => Ok(Redirect::to(&format!("/seller/producers/{id}/carrier-accounts?saved={}", carrier.as_str()))
             .into_response()),
-        Err(AppError::Invalid(errors)) => page_of(&state, page, producer, None, Some((carrier, errors))).await,
+        Err(AppError::Invalid(errors)) => page_of(&db, &logistics, page, producer, None, Some((carrier, errors))).await,
         Err(AppError::Conflict { field, message }) => {
             let mut errors = FieldErrors::default();
             errors.add(&field, message);
-            page_of(&state, page, producer, None, Some((carrier, errors))).await
+            page_of(&db, &logistics, page, producer, None, Some((carrier, errors))).await
         }
         Err(err) => Err(err.into()),
     }

@@ -9,30 +9,19 @@ pub mod api;
 pub mod messages;
 pub mod model;
 pub mod pages;
+pub mod routes;
 pub mod store;
 mod texts;
 
 pub use texts::TEXTS;
 
-use axum::routing::get;
 use time::Date;
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
 use self::model::Tally;
 use self::store::{Coverage, Grouping, Period};
 use crate::db::Db;
 use crate::error::AppResult;
-use crate::state::AppState;
 use crate::vn::admin_units;
-
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .route("/office/delivery", get(pages::show_delivery))
-        .route("/office/delivery.xlsx", get(pages::export_delivery))
-        .routes(routes!(api::get_delivery))
-}
-
 /// A line of the table: a commune (province view) or a producer (commune view).
 #[derive(Debug, Clone)]
 pub struct Line {

@@ -202,6 +202,45 @@ pub fn check_booth(errors: &mut FieldErrors, booth: Option<&str>, revenue_vnd: i
     label
 }
 
+/// The kind of payment request a VietQR stall sale opens.
+pub const PURPOSE: &str = "stall_sale";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema, strum::EnumString, strum::IntoStaticStr)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum SaleMethod {
+    Vietqr,
+    Cash,
+}
+
+impl SaleMethod {
+    pub fn label_key(self) -> &'static str {
+        match self {
+            SaleMethod::Vietqr => "stall_method_vietqr",
+            SaleMethod::Cash => "stall_method_cash",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema, strum::IntoStaticStr)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum SaleStatus {
+    AwaitingPayment,
+    Paid,
+    Cancelled,
+}
+
+impl SaleStatus {
+    pub fn label_key(self) -> &'static str {
+        match self {
+            SaleStatus::AwaitingPayment => "stall_status_awaiting",
+            SaleStatus::Paid => "stall_status_paid",
+            SaleStatus::Cancelled => "stall_status_cancelled",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

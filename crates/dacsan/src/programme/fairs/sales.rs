@@ -4,10 +4,11 @@
 //! (`client_sale_id`): the same number again is the same sale, never a second one,
 //! so a queue of offline sales can be sent as often as the network allows.
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use time::{Duration, OffsetDateTime};
 
 use super::messages;
+pub use super::model::{PURPOSE, SaleMethod, SaleStatus};
 use super::sales_store::{self as store, NewItem, NewSale, Sale};
 use super::store::FairHead;
 use crate::auth::CurrentUser;
@@ -23,45 +24,6 @@ use crate::vn::Vnd;
 pub const MAX_SALE: i64 = 500_000_000;
 pub const MAX_LINES: usize = 50;
 pub const MAX_QUANTITY: i64 = 9_999;
-/// The kind of payment request a VietQR stall sale opens.
-pub const PURPOSE: &str = "stall_sale";
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema, strum::EnumString, strum::IntoStaticStr)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum SaleMethod {
-    Vietqr,
-    Cash,
-}
-
-impl SaleMethod {
-    pub fn label_key(self) -> &'static str {
-        match self {
-            SaleMethod::Vietqr => "stall_method_vietqr",
-            SaleMethod::Cash => "stall_method_cash",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema, strum::IntoStaticStr)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum SaleStatus {
-    AwaitingPayment,
-    Paid,
-    Cancelled,
-}
-
-impl SaleStatus {
-    pub fn label_key(self) -> &'static str {
-        match self {
-            SaleStatus::AwaitingPayment => "stall_status_awaiting",
-            SaleStatus::Paid => "stall_status_paid",
-            SaleStatus::Cancelled => "stall_status_cancelled",
-        }
-    }
-}
-
 #[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
 pub struct SaleItemInput {
     pub product_id: i64,

@@ -8,7 +8,7 @@ use serde::Serialize;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
-use super::sales::{PURPOSE, SaleMethod, SaleStatus};
+use super::model::{PURPOSE, SaleMethod, SaleStatus};
 use crate::db::{self, Db};
 use crate::payments::requests;
 

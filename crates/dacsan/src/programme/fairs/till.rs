@@ -4,7 +4,9 @@
 //! receipt `/stall/receipts/{code}`. Forms work without JavaScript; `till.js` adds the
 //! offline queue and `sw.js` keeps the page when the network drops.
 
+use crate::config::Settings;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -22,7 +24,6 @@ use crate::auth::CurrentUser;
 use crate::catalog::{Product, ProductStatus};
 use crate::db::Db;
 use crate::error::{AppError, FieldErrors, Message, Text};
-use crate::state::AppState;
 use crate::web::{CsrfForm, Page, PageError, render};
 
 #[derive(Debug, Deserialize)]
@@ -349,30 +350,40 @@ pub struct SaleParams {
 /// `GET /stall/{fair}/sales/{code}?producer=`: one sale, its VietQR while the money
 /// is due (the page reloads itself until it arrives), its receipt.
 pub async fn show_sale(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(settings): State<Arc<Settings>>,
     page: Page,
     Path(path): Path<SalePath>,
     Query(q): Query<SaleParams>,
 ) -> Result<Response, PageError> {
     let user = page.require_user()?;
-    let (fair, producer_id) = booth_of(&state.db, user, &path.fair, q.producer.as_deref()).await?;
-    let sale = booth_sale(&state.db, fair.id, producer_id, &path.code).await?;
+    let (fair, producer_id) = booth_of(&db, user, &path.fair, q.producer.as_deref()).await?;
+    let sale = booth_sale(&db, fair.id, producer_id, &path.code).await?;
     let emailed = q.done.as_deref() == Some("emailed");
-    sale_page(&state, page, fair, sale, emailed, String::new(), FieldErrors::default()).await
+    sale_page(&db, &settings, page, fair, sale, ReceiptForm { emailed, ..ReceiptForm::default() }).await
 }
 
-async fn sale_page(
-    state: &AppState,
-    page: Page,
-    fair: FairHead,
-    sale: Sale,
+/// The receipt form under a sale: sent already, or the address typed and what was
+/// wrong with it.
+#[derive(Default)]
+struct ReceiptForm {
     emailed: bool,
     email: String,
     errors: FieldErrors,
+}
+
+async fn sale_page(
+    db: &Db,
+    settings: &Settings,
+    page: Page,
+    fair: FairHead,
+    sale: Sale,
+    form: ReceiptForm,
 ) -> Result<Response, PageError> {
-    let receipt_link = sales::receipt_url(&state.settings.public_url, &sale.code);
+    let ReceiptForm { emailed, email, errors } = form;
+    let receipt_link = sales::receipt_url(&settings.public_url, &sale.code);
     let receipt_svg = crate::payments::qr::svg(&receipt_link)?;
-    let sale = sale_json(&state.db, sale).await?;
+    let sale = sale_json(db, sale).await?;
     let template = SaleTemplate { page, fair, sale, receipt_svg, receipt_link, emailed, email, errors };
     let mut response = render(&template);
     if !template.errors.is_empty() {
@@ -385,19 +396,30 @@ async fn sale_page(
 /// `POST /stall/{fair}/sales/{code}/receipt?producer=`: the receipt to the buyer's
 /// e-mail address, through the outbox.
 pub async fn email_receipt(
-    State(state): State<AppState>,
+    State(db): State<Db>,
+    State(settings): State<Arc<Settings>>,
     page: Page,
     Path(path): Path<SalePath>,
     Query(q): Query<ProducerParam>,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     let user = page.require_user()?;
-    let (fair, producer_id) = booth_of(&state.db, user, &path.fair, q.producer.as_deref()).await?;
-    let sale = booth_sale(&state.db, fair.id, producer_id, &path.code).await?;
+    let (fair, producer_id) = booth_of(&db, user, &path.fair, q.producer.as_deref()).await?;
+    let sale = booth_sale(&db, fair.id, producer_id, &path.code).await?;
     let email = form.get("email").cloned().unwrap_or_default();
-    match sales::email_receipt(&state.db, &state.settings.public_url, &sale, &fair, &email).await {
+    match sales::email_receipt(&db, &settings.public_url, &sale, &fair, &email).await {
         Ok(()) => Ok(Redirect::to(&format!("{}&done=emailed", sale_path(&sale))).into_response()),
-        Err(e) => sale_page(&state, page, fair, sale, false, email, PageError::form_errors(e)?).await,
+        Err(e) => {
+            sale_page(
+                &db,
+                &settings,
+                page,
+                fair,
+                sale,
+                ReceiptForm { emailed: false, email, errors: PageError::form_errors(e)? },
+            )
+            .await
+        }
     }
 }
 

@@ -8,40 +8,19 @@ pub mod messages;
 pub mod model;
 pub mod pages;
 mod report_pdf;
+pub mod routes;
 pub mod store;
 mod texts;
+pub mod views;
 
 pub use model::{Indicator, IndicatorValue, Ratio};
 pub use store::{Counts, ProducerGaps, Sales};
 pub use texts::TEXTS;
 
-use axum::routing::get;
 use time::Date;
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
 use crate::db::Db;
 use crate::error::AppResult;
-use crate::state::AppState;
-
-/// `/office` (the dashboard, the commune table, the plan, the monthly report) and
-/// `/api/v1/programme/kpis…`, `/api/v1/programme/targets`.
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .route("/office", get(pages::show_dashboard))
-        .route("/office/kpis.xlsx", get(pages::export_dashboard))
-        .route("/office/communes/{code}", get(pages::show_commune))
-        .route("/office/plan", get(pages::show_plan).post(pages::save_plan))
-        .route("/office/plan.xlsx", get(pages::export_plan))
-        .route("/office/report", get(pages::show_report))
-        .route("/office/report.pdf", get(pages::download_report))
-        .routes(routes!(api::get_kpis))
-        .routes(routes!(api::get_commune_table))
-        .routes(routes!(api::get_trend))
-        .routes(routes!(api::get_gaps))
-        .routes(routes!(api::get_targets, api::put_target))
-}
-
 /// The indicators of a province (or of one of its communes) on a date.
 #[derive(Debug, Clone)]
 pub struct Snapshot {

@@ -4,7 +4,7 @@
 use labels::report::{Block, Chart, Column, Report, Table};
 
 use super::chart::month_label;
-use super::pages::{MoneyText, ReportTemplate};
+use super::views::{MoneyText, ReportTemplate};
 use crate::error::{AppError, AppResult};
 
 /// The report's PDF file; rendering runs off the async workers.

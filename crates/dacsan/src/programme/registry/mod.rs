@@ -16,26 +16,19 @@ pub mod model;
 pub mod pages;
 pub mod plan;
 pub mod report;
+pub mod routes;
 pub mod rows;
 pub mod store;
 pub mod template;
 pub mod workbook;
 
-use axum::extract::DefaultBodyLimit;
-use axum::routing::{get, post};
 use indicatif::ProgressBar;
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
 pub use model::Scope;
 pub use report::{Counts, Problem, Report};
 
 use crate::db::Db;
 use crate::error::AppResult;
-use crate::state::AppState;
-
-/// An upload may carry a workbook of [`workbook::MAX_BYTES`] plus the form around it.
-const BODY_LIMIT: usize = workbook::MAX_BYTES + 1024 * 1024;
 
 pub const TEXTS: &[(&str, &str, &str)] = &[
     ("reg_title", "Nhập sổ đăng ký cơ sở và sản phẩm", "Import the producer and product registry"),
@@ -158,17 +151,4 @@ pub async fn run(db: &Db, bytes: Vec<u8>, options: &Options, progress: &Progress
         "registry imported"
     );
     Ok(report)
-}
-
-/// `/office/registry…` and `/api/v1/programme/registry…`: workbooks up to the body limit.
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .route("/office/registry", get(pages::show_registry))
-        .route("/office/registry/template.xlsx", get(pages::download_template))
-        .route("/office/registry/preview", post(pages::preview_upload))
-        .route("/office/registry/{id}/import", post(pages::import_upload))
-        .routes(routes!(api::preview_registry))
-        .routes(routes!(api::import_registry))
-        .routes(routes!(api::registry_template))
-        .layer(DefaultBodyLimit::max(BODY_LIMIT))
 }

@@ -10,13 +10,8 @@ pub mod directory;
 pub mod messages;
 pub mod model;
 pub mod pages;
+pub mod routes;
 pub mod store;
-
-use axum::routing::{get, post};
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
-
-use crate::state::AppState;
 
 pub const TEXTS: &[(&str, &str, &str)] = &[
     ("case_topic_open_store", "Mở gian hàng", "Open a store"),
@@ -63,16 +58,3 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("case_show", "Chọn tỉnh", "Show"),
     ("case_back", "Danh sách hỗ trợ", "Support cases"),
 ];
-
-/// `/office/cases…` and `/api/v1/programme/cases…`.
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .route("/office/cases", get(pages::list_cases).post(pages::create_case))
-        .route("/office/cases.xlsx", get(pages::export_cases))
-        .route("/office/cases/new", get(pages::new_case))
-        .route("/office/cases/{id}", get(pages::show_case).post(pages::update_case))
-        .route("/office/cases/{id}/notes", post(pages::add_note))
-        .routes(routes!(api::list_cases, api::create_case))
-        .routes(routes!(api::get_case, api::update_case))
-        .routes(routes!(api::create_note))
-}

@@ -19,7 +19,6 @@ use crate::auth::CurrentUser;
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::programme::scope;
-use crate::state::AppState;
 use crate::web::ApiJson;
 
 /// The most an attendance file may weigh.
@@ -120,33 +119,32 @@ pub struct ValidOnlyParam {
     params(("id" = i64, Path), ("valid_only" = Option<bool>, Query)),
     responses((status = 200, body = ImportReport), (status = 401), (status = 403), (status = 404), (status = 413), (status = 422)))]
 pub async fn record_attendance(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     user: CurrentUser,
     Path(id): Path<String>,
     Query(q): Query<ValidOnlyParam>,
     request: Request,
 ) -> AppResult<Response> {
-    let (session, course) = courses::session_for(&state.db, &user, id_of(&id, messages::SESSION)?).await?;
+    let (session, course) = courses::session_for(&db, &user, id_of(&id, messages::SESSION)?).await?;
     let is_multipart = request
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("multipart/form-data"));
     let report = if is_multipart {
-        let multipart = Multipart::from_request(request, &state)
+        let multipart = Multipart::from_request(request, &())
             .await
             .map_err(|e| crate::web::multipart::unreadable("file", e.body_text()))?;
         let (bytes, valid_only) = upload(multipart).await?;
         let parsed = tokio::task::spawn_blocking(move || import::parse(&bytes))
             .await
             .map_err(|e| AppError::Internal(e.into()))??;
-        attendance::record(&state.db, &course, session.id, &parsed.columns, parsed.rows, parsed.errors, valid_only)
-            .await?
+        attendance::record(&db, &course, session.id, &parsed.columns, parsed.rows, parsed.errors, valid_only).await?
     } else {
-        let ApiJson(rows) = ApiJson::<Vec<AttendeeInput>>::from_request(request, &state).await?;
+        let ApiJson(rows) = ApiJson::<Vec<AttendeeInput>>::from_request(request, &()).await?;
         let (rows, errors) = attendance::candidates_of(rows);
         attendance::record(
-            &state.db,
+            &db,
             &course,
             session.id,
             &ColumnNames::api(),

@@ -24,7 +24,6 @@ use crate::db::Db;
 use crate::error::{AppError, FieldErrors};
 use crate::programme::support::model::day_vn;
 use crate::programme::{scope, xlsx};
-use crate::state::AppState;
 use crate::vn::admin_units;
 use crate::web::PageError;
 use crate::web::multipart::UploadForm;
@@ -53,14 +52,14 @@ impl TrainingsTemplate {
 }
 
 async fn trainings_page(
-    state: &AppState,
+    db: &Db,
     page: Page,
     user: &CurrentUser,
     province: String,
     form: HashMap<String, String>,
     errors: FieldErrors,
 ) -> Result<Response, PageError> {
-    let t = trainings_of(&state.db, province.clone()).await?;
+    let t = trainings_of(db, province.clone()).await?;
     let template = TrainingsTemplate {
         page,
         province,
@@ -75,18 +74,18 @@ async fn trainings_page(
 
 /// `GET /office/trainings?province=`
 pub async fn list_trainings(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     Query(q): Query<ProvinceParam>,
 ) -> Result<Response, PageError> {
     let user = scope::office_user(&page)?;
     let province = scope::province_for(&user, q.province.as_deref())?;
-    trainings_page(&state, page, &user, province, HashMap::new(), FieldErrors::default()).await
+    trainings_page(&db, page, &user, province, HashMap::new(), FieldErrors::default()).await
 }
 
 /// `POST /office/trainings/courses` (`province`, `title`, `pillar`)
 pub async fn create_course(
-    State(state): State<AppState>,
+    State(db): State<Db>,
     page: Page,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
@@ -97,9 +96,9 @@ pub async fn create_course(
         title: form.get("title").cloned(),
         pillar: form.get("pillar").cloned(),
     };
-    match courses::create_course(&state.db, &user, None, &input).await {
+    match courses::create_course(&db, &user, None, &input).await {
         Ok(id) => Ok(Redirect::to(&format!("/office/courses/{id}")).into_response()),
-        Err(AppError::Invalid(errors)) => trainings_page(&state, page, &user, province, form, errors).await,
+        Err(AppError::Invalid(errors)) => trainings_page(&db, page, &user, province, form, errors).await,
         Err(e) => Err(e.into()),
     }
 }

@@ -1,6 +1,7 @@
 use serde_json::{Value, json};
 
 use super::*;
+use crate::epcis::events_from_capture;
 
 /// A valid ObjectEvent to break.
 fn shipping() -> Value {
