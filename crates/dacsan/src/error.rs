@@ -205,7 +205,7 @@ pub enum AppError {
     /// What could not be read, as the parser that refused it said it (axum, serde,
     /// gs1): an untranslated detail inside `error.malformed`.
     #[error("malformed request")]
-    BadRequest(String),
+    BadRequest(Message),
     #[error("not found")]
     NotFound(Message),
     #[error("sign-in required")]
@@ -288,7 +288,7 @@ impl AppError {
     /// are in [`AppError::Invalid`] and [`AppError::Conflict`]).
     fn summary(&self) -> Message {
         match self {
-            AppError::BadRequest(what) => Message::from(messages::MALFORMED).with("what", what),
+            AppError::BadRequest(what) => Message::from(messages::MALFORMED).with_message("what", what.clone()),
             AppError::NotFound(what) => Message::from(messages::NOT_FOUND).with_message("what", what.clone()),
             AppError::Unauthorized => messages::SIGN_IN_REQUIRED.into(),
             AppError::Forbidden => messages::FORBIDDEN.into(),

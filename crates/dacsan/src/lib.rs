@@ -241,6 +241,31 @@ mod tests {
         assert!(outward.is_empty(), "the core reaches out: {outward:?}");
     }
 
+    /// A domain calls another's rules and services, never its handler files: what
+    /// two domains share lives in a service, a model or `web/`.
+    #[test]
+    fn no_domain_reaches_into_another_domains_handlers() {
+        let src = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src"));
+        let handlers = ["api", "pages", "editor", "desk", "seller", "till", "resolve", "carrier", "sales_api"];
+        let mut reaching = Vec::new();
+        for path in walk(src) {
+            let Ok(inside) = path.strip_prefix(src) else { continue };
+            let domain = inside.components().next().and_then(|c| c.as_os_str().to_str()).unwrap_or("");
+            let text = std::fs::read_to_string(&path).unwrap();
+            for part in text.split("crate::").skip(1) {
+                let path_text: String =
+                    part.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == ':').collect();
+                let modules: Vec<&str> = path_text.split("::").collect();
+                let other = modules.first().copied().unwrap_or("");
+                let into_handlers = modules.iter().skip(1).any(|m| handlers.contains(m));
+                if into_handlers && other != domain.trim_end_matches(".rs") {
+                    reaching.push(format!("{}: crate::{path_text}", inside.display()));
+                }
+            }
+        }
+        assert!(reaching.is_empty(), "handler files reached from another domain: {reaching:?}");
+    }
+
     fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
         let mut out = Vec::new();
         for entry in std::fs::read_dir(dir).unwrap() {

@@ -8,3 +8,4 @@ pub mod pages;
 pub mod routes;
 pub mod service;
 pub mod store;
+pub mod view;

@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod api;
+pub mod cards;
 pub mod editor;
 pub mod export;
 pub mod messages;

@@ -3,13 +3,13 @@
 use crate::config::Settings;
 use crate::search::SearchIndex;
 use crate::web::response_cache::ResponseCache;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 
+use super::cards::{Card, cards};
 use super::messages;
 use super::model::{Product, ProductStatus};
 use super::query::{CatalogParams, FacetCounts, FacetValue};
@@ -20,47 +20,6 @@ use crate::producers::{self, Producer};
 use crate::vn::admin_units;
 use crate::web::PageError;
 use crate::web::{Page, markdown, render, response_cache};
-
-/// What a product card shows.
-pub struct Card {
-    pub url: String,
-    pub name: String,
-    pub image_url: Option<String>,
-    pub price: String,
-    /// On English pages, the dollar figure at the admin's rate.
-    pub usd: Option<String>,
-    pub unit: String,
-    pub stars: Option<u8>,
-    pub producer_name: String,
-    pub place: String,
-    pub in_stock: bool,
-}
-
-/// Cards for products, with their producers' names looked up in one query.
-pub async fn cards(db: &Db, products: &[Product], english: bool) -> anyhow::Result<Vec<Card>> {
-    let mut ids: Vec<i64> = products.iter().map(|p| p.producer_id).collect();
-    ids.sort_unstable();
-    ids.dedup();
-    let producers: HashMap<i64, Producer> =
-        producers::store::list_by_ids(db, &ids).await?.into_iter().map(|p| (p.id, p)).collect();
-    let today = db::today_vn();
-    let usd_rate = if english { store::usd_rate(db).await? } else { None };
-    Ok(products
-        .iter()
-        .map(|p| Card {
-            usd: usd_rate.and_then(|rate| export::usd_figure(p.price.0, rate)),
-            url: format!("/p/{}", p.slug),
-            name: p.display_name(english).to_string(),
-            image_url: p.card_image_url(),
-            price: p.price.to_string(),
-            unit: p.display_unit(english).to_string(),
-            stars: p.valid_stars(today),
-            producer_name: producers.get(&p.producer_id).map(|r| r.name.clone()).unwrap_or_default(),
-            place: admin_units::province(p.origin_province_code()).map(|r| r.short_name.clone()).unwrap_or_default(),
-            in_stock: p.stock > 0,
-        })
-        .collect())
-}
 
 #[derive(Template)]
 #[template(path = "catalog/home.html")]
@@ -254,7 +213,7 @@ struct ProductTemplate {
     can_edit: bool,
     /// (lot, produced on, batch page path) of the latest traceable batches.
     batches: Vec<(String, String, String)>,
-    share: crate::trace::resolve::ShareLinks,
+    share: crate::web::share::ShareLinks,
 }
 
 /// `GET /p/{slug}`
@@ -299,7 +258,7 @@ pub async fn product_page(
         .into_iter()
         .map(|b| (b.lot.clone(), b.produced_on.clone(), crate::trace::service::batch_path(&product, &b)))
         .collect();
-    let share = crate::trace::resolve::ShareLinks::of(&format!("{}/p/{}", settings.public_url, product.slug));
+    let share = crate::web::share::ShareLinks::of(&format!("{}/p/{}", settings.public_url, product.slug));
     let template = ProductTemplate {
         batches,
         share,

@@ -7,6 +7,7 @@ pub mod api;
 pub mod audience;
 pub mod channels;
 pub mod commissions;
+pub mod form;
 pub mod messages;
 pub mod model;
 pub mod pages;

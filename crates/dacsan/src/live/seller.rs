@@ -11,14 +11,13 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::messages;
-use super::model::{Platform, SessionInput, SessionItemInput};
+use super::model::Platform;
 use super::service::{self, Report};
 use super::store::{self, Session};
 use crate::auth::CurrentUser;
 use crate::catalog::Product;
 use crate::db::Db;
-use crate::error::{AppError, FieldErrors, Message};
-use crate::vn::Vnd;
+use crate::error::{AppError, FieldErrors};
 use crate::web::{CsrfForm, Page, PageError, render};
 
 #[derive(Template)]
@@ -76,62 +75,6 @@ pub async fn list(State(db): State<Db>, page: Page) -> Result<Response, PageErro
     sessions_page(&db, page, HashMap::new(), FieldErrors::default()).await
 }
 
-/// `datetime-local` sends `2026-12-05T20:00` in the seller's (Vietnam's) time.
-pub(crate) fn local_time(value: Option<&String>) -> Option<String> {
-    value
-        .map(|t| t.trim())
-        .filter(|t| !t.is_empty())
-        .map(|t| if t.len() == 16 { format!("{t}:00+07:00") } else { t.to_string() })
-}
-
-/// The form as the API's input; the host is named by e-mail.
-pub(crate) async fn input_of(
-    db: &Db,
-    form: &HashMap<String, String>,
-    errors: &mut FieldErrors,
-) -> Result<SessionInput, PageError> {
-    let number = |errors: &mut FieldErrors, name: String| -> Option<i64> {
-        let text = form.get(&name).map(|v| v.trim()).filter(|v| !v.is_empty())?;
-        match Vnd::parse(text) {
-            Ok(Vnd(n)) => Some(n),
-            Err(why) => {
-                errors.add(&name, Message::from(messages::NUMBER_REFUSED).with("text", text).with_message("why", why));
-                None
-            }
-        }
-    };
-    let mut items = Vec::new();
-    let mut chosen: Vec<i64> = form.keys().filter_map(|k| k.strip_prefix("product_")?.parse().ok()).collect();
-    chosen.sort_unstable();
-    for id in chosen {
-        items.push(SessionItemInput {
-            product_id: id,
-            session_price_vnd: number(errors, format!("price_{id}")),
-            stock_cap: number(errors, format!("cap_{id}")),
-        });
-    }
-    let host_user_id = match form.get("host_email").map(|e| e.trim()).filter(|e| !e.is_empty()) {
-        None => None,
-        Some(email) => match crate::auth::store::find_by_email(db, &email.to_lowercase()).await? {
-            Some(host) => Some(host.id),
-            None => {
-                errors.add("host_email", Message::from(messages::NO_ACCOUNT).with("email", email));
-                None
-            }
-        },
-    };
-    Ok(SessionInput {
-        title: form.get("title").cloned(),
-        title_en: form.get("title_en").cloned(),
-        platform: form.get("platform").cloned(),
-        stream_url: form.get("stream_url").cloned(),
-        starts_at: local_time(form.get("starts_at")),
-        ends_at: local_time(form.get("ends_at")),
-        host_user_id,
-        items,
-    })
-}
-
 /// `POST /seller/live`: schedules a session from the form.
 pub async fn create(
     State(db): State<Db>,
@@ -140,7 +83,7 @@ pub async fn create(
 ) -> Result<Response, PageError> {
     let user: CurrentUser = page.require_user()?.clone();
     let mut errors = FieldErrors::default();
-    let input = input_of(&db, &form, &mut errors).await?;
+    let input = super::form::input_of(&db, &form, &mut errors).await?;
     let result = match errors.is_empty() {
         true => service::create(&db, &user, &input).await,
         false => Err(AppError::Invalid(errors)),

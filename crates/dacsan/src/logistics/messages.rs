@@ -213,7 +213,15 @@ pub const COD_ROW_REFUSED: Text = ("logistics.cod_row_refused", "{waybill}: {why
 pub const COD_NOT_A_DATE: Text =
     ("logistics.cod_not_a_date", "{waybill}: «{date}» không phải ngày", "{waybill}: «{date}» is not a date");
 
+/// A carrier's notification that does not read; `{detail}` is the carrier client's reason.
+pub const NOTIFICATION_UNREADABLE: Text = (
+    "logistics.notification_unreadable",
+    "thông báo của hãng vận chuyển sai ({detail})",
+    "the carrier's notification ({detail})",
+);
+
 pub const TEXTS: &[Text] = &[
+    NOTIFICATION_UNREADABLE,
     COD_ROW_REFUSED,
     COD_NOT_A_DATE,
     CARRIER_WITHOUT_API,

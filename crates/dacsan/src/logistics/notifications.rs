@@ -8,10 +8,11 @@ use tokio::sync::{mpsc, oneshot};
 
 use std::collections::BTreeMap;
 
+use super::messages;
 use super::model::{Shipment, ShipmentEvent, ShipmentStatus};
 use super::store::{self, NewNotification, Tx};
 use crate::db::{self, Db};
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, Message};
 use crate::orders::model::Actor;
 use crate::orders::service::{Transition, apply_transition};
 use crate::orders::{self, OrderStatus};
@@ -54,7 +55,7 @@ pub async fn receive(
             let (db, content_type, why) = (db.clone(), content_type.to_string(), err.to_string());
             db::run_to_completion(async move { keep_malformed(&db, carrier, &content_type, &text, &why).await })
                 .await??;
-            Err(AppError::BadRequest(format!("notification: {err}")))
+            Err(AppError::BadRequest(Message::from(messages::NOTIFICATION_UNREADABLE).with("detail", err)))
         }
     }
 }

@@ -15,7 +15,7 @@ use std::sync::Arc;
 use super::messages;
 use super::shipments::{self, ShipmentInput};
 use crate::db::Db;
-use crate::error::AppError;
+use crate::error::{AppError, Message};
 use crate::orders::access::visible_order;
 use crate::orders::model::Actor;
 use crate::web::{CsrfForm, Page, PageError, render};
@@ -206,7 +206,10 @@ pub async fn resolve_sscc(
     headers: HeaderMap,
     Path(text): Path<String>,
 ) -> Result<Response, PageError> {
-    let sscc = gs1::Sscc::parse(&text).map_err(|e| AppError::BadRequest(format!("SSCC {text}: {e}")))?;
+    let sscc = gs1::Sscc::parse(&text).map_err(|e| {
+        let message = Message::from(crate::trace::messages::NOT_AN_SSCC).with("sscc", &text).with("detail", e);
+        AppError::BadRequest(message)
+    })?;
     let Some(parcel) = super::store::find_by_sscc(&db, &sscc).await? else {
         return crate::trace::cartons::resolve_sscc(State(db), State(settings), page, headers, Path(text)).await;
     };
@@ -216,7 +219,7 @@ pub async fn resolve_sscc(
         .map(|e| JourneyStep { status: e.status.as_str(), status_key: e.status.label_key(), at: e.at })
         .collect();
     let carrier = super::parcel_labels::carrier_name(&parcel, page.lang);
-    if crate::trace::resolve::wants_json(&headers) {
+    if crate::web::extract::wants_json(&headers) {
         let answer = serde_json::json!({
             "sscc": sscc.as_str(),
             "url": sscc.to_uri(&settings.public_url),

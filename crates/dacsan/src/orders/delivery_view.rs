@@ -17,7 +17,7 @@ use serde::Deserialize;
 use super::delivery::DeliveryOption;
 use super::model::{CheckoutItem, QuoteInput, ShippingInput};
 use super::service;
-use crate::cart::pages::CartView;
+use crate::cart::view::CartView;
 use crate::vn::Vnd;
 use crate::web::{Page, PageError, render};
 
@@ -172,7 +172,7 @@ pub async fn delivery_options(
 ) -> Result<Response, PageError> {
     let cart = crate::cart::service::current(&db, &page, &jar).await?;
     let referral = crate::web::referral::carried(&jar);
-    let cart = crate::cart::pages::view(&db, &helpers, &cart, &page, referral.as_deref()).await?;
+    let cart = crate::cart::view::build(&db, &helpers, &cart, &page, referral.as_deref()).await?;
     let cod = q.payment_method.as_deref() == Some("cod");
     let delivery = section(&db, &*delivery, &cart, &q.province_code, &q.commune_code, cod, &q.chosen).await;
     let grand_total = delivery.total.map(|d| Vnd(cart.total.0 + d.0));

@@ -24,7 +24,7 @@ use super::model::{
 };
 use super::service::{self, Transition};
 use super::store::{self, Order, OrderEvent, OrderItem};
-use crate::cart::pages::{self as cart_pages, CartView};
+use crate::cart::view::{self as cart_view, CartView};
 use crate::db::Db;
 use crate::error::{AppError, FieldErrors};
 use crate::producers::{self, Producer, store::PaymentAccount};
@@ -133,7 +133,7 @@ async fn checkout_page(
     if cart.is_empty() {
         return Ok(Redirect::to("/cart").into_response());
     }
-    let cart = cart_pages::view(db, helpers, &cart, &page, Some(form.referral_code.as_str())).await?;
+    let cart = cart_view::build(db, helpers, &cart, &page, Some(form.referral_code.as_str())).await?;
     let communes = admin_units::communes_of(&form.province_code).collect();
     let vietqr_possible = cart.groups.iter().all(|g| g.takes_vietqr);
     let cod = form.payment_method.as_deref() == Some("cod") || !vietqr_possible;
@@ -414,14 +414,14 @@ pub async fn order_qr(
     // A picture on a page drawn before the money came: the buyer now sees that it
     // is paid, no longer the producer's account.
     if order.total_vnd <= order.paid_vnd && viewer == Actor::Buyer {
-        return Ok(crate::payments::api::qr_response("image/svg+xml", paid_picture(page.t("order_paid"))));
+        return Ok(crate::payments::qr::qr_response("image/svg+xml", paid_picture(page.t("order_paid"))));
     }
     // A page asking for a code that cannot exist (COD, no account) gets a 404.
-    let (payload, _) = crate::payments::api::order_payload(&db, &order, viewer).await.map_err(|e| match e {
+    let (payload, _) = crate::payments::qr::order_payload(&db, &order, viewer).await.map_err(|e| match e {
         AppError::Conflict { .. } => AppError::not_found(messages::VIETQR_CODE),
         other => other,
     })?;
-    Ok(crate::payments::api::qr_response("image/svg+xml", crate::payments::qr::svg(&payload)?))
+    Ok(crate::payments::qr::qr_response("image/svg+xml", crate::payments::qr::svg(&payload)?))
 }
 
 /// A 240 px square saying the order is paid, in place of its VietQR.

@@ -6,24 +6,20 @@ use crate::config::Settings;
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, HeaderValue, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::HeaderMap;
+use axum::response::Response;
 use serde::Serialize;
 use std::sync::Arc;
 
 use super::messages;
 use super::model::{self, Transfer};
-use super::qr;
+use super::qr::{self, VietqrJson, order_payload, qr_response};
 use super::service::{self, Applied};
 use super::store::{self, StoredTransfer};
 use crate::auth::CurrentUser;
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::orders::access::{TokenParam, guest_token, visible_order};
-use crate::orders::model::Actor;
-use crate::orders::{Order, PaymentMethod};
-use crate::producers;
-use crate::producers::store::PaymentAccount;
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct WebhookAnswer {
@@ -66,49 +62,6 @@ pub async fn bank_webhook(
         Applied::Stored { outcome, order_id } => WebhookAnswer { success: true, outcome: outcome.into(), order_id },
     };
     Ok(Json(answer))
-}
-
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct VietqrJson {
-    pub payload: String,
-    pub bank_bin: String,
-    pub bank_name: String,
-    pub account_number: String,
-    pub account_name: String,
-    pub amount_vnd: i64,
-    /// The transfer content: the order code.
-    pub purpose: String,
-    pub svg: String,
-}
-
-/// The VietQR payload of a bank-transfer order and the account it pays into; a
-/// 409 for cash-on-delivery orders and producers without an account. The account
-/// number is bank data: a buyer sees it while money is due, the producer's sellers
-/// and admins always (the static code of a paid order).
-pub async fn order_payload(db: &Db, order: &Order, viewer: Actor) -> AppResult<(String, PaymentAccount)> {
-    if order.total_vnd <= order.paid_vnd && !matches!(viewer, Actor::Seller | Actor::Admin) {
-        return Err(AppError::conflict("paid_vnd", messages::THE_ORDER_IS_PAID_NOTHING));
-    }
-    if order.payment_method != PaymentMethod::Vietqr {
-        return Err(AppError::conflict("payment_method", messages::THIS_ORDER_IS_CASH_ON_DELIVERY));
-    }
-    let account = producers::store::payment_account(db, order.producer_id)
-        .await?
-        .ok_or_else(|| AppError::conflict("payment_method", messages::THE_SELLER_HAS_NO_RECEIVING_ACCOUNT))?;
-    let payload = qr::payload(order, &account).map_err(AppError::Internal)?;
-    Ok((payload, account))
-}
-
-/// A QR picture for one viewer: never cached by shared caches.
-pub fn qr_response(content_type: &'static str, body: impl IntoResponse) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
-            (header::CACHE_CONTROL, HeaderValue::from_static("private, no-store")),
-        ],
-        body,
-    )
-        .into_response()
 }
 
 #[utoipa::path(get, path = "/api/v1/orders/{id}/vietqr", tag = "payments", params(("id" = String, Path, description = "order id or code"), TokenParam),

@@ -14,9 +14,9 @@ use super::messages;
 use super::model::{NOTICE_VERSION, Purpose, RequestStatus};
 use super::service::{self, Erasure, ProfileInput};
 use super::store::{self, ConsentRecord, ProcessingRecord, RequestRecord};
-use crate::auth::pages::safe_next;
 use crate::db::Db;
 use crate::error::{AppError, FieldErrors, Message};
+use crate::web::safe_next;
 use crate::web::{CsrfForm, Page, PageError, render};
 
 #[derive(Template)]

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use super::messages;
 use super::model::Producer;
 use super::store;
-use crate::catalog::pages::{Card, cards};
+use crate::catalog::cards::{Card, cards};
 use crate::error::{AppError, FieldErrors};
 use crate::web::PageError;
 use crate::web::{CsrfForm, Page, markdown, render};
@@ -30,7 +30,7 @@ struct StorefrontTemplate {
     complaint_sent: bool,
     /// (product name, lot, produced on, batch page path) of the latest traceable batches.
     batches: Vec<(String, String, String, String)>,
-    share: crate::trace::resolve::ShareLinks,
+    share: crate::web::share::ShareLinks,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -61,7 +61,7 @@ async fn storefront(
             batches.push((product.display_name(page.is_en()).to_string(), batch.lot, batch.produced_on, path));
         }
     }
-    let share = crate::trace::resolve::ShareLinks::of(&format!("{}/s/{}", settings.public_url, producer.slug));
+    let share = crate::web::share::ShareLinks::of(&format!("{}/s/{}", settings.public_url, producer.slug));
     let template = StorefrontTemplate {
         batches,
         share,

@@ -197,7 +197,7 @@ pub async fn schedule_session(
     let province = scope::province_for(&user, form.get("province").map(String::as_str))?;
     let chosen = producer_ids(form.get("producers"));
     let mut errors = FieldErrors::default();
-    let input = crate::live::seller::input_of(&db, &form, &mut errors).await?;
+    let input = crate::live::form::input_of(&db, &form, &mut errors).await?;
     let result = match errors.is_empty() {
         true => crate::live::service::create(&db, &user, &input).await,
         false => {

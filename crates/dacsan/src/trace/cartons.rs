@@ -60,12 +60,14 @@ pub async fn resolve_sscc(
     headers: HeaderMap,
     Path(sscc): Path<String>,
 ) -> Result<Response, PageError> {
-    let sscc = gs1::Sscc::parse(&sscc).map_err(|e| AppError::BadRequest(format!("SSCC {sscc}: {e}")))?;
+    let sscc = gs1::Sscc::parse(&sscc).map_err(|e| {
+        AppError::BadRequest(Message::from(messages::NOT_AN_SSCC).with("sscc", &sscc).with("detail", e))
+    })?;
     let batches = carton_batches(&db, &settings.public_url, sscc.as_str(), page.user.as_ref()).await?;
     if batches.is_empty() {
         return Err(AppError::not_found(Message::from(messages::CARTON_WITH_SSCC).with("sscc", sscc)).into());
     }
-    if super::resolve::wants_json(&headers) {
+    if crate::web::extract::wants_json(&headers) {
         let uri = sscc.to_uri(&settings.public_url);
         return Ok(Json(serde_json::json!({"sscc": sscc.as_str(), "url": uri, "batches": batches})).into_response());
     }

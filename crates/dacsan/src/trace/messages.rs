@@ -140,7 +140,15 @@ pub const EARLIER_THAN_RECORDED: Text = (
     "earlier than an event already recorded at {latest}; the timeline orders events by their time",
 );
 
+/// A path that is not an SSCC; `{detail}` is the GS1 reader's reason.
+pub const NOT_AN_SSCC: Text = ("trace.not_an_sscc", "mã SSCC «{sscc}» sai ({detail})", "the SSCC «{sscc}» ({detail})");
+/// A path that is not a GS1 Digital Link; `{detail}` is the GS1 reader's reason.
+pub const NOT_A_DIGITAL_LINK: Text =
+    ("trace.not_a_digital_link", "GS1 Digital Link sai ({detail})", "the GS1 Digital Link ({detail})");
+
 pub const TEXTS: &[Text] = &[
+    NOT_AN_SSCC,
+    NOT_A_DIGITAL_LINK,
     PRODUCER,
     HANDOVER_LINK,
     HANDOVER_LINK_OF,

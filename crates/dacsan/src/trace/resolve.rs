@@ -31,6 +31,7 @@ use crate::error::Message;
 use crate::producers;
 use crate::vn::admin_units;
 use crate::web::PageError;
+use crate::web::share::ShareLinks;
 use crate::web::{Page, render};
 
 #[derive(Debug, Deserialize, Default)]
@@ -48,7 +49,7 @@ pub async fn resolve_gtin(
     Query(params): Query<ResolveParams>,
 ) -> Result<Response, PageError> {
     let link = gs1::DigitalLink::parse_path(&format!("/01/{rest}"))
-        .map_err(|e| AppError::BadRequest(format!("GS1 Digital Link: {e}")))?;
+        .map_err(|e| AppError::BadRequest(Message::from(messages::NOT_A_DIGITAL_LINK).with("detail", e)))?;
     let spellings = service::gtin_spellings(&link.gtin);
     let gtin = link.gtin.as_gtin14();
     let (batch, serial, data) = match (&link.lot, &link.serial) {
@@ -126,13 +127,6 @@ async fn product_by_gtin(db: &Db, spellings: &[String], gtin: &str) -> Result<Re
     Ok(Redirect::to(&format!("/p/{}", product.slug)).into_response())
 }
 
-pub fn wants_json(headers: &HeaderMap) -> bool {
-    headers
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|accept| accept.contains("application/json") && !accept.contains("text/html"))
-}
-
 /// The answer for a resolved batch (and serial); `data` when the caller has it already.
 async fn answer(
     state: &TraceState,
@@ -186,7 +180,7 @@ async fn answer(
         }
         None => None,
     };
-    if wants_json(headers) {
+    if crate::web::extract::wants_json(headers) {
         return Ok(resolution_json(&here, &links, &data, &batch, serial.as_ref(), verdict.as_ref()));
     }
     let view = BatchView::new(&page, &here, &links, &data, batch, serial, verdict);
@@ -399,27 +393,6 @@ fn text(body: &Value, pointer: &str) -> String {
 }
 
 /// `u=<url, form-encoded>`, the query share links take.
-fn share_query(url: &str) -> String {
-    serde_urlencoded::to_string([("u", url)]).unwrap_or_default()
-}
-
-/// Plain links (no script) that share a page on the networks Vietnamese buyers use.
-pub struct ShareLinks {
-    pub url: String,
-    pub facebook: String,
-    pub zalo: String,
-}
-
-impl ShareLinks {
-    pub fn of(url: &str) -> ShareLinks {
-        ShareLinks {
-            url: url.to_string(),
-            facebook: format!("https://www.facebook.com/sharer/sharer.php?{}", share_query(url)),
-            zalo: format!("https://sp.zalo.me/share_inline?{}", share_query(url)),
-        }
-    }
-}
-
 impl BatchView {
     fn new(
         page: &Page,

@@ -2,7 +2,7 @@
 //! rejections: JSON bodies name the field that failed, forms check the CSRF token.
 
 use axum::extract::{FromRequest, Request};
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum_extra::extract::CookieJar;
 use serde::de::DeserializeOwned;
@@ -39,7 +39,7 @@ pub fn json_error(err: serde_path_to_error::Error<serde_json::Error>) -> AppErro
     let path = err.path().to_string();
     let inner = err.into_inner();
     if matches!(inner.classify(), serde_json::error::Category::Syntax | serde_json::error::Category::Eof) {
-        return AppError::BadRequest(inner.to_string());
+        return AppError::BadRequest(Message::from(messages::JSON_SYNTAX).with("detail", inner));
     }
     let field = if path == "." { "body".to_string() } else { path };
     AppError::invalid(&field, Message::from(messages::JSON_VALUE).with("detail", inner))
@@ -97,6 +97,15 @@ pub async fn explain_rejections(request: axum::extract::Request, next: axum::mid
         Ok(bytes) => String::from_utf8_lossy(&bytes).trim().to_string(),
         Err(_) => String::new(),
     };
-    let error = AppError::BadRequest(text);
+    let error = AppError::BadRequest(Message::from(messages::REQUEST_REFUSED).with("detail", text));
     if api { error.into_response() } else { super::layout::error_page(status, &error.detail()) }
+}
+
+/// Whether the client asks for JSON rather than a page (`Accept: application/json`
+/// without `text/html`): the resolvers answer both.
+pub fn wants_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|accept| accept.contains("application/json") && !accept.contains("text/html"))
 }

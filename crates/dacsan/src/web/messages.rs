@@ -18,7 +18,22 @@ pub const JSON_VALUE: Text =
     ("web.json_value", "giá trị không đọc được: {detail}", "the value could not be read: {detail}");
 /// The body of a request, as what was too large.
 pub const BODY: Text = ("web.body", "nội dung yêu cầu", "request body");
+/// A request axum refused before a handler saw it; `{detail}` is axum's reason.
+pub const REQUEST_REFUSED: Text =
+    ("web.request_refused", "nội dung yêu cầu sai ({detail})", "the request's content ({detail})");
+/// A body that is not JSON at all; `{detail}` is serde's reason.
+pub const JSON_SYNTAX: Text = ("web.json_syntax", "JSON sai cú pháp ({detail})", "JSON syntax ({detail})");
 pub const FORM: Text = ("web.form", "biểu mẫu", "form");
 
-pub const TEXTS: &[Text] =
-    &[PAGE, API_ROUTE, AT_MOST_10_PHOTOS, FORM_UNREADABLE, JSON_CONTENT_TYPE, JSON_VALUE, BODY, FORM];
+pub const TEXTS: &[Text] = &[
+    PAGE,
+    API_ROUTE,
+    AT_MOST_10_PHOTOS,
+    FORM_UNREADABLE,
+    JSON_CONTENT_TYPE,
+    JSON_VALUE,
+    BODY,
+    REQUEST_REFUSED,
+    JSON_SYNTAX,
+    FORM,
+];

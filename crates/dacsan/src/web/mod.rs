@@ -12,6 +12,7 @@ pub mod metrics;
 pub mod multipart;
 pub mod referral;
 pub mod response_cache;
+pub mod share;
 
 pub use extract::{ApiJson, CsrfForm};
 pub use i18n::Lang;
@@ -20,6 +21,15 @@ pub use layout::{Page, PageError, render};
 /// The site's content security policy: nothing inline, nothing from other hosts.
 /// A page may add to it (the keeper's scanner page lets its decoder's worker start).
 pub const CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+/// Where to go after signing in or switching language: only a path of this site,
+/// never another site (`//host`, `https://…`, `/\\host`); `/` otherwise.
+pub fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_string(),
+        _ => "/".to_string(),
+    }
+}
 
 /// A file the browser saves as `file_name` (an export, a report).
 pub fn download(file_name: &str, content_type: &'static str, bytes: Vec<u8>) -> axum::response::Response {
@@ -46,4 +56,18 @@ pub fn uploaded_file(content_type: &str, cache_control: &'static str, bytes: Vec
         bytes,
     )
         .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn next_stays_on_this_site() {
+        assert_eq!(safe_next(Some("/seller")), "/seller");
+        assert_eq!(safe_next(Some("//evil.example")), "/");
+        assert_eq!(safe_next(Some("https://evil.example")), "/");
+        assert_eq!(safe_next(Some("/\\evil.example")), "/");
+        assert_eq!(safe_next(None), "/");
+    }
 }

@@ -295,3 +295,29 @@ async fn a_request_that_does_not_fit_its_route_is_explained_like_any_error() {
     let problem: serde_json::Value = response.json().await.unwrap();
     assert_eq!(problem["code"], "error.malformed", "{problem}");
 }
+
+/// A body that is not JSON is a 400 that says so in the reader's language, with
+/// the parser's own words inside.
+#[tokio::test]
+async fn a_body_that_is_not_json_is_explained_in_the_readers_language() {
+    let app = spawn_app().await;
+    let send = |language: &'static str| {
+        app.api
+            .post(app.url("/api/v1/checkout"))
+            .header("content-type", "application/json")
+            .header("accept-language", language)
+            .body("{\"items\": [")
+            .send()
+    };
+    let response = send("vi").await.unwrap();
+    assert_eq!(response.status(), 400);
+    let problem: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(problem["code"], "error.malformed", "{problem}");
+    let detail = problem["detail"].as_str().unwrap();
+    assert!(detail.starts_with("Yêu cầu không đọc được: JSON sai cú pháp ("), "{detail}");
+    assert!(detail.contains("EOF"), "serde's reason stays inside: {detail}");
+
+    let problem: serde_json::Value = send("en").await.unwrap().json().await.unwrap();
+    let detail = problem["detail"].as_str().unwrap();
+    assert!(detail.starts_with("Malformed request: JSON syntax ("), "{detail}");
+}

@@ -17,7 +17,7 @@ use super::store::FairHead;
 use crate::auth::CurrentUser;
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
-use crate::payments::{api::VietqrJson, qr};
+use crate::payments::qr::{self, VietqrJson};
 use crate::producers::store::PaymentAccount;
 use crate::web::ApiJson;
 
