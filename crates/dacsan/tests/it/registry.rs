@@ -4,6 +4,8 @@
 //! only, the upload page and the province scoping.
 
 use dacsan::auth::Role;
+use dacsan::error::{Message, Text};
+use dacsan::programme::registry::messages;
 use dacsan::programme::registry::plan::{Existing, ExistingProducer, ExistingProduct};
 use dacsan::programme::registry::{Report, cli, store};
 use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook};
@@ -268,6 +270,13 @@ fn product<'a>(existing: &'a Existing, name: &str) -> &'a ExistingProduct {
     existing.products.iter().find(|p| p.name == name).unwrap_or_else(|| panic!("{name} stored"))
 }
 
+/// The message is the row `text` of the registry's table and names `value`.
+#[track_caller]
+fn says(message: &Message, text: Text, value: &str) {
+    assert_eq!(message.code(), text.0, "{message:?}");
+    assert!(message.vietnamese().contains(value), "{value} in {message:?}");
+}
+
 fn today() -> String {
     dacsan::db::today_vn().to_string()
 }
@@ -300,7 +309,8 @@ async fn a_good_workbook_is_imported_and_a_second_import_changes_nothing() {
     assert_eq!(lc02.fields.trained_packaging_on.as_deref(), Some("2025-08-15"));
     let yb01 = producer(&db, "YB-01");
     assert_eq!((yb01.province_code.as_str(), yb01.fields.commune_code.as_str()), ("15", "02647"));
-    assert!(report.warnings.iter().any(|w| w.sheet == "Cơ sở" && w.row == 4 && w.message.contains("Tả Lèng")));
+    let old_name = report.warnings.iter().find(|w| w.sheet == "Cơ sở" && w.row == 4).expect("a warning on row 4");
+    says(&old_name.message, messages::PRE_2025_COMMUNE_NAME, "Tả Lèng");
 
     let tea = product(&db, "Chè Shan tuyết cổ thụ");
     assert_eq!(tea.fields.set_code, "che");
@@ -332,7 +342,8 @@ async fn a_good_workbook_is_imported_and_a_second_import_changes_nothing() {
     let platforms: Vec<(&str, &str)> =
         db.listings.iter().filter(|l| l.product_id == tea.id).map(|l| (l.platform.as_str(), l.url.as_str())).collect();
     assert_eq!(platforms, vec![("shopee", "https://shopee.vn/che"), ("tiktok_shop", "https://vt.tiktok.com/che")]);
-    assert!(report.notes.iter().any(|n| n.contains("not delisted automatically")));
+    let not_delisted = Message::from(messages::PLATFORMS_NOT_DELISTED).with("count", 0);
+    assert!(report.notes.contains(&not_delisted), "{:?}", report.notes);
 
     let again = import(&app, &good_workbook(), false, false).await;
     assert_eq!((again.producers.unchanged, again.products.unchanged), (3, 4), "{again:#?}");
@@ -502,12 +513,12 @@ fn faulty_workbook() -> Vec<u8> {
 }
 
 /// The error at (sheet, row) whose column starts with `column`.
-fn error_at<'a>(report: &'a Report, sheet: &str, row: u32, column: &str) -> &'a str {
+fn error_at<'a>(report: &'a Report, sheet: &str, row: u32, column: &str) -> &'a Message {
     report
         .errors
         .iter()
         .find(|e| e.sheet == sheet && e.row == row && e.column.starts_with(column))
-        .map(|e| e.message.as_str())
+        .map(|e| &e.message)
         .unwrap_or_else(|| panic!("no error at {sheet} row {row} column {column}: {:#?}", report.errors))
 }
 
@@ -517,23 +528,26 @@ async fn every_bad_row_is_named_and_nothing_is_written() {
     let report = import(&app, &faulty_workbook(), false, false).await;
     assert!(!report.written && report.blocked());
     // The header is on row 3 of Cơ sở (a title above it), on row 1 of Sản phẩm.
-    assert!(error_at(&report, "Cơ sở", 5, "Xã").contains("Atlantis"));
+    says(error_at(&report, "Cơ sở", 5, "Xã"), messages::NO_SUCH_COMMUNE, "\"Atlantis\"");
     let ambiguous = error_at(&report, "Cơ sở", 6, "Xã");
-    assert!(ambiguous.contains("03472") && ambiguous.contains("03517"), "{ambiguous}");
-    assert!(error_at(&report, "Cơ sở", 7, "Loại hình").contains("Nhóm bạn"));
-    assert!(error_at(&report, "Cơ sở", 8, "Mã số thuế").contains("123"));
-    assert!(error_at(&report, "Cơ sở", 8, "Điện thoại").contains("12345"));
-    assert!(error_at(&report, "Cơ sở", 9, "Tỉnh").contains("Mordor"));
-    assert!(error_at(&report, "Cơ sở", 10, "Mã cơ sở").contains("row 4"), "a duplicate names the first row");
-    assert!(error_at(&report, "Sản phẩm", 2, "Số sao").contains("3, 4 or 5"));
-    assert!(error_at(&report, "Sản phẩm", 3, "Số sao").contains("2 sao"));
-    assert!(error_at(&report, "Sản phẩm", 4, "Ngày cấp").contains("31/02/2024"));
-    assert!(error_at(&report, "Sản phẩm", 5, "Mã cơ sở").contains("ZZ-9"));
-    assert!(error_at(&report, "Sản phẩm", 7, "Tên sản phẩm").contains("row 6"));
-    assert!(error_at(&report, "Sản phẩm", 8, "Sàn TMĐT").contains("Chợ phiên"));
-    assert!(error_at(&report, "Sản phẩm", 9, "Giá").contains("liên hệ"));
-    assert!(error_at(&report, "Sản phẩm", 10, "Số quyết định").contains("required with OCOP stars"));
-    assert!(error_at(&report, "Sản phẩm", 11, "Mã cơ sở").contains("row 5"), "skipped with its producer's row");
+    says(ambiguous, messages::SEVERAL_COMMUNES, "03472");
+    says(ambiguous, messages::SEVERAL_COMMUNES, "03517");
+    says(error_at(&report, "Cơ sở", 7, "Loại hình"), messages::CHOOSE_A_PRODUCER_KIND, "\"Nhóm bạn\"");
+    says(error_at(&report, "Cơ sở", 8, "Mã số thuế"), messages::CELL_REFUSED, "\"123\"");
+    says(error_at(&report, "Cơ sở", 8, "Điện thoại"), messages::CELL_REFUSED, "\"12345\"");
+    says(error_at(&report, "Cơ sở", 9, "Tỉnh"), messages::NO_SUCH_PROVINCE, "\"Mordor\"");
+    // A duplicate names the first row.
+    says(error_at(&report, "Cơ sở", 10, "Mã cơ sở"), messages::PRODUCER_ID_REPEATS_ROW, "dòng 4");
+    says(error_at(&report, "Sản phẩm", 2, "Số sao"), messages::STARS_ARE_3_4_OR_5, "\"6\"");
+    says(error_at(&report, "Sản phẩm", 3, "Số sao"), messages::STARS_ARE_3_4_OR_5, "\"2 sao\"");
+    says(error_at(&report, "Sản phẩm", 4, "Ngày cấp"), messages::NOT_A_DATE, "\"31/02/2024\"");
+    says(error_at(&report, "Sản phẩm", 5, "Mã cơ sở"), messages::NO_SUCH_PRODUCER, "\"ZZ-9\"");
+    says(error_at(&report, "Sản phẩm", 7, "Tên sản phẩm"), messages::PRODUCT_REPEATS_ROW, "dòng 6");
+    says(error_at(&report, "Sản phẩm", 8, "Sàn TMĐT"), messages::UNKNOWN_PLATFORMS, "\"Chợ phiên\"");
+    says(error_at(&report, "Sản phẩm", 9, "Giá"), messages::NOT_AN_AMOUNT, "\"liên hệ\"");
+    says(error_at(&report, "Sản phẩm", 10, "Số quyết định"), messages::REQUIRED_WITH_OCOP_STARS, "");
+    // Skipped with its producer's row.
+    says(error_at(&report, "Sản phẩm", 11, "Mã cơ sở"), messages::SKIPPED_WITH_ITS_PRODUCER, "dòng 5");
     assert_eq!(report.error_rows, 6 + 9);
     let db = stored(&app, &["LC-01", "LC-02"]).await;
     assert!(db.producers.is_empty() && db.products.is_empty(), "nothing half-imported");
@@ -554,18 +568,21 @@ async fn missing_sheets_columns_and_unreadable_files_are_explained() {
     let only_producers = xlsx(&[SheetSpec { name: "Cơ sở", title: false, headers, rows: vec![], merge: None }]);
     let report = import(&app, &only_producers, false, false).await;
     assert!(!report.written);
-    let messages: Vec<&str> = report.errors.iter().map(|e| e.message.as_str()).collect();
-    assert!(messages.iter().any(|m| m.contains("\"Sản phẩm\"") && m.contains("missing")), "{messages:?}");
-    assert!(messages.iter().any(|m| m.contains("missing columns") && m.contains("\"Xã\"")), "{messages:?}");
+    let said = |text: Text, value: &str| {
+        report.errors.iter().any(|e| e.message.code() == text.0 && e.message.vietnamese().contains(value))
+    };
+    assert!(said(messages::SHEET_MISSING, "\"Sản phẩm\""), "{:?}", report.errors);
+    assert!(said(messages::MISSING_COLUMNS, "\"Xã\" (Commune)"), "{:?}", report.errors);
 
     assert!(report.unreadable);
     let report = import(&app, b"Ma co so;Ten co so\nLC-01;HTX", false, true).await;
-    assert!(report.errors[0].message.contains("not an Excel .xlsx"), "{:?}", report.errors);
+    assert_eq!(report.errors[0].message.code(), messages::NOT_AN_XLSX_WORKBOOK.0, "{:?}", report.errors);
     assert!(report.unreadable && !report.written, "valid rows only: there are none");
     let mut truncated = good_workbook();
     truncated.truncate(truncated.len() / 2);
     let report = import(&app, &truncated, false, false).await;
-    assert!(report.errors[0].message.contains("corrupt"), "{:?}", report.errors);
+    let corrupt = [messages::CORRUPT_WORKBOOK.0, messages::CORRUPT_WORKBOOK_DETAIL.0];
+    assert!(corrupt.contains(&report.errors[0].message.code()), "{:?}", report.errors);
 }
 
 #[tokio::test]
@@ -599,11 +616,11 @@ async fn formulas_and_merged_cells_are_reported() {
     sheet.merge = Some((6, 5, 7, 5));
     let report = import(&app, &xlsx(&[sheet, products(vec![])]), false, false).await;
     assert!(!report.written);
-    assert!(error_at(&report, "Cơ sở", 5, "Tên cơ sở").contains("no computed value"), "{:#?}", report.errors);
-    assert!(error_at(&report, "Cơ sở", 6, "Tên cơ sở").contains("#DIV/0!"));
-    assert!(error_at(&report, "Cơ sở", 7, "Xã").contains("F7:F8"));
+    says(error_at(&report, "Cơ sở", 5, "Tên cơ sở"), messages::FORMULA_WITHOUT_A_VALUE, "");
+    says(error_at(&report, "Cơ sở", 6, "Tên cơ sở"), messages::FORMULA_RESULT_IS_AN_ERROR, "#DIV/0!");
+    says(error_at(&report, "Cơ sở", 7, "Xã"), messages::MERGED_CELLS, "F7:F8");
     assert!(
-        report.warnings.iter().any(|w| w.row == 4 && w.message.contains("computed values are used")),
+        report.warnings.iter().any(|w| w.row == 4 && w.message.code() == messages::FORMULAS_COMPUTED_VALUES_USED.0),
         "{:#?}",
         report.warnings
     );
@@ -663,8 +680,18 @@ async fn an_officer_uploads_previews_and_imports_on_the_page() {
     assert!(html.contains("so-dang-ky.xlsx") && html.contains("Đã nhập"), "the upload is listed");
 
     let html = preview(&app, &csrf, "12", b"STT;Ma co so".to_vec()).await.text().await.unwrap();
-    assert!(html.contains("not an Excel .xlsx"), "{html}");
+    assert!(html.contains("không phải tệp Excel .xlsx"), "in the page's language, Vietnamese by default: {html}");
     assert!(!html.contains("/import\""), "nothing to import from an unreadable file");
+    let english = app
+        .browser
+        .post(app.url("/office/registry/preview"))
+        .header("accept-language", "en")
+        .multipart(upload_form(&csrf, "12", b"STT;Ma co so".to_vec()))
+        .send()
+        .await
+        .unwrap();
+    let html = english.text().await.unwrap();
+    assert!(html.contains("not an Excel .xlsx workbook") && !html.contains("không phải tệp Excel"), "{html}");
 
     let response = app.browser.get(app.url("/office/registry/template.xlsx")).send().await.unwrap();
     assert_eq!(response.status(), 200);
@@ -686,7 +713,7 @@ async fn officers_import_only_their_provinces_and_their_uploads() {
     let response = preview(&app, &csrf, "15", good_workbook()).await;
     assert_eq!(response.status(), 403, "the form's province is checked too");
     let html = preview(&app, &csrf, "12", good_workbook()).await.text().await.unwrap();
-    assert!(html.contains("you do not oversee Tỉnh Lào Cai"), "{html}");
+    assert!(html.contains("bạn không phụ trách Tỉnh Lào Cai"), "{html}");
     let action = html.split("action=\"/office/registry/").nth(1).and_then(|r| r.split('"').next()).unwrap().to_string();
     let (status, _, html) =
         app.post_form(&format!("/office/registry/{action}"), &[("province", "12"), ("valid_only", "on")]).await;
@@ -711,6 +738,7 @@ async fn officers_import_only_their_provinces_and_their_uploads() {
         .api
         .post(app.url("/api/v1/programme/registry/preview"))
         .bearer_auth(&token)
+        .header("accept-language", "en")
         .body(good_workbook())
         .send()
         .await
@@ -719,7 +747,10 @@ async fn officers_import_only_their_provinces_and_their_uploads() {
     let json: serde_json::Value = response.json().await.unwrap();
     assert!(json["import_id"].as_i64().unwrap() > 0);
     assert_eq!(json["producers"]["unchanged"], 2);
-    assert!(json["errors"].as_array().unwrap().iter().any(|e| e["message"].as_str().unwrap().contains("oversee")));
+    let refused = json["errors"].as_array().unwrap().iter().find(|e| e["code"] == messages::NOT_YOUR_PROVINCE.0);
+    let refused = refused.unwrap_or_else(|| panic!("{json}"));
+    assert_eq!(refused["message"], "you do not oversee Tỉnh Lào Cai; ask an administrator", "in the client's language");
+    assert_eq!((refused["sheet"].as_str(), refused["column"].as_str()), (Some("Cơ sở"), Some("Tỉnh / Province")));
     let (_, _, buyer) = app.user(Role::Buyer, None).await;
     let seller_producer = app.producer().create().await;
     let (_, _, seller) = app.user(Role::Seller, Some(seller_producer.id)).await;
@@ -754,6 +785,8 @@ async fn the_api_imports_and_refuses_what_it_cannot_take() {
     let json: serde_json::Value = response.json().await.unwrap();
     assert_eq!(json["written"], false);
     assert!(json["errors"].as_array().unwrap().len() >= 16);
+    let notes: Vec<&str> = json["notes"].as_array().unwrap().iter().filter_map(|n| n["code"].as_str()).collect();
+    assert!(notes.contains(&messages::NEW_PRODUCTS_ARE_DRAFTS.0), "{json}");
     assert!(stored(&app, &["LC-01"]).await.producers.is_empty());
 
     let form = reqwest::multipart::Form::new()
@@ -776,7 +809,8 @@ async fn the_api_imports_and_refuses_what_it_cannot_take() {
     let response = app.api.post(&url).bearer_auth(&token).body("not a workbook").send().await.unwrap();
     assert_eq!(response.status(), 422);
     let json: serde_json::Value = response.json().await.unwrap();
-    assert!(json["errors"][0]["message"].as_str().unwrap().contains("not an Excel .xlsx"));
+    assert_eq!(json["errors"][0]["code"], messages::NOT_AN_XLSX_WORKBOOK.0);
+    assert_eq!(json["errors"][0]["message"], "không phải tệp Excel .xlsx", "Vietnamese without Accept-Language");
 }
 
 #[tokio::test]
@@ -824,7 +858,7 @@ fn the_command_line_imports_and_exits_non_zero_on_errors() {
     let out = dacsan(&["import", "registry", bad.to_str().unwrap()]);
     assert!(!out.status.success());
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.contains("Cơ sở, dòng/row 5, Xã / Commune"), "{stdout}");
+    assert!(stdout.contains("Cơ sở, dòng 5, Xã / Commune: không có xã \"Atlantis\""), "{stdout}");
     assert!(String::from_utf8_lossy(&out.stderr).contains("nothing was written"));
 
     let good = write_file(&dir, "good.xlsx", &good_workbook());
@@ -1032,11 +1066,13 @@ async fn a_department_report_reads_old_districts_and_skips_totals_and_signatures
     assert_eq!(report.products.create, 1);
     let skipped: Vec<(&str, u32)> = report.skipped_rows.iter().map(|s| (s.sheet.as_str(), s.row)).collect();
     assert_eq!(skipped, [("Cơ sở", 11), ("Cơ sở", 13), ("Sản phẩm", 3)], "{:#?}", report.skipped_rows);
-    assert!(report.skipped_rows[0].message.contains("totals row"), "{:?}", report.skipped_rows[0]);
-    assert!(report.skipped_rows[1].message.contains("signature block (to row 17)"), "{:?}", report.skipped_rows[1]);
-    assert!(!report.warnings.iter().any(|w| w.message.contains("formula")), "the totals' formula is not data");
+    assert_eq!(report.skipped_rows[0].message, Message::from(messages::TOTALS_ROW_SKIPPED));
+    let signature = Message::from(messages::SIGNATURE_BLOCK_SKIPPED).with("last_row", 17);
+    assert_eq!(report.skipped_rows[1].message, signature, "to the block's last row");
+    let formulas = messages::FORMULAS_COMPUTED_VALUES_USED.0;
+    assert!(!report.warnings.iter().any(|w| w.message.code() == formulas), "the totals' formula is not data");
     let old_name = report.warnings.iter().find(|w| w.row == 5 && w.column.starts_with("Xã")).expect("a note");
-    assert!(old_name.message.contains("Xã Sìn Hồ (code 03478)"), "{old_name:?}");
+    says(&old_name.message, messages::PRE_2025_COMMUNE_NAME, "Xã Sìn Hồ (mã 03478)");
     assert!(report.table().contains("rows left out"), "the command line says so too");
 
     let stored = stored(&app, &["LC-21", "LC-22", "LC-23", "YB-21", "LC-24", "LC-25"]).await;
@@ -1069,7 +1105,7 @@ async fn an_unknown_old_district_is_named_and_the_preview_page_lists_skipped_row
     ]);
     let report = import(&app, &bad, true, false).await;
     assert_eq!(report.errors.len(), 1, "{:#?}", report.errors);
-    assert!(report.errors[0].message.contains("no commune \"xã Tả Phìn, huyện Mường Tè\""), "{:?}", report.errors[0]);
+    says(&report.errors[0].message, messages::NO_SUCH_COMMUNE, "không có xã \"xã Tả Phìn, huyện Mường Tè\"");
 
     let (_, email, _) = app.officer(&["12", "15"]).await;
     app.sign_in(&email, "password-123").await;
@@ -1077,6 +1113,6 @@ async fn an_unknown_old_district_is_named_and_the_preview_page_lists_skipped_row
     let csrf = csrf_in(&html);
     let html = preview(&app, &csrf, "12", department_report()).await.text().await.unwrap();
     assert!(html.contains("Dòng bỏ qua") && html.contains("dòng tổng cộng"), "{html}");
-    assert!(html.contains("(to row 17)"), "{html}");
+    assert!(html.contains("(đến dòng 17)"), "{html}");
     assert!(html.contains("id=\"producers-create\">6<"), "{html}");
 }

@@ -4,6 +4,8 @@
 //! tên)` and the names under them). The reader leaves them out and the preview lists
 //! them as skipped rows with the reason: they are not producers with errors. Pure.
 
+use super::messages;
+use crate::error::Message;
 use crate::vn::text::{fold, name_key};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,13 +63,11 @@ impl Closing {
         None
     }
 
-    /// Why the row is left out, in Vietnamese then English.
-    pub fn reason(self, last_row: u32) -> String {
+    /// Why the row is left out.
+    pub fn reason(self, last_row: u32) -> Message {
         match self {
-            Closing::Totals => "dòng tổng cộng, không phải một cơ sở hay sản phẩm: bỏ qua / a totals row, not a producer or a product: skipped".to_string(),
-            Closing::Signature => format!(
-                "phần ký tên cuối báo cáo (đến dòng {last_row}): bỏ qua / the report's signature block (to row {last_row}): skipped"
-            ),
+            Closing::Totals => messages::TOTALS_ROW_SKIPPED.into(),
+            Closing::Signature => Message::from(messages::SIGNATURE_BLOCK_SKIPPED).with("last_row", last_row),
         }
     }
 }

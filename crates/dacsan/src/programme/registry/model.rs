@@ -6,10 +6,12 @@
 use time::Date;
 
 use crate::catalog::ocop;
+use crate::error::Message;
 use crate::producers::ProducerKind;
 use crate::programme::listings::Platform;
 use crate::vn::text::name_key;
 
+use super::messages;
 use super::workbook::Value;
 
 /// Months an OCOP certificate lasts (Decision 148/QĐ-TTg, 2023: 36 months from the
@@ -77,37 +79,33 @@ impl RegistryClass {
 /// `Có`/`Không` cells: the words of [`crate::vn::text::yes_no`].
 pub use crate::vn::text::yes_no as parse_yes_no;
 
-const YES_NO: &str = "chỉ ghi Có hoặc Không / write Có (yes) or Không (no)";
+/// A cell's text inside one of this part's messages (`{text}`).
+fn about(text: crate::error::Text, value: &str) -> Message {
+    Message::from(text).with("text", value)
+}
 
 /// A Có/Không cell; empty is Không.
-pub fn yes_no_value(value: &Value) -> Result<bool, String> {
+pub fn yes_no_value(value: &Value) -> Result<bool, Message> {
     match value {
         Value::Bool(b) => Ok(*b),
         v if v.is_empty() => Ok(false),
         Value::Number(n) if *n == 0.0 || *n == 1.0 => Ok(*n == 1.0),
-        v => parse_yes_no(&v.text()).ok_or_else(|| format!("\"{}\": {YES_NO}", v.text())),
+        v => parse_yes_no(&v.text()).ok_or_else(|| about(messages::WRITE_YES_OR_NO, &v.text())),
     }
 }
 
 /// `Gian hàng số`: Có/Không or the store's link (or the day it opened).
-pub fn store_flag(value: &Value) -> Result<Flag, String> {
+pub fn store_flag(value: &Value) -> Result<Flag, Message> {
     let text = value.text();
     if looks_like_link(&text) {
         return Ok(Flag::Link(normalise_link(&text)));
     }
-    yes_no_or_date(value).map_err(|_| {
-        format!("\"{text}\": ghi Có, Không hoặc đường link gian hàng / write Có (yes), Không (no) or the store's link")
-    })
+    yes_no_or_date(value).map_err(|_| about(messages::WRITE_YES_NO_OR_STORE_LINK, &text))
 }
 
 /// `Tập huấn …`: Có/Không or the day the training was completed.
-pub fn training_flag(value: &Value) -> Result<Flag, String> {
-    yes_no_or_date(value).map_err(|_| {
-        format!(
-            "\"{}\": ghi Có, Không hoặc ngày hoàn thành / write Có (yes), Không (no) or the day completed",
-            value.text()
-        )
-    })
+pub fn training_flag(value: &Value) -> Result<Flag, Message> {
+    yes_no_or_date(value).map_err(|_| about(messages::WRITE_YES_NO_OR_DAY_COMPLETED, &value.text()))
 }
 
 fn yes_no_or_date(value: &Value) -> Result<Flag, ()> {
@@ -148,12 +146,7 @@ pub fn normalise_link(text: &str) -> String {
 }
 
 /// A date in any usual Vietnamese form; `Ok(None)` for an empty cell.
-pub fn parse_date(value: &Value) -> Result<Option<Date>, String> {
-    let bad = |text: &str| {
-        format!(
-            "\"{text}\" không phải ngày (ví dụ 05/03/2024) / \"{text}\" is not a date (e.g. 05/03/2024 for 5 March 2024)"
-        )
-    };
+pub fn parse_date(value: &Value) -> Result<Option<Date>, Message> {
     let date = match value {
         v if v.is_empty() => return Ok(None),
         Value::Date(d) => Some(*d),
@@ -163,7 +156,7 @@ pub fn parse_date(value: &Value) -> Result<Option<Date>, String> {
     };
     match date {
         Some(d) if YEARS.contains(&d.year()) => Ok(Some(d)),
-        Some(_) | None => Err(bad(&value.text())),
+        Some(_) | None => Err(about(messages::NOT_A_DATE, &value.text())),
     }
 }
 
@@ -214,9 +207,8 @@ pub fn expiry_of(issued: Date) -> Date {
 }
 
 /// OCOP stars: 3, 4 or 5; empty or 0 for none. `4 sao`, `4*`, `★★★★` accepted.
-pub fn parse_stars(value: &Value) -> Result<u8, String> {
-    let bad =
-        |t: &str| format!("\"{t}\": số sao chỉ là 3, 4 hoặc 5 (hoặc để trống) / OCOP stars are 3, 4 or 5 (or empty)");
+pub fn parse_stars(value: &Value) -> Result<u8, Message> {
+    let bad = |t: &str| about(messages::STARS_ARE_3_4_OR_5, t);
     match value {
         v if v.is_empty() => Ok(0),
         Value::Number(n) => match *n {
@@ -313,7 +305,7 @@ const SECTOR_DEFAULTS: [(&str, &str); 6] = [
 
 /// An OCOP product set from its code, its name, its English name, one part of its
 /// name (`Chè`, `Mật ong`, `Gạo`), or a sector's name (with a warning).
-pub fn parse_set(text: &str) -> Result<(String, Option<String>), String> {
+pub fn parse_set(text: &str) -> Result<(String, Option<Message>), Message> {
     let key = name_key(text);
     if let Some((code, _)) = SET_KEYS.iter().find(|(_, keys)| keys.whole.contains(&key)) {
         return Ok((code.to_string(), None));
@@ -324,16 +316,17 @@ pub fn parse_set(text: &str) -> Result<(String, Option<String>), String> {
         [one] => return Ok((one.to_string(), None)),
         [] => {}
         many => {
-            let names: Vec<String> = many
+            let sets: Vec<Message> = many
                 .iter()
                 .filter_map(|code| ocop::set(code))
-                .map(|s| format!("\"{}\" ({})", s.name, s.code))
+                .map(|s| {
+                    Message::from(messages::PRODUCT_SET)
+                        .with("name", &s.name)
+                        .with("name_en", &s.name_en)
+                        .with("code", &s.code)
+                })
                 .collect();
-            return Err(format!(
-                "\"{text}\" có thể là nhiều nhóm: {} / could be several product sets: {}",
-                names.join("; "),
-                names.join("; ")
-            ));
+            return Err(about(messages::SEVERAL_PRODUCT_SETS, text).with_list("sets", &sets, "; "));
         }
     }
     if let Some(sector) = ocop::sectors()
@@ -342,17 +335,10 @@ pub fn parse_set(text: &str) -> Result<(String, Option<String>), String> {
         && let Some((_, set_code)) = SECTOR_DEFAULTS.iter().find(|(sector_code, _)| *sector_code == sector.code)
         && let Some(set) = ocop::set(set_code)
     {
-        return Ok((
-            set.code.clone(),
-            Some(format!(
-                "\"{text}\" là ngành, không phải nhóm: tạm xếp vào \"{}\", hãy ghi rõ nhóm / \"{text}\" is a sector, not a product set: filed under \"{}\"; name the set",
-                set.name, set.name_en
-            )),
-        ));
+        let warning = about(messages::SECTOR_NOT_A_SET, text).with("name", &set.name).with("name_en", &set.name_en);
+        return Ok((set.code.clone(), Some(warning)));
     }
-    Err(format!(
-        "\"{text}\" không phải nhóm sản phẩm OCOP (xem trang Hướng dẫn) / \"{text}\" is not an OCOP product set (see the Hướng dẫn sheet)"
-    ))
+    Err(about(messages::NOT_AN_OCOP_PRODUCT_SET, text))
 }
 
 /// The names a product set goes by, folded once.
@@ -381,18 +367,15 @@ fn name_parts(name: &str) -> Vec<String> {
 
 /// A price in whole đồng: a number cell, or `150.000`, `150,000 đ`, `150000 VND`.
 /// Empty is 0.
-pub fn parse_price(value: &Value) -> Result<i64, String> {
-    let bad = |t: &str| format!("\"{t}\" không phải số tiền (đồng) / \"{t}\" is not an amount in đồng");
+pub fn parse_price(value: &Value) -> Result<i64, Message> {
+    let bad = |t: &str| about(messages::NOT_AN_AMOUNT, t);
     match value {
         v if v.is_empty() => Ok(0),
         Value::Number(n) if *n >= 0.0 && n.fract() == 0.0 && *n <= crate::vn::money::MAX_PRICE.0 as f64 => {
             Ok(*n as i64)
         }
         Value::Number(n) if *n < 0.0 => Err(bad(&value.text())),
-        Value::Number(_) => Err(format!(
-            "\"{}\": giá phải là số đồng nguyên, tối đa 10 tỷ / the price must be whole đồng, at most 10 billion",
-            value.text()
-        )),
+        Value::Number(_) => Err(about(messages::PRICE_IN_WHOLE_DONG, &value.text())),
         Value::Text(text) => {
             let price = crate::vn::Vnd::parse(text).map_err(|_| bad(text))?;
             if price > crate::vn::money::MAX_PRICE {
@@ -438,7 +421,7 @@ pub type Listing = (Platform, String);
 /// A link whose host names a platform goes to that platform (a platform missing from
 /// the names is added, with a warning); other links go, in order, to the platforms
 /// still without one. Returns the listings and the warnings.
-pub fn pair_links(names: &str, links: &str) -> Result<(Vec<Listing>, Vec<String>), String> {
+pub fn pair_links(names: &str, links: &str) -> Result<(Vec<Listing>, Vec<Message>), Message> {
     let mut platforms: Vec<Listing> = Vec::new();
     let mut unknown = Vec::new();
     for name in names.split([',', ';', '\n']).map(str::trim).filter(|n| !n.is_empty() && *n != "-") {
@@ -450,13 +433,9 @@ pub fn pair_links(names: &str, links: &str) -> Result<(Vec<Listing>, Vec<String>
     }
     if !unknown.is_empty() {
         let known: Vec<&str> = Platform::ALL.iter().map(|p| p.label()).collect();
-        return Err(format!(
-            "không biết sàn {}; các sàn: {} / unknown platforms {}; known: {}",
-            unknown.join(", "),
-            known.join(", "),
-            unknown.join(", "),
-            known.join(", ")
-        ));
+        return Err(Message::from(messages::UNKNOWN_PLATFORMS)
+            .with("unknown", unknown.join(", "))
+            .with("known", known.join(", ")));
     }
     let mut warnings = Vec::new();
     let mut undetected = Vec::new();
@@ -465,13 +444,13 @@ pub fn pair_links(names: &str, links: &str) -> Result<(Vec<Listing>, Vec<String>
         match platform_of_link(&link) {
             Some(p) => match platforms.iter_mut().find(|(q, _)| *q == p) {
                 Some((_, url)) if url.is_empty() => *url = link,
-                Some(_) => return Err(format!("hai link cho {} / two links for {}", p.label(), p.label())),
+                Some(_) => {
+                    return Err(Message::from(messages::TWO_LINKS_FOR_ONE_PLATFORM).with("platform", p.label()));
+                }
                 None => {
-                    warnings.push(format!(
-                        "link {link} là của {}, sàn này được thêm vào / the link {link} is on {}, which was added",
-                        p.label(),
-                        p.label()
-                    ));
+                    warnings.push(
+                        Message::from(messages::LINK_ADDS_ITS_PLATFORM).with("link", &link).with("platform", p.label()),
+                    );
                     platforms.push((p, link));
                 }
             },
@@ -483,9 +462,7 @@ pub fn pair_links(names: &str, links: &str) -> Result<(Vec<Listing>, Vec<String>
         match open.next() {
             Some((_, url)) => *url = link,
             None => {
-                return Err(format!(
-                    "không biết link {link} thuộc sàn nào: ghi tên sàn vào cột Sàn TMĐT / which platform is {link} on? name it in the Platforms column"
-                ));
+                return Err(Message::from(messages::LINK_WITHOUT_A_PLATFORM).with("link", link));
             }
         }
     }
@@ -630,9 +607,11 @@ mod tests {
         assert_eq!(parse_set("Fresh and processed tea"), Ok(("che".into(), None)));
         let (code, warning) = parse_set("Thực phẩm").unwrap();
         assert_eq!(code, "mat-ong");
-        assert!(warning.is_some());
-        assert!(parse_set("Ngũ cốc").unwrap_err().contains("gao-ngu-coc"), "ambiguous part lists the sets");
-        assert!(parse_set("Ô tô").is_err());
+        assert_eq!(warning.unwrap().code(), messages::SECTOR_NOT_A_SET.0);
+        let several = parse_set("Ngũ cốc").unwrap_err();
+        assert_eq!(several.code(), messages::SEVERAL_PRODUCT_SETS.0);
+        assert!(several.vietnamese().contains("gao-ngu-coc"), "ambiguous part lists the sets: {several:?}");
+        assert_eq!(parse_set("Ô tô").unwrap_err().code(), messages::NOT_AN_OCOP_PRODUCT_SET.0);
     }
 
     #[test]
@@ -684,11 +663,16 @@ mod tests {
         // A link to a platform not named adds it, with a warning.
         let (pairs, warnings) = pair_links("", "https://www.lazada.vn/p").unwrap();
         assert_eq!(pairs, vec![(Platform::Lazada, "https://www.lazada.vn/p".to_string())]);
-        assert_eq!(warnings.len(), 1);
+        assert_eq!(warnings.iter().map(Message::code).collect::<Vec<_>>(), [messages::LINK_ADDS_ITS_PLATFORM.0]);
         // Names without links are listings without a URL.
         let (pairs, _) = pair_links("Postmart, Voso", "").unwrap();
         assert_eq!(pairs.len(), 2);
-        assert!(pair_links("Shopee, Chợ phiên", "").unwrap_err().contains("Chợ phiên"));
-        assert!(pair_links("Shopee", "shopee.vn/a, https://elsewhere.vn").is_err());
+        let unknown = pair_links("Shopee, Chợ phiên", "").unwrap_err();
+        assert_eq!(unknown.code(), messages::UNKNOWN_PLATFORMS.0);
+        assert!(unknown.vietnamese().contains("\"Chợ phiên\""), "{unknown:?}");
+        let unplaced = pair_links("Shopee", "shopee.vn/a, https://elsewhere.vn").unwrap_err();
+        assert_eq!(unplaced.code(), messages::LINK_WITHOUT_A_PLATFORM.0);
+        let twice = pair_links("Shopee", "shopee.vn/a, shopee.vn/b").unwrap_err();
+        assert_eq!(twice.code(), messages::TWO_LINKS_FOR_ONE_PLATFORM.0);
     }
 }

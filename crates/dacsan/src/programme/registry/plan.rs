@@ -19,9 +19,11 @@ use std::collections::{HashMap, HashSet};
 use time::Date;
 
 use super::columns::{SheetKind, product as q};
+use super::messages;
 use super::model::{DEFAULT_UNIT, Flag, RegistryClass, Scope};
 use super::report::{Counts, Problem, Report};
 use super::rows::{Certificate, Parsed, ProducerRow, ProductRow};
+use crate::error::Message;
 use crate::programme::listings::Platform;
 use crate::vn::admin_units;
 use crate::vn::text::{name_key, slugify};
@@ -143,7 +145,7 @@ pub fn plan(parsed: Parsed, existing: &Existing, scope: &Scope, today: Date, val
                 SheetKind::Producers,
                 row.row,
                 &SheetKind::Producers.columns()[super::columns::producer::PHONE].label(),
-                "chưa có số điện thoại: tổ công tác sẽ khó liên hệ / no phone number: the task force cannot call",
+                messages::NO_PHONE_NUMBER,
             ));
         }
         let fields = producer_fields(&row, old.map(|o| &o.fields), &today_text);
@@ -288,16 +290,9 @@ pub fn plan(parsed: Parsed, existing: &Existing, scope: &Scope, today: Date, val
     report.skipped_rows = parsed.skipped_rows;
     report.valid_only = valid_only;
     if parsed.has_listings {
-        report.notes.push(format!(
-            "Sàn không còn ghi trong tệp không bị tự động gỡ ({not_named} kênh bán như vậy); gỡ ở trang Kênh bán. / \
-             Platforms no longer named are not delisted automatically ({not_named} such listings); delist them on the Channels page."
-        ));
+        report.notes.push(Message::from(messages::PLATFORMS_NOT_DELISTED).with("count", not_named));
     }
-    report.notes.push(
-        "Sản phẩm mới là bản nháp trong sổ đăng ký: chỉ bán trên sàn khi người bán của cơ sở nhập giá, tồn kho, ảnh và bật bán. / \
-         New products are registry drafts: on sale only once a seller of the producer sets price, stock and photos and activates them."
-            .to_string(),
-    );
+    report.notes.push(messages::NEW_PRODUCTS_ARE_DRAFTS.into());
     plan.report = report;
     plan
 }
@@ -312,53 +307,31 @@ fn producer_of(
     in_db: &HashMap<&str, Vec<&ExistingProducer>>,
     failed: &HashMap<String, Vec<u32>>,
     scope: &Scope,
-) -> Result<ProducerTarget, String> {
+) -> Result<ProducerTarget, Message> {
+    let about = |text: crate::error::Text| Message::from(text).with("code", &row.code);
     if let Some(found) = in_file.get(&row.code) {
         return match found.as_slice() {
             [(province, target, commune)] => Ok((*target, province.clone(), commune.clone())),
             many => {
                 let provinces: Vec<String> = many.iter().map(|(p, _, _)| province_name(p)).collect();
-                Err(format!(
-                    "Mã cơ sở \"{}\" có ở nhiều tỉnh trong tệp ({}) / the producer ID \"{}\" is used in several provinces in the file ({})",
-                    row.code,
-                    provinces.join(", "),
-                    row.code,
-                    provinces.join(", ")
-                ))
+                Err(about(messages::PRODUCER_ID_IN_SEVERAL_PROVINCES_OF_THE_FILE)
+                    .with("provinces", provinces.join(", ")))
             }
         };
     }
     if let Some(rows) = failed.get(&row.code) {
         let rows: Vec<String> = rows.iter().map(u32::to_string).collect();
-        return Err(format!(
-            "bỏ qua: cơ sở \"{}\" (trang Cơ sở, dòng {}) có lỗi / skipped: its producer \"{}\" (Cơ sở sheet, row {}) has errors",
-            row.code,
-            rows.join(", "),
-            row.code,
-            rows.join(", ")
-        ));
+        return Err(about(messages::SKIPPED_WITH_ITS_PRODUCER).with("rows", rows.join(", ")));
     }
     let all = in_db.get(row.code.as_str()).map(Vec::as_slice).unwrap_or(&[]);
     let allowed: Vec<&&ExistingProducer> = all.iter().filter(|p| scope.allows(&p.province_code)).collect();
     match allowed.as_slice() {
         [one] => Ok((Ref::Existing(one.id), one.province_code.clone(), one.fields.commune_code.clone())),
-        [] if !all.is_empty() => Err(format!(
-            "cơ sở \"{}\" thuộc tỉnh bạn không phụ trách / the producer \"{}\" is in a province you do not oversee",
-            row.code, row.code
-        )),
-        [] => Err(format!(
-            "không có cơ sở mã \"{}\" ở trang Cơ sở hay trên hệ thống / no producer \"{}\" on the Cơ sở sheet or in the system",
-            row.code, row.code
-        )),
+        [] if !all.is_empty() => Err(about(messages::PRODUCER_IN_ANOTHER_PROVINCE)),
+        [] => Err(about(messages::NO_SUCH_PRODUCER)),
         many => {
             let provinces: Vec<String> = many.iter().map(|p| province_name(&p.province_code)).collect();
-            Err(format!(
-                "Mã cơ sở \"{}\" có ở nhiều tỉnh ({}): thêm cơ sở vào trang Cơ sở để chỉ rõ / the producer ID \"{}\" exists in several provinces ({}): add the producer to the Cơ sở sheet",
-                row.code,
-                provinces.join(", "),
-                row.code,
-                provinces.join(", ")
-            ))
+            Err(about(messages::PRODUCER_ID_IN_SEVERAL_PROVINCES).with("provinces", provinces.join(", ")))
         }
     }
 }
@@ -406,16 +379,12 @@ fn product_fields(
     row: &ProductRow,
     old: Option<&ProductFields>,
     province_code: &str,
-) -> Result<ProductFields, (usize, String)> {
+) -> Result<ProductFields, (usize, Message)> {
     let set_code = match (&row.set_code, old) {
         (Some(code), _) => code.clone(),
         (None, Some(o)) => o.set_code.clone(),
         (None, None) => {
-            return Err((
-                q::SET,
-                "bắt buộc với sản phẩm mới (một trong 26 nhóm OCOP) / required for a new product (one of the 26 OCOP product sets)"
-                    .into(),
-            ));
+            return Err((q::SET, messages::SET_REQUIRED_FOR_A_NEW_PRODUCT.into()));
         }
     };
     let (stars, certificate_no, authority, certified_on, expires_on) = match &row.ocop {
@@ -450,11 +419,7 @@ fn product_fields(
         (None, Some(stored)) => Some(stored),
         (None, None) if stars > 0 => Some(RegistryClass::Ocop.code().to_string()),
         (None, None) => {
-            return Err((
-                q::CLASS,
-                "ghi OCOP, CNNT tiêu biểu hoặc Nông sản mùa vụ (sản phẩm chưa có sao) / write OCOP, CNNT tiêu biểu or Nông sản mùa vụ (the product has no stars)"
-                    .into(),
-            ));
+            return Err((q::CLASS, messages::CLASS_REQUIRED_WITHOUT_STARS.into()));
         }
     };
     Ok(ProductFields {
@@ -590,7 +555,15 @@ mod tests {
         assert!(product.fields.ecommerce_eligible);
         assert_eq!(plan.listings.len(), 1);
         assert_eq!(plan.report.listings_add, 1);
-        assert!(plan.report.warnings.iter().any(|w| w.column.starts_with("Ngày hết hạn")), "expiry computed");
+        assert!(
+            plan.report
+                .warnings
+                .iter()
+                .any(|w| w.column.starts_with("Ngày hết hạn") && w.message.code() == messages::EXPIRY_COMPUTED.0),
+            "expiry computed"
+        );
+        let notes: Vec<&str> = plan.report.notes.iter().map(Message::code).collect();
+        assert_eq!(notes, [messages::PLATFORMS_NOT_DELISTED.0, messages::NEW_PRODUCTS_ARE_DRAFTS.0]);
     }
 
     #[test]
@@ -634,7 +607,9 @@ mod tests {
             false,
         );
         assert_eq!(p.report.errors.len(), 1);
-        assert!(p.report.errors[0].message.contains("LC-99"));
+        let error = &p.report.errors[0].message;
+        assert_eq!(error.code(), messages::NO_SUCH_PRODUCER.0);
+        assert!(error.vietnamese().contains("\"LC-99\""), "{error:?}");
         assert_eq!(p.report.products.skipped, 1);
     }
 
@@ -651,7 +626,9 @@ mod tests {
             true,
         );
         assert_eq!(p.report.errors.len(), 2, "{:?}", p.report.errors);
-        assert!(p.report.errors[1].message.contains("row 2"), "{:?}", p.report.errors[1]);
+        let skipped = &p.report.errors[1].message;
+        assert_eq!(skipped.code(), messages::SKIPPED_WITH_ITS_PRODUCER.0);
+        assert!(skipped.vietnamese().contains("dòng 2)"), "{skipped:?}");
         assert!(p.new_products.is_empty());
     }
 
@@ -661,7 +638,9 @@ mod tests {
         let scope = Scope::Provinces(vec!["15".into()]);
         let p = plan(crate::programme::registry::rows::parse(&b, &scope), &Existing::default(), &scope, today(), false);
         assert_eq!(p.report.errors.len(), 1);
-        assert!(p.report.errors[0].message.contains("oversee"));
+        let error = &p.report.errors[0].message;
+        assert_eq!(error.code(), messages::NOT_YOUR_PROVINCE.0);
+        assert!(error.vietnamese().contains("Lai Châu"), "{error:?}");
         assert!(p.new_producers.is_empty());
     }
 

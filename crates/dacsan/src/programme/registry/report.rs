@@ -4,40 +4,44 @@
 use serde::Serialize;
 
 use super::columns::SheetKind;
+use super::messages;
+use crate::error::Message;
 
 /// One problem: where (sheet, the row number Excel shows, the column's header) and
-/// what, in Vietnamese then English. Row 0 is the whole sheet; an empty sheet is the
-/// whole file.
+/// what — `{"sheet", "row", "column", "code", "message"}`, the message in the
+/// reader's language. Row 0 is the whole sheet; an empty sheet is the whole file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct Problem {
     pub sheet: String,
     pub row: u32,
     pub column: String,
-    pub message: String,
+    #[serde(flatten)]
+    pub message: Message,
 }
 
 impl Problem {
-    pub fn file(message: impl Into<String>) -> Problem {
+    pub fn file(message: impl Into<Message>) -> Problem {
         Problem { sheet: String::new(), row: 0, column: String::new(), message: message.into() }
     }
 
-    pub fn at(sheet: SheetKind, row: u32, column: &str, message: impl Into<String>) -> Problem {
+    pub fn at(sheet: SheetKind, row: u32, column: &str, message: impl Into<Message>) -> Problem {
         Problem { sheet: sheet.name().to_string(), row, column: column.to_string(), message: message.into() }
     }
 
-    /// `Cơ sở, dòng 7, Xã: …`
+    /// `Cơ sở, dòng 7, Xã / Commune: …`, in the reader's language (Vietnamese
+    /// outside a request: the command line).
     pub fn line(&self) -> String {
         let mut place = Vec::new();
         if !self.sheet.is_empty() {
             place.push(self.sheet.clone());
         }
         if self.row > 0 {
-            place.push(format!("dòng/row {}", self.row));
+            place.push(Message::from(messages::ROW_NUMBER).with("row", self.row).to_string());
         }
         if !self.column.is_empty() {
             place.push(self.column.clone());
         }
-        if place.is_empty() { self.message.clone() } else { format!("{}: {}", place.join(", "), self.message) }
+        if place.is_empty() { self.message.to_string() } else { format!("{}: {}", place.join(", "), self.message) }
     }
 }
 
@@ -70,7 +74,7 @@ pub struct Report {
     pub dry_run: bool,
     pub valid_only: bool,
     /// Things the officer should know that are not problems of a row.
-    pub notes: Vec<String>,
+    pub notes: Vec<Message>,
     /// The file itself could not be used (not a workbook, a sheet or columns
     /// missing): no row was checked, so there is nothing valid to import either.
     pub unreadable: bool,
@@ -111,7 +115,8 @@ impl Report {
         )
     }
 
-    /// The plain-text table the CLI prints.
+    /// The plain-text table the CLI prints; its problems and notes in the reader's
+    /// language, Vietnamese on the command line (as every command prints messages).
     pub fn table(&self) -> String {
         let mut out = String::new();
         out.push_str(&format!("{:<22} {:>8} {:>8} {:>10} {:>8}\n", "", "create", "update", "unchanged", "skipped"));
@@ -144,5 +149,43 @@ impl Report {
         out.push_str(&self.summary());
         out.push('\n');
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::in_language;
+
+    fn problem() -> Problem {
+        let message = Message::from(messages::NO_SUCH_PROVINCE).with("text", "Mordor");
+        Problem::at(SheetKind::Producers, 9, "Tỉnh / Province", message)
+    }
+
+    #[tokio::test]
+    async fn a_problem_is_its_place_with_a_code_and_a_sentence_in_the_readers_language() {
+        let json = in_language(true, async { serde_json::to_value(problem()).unwrap() }).await;
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "sheet": "Cơ sở",
+                "row": 9,
+                "column": "Tỉnh / Province",
+                "code": "programme.registry.no_such_province",
+                "message": "no province \"Mordor\" (new or old name, or code)",
+            })
+        );
+        let line = in_language(true, async { problem().line() }).await;
+        assert_eq!(line, "Cơ sở, row 9, Tỉnh / Province: no province \"Mordor\" (new or old name, or code)");
+    }
+
+    #[test]
+    fn the_command_line_reads_vietnamese() {
+        assert_eq!(
+            problem().line(),
+            "Cơ sở, dòng 9, Tỉnh / Province: không có tỉnh \"Mordor\" (tên mới, tên cũ hoặc mã)"
+        );
+        let report = Report { errors: vec![Problem::file(messages::NOT_AN_XLSX_WORKBOOK)], ..Report::default() };
+        assert!(report.table().contains("\n  không phải tệp Excel .xlsx\n"), "{}", report.table());
     }
 }

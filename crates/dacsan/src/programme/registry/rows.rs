@@ -7,9 +7,11 @@ use std::collections::HashMap;
 use time::Date;
 
 use super::columns::{SheetKind, producer as p, product as q};
+use super::messages;
 use super::model::{self, Flag, RegistryClass, Scope};
 use super::report::Problem;
 use super::workbook::{Book, Row, SheetRows, Value};
+use crate::error::Message;
 use crate::producers::ProducerKind;
 use crate::vn::admin_units::{self, Commune};
 use crate::vn::text::name_key;
@@ -94,10 +96,20 @@ impl Parsed {
     }
 }
 
-/// A text of the app's table as this report writes every problem: Vietnamese,
-/// then English.
-fn both((_, vi, en): crate::error::Text) -> String {
-    format!("{vi} / {en}")
+/// What a helper refused in a cell (a phone number, a tax code, an e-mail): the
+/// cell's text and the helper's reason.
+fn refused(text: &str, why: crate::error::Text) -> Message {
+    Message::from(messages::CELL_REFUSED).with("text", text).with_message("why", why)
+}
+
+/// A text's length out of `min..=max` characters.
+fn length(min: usize, max: usize) -> Message {
+    Message::from(messages::CHARACTERS_BETWEEN).with("min", min).with("max", max)
+}
+
+/// A text longer than `max` characters.
+fn at_most(max: usize) -> Message {
+    Message::from(messages::AT_MOST_CHARACTERS).with("max", max)
 }
 
 /// The problems of one row, collected before the row is kept or left out.
@@ -117,12 +129,12 @@ impl<'a> RowCheck<'a> {
         self.sheet.kind.columns()[column].label()
     }
 
-    fn error(&mut self, column: usize, message: impl Into<String>) {
+    fn error(&mut self, column: usize, message: impl Into<Message>) {
         let label = self.label(column);
         self.errors.push(Problem::at(self.sheet.kind, self.row.number, &label, message));
     }
 
-    fn warn(&mut self, column: usize, message: impl Into<String>) {
+    fn warn(&mut self, column: usize, message: impl Into<Message>) {
         let label = self.label(column);
         self.warnings.push(Problem::at(self.sheet.kind, self.row.number, &label, message));
     }
@@ -145,7 +157,7 @@ impl<'a> RowCheck<'a> {
     fn required(&mut self, column: usize) -> Option<String> {
         let text = self.text(column);
         if text.is_none() && !self.is_error_cell(column) {
-            self.error(column, "bắt buộc, đang trống / required, but empty");
+            self.error(column, messages::REQUIRED_BUT_EMPTY);
         }
         text
     }
@@ -263,10 +275,7 @@ pub fn parse(book: &Book, scope: &Scope) -> Parsed {
         {
             check.error(
                 p::CODE,
-                format!(
-                    "trùng Mã cơ sở \"{}\" với dòng {first} / the producer ID \"{}\" repeats row {first}",
-                    r.code, r.code
-                ),
+                Message::from(messages::PRODUCER_ID_REPEATS_ROW).with("code", &r.code).with("first", first),
             );
         }
         let reader_fault = bad_rows.contains(&(SheetKind::Producers, row.number));
@@ -294,13 +303,8 @@ pub fn parse(book: &Book, scope: &Scope) -> Parsed {
         if let Some(r) = &parsed_row
             && let Some(first) = seen.get(&(r.code.clone(), r.key.clone()))
         {
-            check.error(
-                q::NAME,
-                format!(
-                    "sản phẩm \"{}\" của cơ sở \"{}\" trùng với dòng {first} / the product \"{}\" of producer \"{}\" repeats row {first}",
-                    r.name, r.code, r.name, r.code
-                ),
-            );
+            let message = Message::from(messages::PRODUCT_REPEATS_ROW).with("name", &r.name).with("code", &r.code);
+            check.error(q::NAME, message.with("first", first));
         }
         let reader_fault = bad_rows.contains(&(SheetKind::Products, row.number));
         parsed.warnings.append(&mut check.warnings);
@@ -323,23 +327,18 @@ fn producer_row(check: &mut RowCheck<'_>, scope: &Scope, places: &mut Places) ->
     if let Some(code) = &code
         && code.chars().count() > 50
     {
-        check.error(p::CODE, "tối đa 50 ký tự / at most 50 characters");
+        check.error(p::CODE, at_most(50));
     }
     let name = check.required(p::NAME);
     if let Some(name) = &name
         && !(2..=200).contains(&name.chars().count())
     {
-        check.error(p::NAME, "cần từ 2 đến 200 ký tự / 2 to 200 characters");
+        check.error(p::NAME, length(2, 200));
     }
     let kind = check.required(p::KIND).and_then(|text| {
         let kind = model::parse_kind(&text);
         if kind.is_none() {
-            check.error(
-                p::KIND,
-                format!(
-                    "\"{text}\": chọn Doanh nghiệp, Hợp tác xã, Tổ hợp tác hoặc Hộ kinh doanh (DN, HTX, THT, HKD) / choose one of those four types"
-                ),
-            );
+            check.error(p::KIND, Message::from(messages::CHOOSE_A_PRODUCER_KIND).with("text", &text));
         }
         kind
     });
@@ -347,17 +346,11 @@ fn producer_row(check: &mut RowCheck<'_>, scope: &Scope, places: &mut Places) ->
         Some(code) if scope.allows(&code) => Some(code),
         Some(code) => {
             let name = admin_units::province(&code).map_or(code.as_str(), |p| p.name.as_str()).to_string();
-            check.error(
-                p::PROVINCE,
-                format!("bạn không phụ trách {name} / you do not oversee {name}; ask an administrator"),
-            );
+            check.error(p::PROVINCE, Message::from(messages::NOT_YOUR_PROVINCE).with("province", name));
             None
         }
         None => {
-            check.error(
-                p::PROVINCE,
-                format!("không có tỉnh \"{text}\" (tên mới, tên cũ hoặc mã) / no province \"{text}\" (new or old name, or code)"),
-            );
+            check.error(p::PROVINCE, Message::from(messages::NO_SUCH_PROVINCE).with("text", &text));
             None
         }
     });
@@ -376,36 +369,21 @@ fn producer_row(check: &mut RowCheck<'_>, scope: &Scope, places: &mut Places) ->
                     || commune.code == text.trim()
                     || commune.code == format!("{:0>5}", text.trim());
                 if !as_written {
-                    check.warn(
-                        p::COMMUNE,
-                        format!(
-                            "\"{text}\" là tên cũ, nay thuộc {} (mã {}) / \"{text}\" is a pre-2025 name, now {} (code {})",
-                            commune.name, commune.code, commune.name, commune.code
-                        ),
-                    );
+                    let old_name = Message::from(messages::PRE_2025_COMMUNE_NAME).with("text", &text);
+                    check.warn(p::COMMUNE, old_name.with("commune", &commune.name).with("code", &commune.code));
                 }
                 Some(commune.code.clone())
             }
             Err(candidates) if candidates.is_empty() => {
                 let province_name = admin_units::province(province).map_or("", |p| p.name.as_str());
-                check.error(
-                    p::COMMUNE,
-                    format!(
-                        "không có xã \"{text}\" trong {province_name} (kể cả tên trước 2025) / no commune \"{text}\" in {province_name}, old names included"
-                    ),
-                );
+                let unknown = Message::from(messages::NO_SUCH_COMMUNE).with("text", &text);
+                check.error(p::COMMUNE, unknown.with("province", province_name));
                 None
             }
             Err(candidates) => {
                 let list: Vec<String> = candidates.iter().map(|c| format!("{} ({})", c.name, c.code)).collect();
-                check.error(
-                    p::COMMUNE,
-                    format!(
-                        "\"{text}\" có thể là {}: ghi tên xã mới hoặc mã / \"{text}\" could be {}: write the new name or the code",
-                        list.join(", "),
-                        list.join(", ")
-                    ),
-                );
+                let several = Message::from(messages::SEVERAL_COMMUNES).with("text", &text);
+                check.error(p::COMMUNE, several.with("communes", list.join(", ")));
                 None
             }
         },
@@ -416,21 +394,21 @@ fn producer_row(check: &mut RowCheck<'_>, scope: &Scope, places: &mut Places) ->
         v => match TaxCode::parse(&model::tax_code_text(v)) {
             Ok(t) => Some(t.as_str().to_string()),
             Err(msg) => {
-                check.error(p::TAX_CODE, format!("\"{}\": {}", v.text(), both(msg)));
+                check.error(p::TAX_CODE, refused(&v.text(), msg));
                 None
             }
         },
     };
     let street = check.text(p::ADDRESS);
     if street.as_ref().is_some_and(|s| s.chars().count() > 200) {
-        check.error(p::ADDRESS, "tối đa 200 ký tự / at most 200 characters");
+        check.error(p::ADDRESS, at_most(200));
     }
     let phone = match check.value(p::PHONE) {
         v if v.is_empty() || matches!(v, Value::Error(_)) => None,
         v => match Phone::parse(&model::phone_text(v)) {
             Ok(phone) => Some(phone.e164().to_string()),
             Err(msg) => {
-                check.error(p::PHONE, format!("\"{}\": {}", v.text(), both(msg)));
+                check.error(p::PHONE, refused(&v.text(), msg));
                 None
             }
         },
@@ -438,7 +416,7 @@ fn producer_row(check: &mut RowCheck<'_>, scope: &Scope, places: &mut Places) ->
     let email = check.text(p::EMAIL).and_then(|text| match crate::auth::model::parse_email(&text) {
         Ok(email) => Some(email),
         Err(msg) => {
-            check.error(p::EMAIL, format!("\"{text}\": {}", both(msg)));
+            check.error(p::EMAIL, refused(&text, msg));
             None
         }
     });
@@ -465,7 +443,7 @@ fn producer_row(check: &mut RowCheck<'_>, scope: &Scope, places: &mut Places) ->
 }
 
 /// A flag column: `None` when the sheet lacks it; an error cell counts as reported.
-fn flag(check: &mut RowCheck<'_>, column: usize, parse: impl Fn(&Value) -> Result<Flag, String>) -> Option<Flag> {
+fn flag(check: &mut RowCheck<'_>, column: usize, parse: impl Fn(&Value) -> Result<Flag, Message>) -> Option<Flag> {
     if !check.sheet.has(column) || check.is_error_cell(column) {
         return None;
     }
@@ -484,7 +462,7 @@ fn product_row(check: &mut RowCheck<'_>) -> Option<ProductRow> {
     if let Some(name) = &name
         && !(2..=200).contains(&name.chars().count())
     {
-        check.error(q::NAME, "cần từ 2 đến 200 ký tự / 2 to 200 characters");
+        check.error(q::NAME, length(2, 200));
     }
     let set_code = check.text(q::SET).and_then(|text| match model::parse_set(&text) {
         Ok((code, warning)) => {
@@ -501,10 +479,7 @@ fn product_row(check: &mut RowCheck<'_>) -> Option<ProductRow> {
     let class = check.text(q::CLASS).and_then(|text| {
         let class = model::parse_class(&text);
         if class.is_none() {
-            check.error(
-                q::CLASS,
-                format!("\"{text}\": chọn OCOP, CNNT tiêu biểu hoặc Nông sản mùa vụ / choose OCOP, CNNT tiêu biểu or Nông sản mùa vụ"),
-            );
+            check.error(q::CLASS, Message::from(messages::CHOOSE_A_CLASS).with("text", &text));
         }
         class
     });
@@ -534,7 +509,7 @@ fn product_row(check: &mut RowCheck<'_>) -> Option<ProductRow> {
     };
     let unit = check.text(q::UNIT);
     if unit.as_ref().is_some_and(|u| u.chars().count() > 50) {
-        check.error(q::UNIT, "tối đa 50 ký tự (ví dụ: hộp 200 g) / at most 50 characters (e.g. box 200 g)");
+        check.error(q::UNIT, Message::from(messages::UNIT_AT_MOST_CHARACTERS).with("max", 50));
     }
     let listings: Result<Option<Vec<model::Listing>>, ()> =
         if check.sheet.has(q::PLATFORMS) || check.sheet.has(q::LINKS) {
@@ -558,7 +533,7 @@ fn product_row(check: &mut RowCheck<'_>) -> Option<ProductRow> {
     let name = name?;
     let key = name_key(&name);
     if key.is_empty() {
-        check.error(q::NAME, "tên cần có chữ hoặc số / the name needs letters or digits");
+        check.error(q::NAME, messages::NAME_NEEDS_LETTERS_OR_DIGITS);
         return None;
     }
     Some(ProductRow {
@@ -601,42 +576,33 @@ fn certificate(check: &mut RowCheck<'_>) -> Option<Option<Certificate>> {
     let decision = check.text(q::DECISION);
     if stars == 0 {
         if decision.is_some() || matches!(issued, Ok(Some(_))) || matches!(expires, Ok(Some(_))) {
-            check.warn(
-                q::STARS,
-                "không có sao nên số quyết định và ngày không được dùng / no stars, so the decision and its dates are not used",
-            );
+            check.warn(q::STARS, messages::NO_STARS_DECISION_UNUSED);
         }
         return Some(None);
     }
     let (Ok(issued), Ok(expires)) = (issued, expires) else { return None };
     let Some(issued) = issued else {
-        check.error(q::ISSUED_ON, "bắt buộc khi có sao OCOP / required with OCOP stars");
+        check.error(q::ISSUED_ON, messages::REQUIRED_WITH_OCOP_STARS);
         return None;
     };
     let Some(decision) = decision else {
-        check.error(q::DECISION, "bắt buộc khi có sao OCOP / required with OCOP stars");
+        check.error(q::DECISION, messages::REQUIRED_WITH_OCOP_STARS);
         return None;
     };
     if decision.chars().count() > 200 {
-        check.error(q::DECISION, "tối đa 200 ký tự / at most 200 characters");
+        check.error(q::DECISION, at_most(200));
         return None;
     }
     let expires = match expires {
         Some(expires) if expires < issued => {
-            check.error(q::EXPIRES_ON, "trước ngày cấp / before the issue date");
+            check.error(q::EXPIRES_ON, messages::BEFORE_THE_ISSUE_DATE);
             return None;
         }
         Some(expires) => expires,
         None => {
             let expires = model::expiry_of(issued);
-            check.warn(
-                q::EXPIRES_ON,
-                format!(
-                    "trống: tính 36 tháng từ ngày cấp, hết hạn {} / empty: 36 months from the issue date, expires {}",
-                    crate::vn::date_vn(&expires),
-                    expires
-                ),
-            );
+            let computed = Message::from(messages::EXPIRY_COMPUTED).with("months", model::CERTIFICATE_MONTHS);
+            check.warn(q::EXPIRES_ON, computed.with("day", crate::vn::date_vn(&expires)).with("date", expires));
             expires
         }
     };

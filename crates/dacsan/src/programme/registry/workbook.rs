@@ -19,7 +19,9 @@ use calamine::{DataRef, Reader, Xlsx};
 
 use super::closing::Closing;
 use super::columns::{self, SheetKind};
+use super::messages;
 use super::report::Problem;
+use crate::error::Message;
 
 /// The largest workbook accepted (bytes).
 pub const MAX_BYTES: usize = 25 * 1024 * 1024;
@@ -116,29 +118,25 @@ pub fn read(bytes: &[u8], on_row: &dyn Fn()) -> Result<Book, Vec<Problem>> {
 }
 
 fn read_limited(bytes: &[u8], max_rows: usize, on_row: &dyn Fn()) -> Result<Book, Vec<Problem>> {
+    const MB: usize = 1024 * 1024;
     if bytes.len() > MAX_BYTES {
-        return Err(vec![Problem::file(format!(
-            "tệp quá lớn ({} MB, tối đa 25 MB): hãy chia thành nhiều tệp / the file is too large ({} MB, at most 25 MB): split it",
-            bytes.len() / (1024 * 1024),
-            bytes.len() / (1024 * 1024)
-        ))]);
+        let too_large = Message::from(messages::FILE_TOO_LARGE_SPLIT_IT).with("size_mb", bytes.len() / MB);
+        return Err(vec![Problem::file(too_large.with("max_mb", MAX_BYTES / MB))]);
     }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        return Err(vec![Problem::file(
-            "đây là tệp Excel cũ (.xls): hãy mở và lưu lại dạng .xlsx / this is an old Excel file (.xls): save it as .xlsx",
-        )]);
+        return Err(vec![Problem::file(messages::OLD_XLS_FILE)]);
     }
     if !bytes.starts_with(b"PK\x03\x04") {
-        return Err(vec![Problem::file("không phải tệp Excel .xlsx / not an Excel .xlsx workbook")]);
+        return Err(vec![Problem::file(messages::NOT_AN_XLSX_WORKBOOK)]);
     }
     // calamine is careful, but a malformed archive must never take the server down.
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_xlsx(bytes, max_rows, on_row))).unwrap_or_else(|_| {
-        Err(vec![Problem::file("tệp Excel bị hỏng, không đọc được / the workbook is corrupt and cannot be read")])
-    })
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_xlsx(bytes, max_rows, on_row)))
+        .unwrap_or_else(|_| Err(vec![Problem::file(messages::CORRUPT_WORKBOOK)]))
 }
 
+/// The reader's (calamine's) error, as the `{detail}` of a corrupt workbook.
 fn unreadable(e: impl std::fmt::Display) -> Vec<Problem> {
-    vec![Problem::file(format!("tệp Excel bị hỏng, không đọc được / the workbook is corrupt and cannot be read ({e})"))]
+    vec![Problem::file(Message::from(messages::CORRUPT_WORKBOOK_DETAIL).with("detail", e))]
 }
 
 fn read_xlsx(bytes: &[u8], max_rows: usize, on_row: &dyn Fn()) -> Result<Book, Vec<Problem>> {
@@ -149,13 +147,11 @@ fn read_xlsx(bytes: &[u8], max_rows: usize, on_row: &dyn Fn()) -> Result<Book, V
     for kind in SheetKind::ALL {
         match names.iter().find(|n| SheetKind::of_sheet_name(n) == Some(kind)) {
             Some(name) => found.push((kind, name.clone())),
-            None => file_errors.push(Problem::file(format!(
-                "thiếu trang \"{}\" / the sheet \"{}\" ({}) is missing; sheets in the file: {}",
-                kind.name(),
-                kind.name(),
-                kind.english(),
-                names.join(", ")
-            ))),
+            None => {
+                let missing = Message::from(messages::SHEET_MISSING).with("sheet", kind.name());
+                file_errors
+                    .push(Problem::file(missing.with("english", kind.english()).with("sheets", names.join(", "))));
+            }
         }
     }
     let mut result = Book {
@@ -264,11 +260,7 @@ fn read_sheet(
             kind,
             header.row + 1,
             &kind.columns()[*spec].label(),
-            format!(
-                "cột {} trùng tên, chỉ dùng cột đầu tiên / column {} repeats this header; only the first is read",
-                column_letters(*col),
-                column_letters(*col)
-            ),
+            Message::from(messages::HEADER_REPEATED).with("column", column_letters(*col)),
         )
     }));
     warnings.extend(formulas.warnings(kind, &is_skipped));
@@ -288,9 +280,7 @@ fn read_sheet(
             kind,
             start.0.max(header.row + 1) + 1,
             &kind.columns()[*first].label(),
-            format!(
-                "ô gộp {cells}: hãy bỏ gộp và điền giá trị vào từng dòng / merged cells {cells}: unmerge them and fill every row"
-            ),
+            Message::from(messages::MERGED_CELLS).with("cells", cells),
         ));
     }
     Ok((sheet, errors, warnings, skipped))
@@ -340,10 +330,8 @@ fn place(
     if sheet.rows.last().is_none_or(|r| r.number != number) {
         total_rows.seen += 1;
         if total_rows.seen > total_rows.max {
-            let max = total_rows.max;
-            return Err(vec![Problem::file(format!(
-                "quá {max} dòng: hãy chia thành nhiều tệp / more than {max} rows: split the file"
-            ))]);
+            let too_many = Message::from(messages::MORE_ROWS_THAN_ALLOWED).with("max", total_rows.max);
+            return Err(vec![Problem::file(too_many)]);
         }
         on_row();
         sheet.rows.push(Row { number, cells: vec![Value::Empty; sheet.kind.columns().len()] });
@@ -355,7 +343,7 @@ fn place(
                 sheet.kind,
                 number,
                 &column(),
-                format!("công thức cho kết quả lỗi {e} / the formula's result is the error {e}"),
+                Message::from(messages::FORMULA_RESULT_IS_AN_ERROR).with("detail", &e),
             ));
             Value::Error(e)
         }
@@ -364,17 +352,12 @@ fn place(
                 sheet.kind,
                 number,
                 &column(),
-                format!("ô lỗi {e} / the cell holds the error {e}"),
+                Message::from(messages::CELL_HOLDS_AN_ERROR).with("detail", &e),
             ));
             Value::Error(e)
         }
         v if cell.formula && v.is_empty() => {
-            errors.push(Problem::at(
-                sheet.kind,
-                number,
-                &column(),
-                "công thức chưa có giá trị đã tính: mở tệp bằng Excel và lưu lại / the formula has no computed value: open the file in Excel and save it",
-            ));
+            errors.push(Problem::at(sheet.kind, number, &column(), messages::FORMULA_WITHOUT_A_VALUE));
             Value::Error("formula".into())
         }
         v => {
@@ -415,9 +398,7 @@ impl FormulaNotes {
                     kind,
                     first,
                     &kind.columns()[*field].label(),
-                    format!(
-                        "{count} ô có công thức (từ dòng {first}): dùng giá trị đã tính / {count} cells hold formulas (from row {first}): their computed values are used"
-                    ),
+                    Message::from(messages::FORMULAS_COMPUTED_VALUES_USED).with("count", count).with("first", first),
                 )
             })
             .collect()
@@ -505,26 +486,14 @@ fn find_header(kind: SheetKind, head: &[RawCell]) -> Result<Header, Vec<Problem>
     };
     match best {
         Some(header) if missing(&header.fields).is_empty() => Ok(header),
-        Some(header) => Err(vec![Problem::at(
-            kind,
-            header.row + 1,
-            "",
-            format!(
-                "thiếu cột {} / missing columns: {}",
-                missing(&header.fields).join(", "),
-                missing(&header.fields).join(", ")
-            ),
-        )]),
-        None => Err(vec![Problem::at(
-            kind,
-            0,
-            "",
-            format!(
-                "không thấy dòng tiêu đề trong {HEADER_SEARCH_ROWS} dòng đầu; cần các cột {} / no header row in the first {HEADER_SEARCH_ROWS} rows; required columns: {}",
-                missing(&[]).join(", "),
-                missing(&[]).join(", ")
-            ),
-        )]),
+        Some(header) => {
+            let missing = Message::from(messages::MISSING_COLUMNS).with("columns", missing(&header.fields).join(", "));
+            Err(vec![Problem::at(kind, header.row + 1, "", missing)])
+        }
+        None => {
+            let none = Message::from(messages::NO_HEADER_ROW).with("rows", HEADER_SEARCH_ROWS);
+            Err(vec![Problem::at(kind, 0, "", none.with("columns", missing(&[]).join(", ")))])
+        }
     }
 }
 
@@ -554,12 +523,14 @@ mod tests {
 
     #[test]
     fn what_is_not_an_xlsx_is_refused_clearly() {
-        let err = read(b"hello, world", &|| {}).unwrap_err();
-        assert!(err[0].message.contains("not an Excel .xlsx"), "{err:?}");
-        let err = read(&[0xD0, 0xCF, 0x11, 0xE0, 0, 0], &|| {}).unwrap_err();
-        assert!(err[0].message.contains(".xls"), "{err:?}");
+        let code = |bytes: &[u8]| read(bytes, &|| {}).unwrap_err()[0].message.code().to_string();
+        assert_eq!(code(b"hello, world"), messages::NOT_AN_XLSX_WORKBOOK.0);
+        assert_eq!(code(&[0xD0, 0xCF, 0x11, 0xE0, 0, 0]), messages::OLD_XLS_FILE.0);
         let err = read(b"PK\x03\x04garbage that is no zip", &|| {}).unwrap_err();
-        assert!(err[0].message.contains("corrupt"), "{err:?}");
+        assert_eq!(err[0].message.code(), messages::CORRUPT_WORKBOOK_DETAIL.0);
+        assert!(!err[0].message.vietnamese().contains("{detail}"), "the reader's reason fills it: {err:?}");
+        let err = read(&vec![b'P'; MAX_BYTES + 1], &|| {}).unwrap_err();
+        assert_eq!(err[0].message.code(), messages::FILE_TOO_LARGE_SPLIT_IT.0);
     }
 
     #[test]
@@ -577,7 +548,7 @@ mod tests {
         ws.write(0, 1, "Tên sản phẩm").unwrap();
         let bytes = book.save_to_buffer().unwrap();
         let err = read_limited(&bytes, 5, &|| {}).unwrap_err();
-        assert!(err[0].message.contains("more than 5 rows"), "{err:?}");
+        assert_eq!(err[0].message, Message::from(messages::MORE_ROWS_THAN_ALLOWED).with("max", 5));
         assert!(read_limited(&bytes, 6, &|| {}).is_ok());
     }
 
