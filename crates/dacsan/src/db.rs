@@ -46,6 +46,11 @@ impl std::fmt::Debug for Db {
     }
 }
 
+/// Ids as the JSON array [`Db::in_ids`] binds: `[3,1,2]`.
+pub fn ids_json(ids: &[i64]) -> String {
+    format!("[{}]", ids.iter().map(i64::to_string).collect::<Vec<_>>().join(","))
+}
+
 /// `dacsan.db` → `sqlite://dacsan.db?mode=rwc`; URLs pass through.
 pub fn normalise_url(url: &str) -> String {
     if url.starts_with("postgres://") || url.starts_with("postgresql://") || url.starts_with("sqlite:") {
@@ -61,6 +66,19 @@ pub fn sqlite_migration_versions() -> Vec<i64> {
 }
 
 impl Db {
+    /// `column IN (…)` for ids bound as one JSON array (`$param`, see [`ids_json`]).
+    /// The SQL stays the same whatever the ids, so each connection prepares it once;
+    /// ids written into the SQL would prepare a statement per list and, on a long
+    /// tail of searches, push the hot statements out of the connection's cache.
+    pub fn in_ids(&self, column: &str, param: usize) -> String {
+        match self.dialect {
+            Dialect::Sqlite => format!("{column} IN (SELECT value FROM json_each(${param}))"),
+            Dialect::Postgres => {
+                format!("{column} IN (SELECT value::bigint FROM json_array_elements_text(${param}::json))")
+            }
+        }
+    }
+
     /// Connects and runs the migrations of the URL's backend.
     pub async fn connect(url: &str) -> anyhow::Result<Db> {
         sqlx::any::install_default_drivers();

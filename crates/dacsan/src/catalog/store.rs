@@ -242,8 +242,8 @@ pub async fn list_by_ids(db: &Db, ids: &[i64]) -> anyhow::Result<Vec<Product>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let sql = format!("SELECT {COLUMNS} FROM products p WHERE p.id IN ({})", id_list(ids));
-    let rows = sqlx::query(&sql).fetch_all(&db.pool).await.context("list products by id")?;
+    let sql = format!("SELECT {COLUMNS} FROM products p WHERE {}", db.in_ids("p.id", 1));
+    let rows = sqlx::query(&sql).bind(db::ids_json(ids)).fetch_all(&db.pool).await.context("list products by id")?;
     let mut products = rows.iter().map(from_row).collect::<Result<Vec<_>, _>>()?;
     products.sort_by_key(|p| ids.iter().position(|id| *id == p.id));
     Ok(products)

@@ -136,8 +136,8 @@ pub async fn list_by_ids(db: &Db, ids: &[i64]) -> anyhow::Result<Vec<Producer>> 
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let sql = format!("SELECT {COLUMNS} FROM producers WHERE id IN ({}) ORDER BY name, id", id_list(ids));
-    let rows = sqlx::query(&sql).fetch_all(&db.pool).await.context("list producers by id")?;
+    let sql = format!("SELECT {COLUMNS} FROM producers WHERE {} ORDER BY name, id", db.in_ids("id", 1));
+    let rows = sqlx::query(&sql).bind(db::ids_json(ids)).fetch_all(&db.pool).await.context("list producers by id")?;
     Ok(rows.iter().map(from_row).collect::<Result<_, _>>()?)
 }
 
