@@ -4,7 +4,6 @@
 use axum::Json;
 use axum::extract::Path;
 use serde::Serialize;
-
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 

@@ -1,7 +1,6 @@
 //! `/api/v1/admin/jobs`: background work that failed, for an admin to retry or
 //! drop, and how much is waiting.
 
-use crate::jobs::Jobs;
 use std::collections::BTreeMap;
 
 use axum::Json;
@@ -13,6 +12,7 @@ use super::messages;
 use crate::auth::CurrentUser;
 use crate::db::Db;
 use crate::error::{AppError, AppResult, Message};
+use crate::jobs::Jobs;
 use crate::jobs::{Job, JobStatus, store};
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]

@@ -1,7 +1,5 @@
 //! `GET /admin`, `POST /admin/producers`, `POST /admin/users`.
 
-use crate::jobs::Jobs;
-use crate::web::response_cache::ResponseCache;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -14,10 +12,12 @@ use crate::auth::model::{self, Role};
 use crate::auth::store as users;
 use crate::db::Db;
 use crate::error::{AppError, FieldErrors};
+use crate::jobs::Jobs;
 use crate::producers::model::{ProducerInput, ProducerKind};
 use crate::producers::{self, Producer};
 use crate::vn::admin_units;
 use crate::web::PageError;
+use crate::web::response_cache::ResponseCache;
 use crate::web::{CsrfForm, Page, render};
 
 #[derive(Template)]

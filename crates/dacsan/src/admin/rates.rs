@@ -1,11 +1,11 @@
 //! The dollar rate of English pages' indicative figures: `PUT
 //! /api/v1/admin/exchange-rates/usd` (admins), `GET /api/v1/exchange-rates`.
 
-use crate::web::response_cache::ResponseCache;
+use std::sync::Arc;
+
 use axum::Json;
 use axum::extract::State;
 use serde::{Deserialize, Serialize};
-use std::sync::Arc;
 
 use super::messages;
 use crate::auth::CurrentUser;
@@ -13,6 +13,7 @@ use crate::catalog::store;
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::vn::Vnd;
+use crate::web::response_cache::ResponseCache;
 
 /// Đồng per dollar an admin may set: a sanity band around any rate the đồng has had.
 const RATE_BAND: std::ops::RangeInclusive<i64> = 10_000..=100_000;

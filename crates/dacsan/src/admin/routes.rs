@@ -1,15 +1,17 @@
 //! The routes of the admin desk: its pages and its part of `/api/v1`, which is also its
 //! part of the OpenAPI document.
 
+use std::sync::Arc;
+
+use axum::extract::FromRef;
+use axum::routing::{get, post};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
 use super::{jobs, pages, rates};
 use crate::db::Db;
 use crate::jobs::Jobs;
 use crate::web::response_cache::ResponseCache;
-use axum::extract::FromRef;
-use axum::routing::{get, post};
-use std::sync::Arc;
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
 /// `/admin…`.
 pub fn router<S>() -> OpenApiRouter<S>

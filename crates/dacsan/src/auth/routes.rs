@@ -1,15 +1,17 @@
 //! The routes of accounts: its pages and its part of `/api/v1`, which is also its part
 //! of the OpenAPI document.
 
+use std::sync::Arc;
+
+use axum::extract::FromRef;
+use axum::routing::{get, post};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
 use super::service::SigninLimiter;
 use super::{api, pages};
 use crate::config::Settings;
 use crate::db::Db;
-use axum::extract::FromRef;
-use axum::routing::{get, post};
-use std::sync::Arc;
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
 /// Sign-in, registration, the privacy notice, the language switch and
 /// `/api/v1/auth/token`.

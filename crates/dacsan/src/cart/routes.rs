@@ -1,14 +1,16 @@
 //! The routes of the cart: its pages and its part of `/api/v1`, which is also its part
 //! of the OpenAPI document.
 
+use std::sync::Arc;
+
+use axum::extract::FromRef;
+use axum::routing::{get, post};
+use utoipa_axum::router::OpenApiRouter;
+
 use super::pages;
 use crate::config::Settings;
 use crate::db::Db;
 use crate::orders::service::CheckoutHelpers;
-use axum::extract::FromRef;
-use axum::routing::{get, post};
-use std::sync::Arc;
-use utoipa_axum::router::OpenApiRouter;
 
 /// `/cart…`.
 pub fn router<S>() -> OpenApiRouter<S>

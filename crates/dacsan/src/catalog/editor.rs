@@ -1,7 +1,6 @@
 //! The seller's product editor: `/seller/products/new?producer={id}` and
 //! `/seller/products/{id}/edit`, one multipart form with the fields and photos.
 
-use crate::search::SearchIndex;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -20,6 +19,7 @@ use crate::db::Db;
 use crate::error::{AppError, FieldErrors};
 use crate::media;
 use crate::producers::{self, Producer};
+use crate::search::SearchIndex;
 use crate::vn::{Vnd, admin_units};
 use crate::web::PageError;
 use crate::web::multipart::UploadForm;

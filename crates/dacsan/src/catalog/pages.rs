@@ -1,8 +1,5 @@
 //! The buyer's pages: home (`/`), catalog and search (`/search`), product (`/p/{slug}`).
 
-use crate::config::Settings;
-use crate::search::SearchIndex;
-use crate::web::response_cache::ResponseCache;
 use std::sync::Arc;
 
 use askama::Template;
@@ -14,11 +11,14 @@ use super::messages;
 use super::model::{Product, ProductStatus};
 use super::query::{CatalogParams, FacetCounts, FacetValue};
 use super::{export, ocop, service, store};
+use crate::config::Settings;
 use crate::db::{self, Db};
 use crate::error::AppError;
 use crate::producers::{self, Producer};
+use crate::search::SearchIndex;
 use crate::vn::admin_units;
 use crate::web::PageError;
+use crate::web::response_cache::ResponseCache;
 use crate::web::{Page, markdown, render, response_cache};
 
 #[derive(Template)]

@@ -1,17 +1,19 @@
 //! The routes of the catalog: its pages and its part of `/api/v1`, which is also its
 //! part of the OpenAPI document.
 
+use std::sync::Arc;
+
+use axum::extract::DefaultBodyLimit;
+use axum::extract::FromRef;
+use axum::routing::get;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
 use super::{api, editor, pages};
 use crate::config::Settings;
 use crate::db::Db;
 use crate::search::SearchIndex;
 use crate::web::response_cache::ResponseCache;
-use axum::extract::DefaultBodyLimit;
-use axum::extract::FromRef;
-use axum::routing::get;
-use std::sync::Arc;
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
 /// Home, search and product pages, the seller's product editor and `/api/v1/products…`.
 pub fn router<S>() -> OpenApiRouter<S>

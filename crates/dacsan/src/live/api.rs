@@ -1,18 +1,19 @@
 //! `/api/v1/live-sessions`: schedule a session, read it, set its audience after it
 //! ended, and its report.
 
-use crate::config::Settings;
+use std::sync::Arc;
+
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
-use std::sync::Arc;
 
 use super::messages;
 use super::model::SessionInput;
 use super::service::{self, Report};
 use super::store::{self, Session, SessionItem};
 use crate::auth::CurrentUser;
+use crate::config::Settings;
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::web::ApiJson;

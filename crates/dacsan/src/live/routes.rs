@@ -1,15 +1,17 @@
 //! The routes of live selling: its pages and its part of `/api/v1`, which is also its
 //! part of the OpenAPI document.
 
-use super::{api, commissions, pages, seller};
-use crate::config::Settings;
-use crate::db::Db;
+use std::sync::Arc;
+
 use axum::extract::DefaultBodyLimit;
 use axum::extract::FromRef;
 use axum::routing::{get, post};
-use std::sync::Arc;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
+
+use super::{api, commissions, pages, seller};
+use crate::config::Settings;
+use crate::db::Db;
 
 /// `/live/{slug}`, `/l/{code}` and `/api/v1/live-sessions…`.
 pub fn router<S>() -> OpenApiRouter<S>

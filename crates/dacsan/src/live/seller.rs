@@ -2,7 +2,6 @@
 //! figures, and a form to schedule one of its products) and `/seller/live/{id}` (the
 //! report, and the audience to type in after the session).
 
-use crate::config::Settings;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -16,6 +15,7 @@ use super::service::{self, Report};
 use super::store::{self, Session};
 use crate::auth::CurrentUser;
 use crate::catalog::Product;
+use crate::config::Settings;
 use crate::db::Db;
 use crate::error::{AppError, FieldErrors};
 use crate::web::{CsrfForm, Page, PageError, render};

@@ -1,15 +1,13 @@
 //! `/api/v1` of delivery: shipments of an order, carriers' notifications,
 //! producers' delivery terms and the rate cards.
 
-use crate::config::Settings;
-use crate::jobs::Jobs;
-use crate::logistics::Logistics;
+use std::sync::Arc;
+
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
-use std::sync::Arc;
 
 use super::messages;
 use super::model::{Shipment, ShipmentStatus, StoredNotification};
@@ -19,9 +17,12 @@ use super::service::parcels_of;
 use super::shipments::{self, ShipmentInput};
 use super::{notifications, parcel_labels, store};
 use crate::auth::CurrentUser;
+use crate::config::Settings;
 use crate::db::Db;
 use crate::error::Message;
 use crate::error::{AppError, AppResult};
+use crate::jobs::Jobs;
+use crate::logistics::Logistics;
 use crate::orders::access::visible_order;
 use crate::orders::delivery::ParcelView;
 use crate::orders::model::Actor;

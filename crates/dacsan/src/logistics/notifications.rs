@@ -3,10 +3,10 @@
 //! transaction — the parcel moves forward only, and the order follows: picked up →
 //! shipped, delivered → delivered (a cash-on-delivery order is then paid).
 
+use std::collections::BTreeMap;
+
 use sha2::{Digest, Sha256};
 use tokio::sync::{mpsc, oneshot};
-
-use std::collections::BTreeMap;
 
 use super::messages;
 use super::model::{Shipment, ShipmentEvent, ShipmentStatus};

@@ -1,21 +1,22 @@
 //! The seller's "create shipment" form on the order page, and a parcel's journey
 //! behind the SSCC on its label (`/00/{sscc}`).
 
-use crate::config::Settings;
-use crate::jobs::Jobs;
-use crate::logistics::Logistics;
+use std::sync::Arc;
+
 use askama::Template;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
-use std::sync::Arc;
 
 use super::messages;
 use super::shipments::{self, ShipmentInput};
+use crate::config::Settings;
 use crate::db::Db;
 use crate::error::{AppError, Message};
+use crate::jobs::Jobs;
+use crate::logistics::Logistics;
 use crate::orders::access::visible_order;
 use crate::orders::model::Actor;
 use crate::web::{CsrfForm, Page, PageError, render};

@@ -1,16 +1,18 @@
 //! The routes of delivery: its pages and its part of `/api/v1`, which is also its part
 //! of the OpenAPI document.
 
+use std::sync::Arc;
+
+use axum::extract::FromRef;
+use axum::routing::{get, post};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
 use super::{accounts, api, collection, pages, terms_page};
 use crate::config::Settings;
 use crate::db::Db;
 use crate::jobs::Jobs;
 use crate::logistics::Logistics;
-use axum::extract::FromRef;
-use axum::routing::{get, post};
-use std::sync::Arc;
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
 /// `/api/v1/…shipments`, `/api/v1/shipping/…`, producers' delivery terms and
 /// their own carrier accounts, and `/00/{sscc}` (parcels, then cartons).

@@ -1,11 +1,12 @@
 //! The routes of media files: its pages and its part of `/api/v1`, which is also its
 //! part of the OpenAPI document.
 
-use super::pages;
-use crate::db::Db;
 use axum::extract::FromRef;
 use axum::routing::get;
 use utoipa_axum::router::OpenApiRouter;
+
+use super::pages;
+use crate::db::Db;
 
 /// `/media/{id}`: uploaded pictures.
 pub fn router<S>() -> OpenApiRouter<S>

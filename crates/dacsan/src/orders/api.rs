@@ -1,22 +1,23 @@
 //! `/api/v1/checkout` and `/api/v1/orders`: place orders, read them, move them.
 
-use super::delivery::Delivery;
-use super::service::CheckoutHelpers;
-use crate::config::Settings;
-use crate::db::Db;
+use std::sync::Arc;
+
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use serde::{Deserialize, Serialize};
-use std::sync::Arc;
 
 use super::access::{TokenParam, guest_token, visible_order};
+use super::delivery::Delivery;
 use super::delivery::ParcelView;
 use super::messages;
 use super::model::{CheckoutInput, OrderStatus, QuoteInput};
+use super::service::CheckoutHelpers;
 use super::service::{self, Transition};
 use super::store::{self, Order};
 use crate::auth::CurrentUser;
+use crate::config::Settings;
+use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::web::ApiJson;
 

@@ -2,9 +2,6 @@
 //! with price and days, the cheapest checked (`GET /checkout/delivery` redraws it
 //! when the buyer picks a commune or a way to pay).
 
-use super::delivery::Delivery;
-use super::service::CheckoutHelpers;
-use crate::db::Db;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -14,10 +11,13 @@ use axum::response::Response;
 use axum_extra::extract::CookieJar;
 use serde::Deserialize;
 
+use super::delivery::Delivery;
 use super::delivery::DeliveryOption;
 use super::model::{CheckoutItem, QuoteInput, ShippingInput};
 use super::service;
+use super::service::CheckoutHelpers;
 use crate::cart::view::CartView;
+use crate::db::Db;
 use crate::vn::Vnd;
 use crate::web::{Page, PageError, render};
 

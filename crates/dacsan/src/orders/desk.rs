@@ -1,19 +1,20 @@
 //! The seller's order desk (`/seller/orders`) and the A6 packing slip
 //! (`/orders/{code}/slip`).
 
-use super::delivery::Delivery;
-use crate::db::Db;
+use std::sync::Arc;
+
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use axum_extra::extract::CookieJar;
 use serde::Deserialize;
-use std::sync::Arc;
 
+use super::delivery::Delivery;
 use super::messages;
 use super::model::{Actor, OrderStatus};
 use super::pages::{OrderView, order_view};
 use super::store::{self, Order};
+use crate::db::Db;
 use crate::error::AppError;
 use crate::producers;
 use crate::vn::Vnd;

@@ -2,9 +2,6 @@
 //! codes (`/orders/c/{checkout}`), one order (`/orders/{code}`) with its timeline
 //! and the moves the viewer may make, and the order history (`/orders`).
 
-use super::delivery::Delivery;
-use super::service::CheckoutHelpers;
-use crate::config::Settings;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -16,15 +13,18 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use serde::Deserialize;
 
+use super::delivery::Delivery;
 use super::delivery::ParcelView;
 use super::delivery_view::{self, DeliverySection};
 use super::messages;
 use super::model::{
     Actor, BuyerInput, CheckoutInput, CheckoutItem, OrderStatus, PaymentMethod, ShippingInput, may_transition,
 };
+use super::service::CheckoutHelpers;
 use super::service::{self, Transition};
 use super::store::{self, Order, OrderEvent, OrderItem};
 use crate::cart::view::{self as cart_view, CartView};
+use crate::config::Settings;
 use crate::db::Db;
 use crate::error::{AppError, FieldErrors};
 use crate::producers::{self, Producer, store::PaymentAccount};

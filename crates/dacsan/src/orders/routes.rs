@@ -1,16 +1,18 @@
 //! The routes of orders: its pages and its part of `/api/v1`, which is also its part of
 //! the OpenAPI document.
 
+use std::sync::Arc;
+
+use axum::extract::FromRef;
+use axum::routing::{get, post};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
 use super::delivery::Delivery;
 use super::service::CheckoutHelpers;
 use super::{api, delivery_view, desk, pages};
 use crate::config::Settings;
 use crate::db::Db;
-use axum::extract::FromRef;
-use axum::routing::{get, post};
-use std::sync::Arc;
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
 /// Checkout, the buyer's orders, the seller's order desk and `/api/v1/checkout`,
 /// `/api/v1/orders…`.

@@ -2,14 +2,14 @@
 //! (`/api/v1/orders/{id}/vietqr`, `.png`, `.svg`), the unmatched-transfer inbox and
 //! bank-statement imports (`/api/v1/payments/statements`).
 
-use crate::config::Settings;
+use std::sync::Arc;
+
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
 use serde::Serialize;
-use std::sync::Arc;
 
 use super::messages;
 use super::model::{self, Transfer};
@@ -17,6 +17,7 @@ use super::qr::{self, VietqrJson, order_payload, qr_response};
 use super::service::{self, Applied};
 use super::store::{self, StoredTransfer};
 use crate::auth::CurrentUser;
+use crate::config::Settings;
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::orders::access::{TokenParam, guest_token, visible_order};

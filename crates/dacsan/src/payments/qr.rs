@@ -7,12 +7,11 @@
 //! the server's time on it under bench/stalls. The PNG (order e-mails, downloads)
 //! stays with `qrcode`'s image renderer.
 
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
 use fast_qr::convert::Builder;
 use fast_qr::convert::svg::SvgBuilder;
 use qrcode::{EcLevel, QrCode};
-
-use axum::http::{HeaderValue, header};
-use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
 use super::messages;

@@ -1,15 +1,17 @@
 //! The routes of payments: its pages and its part of `/api/v1`, which is also its part
 //! of the OpenAPI document.
 
-use super::{api, pages};
-use crate::config::Settings;
-use crate::db::Db;
+use std::sync::Arc;
+
 use axum::extract::DefaultBodyLimit;
 use axum::extract::FromRef;
 use axum::routing::get;
-use std::sync::Arc;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
+
+use super::{api, pages};
+use crate::config::Settings;
+use crate::db::Db;
 
 /// The seller's payment account, VietQR of an order, bank notifications and
 /// statements, the unmatched inbox.

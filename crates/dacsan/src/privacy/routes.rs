@@ -1,12 +1,13 @@
 //! The routes of personal data: its pages and its part of `/api/v1`, which is also its
 //! part of the OpenAPI document.
 
-use super::{api, breaches, pages};
-use crate::db::Db;
 use axum::extract::FromRef;
 use axum::routing::{get, post};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
+
+use super::{api, breaches, pages};
+use crate::db::Db;
 
 /// `/account/data`, `/account/consent`, `/admin/privacy` and `/api/v1/me/…`.
 pub fn router<S>() -> OpenApiRouter<S>

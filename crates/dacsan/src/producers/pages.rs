@@ -1,17 +1,18 @@
 //! The public storefront `/s/{slug}` and its complaint form.
 
-use crate::config::Settings;
-use crate::db::Db;
+use std::sync::Arc;
+
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use serde::Deserialize;
-use std::sync::Arc;
 
 use super::messages;
 use super::model::Producer;
 use super::store;
 use crate::catalog::cards::{Card, cards};
+use crate::config::Settings;
+use crate::db::Db;
 use crate::error::{AppError, FieldErrors};
 use crate::web::PageError;
 use crate::web::{CsrfForm, Page, markdown, render};

@@ -1,16 +1,18 @@
 //! The routes of producers: its pages and its part of `/api/v1`, which is also its part
 //! of the OpenAPI document.
 
+use std::sync::Arc;
+
+use axum::extract::DefaultBodyLimit;
+use axum::extract::FromRef;
+use axum::routing::{get, post};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
 use super::{api, editor, pages};
 use crate::config::Settings;
 use crate::db::Db;
 use crate::search::SearchIndex;
-use axum::extract::DefaultBodyLimit;
-use axum::extract::FromRef;
-use axum::routing::{get, post};
-use std::sync::Arc;
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
 /// Storefronts, the seller's desk and store editor, and `/api/v1/producers…`.
 pub fn router<S>() -> OpenApiRouter<S>

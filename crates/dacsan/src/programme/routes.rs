@@ -1,13 +1,15 @@
 //! The routes of the programme office: its pages and its part of `/api/v1`, which is
 //! also its part of the OpenAPI document.
 
+use std::sync::Arc;
+
+use axum::extract::FromRef;
+use axum::routing::get;
+use utoipa_axum::router::OpenApiRouter;
+
 use super::{delivery, fairs, kpis, listings, live_sessions, registry, support, training};
 use crate::config::Settings;
 use crate::db::Db;
-use axum::extract::FromRef;
-use axum::routing::get;
-use std::sync::Arc;
-use utoipa_axum::router::OpenApiRouter;
 
 /// The office's pages (under `/office`) and API (under `/api/v1/programme`).
 pub fn router<S>() -> OpenApiRouter<S>

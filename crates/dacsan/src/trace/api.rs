@@ -2,13 +2,13 @@
 //! serials, labels, QR codes, signed record and EPCIS export, `/api/v1/epcis/events`
 //! (capture) and `/.well-known/dacsan-trace-key`.
 
-use crate::config::Settings;
+use std::sync::Arc;
+
 use axum::Json;
 use axum::extract::{Multipart, Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
-use std::sync::Arc;
 
 use super::access;
 use super::chain::Record;
@@ -22,6 +22,7 @@ use super::store::{self, Batch, InputRow, StoredEvent, TraceFile};
 use super::{epcis, labels, qr};
 use crate::auth::CurrentUser;
 use crate::catalog::{self, Product};
+use crate::config::Settings;
 use crate::db::{self, Db};
 use crate::error::{AppError, AppResult, Message};
 use crate::producers;

@@ -4,7 +4,6 @@
 //! the seller's API to issue, list and revoke the links
 //! (`/api/v1/batches/{id}/handovers`).
 
-use crate::config::Settings;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -26,6 +25,7 @@ use super::state::TraceState;
 use super::store::{self, Batch};
 use crate::auth::CurrentUser;
 use crate::catalog::{self, Product};
+use crate::config::Settings;
 use crate::db::{self, Db};
 use crate::error::Message;
 use crate::error::{AppError, AppResult, FieldErrors};

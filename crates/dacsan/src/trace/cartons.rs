@@ -2,13 +2,14 @@
 //! the batches packed in the carton — its packing, shipping and receiving events name
 //! it by its SSCC — as a page for people or JSON with `Accept: application/json`.
 
+use std::sync::Arc;
+
 use askama::Template;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
-use std::sync::Arc;
 
 use super::messages;
 use super::model::EventKind;

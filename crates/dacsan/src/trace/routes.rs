@@ -1,20 +1,22 @@
 //! The routes of traceability: its pages and its part of `/api/v1`, which is also its
 //! part of the OpenAPI document.
 
+use std::sync::Arc;
+
+use axum::extract::{DefaultBodyLimit, FromRef};
+use axum::routing::{get, post};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
 use super::state::TraceState;
 use super::{api, carrier, desk, resolve};
 use crate::config::Settings;
 use crate::db::Db;
-use axum::extract::{DefaultBodyLimit, FromRef};
-use axum::routing::{get, post};
-use std::sync::Arc;
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
 /// The resolver (GS1 Digital Link, `/q/`), the seller's batch desk, the carriers'
 /// hand-over pages and `/api/v1/batches…`, `/api/v1/epcis/events`. Cartons'
 /// `/00/{sscc}` is routed by delivery, which answers for its parcels' SSCCs and
-/// hands the others to [`cartons::resolve_sscc`].
+/// hands the others to [`super::cartons::resolve_sscc`].
 pub fn router<S>() -> OpenApiRouter<S>
 where
     S: Clone + Send + Sync + 'static,

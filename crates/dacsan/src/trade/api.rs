@@ -1,13 +1,12 @@
 //! `/api/v1/me/business`, `/api/v1/rfqs…`, `/api/v1/quotes…`, `/api/v1/offers…`
 //! and `/api/v1/me/follows`: the trade board for programs.
 
-use crate::orders::delivery::Delivery;
-use crate::search::SearchIndex;
+use std::sync::Arc;
+
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
-use std::sync::Arc;
 
 use super::messages;
 use super::model::{BusinessInput, OfferInput, QuoteInput, RfqInput};
@@ -16,6 +15,8 @@ use super::store::{self, Business, Decline, Follow, Message, Offer, Quote, Revis
 use crate::auth::CurrentUser;
 use crate::db::Db;
 use crate::error::{AppError, AppResult, Text};
+use crate::orders::delivery::Delivery;
+use crate::search::SearchIndex;
 use crate::web::ApiJson;
 
 fn id_of(text: &str, what: Text) -> AppResult<i64> {

@@ -4,8 +4,6 @@
 //! (revisions and the thread), `/seller/trade` (the seller's requests and offers) and
 //! `/office/trade` (the province's figures).
 
-use crate::orders::delivery::Delivery;
-use crate::search::SearchIndex;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -21,7 +19,9 @@ use super::store::{self, Message, Offer, Revision, Rfq};
 use crate::catalog::{Product, ocop};
 use crate::db::Db;
 use crate::error::{self, AppError, FieldErrors};
+use crate::orders::delivery::Delivery;
 use crate::programme::scope;
+use crate::search::SearchIndex;
 use crate::vn::{Vnd, admin_units};
 use crate::web::{CsrfForm, Page, PageError, render};
 

@@ -1,16 +1,18 @@
 //! The routes of trade between businesses: its pages and its part of `/api/v1`, which
 //! is also its part of the OpenAPI document.
 
+use std::sync::Arc;
+
+use axum::extract::DefaultBodyLimit;
+use axum::extract::FromRef;
+use axum::routing::{get, post};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
 use super::{api, attachments, pages};
 use crate::db::Db;
 use crate::orders::delivery::Delivery;
 use crate::search::SearchIndex;
-use axum::extract::DefaultBodyLimit;
-use axum::extract::FromRef;
-use axum::routing::{get, post};
-use std::sync::Arc;
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
 /// `/api/v1/rfqs…`, `/api/v1/quotes…`, `/api/v1/offers…`, `/api/v1/me/business`,
 /// `/api/v1/me/follows` and `/api/v1/programme/trade`.

@@ -2,19 +2,20 @@
 //! monthly statement) and `/api/v1/producers/{id}/commission…` (a producer's rates
 //! and what it owes its hosts).
 
-use crate::config::Settings;
+use std::sync::Arc;
+
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
-use std::sync::Arc;
 
 use super::model::{Month, RateInput};
 use super::report::{self, Heading};
 use super::service::{self, Owed, Statement};
 use super::store::{self, Rate};
 use crate::auth::CurrentUser;
+use crate::config::Settings;
 use crate::db::Db;
 use crate::error::AppResult;
 use crate::web::ApiJson;

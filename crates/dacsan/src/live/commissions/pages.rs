@@ -2,7 +2,6 @@
 //! pay it, the month's statement and its downloads) and the producer's
 //! (`/seller/producers/{id}/commissions`: rates per host, what it owes each host).
 
-use crate::config::Settings;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -17,6 +16,7 @@ use super::report::{self, Heading};
 use super::service::{self, Owed, Statement, StatementOrder};
 use super::store::{self, Rate};
 use crate::catalog::Product;
+use crate::config::Settings;
 use crate::db::Db;
 use crate::error::Message;
 use crate::error::{AppError, FieldErrors};

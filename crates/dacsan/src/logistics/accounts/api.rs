@@ -1,18 +1,19 @@
 //! `/api/v1/producers/{id}/carrier-accounts…`: a producer's own carrier accounts,
 //! for its sellers and admins. No answer ever carries a token.
 
-use crate::logistics::Logistics;
+use std::sync::Arc;
+
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use serde::Serialize;
-use std::sync::Arc;
 
 use super::messages;
 use super::model::{AccountInput, AccountView};
 use crate::auth::CurrentUser;
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
+use crate::logistics::Logistics;
 use crate::web::ApiJson;
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]

@@ -2,7 +2,6 @@
 //! carriers — which carriers the platform books with, and the producer's own
 //! accounts (token shown by its last four characters), each with a small form.
 
-use crate::logistics::Logistics;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -16,6 +15,7 @@ use super::messages;
 use super::model::{AccountInput, AccountView};
 use crate::db::Db;
 use crate::error::{AppError, FieldErrors};
+use crate::logistics::Logistics;
 use crate::producers::Producer;
 use crate::web::{CsrfForm, Page, PageError, render};
 

@@ -1,14 +1,16 @@
 //! The routes of producers' own carrier accounts: its pages and its part of `/api/v1`,
 //! which is also its part of the OpenAPI document.
 
+use std::sync::Arc;
+
+use axum::extract::FromRef;
+use axum::routing::{get, post};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
 use super::{api, pages};
 use crate::db::Db;
 use crate::logistics::Logistics;
-use axum::extract::FromRef;
-use axum::routing::{get, post};
-use std::sync::Arc;
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
 /// `/api/v1/producers/{id}/carrier-accounts…` and the seller's page.
 pub fn router<S>() -> OpenApiRouter<S>

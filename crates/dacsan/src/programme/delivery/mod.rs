@@ -22,6 +22,7 @@ use self::store::{Coverage, Grouping, Period};
 use crate::db::Db;
 use crate::error::AppResult;
 use crate::vn::admin_units;
+
 /// A line of the table: a commune (province view) or a producer (commune view).
 #[derive(Debug, Clone)]
 pub struct Line {

@@ -1,14 +1,16 @@
 //! The routes of fairs and stall tills: its pages and its part of `/api/v1`, which is
 //! also its part of the OpenAPI document.
 
+use std::sync::Arc;
+
+use axum::extract::FromRef;
+use axum::routing::{get, post};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
 use super::{api, pages, sales_api, till};
 use crate::config::Settings;
 use crate::db::Db;
-use axum::extract::FromRef;
-use axum::routing::{get, post};
-use std::sync::Arc;
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
 /// `/office/fairs…` and `/api/v1/programme/fairs…`.
 pub fn router<S>() -> OpenApiRouter<S>

@@ -3,18 +3,19 @@
 //! list the booth's sales, read one (the till asks until a VietQR sale is paid) and
 //! withdraw one.
 
-use crate::config::Settings;
+use std::sync::Arc;
+
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
-use std::sync::Arc;
 
 use super::messages;
 use super::sales::{self, DayCountsInput, Recorded, SaleInput, SaleStatus};
 use super::sales_store::{self as store, DayCount, Sale, Takings};
 use super::store::FairHead;
 use crate::auth::CurrentUser;
+use crate::config::Settings;
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::payments::qr::{self, VietqrJson};

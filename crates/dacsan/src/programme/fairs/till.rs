@@ -4,7 +4,6 @@
 //! receipt `/stall/receipts/{code}`. Forms work without JavaScript; `till.js` adds the
 //! offline queue and `sw.js` keeps the page when the network drops.
 
-use crate::config::Settings;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -22,6 +21,7 @@ use super::sales_store::{self as store, Sale, Takings};
 use super::store::{FairHead, find_head, upcoming_booths_of};
 use crate::auth::CurrentUser;
 use crate::catalog::{Product, ProductStatus};
+use crate::config::Settings;
 use crate::db::Db;
 use crate::error::{AppError, FieldErrors, Message, Text};
 use crate::web::{CsrfForm, Page, PageError, render};

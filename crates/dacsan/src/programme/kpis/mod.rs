@@ -21,6 +21,7 @@ use time::Date;
 
 use crate::db::Db;
 use crate::error::AppResult;
+
 /// The indicators of a province (or of one of its communes) on a date.
 #[derive(Debug, Clone)]
 pub struct Snapshot {

@@ -1,12 +1,13 @@
 //! The routes of indicators and reports: its pages and its part of `/api/v1`, which is
 //! also its part of the OpenAPI document.
 
-use super::{api, pages};
-use crate::db::Db;
 use axum::extract::FromRef;
 use axum::routing::get;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
+
+use super::{api, pages};
+use crate::db::Db;
 
 /// `/office` (the dashboard, the commune table, the plan, the monthly report) and
 /// `/api/v1/programme/kpis…`, `/api/v1/programme/targets`.

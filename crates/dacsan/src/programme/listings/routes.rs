@@ -1,15 +1,17 @@
 //! The routes of channel listings: its pages and its part of `/api/v1`, which is also
 //! its part of the OpenAPI document.
 
-use super::{api, pages};
-use crate::config::Settings;
-use crate::db::Db;
+use std::sync::Arc;
+
 use axum::extract::DefaultBodyLimit;
 use axum::extract::FromRef;
 use axum::routing::{get, post};
-use std::sync::Arc;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
+
+use super::{api, pages};
+use crate::config::Settings;
+use crate::db::Db;
 
 /// A sales report upload, with the multipart framing around it.
 const UPLOAD_LIMIT: usize = api::MAX_SALES_FILE + 64 * 1024;

@@ -5,14 +5,13 @@
 
 use time::Date;
 
+use super::messages;
+use super::workbook::Value;
 use crate::catalog::ocop;
 use crate::error::Message;
 use crate::producers::ProducerKind;
 use crate::programme::listings::Platform;
 use crate::vn::text::name_key;
-
-use super::messages;
-use super::workbook::Value;
 
 /// Months an OCOP certificate lasts (Decision 148/QĐ-TTg, 2023: 36 months from the
 /// recognition decision).

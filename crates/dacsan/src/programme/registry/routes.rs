@@ -1,13 +1,14 @@
 //! The routes of the registry import: its pages and its part of `/api/v1`, which is
 //! also its part of the OpenAPI document.
 
-use super::{api, pages};
-use crate::db::Db;
 use axum::extract::DefaultBodyLimit;
 use axum::extract::FromRef;
 use axum::routing::{get, post};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
+
+use super::{api, pages};
+use crate::db::Db;
 
 /// An upload may carry a workbook of [`super::workbook::MAX_BYTES`] plus the form around it.
 const BODY_LIMIT: usize = super::workbook::MAX_BYTES + 1024 * 1024;

@@ -1,12 +1,13 @@
 //! The routes of 1:1 support cases: its pages and its part of `/api/v1`, which is also
 //! its part of the OpenAPI document.
 
-use super::{api, pages};
-use crate::db::Db;
 use axum::extract::FromRef;
 use axum::routing::{get, post};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
+
+use super::{api, pages};
+use crate::db::Db;
 
 /// `/office/cases…` and `/api/v1/programme/cases…`.
 pub fn router<S>() -> OpenApiRouter<S>

@@ -1,13 +1,14 @@
 //! The routes of training: its pages and its part of `/api/v1`, which is also its part
 //! of the OpenAPI document.
 
-use super::{api, pages};
-use crate::db::Db;
 use axum::extract::DefaultBodyLimit;
 use axum::extract::FromRef;
 use axum::routing::{get, post};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
+
+use super::{api, pages};
+use crate::db::Db;
 
 /// Room for an 8 MB list and the form around it.
 const UPLOAD_LIMIT: usize = 9 * 1024 * 1024;
