@@ -1,5 +1,7 @@
-//! What every handler can reach: the database, the search index, the settings and
-//! the sign-in rate limiter. Nothing else lives in the process.
+//! The app's parts, assembled once at start: the database, the search index, the
+//! settings, the caches and each domain's services. No domain names `AppState`: a
+//! handler takes the fields it uses as substates, and a domain's router says which
+//! in its `where` clause.
 
 use std::sync::Arc;
 

@@ -147,7 +147,6 @@ pub struct CheckoutJson {
 pub async fn checkout(
     State(db): State<Db>,
     State(settings): State<Arc<Settings>>,
-    State(delivery): State<Arc<dyn Delivery>>,
     State(helpers): State<CheckoutHelpers>,
     user: Option<CurrentUser>,
     ApiJson(input): ApiJson<CheckoutInput>,
@@ -157,7 +156,7 @@ pub async fn checkout(
     let result = service::checkout(&db, &helpers, buyer, &valid, settings.payment_time).await?;
     let mut orders = Vec::new();
     for order in &result.orders {
-        orders.push(order_json(&db, &*delivery, order).await?);
+        orders.push(order_json(&db, &*helpers.delivery, order).await?);
     }
     Ok((StatusCode::CREATED, Json(CheckoutJson { orders, access_token: result.access_token })))
 }
@@ -174,14 +173,13 @@ pub struct QuoteJson {
     responses((status = 200, body = QuoteJson), (status = 409, description = "a product is off sale"), (status = 422)))]
 pub async fn quote_checkout(
     State(db): State<Db>,
-    State(delivery): State<Arc<dyn Delivery>>,
     State(helpers): State<CheckoutHelpers>,
     user: Option<CurrentUser>,
     ApiJson(input): ApiJson<QuoteInput>,
 ) -> AppResult<Json<QuoteJson>> {
     let valid = input.validate().map_err(AppError::Invalid)?;
     let business = helpers.buys_as_business(&db, user.as_ref()).await?;
-    Ok(Json(QuoteJson { orders: service::quote(&db, &*delivery, &valid, business).await? }))
+    Ok(Json(QuoteJson { orders: service::quote(&db, &*helpers.delivery, &valid, business).await? }))
 }
 
 #[utoipa::path(get, path = "/api/v1/orders/{id}", tag = "orders", params(("id" = String, Path, description = "order id or code"), TokenParam),

@@ -3,7 +3,6 @@
 //! when the buyer picks a commune or a way to pay).
 
 use std::collections::HashMap;
-use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::{Query, State};
@@ -164,7 +163,6 @@ pub struct DeliveryParams {
 /// delivery section for the chosen address (htmx swaps it in).
 pub async fn delivery_options(
     State(db): State<Db>,
-    State(delivery): State<Arc<dyn Delivery>>,
     State(helpers): State<CheckoutHelpers>,
     page: Page,
     jar: CookieJar,
@@ -174,7 +172,7 @@ pub async fn delivery_options(
     let referral = crate::web::referral::carried(&jar);
     let cart = crate::cart::view::build(&db, &helpers, &cart, &page, referral.as_deref()).await?;
     let cod = q.payment_method.as_deref() == Some("cod");
-    let delivery = section(&db, &*delivery, &cart, &q.province_code, &q.commune_code, cod, &q.chosen).await;
+    let delivery = section(&db, &*helpers.delivery, &cart, &q.province_code, &q.commune_code, cod, &q.chosen).await;
     let grand_total = delivery.total.map(|d| Vnd(cart.total.0 + d.0));
     Ok(render(&DeliveryFragment { page, delivery, grand_total }))
 }
